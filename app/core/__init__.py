@@ -1,0 +1,1 @@
+"""The domain: dataclasses, enums and rules. Pure Python: no Qt, no SQL."""

@@ -1,0 +1,134 @@
+"""Domain errors carry a code and parameters; the text is chosen by language.
+
+The product is Chinese first, so ``str(error)`` is the Simplified Chinese message;
+``error.text("en")`` gives English for the English interface.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (zh_CN, en)
+    "category_missing": ("请选择问题类别。", "Choose a problem category."),
+    "category_unknown": ("问题类别“{value}”不存在。", "Unknown problem category '{value}'."),
+    "category_not_leaf": (
+        "“{value}”是大类，请选择其下的具体类别。",
+        "'{value}' is a group; choose a category inside it.",
+    ),
+    "grid_missing": ("请选择网格。", "Choose a grid."),
+    "grid_unknown": ("网格“{value}”不存在。", "Unknown grid '{value}'."),
+    "description_empty": ("请填写问题描述。", "Describe the problem."),
+    "description_too_long": (
+        "问题描述过长（{length} 字），请控制在 {limit} 字以内。",
+        "The description is too long ({length} characters, at most {limit}).",
+    ),
+    "phone_invalid": (
+        "联系电话“{value}”格式不对：手机号应为 11 位数字（1 开头），座机如 0535-6123456。",
+        "Phone number '{value}' is not valid: a mobile has 11 digits starting with 1, "
+        "a landline looks like 0535-6123456.",
+    ),
+    "reporter_phone_without_name": (
+        "填写了联系电话，也请填写反映人姓名。",
+        "A phone number was given; give the reporter's name too.",
+    ),
+    "latitude_out_of_range": (
+        "纬度 {value} 不在我国境内（应在 3.5 到 54 之间）。",
+        "Latitude {value} is outside China (3.5 to 54).",
+    ),
+    "longitude_out_of_range": (
+        "经度 {value} 不在我国境内（应在 73 到 136 之间）。",
+        "Longitude {value} is outside China (73 to 136).",
+    ),
+    "coordinates_incomplete": (
+        "坐标需同时填写经度和纬度。",
+        "Give both latitude and longitude, or neither.",
+    ),
+    "source_unknown": ("来源“{value}”不存在。", "Unknown source '{value}'."),
+    "photo_missing": ("照片文件不存在：{value}", "Photo file not found: {value}"),
+    "photo_not_image": (
+        "“{value}”不是照片（支持 JPG、PNG、HEIC、WEBP、BMP）。",
+        "'{value}' is not a photo (JPG, PNG, HEIC, WEBP, BMP).",
+    ),
+    "photo_too_large": (
+        "照片“{value}”超过 {limit} MB，请压缩后再上传。",
+        "Photo '{value}' is larger than {limit} MB.",
+    ),
+    "case_unknown": ("案件“{value}”不存在。", "No case numbered '{value}'."),
+    "user_unknown": ("用户“{value}”不存在。", "No user named '{value}'."),
+    "user_exists": ("用户名“{value}”已被使用。", "The user name '{value}' is taken."),
+    "user_disabled": ("用户“{value}”已停用，请联系管理员。", "User '{value}' is disabled."),
+    "password_wrong": (
+        "用户名或密码不正确。",
+        "The user name or password is wrong.",
+    ),
+    "password_wrong_wait": (
+        "用户名或密码不正确。已连续失败 {failures} 次，请 {seconds} 秒后再试。",
+        "The user name or password is wrong. {failures} failures in a row: "
+        "try again in {seconds} seconds.",
+    ),
+    "sign_in_locked": (
+        "连续输错密码，请 {seconds} 秒后再试。",
+        "Too many wrong passwords: try again in {seconds} seconds.",
+    ),
+    "password_too_short": (
+        "密码至少需要 {limit} 位。",
+        "The password needs at least {limit} characters.",
+    ),
+    "department_unknown": ("部门“{value}”不存在。", "Unknown department '{value}'."),
+    "code_invalid": (
+        "编码“{value}”只能包含大写字母和数字（{limit} 位以内）。",
+        "Code '{value}' may hold only capital letters and digits (at most {limit}).",
+    ),
+    "name_empty": ("名称不能为空。", "The name cannot be empty."),
+    "database_not_initialised": (
+        "数据库 {value} 还没有初始化，请先运行 towndesk init 或 towndesk demo。",
+        "Database {value} is not initialised: run towndesk init or towndesk demo first.",
+    ),
+    "database_exists": (
+        "数据库 {value} 已存在，不会覆盖。",
+        "Database {value} already exists and will not be overwritten.",
+    ),
+    "database_newer": (
+        "数据库 {value} 由更新版本的 TownDesk 创建（结构版本 {found}，本程序支持 {limit}），请升级程序。",
+        "Database {value} was made by a newer TownDesk (schema {found}, this one knows {limit}).",
+    ),
+    "database_unreadable": (
+        "无法打开数据库 {value}：{reason}",
+        "Cannot open database {value}: {reason}",
+    ),
+    "disk_full": (
+        "磁盘空间不足，未能保存。已撤销本次操作，数据没有变化。",
+        "The disk is full; nothing was saved and the data is unchanged.",
+    ),
+    "permission_denied": (
+        "{role}不能{action}。",
+        "A {role} may not {action}.",
+    ),
+}
+
+
+class DomainError(Exception):
+    """A rule was broken. Raised before anything is written."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def text(self, language: str = "zh") -> str:
+        zh, en = MESSAGES[self.code]
+        template = en if language.startswith("en") else zh
+        return template.format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text("zh")
+
+
+class ValidationErrors(DomainError):
+    """Several problems found at once, so the clerk can fix them in one go."""
+
+    def __init__(self, errors: list[DomainError]) -> None:
+        super().__init__(errors[0].code, **errors[0].params)
+        self.errors = errors
+
+    def text(self, language: str = "zh") -> str:
+        return "\n".join(error.text(language) for error in self.errors)

@@ -1,0 +1,63 @@
+"""Events: the immutable record of every change, and how they are chained and hashed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+GENESIS_HASH = "0" * 64
+
+
+class EventType:
+    """Event type names. Written into the log: never rename one."""
+
+    TOWNSHIP_CREATED = "township.created"
+    DEPARTMENT_ADDED = "department.added"
+    GRID_ADDED = "grid.added"
+    USER_ADDED = "user.added"
+    USER_PASSWORD_CHANGED = "user.password_changed"
+    CATEGORY_ADDED = "category.added"
+    CASE_REGISTERED = "case.registered"
+
+
+def canonical_json(value: Any) -> str:
+    """One byte-exact text per value: sorted keys, no spaces, UTF-8 kept as characters."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str  # UUIDv7
+    device_id: str
+    device_seq: int  # 1, 2, 3, ... with no gaps per device
+    hlc: int
+    actor_id: str | None  # None only for the township's own creation
+    entity: str
+    entity_id: str
+    type: str
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str = ""
+
+    def body(self) -> dict[str, Any]:
+        """Everything the hash covers: every field but the hash itself."""
+        return {
+            "id": self.id,
+            "device_id": self.device_id,
+            "device_seq": self.device_seq,
+            "hlc": self.hlc,
+            "actor_id": self.actor_id,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "type": self.type,
+            "payload": self.payload,
+            "prev_hash": self.prev_hash,
+        }
+
+    def computed_hash(self) -> str:
+        return hashlib.sha256(canonical_json(self.body()).encode()).hexdigest()
+
+    def sealed(self) -> Event:
+        return replace(self, hash=self.computed_hash())

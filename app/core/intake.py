@@ -1,0 +1,166 @@
+"""Case intake (受理): what a new case needs, the checks on it, and duplicate hints."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from app.core.clock import TIME_FORMAT
+from app.core.errors import DomainError, ValidationErrors
+from app.core.model import Case, CaseSource, Category, Grid, Urgency
+from app.core.text import similarity
+
+DESCRIPTION_LIMIT = 2000
+DUPLICATE_WINDOW = timedelta(days=7)
+DUPLICATE_THRESHOLD = 0.3
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}(-\d{1,6})?")
+_SERVICE = re.compile(r"\d{5}")  # 12345, 12315: a referral from a hotline
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    """What a clerk or grid worker fills in. Codes, not ids: that is what people type."""
+
+    category_code: str
+    grid_code: str
+    description: str
+    address: str = ""
+    source: str = CaseSource.PATROL
+    urgent: bool = False
+    reporter_name: str = ""
+    reporter_phone: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    photos: tuple[str, ...] = field(default=())  # SHA-256 of files already stored
+
+
+@dataclass(frozen=True)
+class ValidIntake:
+    """An intake that passed every check, resolved to the records it refers to."""
+
+    request: IntakeRequest
+    category: Category
+    grid: Grid
+    source: CaseSource
+    urgency: Urgency
+
+
+def normalise_phone(phone: str) -> str:
+    return re.sub(r"[\s()（）]", "", phone).replace("—", "-")
+
+
+def is_valid_phone(phone: str) -> bool:
+    phone = normalise_phone(phone)
+    return any(p.fullmatch(phone) for p in (_MOBILE, _LANDLINE, _SERVICE))
+
+
+def validate_intake(
+    request: IntakeRequest,
+    categories: Mapping[str, Category],
+    grids: Mapping[str, Grid],
+) -> ValidIntake:
+    """Check everything at once; raise ``ValidationErrors`` listing every problem."""
+    errors: list[DomainError] = []
+    category = _check_category(request.category_code, categories, errors)
+    grid = _check_grid(request.grid_code, grids, errors)
+    _check_description(request.description, errors)
+    _check_reporter(request, errors)
+    _check_coordinates(request.latitude, request.longitude, errors)
+    source = _check_source(request.source, errors)
+    if errors:
+        raise ValidationErrors(errors)
+    assert category is not None and grid is not None and source is not None
+    urgency = Urgency.URGENT if request.urgent else Urgency.NORMAL
+    return ValidIntake(request, category, grid, source, urgency)
+
+
+def _check_category(
+    code: str, categories: Mapping[str, Category], errors: list[DomainError]
+) -> Category | None:
+    code = code.strip()
+    if not code:
+        errors.append(DomainError("category_missing"))
+        return None
+    category = categories.get(code)
+    if category is None:
+        errors.append(DomainError("category_unknown", value=code))
+    elif not category.is_leaf:
+        errors.append(DomainError("category_not_leaf", value=category.name))
+        return None
+    return category
+
+
+def _check_grid(code: str, grids: Mapping[str, Grid], errors: list[DomainError]) -> Grid | None:
+    code = code.strip()
+    if not code:
+        errors.append(DomainError("grid_missing"))
+        return None
+    grid = grids.get(code)
+    if grid is None:
+        errors.append(DomainError("grid_unknown", value=code))
+    return grid
+
+
+def _check_description(description: str, errors: list[DomainError]) -> None:
+    text = description.strip()
+    if not text:
+        errors.append(DomainError("description_empty"))
+    elif len(text) > DESCRIPTION_LIMIT:
+        errors.append(
+            DomainError("description_too_long", length=len(text), limit=DESCRIPTION_LIMIT)
+        )
+
+
+def _check_reporter(request: IntakeRequest, errors: list[DomainError]) -> None:
+    phone = request.reporter_phone.strip()
+    if phone and not is_valid_phone(phone):
+        errors.append(DomainError("phone_invalid", value=phone))
+    elif phone and not request.reporter_name.strip():
+        errors.append(DomainError("reporter_phone_without_name"))
+
+
+def _check_coordinates(
+    latitude: float | None, longitude: float | None, errors: list[DomainError]
+) -> None:
+    if (latitude is None) != (longitude is None):
+        errors.append(DomainError("coordinates_incomplete"))
+        return
+    if latitude is not None and not 3.5 <= latitude <= 54.0:
+        errors.append(DomainError("latitude_out_of_range", value=latitude))
+    if longitude is not None and not 73.0 <= longitude <= 136.0:
+        errors.append(DomainError("longitude_out_of_range", value=longitude))
+
+
+def _check_source(source: str, errors: list[DomainError]) -> CaseSource | None:
+    try:
+        return CaseSource(source)
+    except ValueError:
+        errors.append(DomainError("source_unknown", value=source))
+        return None
+
+
+@dataclass(frozen=True)
+class DuplicateHint:
+    case: Case
+    score: float  # 0..1, text similarity
+
+
+def duplicate_hints(
+    intake: ValidIntake, recent: Iterable[Case], now: datetime, limit: int = 5
+) -> list[DuplicateHint]:
+    """Cases that may be the same problem: same category, same grid, similar text, last 7 days."""
+    since = (now - DUPLICATE_WINDOW).strftime(TIME_FORMAT)
+    hints = [
+        DuplicateHint(case, similarity(intake.request.description, case.description))
+        for case in recent
+        if case.category_code == intake.category.code
+        and case.grid_code == intake.grid.code
+        and case.received_at >= since
+    ]
+    hints = [hint for hint in hints if hint.score >= DUPLICATE_THRESHOLD]
+    hints.sort(key=lambda hint: (-hint.score, hint.case.received_at))
+    return hints[:limit]

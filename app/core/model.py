@@ -1,0 +1,181 @@
+"""The things TownDesk keeps: township, departments, grids, users, categories, cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Tier(StrEnum):
+    """1 + X + Y: the office, stationed departments, district departments on call."""
+
+    ONE = "ONE"
+    X = "X"
+    Y = "Y"
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    CLERK = "clerk"
+    GRID_WORKER = "grid_worker"
+    DEPARTMENT_OFFICER = "department_officer"
+    SUPERVISOR = "supervisor"
+    LEADER = "leader"
+
+
+class CaseSource(StrEnum):
+    PATROL = "patrol"  # 巡查发现
+    HOTLINE = "hotline"  # 热线
+    VISIT = "visit"  # 来访
+    REFERRAL = "referral"  # 上级交办
+    TRANSFER = "transfer"  # 移送
+    JOINT_PATROL = "joint-patrol"  # 联合巡察
+
+
+class Urgency(StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"
+
+
+class Route(StrEnum):
+    """Default triage route of a problem category."""
+
+    SELF = "ONE"  # 镇街自行处置
+    DISPATCH_X = "X"  # 派遣至派驻机构
+    CALL_Y = "Y"  # 呼叫区直部门
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands. Issue 2 registers cases; the path after triage comes next."""
+
+    PENDING_TRIAGE = "pending_triage"  # 待研判
+
+
+CHINESE_NAMES: dict[str, str] = {
+    Tier.ONE: "综合执法办",
+    Tier.X: "派驻机构",
+    Tier.Y: "区直部门",
+    Role.ADMINISTRATOR: "管理员",
+    Role.CLERK: "受理员",
+    Role.GRID_WORKER: "网格员",
+    Role.DEPARTMENT_OFFICER: "部门人员",
+    Role.SUPERVISOR: "督查人员",
+    Role.LEADER: "分管领导",
+    CaseSource.PATROL: "巡查发现",
+    CaseSource.HOTLINE: "热线",
+    CaseSource.VISIT: "来访",
+    CaseSource.REFERRAL: "上级交办",
+    CaseSource.TRANSFER: "移送",
+    CaseSource.JOINT_PATROL: "联合巡察",
+    Urgency.NORMAL: "一般",
+    Urgency.URGENT: "紧急",
+    CaseStatus.PENDING_TRIAGE: "待研判",
+}
+
+
+def chinese(value: StrEnum) -> str:
+    """The word a township clerk uses for an enum value."""
+    return CHINESE_NAMES[value]
+
+
+@dataclass(frozen=True)
+class Township:
+    name: str
+    code: str  # short capitals, the first part of every case number
+
+
+@dataclass(frozen=True)
+class ResponseCommitment:
+    """What a Y department promises when it is called (minutes, minutes, working days)."""
+
+    acknowledge_minutes: int = 30
+    arrive_minutes: int = 120
+    handle_days: int = 3
+
+
+# Reference data (departments, grids, categories) is keyed by its code: codes are short,
+# stable, typed by people, and sort in a meaningful order.
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+    short_name: str
+    tier: Tier
+    duty_phone: str = ""
+    response: ResponseCommitment | None = None  # only for tier Y
+
+
+@dataclass(frozen=True)
+class Grid:
+    code: str
+    name: str
+    area: str  # the village (村) or community (社区) it lies in
+    worker_id: str | None = None
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    username: str
+    name: str
+    role: Role
+    department_code: str
+    phone: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name: str
+    parent_code: str | None  # None for a top-level group
+    route: Route | None = None  # only leaves carry a default route ...
+    department_code: str | None = None  # ... the default unit ...
+    limit_days: int | None = None  # ... and the default handling limit in working days
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.parent_code is not None
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who reported it. Kept confidential: see ``can_see_reporter``."""
+
+    name: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    number: str
+    source: CaseSource
+    category_code: str
+    grid_code: str
+    description: str
+    address: str
+    urgency: Urgency
+    status: CaseStatus
+    first_receiver_unit: str  # 首接单位 (department code)
+    first_receiver_user_id: str
+    received_at: str  # ISO-8601 local time, seconds
+    updated_at: str
+    reporter: Reporter = field(default_factory=Reporter)
+    latitude: float | None = None
+    longitude: float | None = None
+    photos: tuple[str, ...] = ()  # SHA-256 of each evidence file
+
+
+def can_see_reporter(role: Role) -> bool:
+    """Reporter contacts are confidential: only the people who must call back see them."""
+    return role in (Role.ADMINISTRATOR, Role.CLERK, Role.SUPERVISOR)
+
+
+def masked_phone(phone: str) -> str:
+    """138****5678 — enough to recognise, not enough to dial."""
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]

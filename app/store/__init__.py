@@ -1,0 +1,1 @@
+"""SQLite through sqlite-utils: the event log, projections and queries. Imports no Qt."""

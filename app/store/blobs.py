@@ -1,0 +1,85 @@
+"""Evidence files, content-addressed by SHA-256 beside the database, never modified."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import DomainError
+
+PHOTO_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".heic": "image/heic",
+    ".webp": "image/webp",
+    ".bmp": "image/bmp",
+}
+PHOTO_LIMIT_MB = 40
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    media_type: str
+    file_name: str
+
+
+class BlobStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def beside(cls, database: Path) -> BlobStore:
+        return cls(database.parent / "blobs")
+
+    def path(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def put_photo(self, source: Path) -> StoredFile:
+        """Copy a photo in, byte for byte; the same photo twice is stored once."""
+        media_type = _check_photo(source)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+                while chunk := data.read(_CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            sha256 = digest.hexdigest()
+            final = self.path(sha256)
+            final.parent.mkdir(exist_ok=True)
+            if final.exists():
+                os.unlink(temporary)
+            else:
+                os.replace(temporary, final)
+        except OSError as error:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise DomainError("disk_full") from error
+            raise
+        return StoredFile(sha256, source.stat().st_size, media_type, source.name)
+
+
+def _check_photo(source: Path) -> str:
+    if not source.is_file():
+        raise DomainError("photo_missing", value=str(source))
+    media_type = PHOTO_TYPES.get(source.suffix.lower())
+    if media_type is None:
+        raise DomainError("photo_not_image", value=source.name)
+    if source.stat().st_size > PHOTO_LIMIT_MB * 1024 * 1024:
+        raise DomainError("photo_too_large", value=source.name, limit=PHOTO_LIMIT_MB)
+    return media_type

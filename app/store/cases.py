@@ -1,0 +1,213 @@
+"""Cases: register one (an event), and read them back in windows for large lists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import CHINA, TIME_FORMAT, local_text, wall_ms
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.intake import (
+    DUPLICATE_WINDOW,
+    DuplicateHint,
+    IntakeRequest,
+    ValidIntake,
+    duplicate_hints,
+    normalise_phone,
+    validate_intake,
+)
+from app.core.model import (
+    Case,
+    CaseSource,
+    CaseStatus,
+    Reporter,
+    Urgency,
+    User,
+)
+from app.core.numbering import case_number, number_prefix
+from app.core.permissions import REGISTER_CASE, require
+from app.core.timeline import TimelineEntry, describe
+from app.store.blobs import BlobStore, StoredFile
+from app.store.eventlog import entity_events, new_id, writing
+from app.store.reference import ReferenceData
+
+CASE_COLUMNS = (
+    "id, number, source, category_code, grid_code, description, address, urgency, status, "
+    "first_receiver_unit, first_receiver_user_id, received_at, updated_at, reporter_name, "
+    "reporter_phone, latitude, longitude"
+)
+
+
+def row_to_case(row: tuple, photos: tuple[str, ...] = ()) -> Case:
+    return Case(
+        id=row[0],
+        number=row[1],
+        source=CaseSource(row[2]),
+        category_code=row[3],
+        grid_code=row[4],
+        description=row[5],
+        address=row[6],
+        urgency=Urgency(row[7]),
+        status=CaseStatus(row[8]),
+        first_receiver_unit=row[9],
+        first_receiver_user_id=row[10],
+        received_at=row[11],
+        updated_at=row[12],
+        reporter=Reporter(row[13], row[14]),
+        latitude=row[15],
+        longitude=row[16],
+        photos=photos,
+    )
+
+
+def next_case_number(db: Database, township_code: str, day: str, device_code: str) -> str:
+    prefix = number_prefix(township_code, day, device_code)
+    row = db.execute(
+        "SELECT number FROM cases WHERE number > ? AND number < ? "
+        "ORDER BY length(number) DESC, number DESC LIMIT 1",
+        [prefix, prefix + "~"],
+    ).fetchone()
+    last = int(row[0][len(prefix) :]) if row else 0
+    return case_number(township_code, day, device_code, last + 1)
+
+
+def case_payload(
+    intake: ValidIntake,
+    number: str,
+    received_at: str,
+    first_receiver_unit: str,
+    photos: list[StoredFile],
+) -> dict[str, Any]:
+    request = intake.request
+    return {
+        "number": number,
+        "source": intake.source.value,
+        "category_code": intake.category.code,
+        "grid_code": intake.grid.code,
+        "description": request.description.strip(),
+        "address": request.address.strip(),
+        "urgency": intake.urgency.value,
+        "status": CaseStatus.PENDING_TRIAGE.value,
+        "first_receiver_unit": first_receiver_unit,
+        "reporter_name": request.reporter_name.strip(),
+        "reporter_phone": normalise_phone(request.reporter_phone),
+        "latitude": request.latitude,
+        "longitude": request.longitude,
+        "received_at": received_at,
+        "photos": [{"sha256": p.sha256, "file_name": p.file_name} for p in photos],
+    }
+
+
+def check_intake(db: Database, request: IntakeRequest) -> ValidIntake:
+    ref = ReferenceData(db)
+    return validate_intake(request, ref.categories, ref.grids)
+
+
+def register_case(
+    db: Database,
+    blobs: BlobStore,
+    actor: User,
+    request: IntakeRequest,
+    photo_files: list[Path] = (),  # type: ignore[assignment]
+    wall: Callable[[], int] = wall_ms,
+) -> Case:
+    """Register a case (受理). The actor's unit becomes the first receiver (首接单位).
+
+    Every check runs before anything is written; photos are stored first (content-addressed,
+    so a failure later leaves only an unreferenced copy), then one transaction writes the
+    event and its projection.
+    """
+    require(actor.role, REGISTER_CASE)
+    intake = check_intake(db, request)
+    photos = [blobs.put_photo(Path(f)) for f in photo_files]
+    township_code = ReferenceData(db).township.code
+    case_id = new_id()
+    try:
+        with writing(db, wall) as writer:
+            received_at = local_text(wall())
+            number = next_case_number(db, township_code, received_at[:10], writer.device.code)
+            for photo in photos:
+                db.conn.execute(
+                    "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
+                    [photo.sha256, photo.size, photo.media_type],
+                )
+            payload = case_payload(intake, number, received_at, actor.department_code, photos)
+            writer.append(actor.id, "case", case_id, EventType.CASE_REGISTERED, payload)
+    except Exception as error:
+        if "database or disk is full" in str(error):
+            raise DomainError("disk_full") from error
+        raise
+    return case_by_id(db, case_id)
+
+
+def case_by_id(db: Database, case_id: str) -> Case:
+    row = db.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE id = ?", [case_id]).fetchone()
+    if row is None:
+        raise DomainError("case_unknown", value=case_id)
+    return row_to_case(row, _photos(db, case_id))
+
+
+def case_by_number(db: Database, number: str) -> Case:
+    row = db.execute(
+        f"SELECT {CASE_COLUMNS} FROM cases WHERE number = ?", [number.strip().upper()]
+    ).fetchone()
+    if row is None:
+        raise DomainError("case_unknown", value=number)
+    return row_to_case(row, _photos(db, row[0]))
+
+
+def _photos(db: Database, case_id: str) -> tuple[str, ...]:
+    rows = db.execute(
+        "SELECT sha256 FROM case_evidence WHERE case_id = ? ORDER BY added_at, sha256", [case_id]
+    ).fetchall()
+    return tuple(row[0] for row in rows)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sha256: str
+    file_name: str
+    media_type: str
+    size: int
+
+
+def case_evidence(db: Database, case_id: str) -> list[Evidence]:
+    rows = db.execute(
+        "SELECT e.sha256, e.file_name, coalesce(b.media_type, ''), coalesce(b.size, 0) "
+        "FROM case_evidence e LEFT JOIN blobs b ON b.sha256 = e.sha256 "
+        "WHERE e.case_id = ? ORDER BY e.added_at, e.sha256",
+        [case_id],
+    ).fetchall()
+    return [Evidence(*row) for row in rows]
+
+
+def similar_recent_cases(
+    db: Database, request: IntakeRequest, now: datetime | None = None
+) -> list[DuplicateHint]:
+    """Duplicate hints for an intake not yet saved (same category, grid, similar text, 7 days)."""
+    intake = check_intake(db, request)
+    now = now or datetime.now(CHINA).replace(tzinfo=None)
+    since = (now - DUPLICATE_WINDOW).strftime(TIME_FORMAT)
+    rows = db.execute(
+        f"SELECT {CASE_COLUMNS} FROM cases WHERE category_code = ? AND grid_code = ? "
+        "AND received_at >= ? ORDER BY received_at DESC LIMIT 500",
+        [intake.category.code, intake.grid.code, since],
+    ).fetchall()
+    return duplicate_hints(intake, [row_to_case(row) for row in rows], now)
+
+
+def case_timeline(
+    db: Database, case_id: str, ref: ReferenceData | None = None
+) -> list[TimelineEntry]:
+    """Every event of the case, oldest first, in words."""
+    ref = ref or ReferenceData(db)
+    return [
+        describe(event, ref.user_name, ref.category_name, ref.department_name)
+        for event in entity_events(db, "case", case_id)
+    ]

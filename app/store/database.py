@@ -1,0 +1,110 @@
+"""Open a TownDesk database: settings, numbered migrations, backup before upgrading."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.paths import migrations_dir
+
+_MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
+BUSY_TIMEOUT_MS = 10_000
+
+
+def migrations() -> list[tuple[int, Path]]:
+    found = []
+    for path in sorted(migrations_dir().glob("*.sql")):
+        match = _MIGRATION_NAME.fullmatch(path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return found
+
+
+def latest_version() -> int:
+    return migrations()[-1][0]
+
+
+def connect(path: Path | str) -> Database:
+    """A connection with the settings every TownDesk connection uses."""
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = Database(conn, execute_plugins=False)
+        if db.journal_mode != "wal" and str(path) != ":memory:":
+            db.enable_wal()
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as error:
+        raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
+    return db
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, path: Path | None) -> list[int]:
+    """Apply missing migrations in order, one transaction each; back up first.
+
+    Returns the versions applied. A database newer than this program is refused.
+    """
+    current = schema_version(db)
+    newest = latest_version()
+    if current > newest:
+        raise DomainError("database_newer", value=str(path), found=current, limit=newest)
+    pending = [(version, sql) for version, sql in migrations() if version > current]
+    if pending and current > 0 and path is not None:
+        backup(db, path.with_name(f"{path.stem}.before-v{pending[0][0]}{path.suffix}"))
+    for version, sql_file in pending:
+        with write_transaction(db):
+            for statement in split_statements(sql_file.read_text(encoding="utf-8")):
+                db.conn.execute(statement)
+            db.conn.execute(f"PRAGMA user_version = {version}")
+    return [version for version, _ in pending]
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a migration into statements (``executescript`` would commit on its own)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if not buffer and line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def backup(db: Database, target: Path) -> None:
+    """A consistent copy of the whole database, made with SQLite's online backup."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(str(target)) as copy:
+        db.conn.backup(copy)
+    copy.close()
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """``BEGIN IMMEDIATE``: take the write lock at the start, so two connections never
+    deadlock half-way; everything inside commits together or not at all."""
+    if db.conn.in_transaction:
+        raise RuntimeError("write_transaction does not nest")
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        db.conn.execute("COMMIT")

@@ -1,0 +1,282 @@
+"""The demo township (青石镇): real-looking departments, grids, users, categories and cases.
+
+Built through the same event writer as everything else, so a demo database is an honest
+one: rebuildable, hash-chained, attributable. Cases are written in the past, in order,
+with the clock set to the moment each was received.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.core.auth import hash_password
+from app.core.clock import local_text, wall_ms
+from app.core.events import EventType
+from app.core.intake import IntakeRequest, ValidIntake
+from app.core.model import (
+    CaseSource,
+    Category,
+    Grid,
+    ResponseCommitment,
+    Role,
+    Route,
+    Tier,
+    Urgency,
+)
+from app.core.numbering import case_number
+from app.paths import resource
+from app.store.cases import case_payload
+from app.store.eventlog import EventWriter, new_id, writing
+from app.store.setup import (
+    add_category,
+    add_department,
+    add_grid,
+    add_user,
+    create_database,
+    create_township,
+    new_device_code,
+)
+
+DAY_MS = 86_400_000
+CHINA_OFFSET_MS = 8 * 3_600_000
+DEMO_DAYS = 180
+GRID_WORKER_PASSWORD = "grid123"
+BATCH = 20_000
+
+SOURCE_WEIGHTS = {
+    CaseSource.PATROL: 55,
+    CaseSource.HOTLINE: 20,
+    CaseSource.VISIT: 6,
+    CaseSource.REFERRAL: 8,
+    CaseSource.JOINT_PATROL: 8,
+    CaseSource.TRANSFER: 3,
+}
+TIMES = ["今天上午", "今天下午", "昨晚", "近几天", "每天早上", "本周以来", "今天凌晨", "傍晚"]
+
+Progress = Callable[[int, int], bool]  # (done, total) -> go on?
+
+
+def load_demo_data() -> dict[str, Any]:
+    return json.loads(resource("demo", "township.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: str
+    name: str
+
+
+def demo_users() -> list[DemoUser]:
+    """The sign-in accounts of the demo, one per role (printed by ``towndesk demo``)."""
+    data = load_demo_data()
+    return [DemoUser(u["username"], u["password"], u["role"], u["name"]) for u in data["users"]]
+
+
+def build_demo(
+    path: Path,
+    cases: int = 2000,
+    seed: int = 1,
+    progress: Progress | None = None,
+    now_ms: int | None = None,
+) -> None:
+    data = load_demo_data()
+    rng = random.Random(seed)
+    now = now_ms or wall_ms()
+    start = now - DEMO_DAYS * DAY_MS
+    db = create_database(path, device_code=new_device_code(rng), wall=lambda: start)
+    with writing(db, wall=lambda: start) as writer:
+        users = _reference_data(writer, data)
+    generator = _CaseGenerator(data, users, rng, start, now, cases)
+    done = 0
+    while done < cases:
+        batch = min(BATCH, cases - done)
+        with writing(db, wall=generator.wall) as writer:
+            generator.write(writer, batch)
+        done += batch
+        if progress and not progress(done, cases):
+            break
+    db.conn.execute("PRAGMA optimize")
+    db.close()
+
+
+def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]:
+    """Township, departments, users, grids, categories. Returns user ids by user name."""
+    township = data["township"]
+    create_township(writer, township["name"], township["code"])
+    for d in data["departments"]:
+        response = d.get("response")
+        add_department(
+            writer,
+            None,
+            d["code"],
+            d["name"],
+            d["short"],
+            Tier(d["tier"]),
+            d["duty_phone"],
+            ResponseCommitment(
+                response["ack_minutes"], response["arrive_minutes"], response["handle_days"]
+            )
+            if response
+            else None,
+        )
+    hashes: dict[str, str] = {}
+
+    def hashed(password: str) -> str:
+        if password not in hashes:
+            hashes[password] = hash_password(password)
+        return hashes[password]
+
+    ids: dict[str, str] = {}
+    for u in data["users"]:
+        ids[u["username"]] = add_user(
+            writer,
+            None,
+            u["username"],
+            u["name"],
+            Role(u["role"]),
+            u["department"],
+            u["password"],
+            password_hash=hashed(u["password"]),
+        )
+    admin = ids["admin"]
+    for g in data["grids"]:
+        w = g["worker"]
+        ids[w["username"]] = add_user(
+            writer,
+            admin,
+            w["username"],
+            w["name"],
+            Role.GRID_WORKER,
+            "ZHB",
+            GRID_WORKER_PASSWORD,
+            w["phone"],
+            password_hash=hashed(GRID_WORKER_PASSWORD),
+        )
+        add_grid(writer, admin, g["code"], g["name"], g["area"], ids[w["username"]])
+    for group in data["categories"]:
+        add_category(writer, admin, group["code"], group["name"])
+        for leaf in group["children"]:
+            add_category(
+                writer,
+                admin,
+                leaf["code"],
+                leaf["name"],
+                group["code"],
+                Route(leaf["route"]),
+                leaf["department"],
+                leaf["limit_days"],
+            )
+    return ids
+
+
+def _working_hours(rng: random.Random, start: int, end: int, count: int) -> Iterator[int]:
+    """``count`` instants in time order, most between 07:00 and 21:30 China time, fewer
+    at weekends, none after ``end``."""
+    first_day = (start + CHINA_OFFSET_MS) // DAY_MS
+    days = [
+        day
+        for day in range(first_day + 1, (end + CHINA_OFFSET_MS) // DAY_MS + 1)
+        if day * DAY_MS - CHINA_OFFSET_MS + 8 * 3_600_000 < end  # today only from 08:00
+    ]
+    weights = [0.6 if (day + 3) % 7 in (5, 6) else 1.0 for day in days]  # day 0 was a Thursday
+    quota = [int(count * w / sum(weights)) for w in weights]
+    quota[-1] += count - sum(quota)
+    for day, n in zip(days, quota, strict=True):
+        midnight = day * DAY_MS - CHINA_OFFSET_MS
+        moments = sorted(rng.randint(7 * 3_600_000, 77_400_000) for _ in range(n))
+        for moment in moments:
+            yield min(midnight + moment, end)
+
+
+class _CaseGenerator:
+    """Makes realistic cases in time order, ``count`` of them spread over the demo period."""
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        users: dict[str, str],
+        rng: random.Random,
+        start: int,
+        end: int,
+        count: int,
+    ) -> None:
+        self.rng = rng
+        self.data = data
+        self.township_code = data["township"]["code"]
+        self.users = users
+        self.grids = list(data["grids"])
+        self.leaves = [(leaf, group) for group in data["categories"] for leaf in group["children"]]
+        # some problems are far more common than others (占道经营 every day, 非法行医 rarely)
+        self.leaf_weights = [rng.choice([1, 1, 2, 3, 5, 8]) for _ in self.leaves]
+        self.places = defaultdict(list)
+        for place in data["places"]:
+            area = next((g["area"] for g in self.grids if g["area"] in place), "")
+            self.places[area].append(place)
+        officer = next(u for u in data["users"] if u["role"] == Role.DEPARTMENT_OFFICER)
+        self.officer = (users[officer["username"]], officer["department"])
+        self.sources = list(SOURCE_WEIGHTS)
+        self.source_weights = list(SOURCE_WEIGHTS.values())
+        self.times = _working_hours(rng, start, end, count)
+        self.time = start
+        self.per_day: dict[str, int] = defaultdict(int)
+
+    def wall(self) -> int:
+        return self.time
+
+    def write(self, writer: EventWriter, count: int) -> None:
+        for _ in range(count):
+            self.time = next(self.times)
+            payload, actor = self._case(local_text(self.time), writer.device.code)
+            writer.append(actor, "case", new_id(), EventType.CASE_REGISTERED, payload)
+
+    def _case(self, received_at: str, device_code: str) -> tuple[dict[str, Any], str]:
+        rng = self.rng
+        leaf, group = rng.choices(self.leaves, self.leaf_weights)[0]
+        grid = rng.choice(self.grids)
+        source = rng.choices(self.sources, self.source_weights)[0]
+        place = rng.choice(self.places.get(grid["area"]) or self.data["places"])
+        description = (
+            rng.choice(leaf["templates"])
+            .replace("{place}", place)
+            .replace("{time}", rng.choice(TIMES))
+            .replace("{n}", str(rng.randint(2, 9)))
+        )
+        reporter_name = reporter_phone = ""
+        if source in (CaseSource.HOTLINE, CaseSource.VISIT):
+            reporter_name = rng.choice(self.data["surnames"]) + rng.choice(["先生", "女士"])
+            reporter_phone = f"1{rng.choice('3589')}{rng.randint(0, 999_999_999):09d}"
+        if source == CaseSource.PATROL:
+            actor, unit = self.users[grid["worker"]["username"]], "ZHB"
+        elif source == CaseSource.JOINT_PATROL and rng.random() < 0.5:
+            actor, unit = self.officer
+        else:
+            actor, unit = self.users["clerk"], "ZHB"
+        urgent = rng.random() < 0.08
+        day = received_at[:10]
+        self.per_day[day] += 1
+        number = case_number(self.township_code, day, device_code, self.per_day[day])
+        intake = ValidIntake(
+            IntakeRequest(
+                leaf["code"],
+                grid["code"],
+                description,
+                address=place,
+                source=source,
+                urgent=urgent,
+                reporter_name=reporter_name,
+                reporter_phone=reporter_phone,
+            ),
+            Category(leaf["code"], leaf["name"], group["code"]),
+            Grid(grid["code"], grid["name"], grid["area"]),
+            CaseSource(source),
+            Urgency.URGENT if urgent else Urgency.NORMAL,
+        )
+        return case_payload(intake, number, received_at, unit, []), actor

@@ -1,0 +1,148 @@
+"""Append events: gapless per-device sequence, hybrid logical clock, hash chain.
+
+Every write goes through ``EventWriter.append`` inside ``writing(...)``: the event row and
+the projection change it causes are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+from uuid6 import uuid7
+
+from app.core.clock import HybridClock, wall_ms
+from app.core.events import GENESIS_HASH, Event, canonical_json
+from app.store.database import write_transaction
+from app.store.projections import apply_event
+
+
+@dataclass(frozen=True)
+class Device:
+    id: str
+    code: str
+
+
+def this_device(db: Database) -> Device:
+    row = db.execute("SELECT id, code FROM device").fetchone()
+    return Device(row[0], row[1])
+
+
+def new_id() -> str:
+    return str(uuid7())
+
+
+class EventWriter:
+    """Appends this device's events within one open transaction."""
+
+    def __init__(self, db: Database, device: Device, clock: HybridClock) -> None:
+        self.db = db
+        self.device = device
+        self.clock = clock
+        head = db.execute(
+            "SELECT device_seq, hash FROM events WHERE device_id = ? "
+            "ORDER BY device_seq DESC LIMIT 1",
+            [device.id],
+        ).fetchone()
+        self.seq, self.prev_hash = head if head else (0, GENESIS_HASH)
+        self.written: list[Event] = []
+
+    def append(
+        self,
+        actor_id: str | None,
+        entity: str,
+        entity_id: str,
+        type: str,
+        payload: dict[str, Any],
+    ) -> Event:
+        self.seq += 1
+        event = Event(
+            id=new_id(),
+            device_id=self.device.id,
+            device_seq=self.seq,
+            hlc=self.clock.tick(),
+            actor_id=actor_id,
+            entity=entity,
+            entity_id=entity_id,
+            type=type,
+            payload=payload,
+            prev_hash=self.prev_hash,
+        ).sealed()
+        insert_event(self.db, event)
+        apply_event(self.db, event)
+        self.prev_hash = event.hash
+        self.written.append(event)
+        return event
+
+
+def insert_event(db: Database, event: Event) -> None:
+    db.conn.execute(
+        "INSERT INTO events (id, device_id, device_seq, hlc, actor_id, entity, entity_id, "
+        "type, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            event.id,
+            event.device_id,
+            event.device_seq,
+            event.hlc,
+            event.actor_id,
+            event.entity,
+            event.entity_id,
+            event.type,
+            canonical_json(event.payload),
+            event.prev_hash,
+            event.hash,
+        ),
+    )
+
+
+@contextmanager
+def writing(db: Database, wall: Callable[[], int] = wall_ms) -> Iterator[EventWriter]:
+    """One transaction of this device's events. ``wall`` lets the demo write the past."""
+    with write_transaction(db):
+        device = this_device(db)
+        last = db.execute("SELECT last_hlc FROM device").fetchone()[0]
+        writer = EventWriter(db, device, HybridClock(last, wall))
+        yield writer
+        db.conn.execute("UPDATE device SET last_hlc = ?", [writer.clock.last])
+
+
+def row_to_event(row: tuple) -> Event:
+    return Event(
+        id=row[0],
+        device_id=row[1],
+        device_seq=row[2],
+        hlc=row[3],
+        actor_id=row[4],
+        entity=row[5],
+        entity_id=row[6],
+        type=row[7],
+        payload=json.loads(row[8]),
+        prev_hash=row[9],
+        hash=row[10],
+    )
+
+
+EVENT_COLUMNS = (
+    "id, device_id, device_seq, hlc, actor_id, entity, entity_id, type, payload, prev_hash, hash"
+)
+
+
+def events_in_order(db: Database) -> Iterator[Event]:
+    cursor = db.conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events ORDER BY hlc, device_id, device_seq"
+    )
+    for row in cursor:
+        yield row_to_event(row)
+
+
+def entity_events(db: Database, entity: str, entity_id: str) -> list[Event]:
+    rows = db.conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE entity = ? AND entity_id = ? "
+        "ORDER BY hlc, device_id, device_seq",
+        [entity, entity_id],
+    ).fetchall()
+    return [row_to_event(row) for row in rows]

@@ -1,0 +1,217 @@
+"""Projections: the current state, derived from events in the same transaction.
+
+``apply_event`` must depend on the event alone (never on the clock or on this device),
+so that ``rebuild`` replays the log into exactly the same tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import hlc_ms, local_text
+from app.core.events import Event, EventType
+from app.core.text import index_terms
+
+PROJECTION_TABLES = (
+    # children before parents, for deleting
+    "case_evidence",
+    "cases",
+    "categories",
+    "grids",
+    "users",
+    "departments",
+    "township",
+)
+
+Handler = Callable[[Database, Event], None]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def handles(event_type: str) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        _HANDLERS[event_type] = handler
+        return handler
+
+    return register
+
+
+def apply_event(db: Database, event: Event) -> None:
+    handler = _HANDLERS.get(event.type)
+    if handler is not None:  # types from newer versions are kept in the log, shown later
+        handler(db, event)
+
+
+def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+
+
+@handles(EventType.TOWNSHIP_CREATED)
+def _township_created(db: Database, event: Event) -> None:
+    p = event.payload
+    _insert(
+        db,
+        "township",
+        {"id": 1, "name": p["name"], "code": p["code"], "created_at": _event_time(event)},
+    )
+
+
+@handles(EventType.DEPARTMENT_ADDED)
+def _department_added(db: Database, event: Event) -> None:
+    p = event.payload
+    response = p.get("response") or {}
+    _insert(
+        db,
+        "departments",
+        {
+            "code": p["code"],
+            "name": p["name"],
+            "short_name": p["short_name"],
+            "tier": p["tier"],
+            "duty_phone": p.get("duty_phone", ""),
+            "ack_minutes": response.get("acknowledge_minutes"),
+            "arrive_minutes": response.get("arrive_minutes"),
+            "handle_days": response.get("handle_days"),
+        },
+    )
+
+
+@handles(EventType.USER_ADDED)
+def _user_added(db: Database, event: Event) -> None:
+    p = event.payload
+    _insert(
+        db,
+        "users",
+        {
+            "id": event.entity_id,
+            "username": p["username"],
+            "name": p["name"],
+            "role": p["role"],
+            "department_code": p["department_code"],
+            "phone": p.get("phone", ""),
+            "password_hash": p["password_hash"],
+        },
+    )
+
+
+@handles(EventType.USER_PASSWORD_CHANGED)
+def _password_changed(db: Database, event: Event) -> None:
+    db.conn.execute(
+        "UPDATE users SET password_hash = ? WHERE id = ?",
+        [event.payload["password_hash"], event.entity_id],
+    )
+
+
+@handles(EventType.GRID_ADDED)
+def _grid_added(db: Database, event: Event) -> None:
+    p = event.payload
+    _insert(
+        db,
+        "grids",
+        {"code": p["code"], "name": p["name"], "area": p["area"], "worker_id": p.get("worker_id")},
+    )
+
+
+@handles(EventType.CATEGORY_ADDED)
+def _category_added(db: Database, event: Event) -> None:
+    p = event.payload
+    _insert(
+        db,
+        "categories",
+        {
+            "code": p["code"],
+            "name": p["name"],
+            "parent_code": p.get("parent_code"),
+            "route": p.get("route"),
+            "department_code": p.get("department_code"),
+            "limit_days": p.get("limit_days"),
+        },
+    )
+
+
+@handles(EventType.CASE_REGISTERED)
+def _case_registered(db: Database, event: Event) -> None:
+    p = event.payload
+    received_at = p["received_at"]
+    cursor = db.conn.execute(
+        "INSERT INTO cases (id, number, source, category_code, grid_code, description, address, "
+        "urgency, status, first_receiver_unit, first_receiver_user_id, reporter_name, "
+        "reporter_phone, latitude, longitude, received_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            event.entity_id,
+            p["number"],
+            p["source"],
+            p["category_code"],
+            p["grid_code"],
+            p["description"],
+            p.get("address", ""),
+            p["urgency"],
+            p["status"],
+            p["first_receiver_unit"],
+            event.actor_id,
+            p.get("reporter_name", ""),
+            p.get("reporter_phone", ""),
+            p.get("latitude"),
+            p.get("longitude"),
+            received_at,
+            received_at,
+        ),
+    )
+    category = db.conn.execute(
+        "SELECT name FROM categories WHERE code = ?", [p["category_code"]]
+    ).fetchone()
+    terms = index_terms(
+        p["description"], p.get("address", ""), category[0] if category else "", p["number"]
+    )
+    db.conn.execute(
+        "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)",
+        (cursor.lastrowid, terms.unigrams, terms.bigrams),
+    )
+    for photo in p.get("photos", []):
+        _insert(
+            db,
+            "case_evidence",
+            {
+                "case_id": event.entity_id,
+                "sha256": photo["sha256"],
+                "file_name": photo["file_name"],
+                "added_at": received_at,
+            },
+        )
+
+
+def _event_time(event: Event) -> str:
+    return local_text(hlc_ms(event.hlc))
+
+
+def rebuild(db: Database, progress: Callable[[int, int], bool] | None = None) -> int:
+    """Empty every projection and replay the whole log, in one transaction.
+
+    ``progress(done, total)`` is called every few thousand events; returning False
+    cancels (the transaction rolls back and nothing changes). Returns events replayed.
+    """
+    from app.store.database import write_transaction
+    from app.store.eventlog import events_in_order
+
+    total = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    with write_transaction(db):
+        db.conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in PROJECTION_TABLES:
+            db.conn.execute(f"DELETE FROM {table}")
+        db.conn.execute("INSERT INTO cases_search (cases_search) VALUES ('delete-all')")
+        done = 0
+        for event in events_in_order(db):
+            apply_event(db, event)
+            done += 1
+            if progress and done % 5000 == 0 and not progress(done, total):
+                raise RebuildCancelled()
+    return done
+
+
+class RebuildCancelled(Exception):
+    pass

@@ -1,0 +1,139 @@
+"""Read the reference data as domain objects: township, departments, grids, users, categories."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.model import (
+    Category,
+    Department,
+    Grid,
+    ResponseCommitment,
+    Role,
+    Route,
+    Tier,
+    Township,
+    User,
+)
+
+
+def township(db: Database) -> Township:
+    row = db.execute("SELECT name, code FROM township").fetchone()
+    if row is None:
+        raise DomainError(
+            "database_not_initialised", value=db.conn.execute("PRAGMA database_list").fetchone()[2]
+        )
+    return Township(row[0], row[1])
+
+
+def departments(db: Database) -> list[Department]:
+    rows = db.query(
+        "SELECT * FROM departments ORDER BY CASE tier WHEN 'ONE' THEN 0 WHEN 'X' THEN 1 "
+        "ELSE 2 END, code"
+    )
+    return [_department(row) for row in rows]
+
+
+def _department(row: dict) -> Department:
+    response = None
+    if row["ack_minutes"] is not None:
+        response = ResponseCommitment(row["ack_minutes"], row["arrive_minutes"], row["handle_days"])
+    return Department(
+        code=row["code"],
+        name=row["name"],
+        short_name=row["short_name"],
+        tier=Tier(row["tier"]),
+        duty_phone=row["duty_phone"],
+        response=response,
+    )
+
+
+def grids(db: Database) -> list[Grid]:
+    return [
+        Grid(row["code"], row["name"], row["area"], row["worker_id"])
+        for row in db.query("SELECT * FROM grids ORDER BY code")
+    ]
+
+
+def categories(db: Database) -> list[Category]:
+    """Groups and leaves in tree order (a group, then its leaves)."""
+    return [
+        Category(
+            code=row["code"],
+            name=row["name"],
+            parent_code=row["parent_code"],
+            route=Route(row["route"]) if row["route"] else None,
+            department_code=row["department_code"],
+            limit_days=row["limit_days"],
+        )
+        for row in db.query("SELECT * FROM categories ORDER BY code")
+    ]
+
+
+def _user(row: dict) -> User:
+    return User(
+        id=row["id"],
+        username=row["username"],
+        name=row["name"],
+        role=Role(row["role"]),
+        department_code=row["department_code"],
+        phone=row["phone"],
+        active=bool(row["active"]),
+    )
+
+
+def users(db: Database) -> list[User]:
+    return [_user(row) for row in db.query("SELECT * FROM users ORDER BY role, username")]
+
+
+def user_by_name(db: Database, username: str) -> User:
+    rows = list(db.query("SELECT * FROM users WHERE username = ?", [username]))
+    if not rows:
+        raise DomainError("user_unknown", value=username)
+    return _user(rows[0])
+
+
+def user_by_id(db: Database, user_id: str) -> User | None:
+    rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
+    return _user(rows[0]) if rows else None
+
+
+def password_hash(db: Database, username: str) -> str | None:
+    row = db.execute("SELECT password_hash FROM users WHERE username = ?", [username]).fetchone()
+    return row[0] if row else None
+
+
+class ReferenceData:
+    """Everything intake and the lists need to turn codes into names, loaded once."""
+
+    def __init__(self, db: Database) -> None:
+        self.township = township(db)
+        self.departments = {d.code: d for d in departments(db)}
+        self.grids = {g.code: g for g in grids(db)}
+        self.categories = {c.code: c for c in categories(db)}
+        self.users = {u.id: u for u in users(db)}
+
+    def department_name(self, code: str) -> str:
+        department = self.departments.get(code)
+        return department.short_name if department else code
+
+    def category_name(self, code: str) -> str:
+        category = self.categories.get(code)
+        return category.name if category else code
+
+    def category_path(self, code: str) -> str:
+        """``市容环境 / 占道经营``"""
+        category = self.categories.get(code)
+        if category is None:
+            return code
+        parent = self.categories.get(category.parent_code or "")
+        return f"{parent.name} / {category.name}" if parent else category.name
+
+    def grid_name(self, code: str) -> str:
+        grid = self.grids.get(code)
+        return grid.name if grid else code
+
+    def user_name(self, user_id: str | None) -> str:
+        user = self.users.get(user_id or "")
+        return user.name if user else "—"

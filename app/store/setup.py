@@ -1,0 +1,171 @@
+"""Create a township database and add reference data, each change an event."""
+
+from __future__ import annotations
+
+import random
+import string
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.auth import hash_password
+from app.core.clock import local_text, wall_ms
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.model import ResponseCommitment, Role, Route, Tier
+from app.core.numbering import is_valid_device_code
+from app.store.database import connect, migrate, write_transaction
+from app.store.eventlog import EventWriter, new_id
+
+
+def open_database(path: Path) -> Database:
+    """Open an existing TownDesk database, upgrading its schema if needed."""
+    if not path.exists():
+        raise DomainError("database_not_initialised", value=str(path))
+    db = connect(path)
+    migrate(db, path)
+    if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
+        raise DomainError("database_not_initialised", value=str(path))
+    return db
+
+
+def new_device_code(rng: random.Random | None = None) -> str:
+    letters = [c for c in string.ascii_uppercase if c not in "IO"]  # never read as 1 or 0
+    rng = rng or random.SystemRandom()
+    return "".join(rng.choice(letters) for _ in range(2))
+
+
+def create_database(
+    path: Path, device_code: str | None = None, wall: Callable[[], int] = wall_ms
+) -> Database:
+    """A new, empty database file with this device's identity. Refuses to overwrite."""
+    if path.exists():
+        raise DomainError("database_exists", value=str(path))
+    code = device_code or new_device_code()
+    if not is_valid_device_code(code):
+        raise DomainError("code_invalid", value=code, limit=4)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = connect(path)
+    migrate(db, path)
+    with write_transaction(db):
+        db.conn.execute(
+            "INSERT INTO device (id, code, created_at) VALUES (?, ?, ?)",
+            [new_id(), code, local_text(wall())],
+        )
+    return db
+
+
+def check_code(code: str, limit: int = 8) -> str:
+    code = code.strip().upper()
+    if not code or len(code) > limit or not code.isascii() or not code.isalnum():
+        raise DomainError("code_invalid", value=code, limit=limit)
+    return code
+
+
+def check_name(name: str) -> str:
+    if not name.strip():
+        raise DomainError("name_empty")
+    return name.strip()
+
+
+def create_township(writer: EventWriter, name: str, code: str) -> None:
+    payload = {"name": check_name(name), "code": check_code(code, 6)}
+    writer.append(None, "township", "township", EventType.TOWNSHIP_CREATED, payload)
+
+
+def add_department(
+    writer: EventWriter,
+    actor_id: str | None,
+    code: str,
+    name: str,
+    short_name: str,
+    tier: Tier,
+    duty_phone: str = "",
+    response: ResponseCommitment | None = None,
+) -> None:
+    payload: dict[str, Any] = {
+        "code": check_code(code),
+        "name": check_name(name),
+        "short_name": short_name.strip() or name.strip(),
+        "tier": Tier(tier).value,
+        "duty_phone": duty_phone,
+    }
+    if tier == Tier.Y:
+        r = response or ResponseCommitment()
+        payload["response"] = {
+            "acknowledge_minutes": r.acknowledge_minutes,
+            "arrive_minutes": r.arrive_minutes,
+            "handle_days": r.handle_days,
+        }
+    writer.append(actor_id, "department", payload["code"], EventType.DEPARTMENT_ADDED, payload)
+
+
+def add_user(
+    writer: EventWriter,
+    actor_id: str | None,
+    username: str,
+    name: str,
+    role: Role,
+    department_code: str,
+    password: str,
+    phone: str = "",
+    password_hash: str | None = None,
+) -> str:
+    """Add a user; returns the new user's id. ``password_hash`` skips re-hashing (demo)."""
+    if writer.db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
+        raise DomainError("user_exists", value=username)
+    if not writer.db.execute(
+        "SELECT 1 FROM departments WHERE code = ?", [department_code]
+    ).fetchone():
+        raise DomainError("department_unknown", value=department_code)
+    user_id = new_id()
+    payload = {
+        "username": check_name(username),
+        "name": check_name(name),
+        "role": Role(role).value,
+        "department_code": department_code,
+        "phone": phone,
+        "password_hash": password_hash or hash_password(password),
+    }
+    writer.append(actor_id, "user", user_id, EventType.USER_ADDED, payload)
+    return user_id
+
+
+def add_grid(
+    writer: EventWriter,
+    actor_id: str | None,
+    code: str,
+    name: str,
+    area: str,
+    worker_id: str | None = None,
+) -> None:
+    payload = {
+        "code": check_code(code),
+        "name": check_name(name),
+        "area": area,
+        "worker_id": worker_id,
+    }
+    writer.append(actor_id, "grid", payload["code"], EventType.GRID_ADDED, payload)
+
+
+def add_category(
+    writer: EventWriter,
+    actor_id: str | None,
+    code: str,
+    name: str,
+    parent_code: str | None = None,
+    route: Route | None = None,
+    department_code: str | None = None,
+    limit_days: int | None = None,
+) -> None:
+    payload = {
+        "code": check_code(code),
+        "name": check_name(name),
+        "parent_code": parent_code,
+        "route": Route(route).value if route else None,
+        "department_code": department_code,
+        "limit_days": limit_days,
+    }
+    writer.append(actor_id, "category", payload["code"], EventType.CATEGORY_ADDED, payload)

@@ -1,0 +1,42 @@
+"""Shared fixtures. Qt runs offscreen; every test works in its own temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/wqy")
+
+DEMO_CASES = 400
+DEMO_NOW_MS = 1_795_000_000_000  # 2026-11-19 (China time): tests never depend on today
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo township built once per test run; tests get their own copy."""
+    from app.store.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "towndesk.sqlite3"
+    build_demo(path, cases=DEMO_CASES, seed=7, now_ms=DEMO_NOW_MS)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database (WAL checkpointed into the main file)."""
+    target = tmp_path / "towndesk.sqlite3"
+    shutil.copy2(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_path: Path):
+    from app.store.setup import open_database
+
+    db = open_database(demo_path)
+    yield db
+    db.close()
