@@ -88,7 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Database {value} already exists and will not be overwritten.",
     ),
     "database_newer": (
-        "数据库 {value} 由更新版本的 TownDesk 创建（结构版本 {found}，本程序支持 {limit}），请升级程序。",
+        "数据库 {value} 由更新版本的 TownDesk 创建"
+        "（结构版本 {found}，本程序支持 {limit}），请升级程序。",
         "Database {value} was made by a newer TownDesk (schema {found}, this one knows {limit}).",
     ),
     "database_unreadable": (

@@ -51,31 +51,38 @@ class CaseStatus(StrEnum):
     PENDING_TRIAGE = "pending_triage"  # 待研判
 
 
-CHINESE_NAMES: dict[str, str] = {
-    Tier.ONE: "综合执法办",
-    Tier.X: "派驻机构",
-    Tier.Y: "区直部门",
-    Role.ADMINISTRATOR: "管理员",
-    Role.CLERK: "受理员",
-    Role.GRID_WORKER: "网格员",
-    Role.DEPARTMENT_OFFICER: "部门人员",
-    Role.SUPERVISOR: "督查人员",
-    Role.LEADER: "分管领导",
-    CaseSource.PATROL: "巡查发现",
-    CaseSource.HOTLINE: "热线",
-    CaseSource.VISIT: "来访",
-    CaseSource.REFERRAL: "上级交办",
-    CaseSource.TRANSFER: "移送",
-    CaseSource.JOINT_PATROL: "联合巡察",
-    Urgency.NORMAL: "一般",
-    Urgency.URGENT: "紧急",
-    CaseStatus.PENDING_TRIAGE: "待研判",
+# Keyed by enum class first: Tier.X and Route.DISPATCH_X share the value "X".
+CHINESE_NAMES: dict[type[StrEnum], dict[str, str]] = {
+    Tier: {Tier.ONE: "综合执法办", Tier.X: "派驻机构", Tier.Y: "区直部门"},
+    Role: {
+        Role.ADMINISTRATOR: "管理员",
+        Role.CLERK: "受理员",
+        Role.GRID_WORKER: "网格员",
+        Role.DEPARTMENT_OFFICER: "部门人员",
+        Role.SUPERVISOR: "督查人员",
+        Role.LEADER: "分管领导",
+    },
+    CaseSource: {
+        CaseSource.PATROL: "巡查发现",
+        CaseSource.HOTLINE: "热线",
+        CaseSource.VISIT: "来访",
+        CaseSource.REFERRAL: "上级交办",
+        CaseSource.TRANSFER: "移送",
+        CaseSource.JOINT_PATROL: "联合巡察",
+    },
+    Urgency: {Urgency.NORMAL: "一般", Urgency.URGENT: "紧急"},
+    CaseStatus: {CaseStatus.PENDING_TRIAGE: "待研判"},
+    Route: {
+        Route.SELF: "镇街自行处置",
+        Route.DISPATCH_X: "派遣派驻机构",
+        Route.CALL_Y: "呼叫区直部门",
+    },
 }
 
 
 def chinese(value: StrEnum) -> str:
     """The word a township clerk uses for an enum value."""
-    return CHINESE_NAMES[value]
+    return CHINESE_NAMES[type(value)][value.value]
 
 
 @dataclass(frozen=True)

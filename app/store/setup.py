@@ -17,7 +17,7 @@ from app.core.events import EventType
 from app.core.model import ResponseCommitment, Role, Route, Tier
 from app.core.numbering import is_valid_device_code
 from app.store.database import connect, migrate, write_transaction
-from app.store.eventlog import EventWriter, new_id
+from app.store.eventlog import EventWriter, new_id, writing
 
 
 def open_database(path: Path) -> Database:
@@ -169,3 +169,25 @@ def add_category(
         "limit_days": limit_days,
     }
     writer.append(actor_id, "category", payload["code"], EventType.CATEGORY_ADDED, payload)
+
+
+OFFICE_CODE = "ZHB"
+
+
+def initialise_township(path: Path, name: str, code: str, admin_password: str) -> None:
+    """An empty township: the office (the "1") and one administrator, ``admin``."""
+    check_name(name)
+    check_code(code, 6)
+    hash_password(admin_password)  # refuse a short password before creating the file
+    db = create_database(path)
+    try:
+        with writing(db) as writer:
+            create_township(writer, name, code)
+            add_department(
+                writer, None, OFFICE_CODE, f"{name}综合行政执法办公室", "综合执法办", Tier.ONE
+            )
+            add_user(
+                writer, None, "admin", "管理员", Role.ADMINISTRATOR, OFFICE_CODE, admin_password
+            )
+    finally:
+        db.close()

@@ -1,0 +1,72 @@
+# TownDesk — two commands: `make run` and `make test`. Both set everything up first.
+# Works on a fresh Debian/Ubuntu (UOS/Kylin) machine; uses sudo for apt-get when not root.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+# Qt offscreen + Chinese fonts (tests, screenshots) ...
+SYSTEM_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 \
+	libdbus-1-3 fonts-wqy-microhei
+# ... and what a real X11 window needs in addition.
+WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
+
+.PHONY: run test bench lint build system-packages window-packages i18n clean
+
+run: system-packages window-packages $(BIN)/.installed i18n
+	$(BIN)/towndesk demo --if-missing
+	$(BIN)/towndesk
+
+test: system-packages $(BIN)/.installed i18n
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/ruff check app tests
+
+bench: system-packages $(BIN)/.installed i18n
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider \
+		-o addopts="" -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check app tests
+	$(BIN)/ruff format --check app tests
+
+build: system-packages $(BIN)/.installed i18n
+	$(BIN)/pip install -q -e '.[build]'
+	$(BIN)/pyinstaller --noconfirm build.spec
+	QT_QPA_PLATFORM=offscreen dist/towndesk/towndesk self-test
+
+system-packages:
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(SYSTEM_PACKAGES) $(if $(shell $(PYTHON) -c 'import ensurepip' 2>/dev/null || echo no),python3-venv)"
+
+window-packages:
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(WINDOW_PACKAGES)"
+
+# Installs only what is missing; non-interactive, so it also runs under CI.
+_apt:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if ! command -v apt-get >/dev/null; then \
+			echo "Not a Debian-based system: please install $$missing yourself."; exit 0; fi; \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		echo "Installing system packages: $$missing"; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "TownDesk needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+i18n: $(QM)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(BIN)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+clean:
+	rm -rf $(VENV) build dist resources/i18n/*.qm .pytest_cache .ruff_cache
