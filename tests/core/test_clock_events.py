@@ -1,0 +1,178 @@
+"""Hybrid logical clock, events (hash, chain, canonical JSON) and case numbers."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+from datetime import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.core.clock import CHINA, HybridClock, hlc_ms, local_text, parse_local
+from app.core.events import GENESIS_HASH, Event, canonical_json
+from app.core.numbering import case_number, is_valid_device_code, number_prefix
+
+
+def replay_wall(values: list[int]):
+    it = iter(values)
+    return lambda: next(it)
+
+
+def test_clock_ticks_follow_the_wall_when_it_moves_forward() -> None:
+    clock = HybridClock(wall=replay_wall([1_000, 2_000, 3_000]))
+    ticks = [clock.tick() for _ in range(3)]
+    assert [hlc_ms(t) for t in ticks] == [1_000, 2_000, 3_000]
+
+
+def test_clock_is_strictly_increasing_when_the_wall_stands_still_or_goes_back() -> None:
+    walls = [5_000, 5_000, 5_000, 4_000, 1_000, 5_000, 6_000]
+    clock = HybridClock(wall=replay_wall(walls))
+    ticks = [clock.tick() for _ in walls]
+    assert all(a < b for a, b in itertools.pairwise(ticks))
+    assert hlc_ms(ticks[4]) == 5_000  # never behind what it has already issued
+    assert hlc_ms(ticks[-1]) == 6_000  # catches up with the wall again
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=2_000_000_000_000), min_size=1, max_size=50),
+    st.integers(min_value=0, max_value=1 << 60),
+)
+def test_clock_never_goes_backwards(walls: list[int], start: int) -> None:
+    clock = HybridClock(last=start, wall=replay_wall(walls))
+    previous = start
+    for _ in walls:
+        tick = clock.tick()
+        assert tick > previous
+        previous = tick
+
+
+def test_observe_moves_the_clock_past_a_remote_event() -> None:
+    clock = HybridClock(wall=lambda: 1_000)
+    local = clock.tick()
+    remote = (9_000 << 16) + 5
+    clock.observe(remote)
+    after = clock.tick()
+    assert after > remote > local
+    clock.observe(1)  # an old remote value changes nothing
+    assert clock.tick() > after
+
+
+def test_local_text_is_china_time() -> None:
+    ms = int(datetime(2026, 2, 15, 8, 30, 0, tzinfo=CHINA).timestamp() * 1000)
+    assert local_text(ms) == "2026-02-15 08:30:00"
+    assert parse_local(local_text(ms)) == datetime(2026, 2, 15, 8, 30, 0)
+    # midnight UTC is 08:00 in China
+    assert local_text(0) == "1970-01-01 08:00:00"
+
+
+def event(**change) -> Event:
+    base = Event(
+        id="0190a1b2-0000-7000-8000-000000000001",
+        device_id="dev-1",
+        device_seq=1,
+        hlc=123 << 16,
+        actor_id="user-1",
+        entity="case",
+        entity_id="case-1",
+        type="case.registered",
+        payload={"description": "占道经营", "photos": [{"sha256": "ab"}]},
+        prev_hash=GENESIS_HASH,
+    )
+    return dataclasses.replace(base, **change)
+
+
+OTHER_VALUES = {
+    "id": "0190a1b2-0000-7000-8000-000000000002",
+    "device_id": "dev-2",
+    "device_seq": 2,
+    "hlc": (123 << 16) + 1,
+    "actor_id": None,
+    "entity": "grid",
+    "entity_id": "case-2",
+    "type": "case.other",
+    "payload": {"description": "占道经营。", "photos": [{"sha256": "ab"}]},
+    "prev_hash": "f" * 64,
+}
+
+
+def test_every_field_but_the_hash_is_covered() -> None:
+    names = {f.name for f in dataclasses.fields(Event)} - {"hash"}
+    assert names == set(OTHER_VALUES)
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_VALUES))
+def test_changing_any_field_changes_the_hash(name: str) -> None:
+    original = event().sealed()
+    changed = dataclasses.replace(original, **{name: OTHER_VALUES[name]})
+    assert changed.computed_hash() != original.hash
+
+
+def test_a_nested_payload_change_changes_the_hash() -> None:
+    original = event().sealed()
+    changed = event(payload={"description": "占道经营", "photos": [{"sha256": "ac"}]})
+    assert changed.computed_hash() != original.hash
+
+
+def test_sealed_hash_verifies_and_is_sha256_hex() -> None:
+    sealed = event().sealed()
+    assert sealed.hash == sealed.computed_hash()
+    assert len(sealed.hash) == 64 and int(sealed.hash, 16) >= 0
+    assert event().hash == ""  # sealing does not happen by itself
+    # the hash does not depend on payload key order
+    reordered = event(payload={"photos": [{"sha256": "ab"}], "description": "占道经营"})
+    assert reordered.computed_hash() == sealed.hash
+
+
+def test_canonical_json_is_stable_and_keeps_chinese() -> None:
+    a = {"b": 1, "a": {"z": "占道", "y": [3, 2, 1]}, "c": None}
+    b = {"c": None, "a": {"y": [3, 2, 1], "z": "占道"}, "b": 1}
+    text = canonical_json(a)
+    assert text == canonical_json(b)
+    assert text == '{"a":{"y":[3,2,1],"z":"占道"},"b":1,"c":null}'
+    assert "\\u" not in text
+    assert json.loads(text) == a
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=5), st.one_of(st.integers(), st.text(max_size=5), st.none(), st.booleans())
+    )
+)
+def test_canonical_json_round_trips_and_ignores_insertion_order(value: dict) -> None:
+    text = canonical_json(value)
+    assert json.loads(text) == value
+    assert canonical_json(dict(reversed(list(value.items())))) == text
+
+
+def test_case_numbers() -> None:
+    assert case_number("QS", "2026-11-19", "AB", 7) == "QS-20261119-AB0007"
+    assert case_number("QS", "2026-11-19", "AB", 1234) == "QS-20261119-AB1234"
+    assert case_number("QS", "2026-11-19", "AB", 1).startswith(
+        number_prefix("QS", "2026-11-19", "AB")
+    )
+    # numbers of one day sort in registration order
+    numbers = [case_number("QS", "2026-11-19", "AB", n) for n in range(1, 1000)]
+    assert numbers == sorted(numbers)
+    # two devices never make the same number
+    assert case_number("QS", "2026-11-19", "AB", 1) != case_number("QS", "2026-11-19", "CD", 1)
+
+
+@pytest.mark.parametrize(
+    ("code", "ok"),
+    [
+        ("AB", True),
+        ("A1", True),
+        ("ABCD", True),
+        ("A", False),
+        ("ABCDE", False),
+        ("ab", False),
+        ("A-", False),
+        ("", False),
+        ("甲乙", False),
+    ],
+)
+def test_device_codes(code: str, ok: bool) -> None:
+    assert is_valid_device_code(code) is ok
