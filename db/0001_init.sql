@@ -129,6 +129,11 @@ CREATE INDEX cases_by_source ON cases (source, received_at);
 CREATE INDEX cases_by_urgency ON cases (urgency, received_at);
 CREATE INDEX cases_by_address ON cases (address);
 CREATE INDEX cases_by_first_receiver ON cases (first_receiver_unit, received_at);
+-- Search results are looked up by row number; this narrow copy of the list's filter and sort
+-- columns lets SQLite filter and sort tens of thousands of hits without reading whole rows.
+CREATE INDEX cases_by_seq ON cases (
+    seq, received_at, status, category_code, grid_code, source, urgency, first_receiver_unit
+);
 
 CREATE TABLE case_evidence (
     case_id   TEXT NOT NULL REFERENCES cases (id),

@@ -1,0 +1,67 @@
+"""Benchmarks: they print figures and never assert on time (``make bench``).
+
+The database of 1,000,000 cases is built once with ``towndesk demo`` and kept in
+``$TOWNDESK_BENCH_DIR`` (default: the system temp folder); its build time is a figure too.
+Set ``TOWNDESK_BENCH_CASES`` for a smaller run.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+CASES = int(os.environ.get("TOWNDESK_BENCH_CASES", "1000000"))
+FOLDER = Path(os.environ.get("TOWNDESK_BENCH_DIR", Path(tempfile.gettempdir()) / "towndesk-bench"))
+
+
+def report(label: str, value: float, unit: str = "ms") -> None:
+    print(f"  {label:<58} {value:>10.1f} {unit}")
+
+
+def timed(function: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall time in milliseconds over ``repeat`` runs (first run included: cold)."""
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+@pytest.fixture(scope="session")
+def machine() -> str:
+    import psutil
+
+    memory = psutil.virtual_memory().total / 2**30
+    text = (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"{memory:.0f} GiB, Python {platform.python_version()}, {platform.system()}"
+    )
+    print(f"\nmachine: {text}")
+    return text
+
+
+@pytest.fixture(scope="session")
+def million_db(machine: str) -> Path:
+    path = FOLDER / f"demo-{CASES}.sqlite3"
+    if not path.exists():
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "app", "demo", "--db", str(path), "--cases", str(CASES)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        report(f"towndesk demo --cases {CASES}", time.perf_counter() - started, "s")
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
+    report(f"database size ({CASES} cases)", size, "MiB")
+    return path
