@@ -74,11 +74,26 @@ class BlobStore:
         return StoredFile(sha256, source.stat().st_size, media_type, source.name)
 
 
+def _looks_like(media_type: str, head: bytes) -> bool:
+    """The first bytes agree with the file name: a renamed document is not a photo."""
+    if media_type == "image/jpeg":
+        return head.startswith(b"\xff\xd8\xff")
+    if media_type == "image/png":
+        return head.startswith(b"\x89PNG\r\n\x1a\n")
+    if media_type == "image/bmp":
+        return head.startswith(b"BM")
+    if media_type == "image/webp":
+        return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    return head[4:8] == b"ftyp"  # HEIC
+
+
 def _check_photo(source: Path) -> str:
     if not source.is_file():
         raise DomainError("photo_missing", value=str(source))
     media_type = PHOTO_TYPES.get(source.suffix.lower())
-    if media_type is None:
+    with source.open("rb") as data:
+        head = data.read(16)
+    if media_type is None or not _looks_like(media_type, head):
         raise DomainError("photo_not_image", value=source.name)
     if source.stat().st_size > PHOTO_LIMIT_MB * 1024 * 1024:
         raise DomainError("photo_too_large", value=source.name, limit=PHOTO_LIMIT_MB)

@@ -135,5 +135,7 @@ class ReferenceData:
         return grid.name if grid else code
 
     def user_name(self, user_id: str | None) -> str:
-        user = self.users.get(user_id or "")
-        return user.name if user else "—"
+        if user_id is None:
+            return "系统初始化"
+        user = self.users.get(user_id)
+        return user.name if user else user_id
