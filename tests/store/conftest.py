@@ -1,0 +1,37 @@
+"""Store fixtures: a demo township without cases, and database dumps to compare."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from store_helpers import DEMO_NOW_MS
+
+
+@pytest.fixture(scope="session")
+def reference_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's reference data (township, 14 departments, users, grids, categories), no cases."""
+    from app.store.demo import build_demo
+
+    path = tmp_path_factory.mktemp("reference-template") / "towndesk.sqlite3"
+    build_demo(path, cases=0, seed=11, now_ms=DEMO_NOW_MS)
+    return path
+
+
+@pytest.fixture
+def small_path(reference_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "small" / "towndesk.sqlite3"
+    target.parent.mkdir()
+    shutil.copy2(reference_template, target)
+    return target
+
+
+@pytest.fixture
+def small_db(small_path: Path) -> Iterator:
+    from app.store.setup import open_database
+
+    db = open_database(small_path)
+    yield db
+    db.close()
