@@ -8,6 +8,7 @@ import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from app import __version__
 from app.core.errors import DomainError
@@ -33,8 +34,16 @@ def run(argv: list[str]) -> int:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own messages are English; say in Chinese what went wrong and where to look."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：命令参数不对（{message}）。用 {self.prog} --help 查看用法。\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="towndesk", description="TownDesk 乡镇综合执法联动工作台")
+    parser = _Parser(prog="towndesk", description="TownDesk 乡镇综合执法联动工作台")
     parser.add_argument("--version", action="version", version=f"TownDesk {__version__}")
     _database_option(parser)
     parser.add_argument("--as", dest="username", help="打开窗口时预填的用户名")

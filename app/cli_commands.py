@@ -7,13 +7,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from app.cli import database_path, random_password
 from app.cli_output import case_json, print_case, print_json, print_table, timeline_json
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
-from app.core.model import CaseSource, chinese
+from app.core.model import CaseSource, CaseStatus, chinese
 from app.core.permissions import REBUILD, require
 from app.store import reference
 from app.store.setup import open_database
@@ -190,12 +191,12 @@ def case_list(args: argparse.Namespace) -> int:
     viewer = reference.user_by_name(db, args.username)
     ref = ReferenceData(db)
     case_filter = CaseFilter(
-        status=args.status,
+        status=_status(args.status),
         category_codes=_category_codes(ref, args.category),
-        grid_code=args.grid,
+        grid_code=_grid(ref, args.grid),
         source=args.source,
-        received_from=args.received_from,
-        received_to=args.received_to,
+        received_from=_date(args.received_from),
+        received_to=_date(args.received_to),
         text=args.search,
     )
     total = count_cases(db, case_filter)
@@ -227,6 +228,30 @@ def _category_codes(ref, code: str | None) -> tuple[str, ...]:  # type: ignore[n
         raise DomainError("category_unknown", value=code)
     leaves = tuple(c.code for c in ref.categories.values() if c.parent_code == code)
     return leaves or (code,)
+
+
+def _status(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return CaseStatus(value).value
+    except ValueError:
+        raise DomainError("status_unknown", value=value) from None
+
+
+def _grid(ref, code: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    if code is not None and code not in ref.grids:
+        raise DomainError("grid_unknown", value=code)
+    return code
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise DomainError("date_invalid", value=value) from None
 
 
 def _short(text: str, limit: int) -> str:

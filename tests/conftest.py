@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/wqy")
 
 DEMO_CASES = 400
-DEMO_NOW_MS = 1_795_000_000_000  # 2026-11-19 (China time): tests never depend on today
+DEMO_NOW_MS = 1_795_000_000_000  # 2026-11-18 19:06 China time: tests never depend on today
 
 
 @pytest.fixture(scope="session")

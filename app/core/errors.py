@@ -92,6 +92,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（结构版本 {found}，本程序支持 {limit}），请升级程序。",
         "Database {value} was made by a newer TownDesk (schema {found}, this one knows {limit}).",
     ),
+    "migration_failed": (
+        "数据库 {value} 升级到结构版本 {found} 失败：{reason}。"
+        "数据库保持原样，升级前的备份在同一文件夹。",
+        "Upgrading database {value} to schema {found} failed: {reason}. "
+        "It was left as it was; a backup is in the same folder.",
+    ),
+    "status_unknown": ("状态“{value}”不存在。", "Unknown status '{value}'."),
+    "date_invalid": (
+        "日期“{value}”格式不对，应为 YYYY-MM-DD，如 2026-11-26。",
+        "Date '{value}' is not valid: use YYYY-MM-DD, e.g. 2026-11-26.",
+    ),
     "database_unreadable": (
         "无法打开数据库 {value}：{reason}",
         "Cannot open database {value}: {reason}",
@@ -107,6 +118,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class Words:
+    """A parameter that reads differently by language (a role, an action)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+
+    def __str__(self) -> str:
+        return self.zh
+
+
 class DomainError(Exception):
     """A rule was broken. Raised before anything is written."""
 
@@ -117,8 +139,12 @@ class DomainError(Exception):
 
     def text(self, language: str = "zh") -> str:
         zh, en = MESSAGES[self.code]
-        template = en if language.startswith("en") else zh
-        return template.format(**self.params)
+        english = language.startswith("en")
+        params = {
+            key: (value.en if english else value.zh) if isinstance(value, Words) else value
+            for key, value in self.params.items()
+        }
+        return (en if english else zh).format(**params)
 
     def __str__(self) -> str:
         return self.text("zh")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.errors import DomainError
+from app.core.errors import DomainError, Words
 from app.core.model import Role, chinese
 
 REGISTER_CASE = "register_case"
@@ -10,9 +10,17 @@ MANAGE_REFERENCE_DATA = "manage_reference_data"
 REBUILD = "rebuild"
 
 ACTION_WORDS = {
-    REGISTER_CASE: "登记案件",
-    MANAGE_REFERENCE_DATA: "维护基础数据",
-    REBUILD: "重建数据",
+    REGISTER_CASE: Words("登记案件", "register cases"),
+    MANAGE_REFERENCE_DATA: Words("维护基础数据", "manage reference data"),
+    REBUILD: Words("重建数据", "rebuild the data"),
+}
+ROLE_WORDS = {
+    Role.ADMINISTRATOR: "administrator",
+    Role.CLERK: "clerk",
+    Role.GRID_WORKER: "grid worker",
+    Role.DEPARTMENT_OFFICER: "department officer",
+    Role.SUPERVISOR: "supervisor",
+    Role.LEADER: "leader",
 }
 
 ALLOWED: dict[str, frozenset[Role]] = {
@@ -30,4 +38,5 @@ def may(role: Role, action: str) -> bool:
 
 def require(role: Role, action: str) -> None:
     if not may(role, action):
-        raise DomainError("permission_denied", role=chinese(role), action=ACTION_WORDS[action])
+        role_words = Words(chinese(role), ROLE_WORDS[role])
+        raise DomainError("permission_denied", role=role_words, action=ACTION_WORDS[action])

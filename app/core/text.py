@@ -16,9 +16,9 @@ _RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 
 
-# A token that no query asks for, between fields, so that the end of the description and the
-# start of the address never form a phrase together.
-_FIELD_GAP = "gap"
+# A token no query asks for, between runs of characters (at punctuation and between fields),
+# so that "有人占道，道路拥堵" does not match 占道路: pairs of different runs never form a phrase.
+_GAP = "gap"
 
 
 def runs(text: str) -> list[str]:
@@ -45,9 +45,9 @@ def index_terms(*texts: str) -> IndexedText:
             if _IS_CJK.match(run):
                 singles.extend(run)
                 pairs.extend(bigrams(run))
+                pairs.append(_GAP)
             else:
                 singles.append(run.lower())
-        pairs.append(_FIELD_GAP)
     return IndexedText(" ".join(singles), " ".join(pairs[:-1]))
 
 

@@ -68,10 +68,12 @@ def row_to_case(row: tuple, photos: tuple[str, ...] = ()) -> Case:
 
 def next_case_number(db: Database, township_code: str, day: str, device_code: str) -> str:
     prefix = number_prefix(township_code, day, device_code)
+    # GLOB on digits: device AB must not count numbers of a device ABC
     row = db.execute(
         "SELECT number FROM cases WHERE number > ? AND number < ? "
+        "AND substr(number, ?) NOT GLOB '*[^0-9]*' "
         "ORDER BY length(number) DESC, number DESC LIMIT 1",
-        [prefix, prefix + "~"],
+        [prefix, prefix + "~", len(prefix) + 1],
     ).fetchone()
     last = int(row[0][len(prefix) :]) if row else 0
     return case_number(township_code, day, device_code, last + 1)
@@ -125,7 +127,8 @@ def register_case(
     """
     require(actor.role, REGISTER_CASE)
     intake = check_intake(db, request)
-    photos = [blobs.put_photo(Path(f)) for f in photo_files]
+    stored = [blobs.put_photo(Path(f)) for f in photo_files]
+    photos = list({photo.sha256: photo for photo in stored}.values())  # the same photo once
     township_code = ReferenceData(db).township.code
     case_id = new_id()
     try:

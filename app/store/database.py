@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -45,6 +45,15 @@ def connect(path: Path | str) -> Database:
     return db
 
 
+def peek_schema_version(path: Path) -> int:
+    """The schema version of a file, read without changing a byte of it."""
+    try:
+        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+            return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
+
+
 def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
@@ -62,10 +71,15 @@ def migrate(db: Database, path: Path | None) -> list[int]:
     if pending and current > 0 and path is not None:
         backup(db, path.with_name(f"{path.stem}.before-v{pending[0][0]}{path.suffix}"))
     for version, sql_file in pending:
-        with write_transaction(db):
-            for statement in split_statements(sql_file.read_text(encoding="utf-8")):
-                db.conn.execute(statement)
-            db.conn.execute(f"PRAGMA user_version = {version}")
+        try:
+            with write_transaction(db):
+                for statement in split_statements(sql_file.read_text(encoding="utf-8")):
+                    db.conn.execute(statement)
+                db.conn.execute(f"PRAGMA user_version = {version}")
+        except sqlite3.Error as error:
+            raise DomainError(
+                "migration_failed", value=str(path), found=version, reason=str(error)
+            ) from error
     return [version for version, _ in pending]
 
 

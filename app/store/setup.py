@@ -16,18 +16,23 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import ResponseCommitment, Role, Route, Tier
 from app.core.numbering import is_valid_device_code
-from app.store.database import connect, migrate, write_transaction
+from app.store.database import connect, migrate, peek_schema_version, write_transaction
 from app.store.eventlog import EventWriter, new_id, writing
 
 
 def open_database(path: Path) -> Database:
     """Open an existing TownDesk database, upgrading its schema if needed."""
-    if not path.exists():
+    if not path.exists() or peek_schema_version(path) == 0:
+        # Version 0 is an empty file or another program's database: touch nothing.
         raise DomainError("database_not_initialised", value=str(path))
     db = connect(path)
-    migrate(db, path)
-    if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
-        raise DomainError("database_not_initialised", value=str(path))
+    try:
+        migrate(db, path)
+        if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
+            raise DomainError("database_not_initialised", value=str(path))
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

@@ -526,3 +526,25 @@ def test_installed_program_version_and_success(demo_path: Path) -> None:
     result = towndesk("case", "list", "--db", str(demo_path), "--search", "占道", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"] == len(scan(demo_path, "占道"))
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        (["--status", "bogus"], "状态“bogus”不存在"),
+        (["--grid", "G99"], "网格“G99”不存在"),
+        (["--from", "2026-13-01"], "日期“2026-13-01”格式不对"),
+        (["--to", "yesterday"], "日期“yesterday”格式不对"),
+    ],
+)
+def test_case_list_refuses_unknown_filters(demo_path: Path, capsys, extra, fragment) -> None:
+    err = fails(capsys, "case", "list", "--db", str(demo_path), *extra)
+    assert fragment in err
+
+
+def test_bad_arguments_are_explained_in_chinese(demo_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exit_status:
+        run(["case", "add", "--db", str(demo_path), "--source", "fax"])
+    assert exit_status.value.code == 2
+    err = capsys.readouterr().err
+    assert "错误：命令参数不对" in err and "--help" in err

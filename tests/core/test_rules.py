@@ -145,11 +145,6 @@ def test_refusal_is_in_chinese_words() -> None:
     assert str(caught.value) == "受理员不能重建数据。"
 
 
-@pytest.mark.xfail(
-    reason="BUG: require() passes the Chinese role and action words as parameters, so the "
-    "English text reads 'A 分管领导 may not 登记案件.'",
-    strict=True,
-)
 def test_refusal_in_english_has_no_chinese_words() -> None:
     with pytest.raises(DomainError) as caught:
         require(Role.LEADER, REGISTER_CASE)

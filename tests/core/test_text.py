@@ -99,11 +99,6 @@ def test_fields_do_not_run_into_each_other() -> None:
     assert hits == [(1,)]
 
 
-@pytest.mark.xfail(
-    reason="BUG: a 3+ character query matches across punctuation: '占道，道路' is found by "
-    "'占道路' because bigrams of neighbouring runs are adjacent in the bigram column",
-    strict=True,
-)
 def test_three_character_query_does_not_match_across_punctuation() -> None:
     texts = ["门口有人占道，道路拥堵"]
     assert scan(texts, "占道路") == set()

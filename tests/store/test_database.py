@@ -110,11 +110,6 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_unchanged(tmp_path: P
     assert path.read_bytes() == before
 
 
-@pytest.mark.xfail(
-    reason="BUG: open_database migrates any version-0 SQLite file (another program's database) "
-    "into a TownDesk schema and switches it to WAL, then says it is not initialised",
-    strict=True,
-)
 def test_another_programs_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
     conn = sqlite3.connect(path)
@@ -167,8 +162,10 @@ def test_a_failing_migration_changes_nothing(
         tmp_path, "CREATE TABLE notes (x TEXT);\nINSERT INTO no_such_table VALUES (1);\n"
     )
     monkeypatch.setattr(database, "migrations_dir", lambda: folder)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(DomainError) as caught:
         open_database(demo_path)
+    assert caught.value.code == "migration_failed"
+    assert "数据库保持原样" in str(caught.value)
     conn = sqlite3.connect(demo_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == old
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}

@@ -102,11 +102,6 @@ def test_a_day_with_demo_cases_continues_after_them(demo_db, store) -> None:
     assert case.number not in existing
 
 
-@pytest.mark.xfail(
-    reason="BUG: next_case_number reads numbers of another device whose code starts with this "
-    "device's code (AB vs ABC) and crashes with ValueError int('C0001')",
-    strict=True,
-)
 def test_numbering_ignores_a_device_whose_code_extends_ours(small_db, tmp_path: Path) -> None:
     from app.core.events import Event, EventType
     from app.store.cases import case_payload, check_intake
@@ -173,11 +168,6 @@ def test_the_same_photo_in_two_cases_is_stored_once(demo_db, store, tmp_path) ->
     assert demo_db.execute("SELECT count(*) FROM blobs").fetchone()[0] == 1
 
 
-@pytest.mark.xfail(
-    reason="BUG: the same photo given twice for one case breaks the case_evidence primary key "
-    "(sqlite3.IntegrityError instead of storing it once)",
-    strict=True,
-)
 def test_the_same_photo_twice_in_one_case_is_kept_once(demo_db, store, tmp_path) -> None:
     clerk = user_by_name(demo_db, "clerk")
     a = photo(tmp_path / "phone", "a.jpg")
