@@ -1,0 +1,1 @@
+"""The TownDesk window: pages, dialogs, table models and the background-operation runner."""
