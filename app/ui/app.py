@@ -1,0 +1,95 @@
+"""The QApplication, the translator, and the window's way in: sign in, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.paths import resource
+from app.store.reference import township
+from app.store.setup import open_database
+from app.ui.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    make_translator,
+    set_current_language,
+)
+from app.ui.preferences import LANGUAGE, LAST_USERNAME, read_setting, write_setting
+
+FONT_FAMILY = "WenQuanYi Micro Hei"
+FONT_POINT_SIZE = 10
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, with the Chinese font, the style sheet and the translator."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("TownDesk")
+    app.setOrganizationName("TownDesk")
+    app.setApplicationDisplayName("TownDesk")
+    if FONT_FAMILY in QFontDatabase.families():
+        app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
+    style = resource("style.qss")
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    load_translator(app, DEFAULT_LANGUAGE)
+    return app
+
+
+def load_translator(app: QApplication, language: str) -> bool:
+    """Switch the interface language; English (the source language) needs no translator.
+
+    Returns True when a translation is installed (always True for English).
+    """
+    previous = getattr(app, "_towndesk_translator", None)
+    if previous is not None:
+        app.removeTranslator(previous)
+        app._towndesk_translator = None  # type: ignore[attr-defined]
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    set_current_language(language)
+    translator = make_translator(language)
+    if translator is None:
+        return language == "en"
+    app.installTranslator(translator)
+    app._towndesk_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    return True
+
+
+def chosen_language(db: Database, language: str | None) -> str:
+    """The language asked for on the command line, else the one saved in the database."""
+    if language in LANGUAGES:
+        return language  # type: ignore[return-value]
+    saved = read_setting(db, LANGUAGE, DEFAULT_LANGUAGE)
+    return saved if saved in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def run_window(db_path: Path, language: str | None = None, username: str | None = None) -> int:
+    """Sign in, then the main window until it closes. Returns the exit code."""
+    from app.ui.background import show_error_dialog
+    from app.ui.main_window import MainWindow
+    from app.ui.signin import SignInDialog
+
+    app = create_application(sys.argv[:1])
+    try:
+        db = open_database(db_path)
+    except DomainError as error:
+        show_error_dialog(None, error)
+        app.exec()  # until the message is closed
+        return 1
+    load_translator(app, chosen_language(db, language))
+    name = username or read_setting(db, LAST_USERNAME, "") or ""
+    dialog = SignInDialog(db, township(db).name, name)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+        db.close()
+        return 1
+    write_setting(db, LAST_USERNAME, dialog.user.username)
+    window = MainWindow(db_path, db, dialog.user)
+    window.show()
+    code = app.exec()
+    db.close()
+    return code

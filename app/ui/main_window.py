@@ -1,0 +1,232 @@
+"""The main window: navigation on the left, pages in a stack, header and status bar."""
+
+from __future__ import annotations
+
+import base64
+from contextlib import suppress
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.model import Case, User
+from app.core.permissions import REGISTER_CASE, may
+from app.store.blobs import BlobStore
+from app.store.case_list import CaseFilter
+from app.store.reference import ReferenceData
+from app.ui.background import BackgroundRunner
+from app.ui.case_detail import CaseDetailDialog
+from app.ui.cases_page import CasesPage
+from app.ui.i18n import word
+from app.ui.intake_dialog import IntakeDialog
+from app.ui.placeholder_page import PlaceholderPage, planned_title
+from app.ui.preferences import WINDOW_GEOMETRY, read_setting, write_setting
+from app.ui.settings_page import SettingsPage
+from app.ui.signals import emit
+from app.ui.workbench import WorkbenchPage
+
+PAGES = ("workbench", "cases", "calls", "lists", "meetings", "statistics", "sync", "settings")
+
+
+class MainWindow(QMainWindow):
+    data_changed = Signal()  # one app-level signal: something was written, pages re-read
+
+    def __init__(self, db_path: Path, db: Database, user: User) -> None:
+        super().__init__()
+        self.db_path, self.db, self.user = db_path, db, user
+        self.ref = ReferenceData(db)
+        self.blobs = BlobStore.beside(db_path)
+        self.runner = BackgroundRunner(db_path, self)
+        self.may_register = may(user.role, REGISTER_CASE)
+        self.intake_dialog: IntakeDialog | None = None
+        self.case_dialog: CaseDetailDialog | None = None
+        self.remember_geometry = True  # off for screenshots, which must not write settings
+        self.setWindowTitle(
+            self.tr("TownDesk — {township}").format(township=self.ref.township.name)
+        )
+        self.setMinimumSize(QSize(1024, 640))
+        self.workbench = WorkbenchPage(db, self.ref, self.may_register)
+        self.cases = CasesPage(db, self.ref, self.runner, self.may_register)
+        self.settings = SettingsPage(db, db_path, user, self.runner)
+        pages: dict[str, QWidget] = {
+            "workbench": self.workbench,
+            "cases": self.cases,
+            "settings": self.settings,
+        }
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(140)
+        for key in PAGES:
+            page = pages.get(key) or PlaceholderPage(key)
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem(self.page_title(key)))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._build_central()
+        self._build_status_bar()
+        self._connect()
+        self._shortcuts()
+        self.nav.setCurrentRow(0)
+        self.restore_geometry()
+
+    def page_title(self, key: str) -> str:
+        titles = {
+            "workbench": self.tr("Workbench"),
+            "cases": self.tr("Cases"),
+            "settings": self.tr("Settings"),
+        }
+        return titles.get(key) or planned_title(key)
+
+    def _build_central(self) -> None:
+        header = QFrame()
+        header.setObjectName("header")
+        township = QLabel(self.ref.township.name)
+        township.setObjectName("headerTownship")
+        product = QLabel(self.tr("Comprehensive Enforcement Desk"))
+        product.setObjectName("headerProduct")
+        unit = self.ref.department_name(self.user.department_code)
+        who = QLabel(f"{self.user.name} · {word(self.user.role)} · {unit}")
+        who.setObjectName("headerUser")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(18, 10, 18, 10)
+        row.addWidget(township)
+        row.addSpacing(10)
+        row.addWidget(product)
+        row.addStretch(1)
+        row.addWidget(who)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        central.setObjectName("central")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(self.tr("Database: {path}").format(path=self.db_path))
+        self.path_label.setObjectName("statusText")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("statusText")
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._show_total(self.cases.total_cases)
+
+    def _connect(self) -> None:
+        self.workbench.new_case_requested.connect(self.open_intake)
+        self.workbench.case_activated.connect(self.open_case)
+        self.workbench.filter_requested.connect(self.show_filtered)
+        self.cases.new_case_requested.connect(self.open_intake)
+        self.cases.case_activated.connect(self.open_case)
+        self.cases.count_changed.connect(self._show_total)
+        self.settings.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.settings.data_changed.connect(self.data_changed)
+        self.data_changed.connect(self.refresh)
+
+    def _shortcuts(self) -> None:
+        for number, _key in enumerate(PAGES, start=1):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_page(PAGES[n - 1])
+            )
+        QShortcut(QKeySequence.StandardKey.New, self, self.open_intake)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(PAGES.index(key))
+
+    def current_page(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def focus_search(self) -> None:
+        self.show_page("cases")
+        self.cases.focus_search()
+
+    def refresh(self) -> None:
+        self.workbench.refresh()
+        self.cases.refresh()
+
+    def _show_total(self, total: int) -> None:
+        self.count_label.setText(self.tr("{count} cases in total").format(count=f"{total:,}"))
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def open_intake(self) -> IntakeDialog | None:
+        if not self.may_register:
+            self.statusBar().showMessage(
+                self.tr("A {role} does not register cases.").format(role=word(self.user.role)),
+                8000,
+            )
+            return None
+        if self.intake_dialog is not None and self.intake_dialog.isVisible():
+            self.intake_dialog.activateWindow()
+            return self.intake_dialog
+        dialog = IntakeDialog(self.db, self.blobs, self.ref, self.user, self)
+        dialog.case_registered.connect(self._registered)
+        dialog.open_case_requested.connect(self.open_case)
+        dialog.open()
+        self.intake_dialog = dialog
+        return dialog
+
+    def _registered(self, case: Case) -> None:
+        self.statusBar().showMessage(
+            self.tr("Case {number} registered.").format(number=case.number), 15_000
+        )
+        emit(self.data_changed)
+
+    def open_case(self, case: Case) -> CaseDetailDialog:
+        dialog = CaseDetailDialog(self.db, self.blobs, self.ref, self.user, case.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.case_dialog = dialog
+        return dialog
+
+    def show_filtered(self, case_filter: CaseFilter) -> None:
+        self.show_page("cases")
+        self.cases.filters.set_filter(case_filter)
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def restore_geometry(self) -> bool:
+        saved = read_setting(self.db, WINDOW_GEOMETRY)
+        restored = False
+        if isinstance(saved, str):
+            try:
+                restored = self.restoreGeometry(QByteArray(base64.b64decode(saved)))
+            except ValueError:
+                restored = False
+        if not restored:
+            self.resize(1366, 800)
+        return restored
+
+    def save_geometry(self) -> None:
+        data = bytes(self.saveGeometry().data())
+        write_setting(self.db, WINDOW_GEOMETRY, base64.b64encode(data).decode("ascii"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_geometry:
+            self.save_geometry()
+        for dialog in (self.intake_dialog, self.case_dialog):
+            if dialog is not None:
+                with suppress(RuntimeError):  # a detail dialog deletes itself on close
+                    dialog.done(0)
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,126 @@
+"""Sign-in: user name, password, Enter; errors inline; a countdown while a wait is imposed."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.model import User
+from app.store.signin import sign_in
+from app.ui.i18n import error_text
+
+WAIT_CODES = ("sign_in_locked", "password_wrong_wait")
+
+
+class SignInDialog(QDialog):
+    def __init__(
+        self,
+        db: Database,
+        township_name: str,
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.user: User | None = None
+        self.wait_seconds = 0
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in — TownDesk"))
+        title = QLabel(township_name)
+        title.setObjectName("signInTownship")
+        subtitle = QLabel(self.tr("Comprehensive Enforcement Desk"))
+        subtitle.setObjectName("signInSubtitle")
+        self.username = QLineEdit(username)
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.button = QPushButton(self.tr("Sign in"))
+        self.button.setObjectName("primaryButton")
+        self.button.setDefault(True)  # Enter in either field signs in
+        self.button.clicked.connect(self.try_sign_in)
+        self._countdown = QTimer(self)
+        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
+        self._countdown.setInterval(250)  # the label follows a deadline, not tick counting
+        self._wait_until = 0.0
+        self._countdown.timeout.connect(self._tick)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Password"), self.password)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(subtitle, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.button)
+        self.setMinimumWidth(380)
+        (self.password if username else self.username).setFocus()
+
+    def try_sign_in(self) -> User | None:
+        if self.wait_seconds > 0:
+            return None
+        if not self.username.text().strip():
+            self._show_error(self.tr("Enter your user name."))
+            self.username.setFocus()
+            return None
+        try:
+            user = sign_in(self.db, self.username.text(), self.password.text())
+        except DomainError as error:
+            self._show_error(error_text(error))
+            self.password.selectAll()
+            self.password.setFocus()
+            if error.code in WAIT_CODES:
+                self._start_wait(int(error.params.get("seconds", 0)))
+            return None
+        self.user = user
+        self.accept()
+        return user
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _start_wait(self, seconds: int) -> None:
+        """No sleeping: the button counts down with a timer and the window stays alive.
+        The deadline starts now, after the failure the store counts from, so the button
+        never comes back before the store would accept the password."""
+        self.wait_seconds = seconds
+        if seconds > 0:
+            self._wait_until = time.monotonic() + seconds
+            self.button.setEnabled(False)
+            self._show_wait()
+            self._countdown.start()
+
+    def _tick(self) -> None:
+        self.wait_seconds = math.ceil(self._wait_until - time.monotonic())
+        if self.wait_seconds <= 0:
+            self._countdown.stop()
+            self.wait_seconds = 0
+            self.button.setEnabled(True)
+            self.button.setText(self.tr("Sign in"))
+        else:
+            self._show_wait()
+
+    def _show_wait(self) -> None:
+        self.button.setText(self.tr("Wait {seconds} s").format(seconds=self.wait_seconds))

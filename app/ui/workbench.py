@@ -1,0 +1,182 @@
+"""The workbench: what a clerk needs at a glance for issue 2 — today's intake and the queue."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.clock import CHINA
+from app.core.model import CaseStatus, Urgency
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.reference import ReferenceData
+from app.ui.i18n import word
+from app.ui.signals import emit
+
+RECENT = 10
+
+
+class StatCard(QFrame):
+    """A number with its caption; a click shows those cases in the cases list."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Show these cases"))
+        self.value = QLabel("0")
+        self.value.setObjectName("statValue")
+        label = QLabel(caption)
+        label.setObjectName("statCaption")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.value)
+        layout.addWidget(label)
+
+    def set_value(self, value: int) -> None:
+        self.value.setText(f"{value:,}")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            emit(self.clicked)
+        super().mouseReleaseEvent(event)
+
+
+class WorkbenchPage(QWidget):
+    case_activated = Signal(object)  # Case
+    new_case_requested = Signal()
+    filter_requested = Signal(object)  # CaseFilter: a stat card was clicked
+
+    def __init__(
+        self,
+        db: Database,
+        ref: ReferenceData,
+        may_register: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.ref = db, ref
+        title = QLabel(self.tr("Workbench"))
+        title.setObjectName("pageTitle")
+        self.today_label = QLabel()
+        self.today_label.setObjectName("hintText")
+        self.new_button = QPushButton(self.tr("Register case"))
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.setToolTip(self.tr("Register a new case (Ctrl+N)"))
+        self.new_button.setVisible(may_register)
+        self.new_button.clicked.connect(self.new_case_requested)
+        self.today = StatCard(self.tr("Registered today"))
+        self.week = StatCard(self.tr("Registered this week"))
+        self.pending = StatCard(self.tr("Pending triage"))
+        self.urgent = StatCard(self.tr("Urgent, pending triage"))
+        self.recent = self._recent_list()
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.today_label)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        cards = QHBoxLayout()
+        cards.setSpacing(14)
+        for card in (self.today, self.week, self.pending, self.urgent):
+            cards.addWidget(card, 1)
+        self.filters: dict[StatCard, CaseFilter] = {}
+        for card in (self.today, self.week, self.pending, self.urgent):
+            card.clicked.connect(lambda c=card: emit(self.filter_requested, self.filters[c]))
+        keys = QLabel(
+            self.tr(
+                "Keyboard: Ctrl+N register a case · Ctrl+F search cases · "
+                "Ctrl+1 … Ctrl+8 switch pages · Enter opens the selected case"
+            )
+        )
+        keys.setObjectName("hintText")
+        keys.setWordWrap(True)
+        recent_title = QLabel(self.tr("Latest cases"))
+        recent_title.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(14)
+        layout.addLayout(top)
+        layout.addLayout(cards)
+        layout.addWidget(recent_title)
+        layout.addWidget(self.recent)
+        layout.addWidget(keys)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _recent_list(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setObjectName("recentCases")
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setHeaderLabels(
+            [
+                self.tr("Case number"),
+                self.tr("Received"),
+                self.tr("Category"),
+                self.tr("Grid"),
+                self.tr("Urgency"),
+                self.tr("Description"),
+            ]
+        )
+        header = tree.header()
+        for column, width in enumerate((170, 130, 120, 130, 70)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        tree.itemActivated.connect(
+            lambda item, _column: emit(self.case_activated, item.data(0, Qt.ItemDataRole.UserRole))
+        )
+        return tree
+
+    def refresh(self, now: datetime | None = None) -> None:
+        now = now or datetime.now(CHINA)
+        today = now.date()
+        monday = today - timedelta(days=today.weekday())
+        self.today_label.setText(today.isoformat())
+        pending = CaseStatus.PENDING_TRIAGE.value
+        self.filters = {
+            self.today: CaseFilter(received_from=today.isoformat()),
+            self.week: CaseFilter(received_from=monday.isoformat()),
+            self.pending: CaseFilter(status=pending),
+            self.urgent: CaseFilter(status=pending, urgency=Urgency.URGENT.value),
+        }
+        for card, case_filter in self.filters.items():
+            card.set_value(count_cases(self.db, case_filter))
+        self.recent.clear()
+        for case in case_window(self.db, CaseFilter(), CaseSort(), 0, RECENT):
+            item = QTreeWidgetItem(
+                [
+                    case.number,
+                    case.received_at[:16],
+                    self.ref.category_name(case.category_code),
+                    self.ref.grid_name(case.grid_code),
+                    word(case.urgency),
+                    " ".join(case.description.split()),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, case)
+            item.setToolTip(5, case.description)
+            if case.urgency == Urgency.URGENT:
+                item.setForeground(4, Qt.GlobalColor.red)
+            self.recent.addTopLevelItem(item)
+        # as tall as its rows: the page shows what there is, not an empty box
+        rows = max(1, self.recent.topLevelItemCount())
+        row_height = self.recent.sizeHintForRow(0) if self.recent.topLevelItemCount() else 28
+        header = self.recent.header().sizeHint().height()
+        self.recent.setFixedHeight(header + rows * row_height + 6)

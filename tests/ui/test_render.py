@@ -1,0 +1,43 @@
+"""Screenshots and the self-test used by ``towndesk screenshot`` and ``towndesk self-test``."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+from app.ui.render import PAGE_NAMES, render_page, self_test
+
+
+@pytest.mark.parametrize("page", PAGE_NAMES)
+def test_render_page_writes_a_png(qapp, demo_path, tmp_path, page):
+    out = render_page(demo_path, page, tmp_path / f"{page}.png", size=(1280, 760))
+    assert out.stat().st_size > 5000
+    image = QImage(str(out))
+    assert not image.isNull()
+    assert image.width() >= 600
+
+
+def test_render_a_named_case_in_english(qapp, demo_path, demo_db, tmp_path):
+    number = demo_db.execute("SELECT number FROM cases LIMIT 1").fetchone()[0]
+    out = render_page(demo_path, "case", tmp_path / "c.png", language="en", case_number=number)
+    assert QImage(str(out)).width() > 0
+
+
+def test_render_refuses_an_unknown_page(qapp, demo_path, tmp_path):
+    with pytest.raises(ValueError):
+        render_page(demo_path, "nope", tmp_path / "x.png")
+
+
+def test_render_writes_nothing_to_the_database(qapp, demo_path, demo_db, tmp_path):
+    render_page(demo_path, "cases", tmp_path / "x.png")
+    assert demo_db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+    assert demo_db.execute("SELECT count(*) FROM sign_in_failures").fetchone()[0] == 0
+
+
+def test_self_test_passes_on_a_good_database(qapp, demo_path):
+    assert self_test(demo_path) == []
+
+
+def test_self_test_reports_a_missing_database(qapp, tmp_path):
+    problems = self_test(tmp_path / "missing.sqlite3")
+    assert problems and "还没有初始化" in problems[-1]

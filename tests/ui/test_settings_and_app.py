@@ -1,0 +1,51 @@
+"""Settings page, preferences in the database, and the window's geometry."""
+
+from __future__ import annotations
+
+from app.store.case_list import CaseFilter, count_cases
+from app.ui.app import chosen_language
+from app.ui.preferences import LANGUAGE, WINDOW_GEOMETRY, read_setting, write_setting
+from tests.ui.conftest import open_window
+
+
+def test_language_choice_is_saved_and_applies_after_restart(qtbot, window, demo_db):
+    page = window.settings
+    assert "重新启动" in page.language_note.text()
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert read_setting(demo_db, LANGUAGE) == "en"
+    assert chosen_language(demo_db, None) == "en"
+    assert chosen_language(demo_db, "zh_CN") == "zh_CN"  # the command line wins
+    assert window.nav.item(0).text() == "工作台"  # nothing changes until restart
+
+
+def test_unknown_saved_language_falls_back_to_chinese(demo_db):
+    write_setting(demo_db, LANGUAGE, "fr")
+    assert chosen_language(demo_db, None) == "zh_CN"
+
+
+def test_rebuild_is_for_administrators_only(qtbot, window, demo_path, demo_db):
+    assert not window.settings.rebuild_button.isEnabled()
+    admin = open_window(qtbot, demo_path, demo_db, "admin")
+    assert admin.settings.rebuild_button.isEnabled()
+    before = count_cases(demo_db, CaseFilter())
+    with qtbot.waitSignal(admin.data_changed, timeout=10_000):
+        admin.settings.start_rebuild()
+    assert "重建数据" in admin.statusBar().currentMessage()
+    assert count_cases(demo_db, CaseFilter()) == before
+
+
+def test_window_geometry_is_remembered(qtbot, demo_path, demo_db):
+    first = open_window(qtbot, demo_path, demo_db, "clerk")
+    first.remember_geometry = True
+    first.resize(1030, 700)
+    first.close()
+    assert isinstance(read_setting(demo_db, WINDOW_GEOMETRY), str)
+    second = open_window(qtbot, demo_path, demo_db, "clerk")
+    assert second.restore_geometry()
+    assert second.height() == 700  # (the offscreen screen is narrow: width is clamped)
+
+
+def test_header_and_status_bar(window, demo_path):
+    assert "青石镇" in window.windowTitle()
+    assert str(demo_path) in window.path_label.text()
+    assert window.count_label.text() == "案件总数 400 件"
