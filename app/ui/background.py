@@ -23,7 +23,6 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.store.setup import open_database
 from app.ui.i18n import error_text
-from app.ui.signals import emit
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 Work = Callable[[Database | None, Progress], Any]
@@ -50,9 +49,9 @@ class Operation:
 
 
 class _Worker(QObject):
-    """Lives on the worker thread. Signals carry only operation ids: PySide6 6.12 gets the
-    reference counts of Python objects in queued signals wrong (an ``object`` signal
-    carrying True crashes the interpreter), so results wait in a locked dict instead."""
+    """Lives on the worker thread. Signals carry only operation ids; results wait in a
+    locked dict, so no Python object travels through Qt's queued connections (PySide
+    has had reference-count bugs there, e.g. 6.12.0)."""
 
     finished = Signal(int)  # operation id; the outcome is in ``outcomes``
     progressed = Signal(int, int, int)  # operation id, done, total
@@ -74,7 +73,7 @@ class _Worker(QObject):
             return
 
         def progress(done: int, total: int) -> bool:
-            emit(self.progressed, operation_id, done, total)
+            self.progressed.emit(operation_id, done, total)
             return not operation.cancelled.is_set()
 
         try:
@@ -91,7 +90,7 @@ class _Worker(QObject):
     def _report(self, operation_id: int, outcome: tuple[bool, Any, str]) -> None:
         with self.lock:
             self.outcomes[operation_id] = outcome
-        emit(self.finished, operation_id)
+        self.finished.emit(operation_id)
 
     def take_outcome(self, operation_id: int) -> tuple[bool, Any, str]:
         with self.lock:
@@ -134,10 +133,10 @@ class BackgroundRunner(QObject):
         self._running[operation.id] = operation
         with self._worker.lock:
             self._worker.pending[operation.id] = operation
-        emit(self.started)
+        self.started.emit()
         if operation.label:
             QTimer.singleShot(self.progress_delay_ms, lambda: self._maybe_show(operation))
-        emit(self._submit, operation.id)
+        self._submit.emit(operation.id)
         return operation
 
     def is_busy(self) -> bool:
@@ -146,7 +145,7 @@ class BackgroundRunner(QObject):
     def shutdown(self) -> None:
         """Close the worker's connection and stop the thread (after queued work)."""
         if self._thread.isRunning():
-            emit(self._close)
+            self._close.emit()
             self._thread.wait(10_000)
 
     # -- progress dialog -----------------------------------------------------------------
@@ -196,7 +195,7 @@ class BackgroundRunner(QObject):
                 self.error_handler(value, details)
         except Exception as error:  # a bug in a handler: still tell the user
             self.error_handler(error, traceback.format_exc())
-        emit(self.done)
+        self.done.emit()
 
     def show_error(self, error: BaseException, details: str) -> None:
         show_error_dialog(self.parent_widget, error, details)

@@ -18,7 +18,6 @@ from app.core.model import CaseSource, CaseStatus, Urgency
 from app.store.case_list import CaseFilter
 from app.store.reference import ReferenceData
 from app.ui.i18n import word
-from app.ui.signals import emit
 
 SEARCH_DEBOUNCE_MS = 250
 NO_DATE = QDate(2000, 1, 1)  # the minimum of a date box stands for "any date"
@@ -131,7 +130,7 @@ class CaseFilterBar(QWidget):
         self._emit()
 
     def _emit(self) -> None:
-        emit(self.changed, self.case_filter())
+        self.changed.emit(self.case_filter())
 
     def case_filter(self) -> CaseFilter:
         return CaseFilter(

@@ -21,7 +21,6 @@ from app.store.reference import ReferenceData
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.case_filters import CaseFilterBar
 from app.ui.case_table_model import DESCRIPTION_COLUMN, CaseRole, CaseTableModel
-from app.ui.signals import emit
 
 # Above this many cases, a new filter or search is counted on the worker thread, so typing
 # in the search box never waits for SQLite.
@@ -140,7 +139,7 @@ class CasesPage(QWidget):
         rows = self.model.rowCount()
         self.count_label.setText(self.tr("{count} cases").format(count=f"{rows:,}"))
         self.empty_label.setVisible(rows == 0)
-        emit(self.count_changed, self.total_cases)
+        self.count_changed.emit(self.total_cases)
 
     def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
         """The description column cannot be sorted: put the arrow back where SQL sorts."""
@@ -157,7 +156,7 @@ class CasesPage(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         case = index.data(CaseRole)
         if case is not None:
-            emit(self.case_activated, case)
+            self.case_activated.emit(case)
 
     def current_case(self) -> Case | None:
         index = self.table.currentIndex()

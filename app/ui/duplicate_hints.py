@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from app.core.intake import DuplicateHint
 from app.store.reference import ReferenceData
-from app.ui.signals import emit
 
 
 class DuplicateHintsPanel(QWidget):
@@ -80,4 +79,4 @@ class DuplicateHintsPanel(QWidget):
         return self.list.count()
 
     def _chosen(self, item: QListWidgetItem) -> None:
-        emit(self.case_chosen, item.data(Qt.ItemDataRole.UserRole))
+        self.case_chosen.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -36,7 +36,6 @@ from app.store.reference import ReferenceData
 from app.ui.duplicate_hints import DuplicateHintsPanel
 from app.ui.i18n import error_text, word
 from app.ui.pickers import category_picker, grid_picker
-from app.ui.signals import emit
 from app.ui.thumbnails import thumbnail
 
 HINTS_DEBOUNCE_MS = 400
@@ -317,7 +316,7 @@ class IntakeDialog(QDialog):
             self.show_errors([*typing, (ERROR_FIELDS.get(error.code, ""), error_text(error))])
             return None
         self.registered = case
-        emit(self.case_registered, case)
+        self.case_registered.emit(case)
         self.accept()
         return case
 

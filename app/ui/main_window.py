@@ -34,7 +34,6 @@ from app.ui.intake_dialog import IntakeDialog
 from app.ui.placeholder_page import PlaceholderPage, planned_title
 from app.ui.preferences import WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.settings_page import SettingsPage
-from app.ui.signals import emit
 from app.ui.workbench import WorkbenchPage
 
 PAGES = ("workbench", "cases", "calls", "lists", "meetings", "statistics", "sync", "settings")
@@ -190,7 +189,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Case {number} registered.").format(number=case.number), 15_000
         )
-        emit(self.data_changed)
+        self.data_changed.emit()
 
     def open_case(self, case: Case) -> CaseDetailDialog:
         dialog = CaseDetailDialog(self.db, self.blobs, self.ref, self.user, case.id, self)

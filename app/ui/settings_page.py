@@ -21,7 +21,6 @@ from app.store.projections import RebuildCancelled, rebuild
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.i18n import DEFAULT_LANGUAGE
 from app.ui.preferences import LANGUAGE, read_setting, write_setting
-from app.ui.signals import emit
 
 
 class SettingsPage(QWidget):
@@ -80,7 +79,7 @@ class SettingsPage(QWidget):
 
     def _language_chosen(self) -> None:
         write_setting(self.db, LANGUAGE, self.language.currentData())
-        emit(self.message, self.tr("Language saved. It applies after TownDesk restarts."))
+        self.message.emit(self.tr("Language saved. It applies after TownDesk restarts."))
 
     def start_rebuild(self) -> Operation:
         self.rebuild_button.setEnabled(False)
@@ -90,13 +89,13 @@ class SettingsPage(QWidget):
 
         def success(events: int) -> None:
             self.rebuild_button.setEnabled(True)
-            emit(self.message, self.tr("Data rebuilt from {count} events.").format(count=events))
-            emit(self.data_changed)
+            self.message.emit(self.tr("Data rebuilt from {count} events.").format(count=events))
+            self.data_changed.emit()
 
         def failure(error: BaseException) -> None:
             self.rebuild_button.setEnabled(True)
             if isinstance(error, RebuildCancelled):
-                emit(self.message, self.tr("Rebuild cancelled; nothing was changed."))
+                self.message.emit(self.tr("Rebuild cancelled; nothing was changed."))
             else:
                 self.runner.error_handler(error, repr(error))
 

@@ -24,7 +24,6 @@ from app.core.model import CaseStatus, Urgency
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.reference import ReferenceData
 from app.ui.i18n import word
-from app.ui.signals import emit
 
 RECENT = 10
 
@@ -53,7 +52,7 @@ class StatCard(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            emit(self.clicked)
+            self.clicked.emit()
         super().mouseReleaseEvent(event)
 
 
@@ -97,7 +96,7 @@ class WorkbenchPage(QWidget):
             cards.addWidget(card, 1)
         self.filters: dict[StatCard, CaseFilter] = {}
         for card in (self.today, self.week, self.pending, self.urgent):
-            card.clicked.connect(lambda c=card: emit(self.filter_requested, self.filters[c]))
+            card.clicked.connect(lambda c=card: self.filter_requested.emit(self.filters[c]))
         keys = QLabel(
             self.tr(
                 "Keyboard: Ctrl+N register a case · Ctrl+F search cases · "
@@ -140,7 +139,7 @@ class WorkbenchPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         tree.itemActivated.connect(
-            lambda item, _column: emit(self.case_activated, item.data(0, Qt.ItemDataRole.UserRole))
+            lambda item, _column: self.case_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
         )
         return tree
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import DEMO_NOW_MS
+
+from tests.store.store_helpers import DEMO_NOW_MS
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import all_cases
 
 from app.store.case_list import SORTABLE, CaseFilter, CaseSort, case_window, count_cases
+from tests.store.store_helpers import all_cases
 
 EVERYTHING = 1_000_000
 

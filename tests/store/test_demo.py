@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store_helpers import DEMO_NOW_MS
-
 from app.core.clock import local_text
 from app.core.model import Role, Tier
 from app.store import reference
 from app.store.demo import DEMO_DAYS, build_demo, demo_users
 from app.store.setup import open_database
+from tests.store.store_helpers import DEMO_NOW_MS
 
 
 def test_reference_data_counts(demo_db) -> None:

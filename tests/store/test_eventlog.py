@@ -7,7 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_helpers import DEMO_NOW_MS
 
 from app.core.events import GENESIS_HASH, canonical_json
 from app.core.intake import IntakeRequest
@@ -15,6 +14,7 @@ from app.store.blobs import BlobStore
 from app.store.cases import register_case
 from app.store.eventlog import EVENT_COLUMNS, row_to_event, writing
 from app.store.reference import user_by_name
+from tests.store.store_helpers import DEMO_NOW_MS
 
 
 def check_log(db) -> int:

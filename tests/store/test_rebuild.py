@@ -8,7 +8,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
@@ -17,6 +16,7 @@ from app.store.cases import register_case
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database
+from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
 

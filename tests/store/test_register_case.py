@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from store_helpers import DEMO_NOW_MS, full_dump
 
 from app.core.clock import local_text
 from app.core.errors import DomainError
@@ -25,6 +24,7 @@ from app.store.cases import (
 )
 from app.store.eventlog import this_device
 from app.store.reference import user_by_name
+from tests.store.store_helpers import DEMO_NOW_MS, full_dump
 
 REQUEST = IntakeRequest(
     "0101",

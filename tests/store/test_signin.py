@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from store_helpers import DEMO_NOW_MS
 
 from app.core.auth import wait_after
 from app.core.errors import DomainError
 from app.core.model import Role
 from app.store.setup import open_database
 from app.store.signin import sign_in
+from tests.store.store_helpers import DEMO_NOW_MS
 
 T0 = DEMO_NOW_MS
 

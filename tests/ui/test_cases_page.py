@@ -6,7 +6,6 @@ from PySide6.QtCore import QDate, Qt
 
 import app.ui.cases_page as cases_page
 from app.store.case_list import CaseFilter, count_cases
-from app.ui.signals import emit
 from tests.ui.conftest import type_chinese
 
 
@@ -54,7 +53,7 @@ def test_search_is_debounced(qtbot, window):
 def test_no_result_says_so(qtbot, window):
     bar, cases = window.cases.filters, window.cases
     type_chinese(bar.search, "火星人")
-    emit(bar.search.returnPressed)  # Enter searches at once
+    bar.search.returnPressed.emit()  # Enter searches at once
     assert cases.model.rowCount() == 0
     assert not cases.empty_label.isHidden()
 
