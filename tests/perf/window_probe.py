@@ -1,0 +1,71 @@
+"""Run in a child process by test_window.py: open the window on a database and time it.
+
+argv: database path, the parent's time.time() just before it started this process.
+Prints one ``label<TAB>milliseconds`` line per figure.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    database, started = Path(sys.argv[1]), float(sys.argv[2])
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.store.case_list import CaseFilter
+    from app.store.reference import user_by_name
+    from app.store.setup import open_database
+    from app.ui.app import create_application
+    from app.ui.main_window import MainWindow
+
+    app = create_application(["towndesk"])
+    db = open_database(database)
+    window = MainWindow(database, db, user_by_name(db, "clerk"))
+    window.show()
+    app.processEvents()
+    print(f"process start to main window shown\t{(time.time() - started) * 1000:.1f}")
+
+    page = window.cases
+
+    def measure(label: str, action, wait_for=None) -> None:  # type: ignore[no-untyped-def]
+        loop = QEventLoop()
+        if wait_for is not None:
+            wait_for.connect(loop.quit)
+        t = time.perf_counter()
+        action()
+        if wait_for is not None:
+            QTimer.singleShot(30_000, loop.quit)
+            loop.exec()
+            wait_for.disconnect(loop.quit)
+        app.processEvents()  # paint
+        print(f"{label}\t{(time.perf_counter() - t) * 1000:.1f}")
+
+    measure("open the cases page", lambda: window.show_page("cases"))
+    measure("scroll to the end", page.table.scrollToBottom)
+    measure("scroll back to the top", page.table.scrollToTop)
+    reset = page.model.modelReset
+    for label, case_filter in [
+        ("filter by grid", CaseFilter(grid_code="G07")),
+        ("filter by category", CaseFilter(category_codes=("0101",))),
+        ("filter by source + month", CaseFilter(source="hotline", received_from="2026-09-01",
+                                                received_to="2026-09-30")),
+        ("search 占道 (2 characters)", CaseFilter(text="占道")),
+        ("search 占道经营 (4 characters)", CaseFilter(text="占道经营")),
+        ("search 占 (1 character)", CaseFilter(text="占")),
+        ("clear the filters", CaseFilter()),
+    ]:
+        measure(label, lambda f=case_filter: page.apply_filter(f), reset)
+    measure("sort by grid (header click)", lambda: page.model.sort(4))
+    measure("scroll to the end, sorted by grid", page.table.scrollToBottom)
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak memory (resident set)\t{peak_kib / 1024:.1f}")
+    window.close()
+    window.runner.shutdown()
+
+
+if __name__ == "__main__":
+    main()
