@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlite_utils import Database
@@ -12,6 +13,7 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.paths import resource
 from app.store.reference import township
+from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
 from app.ui.i18n import (
     DEFAULT_LANGUAGE,
@@ -19,21 +21,32 @@ from app.ui.i18n import (
     make_translator,
     set_current_language,
 )
-from app.ui.preferences import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 
-FONT_FAMILY = "WenQuanYi Micro Hei"
+# The first Chinese UI font found: Debian/UOS/Kylin, Windows, other Linux, macOS.
+FONT_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC")
 FONT_POINT_SIZE = 10
+# Harmless notices of the offscreen platform (screenshots, self-test, CI) that would
+# otherwise clutter every command's output.
+_QUIET_MESSAGES = ("propagateSizeHints",)
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not any(quiet in message for quiet in _QUIET_MESSAGES):
+        print(message, file=sys.stderr)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, with the Chinese font, the style sheet and the translator."""
+    qInstallMessageHandler(_qt_message)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("TownDesk")
     app.setOrganizationName("TownDesk")
     app.setApplicationDisplayName("TownDesk")
-    if FONT_FAMILY in QFontDatabase.families():
-        app.setFont(QFont(FONT_FAMILY, FONT_POINT_SIZE))
+    installed = set(QFontDatabase.families())
+    family = next((f for f in FONT_FAMILIES if f in installed), None)
+    if family:
+        app.setFont(QFont(family, FONT_POINT_SIZE))
     style = resource("style.qss")
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,14 @@ class DateBox(QDateEdit):
         self.setSpecialValueText(self.tr("Any"))
         self.setDate(NO_DATE)
         self.setMinimumWidth(110)
+        self.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Open the calendar at this month, not at the "any date" placeholder (year 2000)."""
+        if event.type() == QEvent.Type.Show and self.date() == NO_DATE:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     def iso(self) -> str | None:
         return None if self.date() == NO_DATE else self.date().toString("yyyy-MM-dd")

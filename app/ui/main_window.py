@@ -26,13 +26,13 @@ from app.core.permissions import REGISTER_CASE, may
 from app.store.blobs import BlobStore
 from app.store.case_list import CaseFilter
 from app.store.reference import ReferenceData
+from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.background import BackgroundRunner
 from app.ui.case_detail import CaseDetailDialog
 from app.ui.cases_page import CasesPage
 from app.ui.i18n import word
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.placeholder_page import PlaceholderPage, planned_title
-from app.ui.preferences import WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.settings_page import SettingsPage
 from app.ui.workbench import WorkbenchPage
 

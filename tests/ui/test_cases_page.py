@@ -107,3 +107,20 @@ def test_placeholders_say_what_is_coming(window):
     page = window.stack.currentWidget()
     texts = " ".join(label.text() for label in page.findChildren(type(window.count_label)))
     assert "呼叫响应" in texts and "后续版本" in texts
+
+
+def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None:
+    from PySide6.QtCore import QDate, QPoint, Qt
+
+    from app.ui.case_filters import DateBox
+
+    box = DateBox()
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    calendar = box.calendarWidget()
+    # click the drop-down arrow, as a clerk would
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.width() - 6, box.height() // 2))
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.store.case_list import CaseFilter, count_cases
+from app.store.settings import LANGUAGE, WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.app import chosen_language
-from app.ui.preferences import LANGUAGE, WINDOW_GEOMETRY, read_setting, write_setting
 from tests.ui.conftest import open_window
 
 
