@@ -144,8 +144,9 @@ def open_window(args: argparse.Namespace) -> int:
     from app.ui.app import run_window
 
     path = database_path(args)
-    open_database(path).close()  # a clear message on the terminal if it cannot be opened
-    return run_window(path, args.lang, args.username)
+    if path.exists():  # a clear message on the terminal if it cannot be opened
+        open_database(path).close()
+    return run_window(path, args.lang, args.username)  # no file yet: it offers the demo
 
 
 def random_password() -> str:

@@ -8,6 +8,7 @@ with the clock set to the moment each was received.
 from __future__ import annotations
 
 import json
+import os
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from typing import Any
 
 from app.core.auth import hash_password
 from app.core.clock import local_text, wall_ms
+from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.intake import IntakeRequest, ValidIntake
 from app.core.model import (
@@ -86,25 +88,46 @@ def build_demo(
     seed: int = 1,
     progress: Progress | None = None,
     now_ms: int | None = None,
-) -> None:
+) -> bool:
+    """Build the demo township at ``path``. Returns False if ``progress`` cancelled it.
+
+    It is built under a temporary name and renamed when complete, so a cancelled or
+    interrupted build never leaves a half-made database where the program looks for one.
+    """
+    if path.exists():
+        raise DomainError("database_exists", value=str(path))
+    partial = path.with_name(path.name + ".partial")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    completed = _write_demo(partial, cases, seed, progress, now_ms or wall_ms())
+    if completed:
+        os.replace(partial, path)
+    else:
+        partial.unlink()
+    return completed
+
+
+def _write_demo(path: Path, cases: int, seed: int, progress: Progress | None, now: int) -> bool:
     data = load_demo_data()
     rng = random.Random(seed)
-    now = now_ms or wall_ms()
     start = now - DEMO_DAYS * DAY_MS
     db = create_database(path, device_code=new_device_code(rng), wall=lambda: start)
-    with writing(db, wall=lambda: start) as writer:
-        users = _reference_data(writer, data)
-    generator = _CaseGenerator(data, users, rng, start, now, cases)
-    done = 0
-    while done < cases:
-        batch = min(BATCH, cases - done)
-        with writing(db, wall=generator.wall) as writer:
-            generator.write(writer, batch)
-        done += batch
-        if progress and not progress(done, cases):
-            break
-    db.conn.execute("PRAGMA optimize")
-    db.close()
+    try:
+        with writing(db, wall=lambda: start) as writer:
+            users = _reference_data(writer, data)
+        generator = _CaseGenerator(data, users, rng, start, now, cases)
+        done = 0
+        while done < cases:
+            batch = min(BATCH, cases - done)
+            with writing(db, wall=generator.wall) as writer:
+                generator.write(writer, batch)
+            done += batch
+            if progress and not progress(done, cases):
+                return False
+        db.conn.execute("PRAGMA optimize")
+        return True
+    finally:
+        db.close()  # checkpoints the WAL into the file before it is renamed
 
 
 def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]:

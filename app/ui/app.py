@@ -88,6 +88,12 @@ def run_window(db_path: Path, language: str | None = None, username: str | None 
     from app.ui.signin import SignInDialog
 
     app = create_application(sys.argv[:1])
+    if not db_path.exists():
+        from app.ui.first_run import FirstRunDialog
+
+        if FirstRunDialog(db_path).exec() != QDialog.DialogCode.Accepted:
+            return 1
+        username = username or "clerk"
     try:
         db = open_database(db_path)
     except DomainError as error:

@@ -72,3 +72,16 @@ def test_same_seed_same_cases(tmp_path: Path) -> None:
     assert len(a) == 40
     assert a == b
     assert a != c
+
+
+def test_a_cancelled_demo_leaves_no_database(tmp_path: Path) -> None:
+    path = tmp_path / "towndesk.sqlite3"
+    seen: list[int] = []
+
+    def cancel_after_first_batch(done: int, total: int) -> bool:
+        seen.append(done)
+        return False
+
+    assert build_demo(path, cases=30_000, progress=cancel_after_first_batch) is False
+    assert seen and seen[0] < 30_000
+    assert list(tmp_path.iterdir()) == []
