@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,15 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error):
+            print("错误：数据库正被另一个程序写入，请稍后再试。", file=sys.stderr)
+        else:
+            print(f"错误：数据库操作失败（{error}）。", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"错误：无法读写文件 {error.filename or ''}（{error.strerror}）。", file=sys.stderr)
+        return 1
 
 
 class _Parser(argparse.ArgumentParser):

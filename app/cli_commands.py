@@ -15,7 +15,6 @@ from app.cli_output import case_json, print_case, print_json, print_table, timel
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import CaseSource, CaseStatus, chinese
-from app.core.permissions import REBUILD, require
 from app.store import reference
 from app.store.setup import open_database
 
@@ -64,9 +63,9 @@ def rebuild(args: argparse.Namespace) -> int:
     from app.store.projections import rebuild as replay
 
     db = open_database(database_path(args))
-    require(reference.user_by_name(db, args.username).role, REBUILD)
+    actor = reference.user_by_name(db, args.username)
     started = time.perf_counter()
-    count = replay(db, _terminal_progress("重建"))
+    count = replay(db, actor, _terminal_progress("重建"))
     print(f"\n已由 {count} 条事件重建全部数据（{time.perf_counter() - started:.1f} 秒）。")
     return 0
 

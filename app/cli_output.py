@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from typing import Any
 
-from app.core.model import Case, Role, can_see_reporter, chinese, masked_phone
+from app.core.model import Case, Role, chinese, reporter_view
 from app.core.timeline import TimelineEntry
 from app.store.reference import ReferenceData
 
@@ -30,9 +30,7 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
 
 
 def case_json(case: Case, ref: ReferenceData, viewer: Role) -> dict[str, Any]:
-    reporter_phone = case.reporter.phone
-    if reporter_phone and not can_see_reporter(viewer):
-        reporter_phone = masked_phone(reporter_phone)
+    reporter = reporter_view(case.reporter, viewer)
     return {
         "number": case.number,
         "id": case.id,
@@ -49,8 +47,8 @@ def case_json(case: Case, ref: ReferenceData, viewer: Role) -> dict[str, Any]:
         "first_receiver_unit": case.first_receiver_unit,
         "first_receiver_unit_name": ref.department_name(case.first_receiver_unit),
         "first_receiver": ref.user_name(case.first_receiver_user_id),
-        "reporter_name": case.reporter.name,
-        "reporter_phone": reporter_phone,
+        "reporter_name": reporter.name,
+        "reporter_phone": reporter.phone,
         "latitude": case.latitude,
         "longitude": case.longitude,
         "received_at": case.received_at,

@@ -98,6 +98,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Upgrading database {value} to schema {found} failed: {reason}. "
         "It was left as it was; a backup is in the same folder.",
     ),
+    "database_busy": (
+        "数据库正忙（可能正在重建或导入），本次没有保存，请稍后再试。",
+        "The database is busy (perhaps rebuilding or importing); nothing was saved, "
+        "try again in a moment.",
+    ),
     "status_unknown": ("状态“{value}”不存在。", "Unknown status '{value}'."),
     "date_invalid": (
         "日期“{value}”格式不对，应为 YYYY-MM-DD，如 2026-11-26。",

@@ -181,6 +181,13 @@ def can_see_reporter(role: Role) -> bool:
     return role in (Role.ADMINISTRATOR, Role.CLERK, Role.SUPERVISOR)
 
 
+def reporter_view(reporter: Reporter, role: Role) -> Reporter:
+    """What ``role`` may see of the reporter: everything, or a masked phone and no name."""
+    if can_see_reporter(role):
+        return reporter
+    return Reporter("保密" if reporter.name else "", masked_phone(reporter.phone))
+
+
 def masked_phone(phone: str) -> str:
     """138****5678 — enough to recognise, not enough to dial."""
     if len(phone) < 7:

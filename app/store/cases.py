@@ -91,6 +91,7 @@ def case_payload(
         "number": number,
         "source": intake.source.value,
         "category_code": intake.category.code,
+        "category_name": intake.category.name,  # indexed for search: the event alone decides
         "grid_code": intake.grid.code,
         "description": request.description.strip(),
         "address": request.address.strip(),

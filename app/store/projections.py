@@ -13,6 +13,8 @@ from sqlite_utils import Database
 
 from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
+from app.core.model import User
+from app.core.permissions import REBUILD, require
 from app.core.text import index_terms
 
 PROJECTION_TABLES = (
@@ -162,11 +164,8 @@ def _case_registered(db: Database, event: Event) -> None:
             received_at,
         ),
     )
-    category = db.conn.execute(
-        "SELECT name FROM categories WHERE code = ?", [p["category_code"]]
-    ).fetchone()
     terms = index_terms(
-        p["description"], p.get("address", ""), category[0] if category else "", p["number"]
+        p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
     )
     db.conn.execute(
         "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)",
@@ -189,7 +188,9 @@ def _event_time(event: Event) -> str:
     return local_text(hlc_ms(event.hlc))
 
 
-def rebuild(db: Database, progress: Callable[[int, int], bool] | None = None) -> int:
+def rebuild(
+    db: Database, actor: User, progress: Callable[[int, int], bool] | None = None
+) -> int:
     """Empty every projection and replay the whole log, in one transaction.
 
     ``progress(done, total)`` is called every few thousand events; returning False
@@ -198,6 +199,7 @@ def rebuild(db: Database, progress: Callable[[int, int], bool] | None = None) ->
     from app.store.database import write_transaction
     from app.store.eventlog import events_in_order
 
+    require(actor.role, REBUILD)
     total = db.execute("SELECT count(*) FROM events").fetchone()[0]
     with write_transaction(db):
         db.conn.execute("PRAGMA defer_foreign_keys = ON")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import string
 from collections.abc import Callable
@@ -119,6 +120,7 @@ def add_user(
     password_hash: str | None = None,
 ) -> str:
     """Add a user; returns the new user's id. ``password_hash`` skips re-hashing (demo)."""
+    username = username.strip()
     if writer.db.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchone():
         raise DomainError("user_exists", value=username)
     if not writer.db.execute(
@@ -184,7 +186,13 @@ def initialise_township(path: Path, name: str, code: str, admin_password: str) -
     check_name(name)
     check_code(code, 6)
     hash_password(admin_password)  # refuse a short password before creating the file
-    db = create_database(path)
+    if path.exists():
+        raise DomainError("database_exists", value=str(path))
+    # made under a temporary name and renamed when complete: never a half-made database
+    partial = path.with_name(path.name + ".partial")
+    for leftover in path.parent.glob(partial.name + "*"):
+        leftover.unlink()
+    db = create_database(partial)
     try:
         with writing(db) as writer:
             create_township(writer, name, code)
@@ -194,5 +202,9 @@ def initialise_township(path: Path, name: str, code: str, admin_password: str) -
             add_user(
                 writer, None, "admin", "管理员", Role.ADMINISTRATOR, OFFICE_CODE, admin_password
             )
-    finally:
+    except BaseException:
         db.close()
+        partial.unlink()
+        raise
+    db.close()  # checkpoints the WAL into the file before it is renamed
+    os.replace(partial, path)

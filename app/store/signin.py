@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from app.core.auth import password_matches, wait_after
+from app.core.auth import hash_password, password_matches, wait_after
 from app.core.clock import wall_ms
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.reference import password_hash, user_by_name
+
+_UNKNOWN_USER_HASH = hash_password("no such user: never matches")
 
 
 def sign_in(
@@ -25,7 +27,8 @@ def sign_in(
     if remaining > 0:
         raise DomainError("sign_in_locked", seconds=remaining)
     stored = password_hash(db, username)
-    if stored is None or not password_matches(stored, password):
+    # an unknown name costs the same argon2 work, so timing does not tell who exists
+    if not password_matches(stored or _UNKNOWN_USER_HASH, password) or stored is None:
         failures += 1
         db.execute(
             "INSERT INTO sign_in_failures (username, failures, last_failure_ms) VALUES (?, ?, ?) "

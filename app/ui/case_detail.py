@@ -160,6 +160,8 @@ class CaseDetailDialog(QDialog):
             return "—"
         if can_see_reporter(self.viewer.role):
             return f"{case.reporter.name}  {case.reporter.phone}".strip()
+        if not case.reporter.phone:
+            return self.tr("Confidential")
         return self.tr("Confidential ({phone})").format(phone=masked_phone(case.reporter.phone))
 
     def _section(self, title: str) -> QLabel:
@@ -223,7 +225,6 @@ class CaseDetailDialog(QDialog):
             photos.addItem(placeholder)
             photos.setViewMode(QListView.ViewMode.ListMode)
         photos.itemActivated.connect(self.show_photo)
-        photos.itemClicked.connect(self.show_photo)
         return photos
 
     def show_photo(self, item: QListWidgetItem) -> None:

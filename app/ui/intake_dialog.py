@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from itertools import pairwise
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from app.core.model import Case, CaseSource, User
 from app.store.blobs import BlobStore
 from app.store.cases import check_intake, register_case, similar_recent_cases
 from app.store.reference import ReferenceData
+from app.ui.background import show_error_dialog
 from app.ui.duplicate_hints import DuplicateHintsPanel
 from app.ui.i18n import error_text, word
 from app.ui.pickers import category_picker, grid_picker
@@ -98,7 +100,7 @@ class IntakeDialog(QDialog):
             self.source.addItem(word(source), source.value)
         self.urgent = QCheckBox(self.tr("Urgent"))
         self.address = QLineEdit()
-        self.address.setPlaceholderText(self.tr("Where is it? e.g. 青石村北街菜市场东口"))
+        self.address.setPlaceholderText(self.tr("Where is it? Village, street, landmark"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.description.setPlaceholderText(self.tr("What is the problem? Who, what, since when."))
@@ -314,6 +316,13 @@ class IntakeDialog(QDialog):
             return None
         except DomainError as error:
             self.show_errors([*typing, (ERROR_FIELDS.get(error.code, ""), error_text(error))])
+            return None
+        except sqlite3.OperationalError as error:  # e.g. a rebuild holds the write lock
+            busy = DomainError("database_busy", reason=str(error))
+            self.show_errors([*typing, ("", error_text(busy))])
+            return None
+        except OSError as error:  # a photo that cannot be read
+            show_error_dialog(self, error, str(error))
             return None
         self.registered = case
         self.case_registered.emit(case)

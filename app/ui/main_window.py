@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
@@ -220,9 +221,24 @@ class MainWindow(QMainWindow):
         data = bytes(self.saveGeometry().data())
         write_setting(self.db, WINDOW_GEOMETRY, base64.b64encode(data).decode("ascii"))
 
+    def _unsaved_intake(self) -> bool:
+        intake = self.intake_dialog
+        with suppress(RuntimeError):  # the dialog may already be deleted
+            return (
+                intake is not None
+                and intake.isVisible()
+                and intake.registered is None
+                and intake.is_dirty()
+            )
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._unsaved_intake() and not self.intake_dialog.confirm_discard():  # type: ignore[union-attr]
+            event.ignore()  # a half-typed case is never lost by closing the window
+            return
         if self.remember_geometry:
-            self.save_geometry()
+            with suppress(sqlite3.Error):  # the window size is not worth refusing to close
+                self.save_geometry()
         for dialog in (self.intake_dialog, self.case_dialog):
             if dialog is not None:
                 with suppress(RuntimeError):  # a detail dialog deletes itself on close

@@ -67,7 +67,7 @@ class PlaceholderPage(QWidget):
         text.setWordWrap(True)
         text.setMaximumWidth(640)
         note = QLabel(
-            self.tr("This version (issue 2) brings case intake, the cases list and case detail.")
+            self.tr("This version brings case intake, the cases list and case detail.")
         )
         note.setObjectName("hintText")
         note.setWordWrap(True)

@@ -18,24 +18,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.errors import DomainError
 from app.core.model import CaseSource, Role
+from app.core.permissions import REGISTER_CASE, require
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData, user_by_name
 from app.store.setup import open_database
 from app.ui.i18n import error_text, qm_file
 from app.ui.intake_dialog import IntakeDialog
+from app.ui.main_window import PAGES, MainWindow
+from app.ui.signin import SignInDialog
 
-PAGE_NAMES = (
-    "workbench",
-    "cases",
-    "calls",
-    "lists",
-    "meetings",
-    "statistics",
-    "sync",
-    "settings",
-    "case",
-    "intake",
-)
+PAGE_NAMES = (*PAGES, "case", "intake", "signin")
 
 
 def _application(language: str) -> QApplication:
@@ -87,7 +79,6 @@ def render_page(
         raise ValueError(f"unknown page {page!r}; choose one of {', '.join(PAGE_NAMES)}")
     _application(language)
     from app.store.cases import case_by_number
-    from app.ui.main_window import MainWindow
 
     db = open_database(db_path)
     window = None
@@ -96,24 +87,13 @@ def render_page(
         window = MainWindow(db_path, db, user)
         window.remember_geometry = False
         window.resize(*size)
-        window.show_page(
-            page
-            if page
-            in (
-                "workbench",
-                "cases",
-                "calls",
-                "lists",
-                "meetings",
-                "statistics",
-                "sync",
-                "settings",
-            )
-            else "cases"
-        )
+        window.show_page(page if page in PAGES else "cases")
         window.show()
         target: QWidget = window
-        if page == "cases":
+        if page == "signin":
+            target = SignInDialog(db, window.ref.township.name, username)
+            target.show()
+        elif page == "cases":
             model = window.cases.model
             _process_until(lambda: model.rowCount() == 0 or model.cached_row_count() > 0)
         elif page == "case":
@@ -128,7 +108,7 @@ def render_page(
         elif page == "intake":
             dialog = window.open_intake()
             if dialog is None:
-                raise DomainError("permission_denied", role=user.role, action="register_case")
+                require(user.role, REGISTER_CASE)  # says in plain words who may not
             fill_sample(dialog, window.ref)
             target = dialog
         _process_until(lambda: target.isVisible(), 2.0)
@@ -203,7 +183,6 @@ def _any_user(ref: ReferenceData) -> object | None:
 
 
 def _window_problems(db_path: Path, db: object, user: object) -> list[str]:
-    from app.ui.main_window import MainWindow
 
     try:
         window = MainWindow(db_path, db, user)  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ class SettingsPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.runner = db, runner
+        self.db, self.runner, self.user = db, runner, user
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
         self.language = QComboBox()
@@ -85,7 +85,7 @@ class SettingsPage(QWidget):
         self.rebuild_button.setEnabled(False)
 
         def work(db: Database, progress: object) -> int:
-            return rebuild(db, progress)  # type: ignore[arg-type]
+            return rebuild(db, self.user, progress)  # type: ignore[arg-type]
 
         def success(events: int) -> None:
             self.rebuild_button.setEnabled(True)

@@ -97,17 +97,22 @@
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="163"/>
+        <location filename="../../app/ui/case_detail.py" line="164"/>
+        <source>Confidential</source>
+        <translation>保密</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="165"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="213"/>
+        <location filename="../../app/ui/case_detail.py" line="215"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="221"/>
+        <location filename="../../app/ui/case_detail.py" line="223"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -417,7 +422,7 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run.py" line="64"/>
+        <location filename="../../app/ui/first_run.py" line="66"/>
         <source>Creating the demo township…</source>
         <translation>正在生成演示乡镇…</translation>
     </message>
@@ -433,147 +438,147 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="78"/>
+        <location filename="../../app/ui/intake_dialog.py" line="80"/>
         <source>Register case</source>
         <translation>登记案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="94"/>
+        <location filename="../../app/ui/intake_dialog.py" line="96"/>
         <source>Type to search, e.g. 占道</source>
         <translation>输入关键字查找，如“占道”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="95"/>
+        <location filename="../../app/ui/intake_dialog.py" line="97"/>
         <source>Type a grid, village or code</source>
         <translation>输入网格、村/社区名称或编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="99"/>
+        <location filename="../../app/ui/intake_dialog.py" line="101"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="101"/>
-        <source>Where is it? e.g. 青石村北街菜市场东口</source>
-        <translation>问题发生地点，如：青石村北街菜市场东口</translation>
+        <location filename="../../app/ui/intake_dialog.py" line="103"/>
+        <source>Where is it? Village, street, landmark</source>
+        <translation>在哪里？村（社区）、道路、地标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="104"/>
+        <location filename="../../app/ui/intake_dialog.py" line="106"/>
         <source>What is the problem? Who, what, since when.</source>
         <translation>发生了什么问题？涉及谁、什么情况、从何时开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="107"/>
+        <location filename="../../app/ui/intake_dialog.py" line="109"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="109"/>
+        <location filename="../../app/ui/intake_dialog.py" line="111"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="111"/>
+        <location filename="../../app/ui/intake_dialog.py" line="113"/>
         <source>Latitude, e.g. 37.52</source>
         <translation>纬度，如 37.52</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="113"/>
+        <location filename="../../app/ui/intake_dialog.py" line="115"/>
         <source>Longitude, e.g. 121.37</source>
         <translation>经度，如 121.37</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="120"/>
+        <location filename="../../app/ui/intake_dialog.py" line="122"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="121"/>
+        <location filename="../../app/ui/intake_dialog.py" line="123"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="126"/>
+        <location filename="../../app/ui/intake_dialog.py" line="128"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="128"/>
+        <location filename="../../app/ui/intake_dialog.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="145"/>
+        <location filename="../../app/ui/intake_dialog.py" line="147"/>
         <source>Category *</source>
         <translation>问题类别 *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="146"/>
+        <location filename="../../app/ui/intake_dialog.py" line="148"/>
         <source>Grid *</source>
         <translation>网格 *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="152"/>
+        <location filename="../../app/ui/intake_dialog.py" line="154"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="153"/>
+        <location filename="../../app/ui/intake_dialog.py" line="155"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="154"/>
+        <location filename="../../app/ui/intake_dialog.py" line="156"/>
         <source>Description *</source>
         <translation>问题描述 *</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="158"/>
+        <location filename="../../app/ui/intake_dialog.py" line="160"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="160"/>
+        <location filename="../../app/ui/intake_dialog.py" line="162"/>
         <source>Confidential: only clerks, supervisors and administrators see the reporter.</source>
         <translation>保密：反映人信息仅受理员、督查人员和管理员可见。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="167"/>
+        <location filename="../../app/ui/intake_dialog.py" line="169"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="175"/>
+        <location filename="../../app/ui/intake_dialog.py" line="177"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="186"/>
+        <location filename="../../app/ui/intake_dialog.py" line="188"/>
         <source>First receiver: {unit} ({name})</source>
         <translation>首接单位：{unit}（受理人 {name}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="252"/>
+        <location filename="../../app/ui/intake_dialog.py" line="254"/>
         <source>“{text}” is not a number.</source>
         <translation>“{text}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="279"/>
+        <location filename="../../app/ui/intake_dialog.py" line="281"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="281"/>
+        <location filename="../../app/ui/intake_dialog.py" line="283"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="356"/>
+        <location filename="../../app/ui/intake_dialog.py" line="365"/>
         <source>Discard this case?</source>
         <translation>放弃登记？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/intake_dialog.py" line="357"/>
+        <location filename="../../app/ui/intake_dialog.py" line="366"/>
         <source>What you typed has not been saved. Discard it?</source>
         <translation>已填写的内容还没有保存，确定放弃吗？</translation>
     </message>
@@ -581,47 +586,47 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="56"/>
+        <location filename="../../app/ui/main_window.py" line="57"/>
         <source>TownDesk — {township}</source>
         <translation>乡镇综合执法联动工作台 — {township}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="97"/>
         <source>Comprehensive Enforcement Desk</source>
         <translation>综合执法联动工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>{count} cases in total</source>
         <translation>案件总数 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>A {role} does not register cases.</source>
         <translation>{role}不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="190"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>Case {number} registered.</source>
         <translation>已登记案件 {number}。</translation>
     </message>
@@ -680,39 +685,39 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
     <message>
         <location filename="../../app/ui/placeholder_page.py" line="70"/>
-        <source>This version (issue 2) brings case intake, the cases list and case detail.</source>
-        <translation>当前版本（第 2 号需求）提供案件受理登记、案件列表和案件详情。</translation>
+        <source>This version brings case intake, the cases list and case detail.</source>
+        <translation>当前版本提供案件受理、案件列表和案件详情。</translation>
     </message>
 </context>
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../app/ui/render.py" line="170"/>
+        <location filename="../../app/ui/render.py" line="150"/>
         <source>The Chinese translation (towndesk_zh_CN.qm) is missing.</source>
         <translation>缺少中文翻译文件（towndesk_zh_CN.qm）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="176"/>
+        <location filename="../../app/ui/render.py" line="156"/>
         <source>No font for Chinese text is installed.</source>
         <translation>系统没有安装中文字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="185"/>
+        <location filename="../../app/ui/render.py" line="165"/>
         <source>The database is damaged: {result}</source>
         <translation>数据库已损坏：{result}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="193"/>
+        <location filename="../../app/ui/render.py" line="173"/>
         <source>The database has no users.</source>
         <translation>数据库中没有用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="212"/>
+        <location filename="../../app/ui/render.py" line="191"/>
         <source>The window could not be built: {error}</source>
         <translation>无法创建主窗口：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="225"/>
+        <location filename="../../app/ui/render.py" line="204"/>
         <source>The window rendered as a blank picture.</source>
         <translation>主窗口显示为空白。</translation>
     </message>

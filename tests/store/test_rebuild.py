@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -25,14 +26,14 @@ def test_rebuilding_the_demo_gives_identical_projections(demo_db) -> None:
     before = projection_dump(demo_db)
     assert len(before["cases"]) == 400
     assert before["search:占道"], "the comparison should include real search hits"
-    replayed = rebuild(demo_db)
+    replayed = rebuild(demo_db, user_by_name(demo_db, "admin"))
     assert replayed == demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
     assert projection_dump(demo_db) == before
 
 
 def test_rebuild_leaves_the_log_and_local_state_alone(demo_db) -> None:
     before = full_dump(demo_db)
-    rebuild(demo_db)
+    rebuild(demo_db, user_by_name(demo_db, "admin"))
     after = full_dump(demo_db)
     for table in ("events", "device", "sign_in_failures", "settings", "blobs"):
         assert after[table] == before[table]
@@ -61,14 +62,14 @@ def test_rebuild_after_new_cases_with_photos(demo_path: Path, demo_db, tmp_path:
         )
     before = projection_dump(demo_db)
     assert len(before["case_evidence"]) == 3
-    rebuild(demo_db)
+    rebuild(demo_db, user_by_name(demo_db, "admin"))
     assert projection_dump(demo_db) == before
 
 
 def test_rebuild_twice_is_the_same(small_db) -> None:
-    rebuild(small_db)
+    rebuild(small_db, user_by_name(small_db, "admin"))
     once = projection_dump(small_db)
-    rebuild(small_db)
+    rebuild(small_db, user_by_name(small_db, "admin"))
     assert projection_dump(small_db) == once
 
 
@@ -138,7 +139,15 @@ def test_any_sequence_of_registrations_rebuilds_identically(reference_template, 
             assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == registered
             event("registered some" if registered else "registered none")
             kept = projection_dump(db)
-            rebuild(db)
+            rebuild(db, user_by_name(db, "admin"))
             assert projection_dump(db) == kept
         finally:
             db.close()
+
+
+def test_only_an_administrator_may_rebuild(demo_db) -> None:
+    before = full_dump(demo_db)
+    with pytest.raises(DomainError) as refused:
+        rebuild(demo_db, user_by_name(demo_db, "clerk"))
+    assert "受理员不能重建数据" in str(refused.value)
+    assert full_dump(demo_db) == before

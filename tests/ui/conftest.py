@@ -30,10 +30,17 @@ def open_window(qtbot, demo_path: Path, demo_db, username: str) -> MainWindow:
     window = MainWindow(demo_path, demo_db, user)
     window.remember_geometry = False
     window.runner.error_handler = _raise_in_test
-    qtbot.addWidget(window, before_close_func=lambda w: w.runner.shutdown())
+    qtbot.addWidget(window, before_close_func=_close_quietly)
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def _close_quietly(window: MainWindow) -> None:
+    """Tests leave half-typed intakes open: drop them without the "discard?" question."""
+    if window.intake_dialog is not None:
+        window.intake_dialog.done(0)
+    window.runner.shutdown()
 
 
 def _raise_in_test(error: BaseException, details: str) -> None:

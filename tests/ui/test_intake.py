@@ -155,3 +155,21 @@ def test_the_reporter_is_masked_for_a_leader(qtbot, demo_path, demo_db):
     shown = leader.open_case(case)._reporter(case)
     assert "13805351234" not in shown
     assert "138****1234" in shown
+
+
+def test_closing_the_window_asks_before_losing_a_half_typed_case(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = window.open_intake()
+    type_chinese(dialog.description, "路口有人占道经营")
+    asked: list[str] = []
+
+    def keep_it(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", keep_it)
+    window.close()
+    assert asked, "closing did not ask"
+    assert window.isVisible() and dialog.isVisible()
+    assert dialog.description.toPlainText() == "路口有人占道经营"
