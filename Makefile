@@ -33,7 +33,6 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check app tests
 
 build: system-packages $(BIN)/.installed i18n
-	$(BIN)/pip install -q -e '.[build]'
 	$(BIN)/pyinstaller --noconfirm build.spec
 	QT_QPA_PLATFORM=offscreen dist/towndesk/towndesk self-test
 
