@@ -1,0 +1,1 @@
+"""Statistics, spreadsheets and printable documents (later issues). Qt only where it prints."""
