@@ -154,27 +154,7 @@ class CaseFilterBar(QWidget):
 
     def clear(self) -> None:
         """Back to every case; one query, not one per box."""
-        widgets = (
-            self.status,
-            self.category,
-            self.grid,
-            self.source,
-            self.urgency,
-            self.received_from,
-            self.received_to,
-            self.search,
-        )
-        for widget in widgets:
-            widget.blockSignals(True)
-        for combo in (self.status, self.category, self.grid, self.source, self.urgency):
-            combo.setCurrentIndex(0)
-        self.received_from.clear_date()
-        self.received_to.clear_date()
-        self.search.clear()
-        for widget in widgets:
-            widget.blockSignals(False)
-        self._debounce.stop()
-        self._emit()
+        self.set_filter(CaseFilter())
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show a filter chosen elsewhere (a workbench card), then emit it once."""
