@@ -103,6 +103,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database is busy (perhaps rebuilding or importing); nothing was saved, "
         "try again in a moment.",
     ),
+    "wrong_state": ("案件{state}，不能{action}。", "The case {state}: cannot {action}."),
+    "not_lead_unit": (
+        "只有牵头单位（{unit}）才能{action}。",
+        "Only the lead unit ({unit}) may {action}.",
+    ),
+    "nothing_to_decide": (
+        "没有等待审批的申请，无法{action}。",
+        "There is no request waiting: cannot {action}.",
+    ),
+    "already_requested": (
+        "已有一项申请在等待审批，不能再{action}。",
+        "A request is already waiting for a decision: cannot {action} again.",
+    ),
+    "call_step_out_of_order": (
+        "呼叫还没到这一步，不能{action}（顺序：响应 → 到场 → 办结 → 确认）。",
+        "The call is not at that step: cannot {action} (order: respond, arrive, handled, confirm).",
+    ),
+    "call_still_open": (
+        "呼叫尚未确认办结（事不完人不撤），不能{action}。",
+        "The call is not confirmed yet: cannot {action}.",
+    ),
+    "call_not_handled": (
+        "被呼叫的部门还没有办结，不能{action}。",
+        "The called department has not finished: cannot {action}.",
+    ),
+    "dispatch_needs_x": (
+        "{unit}不是派驻机构，不能派遣；区直部门请用“呼叫”。",
+        "{unit} is not a stationed (X) department: call district departments instead.",
+    ),
+    "call_needs_y": (
+        "{unit}不是区直部门，不能呼叫；派驻机构请用“派遣”。",
+        "{unit} is not a district (Y) department: dispatch to stationed departments instead.",
+    ),
+    "reason_missing": ("请填写理由，才能{action}。", "Give a reason to {action}."),
+    "note_missing": ("请填写情况说明，才能{action}。", "Write a note to {action}."),
+    "transfer_target_missing": (
+        "请填写移送到哪个机关，才能{action}。",
+        "Name the authority to {action} to.",
+    ),
+    "offence_missing": (
+        "请填写涉嫌的罪名，才能{action}。",
+        "Name the suspected offence to {action}.",
+    ),
+    "merge_target_missing": (
+        "请填写要合并到的案件编号，才能{action}。",
+        "Give the number of the case to {action} into.",
+    ),
+    "merge_into_itself": ("不能把案件合并到它自己。", "A case cannot be merged into itself."),
+    "days_invalid": (
+        "延期天数应为 1 到 60 个工作日，才能{action}。",
+        "An extension is 1 to 60 working days: cannot {action}.",
+    ),
+    "until_invalid": (
+        "挂账日期“{value}”不对：应为今天以后的日期，如 2026-12-31，才能{action}。",
+        "Park-until date '{value}' must be a future date like 2026-12-31 to {action}.",
+    ),
+    "verify_result_missing": (
+        "请说明核查是否通过，才能{action}。",
+        "Say whether the check passed to {action}.",
+    ),
     "status_unknown": ("状态“{value}”不存在。", "Unknown status '{value}'."),
     "date_invalid": (
         "日期“{value}”格式不对，应为 YYYY-MM-DD，如 2026-11-26。",

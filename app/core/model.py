@@ -46,9 +46,22 @@ class Route(StrEnum):
 
 
 class CaseStatus(StrEnum):
-    """Where a case stands. Issue 2 registers cases; the path after triage comes next."""
+    """Where a case stands on its path (DOMAIN.md §4; transitions in core/workflow.py)."""
 
-    PENDING_TRIAGE = "pending_triage"  # 待研判
+    PENDING_TRIAGE = "pending_triage"  # 待研判: registered, or returned for re-dispatch
+    ASSIGNED = "assigned"  # 待签收: routed to a lead unit that has not signed for it
+    HANDLING = "handling"  # 处置中
+    PARKED = "parked"  # 挂账: the clock is stopped until resumed
+    FEEDBACK = "feedback"  # 待核查: the handler reported back
+    VERIFIED = "verified"  # 待结案: checked on site and found fixed
+    CLOSED = "closed"  # 已结案
+    TRANSFERRED = "transferred"  # 已移送 (to another authority, or to the police)
+    REJECTED = "rejected"  # 不予受理
+    MERGED = "merged"  # 已合并 into another case
+
+    @property
+    def is_final(self) -> bool:
+        return self in (CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
 
 
 # Keyed by enum class first: Tier.X and Route.DISPATCH_X share the value "X".
@@ -71,7 +84,18 @@ CHINESE_NAMES: dict[type[StrEnum], dict[str, str]] = {
         CaseSource.JOINT_PATROL: "联合巡察",
     },
     Urgency: {Urgency.NORMAL: "一般", Urgency.URGENT: "紧急"},
-    CaseStatus: {CaseStatus.PENDING_TRIAGE: "待研判"},
+    CaseStatus: {
+        CaseStatus.PENDING_TRIAGE: "待研判",
+        CaseStatus.ASSIGNED: "待签收",
+        CaseStatus.HANDLING: "处置中",
+        CaseStatus.PARKED: "挂账中",
+        CaseStatus.FEEDBACK: "待核查",
+        CaseStatus.VERIFIED: "待结案",
+        CaseStatus.CLOSED: "已结案",
+        CaseStatus.TRANSFERRED: "已移送",
+        CaseStatus.REJECTED: "不予受理",
+        CaseStatus.MERGED: "已合并",
+    },
     Route: {
         Route.SELF: "镇街自行处置",
         Route.DISPATCH_X: "派遣派驻机构",

@@ -16,9 +16,13 @@ from app.core.events import Event, EventType
 from app.core.model import User
 from app.core.permissions import REBUILD, require
 from app.core.text import index_terms
+from app.store.case_steps import apply_case_step
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
+    "case_pauses",
+    "calls",
+    "assignments",
     "case_evidence",
     "cases",
     "categories",
@@ -44,6 +48,8 @@ def apply_event(db: Database, event: Event) -> None:
     handler = _HANDLERS.get(event.type)
     if handler is not None:  # types from newer versions are kept in the log, shown later
         handler(db, event)
+    elif event.type.startswith("case."):
+        apply_case_step(db, event)  # the case path: triage, handling, calls, closing
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> None:

@@ -79,6 +79,8 @@ PLAUSIBLE = {
     "role": "分管领导",
     "action": "登记案件",
     "reason": "file is not a database",
+    "unit": "市场监管所",
+    "state": "已结案",
 }
 
 

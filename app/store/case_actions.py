@@ -1,0 +1,68 @@
+"""Carry out a step on a case's path: check it in the domain, then write its event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.core.clock import CHINA, wall_ms
+from app.core.errors import DomainError
+from app.core.model import Case, User
+from app.core.workflow import Action, Actor, Request, allowed_actions
+from app.core.workflow_events import decide
+from app.store.blobs import BlobStore
+from app.store.case_steps import load_state
+from app.store.cases import case_by_id, case_by_number
+from app.store.eventlog import new_id, writing
+from app.store.reference import departments
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.id, user.role, user.department_code)
+
+
+def actions_for(db: Database, user: User, case: Case) -> list[Action]:
+    """The steps ``user`` may take on ``case`` now (what the window offers)."""
+    return allowed_actions(load_state(db, case.id), actor_of(user))
+
+
+def act(
+    db: Database,
+    blobs: BlobStore,
+    user: User,
+    number: str,
+    request: Request,
+    photo_files: Sequence[Path] = (),
+    wall: Callable[[], int] = wall_ms,
+) -> Case:
+    """Take one step. Refused steps raise DomainError and change nothing."""
+    case = case_by_number(db, number)
+    if request.action == Action.MERGE:
+        target = case_by_number(db, request.into or "")
+        if target.id == case.id:
+            raise DomainError("merge_into_itself")
+    if photo_files:
+        stored = [blobs.put_photo(Path(f)) for f in photo_files]
+        unique = {photo.sha256: photo for photo in stored}.values()
+        request = replace(
+            request, photos=tuple({"sha256": p.sha256, "file_name": p.file_name} for p in unique)
+        )
+        photos = list(unique)
+    else:
+        photos = []
+    with writing(db, wall) as writer:
+        state = load_state(db, case.id)  # inside the transaction: no one can change it now
+        today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
+        units = {d.code: d for d in departments(db)}
+        decision = decide(state, actor_of(user), request, units, new_call_id=new_id(), today=today)
+        for photo in photos:
+            db.conn.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
+                [photo.sha256, photo.size, photo.media_type],
+            )
+        writer.append(user.id, "case", case.id, decision.event_type, decision.payload)
+    return case_by_id(db, case.id)

@@ -1,0 +1,166 @@
+"""Projection of the case path: every workflow event folded into ``cases`` and its side
+tables (assignments, calls, pauses, evidence). The rules themselves live in core/workflow."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import hlc_ms, local_text
+from app.core.events import Event
+from app.core.model import CaseStatus, Route
+from app.core.workflow import Action, CallStatus, CaseState
+from app.core.workflow_events import event_action, evolve
+
+STATE_COLUMNS = (
+    "status, route, lead_unit, cooperating_units, extension_requested, extension_days, "
+    "park_requested_until, parked_until, verified, rework_count, supervision_count, "
+    "call_id, call_status"
+)
+
+
+def load_state(db: Database, case_id: str) -> CaseState:
+    row = db.conn.execute(f"SELECT {STATE_COLUMNS} FROM cases WHERE id = ?", [case_id]).fetchone()
+    return CaseState(
+        status=CaseStatus(row[0]),
+        route=Route(row[1]) if row[1] else None,
+        lead_unit=row[2],
+        cooperating_units=tuple(json.loads(row[3])),
+        extension_requested=row[4],
+        extension_days=row[5],
+        park_requested_until=row[6],
+        parked_until=row[7],
+        verified=bool(row[8]),
+        rework_count=row[9],
+        supervision_count=row[10],
+        call_id=row[11],
+        call_status=CallStatus(row[12]) if row[12] else None,
+    )
+
+
+def _save_state(db: Database, case_id: str, state: CaseState, at: str) -> None:
+    db.conn.execute(
+        "UPDATE cases SET status = ?, route = ?, lead_unit = ?, cooperating_units = ?, "
+        "extension_requested = ?, extension_days = ?, park_requested_until = ?, "
+        "parked_until = ?, verified = ?, rework_count = ?, supervision_count = ?, "
+        "call_id = ?, call_status = ?, updated_at = ? WHERE id = ?",
+        [
+            state.status.value,
+            state.route.value if state.route else None,
+            state.lead_unit,
+            json.dumps(list(state.cooperating_units)),
+            state.extension_requested,
+            state.extension_days,
+            state.park_requested_until,
+            state.parked_until,
+            int(state.verified),
+            state.rework_count,
+            state.supervision_count,
+            state.call_id,
+            state.call_status.value if state.call_status else None,
+            at,
+            case_id,
+        ],
+    )
+
+
+def apply_case_step(db: Database, event: Event) -> None:
+    action = event_action(event.type)
+    if action is None:
+        return
+    at = local_text(hlc_ms(event.hlc))
+    case_id = event.entity_id
+    before = load_state(db, case_id)
+    after = evolve(before, event.type, event.payload)
+    _save_state(db, case_id, after, at)
+    _side_tables(db, case_id, action, event.payload, before, after, at)
+
+
+def _side_tables(
+    db: Database,
+    case_id: str,
+    action: Action,
+    p: dict[str, Any],
+    before: CaseState,
+    after: CaseState,
+    at: str,
+) -> None:
+    run = db.conn.execute
+    if action in (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL):
+        run("UPDATE cases SET assigned_at = ?, signed_at = NULL WHERE id = ?", [at, case_id])
+        run(
+            "INSERT INTO assignments (case_id, unit, part, assigned_at) VALUES (?, ?, 'lead', ?)",
+            [case_id, p["lead_unit"], at],
+        )
+        for unit in p["cooperating_units"]:
+            run(
+                "INSERT INTO assignments (case_id, unit, part, assigned_at) "
+                "VALUES (?, ?, 'cooperating', ?)",
+                [case_id, unit, at],
+            )
+    if action == Action.CALL:
+        run(
+            "INSERT INTO calls (id, case_id, department, reason, urgent, duty_phone, status, "
+            "called_at) VALUES (?, ?, ?, ?, ?, ?, 'called', ?)",
+            [
+                p["call_id"],
+                case_id,
+                p["lead_unit"],
+                p["reason"],
+                int(p["urgent"]),
+                p["duty_phone"],
+                at,
+            ],
+        )
+    if after.status == CaseStatus.HANDLING and before.status == CaseStatus.ASSIGNED:
+        run("UPDATE cases SET signed_at = ? WHERE id = ?", [at, case_id])
+    if action == Action.RETURN:
+        run(
+            "UPDATE assignments SET ended_at = ?, end_reason = ? "
+            "WHERE case_id = ? AND ended_at IS NULL",
+            [at, p["reason"], case_id],
+        )
+        if before.call_id:
+            run(
+                "UPDATE calls SET ended_at = ?, status = 'abandoned' WHERE id = ?",
+                [at, before.call_id],
+            )
+    if action == Action.APPROVE_PARK:
+        run(
+            "INSERT INTO case_pauses (case_id, started_at, until) VALUES (?, ?, ?)",
+            [case_id, at, p["until"]],
+        )
+    if action == Action.RESUME:
+        run(
+            "UPDATE case_pauses SET ended_at = ? WHERE case_id = ? AND ended_at IS NULL",
+            [at, case_id],
+        )
+    if action in (Action.CALL_ACK, Action.CALL_ARRIVE, Action.CALL_DONE, Action.CALL_CONFIRM):
+        column = {
+            Action.CALL_ACK: "acknowledged_at",
+            Action.CALL_ARRIVE: "on_scene_at",
+            Action.CALL_DONE: "handled_at",
+            Action.CALL_CONFIRM: "confirmed_at",
+        }[action]
+        ended = ", ended_at = ?" if action == Action.CALL_CONFIRM else ""
+        params = [after.call_status.value, at] + ([at] if ended else []) + [p["call_id"]]  # type: ignore[union-attr]
+        run(f"UPDATE calls SET status = ?, {column} = ?{ended} WHERE id = ?", params)
+    if action == Action.MERGE:
+        run("UPDATE cases SET merged_into = ? WHERE id = ?", [p["into"], case_id])
+    if after.status in (
+        CaseStatus.CLOSED,
+        CaseStatus.TRANSFERRED,
+        CaseStatus.REJECTED,
+        CaseStatus.MERGED,
+    ):
+        run("UPDATE cases SET finished_at = ? WHERE id = ?", [at, case_id])
+    elif before.status == CaseStatus.CLOSED:  # reopened for rework
+        run("UPDATE cases SET finished_at = NULL WHERE id = ?", [case_id])
+    for photo in p.get("photos", []):
+        run(
+            "INSERT OR IGNORE INTO case_evidence (case_id, sha256, file_name, added_at) "
+            "VALUES (?, ?, ?, ?)",
+            [case_id, photo["sha256"], photo["file_name"], at],
+        )
