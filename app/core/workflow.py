@@ -200,16 +200,16 @@ STATES: dict[Action, frozenset[CaseStatus]] = {
 }
 
 STATE_PHRASES = {
-    S.PENDING_TRIAGE: "还未研判分拨",
-    S.ASSIGNED: "尚未签收",
-    S.HANDLING: "正在处置",
-    S.PARKED: "已挂账",
-    S.FEEDBACK: "正等待核查",
-    S.VERIFIED: "已核查通过，等待结案",
-    S.CLOSED: "已结案",
-    S.TRANSFERRED: "已移送",
-    S.REJECTED: "已不予受理",
-    S.MERGED: "已合并到其他案件",
+    S.PENDING_TRIAGE: Words("还未研判分拨", "has not been triaged"),
+    S.ASSIGNED: Words("尚未签收", "has not been signed for"),
+    S.HANDLING: Words("正在处置", "is being handled"),
+    S.PARKED: Words("已挂账", "is parked"),
+    S.FEEDBACK: Words("正等待核查", "is waiting to be verified"),
+    S.VERIFIED: Words("已核查通过，等待结案", "is verified and waiting to be closed"),
+    S.CLOSED: Words("已结案", "is closed"),
+    S.TRANSFERRED: Words("已移送", "was transferred"),
+    S.REJECTED: Words("已不予受理", "was rejected"),
+    S.MERGED: Words("已合并到其他案件", "was merged into another case"),
 }
 
 
