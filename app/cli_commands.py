@@ -267,7 +267,15 @@ def case_show(args: argparse.Namespace) -> int:
     case = case_by_number(db, args.number)
     timeline = case_timeline(db, case.id, ref)
     if args.json:
-        print_json({**case_json(case, ref, viewer.role), "timeline": timeline_json(timeline)})
+        from app.cli_case_path import case_path_json
+
+        print_json(
+            {
+                **case_json(case, ref, viewer.role),
+                **case_path_json(db, case.id),
+                "timeline": timeline_json(timeline),
+            }
+        )
     else:
         print_case(case, ref, viewer.role, timeline)
     return 0

@@ -17,7 +17,14 @@ ALTER TABLE cases ADD COLUMN supervision_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN call_id TEXT;
 ALTER TABLE cases ADD COLUMN call_status TEXT;
 ALTER TABLE cases ADD COLUMN merged_into TEXT;           -- case number
+ALTER TABLE cases ADD COLUMN handling_since TEXT;        -- signed for, or sent back for rework
+-- Due times, recomputed by the projection from the events and the working-day calendar
+-- whenever a step changes them (NULL: no clock running), so overdue lists are index walks.
+ALTER TABLE cases ADD COLUMN sign_due_at TEXT;
+ALTER TABLE cases ADD COLUMN handle_due_at TEXT;
 CREATE INDEX cases_by_lead_unit ON cases (lead_unit, status);
+CREATE INDEX cases_by_sign_due ON cases (sign_due_at) WHERE sign_due_at IS NOT NULL;
+CREATE INDEX cases_by_handle_due ON cases (handle_due_at) WHERE handle_due_at IS NOT NULL;
 
 -- Who was asked to handle a case, and when that ended: the re-assignment history.
 CREATE TABLE assignments (
@@ -56,3 +63,11 @@ CREATE TABLE case_pauses (
     ended_at   TEXT
 );
 CREATE INDEX case_pauses_by_case ON case_pauses (case_id);
+
+-- Days that differ from the statutory calendar (chinese-calendar), e.g. years it does not
+-- know yet or a local arrangement. Edited by the administrator.
+CREATE TABLE calendar_overrides (
+    day     TEXT PRIMARY KEY,                -- YYYY-MM-DD
+    working INTEGER NOT NULL,                -- 1 working day, 0 day off
+    note    TEXT NOT NULL DEFAULT ''
+);

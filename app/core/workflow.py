@@ -90,6 +90,15 @@ class CallStatus(StrEnum):
     CONFIRMED = "confirmed"
 
 
+CALL_STATUS_NAMES = {
+    "called": "已呼叫",
+    "acknowledged": "已响应",
+    "on_scene": "已到场",
+    "handled": "已办结",
+    "confirmed": "已确认",
+    "abandoned": "已撤回",  # the case was returned before the call ended
+}
+
 CALL_STEPS = {  # action -> (the call status it needs, the status it leads to)
     Action.CALL_ACK: (CallStatus.CALLED, CallStatus.ACKNOWLEDGED),
     Action.CALL_ARRIVE: (CallStatus.ACKNOWLEDGED, CallStatus.ON_SCENE),

@@ -4,13 +4,17 @@ tables (assignments, calls, pauses, evidence). The rules themselves live in core
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import hlc_ms, local_text
+from app.core.calendar import WorkCalendar
+from app.core.clock import TIME_FORMAT, hlc_ms, local_text, parse_local
+from app.core.deadlines import Pause
 from app.core.events import Event
-from app.core.model import CaseStatus, Route
+from app.core.model import CaseStatus, Route, Urgency
+from app.core.time_limits import handle_due, sign_limit_days
 from app.core.workflow import Action, CallStatus, CaseState
 from app.core.workflow_events import event_action, evolve
 
@@ -115,7 +119,9 @@ def _side_tables(
             ],
         )
     if after.status == CaseStatus.HANDLING and before.status == CaseStatus.ASSIGNED:
-        run("UPDATE cases SET signed_at = ? WHERE id = ?", [at, case_id])
+        run("UPDATE cases SET signed_at = ?, handling_since = ? WHERE id = ?", [at, at, case_id])
+    if after.rework_count > before.rework_count:  # a new handling period, a new clock
+        run("UPDATE cases SET handling_since = ? WHERE id = ?", [at, case_id])
     if action == Action.RETURN:
         run(
             "UPDATE assignments SET ended_at = ?, end_reason = ? "
@@ -158,9 +164,55 @@ def _side_tables(
         run("UPDATE cases SET finished_at = ? WHERE id = ?", [at, case_id])
     elif before.status == CaseStatus.CLOSED:  # reopened for rework
         run("UPDATE cases SET finished_at = NULL WHERE id = ?", [case_id])
+    _recompute_due(db, case_id)
     for photo in p.get("photos", []):
         run(
             "INSERT OR IGNORE INTO case_evidence (case_id, sha256, file_name, added_at) "
             "VALUES (?, ?, ?, ?)",
             [case_id, photo["sha256"], photo["file_name"], at],
         )
+
+
+def work_calendar(db: Database) -> WorkCalendar:
+    rows = db.conn.execute("SELECT day, working FROM calendar_overrides").fetchall()
+    return WorkCalendar({date.fromisoformat(day): bool(working) for day, working in rows})
+
+
+def _recompute_due(db: Database, case_id: str) -> None:
+    """Due times follow from the case's steps and the calendar; stored so lists can sort
+    and filter by them, recomputed at every step."""
+    row = db.conn.execute(
+        "SELECT c.status, c.urgency, c.assigned_at, c.handling_since, c.extension_days, "
+        "k.limit_days FROM cases c JOIN categories k ON k.code = c.category_code WHERE c.id = ?",
+        [case_id],
+    ).fetchone()
+    status, urgency, assigned_at, handling_since, extension_days, limit_days = row
+    sign_due = handle_due_at = None
+    calendar = work_calendar(db)
+    if status == CaseStatus.ASSIGNED:
+        sign_due = calendar.add_working_days(
+            parse_local(assigned_at), sign_limit_days(Urgency(urgency))
+        )
+    elif status in (CaseStatus.HANDLING, CaseStatus.PARKED):
+        pauses = [
+            Pause(parse_local(start), parse_local(end) if end else None)
+            for start, end in db.conn.execute(
+                "SELECT started_at, ended_at FROM case_pauses WHERE case_id = ?", [case_id]
+            )
+        ]
+        handle_due_at = handle_due(
+            calendar,
+            parse_local(handling_since),
+            limit_days,
+            Urgency(urgency),
+            extension_days,
+            pauses,
+        )
+    db.conn.execute(
+        "UPDATE cases SET sign_due_at = ?, handle_due_at = ? WHERE id = ?",
+        [_text(sign_due), _text(handle_due_at), case_id],
+    )
+
+
+def _text(moment: datetime | None) -> str | None:
+    return moment.strftime(TIME_FORMAT) if moment else None

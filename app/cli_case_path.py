@@ -1,0 +1,193 @@
+"""``towndesk case act``, ``towndesk overdue`` and ``towndesk calls``: the case path."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from app.cli import database_path
+from app.cli_output import print_json, print_table
+from app.core.clock import CHINA
+from app.core.model import CaseStatus, chinese
+from app.core.workflow import CALL_STATUS_NAMES, Action, Request
+from app.store import reference
+from app.store.setup import open_database
+
+CLOCK_WORDS = {"sign": "签收", "handle": "处置", "call_ack": "响应", "call_arrive": "到场"}
+STATE_WORDS = {
+    "on_time": "正常",
+    "due_soon": "临期",
+    "overdue": "超期",
+    "paused": "暂停",
+    "done": "已完成",
+}
+
+
+def now_in_china() -> datetime:
+    return datetime.now(CHINA).replace(tzinfo=None)
+
+
+def add_commands(commands, case_commands, database_option, actor_option) -> None:  # type: ignore[no-untyped-def]
+    p = case_commands.add_parser("act", help="办理案件：派遣、呼叫、签收、反馈、核查、结案……")
+    database_option(p)
+    actor_option(p)
+    p.add_argument("number", help="案件编号")
+    p.add_argument(
+        "action",
+        choices=[a.value for a in Action],
+        metavar="ACTION",
+        help="、".join(a.value for a in Action),
+    )
+    p.add_argument("--to", help="派遣/呼叫的部门编码，或移送的机关名称")
+    p.add_argument("--with", dest="with_units", nargs="+", default=[], help="配合单位编码")
+    p.add_argument("--reason", default="")
+    p.add_argument("--note", default="")
+    p.add_argument("--days", type=int, help="延期的工作日数")
+    p.add_argument("--until", help="挂账到哪一天 YYYY-MM-DD")
+    result = p.add_mutually_exclusive_group()
+    result.add_argument("--pass", dest="passed", action="store_true", default=None)
+    result.add_argument("--fail", dest="passed", action="store_false")
+    p.add_argument("--into", help="合并到的案件编号")
+    p.add_argument("--offence", default="", help="涉嫌罪名（移送公安）")
+    p.add_argument("--urgent", action="store_true")
+    p.add_argument("--photo", nargs="+", type=Path, default=[])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=case_act)
+
+    p = commands.add_parser("overdue", help="超期案件")
+    database_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=overdue)
+
+    p = commands.add_parser("calls", help="对区直部门的呼叫及响应计时")
+    database_option(p)
+    p.add_argument("--open", action="store_true", help="只看未确认办结的呼叫")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=calls)
+
+
+def case_act(args: argparse.Namespace) -> int:
+    from app.store.blobs import BlobStore
+    from app.store.case_actions import act
+
+    path = database_path(args)
+    db = open_database(path)
+    user = reference.user_by_name(db, args.username)
+    request = Request(
+        action=Action(args.action),
+        to=args.to,
+        with_units=tuple(args.with_units),
+        reason=args.reason,
+        note=args.note,
+        days=args.days,
+        until=args.until,
+        passed=args.passed,
+        into=args.into,
+        offence=args.offence,
+        urgent=args.urgent,
+    )
+    case = act(db, BlobStore.beside(path), user, args.number, request, args.photo)
+    if args.json:
+        print_json(case_path_json(db, case.id))
+    else:
+        print(f"{case.number}：{chinese(case.status)}")
+    return 0
+
+
+def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Status, units, open calls with their clocks, and deadlines: added to ``case show``."""
+    import json
+
+    from app.store.clocks import calls as all_calls
+    from app.store.clocks import case_clocks
+
+    row = db.execute(
+        "SELECT number, status, route, lead_unit, cooperating_units, extension_days, "
+        "parked_until, supervision_count, rework_count FROM cases WHERE id = ?",
+        [case_id],
+    ).fetchone()
+    now = now_in_china()
+    number = row[0]
+    return {
+        "number": number,
+        "status": row[1],
+        "status_name": chinese(CaseStatus(row[1])),
+        "route": row[2],
+        "lead_unit": row[3],
+        "cooperating_units": json.loads(row[4]),
+        "extension_days": row[5],
+        "parked_until": row[6],
+        "supervision_count": row[7],
+        "rework_count": row[8],
+        "deadlines": [
+            {"kind": c.kind, "due": c.due, "state": c.state.value, "overdue": c.overdue}
+            for c in case_clocks(db, case_id, now)
+        ],
+        "open_calls": [
+            _call_json(c) for c in all_calls(db, now, open_only=True) if c.case_number == number
+        ],
+    }
+
+
+def _call_json(call) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    data = asdict(call)
+    data["clocks"] = [
+        {"kind": c.kind, "due": c.due, "state": c.state.value, "overdue": c.overdue}
+        for c in call.clocks
+    ]
+    return data
+
+
+def overdue(args: argparse.Namespace) -> int:
+    from app.store.clocks import overdue_cases
+
+    db = open_database(database_path(args))
+    ref = reference.ReferenceData(db)
+    rows = overdue_cases(db, now_in_china())
+    if args.json:
+        print_json([asdict(row) for row in rows])
+        return 0
+    print_table(
+        ["案件编号", "超期环节", "应完成时间", "牵头单位", "状态"],
+        [
+            [
+                r.number,
+                CLOCK_WORDS[r.kind],
+                r.due[:16],
+                ref.department_name(r.lead_unit or "—"),
+                chinese(CaseStatus(r.status)),
+            ]
+            for r in rows
+        ],
+    )
+    print(f"共 {len(rows)} 件超期")
+    return 0
+
+
+def calls(args: argparse.Namespace) -> int:
+    from app.store.clocks import calls as call_list
+
+    db = open_database(database_path(args))
+    ref = reference.ReferenceData(db)
+    rows = call_list(db, now_in_china(), open_only=args.open)
+    if args.json:
+        print_json([_call_json(c) for c in rows])
+        return 0
+    print_table(
+        ["案件编号", "被呼叫部门", "紧急", "呼叫时间", "进度", "响应", "到场"],
+        [
+            [
+                c.case_number,
+                ref.department_name(c.department),
+                "是" if c.urgent else "",
+                c.called_at[:16],
+                CALL_STATUS_NAMES[c.status],
+                *(STATE_WORDS[k.state.value] for k in c.clocks),
+            ]
+            for c in rows
+        ],
+    )
+    return 0

@@ -1,0 +1,45 @@
+"""How long each step may take, by category and urgency (DOMAIN.md §4)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from app.core.calendar import WorkCalendar
+from app.core.deadlines import Pause, due_time
+from app.core.model import ResponseCommitment, Urgency
+
+SIGN_LIMIT_DAYS = 1  # a unit signs for a case by the end of the next working day ...
+URGENT_SIGN_LIMIT_DAYS = 0  # ... or, when urgent, by the end of today's office hours
+DEFAULT_HANDLE_DAYS = 5  # when a category names no limit
+
+
+def sign_limit_days(urgency: Urgency) -> int:
+    return URGENT_SIGN_LIMIT_DAYS if urgency == Urgency.URGENT else SIGN_LIMIT_DAYS
+
+
+def handle_limit_days(category_days: int | None, urgency: Urgency) -> int:
+    """Urgent cases get half the category's limit, at least one working day."""
+    days = category_days or DEFAULT_HANDLE_DAYS
+    return max(1, (days + 1) // 2) if urgency == Urgency.URGENT else days
+
+
+def call_limits(commitment: ResponseCommitment | None, urgent: bool) -> tuple[int, int, int]:
+    """(acknowledge minutes, arrive minutes, handle working days) for a call to Y.
+    The commitment is for urgent calls; an ordinary call gets twice the minutes."""
+    c = commitment or ResponseCommitment()
+    factor = 1 if urgent else 2
+    return c.acknowledge_minutes * factor, c.arrive_minutes * factor, c.handle_days
+
+
+def handle_due(
+    calendar: WorkCalendar,
+    started: datetime,
+    category_days: int | None,
+    urgency: Urgency,
+    extension_days: int,
+    pauses: list[Pause],
+) -> datetime | None:
+    """When handling must be done; None while parked (the clock is stopped)."""
+    return due_time(
+        calendar, started, handle_limit_days(category_days, urgency), pauses, extension_days
+    )

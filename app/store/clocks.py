@@ -1,0 +1,115 @@
+"""The clocks on cases and calls, read at ``now``: what is due, soon due, or overdue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from app.core.calendar import WorkCalendar
+from app.core.clock import TIME_FORMAT, parse_local
+from app.core.deadlines import DeadlineState, deadline_state
+from app.core.model import ResponseCommitment
+from app.core.time_limits import call_limits
+from app.store.case_steps import work_calendar
+
+
+@dataclass(frozen=True)
+class Clock:
+    kind: str  # sign 签收, handle 处置, call_ack 响应, call_arrive 到场
+    due: str | None
+    state: DeadlineState
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == DeadlineState.OVERDUE
+
+
+def _state(due: str | None, now: datetime, calendar: WorkCalendar | None) -> DeadlineState:
+    return deadline_state(parse_local(due) if due else None, now, calendar=calendar)
+
+
+def case_clocks(db: Database, case_id: str, now: datetime) -> list[Clock]:
+    """The running clocks of one case (none once it is finished or waiting for triage)."""
+    row = db.execute(
+        "SELECT status, sign_due_at, handle_due_at FROM cases WHERE id = ?", [case_id]
+    ).fetchone()
+    status, sign_due, handle_due = row
+    calendar = work_calendar(db)
+    clocks = []
+    if sign_due:
+        clocks.append(Clock("sign", sign_due, _state(sign_due, now, calendar)))
+    if handle_due or status == "parked":
+        clocks.append(Clock("handle", handle_due, _state(handle_due, now, calendar)))
+    return clocks
+
+
+@dataclass(frozen=True)
+class CallView:
+    id: str
+    case_number: str
+    department: str
+    reason: str
+    urgent: bool
+    duty_phone: str
+    status: str
+    called_at: str
+    acknowledged_at: str | None
+    on_scene_at: str | None
+    handled_at: str | None
+    confirmed_at: str | None
+    ended_at: str | None
+    clocks: tuple[Clock, ...]
+
+
+def calls(db: Database, now: datetime, open_only: bool = False) -> list[CallView]:
+    """Calls to Y departments, urgent and oldest first, with their response clocks."""
+    where = "WHERE l.ended_at IS NULL" if open_only else ""
+    rows = db.execute(
+        "SELECT l.id, c.number, l.department, l.reason, l.urgent, l.duty_phone, l.status, "
+        "l.called_at, l.acknowledged_at, l.on_scene_at, l.handled_at, l.confirmed_at, "
+        "l.ended_at, d.ack_minutes, d.arrive_minutes, d.handle_days "
+        f"FROM calls l JOIN cases c ON c.id = l.case_id JOIN departments d ON d.code = "
+        f"l.department {where} ORDER BY l.ended_at IS NOT NULL, l.urgent DESC, l.called_at"
+    ).fetchall()
+    return [_call(row, now) for row in rows]
+
+
+def _call(row: tuple, now: datetime) -> CallView:
+    commitment = ResponseCommitment(*row[13:16]) if row[13] is not None else None
+    ack_minutes, arrive_minutes, _ = call_limits(commitment, bool(row[4]))
+    called = parse_local(row[7])
+    clocks = []
+    for kind, minutes, finished in (
+        ("call_ack", ack_minutes, row[8]),
+        ("call_arrive", arrive_minutes, row[9]),
+    ):
+        due = called + timedelta(minutes=minutes)
+        state = deadline_state(due, now, parse_local(finished) if finished else None)
+        if row[12] and not finished:  # abandoned before this step
+            state = DeadlineState.DONE
+        clocks.append(Clock(kind, due.strftime(TIME_FORMAT), state))
+    return CallView(*row[:4], bool(row[4]), *row[5:13], clocks=tuple(clocks))
+
+
+@dataclass(frozen=True)
+class OverdueCase:
+    number: str
+    kind: str  # sign or handle
+    due: str
+    lead_unit: str | None
+    status: str
+
+
+def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
+    """Open cases past a due time, longest overdue first (two index walks)."""
+    moment = now.strftime(TIME_FORMAT)
+    rows = db.execute(
+        "SELECT number, 'sign', sign_due_at, lead_unit, status FROM cases "
+        "WHERE sign_due_at IS NOT NULL AND sign_due_at < ? "
+        "UNION ALL SELECT number, 'handle', handle_due_at, lead_unit, status FROM cases "
+        "WHERE handle_due_at IS NOT NULL AND handle_due_at < ? ORDER BY 3 LIMIT ?",
+        [moment, moment, limit],
+    ).fetchall()
+    return [OverdueCase(*row) for row in rows]
