@@ -151,6 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give the number of the case to {action} into.",
     ),
     "merge_into_itself": ("不能把案件合并到它自己。", "A case cannot be merged into itself."),
+    "merge_target_finished": (
+        "案件 {value} 已合并、移送或不予受理，不能再把别的案件合并到它。",
+        "Case {value} was merged, transferred or rejected: nothing can be merged into it.",
+    ),
     "days_invalid": (
         "延期天数应为 1 到 60 个工作日，才能{action}。",
         "An extension is 1 to 60 working days: cannot {action}.",

@@ -185,8 +185,10 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
         return replace(state, status=S.MERGED)
     if action == Action.SIGN:
         return replace(state, status=S.HANDLING)
-    if action == Action.FEEDBACK:
-        return replace(state, status=S.FEEDBACK)
+    if action == Action.FEEDBACK:  # the work is reported done: open requests lapse
+        return replace(
+            state, status=S.FEEDBACK, extension_requested=None, park_requested_until=None
+        )
     if action == Action.RETURN:
         return replace(  # back to triage; a call to a Y department ends with it
             state,

@@ -45,19 +45,20 @@ def act(
         target = case_by_number(db, request.into or "")
         if target.id == case.id:
             raise DomainError("merge_into_itself")
-    if photo_files:
-        stored = [blobs.put_photo(Path(f)) for f in photo_files]
-        unique = {photo.sha256: photo for photo in stored}.values()
+        if target.status.is_final:  # never a cycle of merged cases, never into a dead end
+            raise DomainError("merge_target_finished", value=target.number)
+    units = {d.code: d for d in departments(db)}
+    today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
+    # Check first, so a refused step never copies its photos in; checked again below,
+    # inside the transaction, in case someone else moved the case meanwhile.
+    decide(load_state(db, case.id), actor_of(user), request, units, today=today)
+    photos = list({p.sha256: p for p in (blobs.put_photo(Path(f)) for f in photo_files)}.values())
+    if photos:
         request = replace(
-            request, photos=tuple({"sha256": p.sha256, "file_name": p.file_name} for p in unique)
+            request, photos=tuple({"sha256": p.sha256, "file_name": p.file_name} for p in photos)
         )
-        photos = list(unique)
-    else:
-        photos = []
     with writing(db, wall) as writer:
         state = load_state(db, case.id)  # inside the transaction: no one can change it now
-        today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
-        units = {d.code: d for d in departments(db)}
         decision = decide(state, actor_of(user), request, units, new_call_id=new_id(), today=today)
         for photo in photos:
             db.conn.execute(

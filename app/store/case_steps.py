@@ -130,7 +130,8 @@ def _side_tables(
         )
         if before.call_id:
             run(
-                "UPDATE calls SET ended_at = ?, status = 'abandoned' WHERE id = ?",
+                "UPDATE calls SET ended_at = ?, status = 'abandoned' "
+                "WHERE id = ? AND ended_at IS NULL",  # a confirmed call stays confirmed
                 [at, before.call_id],
             )
     if action == Action.APPROVE_PARK:

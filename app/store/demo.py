@@ -34,6 +34,7 @@ from app.core.model import (
 from app.core.numbering import case_number
 from app.paths import resource
 from app.store.cases import case_payload
+from app.store.demo_path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.setup import (
     add_category,
@@ -50,6 +51,9 @@ CHINA_OFFSET_MS = 8 * 3_600_000
 DEMO_DAYS = 180
 GRID_WORKER_PASSWORD = "grid123"
 BATCH = 20_000
+# The most recent cases move along the case path (triage, handling, calls, closing); the
+# older ones of a very large demo stay registered, which keeps a million-case demo quick.
+WALKED_CASES = 3000
 
 SOURCE_WEIGHTS = {
     CaseSource.PATROL: 55,
@@ -88,6 +92,7 @@ def build_demo(
     seed: int = 1,
     progress: Progress | None = None,
     now_ms: int | None = None,
+    walk: int | None = None,
 ) -> bool:
     """Build the demo township at ``path``. Returns False if ``progress`` cancelled it.
 
@@ -99,7 +104,8 @@ def build_demo(
     partial = path.with_name(path.name + ".partial")
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
-    completed = _write_demo(partial, cases, seed, progress, now_ms or wall_ms())
+    walk = min(cases, WALKED_CASES) if walk is None else walk
+    completed = _write_demo(partial, cases, seed, progress, now_ms or wall_ms(), walk)
     if completed:
         os.replace(partial, path)
     else:
@@ -107,7 +113,9 @@ def build_demo(
     return completed
 
 
-def _write_demo(path: Path, cases: int, seed: int, progress: Progress | None, now: int) -> bool:
+def _write_demo(
+    path: Path, cases: int, seed: int, progress: Progress | None, now: int, walk: int
+) -> bool:
     data = load_demo_data()
     rng = random.Random(seed)
     start = now - DEMO_DAYS * DAY_MS
@@ -116,14 +124,19 @@ def _write_demo(path: Path, cases: int, seed: int, progress: Progress | None, no
         with writing(db, wall=lambda: start) as writer:
             users = _reference_data(writer, data)
         generator = _CaseGenerator(data, users, rng, start, now, cases)
-        done = 0
-        while done < cases:
-            batch = min(BATCH, cases - done)
+        done, registered_only = 0, cases - min(walk, cases)
+        while done < registered_only:
+            batch = min(BATCH, registered_only - done)
             with writing(db, wall=generator.wall) as writer:
                 generator.write(writer, batch)
             done += batch
             if progress and not progress(done, cases):
                 return False
+        with writing(db, wall=generator.wall) as writer:
+            steps = generator.walked(cases - done, writer.device.code, now)
+            write_in_time_order(writer, steps, generator.set_time)
+        if progress and not progress(cases, cases):
+            return False
         db.conn.execute("PRAGMA optimize")
         return True
     finally:
@@ -254,13 +267,37 @@ class _CaseGenerator:
     def wall(self) -> int:
         return self.time
 
+    def set_time(self, moment: int) -> None:
+        self.time = moment
+
     def write(self, writer: EventWriter, count: int) -> None:
         for _ in range(count):
             self.time = next(self.times)
-            payload, actor = self._case(local_text(self.time), writer.device.code)
+            payload, actor, _leaf, _grid = self._case(local_text(self.time), writer.device.code)
             writer.append(actor, "case", new_id(), EventType.CASE_REGISTERED, payload)
 
-    def _case(self, received_at: str, device_code: str) -> tuple[dict[str, Any], str]:
+    def walked(self, count: int, device_code: str, now: int) -> list[Step]:
+        """The last ``count`` cases with the steps each takes along the case path."""
+        steps: list[Step] = []
+        for _ in range(count):
+            received = next(self.times)
+            payload, actor, leaf, grid = self._case(local_text(received), device_code)
+            case_id = new_id()
+            steps.append(Step(received, len(steps), case_id, "", None, payload, actor))
+            for at, username, request in plan(
+                self.rng,
+                received,
+                now,
+                leaf["route"],
+                leaf["department"],
+                grid["worker"]["username"],
+            ):
+                steps.append(Step(at, len(steps), case_id, username, request))
+        return steps
+
+    def _case(
+        self, received_at: str, device_code: str
+    ) -> tuple[dict[str, Any], str, dict[str, Any], dict[str, Any]]:
         rng = self.rng
         leaf, group = rng.choices(self.leaves, self.leaf_weights)[0]
         grid = rng.choice(self.grids)
@@ -302,4 +339,4 @@ class _CaseGenerator:
             CaseSource(source),
             Urgency.URGENT if urgent else Urgency.NORMAL,
         )
-        return case_payload(intake, number, received_at, unit, []), actor
+        return case_payload(intake, number, received_at, unit, []), actor, leaf, grid

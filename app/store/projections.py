@@ -194,9 +194,7 @@ def _event_time(event: Event) -> str:
     return local_text(hlc_ms(event.hlc))
 
 
-def rebuild(
-    db: Database, actor: User, progress: Callable[[int, int], bool] | None = None
-) -> int:
+def rebuild(db: Database, actor: User, progress: Callable[[int, int], bool] | None = None) -> int:
     """Empty every projection and replay the whole log, in one transaction.
 
     ``progress(done, total)`` is called every few thousand events; returning False

@@ -348,10 +348,27 @@ def test_case_list_category_group_and_table(demo_path: Path, capsys) -> None:
 
 
 def test_case_show_json_has_the_timeline(demo_path: Path, capsys) -> None:
-    number = scan(demo_path, "噪音")[0]
+    conn = sqlite3.connect(demo_path)
+    number = conn.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
+    conn.close()
+    ok(
+        capsys,
+        "case",
+        "act",
+        number,
+        "reject",
+        "--reason",
+        "不属于执法事项",
+        "--as",
+        "clerk",
+        "--db",
+        str(demo_path),
+    )
     data = json.loads(ok(capsys, "case", "show", number.lower(), "--db", str(demo_path), "--json"))
     assert data["number"] == number
-    assert [entry["action"] for entry in data["timeline"]] == ["受理登记"]
+    assert [entry["action"] for entry in data["timeline"]][-1] == "不予受理"
+    assert data["timeline"][-1]["detail"] == "不属于执法事项"
+    assert data["status"] == "rejected" and data["deadlines"] == []
     assert data["timeline"][0]["type"] == "case.registered"
     assert data["timeline"][0]["time"] == data["received_at"]
     text = ok(capsys, "case", "show", number, "--db", str(demo_path))

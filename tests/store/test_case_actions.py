@@ -369,12 +369,6 @@ def test_merge_into_another_case(desk: Desk) -> None:
     assert_rebuild_is_identical(desk.db)
 
 
-@pytest.mark.xfail(
-    reason="BUG: act() only checks that the merge target exists; merging B into A after A "
-    "was merged into B makes a cycle where neither case survives (target not checked for "
-    "a final state)",
-    strict=True,
-)
 def test_merge_into_a_case_that_was_merged_away_is_refused(desk: Desk) -> None:
     a, b = desk.case(), desk.case()
     desk.act("clerk", a, "merge", into=b)
@@ -429,11 +423,6 @@ def test_return_abandons_an_open_call(desk: Desk) -> None:
     assert_rebuild_is_identical(desk.db)
 
 
-@pytest.mark.xfail(
-    reason="BUG: case_steps marks the case's last call 'abandoned' on return even when it "
-    "was already confirmed (UPDATE calls ... WHERE id = ? without ended_at IS NULL)",
-    strict=True,
-)
 def test_return_keeps_a_confirmed_call_confirmed(desk: Desk) -> None:
     n = desk.case()
     desk.act("clerk", n, "call", to="YJJ", reason="仓库冒烟")
@@ -578,11 +567,6 @@ def test_a_refused_step_with_a_photo_writes_nothing_to_the_database(desk: Desk) 
     assert desk.evidence(n) == []
 
 
-@pytest.mark.xfail(
-    reason="FINDING: act() copies photos into the blobs folder before decide() checks the "
-    "step, so a refused step leaves an unreferenced file behind",
-    strict=True,
-)
 def test_a_refused_step_with_a_photo_leaves_no_file(desk: Desk) -> None:
     n = desk.case()
     before = folder_files(desk.blobs.folder)

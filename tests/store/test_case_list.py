@@ -159,5 +159,3 @@ def test_unknown_sort_column_is_refused() -> None:
 
 def test_window_past_the_end_is_empty(demo_db) -> None:
     assert case_window(demo_db, CaseFilter(), CaseSort(), 10_000, 50) == []
-
-

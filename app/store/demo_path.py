@@ -1,0 +1,167 @@
+"""Moving the demo's recent cases along the case path, so every page has something real:
+closed cases, cases in handling (some overdue), extensions, parked cases, open Y calls.
+
+Each case gets a plan of steps at realistic times; registrations and steps of all cases
+are then written in one time order, so the clock of every event is the moment it happened.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from app.core.clock import CHINA
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.workflow import Action, Request
+from app.core.workflow_events import decide
+from app.store.case_actions import actor_of
+from app.store.case_steps import load_state
+from app.store.eventlog import EventWriter, new_id
+from app.store.reference import departments, users
+
+HOUR = 3_600_000
+DAY = 24 * HOUR
+OFFICERS = {"SCJG": "officer", "ZFZD": "officer_zfzd", "PCS": "officer_pcs"}
+
+
+@dataclass(order=True)
+class Step:
+    at: int
+    order: int
+    case_id: str = field(compare=False)
+    username: str = field(compare=False)
+    request: Request | None = field(compare=False)  # None: the registration itself
+    payload: dict[str, Any] | None = field(compare=False, default=None)
+    registrar: str | None = field(compare=False, default=None)
+
+
+def plan(
+    rng: random.Random, received: int, now: int, route: str, unit: str, grid_worker: str
+) -> list[tuple[int, str, Request]]:
+    """The steps one case takes from ``received``, stopping at ``now``."""
+    age_days = (now - received) / DAY
+    target = _target(rng, age_days)
+    if route == "Y" and target in ("handling", "parked") and age_days > 5:
+        target = "closed"  # a call is not left open for weeks: 事不完人不撤
+    steps: list[tuple[int, str, Request]] = []
+    t = received
+    handler = OFFICERS.get(unit, "clerk")
+
+    def step(after_hours: float, who: str, request: Request) -> bool:
+        nonlocal t
+        t += int(after_hours * HOUR * rng.uniform(0.5, 1.5))
+        if t >= now or target == "pending":
+            return False
+        steps.append((t, who, request))
+        return True
+
+    if target in ("transferred", "rejected"):
+        request = (
+            Request(Action.TRANSFER_POLICE, offence="非法经营罪", reason="涉案金额较大，涉嫌犯罪")
+            if target == "transferred"
+            else Request(Action.REJECT, reason="不属于行政执法事项，已告知当事人")
+        )
+        step(3, "clerk", request)
+        return steps
+    if route == "Y":
+        ok = step(
+            1,
+            "clerk",
+            Request(Action.CALL, to=unit, reason="需区直部门到场处置", urgent=rng.random() < 0.4),
+        )
+        for action, hours in (
+            (Action.CALL_ACK, 0.3),
+            (Action.CALL_ARRIVE, 1.5),
+            (Action.CALL_DONE, 30),
+        ):
+            ok = ok and target != "assigned" and step(hours, "clerk", Request(action))
+    elif route == "X":
+        cooperating = ("ZFZD",) if unit != "ZFZD" and rng.random() < 0.3 else ()
+        ok = step(2, "clerk", Request(Action.DISPATCH, to=unit, with_units=cooperating))
+        ok = ok and target != "assigned" and step(5, handler, Request(Action.SIGN))
+    else:
+        ok = step(1, "clerk", Request(Action.SELF_HANDLE))
+        ok = ok and target != "assigned" and step(2, "clerk", Request(Action.SIGN))
+    if not ok or target in ("assigned", "handling"):
+        if ok and target == "handling" and rng.random() < 0.25:
+            step(20, handler, Request(Action.EXTEND, days=rng.choice([3, 5]), reason="需检测鉴定"))
+        return steps
+    if target == "parked":
+        until = datetime.fromtimestamp((now + 40 * DAY) / 1000, CHINA).date().isoformat()
+        step(24, handler, Request(Action.PARK, until=until, reason="季节性整治，待汛期后处置"))
+        step(6, "leader", Request(Action.APPROVE_PARK))
+        return steps
+    if rng.random() < 0.15 and step(20, handler, Request(Action.EXTEND, days=3, reason="需检测")):
+        step(4, "leader", Request(Action.APPROVE_EXTENSION))
+    ok = step(rng.uniform(4, 60), handler, Request(Action.FEEDBACK, note="已责令当事人整改完毕"))
+    if route == "Y":
+        ok = ok and step(1, "clerk", Request(Action.CALL_CONFIRM))
+    if not ok or target == "feedback":
+        return steps
+    ok = step(20, grid_worker, Request(Action.VERIFY, passed=True, note="现场核查，已整改到位"))
+    if ok and target == "closed":
+        step(3, "clerk", Request(Action.CLOSE))
+    return steps
+
+
+def _target(rng: random.Random, age_days: float) -> str:
+    """How far a case of this age has got, by the proportions a township office sees."""
+    if age_days < 1:
+        choices = {"pending": 50, "assigned": 30, "handling": 20}
+    elif age_days < 5:
+        choices = {"pending": 8, "assigned": 10, "handling": 35, "feedback": 15, "closed": 32}
+    elif age_days < 20:
+        choices = {
+            "handling": 20,
+            "parked": 4,
+            "feedback": 8,
+            "closed": 62,
+            "transferred": 3,
+            "rejected": 3,
+        }
+    else:
+        choices = {"handling": 4, "parked": 3, "closed": 86, "transferred": 3, "rejected": 4}
+    return rng.choices(list(choices), list(choices.values()))[0]
+
+
+def write_in_time_order(
+    writer: EventWriter, steps: Iterator[Step] | list[Step], set_wall: Callable[[int], None]
+) -> None:
+    """Registrations and steps merged by time. A step the rules refuse (it should not
+    happen) ends that case's plan rather than the demo."""
+    db = writer.db
+    units = {d.code: d for d in departments(db)}
+    people = {u.username: u for u in users(db)}
+    heap = list(steps)
+    heapq.heapify(heap)
+    broken: set[str] = set()
+    while heap:
+        step = heapq.heappop(heap)
+        set_wall(step.at)
+        if step.request is None:
+            writer.append(
+                step.registrar, "case", step.case_id, EventType.CASE_REGISTERED, step.payload or {}
+            )
+            continue
+        if step.case_id in broken:
+            continue
+        user = people[step.username]
+        today: date = datetime.fromtimestamp(step.at / 1000, CHINA).date()
+        try:
+            decision = decide(
+                load_state(db, step.case_id),
+                actor_of(user),
+                step.request,
+                units,
+                new_call_id=new_id(),
+                today=today,
+            )
+        except DomainError:
+            broken.add(step.case_id)
+            continue
+        writer.append(user.id, "case", step.case_id, decision.event_type, decision.payload)
