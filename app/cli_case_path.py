@@ -62,6 +62,12 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=overdue)
 
+    p = commands.add_parser("call-slip", help="打印呼叫单（PDF）")
+    database_option(p)
+    p.add_argument("number", help="案件编号")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.set_defaults(handler=call_slip)
+
     p = commands.add_parser("calls", help="对区直部门的呼叫及响应计时")
     database_option(p)
     p.add_argument("--open", action="store_true", help="只看未确认办结的呼叫")
@@ -190,4 +196,13 @@ def calls(args: argparse.Namespace) -> int:
             for c in rows
         ],
     )
+    return 0
+
+
+def call_slip(args: argparse.Namespace) -> int:
+    from app.reports.call_slip import write_call_slip
+
+    db = open_database(database_path(args))
+    code = write_call_slip(db, args.number, args.output)
+    print(f"已生成呼叫单：{args.output}（校验码 {code}）")
     return 0

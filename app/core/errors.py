@@ -150,6 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请填写要合并到的案件编号，才能{action}。",
         "Give the number of the case to {action} into.",
     ),
+    "no_call": ("案件 {value} 没有呼叫记录。", "Case {value} has no call."),
     "merge_into_itself": ("不能把案件合并到它自己。", "A case cannot be merged into itself."),
     "merge_target_finished": (
         "案件 {value} 已合并、移送或不予受理，不能再把别的案件合并到它。",

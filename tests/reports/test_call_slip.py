@@ -1,0 +1,70 @@
+"""The call slip (呼叫单): a PDF with the case, the department, the clocks and a code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.cli import run
+from app.core.errors import DomainError
+from app.core.slips import verification_code
+from app.core.workflow import Action, Request
+from app.reports.call_slip import call_slip_html, write_call_slip
+from app.store.blobs import BlobStore
+from app.store.case_actions import act
+from app.store.reference import user_by_name
+
+
+def pending_case(db) -> str:  # type: ignore[no-untyped-def]
+    return db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
+
+
+def called_case(db, path: Path, urgent: bool = True) -> str:  # type: ignore[no-untyped-def]
+    number = pending_case(db)
+    request = Request(Action.CALL, to="YJJ", reason="燃气管道疑似泄漏", urgent=urgent)
+    act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request)
+    return number
+
+
+def test_the_slip_names_the_case_the_department_and_the_code(demo_db, demo_path) -> None:
+    number = called_case(demo_db, demo_path)
+    html, code = call_slip_html(demo_db, number)
+    call_id = demo_db.execute(
+        "SELECT l.id FROM calls l JOIN cases c ON c.id = l.case_id WHERE c.number = ?", [number]
+    ).fetchone()[0]
+    assert code == verification_code(call_id, number)
+    duty_phone = demo_db.execute("SELECT duty_phone FROM departments WHERE code = 'YJJ'")
+    for text in (number, code, "应急管理局", duty_phone.fetchone()[0], "燃气管道疑似泄漏", "紧急"):
+        assert text in html
+    assert "事不完人不撤" in html
+
+
+def test_an_ordinary_call_gets_twice_the_minutes(demo_db, demo_path) -> None:
+    urgent_html, _ = call_slip_html(demo_db, called_case(demo_db, demo_path, urgent=True))
+    ack = demo_db.execute("SELECT ack_minutes FROM departments WHERE code = 'YJJ'").fetchone()[0]
+    assert f"{ack} 分钟内响应" in urgent_html
+    ordinary_html, _ = call_slip_html(demo_db, called_case(demo_db, demo_path, urgent=False))
+    assert f"{ack * 2} 分钟内响应" in ordinary_html
+
+
+def test_the_pdf_is_written(demo_db, demo_path, tmp_path: Path, qapp) -> None:
+    out = tmp_path / "呼叫单.pdf"
+    code = write_call_slip(demo_db, called_case(demo_db, demo_path), out)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5000
+    assert len(code) == 9 and code[4] == "-"
+
+
+def test_a_case_without_a_call_has_no_slip(demo_db) -> None:
+    with pytest.raises(DomainError) as refused:
+        call_slip_html(demo_db, pending_case(demo_db))
+    assert "没有呼叫记录" in str(refused.value)
+
+
+def test_the_command_prints_the_code(demo_db, demo_path, tmp_path: Path, capsys, qapp) -> None:
+    number = called_case(demo_db, demo_path)
+    out = tmp_path / "slip.pdf"
+    assert run(["call-slip", number, "-o", str(out), "--db", str(demo_path)]) == 0
+    assert "校验码" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"%PDF")
