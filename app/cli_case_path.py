@@ -11,6 +11,7 @@ from typing import Any
 from app.cli import database_path
 from app.cli_output import print_json, print_table
 from app.core.clock import CHINA
+from app.core.errors import DomainError
 from app.core.model import CaseStatus, chinese
 from app.core.workflow import CALL_STATUS_NAMES, Action, Request
 from app.store import reference
@@ -61,6 +62,17 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     database_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=overdue)
+
+    p = commands.add_parser("calendar", help="工作日历：法定节假日之外的例外日期")
+    database_option(p)
+    actor_option(p)
+    p.add_argument("--year", type=int, help="查看某年是否已有节假日安排")
+    p.add_argument("--set", dest="day", help="设定某一天 YYYY-MM-DD")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--working", dest="working", action="store_true", default=None)
+    kind.add_argument("--off", dest="working", action="store_false")
+    p.add_argument("--note", default="")
+    p.set_defaults(handler=calendar)
 
     p = commands.add_parser("call-slip", help="打印呼叫单（PDF）")
     database_option(p)
@@ -205,4 +217,23 @@ def call_slip(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     code = write_call_slip(db, args.number, args.output)
     print(f"已生成呼叫单：{args.output}（校验码 {code}）")
+    return 0
+
+
+def calendar(args: argparse.Namespace) -> int:
+    from app.store.calendar_days import known_year, overrides, set_day
+
+    db = open_database(database_path(args))
+    if args.day:
+        if args.working is None:
+            raise DomainError("calendar_kind_missing")
+        user = reference.user_by_name(db, args.username)
+        moved = set_day(db, user, args.day, args.working, args.note)
+        kind = "工作日" if args.working else "休息日"
+        print(f"已将 {args.day} 设为{kind}，{moved} 件在办案件的期限已重新计算。")
+    year = args.year or now_in_china().year
+    if not known_year(db, year):
+        print(f"注意：{year} 年的法定节假日安排尚未录入，暂按周一至周五计算工作日。")
+    for day in overrides(db):
+        print(f"{day.day}  {'工作日' if day.working else '休息日'}  {day.note}")
     return 0

@@ -165,7 +165,7 @@ def _side_tables(
         run("UPDATE cases SET finished_at = ? WHERE id = ?", [at, case_id])
     elif before.status == CaseStatus.CLOSED:  # reopened for rework
         run("UPDATE cases SET finished_at = NULL WHERE id = ?", [case_id])
-    _recompute_due(db, case_id)
+    recompute_due(db, case_id)
     for photo in p.get("photos", []):
         run(
             "INSERT OR IGNORE INTO case_evidence (case_id, sha256, file_name, added_at) "
@@ -179,7 +179,7 @@ def work_calendar(db: Database) -> WorkCalendar:
     return WorkCalendar({date.fromisoformat(day): bool(working) for day, working in rows})
 
 
-def _recompute_due(db: Database, case_id: str) -> None:
+def recompute_due(db: Database, case_id: str) -> None:
     """Due times follow from the case's steps and the calendar; stored so lists can sort
     and filter by them, recomputed at every step."""
     row = db.conn.execute(

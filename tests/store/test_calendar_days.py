@@ -1,0 +1,61 @@
+"""Calendar exceptions move the due times of open cases; only an administrator sets them."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.errors import DomainError
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.calendar_days import overrides, set_day
+from app.store.case_actions import act
+from app.store.reference import user_by_name
+from tests.store.store_helpers import full_dump
+
+# 2026-12-01 09:00 China time: a Tuesday
+TUESDAY_MS = 1_796_086_800_000
+
+
+def dispatched_case(db, path) -> str:  # type: ignore[no-untyped-def]
+    number = db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
+    act(
+        db,
+        BlobStore.beside(path),
+        user_by_name(db, "clerk"),
+        number,
+        Request(Action.DISPATCH, to="SCJG"),
+        wall=lambda: TUESDAY_MS,
+    )
+    return number
+
+
+def sign_due(db, number: str) -> str:  # type: ignore[no-untyped-def]
+    return db.execute("SELECT sign_due_at FROM cases WHERE number = ?", [number]).fetchone()[0]
+
+
+def test_a_day_off_moves_the_due_time_of_open_cases(demo_db, demo_path) -> None:
+    number = dispatched_case(demo_db, demo_path)
+    assert sign_due(demo_db, number) == "2026-12-02 17:30:00"  # one working day
+    moved = set_day(demo_db, user_by_name(demo_db, "admin"), "2026-12-02", False, "停电停工")
+    assert moved >= 1
+    assert sign_due(demo_db, number) == "2026-12-03 17:30:00"
+    assert [(d.day, d.working, d.note) for d in overrides(demo_db)] == [
+        ("2026-12-02", False, "停电停工")
+    ]
+    set_day(demo_db, user_by_name(demo_db, "admin"), "2026-12-02", True)  # changed back
+    assert sign_due(demo_db, number) == "2026-12-02 17:30:00"
+
+
+@pytest.mark.parametrize(
+    ("username", "day", "message"),
+    [
+        ("clerk", "2026-12-02", "受理员不能维护基础数据"),
+        ("admin", "2026-13-02", "日期“2026-13-02”格式不对"),
+    ],
+)
+def test_refusals_change_nothing(demo_db, username, day, message) -> None:
+    before = full_dump(demo_db)
+    with pytest.raises(DomainError) as refused:
+        set_day(demo_db, user_by_name(demo_db, username), day, False)
+    assert message in str(refused.value)
+    assert full_dump(demo_db) == before
