@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,15 +25,26 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.model import Case, Urgency, User, can_see_reporter, masked_phone
+from app.core.errors import DomainError
+from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, masked_phone
+from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
-from app.store.cases import case_by_id, case_evidence, case_timeline
+from app.store.case_actions import act, actions_for
+from app.store.case_steps import load_state, work_calendar
+from app.store.cases import case_by_id, case_evidence
+from app.store.clocks import case_clocks
 from app.store.reference import ReferenceData
-from app.ui.i18n import word
+from app.ui.action_dialog import ActionDialog
+from app.ui.case_path import case_clock_text, case_steps, clock_name, colour_name, now_in_china
+from app.ui.i18n import action_word, call_status_word, route_word, word
 from app.ui.thumbnails import ImageViewer, thumbnail
 
 
 class CaseDetailDialog(QDialog):
+    """One case. Rebuilt after every step so what it shows is always what the store says."""
+
+    case_changed = Signal(object)  # Case: a step was carried out
+
     def __init__(
         self,
         db: Database,
@@ -40,25 +53,47 @@ class CaseDetailDialog(QDialog):
         viewer: User,
         case_id: str,
         parent: QWidget | None = None,
+        now: Callable[[], datetime] = now_in_china,
     ) -> None:
         super().__init__(parent)
         self.db, self.blobs, self.ref, self.viewer = db, blobs, ref, viewer
+        self.case_id = case_id
+        self.now = now
         self.case = case_by_id(db, case_id)
         self.image_viewer: ImageViewer | None = None
+        self.action_dialog: ActionDialog | None = None
+        self.action_buttons: dict[Action, QPushButton] = {}
         self.setObjectName("caseDetail")
-        self.setWindowTitle(self.tr("Case {number}").format(number=self.case.number))
-        self.timeline = self._timeline()
-        self.evidence = self._evidence()
+        self.body: QWidget | None = None
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         close.setDefault(True)
+        close.setAutoDefault(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 16)
-        layout.setSpacing(12)
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(24, 18, 24, 16)
+        self.outer.setSpacing(12)
+        self.outer.addLayout(buttons)
+        self._build()
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.accept)
+        self.resize(1080, 720)
+
+    def _build(self) -> None:
+        self.case = case_by_id(self.db, self.case_id)
+        self.state = load_state(self.db, self.case_id)
+        self.actions = actions_for(self.db, self.viewer, self.case)
+        self.setWindowTitle(self.tr("Case {number}").format(number=self.case.number))
+        self.timeline = self._timeline()
+        self.evidence = self._evidence()
+        body = QWidget()
+        body.setObjectName("caseBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
         layout.addLayout(self._header())
+        layout.addWidget(self._action_bar())
         layout.addWidget(self._first_receiver())
         layout.addLayout(self._fields())
         layout.addWidget(self._section(self.tr("Description")))
@@ -72,17 +107,25 @@ class CaseDetailDialog(QDialog):
         timeline_box = QVBoxLayout()
         timeline_box.addWidget(self._section(self.tr("Timeline")))
         timeline_box.addWidget(self.timeline)
-        evidence_box = QVBoxLayout()
-        evidence_box.addWidget(
-            self._section(self.tr("Photos: {count}").format(count=self.photo_count()))
-        )
-        evidence_box.addWidget(self.evidence)
+        side = QVBoxLayout()
+        side.addWidget(self._section(self.tr("Handling")))
+        side.addWidget(self._progress())
+        side.addWidget(self._section(self.tr("Photos: {count}").format(count=self.photo_count())))
+        side.addWidget(self.evidence, 1)
         lower.addLayout(timeline_box, 3)
-        lower.addLayout(evidence_box, 2)
+        lower.addLayout(side, 2)
         layout.addLayout(lower, 1)
-        layout.addLayout(buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.accept)
-        self.resize(980, 640)
+        self.outer.insertWidget(0, body, 1)
+        self.body = body
+
+    def refresh(self) -> None:
+        """Re-read the case and rebuild what is shown (after a step, or when asked)."""
+        old = self.body
+        if old is not None:
+            self.outer.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+        self._build()
 
     def _header(self) -> QHBoxLayout:
         number = QLabel(self.case.number)
@@ -100,6 +143,142 @@ class CaseDetailDialog(QDialog):
             row.addWidget(urgent)
         row.addStretch(1)
         return row
+
+    def _action_bar(self) -> QFrame:
+        """Exactly the steps this person may take now, one button each."""
+        frame = QFrame()
+        frame.setObjectName("actionBar")
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(8)
+        self.action_buttons = {}
+        if self.actions:
+            caption = QLabel(self.tr("Next step:"))
+            caption.setObjectName("fieldName")
+            row.addWidget(caption)
+        else:
+            caption = QLabel(self._no_action_text())
+            caption.setObjectName("hintText")
+            row.addWidget(caption)
+        for action in self.actions:
+            button = QPushButton(action_word(action))
+            button.setObjectName("actionButton")
+            button.setProperty("action", action.value)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
+            row.addWidget(button)
+            self.action_buttons[action] = button
+        row.addStretch(1)
+        return frame
+
+    def _no_action_text(self) -> str:
+        if self.case.status in (
+            CaseStatus.CLOSED,
+            CaseStatus.TRANSFERRED,
+            CaseStatus.REJECTED,
+            CaseStatus.MERGED,
+        ):
+            return self.tr("This case is finished; nothing more to do.")
+        return self.tr("Nothing for you to do on this case now.")
+
+    def start_action(self, action: Action) -> ActionDialog:
+        dialog = ActionDialog(action, self.case, self.ref, self._submit, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._action_finished)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _submit(self, request: Request, photos: Sequence[Path]) -> Case:
+        try:
+            case = act(self.db, self.blobs, self.viewer, self.case.number, request, photos)
+        except DomainError:
+            self.refresh()  # someone else may have moved the case: offer what is possible now
+            raise
+        return case
+
+    def _action_finished(self, result: int) -> None:
+        self.action_dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.case_changed.emit(self.case)
+
+    def _progress(self) -> QFrame:
+        """Route, lead and cooperating units, pending requests, the call, and the clocks."""
+        frame = QFrame()
+        frame.setObjectName("progressPanel")
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        state = self.state
+        name = self.ref.department_name
+        rows: list[tuple[str, QLabel]] = [
+            (self.tr("Status"), QLabel(word(self.case.status))),
+            (self.tr("Route"), QLabel(route_word(state.route.value if state.route else None))),
+            (self.tr("Lead unit"), QLabel(name(state.lead_unit) if state.lead_unit else "—")),
+            (
+                self.tr("Cooperating"),
+                QLabel("、".join(name(c) for c in state.cooperating_units) or "—"),
+            ),
+        ]
+        if state.call_id:
+            rows.append((self.tr("Call"), QLabel(call_status_word(state.call_status))))
+        if state.extension_requested:
+            rows.append(
+                (
+                    self.tr("Extension"),
+                    QLabel(
+                        self.tr("{days} working days asked, awaiting approval").format(
+                            days=state.extension_requested
+                        )
+                    ),
+                )
+            )
+        if state.park_requested_until:
+            rows.append(
+                (
+                    self.tr("Parking"),
+                    QLabel(
+                        self.tr("until {date} asked, awaiting approval").format(
+                            date=state.park_requested_until
+                        )
+                    ),
+                )
+            )
+        if state.parked_until:
+            rows.append((self.tr("Parked until"), QLabel(state.parked_until)))
+        if state.supervision_count:
+            supervised = QLabel(
+                self.tr("{count} supervision notices").format(count=state.supervision_count)
+            )
+            supervised.setObjectName("warningText")
+            rows.append((self.tr("Supervision"), supervised))
+        now = self.now()
+        calendar = work_calendar(self.db)
+        self.clock_labels: dict[str, QLabel] = {}
+        for clock in case_clocks(self.db, self.case_id, now):
+            text = case_clock_text(clock.due, clock.state, now, calendar)
+            due = clock.due[:16] if clock.due else "—"
+            label = QLabel(
+                f"<span style='color:{colour_name(clock.state)}; font-weight:bold'>"
+                f"{escape(text)}</span>　<span style='color:#627d98'>"
+                + escape(self.tr("due {time}").format(time=due))
+                + "</span>"
+            )
+            label.setObjectName("clockText")
+            label.setProperty("clockState", clock.state.value)
+            self.clock_labels[clock.kind] = label
+            rows.append((clock_name(clock.kind), label))
+        for i, (caption, value) in enumerate(rows):
+            key = QLabel(caption)
+            key.setObjectName("fieldName")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(key, i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, i, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        return frame
 
     def _first_receiver(self) -> QFrame:
         """首接责任: the unit that received the case stays accountable, so it is up front."""
@@ -171,16 +350,19 @@ class CaseDetailDialog(QDialog):
 
     def _timeline(self) -> QScrollArea:
         """One card per event, newest last: time, who, action, then the detail in full."""
-        self.timeline_entries = case_timeline(self.db, self.case.id, self.ref)
+        self.timeline_entries = case_steps(self.db, self.case.id, self.ref)
         column = QVBoxLayout()
         column.setContentsMargins(8, 8, 8, 8)
         column.setSpacing(8)
         for entry in self.timeline_entries:
             card = QFrame()
             card.setObjectName("timelineEntry")
-            head = QLabel(f"{entry.time}　<b>{escape(entry.action)}</b>　{escape(entry.actor)}")
+            head = QLabel(
+                f"{escape(entry.time)}　<b>{escape(entry.action)}</b>　{escape(entry.actor)}"
+            )
             head.setObjectName("timelineHead")
             detail = QLabel(entry.detail)
+            detail.setVisible(bool(entry.detail))
             detail.setWordWrap(True)
             detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             inner = QVBoxLayout(card)

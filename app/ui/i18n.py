@@ -19,7 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from app.core.errors import DomainError
-from app.core.model import CaseSource, CaseStatus, Role, Tier, Urgency
+from app.core.model import CaseSource, CaseStatus, Role, Route, Tier, Urgency
+from app.core.workflow import ACTION_NAMES, CALL_STATUS_NAMES, Action
 from app.paths import resource
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -48,12 +49,48 @@ ENUM_WORDS: dict[StrEnum, str] = {
     Urgency.NORMAL: QT_TRANSLATE_NOOP("Enum", "Normal"),
     Urgency.URGENT: QT_TRANSLATE_NOOP("Enum", "Urgent"),
     CaseStatus.PENDING_TRIAGE: QT_TRANSLATE_NOOP("Enum", "Pending triage"),
+    CaseStatus.ASSIGNED: QT_TRANSLATE_NOOP("Enum", "Awaiting sign-for"),
+    CaseStatus.HANDLING: QT_TRANSLATE_NOOP("Enum", "Being handled"),
+    CaseStatus.PARKED: QT_TRANSLATE_NOOP("Enum", "Parked"),
+    CaseStatus.FEEDBACK: QT_TRANSLATE_NOOP("Enum", "Awaiting verification"),
+    CaseStatus.VERIFIED: QT_TRANSLATE_NOOP("Enum", "Awaiting closure"),
+    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Enum", "Closed"),
+    CaseStatus.TRANSFERRED: QT_TRANSLATE_NOOP("Enum", "Transferred"),
+    CaseStatus.REJECTED: QT_TRANSLATE_NOOP("Enum", "Rejected"),
+    CaseStatus.MERGED: QT_TRANSLATE_NOOP("Enum", "Merged"),
+}
+# Route shares the value "X" with Tier.X (StrEnum keys compare as strings), so its words
+# live in their own table.
+ROUTE_WORDS: dict[str, str] = {
+    Route.SELF.value: QT_TRANSLATE_NOOP("Enum", "Handled by the township"),
+    Route.DISPATCH_X.value: QT_TRANSLATE_NOOP("Enum", "Dispatched to a stationed department"),
+    Route.CALL_Y.value: QT_TRANSLATE_NOOP("Enum", "District department called"),
 }
 
 
 def word(value: StrEnum) -> str:
     """The interface word for an enum value, in the current language."""
     return QCoreApplication.translate("Enum", ENUM_WORDS[value])
+
+
+def route_word(route: str | None) -> str:
+    if not route or route not in ROUTE_WORDS:
+        return "—"
+    return QCoreApplication.translate("Enum", ROUTE_WORDS[route])
+
+
+def action_word(action: Action) -> str:
+    """An action's name (派遣, 签收 …): the domain's own words, in the interface language."""
+    zh, en = ACTION_NAMES[action]
+    return en[:1].upper() + en[1:] if current_language() == "en" else zh
+
+
+def call_status_word(status: str | None) -> str:
+    if not status:
+        return "—"
+    if current_language() == "en":
+        return status.replace("_", " ")
+    return CALL_STATUS_NAMES.get(status, status)
 
 
 def current_language() -> str:

@@ -29,6 +29,8 @@ from app.store.case_list import CaseFilter
 from app.store.reference import ReferenceData
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.background import BackgroundRunner
+from app.ui.board_page import BoardPage
+from app.ui.calls_page import CallsPage
 from app.ui.case_detail import CaseDetailDialog
 from app.ui.cases_page import CasesPage
 from app.ui.i18n import word
@@ -37,7 +39,17 @@ from app.ui.placeholder_page import PlaceholderPage, planned_title
 from app.ui.settings_page import SettingsPage
 from app.ui.workbench import WorkbenchPage
 
-PAGES = ("workbench", "cases", "calls", "lists", "meetings", "statistics", "sync", "settings")
+PAGES = (
+    "workbench",
+    "cases",
+    "calls",
+    "board",
+    "lists",
+    "meetings",
+    "statistics",
+    "sync",
+    "settings",
+)
 
 
 class MainWindow(QMainWindow):
@@ -60,9 +72,13 @@ class MainWindow(QMainWindow):
         self.workbench = WorkbenchPage(db, self.ref, self.may_register)
         self.cases = CasesPage(db, self.ref, self.runner, self.may_register)
         self.settings = SettingsPage(db, db_path, user, self.runner)
+        self.calls = CallsPage(db, self.ref)
+        self.board = BoardPage(db, self.blobs, self.ref, user)
         pages: dict[str, QWidget] = {
             "workbench": self.workbench,
             "cases": self.cases,
+            "calls": self.calls,
+            "board": self.board,
             "settings": self.settings,
         }
         self.stack = QStackedWidget()
@@ -85,6 +101,8 @@ class MainWindow(QMainWindow):
         titles = {
             "workbench": self.tr("Workbench"),
             "cases": self.tr("Cases"),
+            "calls": self.tr("Call response"),
+            "board": self.tr("Supervision"),
             "settings": self.tr("Settings"),
         }
         return titles.get(key) or planned_title(key)
@@ -136,6 +154,9 @@ class MainWindow(QMainWindow):
         self.cases.new_case_requested.connect(self.open_intake)
         self.cases.case_activated.connect(self.open_case)
         self.cases.count_changed.connect(self._show_total)
+        self.calls.case_activated.connect(self.open_case)
+        self.board.case_activated.connect(self.open_case)
+        self.board.data_changed.connect(self.data_changed)
         self.settings.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.settings.data_changed.connect(self.data_changed)
         self.data_changed.connect(self.refresh)
@@ -163,6 +184,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.workbench.refresh()
         self.cases.refresh()
+        self.calls.refresh()
+        self.board.refresh()
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} cases in total").format(count=f"{total:,}"))
@@ -195,9 +218,19 @@ class MainWindow(QMainWindow):
     def open_case(self, case: Case) -> CaseDetailDialog:
         dialog = CaseDetailDialog(self.db, self.blobs, self.ref, self.user, case.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.case_changed.connect(self._case_changed)
         dialog.show()
         self.case_dialog = dialog
         return dialog
+
+    def _case_changed(self, case: Case) -> None:
+        self.statusBar().showMessage(
+            self.tr("Case {number}: {status}.").format(
+                number=case.number, status=word(case.status)
+            ),
+            15_000,
+        )
+        self.data_changed.emit()
 
     def show_filtered(self, case_filter: CaseFilter) -> None:
         self.show_page("cases")
@@ -243,5 +276,6 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 with suppress(RuntimeError):  # a detail dialog deletes itself on close
                     dialog.done(0)
+        self.calls.timer.stop()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -10,14 +10,6 @@ _T = QCoreApplication.translate
 
 # page key -> (title, what is coming)
 PLANNED = {
-    "calls": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Call response"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "Calling district departments (Y) and recording when they respond, arrive and finish "
-            "will come with the call-response desk in a later issue.",
-        ),
-    ),
     "lists": (
         QT_TRANSLATE_NOOP("PlaceholderPage", "Three lists"),
         QT_TRANSLATE_NOOP(
@@ -67,7 +59,9 @@ class PlaceholderPage(QWidget):
         text.setWordWrap(True)
         text.setMaximumWidth(640)
         note = QLabel(
-            self.tr("This version brings case intake, the cases list and case detail.")
+            self.tr(
+                "This version brings case intake, the case path, call response and supervision."
+            )
         )
         note.setObjectName("hintText")
         note.setWordWrap(True)

@@ -100,7 +100,7 @@ class WorkbenchPage(QWidget):
         keys = QLabel(
             self.tr(
                 "Keyboard: Ctrl+N register a case · Ctrl+F search cases · "
-                "Ctrl+1 … Ctrl+8 switch pages · Enter opens the selected case"
+                "Ctrl+1 … Ctrl+9 switch pages · Enter opens the selected case"
             )
         )
         keys.setObjectName("hintText")

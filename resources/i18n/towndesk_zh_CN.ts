@@ -2,6 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="75"/>
+        <source>{action} · case {number}</source>
+        <translation>{action} · 案件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="93"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="133"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="134"/>
+        <source>Cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="144"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="146"/>
+        <source>What the department is called for</source>
+        <translation>需要该部门做什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="147"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="148"/>
+        <source>Duty phone</source>
+        <translation>值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="150"/>
+        <location filename="../../app/ui/action_dialog.py" line="156"/>
+        <location filename="../../app/ui/action_dialog.py" line="162"/>
+        <location filename="../../app/ui/action_dialog.py" line="165"/>
+        <location filename="../../app/ui/action_dialog.py" line="177"/>
+        <location filename="../../app/ui/action_dialog.py" line="187"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="153"/>
+        <source>e.g. 蓬山区市场监督管理局</source>
+        <translation>如：蓬山区市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="155"/>
+        <source>Transfer to</source>
+        <translation>移送至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="159"/>
+        <source>e.g. 涉嫌非法经营罪</source>
+        <translation>如：涉嫌非法经营罪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="161"/>
+        <source>Suspected offence</source>
+        <translation>涉嫌罪名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="168"/>
+        <source>Number of the case it duplicates</source>
+        <translation>与之重复的案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="169"/>
+        <source>Merge into case</source>
+        <translation>合并到案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="174"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="176"/>
+        <source>Extend by</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="185"/>
+        <source>e.g. seasonal work, waiting for the spring</source>
+        <translation>如：季节性施工，需等到开春</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="186"/>
+        <source>Parked until</source>
+        <translation>挂账至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="190"/>
+        <source>Fixed</source>
+        <translation>已整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="191"/>
+        <source>Not fixed: back to the handler</source>
+        <translation>未整改到位，退回处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="199"/>
+        <source>On-site check</source>
+        <translation>现场核查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="201"/>
+        <source>What was done</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="201"/>
+        <source>What you saw</source>
+        <translation>现场所见</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="203"/>
+        <location filename="../../app/ui/action_dialog.py" line="229"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="204"/>
+        <source>No photos</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="206"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="211"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="213"/>
+        <source>What must be done, by when</source>
+        <translation>督办要求及完成时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="214"/>
+        <source>Supervision note</source>
+        <translation>督办意见</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="217"/>
+        <source>{action} case {number}?</source>
+        <translation>确定对案件 {number} {action}吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="227"/>
+        <source>Optional: who phoned it in, what they said</source>
+        <translation>选填：谁来电告知、说了什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="234"/>
+        <source>no duty phone on file</source>
+        <translation>未登记值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="239"/>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="241"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="248"/>
+        <source>{count} photos: {names}</source>
+        <translation>{count} 张照片：{names}</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundRunner</name>
     <message>
         <location filename="../../app/ui/background.py" line="156"/>
@@ -25,94 +214,365 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="77"/>
+        <source>Enforcement supervision</source>
+        <translation>执法监督</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="81"/>
+        <source>Supervise</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="84"/>
+        <source>Send a supervision notice (督办单) for the selected case</source>
+        <translation>对选中的案件发出督办单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="87"/>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="96"/>
+        <source>No case is overdue. Well done.</source>
+        <translation>没有超期案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="124"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="125"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="126"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="127"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="128"/>
+        <source>Overdue by</source>
+        <translation>超期时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="129"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="160"/>
+        <source>{unit} ({count})</source>
+        <translation>{unit}（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="173"/>
+        <source>{span} overdue</source>
+        <translation>已超期 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="196"/>
+        <source>No lead unit</source>
+        <translation>无牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="200"/>
+        <source> (the longest {limit} shown)</source>
+        <translation>（仅显示超期最久的 {limit} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="201"/>
+        <source>{count} overdue</source>
+        <translation>超期 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="241"/>
+        <source>Select a case to open it or to supervise it.</source>
+        <translation>选中一件案件，可打开查看或督办。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="244"/>
+        <source>Supervision notices are sent by the leader or the supervisor.</source>
+        <translation>督办单由分管领导或督查人员发出。</translation>
+    </message>
+</context>
+<context>
+    <name>CallTableModel</name>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="69"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="70"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="71"/>
+        <location filename="../../app/ui/calls_page.py" line="163"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="72"/>
+        <source>Called at</source>
+        <translation>呼叫时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="73"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="74"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="75"/>
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="76"/>
+        <source>Duty phone</source>
+        <translation>值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="77"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="135"/>
+        <source>Due {time}</source>
+        <translation>时限 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="189"/>
+        <source>Call response</source>
+        <translation>呼叫响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="191"/>
+        <source>Only calls not yet closed</source>
+        <translation>只看未办结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="198"/>
+        <source>Response and arrival run on the clock, nights and holidays included. A call is closed only when the office confirms it (事不完人不撤). Double-click a call to open its case and record the next step.</source>
+        <translation>响应和到场按自然时间计时，夜间和节假日照常计算。呼叫须由综合执法办确认后才算办结（事不完人不撤）。双击一条呼叫可打开案件，登记下一步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="205"/>
+        <location filename="../../app/ui/calls_page.py" line="273"/>
+        <source>No open calls.</source>
+        <translation>没有未办结的呼叫。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="268"/>
+        <source>{count} open calls</source>
+        <translation>未办结 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="270"/>
+        <source>{count} calls</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="273"/>
+        <source>No calls yet.</source>
+        <translation>还没有呼叫。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="49"/>
+        <location filename="../../app/ui/case_detail.py" line="87"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="52"/>
+        <location filename="../../app/ui/case_detail.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="64"/>
+        <location filename="../../app/ui/case_detail.py" line="99"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="73"/>
+        <location filename="../../app/ui/case_detail.py" line="108"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="77"/>
+        <location filename="../../app/ui/case_detail.py" line="111"/>
+        <source>Handling</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="113"/>
         <source>Photos: {count}</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="109"/>
+        <location filename="../../app/ui/case_detail.py" line="156"/>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="181"/>
+        <source>This case is finished; nothing more to do.</source>
+        <translation>案件已办结，无需再操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="182"/>
+        <source>Nothing for you to do on this case now.</source>
+        <translation>此案件目前没有需要您办理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="217"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="218"/>
+        <source>Route</source>
+        <translation>分拨方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="219"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="221"/>
+        <source>Cooperating</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="226"/>
+        <source>Call</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="230"/>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="232"/>
+        <source>{days} working days asked, awaiting approval</source>
+        <translation>申请延期 {days} 个工作日，待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="241"/>
+        <source>Parking</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="243"/>
+        <source>until {date} asked, awaiting approval</source>
+        <translation>申请挂账至 {date}，待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="250"/>
+        <source>Parked until</source>
+        <translation>挂账至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="253"/>
+        <source>{count} supervision notices</source>
+        <translation>已督办 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="256"/>
+        <source>Supervision</source>
+        <translation>执法监督</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="266"/>
+        <source>due {time}</source>
+        <translation>时限 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="288"/>
         <source>First receiver: {unit} · {person} · received {time}</source>
         <translation>首接单位：{unit} · 受理人 {person} · 受理时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="128"/>
+        <location filename="../../app/ui/case_detail.py" line="307"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="129"/>
+        <location filename="../../app/ui/case_detail.py" line="308"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="130"/>
+        <location filename="../../app/ui/case_detail.py" line="309"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="131"/>
+        <location filename="../../app/ui/case_detail.py" line="310"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="132"/>
+        <location filename="../../app/ui/case_detail.py" line="311"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="133"/>
+        <location filename="../../app/ui/case_detail.py" line="312"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="134"/>
+        <location filename="../../app/ui/case_detail.py" line="313"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="135"/>
+        <location filename="../../app/ui/case_detail.py" line="314"/>
         <source>Last change</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="164"/>
+        <location filename="../../app/ui/case_detail.py" line="343"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="165"/>
+        <location filename="../../app/ui/case_detail.py" line="344"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="215"/>
+        <location filename="../../app/ui/case_detail.py" line="397"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="223"/>
+        <location filename="../../app/ui/case_detail.py" line="405"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -168,6 +628,119 @@
         <location filename="../../app/ui/case_filters.py" line="130"/>
         <source>{group} (all)</source>
         <translation>{group}（全部）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStep</name>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="191"/>
+        <source>{count} photos</source>
+        <translation>照片 {count} 张</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="198"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="207"/>
+        <source>{lead} handles it itself</source>
+        <translation>由{lead}自行处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="212"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="216"/>
+        <source>{lead} leads, {helpers} cooperate</source>
+        <translation>{lead}牵头，{helpers}配合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="219"/>
+        <source>{lead} leads</source>
+        <translation>{lead}牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="223"/>
+        <source>{unit} (urgent): {reason}</source>
+        <translation>{unit}（紧急）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="227"/>
+        <source>{unit}: {reason}</source>
+        <translation>{unit}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="233"/>
+        <source>duty phone {phone}</source>
+        <translation>值班电话 {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="238"/>
+        <source>To {authority}: {reason}</source>
+        <translation>移送至{authority}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="242"/>
+        <source>Suspected offence: {offence}; {reason}</source>
+        <translation>涉嫌：{offence}；{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="246"/>
+        <source>Merged into case {number}</source>
+        <translation>合并到案件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="250"/>
+        <source>{unit} signed for it</source>
+        <translation>{unit}已签收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="254"/>
+        <source>{days} working days: {reason}</source>
+        <translation>{days} 个工作日：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="258"/>
+        <source>{days} more working days</source>
+        <translation>延长 {days} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="262"/>
+        <source>Until {date}: {reason}</source>
+        <translation>挂账至 {date}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="266"/>
+        <source>Parked until {date}; the clock stops</source>
+        <translation>挂账至 {date}，暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="270"/>
+        <source>The clock runs again</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="273"/>
+        <source>Fixed: verified on site</source>
+        <translation>现场核查：已整改到位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="275"/>
+        <source>Not fixed: back to the handler</source>
+        <translation>现场核查：未整改到位，退回处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="281"/>
+        <source>Supervision notice: {note}</source>
+        <translation>督办意见：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="285"/>
+        <source>Reason: {reason}</source>
+        <translation>理由：{reason}</translation>
     </message>
 </context>
 <context>
@@ -262,6 +835,99 @@
     </message>
 </context>
 <context>
+    <name>Clock</name>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="58"/>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="60"/>
+        <location filename="../../app/ui/case_path.py" line="80"/>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="62"/>
+        <location filename="../../app/ui/case_path.py" line="82"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="64"/>
+        <location filename="../../app/ui/case_path.py" line="84"/>
+        <source>under a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="76"/>
+        <source>1 working day</source>
+        <translation>1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="78"/>
+        <source>{days} working days</source>
+        <translation>{days} 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="93"/>
+        <source>parked: the clock is stopped</source>
+        <translation>已挂账，暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="95"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="101"/>
+        <location filename="../../app/ui/case_path.py" line="104"/>
+        <source>{span} overdue</source>
+        <translation>已超期 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="107"/>
+        <location filename="../../app/ui/case_path.py" line="147"/>
+        <source>{span} left</source>
+        <translation>还剩 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="138"/>
+        <source>took {span} ({late} late)</source>
+        <translation>用时 {span}（超时 {late}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="141"/>
+        <source>took {span}</source>
+        <translation>用时 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="146"/>
+        <source>{span} late</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="152"/>
+        <source>Sign-for deadline</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="153"/>
+        <source>Handling deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="154"/>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="155"/>
+        <source>Arrival</source>
+        <translation>到场</translation>
+    </message>
+</context>
+<context>
     <name>DateBox</name>
     <message>
         <location filename="../../app/ui/case_filters.py" line="35"/>
@@ -305,94 +971,154 @@
 <context>
     <name>Enum</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="33"/>
+        <location filename="../../app/ui/i18n.py" line="34"/>
         <source>Enforcement office</source>
         <translation>综合执法办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="34"/>
+        <location filename="../../app/ui/i18n.py" line="35"/>
         <source>Stationed department</source>
         <translation>派驻机构</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="35"/>
+        <location filename="../../app/ui/i18n.py" line="36"/>
         <source>District department</source>
         <translation>区直部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="36"/>
+        <location filename="../../app/ui/i18n.py" line="37"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="37"/>
+        <location filename="../../app/ui/i18n.py" line="38"/>
         <source>Clerk</source>
         <translation>受理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="38"/>
+        <location filename="../../app/ui/i18n.py" line="39"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="39"/>
+        <location filename="../../app/ui/i18n.py" line="40"/>
         <source>Department officer</source>
         <translation>部门人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="40"/>
+        <location filename="../../app/ui/i18n.py" line="41"/>
         <source>Supervisor</source>
         <translation>督查人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="41"/>
+        <location filename="../../app/ui/i18n.py" line="42"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="42"/>
+        <location filename="../../app/ui/i18n.py" line="43"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="43"/>
+        <location filename="../../app/ui/i18n.py" line="44"/>
         <source>Hotline</source>
         <translation>热线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="44"/>
+        <location filename="../../app/ui/i18n.py" line="45"/>
         <source>Visit</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="45"/>
+        <location filename="../../app/ui/i18n.py" line="46"/>
         <source>Referral</source>
         <translation>上级交办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="46"/>
+        <location filename="../../app/ui/i18n.py" line="47"/>
         <source>Transfer-in</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="47"/>
+        <location filename="../../app/ui/i18n.py" line="48"/>
         <source>Joint patrol</source>
         <translation>联合巡察</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="48"/>
+        <location filename="../../app/ui/i18n.py" line="49"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="49"/>
+        <location filename="../../app/ui/i18n.py" line="50"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="50"/>
+        <location filename="../../app/ui/i18n.py" line="51"/>
         <source>Pending triage</source>
         <translation>待研判</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="52"/>
+        <source>Awaiting sign-for</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="53"/>
+        <source>Being handled</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="54"/>
+        <source>Parked</source>
+        <translation>挂账中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="55"/>
+        <source>Awaiting verification</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="56"/>
+        <source>Awaiting closure</source>
+        <translation>待结案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="57"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="58"/>
+        <source>Transferred</source>
+        <translation>已移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="59"/>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="60"/>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="65"/>
+        <source>Handled by the township</source>
+        <translation>镇街自行处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="66"/>
+        <source>Dispatched to a stationed department</source>
+        <translation>派遣派驻机构</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="67"/>
+        <source>District department called</source>
+        <translation>呼叫区直部门</translation>
     </message>
 </context>
 <context>
@@ -586,107 +1312,112 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="69"/>
         <source>TownDesk — {township}</source>
         <translation>乡镇综合执法联动工作台 — {township}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
+        <source>Call response</source>
+        <translation>呼叫响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="105"/>
+        <source>Supervision</source>
+        <translation>执法监督</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Comprehensive Enforcement Desk</source>
         <translation>综合执法联动工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
         <source>{count} cases in total</source>
         <translation>案件总数 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>A {role} does not register cases.</source>
         <translation>{role}不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="214"/>
         <source>Case {number} registered.</source>
         <translation>已登记案件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="228"/>
+        <source>Case {number}: {status}.</source>
+        <translation>案件 {number}：{status}。</translation>
     </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../app/ui/placeholder_page.py" line="14"/>
-        <source>Call response</source>
-        <translation>呼叫响应</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="15"/>
-        <source>Calling district departments (Y) and recording when they respond, arrive and finish will come with the call-response desk in a later issue.</source>
-        <translation>呼叫响应台将在后续版本中提供：向区直部门发出呼叫，并记录响应、到场和办结时间。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="22"/>
         <source>Three lists</source>
         <translation>三张清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="23"/>
+        <location filename="../../app/ui/placeholder_page.py" line="15"/>
         <source>The power &amp; responsibility list, the duty task list and the duty boundary list, imported from the township&apos;s spreadsheets, will come in a later issue.</source>
         <translation>权责清单、职责任务清单和职责边界清单将在后续版本中提供，可直接导入乡镇现有的表格。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="30"/>
+        <location filename="../../app/ui/placeholder_page.py" line="22"/>
         <source>Joint meetings</source>
         <translation>联席会议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="31"/>
+        <location filename="../../app/ui/placeholder_page.py" line="23"/>
         <source>Agendas of disputed and overdue cases, minutes and decisions with owners and deadlines will come in a later issue.</source>
         <translation>联席会议将在后续版本中提供：汇总争议和超期案件作为议题，记录会议纪要和决议（含责任单位和期限）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="38"/>
+        <location filename="../../app/ui/placeholder_page.py" line="30"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="39"/>
+        <location filename="../../app/ui/placeholder_page.py" line="31"/>
         <source>Closure rates, on-time rates, response times and the monthly bulletin will come in a later issue, once cases can be handled and closed.</source>
         <translation>结案率、按期结案率、响应时长和月度通报将在后续版本中提供（在案件可以处置和结案之后）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="46"/>
+        <location filename="../../app/ui/placeholder_page.py" line="38"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="47"/>
+        <location filename="../../app/ui/placeholder_page.py" line="39"/>
         <source>Exchanging sync files with field laptops by USB stick or file share will come in a later issue.</source>
         <translation>通过U盘或共享文件夹与外勤笔记本交换同步包，将在后续版本中提供。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="70"/>
-        <source>This version brings case intake, the cases list and case detail.</source>
-        <translation>当前版本提供案件受理、案件列表和案件详情。</translation>
+        <location filename="../../app/ui/placeholder_page.py" line="63"/>
+        <source>This version brings case intake, the case path, call response and supervision.</source>
+        <translation>本版本提供案件受理、案件办理流程、呼叫响应和执法监督。</translation>
     </message>
 </context>
 <context>
@@ -871,8 +1602,8 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
     <message>
         <location filename="../../app/ui/workbench.py" line="102"/>
-        <source>Keyboard: Ctrl+N register a case · Ctrl+F search cases · Ctrl+1 … Ctrl+8 switch pages · Enter opens the selected case</source>
-        <translation>快捷键：Ctrl+N 登记案件 · Ctrl+F 搜索案件 · Ctrl+1 … Ctrl+8 切换页面 · 回车打开选中的案件</translation>
+        <source>Keyboard: Ctrl+N register a case · Ctrl+F search cases · Ctrl+1 … Ctrl+9 switch pages · Enter opens the selected case</source>
+        <translation>快捷键：Ctrl+N 登记案件 · Ctrl+F 搜索案件 · Ctrl+1 … Ctrl+9 切换页面 · 回车打开选中的案件</translation>
     </message>
     <message>
         <location filename="../../app/ui/workbench.py" line="108"/>

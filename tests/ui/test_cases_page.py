@@ -84,7 +84,11 @@ def test_sorting_by_clicking_a_header(qtbot, window, demo_db):
 def test_keyboard_shortcuts(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "cases"
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "calls"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "board"
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "settings"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "cases"
@@ -103,10 +107,10 @@ def test_a_workbench_card_opens_the_filtered_list(qtbot, window):
 
 
 def test_placeholders_say_what_is_coming(window):
-    window.show_page("calls")
+    window.show_page("lists")
     page = window.stack.currentWidget()
     texts = " ".join(label.text() for label in page.findChildren(type(window.count_label)))
-    assert "呼叫响应" in texts and "后续版本" in texts
+    assert "三张清单" in texts and "后续版本" in texts
 
 
 def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None:

@@ -62,7 +62,17 @@ def test_enum_words_in_chinese_are_the_domain_words(qapp):
 
 def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chinese_app):
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["工作台", "案件", "呼叫响应", "三张清单", "联席会议", "统计", "同步", "设置"]
+    assert labels == [
+        "工作台",
+        "案件",
+        "呼叫响应",
+        "执法监督",
+        "三张清单",
+        "联席会议",
+        "统计",
+        "同步",
+        "设置",
+    ]
     assert load_translator(chinese_app, "en")
     from app.ui.main_window import MainWindow
 

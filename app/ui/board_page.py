@@ -1,0 +1,279 @@
+"""The supervision board (执法监督): overdue cases by lead unit, and the supervision notice.
+
+Counts per unit on top; below, one group per unit with its overdue cases, longest overdue
+first. "督办" opens the supervision dialog for the selected case, only for those who may.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.deadlines import DeadlineState
+from app.core.model import Case, CaseStatus, User
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.case_actions import act, actions_for
+from app.store.case_steps import work_calendar
+from app.store.cases import case_by_number
+from app.store.clocks import OverdueCase, overdue_cases
+from app.store.reference import ReferenceData
+from app.ui.action_dialog import ActionDialog
+from app.ui.case_path import STATE_COLOURS, clock_name, now_in_china, overdue_span
+from app.ui.i18n import word
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+NumberRole = Qt.ItemDataRole.UserRole
+UNIT, NUMBER, KIND, DUE, LATE, STATUS = range(6)
+LIMIT = 1000
+
+
+class _Item(QTreeWidgetItem):
+    """Sorts by the value kept for sorting (seconds overdue, due time), not by the text."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.data(column, SortRole), other.data(column, SortRole)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return self.text(column) < other.text(column)
+
+
+class BoardPage(QWidget):
+    case_activated = Signal(object)  # Case
+    data_changed = Signal()  # a supervision notice was recorded
+
+    def __init__(
+        self,
+        db: Database,
+        blobs: BlobStore,
+        ref: ReferenceData,
+        user: User,
+        now: Callable[[], datetime] = now_in_china,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.blobs, self.ref, self.user, self.now = db, blobs, ref, user, now
+        self.rows: list[OverdueCase] = []
+        self.supervise_dialog: ActionDialog | None = None
+        title = QLabel(self.tr("Enforcement supervision"))
+        title.setObjectName("pageTitle")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.supervise_button = QPushButton(self.tr("Supervise"))
+        self.supervise_button.setObjectName("primaryButton")
+        self.supervise_button.setToolTip(
+            self.tr("Send a supervision notice (督办单) for the selected case")
+        )
+        self.supervise_button.clicked.connect(self.supervise_selected)
+        self.open_button = QPushButton(self.tr("Open case"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.units_label = QLabel()
+        self.units_label.setObjectName("unitCounts")
+        self.units_label.setWordWrap(True)
+        self.units_label.setTextFormat(Qt.TextFormat.RichText)
+        self.message = QLabel()
+        self.message.setObjectName("hintText")
+        self.message.setWordWrap(True)
+        self.empty_label = QLabel(self.tr("No case is overdue. Well done."))
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tree = self._tree()
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.supervise_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 10)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.units_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.tree, 1)
+        self.refresh()
+
+    def _tree(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setObjectName("boardTree")
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setHeaderLabels(
+            [
+                self.tr("Lead unit"),
+                self.tr("Case number"),
+                self.tr("Deadline"),
+                self.tr("Due"),
+                self.tr("Overdue by"),
+                self.tr("Status"),
+            ]
+        )
+        header = tree.header()
+        for column, width in enumerate((170, 180, 110, 140, 190)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        tree.setSortingEnabled(True)
+        tree.sortByColumn(LATE, Qt.SortOrder.DescendingOrder)
+        tree.itemActivated.connect(self._activated)
+        tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        return tree
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        now = self.now()
+        calendar = work_calendar(self.db)
+        selected = self.selected_number()
+        self.rows = overdue_cases(self.db, now, LIMIT)
+        groups: dict[str, list[OverdueCase]] = defaultdict(list)
+        for row in self.rows:
+            groups[row.lead_unit or ""].append(row)
+        self.tree.setSortingEnabled(False)
+        self.tree.clear()
+        bold = QFont()
+        bold.setBold(True)
+        red = QBrush(STATE_COLOURS[DeadlineState.OVERDUE])
+        current = None
+        for unit, rows in groups.items():
+            name = self.unit_name(unit)
+            group = _Item([self.tr("{unit} ({count})").format(unit=name, count=len(rows))])
+            group.setFont(UNIT, bold)
+            group.setData(UNIT, SortRole, name)
+            worst = 0
+            for row in rows:
+                late_text, late = overdue_span(row.due, now, calendar)
+                worst = max(worst, late)
+                item = _Item(
+                    [
+                        "",
+                        row.number,
+                        clock_name(row.kind),
+                        row.due[:16],
+                        self.tr("{span} overdue").format(span=late_text),
+                        word(CaseStatus(row.status)),
+                    ]
+                )
+                item.setData(NUMBER, NumberRole, row.number)
+                item.setData(LATE, SortRole, late)
+                item.setData(DUE, SortRole, row.due)
+                item.setForeground(LATE, red)
+                group.addChild(item)
+                if row.number == selected:
+                    current = item
+            group.setData(LATE, SortRole, worst)
+            group.setData(DUE, SortRole, min(r.due for r in rows))
+            group.setData(NUMBER, SortRole, len(rows))
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(True)
+        self.tree.setSortingEnabled(True)
+        if current is not None:
+            self.tree.setCurrentItem(current)
+        self._show_counts(groups)
+        self._update_buttons()
+
+    def unit_name(self, code: str) -> str:
+        return self.ref.department_name(code) if code else self.tr("No lead unit")
+
+    def _show_counts(self, groups: dict[str, list[OverdueCase]]) -> None:
+        total = len(self.rows)
+        more = self.tr(" (the longest {limit} shown)").format(limit=LIMIT) if total >= LIMIT else ""
+        self.count_label.setText(self.tr("{count} overdue").format(count=total) + more)
+        counts = Counter({unit: len(rows) for unit, rows in groups.items()})
+        chips = "　".join(
+            f"<span style='color:#334e68'>{escape(self.unit_name(unit))}</span> "
+            f"<b style='color:{STATE_COLOURS[DeadlineState.OVERDUE].name()}'>{count}</b>"
+            for unit, count in counts.most_common()
+        )
+        self.units_label.setText(chips)
+        self.units_label.setVisible(bool(chips))
+        self.empty_label.setVisible(total == 0)
+        self.tree.setVisible(total > 0)
+
+    # -- acting --------------------------------------------------------------------------------
+
+    def selected_number(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(NUMBER, NumberRole) if item is not None else None
+
+    def select(self, number: str) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                if group.child(j).data(NUMBER, NumberRole) == number:
+                    self.tree.setCurrentItem(group.child(j))
+                    return True
+        return False
+
+    def selected_case(self) -> Case | None:
+        number = self.selected_number()
+        return case_by_number(self.db, number) if number else None
+
+    def may_supervise(self, case: Case | None) -> bool:
+        return case is not None and Action.SUPERVISE in actions_for(self.db, self.user, case)
+
+    def _update_buttons(self) -> None:
+        case = self.selected_case()
+        self.open_button.setEnabled(case is not None)
+        allowed = self.may_supervise(case)
+        self.supervise_button.setEnabled(allowed)
+        if case is None:
+            self.message.setText(self.tr("Select a case to open it or to supervise it."))
+        elif not allowed:
+            self.message.setText(
+                self.tr("Supervision notices are sent by the leader or the supervisor.")
+            )
+        else:
+            self.message.setText("")
+        self.message.setVisible(bool(self.message.text()) and bool(self.rows))
+
+    def supervise_selected(self) -> ActionDialog | None:
+        case = self.selected_case()
+        if not self.may_supervise(case):
+            return None
+        assert case is not None
+
+        def submit(request: Request, photos: Sequence[Path]) -> Case:
+            return act(self.db, self.blobs, self.user, case.number, request, photos)
+
+        dialog = ActionDialog(Action.SUPERVISE, case, self.ref, submit, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._supervised)
+        self.supervise_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _supervised(self, result: int) -> None:
+        self.supervise_dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self.data_changed.emit()
+
+    def open_selected(self) -> None:
+        case = self.selected_case()
+        if case is not None:
+            self.case_activated.emit(case)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        number = item.data(NUMBER, NumberRole)
+        if number:
+            self.case_activated.emit(case_by_number(self.db, number))
