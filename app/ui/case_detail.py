@@ -124,6 +124,7 @@ class CaseDetailDialog(QDialog):
         if old is not None:
             self.outer.removeWidget(old)
             old.hide()
+            old.setParent(None)  # gone from findChildren at once, deleted later
             old.deleteLater()
         self._build()
 

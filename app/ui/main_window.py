@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import sqlite3
+from collections.abc import Callable
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -32,6 +34,7 @@ from app.ui.background import BackgroundRunner
 from app.ui.board_page import BoardPage
 from app.ui.calls_page import CallsPage
 from app.ui.case_detail import CaseDetailDialog
+from app.ui.case_path import now_in_china
 from app.ui.cases_page import CasesPage
 from app.ui.i18n import word
 from app.ui.intake_dialog import IntakeDialog
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None
         self.remember_geometry = True  # off for screenshots, which must not write settings
+        self.now: Callable[[], datetime] = now_in_china  # China time; tests set their own
         self.setWindowTitle(
             self.tr("TownDesk — {township}").format(township=self.ref.township.name)
         )
@@ -72,8 +76,8 @@ class MainWindow(QMainWindow):
         self.workbench = WorkbenchPage(db, self.ref, self.may_register)
         self.cases = CasesPage(db, self.ref, self.runner, self.may_register)
         self.settings = SettingsPage(db, db_path, user, self.runner)
-        self.calls = CallsPage(db, self.ref)
-        self.board = BoardPage(db, self.blobs, self.ref, user)
+        self.calls = CallsPage(db, self.ref, lambda: self.now())
+        self.board = BoardPage(db, self.blobs, self.ref, user, lambda: self.now())
         pages: dict[str, QWidget] = {
             "workbench": self.workbench,
             "cases": self.cases,
@@ -216,7 +220,9 @@ class MainWindow(QMainWindow):
         self.data_changed.emit()
 
     def open_case(self, case: Case) -> CaseDetailDialog:
-        dialog = CaseDetailDialog(self.db, self.blobs, self.ref, self.user, case.id, self)
+        dialog = CaseDetailDialog(
+            self.db, self.blobs, self.ref, self.user, case.id, self, lambda: self.now()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_changed.connect(self._case_changed)
         dialog.show()

@@ -1,0 +1,353 @@
+"""The case path through the window: every route walked by clicking the action bar, the
+dialogs filled as a person would, refusals shown in Chinese, the calls page and the board."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from app.core.deadlines import DeadlineState
+from app.core.model import CaseStatus
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.case_actions import act, actions_for
+from app.store.cases import case_by_number
+from app.store.reference import user_by_name
+from app.ui.case_detail import CaseDetailDialog
+from app.ui.main_window import MainWindow
+from tests.conftest import DEMO_NOW_MS
+from tests.ui.conftest import open_window, type_chinese
+
+TRIAGE = [
+    Action.SELF_HANDLE,
+    Action.DISPATCH,
+    Action.CALL,
+    Action.TRANSFER,
+    Action.TRANSFER_POLICE,
+    Action.REJECT,
+    Action.MERGE,
+]
+
+
+class Desk:
+    """One window per person, opened when first needed, all on the same database."""
+
+    def __init__(self, qtbot, demo_path, demo_db) -> None:
+        self.qtbot, self.path, self.db = qtbot, demo_path, demo_db
+        self.windows: dict[str, MainWindow] = {}
+
+    def window(self, username: str) -> MainWindow:
+        if username not in self.windows:
+            self.windows[username] = open_window(self.qtbot, self.path, self.db, username)
+        return self.windows[username]
+
+    def open(self, username: str, number: str) -> CaseDetailDialog:
+        window = self.window(username)
+        detail = window.open_case(case_by_number(self.db, number))
+        self.qtbot.waitExposed(detail)
+        return detail
+
+    def step(self, username: str, number: str, action: Action, fill=None) -> CaseDetailDialog:
+        """Open the case as ``username``, click ``action``, fill the dialog, press OK."""
+        detail = self.open(username, number)
+        assert action in detail.action_buttons, (username, action, detail.actions)
+        self.qtbot.mouseClick(detail.action_buttons[action], Qt.MouseButton.LeftButton)
+        dialog = detail.action_dialog
+        assert dialog is not None
+        self.qtbot.waitUntil(dialog.isVisible)
+        if fill is not None:
+            fill(dialog)
+        window = self.windows[username]
+        with self.qtbot.waitSignal(window.data_changed), self.qtbot.waitSignal(detail.case_changed):
+            self.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.error.isHidden(), dialog.error.text()
+        return detail
+
+    def status(self, number: str) -> CaseStatus:
+        return case_by_number(self.db, number).status
+
+
+@pytest.fixture
+def desk(qtbot, demo_path, demo_db) -> Desk:
+    return Desk(qtbot, demo_path, demo_db)
+
+
+def pending(db, offset: int = 0) -> str:
+    return db.execute(
+        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number LIMIT 1 OFFSET ?",
+        [offset],
+    ).fetchone()[0]
+
+
+def steps(detail: CaseDetailDialog) -> list[tuple[str, str]]:
+    return [(e.action, e.detail) for e in detail.timeline_entries]
+
+
+def texts(detail: CaseDetailDialog) -> list[str]:
+    return [label.text() for label in detail.findChildren(QLabel)]
+
+
+def write(widget, text: str) -> None:
+    widget.setFocus()
+    type_chinese(widget, text)
+
+
+def test_self_handled_route(desk, photo):
+    number = pending(desk.db)
+    desk.step("clerk", number, Action.SELF_HANDLE)
+    assert desk.status(number) == CaseStatus.ASSIGNED
+    detail = desk.step("clerk", number, Action.SIGN)
+    assert desk.status(number) == CaseStatus.HANDLING
+
+    def feedback(dialog):
+        write(dialog.note, "已劝离摊贩，恢复通行")
+        dialog.add_photos([photo])
+
+    detail = desk.step("clerk", number, Action.FEEDBACK, feedback)
+    assert detail.photo_count() == 1
+    assert detail.actions == [Action.VERIFY]  # the office may check on site too
+
+    def verify(dialog):
+        dialog.passed.click()
+        write(dialog.note, "现场已无摊贩")
+
+    desk.step("grid", number, Action.VERIFY, verify)
+    detail = desk.step("clerk", number, Action.CLOSE)
+    assert desk.status(number) == CaseStatus.CLOSED
+    assert [a for a, _ in steps(detail)] == [
+        "受理登记",
+        "交由镇街自行处置",
+        "签收",
+        "反馈",
+        "核查",
+        "结案",
+    ]
+    assert steps(detail)[1][1] == "由综合执法办自行处置"
+    assert steps(detail)[3][1] == "已劝离摊贩，恢复通行；照片 1 张"
+    assert steps(detail)[4][1] == "现场核查：已整改到位；现场已无摊贩"
+    assert list(detail.action_buttons) == [Action.REWORK]  # reopen if the fix does not hold
+
+
+def test_dispatch_to_a_stationed_department(desk):
+    number = pending(desk.db)
+
+    def dispatch(dialog):
+        dialog.lead.setCurrentIndex(dialog.lead.findData("SCJG"))
+        helpers = dialog.helpers
+        for i in range(helpers.count()):
+            if helpers.item(i).data(Qt.ItemDataRole.UserRole) == "ZFZD":
+                helpers.item(i).setCheckState(Qt.CheckState.Checked)
+
+    detail = desk.step("clerk", number, Action.DISPATCH, dispatch)
+    assert steps(detail)[-1] == ("派遣", "市场监管所牵头，执法中队配合")
+    assert detail.clock_labels["sign"].property("clockState") in ("on_time", "due_soon")
+    assert "还剩" in detail.clock_labels["sign"].text()
+    desk.step("officer", number, Action.SIGN)
+    assert desk.status(number) == CaseStatus.HANDLING
+    desk.step("officer", number, Action.FEEDBACK, lambda d: write(d.note, "已责令整改"))
+    desk.step("grid", number, Action.VERIFY, lambda d: d.passed.click())
+    detail = desk.step("clerk", number, Action.CLOSE)
+    assert desk.status(number) == CaseStatus.CLOSED
+    assert ("签收", "市场监管所已签收") in steps(detail)
+
+
+def test_call_a_district_department(desk):
+    number = pending(desk.db)
+
+    def call(dialog):
+        dialog.called.setCurrentIndex(dialog.called.findData("YJJ"))
+        assert dialog.duty_phone.text() == "0535-6218350"
+        dialog.urgent.setChecked(True)
+        write(dialog.reason, "燃气泄漏")
+
+    detail = desk.step("clerk", number, Action.CALL, call)
+    assert steps(detail)[-1] == ("呼叫区直部门", "应急局（紧急）：燃气泄漏；值班电话 0535-6218350")
+    assert desk.status(number) == CaseStatus.ASSIGNED
+    for action in (Action.CALL_ACK, Action.CALL_ARRIVE, Action.CALL_DONE):
+        desk.step("clerk", number, action)
+    desk.step("clerk", number, Action.FEEDBACK, lambda d: write(d.note, "已关阀排险"))
+    detail = desk.open("clerk", number)
+    assert Action.VERIFY not in detail.actions  # 事不完人不撤: the call is not confirmed yet
+    desk.step("clerk", number, Action.CALL_CONFIRM)
+    desk.step("grid", number, Action.VERIFY, lambda d: d.passed.click())
+    detail = desk.step("clerk", number, Action.CLOSE)
+    assert desk.status(number) == CaseStatus.CLOSED
+    assert [a for a, _ in steps(detail)][2:6] == ["登记响应", "登记到场", "登记办结", "反馈"]
+
+
+def test_transfer_to_the_police(desk):
+    number = pending(desk.db)
+
+    def transfer(dialog):
+        write(dialog.offence, "涉嫌赌博")
+        write(dialog.reason, "现场查获赌资")
+
+    detail = desk.step("clerk", number, Action.TRANSFER_POLICE, transfer)
+    assert desk.status(number) == CaseStatus.TRANSFERRED
+    assert steps(detail)[-1] == ("移送公安", "涉嫌：涉嫌赌博；现场查获赌资")
+    assert detail.action_buttons == {}
+    assert "已移送" in texts(detail)
+    assert "案件已办结，无需再操作。" in texts(detail)
+
+
+def test_a_refused_step_says_why_in_chinese_and_changes_nothing(desk, demo_db):
+    number = pending(demo_db)
+    detail = desk.open("clerk", number)
+    # someone else triages the case while this detail is open
+    clerk = user_by_name(demo_db, "clerk")
+    act(demo_db, BlobStore.beside(desk.path), clerk, number, Request(Action.REJECT, reason="重复"))
+    events = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
+    desk.qtbot.mouseClick(detail.action_buttons[Action.DISPATCH], Qt.MouseButton.LeftButton)
+    dialog = detail.action_dialog
+    desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    desk.qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert dialog.error.text() == "案件已不予受理，不能派遣。"
+    assert dialog.isVisible()  # stays open: nothing typed is lost
+    assert demo_db.execute("SELECT count(*) FROM events").fetchone()[0] == events
+    assert desk.status(number) == CaseStatus.REJECTED
+    assert detail.action_buttons == {}  # the detail re-read the case behind the dialog
+
+
+def test_a_refused_input_is_explained_in_the_dialog(desk, demo_db):
+    number = pending(demo_db)
+    detail = desk.open("clerk", number)
+    desk.qtbot.mouseClick(detail.action_buttons[Action.MERGE], Qt.MouseButton.LeftButton)
+    dialog = detail.action_dialog
+    dialog.into.setText("QS-19990101-XX0001")
+    desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "案件“QS-19990101-XX0001”不存在。"
+    assert desk.status(number) == CaseStatus.PENDING_TRIAGE
+    desk.qtbot.mouseClick(
+        dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
+    desk.qtbot.waitUntil(lambda: detail.action_dialog is None)
+
+
+def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
+    number = pending(demo_db)
+    clerk = desk.open("clerk", number)
+    assert clerk.actions == TRIAGE
+    assert [b.text() for b in clerk.action_buttons.values()] == [
+        "交由镇街自行处置",
+        "派遣",
+        "呼叫区直部门",
+        "移送",
+        "移送公安",
+        "不予受理",
+        "合并",
+    ]
+    grid = desk.open("grid", number)
+    assert grid.action_buttons == {}
+    feedback = demo_db.execute(
+        "SELECT number FROM cases WHERE status = 'feedback' LIMIT 1"
+    ).fetchone()[0]
+    grid = desk.open("grid", feedback)
+    assert list(grid.action_buttons) == [Action.VERIFY]
+    case = case_by_number(demo_db, feedback)
+    assert grid.actions == actions_for(demo_db, user_by_name(demo_db, "grid"), case)
+    leader = desk.open("leader", feedback)
+    assert Action.SUPERVISE in leader.action_buttons and Action.CLOSE not in leader.actions
+
+
+def test_an_extension_reads_well_and_is_approved_by_the_leader(desk):
+    number = pending(desk.db)
+    desk.step(
+        "clerk", number, Action.DISPATCH, lambda d: d.lead.setCurrentIndex(d.lead.findData("SCJG"))
+    )
+    desk.step("officer", number, Action.SIGN)
+
+    def extend(dialog):
+        dialog.days.setValue(3)
+        write(dialog.reason, "需要检测")
+
+    detail = desk.step("officer", number, Action.EXTEND, extend)
+    assert steps(detail)[-1] == ("申请延期", "3 个工作日：需要检测")
+    detail = desk.step("leader", number, Action.APPROVE_EXTENSION)
+    assert steps(detail)[-1] == ("批准延期", "延长 3 个工作日")
+
+
+def test_the_calls_page_lists_a_new_call_with_live_timers(desk, qtbot):
+    number = pending(desk.db)
+
+    def call(dialog):
+        dialog.called.setCurrentIndex(dialog.called.findData("WJJ"))
+        dialog.urgent.setChecked(True)
+        write(dialog.reason, "疑似食物中毒")
+
+    desk.step("clerk", number, Action.CALL, call)
+    window = desk.window("clerk")
+    page = window.calls
+    window.show_page("calls")
+    model = page.model
+    row = next(i for i, c in enumerate(model.rows) if c.case_number == number)
+    called = datetime.strptime(model.rows[row].called_at, "%Y-%m-%d %H:%M:%S")
+    window.now = lambda: called + timedelta(minutes=5)
+    model.tick()
+    assert model.index(row, 1).data() == "卫健局"
+    assert model.index(row, 4).data() == "已呼叫"
+    assert model.index(row, 7).data() == "0535-6218613"
+    assert model.index(row, 5).data() == "还剩 25 分钟"  # 卫健局 answers urgent calls in 30
+    assert model.index(row, 5).data(Qt.ItemDataRole.UserRole + 1) == DeadlineState.ON_TIME
+    window.now = lambda: called + timedelta(minutes=45)
+    page.timer.timeout.emit()  # what the 30-second timer does
+    assert model.index(row, 5).data() == "已超时 15 分钟"
+    assert model.index(row, 5).data(Qt.ItemDataRole.UserRole + 1) == DeadlineState.OVERDUE
+    assert page.timer.isActive() and page.timer.interval() == 30_000
+    open_calls = len(model.rows)
+    page.open_only.click()
+    assert len(model.rows) > open_calls
+    page.open_only.click()
+    # double-click opens the case
+    page.table.scrollTo(model.index(row, 0))
+    rect = page.table.visualRect(model.index(row, 0))
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.case_dialog is not None and window.case_dialog.isVisible())
+    assert window.case_dialog.case.number == number
+
+
+def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db):
+    number = pending(demo_db)
+    clerk = user_by_name(demo_db, "clerk")
+    weeks_ago = DEMO_NOW_MS - 21 * 86_400_000
+    # the hybrid clock keeps the log in order: the step lands just after the demo's last event
+    act(
+        demo_db,
+        BlobStore.beside(desk.path),
+        clerk,
+        number,
+        Request(Action.DISPATCH, to="SFS"),
+        wall=lambda: weeks_ago,
+    )
+    later = datetime.fromtimestamp(DEMO_NOW_MS / 1000) + timedelta(days=21)
+    leader_window = desk.window("leader")
+    leader_window.now = lambda: later
+    board = leader_window.board
+    board.refresh()
+    leader_window.show_page("board")
+    assert board.select(number)
+    item = board.tree.currentItem()
+    assert item.parent().text(0).startswith("司法所（")
+    assert item.text(2) == "签收时限"
+    assert item.text(4).startswith("已超期 ") and "个工作日" in item.text(4)
+    assert "司法所" in board.units_label.text()
+    assert board.supervise_button.isEnabled()
+    desk.qtbot.mouseClick(board.supervise_button, Qt.MouseButton.LeftButton)
+    dialog = board.supervise_dialog
+    write(dialog.note, "请于明日下班前签收")
+    with desk.qtbot.waitSignal(leader_window.data_changed):
+        desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    count = demo_db.execute(
+        "SELECT supervision_count FROM cases WHERE number = ?", [number]
+    ).fetchone()[0]
+    assert count == 1
+    assert board.selected_number() == number  # the board re-read and kept the selection
+    clerk_window = desk.window("clerk")
+    clerk_window.now = lambda: later
+    clerk_window.board.refresh()
+    assert clerk_window.board.select(number)
+    assert not clerk_window.board.supervise_button.isEnabled()  # a clerk does not supervise
+    detail = desk.open("leader", number)
+    assert steps(detail)[-1] == ("督办", "督办意见：请于明日下班前签收")
