@@ -187,6 +187,9 @@ class BoardPage(QWidget):
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
         self.tree.setSortingEnabled(True)
+        if current is None and self.tree.topLevelItemCount():
+            first = self.tree.topLevelItem(0)
+            current = first.child(0) if first.childCount() else None
         if current is not None:
             self.tree.setCurrentItem(current)
         self._show_counts(groups)

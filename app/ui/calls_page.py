@@ -46,7 +46,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 NUMBER, DEPARTMENT, URGENT, CALLED, PROGRESS, RESPONSE, ARRIVAL, PHONE, REASON = range(9)
 TIMER_COLUMNS = (RESPONSE, ARRIVAL)
-COLUMN_WIDTHS = (170, 100, 54, 128, 72, 190, 190, 112)
+COLUMN_WIDTHS = (164, 92, 48, 126, 122, 172, 212, 108)
 URGENT_COLOUR = QColor("#c0392b")
 
 
@@ -131,8 +131,11 @@ class CallTableModel(QAbstractTableModel):
             if column == REASON:
                 return call.reason
             if column in TIMER_COLUMNS:
-                clock, _ = self._timer(call, column)
-                return self.tr("Due {time}").format(time=clock.due)
+                clock, finished = self._timer(call, column)
+                due = self.tr("Due {time}").format(time=clock.due)
+                if finished:
+                    return due + "\n" + self.tr("Done {time}").format(time=finished)
+                return due
             return None
         if role == StateRole and column in TIMER_COLUMNS:
             return self.timer_state(call, column)
@@ -143,11 +146,12 @@ class CallTableModel(QAbstractTableModel):
                 return QBrush(URGENT_COLOUR)
             if call.ended_at:
                 return QBrush(QColor("#7b8794"))
-        urgent_state = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
+        running = column in TIMER_COLUMNS and not self._timer(call, column)[1]
+        pressing = (DeadlineState.OVERDUE, DeadlineState.DUE_SOON)
         if (
             role == Qt.ItemDataRole.FontRole
-            and column in TIMER_COLUMNS
-            and self.timer_state(call, column) in urgent_state
+            and running
+            and self.timer_state(call, column) in pressing
         ):
             font = QFont()
             font.setBold(True)
@@ -164,6 +168,8 @@ class CallTableModel(QAbstractTableModel):
         if column == CALLED:
             return call.called_at[:16]
         if column == PROGRESS:
+            if call.status == "handled" and not call.ended_at:
+                return self.tr("{status}, to confirm").format(status=call_status_word(call.status))
             return call_status_word(call.status)
         if column in TIMER_COLUMNS:
             clock, finished = self._timer(call, column)

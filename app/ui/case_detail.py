@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.deadlines import DeadlineState
 from app.core.errors import DomainError
 from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, masked_phone
 from app.core.workflow import Action, Request
@@ -32,10 +33,17 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.case_steps import load_state, work_calendar
 from app.store.cases import case_by_id, case_evidence
-from app.store.clocks import case_clocks
+from app.store.clocks import calls, case_clocks
 from app.store.reference import ReferenceData
 from app.ui.action_dialog import ActionDialog
-from app.ui.case_path import case_clock_text, case_steps, clock_name, colour_name, now_in_china
+from app.ui.case_path import (
+    call_clock_text,
+    case_clock_text,
+    case_steps,
+    clock_name,
+    colour_name,
+    now_in_china,
+)
 from app.ui.i18n import action_word, call_status_word, route_word, word
 from app.ui.thumbnails import ImageViewer, thumbnail
 
@@ -260,17 +268,12 @@ class CaseDetailDialog(QDialog):
         self.clock_labels: dict[str, QLabel] = {}
         for clock in case_clocks(self.db, self.case_id, now):
             text = case_clock_text(clock.due, clock.state, now, calendar)
-            due = clock.due[:16] if clock.due else "—"
-            label = QLabel(
-                f"<span style='color:{colour_name(clock.state)}; font-weight:bold'>"
-                f"{escape(text)}</span>　<span style='color:#627d98'>"
-                + escape(self.tr("due {time}").format(time=due))
-                + "</span>"
+            label = self._clock_label(
+                clock.kind, text, colour_name(clock.state), clock.due, clock.state
             )
-            label.setObjectName("clockText")
-            label.setProperty("clockState", clock.state.value)
-            self.clock_labels[clock.kind] = label
             rows.append((clock_name(clock.kind), label))
+        if state.call_open:
+            rows.extend(self._call_clocks(now))
         for i, (caption, value) in enumerate(rows):
             key = QLabel(caption)
             key.setObjectName("fieldName")
@@ -280,6 +283,41 @@ class CaseDetailDialog(QDialog):
             grid.addWidget(value, i, 1, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
         return frame
+
+    def _call_clocks(self, now: datetime) -> list[tuple[str, QLabel]]:
+        """The open call's own clocks (response, arrival) on the wall clock."""
+        call = next(
+            (c for c in calls(self.db, now, open_only=True) if c.id == self.state.call_id), None
+        )
+        if call is None:
+            return []
+        rows = [(self.tr("Duty phone"), QLabel(call.duty_phone or "—"))]
+        for clock, finished in zip(
+            call.clocks, (call.acknowledged_at, call.on_scene_at), strict=True
+        ):
+            text = call_clock_text(clock.due, clock.state, call.called_at, finished, now)
+            colour = colour_name(clock.state)
+            rows.append(
+                (
+                    clock_name(clock.kind),
+                    self._clock_label(clock.kind, text, colour, clock.due, clock.state),
+                )
+            )
+        return rows
+
+    def _clock_label(
+        self, kind: str, text: str, colour: str, due: str | None, state: DeadlineState
+    ) -> QLabel:
+        label = QLabel(
+            f"<span style='color:{colour}; font-weight:bold'>{escape(text)}</span>"
+            f"　<span style='color:#627d98'>"
+            + escape(self.tr("due {time}").format(time=due[:16] if due else "—"))
+            + "</span>"
+        )
+        label.setObjectName("clockText")
+        label.setProperty("clockState", state.value)
+        self.clock_labels[kind] = label
+        return label
 
     def _first_receiver(self) -> QFrame:
         """首接责任: the unit that received the case stays accountable, so it is up front."""

@@ -135,8 +135,8 @@ def call_clock_text(
         took = int((parse_local(finished) - parse_local(started)).total_seconds())
         late = int((parse_local(finished) - moment).total_seconds())
         if late >= 60:
-            return QCoreApplication.translate("Clock", "took {span} ({late} late)").format(
-                span=wall_span(took), late=wall_span(late)
+            return QCoreApplication.translate("Clock", "took {span} (late)").format(
+                span=wall_span(took)
             )
         return QCoreApplication.translate("Clock", "took {span}").format(span=wall_span(took))
     if state == DeadlineState.DONE:  # the call ended (case returned) before this step

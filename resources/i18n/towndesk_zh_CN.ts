@@ -281,27 +281,27 @@
         <translation>已超期 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="196"/>
+        <location filename="../../app/ui/board_page.py" line="199"/>
         <source>No lead unit</source>
         <translation>无牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="200"/>
+        <location filename="../../app/ui/board_page.py" line="203"/>
         <source> (the longest {limit} shown)</source>
         <translation>（仅显示超期最久的 {limit} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="201"/>
+        <location filename="../../app/ui/board_page.py" line="204"/>
         <source>{count} overdue</source>
         <translation>超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="241"/>
+        <location filename="../../app/ui/board_page.py" line="244"/>
         <source>Select a case to open it or to supervise it.</source>
         <translation>选中一件案件，可打开查看或督办。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="244"/>
+        <location filename="../../app/ui/board_page.py" line="247"/>
         <source>Supervision notices are sent by the leader or the supervisor.</source>
         <translation>督办单由分管领导或督查人员发出。</translation>
     </message>
@@ -320,7 +320,7 @@
     </message>
     <message>
         <location filename="../../app/ui/calls_page.py" line="71"/>
-        <location filename="../../app/ui/calls_page.py" line="163"/>
+        <location filename="../../app/ui/calls_page.py" line="167"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -359,42 +359,52 @@
         <source>Due {time}</source>
         <translation>时限 {time}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="137"/>
+        <source>Done {time}</source>
+        <translation>完成 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/calls_page.py" line="172"/>
+        <source>{status}, to confirm</source>
+        <translation>{status}，待确认</translation>
+    </message>
 </context>
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="189"/>
+        <location filename="../../app/ui/calls_page.py" line="195"/>
         <source>Call response</source>
         <translation>呼叫响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="191"/>
+        <location filename="../../app/ui/calls_page.py" line="197"/>
         <source>Only calls not yet closed</source>
         <translation>只看未办结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="198"/>
+        <location filename="../../app/ui/calls_page.py" line="204"/>
         <source>Response and arrival run on the clock, nights and holidays included. A call is closed only when the office confirms it (事不完人不撤). Double-click a call to open its case and record the next step.</source>
         <translation>响应和到场按自然时间计时，夜间和节假日照常计算。呼叫须由综合执法办确认后才算办结（事不完人不撤）。双击一条呼叫可打开案件，登记下一步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="205"/>
-        <location filename="../../app/ui/calls_page.py" line="273"/>
+        <location filename="../../app/ui/calls_page.py" line="211"/>
+        <location filename="../../app/ui/calls_page.py" line="279"/>
         <source>No open calls.</source>
         <translation>没有未办结的呼叫。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="268"/>
+        <location filename="../../app/ui/calls_page.py" line="274"/>
         <source>{count} open calls</source>
         <translation>未办结 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="270"/>
+        <location filename="../../app/ui/calls_page.py" line="276"/>
         <source>{count} calls</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/calls_page.py" line="273"/>
+        <location filename="../../app/ui/calls_page.py" line="279"/>
         <source>No calls yet.</source>
         <translation>还没有呼叫。</translation>
     </message>
@@ -402,177 +412,182 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="87"/>
+        <location filename="../../app/ui/case_detail.py" line="95"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="68"/>
+        <location filename="../../app/ui/case_detail.py" line="76"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="99"/>
+        <location filename="../../app/ui/case_detail.py" line="107"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="108"/>
+        <location filename="../../app/ui/case_detail.py" line="116"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="111"/>
+        <location filename="../../app/ui/case_detail.py" line="119"/>
         <source>Handling</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="113"/>
+        <location filename="../../app/ui/case_detail.py" line="121"/>
         <source>Photos: {count}</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="156"/>
+        <location filename="../../app/ui/case_detail.py" line="165"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="181"/>
+        <location filename="../../app/ui/case_detail.py" line="190"/>
         <source>This case is finished; nothing more to do.</source>
         <translation>案件已办结，无需再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="182"/>
+        <location filename="../../app/ui/case_detail.py" line="191"/>
         <source>Nothing for you to do on this case now.</source>
         <translation>此案件目前没有需要您办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="217"/>
+        <location filename="../../app/ui/case_detail.py" line="226"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="218"/>
+        <location filename="../../app/ui/case_detail.py" line="227"/>
         <source>Route</source>
         <translation>分拨方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="219"/>
+        <location filename="../../app/ui/case_detail.py" line="228"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="221"/>
+        <location filename="../../app/ui/case_detail.py" line="230"/>
         <source>Cooperating</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="226"/>
+        <location filename="../../app/ui/case_detail.py" line="235"/>
         <source>Call</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="230"/>
+        <location filename="../../app/ui/case_detail.py" line="239"/>
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="232"/>
+        <location filename="../../app/ui/case_detail.py" line="241"/>
         <source>{days} working days asked, awaiting approval</source>
         <translation>申请延期 {days} 个工作日，待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="241"/>
+        <location filename="../../app/ui/case_detail.py" line="250"/>
         <source>Parking</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="243"/>
+        <location filename="../../app/ui/case_detail.py" line="252"/>
         <source>until {date} asked, awaiting approval</source>
         <translation>申请挂账至 {date}，待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="250"/>
+        <location filename="../../app/ui/case_detail.py" line="259"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="253"/>
+        <location filename="../../app/ui/case_detail.py" line="262"/>
         <source>{count} supervision notices</source>
         <translation>已督办 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="256"/>
+        <location filename="../../app/ui/case_detail.py" line="265"/>
         <source>Supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="266"/>
+        <location filename="../../app/ui/case_detail.py" line="294"/>
+        <source>Duty phone</source>
+        <translation>值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="314"/>
         <source>due {time}</source>
         <translation>时限 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="288"/>
+        <location filename="../../app/ui/case_detail.py" line="327"/>
         <source>First receiver: {unit} · {person} · received {time}</source>
         <translation>首接单位：{unit} · 受理人 {person} · 受理时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="307"/>
+        <location filename="../../app/ui/case_detail.py" line="346"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="308"/>
+        <location filename="../../app/ui/case_detail.py" line="347"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="309"/>
+        <location filename="../../app/ui/case_detail.py" line="348"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="310"/>
+        <location filename="../../app/ui/case_detail.py" line="349"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="350"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="312"/>
+        <location filename="../../app/ui/case_detail.py" line="351"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="313"/>
+        <location filename="../../app/ui/case_detail.py" line="352"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="314"/>
+        <location filename="../../app/ui/case_detail.py" line="353"/>
         <source>Last change</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="343"/>
+        <location filename="../../app/ui/case_detail.py" line="382"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="344"/>
+        <location filename="../../app/ui/case_detail.py" line="383"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="397"/>
+        <location filename="../../app/ui/case_detail.py" line="436"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="405"/>
+        <location filename="../../app/ui/case_detail.py" line="444"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -893,8 +908,8 @@
     </message>
     <message>
         <location filename="../../app/ui/case_path.py" line="138"/>
-        <source>took {span} ({late} late)</source>
-        <translation>用时 {span}（超时 {late}）</translation>
+        <source>took {span} (late)</source>
+        <translation>用时 {span}（超时）</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_path.py" line="141"/>
@@ -1312,62 +1327,62 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="69"/>
+        <location filename="../../app/ui/main_window.py" line="73"/>
         <source>TownDesk — {township}</source>
         <translation>乡镇综合执法联动工作台 — {township}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="106"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>Call response</source>
         <translation>呼叫响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105"/>
+        <location filename="../../app/ui/main_window.py" line="109"/>
         <source>Supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>Comprehensive Enforcement Desk</source>
         <translation>综合执法联动工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>{count} cases in total</source>
         <translation>案件总数 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="198"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>A {role} does not register cases.</source>
         <translation>{role}不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="214"/>
+        <location filename="../../app/ui/main_window.py" line="218"/>
         <source>Case {number} registered.</source>
         <translation>已登记案件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Case {number}: {status}.</source>
         <translation>案件 {number}：{status}。</translation>
     </message>
