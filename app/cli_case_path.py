@@ -58,6 +58,12 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=case_act)
 
+    p = commands.add_parser("tasks", help="待我办理的案件（按期限先后）")
+    database_option(p)
+    actor_option(p, "clerk")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=tasks)
+
     p = commands.add_parser("overdue", help="超期案件")
     database_option(p)
     p.add_argument("--json", action="store_true")
@@ -236,4 +242,24 @@ def calendar(args: argparse.Namespace) -> int:
         print(f"注意：{year} 年的法定节假日安排尚未录入，暂按周一至周五计算工作日。")
     for day in overrides(db):
         print(f"{day.day}  {'工作日' if day.working else '休息日'}  {day.note}")
+    return 0
+
+
+def tasks(args: argparse.Namespace) -> int:
+    from app.store.queues import my_tasks
+
+    db = open_database(database_path(args))
+    user = reference.user_by_name(db, args.username)
+    rows = my_tasks(db, user)
+    if args.json:
+        print_json([asdict(row) for row in rows])
+        return 0
+    print_table(
+        ["案件编号", "状态", "期限", "问题描述"],
+        [
+            [t.number, chinese(CaseStatus(t.status)), (t.due or "—")[:16], t.description[:28]]
+            for t in rows
+        ],
+    )
+    print(f"共 {len(rows)} 件待办")
     return 0

@@ -8,6 +8,8 @@ from pathlib import Path
 from app.core.clock import CHINA
 from app.store.case_list import CaseFilter, count_cases
 from app.store.clocks import calls, overdue_cases
+from app.store.queues import my_tasks
+from app.store.reference import user_by_name
 from app.store.setup import open_database
 from tests.perf.conftest import report, timed
 
@@ -30,4 +32,7 @@ def test_board_and_workbench(million_db: Path) -> None:
             count_cases(db, case_filter)
 
     report("workbench counts (today, triage, sign-for, verify)", timed(workbench))
+    for username in ("clerk", "officer", "leader"):
+        user = user_by_name(db, username)
+        report(f"what waits on {username} (workbench)", timed(lambda u=user: my_tasks(db, u)))
     db.close()

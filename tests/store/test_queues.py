@@ -1,0 +1,52 @@
+"""What waits on whom: each role's queue holds exactly the cases it must act on."""
+
+from __future__ import annotations
+
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.case_actions import act
+from app.store.queues import my_tasks
+from app.store.reference import user_by_name
+
+
+def pending(db, n: int) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = db.execute(
+        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY received_at LIMIT ?",
+        [n],
+    )
+    return [row[0] for row in rows]
+
+
+def test_each_role_sees_what_it_must_do(demo_db, demo_path) -> None:
+    blobs = BlobStore.beside(demo_path)
+    user = lambda name: user_by_name(demo_db, name)  # noqa: E731
+    a, b = pending(demo_db, 2)
+    act(demo_db, blobs, user("clerk"), a, Request(Action.DISPATCH, to="SCJG"))
+    act(demo_db, blobs, user("clerk"), b, Request(Action.DISPATCH, to="PCS"))
+    officer = {t.number for t in my_tasks(demo_db, user("officer"))}
+    assert a in officer and b not in officer  # only the officer's own unit
+    assert all(
+        t.status in ("assigned", "handling", "parked") for t in my_tasks(demo_db, user("officer"))
+    )
+    clerk = my_tasks(demo_db, user("clerk"))
+    assert a not in {t.number for t in clerk}  # dispatched: no longer the clerk's
+    assert {t.status for t in clerk} <= {"pending_triage", "verified", "assigned", "handling"}
+    act(demo_db, blobs, user("officer"), a, Request(Action.SIGN))
+    act(demo_db, blobs, user("officer"), a, Request(Action.EXTEND, days=3, reason="需检测"))
+    assert a in {t.number for t in my_tasks(demo_db, user("leader"))}
+    act(demo_db, blobs, user("officer"), a, Request(Action.FEEDBACK, note="已整改"))
+    grid_code = demo_db.execute("SELECT grid_code FROM cases WHERE number = ?", [a]).fetchone()[0]
+    worker = demo_db.execute(
+        "SELECT u.username FROM grids g JOIN users u ON u.id = g.worker_id WHERE g.code = ?",
+        [grid_code],
+    ).fetchone()[0]
+    assert a in {t.number for t in my_tasks(demo_db, user(worker))}  # verify on site
+    assert a not in {t.number for t in my_tasks(demo_db, user("leader"))}  # request lapsed
+
+
+def test_running_deadlines_come_first_soonest_first(demo_db) -> None:
+    tasks = my_tasks(demo_db, user_by_name(demo_db, "clerk"))
+    dues = [t.due for t in tasks]
+    with_clock = [d for d in dues if d is not None]
+    assert with_clock == sorted(with_clock)
+    assert dues[: len(with_clock)] == with_clock  # no clock-less task before a running one
