@@ -13,6 +13,7 @@ from app.cli_output import print_json, print_table
 from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.model import CaseStatus, chinese
+from app.core.queues import escalated
 from app.core.workflow import CALL_STATUS_NAMES, Action, Request
 from app.store import reference
 from app.store.setup import open_database
@@ -80,6 +81,12 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     p.add_argument("--note", default="")
     p.set_defaults(handler=calendar)
 
+    p = commands.add_parser("notice", help="打印督办单（PDF）")
+    database_option(p)
+    p.add_argument("number", help="案件编号")
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.set_defaults(handler=notice)
+
     p = commands.add_parser("call-slip", help="打印呼叫单（PDF）")
     database_option(p)
     p.add_argument("number", help="案件编号")
@@ -145,6 +152,9 @@ def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyp
         "extension_days": row[5],
         "parked_until": row[6],
         "supervision_count": row[7],
+        "escalated_to_joint_meeting": escalated(
+            row[7], CaseStatus(row[1]).is_final or row[1] == "closed"
+        ),
         "rework_count": row[8],
         "deadlines": [
             {"kind": c.kind, "due": c.due, "state": c.state.value, "overdue": c.overdue}
@@ -262,4 +272,13 @@ def tasks(args: argparse.Namespace) -> int:
         ],
     )
     print(f"共 {len(rows)} 件待办")
+    return 0
+
+
+def notice(args: argparse.Namespace) -> int:
+    from app.reports.supervision_notice import write_supervision_notice
+
+    db = open_database(database_path(args))
+    code = write_supervision_notice(db, args.number, args.output)
+    print(f"已生成督办单：{args.output}（校验码 {code}）")
     return 0

@@ -154,6 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请用 --working 或 --off 说明这一天是工作日还是休息日。",
         "Say with --working or --off whether the day is worked.",
     ),
+    "no_supervision": ("案件 {value} 还没有督办记录。", "Case {value} has not been supervised."),
     "no_call": ("案件 {value} 没有呼叫记录。", "Case {value} has no call."),
     "merge_into_itself": ("不能把案件合并到它自己。", "A case cannot be merged into itself."),
     "merge_target_finished": (

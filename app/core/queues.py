@@ -36,3 +36,12 @@ QUEUES: dict[Role, tuple[Queue, ...]] = {
     ),
     Role.LEADER: (Queue(frozenset({S.ASSIGNED, S.HANDLING}), requests=True),),
 }
+
+
+# Supervised this many times and still open: the case goes on the candidate list of the
+# next joint meeting (联席会议), which settles what the units could not.
+ESCALATE_AFTER_SUPERVISIONS = 2
+
+
+def escalated(supervision_count: int, finished: bool) -> bool:
+    return not finished and supervision_count >= ESCALATE_AFTER_SUPERVISIONS

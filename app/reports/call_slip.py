@@ -12,7 +12,7 @@ from app.core.errors import DomainError
 from app.core.model import ResponseCommitment
 from app.core.slips import verification_code
 from app.core.time_limits import call_limits
-from app.reports.pdf import write_pdf
+from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
 from app.store.cases import case_by_number
 from app.store.reference import ReferenceData
 
@@ -47,20 +47,10 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
         ("问题描述", case.description),
         ("呼叫事由", reason),
     ]
-    rows = "".join(f'<tr><td class="k">{e(k)}</td><td>{e(v)}</td></tr>' for k, v in cells)
-    html = f"""
-<style>
- h1 {{ text-align: center; font-size: 20pt; margin-bottom: 2px; }}
- p.sub {{ text-align: center; color: #444; margin-top: 0; }}
- table {{ border-collapse: collapse; width: 100%; }}
- td {{ border: 1px solid #555; padding: 6px 8px; font-size: 11pt; vertical-align: top; }}
- td.k {{ width: 22%; background: #eef2f7; font-weight: bold; }}
- h2 {{ font-size: 13pt; margin-top: 18px; }}
- p.note {{ font-size: 10pt; color: #333; }}
-</style>
+    html = f"""{SLIP_STYLE}
 <h1>呼 叫 单</h1>
 <p class="sub">{e(ref.township.name)}综合行政执法办公室 · 乡镇“1+X+Y”联动</p>
-<table width="100%" cellspacing="0">{rows}</table>
+{label_table(cells)}
 <h2>响应回执（由被呼叫部门填写）</h2>
 <table width="100%" cellspacing="0">
 <tr><td class="k">响应时间</td><td width="28%">&nbsp;</td>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -48,3 +49,22 @@ def write_pdf(html: str, out: Path, title: str) -> Path:
     document.setHtml(html)
     document.print_(writer)
     return out
+
+
+# The look of every printed slip: a title, a subtitle, and bordered label/value tables.
+SLIP_STYLE = """
+<style>
+ h1 { text-align: center; font-size: 20pt; margin-bottom: 2px; }
+ p.sub { text-align: center; color: #444; margin-top: 0; }
+ td { border: 1px solid #555; padding: 6px 8px; font-size: 11pt; vertical-align: top; }
+ td.k { width: 22%; background: #eef2f7; font-weight: bold; }
+ h2 { font-size: 13pt; margin-top: 18px; }
+ p.note { font-size: 10pt; color: #333; }
+</style>
+"""
+
+
+def label_table(cells: list[tuple[str, str]]) -> str:
+    """A two-column table of labels and values, escaped."""
+    rows = "".join(f'<tr><td class="k">{escape(k)}</td><td>{escape(v)}</td></tr>' for k, v in cells)
+    return f'<table width="100%" cellspacing="0">{rows}</table>'
