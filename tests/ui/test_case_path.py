@@ -3,11 +3,12 @@ dialogs filled as a person would, refusals shown in Chinese, the calls page and 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core.deadlines import DeadlineState
 from app.core.model import CaseStatus
@@ -19,7 +20,7 @@ from app.store.reference import user_by_name
 from app.ui.case_detail import CaseDetailDialog
 from app.ui.main_window import MainWindow
 from tests.conftest import DEMO_NOW_MS
-from tests.ui.conftest import open_window, type_chinese
+from tests.ui.conftest import _close_quietly, open_window, type_chinese
 
 TRIAGE = [
     Action.SELF_HANDLE,
@@ -71,8 +72,18 @@ class Desk:
 
 
 @pytest.fixture
-def desk(qtbot, demo_path, demo_db) -> Desk:
-    return Desk(qtbot, demo_path, demo_db)
+def desk(qtbot, demo_path, demo_db) -> Iterator[Desk]:
+    desk = Desk(qtbot, demo_path, demo_db)
+    yield desk
+    # several windows with their dialogs per test: delete them now, so later tests do not
+    # repolish them every time the style sheet is set
+    for window in desk.windows.values():
+        for dialog in window.findChildren(QDialog):
+            dialog.done(0)
+        _close_quietly(window)
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def pending(db, offset: int = 0) -> str:
