@@ -129,7 +129,9 @@ class ActionDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, code)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.helpers.addItem(item)
-            self.helpers.setFixedHeight(120)
+            self.helpers.setFixedHeight(150)
+            self.lead.currentIndexChanged.connect(self._hide_lead)
+            self._hide_lead()
             self.form.addRow(self.tr("Lead unit"), self.lead)
             self.form.addRow(self.tr("Cooperating units"), self.helpers)
         elif a == Action.CALL:
@@ -228,6 +230,16 @@ class ActionDialog(QDialog):
                 self.note.setFixedHeight(56)
                 self.form.addRow(self.tr("Note"), self.note)
 
+    def _hide_lead(self) -> None:
+        """The lead unit cannot also cooperate: it leaves the list while it leads."""
+        lead = self.lead.currentData()
+        for i in range(self.helpers.count()):
+            item = self.helpers.item(i)
+            leads = item.data(Qt.ItemDataRole.UserRole) == lead
+            item.setHidden(leads)
+            if leads:
+                item.setCheckState(Qt.CheckState.Unchecked)
+
     def _show_phone(self) -> None:
         department = self.ref.departments.get(self.called.currentData())
         phone = department.duty_phone if department else ""
@@ -294,3 +306,4 @@ class ActionDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.adjustSize()  # room for the message without squeezing the fields
