@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
             "case",
             "intake",
             "calls",
+            "board",
             "lists",
             "meetings",
             "statistics",

@@ -120,6 +120,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "呼叫还没到这一步，不能{action}（顺序：响应 → 到场 → 办结 → 确认）。",
         "The call is not at that step: cannot {action} (order: respond, arrive, handled, confirm).",
     ),
+    "sign_by_call_response": (
+        "被呼叫部门的响应即为签收：请用“登记响应”，不能单独{action}。",
+        "A called department signs for the case by responding: record the response instead "
+        "of a separate {action}.",
+    ),
     "call_still_open": (
         "呼叫尚未确认办结（事不完人不撤），不能{action}。",
         "The call is not confirmed yet: cannot {action}.",

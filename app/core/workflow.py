@@ -271,6 +271,8 @@ def check_preconditions(state: CaseState, action: Action) -> None:
         needed, _ = CALL_STEPS[action]
         if state.call_status != needed:
             raise refuse("call_step_out_of_order", action)
+    if action == Action.SIGN and state.call_open:  # the department's response is its 签收
+        raise refuse("sign_by_call_response", action)
     if action == Action.VERIFY and state.call_open:
         raise refuse("call_still_open", action)
     if action == Action.FEEDBACK and state.call_open and state.call_status != CallStatus.HANDLED:

@@ -100,15 +100,17 @@ class OverdueCase:
     due: str
     lead_unit: str | None
     status: str
+    supervision_count: int
 
 
 def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
     """Open cases past a due time, longest overdue first (two index walks)."""
     moment = now.strftime(TIME_FORMAT)
     rows = db.execute(
-        "SELECT number, 'sign', sign_due_at, lead_unit, status FROM cases "
+        "SELECT number, 'sign', sign_due_at, lead_unit, status, supervision_count FROM cases "
         "WHERE sign_due_at IS NOT NULL AND sign_due_at < ? "
-        "UNION ALL SELECT number, 'handle', handle_due_at, lead_unit, status FROM cases "
+        "UNION ALL SELECT number, 'handle', handle_due_at, lead_unit, status, supervision_count "
+        "FROM cases "
         "WHERE handle_due_at IS NOT NULL AND handle_due_at < ? ORDER BY 3 LIMIT ?",
         [moment, moment, limit],
     ).fetchall()

@@ -475,8 +475,9 @@ def test_call_steps_need_a_call() -> None:
 def test_the_response_counts_as_signing_for_it() -> None:
     acked = step(Y_CALLED, CLERK, VALID[A.CALL_ACK])
     assert acked.status == S.HANDLING
-    signed = step(Y_CALLED, CLERK, VALID[A.SIGN])  # or signed for first, then the response
-    assert step(signed, CLERK, VALID[A.CALL_ACK]).status == S.HANDLING
+    error = refused(Y_CALLED, CLERK, VALID[A.SIGN])  # never a second, separate 签收
+    assert error.code == "sign_by_call_response"
+    assert A.SIGN not in allowed_actions(Y_CALLED, CLERK)
 
 
 def test_the_called_department_records_but_only_the_caller_confirms() -> None:
