@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
             self.tr("TownDesk — {township}").format(township=self.ref.township.name)
         )
         self.setMinimumSize(QSize(1024, 640))
-        self.workbench = WorkbenchPage(db, self.ref, self.may_register)
+        self.workbench = WorkbenchPage(db, self.ref, self.may_register, user)
         self.cases = CasesPage(db, self.ref, self.runner, self.may_register)
         self.settings = SettingsPage(db, db_path, user, self.runner)
         self.calls = CallsPage(db, self.ref, lambda: self.now())

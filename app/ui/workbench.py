@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.clock import CHINA
-from app.core.model import CaseStatus, Urgency
+from app.core.model import CaseStatus, Urgency, User
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.cases import case_by_number
+from app.store.queues import my_tasks
 from app.store.reference import ReferenceData
 from app.ui.i18n import word
 
 RECENT = 10
+TASKS = 8  # the most pressing; the rest are a click away on the cases page
 
 
 class StatCard(QFrame):
@@ -66,10 +69,11 @@ class WorkbenchPage(QWidget):
         db: Database,
         ref: ReferenceData,
         may_register: bool,
+        user: User | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.ref = db, ref
+        self.db, self.ref, self.user = db, ref, user
         title = QLabel(self.tr("Workbench"))
         title.setObjectName("pageTitle")
         self.today_label = QLabel()
@@ -84,6 +88,7 @@ class WorkbenchPage(QWidget):
         self.pending = StatCard(self.tr("Pending triage"))
         self.urgent = StatCard(self.tr("Urgent, pending triage"))
         self.recent = self._recent_list()
+        self.tasks = self._task_list()
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
@@ -107,11 +112,15 @@ class WorkbenchPage(QWidget):
         keys.setWordWrap(True)
         recent_title = QLabel(self.tr("Latest cases"))
         recent_title.setObjectName("sectionTitle")
+        self.tasks_title = QLabel()
+        self.tasks_title.setObjectName("sectionTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(14)
         layout.addLayout(top)
         layout.addLayout(cards)
+        layout.addWidget(self.tasks_title)
+        layout.addWidget(self.tasks)
         layout.addWidget(recent_title)
         layout.addWidget(self.recent)
         layout.addWidget(keys)
@@ -143,6 +152,51 @@ class WorkbenchPage(QWidget):
         )
         return tree
 
+    def _task_list(self) -> QTreeWidget:
+        """What waits on the signed-in user now, the soonest deadline first."""
+        tree = QTreeWidget()
+        tree.setObjectName("myTasks")
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setHeaderLabels(
+            [self.tr("Case number"), self.tr("Status"), self.tr("Due"), self.tr("Description")]
+        )
+        header = tree.header()
+        for column, width in enumerate((170, 90, 150)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        tree.itemActivated.connect(
+            lambda item, _column: self.case_activated.emit(case_by_number(self.db, item.text(0)))
+        )
+        return tree
+
+    def _refresh_tasks(self, now: datetime) -> None:
+        self.tasks.clear()
+        waiting = my_tasks(self.db, self.user) if self.user else []
+        tasks = waiting[:TASKS]
+        moment = now.strftime("%Y-%m-%d %H:%M:%S")
+        for task in tasks:
+            item = QTreeWidgetItem(
+                [
+                    task.number,
+                    word(CaseStatus(task.status)),
+                    (task.due or "—")[:16],
+                    " ".join(task.description.split()),
+                ]
+            )
+            if task.due and task.due < moment:
+                item.setForeground(2, Qt.GlobalColor.red)
+                item.setToolTip(2, self.tr("Overdue"))
+            self.tasks.addTopLevelItem(item)
+        self.tasks_title.setText(
+            self.tr("Waiting on me ({count})").format(count=len(waiting))
+            if waiting
+            else self.tr("Nothing waits on me now")
+        )
+        self.tasks.setVisible(bool(tasks))
+        self._fit(self.tasks)
+
     def refresh(self, now: datetime | None = None) -> None:
         now = now or datetime.now(CHINA)
         today = now.date()
@@ -157,8 +211,10 @@ class WorkbenchPage(QWidget):
         }
         for card, case_filter in self.filters.items():
             card.set_value(count_cases(self.db, case_filter))
+        self._refresh_tasks(now.replace(tzinfo=None))  # first: it decides the room left
         self.recent.clear()
-        for case in case_window(self.db, CaseFilter(), CaseSort(), 0, RECENT):
+        recent = RECENT if self.tasks.topLevelItemCount() == 0 else RECENT // 2
+        for case in case_window(self.db, CaseFilter(), CaseSort(), 0, recent):
             item = QTreeWidgetItem(
                 [
                     case.number,
@@ -174,8 +230,12 @@ class WorkbenchPage(QWidget):
             if case.urgency == Urgency.URGENT:
                 item.setForeground(4, Qt.GlobalColor.red)
             self.recent.addTopLevelItem(item)
-        # as tall as its rows: the page shows what there is, not an empty box
-        rows = max(1, self.recent.topLevelItemCount())
-        row_height = self.recent.sizeHintForRow(0) if self.recent.topLevelItemCount() else 28
-        header = self.recent.header().sizeHint().height()
-        self.recent.setFixedHeight(header + rows * row_height + 6)
+        self._fit(self.recent)
+
+    @staticmethod
+    def _fit(tree: QTreeWidget) -> None:
+        """As tall as its rows: the page shows what there is, not an empty box."""
+        rows = max(1, tree.topLevelItemCount())
+        row_height = tree.sizeHintForRow(0) if tree.topLevelItemCount() else 28
+        header = tree.header().sizeHint().height()
+        tree.setFixedHeight(header + rows * row_height + 6)

@@ -14,178 +14,178 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="133"/>
+        <location filename="../../app/ui/action_dialog.py" line="135"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="134"/>
+        <location filename="../../app/ui/action_dialog.py" line="136"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="144"/>
+        <location filename="../../app/ui/action_dialog.py" line="146"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="146"/>
+        <location filename="../../app/ui/action_dialog.py" line="148"/>
         <source>What the department is called for</source>
         <translation>需要该部门做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="147"/>
+        <location filename="../../app/ui/action_dialog.py" line="149"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="148"/>
+        <location filename="../../app/ui/action_dialog.py" line="150"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="150"/>
-        <location filename="../../app/ui/action_dialog.py" line="156"/>
-        <location filename="../../app/ui/action_dialog.py" line="162"/>
-        <location filename="../../app/ui/action_dialog.py" line="165"/>
-        <location filename="../../app/ui/action_dialog.py" line="177"/>
-        <location filename="../../app/ui/action_dialog.py" line="187"/>
+        <location filename="../../app/ui/action_dialog.py" line="152"/>
+        <location filename="../../app/ui/action_dialog.py" line="158"/>
+        <location filename="../../app/ui/action_dialog.py" line="164"/>
+        <location filename="../../app/ui/action_dialog.py" line="167"/>
+        <location filename="../../app/ui/action_dialog.py" line="179"/>
+        <location filename="../../app/ui/action_dialog.py" line="189"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="153"/>
+        <location filename="../../app/ui/action_dialog.py" line="155"/>
         <source>e.g. 蓬山区市场监督管理局</source>
         <translation>如：蓬山区市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="155"/>
+        <location filename="../../app/ui/action_dialog.py" line="157"/>
         <source>Transfer to</source>
         <translation>移送至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="159"/>
+        <location filename="../../app/ui/action_dialog.py" line="161"/>
         <source>e.g. 涉嫌非法经营罪</source>
         <translation>如：涉嫌非法经营罪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="161"/>
+        <location filename="../../app/ui/action_dialog.py" line="163"/>
         <source>Suspected offence</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="168"/>
+        <location filename="../../app/ui/action_dialog.py" line="170"/>
         <source>Number of the case it duplicates</source>
         <translation>与之重复的案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="169"/>
+        <location filename="../../app/ui/action_dialog.py" line="171"/>
         <source>Merge into case</source>
         <translation>合并到案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="174"/>
+        <location filename="../../app/ui/action_dialog.py" line="176"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="176"/>
+        <location filename="../../app/ui/action_dialog.py" line="178"/>
         <source>Extend by</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="185"/>
+        <location filename="../../app/ui/action_dialog.py" line="187"/>
         <source>e.g. seasonal work, waiting for the spring</source>
         <translation>如：季节性施工，需等到开春</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="186"/>
+        <location filename="../../app/ui/action_dialog.py" line="188"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="190"/>
+        <location filename="../../app/ui/action_dialog.py" line="192"/>
         <source>Fixed</source>
         <translation>已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="191"/>
+        <location filename="../../app/ui/action_dialog.py" line="193"/>
         <source>Not fixed: back to the handler</source>
         <translation>未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="199"/>
+        <location filename="../../app/ui/action_dialog.py" line="201"/>
         <source>On-site check</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="201"/>
+        <location filename="../../app/ui/action_dialog.py" line="203"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="201"/>
+        <location filename="../../app/ui/action_dialog.py" line="203"/>
         <source>What you saw</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="203"/>
-        <location filename="../../app/ui/action_dialog.py" line="229"/>
+        <location filename="../../app/ui/action_dialog.py" line="205"/>
+        <location filename="../../app/ui/action_dialog.py" line="231"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="204"/>
+        <location filename="../../app/ui/action_dialog.py" line="206"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="206"/>
+        <location filename="../../app/ui/action_dialog.py" line="208"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="211"/>
+        <location filename="../../app/ui/action_dialog.py" line="213"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="213"/>
+        <location filename="../../app/ui/action_dialog.py" line="215"/>
         <source>What must be done, by when</source>
         <translation>督办要求及完成时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="214"/>
+        <location filename="../../app/ui/action_dialog.py" line="216"/>
         <source>Supervision note</source>
         <translation>督办意见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="217"/>
+        <location filename="../../app/ui/action_dialog.py" line="219"/>
         <source>{action} case {number}?</source>
         <translation>确定对案件 {number} {action}吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="227"/>
+        <location filename="../../app/ui/action_dialog.py" line="229"/>
         <source>Optional: who phoned it in, what they said</source>
         <translation>选填：谁来电告知、说了什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="234"/>
+        <location filename="../../app/ui/action_dialog.py" line="246"/>
         <source>no duty phone on file</source>
         <translation>未登记值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="239"/>
+        <location filename="../../app/ui/action_dialog.py" line="251"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="241"/>
+        <location filename="../../app/ui/action_dialog.py" line="253"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="248"/>
+        <location filename="../../app/ui/action_dialog.py" line="260"/>
         <source>{count} photos: {names}</source>
         <translation>{count} 张照片：{names}</translation>
     </message>
@@ -1573,7 +1573,7 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../app/ui/workbench.py" line="40"/>
+        <location filename="../../app/ui/workbench.py" line="43"/>
         <source>Show these cases</source>
         <translation>查看这些案件</translation>
     </message>
@@ -1581,79 +1581,106 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../app/ui/workbench.py" line="73"/>
+        <location filename="../../app/ui/workbench.py" line="77"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="77"/>
+        <location filename="../../app/ui/workbench.py" line="81"/>
         <source>Register case</source>
         <translation>登记案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="79"/>
+        <location filename="../../app/ui/workbench.py" line="83"/>
         <source>Register a new case (Ctrl+N)</source>
         <translation>登记新案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="82"/>
+        <location filename="../../app/ui/workbench.py" line="86"/>
         <source>Registered today</source>
         <translation>今日受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="83"/>
+        <location filename="../../app/ui/workbench.py" line="87"/>
         <source>Registered this week</source>
         <translation>本周受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="84"/>
+        <location filename="../../app/ui/workbench.py" line="88"/>
         <source>Pending triage</source>
         <translation>待研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="85"/>
+        <location filename="../../app/ui/workbench.py" line="89"/>
         <source>Urgent, pending triage</source>
         <translation>紧急待研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="102"/>
+        <location filename="../../app/ui/workbench.py" line="107"/>
         <source>Keyboard: Ctrl+N register a case · Ctrl+F search cases · Ctrl+1 … Ctrl+9 switch pages · Enter opens the selected case</source>
         <translation>快捷键：Ctrl+N 登记案件 · Ctrl+F 搜索案件 · Ctrl+1 … Ctrl+9 切换页面 · 回车打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="108"/>
+        <location filename="../../app/ui/workbench.py" line="113"/>
         <source>Latest cases</source>
         <translation>最新受理的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="129"/>
+        <location filename="../../app/ui/workbench.py" line="138"/>
+        <location filename="../../app/ui/workbench.py" line="163"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="130"/>
+        <location filename="../../app/ui/workbench.py" line="139"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="131"/>
+        <location filename="../../app/ui/workbench.py" line="140"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="132"/>
+        <location filename="../../app/ui/workbench.py" line="141"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="133"/>
+        <location filename="../../app/ui/workbench.py" line="142"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="134"/>
+        <location filename="../../app/ui/workbench.py" line="143"/>
+        <location filename="../../app/ui/workbench.py" line="163"/>
         <source>Description</source>
         <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workbench.py" line="163"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workbench.py" line="163"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workbench.py" line="189"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workbench.py" line="192"/>
+        <source>Waiting on me ({count})</source>
+        <translation>待我办理（{count} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workbench.py" line="194"/>
+        <source>Nothing waits on me now</source>
+        <translation>眼下没有待我办理的案件</translation>
     </message>
 </context>
 </TS>
