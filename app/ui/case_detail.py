@@ -45,6 +45,7 @@ from app.ui.case_path import (
     now_in_china,
 )
 from app.ui.i18n import action_word, call_status_word, route_word, word
+from app.ui.printing import print_slip
 from app.ui.thumbnails import ImageViewer, thumbnail
 
 
@@ -178,7 +179,31 @@ class CaseDetailDialog(QDialog):
             row.addWidget(button)
             self.action_buttons[action] = button
         row.addStretch(1)
+        self.print_buttons = {}
+        for kind, label in self._printable():
+            button = QPushButton(label)
+            button.setAutoDefault(False)
+            button.clicked.connect(
+                lambda _checked=False, k=kind: print_slip(self, self.db, k, self.case.number)
+            )
+            row.addWidget(button)
+            self.print_buttons[kind] = button
         return frame
+
+    def _printable(self) -> list[tuple[str, str]]:
+        """The slips this case has: a call slip once a Y department was called, a
+        supervision notice once it was supervised."""
+        has_call, supervised = self.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM calls WHERE case_id = ?), supervision_count "
+            "FROM cases WHERE id = ?",
+            [self.case.id, self.case.id],
+        ).fetchone()
+        slips = []
+        if has_call:
+            slips.append(("call_slip", self.tr("Print call slip")))
+        if supervised:
+            slips.append(("supervision_notice", self.tr("Print supervision notice")))
+        return slips
 
     def _no_action_text(self) -> str:
         if self.case.status in (

@@ -412,182 +412,192 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="95"/>
+        <location filename="../../app/ui/case_detail.py" line="96"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="76"/>
+        <location filename="../../app/ui/case_detail.py" line="77"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="107"/>
+        <location filename="../../app/ui/case_detail.py" line="108"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="116"/>
+        <location filename="../../app/ui/case_detail.py" line="117"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="119"/>
+        <location filename="../../app/ui/case_detail.py" line="120"/>
         <source>Handling</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="121"/>
+        <location filename="../../app/ui/case_detail.py" line="122"/>
         <source>Photos: {count}</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="165"/>
+        <location filename="../../app/ui/case_detail.py" line="166"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="190"/>
+        <location filename="../../app/ui/case_detail.py" line="203"/>
+        <source>Print call slip</source>
+        <translation>打印呼叫单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="205"/>
+        <source>Print supervision notice</source>
+        <translation>打印督办单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="215"/>
         <source>This case is finished; nothing more to do.</source>
         <translation>案件已办结，无需再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="191"/>
+        <location filename="../../app/ui/case_detail.py" line="216"/>
         <source>Nothing for you to do on this case now.</source>
         <translation>此案件目前没有需要您办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="226"/>
+        <location filename="../../app/ui/case_detail.py" line="251"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="227"/>
+        <location filename="../../app/ui/case_detail.py" line="252"/>
         <source>Route</source>
         <translation>分拨方式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="228"/>
+        <location filename="../../app/ui/case_detail.py" line="253"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="230"/>
+        <location filename="../../app/ui/case_detail.py" line="255"/>
         <source>Cooperating</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="235"/>
+        <location filename="../../app/ui/case_detail.py" line="260"/>
         <source>Call</source>
         <translation>呼叫</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="239"/>
+        <location filename="../../app/ui/case_detail.py" line="264"/>
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="241"/>
+        <location filename="../../app/ui/case_detail.py" line="266"/>
         <source>{days} working days asked, awaiting approval</source>
         <translation>申请延期 {days} 个工作日，待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="250"/>
+        <location filename="../../app/ui/case_detail.py" line="275"/>
         <source>Parking</source>
         <translation>挂账</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="252"/>
+        <location filename="../../app/ui/case_detail.py" line="277"/>
         <source>until {date} asked, awaiting approval</source>
         <translation>申请挂账至 {date}，待审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="259"/>
+        <location filename="../../app/ui/case_detail.py" line="284"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="262"/>
+        <location filename="../../app/ui/case_detail.py" line="287"/>
         <source>{count} supervision notices</source>
         <translation>已督办 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="265"/>
+        <location filename="../../app/ui/case_detail.py" line="290"/>
         <source>Supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="294"/>
+        <location filename="../../app/ui/case_detail.py" line="319"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="314"/>
+        <location filename="../../app/ui/case_detail.py" line="339"/>
         <source>due {time}</source>
         <translation>时限 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="327"/>
+        <location filename="../../app/ui/case_detail.py" line="352"/>
         <source>First receiver: {unit} · {person} · received {time}</source>
         <translation>首接单位：{unit} · 受理人 {person} · 受理时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="346"/>
+        <location filename="../../app/ui/case_detail.py" line="371"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="347"/>
+        <location filename="../../app/ui/case_detail.py" line="372"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="348"/>
+        <location filename="../../app/ui/case_detail.py" line="373"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="349"/>
+        <location filename="../../app/ui/case_detail.py" line="374"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="350"/>
+        <location filename="../../app/ui/case_detail.py" line="375"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="351"/>
+        <location filename="../../app/ui/case_detail.py" line="376"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="352"/>
+        <location filename="../../app/ui/case_detail.py" line="377"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="353"/>
+        <location filename="../../app/ui/case_detail.py" line="378"/>
         <source>Last change</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="382"/>
+        <location filename="../../app/ui/case_detail.py" line="407"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="383"/>
+        <location filename="../../app/ui/case_detail.py" line="408"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="436"/>
+        <location filename="../../app/ui/case_detail.py" line="461"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="444"/>
+        <location filename="../../app/ui/case_detail.py" line="469"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -1436,6 +1446,19 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../app/ui/printing.py" line="25"/>
+        <source>Save the PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/printing.py" line="27"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>SelfTest</name>
     <message>
         <location filename="../../app/ui/render.py" line="150"/>
@@ -1668,17 +1691,17 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="189"/>
+        <location filename="../../app/ui/workbench.py" line="190"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="192"/>
+        <location filename="../../app/ui/workbench.py" line="193"/>
         <source>Waiting on me ({count})</source>
         <translation>待我办理（{count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="194"/>
+        <location filename="../../app/ui/workbench.py" line="195"/>
         <source>Nothing waits on me now</source>
         <translation>眼下没有待我办理的案件</translation>
     </message>
