@@ -412,192 +412,122 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="96"/>
+        <location filename="../../app/ui/case_detail.py" line="91"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="77"/>
+        <location filename="../../app/ui/case_detail.py" line="72"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="108"/>
+        <location filename="../../app/ui/case_detail.py" line="103"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="117"/>
+        <location filename="../../app/ui/case_detail.py" line="112"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="120"/>
+        <location filename="../../app/ui/case_detail.py" line="115"/>
         <source>Handling</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="122"/>
+        <location filename="../../app/ui/case_detail.py" line="119"/>
         <source>Photos: {count}</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="166"/>
+        <location filename="../../app/ui/case_detail.py" line="163"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="203"/>
+        <location filename="../../app/ui/case_detail.py" line="200"/>
         <source>Print call slip</source>
         <translation>打印呼叫单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="205"/>
+        <location filename="../../app/ui/case_detail.py" line="202"/>
         <source>Print supervision notice</source>
         <translation>打印督办单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="215"/>
+        <location filename="../../app/ui/case_detail.py" line="212"/>
         <source>This case is finished; nothing more to do.</source>
         <translation>案件已办结，无需再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="216"/>
+        <location filename="../../app/ui/case_detail.py" line="213"/>
         <source>Nothing for you to do on this case now.</source>
         <translation>此案件目前没有需要您办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="251"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="252"/>
-        <source>Route</source>
-        <translation>分拨方式</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="253"/>
-        <source>Lead unit</source>
-        <translation>牵头单位</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="255"/>
-        <source>Cooperating</source>
-        <translation>配合单位</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="260"/>
-        <source>Call</source>
-        <translation>呼叫</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="264"/>
-        <source>Extension</source>
-        <translation>延期</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="266"/>
-        <source>{days} working days asked, awaiting approval</source>
-        <translation>申请延期 {days} 个工作日，待审批</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="275"/>
-        <source>Parking</source>
-        <translation>挂账</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="277"/>
-        <source>until {date} asked, awaiting approval</source>
-        <translation>申请挂账至 {date}，待审批</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="284"/>
-        <source>Parked until</source>
-        <translation>挂账至</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="287"/>
-        <source>{count} supervision notices</source>
-        <translation>已督办 {count} 次</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="290"/>
-        <source>Supervision</source>
-        <translation>执法监督</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="319"/>
-        <source>Duty phone</source>
-        <translation>值班电话</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="339"/>
-        <source>due {time}</source>
-        <translation>时限 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/case_detail.py" line="352"/>
+        <location filename="../../app/ui/case_detail.py" line="242"/>
         <source>First receiver: {unit} · {person} · received {time}</source>
         <translation>首接单位：{unit} · 受理人 {person} · 受理时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="371"/>
+        <location filename="../../app/ui/case_detail.py" line="261"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="372"/>
+        <location filename="../../app/ui/case_detail.py" line="262"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="373"/>
+        <location filename="../../app/ui/case_detail.py" line="263"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="374"/>
+        <location filename="../../app/ui/case_detail.py" line="264"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="375"/>
+        <location filename="../../app/ui/case_detail.py" line="265"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="376"/>
+        <location filename="../../app/ui/case_detail.py" line="266"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="377"/>
+        <location filename="../../app/ui/case_detail.py" line="267"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="378"/>
+        <location filename="../../app/ui/case_detail.py" line="268"/>
         <source>Last change</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="407"/>
+        <location filename="../../app/ui/case_detail.py" line="297"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="408"/>
+        <location filename="../../app/ui/case_detail.py" line="298"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="461"/>
+        <location filename="../../app/ui/case_detail.py" line="351"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="469"/>
+        <location filename="../../app/ui/case_detail.py" line="359"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -653,6 +583,79 @@
         <location filename="../../app/ui/case_filters.py" line="130"/>
         <source>{group} (all)</source>
         <translation>{group}（全部）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProgressPanel</name>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="46"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="47"/>
+        <source>Route</source>
+        <translation>分拨方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="48"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="50"/>
+        <source>Cooperating</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="55"/>
+        <source>Call</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="59"/>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="61"/>
+        <source>{days} working days asked, awaiting approval</source>
+        <translation>申请延期 {days} 个工作日，待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="70"/>
+        <source>Parking</source>
+        <translation>挂账</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="72"/>
+        <source>until {date} asked, awaiting approval</source>
+        <translation>申请挂账至 {date}，待审批</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="79"/>
+        <source>Parked until</source>
+        <translation>挂账至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="82"/>
+        <source>{count} supervision notices</source>
+        <translation>已督办 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="85"/>
+        <source>Supervision</source>
+        <translation>执法监督</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="113"/>
+        <source>Duty phone</source>
+        <translation>值班电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_progress.py" line="133"/>
+        <source>due {time}</source>
+        <translation>时限 {time}</translation>
     </message>
 </context>
 <context>
