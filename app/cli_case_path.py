@@ -79,6 +79,7 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     kind.add_argument("--working", dest="working", action="store_true", default=None)
     kind.add_argument("--off", dest="working", action="store_false")
     p.add_argument("--note", default="")
+    p.add_argument("--office", help="办公时间，如 08:30-17:30（影响所有期限）")
     p.set_defaults(handler=calendar)
 
     p = commands.add_parser("notice", help="打印督办单（PDF）")
@@ -237,9 +238,14 @@ def call_slip(args: argparse.Namespace) -> int:
 
 
 def calendar(args: argparse.Namespace) -> int:
-    from app.store.calendar_days import known_year, overrides, set_day
+    from app.store.calendar_days import known_year, overrides, set_day, set_office_hours
 
     db = open_database(database_path(args))
+    if args.office:
+        start, _, end = args.office.partition("-")
+        user = reference.user_by_name(db, args.username)
+        moved = set_office_hours(db, user, start, end)
+        print(f"办公时间已设为 {args.office}，{moved} 件在办案件的期限已重新计算。")
     if args.day:
         if args.working is None:
             raise DomainError("calendar_kind_missing")

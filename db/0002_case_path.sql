@@ -23,6 +23,7 @@ ALTER TABLE cases ADD COLUMN handling_since TEXT;        -- signed for, or sent 
 ALTER TABLE cases ADD COLUMN sign_due_at TEXT;
 ALTER TABLE cases ADD COLUMN handle_due_at TEXT;
 CREATE INDEX cases_by_lead_unit ON cases (lead_unit, status);
+ALTER TABLE categories ADD COLUMN sign_days INTEGER;    -- sign-for limit; NULL: the default
 CREATE INDEX cases_by_sign_due ON cases (sign_due_at) WHERE sign_due_at IS NOT NULL;
 CREATE INDEX cases_by_handle_due ON cases (handle_due_at) WHERE handle_due_at IS NOT NULL;
 

@@ -155,6 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请填写要合并到的案件编号，才能{action}。",
         "Give the number of the case to {action} into.",
     ),
+    "office_hours_invalid": (
+        "办公时间“{value}”不对，应如 08:30-17:30，且下班晚于上班。",
+        "Office hours '{value}' are not valid: use e.g. 08:30-17:30, closing after opening.",
+    ),
     "calendar_kind_missing": (
         "请用 --working 或 --off 说明这一天是工作日还是休息日。",
         "Say with --working or --off whether the day is worked.",

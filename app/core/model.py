@@ -165,6 +165,7 @@ class Category:
     route: Route | None = None  # only leaves carry a default route ...
     department_code: str | None = None  # ... the default unit ...
     limit_days: int | None = None  # ... and the default handling limit in working days
+    sign_days: int | None = None  # sign-for limit in working days; None: the default
 
     @property
     def is_leaf(self) -> bool:

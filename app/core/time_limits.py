@@ -13,8 +13,11 @@ URGENT_SIGN_LIMIT_DAYS = 0  # ... or, when urgent, by the end of today's office 
 DEFAULT_HANDLE_DAYS = 5  # when a category names no limit
 
 
-def sign_limit_days(urgency: Urgency) -> int:
-    return URGENT_SIGN_LIMIT_DAYS if urgency == Urgency.URGENT else SIGN_LIMIT_DAYS
+def sign_limit_days(category_days: int | None, urgency: Urgency) -> int:
+    """The category's sign-for limit (default one working day); urgent: today."""
+    if urgency == Urgency.URGENT:
+        return URGENT_SIGN_LIMIT_DAYS
+    return SIGN_LIMIT_DAYS if category_days is None else category_days
 
 
 def handle_limit_days(category_days: int | None, urgency: Urgency) -> int:

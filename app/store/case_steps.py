@@ -4,7 +4,7 @@ tables (assignments, calls, pauses, evidence). The rules themselves live in core
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlite_utils import Database
@@ -174,9 +174,20 @@ def _side_tables(
         )
 
 
+OFFICE_HOURS = "office_hours"  # settings key: {"start": "08:30", "end": "17:30"}
+
+
 def work_calendar(db: Database) -> WorkCalendar:
+    """The statutory calendar, this township's exceptions and its office hours."""
     rows = db.conn.execute("SELECT day, working FROM calendar_overrides").fetchall()
-    return WorkCalendar({date.fromisoformat(day): bool(working) for day, working in rows})
+    hours = db.conn.execute("SELECT value FROM settings WHERE key = ?", [OFFICE_HOURS]).fetchone()
+    start, end = time(8, 30), time(17, 30)
+    if hours:
+        saved = json.loads(hours[0])
+        start, end = time.fromisoformat(saved["start"]), time.fromisoformat(saved["end"])
+    return WorkCalendar(
+        {date.fromisoformat(day): bool(working) for day, working in rows}, start, end
+    )
 
 
 def recompute_due(db: Database, case_id: str) -> None:
@@ -184,15 +195,16 @@ def recompute_due(db: Database, case_id: str) -> None:
     and filter by them, recomputed at every step."""
     row = db.conn.execute(
         "SELECT c.status, c.urgency, c.assigned_at, c.handling_since, c.extension_days, "
-        "k.limit_days FROM cases c JOIN categories k ON k.code = c.category_code WHERE c.id = ?",
+        "k.limit_days, k.sign_days FROM cases c JOIN categories k ON k.code = c.category_code "
+        "WHERE c.id = ?",
         [case_id],
     ).fetchone()
-    status, urgency, assigned_at, handling_since, extension_days, limit_days = row
+    status, urgency, assigned_at, handling_since, extension_days, limit_days, sign_days = row
     sign_due = handle_due_at = None
     calendar = work_calendar(db)
     if status == CaseStatus.ASSIGNED:
         sign_due = calendar.add_working_days(
-            parse_local(assigned_at), sign_limit_days(Urgency(urgency))
+            parse_local(assigned_at), sign_limit_days(sign_days, Urgency(urgency))
         )
     elif status in (CaseStatus.HANDLING, CaseStatus.PARKED):
         pauses = [

@@ -137,6 +137,7 @@ def _category_added(db: Database, event: Event) -> None:
             "route": p.get("route"),
             "department_code": p.get("department_code"),
             "limit_days": p.get("limit_days"),
+            "sign_days": p.get("sign_days"),
         },
     )
 

@@ -66,6 +66,7 @@ def categories(db: Database) -> list[Category]:
             route=Route(row["route"]) if row["route"] else None,
             department_code=row["department_code"],
             limit_days=row["limit_days"],
+            sign_days=row["sign_days"],
         )
         for row in db.query("SELECT * FROM categories ORDER BY code")
     ]

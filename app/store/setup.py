@@ -166,6 +166,7 @@ def add_category(
     route: Route | None = None,
     department_code: str | None = None,
     limit_days: int | None = None,
+    sign_days: int | None = None,
 ) -> None:
     payload = {
         "code": check_code(code),
@@ -174,6 +175,7 @@ def add_category(
         "route": Route(route).value if route else None,
         "department_code": department_code,
         "limit_days": limit_days,
+        "sign_days": sign_days,
     }
     writer.append(actor_id, "category", payload["code"], EventType.CATEGORY_ADDED, payload)
 

@@ -59,3 +59,37 @@ def test_refusals_change_nothing(demo_db, username, day, message) -> None:
         set_day(demo_db, user_by_name(demo_db, username), day, False)
     assert message in str(refused.value)
     assert full_dump(demo_db) == before
+
+
+def test_office_hours_move_every_deadline(demo_db, demo_path) -> None:
+    from app.store.calendar_days import set_office_hours
+
+    number = dispatched_case(demo_db, demo_path)
+    set_office_hours(demo_db, user_by_name(demo_db, "admin"), "09:00", "18:00")
+    assert sign_due(demo_db, number) == "2026-12-02 18:00:00"
+    before = full_dump(demo_db)
+    with pytest.raises(DomainError) as refused:
+        set_office_hours(demo_db, user_by_name(demo_db, "admin"), "18:00", "09:00")
+    assert "下班晚于上班" in str(refused.value)
+    assert full_dump(demo_db) == before
+
+
+def test_a_category_may_have_its_own_sign_for_limit(demo_db, demo_path) -> None:
+    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
+        0
+    ]
+    category = demo_db.execute(
+        "SELECT category_code FROM cases WHERE number = ?", [number]
+    ).fetchone()[0]
+    # set directly on the projection: only the due-time rule is under test here
+    demo_db.execute("UPDATE categories SET sign_days = 3 WHERE code = ?", [category])
+    demo_db.execute("UPDATE cases SET urgency = 'normal' WHERE number = ?", [number])
+    act(
+        demo_db,
+        BlobStore.beside(demo_path),
+        user_by_name(demo_db, "clerk"),
+        number,
+        Request(Action.DISPATCH, to="SCJG"),
+        wall=lambda: TUESDAY_MS,
+    )
+    assert sign_due(demo_db, number) == "2026-12-04 17:30:00"  # Friday: three working days
