@@ -115,3 +115,34 @@ def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overdu
         [moment, moment, limit],
     ).fetchall()
     return [OverdueCase(*row) for row in rows]
+
+
+def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
+    """Open cases whose deadline falls within the next half office day (the due-soon rule
+    of core/deadlines), soonest first."""
+    calendar = work_calendar(db)
+    soon = calendar.add_working_seconds(now, calendar.office_seconds_per_day // 2)
+    moment, until = now.strftime(TIME_FORMAT), soon.strftime(TIME_FORMAT)
+    rows = db.execute(
+        "SELECT number, 'sign', sign_due_at, lead_unit, status, supervision_count FROM cases "
+        "WHERE sign_due_at >= ? AND sign_due_at <= ? "
+        "UNION ALL SELECT number, 'handle', handle_due_at, lead_unit, status, supervision_count "
+        "FROM cases WHERE handle_due_at >= ? AND handle_due_at <= ? ORDER BY 3 LIMIT ?",
+        [moment, until, moment, until, limit],
+    ).fetchall()
+    return [OverdueCase(*row) for row in rows]
+
+
+def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:
+    """Open calls whose response or arrival is late, as board rows of the called unit."""
+    late = []
+    for call in calls(db, now, open_only=True):
+        for clock in call.clocks:
+            if clock.overdue:
+                status, supervised = db.execute(
+                    "SELECT status, supervision_count FROM cases WHERE number = ?",
+                    [call.case_number],
+                ).fetchone()
+                row = (call.case_number, clock.kind, clock.due or "", call.department)
+                late.append(OverdueCase(*row, status, supervised))
+    return late

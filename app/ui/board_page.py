@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.calendar import WorkCalendar
+from app.core.clock import parse_local
 from app.core.deadlines import DeadlineState
 from app.core.model import Case, CaseStatus, User
 from app.core.workflow import Action, Request
@@ -34,10 +36,17 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.case_steps import work_calendar
 from app.store.cases import case_by_number
-from app.store.clocks import OverdueCase, overdue_cases
+from app.store.clocks import OverdueCase, due_soon_cases, overdue_calls, overdue_cases
 from app.store.reference import ReferenceData
 from app.ui.action_dialog import ActionDialog
-from app.ui.case_path import STATE_COLOURS, clock_name, now_in_china, overdue_span
+from app.ui.case_path import (
+    STATE_COLOURS,
+    case_clock_text,
+    clock_name,
+    now_in_china,
+    overdue_span,
+    wall_span,
+)
 from app.ui.i18n import word
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -145,15 +154,19 @@ class BoardPage(QWidget):
         now = self.now()
         calendar = work_calendar(self.db)
         selected = self.selected_number()
-        self.rows = overdue_cases(self.db, now, LIMIT)
+        # overdue cases, late calls to Y departments, and cases about to fall due
+        self.rows = overdue_cases(self.db, now, LIMIT) + overdue_calls(self.db, now)
+        self.soon = due_soon_cases(self.db, now, LIMIT)
         groups: dict[str, list[OverdueCase]] = defaultdict(list)
-        for row in self.rows:
+        for row in self.rows + self.soon:
             groups[row.lead_unit or ""].append(row)
         self.tree.setSortingEnabled(False)
         self.tree.clear()
         bold = QFont()
         bold.setBold(True)
         red = QBrush(STATE_COLOURS[DeadlineState.OVERDUE])
+        amber = QBrush(STATE_COLOURS[DeadlineState.DUE_SOON])
+        soon = {(row.number, row.kind) for row in self.soon}
         current = None
         for unit, rows in groups.items():
             name = self.unit_name(unit)
@@ -162,7 +175,7 @@ class BoardPage(QWidget):
             group.setData(UNIT, SortRole, name)
             worst = 0
             for row in rows:
-                late_text, late = overdue_span(row.due, now, calendar)
+                late_text, late, colour = self._lateness(row, now, calendar, soon)
                 worst = max(worst, late)
                 item = _Item(
                     [
@@ -170,14 +183,14 @@ class BoardPage(QWidget):
                         row.number,
                         clock_name(row.kind),
                         row.due[:16],
-                        self.tr("{span} overdue").format(span=late_text),
+                        late_text,
                         word(CaseStatus(row.status)),
                     ]
                 )
                 item.setData(NUMBER, NumberRole, row.number)
                 item.setData(LATE, SortRole, late)
                 item.setData(DUE, SortRole, row.due)
-                item.setForeground(LATE, red)
+                item.setForeground(LATE, red if colour == "red" else amber)
                 group.addChild(item)
                 if row.number == selected:
                     current = item
@@ -195,23 +208,51 @@ class BoardPage(QWidget):
         self._show_counts(groups)
         self._update_buttons()
 
+    def _lateness(
+        self,
+        row: OverdueCase,
+        now: datetime,
+        calendar: WorkCalendar,
+        soon: set[tuple[str, str]],
+    ) -> tuple[str, int, str]:
+        """(text, seconds late for sorting, colour): office time for cases, the wall clock
+        for calls, time left for cases about to fall due."""
+        if (row.number, row.kind) in soon:
+            left = calendar.working_seconds_between(now, parse_local(row.due))
+            return case_clock_text(row.due, DeadlineState.DUE_SOON, now, calendar), -left, "amber"
+        if row.kind.startswith("call_"):
+            late = int((now - parse_local(row.due)).total_seconds())
+            return self.tr("{span} overdue").format(span=wall_span(late)), late, "red"
+        late_text, late = overdue_span(row.due, now, calendar)
+        return self.tr("{span} overdue").format(span=late_text), late, "red"
+
     def unit_name(self, code: str) -> str:
         return self.ref.department_name(code) if code else self.tr("No lead unit")
 
     def _show_counts(self, groups: dict[str, list[OverdueCase]]) -> None:
         total = len(self.rows)
         more = self.tr(" (the longest {limit} shown)").format(limit=LIMIT) if total >= LIMIT else ""
-        self.count_label.setText(self.tr("{count} overdue").format(count=total) + more)
-        counts = Counter({unit: len(rows) for unit, rows in groups.items()})
+        text = self.tr("{count} overdue").format(count=total) + more
+        if self.soon:
+            text += self.tr(", {count} due soon").format(count=len(self.soon))
+        self.count_label.setText(text)
+        soon = {(row.number, row.kind) for row in self.soon}
+        counts = Counter(
+            {
+                unit: sum((r.number, r.kind) not in soon for r in rows)
+                for unit, rows in groups.items()
+            }
+        )
         chips = "　".join(
             f"<span style='color:#334e68'>{escape(self.unit_name(unit))}</span> "
             f"<b style='color:{STATE_COLOURS[DeadlineState.OVERDUE].name()}'>{count}</b>"
             for unit, count in counts.most_common()
+            if count
         )
         self.units_label.setText(chips)
         self.units_label.setVisible(bool(chips))
-        self.empty_label.setVisible(total == 0)
-        self.tree.setVisible(total > 0)
+        self.empty_label.setVisible(total == 0 and not self.soon)
+        self.tree.setVisible(total > 0 or bool(self.soon))
 
     # -- acting --------------------------------------------------------------------------------
 

@@ -216,92 +216,98 @@
 <context>
     <name>BoardPage</name>
     <message>
-        <location filename="../../app/ui/board_page.py" line="77"/>
+        <location filename="../../app/ui/board_page.py" line="86"/>
         <source>Enforcement supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="81"/>
+        <location filename="../../app/ui/board_page.py" line="90"/>
         <source>Supervise</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="84"/>
+        <location filename="../../app/ui/board_page.py" line="93"/>
         <source>Send a supervision notice (督办单) for the selected case</source>
         <translation>对选中的案件发出督办单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="87"/>
+        <location filename="../../app/ui/board_page.py" line="96"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="96"/>
+        <location filename="../../app/ui/board_page.py" line="105"/>
         <source>No case is overdue. Well done.</source>
         <translation>没有超期案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="124"/>
+        <location filename="../../app/ui/board_page.py" line="133"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="125"/>
+        <location filename="../../app/ui/board_page.py" line="134"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="126"/>
+        <location filename="../../app/ui/board_page.py" line="135"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="127"/>
+        <location filename="../../app/ui/board_page.py" line="136"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="128"/>
+        <location filename="../../app/ui/board_page.py" line="137"/>
         <source>Overdue by</source>
         <translation>超期时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="129"/>
+        <location filename="../../app/ui/board_page.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="160"/>
+        <location filename="../../app/ui/board_page.py" line="173"/>
         <source>{unit} ({count})</source>
         <translation>{unit}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="173"/>
+        <location filename="../../app/ui/board_page.py" line="225"/>
+        <location filename="../../app/ui/board_page.py" line="227"/>
         <source>{span} overdue</source>
         <translation>已超期 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="199"/>
+        <location filename="../../app/ui/board_page.py" line="230"/>
         <source>No lead unit</source>
         <translation>无牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="203"/>
+        <location filename="../../app/ui/board_page.py" line="234"/>
         <source> (the longest {limit} shown)</source>
         <translation>（仅显示超期最久的 {limit} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="204"/>
+        <location filename="../../app/ui/board_page.py" line="235"/>
         <source>{count} overdue</source>
         <translation>超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="244"/>
+        <location filename="../../app/ui/board_page.py" line="237"/>
+        <source>, {count} due soon</source>
+        <translation>，临期 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/board_page.py" line="285"/>
         <source>Select a case to open it or to supervise it.</source>
         <translation>选中一件案件，可打开查看或督办。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="247"/>
+        <location filename="../../app/ui/board_page.py" line="288"/>
         <source>Supervision notices are sent by the leader or the supervisor.</source>
         <translation>督办单由分管领导或督查人员发出。</translation>
     </message>
