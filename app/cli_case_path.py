@@ -82,6 +82,15 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     p.add_argument("--office", help="办公时间，如 08:30-17:30（影响所有期限）")
     p.set_defaults(handler=calendar)
 
+    p = commands.add_parser("response", help="设置区直部门的响应承诺（紧急呼叫时限）")
+    database_option(p)
+    actor_option(p)
+    p.add_argument("department", help="区直部门编码，如 YJJ")
+    p.add_argument("--ack", type=int, required=True, help="响应时限（分钟）")
+    p.add_argument("--arrive", type=int, required=True, help="到场时限（分钟）")
+    p.add_argument("--handle", type=int, required=True, help="办结时限（工作日）")
+    p.set_defaults(handler=response)
+
     p = commands.add_parser("notice", help="打印督办单（PDF）")
     database_option(p)
     p.add_argument("number", help="案件编号")
@@ -287,4 +296,19 @@ def notice(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     code = write_supervision_notice(db, args.number, args.output)
     print(f"已生成督办单：{args.output}（校验码 {code}）")
+    return 0
+
+
+def response(args: argparse.Namespace) -> int:
+    from app.core.model import ResponseCommitment
+    from app.store.setup import set_response_commitment
+
+    db = open_database(database_path(args))
+    user = reference.user_by_name(db, args.username)
+    commitment = ResponseCommitment(args.ack, args.arrive, args.handle)
+    set_response_commitment(db, user, args.department, commitment)
+    print(
+        f"{args.department.upper()}：紧急呼叫 {args.ack} 分钟内响应，{args.arrive} 分钟内到场，"
+        f"{args.handle} 个工作日内办结（一般呼叫的分钟数加倍）。"
+    )
     return 0

@@ -155,6 +155,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请填写要合并到的案件编号，才能{action}。",
         "Give the number of the case to {action} into.",
     ),
+    "response_needs_y": (
+        "{value} 不是区直部门，响应承诺只对被呼叫的区直部门设置。",
+        "{value} is not a district (Y) department: only those have a response commitment.",
+    ),
+    "response_invalid": (
+        "响应承诺应为正整数：响应分钟、到场分钟、办结工作日。",
+        "A response commitment is three positive whole numbers: minutes, minutes, days.",
+    ),
     "office_hours_invalid": (
         "办公时间“{value}”不对，应如 08:30-17:30，且下班晚于上班。",
         "Office hours '{value}' are not valid: use e.g. 08:30-17:30, closing after opening.",

@@ -15,6 +15,7 @@ class EventType:
 
     TOWNSHIP_CREATED = "township.created"
     DEPARTMENT_ADDED = "department.added"
+    DEPARTMENT_RESPONSE_SET = "department.response_set"
     GRID_ADDED = "grid.added"
     USER_ADDED = "user.added"
     USER_PASSWORD_CHANGED = "user.password_changed"

@@ -195,11 +195,16 @@ def recompute_due(db: Database, case_id: str) -> None:
     and filter by them, recomputed at every step."""
     row = db.conn.execute(
         "SELECT c.status, c.urgency, c.assigned_at, c.handling_since, c.extension_days, "
-        "k.limit_days, k.sign_days FROM cases c JOIN categories k ON k.code = c.category_code "
-        "WHERE c.id = ?",
+        "k.limit_days, k.sign_days, c.route, d.handle_days FROM cases c "
+        "JOIN categories k ON k.code = c.category_code "
+        "LEFT JOIN departments d ON d.code = c.lead_unit WHERE c.id = ?",
         [case_id],
     ).fetchone()
-    status, urgency, assigned_at, handling_since, extension_days, limit_days, sign_days = row
+    status, urgency, assigned_at, handling_since, extension_days, limit_days, sign_days = row[:7]
+    route, call_handle_days = row[7:]
+    if route == Route.CALL_Y and call_handle_days:
+        # a called department is held to its own commitment, not the category's limit
+        limit_days, urgency = call_handle_days, Urgency.NORMAL
     sign_due = handle_due_at = None
     calendar = work_calendar(db)
     if status == CaseStatus.ASSIGNED:

@@ -88,6 +88,16 @@ def _department_added(db: Database, event: Event) -> None:
     )
 
 
+@handles(EventType.DEPARTMENT_RESPONSE_SET)
+def _response_set(db: Database, event: Event) -> None:
+    r = event.payload
+    db.conn.execute(
+        "UPDATE departments SET ack_minutes = ?, arrive_minutes = ?, handle_days = ? "
+        "WHERE code = ?",
+        [r["acknowledge_minutes"], r["arrive_minutes"], r["handle_days"], event.entity_id],
+    )
+
+
 @handles(EventType.USER_ADDED)
 def _user_added(db: Database, event: Event) -> None:
     p = event.payload

@@ -15,8 +15,9 @@ from app.core.auth import hash_password
 from app.core.clock import local_text, wall_ms
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.model import ResponseCommitment, Role, Route, Tier
+from app.core.model import ResponseCommitment, Role, Route, Tier, User
 from app.core.numbering import is_valid_device_code
+from app.core.permissions import MANAGE_REFERENCE_DATA, require
 from app.store.database import connect, migrate, peek_schema_version, write_transaction
 from app.store.eventlog import EventWriter, new_id, writing
 
@@ -210,3 +211,28 @@ def initialise_township(path: Path, name: str, code: str, admin_password: str) -
         raise
     db.close()  # checkpoints the WAL into the file before it is renamed
     os.replace(partial, path)
+
+
+def set_response_commitment(
+    db: Database, actor: User, code: str, commitment: ResponseCommitment
+) -> None:
+    """What a Y department promises when called: minutes to respond and to arrive, working
+    days to finish. Only for tier Y; only the administrator sets it."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    row = db.execute("SELECT tier FROM departments WHERE code = ?", [code.upper()]).fetchone()
+    if row is None:
+        raise DomainError("department_unknown", value=code)
+    if row[0] != Tier.Y:
+        raise DomainError("response_needs_y", value=code.upper())
+    values = (commitment.acknowledge_minutes, commitment.arrive_minutes, commitment.handle_days)
+    if not all(isinstance(v, int) and 0 < v <= 10_000 for v in values):
+        raise DomainError("response_invalid")
+    payload = {
+        "acknowledge_minutes": values[0],
+        "arrive_minutes": values[1],
+        "handle_days": values[2],
+    }
+    with writing(db) as writer:
+        writer.append(
+            actor.id, "department", code.upper(), EventType.DEPARTMENT_RESPONSE_SET, payload
+        )

@@ -93,3 +93,47 @@ def test_a_category_may_have_its_own_sign_for_limit(demo_db, demo_path) -> None:
         wall=lambda: TUESDAY_MS,
     )
     assert sign_due(demo_db, number) == "2026-12-04 17:30:00"  # Friday: three working days
+
+
+def test_a_called_department_is_held_to_its_own_commitment(demo_db, demo_path) -> None:
+    from app.core.model import ResponseCommitment
+    from app.store.setup import set_response_commitment
+
+    admin = user_by_name(demo_db, "admin")
+    set_response_commitment(demo_db, admin, "YJJ", ResponseCommitment(20, 90, 2))
+    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
+        0
+    ]
+    blobs, clerk = BlobStore.beside(demo_path), user_by_name(demo_db, "clerk")
+    act(
+        demo_db,
+        blobs,
+        clerk,
+        number,
+        Request(Action.CALL, to="YJJ", reason="燃气泄漏"),
+        wall=lambda: TUESDAY_MS,
+    )
+    act(demo_db, blobs, clerk, number, Request(Action.CALL_ACK), wall=lambda: TUESDAY_MS + 60_000)
+    due = demo_db.execute("SELECT handle_due_at FROM cases WHERE number = ?", [number])
+    assert due.fetchone()[0] == "2026-12-03 17:30:00"  # two working days, whatever the category
+
+
+@pytest.mark.parametrize(
+    ("code", "commitment", "message"),
+    [
+        ("SCJG", (20, 90, 2), "不是区直部门"),
+        ("YJJ", (0, 90, 2), "应为正整数"),
+        ("NOPE", (20, 90, 2), "部门“NOPE”不存在"),
+    ],
+)
+def test_bad_commitments_change_nothing(demo_db, code, commitment, message) -> None:
+    from app.core.model import ResponseCommitment
+    from app.store.setup import set_response_commitment
+
+    before = full_dump(demo_db)
+    with pytest.raises(DomainError) as refused:
+        set_response_commitment(
+            demo_db, user_by_name(demo_db, "admin"), code, ResponseCommitment(*commitment)
+        )
+    assert message in str(refused.value)
+    assert full_dump(demo_db) == before
