@@ -37,6 +37,7 @@ class Action(StrEnum):
     DENY_EXTENSION = "deny-extension"
     PARK = "park"
     APPROVE_PARK = "approve-park"
+    DENY_PARK = "deny-park"
     RESUME = "resume"
     VERIFY = "verify"
     CLOSE = "close"
@@ -64,6 +65,7 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.DENY_EXTENSION: ("驳回延期", "deny an extension"),
     Action.PARK: ("申请挂账", "ask to park"),
     Action.APPROVE_PARK: ("批准挂账", "approve parking"),
+    Action.DENY_PARK: ("驳回挂账", "deny parking"),
     Action.RESUME: ("恢复办理", "resume"),
     Action.VERIFY: ("核查", "verify"),
     Action.CLOSE: ("结案", "close"),
@@ -176,6 +178,7 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.APPROVE_EXTENSION: APPROVERS,
     Action.DENY_EXTENSION: APPROVERS,
     Action.APPROVE_PARK: APPROVERS,
+    Action.DENY_PARK: APPROVERS,
     Action.RESUME: OFFICE_ROLES | APPROVERS | {Role.DEPARTMENT_OFFICER},
     Action.VERIFY: OFFICE_ROLES | {Role.GRID_WORKER, Role.SUPERVISOR},
     Action.CLOSE: OFFICE_ROLES,
@@ -200,6 +203,7 @@ STATES: dict[Action, frozenset[CaseStatus]] = {
     Action.DENY_EXTENSION: OPEN,
     Action.PARK: frozenset({S.HANDLING}),
     Action.APPROVE_PARK: frozenset({S.HANDLING}),
+    Action.DENY_PARK: frozenset({S.HANDLING}),
     Action.RESUME: frozenset({S.PARKED}),
     Action.VERIFY: frozenset({S.FEEDBACK}),
     Action.CLOSE: frozenset({S.VERIFIED}),
@@ -263,7 +267,8 @@ def check_preconditions(state: CaseState, action: Action) -> None:
         raise refuse("nothing_to_decide", action)
     if action == Action.EXTEND and state.extension_requested is not None:
         raise refuse("already_requested", action)
-    if action == Action.APPROVE_PARK and state.park_requested_until is None:
+    deciding_park = action in (Action.APPROVE_PARK, Action.DENY_PARK)
+    if deciding_park and state.park_requested_until is None:
         raise refuse("nothing_to_decide", action)
     if action == Action.PARK and state.park_requested_until is not None:
         raise refuse("already_requested", action)

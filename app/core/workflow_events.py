@@ -125,7 +125,7 @@ def _park_until(text: str, today: date | None) -> str:
 
 def _handling(state: CaseState, request: Request, today: date | None) -> dict[str, Any]:
     action = request.action
-    if action in (Action.RETURN, Action.DENY_EXTENSION, Action.REWORK):
+    if action in (Action.RETURN, Action.DENY_EXTENSION, Action.DENY_PARK, Action.REWORK):
         return {"reason": _need(request.reason, "reason_missing", action)}
     if action == Action.FEEDBACK:
         return {
@@ -213,6 +213,8 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
         return replace(state, park_requested_until=p["until"])
     if action == Action.APPROVE_PARK:
         return replace(state, status=S.PARKED, park_requested_until=None, parked_until=p["until"])
+    if action == Action.DENY_PARK:
+        return replace(state, park_requested_until=None)
     if action == Action.RESUME:
         return replace(state, status=S.HANDLING, parked_until=None)
     if action == Action.VERIFY:

@@ -76,6 +76,7 @@ VALID: dict[Action, Request] = {
     A.DENY_EXTENSION: Request(A.DENY_EXTENSION, reason="理由不充分"),
     A.PARK: Request(A.PARK, until="2027-03-01", reason="季节性整治"),
     A.APPROVE_PARK: Request(A.APPROVE_PARK),
+    A.DENY_PARK: Request(A.DENY_PARK, reason="不符合挂账条件"),
     A.RESUME: Request(A.RESUME),
     A.VERIFY: Request(A.VERIFY, passed=True, note="现场已整改"),
     A.CLOSE: Request(A.CLOSE),
@@ -137,7 +138,7 @@ def shaped(status: CaseStatus, action: Action) -> CaseState:
         state = replace(state, verified=True)
     if action in (A.APPROVE_EXTENSION, A.DENY_EXTENSION):
         state = replace(state, extension_requested=4)
-    if action == A.APPROVE_PARK:
+    if action in (A.APPROVE_PARK, A.DENY_PARK):
         state = replace(state, park_requested_until="2027-03-01")
     if action in CALL_STEPS:
         state = replace(
@@ -187,6 +188,7 @@ ALLOWED_FROM = {  # the spec, written out independently of STATES
     A.EXTEND: {S.ASSIGNED, S.HANDLING},
     A.PARK: {S.HANDLING},
     A.APPROVE_PARK: {S.HANDLING},
+    A.DENY_PARK: {S.HANDLING},
     A.RESUME: {S.PARKED},
     A.VERIFY: {S.FEEDBACK},
     A.CLOSE: {S.VERIFIED},

@@ -137,3 +137,26 @@ def test_bad_commitments_change_nothing(demo_db, code, commitment, message) -> N
         )
     assert message in str(refused.value)
     assert full_dump(demo_db) == before
+
+
+def test_a_denied_park_request_can_be_made_again(demo_db, demo_path) -> None:
+    number = dispatched_case(demo_db, demo_path)
+    blobs = BlobStore.beside(demo_path)
+    officer, leader = user_by_name(demo_db, "officer"), user_by_name(demo_db, "leader")
+    later = lambda: TUESDAY_MS + 3_600_000  # noqa: E731
+    act(demo_db, blobs, officer, number, Request(Action.SIGN), wall=later)
+    park = Request(Action.PARK, until="2027-03-01", reason="季节性施工")
+    act(demo_db, blobs, officer, number, park, wall=later)
+    act(
+        demo_db,
+        blobs,
+        leader,
+        number,
+        Request(Action.DENY_PARK, reason="不符合挂账条件"),
+        wall=later,
+    )
+    row = demo_db.execute(
+        "SELECT status, park_requested_until FROM cases WHERE number = ?", [number]
+    ).fetchone()
+    assert row == ("handling", None)
+    act(demo_db, blobs, officer, number, park, wall=later)  # asked again, allowed again
