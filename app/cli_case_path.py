@@ -91,17 +91,15 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     p.add_argument("--handle", type=int, required=True, help="办结时限（工作日）")
     p.set_defaults(handler=response)
 
-    p = commands.add_parser("notice", help="打印督办单（PDF）")
-    database_option(p)
-    p.add_argument("number", help="案件编号")
-    p.add_argument("-o", "--output", required=True, type=Path)
-    p.set_defaults(handler=notice)
-
-    p = commands.add_parser("call-slip", help="打印呼叫单（PDF）")
-    database_option(p)
-    p.add_argument("number", help="案件编号")
-    p.add_argument("-o", "--output", required=True, type=Path)
-    p.set_defaults(handler=call_slip)
+    for name, kind, title in (
+        ("notice", "supervision_notice", "督办单"),
+        ("call-slip", "call_slip", "呼叫单"),
+    ):
+        p = commands.add_parser(name, help=f"打印{title}（PDF）")
+        database_option(p)
+        p.add_argument("number", help="案件编号")
+        p.add_argument("-o", "--output", required=True, type=Path)
+        p.set_defaults(handler=slip, kind=kind, title=title)
 
     p = commands.add_parser("calls", help="对区直部门的呼叫及响应计时")
     database_option(p)
@@ -166,22 +164,23 @@ def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyp
             row[7], CaseStatus(row[1]).is_final or row[1] == "closed"
         ),
         "rework_count": row[8],
-        "deadlines": [
-            {"kind": c.kind, "due": c.due, "state": c.state.value, "overdue": c.overdue}
-            for c in case_clocks(db, case_id, now)
-        ],
-        "open_calls": [
-            _call_json(c) for c in all_calls(db, now, open_only=True) if c.case_number == number
-        ],
+        "deadlines": [_clock_json(c) for c in case_clocks(db, case_id, now)],
+        "open_calls": [_call_json(c) for c in all_calls(db, now, open_only=True, case_id=case_id)],
+    }
+
+
+def _clock_json(clock) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    return {
+        "kind": clock.kind,
+        "due": clock.due,
+        "state": clock.state.value,
+        "overdue": clock.overdue,
     }
 
 
 def _call_json(call) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     data = asdict(call)
-    data["clocks"] = [
-        {"kind": c.kind, "due": c.due, "state": c.state.value, "overdue": c.overdue}
-        for c in call.clocks
-    ]
+    data["clocks"] = [_clock_json(c) for c in call.clocks]
     return data
 
 
@@ -237,12 +236,12 @@ def calls(args: argparse.Namespace) -> int:
     return 0
 
 
-def call_slip(args: argparse.Namespace) -> int:
-    from app.reports.call_slip import write_call_slip
+def slip(args: argparse.Namespace) -> int:
+    from app.reports.slips import write_slip
 
     db = open_database(database_path(args))
-    code = write_call_slip(db, args.number, args.output)
-    print(f"已生成呼叫单：{args.output}（校验码 {code}）")
+    code = write_slip(db, args.kind, args.number, args.output)
+    print(f"已生成{args.title}：{args.output}（校验码 {code}）")
     return 0
 
 
@@ -287,15 +286,6 @@ def tasks(args: argparse.Namespace) -> int:
         ],
     )
     print(f"共 {len(rows)} 件待办")
-    return 0
-
-
-def notice(args: argparse.Namespace) -> int:
-    from app.reports.supervision_notice import write_supervision_notice
-
-    db = open_database(database_path(args))
-    code = write_supervision_notice(db, args.number, args.output)
-    print(f"已生成督办单：{args.output}（校验码 {code}）")
     return 0
 
 

@@ -18,7 +18,6 @@ class EventType:
     DEPARTMENT_RESPONSE_SET = "department.response_set"
     GRID_ADDED = "grid.added"
     USER_ADDED = "user.added"
-    USER_PASSWORD_CHANGED = "user.password_changed"
     CATEGORY_ADDED = "category.added"
     CASE_REGISTERED = "case.registered"
 

@@ -127,10 +127,11 @@ def register_case(
     event and its projection.
     """
     require(actor.role, REGISTER_CASE)
-    intake = check_intake(db, request)
+    ref = ReferenceData(db)
+    intake = validate_intake(request, ref.categories, ref.grids)
     stored = [blobs.put_photo(Path(f)) for f in photo_files]
     photos = list({photo.sha256: photo for photo in stored}.values())  # the same photo once
-    township_code = ReferenceData(db).township.code
+    township_code = ref.township.code
     case_id = new_id()
     try:
         with writing(db, wall) as writer:
@@ -151,26 +152,19 @@ def register_case(
 
 
 def case_by_id(db: Database, case_id: str) -> Case:
-    row = db.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE id = ?", [case_id]).fetchone()
-    if row is None:
-        raise DomainError("case_unknown", value=case_id)
-    return row_to_case(row, _photos(db, case_id))
+    return _case_where(db, "id", case_id, case_id)
 
 
 def case_by_number(db: Database, number: str) -> Case:
-    row = db.execute(
-        f"SELECT {CASE_COLUMNS} FROM cases WHERE number = ?", [number.strip().upper()]
-    ).fetchone()
+    return _case_where(db, "number", number.strip().upper(), number)
+
+
+def _case_where(db: Database, column: str, value: str, as_typed: str) -> Case:
+    row = db.execute(f"SELECT {CASE_COLUMNS} FROM cases WHERE {column} = ?", [value]).fetchone()
     if row is None:
-        raise DomainError("case_unknown", value=number)
-    return row_to_case(row, _photos(db, row[0]))
-
-
-def _photos(db: Database, case_id: str) -> tuple[str, ...]:
-    rows = db.execute(
-        "SELECT sha256 FROM case_evidence WHERE case_id = ? ORDER BY added_at, sha256", [case_id]
-    ).fetchall()
-    return tuple(row[0] for row in rows)
+        raise DomainError("case_unknown", value=as_typed)
+    photos = tuple(evidence.sha256 for evidence in case_evidence(db, row[0]))
+    return row_to_case(row, photos)
 
 
 @dataclass(frozen=True)

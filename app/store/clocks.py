@@ -63,15 +63,25 @@ class CallView:
     clocks: tuple[Clock, ...]
 
 
-def calls(db: Database, now: datetime, open_only: bool = False) -> list[CallView]:
-    """Calls to Y departments, urgent and oldest first, with their response clocks."""
-    where = "WHERE l.ended_at IS NULL" if open_only else ""
+def calls(
+    db: Database, now: datetime, open_only: bool = False, case_id: str | None = None
+) -> list[CallView]:
+    """Calls to Y departments (of one case, or all), urgent and oldest first, with their
+    response clocks."""
+    clauses, params = [], []
+    if open_only:
+        clauses.append("l.ended_at IS NULL")
+    if case_id is not None:
+        clauses.append("l.case_id = ?")
+        params.append(case_id)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = db.execute(
         "SELECT l.id, c.number, l.department, l.reason, l.urgent, l.duty_phone, l.status, "
         "l.called_at, l.acknowledged_at, l.on_scene_at, l.handled_at, l.confirmed_at, "
         "l.ended_at, d.ack_minutes, d.arrive_minutes, d.handle_days "
         f"FROM calls l JOIN cases c ON c.id = l.case_id JOIN departments d ON d.code = "
-        f"l.department {where} ORDER BY l.ended_at IS NOT NULL, l.urgent DESC, l.called_at"
+        f"l.department {where} ORDER BY l.ended_at IS NOT NULL, l.urgent DESC, l.called_at",
+        params,
     ).fetchall()
     return [_call(row, now) for row in rows]
 

@@ -37,6 +37,7 @@ from app.store.cases import case_payload
 from app.store.demo_path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.setup import (
+    OFFICE_CODE,
     add_category,
     add_department,
     add_grid,
@@ -191,7 +192,7 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             w["username"],
             w["name"],
             Role.GRID_WORKER,
-            "ZHB",
+            OFFICE_CODE,
             GRID_WORKER_PASSWORD,
             w["phone"],
             password_hash=hashed(GRID_WORKER_PASSWORD),
@@ -314,11 +315,11 @@ class _CaseGenerator:
             reporter_name = rng.choice(self.data["surnames"]) + rng.choice(["先生", "女士"])
             reporter_phone = f"1{rng.choice('3589')}{rng.randint(0, 999_999_999):09d}"
         if source == CaseSource.PATROL:
-            actor, unit = self.users[grid["worker"]["username"]], "ZHB"
+            actor, unit = self.users[grid["worker"]["username"]], OFFICE_CODE
         elif source == CaseSource.JOINT_PATROL and rng.random() < 0.5:
             actor, unit = self.officer
         else:
-            actor, unit = self.users["clerk"], "ZHB"
+            actor, unit = self.users["clerk"], OFFICE_CODE
         urgent = rng.random() < 0.08
         day = received_at[:10]
         self.per_day[day] += 1

@@ -116,14 +116,6 @@ def _user_added(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.USER_PASSWORD_CHANGED)
-def _password_changed(db: Database, event: Event) -> None:
-    db.conn.execute(
-        "UPDATE users SET password_hash = ? WHERE id = ?",
-        [event.payload["password_hash"], event.entity_id],
-    )
-
-
 @handles(EventType.GRID_ADDED)
 def _grid_added(db: Database, event: Event) -> None:
     p = event.payload

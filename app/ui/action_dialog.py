@@ -42,7 +42,11 @@ from app.ui.i18n import action_word, error_text
 Submit = Callable[[Request, Sequence[Path]], object]
 
 REASON_ACTIONS = (
-    Action.REJECT, Action.RETURN, Action.DENY_EXTENSION, Action.DENY_PARK, Action.REWORK
+    Action.REJECT,
+    Action.RETURN,
+    Action.DENY_EXTENSION,
+    Action.DENY_PARK,
+    Action.REWORK,
 )
 CONFIRM_ACTIONS = (
     Action.SELF_HANDLE,

@@ -17,7 +17,6 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -48,6 +47,7 @@ from app.ui.case_path import (
     wall_span,
 )
 from app.ui.i18n import word
+from app.ui.trees import case_tree
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 NumberRole = Qt.ItemDataRole.UserRole
@@ -124,24 +124,15 @@ class BoardPage(QWidget):
         self.refresh()
 
     def _tree(self) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setObjectName("boardTree")
-        tree.setAlternatingRowColors(True)
-        tree.setUniformRowHeights(True)
-        tree.setHeaderLabels(
-            [
-                self.tr("Lead unit"),
-                self.tr("Case number"),
-                self.tr("Deadline"),
-                self.tr("Due"),
-                self.tr("Overdue by"),
-                self.tr("Status"),
-            ]
-        )
-        header = tree.header()
-        for column, width in enumerate((170, 180, 110, 140, 190)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        headers = [
+            self.tr("Lead unit"),
+            self.tr("Case number"),
+            self.tr("Deadline"),
+            self.tr("Due"),
+            self.tr("Overdue by"),
+            self.tr("Status"),  # stretches
+        ]
+        tree = case_tree("boardTree", headers, (170, 180, 110, 140, 190))
         tree.setSortingEnabled(True)
         tree.sortByColumn(LATE, Qt.SortOrder.DescendingOrder)
         tree.itemActivated.connect(self._activated)

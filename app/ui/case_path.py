@@ -49,36 +49,29 @@ def colour_name(state: DeadlineState) -> str:
 
 def wall_span(seconds: int) -> str:
     """``2 小时 5 分钟`` / ``3 天 4 小时`` / ``12 分钟`` (wall time, for calls)."""
-    seconds = abs(seconds)
-    minutes = seconds // 60
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    parts = []
-    if days:
-        parts.append(QCoreApplication.translate("Clock", "{days} d").format(days=days))
-    if hours:
-        parts.append(QCoreApplication.translate("Clock", "{hours} h").format(hours=hours))
-    if minutes and not days:
-        parts.append(QCoreApplication.translate("Clock", "{minutes} min").format(minutes=minutes))
-    if not parts:
-        return QCoreApplication.translate("Clock", "under a minute")
-    return " ".join(parts)
+    days, rest = divmod(abs(seconds) // 60, 24 * 60)
+    day_text = QCoreApplication.translate("Clock", "{days} d").format(days=days) if days else ""
+    return _span(day_text, *divmod(rest, 60))
 
 
 def working_span(seconds: int, seconds_per_day: int) -> str:
     """``1 个工作日 3 小时`` (office time: a working day is one office day)."""
-    seconds = abs(seconds)
-    days, rest = divmod(seconds, seconds_per_day)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    parts = []
+    days, rest = divmod(abs(seconds), seconds_per_day)
     if days == 1:
-        parts.append(QCoreApplication.translate("Clock", "1 working day"))
+        day_text = QCoreApplication.translate("Clock", "1 working day")
     elif days:
-        parts.append(QCoreApplication.translate("Clock", "{days} working days").format(days=days))
+        day_text = QCoreApplication.translate("Clock", "{days} working days").format(days=days)
+    else:
+        day_text = ""
+    return _span(day_text, *divmod(rest // 60, 60))
+
+
+def _span(day_text: str, hours: int, minutes: int) -> str:
+    """Days, hours, and minutes only when under a day: as precise as anyone needs."""
+    parts = [day_text] if day_text else []
     if hours:
         parts.append(QCoreApplication.translate("Clock", "{hours} h").format(hours=hours))
-    if minutes and not days:
+    if minutes and not day_text:
         parts.append(QCoreApplication.translate("Clock", "{minutes} min").format(minutes=minutes))
     if not parts:
         return QCoreApplication.translate("Clock", "under a minute")

@@ -106,7 +106,8 @@ class CaseProgressPanel(QFrame):
     def _call_clocks(self, now: datetime) -> list[tuple[str, QLabel]]:
         """The open call's own clocks (response, arrival) on the wall clock."""
         call = next(
-            (c for c in calls(self.db, now, open_only=True) if c.id == self.state.call_id), None
+            (c for c in calls(self.db, now, True, self.case.id) if c.id == self.state.call_id),
+            None,
         )
         if call is None:
             return []

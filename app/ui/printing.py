@@ -9,17 +9,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 from sqlite_utils import Database
 
-from app.reports.call_slip import write_call_slip
-from app.reports.supervision_notice import write_supervision_notice
-
-WRITERS = {"call_slip": write_call_slip, "supervision_notice": write_supervision_notice}
-TITLES = {"call_slip": "呼叫单", "supervision_notice": "督办单"}  # the documents' own names
+from app.reports.slips import SLIPS, write_slip
 
 
 def print_slip(parent: QWidget, db: Database, kind: str, number: str) -> Path | None:
     """Ask where to save the PDF, write it, open it for printing. None if cancelled."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / f"{TITLES[kind]}-{number}.pdf")
+    suggested = str(Path(folder) / f"{SLIPS[kind][0]}-{number}.pdf")
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Printing", "Save the PDF"),
@@ -29,6 +25,6 @@ def print_slip(parent: QWidget, db: Database, kind: str, number: str) -> Path | 
     if not chosen:
         return None
     out = Path(chosen)
-    WRITERS[kind](db, number, out)
+    write_slip(db, kind, number, out)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))  # the PDF viewer prints it
     return out

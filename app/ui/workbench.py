@@ -9,7 +9,6 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -26,6 +25,7 @@ from app.store.cases import case_by_number
 from app.store.queues import my_tasks
 from app.store.reference import ReferenceData
 from app.ui.i18n import word
+from app.ui.trees import case_tree
 
 RECENT = 10
 TASKS = 8  # the most pressing; the rest are a click away on the cases page
@@ -128,25 +128,16 @@ class WorkbenchPage(QWidget):
         self.refresh()
 
     def _recent_list(self) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setObjectName("recentCases")
+        headers = [
+            self.tr("Case number"),
+            self.tr("Received"),
+            self.tr("Category"),
+            self.tr("Grid"),
+            self.tr("Urgency"),
+            self.tr("Description"),
+        ]
+        tree = case_tree("recentCases", headers, (170, 130, 120, 130, 70))
         tree.setRootIsDecorated(False)
-        tree.setAlternatingRowColors(True)
-        tree.setUniformRowHeights(True)
-        tree.setHeaderLabels(
-            [
-                self.tr("Case number"),
-                self.tr("Received"),
-                self.tr("Category"),
-                self.tr("Grid"),
-                self.tr("Urgency"),
-                self.tr("Description"),
-            ]
-        )
-        header = tree.header()
-        for column, width in enumerate((170, 130, 120, 130, 70)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         tree.itemActivated.connect(
             lambda item, _column: self.case_activated.emit(item.data(0, Qt.ItemDataRole.UserRole))
         )
@@ -154,18 +145,14 @@ class WorkbenchPage(QWidget):
 
     def _task_list(self) -> QTreeWidget:
         """What waits on the signed-in user now, the soonest deadline first."""
-        tree = QTreeWidget()
-        tree.setObjectName("myTasks")
+        headers = [
+            self.tr("Case number"),
+            self.tr("Status"),
+            self.tr("Due"),
+            self.tr("Description"),
+        ]
+        tree = case_tree("myTasks", headers, (170, 90, 150))
         tree.setRootIsDecorated(False)
-        tree.setAlternatingRowColors(True)
-        tree.setUniformRowHeights(True)
-        tree.setHeaderLabels(
-            [self.tr("Case number"), self.tr("Status"), self.tr("Due"), self.tr("Description")]
-        )
-        header = tree.header()
-        for column, width in enumerate((170, 90, 150)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         tree.itemActivated.connect(
             lambda item, _column: self.case_activated.emit(case_by_number(self.db, item.text(0)))
         )

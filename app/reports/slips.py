@@ -1,0 +1,23 @@
+"""The printed slips, by kind: one place for the window's print buttons and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.reports.call_slip import write_call_slip
+from app.reports.supervision_notice import write_supervision_notice
+
+Writer = Callable[[Database, str, Path], str]  # (db, case number, out) -> verification code
+
+SLIPS: dict[str, tuple[str, Writer]] = {  # kind -> (the document's own name, writer)
+    "call_slip": ("呼叫单", write_call_slip),
+    "supervision_notice": ("督办单", write_supervision_notice),
+}
+
+
+def write_slip(db: Database, kind: str, number: str, out: Path) -> str:
+    """Write the PDF; returns the verification code printed on it."""
+    return SLIPS[kind][1](db, number, out)
