@@ -4,188 +4,188 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="75"/>
+        <location filename="../../app/ui/action_dialog.py" line="81"/>
         <source>{action} · case {number}</source>
         <translation>{action} · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="93"/>
+        <location filename="../../app/ui/action_dialog.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="135"/>
+        <location filename="../../app/ui/action_dialog.py" line="141"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="136"/>
+        <location filename="../../app/ui/action_dialog.py" line="142"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="146"/>
+        <location filename="../../app/ui/action_dialog.py" line="152"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="148"/>
+        <location filename="../../app/ui/action_dialog.py" line="154"/>
         <source>What the department is called for</source>
         <translation>需要该部门做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="149"/>
+        <location filename="../../app/ui/action_dialog.py" line="155"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="150"/>
+        <location filename="../../app/ui/action_dialog.py" line="156"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="152"/>
         <location filename="../../app/ui/action_dialog.py" line="158"/>
         <location filename="../../app/ui/action_dialog.py" line="164"/>
-        <location filename="../../app/ui/action_dialog.py" line="167"/>
-        <location filename="../../app/ui/action_dialog.py" line="179"/>
-        <location filename="../../app/ui/action_dialog.py" line="189"/>
+        <location filename="../../app/ui/action_dialog.py" line="170"/>
+        <location filename="../../app/ui/action_dialog.py" line="173"/>
+        <location filename="../../app/ui/action_dialog.py" line="185"/>
+        <location filename="../../app/ui/action_dialog.py" line="195"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="155"/>
+        <location filename="../../app/ui/action_dialog.py" line="161"/>
         <source>e.g. 蓬山区市场监督管理局</source>
         <translation>如：蓬山区市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="157"/>
+        <location filename="../../app/ui/action_dialog.py" line="163"/>
         <source>Transfer to</source>
         <translation>移送至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="161"/>
+        <location filename="../../app/ui/action_dialog.py" line="167"/>
         <source>e.g. 涉嫌非法经营罪</source>
         <translation>如：涉嫌非法经营罪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="163"/>
+        <location filename="../../app/ui/action_dialog.py" line="169"/>
         <source>Suspected offence</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="170"/>
+        <location filename="../../app/ui/action_dialog.py" line="176"/>
         <source>Number of the case it duplicates</source>
         <translation>与之重复的案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="171"/>
+        <location filename="../../app/ui/action_dialog.py" line="177"/>
         <source>Merge into case</source>
         <translation>合并到案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="176"/>
+        <location filename="../../app/ui/action_dialog.py" line="182"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="178"/>
+        <location filename="../../app/ui/action_dialog.py" line="184"/>
         <source>Extend by</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="187"/>
+        <location filename="../../app/ui/action_dialog.py" line="193"/>
         <source>e.g. seasonal work, waiting for the spring</source>
         <translation>如：季节性施工，需等到开春</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="188"/>
+        <location filename="../../app/ui/action_dialog.py" line="194"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="192"/>
+        <location filename="../../app/ui/action_dialog.py" line="198"/>
         <source>Fixed</source>
         <translation>已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="193"/>
+        <location filename="../../app/ui/action_dialog.py" line="199"/>
         <source>Not fixed: back to the handler</source>
         <translation>未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="201"/>
+        <location filename="../../app/ui/action_dialog.py" line="207"/>
         <source>On-site check</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="203"/>
+        <location filename="../../app/ui/action_dialog.py" line="209"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="203"/>
+        <location filename="../../app/ui/action_dialog.py" line="209"/>
         <source>What you saw</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="205"/>
-        <location filename="../../app/ui/action_dialog.py" line="231"/>
+        <location filename="../../app/ui/action_dialog.py" line="211"/>
+        <location filename="../../app/ui/action_dialog.py" line="237"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="206"/>
+        <location filename="../../app/ui/action_dialog.py" line="212"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="208"/>
+        <location filename="../../app/ui/action_dialog.py" line="214"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="213"/>
+        <location filename="../../app/ui/action_dialog.py" line="219"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="215"/>
+        <location filename="../../app/ui/action_dialog.py" line="221"/>
         <source>What must be done, by when</source>
         <translation>督办要求及完成时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="216"/>
+        <location filename="../../app/ui/action_dialog.py" line="222"/>
         <source>Supervision note</source>
         <translation>督办意见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="219"/>
+        <location filename="../../app/ui/action_dialog.py" line="225"/>
         <source>{action} case {number}?</source>
         <translation>确定对案件 {number} {action}吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="229"/>
+        <location filename="../../app/ui/action_dialog.py" line="235"/>
         <source>Optional: who phoned it in, what they said</source>
         <translation>选填：谁来电告知、说了什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="246"/>
+        <location filename="../../app/ui/action_dialog.py" line="252"/>
         <source>no duty phone on file</source>
         <translation>未登记值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="251"/>
+        <location filename="../../app/ui/action_dialog.py" line="257"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="253"/>
+        <location filename="../../app/ui/action_dialog.py" line="259"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="260"/>
+        <location filename="../../app/ui/action_dialog.py" line="266"/>
         <source>{count} photos: {names}</source>
         <translation>{count} 张照片：{names}</translation>
     </message>
@@ -241,73 +241,73 @@
         <translation>没有超期案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="133"/>
+        <location filename="../../app/ui/board_page.py" line="128"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="134"/>
+        <location filename="../../app/ui/board_page.py" line="129"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="135"/>
+        <location filename="../../app/ui/board_page.py" line="130"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="136"/>
+        <location filename="../../app/ui/board_page.py" line="131"/>
         <source>Due</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="137"/>
+        <location filename="../../app/ui/board_page.py" line="132"/>
         <source>Overdue by</source>
         <translation>超期时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="138"/>
+        <location filename="../../app/ui/board_page.py" line="133"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="173"/>
+        <location filename="../../app/ui/board_page.py" line="164"/>
         <source>{unit} ({count})</source>
         <translation>{unit}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="225"/>
-        <location filename="../../app/ui/board_page.py" line="227"/>
+        <location filename="../../app/ui/board_page.py" line="216"/>
+        <location filename="../../app/ui/board_page.py" line="218"/>
         <source>{span} overdue</source>
         <translation>已超期 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="230"/>
+        <location filename="../../app/ui/board_page.py" line="221"/>
         <source>No lead unit</source>
         <translation>无牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="234"/>
+        <location filename="../../app/ui/board_page.py" line="225"/>
         <source> (the longest {limit} shown)</source>
         <translation>（仅显示超期最久的 {limit} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="235"/>
+        <location filename="../../app/ui/board_page.py" line="226"/>
         <source>{count} overdue</source>
         <translation>超期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="237"/>
+        <location filename="../../app/ui/board_page.py" line="228"/>
         <source>, {count} due soon</source>
         <translation>，临期 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="285"/>
+        <location filename="../../app/ui/board_page.py" line="276"/>
         <source>Select a case to open it or to supervise it.</source>
         <translation>选中一件案件，可打开查看或督办。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/board_page.py" line="288"/>
+        <location filename="../../app/ui/board_page.py" line="279"/>
         <source>Supervision notices are sent by the leader or the supervisor.</source>
         <translation>督办单由分管领导或督查人员发出。</translation>
     </message>
@@ -654,12 +654,12 @@
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_progress.py" line="113"/>
+        <location filename="../../app/ui/case_progress.py" line="114"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_progress.py" line="133"/>
+        <location filename="../../app/ui/case_progress.py" line="134"/>
         <source>due {time}</source>
         <translation>时限 {time}</translation>
     </message>
@@ -667,112 +667,112 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../app/ui/case_path.py" line="191"/>
+        <location filename="../../app/ui/case_path.py" line="184"/>
         <source>{count} photos</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="198"/>
+        <location filename="../../app/ui/case_path.py" line="191"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="207"/>
+        <location filename="../../app/ui/case_path.py" line="200"/>
         <source>{lead} handles it itself</source>
         <translation>由{lead}自行处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="212"/>
+        <location filename="../../app/ui/case_path.py" line="205"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="216"/>
+        <location filename="../../app/ui/case_path.py" line="209"/>
         <source>{lead} leads, {helpers} cooperate</source>
         <translation>{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="219"/>
+        <location filename="../../app/ui/case_path.py" line="212"/>
         <source>{lead} leads</source>
         <translation>{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="223"/>
+        <location filename="../../app/ui/case_path.py" line="216"/>
         <source>{unit} (urgent): {reason}</source>
         <translation>{unit}（紧急）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="227"/>
+        <location filename="../../app/ui/case_path.py" line="220"/>
         <source>{unit}: {reason}</source>
         <translation>{unit}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="233"/>
+        <location filename="../../app/ui/case_path.py" line="226"/>
         <source>duty phone {phone}</source>
         <translation>值班电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="238"/>
+        <location filename="../../app/ui/case_path.py" line="231"/>
         <source>To {authority}: {reason}</source>
         <translation>移送至{authority}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="242"/>
+        <location filename="../../app/ui/case_path.py" line="235"/>
         <source>Suspected offence: {offence}; {reason}</source>
         <translation>涉嫌：{offence}；{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="246"/>
+        <location filename="../../app/ui/case_path.py" line="239"/>
         <source>Merged into case {number}</source>
         <translation>合并到案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="250"/>
+        <location filename="../../app/ui/case_path.py" line="243"/>
         <source>{unit} signed for it</source>
         <translation>{unit}已签收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="254"/>
+        <location filename="../../app/ui/case_path.py" line="247"/>
         <source>{days} working days: {reason}</source>
         <translation>{days} 个工作日：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="258"/>
+        <location filename="../../app/ui/case_path.py" line="251"/>
         <source>{days} more working days</source>
         <translation>延长 {days} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="262"/>
+        <location filename="../../app/ui/case_path.py" line="255"/>
         <source>Until {date}: {reason}</source>
         <translation>挂账至 {date}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="266"/>
+        <location filename="../../app/ui/case_path.py" line="259"/>
         <source>Parked until {date}; the clock stops</source>
         <translation>挂账至 {date}，暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="270"/>
+        <location filename="../../app/ui/case_path.py" line="263"/>
         <source>The clock runs again</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="273"/>
+        <location filename="../../app/ui/case_path.py" line="266"/>
         <source>Fixed: verified on site</source>
         <translation>现场核查：已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="275"/>
+        <location filename="../../app/ui/case_path.py" line="268"/>
         <source>Not fixed: back to the handler</source>
         <translation>现场核查：未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="281"/>
+        <location filename="../../app/ui/case_path.py" line="274"/>
         <source>Supervision notice: {note}</source>
         <translation>督办意见：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="285"/>
+        <location filename="../../app/ui/case_path.py" line="278"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
@@ -871,92 +871,89 @@
 <context>
     <name>Clock</name>
     <message>
-        <location filename="../../app/ui/case_path.py" line="58"/>
+        <location filename="../../app/ui/case_path.py" line="53"/>
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="60"/>
-        <location filename="../../app/ui/case_path.py" line="80"/>
+        <location filename="../../app/ui/case_path.py" line="73"/>
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="62"/>
-        <location filename="../../app/ui/case_path.py" line="82"/>
+        <location filename="../../app/ui/case_path.py" line="75"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="64"/>
-        <location filename="../../app/ui/case_path.py" line="84"/>
+        <location filename="../../app/ui/case_path.py" line="77"/>
         <source>under a minute</source>
         <translation>不到 1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="76"/>
+        <location filename="../../app/ui/case_path.py" line="61"/>
         <source>1 working day</source>
         <translation>1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="78"/>
+        <location filename="../../app/ui/case_path.py" line="63"/>
         <source>{days} working days</source>
         <translation>{days} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="93"/>
+        <location filename="../../app/ui/case_path.py" line="86"/>
         <source>parked: the clock is stopped</source>
         <translation>已挂账，暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="95"/>
+        <location filename="../../app/ui/case_path.py" line="88"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="101"/>
-        <location filename="../../app/ui/case_path.py" line="104"/>
+        <location filename="../../app/ui/case_path.py" line="94"/>
+        <location filename="../../app/ui/case_path.py" line="97"/>
         <source>{span} overdue</source>
         <translation>已超期 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="107"/>
-        <location filename="../../app/ui/case_path.py" line="147"/>
+        <location filename="../../app/ui/case_path.py" line="100"/>
+        <location filename="../../app/ui/case_path.py" line="140"/>
         <source>{span} left</source>
         <translation>还剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="138"/>
+        <location filename="../../app/ui/case_path.py" line="131"/>
         <source>took {span} (late)</source>
         <translation>用时 {span}（超时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="141"/>
+        <location filename="../../app/ui/case_path.py" line="134"/>
         <source>took {span}</source>
         <translation>用时 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="146"/>
+        <location filename="../../app/ui/case_path.py" line="139"/>
         <source>{span} late</source>
         <translation>已超时 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="152"/>
+        <location filename="../../app/ui/case_path.py" line="145"/>
         <source>Sign-for deadline</source>
         <translation>签收时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="153"/>
+        <location filename="../../app/ui/case_path.py" line="146"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="154"/>
+        <location filename="../../app/ui/case_path.py" line="147"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="155"/>
+        <location filename="../../app/ui/case_path.py" line="148"/>
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
@@ -1457,12 +1454,12 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../app/ui/printing.py" line="25"/>
+        <location filename="../../app/ui/printing.py" line="21"/>
         <source>Save the PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/printing.py" line="27"/>
+        <location filename="../../app/ui/printing.py" line="23"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1658,59 +1655,59 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
         <translation>最新受理的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="138"/>
-        <location filename="../../app/ui/workbench.py" line="163"/>
+        <location filename="../../app/ui/workbench.py" line="132"/>
+        <location filename="../../app/ui/workbench.py" line="149"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="139"/>
+        <location filename="../../app/ui/workbench.py" line="133"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="140"/>
+        <location filename="../../app/ui/workbench.py" line="134"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="141"/>
+        <location filename="../../app/ui/workbench.py" line="135"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="142"/>
+        <location filename="../../app/ui/workbench.py" line="136"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="143"/>
-        <location filename="../../app/ui/workbench.py" line="163"/>
+        <location filename="../../app/ui/workbench.py" line="137"/>
+        <location filename="../../app/ui/workbench.py" line="152"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="163"/>
+        <location filename="../../app/ui/workbench.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="163"/>
+        <location filename="../../app/ui/workbench.py" line="151"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="190"/>
+        <location filename="../../app/ui/workbench.py" line="177"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="193"/>
+        <location filename="../../app/ui/workbench.py" line="180"/>
         <source>Waiting on me ({count})</source>
         <translation>待我办理（{count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="195"/>
+        <location filename="../../app/ui/workbench.py" line="182"/>
         <source>Nothing waits on me now</source>
         <translation>眼下没有待我办理的案件</translation>
     </message>
