@@ -6,6 +6,8 @@ The product is Chinese first, so ``str(error)`` is the Simplified Chinese messag
 
 from __future__ import annotations
 
+from app.core.messages_sync import SYNC_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # code: (zh_CN, en)
     "category_missing": ("请选择问题类别。", "Choose a problem category."),
@@ -219,6 +221,9 @@ class Words:
 
     def __str__(self) -> str:
         return self.zh
+
+
+MESSAGES |= SYNC_MESSAGES
 
 
 class DomainError(Exception):

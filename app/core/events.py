@@ -20,6 +20,11 @@ class EventType:
     USER_ADDED = "user.added"
     CATEGORY_ADDED = "category.added"
     CASE_REGISTERED = "case.registered"
+    CASE_CONFLICT_RESOLVED = "case.conflict_resolved"
+    DEVICE_ENROLLED = "device.enrolled"
+    DEVICE_REVOKED = "device.revoked"
+    TOWNSHIP_ESCROW_SET = "township.escrow_set"
+    EVIDENCE_RECEIVED = "evidence.received"
 
 
 def canonical_json(value: Any) -> str:

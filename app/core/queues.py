@@ -27,13 +27,9 @@ QUEUES: dict[Role, tuple[Queue, ...]] = {
         Queue(frozenset({S.ASSIGNED, S.HANDLING}), own_unit=True),  # the township's own work
     ),
     Role.ADMINISTRATOR: (Queue(frozenset({S.PENDING_TRIAGE, S.VERIFIED})),),
-    Role.DEPARTMENT_OFFICER: (
-        Queue(frozenset({S.ASSIGNED, S.HANDLING, S.PARKED}), own_unit=True),
-    ),
+    Role.DEPARTMENT_OFFICER: (Queue(frozenset({S.ASSIGNED, S.HANDLING, S.PARKED}), own_unit=True),),
     Role.GRID_WORKER: (Queue(frozenset({S.FEEDBACK}), own_grid=True),),  # check on site
-    Role.SUPERVISOR: (
-        Queue(frozenset({S.ASSIGNED, S.HANDLING}), requests=True),
-    ),
+    Role.SUPERVISOR: (Queue(frozenset({S.ASSIGNED, S.HANDLING}), requests=True),),
     Role.LEADER: (Queue(frozenset({S.ASSIGNED, S.HANDLING}), requests=True),),
 }
 

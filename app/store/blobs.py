@@ -73,6 +73,26 @@ class BlobStore:
             raise
         return StoredFile(sha256, source.stat().st_size, media_type, source.name)
 
+    def put_bytes(self, sha256: str, data: bytes) -> None:
+        """Store a file already checked against ``sha256`` (from a sync file)."""
+        final = self.path(sha256)
+        if final.exists():
+            return
+        final.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, final)
+        except OSError as error:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise DomainError("disk_full") from error
+            raise
+
 
 def _looks_like(media_type: str, head: bytes) -> bool:
     """The first bytes agree with the file name: a renamed document is not a photo."""

@@ -10,8 +10,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.clock import CHINA, wall_ms
+from app.core.conflicts import BASIS
 from app.core.errors import DomainError
+from app.core.events import EventType
 from app.core.model import Case, User
+from app.core.permissions import RESOLVE_CONFLICT, require
 from app.core.workflow import Action, Actor, Request, allowed_actions
 from app.core.workflow_events import decide
 from app.store.blobs import BlobStore
@@ -65,5 +68,28 @@ def act(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
                 [photo.sha256, photo.size, photo.media_type],
             )
-        writer.append(user.id, "case", case.id, decision.event_type, decision.payload)
+        basis = db.execute("SELECT last_event_id FROM cases WHERE id = ?", [case.id]).fetchone()
+        payload = decision.payload | {BASIS: basis[0]}  # what this step was decided on
+        writer.append(user.id, "case", case.id, decision.event_type, payload)
+    return case_by_id(db, case.id)
+
+
+def resolve_conflict(db: Database, user: User, number: str, note: str) -> Case:
+    """A clerk has looked at both versions of a case changed on two devices offline."""
+    require(user.role, RESOLVE_CONFLICT)
+    case = case_by_number(db, number)
+    if not note.strip():
+        raise DomainError("conflict_note_missing")
+    with writing(db) as writer:
+        open_ones = [
+            row[0]
+            for row in db.execute(
+                "SELECT event_id FROM case_conflicts WHERE case_id = ? AND resolved_by IS NULL",
+                [case.id],
+            )
+        ]
+        if not open_ones:
+            raise DomainError("conflict_none", value=case.number)
+        payload = {"events": open_ones, "note": note.strip(), "by_unit": user.department_code}
+        writer.append(user.id, "case", case.id, EventType.CASE_CONFLICT_RESOLVED, payload)
     return case_by_id(db, case.id)

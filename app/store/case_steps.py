@@ -11,12 +11,13 @@ from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
 from app.core.clock import TIME_FORMAT, hlc_ms, local_text, parse_local
+from app.core.conflicts import fold_step
 from app.core.deadlines import Pause
-from app.core.events import Event
-from app.core.model import CaseStatus, Route, Urgency
+from app.core.events import Event, EventType
+from app.core.model import CaseStatus, Role, Route, Urgency
 from app.core.time_limits import handle_due, sign_limit_days
 from app.core.workflow import Action, CallStatus, CaseState
-from app.core.workflow_events import event_action, evolve
+from app.core.workflow_events import event_action
 
 STATE_COLUMNS = (
     "status, route, lead_unit, cooperating_units, extension_requested, extension_days, "
@@ -71,15 +72,62 @@ def _save_state(db: Database, case_id: str, state: CaseState, at: str) -> None:
 
 
 def apply_case_step(db: Database, event: Event) -> None:
+    """Fold one case event in, under the conflict rule of core/conflicts.py."""
+    case_id = event.entity_id
+    row = db.conn.execute(
+        "SELECT c.last_event_id, u.role FROM cases c LEFT JOIN users u ON u.id = ? WHERE c.id = ?",
+        [event.actor_id, case_id],
+    ).fetchone()
+    previous, role = row
+    db.conn.execute("UPDATE cases SET last_event_id = ? WHERE id = ?", [event.id, case_id])
+    at = local_text(hlc_ms(event.hlc))
+    if event.type == EventType.CASE_CONFLICT_RESOLVED:
+        _resolve_conflicts(db, case_id, event)
+        return
     action = event_action(event.type)
     if action is None:
         return
-    at = local_text(hlc_ms(event.hlc))
-    case_id = event.entity_id
+    record_photos(db, case_id, event, at)  # evidence is kept even from a rival step
     before = load_state(db, case_id)
-    after = evolve(before, event.type, event.payload)
-    _save_state(db, case_id, after, at)
-    _side_tables(db, case_id, action, event.payload, before, after, at)
+    outcome = fold_step(before, Role(role) if role else None, event.type, event.payload, previous)
+    if outcome.conflict:
+        db.conn.execute(
+            "INSERT INTO case_conflicts (case_id, event_id, kind) VALUES (?, ?, ?)",
+            [case_id, event.id, outcome.conflict],
+        )
+        db.conn.execute("UPDATE cases SET conflict = 1 WHERE id = ?", [case_id])
+    if outcome.applied:
+        _save_state(db, case_id, outcome.state, at)
+        _side_tables(db, case_id, action, event.payload, before, outcome.state, at)
+
+
+def _resolve_conflicts(db: Database, case_id: str, event: Event) -> None:
+    marks = ",".join("?" for _ in event.payload["events"])
+    db.conn.execute(
+        f"UPDATE case_conflicts SET resolved_by = ? WHERE case_id = ? AND event_id IN ({marks}) "
+        "AND resolved_by IS NULL",
+        [event.id, case_id, *event.payload["events"]],
+    )
+    db.conn.execute(
+        "UPDATE cases SET conflict = EXISTS (SELECT 1 FROM case_conflicts "
+        "WHERE case_id = ? AND resolved_by IS NULL) WHERE id = ?",
+        [case_id, case_id],
+    )
+
+
+def record_photos(db: Database, case_id: str, event: Event, at: str) -> None:
+    """Photos that came with an event: the case's evidence, and where custody begins."""
+    for photo in event.payload.get("photos", []):
+        db.conn.execute(
+            "INSERT OR IGNORE INTO case_evidence (case_id, sha256, file_name, added_at) "
+            "VALUES (?, ?, ?, ?)",
+            [case_id, photo["sha256"], photo["file_name"], at],
+        )
+        db.conn.execute(
+            "INSERT INTO custody (sha256, at, kind, device_id, actor_id, case_id) "
+            "VALUES (?, ?, 'captured', ?, ?, ?)",
+            [photo["sha256"], at, event.device_id, event.actor_id, case_id],
+        )
 
 
 def _side_tables(
@@ -166,12 +214,6 @@ def _side_tables(
     elif before.status == CaseStatus.CLOSED:  # reopened for rework
         run("UPDATE cases SET finished_at = NULL WHERE id = ?", [case_id])
     recompute_due(db, case_id)
-    for photo in p.get("photos", []):
-        run(
-            "INSERT OR IGNORE INTO case_evidence (case_id, sha256, file_name, added_at) "
-            "VALUES (?, ?, ?, ?)",
-            [case_id, photo["sha256"], photo["file_name"], at],
-        )
 
 
 OFFICE_HOURS = "office_hours"  # settings key: {"start": "08:30", "end": "17:30"}

@@ -16,10 +16,13 @@ from app.core.events import Event, EventType
 from app.core.model import User
 from app.core.permissions import REBUILD, require
 from app.core.text import index_terms
-from app.store.case_steps import apply_case_step
+from app.store.case_steps import apply_case_step, record_photos
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
+    "custody",
+    "case_conflicts",
+    "devices",
     "case_pauses",
     "calls",
     "assignments",
@@ -151,8 +154,8 @@ def _case_registered(db: Database, event: Event) -> None:
     cursor = db.conn.execute(
         "INSERT INTO cases (id, number, source, category_code, grid_code, description, address, "
         "urgency, status, first_receiver_unit, first_receiver_user_id, reporter_name, "
-        "reporter_phone, latitude, longitude, received_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "reporter_phone, latitude, longitude, received_at, updated_at, last_event_id) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             event.entity_id,
             p["number"],
@@ -171,6 +174,7 @@ def _case_registered(db: Database, event: Event) -> None:
             p.get("longitude"),
             received_at,
             received_at,
+            event.id,
         ),
     )
     terms = index_terms(
@@ -180,15 +184,57 @@ def _case_registered(db: Database, event: Event) -> None:
         "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)",
         (cursor.lastrowid, terms.unigrams, terms.bigrams),
     )
-    for photo in p.get("photos", []):
+    record_photos(db, event.entity_id, event, received_at)
+
+
+def _from_office(db: Database, event: Event) -> bool:
+    """Only the office (the device that created the township) enrols and revokes."""
+    row = db.conn.execute(
+        "SELECT device_id FROM events WHERE type = ? LIMIT 1", [EventType.TOWNSHIP_CREATED]
+    ).fetchone()
+    return row is not None and row[0] == event.device_id
+
+
+@handles(EventType.DEVICE_ENROLLED)
+def _device_enrolled(db: Database, event: Event) -> None:
+    if not _from_office(db, event):
+        return
+    p = event.payload
+    row = {key: p[key] for key in ("code", "name", "kind", "department", "sign_key", "box_key")}
+    _insert(db, "devices", {"id": event.entity_id, **row, "enrolled_at": _event_time(event)})
+
+
+@handles(EventType.DEVICE_REVOKED)
+def _device_revoked(db: Database, event: Event) -> None:
+    if _from_office(db, event):
+        db.conn.execute(
+            "UPDATE devices SET revoked_at = ?, revoked_why = ? WHERE id = ?",
+            [_event_time(event), event.payload["reason"], event.entity_id],
+        )
+
+
+@handles(EventType.TOWNSHIP_ESCROW_SET)
+def _escrow_set(db: Database, event: Event) -> None:
+    if _from_office(db, event):
+        db.conn.execute("UPDATE township SET escrow_key = ?", [event.payload["escrow_key"]])
+
+
+@handles(EventType.EVIDENCE_RECEIVED)
+def _evidence_received(db: Database, event: Event) -> None:
+    p = event.payload
+    for sha256 in p["blobs"]:
         _insert(
             db,
-            "case_evidence",
+            "custody",
             {
-                "case_id": event.entity_id,
-                "sha256": photo["sha256"],
-                "file_name": photo["file_name"],
-                "added_at": received_at,
+                "sha256": sha256,
+                "at": _event_time(event),
+                "kind": "received",
+                "device_id": event.device_id,
+                "actor_id": event.actor_id,
+                "from_device_id": p["from_device"],
+                "file_id": p["file_id"],
+                "file_created_at": p["file_created_at"],
             },
         )
 

@@ -45,7 +45,10 @@ def new_device_code(rng: random.Random | None = None) -> str:
 
 
 def create_database(
-    path: Path, device_code: str | None = None, wall: Callable[[], int] = wall_ms
+    path: Path,
+    device_code: str | None = None,
+    wall: Callable[[], int] = wall_ms,
+    device_id: str | None = None,
 ) -> Database:
     """A new, empty database file with this device's identity. Refuses to overwrite."""
     if path.exists():
@@ -59,7 +62,7 @@ def create_database(
     with write_transaction(db):
         db.conn.execute(
             "INSERT INTO device (id, code, created_at) VALUES (?, ?, ?)",
-            [new_id(), code, local_text(wall())],
+            [device_id or new_id(), code, local_text(wall())],
         )
     return db
 

@@ -1,0 +1,130 @@
+"""The township's devices: the office and enrolled field laptops, with their public keys.
+
+Only the office enrols and revokes devices; its events say so and travel in sync files
+like any other. The office is the device that created the township.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.model import User
+from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.store.eventlog import EventWriter, this_device, writing
+
+DEVICE_KINDS = ("office", "grid-worker", "department")
+
+
+@dataclass(frozen=True)
+class DeviceRecord:
+    id: str
+    code: str
+    name: str
+    kind: str
+    department: str | None
+    sign_key: str
+    box_key: str
+    enrolled_at: str
+    revoked_at: str | None = None
+    revoked_why: str | None = None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+_COLUMNS = (
+    "id, code, name, kind, department, sign_key, box_key, enrolled_at, revoked_at, revoked_why"
+)
+
+
+def device_records(db: Database) -> list[DeviceRecord]:
+    rows = db.execute(f"SELECT {_COLUMNS} FROM devices ORDER BY enrolled_at, code").fetchall()
+    return [DeviceRecord(*row) for row in rows]
+
+
+def device_record(db: Database, device_id: str) -> DeviceRecord | None:
+    row = db.execute(f"SELECT {_COLUMNS} FROM devices WHERE id = ?", [device_id]).fetchone()
+    return DeviceRecord(*row) if row else None
+
+
+def find_device(db: Database, name_or_code: str) -> DeviceRecord:
+    key = name_or_code.strip()
+    for record in device_records(db):
+        if key in (record.name, record.code, record.id) or key.upper() == record.code:
+            return record
+    raise DomainError("device_unknown", value=key)
+
+
+def office_device_id(db: Database) -> str | None:
+    row = db.execute(
+        "SELECT device_id FROM events WHERE type = ? LIMIT 1", [EventType.TOWNSHIP_CREATED]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def is_office(db: Database) -> bool:
+    return office_device_id(db) == this_device(db).id
+
+
+def enrolment_payload(
+    code: str, name: str, kind: str, department: str | None, sign_key: str, box_key: str
+) -> dict[str, object]:
+    if kind not in DEVICE_KINDS:
+        raise DomainError("device_kind_unknown", value=kind)
+    return {
+        "code": code,
+        "name": name,
+        "kind": kind,
+        "department": department,
+        "sign_key": sign_key,
+        "box_key": box_key,
+    }
+
+
+def record_enrolment(
+    writer: EventWriter, actor_id: str | None, device_id: str, payload: dict[str, object]
+) -> None:
+    writer.append(actor_id, "device", device_id, EventType.DEVICE_ENROLLED, payload)
+
+
+def revoke_device(db: Database, actor: User, name_or_code: str, reason: str) -> DeviceRecord:
+    """Stop trusting a device (a lost laptop): its files are refused from now on, and
+    events of its beyond what the office already holds are never accepted."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    record = find_device(db, name_or_code)
+    if record.kind == "office":
+        raise DomainError("device_office_not_revocable")
+    if record.revoked:
+        raise DomainError("device_already_revoked", value=record.name)
+    held = db.execute(
+        "SELECT coalesce(max(device_seq), 0) FROM events WHERE device_id = ?", [record.id]
+    ).fetchone()[0]
+    with writing(db) as writer:
+        _require_office(db)
+        payload = {"reason": reason.strip() or "—", "last_trusted_seq": held}
+        writer.append(actor.id, "device", record.id, EventType.DEVICE_REVOKED, payload)
+    revoked = device_record(db, record.id)
+    assert revoked is not None
+    return revoked
+
+
+def _require_office(db: Database) -> None:
+    if not is_office(db):
+        raise DomainError("device_office_only")
+
+
+def last_trusted_seq(db: Database, device_id: str) -> int | None:
+    """For a revoked device: its events beyond this seq are refused."""
+    row = db.execute(
+        "SELECT payload FROM events WHERE entity = 'device' AND entity_id = ? AND type = ?",
+        [device_id, EventType.DEVICE_REVOKED],
+    ).fetchone()
+    if row is None:
+        return None
+    return int(json.loads(row[0])["last_trusted_seq"])

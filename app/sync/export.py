@@ -1,0 +1,193 @@
+"""Write a sync file for a peer: every event it has not confirmed, from every origin, with
+the chain heads that vouch for them and the evidence files they name."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import local_text, wall_ms
+from app.core.errors import DomainError
+from app.core.events import canonical_json
+from app.core.model import User
+from app.store.blobs import BlobStore
+from app.store.database import write_transaction
+from app.store.devices import DeviceRecord, device_record
+from app.store.eventlog import new_id, this_device
+from app.store.replication import (
+    ChainHead,
+    events_of,
+    head_at,
+    held,
+    peer_has,
+    store_head,
+)
+from app.sync.archive import FORMAT, VERSION, private_folder, write_archive
+from app.sync.keys import DeviceKeys
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    file_id: str
+    path: Path
+    peer: DeviceRecord
+    events: int
+    new_cases: int
+    blobs: int
+    size: int
+    full: bool
+
+
+def event_line(event_body: dict[str, Any], hash_: str) -> str:
+    return canonical_json(event_body | {"hash": hash_})
+
+
+def sign_own_head(db: Database, keys: DeviceKeys) -> ChainHead | None:
+    """Vouch for this device's whole chain as it stands (one signature, not one per event)."""
+    me = this_device(db).id
+    row = db.execute(
+        "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1",
+        [me],
+    ).fetchone()
+    if row is None:
+        return None
+    existing = head_at(db, me, row[0])
+    if existing:
+        return existing
+    unsigned = ChainHead(me, row[0], row[1], "")
+    return ChainHead(me, row[0], row[1], keys.signature(unsigned.statement()))
+
+
+def export_sync_file(
+    db: Database,
+    blobs: BlobStore,
+    keys: DeviceKeys,
+    actor: User | None,
+    peer_id: str,
+    target: Path,
+    full: bool = False,
+    wall: int | None = None,
+) -> ExportSummary:
+    peer = _peer(db, peer_id)
+    escrow = db.execute("SELECT escrow_key FROM township").fetchone()
+    if escrow is None or not escrow[0]:
+        raise DomainError("sync_no_escrow")
+    own_head = sign_own_head(db, keys)
+    assumed = {} if full else peer_has(db, peer.id)
+    have = held(db)
+    file_id = new_id()
+    now = wall if wall is not None else wall_ms()
+    with private_folder() as work:
+        events_file = work / "events.jsonl"
+        provides, heads, counts, photos = _write_events(db, events_file, assumed, have, own_head)
+        files = _evidence_files(db, blobs, photos)
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "file_id": file_id,
+            "created_at": local_text(now),
+            "township": db.execute("SELECT code FROM township").fetchone()[0],
+            "sender": this_device(db).id,
+            "sender_fingerprint": keys.public.fingerprint,
+            "recipient": peer.id,
+            "full": full,
+            "assumed": assumed,
+            "have": have,
+            "provides": provides,
+            "heads": [head.__dict__ for head in heads],
+            "events": counts["events"],
+            "new_cases": counts["new_cases"],
+            "events_sha256": _sha256_of(events_file),
+            "blobs": {sha: {"size": f[1], "media_type": f[2]} for sha, f in files.items()},
+        }
+        recipients = [peer.box_key, escrow[0]]
+        size = write_archive(
+            target, manifest, events_file, {s: f[0] for s, f in files.items()}, keys, recipients
+        )
+    summary = {"events": counts["events"], "new_cases": counts["new_cases"], "blobs": len(files)}
+    with write_transaction(db):
+        if own_head:
+            store_head(db, own_head)
+        db.conn.execute(
+            "INSERT INTO sync_files (file_id, direction, peer_id, created_at, processed_at, "
+            "actor_id, path, summary) VALUES (?, 'export', ?, ?, ?, ?, ?, ?)",
+            [
+                file_id,
+                peer.id,
+                manifest["created_at"],
+                local_text(wall_ms()),
+                actor.id if actor else None,
+                str(target),
+                json.dumps(summary | {"provides": provides, "full": full}),
+            ],
+        )
+    return ExportSummary(
+        file_id, target, peer, counts["events"], counts["new_cases"], len(files), size, full
+    )
+
+
+def _peer(db: Database, peer_id: str) -> DeviceRecord:
+    peer = device_record(db, peer_id)
+    if peer is None:
+        raise DomainError("device_unknown", value=peer_id)
+    if peer.revoked:
+        raise DomainError("sync_device_revoked", value=peer.name)
+    if peer.id == this_device(db).id:
+        raise DomainError("sync_to_self")
+    return peer
+
+
+def _write_events(
+    db: Database,
+    events_file: Path,
+    assumed: dict[str, int],
+    have: dict[str, int],
+    own_head: ChainHead | None,
+) -> tuple[dict[str, list[int]], list[ChainHead], dict[str, int], set[str]]:
+    provides: dict[str, list[int]] = {}
+    heads: list[ChainHead] = []
+    counts = {"events": 0, "new_cases": 0}
+    photos: set[str] = set()
+    with events_file.open("w", encoding="utf-8") as out:
+        for origin in sorted(have):
+            start = assumed.get(origin, 0)
+            if have[origin] <= start:
+                continue
+            for event in events_of(db, origin, start):
+                out.write(event_line(event.body(), event.hash) + "\n")
+                counts["events"] += 1
+                counts["new_cases"] += event.type == "case.registered"
+                photos.update(p["sha256"] for p in event.payload.get("photos", []))
+            provides[origin] = [start + 1, have[origin]]
+            head = own_head if own_head and own_head.device_id == origin else None
+            head = head or head_at(db, origin, have[origin])
+            if head is None:
+                raise DomainError("sync_head_missing", value=origin)
+            heads.append(head)
+    return provides, heads, counts, photos
+
+
+def _evidence_files(
+    db: Database, blobs: BlobStore, photos: set[str]
+) -> dict[str, tuple[Path, int, str]]:
+    files = {}
+    for sha256 in sorted(photos):
+        path = blobs.path(sha256)
+        if not path.is_file():
+            raise DomainError("sync_blob_missing_here", value=sha256[:12])
+        row = db.execute("SELECT media_type FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
+        files[sha256] = (path, path.stat().st_size, row[0] if row else "application/octet-stream")
+    return files
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,27 @@
+"""Verify and import sync files: the two entry points the window and the CLI use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.core.model import User
+from app.store.blobs import BlobStore
+from app.sync.archive import open_archive
+from app.sync.importer import Checked, ImportSummary, apply, check
+from app.sync.keys import DeviceKeys
+
+
+def verify_file(db: Database, store: BlobStore, keys: DeviceKeys, source: Path) -> Checked:
+    """Everything ``import_file`` checks, and what it would change; writes nothing."""
+    with open_archive(source, keys.identities()) as opened:
+        return check(db, store, opened)
+
+
+def import_file(
+    db: Database, store: BlobStore, keys: DeviceKeys, actor: User | None, source: Path
+) -> ImportSummary:
+    with open_archive(source, keys.identities()) as opened:
+        checked = check(db, store, opened)
+        return apply(db, store, opened, checked, actor, source)

@@ -1,0 +1,409 @@
+"""Read a sync file: check everything first (``check``), write nothing; then apply it in
+one transaction (``apply``). Any failure leaves the database exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import local_text, wall_ms
+from app.core.errors import DomainError
+from app.core.events import GENESIS_HASH, Event, EventType
+from app.core.model import User
+from app.store.blobs import BlobStore
+from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
+from app.store.eventlog import this_device, writing
+from app.store.replication import (
+    ChainHead,
+    apply_remote,
+    event_at,
+    hash_of_id,
+    note_peer_has,
+    store_head,
+)
+from app.sync.archive import FORMAT, VERSION, Opened
+from app.sync.keys import signature_valid
+
+
+@dataclass
+class Checked:
+    """What a sync file would change here: the preview, and what ``apply`` writes."""
+
+    manifest: dict[str, Any]
+    sender: DeviceRecord
+    new_events: list[Event] = field(default_factory=list)
+    duplicates: int = 0
+    quarantined: list[tuple[Event, str]] = field(default_factory=list)
+    held_back: int = 0  # events whose earlier events have not arrived yet
+    new_blobs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    heads: list[ChainHead] = field(default_factory=list)
+    already_imported: bool = False
+
+    @property
+    def new_cases(self) -> int:
+        return sum(e.type == EventType.CASE_REGISTERED for e in self.new_events)
+
+    def summary(self) -> dict[str, Any]:
+        m = self.manifest
+        return {
+            "file_id": m["file_id"],
+            "sender": self.sender.name,
+            "sender_code": self.sender.code,
+            "created_at": m["created_at"],
+            "full": m.get("full", False),
+            "events_in_file": m["events"],
+            "new_events": len(self.new_events),
+            "new_cases": self.new_cases,
+            "duplicates": self.duplicates,
+            "evidence_in_file": len(m["blobs"]),
+            "new_evidence": len(self.new_blobs),
+            "quarantined": len(self.quarantined),
+            "held_back": self.held_back,
+            "already_imported": self.already_imported,
+        }
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The office as an enrolment file introduces it, before the database knows anyone."""
+
+    office: DeviceRecord
+
+
+def check(
+    db: Database,
+    store: BlobStore,
+    opened: Opened,
+    anchor: Anchor | None = None,
+    for_import: bool = True,
+) -> Checked:
+    manifest = _checked_manifest(db, opened, for_import)
+    devices = _devices(db, anchor)
+    sender = devices.get(manifest["sender"])
+    if sender is None:
+        raise DomainError("sync_unknown_device", value=manifest.get("sender_fingerprint", "?"))
+    if sender.revoked:
+        raise DomainError("sync_device_revoked", value=sender.name)
+    if not signature_valid(sender.sign_key, opened.signature, opened.manifest_bytes):
+        raise DomainError("sync_bad_signature", value=sender.name)
+    events = _events(opened, manifest)
+    _learn_enrolments(db, devices, events, anchor)
+    heads = _check_chains(events, manifest, devices, db)
+    result = Checked(manifest, sender, heads=heads)
+    result.already_imported = _seen(db, manifest["file_id"])
+    _compare_with_held(db, events, result)
+    _hold_back_orphans(db, result)
+    _check_blobs(opened, manifest, result, store)
+    return result
+
+
+def _checked_manifest(db: Database, opened: Opened, for_import: bool) -> dict[str, Any]:
+    m = opened.manifest
+    if m.get("format") != FORMAT:
+        raise DomainError("sync_not_a_sync_file", value="manifest")
+    if m.get("version") != VERSION:
+        raise DomainError("sync_version_unsupported", found=m.get("version"), limit=VERSION)
+    needed = ("file_id", "created_at", "township", "sender", "recipient", "have", "provides")
+    if any(key not in m for key in (*needed, "heads", "events", "events_sha256", "blobs")):
+        raise DomainError("sync_damaged", reason="manifest fields")
+    township = db.execute("SELECT code FROM township").fetchone()
+    if township and township[0] != m["township"]:
+        raise DomainError("sync_other_township", value=m["township"])
+    if for_import and m["recipient"] != this_device(db).id:
+        raise DomainError("sync_wrong_recipient")
+    return m
+
+
+def _devices(db: Database, anchor: Anchor | None) -> dict[str, DeviceRecord]:
+    rows = db.execute("SELECT id FROM devices").fetchall()
+    known = {row[0]: device_record(db, row[0]) for row in rows}
+    devices = {k: v for k, v in known.items() if v is not None}
+    if anchor:
+        devices.setdefault(anchor.office.id, anchor.office)
+    return devices
+
+
+def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
+    data = opened.events_bytes()
+    if hashlib.sha256(data).hexdigest() != manifest["events_sha256"]:
+        raise DomainError("sync_damaged", reason="events hash")
+    events = []
+    for line in data.splitlines():
+        try:
+            body = json.loads(line)
+            event = Event(**body)
+        except (ValueError, TypeError, UnicodeDecodeError):
+            raise DomainError("sync_damaged", reason="event line") from None
+        if event.computed_hash() != event.hash:
+            raise DomainError("sync_damaged", reason=f"event {event.id} hash")
+        events.append(event)
+    if len(events) != manifest["events"]:
+        raise DomainError("sync_damaged", reason="event count")
+    return events
+
+
+def _learn_enrolments(
+    db: Database, devices: dict[str, DeviceRecord], events: list[Event], anchor: Anchor | None
+) -> None:
+    """Devices enrolled or revoked by the office in this very file are known too."""
+    office = office_device_id(db) or (anchor.office.id if anchor else None)
+    for event in events:
+        if event.device_id != office:
+            continue
+        if event.type == EventType.DEVICE_ENROLLED:
+            p = event.payload
+            devices.setdefault(
+                event.entity_id,
+                DeviceRecord(
+                    event.entity_id,
+                    p["code"],
+                    p["name"],
+                    p["kind"],
+                    p["department"],
+                    p["sign_key"],
+                    p["box_key"],
+                    "",
+                ),
+            )
+
+
+def _revocation_limits(db: Database, events: list[Event]) -> dict[str, int]:
+    limits = {}
+    office = office_device_id(db)
+    for event in events:
+        if event.type == EventType.DEVICE_REVOKED and event.device_id == office:
+            limits[event.entity_id] = int(event.payload["last_trusted_seq"])
+    for device_id in {e.device_id for e in events}:
+        limit = last_trusted_seq(db, device_id)
+        if limit is not None:
+            limits[device_id] = limit
+    return limits
+
+
+def _check_chains(
+    events: list[Event], manifest: dict[str, Any], devices: dict[str, DeviceRecord], db: Database
+) -> list[ChainHead]:
+    """Each origin's events are a gapless, linked run ending at a head it signed."""
+    by_origin: dict[str, list[Event]] = {}
+    for event in events:
+        by_origin.setdefault(event.device_id, []).append(event)
+    provides = manifest["provides"]
+    if set(by_origin) != set(provides):
+        raise DomainError("sync_damaged", reason="ranges")
+    heads = {h.get("device_id"): h for h in manifest["heads"] if isinstance(h, dict)}
+    limits = _revocation_limits(db, events)
+    checked = []
+    for origin, run in by_origin.items():
+        record = devices.get(origin)
+        if record is None:
+            raise DomainError("sync_unknown_device", value=origin[:8])
+        first, last = provides[origin]
+        seqs = [e.device_seq for e in run]
+        if seqs != list(range(first, last + 1)):
+            raise DomainError("sync_damaged", reason=f"{record.code} sequence")
+        for before, after in itertools.pairwise(run):
+            if after.prev_hash != before.hash:
+                raise DomainError("sync_damaged", reason=f"{record.code} chain")
+        if origin in limits and last > limits[origin]:
+            raise DomainError("sync_device_revoked", value=record.name)
+        head = heads.get(origin) or {}
+        signed = ChainHead(origin, last, run[-1].hash, str(head.get("signature", "")))
+        if head.get("seq") != last or head.get("hash") != run[-1].hash:
+            raise DomainError("sync_bad_signature", value=record.name)
+        if not signature_valid(record.sign_key, signed.signature, signed.statement()):
+            raise DomainError("sync_bad_signature", value=record.name)
+        checked.append(signed)
+    return checked
+
+
+def _seen(db: Database, file_id: str) -> bool:
+    return bool(
+        db.execute(
+            "SELECT 1 FROM sync_files WHERE file_id = ? AND direction = 'import'", [file_id]
+        ).fetchone()
+    )
+
+
+def _compare_with_held(db: Database, events: list[Event], result: Checked) -> None:
+    """Sort the file's events into new, already here, quarantined and held back."""
+    broken: set[str] = set()  # origins whose run cannot continue in this file
+    tip: dict[str, tuple[int, str]] = {}  # origin -> (seq, hash) of the last event linked
+    for event in events:
+        origin = event.device_id
+        if origin in broken:
+            result.held_back += 1
+            continue
+        here = event_at(db, origin, event.device_seq)
+        if here is not None:
+            if here.hash == event.hash:
+                result.duplicates += 1
+                tip[origin] = (event.device_seq, event.hash)
+            else:
+                result.quarantined.append((event, "seq_reused"))
+                broken.add(origin)
+            continue
+        same_id = hash_of_id(db, event.id)
+        if same_id is not None:
+            result.quarantined.append((event, "id_reused"))
+            broken.add(origin)
+            continue
+        previous = tip.get(origin) or _held_tip(db, origin, event.device_seq - 1)
+        if previous is None or previous[1] != event.prev_hash:
+            broken.add(origin)  # an earlier file has not arrived, or the chain forked
+            if previous is not None:
+                result.quarantined.append((event, "chain_fork"))
+            else:
+                result.held_back += 1
+            continue
+        result.new_events.append(event)
+        tip[origin] = (event.device_seq, event.hash)
+
+
+def _held_tip(db: Database, origin: str, seq: int) -> tuple[int, str] | None:
+    if seq == 0:
+        return (0, GENESIS_HASH)
+    here = event_at(db, origin, seq)
+    return (seq, here.hash) if here else None
+
+
+def _hold_back_orphans(db: Database, result: Checked) -> None:
+    """Steps on a case this device has never seen wait, with the rest of their device's
+    run (a device's events are only ever held without gaps)."""
+    while True:
+        registered = {e.entity_id for e in result.new_events if e.type == EventType.CASE_REGISTERED}
+        orphan = next(
+            (
+                e
+                for e in result.new_events
+                if e.entity == "case"
+                and e.entity_id not in registered
+                and not db.execute("SELECT 1 FROM cases WHERE id = ?", [e.entity_id]).fetchone()
+            ),
+            None,
+        )
+        if orphan is None:
+            return
+        kept = [
+            e
+            for e in result.new_events
+            if e.device_id != orphan.device_id or e.device_seq < orphan.device_seq
+        ]
+        result.held_back += len(result.new_events) - len(kept)
+        result.new_events = kept
+
+
+def _check_blobs(
+    opened: Opened, manifest: dict[str, Any], result: Checked, store: BlobStore
+) -> None:
+    blobs: dict[str, Any] = manifest["blobs"]
+    if set(blobs) != opened.blob_names:
+        missing = next(iter(set(blobs) ^ opened.blob_names))
+        raise DomainError("sync_blob_missing", value=missing[:12])
+    for sha256, info in blobs.items():
+        if store.has(sha256):
+            continue
+        data = opened.blob_bytes(sha256)
+        if hashlib.sha256(data).hexdigest() != sha256 or len(data) != info.get("size"):
+            raise DomainError("sync_damaged", reason=f"evidence {sha256[:12]}")
+        result.new_blobs[sha256] = info
+    for event in result.new_events:
+        for photo in event.payload.get("photos", []):
+            sha256 = photo["sha256"]
+            if sha256 not in blobs and not store.has(sha256):
+                raise DomainError("sync_blob_missing", value=sha256[:12])
+
+
+# -- apply ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    preview: dict[str, Any]
+    replayed_cases: int
+    conflicts: int
+
+
+def apply(
+    db: Database,
+    store: BlobStore,
+    opened: Opened,
+    checked: Checked,
+    actor: User | None,
+    source: Path,
+    wall: int | None = None,
+) -> ImportSummary:
+    """Write what ``check`` found: evidence files first, then one transaction."""
+    if checked.already_imported:
+        return ImportSummary(checked.summary(), 0, 0)
+    for sha256 in checked.new_blobs:  # content-addressed: a half-done import leaves no harm
+        store.put_bytes(sha256, opened.blob_bytes(sha256))
+    m = checked.manifest
+    with writing(db) as writer:
+        conflicts_before = _open_conflicts(db)
+        applied = apply_remote(db, checked.new_events)
+        writer.clock.observe(applied.max_hlc)
+        for head in checked.heads:
+            store_head(db, head)
+        note_peer_has(db, checked.sender.id, {k: int(v) for k, v in m["have"].items()})
+        for sha256, info in checked.new_blobs.items():
+            db.conn.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
+                [sha256, info["size"], info.get("media_type", "application/octet-stream")],
+            )
+        for event, reason in checked.quarantined:
+            db.conn.execute(
+                "INSERT OR IGNORE INTO quarantine (file_id, event_id, device_id, device_seq, "
+                "reason, body) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    m["file_id"],
+                    event.id,
+                    event.device_id,
+                    event.device_seq,
+                    reason,
+                    json.dumps(event.body() | {"hash": event.hash}, ensure_ascii=False),
+                ],
+            )
+        if checked.new_blobs:
+            payload = {
+                "file_id": m["file_id"],
+                "from_device": checked.sender.id,
+                "file_created_at": m["created_at"],
+                "blobs": sorted(checked.new_blobs),
+            }
+            entity_id = f"{m['file_id']}/{this_device(db).id}"
+            writer.append(
+                actor.id if actor else None,
+                "evidence",
+                entity_id,
+                EventType.EVIDENCE_RECEIVED,
+                payload,
+            )
+        conflicts = _open_conflicts(db) - conflicts_before
+        summary = checked.summary() | {
+            "replayed_cases": len(applied.replayed_cases),
+            "new_conflicts": conflicts,
+        }
+        db.conn.execute(
+            "INSERT INTO sync_files (file_id, direction, peer_id, created_at, processed_at, "
+            "actor_id, path, summary) VALUES (?, 'import', ?, ?, ?, ?, ?, ?)",
+            [
+                m["file_id"],
+                checked.sender.id,
+                m["created_at"],
+                local_text(wall if wall is not None else wall_ms()),
+                actor.id if actor else None,
+                str(source),
+                json.dumps(summary, ensure_ascii=False),
+            ],
+        )
+    return ImportSummary(summary, len(applied.replayed_cases), conflicts)
+
+
+def _open_conflicts(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM case_conflicts WHERE resolved_by IS NULL").fetchone()[0]

@@ -1,0 +1,116 @@
+"""Two (or more) devices of one demo township: the office and enrolled field laptops.
+
+Keys use the cheap argon2 cost (``CHEAP``) so the suite stays fast; the cost is stored in
+each key file, so nothing else differs from production."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from app.core.intake import IntakeRequest
+from app.core.model import Case, User
+from app.store.blobs import BlobStore
+from app.store.cases import register_case
+from app.store.reference import user_by_name
+from app.store.setup import open_database
+from app.sync.enrolment import enrol, join, unlock
+from app.sync.export import ExportSummary, export_sync_file
+from app.sync.files import import_file
+from app.sync.importer import ImportSummary
+from app.sync.keys import CHEAP, DeviceKeys
+
+OFFICE_PASSWORD = "office-keys"
+LAPTOP_PASSWORD = "laptop-keys"
+
+
+@dataclass
+class Node:
+    """One device: its database, evidence folder and unlocked keys."""
+
+    path: Path
+    db: Database
+    blobs: BlobStore
+    keys: DeviceKeys
+
+    @property
+    def id(self) -> str:
+        return self.keys.device_id
+
+    def user(self, username: str) -> User:
+        return user_by_name(self.db, username)
+
+    def export_to(self, peer: Node, target: Path, full: bool = False) -> ExportSummary:
+        return export_sync_file(self.db, self.blobs, self.keys, None, peer.id, target, full)
+
+    def import_file(self, source: Path) -> ImportSummary:
+        return import_file(self.db, self.blobs, self.keys, None, source)
+
+    def report(self, description: str, photo: Path | None = None, grid: str = "G01") -> Case:
+        leaf = self.db.execute(
+            "SELECT code FROM categories WHERE parent_code IS NOT NULL ORDER BY code"
+        ).fetchone()[0]
+        worker = self.db.execute(
+            "SELECT u.username FROM users u WHERE u.role = 'grid_worker' ORDER BY username"
+        ).fetchone()[0]
+        request = IntakeRequest(leaf, grid, description)
+        return register_case(
+            self.db, self.blobs, self.user(worker), request, [photo] if photo else []
+        )
+
+
+def open_node(path: Path, password: str) -> Node:
+    db = open_database(path)
+    return Node(path, db, BlobStore.beside(path), unlock(db, path, password, CHEAP))
+
+
+def enrol_laptop(
+    office: Node, folder: Path, name: str, kind: str = "grid-worker", department: str | None = None
+) -> Node:
+    folder.mkdir(parents=True, exist_ok=True)
+    enrolment = folder / "enrol.tdenrol"
+    admin = office.user("admin")
+    enrol(
+        office.db,
+        office.blobs,
+        office.keys,
+        admin,
+        name,
+        kind,
+        department,
+        LAPTOP_PASSWORD,
+        enrolment,
+        CHEAP,
+    )
+    path = folder / "towndesk.sqlite3"
+    join(enrolment, path, LAPTOP_PASSWORD, CHEAP)
+    return open_node(path, LAPTOP_PASSWORD)
+
+
+@pytest.fixture
+def office(demo_path: Path) -> Iterator[Node]:
+    db = open_database(demo_path)
+    node = Node(
+        demo_path, db, BlobStore.beside(demo_path), unlock(db, demo_path, OFFICE_PASSWORD, CHEAP)
+    )
+    yield node
+    node.db.close()
+
+
+@pytest.fixture
+def laptop(office: Node, tmp_path: Path) -> Iterator[Node]:
+    node = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
+    yield node
+    node.db.close()
+
+
+def jpeg(folder: Path, name: str = "photo.jpg", body: bytes = b"EXIF 2026:11:26 fake") -> Path:
+    """A small file that passes the photo check (JPEG magic), EXIF-ish bytes kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(b"\xff\xd8\xff\xe1" + body)
+    return path

@@ -1,0 +1,68 @@
+"""The issue's "done means": report on a laptop, import at the office, dispatch, back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.workflow import Action, Request
+from app.store.case_actions import act
+from app.store.cases import case_by_number
+from tests.sync.conftest import Node, jpeg
+
+
+def test_a_report_with_a_photo_goes_to_the_office_and_the_dispatch_comes_back(
+    office: Node, laptop: Node, tmp_path: Path
+) -> None:
+    photo = jpeg(tmp_path / "camera")
+    case = laptop.report("路边占道经营，摊位堵塞人行道", photo)
+    assert (
+        case.number.split("-")[2][:2] == laptop.db.execute("SELECT code FROM device").fetchone()[0]
+    )
+
+    up = laptop.export_to(office, tmp_path / "up.tdsync")
+    assert (up.events, up.new_cases, up.blobs) == (1, 1, 1)
+    result = office.import_file(up.path)
+    assert result.preview["new_cases"] == 1
+    sha = case_by_number(office.db, case.number)
+    assert (
+        office.blobs.path(
+            office.db.execute(
+                "SELECT sha256 FROM case_evidence e JOIN cases c ON c.id = e.case_id WHERE c.number = ?",
+                [case.number],
+            ).fetchone()[0]
+        ).read_bytes()
+        == photo.read_bytes()
+    )
+    assert sha.status == "pending_triage"
+
+    act(
+        office.db,
+        office.blobs,
+        office.user("clerk"),
+        case.number,
+        Request(Action.DISPATCH, to="ZFZD"),
+    )
+    down = office.export_to(laptop, tmp_path / "down.tdsync")
+    laptop.import_file(down.path)
+    mine = case_by_number(laptop.db, case.number)
+    assert mine.status == "assigned"
+    assert (
+        laptop.db.execute("SELECT lead_unit FROM cases WHERE number = ?", [case.number]).fetchone()[
+            0
+        ]
+        == "ZFZD"
+    )
+
+
+def test_importing_the_same_file_twice_changes_nothing(
+    office: Node, laptop: Node, tmp_path: Path
+) -> None:
+    from tests.store.store_helpers import full_dump
+
+    laptop.report("夜间施工噪音扰民")
+    up = laptop.export_to(office, tmp_path / "up.tdsync")
+    office.import_file(up.path)
+    before = full_dump(office.db)
+    again = office.import_file(up.path)
+    assert again.preview["already_imported"] is True
+    assert full_dump(office.db) == before
