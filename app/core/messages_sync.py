@@ -14,6 +14,10 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "设备密钥口令不正确。",
         "The device key password is wrong.",
     ),
+    "key_password_needed": (
+        "需要设备密钥口令：请用 --key-password 给出，或设置环境变量 {value}。",
+        "The device key password is needed: pass --key-password or set {value}.",
+    ),
     "key_file_missing": (
         "找不到本机的设备密钥文件：{value}。请从原电脑复制，或请综合执法办重新注册本机。",
         "This device's key file is missing: {value}. Copy it back or enrol the device again.",

@@ -1,0 +1,68 @@
+"""A case's evidence list for a transfer dossier: each file's hash, capture and custody."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from app.store.blobs import BlobStore
+
+
+@dataclass(frozen=True)
+class CustodyEntry:
+    at: str
+    kind: str  # captured / received
+    device: str  # device name (code), where it was captured or received
+    actor: str  # who captured it, or who imported the file
+    from_device: str  # received: the sender
+    file_id: str  # received: the sync file
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    sha256: str
+    file_name: str
+    size: int | None
+    media_type: str
+    added_at: str
+    stored: bool  # the file is here (towndesk verify checks its bytes)
+    custody: tuple[CustodyEntry, ...]
+
+    @property
+    def captured(self) -> CustodyEntry | None:
+        return next((c for c in self.custody if c.kind == "captured"), None)
+
+
+def _device_label(db: Database, device_id: str | None) -> str:
+    if not device_id:
+        return ""
+    row = db.execute("SELECT name, code FROM devices WHERE id = ?", [device_id]).fetchone()
+    return f"{row[0]}（{row[1]}）" if row else device_id[:8]
+
+
+def custody_of(db: Database, sha256: str, case_id: str | None = None) -> tuple[CustodyEntry, ...]:
+    rows = db.execute(
+        "SELECT c.at, c.kind, c.device_id, coalesce(u.name, ''), c.from_device_id, "
+        "coalesce(c.file_id, '') FROM custody c LEFT JOIN users u ON u.id = c.actor_id "
+        "WHERE c.sha256 = ? AND (c.kind = 'received' OR c.case_id IS ? OR ? IS NULL) "
+        "ORDER BY c.at, c.kind",
+        [sha256, case_id, case_id],
+    ).fetchall()
+    return tuple(
+        CustodyEntry(at, kind, _device_label(db, device), actor, _device_label(db, sender), file)
+        for at, kind, device, actor, sender, file in rows
+    )
+
+
+def evidence_list(db: Database, blobs: BlobStore, case_id: str) -> list[EvidenceItem]:
+    rows = db.execute(
+        "SELECT e.sha256, e.file_name, b.size, coalesce(b.media_type, ''), e.added_at "
+        "FROM case_evidence e LEFT JOIN blobs b ON b.sha256 = e.sha256 "
+        "WHERE e.case_id = ? ORDER BY e.added_at, e.file_name",
+        [case_id],
+    ).fetchall()
+    return [
+        EvidenceItem(sha, name, size, media, added, blobs.has(sha), custody_of(db, sha, case_id))
+        for sha, name, size, media, added in rows
+    ]
