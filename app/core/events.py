@@ -25,6 +25,8 @@ class EventType:
     DEVICE_REVOKED = "device.revoked"
     TOWNSHIP_ESCROW_SET = "township.escrow_set"
     EVIDENCE_RECEIVED = "evidence.received"
+    CALENDAR_DAY_SET = "calendar.day_set"
+    OFFICE_HOURS_SET = "calendar.office_hours_set"
 
 
 def canonical_json(value: Any) -> str:

@@ -1,19 +1,20 @@
-"""The calendar's local exceptions (a year chinese-calendar does not know yet, a local
-arrangement). Changing one moves the due times of every open case with it."""
+"""The calendar's exceptions (a year chinese-calendar does not know yet, a local
+arrangement) and office hours. Each change is an event, so field laptops get the same
+calendar; applying one moves the due times of every open case with it."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, time
 
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
+from app.core.events import EventType
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
-from app.store.case_steps import OFFICE_HOURS, recompute_due, work_calendar
-from app.store.database import write_transaction
+from app.store.case_steps import OFFICE_HOURS, work_calendar
+from app.store.eventlog import writing
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,10 @@ def set_day(db: Database, actor: User, day: str, working: bool, note: str = "") 
         when = date.fromisoformat(day.strip())
     except ValueError:
         raise DomainError("date_invalid", value=day) from None
-    with write_transaction(db):
-        db.conn.execute(
-            "INSERT INTO calendar_overrides (day, working, note) VALUES (?, ?, ?) "
-            "ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note",
-            [when.isoformat(), int(working), note.strip()],
-        )
-        return _recompute_open_cases(db)
+    payload = {"working": bool(working), "note": note.strip()}
+    with writing(db) as writer:
+        writer.append(actor.id, "calendar", when.isoformat(), EventType.CALENDAR_DAY_SET, payload)
+        return _open_cases(db)
 
 
 def set_office_hours(db: Database, actor: User, start: str, end: str) -> int:
@@ -53,27 +51,17 @@ def set_office_hours(db: Database, actor: User, start: str, end: str) -> int:
         raise DomainError("office_hours_invalid", value=f"{start}-{end}") from None
     if opens >= closes:
         raise DomainError("office_hours_invalid", value=f"{start}-{end}")
-    value = json.dumps({"start": opens.strftime("%H:%M"), "end": closes.strftime("%H:%M")})
-    with write_transaction(db):
-        db.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [OFFICE_HOURS, value],
-        )
-        return _recompute_open_cases(db)
+    payload = {"start": opens.strftime("%H:%M"), "end": closes.strftime("%H:%M")}
+    with writing(db) as writer:
+        writer.append(actor.id, "calendar", OFFICE_HOURS, EventType.OFFICE_HOURS_SET, payload)
+        return _open_cases(db)
 
 
-def _recompute_open_cases(db: Database) -> int:
-    open_cases = [
-        row[0]
-        for row in db.conn.execute(
-            "SELECT id FROM cases WHERE sign_due_at IS NOT NULL "
-            "OR handle_due_at IS NOT NULL OR status = 'parked'"
-        )
-    ]
-    for case_id in open_cases:
-        recompute_due(db, case_id)
-    return len(open_cases)
+def _open_cases(db: Database) -> int:
+    return db.conn.execute(
+        "SELECT count(*) FROM cases WHERE sign_due_at IS NOT NULL "
+        "OR handle_due_at IS NOT NULL OR status = 'parked'"
+    ).fetchone()[0]
 
 
 def known_year(db: Database, year: int) -> bool:

@@ -6,6 +6,7 @@ so that ``rebuild`` replays the log into exactly the same tables.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +17,7 @@ from app.core.events import Event, EventType
 from app.core.model import User
 from app.core.permissions import REBUILD, require
 from app.core.text import index_terms
-from app.store.case_steps import apply_case_step, record_photos
+from app.store.case_steps import OFFICE_HOURS, apply_case_step, recompute_due, record_photos
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
@@ -237,6 +238,37 @@ def _evidence_received(db: Database, event: Event) -> None:
                 "file_created_at": p["file_created_at"],
             },
         )
+
+
+@handles(EventType.CALENDAR_DAY_SET)
+def _calendar_day_set(db: Database, event: Event) -> None:
+    p = event.payload
+    db.conn.execute(
+        "INSERT INTO calendar_overrides (day, working, note) VALUES (?, ?, ?) "
+        "ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note",
+        [event.entity_id, int(p["working"]), p["note"]],
+    )
+    recompute_open_cases(db)
+
+
+@handles(EventType.OFFICE_HOURS_SET)
+def _office_hours_set(db: Database, event: Event) -> None:
+    db.conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [OFFICE_HOURS, json.dumps({"start": event.payload["start"], "end": event.payload["end"]})],
+    )
+    recompute_open_cases(db)
+
+
+def recompute_open_cases(db: Database) -> None:
+    """Due times follow the calendar: every case with a running clock is recomputed."""
+    open_cases = db.conn.execute(
+        "SELECT id FROM cases WHERE sign_due_at IS NOT NULL "
+        "OR handle_due_at IS NOT NULL OR status = 'parked'"
+    ).fetchall()
+    for (case_id,) in open_cases:
+        recompute_due(db, case_id)
 
 
 def _event_time(event: Event) -> str:

@@ -4,8 +4,8 @@ events are folded into the projections so that any order of arrival ends the sam
 Every projection is a fold of its entity's events in the merged order ``(hlc, device_id,
 device_seq)``. An event that arrives after a later event of the same case has already been
 applied is "late": the case is replayed from its events, so the result is the same as if
-the events had come in order. Reference data is insert-once, except response commitments,
-where the latest in the merged order stands.
+the events had come in order. Reference data is insert-once, except response commitments
+and calendar settings, where the latest in the merged order stands.
 """
 
 from __future__ import annotations
@@ -21,7 +21,11 @@ from app.store.eventlog import EVENT_COLUMNS, entity_events, insert_event, row_t
 from app.store.projections import apply_event
 
 Vector = dict[str, int]  # origin device id -> highest seq held (seqs are gapless)
-_LAST_WRITER_WINS = {EventType.DEPARTMENT_RESPONSE_SET}
+_LAST_WRITER_WINS = {
+    EventType.DEPARTMENT_RESPONSE_SET,
+    EventType.CALENDAR_DAY_SET,
+    EventType.OFFICE_HOURS_SET,
+}
 
 
 def held(db: Database) -> Vector:
