@@ -65,6 +65,7 @@ def timeline_json(entries: list[TimelineEntry]) -> list[dict[str, str]]:
             "action": e.action,
             "detail": e.detail,
             "type": e.event_type,
+            "conflict": e.conflict,
         }
         for e in entries
     ]
@@ -92,6 +93,10 @@ def print_case(case: Case, ref: ReferenceData, viewer: Role, timeline: list[Time
         lines.append(("照片", f"{len(case.photos)} 张"))
     for label, value in lines:
         print(f"{label}：{value}")
+    if any(entry.conflict for entry in timeline):
+        print("同步冲突：两台设备离线时对本案作了不同处理，请核对后处理（towndesk case resolve）。")
     print("\n办理过程：")
+    marks = {"rival": "【未生效（冲突）】", "concurrent": "【并行修改】"}
     for entry in timeline:
-        print(f"  {entry.time}  {entry.actor}  {entry.action}  {entry.detail}")
+        mark = marks.get(entry.conflict, "")
+        print(f"  {entry.time}  {entry.actor}  {mark}{entry.action}  {entry.detail}")

@@ -20,6 +20,8 @@ class TimelineEntry:
     action: str  # 受理登记, 派遣, 签收 ...
     detail: str  # 来源：巡查发现；类别：占道经营 ...
     event_type: str
+    event_id: str = ""
+    conflict: str = ""  # "rival" (not applied) or "concurrent", until a clerk resolves it
 
 
 def describe(
@@ -42,6 +44,9 @@ def describe(
         if p.get("photos"):
             parts.append(f"照片 {len(p['photos'])} 张")
         return TimelineEntry(time, actor, "受理登记", "；".join(parts), event.type)
+    if event.type == EventType.CASE_CONFLICT_RESOLVED:
+        detail = f"核对了 {len(p['events'])} 处并行修改；{p['note']}"
+        return TimelineEntry(time, actor, "处理同步冲突", detail, event.type)
     action = event_action(event.type)
     if action is None:  # written by a newer TownDesk: shown, not explained
         return TimelineEntry(time, actor, event.type, "", event.type)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -203,9 +203,20 @@ def similar_recent_cases(
 def case_timeline(
     db: Database, case_id: str, ref: ReferenceData | None = None
 ) -> list[TimelineEntry]:
-    """Every event of the case, oldest first, in words."""
+    """Every event of the case in the merged order, in words; steps caught in a sync
+    conflict are marked until a clerk resolves it."""
     ref = ref or ReferenceData(db)
+    conflicts = dict(
+        db.execute(
+            "SELECT event_id, kind FROM case_conflicts WHERE case_id = ? AND resolved_by IS NULL",
+            [case_id],
+        ).fetchall()
+    )
     return [
-        describe(event, ref.user_name, ref.category_name, ref.department_name)
+        replace(
+            describe(event, ref.user_name, ref.category_name, ref.department_name),
+            event_id=event.id,
+            conflict=conflicts.get(event.id, ""),
+        )
         for event in entity_events(db, "case", case_id)
     ]
