@@ -65,6 +65,10 @@ CREATE TABLE quarantine (
 -- resolves them the case carries a flag and the timeline shows both versions.
 ALTER TABLE cases ADD COLUMN last_event_id TEXT;  -- the latest event in the merged order
 ALTER TABLE cases ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0;
+UPDATE cases SET last_event_id = (
+    SELECT id FROM events WHERE entity = 'case' AND entity_id = cases.id
+    ORDER BY hlc DESC, device_id DESC, device_seq DESC LIMIT 1
+);
 CREATE INDEX cases_in_conflict ON cases (conflict) WHERE conflict = 1;
 CREATE TABLE case_conflicts (
     case_id     TEXT NOT NULL REFERENCES cases (id),
@@ -88,3 +92,11 @@ CREATE TABLE custody (
     file_created_at TEXT
 );
 CREATE INDEX custody_by_blob ON custody (sha256, at);
+INSERT INTO custody (sha256, at, kind, device_id, actor_id, case_id)
+    SELECT e.sha256,
+        CASE WHEN ev.type = 'case.registered' THEN json_extract(ev.payload, '$.received_at')
+             ELSE datetime((ev.hlc >> 16) / 1000, 'unixepoch', '+8 hours') END,
+        'captured', ev.device_id, ev.actor_id, e.case_id
+    FROM case_evidence e JOIN events ev ON ev.entity = 'case' AND ev.entity_id = e.case_id
+    JOIN json_each(ev.payload, '$.photos') AS photo
+        ON json_extract(photo.value, '$.sha256') = e.sha256;
