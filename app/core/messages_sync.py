@@ -47,6 +47,14 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不是有效的设备注册文件，或已损坏。",
         "'{value}' is not a valid enrolment file, or it is damaged.",
     ),
+    "field_device_cannot": (
+        "{device}不能{action}，请到综合执法办电脑上办理。",
+        "A {device} cannot {action}; do it on the office PC.",
+    ),
+    "conflict_office_only": (
+        "同步冲突请在综合执法办电脑上处理。",
+        "Sync conflicts are resolved on the office PC.",
+    ),
     "conflict_note_missing": (
         "请写明冲突的处理意见。",
         "Say how the conflict was settled.",

@@ -13,6 +13,7 @@ from app.core.clock import CHINA, wall_ms
 from app.core.conflicts import BASIS
 from app.core.errors import DomainError
 from app.core.events import EventType
+from app.core.field import FIELD_KINDS, check_field, field_allows
 from app.core.model import Case, User
 from app.core.permissions import RESOLVE_CONFLICT, require
 from app.core.workflow import Action, Actor, Request, allowed_actions
@@ -20,6 +21,7 @@ from app.core.workflow_events import decide
 from app.store.blobs import BlobStore
 from app.store.case_steps import load_state
 from app.store.cases import case_by_id, case_by_number
+from app.store.devices import own_kind
 from app.store.eventlog import new_id, writing
 from app.store.reference import departments
 
@@ -30,7 +32,9 @@ def actor_of(user: User) -> Actor:
 
 def actions_for(db: Database, user: User, case: Case) -> list[Action]:
     """The steps ``user`` may take on ``case`` now (what the window offers)."""
-    return allowed_actions(load_state(db, case.id), actor_of(user))
+    kind = own_kind(db)
+    allowed = allowed_actions(load_state(db, case.id), actor_of(user))
+    return [action for action in allowed if field_allows(kind, action)]
 
 
 def act(
@@ -43,6 +47,7 @@ def act(
     wall: Callable[[], int] = wall_ms,
 ) -> Case:
     """Take one step. Refused steps raise DomainError and change nothing."""
+    check_field(own_kind(db), request.action)
     case = case_by_number(db, number)
     if request.action == Action.MERGE:
         target = case_by_number(db, request.into or "")
@@ -77,6 +82,8 @@ def act(
 def resolve_conflict(db: Database, user: User, number: str, note: str) -> Case:
     """A clerk has looked at both versions of a case changed on two devices offline."""
     require(user.role, RESOLVE_CONFLICT)
+    if own_kind(db) in FIELD_KINDS:
+        raise DomainError("conflict_office_only")
     case = case_by_number(db, number)
     if not note.strip():
         raise DomainError("conflict_note_missing")

@@ -1,0 +1,32 @@
+"""What a field laptop may do offline. The office triages, approves and closes; a laptop
+works a case where it stands: a grid worker's laptop reports and verifies on site, a
+department's laptop signs for, handles and reports back on its own cases."""
+
+from __future__ import annotations
+
+from app.core.errors import DomainError, Words
+from app.core.workflow import CALL_STEPS, HANDLER_STEPS, Action, action_words
+
+FIELD_KINDS = {
+    "grid-worker": Words("网格员终端", "grid worker's laptop"),
+    "department": Words("部门终端", "department laptop"),
+}
+FIELD_STEPS: dict[str, frozenset[Action]] = {
+    "grid-worker": frozenset({Action.VERIFY}),
+    "department": frozenset(
+        {*HANDLER_STEPS, Action.RESUME, *(a for a in CALL_STEPS if a != Action.CALL_CONFIRM)}
+    ),
+}
+
+
+def field_allows(device_kind: str | None, action: Action) -> bool:
+    """``device_kind`` None or "office": the office PC, where every step may be taken."""
+    return device_kind not in FIELD_STEPS or action in FIELD_STEPS[device_kind]
+
+
+def check_field(device_kind: str | None, action: Action) -> None:
+    if not field_allows(device_kind, action):
+        assert device_kind is not None
+        raise DomainError(
+            "field_device_cannot", device=FIELD_KINDS[device_kind], action=action_words(action)
+        )
