@@ -85,10 +85,13 @@ def self_test(args: argparse.Namespace) -> int:
             path = Path(folder) / "self-test.sqlite3"
             build_demo(path, cases=200)
         problems = check_window(path)
+    from app.sync.keys import self_test as check_crypto
+
+    problems += check_crypto()
     for problem in problems:
         print(f"自检失败：{problem}", file=sys.stderr)
     if not problems:
-        print("自检通过：主窗口已打开并渲染，数据库完好。")
+        print("自检通过：主窗口已打开并渲染，数据库完好，加密组件可用。")
     return 1 if problems else 0
 
 

@@ -194,3 +194,19 @@ def write_private_file(path: Path, data: bytes) -> None:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def self_test() -> list[str]:
+    """Sign, verify, seal and encrypt once: proves the crypto libraries are bundled."""
+    try:
+        keys = DeviceKeys.generate("self-test", with_escrow=True)
+        if not signature_valid(keys.public.sign_key, keys.signature(b"x"), b"x"):
+            return ["Ed25519 签名校验失败"]
+        if unseal(seal(b"secret", "password", "test", CHEAP), "password", "test") != b"secret":
+            return ["密钥文件加解密失败"]
+        box = pyrage.encrypt(b"sync", [keys.box.to_public()])
+        if pyrage.decrypt(box, keys.identities()) != b"sync":
+            return ["age 加解密失败"]
+    except Exception as error:  # any failure here is the answer
+        return [f"加密组件不可用：{error}"]
+    return []
