@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -221,15 +222,21 @@ OFFICE_HOURS = "office_hours"  # settings key: {"start": "08:30", "end": "17:30"
 
 def work_calendar(db: Database) -> WorkCalendar:
     """The statutory calendar, this township's exceptions and its office hours."""
-    rows = db.conn.execute("SELECT day, working FROM calendar_overrides").fetchall()
+    rows = db.conn.execute("SELECT day, working FROM calendar_overrides ORDER BY day").fetchall()
     hours = db.conn.execute("SELECT value FROM settings WHERE key = ?", [OFFICE_HOURS]).fetchone()
+    return _calendar(tuple(rows), hours[0] if hours else None)
+
+
+@lru_cache(maxsize=8)
+def _calendar(overrides: tuple[tuple[str, int], ...], hours: str | None) -> WorkCalendar:
+    """One calendar per content, so its per-day answers are reused from step to step
+    (asking chinese-calendar about every day again was most of an import's time)."""
     start, end = time(8, 30), time(17, 30)
     if hours:
-        saved = json.loads(hours[0])
+        saved = json.loads(hours)
         start, end = time.fromisoformat(saved["start"]), time.fromisoformat(saved["end"])
-    return WorkCalendar(
-        {date.fromisoformat(day): bool(working) for day, working in rows}, start, end
-    )
+    days = {date.fromisoformat(day): bool(working) for day, working in overrides}
+    return WorkCalendar(days, start, end)
 
 
 def recompute_due(db: Database, case_id: str) -> None:
