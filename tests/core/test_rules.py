@@ -81,6 +81,7 @@ PLAUSIBLE = {
     "reason": "file is not a database",
     "unit": "市场监管所",
     "state": Words("已结案", "is closed"),
+    "device": Words("网格员终端", "grid worker's laptop"),
 }
 
 
