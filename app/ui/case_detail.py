@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -32,13 +31,19 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.case_steps import load_state
 from app.store.cases import case_by_id, case_evidence
+from app.store.devices import is_office
 from app.store.reference import ReferenceData
 from app.ui.action_dialog import ActionDialog
-from app.ui.case_path import (
-    case_steps,
-    now_in_china,
+from app.ui.case_conflict import (
+    CONFLICT_STYLE,
+    ConflictBanner,
+    ConflictDialog,
+    in_conflict,
 )
+from app.ui.case_path import now_in_china
 from app.ui.case_progress import CaseProgressPanel
+from app.ui.case_timeline import case_timeline
+from app.ui.evidence_dialog import EvidenceDialog
 from app.ui.i18n import action_word, word
 from app.ui.printing import print_slip
 from app.ui.thumbnails import ImageViewer, thumbnail
@@ -66,8 +71,12 @@ class CaseDetailDialog(QDialog):
         self.case = case_by_id(db, case_id)
         self.image_viewer: ImageViewer | None = None
         self.action_dialog: ActionDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self.evidence_dialog: EvidenceDialog | None = None
+        self.conflict_banner: ConflictBanner | None = None
         self.action_buttons: dict[Action, QPushButton] = {}
         self.setObjectName("caseDetail")
+        self.setStyleSheet(CONFLICT_STYLE)
         self.body: QWidget | None = None
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -97,6 +106,11 @@ class CaseDetailDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addLayout(self._header())
+        self.conflict_banner = None
+        if in_conflict(self.db, self.case_id):
+            self.conflict_banner = ConflictBanner(self.viewer, is_office(self.db))
+            self.conflict_banner.resolve_requested.connect(self.start_resolve)
+            layout.addWidget(self.conflict_banner)
         layout.addWidget(self._action_bar())
         layout.addWidget(self._first_receiver())
         layout.addLayout(self._fields())
@@ -116,7 +130,18 @@ class CaseDetailDialog(QDialog):
         progress = CaseProgressPanel(self.db, self.ref, self.case, self.state, self.now())
         self.clock_labels = progress.clock_labels
         side.addWidget(progress)
-        side.addWidget(self._section(self.tr("Photos: {count}").format(count=self.photo_count())))
+        photos = QHBoxLayout()
+        photos.addWidget(self._section(self.tr("Photos: {count}").format(count=self.photo_count())))
+        photos.addStretch(1)
+        self.evidence_button = QPushButton(self.tr("Evidence list…"))
+        self.evidence_button.setToolTip(
+            self.tr("Every file with its SHA-256, who captured it, where and when, and custody")
+        )
+        self.evidence_button.setAutoDefault(False)
+        self.evidence_button.setEnabled(self.photo_count() > 0)
+        self.evidence_button.clicked.connect(self.show_evidence_list)
+        photos.addWidget(self.evidence_button)
+        side.addLayout(photos)
         side.addWidget(self.evidence, 1)
         lower.addLayout(timeline_box, 3)
         lower.addLayout(side, 2)
@@ -228,8 +253,29 @@ class CaseDetailDialog(QDialog):
             raise
         return case
 
+    def start_resolve(self) -> ConflictDialog:
+        """A clerk has looked at both versions: record how the conflict was settled."""
+        steps = [
+            (f"{entry.time[:16]} {entry.action} {entry.actor}：{entry.detail}", mark)
+            for entry, mark in self.marked_entries
+            if not mark.resolved
+        ]
+        dialog = ConflictDialog(self.db, self.viewer, self.case, steps, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._action_finished)
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_evidence_list(self) -> EvidenceDialog:
+        dialog = EvidenceDialog(self.db, self.blobs, self.case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.evidence_dialog = dialog
+        dialog.show()
+        return dialog
+
     def _action_finished(self, result: int) -> None:
-        self.action_dialog = None
+        self.action_dialog = self.conflict_dialog = None
         if result == QDialog.DialogCode.Accepted:
             self.refresh()
             self.case_changed.emit(self.case)
@@ -303,37 +349,10 @@ class CaseDetailDialog(QDialog):
         return label
 
     def _timeline(self) -> QScrollArea:
-        """One card per event, newest last: time, who, action, then the detail in full."""
-        self.timeline_entries = case_steps(self.db, self.case.id, self.ref)
-        column = QVBoxLayout()
-        column.setContentsMargins(8, 8, 8, 8)
-        column.setSpacing(8)
-        for entry in self.timeline_entries:
-            card = QFrame()
-            card.setObjectName("timelineEntry")
-            head = QLabel(
-                f"{escape(entry.time)}　<b>{escape(entry.action)}</b>　{escape(entry.actor)}"
-            )
-            head.setObjectName("timelineHead")
-            detail = QLabel(entry.detail)
-            detail.setVisible(bool(entry.detail))
-            detail.setWordWrap(True)
-            detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            inner = QVBoxLayout(card)
-            inner.setContentsMargins(10, 6, 10, 6)
-            inner.setSpacing(2)
-            inner.addWidget(head)
-            inner.addWidget(detail)
-            column.addWidget(card)
-        column.addStretch(1)
-        content = QWidget()
-        content.setObjectName("timelineContent")
-        content.setLayout(column)
-        scroll = QScrollArea()
-        scroll.setObjectName("timeline")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        return scroll
+        timeline = case_timeline(self.db, self.case.id, self.ref)
+        self.timeline_entries = timeline.entries
+        self.marked_entries = timeline.marked  # the steps of a sync conflict
+        return timeline.widget
 
     def _evidence(self) -> QListWidget:
         photos = QListWidget()

@@ -156,12 +156,20 @@ def clock_name(kind: str) -> str:
 def case_steps(db: Database, case_id: str, ref: ReferenceData) -> list[TimelineEntry]:
     """Every event of the case in words, oldest first: registration as the domain tells it,
     the steps of the case path as sentences of the window's language."""
+    return [entry for _event_id, entry in case_steps_by_event(db, case_id, ref)]
+
+
+def case_steps_by_event(
+    db: Database, case_id: str, ref: ReferenceData
+) -> list[tuple[str, TimelineEntry]]:
+    """``case_steps`` with each entry's event id (to mark the steps of a sync conflict)."""
     entries = []
     for event in entity_events(db, "case", case_id):
         if event.type == EventType.CASE_REGISTERED:
-            entries.append(describe(event, ref.user_name, ref.category_name, ref.department_name))
+            entry = describe(event, ref.user_name, ref.category_name, ref.department_name)
         else:
-            entries.append(describe_step(event, ref))
+            entry = describe_step(event, ref)
+        entries.append((event.id, entry))
     return entries
 
 
@@ -171,6 +179,19 @@ def describe_step(event: Event, ref: ReferenceData) -> TimelineEntry:
     unit = event.payload.get("by_unit")
     if unit:
         actor = f"{actor}（{ref.department_name(unit)}）"
+    if event.type == EventType.CASE_CONFLICT_RESOLVED:
+        return TimelineEntry(
+            time,
+            actor,
+            QCoreApplication.translate("CaseStep", "Sync conflict settled"),
+            _join(
+                (event.payload.get("note") or "").strip(),
+                QCoreApplication.translate("CaseStep", "{count} steps looked at").format(
+                    count=len(event.payload.get("events") or ())
+                ),
+            ),
+            event.type,
+        )
     action = event_action(event.type)
     if action is None:
         return TimelineEntry(time, actor, event.type, "", event.type)

@@ -40,6 +40,8 @@ from app.ui.i18n import word
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.placeholder_page import PlaceholderPage, planned_title
 from app.ui.settings_page import SettingsPage
+from app.ui.sync_page import SyncPage
+from app.ui.unlock_dialog import KeyRing
 from app.ui.workbench import WorkbenchPage
 
 PAGES = (
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.ref = ReferenceData(db)
         self.blobs = BlobStore.beside(db_path)
         self.runner = BackgroundRunner(db_path, self)
+        self.keyring = KeyRing(db, db_path, self.runner, self)  # device keys, once a session
         self.may_register = may(user.role, REGISTER_CASE)
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None
@@ -78,11 +81,15 @@ class MainWindow(QMainWindow):
         self.settings = SettingsPage(db, db_path, user, self.runner)
         self.calls = CallsPage(db, self.ref, lambda: self.now())
         self.board = BoardPage(db, self.blobs, self.ref, user, lambda: self.now())
+        self.sync = SyncPage(
+            db, db_path, self.blobs, user, self.runner, self.keyring, lambda: self.now()
+        )
         pages: dict[str, QWidget] = {
             "workbench": self.workbench,
             "cases": self.cases,
             "calls": self.calls,
             "board": self.board,
+            "sync": self.sync,
             "settings": self.settings,
         }
         self.stack = QStackedWidget()
@@ -107,6 +114,7 @@ class MainWindow(QMainWindow):
             "cases": self.tr("Cases"),
             "calls": self.tr("Call response"),
             "board": self.tr("Supervision"),
+            "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
         return titles.get(key) or planned_title(key)
@@ -163,6 +171,10 @@ class MainWindow(QMainWindow):
         self.board.data_changed.connect(self.data_changed)
         self.settings.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.settings.data_changed.connect(self.data_changed)
+        self.workbench.sync_requested.connect(lambda: self.show_page("sync"))
+        self.sync.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.sync.data_changed.connect(self._imported)
+        self.sync.case_activated.connect(self.open_case)
         self.data_changed.connect(self.refresh)
 
     def _shortcuts(self) -> None:
@@ -190,6 +202,14 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.calls.refresh()
         self.board.refresh()
+        self.sync.refresh()
+
+    def _imported(self) -> None:
+        """A sync file may bring users, units or categories: read them again, in place, so
+        every page that holds the reference data sees them."""
+        fresh = ReferenceData(self.db)
+        self.ref.__dict__.update(fresh.__dict__)
+        self.data_changed.emit()
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} cases in total").format(count=f"{total:,}"))

@@ -24,6 +24,7 @@ from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.cases import case_by_number
 from app.store.queues import my_tasks
 from app.store.reference import ReferenceData
+from app.ui.field_banner import FieldBanner
 from app.ui.i18n import word
 from app.ui.trees import case_tree
 
@@ -63,6 +64,7 @@ class WorkbenchPage(QWidget):
     case_activated = Signal(object)  # Case
     new_case_requested = Signal()
     filter_requested = Signal(object)  # CaseFilter: a stat card was clicked
+    sync_requested = Signal()  # the field banner's "Sync…"
 
     def __init__(
         self,
@@ -87,6 +89,8 @@ class WorkbenchPage(QWidget):
         self.week = StatCard(self.tr("Registered this week"))
         self.pending = StatCard(self.tr("Pending triage"))
         self.urgent = StatCard(self.tr("Urgent, pending triage"))
+        self.field_banner = FieldBanner(db)  # only on a field laptop
+        self.field_banner.sync_requested.connect(self.sync_requested)
         self.recent = self._recent_list()
         self.tasks = self._task_list()
         top = QHBoxLayout()
@@ -118,6 +122,7 @@ class WorkbenchPage(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(14)
         layout.addLayout(top)
+        layout.addWidget(self.field_banner)
         layout.addLayout(cards)
         layout.addWidget(self.tasks_title)
         layout.addWidget(self.tasks)
@@ -161,7 +166,8 @@ class WorkbenchPage(QWidget):
     def _refresh_tasks(self, now: datetime) -> None:
         self.tasks.clear()
         waiting = my_tasks(self.db, self.user) if self.user else []
-        tasks = waiting[:TASKS]
+        # on a field laptop the banner above takes the room of two rows
+        tasks = waiting[: TASKS - 2 if self.field_banner.isVisibleTo(self) else TASKS]
         moment = now.strftime("%Y-%m-%d %H:%M:%S")
         for task in tasks:
             item = QTreeWidgetItem(
@@ -189,6 +195,7 @@ class WorkbenchPage(QWidget):
         today = now.date()
         monday = today - timedelta(days=today.weekday())
         self.today_label.setText(today.isoformat())
+        self.field_banner.refresh()
         pending = CaseStatus.PENDING_TRIAGE.value
         self.filters = {
             self.today: CaseFilter(received_from=today.isoformat()),

@@ -416,124 +416,162 @@
     </message>
 </context>
 <context>
+    <name>CaseConflict</name>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="71"/>
+        <source>Not in effect (conflict)</source>
+        <translation>未生效（冲突）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="72"/>
+        <source>Concurrent change</source>
+        <translation>并行修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="80"/>
+        <source>Another device changed the case first; this step was kept in the record but did not take effect.</source>
+        <translation>另一台设备先处理了本案；此步骤保留在记录中，但未生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="88"/>
+        <source>This step took effect, but it was taken without knowing the step before it on another device.</source>
+        <translation>此步骤已生效，但办理时并不知道另一台设备上的前一步处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="98"/>
+        <source>settled</source>
+        <translation>已处理</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="91"/>
+        <location filename="../../app/ui/case_detail.py" line="100"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="72"/>
+        <location filename="../../app/ui/case_detail.py" line="81"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="103"/>
+        <location filename="../../app/ui/case_detail.py" line="117"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="112"/>
+        <location filename="../../app/ui/case_detail.py" line="126"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="115"/>
+        <location filename="../../app/ui/case_detail.py" line="129"/>
         <source>Handling</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="119"/>
+        <location filename="../../app/ui/case_detail.py" line="134"/>
         <source>Photos: {count}</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="163"/>
+        <location filename="../../app/ui/case_detail.py" line="136"/>
+        <source>Evidence list…</source>
+        <translation>证据清单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="138"/>
+        <source>Every file with its SHA-256, who captured it, where and when, and custody</source>
+        <translation>每个证据文件的 SHA-256、采集人、采集设备和时间，以及保管记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="188"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="200"/>
+        <location filename="../../app/ui/case_detail.py" line="225"/>
         <source>Print call slip</source>
         <translation>打印呼叫单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="202"/>
+        <location filename="../../app/ui/case_detail.py" line="227"/>
         <source>Print supervision notice</source>
         <translation>打印督办单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="212"/>
+        <location filename="../../app/ui/case_detail.py" line="237"/>
         <source>This case is finished; nothing more to do.</source>
         <translation>案件已办结，无需再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="213"/>
+        <location filename="../../app/ui/case_detail.py" line="238"/>
         <source>Nothing for you to do on this case now.</source>
         <translation>此案件目前没有需要您办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="242"/>
+        <location filename="../../app/ui/case_detail.py" line="288"/>
         <source>First receiver: {unit} · {person} · received {time}</source>
         <translation>首接单位：{unit} · 受理人 {person} · 受理时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="261"/>
+        <location filename="../../app/ui/case_detail.py" line="307"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="262"/>
+        <location filename="../../app/ui/case_detail.py" line="308"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="263"/>
+        <location filename="../../app/ui/case_detail.py" line="309"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="264"/>
+        <location filename="../../app/ui/case_detail.py" line="310"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="265"/>
+        <location filename="../../app/ui/case_detail.py" line="311"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="266"/>
+        <location filename="../../app/ui/case_detail.py" line="312"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="267"/>
+        <location filename="../../app/ui/case_detail.py" line="313"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="268"/>
+        <location filename="../../app/ui/case_detail.py" line="314"/>
         <source>Last change</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="297"/>
+        <location filename="../../app/ui/case_detail.py" line="343"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="298"/>
+        <location filename="../../app/ui/case_detail.py" line="344"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="351"/>
+        <location filename="../../app/ui/case_detail.py" line="370"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="359"/>
+        <location filename="../../app/ui/case_detail.py" line="378"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -667,112 +705,122 @@
 <context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../app/ui/case_path.py" line="184"/>
+        <location filename="../../app/ui/case_path.py" line="186"/>
+        <source>Sync conflict settled</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="189"/>
+        <source>{count} steps looked at</source>
+        <translation>核对了 {count} 个步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="205"/>
         <source>{count} photos</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="191"/>
+        <location filename="../../app/ui/case_path.py" line="212"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="200"/>
+        <location filename="../../app/ui/case_path.py" line="221"/>
         <source>{lead} handles it itself</source>
         <translation>由{lead}自行处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="205"/>
+        <location filename="../../app/ui/case_path.py" line="226"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="209"/>
+        <location filename="../../app/ui/case_path.py" line="230"/>
         <source>{lead} leads, {helpers} cooperate</source>
         <translation>{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="212"/>
+        <location filename="../../app/ui/case_path.py" line="233"/>
         <source>{lead} leads</source>
         <translation>{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="216"/>
+        <location filename="../../app/ui/case_path.py" line="237"/>
         <source>{unit} (urgent): {reason}</source>
         <translation>{unit}（紧急）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="220"/>
+        <location filename="../../app/ui/case_path.py" line="241"/>
         <source>{unit}: {reason}</source>
         <translation>{unit}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="226"/>
+        <location filename="../../app/ui/case_path.py" line="247"/>
         <source>duty phone {phone}</source>
         <translation>值班电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="231"/>
+        <location filename="../../app/ui/case_path.py" line="252"/>
         <source>To {authority}: {reason}</source>
         <translation>移送至{authority}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="235"/>
+        <location filename="../../app/ui/case_path.py" line="256"/>
         <source>Suspected offence: {offence}; {reason}</source>
         <translation>涉嫌：{offence}；{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="239"/>
+        <location filename="../../app/ui/case_path.py" line="260"/>
         <source>Merged into case {number}</source>
         <translation>合并到案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="243"/>
+        <location filename="../../app/ui/case_path.py" line="264"/>
         <source>{unit} signed for it</source>
         <translation>{unit}已签收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="247"/>
+        <location filename="../../app/ui/case_path.py" line="268"/>
         <source>{days} working days: {reason}</source>
         <translation>{days} 个工作日：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="251"/>
+        <location filename="../../app/ui/case_path.py" line="272"/>
         <source>{days} more working days</source>
         <translation>延长 {days} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="255"/>
+        <location filename="../../app/ui/case_path.py" line="276"/>
         <source>Until {date}: {reason}</source>
         <translation>挂账至 {date}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="259"/>
+        <location filename="../../app/ui/case_path.py" line="280"/>
         <source>Parked until {date}; the clock stops</source>
         <translation>挂账至 {date}，暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="263"/>
+        <location filename="../../app/ui/case_path.py" line="284"/>
         <source>The clock runs again</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="266"/>
+        <location filename="../../app/ui/case_path.py" line="287"/>
         <source>Fixed: verified on site</source>
         <translation>现场核查：已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="268"/>
+        <location filename="../../app/ui/case_path.py" line="289"/>
         <source>Not fixed: back to the handler</source>
         <translation>现场核查：未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="274"/>
+        <location filename="../../app/ui/case_path.py" line="295"/>
         <source>Supervision notice: {note}</source>
         <translation>督办意见：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="278"/>
+        <location filename="../../app/ui/case_path.py" line="299"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
@@ -959,11 +1007,168 @@
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="113"/>
+        <source>Sync conflict: two devices handled this case differently while offline. Check both and settle it.</source>
+        <translation>同步冲突：两台设备离线时对本案作了不同处理，请核对后处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="121"/>
+        <source>The timeline marks the steps involved as “not in effect (conflict)” or “concurrent change”.</source>
+        <translation>时间线中涉及的步骤标为“未生效（冲突）”或“并行修改”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="136"/>
+        <source>Settle conflict…</source>
+        <translation>处理冲突…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="142"/>
+        <source>A clerk, administrator or leader settles it on the office PC.</source>
+        <translation>由受理员、管理员或分管领导在综合执法办电脑上处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="163"/>
+        <source>Settle the sync conflict of case {number}</source>
+        <translation>处理案件 {number} 的同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="167"/>
+        <source>These steps were taken on two devices while they were offline. Check them with the people involved. To adopt a step that did not take effect, take it again after settling.</source>
+        <translation>以下步骤是两台设备离线时分别办理的，请与相关人员核对。如需采用未生效的处理，请在处理冲突后再办理一次该步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="175"/>
+        <source>No open conflict.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="180"/>
+        <source>How was it settled? (recorded in the timeline)</source>
+        <translation>处理意见（记入时间线）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="185"/>
+        <source>e.g. Checked with the grid worker: the dispatch to the squadron stands.</source>
+        <translation>例如：已与网格员核实，以派遣执法中队为准。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="193"/>
+        <source>Record as settled</source>
+        <translation>确认已处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_conflict.py" line="197"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictList</name>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="54"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="54"/>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="55"/>
+        <source>Double-click a case to open it and settle the conflict</source>
+        <translation>双击案件，打开后处理冲突</translation>
+    </message>
+</context>
+<context>
     <name>DateBox</name>
     <message>
         <location filename="../../app/ui/case_filters.py" line="35"/>
         <source>Any</source>
         <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceList</name>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="70"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="71"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="72"/>
+        <source>Enrolled</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="73"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="74"/>
+        <source>Waiting to export</source>
+        <translation>待导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="75"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="87"/>
+        <source>{device} (this device)</source>
+        <translation>{device}（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="92"/>
+        <source>{n} records</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="94"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="97"/>
+        <source> ({m} not yet confirmed)</source>
+        <translation>（{m} 条待对方确认）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="99"/>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="105"/>
+        <source>Revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="105"/>
+        <source>In use</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="112"/>
+        <source>Key fingerprint {fingerprint}</source>
+        <translation>密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="121"/>
+        <source>No device is enrolled yet: the office&apos;s keys are set up first.</source>
+        <translation>尚未注册任何设备：请先设置综合执法办电脑的设备密钥。</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1358,167 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="54"/>
+        <source>Evidence list of case {number}</source>
+        <translation>案件 {number} 的证据清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="55"/>
+        <source>Evidence list: {count} files</source>
+        <translation>证据清单：共 {count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="59"/>
+        <source>Each file is kept with its original bytes and named by its SHA-256 hash, taken when it was captured. Anyone can recompute the hash of a copy and compare.</source>
+        <translation>每个文件按原样保存，以采集时计算的 SHA-256 哈希值命名。任何人都可以对副本重新计算哈希值进行比对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="66"/>
+        <source>This case has no evidence files.</source>
+        <translation>本案没有证据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="70"/>
+        <source>Copy SHA-256</source>
+        <translation>复制 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="71"/>
+        <source>Copy the hash of the selected file (Ctrl+C)</source>
+        <translation>复制所选文件的哈希值（Ctrl+C）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="76"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="95"/>
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="96"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="97"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="98"/>
+        <source>Captured (by · on device · at)</source>
+        <translation>采集（人员 · 设备 · 时间）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="99"/>
+        <source>Custody since (sync files)</source>
+        <translation>此后的保管（同步包传递）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="128"/>
+        <source>missing here</source>
+        <translation>本机缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="132"/>
+        <source>The file is not on this device (towndesk verify).</source>
+        <translation>本机没有这个文件（可运行 towndesk verify 检查）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="155"/>
+        <source>added {time}</source>
+        <translation>{time} 加入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="161"/>
+        <source>Still on the device that captured it</source>
+        <translation>仍在采集设备上，未经同步包传递</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="164"/>
+        <source>{time} to {device}, from {sender} by sync file {file}</source>
+        <translation>{time} 由 {sender} 经同步包 {file} 传至 {device}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/evidence_dialog.py" line="171"/>
+        <source>, imported by {person}</source>
+        <translation>，导入人 {person}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBanner</name>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="19"/>
+        <source>never</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="21"/>
+        <source>{time} exported to {peer}</source>
+        <translation>{time} 导出给 {peer}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="23"/>
+        <source>{time} imported from {peer}</source>
+        <translation>{time} 导入 {peer} 的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="29"/>
+        <source>{n} records wait to be exported to the office</source>
+        <translation>{n} 条记录待导出给综合执法办</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="33"/>
+        <source>all exported; {n} records wait for the office to confirm receipt</source>
+        <translation>已全部导出，{n} 条记录待综合执法办确认收到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="36"/>
+        <source>the office has every record</source>
+        <translation>记录已全部交给综合执法办</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="42"/>
+        <source>On this laptop you sign for, handle and report back on your unit&apos;s cases (签收、处置、反馈处置结果).</source>
+        <translation>在本机可以签收、处置本单位的案件并反馈处置结果；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="48"/>
+        <source>On this laptop you report problems (上报问题) and verify on site (核查).</source>
+        <translation>在本机可以上报问题、现场核查；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="52"/>
+        <source>Triage, approvals and closing are done on the office PC; sync files carry the records to and from the office.</source>
+        <translation>研判派遣、审批和结案在综合执法办电脑上办理，记录通过同步包与综合执法办交换。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="82"/>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="83"/>
+        <source>Open the sync page to export or import a sync file</source>
+        <translation>打开同步页，导出或导入同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="102"/>
+        <source>Field laptop {name} ({code}), works offline</source>
+        <translation>外勤终端 {name}（{code}）· 离线使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/field_banner.py" line="108"/>
+        <source>Last sync: {moment} · {waiting}</source>
+        <translation>上次同步：{moment} · {waiting}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../app/ui/first_run.py" line="22"/>
@@ -1185,11 +1551,185 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
 </context>
 <context>
+    <name>HistoryList</name>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="132"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="133"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="134"/>
+        <source>Device</source>
+        <translation>对方设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="135"/>
+        <source>New cases</source>
+        <translation>新案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="136"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="137"/>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="138"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="139"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="140"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="151"/>
+        <source>(inside the enrolment file)</source>
+        <translation>（随注册文件交付）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_lists.py" line="168"/>
+        <source>File written {time}</source>
+        <translation>同步包写入于 {time}</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
         <location filename="../../app/ui/thumbnails.py" line="39"/>
         <source>This photo cannot be shown: {file}</source>
         <translation>无法显示这张照片：{file}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="39"/>
+        <source>Import sync file</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="41"/>
+        <source>Sync file from {sender}</source>
+        <translation>来自 {sender} 的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="44"/>
+        <source>Written {time} · file {name}</source>
+        <translation>写入时间 {time} · 文件 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="63"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="68"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="68"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="85"/>
+        <source>New cases</source>
+        <translation>新案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="88"/>
+        <source>New records (steps on cases, reference data)</source>
+        <translation>新记录（案件办理步骤、基础资料）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="91"/>
+        <source>New evidence files</source>
+        <translation>新证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="92"/>
+        <source>Already here (skipped)</source>
+        <translation>本机已有（跳过）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="95"/>
+        <source>Quarantined (differ from records here)</source>
+        <translation>隔离（与本机记录不符）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="98"/>
+        <source>Held back (earlier records missing)</source>
+        <translation>暂缓（缺少更早的记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="127"/>
+        <source>This sync file was imported before. Importing it again would change nothing.</source>
+        <translation>这个同步包已经导入过，再次导入不会改变任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="138"/>
+        <source>{n} records differ from records already here with the same number. They are kept aside (quarantined) and do not take effect; tell the administrator.</source>
+        <translation>有 {n} 条记录与本机已有的同编号记录不一致，将被隔离，不会生效；请告知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="149"/>
+        <source>{n} records follow records this device has not received yet. They wait; ask the sender for the earlier sync file, or for a full export.</source>
+        <translation>有 {n} 条记录的前序记录本机尚未收到，暂缓导入；请对方提供更早的同步包，或导出完整同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="159"/>
+        <source>Nothing new: this device already has every record in the file. Importing it still records what the sender has received.</source>
+        <translation>没有新内容：文件中的记录本机都已有。导入后仍会记下对方已收到哪些内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResult</name>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="171"/>
+        <source>Imported the sync file from {sender}: {cases} new cases, {events} new records, {evidence} new evidence files.</source>
+        <translation>已导入 {sender} 的同步包：新案件 {cases} 件，新记录 {events} 条，新证据文件 {evidence} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="184"/>
+        <source>{n} new sync conflicts: two devices handled the same case differently while offline. Open the case and settle it.</source>
+        <translation>新产生 {n} 件同步冲突：两台设备离线时对同一案件作了不同处理。请打开案件，核对后处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="192"/>
+        <source>Cases in conflict: {numbers}</source>
+        <translation>冲突案件：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="198"/>
+        <source>{n} records were quarantined and did not take effect.</source>
+        <translation>{n} 条记录被隔离，未生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="204"/>
+        <source>{n} records wait for an earlier sync file.</source>
+        <translation>{n} 条记录暂缓，等待更早的同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_preview.py" line="210"/>
+        <source>This sync file was imported before; nothing changed.</source>
+        <translation>这个同步包已经导入过，未作任何改动。</translation>
     </message>
 </context>
 <context>
@@ -1343,62 +1883,67 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="73"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
         <source>TownDesk — {township}</source>
         <translation>乡镇综合执法联动工作台 — {township}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Call response</source>
         <translation>呼叫响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>Comprehensive Enforcement Desk</source>
         <translation>综合执法联动工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
+        <location filename="../../app/ui/main_window.py" line="215"/>
         <source>{count} cases in total</source>
         <translation>案件总数 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>A {role} does not register cases.</source>
         <translation>{role}不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="218"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Case {number} registered.</source>
         <translation>已登记案件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Case {number}: {status}.</source>
         <translation>案件 {number}：{status}。</translation>
     </message>
@@ -1602,112 +2147,451 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>StatCard</name>
     <message>
-        <location filename="../../app/ui/workbench.py" line="43"/>
+        <location filename="../../app/ui/workbench.py" line="44"/>
         <source>Show these cases</source>
         <translation>查看这些案件</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="82"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="86"/>
+        <source>The office PC and the field laptops exchange sync files (同步包) by USB stick or shared folder. Each file is signed and encrypted: only the device it is for (and the office) can open it.</source>
+        <translation>综合执法办电脑与外勤终端用 U 盘或共享文件夹交换同步包。每个同步包都经过签名和加密，只有收件设备（和综合执法办）能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <source>Devices of the township</source>
+        <translation>本镇设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="110"/>
+        <source>Sync files written and read here</source>
+        <translation>本机同步记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="112"/>
+        <source>No sync file has been written or read here yet.</source>
+        <translation>本机还没有导出或导入过同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <source>Export to</source>
+        <translation>导出给</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="160"/>
+        <source>Full export (a new or reinstalled laptop)</source>
+        <translation>完整导出（新终端或重装后）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="163"/>
+        <source>Sends every record, not only what the peer has not confirmed yet. Use it when a laptop starts afresh.</source>
+        <translation>发送全部记录，而不只是对方尚未确认收到的记录。用于新启用或重装的终端。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="167"/>
+        <source>Export…</source>
+        <translation>导出同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="169"/>
+        <source>Write a sync file for the chosen device</source>
+        <translation>为所选设备写入同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="171"/>
+        <source>Import…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="173"/>
+        <source>Check a sync file, see what it brings, import it</source>
+        <translation>检查同步包，看清内容后导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="209"/>
+        <source>Cases with a sync conflict to settle ({count}): double-click to open</source>
+        <translation>待处理的同步冲突（{count} 件，双击打开案件）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="226"/>
+        <source>This device: code {code} · {kind}</source>
+        <translation>本机 · 设备编码 {code} · {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="228"/>
+        <source>This device: {name} · code {code} · {kind}</source>
+        <translation>本机：{name} · 设备编码 {code} · {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="233"/>
+        <source>Device keys unlocked · fingerprint {fingerprint}</source>
+        <translation>设备密钥已解锁 · 密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="239"/>
+        <source>Device keys not set up yet: set the device key password before the first export or import.</source>
+        <translation>尚未设置设备密钥：首次导出或导入前，请先设置设备密钥口令。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="242"/>
+        <source>Set up device keys…</source>
+        <translation>设置设备密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="246"/>
+        <source>Device keys locked: the device key password is asked for at the first export or import.</source>
+        <translation>设备密钥未解锁：首次导出或导入时需输入设备密钥口令。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="249"/>
+        <source>Unlock…</source>
+        <translation>解锁…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="260"/>
+        <source>No other device is enrolled yet</source>
+        <translation>尚未注册其他设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="288"/>
+        <source>The office enrols field laptops; each one then appears here to export to.</source>
+        <translation>外勤终端由综合执法办注册，注册后出现在这里供选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="293"/>
+        <source>{n} records wait to be exported to {peer}.</source>
+        <translation>{n} 条记录待导出给 {peer}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="296"/>
+        <source>Everything is exported to {peer}; {m} records wait for it to confirm receipt (with its next sync file).</source>
+        <translation>已全部导出给 {peer}，{m} 条待对方确认收到（对方下次回传同步包时确认）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="300"/>
+        <source>{peer} has every record of this device.</source>
+        <translation>{peer} 已有本机的全部记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTransfer</name>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="93"/>
+        <source>Sync files ({pattern})</source>
+        <translation>同步包 ({pattern})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="97"/>
+        <source>SyncFile-{code}-{moment}.tdsync</source>
+        <translation>同步包-{code}-{moment}.tdsync</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="108"/>
+        <source>Export a sync file for {peer}</source>
+        <translation>导出给 {peer} 的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="122"/>
+        <source>Writing the sync file…</source>
+        <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="128"/>
+        <source>Sync file for {peer} written: {events} records ({cases} new cases), {evidence} evidence files, {size}.
+
+{path}
+
+Hand the file to {peer}; it is imported on the sync page there.</source>
+        <translation>已写入给 {peer} 的同步包：{events} 条记录（新案件 {cases} 件），证据文件 {evidence} 个，共 {size}。
+
+{path}
+
+请把文件交给 {peer}，在对方的“同步”页导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="134"/>
+        <source>Sync file for {peer} written. It holds no new records; it still tells {peer} what this device has received.
+
+{path}</source>
+        <translation>已写入给 {peer} 的同步包。其中没有新记录，但会告诉 {peer} 本机已收到哪些内容。
+
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="145"/>
+        <source>Sync file written: {path}</source>
+        <translation>同步包已写入：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="146"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="157"/>
+        <source>Import a sync file</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="170"/>
+        <source>Checking the sync file…</source>
+        <translation>正在检查同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="192"/>
+        <source>Importing the sync file…</source>
+        <translation>正在导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="198"/>
+        <source>Sync file imported.</source>
+        <translation>同步包已导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="199"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_transfer.py" line="245"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="12"/>
+        <source>Office PC</source>
+        <translation>综合执法办电脑</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="14"/>
+        <source>Grid worker laptop</source>
+        <translation>网格员外勤终端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="16"/>
+        <source>Department laptop</source>
+        <translation>部门外勤终端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="23"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="24"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="33"/>
+        <source>first sync, at enrolment</source>
+        <translation>注册时首次同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="35"/>
+        <source>full export</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="38"/>
+        <source>{n} new conflicts</source>
+        <translation>新冲突 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="44"/>
+        <source>{n} quarantined</source>
+        <translation>隔离 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="48"/>
+        <source>{n} held back</source>
+        <translation>暂缓 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="52"/>
+        <source>{n} already here</source>
+        <translation>已有 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_words.py" line="54"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="89"/>
+        <source>Set the device key password</source>
+        <translation>设置设备密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="89"/>
+        <source>Device key password</source>
+        <translation>设备密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="93"/>
+        <source>This office PC has no device keys yet. Choose the device key password now (at least {limit} characters). It is asked for before importing or exporting sync files. Keep it safe: without it this PC cannot open sync files.</source>
+        <translation>本机是综合执法办电脑，还没有设备密钥。请现在设置设备密钥口令（至少 {limit} 位），以后导入、导出同步包前需要输入。请妥善保管：忘记口令，本机将无法打开同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="99"/>
+        <source>Sync files are signed and encrypted with this device&apos;s keys. Enter the device key password; it is asked for once per sign-in.</source>
+        <translation>同步包用本机的设备密钥签名和加密。请输入设备密钥口令；每次登录只需输入一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="116"/>
+        <source>Password</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="118"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="121"/>
+        <source>Set password</source>
+        <translation>设置口令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="121"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="126"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="152"/>
+        <source>Opening the keys…</source>
+        <translation>正在打开密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="167"/>
+        <source>Enter the device key password.</source>
+        <translation>请输入设备密钥口令。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unlock_dialog.py" line="170"/>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchPage</name>
     <message>
-        <location filename="../../app/ui/workbench.py" line="77"/>
+        <location filename="../../app/ui/workbench.py" line="79"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="81"/>
+        <location filename="../../app/ui/workbench.py" line="83"/>
         <source>Register case</source>
         <translation>登记案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="83"/>
+        <location filename="../../app/ui/workbench.py" line="85"/>
         <source>Register a new case (Ctrl+N)</source>
         <translation>登记新案件 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="86"/>
+        <location filename="../../app/ui/workbench.py" line="88"/>
         <source>Registered today</source>
         <translation>今日受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="87"/>
+        <location filename="../../app/ui/workbench.py" line="89"/>
         <source>Registered this week</source>
         <translation>本周受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="88"/>
+        <location filename="../../app/ui/workbench.py" line="90"/>
         <source>Pending triage</source>
         <translation>待研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="89"/>
+        <location filename="../../app/ui/workbench.py" line="91"/>
         <source>Urgent, pending triage</source>
         <translation>紧急待研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="107"/>
+        <location filename="../../app/ui/workbench.py" line="111"/>
         <source>Keyboard: Ctrl+N register a case · Ctrl+F search cases · Ctrl+1 … Ctrl+9 switch pages · Enter opens the selected case</source>
         <translation>快捷键：Ctrl+N 登记案件 · Ctrl+F 搜索案件 · Ctrl+1 … Ctrl+9 切换页面 · 回车打开选中的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="113"/>
+        <location filename="../../app/ui/workbench.py" line="117"/>
         <source>Latest cases</source>
         <translation>最新受理的案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="132"/>
-        <location filename="../../app/ui/workbench.py" line="149"/>
+        <location filename="../../app/ui/workbench.py" line="137"/>
+        <location filename="../../app/ui/workbench.py" line="154"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="133"/>
+        <location filename="../../app/ui/workbench.py" line="138"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="134"/>
+        <location filename="../../app/ui/workbench.py" line="139"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="135"/>
+        <location filename="../../app/ui/workbench.py" line="140"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="136"/>
+        <location filename="../../app/ui/workbench.py" line="141"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="137"/>
-        <location filename="../../app/ui/workbench.py" line="152"/>
+        <location filename="../../app/ui/workbench.py" line="142"/>
+        <location filename="../../app/ui/workbench.py" line="157"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="150"/>
+        <location filename="../../app/ui/workbench.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="151"/>
+        <location filename="../../app/ui/workbench.py" line="156"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="177"/>
+        <location filename="../../app/ui/workbench.py" line="183"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="180"/>
+        <location filename="../../app/ui/workbench.py" line="186"/>
         <source>Waiting on me ({count})</source>
         <translation>待我办理（{count} 件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workbench.py" line="182"/>
+        <location filename="../../app/ui/workbench.py" line="188"/>
         <source>Nothing waits on me now</source>
         <translation>眼下没有待我办理的案件</translation>
     </message>

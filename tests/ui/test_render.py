@@ -51,3 +51,15 @@ def test_the_command_line_offers_exactly_the_pages_that_render() -> None:
     screenshot = parser._subparsers._group_actions[0].choices["screenshot"]
     page_option = next(a for a in screenshot._actions if a.dest == "page")
     assert set(page_option.choices) == set(PAGE_NAMES)
+
+
+def test_the_sync_page_renders_locked_without_a_password_and_writes_nothing(
+    qapp, demo_path, demo_db, tmp_path
+):
+    from app.sync.keys import key_file_beside
+
+    out = render_page(demo_path, "sync", tmp_path / "sync.png")
+    assert QImage(str(out)).width() >= 600
+    assert not key_file_beside(demo_path).exists()  # no keys were made
+    assert demo_db.execute("SELECT count(*) FROM devices").fetchone()[0] == 0
+    assert demo_db.execute("SELECT count(*) FROM settings").fetchone()[0] == 0

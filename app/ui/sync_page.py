@@ -1,0 +1,321 @@
+"""The sync page (同步): this device, export to a peer, import a file, and the history.
+
+Export and import run on the background worker. An import is checked first
+(``verify_file``), previewed, and only then applied. The device keys are asked for once per
+session (``KeyRing``); nothing here needs them until a file is written or read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.model import User
+from app.store.blobs import BlobStore
+from app.store.cases import case_by_number
+from app.store.devices import DeviceRecord
+from app.ui.background import BackgroundRunner
+from app.ui.case_path import now_in_china
+from app.ui.field_banner import field_can_do
+from app.ui.sync_lists import ConflictList, DeviceList, HistoryList
+from app.ui.sync_records import (
+    backlog,
+    device_label,
+    here,
+    keys_not_set_up,
+    peers,
+)
+from app.ui.sync_transfer import SyncTransfer
+from app.ui.sync_words import device_kind_word
+from app.ui.unlock_dialog import KeyRing
+
+STYLE = """
+#syncDevice, #syncActions {
+    background: #ffffff; border: 1px solid #d9e0e8; border-radius: 6px;
+}
+#syncDeviceTitle { color: #1d4e89; font-weight: bold; font-size: 11.5pt; }
+#syncFieldText { color: #085d3a; }
+"""
+
+
+class SyncPage(QWidget):
+    data_changed = Signal()  # an import changed cases (or reference data)
+    message = Signal(str)  # for the status bar
+    case_activated = Signal(object)  # Case: a conflict case was opened
+
+    def __init__(
+        self,
+        db: Database,
+        db_path: Path,
+        blobs: BlobStore,
+        user: User,
+        runner: BackgroundRunner,
+        keyring: KeyRing,
+        now: Callable[[], datetime] = now_in_china,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.db_path, self.blobs, self.user = db, db_path, blobs, user
+        self.runner, self.keyring, self.now = runner, keyring, now
+        self.setStyleSheet(STYLE)
+        self.stale = True  # read when first shown: the window starts without this work
+        self.transfer = SyncTransfer(self, db, blobs, user, runner, keyring, now)
+        self.transfer.busy_changed.connect(self._set_busy)
+        self.transfer.message.connect(self.message)
+        self.transfer.exported.connect(lambda _summary: self.refresh())
+        self.transfer.imported.connect(self._imported)
+        title = QLabel(self.tr("Sync"))
+        title.setObjectName("pageTitle")
+        intro = QLabel(
+            self.tr(
+                "The office PC and the field laptops exchange sync files (同步包) by USB stick "
+                "or shared folder. Each file is signed and encrypted: only the device it is "
+                "for (and the office) can open it."
+            )
+        )
+        intro.setObjectName("hintText")
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self._device_card())
+        layout.addWidget(self._actions())
+        self.conflicts_title = self._section("")
+        self.conflicts = ConflictList()
+        self.conflicts.number_activated.connect(
+            lambda number: self.case_activated.emit(case_by_number(self.db, number))
+        )
+        layout.addWidget(self.conflicts_title)
+        layout.addWidget(self.conflicts)
+        layout.addWidget(self._section(self.tr("Devices of the township")))
+        self.devices = DeviceList()
+        layout.addWidget(self.devices)
+        layout.addWidget(self._section(self.tr("Sync files written and read here")))
+        self.history = HistoryList()
+        self.empty_history = QLabel(self.tr("No sync file has been written or read here yet."))
+        self.empty_history.setObjectName("emptyLabel")
+        layout.addWidget(self.empty_history, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.history, 1)
+        keyring.changed.connect(self.refresh)
+
+    # -- building ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _section(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("sectionTitle")
+        return label
+
+    def _device_card(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("syncDevice")
+        self.device_title = QLabel()
+        self.device_title.setObjectName("syncDeviceTitle")
+        self.field_text = QLabel()
+        self.field_text.setObjectName("syncFieldText")
+        self.field_text.setWordWrap(True)
+        self.key_state = QLabel()
+        self.key_state.setObjectName("syncKeyState")
+        self.key_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setAutoDefault(False)
+        self.unlock_button.clicked.connect(lambda: self.keyring.request())
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addWidget(self.device_title)
+        text.addWidget(self.field_text)
+        text.addWidget(self.key_state)
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(14, 10, 14, 10)
+        row.addLayout(text, 1)
+        row.addWidget(self.unlock_button)
+        return frame
+
+    def _actions(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("syncActions")
+        caption = QLabel(self.tr("Export to"))
+        caption.setObjectName("fieldName")
+        self.peer = QComboBox()
+        self.peer.setObjectName("syncPeer")
+        self.peer.setMinimumWidth(330)
+        self.peer.currentIndexChanged.connect(self._show_waiting)
+        self.full = QCheckBox(self.tr("Full export (a new or reinstalled laptop)"))
+        self.full.setToolTip(
+            self.tr(
+                "Sends every record, not only what the peer has not confirmed yet. "
+                "Use it when a laptop starts afresh."
+            )
+        )
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setObjectName("primaryButton")
+        self.export_button.setToolTip(self.tr("Write a sync file for the chosen device"))
+        self.export_button.clicked.connect(self.start_export)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("primaryButton")
+        self.import_button.setToolTip(self.tr("Check a sync file, see what it brings, import it"))
+        self.import_button.clicked.connect(self.start_import)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("hintText")
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(caption)
+        row.addWidget(self.peer)
+        row.addWidget(self.full)
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        row.addWidget(self.import_button)
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(14, 10, 14, 10)
+        column.setSpacing(6)
+        column.addLayout(row)
+        column.addWidget(self.waiting)
+        return frame
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Re-read devices and history (when shown; otherwise on the next show)."""
+        if not self.isVisible():
+            self.stale = True
+            return
+        self.stale = False
+        self._show_device()
+        self._fill_peers()
+        conflicts = self.conflicts.fill(self.db)
+        self.conflicts_title.setText(
+            self.tr("Cases with a sync conflict to settle ({count}): double-click to open").format(
+                count=conflicts
+            )
+        )
+        self.conflicts_title.setVisible(bool(conflicts))
+        self.conflicts.setVisible(bool(conflicts))
+        self.devices.fill(self.db)
+        empty = not self.history.fill(self.db)
+        self.empty_history.setVisible(empty)
+        self.history.setVisible(not empty)
+
+    def _show_device(self) -> None:
+        device = here(self.db)
+        self.field_text.setVisible(not device.is_office)
+        self.field_text.setText(field_can_do(device.kind))
+        kind = device_kind_word(device.kind) if device.kind else ""
+        if device.record is None:  # the office before its keys: not enrolled, no name yet
+            title = self.tr("This device: code {code} · {kind}").format(code=device.code, kind=kind)
+        else:
+            title = self.tr("This device: {name} · code {code} · {kind}").format(
+                name=device.record.name, code=device.code, kind=kind
+            )
+        self.device_title.setText(title)
+        if self.keyring.keys is not None:
+            state = self.tr("Device keys unlocked · fingerprint {fingerprint}").format(
+                fingerprint=self.keyring.keys.public.fingerprint
+            )
+            self.unlock_button.hide()
+        elif keys_not_set_up(self.db, self.db_path):
+            state = self.tr(
+                "Device keys not set up yet: set the device key password before the first "
+                "export or import."
+            )
+            self.unlock_button.setText(self.tr("Set up device keys…"))
+            self.unlock_button.show()
+        else:
+            state = self.tr(
+                "Device keys locked: the device key password is asked for at the first "
+                "export or import."
+            )
+            self.unlock_button.setText(self.tr("Unlock…"))
+            self.unlock_button.show()
+        self.key_state.setText(state)
+
+    def _fill_peers(self) -> None:
+        chosen = self.peer.currentData()
+        self.peer.blockSignals(True)
+        self.peer.clear()
+        for record in peers(self.db):
+            self.peer.addItem(f"{device_label(record)} · {device_kind_word(record.kind)}", record)
+        if self.peer.count() == 0:
+            self.peer.addItem(self.tr("No other device is enrolled yet"), None)
+        index = next(
+            (
+                i
+                for i in range(self.peer.count())
+                if chosen is not None
+                and isinstance(self.peer.itemData(i), DeviceRecord)
+                and self.peer.itemData(i).id == chosen.id
+            ),
+            0,
+        )
+        self.peer.setCurrentIndex(index)
+        self.peer.blockSignals(False)
+        has_peer = self.chosen_peer() is not None
+        self.peer.setEnabled(has_peer)
+        self.full.setEnabled(has_peer)
+        self.export_button.setEnabled(has_peer and not self.transfer.busy)
+        self.import_button.setEnabled(not self.transfer.busy)
+        self._show_waiting()
+
+    def chosen_peer(self) -> DeviceRecord | None:
+        data = self.peer.currentData()
+        return data if isinstance(data, DeviceRecord) else None
+
+    def _show_waiting(self) -> None:
+        peer = self.chosen_peer()
+        if peer is None:
+            self.waiting.setText(
+                self.tr("The office enrols field laptops; each one then appears here to export to.")
+            )
+            return
+        waiting = backlog(self.db, peer.id)
+        if waiting.waiting:
+            text = self.tr("{n} records wait to be exported to {peer}.")
+        elif waiting.unconfirmed:
+            text = self.tr(
+                "Everything is exported to {peer}; {m} records wait for it to confirm "
+                "receipt (with its next sync file)."
+            )
+        else:
+            text = self.tr("{peer} has every record of this device.")
+        self.waiting.setText(
+            text.format(n=f"{waiting.waiting:,}", m=f"{waiting.unconfirmed:,}", peer=peer.name)
+        )
+
+    # -- export and import ------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        peer = self.chosen_peer()
+        if peer is not None:
+            self.transfer.start_export(peer, self.full.isChecked())
+
+    def start_import(self) -> None:
+        self.transfer.start_import()
+
+    def _imported(self, _summary: object) -> None:
+        self.data_changed.emit()  # the window reloads what an import may bring
+        self.refresh()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy and self.chosen_peer() is not None)
