@@ -130,11 +130,12 @@ def _keys(db, path: Path, args: argparse.Namespace):  # type: ignore[no-untyped-
     from app.sync.enrolment import unlock
 
     password = _password(args.key_password, KEY_PASSWORD_ENV, "本机设备密钥口令：")
-    return unlock(db, path, password)
+    return unlock(db, path, password, actor=_actor(db, args))
 
 
 def _actor(db, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    return reference.user_by_name(db, args.username) if args.username else None
+    username = getattr(args, "username", None)
+    return reference.user_by_name(db, username) if username else None
 
 
 def device_enrol(args: argparse.Namespace) -> int:

@@ -18,6 +18,10 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "需要设备密钥口令：请用 --key-password 给出，或设置环境变量 {value}。",
         "The device key password is needed: pass --key-password or set {value}.",
     ),
+    "keys_not_set_up": (
+        "本机还没有设备密钥：请管理员首次导出或注册终端时设置设备密钥口令。",
+        "This PC has no device keys yet: the administrator sets the key password on first use.",
+    ),
     "key_file_missing": (
         "找不到本机的设备密钥文件：{value}。请从原电脑复制，或请综合执法办重新注册本机。",
         "This device's key file is missing: {value}. Copy it back or enrol the device again.",

@@ -82,9 +82,9 @@ def act(
 def resolve_conflict(db: Database, user: User, number: str, note: str) -> Case:
     """A clerk has looked at both versions of a case changed on two devices offline."""
     require(user.role, RESOLVE_CONFLICT)
+    case = case_by_number(db, number)
     if own_kind(db) in FIELD_KINDS:
         raise DomainError("conflict_office_only")
-    case = case_by_number(db, number)
     if not note.strip():
         raise DomainError("conflict_note_missing")
     with writing(db) as writer:

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.model import User
+from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
 from app.store.blobs import BlobStore
 from app.store.devices import (
@@ -50,11 +50,19 @@ from app.sync.keys import (
 ENROLMENT_LABEL = "towndesk enrolment"
 
 
-def unlock(db: Database, database: Path, password: str, cost: KdfCost = STRONG) -> DeviceKeys:
-    """This device's keys. On the office's first use they are made here (first run)."""
+def unlock(
+    db: Database,
+    database: Path,
+    password: str,
+    cost: KdfCost = STRONG,
+    actor: User | None = None,
+) -> DeviceKeys:
+    """This device's keys. On the office's first use the administrator makes them here."""
     device = this_device(db)
     key_file = key_file_beside(database)
     if not key_file.exists() and is_office(db) and device_record(db, device.id) is None:
+        if actor is None or actor.role != Role.ADMINISTRATOR:
+            raise DomainError("keys_not_set_up")
         return establish_office(db, database, password, cost)
     return load_keys(key_file, device.id, password)
 

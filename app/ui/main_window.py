@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.ref = ReferenceData(db)
         self.blobs = BlobStore.beside(db_path)
         self.runner = BackgroundRunner(db_path, self)
-        self.keyring = KeyRing(db, db_path, self.runner, self)  # device keys, once a session
+        self.keyring = KeyRing(db, db_path, self.runner, self, user)  # keys, once a session
         self.may_register = may(user.role, REGISTER_CASE)
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
+from app.core.model import User
 from app.sync.enrolment import unlock
 from app.sync.keys import MIN_PASSWORD, STRONG, DeviceKeys, KdfCost
 from app.ui.background import BackgroundRunner, Operation
@@ -38,10 +39,16 @@ class KeyRing(QObject):
     changed = Signal()  # unlocked (or set up for the first time)
 
     def __init__(
-        self, db: Database, db_path: Path, runner: BackgroundRunner, parent: QWidget
+        self,
+        db: Database,
+        db_path: Path,
+        runner: BackgroundRunner,
+        parent: QWidget,
+        user: User | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.db_path, self.runner, self.parent_widget = db, db_path, runner, parent
+        self.user = user  # only the administrator sets up the office's keys
         self.keys: DeviceKeys | None = None
         self.cost: KdfCost = STRONG  # only used when the office's keys are made
         self.dialog: UnlockDialog | None = None
@@ -176,7 +183,7 @@ class UnlockDialog(QDialog):
 
         def work(db: Database | None, _progress: object) -> DeviceKeys:
             assert db is not None
-            return unlock(db, ring.db_path, password, cost)
+            return unlock(db, ring.db_path, password, cost, ring.user)
 
         def success(keys: DeviceKeys) -> None:
             self._set_busy(None)

@@ -52,7 +52,12 @@ def test_an_upgraded_office_takes_steps_and_enrols_a_laptop(tmp_path: Path) -> N
         Request(Action.DISPATCH, to="ZFZD"),
     )
     assert case.status == "assigned"
-    office = Node(path, db, BlobStore.beside(path), unlock(db, path, "office-keys", CHEAP))
+    office = Node(
+        path,
+        db,
+        BlobStore.beside(path),
+        unlock(db, path, "office-keys", CHEAP, user_by_name(db, "admin")),
+    )
     laptop = enrol_laptop(office, tmp_path / "laptop", "升级后的终端")
     count = "SELECT count(*) FROM cases"
     assert laptop.db.execute(count).fetchone() == db.execute(count).fetchone()

@@ -95,7 +95,10 @@ def enrol_laptop(
 def office(demo_path: Path) -> Iterator[Node]:
     db = open_database(demo_path)
     node = Node(
-        demo_path, db, BlobStore.beside(demo_path), unlock(db, demo_path, OFFICE_PASSWORD, CHEAP)
+        demo_path,
+        db,
+        BlobStore.beside(demo_path),
+        unlock(db, demo_path, OFFICE_PASSWORD, CHEAP, user_by_name(db, "admin")),
     )
     yield node
     node.db.close()
