@@ -8,6 +8,7 @@ plaintext lives only in a private temporary folder and is deleted afterwards.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -34,6 +35,9 @@ EVENTS = "events.jsonl"
 BLOB_MEMBER = re.compile(r"blobs/([0-9a-f]{64})")
 AGE_MAGIC = b"age-encryption.org/v1\n"
 SUFFIX = ".tdsync"
+READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what write_archive writes
+# deflate options, data descriptor, UTF-8 names; never encrypted (0x1, 0x40) or patched (0x20)
+READABLE_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800
 
 
 @dataclass(frozen=True)
@@ -83,9 +87,16 @@ def write_archive(
 
 
 def _disk_error(error: OSError, target: Path) -> DomainError:
-    if error.errno in (28, 122):  # ENOSPC, EDQUOT
+    if _disk_full(error):
         return DomainError("disk_full")
     return DomainError("sync_write_failed", value=str(target), reason=str(error))
+
+
+def _disk_full(error: Exception) -> bool:
+    """ENOSPC or EDQUOT; pyrage's OSErrors carry no errno, only "(os error 28)"."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return any(f"(os error {code})" in str(error) for code in (errno.ENOSPC, errno.EDQUOT))
 
 
 @contextmanager
@@ -137,7 +148,7 @@ def open_archive(
         except (pyrage.DecryptError, OSError) as error:
             if "No matching keys" in str(error):
                 raise DomainError("sync_wrong_recipient") from None
-            if isinstance(error, OSError) and error.errno in (28, 122):
+            if _disk_full(error):
                 raise DomainError("disk_full") from None
             raise DomainError("sync_damaged", reason=str(error)) from None
         try:
@@ -160,6 +171,8 @@ def _check_envelope(source: Path) -> None:
         raise DomainError("sync_file_missing", value=str(source))
     with source.open("rb") as data:
         head = data.read(len(AGE_MAGIC))
+    if head and AGE_MAGIC.startswith(head) and head != AGE_MAGIC:
+        raise DomainError("sync_damaged", reason="truncated")  # cut inside the first line
     if head != AGE_MAGIC:
         raise DomainError("sync_not_a_sync_file", value=source.name)
 
@@ -180,6 +193,8 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> set[str]:
         cap = limits.events_bytes if name == EVENTS else limits.member_bytes
         if info.file_size > cap:
             raise DomainError("sync_limits", reason=f"{name}: {info.file_size} bytes")
+        if info.compress_type not in READABLE or info.flag_bits & ~READABLE_FLAGS:
+            raise DomainError("sync_damaged", reason=f"{name}: compression")
         if info.compress_size and info.file_size / info.compress_size > limits.ratio:
             raise DomainError("sync_limits", reason=f"{name}: compression ratio")
         total += info.file_size
@@ -202,7 +217,15 @@ def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
     try:
         with archive.open(name) as member:
             data = member.read(cap + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, KeyError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        KeyError,
+        EOFError,
+        NotImplementedError,  # an unknown compression method
+        RuntimeError,  # an encrypted member
+    ) as error:
         raise DomainError("sync_damaged", reason=f"{name}: {error}") from None
     if len(data) > cap:
         raise DomainError("sync_limits", reason=f"{name}: larger than declared")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,7 @@ def check(
     result.already_imported = _seen(db, manifest["file_id"])
     _compare_with_held(db, events, result)
     _hold_back_orphans(db, result)
-    _check_blobs(opened, manifest, result, store)
+    _check_blobs(db, opened, manifest, result, store)
     return result
 
 
@@ -109,8 +110,7 @@ def _checked_manifest(db: Database, opened: Opened, for_import: bool) -> dict[st
         raise DomainError("sync_not_a_sync_file", value="manifest")
     if m.get("version") != VERSION:
         raise DomainError("sync_version_unsupported", found=m.get("version"), limit=VERSION)
-    needed = ("file_id", "created_at", "township", "sender", "recipient", "have", "provides")
-    if any(key not in m for key in (*needed, "heads", "events", "events_sha256", "blobs")):
+    if not _well_formed(m):
         raise DomainError("sync_damaged", reason="manifest fields")
     township = db.execute("SELECT code FROM township").fetchone()
     if township and township[0] != m["township"]:
@@ -118,6 +118,45 @@ def _checked_manifest(db: Database, opened: Opened, for_import: bool) -> dict[st
     if for_import and m["recipient"] != this_device(db).id:
         raise DomainError("sync_wrong_recipient")
     return m
+
+
+_MANIFEST_FIELDS: dict[str, type] = {
+    "file_id": str,
+    "created_at": str,
+    "township": str,
+    "sender": str,
+    "recipient": str,
+    "have": dict,
+    "provides": dict,
+    "heads": list,
+    "events": int,
+    "events_sha256": str,
+    "blobs": dict,
+}
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _well_formed(m: dict[str, Any]) -> bool:
+    """Every field the import reads is there with its type, so a malformed manifest (even
+    a signed one) is refused as damaged rather than failing half-way through the checks."""
+    for key, kind in _MANIFEST_FIELDS.items():
+        value = m.get(key)
+        if not isinstance(value, kind) or (kind is int and not _is_int(value)):
+            return False
+    return (
+        all(_is_int(seq) for seq in m["have"].values())
+        and all(
+            isinstance(span, list) and len(span) == 2 and all(_is_int(x) for x in span)
+            for span in m["provides"].values()
+        )
+        and all(isinstance(head, dict) for head in m["heads"])
+        and all(
+            isinstance(info, dict) and _is_int(info.get("size")) for info in m["blobs"].values()
+        )
+    )
 
 
 def _devices(db: Database, anchor: Anchor | None) -> dict[str, DeviceRecord]:
@@ -299,14 +338,19 @@ def _hold_back_orphans(db: Database, result: Checked) -> None:
 
 
 def _check_blobs(
-    opened: Opened, manifest: dict[str, Any], result: Checked, store: BlobStore
+    db: Database, opened: Opened, manifest: dict[str, Any], result: Checked, store: BlobStore
 ) -> None:
     blobs: dict[str, Any] = manifest["blobs"]
-    if set(blobs) != opened.blob_names:
-        missing = next(iter(set(blobs) ^ opened.blob_names))
-        raise DomainError("sync_blob_missing", value=missing[:12])
+    unlisted = sorted(opened.blob_names - set(blobs))
+    if unlisted:
+        raise DomainError("sync_unexpected_member", value=f"blobs/{unlisted[0]}")
+    missing = sorted(set(blobs) - opened.blob_names)
+    if missing:
+        raise DomainError("sync_blob_missing", value=missing[0][:12])
     for sha256, info in blobs.items():
-        if store.has(sha256):
+        # New unless recorded here: a file alone may be left by an import that was cut off
+        # before its transaction committed; it is recorded (and its custody) now.
+        if store.has(sha256) and _recorded(db, sha256):
             continue
         data = opened.blob_bytes(sha256)
         if hashlib.sha256(data).hexdigest() != sha256 or len(data) != info.get("size"):
@@ -317,6 +361,10 @@ def _check_blobs(
             sha256 = photo["sha256"]
             if sha256 not in blobs and not store.has(sha256):
                 raise DomainError("sync_blob_missing", value=sha256[:12])
+
+
+def _recorded(db: Database, sha256: str) -> bool:
+    return bool(db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone())
 
 
 # -- apply ----------------------------------------------------------------------------------
@@ -338,18 +386,32 @@ def apply(
     source: Path,
     wall: int | None = None,
 ) -> ImportSummary:
-    """Write what ``check`` found: evidence files first, then one transaction."""
+    """Write what ``check`` found: evidence files first, then one transaction. A full disk
+    (the evidence folder or the database) is reported as such; nothing is recorded."""
     if checked.already_imported:
         return ImportSummary(checked.summary(), 0, 0)
     for sha256 in checked.new_blobs:  # content-addressed: a half-done import leaves no harm
         store.put_bytes(sha256, opened.blob_bytes(sha256))
+    try:
+        return _write(db, checked, actor, source, wall)
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+            raise DomainError("disk_full") from error
+        raise
+
+
+def _write(
+    db: Database, checked: Checked, actor: User | None, source: Path, wall: int | None
+) -> ImportSummary:
     m = checked.manifest
     with writing(db) as writer:
         conflicts_before = _open_conflicts(db)
         applied = apply_remote(db, checked.new_events)
         writer.clock.observe(applied.max_hlc)
         for head in checked.heads:
-            store_head(db, head)
+            here = event_at(db, head.device_id, head.seq)
+            if here is not None and here.hash == head.hash:  # not a fork, nor held back
+                store_head(db, head)
         note_peer_has(db, checked.sender.id, {k: int(v) for k, v in m["have"].items()})
         for sha256, info in checked.new_blobs.items():
             db.conn.execute(
