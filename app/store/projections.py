@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
-from app.core.model import User
+from app.core.model import Route, User
 from app.core.permissions import REBUILD, require
 from app.core.text import index_terms
 from app.store.case_steps import OFFICE_HOURS, apply_case_step, recompute_due, record_photos
@@ -100,6 +100,16 @@ def _response_set(db: Database, event: Event) -> None:
         "WHERE code = ?",
         [r["acknowledge_minutes"], r["arrive_minutes"], r["handle_days"], event.entity_id],
     )
+    # A called department is held to its commitment (case_steps.recompute_due): the open
+    # cases it leads follow a new one, so a due time never depends on whether a step or the
+    # commitment reached this device first, and a rebuild gives the same.
+    led = db.conn.execute(
+        "SELECT id FROM cases WHERE lead_unit = ? AND route = ? AND (sign_due_at IS NOT NULL "
+        "OR handle_due_at IS NOT NULL OR status = 'parked')",
+        [event.entity_id, Route.CALL_Y.value],
+    ).fetchall()
+    for (case_id,) in led:
+        recompute_due(db, case_id)
 
 
 @handles(EventType.USER_ADDED)
