@@ -112,12 +112,6 @@ def send(sender: Node, receiver: Node, folder: Path) -> ImportSummary:
     return receiver.import_file(exported.path)
 
 
-def exchange(a: Node, b: Node, folder: Path) -> None:
-    """a's news to b, then b's (now including a's) back to a."""
-    send(a, b, folder)
-    send(b, a, folder)
-
-
 # -- the township -------------------------------------------------------------------------------
 
 TOWN_DEVICES = (  # folder, name, kind, department
@@ -226,11 +220,12 @@ def new_case(town: Township, *steps: tuple[str, Request]) -> str:
 
 
 def the_case(node: Node, number: str) -> dict[str, Any]:
-    return node.db.query(
+    rows = node.db.query(
         "SELECT status, lead_unit, conflict, extension_requested, rework_count FROM cases "
         "WHERE number = ?",
         [number],
-    ).__next__()
+    )
+    return next(iter(rows))
 
 
 def conflicts(node: Node, number: str) -> dict[str, str]:
@@ -257,6 +252,8 @@ def assert_same_everywhere(number: str, *nodes: Node, events: tuple[str, ...] = 
 
 ASSIGNED = (("clerk", Request(Action.DISPATCH, to="ZFZD")),)
 HANDLING = (*ASSIGNED, ("officer_zfzd", Request(Action.SIGN)))
+# office_first: the step of the first device named (the office, or the first squad laptop)
+# comes first in the merged order; office_imports_first: who receives the other's file first
 BOTH_ORDERS = pytest.mark.parametrize("office_first", [True, False], ids=["office", "laptop"])
 BOTH_IMPORTS = pytest.mark.parametrize("office_imports_first", [True, False], ids=["oi", "li"])
 
