@@ -65,6 +65,7 @@ class BlobStore:
                 os.unlink(temporary)
             else:
                 os.replace(temporary, final)
+            _sync_folder(final.parent)
         except OSError as error:
             if os.path.exists(temporary):
                 os.unlink(temporary)
@@ -92,6 +93,16 @@ class BlobStore:
             if error.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DomainError("disk_full") from error
             raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable: after a power cut the file is there, not only the record."""
+    if os.name == "posix":
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def _looks_like(media_type: str, head: bytes) -> bool:

@@ -48,11 +48,13 @@ def note_peer_has(db: Database, peer_id: str, vector: Vector) -> None:
         )
 
 
-def events_of(db: Database, origin: str, after_seq: int) -> Iterator[Event]:
+def events_of(
+    db: Database, origin: str, after_seq: int, up_to: int | None = None
+) -> Iterator[Event]:
     cursor = db.conn.execute(
         f"SELECT {EVENT_COLUMNS} FROM events WHERE device_id = ? AND device_seq > ? "
-        "ORDER BY device_seq",
-        [origin, after_seq],
+        "AND device_seq <= ? ORDER BY device_seq",
+        [origin, after_seq, up_to if up_to is not None else 1 << 62],
     )
     for row in cursor:
         yield row_to_event(row)
@@ -99,6 +101,16 @@ def head_at(db: Database, device_id: str, seq: int) -> ChainHead | None:
     row = db.execute(
         "SELECT device_id, seq, hash, signature FROM chain_heads WHERE device_id = ? AND seq = ?",
         [device_id, seq],
+    ).fetchone()
+    return ChainHead(*row) if row else None
+
+
+def latest_head(db: Database, device_id: str, up_to: int) -> ChainHead | None:
+    """The furthest signed head of a device's chain that this device holds events up to."""
+    row = db.execute(
+        "SELECT device_id, seq, hash, signature FROM chain_heads "
+        "WHERE device_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1",
+        [device_id, up_to],
     ).fetchone()
     return ChainHead(*row) if row else None
 

@@ -24,6 +24,7 @@ from app.store.replication import (
     events_of,
     head_at,
     held,
+    latest_head,
     peer_has,
     store_head,
 )
@@ -156,18 +157,17 @@ def _write_events(
     with events_file.open("w", encoding="utf-8") as out:
         for origin in sorted(have):
             start = assumed.get(origin, 0)
-            if have[origin] <= start:
-                continue
-            for event in events_of(db, origin, start):
+            head = own_head if own_head and own_head.device_id == origin else None
+            head = head or latest_head(db, origin, have[origin])
+            if head is None or head.seq <= start:
+                continue  # nothing vouched for beyond what the peer holds
+            last = head.seq  # events beyond the latest signed head wait for the next file
+            for event in events_of(db, origin, start, last):
                 out.write(event_line(event.body(), event.hash) + "\n")
                 counts["events"] += 1
                 counts["new_cases"] += event.type == "case.registered"
                 photos.update(p["sha256"] for p in event.payload.get("photos", []))
-            provides[origin] = [start + 1, have[origin]]
-            head = own_head if own_head and own_head.device_id == origin else None
-            head = head or head_at(db, origin, have[origin])
-            if head is None:
-                raise DomainError("sync_head_missing", value=origin)
+            provides[origin] = [start + 1, last]
             heads.append(head)
     return provides, heads, counts, photos
 
