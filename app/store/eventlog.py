@@ -6,7 +6,6 @@ the projection change it causes are committed together or not at all.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from uuid6 import uuid7
 from app.core.clock import HybridClock, wall_ms
 from app.core.events import GENESIS_HASH, Event, canonical_json
 from app.store.database import write_transaction
+from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.projections import apply_event
 
 
@@ -79,6 +79,29 @@ class EventWriter:
         return event
 
 
+def insert_events(db: Database, events: list[Event]) -> None:
+    db.conn.executemany(
+        "INSERT INTO events (id, device_id, device_seq, hlc, actor_id, entity, entity_id, "
+        "type, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                e.id,
+                e.device_id,
+                e.device_seq,
+                e.hlc,
+                e.actor_id,
+                e.entity,
+                e.entity_id,
+                e.type,
+                canonical_json(e.payload),
+                e.prev_hash,
+                e.hash,
+            )
+            for e in events
+        ],
+    )
+
+
 def insert_event(db: Database, event: Event) -> None:
     db.conn.execute(
         "INSERT INTO events (id, device_id, device_seq, hlc, actor_id, entity, entity_id, "
@@ -108,27 +131,6 @@ def writing(db: Database, wall: Callable[[], int] = wall_ms) -> Iterator[EventWr
         writer = EventWriter(db, device, HybridClock(last, wall))
         yield writer
         db.conn.execute("UPDATE device SET last_hlc = ?", [writer.clock.last])
-
-
-def row_to_event(row: tuple) -> Event:
-    return Event(
-        id=row[0],
-        device_id=row[1],
-        device_seq=row[2],
-        hlc=row[3],
-        actor_id=row[4],
-        entity=row[5],
-        entity_id=row[6],
-        type=row[7],
-        payload=json.loads(row[8]),
-        prev_hash=row[9],
-        hash=row[10],
-    )
-
-
-EVENT_COLUMNS = (
-    "id, device_id, device_seq, hlc, actor_id, entity, entity_id, type, payload, prev_hash, hash"
-)
 
 
 def events_in_order(db: Database) -> Iterator[Event]:

@@ -16,8 +16,8 @@ from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
 from app.core.model import Route, User
 from app.core.permissions import REBUILD, require
-from app.core.text import index_terms
-from app.store.case_steps import OFFICE_HOURS, apply_case_step, recompute_due, record_photos
+from app.store.case_fold import forget_context, refold_cases
+from app.store.case_steps import OFFICE_HOURS
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
@@ -53,7 +53,7 @@ def apply_event(db: Database, event: Event) -> None:
     if handler is not None:  # types from newer versions are kept in the log, shown later
         handler(db, event)
     elif event.type.startswith("case."):
-        apply_case_step(db, event)  # the case path: triage, handling, calls, closing
+        refold_cases(db, [event.entity_id])  # the case path: triage, handling, calls, closing
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
@@ -74,6 +74,7 @@ def _township_created(db: Database, event: Event) -> None:
 
 @handles(EventType.DEPARTMENT_ADDED)
 def _department_added(db: Database, event: Event) -> None:
+    forget_context(db)
     p = event.payload
     response = p.get("response") or {}
     _insert(
@@ -100,20 +101,20 @@ def _response_set(db: Database, event: Event) -> None:
         "WHERE code = ?",
         [r["acknowledge_minutes"], r["arrive_minutes"], r["handle_days"], event.entity_id],
     )
-    # A called department is held to its commitment (case_steps.recompute_due): the open
-    # cases it leads follow a new one, so a due time never depends on whether a step or the
-    # commitment reached this device first, and a rebuild gives the same.
+    # A called department is held to its commitment: the open cases it leads follow a new
+    # one, so a due time never depends on whether a step or the commitment came first.
+    forget_context(db)
     led = db.conn.execute(
         "SELECT id FROM cases WHERE lead_unit = ? AND route = ? AND (sign_due_at IS NOT NULL "
         "OR handle_due_at IS NOT NULL OR status = 'parked')",
         [event.entity_id, Route.CALL_Y.value],
     ).fetchall()
-    for (case_id,) in led:
-        recompute_due(db, case_id)
+    refold_cases(db, [case_id for (case_id,) in led])
 
 
 @handles(EventType.USER_ADDED)
 def _user_added(db: Database, event: Event) -> None:
+    forget_context(db)
     p = event.payload
     _insert(
         db,
@@ -142,6 +143,7 @@ def _grid_added(db: Database, event: Event) -> None:
 
 @handles(EventType.CATEGORY_ADDED)
 def _category_added(db: Database, event: Event) -> None:
+    forget_context(db)
     p = event.payload
     _insert(
         db,
@@ -160,42 +162,7 @@ def _category_added(db: Database, event: Event) -> None:
 
 @handles(EventType.CASE_REGISTERED)
 def _case_registered(db: Database, event: Event) -> None:
-    p = event.payload
-    received_at = p["received_at"]
-    cursor = db.conn.execute(
-        "INSERT INTO cases (id, number, source, category_code, grid_code, description, address, "
-        "urgency, status, first_receiver_unit, first_receiver_user_id, reporter_name, "
-        "reporter_phone, latitude, longitude, received_at, updated_at, last_event_id) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            event.entity_id,
-            p["number"],
-            p["source"],
-            p["category_code"],
-            p["grid_code"],
-            p["description"],
-            p.get("address", ""),
-            p["urgency"],
-            p["status"],
-            p["first_receiver_unit"],
-            event.actor_id,
-            p.get("reporter_name", ""),
-            p.get("reporter_phone", ""),
-            p.get("latitude"),
-            p.get("longitude"),
-            received_at,
-            received_at,
-            event.id,
-        ),
-    )
-    terms = index_terms(
-        p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
-    )
-    db.conn.execute(
-        "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)",
-        (cursor.lastrowid, terms.unigrams, terms.bigrams),
-    )
-    record_photos(db, event.entity_id, event, received_at)
+    refold_cases(db, [event.entity_id])
 
 
 def _from_office(db: Database, event: Event) -> bool:
@@ -272,13 +239,13 @@ def _office_hours_set(db: Database, event: Event) -> None:
 
 
 def recompute_open_cases(db: Database) -> None:
-    """Due times follow the calendar: every case with a running clock is recomputed."""
+    """Due times follow the calendar: every case with a running clock is worked out again."""
+    forget_context(db)
     open_cases = db.conn.execute(
         "SELECT id FROM cases WHERE sign_due_at IS NOT NULL "
         "OR handle_due_at IS NOT NULL OR status = 'parked'"
     ).fetchall()
-    for (case_id,) in open_cases:
-        recompute_due(db, case_id)
+    refold_cases(db, [case_id for (case_id,) in open_cases])
 
 
 def _event_time(event: Event) -> str:
@@ -289,23 +256,38 @@ def rebuild(db: Database, actor: User, progress: Callable[[int, int], bool] | No
     """Empty every projection and replay the whole log, in one transaction.
 
     ``progress(done, total)`` is called every few thousand events; returning False
-    cancels (the transaction rolls back and nothing changes). Returns events replayed.
+    cancels (the transaction rolls back and nothing changes). Reference data is replayed in
+    the merged order, then each case is folded from its events (the progress counts both).
+    Returns the number of events replayed.
     """
     from app.store.database import write_transaction
     from app.store.eventlog import events_in_order
 
     require(actor.role, REBUILD)
     total = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    total += db.execute(
+        "SELECT count(*) FROM events WHERE type = ?", [EventType.CASE_REGISTERED]
+    ).fetchone()[0]
     with write_transaction(db):
         db.conn.execute("PRAGMA defer_foreign_keys = ON")
         for table in PROJECTION_TABLES:
             db.conn.execute(f"DELETE FROM {table}")
         db.conn.execute("INSERT INTO cases_search (cases_search) VALUES ('delete-all')")
+        forget_context(db)
         done = 0
+        cases: list[str] = []
         for event in events_in_order(db):
-            apply_event(db, event)
+            if event.entity == "case":  # a case is a fold of its own events: done below
+                if event.type == EventType.CASE_REGISTERED:
+                    cases.append(event.entity_id)
+            else:
+                apply_event(db, event)
             done += 1
             if progress and done % 5000 == 0 and not progress(done, total):
+                raise RebuildCancelled()
+        for start in range(0, len(cases), 2000):
+            folded = start + refold_cases(db, cases[start : start + 2000])
+            if progress and not progress(done + folded, total):
                 raise RebuildCancelled()
     return done
 

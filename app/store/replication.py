@@ -11,13 +11,13 @@ and calendar settings, where the latest in the merged order stands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from app.core.events import Event, EventType
-from app.core.text import index_terms
-from app.store.eventlog import EVENT_COLUMNS, entity_events, insert_event, row_to_event
+from app.store.case_fold import refold_cases
+from app.store.eventlog import EVENT_COLUMNS, insert_events, row_to_event
 from app.store.projections import apply_event
 
 Vector = dict[str, int]  # origin device id -> highest seq held (seqs are gapless)
@@ -127,7 +127,7 @@ def all_heads(db: Database) -> list[ChainHead]:
 class Applied:
     events: int = 0
     new_cases: int = 0
-    replayed_cases: set[str] = field(default_factory=set)
+    replayed_cases: int = 0  # cases that had later events here than some that arrived now
     max_hlc: int = 0
 
 
@@ -145,54 +145,35 @@ def _latest_key(db: Database, entity: str, entity_id: str) -> tuple[int, str, in
 
 
 def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
-    """Insert verified remote events and fold them in. Call inside a write transaction."""
+    """Insert verified remote events and fold them in. Call inside a write transaction.
+
+    Reference data is applied in the merged order; every case touched is then folded
+    again from all its events (core/case_projection.py), whatever order they came in.
+    """
     result = Applied()
-    to_replay: set[str] = set()
-    for event in sorted(events, key=_key):
-        result.events += 1
+    ordered = sorted(events, key=_key)
+    earliest: dict[str, tuple[int, str, int]] = {}  # case -> its earliest event arriving now
+    others: list[tuple[Event, tuple[int, str, int] | None]] = []
+    for event in ordered:
         result.max_hlc = max(result.max_hlc, event.hlc)
-        if event.type == EventType.CASE_REGISTERED:
-            result.new_cases += 1
-        if event.entity == "case" and event.entity_id in to_replay:
-            insert_event(db, event)
-            continue
-        latest = _latest_key(db, event.entity, event.entity_id)
-        insert_event(db, event)
-        if latest is None or latest < _key(event):
+        if event.entity == "case":
+            earliest.setdefault(event.entity_id, _key(event))
+            result.new_cases += event.type == EventType.CASE_REGISTERED
+        elif event.type in _LAST_WRITER_WINS:
+            others.append((event, _latest_key(db, event.entity, event.entity_id)))
+        else:
+            others.append((event, None))
+    result.replayed_cases = sum(
+        1
+        for case_id, first in earliest.items()
+        if (latest := _latest_key(db, "case", case_id)) is not None and latest > first
+    )
+    insert_events(db, ordered)
+    result.events = len(ordered)
+    for event, latest in others:
+        if latest is None or latest < _key(event):  # an older setting never overrides
             apply_event(db, event)
-        elif event.entity == "case":
-            to_replay.add(event.entity_id)
-        elif event.type not in _LAST_WRITER_WINS:
-            apply_event(db, event)  # insert-once reference data: order does not matter
-    for case_id in sorted(to_replay):
-        replay_case(db, case_id)
-    result.replayed_cases = to_replay
+    case_ids = list(earliest)
+    for start in range(0, len(case_ids), 2000):
+        refold_cases(db, case_ids[start : start + 2000])
     return result
-
-
-def replay_case(db: Database, case_id: str) -> None:
-    """Forget a case's projection and fold all its events again in the merged order."""
-    events = entity_events(db, "case", case_id)
-    forget_case(db, case_id, events)
-    for event in events:
-        apply_event(db, event)
-
-
-def forget_case(db: Database, case_id: str, events: list[Event]) -> None:
-    registered = next((e for e in events if e.type == EventType.CASE_REGISTERED), None)
-    row = db.conn.execute("SELECT seq FROM cases WHERE id = ?", [case_id]).fetchone()
-    if row is not None and registered is not None:
-        p = registered.payload
-        terms = index_terms(
-            p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
-        )
-        db.conn.execute(  # a contentless index forgets a row given the very terms it indexed
-            "INSERT INTO cases_search (cases_search, rowid, unigrams, bigrams) "
-            "VALUES ('delete', ?, ?, ?)",
-            [row[0], terms.unigrams, terms.bigrams],
-        )
-    db.conn.execute("PRAGMA defer_foreign_keys = ON")
-    for table in ("custody", "case_conflicts", "case_pauses", "calls", "assignments"):
-        db.conn.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
-    db.conn.execute("DELETE FROM case_evidence WHERE case_id = ?", [case_id])
-    db.conn.execute("DELETE FROM cases WHERE id = ?", [case_id])

@@ -448,7 +448,7 @@ def _write(
             )
         conflicts = _open_conflicts(db) - conflicts_before
         summary = checked.summary() | {
-            "replayed_cases": len(applied.replayed_cases),
+            "replayed_cases": applied.replayed_cases,
             "new_conflicts": conflicts,
         }
         db.conn.execute(
@@ -464,7 +464,7 @@ def _write(
                 json.dumps(summary, ensure_ascii=False),
             ],
         )
-    return ImportSummary(summary, len(applied.replayed_cases), conflicts)
+    return ImportSummary(summary, applied.replayed_cases, conflicts)
 
 
 def _open_conflicts(db: Database) -> int:

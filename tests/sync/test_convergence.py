@@ -475,7 +475,7 @@ def fold_in(
         replayed = 0
         for group in groups:
             with write_transaction(node.db):
-                replayed += len(apply_remote(node.db, group).replayed_cases)
+                replayed += apply_remote(node.db, group).replayed_cases
         return shared_dump(node.db), replayed
     finally:
         node.db.close()

@@ -1,0 +1,280 @@
+"""A case's projection as a pure fold of its events in the merged order.
+
+``project_case`` turns the events of one case into the row of ``cases`` and the rows of
+its side tables (assignments, calls, pauses, evidence, custody, conflicts). The store
+writes the result; it never works a case out step by step in SQL, so a case looks the same
+whichever order its events arrived in, on every device and after a rebuild.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from app.core.calendar import WorkCalendar
+from app.core.clock import TIME_FORMAT, hlc_ms, local_text, parse_local
+from app.core.conflicts import fold_step
+from app.core.deadlines import Pause
+from app.core.events import Event, EventType
+from app.core.model import CaseStatus, Role, Route, Urgency
+from app.core.text import IndexedText, index_terms
+from app.core.time_limits import handle_due, sign_limit_days
+from app.core.workflow import Action, CaseState
+from app.core.workflow_events import event_action
+
+FINISHED = (CaseStatus.CLOSED, CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
+CALL_COLUMNS = {
+    Action.CALL_ACK: "acknowledged_at",
+    Action.CALL_ARRIVE: "on_scene_at",
+    Action.CALL_DONE: "handled_at",
+    Action.CALL_CONFIRM: "confirmed_at",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a case's fold needs beyond its events (read once per batch)."""
+
+    roles: Mapping[str, Role]  # user id -> role
+    sign_days: Mapping[str, int | None]  # category code -> sign-for limit
+    limit_days: Mapping[str, int | None]  # category code -> handling limit
+    call_handle_days: Mapping[str, int | None]  # department code -> its own commitment
+    calendar: WorkCalendar
+
+
+@dataclass
+class CaseRows:
+    case: dict[str, Any]
+    search: IndexedText  # single characters and pairs, for the search index
+    assignments: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[dict[str, Any]] = field(default_factory=list)
+    pauses: list[dict[str, Any]] = field(default_factory=list)
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)  # by sha256
+    custody: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+
+def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
+    """The projection of one case; None if its registration has not arrived."""
+    ordered = sorted(events, key=lambda e: (e.hlc, e.device_id, e.device_seq))
+    if not ordered or ordered[0].type != EventType.CASE_REGISTERED:
+        return None
+    rows = _registered(ordered[0])
+    state = CaseState(status=CaseStatus(rows.case["status"]))
+    for event in ordered[1:]:
+        state = _step(rows, state, event, ctx)
+    _save_state(rows.case, state)
+    rows.case["conflict"] = int(any(c["resolved_by"] is None for c in rows.conflicts))
+    _due_times(rows, ctx)
+    return rows
+
+
+def _at(event: Event) -> str:
+    return local_text(hlc_ms(event.hlc))
+
+
+def _registered(event: Event) -> CaseRows:
+    p = event.payload
+    received_at = p["received_at"]
+    case = {
+        "id": event.entity_id,
+        "number": p["number"],
+        "source": p["source"],
+        "category_code": p["category_code"],
+        "grid_code": p["grid_code"],
+        "description": p["description"],
+        "address": p.get("address", ""),
+        "urgency": p["urgency"],
+        "status": p["status"],
+        "first_receiver_unit": p["first_receiver_unit"],
+        "first_receiver_user_id": event.actor_id,
+        "reporter_name": p.get("reporter_name", ""),
+        "reporter_phone": p.get("reporter_phone", ""),
+        "latitude": p.get("latitude"),
+        "longitude": p.get("longitude"),
+        "received_at": received_at,
+        "updated_at": received_at,
+        "last_event_id": event.id,
+        "assigned_at": None,
+        "signed_at": None,
+        "finished_at": None,
+        "handling_since": None,
+        "merged_into": None,
+    }
+    terms = index_terms(
+        p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
+    )
+    rows = CaseRows(case, terms)
+    _photos(rows, event, received_at)
+    return rows
+
+
+def _photos(rows: CaseRows, event: Event, at: str) -> None:
+    """Photos that came with an event: the case's evidence, and where custody begins."""
+    for photo in event.payload.get("photos", []):
+        rows.evidence.setdefault(
+            photo["sha256"],
+            {"sha256": photo["sha256"], "file_name": photo["file_name"], "added_at": at},
+        )
+        rows.custody.append(
+            {
+                "sha256": photo["sha256"],
+                "at": at,
+                "device_id": event.device_id,
+                "actor_id": event.actor_id,
+            }
+        )
+
+
+def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseState:
+    previous = rows.case["last_event_id"]
+    rows.case["last_event_id"] = event.id
+    if event.type == EventType.CASE_CONFLICT_RESOLVED:
+        settled = set(event.payload["events"])
+        for conflict in rows.conflicts:
+            if conflict["event_id"] in settled and conflict["resolved_by"] is None:
+                conflict["resolved_by"] = event.id
+        return state
+    action = event_action(event.type)
+    if action is None:  # a type from a newer TownDesk: kept in the log, not understood
+        return state
+    at = _at(event)
+    _photos(rows, event, at)  # evidence is kept even from a rival step
+    role = ctx.roles.get(event.actor_id or "")
+    outcome = fold_step(state, role, event.type, event.payload, previous)
+    if outcome.conflict:
+        rows.conflicts.append({"event_id": event.id, "kind": outcome.conflict, "resolved_by": None})
+    if outcome.applied:
+        rows.case["updated_at"] = at
+        _side_effects(rows, action, event.payload, state, outcome.state, at)
+        return outcome.state
+    return state
+
+
+def _side_effects(
+    rows: CaseRows,
+    action: Action,
+    p: Mapping[str, Any],
+    before: CaseState,
+    after: CaseState,
+    at: str,
+) -> None:
+    case = rows.case
+    if action in (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL):
+        case["assigned_at"], case["signed_at"] = at, None
+        units = [(p["lead_unit"], "lead")] + [(u, "cooperating") for u in p["cooperating_units"]]
+        for unit, part in units:
+            rows.assignments.append(
+                {
+                    "unit": unit,
+                    "part": part,
+                    "assigned_at": at,
+                    "ended_at": None,
+                    "end_reason": None,
+                }
+            )
+    if action == Action.CALL:
+        rows.calls.append(
+            {
+                "id": p["call_id"],
+                "department": p["lead_unit"],
+                "reason": p["reason"],
+                "urgent": int(p["urgent"]),
+                "duty_phone": p["duty_phone"],
+                "status": "called",
+                "called_at": at,
+                "acknowledged_at": None,
+                "on_scene_at": None,
+                "handled_at": None,
+                "confirmed_at": None,
+                "ended_at": None,
+            }
+        )
+    if after.status == CaseStatus.HANDLING and before.status == CaseStatus.ASSIGNED:
+        case["signed_at"] = case["handling_since"] = at
+    if after.rework_count > before.rework_count:  # a new handling period, a new clock
+        case["handling_since"] = at
+    if action == Action.RETURN:
+        for assignment in rows.assignments:
+            if assignment["ended_at"] is None:
+                assignment["ended_at"], assignment["end_reason"] = at, p["reason"]
+        for call in rows.calls:  # a confirmed call stays confirmed
+            if call["id"] == before.call_id and call["ended_at"] is None:
+                call["ended_at"], call["status"] = at, "abandoned"
+    if action == Action.APPROVE_PARK:
+        rows.pauses.append({"started_at": at, "until": p["until"], "ended_at": None})
+    if action == Action.RESUME:
+        for pause in rows.pauses:
+            if pause["ended_at"] is None:
+                pause["ended_at"] = at
+    if action in CALL_COLUMNS:
+        for call in rows.calls:
+            if call["id"] == p["call_id"]:
+                call["status"] = after.call_status.value if after.call_status else None
+                call[CALL_COLUMNS[action]] = at
+                if action == Action.CALL_CONFIRM:
+                    call["ended_at"] = at
+    if action == Action.MERGE:
+        case["merged_into"] = p["into"]
+    if after.status in FINISHED:
+        case["finished_at"] = at
+    elif before.status == CaseStatus.CLOSED:  # reopened for rework
+        case["finished_at"] = None
+
+
+def _save_state(case: dict[str, Any], state: CaseState) -> None:
+    case.update(
+        status=state.status.value,
+        route=state.route.value if state.route else None,
+        lead_unit=state.lead_unit,
+        cooperating_units=list(state.cooperating_units),
+        extension_requested=state.extension_requested,
+        extension_days=state.extension_days,
+        park_requested_until=state.park_requested_until,
+        parked_until=state.parked_until,
+        verified=int(state.verified),
+        rework_count=state.rework_count,
+        supervision_count=state.supervision_count,
+        call_id=state.call_id,
+        call_status=state.call_status.value if state.call_status else None,
+    )
+
+
+def _due_times(rows: CaseRows, ctx: Context) -> None:
+    """Due times follow from the case and the calendar; stored so lists can sort by them."""
+    case = rows.case
+    urgency = Urgency(case["urgency"])
+    limit_days = ctx.limit_days.get(case["category_code"])
+    call_days = ctx.call_handle_days.get(case["lead_unit"] or "")
+    if case["route"] == Route.CALL_Y and call_days:
+        # a called department is held to its own commitment, not the category's limit
+        limit_days, urgency = call_days, Urgency.NORMAL
+    sign_due: datetime | None = None
+    handle_due_at: datetime | None = None
+    status = CaseStatus(case["status"])
+    if status == CaseStatus.ASSIGNED:
+        days = sign_limit_days(ctx.sign_days.get(case["category_code"]), urgency)
+        sign_due = ctx.calendar.add_working_days(parse_local(case["assigned_at"]), days)
+    elif status in (CaseStatus.HANDLING, CaseStatus.PARKED):
+        pauses = [
+            Pause(
+                parse_local(p["started_at"]), parse_local(p["ended_at"]) if p["ended_at"] else None
+            )
+            for p in rows.pauses
+        ]
+        handle_due_at = handle_due(
+            ctx.calendar,
+            parse_local(case["handling_since"]),
+            limit_days,
+            urgency,
+            case["extension_days"],
+            pauses,
+        )
+    case["sign_due_at"] = sign_due.strftime(TIME_FORMAT) if sign_due else None
+    case["handle_due_at"] = handle_due_at.strftime(TIME_FORMAT) if handle_due_at else None
+
+
+def _maybe_time(text: str | None) -> datetime | None:
+    return parse_local(text) if text else None

@@ -1,0 +1,195 @@
+"""Write case projections worked out by core/case_projection.py: a whole case at a time,
+from all its events, so the result never depends on the order they arrived in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.case_projection import CaseRows, Context, project_case
+from app.core.events import Event
+from app.core.model import Role
+from app.store.case_steps import work_calendar
+from app.store.event_rows import EVENT_COLUMNS, row_to_event
+
+SIDE_TABLES = ("custody", "case_conflicts", "case_pauses", "calls", "assignments", "case_evidence")
+_REGISTRATION = (
+    "id",
+    "number",
+    "source",
+    "category_code",
+    "grid_code",
+    "description",
+    "address",
+    "urgency",
+    "first_receiver_unit",
+    "first_receiver_user_id",
+    "reporter_name",
+    "reporter_phone",
+    "latitude",
+    "longitude",
+    "received_at",
+)
+_MUTABLE = (
+    "status",
+    "updated_at",
+    "last_event_id",
+    "route",
+    "lead_unit",
+    "cooperating_units",
+    "assigned_at",
+    "signed_at",
+    "finished_at",
+    "handling_since",
+    "merged_into",
+    "extension_requested",
+    "extension_days",
+    "park_requested_until",
+    "parked_until",
+    "verified",
+    "rework_count",
+    "supervision_count",
+    "call_id",
+    "call_status",
+    "conflict",
+    "sign_due_at",
+    "handle_due_at",
+)
+
+
+def context_for(db: Database) -> Context:
+    """The reference data a fold needs, read again only when it may have changed: after a
+    reference event here (``forget_context``) or a commit by another connection."""
+    version = db.conn.execute("PRAGMA data_version").fetchone()[0]
+    cached = getattr(db, "_case_context", None)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    ctx = load_context(db)
+    db._case_context = (version, ctx)  # type: ignore[attr-defined]
+    return ctx
+
+
+def forget_context(db: Database) -> None:
+    db._case_context = None  # type: ignore[attr-defined]
+
+
+def load_context(db: Database) -> Context:
+    run = db.conn.execute
+    return Context(
+        roles={user: Role(role) for user, role in run("SELECT id, role FROM users")},
+        sign_days=dict(run("SELECT code, sign_days FROM categories").fetchall()),
+        limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
+        call_handle_days=dict(run("SELECT code, handle_days FROM departments").fetchall()),
+        calendar=work_calendar(db),
+    )
+
+
+def events_of_cases(db: Database, case_ids: Iterable[str]) -> dict[str, list[Event]]:
+    found: dict[str, list[Event]] = {}
+    ids = list(case_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        rows = db.conn.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE entity = 'case' AND entity_id IN ({marks})",
+            chunk,
+        )
+        for row in rows:
+            event = row_to_event(row)
+            found.setdefault(event.entity_id, []).append(event)
+    return found
+
+
+def refold_cases(db: Database, case_ids: Iterable[str], ctx: Context | None = None) -> int:
+    """Work out each case again from all its events and write it. Returns cases written."""
+    ctx = ctx or context_for(db)
+    by_case = events_of_cases(db, case_ids)
+    existing = _existing(db, list(by_case))
+    projected = [rows for rows in (project_case(e, ctx) for e in by_case.values()) if rows]
+    new = [rows for rows in projected if rows.case["id"] not in existing]
+    old = [rows for rows in projected if rows.case["id"] in existing]
+    _insert_new(db, new)
+    _update_old(db, old)
+    return len(projected)
+
+
+def _existing(db: Database, case_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start : start + 500]
+        marks = ",".join("?" for _ in chunk)
+        found |= {
+            r[0] for r in db.conn.execute(f"SELECT id FROM cases WHERE id IN ({marks})", chunk)
+        }
+    return found
+
+
+def _case_values(rows: CaseRows, columns: tuple[str, ...]) -> list[Any]:
+    case = rows.case
+    return [json.dumps(case[c]) if c == "cooperating_units" else case[c] for c in columns]
+
+
+def _insert_new(db: Database, cases: list[CaseRows]) -> None:
+    if not cases:
+        return
+    columns = _REGISTRATION + _MUTABLE
+    marks = ",".join("?" for _ in columns)
+    db.conn.executemany(
+        f"INSERT INTO cases ({', '.join(columns)}) VALUES ({marks})",
+        [_case_values(rows, columns) for rows in cases],
+    )
+    _index_for_search(db, cases)
+    _insert_side_rows(db, cases)
+
+
+def _index_for_search(db: Database, cases: list[CaseRows]) -> None:
+    seqs = dict(
+        db.conn.execute(
+            "SELECT id, seq FROM cases WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps([rows.case["id"] for rows in cases])],
+        ).fetchall()
+    )
+    values = [(seqs[r.case["id"]], r.search.unigrams, r.search.bigrams) for r in cases]
+    db.conn.executemany(
+        "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)", values
+    )
+
+
+def _update_old(db: Database, cases: list[CaseRows]) -> None:
+    if not cases:
+        return
+    assignments = ", ".join(f"{c} = ?" for c in _MUTABLE)
+    db.conn.executemany(
+        f"UPDATE cases SET {assignments} WHERE id = ?",
+        [[*_case_values(rows, _MUTABLE), rows.case["id"]] for rows in cases],
+    )
+    ids = json.dumps([rows.case["id"] for rows in cases])
+    for table in SIDE_TABLES:
+        db.conn.execute(
+            f"DELETE FROM {table} WHERE case_id IN (SELECT value FROM json_each(?))", [ids]
+        )
+    _insert_side_rows(db, cases)
+
+
+def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:
+    def put(table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            columns = list(rows[0])
+            marks = ",".join("?" for _ in columns)
+            db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                [[row[c] for c in columns] for row in rows],
+            )
+
+    def of(rows: CaseRows, items: Iterable[dict[str, Any]], **extra: Any) -> list[dict[str, Any]]:
+        return [{"case_id": rows.case["id"], **item, **extra} for item in items]
+
+    put("assignments", [r for rows in cases for r in of(rows, rows.assignments)])
+    put("calls", [r for rows in cases for r in of(rows, rows.calls)])
+    put("case_pauses", [r for rows in cases for r in of(rows, rows.pauses)])
+    put("case_evidence", [r for rows in cases for r in of(rows, rows.evidence.values())])
+    put("custody", [r for rows in cases for r in of(rows, rows.custody, kind="captured")])
+    put("case_conflicts", [r for rows in cases for r in of(rows, rows.conflicts)])
