@@ -103,11 +103,16 @@ def events_of_cases(db: Database, case_ids: Iterable[str]) -> dict[str, list[Eve
     return found
 
 
-def refold_cases(db: Database, case_ids: Iterable[str], ctx: Context | None = None) -> int:
-    """Work out each case again from all its events and write it. Returns cases written."""
-    ctx = ctx or context_for(db)
-    by_case = events_of_cases(db, case_ids)
-    existing = _existing(db, list(by_case))
+def refold_cases(
+    db: Database, case_ids: Iterable[str], known: dict[str, list[Event]] | None = None
+) -> int:
+    """Work out each case again from all its events and write it. Returns cases written.
+
+    ``known``: cases new to this database whose events are all at hand (an import)."""
+    ctx = context_for(db)
+    known = known or {}
+    by_case = events_of_cases(db, [c for c in case_ids if c not in known]) | known
+    existing = existing_cases(db, list(by_case))
     projected = [rows for rows in (project_case(e, ctx) for e in by_case.values()) if rows]
     new = [rows for rows in projected if rows.case["id"] not in existing]
     old = [rows for rows in projected if rows.case["id"] in existing]
@@ -116,7 +121,7 @@ def refold_cases(db: Database, case_ids: Iterable[str], ctx: Context | None = No
     return len(projected)
 
 
-def _existing(db: Database, case_ids: list[str]) -> set[str]:
+def existing_cases(db: Database, case_ids: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(case_ids), 500):
         chunk = case_ids[start : start + 500]

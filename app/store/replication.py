@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.core.events import Event, EventType
-from app.store.case_fold import refold_cases
+from app.store.case_fold import existing_cases, refold_cases
 from app.store.eventlog import EVENT_COLUMNS, insert_events, row_to_event
 from app.store.projections import apply_event
 
@@ -152,28 +152,31 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
     """
     result = Applied()
     ordered = sorted(events, key=_key)
-    earliest: dict[str, tuple[int, str, int]] = {}  # case -> its earliest event arriving now
+    by_case: dict[str, list[Event]] = {}
     others: list[tuple[Event, tuple[int, str, int] | None]] = []
     for event in ordered:
         result.max_hlc = max(result.max_hlc, event.hlc)
         if event.entity == "case":
-            earliest.setdefault(event.entity_id, _key(event))
+            by_case.setdefault(event.entity_id, []).append(event)
             result.new_cases += event.type == EventType.CASE_REGISTERED
         elif event.type in _LAST_WRITER_WINS:
             others.append((event, _latest_key(db, event.entity, event.entity_id)))
         else:
             others.append((event, None))
+    held = existing_cases(db, list(by_case))
     result.replayed_cases = sum(
         1
-        for case_id, first in earliest.items()
-        if (latest := _latest_key(db, "case", case_id)) is not None and latest > first
+        for case_id in held
+        if (latest := _latest_key(db, "case", case_id)) and latest > _key(by_case[case_id][0])
     )
     insert_events(db, ordered)
     result.events = len(ordered)
     for event, latest in others:
         if latest is None or latest < _key(event):  # an older setting never overrides
             apply_event(db, event)
-    case_ids = list(earliest)
+    new = {case_id: e for case_id, e in by_case.items() if case_id not in held}
+    case_ids = sorted(held) + list(new)  # new cases: all their events are here already
     for start in range(0, len(case_ids), 2000):
-        refold_cases(db, case_ids[start : start + 2000])
+        chunk = case_ids[start : start + 2000]
+        refold_cases(db, chunk, known={c: new[c] for c in chunk if c in new})
     return result

@@ -24,7 +24,6 @@ from app.store.replication import (
     ChainHead,
     apply_remote,
     event_at,
-    hash_of_id,
     note_peer_has,
     store_head,
 )
@@ -273,22 +272,23 @@ def _compare_with_held(db: Database, events: list[Event], result: Checked) -> No
     """Sort the file's events into new, already here, quarantined and held back."""
     broken: set[str] = set()  # origins whose run cannot continue in this file
     tip: dict[str, tuple[int, str]] = {}  # origin -> (seq, hash) of the last event linked
+    held_hashes = _held_hashes(db, events)  # two queries, not two per event
+    held_ids = _held_ids(db, events)
     for event in events:
         origin = event.device_id
         if origin in broken:
             result.held_back += 1
             continue
-        here = event_at(db, origin, event.device_seq)
-        if here is not None:
-            if here.hash == event.hash:
+        here_hash = held_hashes.get((origin, event.device_seq))
+        if here_hash is not None:
+            if here_hash == event.hash:
                 result.duplicates += 1
                 tip[origin] = (event.device_seq, event.hash)
             else:
                 result.quarantined.append((event, "seq_reused"))
                 broken.add(origin)
             continue
-        same_id = hash_of_id(db, event.id)
-        if same_id is not None:
+        if event.id in held_ids:
             result.quarantined.append((event, "id_reused"))
             broken.add(origin)
             continue
@@ -302,6 +302,31 @@ def _compare_with_held(db: Database, events: list[Event], result: Checked) -> No
             continue
         result.new_events.append(event)
         tip[origin] = (event.device_seq, event.hash)
+
+
+def _held_hashes(db: Database, events: list[Event]) -> dict[tuple[str, int], str]:
+    """The hashes this device holds at the file's (device, seq) positions and just before."""
+    spans: dict[str, tuple[int, int]] = {}
+    for event in events:
+        low, high = spans.get(event.device_id, (event.device_seq, event.device_seq))
+        spans[event.device_id] = (min(low, event.device_seq), max(high, event.device_seq))
+    found: dict[tuple[str, int], str] = {}
+    for origin, (low, high) in spans.items():
+        rows = db.conn.execute(
+            "SELECT device_seq, hash FROM events WHERE device_id = ? "
+            "AND device_seq BETWEEN ? AND ?",
+            [origin, low, high],
+        )
+        found.update(((origin, seq), hash_) for seq, hash_ in rows)
+    return found
+
+
+def _held_ids(db: Database, events: list[Event]) -> set[str]:
+    rows = db.conn.execute(
+        "SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps([event.id for event in events])],
+    )
+    return {row[0] for row in rows}
 
 
 def _held_tip(db: Database, origin: str, seq: int) -> tuple[int, str] | None:

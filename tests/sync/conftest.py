@@ -16,6 +16,7 @@ from app.core.intake import IntakeRequest
 from app.core.model import Case, User
 from app.store.blobs import BlobStore
 from app.store.cases import register_case
+from app.store.devices import is_office
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from app.sync.enrolment import enrol, join, unlock
@@ -65,7 +66,8 @@ class Node:
 
 def open_node(path: Path, password: str) -> Node:
     db = open_database(path)
-    return Node(path, db, BlobStore.beside(path), unlock(db, path, password, CHEAP))
+    admin = user_by_name(db, "admin") if is_office(db) else None  # the office's first use
+    return Node(path, db, BlobStore.beside(path), unlock(db, path, password, CHEAP, admin))
 
 
 def enrol_laptop(
