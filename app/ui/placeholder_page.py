@@ -34,14 +34,6 @@ PLANNED = {
             "in a later issue, once cases can be handled and closed.",
         ),
     ),
-    "sync": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Sync"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "Exchanging sync files with field laptops by USB stick or file share will come "
-            "in a later issue.",
-        ),
-    ),
 }
 
 

@@ -1981,17 +1981,7 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
         <translation>结案率、按期结案率、响应时长和月度通报将在后续版本中提供（在案件可以处置和结案之后）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="38"/>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="39"/>
-        <source>Exchanging sync files with field laptops by USB stick or file share will come in a later issue.</source>
-        <translation>通过U盘或共享文件夹与外勤笔记本交换同步包，将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="63"/>
+        <location filename="../../app/ui/placeholder_page.py" line="55"/>
         <source>This version brings case intake, the case path, call response and supervision.</source>
         <translation>本版本提供案件受理、案件办理流程、呼叫响应和执法监督。</translation>
     </message>
@@ -2431,62 +2421,62 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="89"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="96"/>
         <source>Set the device key password</source>
         <translation>设置设备密钥口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="89"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="96"/>
         <source>Device key password</source>
         <translation>设备密钥口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="93"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="100"/>
         <source>This office PC has no device keys yet. Choose the device key password now (at least {limit} characters). It is asked for before importing or exporting sync files. Keep it safe: without it this PC cannot open sync files.</source>
         <translation>本机是综合执法办电脑，还没有设备密钥。请现在设置设备密钥口令（至少 {limit} 位），以后导入、导出同步包前需要输入。请妥善保管：忘记口令，本机将无法打开同步包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="99"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="106"/>
         <source>Sync files are signed and encrypted with this device&apos;s keys. Enter the device key password; it is asked for once per sign-in.</source>
         <translation>同步包用本机的设备密钥签名和加密。请输入设备密钥口令；每次登录只需输入一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="116"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="123"/>
         <source>Password</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="118"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="125"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="121"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="128"/>
         <source>Set password</source>
         <translation>设置口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="121"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="128"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="126"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="133"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="152"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="159"/>
         <source>Opening the keys…</source>
         <translation>正在打开密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="167"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="174"/>
         <source>Enter the device key password.</source>
         <translation>请输入设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="170"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="177"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
     </message>
