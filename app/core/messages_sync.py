@@ -75,8 +75,9 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "imported. Ask the sender to export it again.",
     ),
     "sync_wrong_recipient": (
-        "【收件设备不符】这个同步包不是发给本机的。",
-        "[Wrong recipient] This sync file is not addressed to this device.",
+        "【收件设备不符】这个同步包不是发给本机的（也可能是文件开头已损坏）。",
+        "[Wrong recipient] This sync file is not addressed to this device (or its header "
+        "is damaged).",
     ),
     "sync_bad_signature": (
         "【签名无效】同步包的签名与设备“{value}”不符，可能被伪造或篡改，已拒收。",
