@@ -6,8 +6,10 @@ import errno
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from app.core.errors import DomainError
 
@@ -48,51 +50,51 @@ class BlobStore:
     def put_photo(self, source: Path) -> StoredFile:
         """Copy a photo in, byte for byte; the same photo twice is stored once."""
         media_type = _check_photo(source)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256()
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+
+        def copy(out: BinaryIO) -> str:
+            digest = hashlib.sha256()
+            with source.open("rb") as data:
                 while chunk := data.read(_CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
+            return digest.hexdigest()
+
+        sha256 = self._store(copy)
+        return StoredFile(sha256, source.stat().st_size, media_type, source.name)
+
+    def put_bytes(self, sha256: str, data: bytes) -> None:
+        """Store a file already checked against ``sha256`` (from a sync file)."""
+        def write(out: BinaryIO) -> str:
+            out.write(data)
+            return sha256
+
+        if not self.has(sha256):
+            self._store(write)
+
+    def _store(self, write: Callable[[BinaryIO], str]) -> str:
+        """Write to a temporary file, fsync it, then rename it to its hash: a file is
+        either whole under its name or not there. ``write`` returns the SHA-256."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                sha256 = write(out)
                 out.flush()
                 os.fsync(out.fileno())
-            sha256 = digest.hexdigest()
             final = self.path(sha256)
             final.parent.mkdir(exist_ok=True)
             if final.exists():
                 os.unlink(temporary)
             else:
                 os.replace(temporary, final)
-            _sync_folder(final.parent)
+                _sync_folder(final.parent)
         except OSError as error:
             if os.path.exists(temporary):
                 os.unlink(temporary)
             if error.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DomainError("disk_full") from error
             raise
-        return StoredFile(sha256, source.stat().st_size, media_type, source.name)
-
-    def put_bytes(self, sha256: str, data: bytes) -> None:
-        """Store a file already checked against ``sha256`` (from a sync file)."""
-        final = self.path(sha256)
-        if final.exists():
-            return
-        final.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=final.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, final)
-        except OSError as error:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            if error.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise DomainError("disk_full") from error
-            raise
+        return sha256
 
 
 def _sync_folder(folder: Path) -> None:
