@@ -5,7 +5,9 @@ department's laptop signs for, handles and reports back on its own cases."""
 from __future__ import annotations
 
 from app.core.errors import DomainError, Words
+from app.core.events import EventType
 from app.core.workflow import CALL_STEPS, HANDLER_STEPS, Action, action_words
+from app.core.workflow_events import event_action
 
 FIELD_KINDS = {
     "grid-worker": Words("网格员终端", "grid worker's laptop"),
@@ -17,6 +19,18 @@ FIELD_STEPS: dict[str, frozenset[Action]] = {
         {*HANDLER_STEPS, Action.RESUME, *(a for a in CALL_STEPS if a != Action.CALL_CONFIRM)}
     ),
 }
+
+
+def may_originate(device_kind: str | None, event_type: str) -> bool:
+    """Whether events of this type are believable from a device of this kind: a laptop
+    reports cases, records evidence it received and takes its field steps; reference data,
+    calendars, devices and conflict resolutions come from the office only."""
+    if device_kind not in FIELD_STEPS:
+        return device_kind == "office"
+    if event_type in (EventType.CASE_REGISTERED, EventType.EVIDENCE_RECEIVED):
+        return True
+    action = event_action(event_type)
+    return action is not None and action in FIELD_STEPS[device_kind]
 
 
 def field_allows(device_kind: str | None, action: Action) -> bool:

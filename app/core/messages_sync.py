@@ -101,6 +101,11 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "【乡镇不符】同步包属于另一个乡镇（{value}）。",
         "[Other township] The sync file belongs to another township ({value}).",
     ),
+    "sync_event_not_allowed": (
+        "【越权记录】设备“{value}”发来了它无权产生的记录（{reason}），已拒收整个同步包。",
+        "[Not allowed] Device '{value}' sent a record it may not make ({reason}); the whole "
+        "file is refused.",
+    ),
     "sync_unsafe_member": (
         "【危险内容】同步包含有不安全的路径“{value}”，已拒收。",
         "[Unsafe content] The sync file holds an unsafe path '{value}'. Refused.",

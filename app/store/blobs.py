@@ -64,6 +64,7 @@ class BlobStore:
 
     def put_bytes(self, sha256: str, data: bytes) -> None:
         """Store a file already checked against ``sha256`` (from a sync file)."""
+
         def write(out: BinaryIO) -> str:
             out.write(data)
             return sha256

@@ -127,9 +127,10 @@ def _require_office(db: Database) -> None:
 
 def last_trusted_seq(db: Database, device_id: str) -> int | None:
     """For a revoked device: its events beyond this seq are refused."""
-    row = db.execute(
-        "SELECT payload FROM events WHERE entity = 'device' AND entity_id = ? AND type = ?",
-        [device_id, EventType.DEVICE_REVOKED],
+    row = db.execute(  # only the office revokes; the first revocation is the one that holds
+        "SELECT payload FROM events WHERE entity = 'device' AND entity_id = ? AND type = ? "
+        "AND device_id = ? ORDER BY hlc, device_id, device_seq LIMIT 1",
+        [device_id, EventType.DEVICE_REVOKED, office_device_id(db)],
     ).fetchone()
     if row is None:
         return None

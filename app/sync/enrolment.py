@@ -9,9 +9,10 @@ to the laptop, so joining is "create the database, import the bootstrap".
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -21,6 +22,7 @@ from app.core.events import EventType
 from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
 from app.store.blobs import BlobStore
+from app.store.case_steps import OFFICE_HOURS
 from app.store.devices import (
     DEVICE_KINDS,
     DeviceRecord,
@@ -30,12 +32,13 @@ from app.store.devices import (
     office_device_id,
     record_enrolment,
 )
-from app.store.eventlog import new_id, this_device, writing
+from app.store.eventlog import EventWriter, new_id, this_device, writing
 from app.store.setup import check_name, create_database, new_device_code
 from app.sync.archive import open_archive, private_folder
 from app.sync.export import export_sync_file
 from app.sync.importer import Anchor, apply, check
 from app.sync.keys import (
+    CHEAP,
     STRONG,
     DeviceKeys,
     KdfCost,
@@ -70,10 +73,15 @@ def unlock(
 def establish_office(
     db: Database, database: Path, password: str, cost: KdfCost = STRONG
 ) -> DeviceKeys:
-    """Give the office its keys and an escrow key, and enrol it as the first device."""
+    """Give the office its keys and an escrow key, and enrol it as the first device.
+
+    The key file is written first under a temporary name and put in place only once the
+    enrolment is committed, so neither can exist without the other."""
     device = this_device(db)
     keys = DeviceKeys.generate(device.id, with_escrow=True)
-    save_keys(keys, key_file_beside(database), password, cost)
+    key_file = key_file_beside(database)
+    pending = key_file.with_name(key_file.name + ".partial")
+    save_keys(keys, pending, password, cost)
     name = db.execute("SELECT name FROM township").fetchone()[0]
     payload = enrolment_payload(
         device.code, f"{name}办公室", "office", None, keys.public.sign_key, keys.public.box_key
@@ -87,7 +95,24 @@ def establish_office(
             EventType.TOWNSHIP_ESCROW_SET,
             {"escrow_key": keys.escrow_recipient},
         )
+        share_local_calendar(db, writer)
+    pending.replace(key_file)
     return keys
+
+
+def share_local_calendar(db: Database, writer: EventWriter) -> None:
+    """Calendar exceptions and office hours set before sync existed were local settings:
+    write them as events once, so laptops get the same calendar and the same due times."""
+    if db.execute("SELECT 1 FROM events WHERE entity = 'calendar' LIMIT 1").fetchone():
+        return
+    for day, working, note in db.execute("SELECT day, working, note FROM calendar_overrides"):
+        payload = {"working": bool(working), "note": note}
+        writer.append(None, "calendar", day, EventType.CALENDAR_DAY_SET, payload)
+    hours = db.execute("SELECT value FROM settings WHERE key = ?", [OFFICE_HOURS]).fetchone()
+    if hours:
+        saved = json.loads(hours[0])
+        payload = {"start": saved["start"], "end": saved["end"]}
+        writer.append(None, "calendar", OFFICE_HOURS, EventType.OFFICE_HOURS_SET, payload)
 
 
 @dataclass(frozen=True)
@@ -124,33 +149,39 @@ def enrol(
             raise DomainError("department_unknown", value=department)
     else:
         department = None
+    if not db.execute("SELECT escrow_key FROM township").fetchone()[0]:
+        raise DomainError("sync_no_escrow")  # checked before anything is written
+    seal(b"", device_password, ENROLMENT_LABEL, CHEAP)  # refuses a short password now
     device_id = new_id()
     laptop = DeviceKeys.generate(device_id)
-    secrets = seal(laptop.secrets_json(), device_password, ENROLMENT_LABEL, cost)  # checks it
-    code = _free_code(db)
     payload = enrolment_payload(
-        code, name, kind, department, laptop.public.sign_key, laptop.public.box_key
+        _free_code(db), name, kind, department, laptop.public.sign_key, laptop.public.box_key
     )
     with writing(db) as writer:
         record_enrolment(writer, actor.id, device_id, payload)
     record = device_record(db, device_id)
-    assert record is not None
+    office = device_record(db, this_device(db).id)
+    assert record is not None and office is not None
     with private_folder() as work:
         bootstrap = work / "bootstrap.tdsync"
         summary = export_sync_file(db, blobs, keys, actor, device_id, bootstrap, full=True)
-        office = device_record(db, this_device(db).id)
-        assert office is not None
+        data = bootstrap.read_bytes()
         township = db.execute("SELECT code, name FROM township").fetchone()
+        identity = {  # sealed: whoever holds the file without the password can change nothing
+            "keys": json.loads(laptop.secrets_json()),
+            "device": asdict(record),
+            "office": asdict(office),
+            "township": {"code": township[0], "name": township[1]},
+            "bootstrap_sha256": hashlib.sha256(data).hexdigest(),
+        }
+        sealed = seal(json.dumps(identity).encode(), device_password, ENROLMENT_LABEL, cost)
         content = {
             "format": "towndesk-enrolment",
             "version": 1,
-            "township": {"code": township[0], "name": township[1]},
-            "office": office.__dict__,
-            "device": record.__dict__,
-            "secrets": base64.b64encode(secrets).decode(),
-            "bootstrap": base64.b64encode(bootstrap.read_bytes()).decode(),
+            "identity": base64.b64encode(sealed).decode(),
+            "bootstrap": base64.b64encode(data).decode(),
         }
-        write_private_file(target, json.dumps(content, ensure_ascii=False).encode())
+        write_private_file(target, json.dumps(content).encode())
     return Enrolled(record, target, summary.events)
 
 
@@ -165,25 +196,44 @@ def _free_code(db: Database) -> str:
     raise DomainError("device_codes_exhausted")
 
 
-def read_enrolment(path: Path, password: str) -> tuple[dict, DeviceKeys]:  # type: ignore[type-arg]
+@dataclass(frozen=True)
+class Enrolment:
+    """What an enrolment file says, every part of it checked against the password."""
+
+    keys: DeviceKeys
+    device: DeviceRecord
+    office: DeviceRecord
+    bootstrap: bytes
+
+
+def read_enrolment(path: Path, password: str) -> Enrolment:
     if not path.is_file():
         raise DomainError("enrolment_missing", value=str(path))
     try:
         content = json.loads(path.read_bytes())
         if content.get("format") != "towndesk-enrolment":
             raise ValueError("format")
-        secrets = base64.b64decode(content["secrets"])
+        sealed = base64.b64decode(content["identity"], validate=True)
+        bootstrap = base64.b64decode(content["bootstrap"], validate=True)
     except (ValueError, KeyError, TypeError, AttributeError):
         raise DomainError("enrolment_damaged", value=path.name) from None
-    keys = DeviceKeys.from_secrets_json(unseal(secrets, password, ENROLMENT_LABEL))
-    return content, keys
+    identity = unseal(sealed, password, ENROLMENT_LABEL)
+    try:
+        body = json.loads(identity)
+        keys = DeviceKeys.from_secrets_json(json.dumps(body["keys"]).encode())
+        device, office = DeviceRecord(**body["device"]), DeviceRecord(**body["office"])
+        intact = hashlib.sha256(bootstrap).hexdigest() == body["bootstrap_sha256"]
+    except (ValueError, KeyError, TypeError):
+        raise DomainError("enrolment_damaged", value=path.name) from None
+    if not intact or keys.device_id != device.id:
+        raise DomainError("enrolment_damaged", value=path.name)
+    return Enrolment(keys, device, office, bootstrap)
 
 
 def join(enrolment: Path, database: Path, password: str, cost: KdfCost = STRONG) -> DeviceRecord:
     """Turn a new database into the field device an enrolment file describes."""
-    content, keys = read_enrolment(enrolment, password)
-    device = DeviceRecord(**content["device"])
-    office = DeviceRecord(**content["office"])
+    found = read_enrolment(enrolment, password)
+    keys, device, office = found.keys, found.device, found.office
     if database.exists():
         raise DomainError("database_exists", value=str(database))
     partial = database.with_name(database.name + ".partial")
@@ -193,7 +243,7 @@ def join(enrolment: Path, database: Path, password: str, cost: KdfCost = STRONG)
     try:
         with private_folder() as work:
             bootstrap = work / "bootstrap.tdsync"
-            bootstrap.write_bytes(base64.b64decode(content["bootstrap"]))
+            bootstrap.write_bytes(found.bootstrap)
             store = BlobStore.beside(database)
             with open_archive(bootstrap, keys.identities()) as opened:
                 checked = check(db, store, opened, Anchor(office))

@@ -13,11 +13,11 @@ from sqlite_utils import Database
 
 from app.core.clock import local_text, wall_ms
 from app.core.errors import DomainError
-from app.core.events import canonical_json
+from app.core.events import EventType, canonical_json
 from app.core.model import User
 from app.store.blobs import BlobStore
 from app.store.database import write_transaction
-from app.store.devices import DeviceRecord, device_record
+from app.store.devices import DeviceRecord, device_record, last_trusted_seq
 from app.store.eventlog import new_id, this_device
 from app.store.replication import (
     ChainHead,
@@ -157,15 +157,17 @@ def _write_events(
     with events_file.open("w", encoding="utf-8") as out:
         for origin in sorted(have):
             start = assumed.get(origin, 0)
+            limit = last_trusted_seq(db, origin)  # a revoked device: only what was vouched for
+            up_to = have[origin] if limit is None else min(have[origin], limit)
             head = own_head if own_head and own_head.device_id == origin else None
-            head = head or latest_head(db, origin, have[origin])
+            head = head or latest_head(db, origin, up_to)
             if head is None or head.seq <= start:
                 continue  # nothing vouched for beyond what the peer holds
             last = head.seq  # events beyond the latest signed head wait for the next file
             for event in events_of(db, origin, start, last):
                 out.write(event_line(event.body(), event.hash) + "\n")
                 counts["events"] += 1
-                counts["new_cases"] += event.type == "case.registered"
+                counts["new_cases"] += event.type == EventType.CASE_REGISTERED
                 photos.update(p["sha256"] for p in event.payload.get("photos", []))
             provides[origin] = [start + 1, last]
             heads.append(head)

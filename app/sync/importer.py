@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from app.core.clock import local_text, wall_ms
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event, EventType
+from app.core.field import may_originate
 from app.core.model import User
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
@@ -94,7 +95,8 @@ def check(
         raise DomainError("sync_bad_signature", value=sender.name)
     events = _events(opened, manifest)
     _learn_enrolments(db, devices, events, anchor)
-    heads = _check_chains(events, manifest, devices, db)
+    heads = _check_chains(events, manifest, devices, db, anchor)
+    _check_origins(events, devices)
     result = Checked(manifest, sender, heads=heads)
     result.already_imported = _seen(db, manifest["file_id"])
     _compare_with_held(db, events, result)
@@ -211,21 +213,35 @@ def _learn_enrolments(
             )
 
 
-def _revocation_limits(db: Database, events: list[Event]) -> dict[str, int]:
-    limits = {}
-    office = office_device_id(db)
+def _check_origins(events: list[Event], devices: dict[str, DeviceRecord]) -> None:
+    """Each event must be one its device may make (core/field.py): a laptop cannot add a
+    user, change the calendar, enrol a device or settle a conflict."""
+    for event in events:
+        origin = devices[event.device_id]
+        if not may_originate(origin.kind, event.type):
+            raise DomainError("sync_event_not_allowed", value=origin.name, reason=event.type)
+
+
+def _revocation_limits(db: Database, events: list[Event], office: str | None) -> dict[str, int]:
+    """Per revoked device, the last of its events the office vouched for (the strictest)."""
+    limits: dict[str, int] = {}
     for event in events:
         if event.type == EventType.DEVICE_REVOKED and event.device_id == office:
-            limits[event.entity_id] = int(event.payload["last_trusted_seq"])
+            limit = int(event.payload["last_trusted_seq"])
+            limits[event.entity_id] = min(limit, limits.get(event.entity_id, limit))
     for device_id in {e.device_id for e in events}:
         limit = last_trusted_seq(db, device_id)
         if limit is not None:
-            limits[device_id] = limit
+            limits[device_id] = min(limit, limits.get(device_id, limit))
     return limits
 
 
 def _check_chains(
-    events: list[Event], manifest: dict[str, Any], devices: dict[str, DeviceRecord], db: Database
+    events: list[Event],
+    manifest: dict[str, Any],
+    devices: dict[str, DeviceRecord],
+    db: Database,
+    anchor: Anchor | None,
 ) -> list[ChainHead]:
     """Each origin's events are a gapless, linked run ending at a head it signed."""
     by_origin: dict[str, list[Event]] = {}
@@ -235,7 +251,8 @@ def _check_chains(
     if set(by_origin) != set(provides):
         raise DomainError("sync_damaged", reason="ranges")
     heads = {h.get("device_id"): h for h in manifest["heads"] if isinstance(h, dict)}
-    limits = _revocation_limits(db, events)
+    office = office_device_id(db) or (anchor.office.id if anchor else None)
+    limits = _revocation_limits(db, events, office)
     checked = []
     for origin, run in by_origin.items():
         record = devices.get(origin)
