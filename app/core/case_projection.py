@@ -18,10 +18,11 @@ from app.core.clock import TIME_FORMAT, hlc_ms, local_text, parse_local
 from app.core.conflicts import fold_step
 from app.core.deadlines import Pause
 from app.core.events import Event, EventType
-from app.core.model import CaseStatus, Role, Route, Urgency
+from app.core.model import CaseStatus, Route, Urgency
+from app.core.permissions import RESOLVE_CONFLICT, may
 from app.core.text import IndexedText, index_terms
 from app.core.time_limits import handle_due, sign_limit_days
-from app.core.workflow import Action, CaseState
+from app.core.workflow import Action, Actor, CaseState
 from app.core.workflow_events import event_action
 
 FINISHED = (CaseStatus.CLOSED, CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
@@ -37,7 +38,7 @@ CALL_COLUMNS = {
 class Context:
     """What a case's fold needs beyond its events (read once per batch)."""
 
-    roles: Mapping[str, Role]  # user id -> role
+    actors: Mapping[str, Actor]  # user id -> the user's role and unit
     sign_days: Mapping[str, int | None]  # category code -> sign-for limit
     limit_days: Mapping[str, int | None]  # category code -> handling limit
     call_handle_days: Mapping[str, int | None]  # department code -> its own commitment
@@ -59,12 +60,19 @@ class CaseRows:
 def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
     """The projection of one case; None if its registration has not arrived."""
     ordered = sorted(events, key=lambda e: (e.hlc, e.device_id, e.device_seq))
-    if not ordered or ordered[0].type != EventType.CASE_REGISTERED:
+    registration = next((e for e in ordered if e.type == EventType.CASE_REGISTERED), None)
+    if registration is None:
         return None
-    rows = _registered(ordered[0])
+    rows = _registered(registration)
     state = CaseState(status=CaseStatus(rows.case["status"]))
-    for event in ordered[1:]:
-        state = _step(rows, state, event, ctx)
+    registered = False
+    for event in ordered:
+        if event is registration:
+            registered = True
+        elif not registered:  # stamped before the case existed: kept, never applied
+            rows.conflicts.append({"event_id": event.id, "kind": "rival", "resolved_by": None})
+        else:
+            state = _step(rows, state, event, ctx)
     _save_state(rows.case, state)
     rows.case["conflict"] = int(any(c["resolved_by"] is None for c in rows.conflicts))
     _due_times(rows, ctx)
@@ -131,7 +139,10 @@ def _photos(rows: CaseRows, event: Event, at: str) -> None:
 def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseState:
     previous = rows.case["last_event_id"]
     rows.case["last_event_id"] = event.id
+    actor = ctx.actors.get(event.actor_id or "")
     if event.type == EventType.CASE_CONFLICT_RESOLVED:
+        if actor is None or not may(actor.role, RESOLVE_CONFLICT):
+            return state  # only the office's clerks and leaders settle conflicts
         settled = set(event.payload["events"])
         for conflict in rows.conflicts:
             if conflict["event_id"] in settled and conflict["resolved_by"] is None:
@@ -142,8 +153,7 @@ def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseS
         return state
     at = _at(event)
     _photos(rows, event, at)  # evidence is kept even from a rival step
-    role = ctx.roles.get(event.actor_id or "")
-    outcome = fold_step(state, role, event.type, event.payload, previous)
+    outcome = fold_step(state, actor, event.type, event.payload, previous)
     if outcome.conflict:
         rows.conflicts.append({"event_id": event.id, "kind": outcome.conflict, "resolved_by": None})
     if outcome.applied:
@@ -259,10 +269,7 @@ def _due_times(rows: CaseRows, ctx: Context) -> None:
         sign_due = ctx.calendar.add_working_days(parse_local(case["assigned_at"]), days)
     elif status in (CaseStatus.HANDLING, CaseStatus.PARKED):
         pauses = [
-            Pause(
-                parse_local(p["started_at"]), parse_local(p["ended_at"]) if p["ended_at"] else None
-            )
-            for p in rows.pauses
+            Pause(parse_local(p["started_at"]), _maybe_time(p["ended_at"])) for p in rows.pauses
         ]
         handle_due_at = handle_due(
             ctx.calendar,

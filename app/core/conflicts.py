@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import DomainError
-from app.core.model import Role
-from app.core.workflow import Actor, CaseState, check_allowed, check_preconditions
+from app.core.workflow import Action, Actor, CaseState, check_allowed, check_preconditions
 from app.core.workflow_events import event_action, evolve
 
 BASIS = "basis"  # payload key: the id of the case's latest event known when deciding
@@ -39,16 +38,15 @@ class Outcome:
 
 def fold_step(
     state: CaseState,
-    role: Role | None,
+    actor: Actor | None,
     event_type: str,
     payload: Mapping[str, Any],
     previous_event_id: str | None,
 ) -> Outcome:
-    """Apply one case-path event under the rule above."""
+    """Apply one case-path event under the rule above. ``actor``: the event's user with
+    the role and unit the township's records give them (never what the event claims)."""
     action = event_action(event_type)
-    if action is None:
-        return Outcome(state, True, None)
-    if not _still_allowed(state, role, action, payload):
+    if action is None or not _still_allowed(state, actor, action):
         return Outcome(state, False, "rival")
     after = evolve(state, event_type, payload)
     basis = payload.get(BASIS)
@@ -57,13 +55,11 @@ def fold_step(
     return Outcome(after, True, "concurrent" if concurrent and changed else None)
 
 
-def _still_allowed(
-    state: CaseState, role: Role | None, action: Any, payload: Mapping[str, Any]
-) -> bool:
-    if role is None:
+def _still_allowed(state: CaseState, actor: Actor | None, action: Action) -> bool:
+    if actor is None:
         return False
     try:
-        check_allowed(state, Actor("", role, payload.get("by_unit") or ""), action)
+        check_allowed(state, actor, action)
         check_preconditions(state, action)
     except DomainError:
         return False

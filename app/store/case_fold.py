@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from app.core.case_projection import CaseRows, Context, project_case
 from app.core.events import Event
 from app.core.model import Role
+from app.core.workflow import Actor
 from app.store.case_steps import work_calendar
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 
@@ -79,7 +80,10 @@ def forget_context(db: Database) -> None:
 def load_context(db: Database) -> Context:
     run = db.conn.execute
     return Context(
-        roles={user: Role(role) for user, role in run("SELECT id, role FROM users")},
+        actors={
+            user: Actor(user, Role(role), unit)
+            for user, role, unit in run("SELECT id, role, department_code FROM users")
+        },
         sign_days=dict(run("SELECT code, sign_days FROM categories").fetchall()),
         limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
         call_handle_days=dict(run("SELECT code, handle_days FROM departments").fetchall()),

@@ -160,11 +160,6 @@ def _category_added(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.CASE_REGISTERED)
-def _case_registered(db: Database, event: Event) -> None:
-    refold_cases(db, [event.entity_id])
-
-
 def _from_office(db: Database, event: Event) -> bool:
     """Only the office (the device that created the township) enrols and revokes."""
     row = db.conn.execute(

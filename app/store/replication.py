@@ -68,13 +68,6 @@ def event_at(db: Database, origin: str, seq: int) -> Event | None:
     return row_to_event(row) if row else None
 
 
-def hash_of_id(db: Database, event_id: str) -> tuple[str, int, str] | None:
-    row = db.conn.execute(
-        "SELECT device_id, device_seq, hash FROM events WHERE id = ?", [event_id]
-    ).fetchone()
-    return (row[0], row[1], row[2]) if row else None
-
-
 # -- signed chain heads ---------------------------------------------------------------------
 
 
@@ -125,8 +118,6 @@ def all_heads(db: Database) -> list[ChainHead]:
 
 @dataclass
 class Applied:
-    events: int = 0
-    new_cases: int = 0
     replayed_cases: int = 0  # cases that had later events here than some that arrived now
     max_hlc: int = 0
 
@@ -158,7 +149,6 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
         result.max_hlc = max(result.max_hlc, event.hlc)
         if event.entity == "case":
             by_case.setdefault(event.entity_id, []).append(event)
-            result.new_cases += event.type == EventType.CASE_REGISTERED
         elif event.type in _LAST_WRITER_WINS:
             others.append((event, _latest_key(db, event.entity, event.entity_id)))
         else:
@@ -170,7 +160,6 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
         if (latest := _latest_key(db, "case", case_id)) and latest > _key(by_case[case_id][0])
     )
     insert_events(db, ordered)
-    result.events = len(ordered)
     for event, latest in others:
         if latest is None or latest < _key(event):  # an older setting never overrides
             apply_event(db, event)

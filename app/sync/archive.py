@@ -34,7 +34,6 @@ SIGNATURE = "manifest.sig"
 EVENTS = "events.jsonl"
 BLOB_MEMBER = re.compile(r"blobs/([0-9a-f]{64})")
 AGE_MAGIC = b"age-encryption.org/v1\n"
-SUFFIX = ".tdsync"
 READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what write_archive writes
 # deflate options, data descriptor, UTF-8 names; never encrypted (0x1, 0x40) or patched (0x20)
 READABLE_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800

@@ -19,6 +19,7 @@ from app.core.events import GENESIS_HASH, Event, EventType
 from app.core.field import may_originate
 from app.core.model import User
 from app.store.blobs import BlobStore
+from app.store.case_fold import existing_cases
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
 from app.store.eventlog import this_device, writing
 from app.store.replication import (
@@ -30,6 +31,8 @@ from app.store.replication import (
 )
 from app.sync.archive import FORMAT, VERSION, Opened
 from app.sync.keys import signature_valid
+
+CLOCK_LEAD_MS = 24 * 3600 * 1000
 
 
 @dataclass
@@ -83,6 +86,17 @@ def check(
     opened: Opened,
     anchor: Anchor | None = None,
     for_import: bool = True,
+) -> Checked:
+    """Everything about a sync file, checked without writing; DomainError if anything is
+    wrong (a well-signed file with fields this version cannot read counts as damaged)."""
+    try:
+        return _check(db, store, opened, anchor, for_import)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise DomainError("sync_damaged", reason=f"{type(error).__name__}: {error}") from None
+
+
+def _check(
+    db: Database, store: BlobStore, opened: Opened, anchor: Anchor | None, for_import: bool
 ) -> Checked:
     manifest = _checked_manifest(db, opened, for_import)
     devices = _devices(db, anchor)
@@ -176,8 +190,8 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
     events = []
     for line in data.splitlines():
         try:
-            body = json.loads(line)
-            event = Event(**body)
+            event = Event(**json.loads(line))
+            _check_field_types(event)
         except (ValueError, TypeError, UnicodeDecodeError):
             raise DomainError("sync_damaged", reason="event line") from None
         if event.computed_hash() != event.hash:
@@ -186,6 +200,21 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
     if len(events) != manifest["events"]:
         raise DomainError("sync_damaged", reason="event count")
     return events
+
+
+_TEXT_FIELDS = ("id", "device_id", "entity", "entity_id", "type", "prev_hash", "hash")
+
+
+def _check_field_types(event: Event) -> None:
+    """Signed is not the same as well-formed: a newer or broken program may send odd types."""
+    texts_ok = all(isinstance(getattr(event, name), str) for name in _TEXT_FIELDS)
+    numbers_ok = all(
+        isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        for value in (event.device_seq, event.hlc)
+    )
+    actor_ok = event.actor_id is None or isinstance(event.actor_id, str)
+    if not (texts_ok and numbers_ok and actor_ok and isinstance(event.payload, dict)):
+        raise TypeError(event.id)
 
 
 def _learn_enrolments(
@@ -356,15 +385,15 @@ def _held_tip(db: Database, origin: str, seq: int) -> tuple[int, str] | None:
 def _hold_back_orphans(db: Database, result: Checked) -> None:
     """Steps on a case this device has never seen wait, with the rest of their device's
     run (a device's events are only ever held without gaps)."""
+    touched = {e.entity_id for e in result.new_events if e.entity == "case"}
+    known = existing_cases(db, list(touched))
     while True:
         registered = {e.entity_id for e in result.new_events if e.type == EventType.CASE_REGISTERED}
         orphan = next(
             (
                 e
                 for e in result.new_events
-                if e.entity == "case"
-                and e.entity_id not in registered
-                and not db.execute("SELECT 1 FROM cases WHERE id = ?", [e.entity_id]).fetchone()
+                if e.entity == "case" and e.entity_id not in registered | known
             ),
             None,
         )
@@ -440,6 +469,10 @@ def apply(
         if error.sqlite_errorcode == sqlite3.SQLITE_FULL or "disk is full" in str(error):
             raise DomainError("disk_full") from error
         raise
+    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
+        # signed by an enrolled device, yet not what this version can fold (a newer or a
+        # broken program): refused whole, rolled back, like any damaged file
+        raise DomainError("sync_damaged", reason=f"{type(error).__name__}: {error}") from error
 
 
 def _write(
@@ -449,7 +482,8 @@ def _write(
     with writing(db) as writer:
         conflicts_before = _open_conflicts(db)
         applied = apply_remote(db, checked.new_events)
-        writer.clock.observe(applied.max_hlc)
+        # a laptop whose clock runs days ahead must not drag this device's clock with it
+        writer.clock.observe(min(applied.max_hlc, (wall_ms() + CLOCK_LEAD_MS) << 16))
         for head in checked.heads:
             here = event_at(db, head.device_id, head.seq)
             if here is not None and here.hash == head.hash:  # not a fork, nor held back
@@ -488,7 +522,7 @@ def _write(
                 EventType.EVIDENCE_RECEIVED,
                 payload,
             )
-        conflicts = _open_conflicts(db) - conflicts_before
+        conflicts = len(_open_conflicts(db) - conflicts_before)
         summary = checked.summary() | {
             "replayed_cases": applied.replayed_cases,
             "new_conflicts": conflicts,
@@ -509,5 +543,6 @@ def _write(
     return ImportSummary(summary, applied.replayed_cases, conflicts)
 
 
-def _open_conflicts(db: Database) -> int:
-    return db.execute("SELECT count(*) FROM case_conflicts WHERE resolved_by IS NULL").fetchone()[0]
+def _open_conflicts(db: Database) -> set[tuple[str, str]]:
+    rows = db.execute("SELECT case_id, event_id FROM case_conflicts WHERE resolved_by IS NULL")
+    return {(case_id, event_id) for case_id, event_id in rows}

@@ -70,14 +70,14 @@ def _chains(
     """Walk each device's events in sequence; returns the stored hash at each head seq."""
     wanted = {(h.device_id, h.seq) for h in all_heads(db)}
     found: dict[tuple[str, int], str] = {}
-    device, expected_seq, previous = None, 0, GENESIS_HASH
+    device, expected_seq, previous, code = None, 0, GENESIS_HASH, ""
     cursor = db.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY device_id, device_seq")
     for row in cursor:
         event = row_to_event(row)
         if event.device_id != device:
             device, expected_seq, previous = event.device_id, 1, GENESIS_HASH
+            code = _code(db, device)
             report.devices += 1
-        code = _code(db, device)
         if event.device_seq != expected_seq:
             report.problems.append(
                 f"设备 {code} 的记录缺号：应为第 {expected_seq} 条，实为第 {event.device_seq} 条"
