@@ -98,6 +98,14 @@ class BlobStore:
         return sha256
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as data:
+        while chunk := data.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _sync_folder(folder: Path) -> None:
     """Make a rename durable: after a power cut the file is there, not only the record."""
     if os.name == "posix":

@@ -13,7 +13,7 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
-from app.store.case_steps import OFFICE_HOURS, work_calendar
+from app.store.case_state import OFFICE_HOURS, work_calendar
 from app.store.eventlog import writing
 
 

@@ -19,7 +19,7 @@ from app.core.permissions import RESOLVE_CONFLICT, require
 from app.core.workflow import Action, Actor, Request, allowed_actions
 from app.core.workflow_events import decide
 from app.store.blobs import BlobStore
-from app.store.case_steps import load_state
+from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_by_number
 from app.store.devices import own_kind
 from app.store.eventlog import new_id, writing

@@ -13,7 +13,7 @@ from app.core.case_projection import CaseRows, Context, project_case
 from app.core.events import Event
 from app.core.model import Role
 from app.core.workflow import Actor
-from app.store.case_steps import work_calendar
+from app.store.case_state import work_calendar
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 
 SIDE_TABLES = ("custody", "case_conflicts", "case_pauses", "calls", "assignments", "case_evidence")

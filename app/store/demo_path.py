@@ -20,7 +20,7 @@ from app.core.events import EventType
 from app.core.workflow import Action, Request
 from app.core.workflow_events import decide
 from app.store.case_actions import actor_of
-from app.store.case_steps import load_state
+from app.store.case_state import load_state
 from app.store.eventlog import EventWriter, new_id
 from app.store.reference import departments, users
 

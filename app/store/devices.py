@@ -15,6 +15,7 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.store.event_rows import office_device_id
 from app.store.eventlog import EventWriter, this_device, writing
 
 DEVICE_KINDS = ("office", "grid-worker", "department")
@@ -59,19 +60,6 @@ def find_device(db: Database, name_or_code: str) -> DeviceRecord:
         if key in (record.name, record.code, record.id) or key.upper() == record.code:
             return record
     raise DomainError("device_unknown", value=key)
-
-
-def office_device_id(db: Database) -> str | None:
-    row = db.execute(
-        "SELECT device_id FROM events WHERE type = ? LIMIT 1", [EventType.TOWNSHIP_CREATED]
-    ).fetchone()
-    return row[0] if row else None
-
-
-def own_kind(db: Database) -> str | None:
-    """This device's kind (office, grid-worker, department); None before enrolment."""
-    row = db.execute("SELECT d.kind FROM devices d JOIN device me ON me.id = d.id").fetchone()
-    return row[0] if row else None
 
 
 def is_office(db: Database) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from app.core.events import Event
+from sqlite_utils import Database
+
+from app.core.events import Event, EventType
 
 
 def row_to_event(row: tuple) -> Event:
@@ -26,3 +28,11 @@ def row_to_event(row: tuple) -> Event:
 EVENT_COLUMNS = (
     "id, device_id, device_seq, hlc, actor_id, entity, entity_id, type, payload, prev_hash, hash"
 )
+
+
+def office_device_id(db: Database) -> str | None:
+    """The office is the device that created the township; only it enrols and revokes."""
+    row = db.conn.execute(
+        "SELECT device_id FROM events WHERE type = ? LIMIT 1", [EventType.TOWNSHIP_CREATED]
+    ).fetchone()
+    return row[0] if row else None

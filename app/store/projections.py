@@ -17,7 +17,8 @@ from app.core.events import Event, EventType
 from app.core.model import Route, User
 from app.core.permissions import REBUILD, require
 from app.store.case_fold import forget_context, refold_cases
-from app.store.case_steps import OFFICE_HOURS
+from app.store.case_state import OFFICE_HOURS
+from app.store.event_rows import office_device_id
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
@@ -161,11 +162,7 @@ def _category_added(db: Database, event: Event) -> None:
 
 
 def _from_office(db: Database, event: Event) -> bool:
-    """Only the office (the device that created the township) enrols and revokes."""
-    row = db.conn.execute(
-        "SELECT device_id FROM events WHERE type = ? LIMIT 1", [EventType.TOWNSHIP_CREATED]
-    ).fetchone()
-    return row is not None and row[0] == event.device_id
+    return office_device_id(db) == event.device_id
 
 
 @handles(EventType.DEVICE_ENROLLED)

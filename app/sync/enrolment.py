@@ -22,7 +22,7 @@ from app.core.events import EventType
 from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
 from app.store.blobs import BlobStore
-from app.store.case_steps import OFFICE_HOURS
+from app.store.case_state import OFFICE_HOURS
 from app.store.devices import (
     DEVICE_KINDS,
     DeviceRecord,

@@ -3,9 +3,8 @@ the chain heads that vouch for them and the evidence files they name."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from app.core.clock import local_text, wall_ms
 from app.core.errors import DomainError
 from app.core.events import EventType, canonical_json
 from app.core.model import User
-from app.store.blobs import BlobStore
+from app.store.blobs import BlobStore, file_sha256
 from app.store.database import write_transaction
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq
 from app.store.eventlog import new_id, this_device
@@ -100,10 +99,10 @@ def export_sync_file(
             "assumed": assumed,
             "have": have,
             "provides": provides,
-            "heads": [head.__dict__ for head in heads],
+            "heads": [asdict(head) for head in heads],
             "events": counts["events"],
             "new_cases": counts["new_cases"],
-            "events_sha256": _sha256_of(events_file),
+            "events_sha256": file_sha256(events_file),
             "blobs": {sha: {"size": f[1], "media_type": f[2]} for sha, f in files.items()},
         }
         recipients = [peer.box_key, escrow[0]]
@@ -185,11 +184,3 @@ def _evidence_files(
         row = db.execute("SELECT media_type FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
         files[sha256] = (path, path.stat().st_size, row[0] if row else "application/octet-stream")
     return files
-
-
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as data:
-        while chunk := data.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()

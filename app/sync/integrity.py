@@ -3,7 +3,6 @@ and its signed heads, and SQLite's own integrity check. Reads only; reports prec
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from app.core.events import GENESIS_HASH
-from app.store.blobs import BlobStore
+from app.store.blobs import BlobStore, file_sha256
 from app.store.eventlog import EVENT_COLUMNS, row_to_event
 from app.store.replication import all_heads
 from app.sync.keys import signature_valid
@@ -117,11 +116,7 @@ def _blobs(db: Database, blobs: BlobStore, report: IntegrityReport) -> None:
         if not path.is_file():
             report.problems.append(f"证据文件缺失：{sha256}")
             continue
-        digest = hashlib.sha256()
-        with path.open("rb") as data:
-            while chunk := data.read(1 << 20):
-                digest.update(chunk)
-        if digest.hexdigest() != sha256:
+        if file_sha256(path) != sha256:
             report.problems.append(f"证据文件已被改动（内容与哈希不符）：{sha256}")
 
 

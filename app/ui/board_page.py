@@ -33,7 +33,7 @@ from app.core.model import Case, CaseStatus, User
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
-from app.store.case_steps import work_calendar
+from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
 from app.store.clocks import OverdueCase, due_soon_cases, overdue_calls, overdue_cases
 from app.store.reference import ReferenceData

@@ -29,7 +29,7 @@ from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, ma
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
-from app.store.case_steps import load_state
+from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_evidence
 from app.store.devices import is_office
 from app.store.reference import ReferenceData

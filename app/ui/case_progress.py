@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from app.core.deadlines import DeadlineState
 from app.core.model import Case
 from app.core.workflow import CaseState
-from app.store.case_steps import work_calendar
+from app.store.case_state import work_calendar
 from app.store.clocks import calls, case_clocks
 from app.store.reference import ReferenceData
 from app.ui.case_path import call_clock_text, case_clock_text, clock_name, colour_name

@@ -16,7 +16,7 @@ from app.core.model import Case
 from app.core.workflow import Action, Request, allowed_actions
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for, actor_of
-from app.store.case_steps import load_state
+from app.store.case_state import load_state
 from app.store.cases import case_by_number
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
