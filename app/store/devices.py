@@ -62,6 +62,12 @@ def find_device(db: Database, name_or_code: str) -> DeviceRecord:
     raise DomainError("device_unknown", value=key)
 
 
+def own_kind(db: Database) -> str | None:
+    """This device's kind (office, grid-worker, department); None before enrolment."""
+    row = db.execute("SELECT d.kind FROM devices d JOIN device me ON me.id = d.id").fetchone()
+    return row[0] if row else None
+
+
 def is_office(db: Database) -> bool:
     return office_device_id(db) == this_device(db).id
 
