@@ -69,7 +69,9 @@ def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
     for event in ordered:
         if event is registration:
             registered = True
-        elif not registered:  # stamped before the case existed: kept, never applied
+        elif not registered or event.type == EventType.CASE_REGISTERED:
+            # stamped before the case existed, or the case registered a second time: kept,
+            # never applied, and the case is flagged
             rows.conflicts.append({"event_id": event.id, "kind": "rival", "resolved_by": None})
         else:
             state = _step(rows, state, event, ctx)
@@ -95,7 +97,8 @@ def _registered(event: Event) -> CaseRows:
         "description": p["description"],
         "address": p.get("address", ""),
         "urgency": p["urgency"],
-        "status": p["status"],
+        # every case starts in triage, whatever its registration says: only steps move it on
+        "status": CaseStatus.PENDING_TRIAGE.value,
         "first_receiver_unit": p["first_receiver_unit"],
         "first_receiver_user_id": event.actor_id,
         "reporter_name": p.get("reporter_name", ""),
