@@ -77,7 +77,7 @@ def _step_detail(event_type: str, p: dict[str, Any], unit_name: Callable[[str], 
     elif kind == "verify":
         parts.append("通过" if p["passed"] else "未通过，返回处置")
     elif kind == "sign":
-        parts.append(unit_name(p["by_unit"]))
+        parts.append(unit_name(p.get("by_unit", "")))
     for key in ("reason", "note"):
         if p.get(key):
             parts.append(p[key])

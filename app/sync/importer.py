@@ -388,13 +388,11 @@ def _hold_back_orphans(db: Database, result: Checked) -> None:
     touched = {e.entity_id for e in result.new_events if e.entity == "case"}
     known = existing_cases(db, list(touched))
     while True:
-        registered = {e.entity_id for e in result.new_events if e.type == EventType.CASE_REGISTERED}
+        present = known | {
+            e.entity_id for e in result.new_events if e.type == EventType.CASE_REGISTERED
+        }
         orphan = next(
-            (
-                e
-                for e in result.new_events
-                if e.entity == "case" and e.entity_id not in registered | known
-            ),
+            (e for e in result.new_events if e.entity == "case" and e.entity_id not in present),
             None,
         )
         if orphan is None:
