@@ -19,6 +19,7 @@ from app.core.conflicts import fold_step
 from app.core.deadlines import Pause
 from app.core.events import Event, EventType
 from app.core.model import CaseStatus, Route, Urgency
+from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
 from app.core.text import IndexedText, index_terms
 from app.core.time_limits import handle_due, sign_limit_days
@@ -43,6 +44,7 @@ class Context:
     limit_days: Mapping[str, int | None]  # category code -> handling limit
     call_handle_days: Mapping[str, int | None]  # department code -> its own commitment
     calendar: WorkCalendar
+    device_codes: Mapping[str, str] = field(default_factory=dict)  # device id -> its code
 
 
 @dataclass
@@ -60,7 +62,7 @@ class CaseRows:
 def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
     """The projection of one case; None if its registration has not arrived."""
     ordered = sorted(events, key=lambda e: (e.hlc, e.device_id, e.device_seq))
-    registration = next((e for e in ordered if e.type == EventType.CASE_REGISTERED), None)
+    registration = _genuine_registration(ordered, ctx)
     if registration is None:
         return None
     rows = _registered(registration)
@@ -79,6 +81,20 @@ def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
     rows.case["conflict"] = int(any(c["resolved_by"] is None for c in rows.conflicts))
     _due_times(rows, ctx)
     return rows
+
+
+def _genuine_registration(ordered: Sequence[Event], ctx: Context) -> Event | None:
+    """The registration that counts: the first made on the device whose code is in the
+    case number (QS-20261126-EU0001 was registered on device EU), so a backdated copy from
+    another device can never take a case over. Unknown devices (before enrolment) pass."""
+    registrations = [e for e in ordered if e.type == EventType.CASE_REGISTERED]
+
+    def vouched(event: Event) -> bool:
+        code = ctx.device_codes.get(event.device_id)
+        return code is None or made_on(str(event.payload.get("number", "")), code)
+
+    fallback = registrations[0] if registrations else None
+    return next((e for e in registrations if vouched(e)), fallback)
 
 
 def _at(event: Event) -> str:

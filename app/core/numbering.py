@@ -19,3 +19,12 @@ def case_number(township_code: str, day: str, device_code: str, seq: int) -> str
 
 def number_prefix(township_code: str, day: str, device_code: str) -> str:
     return f"{township_code}-{day.replace('-', '')}-{device_code}"
+
+
+def made_on(number: str, device_code: str) -> bool:
+    """Whether a case number was issued by the device with this code."""
+    parts = number.split("-")
+    if len(parts) != 3 or not parts[2].startswith(device_code):
+        return False
+    sequence = parts[2][len(device_code) :]
+    return sequence.isdigit() and len(sequence) >= SEQ_DIGITS

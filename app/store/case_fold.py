@@ -88,6 +88,7 @@ def load_context(db: Database) -> Context:
         limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
         call_handle_days=dict(run("SELECT code, handle_days FROM departments").fetchall()),
         calendar=work_calendar(db),
+        device_codes=dict(run("SELECT id, code FROM devices UNION SELECT id, code FROM device")),
     )
 
 

@@ -938,3 +938,20 @@ def test_a_laptop_registering_an_office_case_again_flags_it(
         )
     }
     assert real[0] in rivals
+
+
+def test_a_backdated_registration_from_another_device_cannot_take_a_case_over() -> None:
+    genuine = _registration(T0)  # QS-20261118-AB0001, made on device "office" (code AB)
+    forged_payload = genuine.payload | {"description": "伪造的描述", "status": "closed"}
+    forged = _event(1, T0 - 60_000, GRID, EventType.CASE_REGISTERED, forged_payload, "laptop")
+    ctx = replace(_context(), device_codes={"office": "AB", "laptop": "CD"})
+    for events in ([genuine, forged], [forged, genuine]):
+        rows = project_case(events, ctx)
+        assert rows is not None
+        assert rows.case["description"] == "路口占道经营"
+        assert rows.case["status"] == "pending_triage"
+        assert [(c["event_id"], c["kind"]) for c in rows.conflicts] == [(forged.id, "rival")]
+    # without knowing the devices (before enrolment) the earliest counts, and is flagged
+    unknown = project_case([genuine, forged], _context())
+    assert unknown is not None and unknown.case["description"] == "伪造的描述"
+    assert [c["event_id"] for c in unknown.conflicts] == [genuine.id]
