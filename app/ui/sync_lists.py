@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from sqlite_utils import Database
 
-from app.store.devices import device_records
+from app.store.devices import DeviceRecord, device_records
 from app.sync.keys import PublicKeys
 from app.ui.sync_records import (
     SyncRecord,
@@ -65,6 +65,8 @@ class ConflictList(_List):
 
 
 class DeviceList(_List):
+    """Each row carries its ``DeviceRecord`` (user role of column 0)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         headers = [
             self.tr("Device"),
@@ -111,6 +113,7 @@ class DeviceList(_List):
             item.setToolTip(
                 0, self.tr("Key fingerprint {fingerprint}").format(fingerprint=fingerprint)
             )
+            item.setData(0, Qt.ItemDataRole.UserRole, record)
             if record.revoked:
                 item.setToolTip(3, record.revoked_why or "")
                 for column in range(6):
@@ -124,6 +127,20 @@ class DeviceList(_List):
             self.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
         self.fit(6)
+
+    def select(self, device_id: str) -> None:
+        for i in range(self.topLevelItemCount()):
+            record = self.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            if isinstance(record, DeviceRecord) and record.id == device_id:
+                self.setCurrentItem(self.topLevelItem(i))
+                return
+
+    def selected_device(self) -> DeviceRecord | None:
+        selected = self.selectedItems()
+        if not selected:
+            return None
+        record = selected[0].data(0, Qt.ItemDataRole.UserRole)
+        return record if isinstance(record, DeviceRecord) else None
 
 
 class HistoryList(_List):

@@ -1,4 +1,5 @@
-"""The sync page (同步): this device, export to a peer, import a file, and the history.
+"""The sync page (同步): this device, export to a peer, import a file, and the history;
+on the office PC the administrator also enrols and revokes devices here.
 
 Export and import run on the background worker. An import is checked first
 (``verify_file``), previewed, and only then applied. The device keys are asked for once per
@@ -26,11 +27,16 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.model import User
+from app.core.permissions import MANAGE_REFERENCE_DATA, may
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
 from app.store.devices import DeviceRecord
+from app.store.settings import write_setting
+from app.sync.enrolment import Enrolled
+from app.sync.keys import DeviceKeys
 from app.ui.background import BackgroundRunner
 from app.ui.case_path import now_in_china
+from app.ui.enrol_dialog import EnrolDialog, RevokeDialog
 from app.ui.field_banner import field_can_do
 from app.ui.sync_lists import ConflictList, DeviceList, HistoryList
 from app.ui.sync_records import (
@@ -40,7 +46,7 @@ from app.ui.sync_records import (
     keys_not_set_up,
     peers,
 )
-from app.ui.sync_transfer import SyncTransfer
+from app.ui.sync_transfer import SYNC_FOLDER, SyncTransfer
 from app.ui.sync_words import device_kind_word
 from app.ui.unlock_dialog import KeyRing
 
@@ -104,8 +110,10 @@ class SyncPage(QWidget):
         )
         layout.addWidget(self.conflicts_title)
         layout.addWidget(self.conflicts)
-        layout.addWidget(self._section(self.tr("Devices of the township")))
+        layout.addLayout(self._device_heading())
         self.devices = DeviceList()
+        self.devices.itemSelectionChanged.connect(self._device_chosen)
+        self.devices.itemActivated.connect(lambda _item, _column: self._device_chosen())
         layout.addWidget(self.devices)
         layout.addWidget(self._section(self.tr("Sync files written and read here")))
         self.history = HistoryList()
@@ -147,6 +155,30 @@ class SyncPage(QWidget):
         row.addLayout(text, 1)
         row.addWidget(self.unlock_button)
         return frame
+
+    def _device_heading(self) -> QHBoxLayout:
+        """The section title, and for the office's administrator: enrol and revoke."""
+        self.enrol_button = QPushButton(self.tr("Enrol a field laptop…"))
+        self.enrol_button.setAutoDefault(False)
+        self.enrol_button.setToolTip(
+            self.tr("Write an enrolment file that makes a new laptop a device of the township")
+        )
+        self.enrol_button.clicked.connect(self.start_enrol)
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.setAutoDefault(False)
+        self.revoke_button.setToolTip(
+            self.tr("Stop trusting the selected device (a lost or retired laptop)")
+        )
+        self.revoke_button.clicked.connect(self.start_revoke)
+        self.enrol_dialog: EnrolDialog | None = None
+        self.revoke_dialog: RevokeDialog | None = None
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self._section(self.tr("Devices of the township")))
+        row.addStretch(1)
+        row.addWidget(self.enrol_button)
+        row.addWidget(self.revoke_button)
+        return row
 
     def _actions(self) -> QFrame:
         frame = QFrame()
@@ -212,7 +244,11 @@ class SyncPage(QWidget):
         )
         self.conflicts_title.setVisible(bool(conflicts))
         self.conflicts.setVisible(bool(conflicts))
+        chosen = self.devices.selected_device()
         self.devices.fill(self.db)
+        if chosen is not None:
+            self.devices.select(chosen.id)
+        self._show_device_buttons()
         empty = not self.history.fill(self.db)
         self.empty_history.setVisible(empty)
         self.history.setVisible(not empty)
@@ -301,6 +337,80 @@ class SyncPage(QWidget):
         self.waiting.setText(
             text.format(n=f"{waiting.waiting:,}", m=f"{waiting.unconfirmed:,}", peer=peer.name)
         )
+
+    # -- enrolling and revoking devices -------------------------------------------------------
+
+    def may_manage_devices(self) -> bool:
+        """The administrator, on the office PC (the domain checks it again)."""
+        return may(self.user.role, MANAGE_REFERENCE_DATA) and here(self.db).is_office
+
+    def _show_device_buttons(self) -> None:
+        manage = self.may_manage_devices()
+        self.enrol_button.setVisible(manage)
+        self.revoke_button.setVisible(manage)
+        self._device_chosen()
+
+    def revocable(self) -> DeviceRecord | None:
+        """The selected device if it may be revoked: a laptop, not revoked yet."""
+        device = self.devices.selected_device()
+        if device is None or device.kind == "office" or device.revoked:
+            return None
+        return device if device.id != here(self.db).id else None
+
+    def _device_chosen(self) -> None:
+        self.revoke_button.setEnabled(self.revocable() is not None)
+
+    def start_enrol(self) -> None:
+        if not self.may_manage_devices() or self.enrol_dialog is not None:
+            return
+        self.keyring.request(self._enrol_with)
+
+    def _enrol_with(self, keys: DeviceKeys) -> EnrolDialog | None:
+        if self.enrol_dialog is not None:
+            return None
+        dialog = EnrolDialog(
+            self.db,
+            self.blobs,
+            keys,
+            self.user,
+            self.runner,
+            self.transfer.folder(),
+            self.keyring.cost,
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        dialog.enrolled.connect(self._enrolled)
+        dialog.finished.connect(lambda _result: setattr(self, "enrol_dialog", None))
+        self.enrol_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _enrolled(self, result: Enrolled) -> None:
+        write_setting(self.db, SYNC_FOLDER, str(result.path.parent))
+        self.message.emit(
+            self.tr("{name} enrolled: {path}").format(name=result.device.name, path=result.path)
+        )
+
+    def start_revoke(self) -> RevokeDialog | None:
+        device = self.revocable()
+        if device is None or not self.may_manage_devices():
+            return None
+        dialog = RevokeDialog(self.db, self.user, device, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.revoked.connect(self._revoked)
+        dialog.finished.connect(lambda _result: setattr(self, "revoke_dialog", None))
+        self.revoke_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _revoked(self, record: DeviceRecord) -> None:
+        self.message.emit(
+            self.tr("{name} revoked: its sync files are refused from now on.").format(
+                name=record.name
+            )
+        )
+        self.refresh()
 
     # -- export and import ------------------------------------------------------------------
 

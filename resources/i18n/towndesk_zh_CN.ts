@@ -1096,77 +1096,77 @@
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="70"/>
+        <location filename="../../app/ui/sync_lists.py" line="72"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="71"/>
+        <location filename="../../app/ui/sync_lists.py" line="73"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="72"/>
+        <location filename="../../app/ui/sync_lists.py" line="74"/>
         <source>Enrolled</source>
         <translation>注册时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="73"/>
+        <location filename="../../app/ui/sync_lists.py" line="75"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="74"/>
+        <location filename="../../app/ui/sync_lists.py" line="76"/>
         <source>Waiting to export</source>
         <translation>待导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="75"/>
+        <location filename="../../app/ui/sync_lists.py" line="77"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="87"/>
+        <location filename="../../app/ui/sync_lists.py" line="89"/>
         <source>{device} (this device)</source>
         <translation>{device}（本机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="92"/>
+        <location filename="../../app/ui/sync_lists.py" line="94"/>
         <source>{n} records</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="94"/>
+        <location filename="../../app/ui/sync_lists.py" line="96"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="97"/>
+        <location filename="../../app/ui/sync_lists.py" line="99"/>
         <source> ({m} not yet confirmed)</source>
         <translation>（{m} 条待对方确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="99"/>
+        <location filename="../../app/ui/sync_lists.py" line="101"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="105"/>
+        <location filename="../../app/ui/sync_lists.py" line="107"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="105"/>
+        <location filename="../../app/ui/sync_lists.py" line="107"/>
         <source>In use</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="112"/>
+        <location filename="../../app/ui/sync_lists.py" line="114"/>
         <source>Key fingerprint {fingerprint}</source>
         <translation>密钥指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="121"/>
+        <location filename="../../app/ui/sync_lists.py" line="124"/>
         <source>No device is enrolled yet: the office&apos;s keys are set up first.</source>
         <translation>尚未注册任何设备：请先设置综合执法办电脑的设备密钥。</translation>
     </message>
@@ -1202,6 +1202,180 @@
         <location filename="../../app/ui/duplicate_hints.py" line="74"/>
         <source>Double-click to open this case</source>
         <translation>双击打开此案件</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="80"/>
+        <source>Enrol a field laptop</source>
+        <translation>注册外业终端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="84"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="346"/>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="88"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="91"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="130"/>
+        <source>The office gives the laptop its identity: an enrolment file, sealed with a one-time password, carries the laptop&apos;s keys and everything it needs to start.</source>
+        <translation>由综合执法办为终端建立身份：注册文件用一次性口令加密，内含终端的密钥和开始使用所需的全部数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="137"/>
+        <source>e.g. Qingshi village grid laptop</source>
+        <translation>如：青石村网格终端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="157"/>
+        <source>At least {limit} characters. Tell it to the laptop&apos;s user in person, never with the file. The laptop asks for it once when it joins and keeps it as its device key password.</source>
+        <translation>至少 {limit} 位。请当面告诉终端使用人，不要和注册文件放在一起交付。终端加入时输入一次，此后即为该终端的设备密钥口令。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="167"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="177"/>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="178"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="179"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="180"/>
+        <source>One-time password</source>
+        <translation>一次性口令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="181"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="183"/>
+        <source>Save the file as</source>
+        <translation>注册文件保存为</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="215"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="224"/>
+        <source>It asks for the one-time password. Run it in the folder holding the file (or give the file&apos;s full path); add --db &lt;database file&gt; only to keep the laptop&apos;s database somewhere else than the program&apos;s data folder. The laptop then opens TownDesk and syncs from its Sync page.</source>
+        <translation>运行时会要求输入一次性口令。请在注册文件所在的文件夹中运行（或写出文件的完整路径）；只有数据库不放在程序默认数据目录时，才需加上 --db &lt;数据库文件&gt;。之后在终端上打开本程序，在“同步”页交换同步包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="248"/>
+        <source>Only a department laptop belongs to a department</source>
+        <translation>只有部门终端需要选择所属部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="254"/>
+        <source>EnrolmentFile-{name}.tdenrol</source>
+        <translation>注册文件-{name}.tdenrol</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="254"/>
+        <source>laptop</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="264"/>
+        <source>Save the enrolment file</source>
+        <translation>保存注册文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="266"/>
+        <source>Enrolment files ({pattern})</source>
+        <translation>注册文件 ({pattern})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="300"/>
+        <source>Enter a name for the laptop.</source>
+        <translation>请填写终端的设备名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="303"/>
+        <source>Choose the laptop&apos;s department.</source>
+        <translation>请选择终端所属部门。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="307"/>
+        <source>The one-time password needs at least {limit} characters.</source>
+        <translation>一次性口令至少 {limit} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="315"/>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="318"/>
+        <source>Choose where to save the enrolment file.</source>
+        <translation>请选择注册文件的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="322"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="328"/>
+        <source>{file} exists already. Choose another name.</source>
+        <translation>已有同名文件 {file}，请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="346"/>
+        <source>Writing the file…</source>
+        <translation>正在写入注册文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="372"/>
+        <source>The enrolment file could not be written: {reason}</source>
+        <translation>无法写入注册文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="385"/>
+        <source>{name} is enrolled: code {code}, {kind}.</source>
+        <translation>已注册 {name}：设备编码 {code}，{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="393"/>
+        <source>The enrolment file is written:
+{path}
+
+1. Copy the file to the laptop (USB stick).
+2. Tell the laptop&apos;s user the one-time password in person, not with the file.
+3. On the laptop, run:</source>
+        <translation>注册文件已写入：
+{path}
+
+1. 用 U 盘把注册文件拷到终端上。
+2. 当面把一次性口令告诉终端使用人，不要随文件一起交付。
+3. 在终端上运行：</translation>
     </message>
 </context>
 <context>
@@ -1553,57 +1727,57 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>HistoryList</name>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="132"/>
+        <location filename="../../app/ui/sync_lists.py" line="149"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="133"/>
+        <location filename="../../app/ui/sync_lists.py" line="150"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="134"/>
+        <location filename="../../app/ui/sync_lists.py" line="151"/>
         <source>Device</source>
         <translation>对方设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="135"/>
+        <location filename="../../app/ui/sync_lists.py" line="152"/>
         <source>New cases</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="136"/>
+        <location filename="../../app/ui/sync_lists.py" line="153"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="137"/>
+        <location filename="../../app/ui/sync_lists.py" line="154"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="138"/>
+        <location filename="../../app/ui/sync_lists.py" line="155"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="139"/>
+        <location filename="../../app/ui/sync_lists.py" line="156"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="140"/>
+        <location filename="../../app/ui/sync_lists.py" line="157"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="151"/>
+        <location filename="../../app/ui/sync_lists.py" line="168"/>
         <source>(inside the enrolment file)</source>
         <translation>（随注册文件交付）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="168"/>
+        <location filename="../../app/ui/sync_lists.py" line="185"/>
         <source>File written {time}</source>
         <translation>同步包写入于 {time}</translation>
     </message>
@@ -2000,6 +2174,49 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="430"/>
+        <source>Revoke a device</source>
+        <translation>注销设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="432"/>
+        <source>Revoke {device} ({kind})?</source>
+        <translation>确定注销 {device}（{kind}）吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="440"/>
+        <source>Do this for a lost, stolen or retired laptop. From now on its sync files are refused, and records it made beyond what the office already holds are never accepted. Revoking cannot be undone: to use the laptop again, enrol it anew.</source>
+        <translation>用于丢失、被盗或停用的终端。注销后，它的同步包一律拒收，综合执法办尚未收到的该终端记录也不再接受。注销不能撤销：如要再用这台终端，需重新注册。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="448"/>
+        <source>e.g. laptop lost on 3 March</source>
+        <translation>如：3月3日终端丢失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="450"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="455"/>
+        <source>Revoke the device</source>
+        <translation>注销设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="459"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/enrol_dialog.py" line="482"/>
+        <source>Say why the device is revoked.</source>
+        <translation>请写明注销原因。</translation>
+    </message>
+</context>
+<context>
     <name>SelfTest</name>
     <message>
         <location filename="../../app/ui/render.py" line="150"/>
@@ -2145,129 +2362,159 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="82"/>
+        <location filename="../../app/ui/sync_page.py" line="88"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="86"/>
+        <location filename="../../app/ui/sync_page.py" line="92"/>
         <source>The office PC and the field laptops exchange sync files (同步包) by USB stick or shared folder. Each file is signed and encrypted: only the device it is for (and the office) can open it.</source>
         <translation>综合执法办电脑与外勤终端用 U 盘或共享文件夹交换同步包。每个同步包都经过签名和加密，只有收件设备（和综合执法办）能打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="107"/>
+        <location filename="../../app/ui/sync_page.py" line="177"/>
         <source>Devices of the township</source>
         <translation>本镇设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="110"/>
+        <location filename="../../app/ui/sync_page.py" line="118"/>
         <source>Sync files written and read here</source>
         <translation>本机同步记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="112"/>
+        <location filename="../../app/ui/sync_page.py" line="120"/>
         <source>No sync file has been written or read here yet.</source>
         <translation>本机还没有导出或导入过同步包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="154"/>
+        <location filename="../../app/ui/sync_page.py" line="161"/>
+        <source>Enrol a field laptop…</source>
+        <translation>注册外业终端…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="164"/>
+        <source>Write an enrolment file that makes a new laptop a device of the township</source>
+        <translation>写出注册文件，把一台新终端加入本镇设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="167"/>
+        <source>Revoke…</source>
+        <translation>注销设备…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="170"/>
+        <source>Stop trusting the selected device (a lost or retired laptop)</source>
+        <translation>不再信任所选设备（丢失或停用的终端）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="186"/>
         <source>Export to</source>
         <translation>导出给</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="160"/>
+        <location filename="../../app/ui/sync_page.py" line="192"/>
         <source>Full export (a new or reinstalled laptop)</source>
         <translation>完整导出（新终端或重装后）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="163"/>
+        <location filename="../../app/ui/sync_page.py" line="195"/>
         <source>Sends every record, not only what the peer has not confirmed yet. Use it when a laptop starts afresh.</source>
         <translation>发送全部记录，而不只是对方尚未确认收到的记录。用于新启用或重装的终端。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="167"/>
+        <location filename="../../app/ui/sync_page.py" line="199"/>
         <source>Export…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="169"/>
+        <location filename="../../app/ui/sync_page.py" line="201"/>
         <source>Write a sync file for the chosen device</source>
         <translation>为所选设备写入同步包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="171"/>
+        <location filename="../../app/ui/sync_page.py" line="203"/>
         <source>Import…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="173"/>
+        <location filename="../../app/ui/sync_page.py" line="205"/>
         <source>Check a sync file, see what it brings, import it</source>
         <translation>检查同步包，看清内容后导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="209"/>
+        <location filename="../../app/ui/sync_page.py" line="241"/>
         <source>Cases with a sync conflict to settle ({count}): double-click to open</source>
         <translation>待处理的同步冲突（{count} 件，双击打开案件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="226"/>
+        <location filename="../../app/ui/sync_page.py" line="262"/>
         <source>This device: code {code} · {kind}</source>
         <translation>本机 · 设备编码 {code} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="228"/>
+        <location filename="../../app/ui/sync_page.py" line="264"/>
         <source>This device: {name} · code {code} · {kind}</source>
         <translation>本机：{name} · 设备编码 {code} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="233"/>
+        <location filename="../../app/ui/sync_page.py" line="269"/>
         <source>Device keys unlocked · fingerprint {fingerprint}</source>
         <translation>设备密钥已解锁 · 密钥指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="239"/>
+        <location filename="../../app/ui/sync_page.py" line="275"/>
         <source>Device keys not set up yet: set the device key password before the first export or import.</source>
         <translation>尚未设置设备密钥：首次导出或导入前，请先设置设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="242"/>
+        <location filename="../../app/ui/sync_page.py" line="278"/>
         <source>Set up device keys…</source>
         <translation>设置设备密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="246"/>
+        <location filename="../../app/ui/sync_page.py" line="282"/>
         <source>Device keys locked: the device key password is asked for at the first export or import.</source>
         <translation>设备密钥未解锁：首次导出或导入时需输入设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="249"/>
+        <location filename="../../app/ui/sync_page.py" line="285"/>
         <source>Unlock…</source>
         <translation>解锁…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="260"/>
+        <location filename="../../app/ui/sync_page.py" line="296"/>
         <source>No other device is enrolled yet</source>
         <translation>尚未注册其他设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="288"/>
+        <location filename="../../app/ui/sync_page.py" line="324"/>
         <source>The office enrols field laptops; each one then appears here to export to.</source>
         <translation>外勤终端由综合执法办注册，注册后出现在这里供选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="293"/>
+        <location filename="../../app/ui/sync_page.py" line="329"/>
         <source>{n} records wait to be exported to {peer}.</source>
         <translation>{n} 条记录待导出给 {peer}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="296"/>
+        <location filename="../../app/ui/sync_page.py" line="332"/>
         <source>Everything is exported to {peer}; {m} records wait for it to confirm receipt (with its next sync file).</source>
         <translation>已全部导出给 {peer}，{m} 条待对方确认收到（对方下次回传同步包时确认）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="300"/>
+        <location filename="../../app/ui/sync_page.py" line="336"/>
         <source>{peer} has every record of this device.</source>
         <translation>{peer} 已有本机的全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="392"/>
+        <source>{name} enrolled: {path}</source>
+        <translation>已注册 {name}：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_page.py" line="409"/>
+        <source>{name} revoked: its sync files are refused from now on.</source>
+        <translation>已注销 {name}：今后拒收它的同步包。</translation>
     </message>
 </context>
 <context>

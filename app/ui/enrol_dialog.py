@@ -1,0 +1,494 @@
+"""Enrolling a field laptop and revoking a device, from the sync page (office PC,
+administrator only).
+
+Enrol: the keys are unlocked first (``KeyRing``), then the dialog asks for the laptop's
+name, kind, department and a one-time password, and ``enrol`` writes the enrolment file on
+the background worker. The dialog then says what to do on the laptop. Revoke: a reason and
+a confirmation, then ``revoke_device``.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.model import Tier, User
+from app.store.blobs import BlobStore
+from app.store.devices import DeviceRecord, revoke_device
+from app.store.reference import departments
+from app.sync.enrolment import Enrolled, enrol
+from app.sync.keys import MIN_PASSWORD, DeviceKeys, KdfCost
+from app.ui import sync_transfer
+from app.ui.background import BackgroundRunner, Operation
+from app.ui.i18n import error_text
+from app.ui.sync_records import device_label
+from app.ui.sync_words import device_kind_word
+
+ENROL_SUFFIX = ".tdenrol"
+ENROL_PATTERN = "*.tdenrol"
+
+
+def join_command(path: Path) -> str:
+    """What to type on the laptop (the file copied there under the same name). Double quotes
+    only when needed: they work in the Windows console and in a Unix shell alike."""
+    name = path.name
+    if any(c.isspace() or c in "&()^;|<>'`$!%" for c in name):
+        name = f'"{name}"'
+    return f"towndesk device join {name}"
+
+
+class EnrolDialog(QDialog):
+    enrolled = Signal(object)  # Enrolled
+    changed = Signal()  # the devices may have changed (also after a failure halfway)
+
+    def __init__(
+        self,
+        db: Database,
+        blobs: BlobStore,
+        keys: DeviceKeys,
+        user: User,
+        runner: BackgroundRunner,
+        folder: Path,
+        cost: KdfCost,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.blobs, self.keys, self.user = db, blobs, keys, user
+        self.runner, self.folder, self.cost = runner, folder, cost
+        self.operation: Operation | None = None
+        self.outcome: Enrolled | None = None
+        self.path_edited = False
+        self.setObjectName("enrolDialog")
+        self.setWindowTitle(self.tr("Enrol a field laptop"))
+        self.stack = QStackedWidget()
+        self.form_page, self.done_page = self._form(), self._done()
+        self.stack.addWidget(self.form_page)
+        self.ok_button = QPushButton(self.tr("Enrol"))
+        self.ok_button.setObjectName("primaryButton")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("primaryButton")
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.stack)
+        layout.addLayout(buttons)
+        self.setFixedWidth(600)  # wrapped hints get their height for this width
+        for first, second in [
+            (self.name, self.kind),
+            (self.kind, self.department),
+            (self.department, self.password),
+            (self.password, self.confirm),
+            (self.confirm, self.path),
+            (self.path, self.browse_button),
+            (self.browse_button, self.ok_button),
+            (self.ok_button, self.cancel_button),
+        ]:
+            QWidget.setTabOrder(first, second)
+        self._kind_changed()
+        self.name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.adjustSize()  # the wrapped hints, at the dialog's real width
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _form(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            self.tr(
+                "The office gives the laptop its identity: an enrolment file, sealed with a "
+                "one-time password, carries the laptop's keys and everything it needs to start."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("enrolName")
+        self.name.setPlaceholderText(self.tr("e.g. Qingshi village grid laptop"))
+        self.name.textChanged.connect(self._suggest_path)
+        self.kind = QComboBox()
+        self.kind.setObjectName("enrolKind")
+        for kind in ("grid-worker", "department"):
+            self.kind.addItem(device_kind_word(kind), kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.department = QComboBox()
+        self.department.setObjectName("enrolDepartment")
+        for department in departments(self.db):
+            if department.tier in (Tier.X, Tier.Y):
+                self.department.addItem(f"{department.name}（{department.code}）", department.code)
+        self.password = QLineEdit()
+        self.password.setObjectName("enrolPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit()
+        self.confirm.setObjectName("enrolPasswordAgain")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        password_hint = QLabel(
+            self.tr(
+                "At least {limit} characters. Tell it to the laptop's user in person, never "
+                "with the file. The laptop asks for it once when it joins and keeps it as its "
+                "device key password."
+            ).format(limit=MIN_PASSWORD)
+        )
+        password_hint.setObjectName("hintText")
+        password_hint.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setObjectName("enrolPath")
+        self.path.textEdited.connect(lambda _text: setattr(self, "path_edited", True))
+        self.browse_button = QPushButton(self.tr("Choose…"))
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.setSpacing(6)
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(14)
+        form.addRow(self.tr("Device name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Department"), self.department)
+        form.addRow(self.tr("One-time password"), self.password)
+        form.addRow(self.tr("Again"), self.confirm)
+        form.addRow("", password_hint)
+        form.addRow(self.tr("Save the file as"), path_row)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: making the keys and the full sync file
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.progress)
+        self._suggest_path()
+        return page
+
+    def _done(self) -> QWidget:
+        page = QWidget()
+        self.done_title = QLabel()
+        self.done_title.setObjectName("sectionTitle")
+        self.done_title.setWordWrap(True)
+        self.done_text = QLabel()
+        self.done_text.setWordWrap(True)
+        self.done_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.command = QLineEdit()
+        self.command.setObjectName("joinCommand")
+        self.command.setReadOnly(True)
+        self.command.setStyleSheet("font-family: monospace;")
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self.copy_command)
+        command_row = QHBoxLayout()
+        command_row.setSpacing(6)
+        command_row.addWidget(self.command, 1)
+        command_row.addWidget(self.copy_button)
+        self.after_text = QLabel(
+            self.tr(
+                "It asks for the one-time password. Run it in the folder holding the file "
+                "(or give the file's full path); add --db <database file> only to keep the "
+                "laptop's database somewhere else than the program's data folder. The laptop "
+                "then opens TownDesk and syncs from its Sync page."
+            )
+        )
+        self.after_text.setObjectName("hintText")
+        self.after_text.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.done_title)
+        layout.addWidget(self.done_text)
+        layout.addLayout(command_row)
+        layout.addWidget(self.after_text)
+        layout.addStretch(1)
+        return page
+
+    # -- the form ---------------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        department = self.kind.currentData() == "department"
+        self.department.setEnabled(department)
+        if not department:
+            self.department.setToolTip(self.tr("Only a department laptop belongs to a department"))
+        else:
+            self.department.setToolTip("")
+
+    def suggested_name(self) -> str:
+        name = "".join(c for c in self.name.text().strip() if c not in '\\/:*?"<>|')
+        return self.tr("EnrolmentFile-{name}.tdenrol").format(name=name or self.tr("laptop"))
+
+    def _suggest_path(self) -> None:
+        if not self.path_edited:
+            self.path.setText(str(self.folder / self.suggested_name()))
+
+    def browse(self) -> None:
+        current = Path(self.path.text().strip() or self.folder / self.suggested_name())
+        chosen = sync_transfer.choose_save_path(
+            self,
+            self.tr("Save the enrolment file"),
+            current,
+            self.tr("Enrolment files ({pattern})").format(pattern=ENROL_PATTERN),
+        )
+        if chosen is not None:
+            if not chosen.suffix:
+                chosen = chosen.with_suffix(ENROL_SUFFIX)
+            self.path.setText(str(chosen))
+            self.path_edited = True
+
+    def show_error(self, text: str, field: QWidget | None = None) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.adjustSize()  # room for the message without squeezing the wrapped hint
+        if field is not None:
+            field.setFocus()
+            if isinstance(field, QLineEdit):
+                field.selectAll()
+
+    def target(self) -> Path | None:
+        text = self.path.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.suffix else path.with_suffix(ENROL_SUFFIX)
+
+    def submit(self) -> Operation | None:
+        """Check the form, then enrol on the worker; None when the form is refused."""
+        if self.operation is not None:
+            return None
+        name = self.name.text().strip()
+        kind = self.kind.currentData()
+        department = self.department.currentData() if kind == "department" else None
+        password = self.password.text()
+        target = self.target()
+        if not name:
+            self.show_error(self.tr("Enter a name for the laptop."), self.name)
+            return None
+        if kind == "department" and not department:
+            self.show_error(self.tr("Choose the laptop's department."), self.department)
+            return None
+        if len(password) < MIN_PASSWORD:
+            self.show_error(
+                self.tr("The one-time password needs at least {limit} characters.").format(
+                    limit=MIN_PASSWORD
+                ),
+                self.password,
+            )
+            return None
+        if password != self.confirm.text():
+            self.confirm.clear()
+            self.show_error(self.tr("The two passwords differ. Type them again."), self.confirm)
+            return None
+        if target is None:
+            self.show_error(self.tr("Choose where to save the enrolment file."), self.path)
+            return None
+        if not target.parent.is_dir():
+            self.show_error(
+                self.tr("The folder {folder} does not exist.").format(folder=target.parent),
+                self.path,
+            )
+            return None
+        if target.exists():
+            self.show_error(
+                self.tr("{file} exists already. Choose another name.").format(file=target.name),
+                self.path,
+            )
+            return None
+        self.error.hide()
+        blobs, keys, user, cost = self.blobs, self.keys, self.user, self.cost
+
+        def work(db: Database | None, _progress: object) -> Enrolled:
+            assert db is not None
+            return enrol(db, blobs, keys, user, name, kind, department, password, target, cost)
+
+        operation = self.runner.run(Operation(work, self._succeeded, self._failed))
+        self._set_busy(operation)
+        return operation
+
+    def _set_busy(self, operation: Operation | None) -> None:
+        self.operation = operation
+        idle = operation is None
+        self.ok_button.setText(self.tr("Enrol") if idle else self.tr("Writing the file…"))
+        for widget in (
+            self.ok_button,
+            self.cancel_button,
+            self.name,
+            self.kind,
+            self.password,
+            self.confirm,
+            self.path,
+            self.browse_button,
+        ):
+            widget.setEnabled(idle)
+        self.department.setEnabled(idle and self.kind.currentData() == "department")
+        self.progress.setVisible(not idle)
+
+    def reject(self) -> None:
+        if self.operation is None:  # the file is being written: let it finish
+            super().reject()
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(None)
+        self.changed.emit()  # a failure while writing the file leaves the device enrolled
+        if isinstance(error, DomainError):
+            self.show_error(error_text(error), self.name)
+        elif isinstance(error, OSError):
+            self.show_error(
+                self.tr("The enrolment file could not be written: {reason}").format(
+                    reason=error.strerror or error
+                ),
+                self.path,
+            )
+        else:
+            self.runner.error_handler(error, "".join(traceback.format_exception(error)))
+
+    def _succeeded(self, result: Enrolled) -> None:
+        self._set_busy(None)
+        self.outcome = result
+        device = result.device
+        self.done_title.setText(
+            self.tr("{name} is enrolled: code {code}, {kind}.").format(
+                name=device.name,
+                code=device.code,
+                kind=device_kind_word(device.kind, device.department),
+            )
+        )
+        self.done_text.setText(
+            self.tr(
+                "The enrolment file is written:\n{path}\n\n"
+                "1. Copy the file to the laptop (USB stick).\n"
+                "2. Tell the laptop's user the one-time password in person, not with the file.\n"
+                "3. On the laptop, run:"
+            ).format(path=result.path)
+        )
+        self.command.setText(join_command(result.path))
+        self.stack.addWidget(self.done_page)
+        self.stack.setCurrentWidget(self.done_page)
+        self.stack.removeWidget(self.form_page)  # the dialog takes the result's height
+        self.form_page.hide()
+        self.ok_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        self.password.clear()
+        self.confirm.clear()
+        self.adjustSize()
+        self.enrolled.emit(result)
+        self.changed.emit()
+
+    def copy_command(self) -> None:
+        QGuiApplication.clipboard().setText(self.command.text())
+
+
+class RevokeDialog(QDialog):
+    """Asks why, says what revoking means, and revokes on confirmation."""
+
+    revoked = Signal(object)  # DeviceRecord
+
+    def __init__(
+        self, db: Database, user: User, device: DeviceRecord, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.user, self.device = db, user, device
+        self.setObjectName("revokeDialog")
+        self.setWindowTitle(self.tr("Revoke a device"))
+        self.question = question = QLabel(
+            self.tr("Revoke {device} ({kind})?").format(
+                device=device_label(device), kind=device_kind_word(device.kind, device.department)
+            )
+        )
+        question.setObjectName("confirmText")
+        question.setWordWrap(True)
+        text = QLabel(
+            self.tr(
+                "Do this for a lost, stolen or retired laptop. From now on its sync files are "
+                "refused, and records it made beyond what the office already holds are never "
+                "accepted. Revoking cannot be undone: to use the laptop again, enrol it anew."
+            )
+        )
+        text.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("revokeReason")
+        self.reason.setPlaceholderText(self.tr("e.g. laptop lost on 3 March"))
+        form = QFormLayout()
+        form.addRow(self.tr("Reason"), self.reason)
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.ok_button = QPushButton(self.tr("Revoke the device"))
+        self.ok_button.setObjectName("primaryButton")
+        self.ok_button.setAutoDefault(False)  # Enter alone does not revoke
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(question)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(480)
+        QWidget.setTabOrder(self.reason, self.ok_button)
+        QWidget.setTabOrder(self.ok_button, self.cancel_button)
+        self.reason.setFocus()
+
+    def submit(self) -> DeviceRecord | None:
+        reason = self.reason.text().strip()
+        if not reason:
+            self.error.setText(self.tr("Say why the device is revoked."))
+            self.error.show()
+            self.reason.setFocus()
+            return None
+        try:
+            record = revoke_device(self.db, self.user, self.device.id, reason)
+        except DomainError as error:
+            self.error.setText(error_text(error))
+            self.error.show()
+            return None
+        self.revoked.emit(record)
+        self.accept()
+        return record
