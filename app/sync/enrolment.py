@@ -31,11 +31,12 @@ from app.store.devices import (
     is_office,
     office_device_id,
     record_enrolment,
+    revoke_device,
 )
 from app.store.eventlog import EventWriter, new_id, this_device, writing
 from app.store.setup import check_name, create_database, new_device_code
 from app.sync.archive import open_archive, private_folder
-from app.sync.export import export_sync_file
+from app.sync.export import ExportSummary, export_sync_file
 from app.sync.importer import Anchor, apply, check
 from app.sync.keys import (
     CHEAP,
@@ -139,7 +140,7 @@ def enrol(
     if not is_office(db):
         raise DomainError("device_office_only")
     name = check_name(name)
-    if db.execute("SELECT 1 FROM devices WHERE name = ?", [name]).fetchone():
+    if db.execute("SELECT 1 FROM devices WHERE name = ? AND revoked_at IS NULL", [name]).fetchone():
         raise DomainError("device_exists", value=name)
     if kind not in DEVICE_KINDS or kind == "office":
         raise DomainError("device_kind_unknown", value=kind)
@@ -162,9 +163,32 @@ def enrol(
     record = device_record(db, device_id)
     office = device_record(db, this_device(db).id)
     assert record is not None and office is not None
+    try:
+        summary = _write_enrolment(
+            db, blobs, keys, actor, laptop, record, office, target, device_password, cost
+        )
+    except BaseException:
+        # the file never reached the laptop: the identity in it must never be trusted
+        revoke_device(db, actor, record.id, "注册文件未能写出")
+        raise
+    return Enrolled(record, target, summary.events)
+
+
+def _write_enrolment(
+    db: Database,
+    blobs: BlobStore,
+    keys: DeviceKeys,
+    actor: User,
+    laptop: DeviceKeys,
+    record: DeviceRecord,
+    office: DeviceRecord,
+    target: Path,
+    device_password: str,
+    cost: KdfCost,
+) -> ExportSummary:
     with private_folder() as work:
         bootstrap = work / "bootstrap.tdsync"
-        summary = export_sync_file(db, blobs, keys, actor, device_id, bootstrap, full=True)
+        summary = export_sync_file(db, blobs, keys, actor, record.id, bootstrap, full=True)
         data = bootstrap.read_bytes()
         township = db.execute("SELECT code, name FROM township").fetchone()
         identity = {  # sealed: whoever holds the file without the password can change nothing
@@ -182,7 +206,7 @@ def enrol(
             "bootstrap": base64.b64encode(data).decode(),
         }
         write_private_file(target, json.dumps(content).encode())
-    return Enrolled(record, target, summary.events)
+    return summary
 
 
 def _free_code(db: Database) -> str:

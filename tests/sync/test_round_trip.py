@@ -58,3 +58,46 @@ def test_importing_the_same_file_twice_changes_nothing(
     again = office.import_file(up.path)
     assert again.preview["already_imported"] is True
     assert full_dump(office.db) == before
+
+
+def test_an_enrolment_file_that_cannot_be_written_leaves_no_trusted_device(
+    office: Node, tmp_path: Path
+) -> None:
+    import pytest
+
+    from app.core.errors import DomainError
+    from app.store.devices import device_records
+    from app.sync.enrolment import enrol
+    from app.sync.keys import CHEAP
+
+    admin = office.user("admin")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    with pytest.raises((DomainError, OSError)):
+        enrol(
+            office.db,
+            office.blobs,
+            office.keys,
+            admin,
+            "网格终端",
+            "grid-worker",
+            None,
+            "laptop-keys",
+            blocked / "enrol.tdenrol",
+            CHEAP,
+        )
+    [lost] = [r for r in device_records(office.db) if r.name == "网格终端"]
+    assert lost.revoked  # its identity never reached a laptop: never to be trusted
+    again = enrol(
+        office.db,
+        office.blobs,
+        office.keys,
+        admin,
+        "网格终端",
+        "grid-worker",
+        None,
+        "laptop-keys",
+        tmp_path / "enrol.tdenrol",
+        CHEAP,
+    )
+    assert again.device.id != lost.id and not again.device.revoked
