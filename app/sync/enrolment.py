@@ -35,9 +35,10 @@ from app.store.devices import (
 )
 from app.store.eventlog import EventWriter, new_id, this_device, writing
 from app.store.setup import check_name, create_database, new_device_code
+from app.sync.applying import apply
 from app.sync.archive import open_archive, private_folder
 from app.sync.export import ExportSummary, export_sync_file
-from app.sync.importer import Anchor, apply, check
+from app.sync.importer import Anchor, check
 from app.sync.keys import (
     CHEAP,
     STRONG,

@@ -8,8 +8,9 @@ from sqlite_utils import Database
 
 from app.core.model import User
 from app.store.blobs import BlobStore
+from app.sync.applying import ImportSummary, apply
 from app.sync.archive import open_archive
-from app.sync.importer import Checked, ImportSummary, apply, check
+from app.sync.importer import Checked, check
 from app.sync.keys import DeviceKeys
 
 

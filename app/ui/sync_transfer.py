@@ -22,9 +22,10 @@ from app.core.model import User
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord
 from app.store.settings import read_setting, write_setting
+from app.sync.applying import ImportSummary
 from app.sync.export import ExportSummary, export_sync_file
 from app.sync.files import import_file, verify_file
-from app.sync.importer import Checked, ImportSummary
+from app.sync.importer import Checked
 from app.sync.keys import DeviceKeys
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.sync_preview import ImportPreviewDialog, import_result_text

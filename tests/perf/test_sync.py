@@ -62,9 +62,10 @@ from app.store.demo_path import Step, plan, write_in_time_order
 from app.store.eventlog import new_id, this_device, writing
 from app.store.reference import users
 from app.store.setup import OFFICE_CODE
+from app.sync.applying import apply
 from app.sync.archive import open_archive
 from app.sync.files import verify_file
-from app.sync.importer import apply, check
+from app.sync.importer import check
 from app.sync.keys import key_file_beside
 from tests.perf.conftest import report
 from tests.sync.conftest import LAPTOP_PASSWORD, OFFICE_PASSWORD, Node, enrol_laptop, open_node

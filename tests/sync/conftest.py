@@ -19,10 +19,10 @@ from app.store.cases import register_case
 from app.store.devices import is_office
 from app.store.reference import user_by_name
 from app.store.setup import open_database
+from app.sync.applying import ImportSummary
 from app.sync.enrolment import enrol, join, unlock
 from app.sync.export import ExportSummary, export_sync_file
 from app.sync.files import import_file
-from app.sync.importer import ImportSummary
 from app.sync.keys import CHEAP, DeviceKeys
 
 OFFICE_PASSWORD = "office-keys"

@@ -30,8 +30,8 @@ from app.store.demo import build_demo
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database, set_response_commitment
+from app.sync.applying import ImportSummary
 from app.sync.enrolment import unlock
-from app.sync.importer import ImportSummary
 from app.sync.keys import CHEAP
 from tests.store.store_helpers import DEMO_NOW_MS, projection_dump
 from tests.sync.conftest import (

@@ -43,7 +43,7 @@ from app.store.blobs import BlobStore
 from app.store.demo import build_demo
 from app.store.eventlog import EventWriter
 from app.store.setup import open_database
-from app.sync import importer
+from app.sync import applying
 from app.sync.files import import_file
 from app.sync.keys import DeviceKeys
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump
@@ -129,7 +129,7 @@ def _child(path: Path, keys: DeviceKeys, sync_file: Path, pipe: Connection) -> N
     db = open_database(path)
     store = BlobStore.beside(path)
     began = 0.0
-    real_writing = importer.writing
+    real_writing = applying.writing
 
     @contextmanager
     def announced(db: Database, *args: Any, **kwargs: Any) -> Iterator[EventWriter]:
@@ -139,7 +139,7 @@ def _child(path: Path, keys: DeviceKeys, sync_file: Path, pipe: Connection) -> N
         with real_writing(db, *args, **kwargs) as writer:
             yield writer
 
-    importer.writing = announced  # type: ignore[assignment]  # in the child only
+    applying.writing = announced  # type: ignore[assignment]  # in the child only
     with pinned():
         start = time.perf_counter()
         pipe.send("ready")

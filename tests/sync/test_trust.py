@@ -39,9 +39,9 @@ from app.store.cases import case_by_number, register_case
 from app.store.devices import last_trusted_seq, revoke_device
 from app.store.eventlog import EventWriter, writing
 from app.store.setup import add_user
+from app.sync.applying import CLOCK_LEAD_MS
 from app.sync.enrolment import enrol, join
 from app.sync.files import verify_file
-from app.sync.importer import CLOCK_LEAD_MS
 from app.sync.keys import CHEAP, key_file_beside
 from tests.store.store_helpers import full_dump
 from tests.sync import forge

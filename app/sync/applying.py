@@ -1,0 +1,131 @@
+"""Apply a checked sync file: evidence files first, then one transaction. Any failure
+leaves the database exactly as it was (importer.check has already refused bad files)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import local_text, wall_ms
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.model import User
+from app.store.blobs import BlobStore
+from app.store.eventlog import this_device, writing
+from app.store.replication import apply_remote, event_at, note_peer_has, store_head
+from app.sync.archive import Opened
+from app.sync.importer import Checked
+
+CLOCK_LEAD_MS = 24 * 3600 * 1000  # how far a laptop's clock may pull this device's ahead
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    preview: dict[str, Any]
+    replayed_cases: int
+    conflicts: int
+
+
+def apply(
+    db: Database,
+    store: BlobStore,
+    opened: Opened,
+    checked: Checked,
+    actor: User | None,
+    source: Path,
+    wall: int | None = None,
+) -> ImportSummary:
+    """Write what ``check`` found: evidence files first, then one transaction. A full disk
+    (the evidence folder or the database) is reported as such; nothing is recorded."""
+    if checked.already_imported:
+        return ImportSummary(checked.summary(), 0, 0)
+    for sha256 in checked.new_blobs:  # content-addressed: a half-done import leaves no harm
+        store.put_bytes(sha256, opened.blob_bytes(sha256))
+    try:
+        return _write(db, checked, actor, source, wall)
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+            raise DomainError("disk_full") from error
+        raise
+    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
+        # signed by an enrolled device, yet not what this version can fold (a newer or a
+        # broken program): refused whole, rolled back, like any damaged file
+        raise DomainError("sync_damaged", reason=f"{type(error).__name__}: {error}") from error
+
+
+def _write(
+    db: Database, checked: Checked, actor: User | None, source: Path, wall: int | None
+) -> ImportSummary:
+    m = checked.manifest
+    with writing(db) as writer:
+        conflicts_before = _open_conflicts(db)
+        applied = apply_remote(db, checked.new_events)
+        # a laptop whose clock runs days ahead must not drag this device's clock with it
+        writer.clock.observe(min(applied.max_hlc, (wall_ms() + CLOCK_LEAD_MS) << 16))
+        for head in checked.heads:
+            here = event_at(db, head.device_id, head.seq)
+            if here is not None and here.hash == head.hash:  # not a fork, nor held back
+                store_head(db, head)
+        note_peer_has(db, checked.sender.id, {k: int(v) for k, v in m["have"].items()})
+        for sha256, info in checked.new_blobs.items():
+            db.conn.execute(
+                "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
+                [sha256, info["size"], info.get("media_type", "application/octet-stream")],
+            )
+        for event, reason in checked.quarantined:
+            db.conn.execute(
+                "INSERT OR IGNORE INTO quarantine (file_id, event_id, device_id, device_seq, "
+                "reason, body) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    m["file_id"],
+                    event.id,
+                    event.device_id,
+                    event.device_seq,
+                    reason,
+                    json.dumps(event.body() | {"hash": event.hash}, ensure_ascii=False),
+                ],
+            )
+        if checked.new_blobs:
+            payload = {
+                "file_id": m["file_id"],
+                "from_device": checked.sender.id,
+                "file_created_at": m["created_at"],
+                "blobs": sorted(checked.new_blobs),
+            }
+            entity_id = f"{m['file_id']}/{this_device(db).id}"
+            writer.append(
+                actor.id if actor else None,
+                "evidence",
+                entity_id,
+                EventType.EVIDENCE_RECEIVED,
+                payload,
+            )
+        conflicts = len(_open_conflicts(db) - conflicts_before)
+        summary = checked.summary() | {
+            "replayed_cases": applied.replayed_cases,
+            "new_conflicts": conflicts,
+        }
+        db.conn.execute(
+            "INSERT INTO sync_files (file_id, direction, peer_id, created_at, processed_at, "
+            "actor_id, path, summary) VALUES (?, 'import', ?, ?, ?, ?, ?, ?)",
+            [
+                m["file_id"],
+                checked.sender.id,
+                m["created_at"],
+                local_text(wall if wall is not None else wall_ms()),
+                actor.id if actor else None,
+                str(source),
+                json.dumps(summary, ensure_ascii=False),
+            ],
+        )
+    return ImportSummary(summary, applied.replayed_cases, conflicts)
+
+
+def _open_conflicts(db: Database) -> set[tuple[str, str]]:
+    rows = db.execute("SELECT case_id, event_id FROM case_conflicts WHERE resolved_by IS NULL")
+    return {(case_id, event_id) for case_id, event_id in rows}
