@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import cli_sync
 
     cli_sync.add_commands(commands, case, _database_option, _actor_option)
+    from app import cli_lists
+
+    cli_lists.add_commands(commands, _database_option, _actor_option)
 
     for name, help_text in [
         ("categories", "问题类别"),

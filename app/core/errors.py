@@ -6,6 +6,7 @@ The product is Chinese first, so ``str(error)`` is the Simplified Chinese messag
 
 from __future__ import annotations
 
+from app.core.messages_lists import LIST_MESSAGES
 from app.core.messages_sync import SYNC_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -223,7 +224,7 @@ class Words:
         return self.zh
 
 
-MESSAGES |= SYNC_MESSAGES
+MESSAGES |= SYNC_MESSAGES | LIST_MESSAGES
 
 
 class DomainError(Exception):

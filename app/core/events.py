@@ -27,6 +27,7 @@ class EventType:
     EVIDENCE_RECEIVED = "evidence.received"
     CALENDAR_DAY_SET = "calendar.day_set"
     OFFICE_HOURS_SET = "calendar.office_hours_set"
+    LIST_REPLACED = "list.replaced"
 
 
 def canonical_json(value: Any) -> str:

@@ -19,9 +19,16 @@ from app.core.permissions import REBUILD, require
 from app.store.case_fold import forget_context, refold_cases
 from app.store.case_state import OFFICE_HOURS
 from app.store.event_rows import office_device_id
+from app.store.list_rows import apply_list_replaced
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
+    "list_versions",
+    "power_items",
+    "duty_items",
+    "boundary_items",
+    "category_matters",
+    "lists_search",
     "custody",
     "case_conflicts",
     "devices",
@@ -207,6 +214,11 @@ def _evidence_received(db: Database, event: Event) -> None:
                 "file_created_at": p["file_created_at"],
             },
         )
+
+
+@handles(EventType.LIST_REPLACED)
+def _list_replaced(db: Database, event: Event) -> None:
+    apply_list_replaced(db, event)
 
 
 @handles(EventType.CALENDAR_DAY_SET)

@@ -82,6 +82,7 @@ PLAUSIBLE = {
     "unit": "市场监管所",
     "state": Words("已结案", "is closed"),
     "device": Words("网格员终端", "grid worker's laptop"),
+    "row": 12,
 }
 
 

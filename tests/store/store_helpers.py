@@ -9,7 +9,18 @@ from sqlite_utils import Database
 DEMO_NOW_MS = 1_795_000_000_000  # the demo's "now" (tests/conftest.py): never today
 
 # Tables that are not derived from events: the log itself and local, per-device state.
-NOT_PROJECTIONS = {"events", "device", "settings", "sign_in_failures", "blobs"}
+NOT_PROJECTIONS = {
+    "events",
+    "device",
+    "settings",
+    "sign_in_failures",
+    "blobs",
+    "chain_heads",
+    "peer_has",
+    "sync_files",
+    "quarantine",
+    "sqlite_stat1",
+}
 SEARCHES = ["占", "道", "占道", "噪音", "垃圾", "占道经营", "人行道", "消防通道", "社区", "村"]
 
 
@@ -40,11 +51,14 @@ def projection_dump(db: Database) -> dict[str, Any]:
 
     dump: dict[str, Any] = {}
     for table in tables(db):
-        if table in NOT_PROJECTIONS or table.startswith("cases_search"):
+        if table in NOT_PROJECTIONS or table.startswith(("cases_search", "lists_search")):
             continue
         columns = [row[1] for row in db.execute(f"PRAGMA table_info([{table}])") if row[1] != "seq"]
         names = ", ".join(f"[{c}]" for c in columns)
         dump[table] = sorted(db.execute(f"SELECT {names} FROM [{table}]").fetchall(), key=repr)
+    dump["lists_search"] = sorted(
+        db.execute("SELECT kind, item, unigrams, bigrams FROM lists_search").fetchall()
+    )
     for query in SEARCHES:
         found = case_window(db, CaseFilter(text=query), CaseSort("number", False), 0, 1_000_000)
         dump[f"search:{query}"] = [case.number for case in found]

@@ -1,0 +1,125 @@
+"""towndesk lists import | export | show | search: the three lists from and to spreadsheets."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import database_path
+from app.cli_output import print_json, print_table
+from app.store import reference as users
+from app.store.lists import list_kind, list_rows, replace_list, search_lists, versions
+from app.store.setup import open_database
+
+KINDS = ["power", "duties", "boundary"]
+
+
+def add_commands(commands, database_option, actor_option) -> None:  # type: ignore[no-untyped-def]
+    lists = commands.add_parser("lists", help="三张清单：导入、导出、查看、搜索").add_subparsers(
+        title="lists commands", metavar="ACTION"
+    )
+    p = lists.add_parser("import", help="从表格（.xlsx / .csv）导入一张清单，整表替换为新版本")
+    database_option(p)
+    actor_option(p)
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=KINDS,
+        help="power 权责 / duties 职责任务 / boundary 职责边界",
+    )
+    p.add_argument("--map", default="", help="表头对应，如 牵头部门=主办单位,事项名称=名称")
+    p.add_argument("--sheet", help="工作表名称（默认第一张）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=lists_import)
+
+    p = lists.add_parser("export", help="把一张清单导出为 .xlsx")
+    database_option(p)
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.set_defaults(handler=lists_export)
+
+    p = lists.add_parser("show", help="查看一张清单及其版本")
+    database_option(p)
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=lists_show)
+
+    p = lists.add_parser("search", help="在三张清单中搜索（两个字以上）")
+    database_option(p)
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=lists_search)
+
+
+def lists_import(args: argparse.Namespace) -> int:
+    from app.reports.spreadsheets import read_sheet
+
+    db = open_database(database_path(args))
+    sheet = read_sheet(args.file, args.sheet)
+    kind = list_kind(args.kind)
+    done = replace_list(
+        db,
+        users.user_by_name(db, args.username),
+        kind,
+        sheet.headers,
+        sheet.rows,
+        sheet.row_numbers,
+        sheet.merged_cells,
+        args.map,
+        args.file.name,
+    )
+    if args.json:
+        print_json({"kind": done.kind.value, "version": done.version, "rows": done.rows})
+    else:
+        print(f"已导入 {args.file.name}：{done.rows} 行，清单第 {done.version} 版。")
+    return 0
+
+
+def lists_export(args: argparse.Namespace) -> int:
+    from app.core.lists import LIST_NAMES
+    from app.reports.spreadsheets import write_sheet
+
+    db = open_database(database_path(args))
+    kind = list_kind(args.kind)
+    headers, rows = list_rows(db, kind)
+    write_sheet(args.output, LIST_NAMES[kind].zh, headers, rows)
+    print(f"已导出 {len(rows)} 行：{args.output}")
+    return 0
+
+
+def lists_show(args: argparse.Namespace) -> int:
+    db = open_database(database_path(args))
+    kind = list_kind(args.kind)
+    headers, rows = list_rows(db, kind)
+    history = versions(db, kind)
+    if args.json:
+        print_json(
+            {
+                "kind": kind.value,
+                "version": history[0].version if history else 0,
+                "items": [dict(zip(headers, row, strict=True)) for row in rows],
+                "versions": [v.__dict__ for v in history],
+            }
+        )
+        return 0
+    print_table(headers[:5], [[_short(c) for c in row[:5]] for row in rows])
+    for v in history:
+        print(f"第 {v.version} 版  {v.changed_at}  {v.actor or '—'}  {v.source}  {v.rows} 行")
+    return 0
+
+
+def lists_search(args: argparse.Namespace) -> int:
+    db = open_database(database_path(args))
+    hits = search_lists(db, args.text)
+    if args.json:
+        print_json([{"kind": h.kind.value, "item": h.item} for h in hits])
+    else:
+        for hit in hits:
+            print(f"{hit.kind.value}\t{hit.item}")
+        print(f"共 {len(hits)} 条。")
+    return 0
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

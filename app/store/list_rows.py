@@ -1,0 +1,99 @@
+"""The projection of list.replaced events: one list's rows replaced whole, its search rows,
+the category -> matter links, and the list's next version."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import hlc_ms, local_text
+from app.core.events import Event
+from app.core.lists import ListKind
+from app.core.text import index_terms
+
+TABLES = {
+    ListKind.POWER: "power_items",
+    ListKind.DUTIES: "duty_items",
+    ListKind.BOUNDARY: "boundary_items",
+}
+
+
+def apply_list_replaced(db: Database, event: Event) -> None:
+    """Replace one list's rows with the event's items; the next version of that list."""
+    kind = ListKind(event.entity_id)
+    items: list[dict[str, Any]] = event.payload["items"]
+    run = db.conn.execute
+    run(f"DELETE FROM {TABLES[kind]}")
+    run("DELETE FROM lists_search WHERE kind = ?", [kind.value])
+    if kind == ListKind.BOUNDARY:
+        run("DELETE FROM category_matters")
+    for position, item in enumerate(items, 1):
+        key = _insert_item(db, kind, item, position)
+        texts = (item[k] for k in sorted(item) if isinstance(item[k], str))  # same as rebuilt
+        terms = index_terms(*texts)
+        run(
+            "INSERT INTO lists_search (kind, item, unigrams, bigrams) VALUES (?, ?, ?, ?)",
+            [kind.value, key, terms.unigrams, terms.bigrams],
+        )
+    version = run("SELECT count(*) FROM list_versions WHERE kind = ?", [kind.value]).fetchone()[0]
+    run(
+        "INSERT INTO list_versions (kind, version, event_id, changed_at, actor_id, source, rows) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            kind.value,
+            version + 1,
+            event.id,
+            local_text(hlc_ms(event.hlc)),
+            event.actor_id,
+            event.payload.get("source", ""),
+            len(items),
+        ],
+    )
+
+
+def _insert_item(db: Database, kind: ListKind, item: dict[str, Any], position: int) -> str:
+    run = db.conn.execute
+    text = {k: (v if isinstance(v, str) else "") for k, v in item.items()}
+    if kind == ListKind.POWER:
+        run(
+            "INSERT INTO power_items (code, name, kind, legal_basis, level, unit, duties, "
+            "accountability) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [text.get(k, "") for k in ("code", "name", "kind", "legal_basis", "level")]
+            + [item["unit"], text.get("duties", ""), text.get("accountability", "")],
+        )
+        return str(item["code"])
+    if kind == ListKind.DUTIES:
+        run(
+            "INSERT INTO duty_items (position, unit, section, post, duties, matter) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [position, item["unit"]]
+            + [text.get(k, "") for k in ("section", "post", "duties")]
+            + [text.get("matter", "")],
+        )
+        return str(position)
+    run(
+        "INSERT INTO boundary_items (code, item_no, name, lead, cooperating, lead_duty, "
+        "cooperating_duty, visibility, specialism, categories, notes) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            text.get("code", ""),
+            text.get("item_no", ""),
+            text.get("name", ""),
+            item["lead"],
+            json.dumps(item.get("cooperating", [])),
+            text.get("lead_duty", ""),
+            text.get("cooperating_duty", ""),
+            text.get("visibility", ""),
+            text.get("specialism", ""),
+            json.dumps(item.get("categories", [])),
+            text.get("notes", ""),
+        ],
+    )
+    for category in item.get("categories", []):
+        run(
+            "INSERT OR IGNORE INTO category_matters (category_code, matter_code) VALUES (?, ?)",
+            [category, item["code"]],
+        )
+    return str(item["code"])

@@ -1,0 +1,192 @@
+"""The three lists in the database: replacing a list from checked spreadsheet rows (one
+event, one new version), reading, exporting and searching them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.lists import (
+    COLUMNS,
+    ListKind,
+    Reference,
+    check_rows,
+    mapping_from_text,
+    missing_columns,
+    normalise,
+    suggest_mapping,
+)
+from app.core.model import User
+from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.text import fts_query
+from app.store.eventlog import writing
+from app.store.list_rows import TABLES
+
+SHOWN_PROBLEMS = 30
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+def list_kind(value: str) -> ListKind:
+    try:
+        return ListKind(value.strip().lower())
+    except ValueError:
+        raise DomainError("list_kind_unknown", value=value) from None
+
+
+def reference(db: Database) -> Reference:
+    units: dict[str, str] = {}
+    for code, name, short in db.execute("SELECT code, name, short_name FROM departments"):
+        for key in (code, name, short):
+            units[normalise(key)] = code
+    return Reference(
+        units=units,
+        matters=dict(db.execute("SELECT code, name FROM power_items").fetchall()),
+        categories=frozenset(
+            row[0]
+            for row in db.execute(
+                "SELECT code FROM categories c WHERE NOT EXISTS "
+                "(SELECT 1 FROM categories k WHERE k.parent_code = c.code)"
+            )
+        ),
+    )
+
+
+def merged_rows(ranges: Sequence[str]) -> frozenset[int]:
+    """Rows whose cells were merged into the row above ("B5:B7" -> 6, 7): they look empty."""
+    rows: set[int] = set()
+    for text in ranges:
+        start, _, end = text.partition(":")
+        first, last = _CELL.fullmatch(start), _CELL.fullmatch(end or start)
+        if first and last:
+            rows.update(range(int(first.group(2)) + 1, int(last.group(2)) + 1))
+    return frozenset(rows)
+
+
+@dataclass(frozen=True)
+class Replaced:
+    kind: ListKind
+    version: int
+    rows: int
+
+
+def replace_list(
+    db: Database,
+    actor: User,
+    kind: ListKind,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    row_numbers: Sequence[int],
+    merged_cells: Sequence[str] = (),
+    mapping_text: str = "",
+    source: str = "",
+) -> Replaced:
+    """All or nothing: every row is checked first; any problem refuses the whole file."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    mapping = (
+        mapping_from_text(kind, mapping_text, headers)
+        if mapping_text
+        else suggest_mapping(kind, headers)
+    )
+    if missing := missing_columns(kind, mapping):
+        raise DomainError("list_columns_missing", value="、".join(missing))
+    if not rows:
+        raise DomainError("list_empty")
+    ref = reference(db)
+    if kind != ListKind.DUTIES:
+        ref = Reference(ref.units, {}, ref.categories)  # matters are what is being defined
+    checked = check_rows(kind, rows, row_numbers, mapping, ref, merged_rows(merged_cells))
+    if checked.problems:
+        shown = [p.text() for p in checked.problems[:SHOWN_PROBLEMS]]
+        if len(checked.problems) > SHOWN_PROBLEMS:
+            shown.append(f"……另有 {len(checked.problems) - SHOWN_PROBLEMS} 处")
+        raise DomainError("list_rows_invalid", found=len(checked.problems), value="\n".join(shown))
+    payload = {"items": checked.items, "source": source}
+    with writing(db) as writer:
+        writer.append(actor.id, "list", kind.value, EventType.LIST_REPLACED, payload)
+    version = db.execute(
+        "SELECT max(version) FROM list_versions WHERE kind = ?", [kind.value]
+    ).fetchone()[0]
+    return Replaced(kind, version, len(checked.items))
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def list_rows(db: Database, kind: ListKind) -> tuple[list[str], list[list[str]]]:
+    """The list as a table with the sample spreadsheets' headers (for export and display);
+    department codes are shown as their names, as the township's spreadsheets have them."""
+    names = dict(db.execute("SELECT code, name FROM departments").fetchall())
+    headers = [c.label for c in COLUMNS[kind]]
+    order = "position" if kind == ListKind.DUTIES else "code"
+    out = []
+    for row in db.execute(f"SELECT * FROM {TABLES[kind]} ORDER BY {order}").fetchall():
+        out.append(_display(kind, row, names))
+    return headers, out
+
+
+def _display(kind: ListKind, row: tuple[Any, ...], names: dict[str, str]) -> list[str]:
+    if kind == ListKind.POWER:
+        code, name, kind_, basis, level, unit, duties, accountability = row
+        return [code, name, kind_, basis, level, names.get(unit, unit), duties, accountability]
+    if kind == ListKind.DUTIES:
+        _, unit, section, post, duties, matter = row
+        return [names.get(unit, unit), section, post, duties, matter]
+    code, item_no, name, lead, cooperating, lead_duty, co_duty, vis, spec, cats, notes = row
+    helpers = "、".join(names.get(u, u) for u in json.loads(cooperating))
+    return [
+        item_no,
+        code,
+        name,
+        names.get(lead, lead),
+        helpers,
+        lead_duty,
+        co_duty,
+        vis,
+        spec,
+        "、".join(json.loads(cats)),
+        notes,
+    ]
+
+
+@dataclass(frozen=True)
+class ListVersion:
+    kind: str
+    version: int
+    changed_at: str
+    actor: str
+    source: str
+    rows: int
+
+
+def versions(db: Database, kind: ListKind) -> list[ListVersion]:
+    rows = db.execute(
+        "SELECT v.kind, v.version, v.changed_at, coalesce(u.name, ''), v.source, v.rows "
+        "FROM list_versions v LEFT JOIN users u ON u.id = v.actor_id "
+        "WHERE v.kind = ? ORDER BY v.version DESC",
+        [kind.value],
+    ).fetchall()
+    return [ListVersion(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ListHit:
+    kind: ListKind
+    item: str  # matter code, or the row's position in the duty task list
+
+
+def search_lists(db: Database, query: str, limit: int = 200) -> list[ListHit]:
+    """Any two or more characters, over all three lists (the cases' CJK search)."""
+    match = fts_query(query)
+    if match is None:
+        return []
+    rows = db.execute(
+        "SELECT kind, item FROM lists_search WHERE lists_search MATCH ? LIMIT ?", [match, limit]
+    ).fetchall()
+    return [ListHit(ListKind(kind), item) for kind, item in rows]
