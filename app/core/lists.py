@@ -198,7 +198,14 @@ def split_names(text: str) -> list[str]:
 
 
 def unit_code(name: str, ref: Reference) -> str | None:
-    return ref.units.get(normalise(name)) or ref.units.get(normalise(name).upper())
+    """A department by code, full or short name, or a part of its name that only one
+    department has (spreadsheets write 综合执法中队 for 青石综合执法中队)."""
+    plain = normalise(name)
+    exact = ref.units.get(plain) or ref.units.get(plain.upper())
+    if exact or len(plain) < 2:
+        return exact
+    candidates = {code for key, code in ref.units.items() if plain in key}
+    return candidates.pop() if len(candidates) == 1 else None
 
 
 def _item(kind: ListKind, cells: Mapping[str, str], ref: Reference) -> dict[str, object]:

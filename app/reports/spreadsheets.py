@@ -23,30 +23,6 @@ from pathlib import Path
 
 from app.core.errors import DomainError, Words
 
-SHEET_MESSAGES: dict[str, tuple[str, str]] = {
-    # code: (zh_CN, en)
-    "sheet_unreadable": (
-        "无法读取表格“{value}”：{reason}。",
-        "Cannot read the spreadsheet '{value}': {reason}.",
-    ),
-    "sheet_empty": (
-        "表格“{value}”是空的，没有可导入的内容。",
-        "The spreadsheet '{value}' is empty: there is nothing to import.",
-    ),
-    "sheet_not_found": (
-        "找不到工作表“{value}”（文件中的工作表：{found}）。",
-        "There is no worksheet '{value}' (the file has: {found}).",
-    ),
-    "sheet_type_unsupported": (
-        "不支持“{value}”文件，请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入。",
-        "'{value}' files are not supported: save the file as .xlsx or .csv in Excel or WPS.",
-    ),
-    "sheet_unwritable": (
-        "无法保存表格“{value}”：{reason}。",
-        "Cannot save the spreadsheet '{value}': {reason}.",
-    ),
-}
-
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
 HEADER_SEARCH_ROWS = 30  # the header row is looked for among the first rows that have content

@@ -10,23 +10,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from app.core import errors
 from app.core.errors import DomainError
-from app.reports.spreadsheets import SHEET_MESSAGES, Sheet, read_sheet, write_sheet
+from app.reports.spreadsheets import Sheet, read_sheet, write_sheet
 
-CODES_BEFORE_MESSAGES = dict(errors.MESSAGES)  # before the fixture lends SHEET_MESSAGES
 HEADERS = ["事项名称", "牵头部门", "配合部门"]
 ROWS = [
     ["占道经营", "综合执法中队", "市场监管所"],
     ["违法建设", "综合执法中队", "自然资源所"],
 ]
-
-
-@pytest.fixture(autouse=True)
-def sheet_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The owner of app/core merges SHEET_MESSAGES into MESSAGES; until then, borrow them."""
-    for code, texts in SHEET_MESSAGES.items():
-        monkeypatch.setitem(errors.MESSAGES, code, texts)
 
 
 def csv_bytes(rows: list[list[str]], delimiter: str = ",") -> str:
@@ -338,11 +329,3 @@ def test_a_folder_that_cannot_be_written_is_reported(tmp_path: Path) -> None:
     error = caught.value
     assert error.code == "sheet_unwritable"
     assert error.params["value"] == "out.xlsx"
-
-
-def test_every_message_is_consistent_and_formats_in_both_languages() -> None:
-    params = {"value": "清单.xlsx", "reason": "原因", "found": "Sheet1"}
-    for code, (zh, en) in SHEET_MESSAGES.items():
-        # new codes, or, once merged into app/core, the very same texts
-        assert CODES_BEFORE_MESSAGES.get(code, (zh, en)) == (zh, en)
-        assert zh.format(**params) and en.format(**params)
