@@ -184,9 +184,9 @@ def _row_problems(
     for code in split_names(cells.get("categories", "")):
         if code not in ref.categories:
             problems.append(DomainError("list_category_unknown", row=number, value=code))
-    matter = cells.get("matter", "")
-    if matter and ref.matters and matter not in ref.matters:
-        problems.append(DomainError("list_matter_unknown", row=number, value=matter))
+    for matter in split_names(cells.get("matter", "")):  # a post may serve several matters
+        if ref.matters and matter not in ref.matters:
+            problems.append(DomainError("list_matter_unknown", row=number, value=matter))
     for key in ("visibility", "specialism"):
         if cells.get(key, "") not in ("", "高", "低"):
             problems.append(DomainError("list_level_invalid", row=number, value=cells[key]))

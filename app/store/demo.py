@@ -36,6 +36,8 @@ from app.paths import resource
 from app.store.cases import case_payload
 from app.store.demo_path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
+from app.store.lists import load_sample_lists
+from app.store.reference import user_by_name
 from app.store.setup import (
     OFFICE_CODE,
     add_category,
@@ -124,6 +126,7 @@ def _write_demo(
     try:
         with writing(db, wall=lambda: start) as writer:
             users = _reference_data(writer, data)
+        load_sample_lists(db, user_by_name(db, "admin"), wall=lambda: start)
         generator = _CaseGenerator(data, users, rng, start, now, cases)
         done, registered_only = 0, cases - min(walk, cases)
         while done < registered_only:

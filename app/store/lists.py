@@ -3,14 +3,16 @@ event, one new version), reading, exporting and searching them."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.clock import wall_ms
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import (
@@ -26,6 +28,7 @@ from app.core.lists import (
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
 from app.core.text import fts_query
+from app.paths import resource
 from app.store.eventlog import writing
 from app.store.list_rows import TABLES
 
@@ -86,6 +89,7 @@ def replace_list(
     merged_cells: Sequence[str] = (),
     mapping_text: str = "",
     source: str = "",
+    wall: Callable[[], int] = wall_ms,
 ) -> Replaced:
     """All or nothing: every row is checked first; any problem refuses the whole file."""
     require(actor.role, MANAGE_REFERENCE_DATA)
@@ -108,7 +112,7 @@ def replace_list(
             shown.append(f"……另有 {len(checked.problems) - SHOWN_PROBLEMS} 处")
         raise DomainError("list_rows_invalid", found=len(checked.problems), value="\n".join(shown))
     payload = {"items": checked.items, "source": source}
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         writer.append(actor.id, "list", kind.value, EventType.LIST_REPLACED, payload)
     version = db.execute(
         "SELECT max(version) FROM list_versions WHERE kind = ?", [kind.value]
@@ -153,6 +157,22 @@ def _display(kind: ListKind, row: tuple[Any, ...], names: dict[str, str]) -> lis
         "、".join(json.loads(cats)),
         notes,
     ]
+
+
+SAMPLE_LISTS = {  # resources/lists: realistic samples for the demo township
+    ListKind.POWER: "权责清单.csv",
+    ListKind.DUTIES: "职责任务清单.csv",
+    ListKind.BOUNDARY: "职责边界清单.csv",
+}
+
+
+def load_sample_lists(db: Database, actor: User, wall: Callable[[], int] = wall_ms) -> None:
+    """The demo's three lists, power list first (the duty list links to its matters)."""
+    for kind, name in SAMPLE_LISTS.items():
+        with resource("lists", name).open(encoding="utf-8-sig", newline="") as data:
+            headers, *rows = list(csv.reader(data))
+        numbers = list(range(2, len(rows) + 2))
+        replace_list(db, actor, kind, headers, rows, numbers, source=name, wall=wall)
 
 
 @dataclass(frozen=True)

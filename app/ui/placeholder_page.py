@@ -14,8 +14,9 @@ PLANNED = {
         QT_TRANSLATE_NOOP("PlaceholderPage", "Three lists"),
         QT_TRANSLATE_NOOP(
             "PlaceholderPage",
-            "The power & responsibility list, the duty task list and the duty boundary list, "
-            "imported from the township's spreadsheets, will come in a later issue.",
+            "The page for the power & responsibility list, the duty task list and the duty "
+            "boundary list is coming. Until then, import, export and search them on the "
+            "command line: towndesk lists import FILE --kind power|duties|boundary.",
         ),
     ),
     "meetings": (
@@ -52,7 +53,8 @@ class PlaceholderPage(QWidget):
         text.setMaximumWidth(640)
         note = QLabel(
             self.tr(
-                "This version brings case intake, the case path, call response and supervision."
+                "This version brings case intake, the case path, call response, supervision "
+                "and sync files with field laptops."
             )
         )
         note.setObjectName("hintText")

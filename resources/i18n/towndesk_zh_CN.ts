@@ -2131,33 +2131,33 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
     <message>
         <location filename="../../app/ui/placeholder_page.py" line="15"/>
-        <source>The power &amp; responsibility list, the duty task list and the duty boundary list, imported from the township&apos;s spreadsheets, will come in a later issue.</source>
-        <translation>权责清单、职责任务清单和职责边界清单将在后续版本中提供，可直接导入乡镇现有的表格。</translation>
+        <source>The page for the power &amp; responsibility list, the duty task list and the duty boundary list is coming. Until then, import, export and search them on the command line: towndesk lists import FILE --kind power|duties|boundary.</source>
+        <translation>权责清单、职责任务清单和职责边界清单的页面即将推出。在此之前，请在命令行导入、导出和搜索：towndesk lists import 文件 --kind power|duties|boundary。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="22"/>
+        <location filename="../../app/ui/placeholder_page.py" line="23"/>
         <source>Joint meetings</source>
         <translation>联席会议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="23"/>
+        <location filename="../../app/ui/placeholder_page.py" line="24"/>
         <source>Agendas of disputed and overdue cases, minutes and decisions with owners and deadlines will come in a later issue.</source>
         <translation>联席会议将在后续版本中提供：汇总争议和超期案件作为议题，记录会议纪要和决议（含责任单位和期限）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="30"/>
+        <location filename="../../app/ui/placeholder_page.py" line="31"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="31"/>
+        <location filename="../../app/ui/placeholder_page.py" line="32"/>
         <source>Closure rates, on-time rates, response times and the monthly bulletin will come in a later issue, once cases can be handled and closed.</source>
         <translation>结案率、按期结案率、响应时长和月度通报将在后续版本中提供（在案件可以处置和结案之后）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="55"/>
-        <source>This version brings case intake, the case path, call response and supervision.</source>
-        <translation>本版本提供案件受理、案件办理流程、呼叫响应和执法监督。</translation>
+        <location filename="../../app/ui/placeholder_page.py" line="56"/>
+        <source>This version brings case intake, the case path, call response, supervision and sync files with field laptops.</source>
+        <translation>本版本提供案件受理、案件办理流程、呼叫响应、执法监督，以及与外业终端交换同步包。</translation>
     </message>
 </context>
 <context>
@@ -2520,27 +2520,27 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>SyncTransfer</name>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="93"/>
+        <location filename="../../app/ui/sync_transfer.py" line="94"/>
         <source>Sync files ({pattern})</source>
         <translation>同步包 ({pattern})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="97"/>
+        <location filename="../../app/ui/sync_transfer.py" line="98"/>
         <source>SyncFile-{code}-{moment}.tdsync</source>
         <translation>同步包-{code}-{moment}.tdsync</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="108"/>
+        <location filename="../../app/ui/sync_transfer.py" line="109"/>
         <source>Export a sync file for {peer}</source>
         <translation>导出给 {peer} 的同步包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="122"/>
+        <location filename="../../app/ui/sync_transfer.py" line="123"/>
         <source>Writing the sync file…</source>
         <translation>正在写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="128"/>
+        <location filename="../../app/ui/sync_transfer.py" line="129"/>
         <source>Sync file for {peer} written: {events} records ({cases} new cases), {evidence} evidence files, {size}.
 
 {path}
@@ -2553,7 +2553,7 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
 请把文件交给 {peer}，在对方的“同步”页导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="134"/>
+        <location filename="../../app/ui/sync_transfer.py" line="135"/>
         <source>Sync file for {peer} written. It holds no new records; it still tells {peer} what this device has received.
 
 {path}</source>
@@ -2562,42 +2562,42 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="145"/>
+        <location filename="../../app/ui/sync_transfer.py" line="146"/>
         <source>Sync file written: {path}</source>
         <translation>同步包已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="146"/>
+        <location filename="../../app/ui/sync_transfer.py" line="147"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="157"/>
+        <location filename="../../app/ui/sync_transfer.py" line="158"/>
         <source>Import a sync file</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="170"/>
+        <location filename="../../app/ui/sync_transfer.py" line="171"/>
         <source>Checking the sync file…</source>
         <translation>正在检查同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="192"/>
+        <location filename="../../app/ui/sync_transfer.py" line="193"/>
         <source>Importing the sync file…</source>
         <translation>正在导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="198"/>
+        <location filename="../../app/ui/sync_transfer.py" line="199"/>
         <source>Sync file imported.</source>
         <translation>同步包已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="199"/>
+        <location filename="../../app/ui/sync_transfer.py" line="200"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_transfer.py" line="245"/>
+        <location filename="../../app/ui/sync_transfer.py" line="246"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>

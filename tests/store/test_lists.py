@@ -63,9 +63,10 @@ def _replace(db: Database, kind: ListKind, headers: list[str], rows: list[list[s
 
 
 def test_a_boundary_list_is_imported_versioned_linked_and_searchable(demo_db: Database) -> None:
-    assert _replace(demo_db, ListKind.POWER, POWER_HEADERS, POWER).version == 1
+    # the demo loaded the sample lists as version 1 of each
+    assert _replace(demo_db, ListKind.POWER, POWER_HEADERS, POWER).version == 2
     done = _replace(demo_db, ListKind.BOUNDARY, BOUNDARY_HEADERS, BOUNDARY)
-    assert (done.version, done.rows) == (1, 2)
+    assert (done.version, done.rows) == (2, 2)
     lead, helpers = demo_db.execute(
         "SELECT lead, cooperating FROM boundary_items WHERE code = 'QS-XZCF-001'"
     ).fetchone()
@@ -76,8 +77,10 @@ def test_a_boundary_list_is_imported_versioned_linked_and_searchable(demo_db: Da
     assert search_lists(demo_db, "无照经营") and not search_lists(demo_db, "违章建筑")
     _headers, rows = list_rows(demo_db, ListKind.BOUNDARY)
     assert rows[0][3:5] == ["青石综合执法中队", "青石市场监管所、青石交警中队"]
-    assert _replace(demo_db, ListKind.BOUNDARY, BOUNDARY_HEADERS, BOUNDARY[:1]).version == 2
-    assert [v.version for v in versions(demo_db, ListKind.BOUNDARY)] == [2, 1]
+    assert _replace(demo_db, ListKind.BOUNDARY, BOUNDARY_HEADERS, BOUNDARY[:1]).version == 3
+    history = versions(demo_db, ListKind.BOUNDARY)
+    assert [(v.version, v.source) for v in history][:2] == [(3, "测试.xlsx"), (2, "测试.xlsx")]
+    assert history[-1].source == "职责边界清单.csv"
     before = projection_dump(demo_db)
     rebuild(demo_db, user_by_name(demo_db, "admin"))
     assert projection_dump(demo_db) == before
@@ -92,7 +95,7 @@ def test_differently_named_headers_are_mapped_or_named_with_map(demo_db: Databas
     assert refused.value.code == "list_columns_missing" and "事项编码" in str(refused.value)
     rows = [[r[0], r[1], r[5]] for r in POWER]
     done = _replace(demo_db, ListKind.POWER, odd, rows, mapping_text="事项编码=代号,责任单位=主办")
-    assert done.version == 2
+    assert done.version == 3
 
 
 def test_a_broken_list_names_every_problem_and_changes_nothing(demo_db: Database) -> None:

@@ -110,7 +110,7 @@ def test_placeholders_say_what_is_coming(window):
     window.show_page("lists")
     page = window.stack.currentWidget()
     texts = " ".join(label.text() for label in page.findChildren(type(window.count_label)))
-    assert "三张清单" in texts and "后续版本" in texts
+    assert "三张清单" in texts and "即将推出" in texts and "towndesk lists import" in texts
 
 
 def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None:
