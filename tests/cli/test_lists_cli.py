@@ -11,26 +11,10 @@ from openpyxl import Workbook, load_workbook
 
 from app.cli import run
 from tests.cli.test_cli import CJK, dump
+from tests.store.test_lists import POWER as POWER_ROWS
+from tests.store.test_lists import POWER_HEADERS
 
-POWER = [
-    ["事项编码", "事项名称", "事项类型", "设定依据", "实施层级", "责任单位"],
-    [
-        "QS-XZCF-001",
-        "对占道经营的处罚",
-        "行政处罚",
-        "《城市市容和环境卫生管理条例》",
-        "乡镇",
-        "青石综合执法中队",
-    ],
-    [
-        "QS-XZCF-002",
-        "对无照经营的处罚",
-        "行政处罚",
-        "《无证无照经营查处办法》",
-        "乡镇",
-        "青石市场监管所",
-    ],
-]
+POWER = [POWER_HEADERS, *POWER_ROWS]
 
 
 def _boundary_xlsx(path: Path) -> Path:
