@@ -49,6 +49,13 @@ def device_records(db: Database) -> list[DeviceRecord]:
     return [DeviceRecord(*row) for row in rows]
 
 
+def device_label(record: DeviceRecord | None, fallback_id: str = "") -> str:
+    """How people see a device: its name and code; an unknown one by the start of its id."""
+    if record is None:
+        return fallback_id[:8] or "—"
+    return f"{record.name}（{record.code}）"
+
+
 def device_record(db: Database, device_id: str) -> DeviceRecord | None:
     row = db.execute(f"SELECT {_COLUMNS} FROM devices WHERE id = ?", [device_id]).fetchone()
     return DeviceRecord(*row) if row else None

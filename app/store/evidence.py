@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.store.blobs import BlobStore
+from app.store.devices import device_label, device_record
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,7 @@ class EvidenceItem:
 
 
 def _device_label(db: Database, device_id: str | None) -> str:
-    if not device_id:
-        return ""
-    row = db.execute("SELECT name, code FROM devices WHERE id = ?", [device_id]).fetchone()
-    return f"{row[0]}（{row[1]}）" if row else device_id[:8]
+    return device_label(device_record(db, device_id), device_id) if device_id else ""
 
 
 def custody_of(db: Database, sha256: str, case_id: str | None = None) -> tuple[CustodyEntry, ...]:

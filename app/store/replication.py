@@ -28,9 +28,31 @@ _LAST_WRITER_WINS = {
 }
 
 
-def held(db: Database) -> Vector:
-    rows = db.execute("SELECT device_id, max(device_seq) FROM events GROUP BY device_id")
-    return {device: seq for device, seq in rows}
+def held(db: Database, origins: Iterable[str] | None = None) -> Vector:
+    """Highest seq held per origin device, by index lookups (never a scan of the log).
+    Without ``origins``, every device that has events here."""
+    if origins is None:
+        origins = [row[0] for row in db.execute(_DEVICES_WITH_EVENTS)]
+    found: Vector = {}
+    for origin in sorted(origins):
+        row = db.execute(
+            "SELECT max(device_seq) FROM events WHERE device_id = ?", [origin]
+        ).fetchone()
+        if row[0]:
+            found[origin] = int(row[0])
+    return found
+
+
+# the distinct device ids of the log, one index seek per device (a "skip scan")
+_DEVICES_WITH_EVENTS = """
+WITH RECURSIVE origin(id) AS (
+    SELECT min(device_id) FROM events
+    UNION ALL
+    SELECT (SELECT min(device_id) FROM events WHERE device_id > origin.id)
+    FROM origin WHERE origin.id IS NOT NULL
+)
+SELECT id FROM origin WHERE id IS NOT NULL
+"""
 
 
 def peer_has(db: Database, peer_id: str) -> Vector:

@@ -9,7 +9,6 @@ records how it was settled; to adopt a rival version the step is then taken agai
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +27,7 @@ from app.core.errors import DomainError
 from app.core.model import Case, User
 from app.core.permissions import RESOLVE_CONFLICT, may
 from app.store.case_actions import resolve_conflict
+from app.store.case_conflicts import Mark
 from app.ui.i18n import error_text
 
 RIVAL, CONCURRENT = "rival", "concurrent"
@@ -44,26 +44,6 @@ CONFLICT_STYLE = """
 #concurrentChip { color: #93370d; background: #fef0c7; border: 1px solid #fec84b; }
 #resolvedChip { color: #52606d; }
 """
-
-
-@dataclass(frozen=True)
-class Mark:
-    kind: str  # rival / concurrent
-    resolved: bool
-
-
-def conflict_marks(db: Database, case_id: str) -> dict[str, Mark]:
-    """Event id -> how it collided, for the timeline."""
-    rows = db.execute(
-        "SELECT event_id, kind, resolved_by IS NOT NULL FROM case_conflicts WHERE case_id = ?",
-        [case_id],
-    ).fetchall()
-    return {event_id: Mark(kind, bool(resolved)) for event_id, kind, resolved in rows}
-
-
-def in_conflict(db: Database, case_id: str) -> bool:
-    row = db.execute("SELECT conflict FROM cases WHERE id = ?", [case_id]).fetchone()
-    return bool(row and row[0])
 
 
 def mark_word(mark: Mark) -> str:

@@ -29,6 +29,7 @@ from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, ma
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
+from app.store.case_conflicts import in_conflict
 from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_evidence
 from app.store.devices import is_office
@@ -38,7 +39,6 @@ from app.ui.case_conflict import (
     CONFLICT_STYLE,
     ConflictBanner,
     ConflictDialog,
-    in_conflict,
 )
 from app.ui.case_path import now_in_china
 from app.ui.case_progress import CaseProgressPanel

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from sqlite_utils import Database
 
 from app.core.timeline import TimelineEntry
+from app.store.case_conflicts import Mark, conflict_marks
 from app.store.reference import ReferenceData
-from app.ui.case_conflict import RIVAL, Mark, conflict_marks, mark_chip, resolved_chip
+from app.ui.case_conflict import RIVAL, mark_chip, resolved_chip
 from app.ui.case_path import case_steps_by_event
 
 

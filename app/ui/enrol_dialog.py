@@ -32,14 +32,13 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.core.model import Tier, User
 from app.store.blobs import BlobStore
-from app.store.devices import DeviceRecord, revoke_device
 from app.store.reference import departments
 from app.sync.enrolment import Enrolled, enrol
 from app.sync.keys import MIN_PASSWORD, DeviceKeys, KdfCost
 from app.ui import sync_transfer
 from app.ui.background import BackgroundRunner, Operation
+from app.ui.dialog_parts import button_row, dialog_layout, error_label
 from app.ui.i18n import error_text
-from app.ui.sync_records import device_label
 from app.ui.sync_words import device_kind_word
 
 ENROL_SUFFIX = ".tdenrol"
@@ -81,25 +80,15 @@ class EnrolDialog(QDialog):
         self.stack = QStackedWidget()
         self.form_page, self.done_page = self._form(), self._done()
         self.stack.addWidget(self.form_page)
-        self.ok_button = QPushButton(self.tr("Enrol"))
-        self.ok_button.setObjectName("primaryButton")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
+        buttons, self.ok_button, self.cancel_button = button_row(
+            self, self.tr("Enrol"), self.tr("Cancel"), self.submit
+        )
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("primaryButton")
         self.close_button.clicked.connect(self.accept)
         self.close_button.hide()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
+        layout = dialog_layout(self)
         layout.addWidget(self.stack)
         layout.addLayout(buttons)
         self.setFixedWidth(600)  # wrapped hints get their height for this width
@@ -181,10 +170,7 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("Again"), self.confirm)
         form.addRow("", password_hint)
         form.addRow(self.tr("Save the file as"), path_row)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: making the keys and the full sync file
         self.progress.setTextVisible(False)
@@ -414,81 +400,3 @@ class EnrolDialog(QDialog):
 
     def copy_command(self) -> None:
         QGuiApplication.clipboard().setText(self.command.text())
-
-
-class RevokeDialog(QDialog):
-    """Asks why, says what revoking means, and revokes on confirmation."""
-
-    revoked = Signal(object)  # DeviceRecord
-
-    def __init__(
-        self, db: Database, user: User, device: DeviceRecord, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.db, self.user, self.device = db, user, device
-        self.setObjectName("revokeDialog")
-        self.setWindowTitle(self.tr("Revoke a device"))
-        self.question = question = QLabel(
-            self.tr("Revoke {device} ({kind})?").format(
-                device=device_label(device), kind=device_kind_word(device.kind, device.department)
-            )
-        )
-        question.setObjectName("confirmText")
-        question.setWordWrap(True)
-        text = QLabel(
-            self.tr(
-                "Do this for a lost, stolen or retired laptop. From now on its sync files are "
-                "refused, and records it made beyond what the office already holds are never "
-                "accepted. Revoking cannot be undone: to use the laptop again, enrol it anew."
-            )
-        )
-        text.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("revokeReason")
-        self.reason.setPlaceholderText(self.tr("e.g. laptop lost on 3 March"))
-        form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.reason)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.ok_button = QPushButton(self.tr("Revoke the device"))
-        self.ok_button.setObjectName("primaryButton")
-        self.ok_button.setAutoDefault(False)  # Enter alone does not revoke
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        layout.addWidget(question)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(480)
-        QWidget.setTabOrder(self.reason, self.ok_button)
-        QWidget.setTabOrder(self.ok_button, self.cancel_button)
-        self.reason.setFocus()
-
-    def submit(self) -> DeviceRecord | None:
-        reason = self.reason.text().strip()
-        if not reason:
-            self.error.setText(self.tr("Say why the device is revoked."))
-            self.error.show()
-            self.reason.setFocus()
-            return None
-        try:
-            record = revoke_device(self.db, self.user, self.device.id, reason)
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            self.error.show()
-            return None
-        self.revoked.emit(record)
-        self.accept()
-        return record

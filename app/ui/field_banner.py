@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from app.sync.status import Backlog, SyncRecord, backlog, here, last_sync
 from app.ui.i18n import current_language
-from app.ui.sync_records import Backlog, SyncRecord, backlog, here, last_sync
 
 
 def sync_moment(record: SyncRecord | None) -> str:

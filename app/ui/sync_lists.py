@@ -7,13 +7,12 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from sqlite_utils import Database
 
-from app.store.devices import DeviceRecord, device_records
+from app.store.devices import DeviceRecord, device_label, device_records
 from app.sync.keys import PublicKeys
-from app.ui.sync_records import (
+from app.sync.status import (
     SyncRecord,
     backlog,
     conflict_cases,
-    device_label,
     here,
     last_sync,
     sync_history,

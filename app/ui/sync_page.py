@@ -30,22 +30,22 @@ from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, may
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
-from app.store.devices import DeviceRecord
+from app.store.devices import DeviceRecord, device_label
 from app.store.settings import write_setting
 from app.sync.enrolment import Enrolled
 from app.sync.keys import DeviceKeys
-from app.ui.background import BackgroundRunner
-from app.ui.case_path import now_in_china
-from app.ui.enrol_dialog import EnrolDialog, RevokeDialog
-from app.ui.field_banner import field_can_do
-from app.ui.sync_lists import ConflictList, DeviceList, HistoryList
-from app.ui.sync_records import (
+from app.sync.status import (
     backlog,
-    device_label,
     here,
     keys_not_set_up,
     peers,
 )
+from app.ui.background import BackgroundRunner
+from app.ui.case_path import now_in_china
+from app.ui.enrol_dialog import EnrolDialog
+from app.ui.field_banner import field_can_do
+from app.ui.revoke_dialog import RevokeDialog
+from app.ui.sync_lists import ConflictList, DeviceList, HistoryList
 from app.ui.sync_transfer import SYNC_FOLDER, SyncTransfer
 from app.ui.sync_words import device_kind_word
 from app.ui.unlock_dialog import KeyRing

@@ -27,9 +27,9 @@ from app.sync.export import ExportSummary, export_sync_file
 from app.sync.files import import_file, verify_file
 from app.sync.importer import Checked
 from app.sync.keys import DeviceKeys
+from app.sync.status import conflict_cases
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.sync_preview import ImportPreviewDialog, import_result_text
-from app.ui.sync_records import conflict_cases
 from app.ui.unlock_dialog import KeyRing
 
 SYNC_FOLDER = "sync_folder"  # local setting: where the last sync file was saved or read

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.ui.sync_records import SyncRecord
+from app.sync.status import SyncRecord
 
 
 def device_kind_word(kind: str, department: str | None = None) -> str:

@@ -15,11 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
@@ -28,9 +25,10 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.sync.enrolment import unlock
 from app.sync.keys import MIN_PASSWORD, STRONG, DeviceKeys, KdfCost
+from app.sync.status import keys_not_set_up
 from app.ui.background import BackgroundRunner, Operation
+from app.ui.dialog_parts import button_row, dialog_layout, error_label
 from app.ui.i18n import error_text
-from app.ui.sync_records import keys_not_set_up
 
 
 class KeyRing(QObject):
@@ -114,10 +112,7 @@ class UnlockDialog(QDialog):
         self.confirm = QLineEdit()
         self.confirm.setObjectName("keyPasswordAgain")
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow(self.tr("Password"), self.password)
@@ -126,20 +121,10 @@ class UnlockDialog(QDialog):
         else:
             self.confirm.hide()
         self.ok_text = self.tr("Set password") if set_up else self.tr("Unlock")
-        self.ok_button = QPushButton(self.ok_text)
-        self.ok_button.setObjectName("primaryButton")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
+        buttons, self.ok_button, self.cancel_button = button_row(
+            self, self.ok_text, self.tr("Cancel"), self.submit
+        )
+        layout = dialog_layout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)

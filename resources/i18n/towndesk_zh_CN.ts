@@ -418,27 +418,27 @@
 <context>
     <name>CaseConflict</name>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="71"/>
+        <location filename="../../app/ui/case_conflict.py" line="51"/>
         <source>Not in effect (conflict)</source>
         <translation>未生效（冲突）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="72"/>
+        <location filename="../../app/ui/case_conflict.py" line="52"/>
         <source>Concurrent change</source>
         <translation>并行修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="80"/>
+        <location filename="../../app/ui/case_conflict.py" line="60"/>
         <source>Another device changed the case first; this step was kept in the record but did not take effect.</source>
         <translation>另一台设备先处理了本案；此步骤保留在记录中，但未生效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="88"/>
+        <location filename="../../app/ui/case_conflict.py" line="68"/>
         <source>This step took effect, but it was taken without knowing the step before it on another device.</source>
         <translation>此步骤已生效，但办理时并不知道另一台设备上的前一步处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="98"/>
+        <location filename="../../app/ui/case_conflict.py" line="78"/>
         <source>settled</source>
         <translation>已处理</translation>
     </message>
@@ -1009,22 +1009,22 @@
 <context>
     <name>ConflictBanner</name>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="113"/>
+        <location filename="../../app/ui/case_conflict.py" line="93"/>
         <source>Sync conflict: two devices handled this case differently while offline. Check both and settle it.</source>
         <translation>同步冲突：两台设备离线时对本案作了不同处理，请核对后处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="121"/>
+        <location filename="../../app/ui/case_conflict.py" line="101"/>
         <source>The timeline marks the steps involved as “not in effect (conflict)” or “concurrent change”.</source>
         <translation>时间线中涉及的步骤标为“未生效（冲突）”或“并行修改”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="136"/>
+        <location filename="../../app/ui/case_conflict.py" line="116"/>
         <source>Settle conflict…</source>
         <translation>处理冲突…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="142"/>
+        <location filename="../../app/ui/case_conflict.py" line="122"/>
         <source>A clerk, administrator or leader settles it on the office PC.</source>
         <translation>由受理员、管理员或分管领导在综合执法办电脑上处理。</translation>
     </message>
@@ -1032,37 +1032,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="163"/>
+        <location filename="../../app/ui/case_conflict.py" line="143"/>
         <source>Settle the sync conflict of case {number}</source>
         <translation>处理案件 {number} 的同步冲突</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="167"/>
+        <location filename="../../app/ui/case_conflict.py" line="147"/>
         <source>These steps were taken on two devices while they were offline. Check them with the people involved. To adopt a step that did not take effect, take it again after settling.</source>
         <translation>以下步骤是两台设备离线时分别办理的，请与相关人员核对。如需采用未生效的处理，请在处理冲突后再办理一次该步骤。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="175"/>
+        <location filename="../../app/ui/case_conflict.py" line="155"/>
         <source>No open conflict.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="180"/>
+        <location filename="../../app/ui/case_conflict.py" line="160"/>
         <source>How was it settled? (recorded in the timeline)</source>
         <translation>处理意见（记入时间线）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="185"/>
+        <location filename="../../app/ui/case_conflict.py" line="165"/>
         <source>e.g. Checked with the grid worker: the dispatch to the squadron stands.</source>
         <translation>例如：已与网格员核实，以派遣执法中队为准。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="193"/>
+        <location filename="../../app/ui/case_conflict.py" line="173"/>
         <source>Record as settled</source>
         <translation>确认已处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_conflict.py" line="197"/>
+        <location filename="../../app/ui/case_conflict.py" line="177"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1070,17 +1070,17 @@
 <context>
     <name>ConflictList</name>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="54"/>
+        <location filename="../../app/ui/sync_lists.py" line="53"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="54"/>
+        <location filename="../../app/ui/sync_lists.py" line="53"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="55"/>
+        <location filename="../../app/ui/sync_lists.py" line="54"/>
         <source>Double-click a case to open it and settle the conflict</source>
         <translation>双击案件，打开后处理冲突</translation>
     </message>
@@ -1096,77 +1096,77 @@
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="72"/>
+        <location filename="../../app/ui/sync_lists.py" line="71"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="73"/>
+        <location filename="../../app/ui/sync_lists.py" line="72"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="74"/>
+        <location filename="../../app/ui/sync_lists.py" line="73"/>
         <source>Enrolled</source>
         <translation>注册时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="75"/>
+        <location filename="../../app/ui/sync_lists.py" line="74"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="76"/>
+        <location filename="../../app/ui/sync_lists.py" line="75"/>
         <source>Waiting to export</source>
         <translation>待导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="77"/>
+        <location filename="../../app/ui/sync_lists.py" line="76"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="89"/>
+        <location filename="../../app/ui/sync_lists.py" line="88"/>
         <source>{device} (this device)</source>
         <translation>{device}（本机）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="94"/>
+        <location filename="../../app/ui/sync_lists.py" line="93"/>
         <source>{n} records</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="96"/>
+        <location filename="../../app/ui/sync_lists.py" line="95"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="99"/>
+        <location filename="../../app/ui/sync_lists.py" line="98"/>
         <source> ({m} not yet confirmed)</source>
         <translation>（{m} 条待对方确认）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="101"/>
+        <location filename="../../app/ui/sync_lists.py" line="100"/>
         <source>never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="107"/>
+        <location filename="../../app/ui/sync_lists.py" line="106"/>
         <source>Revoked</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="107"/>
+        <location filename="../../app/ui/sync_lists.py" line="106"/>
         <source>In use</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="114"/>
+        <location filename="../../app/ui/sync_lists.py" line="113"/>
         <source>Key fingerprint {fingerprint}</source>
         <translation>密钥指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="124"/>
+        <location filename="../../app/ui/sync_lists.py" line="123"/>
         <source>No device is enrolled yet: the office&apos;s keys are set up first.</source>
         <translation>尚未注册任何设备：请先设置综合执法办电脑的设备密钥。</translation>
     </message>
@@ -1207,163 +1207,163 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="80"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="79"/>
         <source>Enrol a field laptop</source>
         <translation>注册外业终端</translation>
     </message>
     <message>
         <location filename="../../app/ui/enrol_dialog.py" line="84"/>
-        <location filename="../../app/ui/enrol_dialog.py" line="346"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="332"/>
         <source>Enrol</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="88"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="91"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="86"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="130"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="119"/>
         <source>The office gives the laptop its identity: an enrolment file, sealed with a one-time password, carries the laptop&apos;s keys and everything it needs to start.</source>
         <translation>由综合执法办为终端建立身份：注册文件用一次性口令加密，内含终端的密钥和开始使用所需的全部数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="137"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="126"/>
         <source>e.g. Qingshi village grid laptop</source>
         <translation>如：青石村网格终端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="157"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="146"/>
         <source>At least {limit} characters. Tell it to the laptop&apos;s user in person, never with the file. The laptop asks for it once when it joins and keeps it as its device key password.</source>
         <translation>至少 {limit} 位。请当面告诉终端使用人，不要和注册文件放在一起交付。终端加入时输入一次，此后即为该终端的设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="167"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="156"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="177"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="166"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="178"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="167"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="179"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="168"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="180"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="169"/>
         <source>One-time password</source>
         <translation>一次性口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="181"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="170"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="183"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="172"/>
         <source>Save the file as</source>
         <translation>注册文件保存为</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="215"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="201"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="224"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="210"/>
         <source>It asks for the one-time password. Run it in the folder holding the file (or give the file&apos;s full path); add --db &lt;database file&gt; only to keep the laptop&apos;s database somewhere else than the program&apos;s data folder. The laptop then opens TownDesk and syncs from its Sync page.</source>
         <translation>运行时会要求输入一次性口令。请在注册文件所在的文件夹中运行（或写出文件的完整路径）；只有数据库不放在程序默认数据目录时，才需加上 --db &lt;数据库文件&gt;。之后在终端上打开本程序，在“同步”页交换同步包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="248"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="234"/>
         <source>Only a department laptop belongs to a department</source>
         <translation>只有部门终端需要选择所属部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="254"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="240"/>
         <source>EnrolmentFile-{name}.tdenrol</source>
         <translation>注册文件-{name}.tdenrol</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="254"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="240"/>
         <source>laptop</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="264"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="250"/>
         <source>Save the enrolment file</source>
         <translation>保存注册文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="266"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="252"/>
         <source>Enrolment files ({pattern})</source>
         <translation>注册文件 ({pattern})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="300"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="286"/>
         <source>Enter a name for the laptop.</source>
         <translation>请填写终端的设备名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="303"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="289"/>
         <source>Choose the laptop&apos;s department.</source>
         <translation>请选择终端所属部门。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="307"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="293"/>
         <source>The one-time password needs at least {limit} characters.</source>
         <translation>一次性口令至少 {limit} 位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="315"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="301"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="318"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="304"/>
         <source>Choose where to save the enrolment file.</source>
         <translation>请选择注册文件的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="322"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="308"/>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="328"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="314"/>
         <source>{file} exists already. Choose another name.</source>
         <translation>已有同名文件 {file}，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="346"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="332"/>
         <source>Writing the file…</source>
         <translation>正在写入注册文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="372"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="358"/>
         <source>The enrolment file could not be written: {reason}</source>
         <translation>无法写入注册文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="385"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="371"/>
         <source>{name} is enrolled: code {code}, {kind}.</source>
         <translation>已注册 {name}：设备编码 {code}，{kind}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="393"/>
+        <location filename="../../app/ui/enrol_dialog.py" line="379"/>
         <source>The enrolment file is written:
 {path}
 
@@ -1727,57 +1727,57 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>HistoryList</name>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="149"/>
+        <location filename="../../app/ui/sync_lists.py" line="148"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="150"/>
+        <location filename="../../app/ui/sync_lists.py" line="149"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="151"/>
+        <location filename="../../app/ui/sync_lists.py" line="150"/>
         <source>Device</source>
         <translation>对方设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="152"/>
+        <location filename="../../app/ui/sync_lists.py" line="151"/>
         <source>New cases</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="153"/>
+        <location filename="../../app/ui/sync_lists.py" line="152"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="154"/>
+        <location filename="../../app/ui/sync_lists.py" line="153"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="155"/>
+        <location filename="../../app/ui/sync_lists.py" line="154"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="156"/>
+        <location filename="../../app/ui/sync_lists.py" line="155"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="157"/>
+        <location filename="../../app/ui/sync_lists.py" line="156"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="168"/>
+        <location filename="../../app/ui/sync_lists.py" line="167"/>
         <source>(inside the enrolment file)</source>
         <translation>（随注册文件交付）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_lists.py" line="185"/>
+        <location filename="../../app/ui/sync_lists.py" line="184"/>
         <source>File written {time}</source>
         <translation>同步包写入于 {time}</translation>
     </message>
@@ -2176,42 +2176,42 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="430"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="28"/>
         <source>Revoke a device</source>
         <translation>注销设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="432"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="30"/>
         <source>Revoke {device} ({kind})?</source>
         <translation>确定注销 {device}（{kind}）吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="440"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="38"/>
         <source>Do this for a lost, stolen or retired laptop. From now on its sync files are refused, and records it made beyond what the office already holds are never accepted. Revoking cannot be undone: to use the laptop again, enrol it anew.</source>
         <translation>用于丢失、被盗或停用的终端。注销后，它的同步包一律拒收，综合执法办尚未收到的该终端记录也不再接受。注销不能撤销：如要再用这台终端，需重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="448"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="46"/>
         <source>e.g. laptop lost on 3 March</source>
         <translation>如：3月3日终端丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="450"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="48"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="455"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="51"/>
         <source>Revoke the device</source>
         <translation>注销设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="459"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/enrol_dialog.py" line="482"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="67"/>
         <source>Say why the device is revoked.</source>
         <translation>请写明注销原因。</translation>
     </message>
@@ -2668,62 +2668,62 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="96"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="94"/>
         <source>Set the device key password</source>
         <translation>设置设备密钥口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="96"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="94"/>
         <source>Device key password</source>
         <translation>设备密钥口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="100"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="98"/>
         <source>This office PC has no device keys yet. Choose the device key password now (at least {limit} characters). It is asked for before importing or exporting sync files. Keep it safe: without it this PC cannot open sync files.</source>
         <translation>本机是综合执法办电脑，还没有设备密钥。请现在设置设备密钥口令（至少 {limit} 位），以后导入、导出同步包前需要输入。请妥善保管：忘记口令，本机将无法打开同步包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="106"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="104"/>
         <source>Sync files are signed and encrypted with this device&apos;s keys. Enter the device key password; it is asked for once per sign-in.</source>
         <translation>同步包用本机的设备密钥签名和加密。请输入设备密钥口令；每次登录只需输入一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="123"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="118"/>
         <source>Password</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="125"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="120"/>
         <source>Again</source>
         <translation>再输一次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="128"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="123"/>
         <source>Set password</source>
         <translation>设置口令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="128"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="123"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="133"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="159"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="144"/>
         <source>Opening the keys…</source>
         <translation>正在打开密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="174"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="159"/>
         <source>Enter the device key password.</source>
         <translation>请输入设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/unlock_dialog.py" line="177"/>
+        <location filename="../../app/ui/unlock_dialog.py" line="162"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的口令不一致，请重新输入。</translation>
     </message>

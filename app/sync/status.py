@@ -1,5 +1,5 @@
 """What the sync page and the field banner read: this device, its peers, the history of
-sync files, and what still waits to go to a peer. Read-only SQL, no Qt.
+sync files, and what still waits to go to a peer. Read-only, no Qt.
 
 "Waiting" counts the records a peer has not confirmed (what we hold beyond its version
 vector, ``peer_has``) minus those already put into a file for it: after an export a field
@@ -15,9 +15,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.store.devices import DeviceRecord, device_record, device_records, office_device_id
+from app.store.devices import (
+    DeviceRecord,
+    device_label,
+    device_record,
+    device_records,
+    office_device_id,
+)
 from app.store.eventlog import this_device
-from app.store.replication import peer_has
+from app.store.replication import held, peer_has
 from app.sync.keys import PublicKeys, key_file_beside
 
 BOOTSTRAP_NAME = "bootstrap.tdsync"  # the full sync file inside an enrolment file
@@ -63,12 +69,6 @@ def peers(db: Database) -> list[DeviceRecord]:
     office = office_device_id(db)
     found = [d for d in device_records(db) if d.id != me and not d.revoked]
     return sorted(found, key=lambda d: (d.id != office, d.code))
-
-
-def device_label(record: DeviceRecord | None, fallback_id: str = "") -> str:
-    if record is None:
-        return fallback_id[:8] or "—"
-    return f"{record.name}（{record.code}）"
 
 
 @dataclass(frozen=True)
@@ -155,18 +155,6 @@ class Backlog:
     unconfirmed: int  # exported, but the peer has not confirmed them yet
 
 
-def _held(db: Database, origins: set[str]) -> dict[str, int]:
-    """Highest seq held per origin, one index lookup each (not a scan of the log)."""
-    held = {}
-    for origin in sorted(origins):
-        row = db.execute(
-            "SELECT max(device_seq) FROM events WHERE device_id = ?", [origin]
-        ).fetchone()
-        if row and row[0]:
-            held[origin] = int(row[0])
-    return held
-
-
 def _exported(db: Database, peer_id: str) -> dict[str, int]:
     sent: dict[str, int] = {}
     rows = db.execute(
@@ -186,10 +174,10 @@ def _exported(db: Database, peer_id: str) -> dict[str, int]:
 def backlog(db: Database, peer_id: str) -> Backlog:
     confirmed = peer_has(db, peer_id)
     origins = {d.id for d in device_records(db)} | {this_device(db).id} | set(confirmed)
-    held = _held(db, origins)
+    held_here = held(db, origins)
     sent = _exported(db, peer_id)
     waiting = unconfirmed = 0
-    for origin, seq in held.items():
+    for origin, seq in held_here.items():
         has = confirmed.get(origin, 0)
         out = max(has, sent.get(origin, 0))
         waiting += max(0, seq - out)
