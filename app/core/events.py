@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 GENESIS_HASH = "0" * 64
@@ -64,8 +65,19 @@ class Event:
             "prev_hash": self.prev_hash,
         }
 
+    @cached_property
+    def canonical_payload(self) -> str:
+        """The payload as stored and hashed; worked out once per event (imports are hot)."""
+        return canonical_json(self.payload)
+
     def computed_hash(self) -> str:
-        return hashlib.sha256(canonical_json(self.body()).encode()).hexdigest()
+        # canonical_json(self.body()), with the payload's text reused rather than re-encoded
+        parts = [
+            f"{canonical_json(key)}:"
+            + (self.canonical_payload if key == "payload" else canonical_json(value))
+            for key, value in sorted(self.body().items())
+        ]
+        return hashlib.sha256(("{" + ",".join(parts) + "}").encode()).hexdigest()
 
     def sealed(self) -> Event:
         return replace(self, hash=self.computed_hash())

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from uuid6 import uuid7
 
 from app.core.clock import HybridClock, wall_ms
-from app.core.events import GENESIS_HASH, Event, canonical_json
+from app.core.events import GENESIS_HASH, Event
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.projections import apply_event
@@ -93,7 +93,7 @@ def insert_events(db: Database, events: list[Event]) -> None:
                 e.entity,
                 e.entity_id,
                 e.type,
-                canonical_json(e.payload),
+                e.canonical_payload,
                 e.prev_hash,
                 e.hash,
             )
@@ -115,7 +115,7 @@ def insert_event(db: Database, event: Event) -> None:
             event.entity,
             event.entity_id,
             event.type,
-            canonical_json(event.payload),
+            event.canonical_payload,
             event.prev_hash,
             event.hash,
         ),
