@@ -217,7 +217,11 @@ def initialise_township(path: Path, name: str, code: str, admin_password: str) -
 
 
 def set_response_commitment(
-    db: Database, actor: User, code: str, commitment: ResponseCommitment
+    db: Database,
+    actor: User,
+    code: str,
+    commitment: ResponseCommitment,
+    wall: Callable[[], int] = wall_ms,
 ) -> None:
     """What a Y department promises when called: minutes to respond and to arrive, working
     days to finish. Only for tier Y; only the administrator sets it."""
@@ -235,7 +239,7 @@ def set_response_commitment(
         "arrive_minutes": values[1],
         "handle_days": values[2],
     }
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         writer.append(
             actor.id, "department", code.upper(), EventType.DEPARTMENT_RESPONSE_SET, payload
         )
