@@ -8,6 +8,7 @@ whichever order its events arrived in, on every device and after a rebuild.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -57,6 +58,8 @@ class CaseRows:
     evidence: dict[str, dict[str, Any]] = field(default_factory=dict)  # by sha256
     custody: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    disputes: list[dict[str, Any]] = field(default_factory=list)
+    transfers: list[dict[str, Any]] = field(default_factory=list)
 
 
 def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
@@ -135,7 +138,31 @@ def _registered(event: Event) -> CaseRows:
     )
     rows = CaseRows(case, terms)
     _photos(rows, event, received_at)
+    sender = p.get("transfer_from")
+    if sender:  # registered from another authority's transfer letter (移送来的案件)
+        rows.transfers.append(
+            _transfer_row(event.id, "in", sender["unit"], sender.get("letter_no", ""), received_at)
+        )
     return rows
+
+
+def _transfer_row(event_id: str, direction: str, counterpart: str, letter: str, at: str) -> dict:
+    return {
+        "id": event_id,
+        "direction": direction,
+        "police": 0,
+        "letter_no": letter,
+        "counterpart": counterpart,
+        "reason": "",
+        "offence": "",
+        "threshold": "",
+        "sent_at": at,
+        "receipt_at": None,
+        "receipt_by": "",
+        "outcome": None,
+        "outcome_at": None,
+        "outcome_note": "",
+    }
 
 
 def _photos(rows: CaseRows, event: Event, at: str) -> None:
@@ -178,6 +205,7 @@ def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseS
     if outcome.applied:
         rows.case["updated_at"] = at
         _side_effects(rows, action, event.payload, state, outcome.state, at)
+        _coordination(rows, action, event, at)
         return outcome.state
     return state
 
@@ -249,8 +277,34 @@ def _side_effects(
         case["merged_into"] = p["into"]
     if after.status in FINISHED:
         case["finished_at"] = at
-    elif before.status == CaseStatus.CLOSED:  # reopened for rework
+    elif before.status in FINISHED:  # reopened for rework, or a transfer came back
         case["finished_at"] = None
+
+
+def _coordination(rows: CaseRows, action: Action, event: Event, at: str) -> None:
+    """Duty disputes and transfers: records of their own, kept with the case."""
+    p = event.payload
+    if action == Action.RETURN and p.get("not_our_duty"):
+        rows.disputes.append(
+            {
+                "id": event.id,
+                "unit": p["by_unit"],
+                "reasons": p["reason"],
+                "cited": json.dumps(p.get("cited", []), ensure_ascii=False),
+                "opened_at": at,
+                "opened_by": event.actor_id,
+            }
+        )
+    if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
+        row = _transfer_row(event.id, "out", p["to"], p.get("letter_no", ""), at)
+        police = action == Action.TRANSFER_POLICE
+        row |= {"police": int(police), "reason": p["reason"], "offence": p.get("offence", "")}
+        rows.transfers.append(row | {"threshold": p.get("threshold", "")})
+    open_out = [t for t in rows.transfers if t["direction"] == "out" and t["outcome"] is None]
+    if action == Action.TRANSFER_RECEIPT and open_out:
+        open_out[-1] |= {"receipt_at": at, "receipt_by": p["received_by"]}
+    if action == Action.TRANSFER_OUTCOME and open_out:
+        open_out[-1] |= {"outcome": p["outcome"], "outcome_at": at, "outcome_note": p["note"]}
 
 
 def _save_state(case: dict[str, Any], state: CaseState) -> None:

@@ -6,7 +6,10 @@ The product is Chinese first, so ``str(error)`` is the Simplified Chinese messag
 
 from __future__ import annotations
 
+from app.core.messages_coordination import COORDINATION_MESSAGES
+from app.core.messages_disputes import DISPUTE_MESSAGES
 from app.core.messages_lists import LIST_MESSAGES
+from app.core.messages_meetings import MEETING_MESSAGES
 from app.core.messages_sync import SYNC_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -224,7 +227,8 @@ class Words:
         return self.zh
 
 
-MESSAGES |= SYNC_MESSAGES | LIST_MESSAGES
+MESSAGES |= SYNC_MESSAGES | LIST_MESSAGES | COORDINATION_MESSAGES
+MESSAGES |= DISPUTE_MESSAGES | MEETING_MESSAGES
 
 
 class DomainError(Exception):

@@ -29,6 +29,14 @@ class EventType:
     CALENDAR_DAY_SET = "calendar.day_set"
     OFFICE_HOURS_SET = "calendar.office_hours_set"
     LIST_REPLACED = "list.replaced"
+    LIST_ITEM_SET = "list.item_set"  # one item added or changed (an edit, or a decision)
+    DISPUTE_REFERRED = "dispute.referred"  # sent to a joint meeting
+    DISPUTE_DECIDED = "dispute.decided"
+    MEETING_MEMBERS_SET = "meeting.members_set"
+    MEETING_SCHEDULED = "meeting.scheduled"
+    MEETING_AGENDA_SET = "meeting.agenda_set"
+    MEETING_MINUTES_RECORDED = "meeting.minutes_recorded"
+    MEETING_DECISION_DONE = "meeting.decision_done"
 
 
 def canonical_json(value: Any) -> str:

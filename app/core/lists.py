@@ -43,6 +43,10 @@ COLUMNS: dict[ListKind, tuple[Column, ...]] = {
         Column("unit", "责任单位", True, ("实施主体", "责任部门", "承办单位", "实施部门")),
         Column("duties", "责任事项", False, ("责任事项内容",)),
         Column("accountability", "追责情形", False, ("追责情形及依据", "问责情形")),
+        # the division rule's inputs, for matters the boundary list has no entry for
+        Column("visibility", "可见性", False, ("违法行为可见性",)),
+        Column("specialism", "专业性", False, ("专业性强弱",)),
+        Column("categories", "关联问题类别", False, ("问题类别", "类别编码")),
     ),
     ListKind.DUTIES: (
         Column("unit", "部门", True, ("单位", "部门名称", "责任单位")),
@@ -215,5 +219,6 @@ def _item(kind: ListKind, cells: Mapping[str, str], ref: Reference) -> dict[str,
     if kind == ListKind.BOUNDARY:
         item["lead"] = unit_code(cells["lead"], ref)
         item["cooperating"] = [unit_code(n, ref) for n in split_names(cells.get("cooperating", ""))]
+    if kind != ListKind.DUTIES:
         item["categories"] = split_names(cells.get("categories", ""))
     return item

@@ -9,12 +9,14 @@ REGISTER_CASE = "register_case"
 MANAGE_REFERENCE_DATA = "manage_reference_data"
 REBUILD = "rebuild"
 RESOLVE_CONFLICT = "resolve_conflict"
+COORDINATE = "coordinate"  # duty disputes and joint meetings
 
 ACTION_WORDS = {
     REGISTER_CASE: Words("登记案件", "register cases"),
     MANAGE_REFERENCE_DATA: Words("维护基础数据", "manage reference data"),
     REBUILD: Words("重建数据", "rebuild the data"),
     RESOLVE_CONFLICT: Words("处理同步冲突", "resolve sync conflicts"),
+    COORDINATE: Words("处理职责争议和联席会议", "handle duty disputes and joint meetings"),
 }
 ROLE_WORDS = {
     Role.ADMINISTRATOR: "administrator",
@@ -32,6 +34,7 @@ ALLOWED: dict[str, frozenset[Role]] = {
     MANAGE_REFERENCE_DATA: frozenset({Role.ADMINISTRATOR}),
     REBUILD: frozenset({Role.ADMINISTRATOR}),
     RESOLVE_CONFLICT: frozenset({Role.ADMINISTRATOR, Role.CLERK, Role.LEADER}),
+    COORDINATE: frozenset({Role.ADMINISTRATOR, Role.CLERK, Role.LEADER}),
 }
 
 

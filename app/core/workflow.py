@@ -47,6 +47,8 @@ class Action(StrEnum):
     CALL_ARRIVE = "call-arrive"
     CALL_DONE = "call-done"
     CALL_CONFIRM = "call-confirm"
+    TRANSFER_RECEIPT = "transfer-receipt"
+    TRANSFER_OUTCOME = "transfer-outcome"
 
 
 ACTION_NAMES: dict[Action, tuple[str, str]] = {
@@ -75,6 +77,8 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.CALL_ARRIVE: ("登记到场", "record the arrival"),
     Action.CALL_DONE: ("登记办结", "record the call as handled"),
     Action.CALL_CONFIRM: ("确认呼叫办结", "confirm the call"),
+    Action.TRANSFER_RECEIPT: ("登记移送回执", "record the transfer receipt"),
+    Action.TRANSFER_OUTCOME: ("登记移送结果", "record the transfer outcome"),
 }
 
 
@@ -126,6 +130,10 @@ class CaseState:
     supervision_count: int = 0
     call_id: str | None = None
     call_status: CallStatus | None = None
+    transfer_letter: str | None = None  # the open transfer's letter number ("" before v5)
+    transfer_police: bool = False
+    transfer_received: bool = False  # its receipt (回执) is recorded
+    transfer_settled: bool = False  # the receiver accepted it (立案 / 已受理)
 
     @property
     def call_open(self) -> bool:
@@ -153,6 +161,12 @@ class Request:
     offence: str = ""
     urgent: bool = False
     photos: tuple[dict[str, str], ...] = field(default=())
+    override_reason: str = ""  # why the route differs from the lists' suggestion
+    not_our_duty: bool = False  # RETURN: the unit says the case is not its duty (职责争议)
+    cited: tuple[str, ...] = ()  # the list items such a return cites
+    threshold: str = ""  # TRANSFER_POLICE: why the facts meet the prosecution threshold
+    received_by: str = ""  # TRANSFER_RECEIPT: who signed the receipt (回执)
+    outcome: str = ""  # TRANSFER_OUTCOME: accepted, declined or returned
 
 
 # -- who may act ------------------------------------------------------------------------------
@@ -188,6 +202,8 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.CALL_ARRIVE: OFFICE_ROLES | {Role.DEPARTMENT_OFFICER},
     Action.CALL_DONE: OFFICE_ROLES | {Role.DEPARTMENT_OFFICER},
     Action.CALL_CONFIRM: OFFICE_ROLES,  # 事不完人不撤: only the caller closes a call
+    Action.TRANSFER_RECEIPT: OFFICE_ROLES,
+    Action.TRANSFER_OUTCOME: OFFICE_ROLES,
 }
 
 # -- in which state -----------------------------------------------------------------------------
@@ -210,6 +226,8 @@ STATES: dict[Action, frozenset[CaseStatus]] = {
     Action.REWORK: frozenset({S.VERIFIED, S.CLOSED}),
     Action.SUPERVISE: OPEN,
     **{action: OPEN for action in CALL_STEPS},
+    Action.TRANSFER_RECEIPT: frozenset({S.TRANSFERRED}),
+    Action.TRANSFER_OUTCOME: frozenset({S.TRANSFERRED}),
 }
 
 STATE_PHRASES = {
@@ -282,3 +300,9 @@ def check_preconditions(state: CaseState, action: Action) -> None:
         raise refuse("call_still_open", action)
     if action == Action.FEEDBACK and state.call_open and state.call_status != CallStatus.HANDLED:
         raise refuse("call_not_handled", action)
+    if action == Action.TRANSFER_RECEIPT and state.transfer_received:
+        raise refuse("already_recorded", action)
+    if action == Action.TRANSFER_OUTCOME and not state.transfer_received:
+        raise refuse("receipt_first", action)
+    if action == Action.TRANSFER_OUTCOME and state.transfer_settled:
+        raise refuse("already_recorded", action)

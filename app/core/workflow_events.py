@@ -11,6 +11,8 @@ from typing import Any
 
 from app.core.errors import DomainError
 from app.core.model import CaseStatus, Department, Route, Tier
+from app.core.routing import Suggestion
+from app.core.transfers import ACCEPTED, POLICE, TRANSFER_OUTCOMES
 from app.core.workflow import (
     CALL_STEPS,
     TRIAGE,
@@ -25,6 +27,7 @@ from app.core.workflow import (
 )
 
 S = CaseStatus
+ROUTING = (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL)  # the lists suggest these
 
 
 @dataclass(frozen=True)
@@ -33,24 +36,50 @@ class Decision:
     payload: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Numbers:
+    """Identifiers the store hands out for a step: a call's id, a transfer letter's number."""
+
+    call_id: str = ""
+    letter_no: str = ""
+
+
 def decide(
     state: CaseState,
     actor: Actor,
     request: Request,
     departments: Mapping[str, Department],
-    new_call_id: str = "",
+    numbers: Numbers = Numbers(),
     today: date | None = None,
+    suggestion: Suggestion | None = None,
 ) -> Decision:
-    """The event that carries out ``request``, or a DomainError saying why not."""
+    """The event that carries out ``request``, or a DomainError saying why not.
+
+    ``suggestion``: the route the three lists suggest for the case; routing elsewhere needs
+    ``request.override_reason``, and both are kept in the event for the override report."""
     action = request.action
     check_allowed(state, actor, action, {code: d.short_name for code, d in departments.items()})
     check_preconditions(state, action)
     payload: dict[str, Any] = {"by_unit": actor.unit}
     if action in TRIAGE:
-        payload.update(_triage(request, departments, new_call_id))
+        payload.update(_triage(request, departments, numbers))
+        if action in ROUTING and suggestion is not None:
+            payload.update(_against_suggestion(payload, request, suggestion))
     else:
         payload.update(_handling(state, request, today))
     return Decision(f"case.{action.value.replace('-', '_')}", payload)
+
+
+def _against_suggestion(
+    payload: Mapping[str, Any], request: Request, suggestion: Suggestion
+) -> dict[str, Any]:
+    followed = payload["lead_unit"] == suggestion.lead and payload["route"] == suggestion.route
+    out: dict[str, Any] = {"suggested": suggestion.record(), "overridden": not followed}
+    if not followed and suggestion.from_lists:
+        out["override_reason"] = _need(
+            request.override_reason, "override_reason_missing", request.action
+        )
+    return out
 
 
 def _need(value: str, code: str, action: Action) -> str:
@@ -67,7 +96,7 @@ def _unit(code: str | None, departments: Mapping[str, Department]) -> Department
 
 
 def _triage(
-    request: Request, departments: Mapping[str, Department], new_call_id: str
+    request: Request, departments: Mapping[str, Department], numbers: Numbers
 ) -> dict[str, Any]:
     action = request.action
     if action == Action.SELF_HANDLE:
@@ -92,7 +121,7 @@ def _triage(
             "route": Route.CALL_Y.value,
             "lead_unit": called.code,
             "cooperating_units": [],
-            "call_id": new_call_id,
+            "call_id": numbers.call_id,
             "reason": _need(request.reason, "reason_missing", action),
             "urgent": request.urgent,
             "duty_phone": called.duty_phone,
@@ -101,12 +130,15 @@ def _triage(
         return {
             "to": _need(request.to or "", "transfer_target_missing", action),
             "reason": _need(request.reason, "reason_missing", action),
+            "letter_no": numbers.letter_no,
         }
     if action == Action.TRANSFER_POLICE:
         return {
-            "to": "公安机关",
+            "to": (request.to or "").strip() or POLICE,
             "offence": _need(request.offence, "offence_missing", action),
+            "threshold": _need(request.threshold, "threshold_missing", action),
             "reason": _need(request.reason, "reason_missing", action),
+            "letter_no": numbers.letter_no,
         }
     if action == Action.REJECT:
         return {"reason": _need(request.reason, "reason_missing", action)}
@@ -125,8 +157,28 @@ def _park_until(text: str, today: date | None) -> str:
 
 def _handling(state: CaseState, request: Request, today: date | None) -> dict[str, Any]:
     action = request.action
+    if action == Action.RETURN and request.not_our_duty:  # opens a duty dispute (职责争议)
+        return {
+            "reason": _need(request.reason, "reason_missing", action),
+            "not_our_duty": True,
+            "cited": sorted({c.strip() for c in request.cited if c.strip()}),
+        }
     if action in (Action.RETURN, Action.DENY_EXTENSION, Action.DENY_PARK, Action.REWORK):
         return {"reason": _need(request.reason, "reason_missing", action)}
+    if action == Action.TRANSFER_RECEIPT:
+        return {
+            "letter_no": state.transfer_letter,
+            "received_by": _need(request.received_by, "received_by_missing", action),
+            "note": request.note.strip(),
+        }
+    if action == Action.TRANSFER_OUTCOME:
+        if request.outcome not in TRANSFER_OUTCOMES:
+            raise refuse("outcome_invalid", action)
+        return {
+            "letter_no": state.transfer_letter,
+            "outcome": request.outcome,
+            "note": _need(request.note, "note_missing", action),
+        }
     if action == Action.FEEDBACK:
         return {
             "note": _need(request.note, "note_missing", action),
@@ -178,7 +230,26 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             state = replace(state, call_id=p["call_id"], call_status=CallStatus.CALLED)
         return state
     if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
-        return replace(state, status=S.TRANSFERRED)
+        return replace(
+            state,
+            status=S.TRANSFERRED,
+            transfer_letter=p.get("letter_no", ""),
+            transfer_police=action == Action.TRANSFER_POLICE,
+            transfer_received=False,
+            transfer_settled=False,
+        )
+    if action == Action.TRANSFER_RECEIPT:
+        return replace(state, transfer_received=True)
+    if action == Action.TRANSFER_OUTCOME:
+        if p["outcome"] == ACCEPTED:
+            return replace(state, transfer_settled=True)
+        return replace(  # declined or sent back: the case is ours again, to triage anew
+            state,
+            status=S.PENDING_TRIAGE,
+            transfer_letter=None,
+            transfer_police=False,
+            transfer_received=False,
+        )
     if action == Action.REJECT:
         return replace(state, status=S.REJECTED)
     if action == Action.MERGE:

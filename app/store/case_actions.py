@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -17,13 +17,15 @@ from app.core.field import FIELD_KINDS, check_field, field_allows
 from app.core.model import Case, User
 from app.core.permissions import RESOLVE_CONFLICT, require
 from app.core.workflow import Action, Actor, Request, allowed_actions
-from app.core.workflow_events import decide
+from app.core.workflow_events import ROUTING, Numbers, decide
 from app.store.blobs import BlobStore
 from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_by_number
 from app.store.devices import own_kind
 from app.store.eventlog import new_id, writing
 from app.store.reference import departments
+from app.store.routing import suggestion_for
+from app.store.transfers import next_letter_no
 
 
 def actor_of(user: User) -> Actor:
@@ -59,7 +61,10 @@ def act(
     today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
     # Check first, so a refused step never copies its photos in; checked again below,
     # inside the transaction, in case someone else moved the case meanwhile.
-    decide(load_state(db, case.id), actor_of(user), request, units, today=today)
+    suggestion = suggestion_for(db, case) if request.action in ROUTING else None
+    decide(
+        load_state(db, case.id), actor_of(user), request, units, today=today, suggestion=suggestion
+    )
     photos = list({p.sha256: p for p in (blobs.put_photo(Path(f)) for f in photo_files)}.values())
     if photos:
         request = replace(
@@ -67,7 +72,8 @@ def act(
         )
     with writing(db, wall) as writer:
         state = load_state(db, case.id)  # inside the transaction: no one can change it now
-        decision = decide(state, actor_of(user), request, units, new_call_id=new_id(), today=today)
+        numbers = Numbers(call_id=new_id(), letter_no=_letter_no(db, request.action, today))
+        decision = decide(state, actor_of(user), request, units, numbers, today, suggestion)
         for photo in photos:
             db.conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
@@ -77,6 +83,12 @@ def act(
         payload = decision.payload | {BASIS: basis[0]}  # what this step was decided on
         writer.append(user.id, "case", case.id, decision.event_type, payload)
     return case_by_id(db, case.id)
+
+
+def _letter_no(db: Database, action: Action, today: date) -> str:
+    if action not in (Action.TRANSFER, Action.TRANSFER_POLICE):
+        return ""
+    return next_letter_no(db, action == Action.TRANSFER_POLICE, today)
 
 
 def resolve_conflict(db: Database, user: User, number: str, note: str) -> Case:

@@ -16,7 +16,16 @@ from app.core.workflow import Actor
 from app.store.case_state import work_calendar
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 
-SIDE_TABLES = ("custody", "case_conflicts", "case_pauses", "calls", "assignments", "case_evidence")
+SIDE_TABLES = (
+    "custody",
+    "case_conflicts",
+    "case_pauses",
+    "calls",
+    "assignments",
+    "case_evidence",
+    "disputes",
+    "transfers",
+)
 _REGISTRATION = (
     "id",
     "number",
@@ -203,3 +212,5 @@ def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:
     put("case_evidence", [r for rows in cases for r in of(rows, rows.evidence.values())])
     put("custody", [r for rows in cases for r in of(rows, rows.custody, kind="captured")])
     put("case_conflicts", [r for rows in cases for r in of(rows, rows.conflicts)])
+    put("disputes", [r for rows in cases for r in of(rows, rows.disputes)])
+    put("transfers", [r for rows in cases for r in of(rows, rows.transfers)])

@@ -18,7 +18,7 @@ from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.workflow import Action, Request
-from app.core.workflow_events import decide
+from app.core.workflow_events import Numbers, decide
 from app.store.case_actions import actor_of
 from app.store.case_state import load_state
 from app.store.eventlog import EventWriter, new_id
@@ -158,7 +158,7 @@ def write_in_time_order(
                 actor_of(user),
                 step.request,
                 units,
-                new_call_id=new_id(),
+                numbers=Numbers(call_id=new_id()),
                 today=today,
             )
         except DomainError:

@@ -30,17 +30,42 @@ def apply_list_replaced(db: Database, event: Event) -> None:
     if kind == ListKind.BOUNDARY:
         run("DELETE FROM category_matters")
     for position, item in enumerate(items, 1):
-        key = _insert_item(db, kind, item, position)
-        texts = (item[k] for k in sorted(item) if isinstance(item[k], str))  # same as rebuilt
-        terms = index_terms(*texts)
-        run(
-            "INSERT INTO lists_search (kind, item, unigrams, bigrams) VALUES (?, ?, ?, ?)",
-            [kind.value, key, terms.unigrams, terms.bigrams],
-        )
+        _index(db, kind, _insert_item(db, kind, item, position), item)
+    _next_version(db, kind, event, len(items))
+
+
+def apply_list_item_set(db: Database, event: Event) -> None:
+    """One item of the power or boundary list added or replaced: the list's next version,
+    naming the decision that changed it, if one did."""
+    kind = ListKind(event.entity_id)
+    item: dict[str, Any] = event.payload["item"]
+    run = db.conn.execute
+    code = str(item["code"])
+    run(f"DELETE FROM {TABLES[kind]} WHERE code = ?", [code])
+    run("DELETE FROM lists_search WHERE kind = ? AND item = ?", [kind.value, code])
+    if kind == ListKind.BOUNDARY:
+        run("DELETE FROM category_matters WHERE matter_code = ?", [code])
+    _insert_item(db, kind, item, 0)
+    _index(db, kind, code, item)
+    rows = run(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
+    _next_version(db, kind, event, rows)
+
+
+def _index(db: Database, kind: ListKind, key: str, item: dict[str, Any]) -> None:
+    texts = (item[k] for k in sorted(item) if isinstance(item[k], str))  # same as rebuilt
+    terms = index_terms(*texts)
+    db.conn.execute(
+        "INSERT INTO lists_search (kind, item, unigrams, bigrams) VALUES (?, ?, ?, ?)",
+        [kind.value, key, terms.unigrams, terms.bigrams],
+    )
+
+
+def _next_version(db: Database, kind: ListKind, event: Event, rows: int) -> None:
+    run = db.conn.execute
     version = run("SELECT count(*) FROM list_versions WHERE kind = ?", [kind.value]).fetchone()[0]
     run(
-        "INSERT INTO list_versions (kind, version, event_id, changed_at, actor_id, source, rows) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO list_versions (kind, version, event_id, changed_at, actor_id, source, rows, "
+        "decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
             kind.value,
             version + 1,
@@ -48,7 +73,8 @@ def apply_list_replaced(db: Database, event: Event) -> None:
             local_text(hlc_ms(event.hlc)),
             event.actor_id,
             event.payload.get("source", ""),
-            len(items),
+            rows,
+            event.payload.get("decision"),
         ],
     )
 
@@ -59,9 +85,12 @@ def _insert_item(db: Database, kind: ListKind, item: dict[str, Any], position: i
     if kind == ListKind.POWER:
         run(
             "INSERT INTO power_items (code, name, kind, legal_basis, level, unit, duties, "
-            "accountability) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "accountability, visibility, specialism, categories) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [text.get(k, "") for k in ("code", "name", "kind", "legal_basis", "level")]
-            + [item["unit"], text.get("duties", ""), text.get("accountability", "")],
+            + [item["unit"]]
+            + [text.get(k, "") for k in ("duties", "accountability", "visibility", "specialism")]
+            + [json.dumps(item.get("categories", []))],
         )
         return str(item["code"])
     if kind == ListKind.DUTIES:

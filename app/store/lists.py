@@ -128,7 +128,11 @@ def list_rows(db: Database, kind: ListKind) -> tuple[list[str], list[list[str]]]
     department codes are shown as their names, as the township's spreadsheets have them."""
     names = dict(db.execute("SELECT code, name FROM departments").fetchall())
     headers = [c.label for c in COLUMNS[kind]]
-    order = "position" if kind == ListKind.DUTIES else "code"
+    order = {
+        ListKind.POWER: "code",
+        ListKind.DUTIES: "position",
+        ListKind.BOUNDARY: "CAST(item_no AS INTEGER), code",
+    }[kind]
     out = []
     for row in db.execute(f"SELECT * FROM {TABLES[kind]} ORDER BY {order}").fetchall():
         out.append(_display(kind, row, names))
@@ -137,8 +141,11 @@ def list_rows(db: Database, kind: ListKind) -> tuple[list[str], list[list[str]]]
 
 def _display(kind: ListKind, row: tuple[Any, ...], names: dict[str, str]) -> list[str]:
     if kind == ListKind.POWER:
-        code, name, kind_, basis, level, unit, duties, accountability = row
-        return [code, name, kind_, basis, level, names.get(unit, unit), duties, accountability]
+        code, name, kind_, basis, level, unit, duties, accountability, vis, spec, cats = row
+        return [
+            *(code, name, kind_, basis, level, names.get(unit, unit), duties, accountability),
+            *(vis, spec, "、".join(json.loads(cats))),
+        ]
     if kind == ListKind.DUTIES:
         _, unit, section, post, duties, matter = row
         return [names.get(unit, unit), section, post, duties, matter]

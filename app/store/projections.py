@@ -23,6 +23,12 @@ from app.store.list_rows import apply_list_replaced
 
 PROJECTION_TABLES = (
     # children before parents, for deleting
+    "meeting_decisions",
+    "meetings",
+    "meeting_members",
+    "dispute_rulings",
+    "disputes",
+    "transfers",
     "list_versions",
     "power_items",
     "duty_items",
@@ -298,3 +304,8 @@ def rebuild(db: Database, actor: User, progress: Callable[[int, int], bool] | No
 
 class RebuildCancelled(Exception):
     pass
+
+
+# Handlers kept in their own modules register themselves when imported (they import
+# ``handles`` from here, hence the import at the end).
+from app.store import dispute_rows, meeting_rows  # noqa: E402, F401

@@ -30,7 +30,7 @@ from app.core.workflow import (
     allowed_actions,
     check_allowed,
 )
-from app.core.workflow_events import Decision, decide, evolve
+from app.core.workflow_events import Decision, Numbers, decide, evolve
 
 S = CaseStatus
 A = Action
@@ -65,7 +65,12 @@ VALID: dict[Action, Request] = {
     A.DISPATCH: Request(A.DISPATCH, to="SCJG", with_units=("ZFZD",)),
     A.CALL: Request(A.CALL, to="YJJ", reason="危化品仓库冒烟", urgent=True),
     A.TRANSFER: Request(A.TRANSFER, to="区自然资源局", reason="属土地执法"),
-    A.TRANSFER_POLICE: Request(A.TRANSFER_POLICE, offence="非法经营罪", reason="涉案金额大"),
+    A.TRANSFER_POLICE: Request(
+        A.TRANSFER_POLICE,
+        offence="非法经营罪",
+        threshold="非法经营数额约八万元，超过五万元的立案追诉标准",
+        reason="涉案金额大",
+    ),
     A.REJECT: Request(A.REJECT, reason="不属于行政执法事项"),
     A.MERGE: Request(A.MERGE, into="QS-20261118-LE0001"),
     A.SIGN: Request(A.SIGN),
@@ -86,6 +91,8 @@ VALID: dict[Action, Request] = {
     A.CALL_ARRIVE: Request(A.CALL_ARRIVE),
     A.CALL_DONE: Request(A.CALL_DONE),
     A.CALL_CONFIRM: Request(A.CALL_CONFIRM),
+    A.TRANSFER_RECEIPT: Request(A.TRANSFER_RECEIPT, received_by="区自然资源局法规科 王明"),
+    A.TRANSFER_OUTCOME: Request(A.TRANSFER_OUTCOME, outcome="declined", note="属乡镇职权"),
 }
 
 ASSIGNED_LIKE = (S.ASSIGNED, S.HANDLING, S.PARKED, S.FEEDBACK, S.VERIFIED, S.CLOSED)
@@ -97,13 +104,15 @@ def verb(action: Action) -> str:
 
 
 def step(state: CaseState, actor: Actor, request: Request) -> CaseState:
-    decision = decide(state, actor, request, DEPARTMENTS, new_call_id="call-1", today=TODAY)
+    decision = decide(
+        state, actor, request, DEPARTMENTS, numbers=Numbers(call_id="call-1"), today=TODAY
+    )
     return evolve(state, decision.event_type, decision.payload)
 
 
 def refused(state: CaseState, actor: Actor, request: Request) -> DomainError:
     with pytest.raises(DomainError) as caught:
-        decide(state, actor, request, DEPARTMENTS, new_call_id="call-1", today=TODAY)
+        decide(state, actor, request, DEPARTMENTS, numbers=Numbers(call_id="call-1"), today=TODAY)
     return caught.value
 
 
@@ -122,6 +131,9 @@ X_VERIFIED = step(X_FEEDBACK, GRID, VALID[A.VERIFY])
 X_CLOSED = step(X_VERIFIED, CLERK, VALID[A.CLOSE])
 X_PARKED = step(step(X_HANDLING, OFFICER, VALID[A.PARK]), LEADER, VALID[A.APPROVE_PARK])
 Y_CALLED = walk((CLERK, VALID[A.CALL]))
+SENT = walk((CLERK, VALID[A.TRANSFER_POLICE]))
+RECEIVED = step(SENT, CLERK, VALID[A.TRANSFER_RECEIPT])
+SETTLED = step(RECEIVED, CLERK, Request(A.TRANSFER_OUTCOME, outcome="accepted", note="已立案"))
 
 
 def shaped(status: CaseStatus, action: Action) -> CaseState:
@@ -140,6 +152,9 @@ def shaped(status: CaseStatus, action: Action) -> CaseState:
         state = replace(state, extension_requested=4)
     if action in (A.APPROVE_PARK, A.DENY_PARK):
         state = replace(state, park_requested_until="2027-03-01")
+    if status == S.TRANSFERRED:
+        received = action == A.TRANSFER_OUTCOME
+        state = replace(state, transfer_letter="青石综执移〔2026〕1号", transfer_received=received)
     if action in CALL_STEPS:
         state = replace(
             state,
@@ -178,6 +193,7 @@ MOVES: dict[tuple[Action, CaseStatus], CaseStatus] = {
     (A.CLOSE, S.VERIFIED): S.CLOSED,
     (A.REWORK, S.VERIFIED): S.HANDLING,
     (A.REWORK, S.CLOSED): S.HANDLING,
+    (A.TRANSFER_OUTCOME, S.TRANSFERRED): S.PENDING_TRIAGE,  # VALID's outcome is "declined"
     (A.CALL_ACK, S.ASSIGNED): S.HANDLING,  # the called department's response is its 签收
 }
 ALLOWED_FROM = {  # the spec, written out independently of STATES
@@ -193,6 +209,8 @@ ALLOWED_FROM = {  # the spec, written out independently of STATES
     A.VERIFY: {S.FEEDBACK},
     A.CLOSE: {S.VERIFIED},
     A.REWORK: {S.VERIFIED, S.CLOSED},
+    A.TRANSFER_RECEIPT: {S.TRANSFERRED},
+    A.TRANSFER_OUTCOME: {S.TRANSFERRED},
     **{
         a: set(S) - {S.CLOSED, *FINAL}
         for a in (A.APPROVE_EXTENSION, A.DENY_EXTENSION, A.SUPERVISE, *CALL_STEPS)
@@ -219,7 +237,9 @@ def test_every_allowed_step_gives_the_expected_status(
 ) -> None:
     state = shaped(status, action)
     actor = actor_for(role, state)
-    decision = decide(state, actor, VALID[action], DEPARTMENTS, new_call_id="c9", today=TODAY)
+    decision = decide(
+        state, actor, VALID[action], DEPARTMENTS, numbers=Numbers(call_id="c9"), today=TODAY
+    )
     assert isinstance(decision, Decision)
     assert decision.event_type == "case." + action.value.replace("-", "_")
     assert decision.payload["by_unit"] == actor.unit
@@ -371,7 +391,7 @@ def test_call_records_the_call_with_the_duty_phone() -> None:
         CLERK,
         Request(A.CALL, to="yjj", reason=" 冒烟 ", urgent=True),
         DEPARTMENTS,
-        new_call_id="call-7",
+        numbers=Numbers(call_id="call-7"),
         today=TODAY,
     )
     assert decision.payload == {
@@ -399,7 +419,12 @@ MISSING = [
     (CaseState(), Request(A.TRANSFER, to=" ", reason="属土地执法"), "transfer_target_missing"),
     (CaseState(), Request(A.TRANSFER, to="区自然资源局"), "reason_missing"),
     (CaseState(), Request(A.TRANSFER_POLICE, reason="涉案金额大"), "offence_missing"),
-    (CaseState(), Request(A.TRANSFER_POLICE, offence="非法经营罪"), "reason_missing"),
+    (CaseState(), Request(A.TRANSFER_POLICE, offence="非法经营罪"), "threshold_missing"),
+    (
+        CaseState(),
+        Request(A.TRANSFER_POLICE, offence="非法经营罪", threshold="数额八万元"),
+        "reason_missing",
+    ),
     (CaseState(), Request(A.REJECT, reason="\n"), "reason_missing"),
     (CaseState(), Request(A.MERGE), "merge_target_missing"),
     (CaseState(), Request(A.MERGE, into="  "), "merge_target_missing"),
@@ -418,6 +443,13 @@ MISSING = [
     (X_FEEDBACK, Request(A.VERIFY), "verify_result_missing"),
     (X_CLOSED, Request(A.REWORK), "reason_missing"),
     (X_HANDLING, Request(A.SUPERVISE), "note_missing"),
+    (X_HANDLING, Request(A.RETURN, not_our_duty=True, cited=("QS-1",)), "reason_missing"),
+    (SENT, Request(A.TRANSFER_RECEIPT, received_by=" "), "received_by_missing"),
+    (SENT, Request(A.TRANSFER_OUTCOME, outcome="accepted", note="x"), "receipt_first"),
+    (RECEIVED, Request(A.TRANSFER_OUTCOME, outcome="maybe", note="x"), "outcome_invalid"),
+    (RECEIVED, Request(A.TRANSFER_OUTCOME, outcome="accepted"), "note_missing"),
+    (SETTLED, Request(A.TRANSFER_OUTCOME, outcome="returned", note="x"), "already_recorded"),
+    (RECEIVED, Request(A.TRANSFER_RECEIPT, received_by="王明"), "already_recorded"),
 ]
 
 
@@ -585,13 +617,54 @@ def test_return_goes_back_to_triage_and_ends_the_call() -> None:
     assert step(back, CLERK, VALID[A.DISPATCH]).lead_unit == "SCJG"
 
 
-def test_final_states_accept_nothing() -> None:
+def test_final_states_accept_nothing_but_a_transfers_receipt_and_outcome() -> None:
     for request in (VALID[A.TRANSFER], VALID[A.TRANSFER_POLICE], VALID[A.REJECT], VALID[A.MERGE]):
         final = step(CaseState(), CLERK, request)
         assert final.status in FINAL
         assert final.status.is_final
+        tracking = [A.TRANSFER_RECEIPT] if final.status == S.TRANSFERRED else []
         for actor in ACTORS:
-            assert allowed_actions(final, actor) == []
+            office = actor.role in (Role.CLERK, Role.ADMINISTRATOR)
+            assert allowed_actions(final, actor) == (tracking if office else [])
+    assert allowed_actions(SETTLED, CLERK) == []
+
+
+def test_a_transfer_carries_its_letter_and_is_tracked_to_its_outcome() -> None:
+    sent = decide(
+        CaseState(), CLERK, VALID[A.TRANSFER_POLICE], DEPARTMENTS, Numbers(letter_no="L-1")
+    )
+    assert sent.payload["letter_no"] == "L-1"
+    assert sent.payload["to"] == "公安机关"
+    assert sent.payload["threshold"].startswith("非法经营数额")
+    state = evolve(CaseState(), sent.event_type, sent.payload)
+    assert (state.transfer_letter, state.transfer_police) == ("L-1", True)
+    assert allowed_actions(state, CLERK) == [A.TRANSFER_RECEIPT]
+    received = step(state, CLERK, VALID[A.TRANSFER_RECEIPT])
+    assert allowed_actions(received, CLERK) == [A.TRANSFER_OUTCOME]
+    outcome = decide(received, CLERK, VALID[A.TRANSFER_OUTCOME], DEPARTMENTS)
+    assert outcome.payload == {
+        "by_unit": "ZHB",
+        "letter_no": "L-1",
+        "outcome": "declined",
+        "note": "属乡镇职权",
+    }
+    back = evolve(received, outcome.event_type, outcome.payload)
+    assert back == CaseState()  # 不予立案: the case is the township's to triage again
+    assert step(back, CLERK, VALID[A.DISPATCH]).status == S.ASSIGNED
+
+
+def test_a_return_as_not_our_duty_keeps_the_reasons_and_cited_items() -> None:
+    request = Request(
+        A.RETURN, reason="属住建部门职责", not_our_duty=True, cited=(" QS-B-7 ", "QS-B-7", "")
+    )
+    decision = decide(X_HANDLING, OFFICER, request, DEPARTMENTS)
+    assert decision.payload == {
+        "by_unit": "SCJG",
+        "reason": "属住建部门职责",
+        "not_our_duty": True,
+        "cited": ["QS-B-7"],
+    }
+    assert evolve(X_HANDLING, decision.event_type, decision.payload).status == S.PENDING_TRIAGE
 
 
 def test_merge_payload_is_the_target_number_upper_case() -> None:
@@ -613,7 +686,9 @@ def accepted(state: CaseState, actor: Actor) -> set[Action]:
     ok = set()
     for action in Action:
         try:
-            decide(state, actor, VALID[action], DEPARTMENTS, new_call_id="c", today=TODAY)
+            decide(
+                state, actor, VALID[action], DEPARTMENTS, numbers=Numbers(call_id="c"), today=TODAY
+            )
         except DomainError:
             continue
         ok.add(action)
@@ -706,9 +781,12 @@ def check_invariants(state: CaseState) -> None:
     assert (state.status == S.PARKED) == (state.parked_until is not None)
     if state.call_id is not None:
         assert state.route == Route.CALL_Y
+    tracking = {A.TRANSFER_RECEIPT, A.TRANSFER_OUTCOME}
     if state.status in FINAL:
         for actor in ACTORS:
-            assert allowed_actions(state, actor) == []
+            assert set(allowed_actions(state, actor)) <= tracking
+    if state.status != S.TRANSFERRED:
+        assert state.transfer_letter is None and not state.transfer_received
 
 
 RARE = (A.TRANSFER, A.TRANSFER_POLICE, A.REJECT, A.MERGE, A.RETURN, A.SUPERVISE)
@@ -747,7 +825,9 @@ def test_invariants_hold_along_random_paths(steps: list[tuple[Actor, Request]]) 
         before = state
         allowed = allowed_actions(state, actor)
         try:
-            decision = decide(state, actor, request, DEPARTMENTS, new_call_id="c", today=TODAY)
+            decision = decide(
+                state, actor, request, DEPARTMENTS, numbers=Numbers(call_id="c"), today=TODAY
+            )
         except DomainError as error:
             assert state == before  # refused before anything changes
             assert str(error)  # and says why, in Chinese

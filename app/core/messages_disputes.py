@@ -1,0 +1,32 @@
+"""Messages for duty disputes (职责争议) and list edits (code: zh_CN, en)."""
+
+from __future__ import annotations
+
+DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
+    "dispute_unknown": ("找不到职责争议“{value}”。", "There is no duty dispute '{value}'."),
+    "dispute_already_decided": (
+        "这项职责争议已于 {value} 作出裁定，不能再次裁定或提交会议。",
+        "This duty dispute was decided on {value}: it cannot be decided or referred again.",
+    ),
+    "dispute_lead_missing": (
+        "请选择裁定的牵头单位。",
+        "Choose the unit the ruling makes responsible.",
+    ),
+    "dispute_reasoning_missing": (
+        "请写明裁定理由（依据哪一项清单或会议意见）。",
+        "Give the reasoning of the ruling (which list item, or the meeting's view).",
+    ),
+    "meeting_unknown": ("找不到联席会议“{value}”。", "There is no joint meeting '{value}'."),
+    "meeting_already_held": (
+        "第 {value} 次联席会议已经形成纪要，不能再提交议题。",
+        "Joint meeting {value} already has its minutes: nothing can be added to it.",
+    ),
+    "list_item_unknown": (
+        "清单中没有编码为“{value}”的事项。",
+        "The list has no item with code '{value}'.",
+    ),
+    "list_item_kind_unsupported": (
+        "职责任务清单请整表导入修改，不能逐项编辑。",
+        "Edit the duty task list by importing it whole, not item by item.",
+    ),
+}

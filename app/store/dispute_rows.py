@@ -1,0 +1,57 @@
+"""Projections of the office's dispute events and of single list items set by an edit or a
+decision. Each handler reads its event alone (a rebuild replays these before any case)."""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from app.core.clock import hlc_ms, local_text
+from app.core.events import Event, EventType
+from app.store.list_rows import apply_list_item_set
+from app.store.projections import handles
+
+
+def _time(event: Event) -> str:
+    return local_text(hlc_ms(event.hlc))
+
+
+def _ruling_row(db: Database, dispute_id: str) -> None:
+    db.conn.execute("INSERT OR IGNORE INTO dispute_rulings (dispute_id) VALUES (?)", [dispute_id])
+
+
+@handles(EventType.DISPUTE_REFERRED)
+def _referred(db: Database, event: Event) -> None:
+    _ruling_row(db, event.entity_id)
+    db.conn.execute(
+        "UPDATE dispute_rulings SET meeting_id = ?, referred_at = ? WHERE dispute_id = ?",
+        [event.payload["meeting_id"], _time(event), event.entity_id],
+    )
+
+
+@handles(EventType.DISPUTE_DECIDED)
+def _decided(db: Database, event: Event) -> None:
+    p = event.payload
+    _ruling_row(db, event.entity_id)
+    db.conn.execute(
+        "UPDATE dispute_rulings SET decided_at = ?, decided_by = ?, lead = ?, cooperating = ?, "
+        "reasoning = ?, amended_item = ?, decision_event = ?, "
+        "meeting_id = coalesce(?, meeting_id) WHERE dispute_id = ?",
+        [
+            _time(event),
+            event.actor_id,
+            p["lead"],
+            json.dumps(p["cooperating"]),
+            p["reasoning"],
+            p.get("amended_item", ""),
+            event.id,
+            p.get("meeting_id"),
+            event.entity_id,
+        ],
+    )
+
+
+@handles(EventType.LIST_ITEM_SET)
+def _item_set(db: Database, event: Event) -> None:
+    apply_list_item_set(db, event)

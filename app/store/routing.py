@@ -1,0 +1,102 @@
+"""The lists' suggestion for a case (core/routing.py) read from the database, and how
+often clerks routed otherwise, per matter, so the lists can be corrected."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from app.core.model import Case
+from app.core.routing import BoundaryEntry, PowerEntry, Ruling, Suggestion, suggest
+from app.store.reference import categories, departments
+
+
+def suggestion_for(db: Database, case: Case) -> Suggestion | None:
+    category = next(c for c in categories(db) if c.code == case.category_code)
+    units = {d.code: d for d in departments(db)}
+    return suggest(
+        category,
+        boundary_entries(db, category.code),
+        power_entries(db, category.code),
+        units,
+        latest_ruling(db, case.id),
+    )
+
+
+def boundary_entries(db: Database, category_code: str) -> list[BoundaryEntry]:
+    rows = db.execute(
+        "SELECT b.code, b.item_no, b.name, b.lead, b.cooperating, b.visibility, b.specialism "
+        "FROM boundary_items b, json_each(b.categories) c WHERE c.value = ? "
+        "ORDER BY CAST(b.item_no AS INTEGER), b.code",
+        [category_code],
+    ).fetchall()
+    return [
+        BoundaryEntry(code, no, name, lead, tuple(json.loads(co)), vis, spec)
+        for code, no, name, lead, co, vis, spec in rows
+    ]
+
+
+def power_entries(db: Database, category_code: str) -> list[PowerEntry]:
+    rows = db.execute(
+        "SELECT p.code, p.name, p.unit, p.visibility, p.specialism "
+        "FROM power_items p, json_each(p.categories) c WHERE c.value = ? ORDER BY p.code",
+        [category_code],
+    ).fetchall()
+    return [PowerEntry(*row) for row in rows]
+
+
+def latest_ruling(db: Database, case_id: str) -> Ruling | None:
+    row = db.execute(
+        "SELECT r.dispute_id, r.lead, r.cooperating, r.meeting_id FROM dispute_rulings r "
+        "JOIN disputes d ON d.id = r.dispute_id "
+        "WHERE d.case_id = ? AND r.decided_at IS NOT NULL AND r.lead IS NOT NULL "
+        "ORDER BY r.decided_at DESC LIMIT 1",
+        [case_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return Ruling(row[0], row[1], tuple(json.loads(row[2])), row[3] is not None)
+
+
+@dataclass(frozen=True)
+class OverrideCount:
+    matter: str  # "" for suggestions from a category default
+    name: str
+    suggested: int  # triage steps that had a suggestion
+    overridden: int
+    reasons: list[str]  # the latest few, newest first
+
+    @property
+    def share(self) -> float:
+        return self.overridden / self.suggested if self.suggested else 0.0
+
+
+def override_report(db: Database, latest_reasons: int = 3) -> list[OverrideCount]:
+    """Per matter: how often triage followed the lists, how often clerks routed otherwise
+    and why. Steps kept as rivals in a conflict are left out; most overridden first."""
+    rows = db.execute(
+        "SELECT json_extract(payload, '$.suggested.matter'), "
+        "json_extract(payload, '$.overridden'), json_extract(payload, '$.override_reason') "
+        "FROM events WHERE type IN ('case.self_handle', 'case.dispatch', 'case.call') "
+        "AND json_extract(payload, '$.suggested') IS NOT NULL "
+        "AND id NOT IN (SELECT event_id FROM case_conflicts WHERE kind = 'rival') "
+        "ORDER BY hlc DESC"
+    ).fetchall()
+    counts: dict[str, list[int]] = {}
+    reasons: dict[str, list[str]] = {}
+    for matter, overridden, reason in rows:
+        count = counts.setdefault(matter or "", [0, 0])
+        count[0] += 1
+        count[1] += int(bool(overridden))
+        if reason and len(reasons.setdefault(matter or "", [])) < latest_reasons:
+            reasons[matter or ""].append(reason)
+    names = dict(db.execute("SELECT code, name FROM power_items").fetchall())
+    names |= dict(db.execute("SELECT code, name FROM boundary_items").fetchall())
+    names[""] = "（清单未列明，按问题类别默认分拨）"
+    report = [
+        OverrideCount(matter, names.get(matter, matter), n, overridden, reasons.get(matter, []))
+        for matter, (n, overridden) in counts.items()
+    ]
+    return sorted(report, key=lambda r: (-r.overridden, -r.share, r.matter))
