@@ -96,7 +96,7 @@ def suggest(
     ``boundary`` and ``power``: the entries that list the category, in list order."""
     units = {code: d for code, d in departments.items()}
     if ruling is not None and ruling.lead in units:
-        return _ruled(ruling, units)
+        return _ruled(ruling, boundary[0].code if boundary else "", units)
     for entry in boundary:
         if entry.lead in units:
             return _from_boundary(category, entry, units)
@@ -118,7 +118,7 @@ def _names(codes: Sequence[str], units: Mapping[str, Department]) -> str:
     return "、".join(units[c].short_name for c in codes if c in units)
 
 
-def _ruled(ruling: Ruling, units: Mapping[str, Department]) -> Suggestion:
+def _ruled(ruling: Ruling, matter: str, units: Mapping[str, Department]) -> Suggestion:
     lead = units[ruling.lead]
     by = "联席会议决议" if ruling.by_meeting else "职责争议裁定"
     helpers = _names(ruling.cooperating, units)
@@ -127,7 +127,7 @@ def _ruled(ruling: Ruling, units: Mapping[str, Department]) -> Suggestion:
         f"{'Joint meeting decision' if ruling.by_meeting else 'Dispute ruling'}: "
         f"{lead.short_name} leads this case",
     )
-    return _suggestion(lead, ruling.cooperating, "ruling", "", reason, units)
+    return _suggestion(lead, ruling.cooperating, "ruling", matter, reason, units)
 
 
 def _from_boundary(

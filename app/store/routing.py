@@ -94,7 +94,7 @@ def override_report(db: Database, latest_reasons: int = 3) -> list[OverrideCount
             reasons[matter or ""].append(reason)
     names = dict(db.execute("SELECT code, name FROM power_items").fetchall())
     names |= dict(db.execute("SELECT code, name FROM boundary_items").fetchall())
-    names[""] = "（清单未列明，按问题类别默认分拨）"
+    names[""] = "（清单未列明的问题类别）"
     report = [
         OverrideCount(matter, names.get(matter, matter), n, overridden, reasons.get(matter, []))
         for matter, (n, overridden) in counts.items()
