@@ -1,4 +1,4 @@
-"""towndesk lists import | export | show | search: the three lists from and to spreadsheets."""
+"""towndesk lists import | export | show | set | search: the three lists and their items."""
 
 from __future__ import annotations
 
@@ -7,8 +7,16 @@ from pathlib import Path
 
 from app.cli import database_path
 from app.cli_output import print_json, print_table
+from app.core.errors import DomainError
 from app.store import reference as users
-from app.store.lists import list_kind, list_rows, replace_list, search_lists, versions
+from app.store.lists import (
+    list_kind,
+    list_rows,
+    replace_list,
+    search_lists,
+    set_item,
+    versions,
+)
 from app.store.setup import open_database
 
 KINDS = ["power", "duties", "boundary"]
@@ -44,6 +52,22 @@ def add_commands(commands, database_option, actor_option) -> None:  # type: igno
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=lists_show)
+
+    p = lists.add_parser("set", help="新增或修改权责清单、职责边界清单中的一项（记为新版本）")
+    database_option(p)
+    actor_option(p)
+    p.add_argument("--kind", required=True, choices=["power", "boundary"])
+    p.add_argument("--code", required=True, help="事项编码；清单中没有则新增")
+    p.add_argument(
+        "--field",
+        dest="fields",
+        action="append",
+        default=[],
+        metavar="列=内容",
+        help="要改的列，可重复，如 --field 牵头部门=青石市场监管所",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=lists_set)
 
     p = lists.add_parser("search", help="在三张清单中搜索（两个字以上）")
     database_option(p)
@@ -106,6 +130,24 @@ def lists_show(args: argparse.Namespace) -> int:
     print_table(headers[:5], [[_short(c) for c in row[:5]] for row in rows])
     for v in history:
         print(f"第 {v.version} 版  {v.changed_at}  {v.actor or '—'}  {v.source}  {v.rows} 行")
+    return 0
+
+
+def lists_set(args: argparse.Namespace) -> int:
+    db = open_database(database_path(args))
+    changes = {}
+    for text in args.fields:
+        column, sep, value = text.partition("=")
+        if not sep:
+            raise DomainError("list_field_invalid", value=text)
+        changes[column.strip()] = value
+    done = set_item(
+        db, users.user_by_name(db, args.username), list_kind(args.kind), args.code, changes
+    )
+    if args.json:
+        print_json({"kind": done.kind.value, "version": done.version, "rows": done.rows})
+    else:
+        print(f"已保存事项 {args.code.strip()}：清单第 {done.version} 版，共 {done.rows} 项。")
     return 0
 
 

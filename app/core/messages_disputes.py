@@ -25,6 +25,15 @@ DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
         "清单中没有编码为“{value}”的事项。",
         "The list has no item with code '{value}'.",
     ),
+    "list_field_invalid": (
+        "“{value}”应写成“列=内容”，如 牵头部门=青石市场监管所。",
+        "'{value}' should read column=text, e.g. 牵头部门=青石市场监管所.",
+    ),
+    "list_item_code_missing": ("请填写事项编码。", "Give the item's code."),
+    "list_item_invalid": (
+        "事项“{value}”没有改动：{reason}。",
+        "Item '{value}' was not changed: {reason}.",
+    ),
     "list_item_kind_unsupported": (
         "职责任务清单请整表导入修改，不能逐项编辑。",
         "Edit the duty task list by importing it whole, not item by item.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +118,59 @@ def replace_list(
         "SELECT max(version) FROM list_versions WHERE kind = ?", [kind.value]
     ).fetchone()[0]
     return Replaced(kind, version, len(checked.items))
+
+
+def set_item(
+    db: Database,
+    actor: User,
+    kind: ListKind,
+    code: str,
+    changes: Mapping[str, str],
+    wall: Callable[[], int] = wall_ms,
+) -> Replaced:
+    """Add or change one item of the power or boundary list: ``changes`` maps a column
+    (its label, key or a synonym) to the new text; other columns keep their values. The item
+    passes the same checks as an imported row; the list gets its next version."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    if kind == ListKind.DUTIES:
+        raise DomainError("list_item_kind_unsupported")
+    code = code.strip()
+    if not code:
+        raise DomainError("list_item_code_missing")
+    headers, rows = list_rows(db, kind)
+    at = headers.index("事项编码")
+    current = (dict(zip(headers, r, strict=True)) for r in rows if r[at] == code)
+    cells = next(current, {"事项编码": code})
+    for name, value in changes.items():
+        cells[_column_label(kind, name)] = value.strip()
+    cells["事项编码"] = code
+    if kind == ListKind.BOUNDARY and not cells.get("序号"):
+        last = db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items").fetchone()
+        cells["序号"] = str((last[0] or 0) + 1)
+    ref = reference(db)
+    ref = Reference(ref.units, {}, ref.categories)
+    labels = [c.label for c in COLUMNS[kind]]
+    row = [cells.get(label, "") for label in labels]
+    checked = check_rows(kind, [row], [1], suggest_mapping(kind, labels), ref)
+    if checked.problems:
+        text = "；".join(_ROW_PREFIX.sub("", p.text()).rstrip("。") for p in checked.problems)
+        raise DomainError("list_item_invalid", value=code, reason=text)
+    payload = {"item": checked.items[0], "source": f"逐项修改（{code}）"}
+    with writing(db, wall) as writer:
+        writer.append(actor.id, "list", kind.value, EventType.LIST_ITEM_SET, payload)
+    latest = versions(db, kind)[0]
+    return Replaced(kind, latest.version, latest.rows)
+
+
+_ROW_PREFIX = re.compile(r"^第 \d+ 行[：:]\s*")
+
+
+def _column_label(kind: ListKind, name: str) -> str:
+    plain = normalise(name)
+    for column in COLUMNS[kind]:
+        if plain in (normalise(column.label), column.key, *map(normalise, column.synonyms)):
+            return column.label
+    raise DomainError("list_column_unknown", value=name)
 
 
 # -- reading --------------------------------------------------------------------------------
