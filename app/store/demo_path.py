@@ -18,12 +18,43 @@ from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.workflow import Action, Request
-from app.core.workflow_events import Numbers, decide
+from app.core.workflow_events import ROUTING, Numbers, decide
 from app.store.case_actions import actor_of
 from app.store.case_state import load_state
+from app.store.cases import case_by_id
 from app.store.eventlog import EventWriter, new_id
 from app.store.reference import departments, users
+from app.store.routing import suggestion_for
+from app.store.transfers import next_letter_no
 
+TRANSFERS = (
+    Request(
+        Action.TRANSFER_POLICE,
+        offence="非法经营罪",
+        threshold="经营数额经初步核算约八万元，超过五万元的立案追诉标准",
+        reason="涉案金额较大，涉嫌犯罪",
+    ),
+    Request(Action.TRANSFER, to="蓬山区自然资源局", reason="占地面积超出乡镇执法权限，依法移送"),
+)
+OVERRIDES = (
+    "当事人同时涉及多个部门，先由综合执法中队牵头劝导",
+    "该点位属联合整治范围，按整治方案由执法中队办理",
+    "现场核实后属无照经营，由市场监管所查处",
+)
+NOT_OUR_DUTY = (
+    Request(
+        Action.RETURN,
+        reason="现场核实为建筑施工噪声，不属本单位职责，应由综合执法中队查处",
+        not_our_duty=True,
+        cited=("QS-XZCF-018",),
+    ),
+    Request(
+        Action.RETURN,
+        reason="涉及食品经营许可，不属本单位职责，应由市场监管所处理",
+        not_our_duty=True,
+        cited=("QS-XZCF-022",),
+    ),
+)
 HOUR = 3_600_000
 DAY = 24 * HOUR
 OFFICERS = {"SCJG": "officer", "ZFZD": "officer_zfzd", "PCS": "officer_pcs"}
@@ -62,11 +93,17 @@ def plan(
 
     if target in ("transferred", "rejected"):
         request = (
-            Request(Action.TRANSFER_POLICE, offence="非法经营罪", reason="涉案金额较大，涉嫌犯罪")
+            rng.choice(TRANSFERS)
             if target == "transferred"
             else Request(Action.REJECT, reason="不属于行政执法事项，已告知当事人")
         )
-        step(3, "clerk", request)
+        received = step(3, "clerk", request) and target == "transferred" and age_days > 10
+        received = received and step(
+            30, "clerk", Request(Action.TRANSFER_RECEIPT, received_by="接收机关法制科")
+        )
+        if received and age_days > 20:
+            note = "已立案侦查" if request.action == Action.TRANSFER_POLICE else "已受理并立案查处"
+            step(200, "clerk", Request(Action.TRANSFER_OUTCOME, outcome="accepted", note=note))
         return steps
     if route == "Y":
         ok = step(
@@ -82,8 +119,16 @@ def plan(
             ok = ok and target != "assigned" and step(hours, "clerk", Request(action))
     elif route == "X":
         cooperating = ("ZFZD",) if unit != "ZFZD" and rng.random() < 0.3 else ()
-        ok = step(2, "clerk", Request(Action.DISPATCH, to=unit, with_units=cooperating))
+        dispatch = Request(Action.DISPATCH, to=unit, with_units=cooperating)
+        if rng.random() < 0.06:  # the clerk knows better than the list this time
+            unit = "ZFZD" if unit != "ZFZD" else "SCJG"
+            handler = OFFICERS[unit]
+            dispatch = Request(Action.DISPATCH, to=unit, override_reason=rng.choice(OVERRIDES))
+        ok = step(2, "clerk", dispatch)
         ok = ok and target != "assigned" and step(5, handler, Request(Action.SIGN))
+        if ok and target == "handling" and handler != "clerk" and rng.random() < 0.1:
+            step(6, handler, rng.choice(NOT_OUR_DUTY))  # a duty dispute, left open
+            return steps
     else:
         ok = step(1, "clerk", Request(Action.SELF_HANDLE))
         ok = ok and target != "assigned" and step(2, "clerk", Request(Action.SIGN))
@@ -152,14 +197,19 @@ def write_in_time_order(
             continue
         user = people[step.username]
         today: date = datetime.fromtimestamp(step.at / 1000, CHINA).date()
+        action = step.request.action
+        suggestion = suggestion_for(db, case_by_id(db, step.case_id)) if action in ROUTING else None
+        police = action == Action.TRANSFER_POLICE
+        letter = next_letter_no(db, police, today) if police or action == Action.TRANSFER else ""
         try:
             decision = decide(
                 load_state(db, step.case_id),
                 actor_of(user),
                 step.request,
                 units,
-                numbers=Numbers(call_id=new_id()),
-                today=today,
+                Numbers(call_id=new_id(), letter_no=letter),
+                today,
+                suggestion,
             )
         except DomainError:
             broken.add(step.case_id)
