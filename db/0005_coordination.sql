@@ -90,3 +90,14 @@ CREATE TABLE transfers (
     outcome_note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX transfers_case ON transfers (case_id);
+
+-- Transfers made before schema 5 (final then, so one per transferred case), as the case
+-- fold would write them; their letters had no number yet.
+INSERT INTO transfers (id, case_id, direction, police, counterpart, reason, offence, sent_at)
+    SELECT e.id, e.entity_id, 'out', e.type = 'case.transfer_police',
+        json_extract(e.payload, '$.to'), json_extract(e.payload, '$.reason'),
+        coalesce(json_extract(e.payload, '$.offence'), ''),
+        datetime((e.hlc >> 16) / 1000, 'unixepoch', '+8 hours')
+    FROM events e JOIN cases c ON c.id = e.entity_id AND c.status = 'transferred'
+    WHERE e.entity = 'case' AND e.type IN ('case.transfer', 'case.transfer_police')
+      AND e.id NOT IN (SELECT event_id FROM case_conflicts WHERE kind = 'rival');

@@ -4,6 +4,7 @@ calendar its clocks run on. The projection itself is core/case_projection.py."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, time
 from functools import lru_cache
 
@@ -11,6 +12,7 @@ from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
 from app.core.model import CaseStatus, Route
+from app.core.transfers import ACCEPTED
 from app.core.workflow import CallStatus, CaseState
 
 STATE_COLUMNS = (
@@ -22,7 +24,7 @@ STATE_COLUMNS = (
 
 def load_state(db: Database, case_id: str) -> CaseState:
     row = db.conn.execute(f"SELECT {STATE_COLUMNS} FROM cases WHERE id = ?", [case_id]).fetchone()
-    return CaseState(
+    state = CaseState(
         status=CaseStatus(row[0]),
         route=Route(row[1]) if row[1] else None,
         lead_unit=row[2],
@@ -37,6 +39,21 @@ def load_state(db: Database, case_id: str) -> CaseState:
         call_id=row[11],
         call_status=CallStatus(row[12]) if row[12] else None,
     )
+    if state.status == CaseStatus.TRANSFERRED:  # the open transfer, from its own record
+        sent = db.conn.execute(
+            "SELECT letter_no, police, receipt_at, outcome FROM transfers "
+            "WHERE case_id = ? AND direction = 'out' ORDER BY sent_at DESC, id DESC LIMIT 1",
+            [case_id],
+        ).fetchone()
+        if sent is not None:
+            state = replace(
+                state,
+                transfer_letter=sent[0],
+                transfer_police=bool(sent[1]),
+                transfer_received=sent[2] is not None,
+                transfer_settled=sent[3] == ACCEPTED,
+            )
+    return state
 
 
 OFFICE_HOURS = "office_hours"  # settings key: {"start": "08:30", "end": "17:30"}
