@@ -1,10 +1,11 @@
-"""``towndesk case act``, ``towndesk overdue`` and ``towndesk calls``: the case path."""
+"""``towndesk case act``, ``towndesk overdue``, ``towndesk calls`` and transfers (``case
+transfers``, ``towndesk transfer-letter``, the sender on ``case add``): the case path."""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,18 @@ from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.model import CaseStatus, chinese
 from app.core.queues import escalated
+from app.core.transfers import IN, TRANSFER_OUTCOMES, Transfer
 from app.core.workflow import CALL_STATUS_NAMES, Action, Request
 from app.store import reference
 from app.store.setup import open_database
 
 CLOCK_WORDS = {"sign": "签收", "handle": "处置", "call_ack": "响应", "call_arrive": "到场"}
+TRANSFER_STEPS = (
+    Action.TRANSFER,
+    Action.TRANSFER_POLICE,
+    Action.TRANSFER_RECEIPT,
+    Action.TRANSFER_OUTCOME,
+)
 STATE_WORDS = {
     "on_time": "正常",
     "due_soon": "临期",
@@ -54,6 +62,21 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     result.add_argument("--fail", dest="passed", action="store_false")
     p.add_argument("--into", help="合并到的案件编号")
     p.add_argument("--offence", default="", help="涉嫌罪名（移送公安）")
+    p.add_argument("--threshold", default="", help="达到追诉标准的理由（移送公安）")
+    p.add_argument("--override-reason", default="", help="不按清单建议分拨时的理由")
+    p.add_argument("--received-by", default="", help="回执的签收单位或签收人（登记移送回执）")
+    p.add_argument(
+        "--outcome",
+        choices=TRANSFER_OUTCOMES,
+        default="",
+        help="接收机关的处理结果：accepted 受理/立案、declined 不予受理/不予立案、returned 退回",
+    )
+    p.add_argument(
+        "--not-our-duty", action="store_true", help="回退时声明不属本单位职责（提出职责争议）"
+    )
+    p.add_argument(
+        "--cite", nargs="+", default=[], metavar="CODE", help="职责争议引用的清单事项编码"
+    )
     p.add_argument("--urgent", action="store_true")
     p.add_argument("--photo", nargs="+", type=Path, default=[])
     p.add_argument("--json", action="store_true")
@@ -94,12 +117,15 @@ def add_commands(commands, case_commands, database_option, actor_option) -> None
     for name, kind, title in (
         ("notice", "supervision_notice", "督办单"),
         ("call-slip", "call_slip", "呼叫单"),
+        ("transfer-letter", "transfer_letter", "移送函"),
     ):
         p = commands.add_parser(name, help=f"打印{title}（PDF）")
         database_option(p)
         p.add_argument("number", help="案件编号")
         p.add_argument("-o", "--output", required=True, type=Path)
         p.set_defaults(handler=slip, kind=kind, title=title)
+
+    _transfer_commands(case_commands, database_option)
 
     p = commands.add_parser("calls", help="对区直部门的呼叫及响应计时")
     database_option(p)
@@ -127,12 +153,18 @@ def case_act(args: argparse.Namespace) -> int:
         into=args.into,
         offence=args.offence,
         urgent=args.urgent,
+        override_reason=args.override_reason,
+        not_our_duty=args.not_our_duty,
+        cited=tuple(args.cite),
+        threshold=args.threshold,
+        received_by=args.received_by,
+        outcome=args.outcome,
     )
     case = act(db, BlobStore.beside(path), user, args.number, request, args.photo)
     if args.json:
         print_json(case_path_json(db, case.id))
     else:
-        print(f"{case.number}：{chinese(case.status)}")
+        print(f"{case.number}：{chinese(case.status)}{_transfer_note(db, case.id, request)}")
     return 0
 
 
@@ -142,6 +174,7 @@ def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyp
 
     from app.store.clocks import calls as all_calls
     from app.store.clocks import case_clocks
+    from app.store.transfers import transfers_of
 
     row = db.execute(
         "SELECT number, status, route, lead_unit, cooperating_units, extension_days, "
@@ -166,6 +199,7 @@ def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyp
         "rework_count": row[8],
         "deadlines": [_clock_json(c) for c in case_clocks(db, case_id, now)],
         "open_calls": [_call_json(c) for c in all_calls(db, now, open_only=True, case_id=case_id)],
+        "transfers": [transfer_json(t, now.date()) for t in transfers_of(db, case_id)],
     }
 
 
@@ -302,3 +336,120 @@ def response(args: argparse.Namespace) -> int:
         f"{args.handle} 个工作日内办结（一般呼叫的分钟数加倍）。"
     )
     return 0
+
+
+# -- transfers (案件移送, 行刑衔接) -------------------------------------------------------------
+
+
+def _transfer_commands(case_commands, database_option) -> None:  # type: ignore[no-untyped-def]
+    p = case_commands.add_parser("transfers", help="移送的案件：移送函号、回执、处理结果")
+    database_option(p)
+    p.add_argument("--waiting", action="store_true", help="只看还在等回执或处理结果的移送")
+    p.add_argument("--case", dest="number", help="只看某件案件的移送（移出和移入）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=transfers)
+    # a case transferred in names its sender: options on ``case add`` (registered before us)
+    p = case_commands.choices["add"]
+    p.add_argument("--from-unit", default="", help="移送来的案件：移送单位（来源即为移送）")
+    p.add_argument("--from-letter", default="", help="移送来的案件：对方移送函的文号")
+    p.set_defaults(handler=case_add, source=None)
+
+
+def case_add(args: argparse.Namespace) -> int:
+    """``case add``, with the sender of a case transferred in (--from-unit, --from-letter)."""
+    from app.cli_output import case_json
+    from app.core.intake import IntakeRequest
+    from app.core.model import CaseSource
+    from app.store.blobs import BlobStore
+    from app.store.cases import register_case
+
+    path = database_path(args)
+    db = open_database(path)
+    actor = reference.user_by_name(db, args.username)
+    sent = bool(args.from_unit.strip())
+    request = IntakeRequest(
+        category_code=args.category,
+        grid_code=args.grid,
+        description=args.description,
+        address=args.address,
+        source=args.source or (CaseSource.TRANSFER if sent else CaseSource.PATROL),
+        urgent=args.urgent,
+        reporter_name=args.reporter,
+        reporter_phone=args.phone,
+        latitude=args.lat,
+        longitude=args.lon,
+        transfer_unit=args.from_unit,
+        transfer_letter=args.from_letter,
+    )
+    case = register_case(db, BlobStore.beside(path), actor, request, args.photo)
+    if args.json:
+        print_json(case_json(case, reference.ReferenceData(db), actor.role))
+    else:
+        print(case.number)
+    return 0
+
+
+def transfers(args: argparse.Namespace) -> int:
+    from app.store.cases import case_by_number
+    from app.store.transfers import all_transfers, transfers_of, waiting_transfers
+
+    db = open_database(database_path(args))
+    if args.number:
+        rows = transfers_of(db, case_by_number(db, args.number).id)
+        rows = [t for t in rows if t.waiting_for] if args.waiting else rows
+    else:
+        rows = waiting_transfers(db) if args.waiting else all_transfers(db)
+    today = now_in_china().date()
+    if args.json:
+        print_json([transfer_json(t, today) for t in rows])
+        return 0
+    print_table(
+        ["移送函号", "案件编号", "方向", "移送/来文单位", "移送时间", "回执", "处理结果", "等待"],
+        [_transfer_cells(t, today) for t in rows],
+    )
+    waiting = sum(1 for t in rows if t.waiting_for)
+    print(f"共 {len(rows)} 件移送，其中 {waiting} 件在等对方回执或处理结果")
+    return 0
+
+
+def _transfer_cells(t: Transfer, today: date) -> list[str]:
+    words = t.waiting_words()
+    outcome = t.outcome_words()
+    return [
+        t.letter_no or "—",
+        t.case_number,
+        "移入" if t.direction == IN else ("移送公安" if t.police else "移出"),
+        t.counterpart,
+        t.sent_at[:16],
+        f"{t.receipt_at[:10]} {t.receipt_by}" if t.receipt_at else "—",
+        f"{outcome.zh}（{t.outcome_at[:10] if t.outcome_at else ''}）" if outcome else "—",
+        f"{words.zh} {t.days_waiting(today)} 天" if words else "",
+    ]
+
+
+def transfer_json(t: Transfer, today: date) -> dict[str, Any]:
+    outcome, waiting = t.outcome_words(), t.waiting_words()
+    return asdict(t) | {
+        "outcome_name": outcome.zh if outcome else None,
+        "waiting_for": t.waiting_for,
+        "waiting_name": waiting.zh if waiting else None,
+        "days_waiting": t.days_waiting(today),
+    }
+
+
+def _transfer_note(db, case_id: str, request: Request) -> str:  # type: ignore[no-untyped-def]
+    """After a transfer step: the letter it concerns, and how to print it or the answer."""
+    from app.store.transfers import latest_transfer_out
+
+    if request.action not in TRANSFER_STEPS:
+        return ""
+    transfer = latest_transfer_out(db, case_id)
+    if transfer is None:
+        return ""
+    outcome = transfer.outcome_words()
+    if request.action == Action.TRANSFER_OUTCOME and outcome is not None:
+        return f"（{transfer.letter_no}：{outcome}）"
+    if request.action == Action.TRANSFER_RECEIPT:
+        return f"（{transfer.letter_no}：回执已登记，签收 {transfer.receipt_by}）"
+    command = f"towndesk transfer-letter {transfer.case_number} -o 移送函.pdf"
+    return f"（移送函 {transfer.letter_no}；打印：{command}）"

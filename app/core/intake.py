@@ -36,6 +36,9 @@ class IntakeRequest:
     latitude: float | None = None
     longitude: float | None = None
     photos: tuple[str, ...] = field(default=())  # SHA-256 of files already stored
+    # source TRANSFER (移送来的案件): the authority that sent it, and its letter's number
+    transfer_unit: str = ""
+    transfer_letter: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def validate_intake(
     _check_reporter(request, errors)
     _check_coordinates(request.latitude, request.longitude, errors)
     source = _check_source(request.source, errors)
+    _check_sender(request, source, errors)
     if errors:
         raise ValidationErrors(errors)
     assert category is not None and grid is not None and source is not None
@@ -141,6 +145,25 @@ def _check_source(source: str, errors: list[DomainError]) -> CaseSource | None:
     except ValueError:
         errors.append(DomainError("source_unknown", value=source))
         return None
+
+
+def _check_sender(
+    request: IntakeRequest, source: CaseSource | None, errors: list[DomainError]
+) -> None:
+    """A case transferred in names who sent it; only such a case has a sender."""
+    named = bool(request.transfer_unit.strip() or request.transfer_letter.strip())
+    if source == CaseSource.TRANSFER and not request.transfer_unit.strip():
+        errors.append(DomainError("transfer_in_source_missing"))
+    elif source is not None and source != CaseSource.TRANSFER and named:
+        errors.append(DomainError("transfer_in_wrong_source"))
+
+
+def transfer_from(intake: ValidIntake) -> dict[str, str] | None:
+    """The sender of a case transferred in, as the registration keeps it (None if none)."""
+    unit = intake.request.transfer_unit.strip()
+    if intake.source != CaseSource.TRANSFER or not unit:
+        return None
+    return {"unit": unit, "letter_no": intake.request.transfer_letter.strip()}
 
 
 @dataclass(frozen=True)

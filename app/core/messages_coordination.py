@@ -33,4 +33,12 @@ COORDINATION_MESSAGES: dict[str, tuple[str, str]] = {
         "移送来的案件请填写移送单位。",
         "A transferred-in case needs the sending authority.",
     ),
+    "transfer_in_wrong_source": (
+        "填写了移送单位的案件，来源请选择“移送”。",
+        "A case with a sending authority must have the source 'transfer'.",
+    ),
+    "no_transfer_letter": (
+        "案件 {value} 没有移送记录，没有移送函可打印。",
+        "Case {value} was never transferred out: it has no transfer letter.",
+    ),
 }

@@ -4,6 +4,8 @@ number and what the receiver's answer may be."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from app.core.errors import Words
 
@@ -29,3 +31,57 @@ def letter_number(township: str, year: int, sequence: int, police: bool) -> str:
     """青石综执移〔2026〕3号, or 青石综执移公〔2026〕1号 for the police: one series each."""
     short = re.sub(r"(街道办事处|街道|镇|乡)$", "", township) or township
     return f"{short}综执移{'公' if police else ''}〔{year}〕{sequence}号"
+
+
+OUT, IN = "out", "in"
+RECEIPT, OUTCOME = "receipt", "outcome"  # what a transfer out may still be waiting for
+WAITING_WORDS = {
+    (False, RECEIPT): Words("待回执", "waiting for the receipt"),
+    (False, OUTCOME): Words("待处理结果", "waiting for the outcome"),
+    (True, RECEIPT): Words("待回执", "waiting for the receipt"),
+    (True, OUTCOME): Words("待立案决定", "waiting for the decision to open a case"),
+}
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One transfer of a case: out, with our letter, or in, with the sender's."""
+
+    id: str  # the event that sent or registered it
+    case_id: str
+    case_number: str
+    direction: str  # OUT or IN
+    police: bool  # 行刑衔接
+    letter_no: str
+    counterpart: str  # the authority it went to or came from
+    reason: str
+    offence: str
+    threshold: str
+    sent_at: str
+    receipt_at: str | None
+    receipt_by: str
+    outcome: str | None
+    outcome_at: str | None
+    outcome_note: str
+
+    @property
+    def waiting_for(self) -> str | None:
+        """RECEIPT, then OUTCOME, while the receiver still owes the office an answer."""
+        if self.direction != OUT or self.outcome is not None:
+            return None
+        return RECEIPT if self.receipt_at is None else OUTCOME
+
+    def days_waiting(self, today: date) -> int | None:
+        """Calendar days since the last step the office saw (sent, or receipt signed)."""
+        waiting = self.waiting_for
+        if waiting is None:
+            return None
+        since = self.receipt_at if waiting == OUTCOME and self.receipt_at else self.sent_at
+        return (today - date.fromisoformat(since[:10])).days
+
+    def waiting_words(self) -> Words | None:
+        waiting = self.waiting_for
+        return WAITING_WORDS[(self.police, waiting)] if waiting else None
+
+    def outcome_words(self) -> Words | None:
+        return outcome_words(self.outcome, self.police) if self.outcome else None

@@ -9,12 +9,14 @@ from sqlite_utils import Database
 
 from app.reports.call_slip import write_call_slip
 from app.reports.supervision_notice import write_supervision_notice
+from app.reports.transfer_letter import write_transfer_letter
 
 Writer = Callable[[Database, str, Path], str]  # (db, case number, out) -> verification code
 
 SLIPS: dict[str, tuple[str, Writer]] = {  # kind -> (the document's own name, writer)
     "call_slip": ("呼叫单", write_call_slip),
     "supervision_notice": ("督办单", write_supervision_notice),
+    "transfer_letter": ("移送函", write_transfer_letter),
 }
 
 

@@ -20,6 +20,7 @@ from app.core.intake import (
     ValidIntake,
     duplicate_hints,
     normalise_phone,
+    transfer_from,
     validate_intake,
 )
 from app.core.model import (
@@ -87,7 +88,7 @@ def case_payload(
     photos: list[StoredFile],
 ) -> dict[str, Any]:
     request = intake.request
-    return {
+    payload: dict[str, Any] = {
         "number": number,
         "source": intake.source.value,
         "category_code": intake.category.code,
@@ -105,6 +106,10 @@ def case_payload(
         "received_at": received_at,
         "photos": [{"sha256": p.sha256, "file_name": p.file_name} for p in photos],
     }
+    sender = transfer_from(intake)
+    if sender is not None:  # the case fold records it as a transfer in (移送来的案件)
+        payload["transfer_from"] = sender
+    return payload
 
 
 def check_intake(db: Database, request: IntakeRequest) -> ValidIntake:
