@@ -1,3 +1,93 @@
-"""Projections of joint-meeting events (联席会议): members, meetings, decisions."""
+"""Projections of joint-meeting events (联席会议): members, meetings, decisions.
+
+Each handler reads its event alone: numbers, decision ids and agendas travel in the payload,
+times come from the event's clock, so a rebuild writes the same rows."""
 
 from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from app.core.clock import hlc_ms, local_text
+from app.core.events import Event, EventType
+from app.store.projections import handles
+
+
+def _time(event: Event) -> str:
+    return local_text(hlc_ms(event.hlc))
+
+
+def _json(value: object) -> str:
+    # keys sorted: a replayed payload comes back from the log in canonical (sorted) form
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@handles(EventType.MEETING_MEMBERS_SET)
+def _members_set(db: Database, event: Event) -> None:
+    db.conn.execute("DELETE FROM meeting_members")
+    db.conn.executemany(
+        "INSERT INTO meeting_members (unit, position) VALUES (?, ?)",
+        [(unit, position) for position, unit in enumerate(event.payload["units"], 1)],
+    )
+
+
+@handles(EventType.MEETING_SCHEDULED)
+def _scheduled(db: Database, event: Event) -> None:
+    p = event.payload
+    db.conn.execute(
+        "INSERT INTO meetings (id, number, held_on, place, chair, attendees, agenda, "
+        "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            event.entity_id,
+            p["number"],
+            p["held_on"],
+            p["place"],
+            p["chair"],
+            _json(p["attendees"]),
+            _json(p["agenda"]),
+            _time(event),
+            event.actor_id,
+        ],
+    )
+
+
+@handles(EventType.MEETING_AGENDA_SET)
+def _agenda_set(db: Database, event: Event) -> None:
+    db.conn.execute(
+        "UPDATE meetings SET agenda = ? WHERE id = ?",
+        [_json(event.payload["agenda"]), event.entity_id],
+    )
+
+
+@handles(EventType.MEETING_MINUTES_RECORDED)
+def _minutes_recorded(db: Database, event: Event) -> None:
+    p = event.payload
+    db.conn.execute(
+        "UPDATE meetings SET summary = ?, attendees = ?, minutes_at = ? WHERE id = ?",
+        [p["summary"], _json(p["attendees"]), _time(event), event.entity_id],
+    )
+    db.conn.executemany(
+        "INSERT INTO meeting_decisions (id, meeting_id, position, text, owner, deadline, "
+        "dispute_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                d["id"],
+                event.entity_id,
+                position,
+                d["text"],
+                d["owner"],
+                d["deadline"],
+                d.get("dispute_id"),
+            )
+            for position, d in enumerate(p["decisions"], 1)
+        ],
+    )
+
+
+@handles(EventType.MEETING_DECISION_DONE)
+def _decision_done(db: Database, event: Event) -> None:
+    db.conn.execute(
+        "UPDATE meeting_decisions SET done_at = ?, done_by = ?, done_note = ? WHERE id = ?",
+        [_time(event), event.actor_id, event.payload["note"], event.entity_id],
+    )

@@ -1,0 +1,200 @@
+"""Printed joint-meeting papers (联席会议): the agenda handed out before the meeting, and the
+minutes (纪要) with its decisions, the disputes they settled and the list items they changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.meetings import HELD_ON_FORMAT, KIND_NAMES, AgendaItem, Meeting
+from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
+from app.store.meetings import Settlement, members, settlements
+from app.store.reference import departments, township
+
+WEEKDAYS = "一二三四五六日"
+PAPER_STYLE = """
+<style>
+ table.grid { border-collapse: collapse; }
+ table.grid th { border: 1px solid #555; padding: 5px 6px; background: #eef2f7;
+                 font-size: 10.5pt; }
+ table.grid td { font-size: 10.5pt; padding: 5px 6px; }
+ td.n { text-align: center; width: 6%; }
+ td.day { white-space: nowrap; }
+ p.body { font-size: 11pt; line-height: 150%; }
+ span.detail { color: #333; font-size: 9.5pt; }
+ table.sign { margin-top: 30px; }
+ table.sign td { border: none; padding: 10px 0; font-size: 11pt; }
+</style>
+"""
+
+
+def held_on_words(held_on: str) -> str:
+    """``2026年12月3日（星期四）09:30``"""
+    when = datetime.strptime(held_on, HELD_ON_FORMAT)
+    return f"{when.year}年{when.month}月{when.day}日（星期{WEEKDAYS[when.weekday()]}）{when:%H:%M}"
+
+
+def _deadline_words(day: str) -> str:
+    year, month, dom = (int(part) for part in day.split("-"))
+    return f"{year}年{month}月{dom}日"
+
+
+def _unit_names(db: Database, codes: list[str]) -> str:
+    names = {d.code: d.name for d in departments(db)}
+    return "、".join(names.get(code, code) for code in codes) or "—"
+
+
+def _heading(db: Database, title: str, sub: str) -> str:
+    town = escape(township(db).name)
+    return f'{SLIP_STYLE}{PAPER_STYLE}<h1>{title}</h1><p class="sub">{town}{escape(sub)}</p>'
+
+
+# ----------------------------------------------------------------------- the agenda
+
+
+def agenda_html(
+    db: Database, meeting: Meeting | None, items: list[AgendaItem] | None = None
+) -> str:
+    """The agenda of ``meeting``; without one, the proposed ``items`` as a draft whose time,
+    place and chair are left to fill in."""
+    agenda = meeting.agenda if meeting else (items or [])
+    if meeting:
+        sub = f"综合行政执法联席会议 · 第 {meeting.number} 次会议"
+        cells = [
+            ("会议时间", held_on_words(meeting.held_on)),
+            ("会议地点", meeting.place),
+            ("主持人", meeting.chair),
+            ("参会单位", _unit_names(db, meeting.attendees)),
+        ]
+    else:
+        sub = "综合行政执法联席会议 · 议题建议稿"
+        cells = [("会议时间", "\u3000"), ("会议地点", "\u3000"), ("主持人", "\u3000")]
+        member_units = members(db)
+        cells.append(("成员单位", _unit_names(db, member_units) if member_units else ""))
+    cells.append(("议题", _count_words(agenda)))
+    title = "联席会议议程" if meeting else "联席会议议程（建议稿）"
+    return f"""{_heading(db, title, sub)}
+{label_table(cells)}
+<h2>会议议题</h2>
+{_agenda_table(agenda)}
+<p class="note">请各参会单位对照议题，提前准备本单位的办理情况和意见，会上逐项说明；
+涉及职责争议的，请携带所依据的清单条目和法律依据。</p>
+"""
+
+
+def _count_words(agenda: list[AgendaItem]) -> str:
+    if not agenda:
+        return "无"
+    counts = Counter(item.kind for item in agenda)
+    parts = [f"{KIND_NAMES[k]} {n} 项" for k, n in counts.items() if k in KIND_NAMES]
+    return f"共 {len(agenda)} 项（{'，'.join(parts)}）"
+
+
+def _agenda_table(agenda: list[AgendaItem]) -> str:
+    if not agenda:
+        return '<p class="body">本次会议暂无议题。</p>'
+    rows = "".join(
+        f'<tr><td class="n">{n}</td>'
+        f"<td><b>{escape(item.title)}</b><br/>"
+        f'<span class="detail">{escape(item.detail)}</span></td></tr>'
+        for n, item in enumerate(agenda, 1)
+    )
+    return (
+        '<table class="grid" width="100%" cellspacing="0" border="1" cellpadding="5">'
+        "<tr><th>序号</th><th>议题及情况</th></tr>"
+        f"{rows}</table>"
+    )
+
+
+def write_agenda(
+    db: Database, meeting: Meeting | None, out: Path, items: list[AgendaItem] | None = None
+) -> Path:
+    title = f"第 {meeting.number} 次联席会议议程" if meeting else "联席会议议程（建议稿）"
+    return write_pdf(agenda_html(db, meeting, items), out, title)
+
+
+# ----------------------------------------------------------------------- the minutes
+
+
+def minutes_html(db: Database, meeting: Meeting) -> str:
+    if not meeting.held:
+        raise DomainError("minutes_missing", value=meeting.number)
+    sub = f"综合行政执法联席会议 · 第 {meeting.number} 次会议"
+    cells = [
+        ("会议时间", held_on_words(meeting.held_on)),
+        ("会议地点", meeting.place),
+        ("主持人", meeting.chair),
+        ("参会单位", _unit_names(db, meeting.attendees)),
+        ("议题", _count_words(meeting.agenda)),
+    ]
+    summary = "<br/>".join(escape(line) for line in meeting.summary.splitlines())
+    settled = settlements(db, meeting)
+    disputes = f"<h2>三、职责争议裁定及清单修改</h2>{_settlement_list(settled)}" if settled else ""
+    return f"""{_heading(db, "联席会议纪要", sub)}
+{label_table(cells)}
+<h2>一、会议情况</h2>
+<p class="body">{summary}</p>
+<h2>二、议定事项</h2>
+{_decision_table(meeting)}
+{disputes}
+<p class="note">议定事项由责任单位在期限内落实，并将落实情况报综合行政执法办公室；
+逾期未落实的，列入下次联席会议通报。</p>
+<table class="sign" width="100%" cellspacing="0"><tr>
+<td width="50%">主持人（签字）：</td><td>记录人（签字）：</td></tr>
+<tr><td>纪要日期：{escape(_deadline_words((meeting.minutes_at or "")[:10]))}</td><td></td></tr>
+</table>
+"""
+
+
+def _decision_table(meeting: Meeting) -> str:
+    if not meeting.decisions:
+        return '<p class="body">本次会议未形成需要落实的决议。</p>'
+    rows = "".join(
+        f'<tr><td class="n">{d.position}</td><td>{escape(d.text)}</td>'
+        f'<td width="17%">{escape(d.owner_name)}</td>'
+        f'<td width="17%" class="day">{_deadline_words(d.deadline)}</td>'
+        f'<td width="17%">{_done_words(d.done_at, d.done_note)}</td></tr>'
+        for d in meeting.decisions
+    )
+    return (
+        '<table class="grid" width="100%" cellspacing="0" border="1" cellpadding="5">'
+        "<tr><th>序号</th><th>决议内容</th><th>责任单位</th><th>完成期限</th>"
+        f"<th>落实情况</th></tr>{rows}</table>"
+    )
+
+
+def _done_words(done_at: str | None, note: str) -> str:
+    if not done_at:
+        return "待落实"
+    return f"{done_at[:10]} 已落实<br/>" + f'<span class="detail">{escape(note)}</span>'
+
+
+def _settlement_list(settled: list[Settlement]) -> str:
+    """One paragraph per settled dispute, as minutes are written."""
+    return "".join(f'<p class="body">{_settlement_words(s)}</p>' for s in settled)
+
+
+def _settlement_words(s: Settlement) -> str:
+    e = escape
+    words = (
+        f"第 {s.position} 项决议：案件 {e(s.case_number)}（{e(s.category)}），"
+        f"{e(s.disputed_by)}认为不属本单位职责（理由：{e(s.reasons)}）。"
+        f"裁定由{e(s.lead)}牵头"
+    )
+    if s.cooperating:
+        words += f"，{e('、'.join(s.cooperating))}配合"
+    words += "。"
+    if not s.amended_item:
+        return words + "职责边界清单未作修改。"
+    name = f"“{e(s.amended_name)}”" if s.amended_name else ""
+    version = f"，修改后为第 {s.list_version} 版" if s.list_version else ""
+    return words + f"职责边界清单{name}（{e(s.amended_item)}）据此修改{version}。"
+
+
+def write_minutes(db: Database, meeting: Meeting, out: Path) -> Path:
+    return write_pdf(minutes_html(db, meeting), out, f"第 {meeting.number} 次联席会议纪要")

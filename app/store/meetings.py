@@ -1,0 +1,504 @@
+"""Joint meetings (联席会议) as stored: member units, meetings with their agenda, minutes and
+decisions (决议) tracked until done. A decision that settles a duty dispute decides it in the
+same transaction (and may amend the boundary list), so minutes go in whole or not at all."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.clock import CHINA, parse_local, wall_ms
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.field import FIELD_KINDS
+from app.core.meetings import (
+    CROSS_AFTER_RETURNS,
+    DISPUTE,
+    OTHER,
+    OVERDUE_AFTER_WORKING_DAYS,
+    AgendaItem,
+    CaseFacts,
+    DecisionDraft,
+    DisputeFacts,
+    Meeting,
+    MeetingDecision,
+    check_agenda,
+    check_decisions,
+    check_note,
+    check_plan,
+    check_summary,
+    check_units,
+    parse_held_on,
+)
+from app.core.meetings import propose_agenda as propose
+from app.core.model import CaseStatus, User, chinese
+from app.core.permissions import ACTION_WORDS, COORDINATE, require
+from app.core.queues import ESCALATE_AFTER_SUPERVISIONS
+from app.store.case_state import work_calendar
+from app.store.devices import own_kind
+from app.store.disputes import DECIDED, Dispute, Ruling, append_ruling, dispute_by_id, disputes
+from app.store.eventlog import EventWriter, new_id, writing
+from app.store.reference import departments
+
+__all__ = [
+    "AgendaItem",
+    "DecisionDraft",
+    "Meeting",
+    "MeetingDecision",
+    "Settlement",
+    "decision_by_id",
+    "decision_by_ref",
+    "decisions",
+    "dispute_for_ref",
+    "mark_done",
+    "meeting_by_id",
+    "meeting_by_number",
+    "meetings",
+    "members",
+    "open_decisions",
+    "propose_agenda",
+    "record_minutes",
+    "schedule_meeting",
+    "set_agenda",
+    "set_members",
+    "settlements",
+]
+
+MEETING, DECISION, MEMBERS = "meeting", "meeting_decision", "meeting_members"
+FINISHED = tuple(
+    s.value
+    for s in (CaseStatus.CLOSED, CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
+)
+
+
+def _today(wall: Callable[[], int]) -> date:
+    return _now(wall).date()
+
+
+def _now(wall: Callable[[], int]) -> datetime:
+    return datetime.fromtimestamp(wall() / 1000, CHINA).replace(tzinfo=None)
+
+
+def _may_coordinate(db: Database, user: User) -> None:
+    """COORDINATE, and on the office PC: the office would not take meeting events from a
+    field laptop (app/core/field.py may_originate), so a laptop refuses them at once."""
+    require(user.role, COORDINATE)
+    kind = own_kind(db)
+    if kind in FIELD_KINDS:
+        device, action = FIELD_KINDS[kind], ACTION_WORDS[COORDINATE]
+        raise DomainError("field_device_cannot", device=device, action=action)
+
+
+def _unit_codes(db: Database) -> set[str]:
+    return {d.code for d in departments(db)}
+
+
+# ----------------------------------------------------------------------- members
+
+
+def members(db: Database) -> list[str]:
+    """The member units' codes, in the order set."""
+    return [r[0] for r in db.execute("SELECT unit FROM meeting_members ORDER BY position")]
+
+
+def set_members(
+    db: Database, user: User, units: Iterable[str], wall: Callable[[], int] = wall_ms
+) -> None:
+    _may_coordinate(db, user)
+    chosen = check_units(units, _unit_codes(db), "members_missing")
+    with writing(db, wall) as writer:
+        payload = {"units": list(chosen)}
+        writer.append(user.id, MEMBERS, MEMBERS, EventType.MEETING_MEMBERS_SET, payload)
+
+
+# ----------------------------------------------------------------------- the agenda
+
+
+def propose_agenda(db: Database, today: date, meeting_id: str | None = None) -> list[AgendaItem]:
+    """What the next meeting should settle, from the data (core/meetings.py says what and
+    in which order). A dispute already referred to another meeting not yet held waits for it."""
+    facts = _dispute_facts(db, meeting_id)
+    return propose(facts, _case_facts(db, today), today, work_calendar(db), meeting_id)
+
+
+def _dispute_facts(db: Database, meeting_id: str | None) -> list[DisputeFacts]:
+    pending = {r[0] for r in db.execute("SELECT id FROM meetings WHERE minutes_at IS NULL")}
+    names = _unit_names(db)
+    return [
+        DisputeFacts(
+            d.id,
+            d.case_number,
+            d.category_name,
+            names.get(d.unit, d.unit),
+            d.reasons,
+            tuple(d.cited),
+            d.opened_at,
+            d.meeting_id,
+        )
+        for d in disputes(db)
+        if d.status != DECIDED and not (d.meeting_id in pending and d.meeting_id != meeting_id)
+    ]
+
+
+_CASES = f"""
+    SELECT c.number, coalesce(k.name, c.category_code), c.address, c.status,
+           coalesce(c.lead_unit, ''), c.cooperating_units, c.supervision_count,
+           c.sign_due_at, c.handle_due_at,
+           (SELECT count(*) FROM assignments a
+            WHERE a.case_id = c.id AND a.part = 'lead' AND a.ended_at IS NOT NULL)
+    FROM cases c LEFT JOIN categories k ON k.code = c.category_code
+    WHERE c.status NOT IN ({", ".join("?" for _ in FINISHED)}) AND (
+        c.supervision_count >= ? OR c.cooperating_units != '[]'
+        OR c.sign_due_at < ? OR c.handle_due_at < ?
+        OR c.id IN (SELECT case_id FROM assignments WHERE part = 'lead'
+                    AND ended_at IS NOT NULL GROUP BY case_id HAVING count(*) >= ?))
+"""
+
+
+def _case_facts(db: Database, today: date) -> list[CaseFacts]:
+    """Open cases that may qualify (the SQL lets through a superset; core decides)."""
+    # N working days late means at least N calendar days late
+    cutoff = date.fromordinal(today.toordinal() - OVERDUE_AFTER_WORKING_DAYS).isoformat()
+    params = [*FINISHED, ESCALATE_AFTER_SUPERVISIONS, cutoff, cutoff, CROSS_AFTER_RETURNS]
+    rows = db.execute(_CASES, params).fetchall()
+    names = _unit_names(db)
+    facts = []
+    for number, category, address, status, lead, coop, count, sign, handle, returns in rows:
+        dues = [parse_local(d) for d in (sign, handle) if d]
+        facts.append(
+            CaseFacts(
+                number,
+                category,
+                address,
+                chinese(CaseStatus(status)),
+                names.get(lead, lead),
+                tuple(names.get(u, u) for u in json.loads(coop)),
+                count,
+                min(dues) if dues else None,
+                returns,
+            )
+        )
+    return facts
+
+
+def _unit_names(db: Database) -> dict[str, str]:
+    return {d.code: d.short_name for d in departments(db)}
+
+
+def _check_refs(db: Database, items: Sequence[AgendaItem]) -> list[Dispute]:
+    """The disputes on the agenda (each must still be undecided); cases must exist."""
+    found = []
+    for item in items:
+        if item.kind == DISPUTE:
+            dispute = dispute_by_id(db, item.ref)
+            if dispute.decided_at:
+                raise DomainError("dispute_already_decided", value=dispute.decided_at)
+            found.append(dispute)
+        elif item.kind != OTHER:
+            known = db.execute("SELECT 1 FROM cases WHERE number = ?", [item.ref]).fetchone()
+            if known is None:
+                raise DomainError("case_unknown", value=item.ref)
+    return found
+
+
+def _refer(writer: EventWriter, user: User, on_agenda: Sequence[Dispute], meeting_id: str) -> None:
+    """Disputes on a meeting's agenda are sent to it (the event app/store/disputes.py's
+    refer_dispute writes, here inside the meeting's own transaction)."""
+    for dispute in on_agenda:
+        if dispute.meeting_id != meeting_id:
+            payload = {"meeting_id": meeting_id}
+            writer.append(user.id, "dispute", dispute.id, EventType.DISPUTE_REFERRED, payload)
+
+
+def _agenda_payload(items: Sequence[AgendaItem]) -> list[dict[str, str]]:
+    return [{"kind": i.kind, "ref": i.ref, "title": i.title, "detail": i.detail} for i in items]
+
+
+# ----------------------------------------------------------------------- meetings
+
+
+def schedule_meeting(
+    db: Database,
+    user: User,
+    held_on: str,
+    place: str,
+    chair: str,
+    attendees: Iterable[str],
+    agenda: Sequence[AgendaItem] | None = None,
+    wall: Callable[[], int] = wall_ms,
+) -> Meeting:
+    """The next meeting (numbered 1, 2, 3 …); without ``agenda``, the proposed one. The
+    disputes on its agenda are referred to it."""
+    _may_coordinate(db, user)
+    plan = check_plan(held_on, place, chair, attendees, _unit_codes(db))
+    meeting_id = new_id()
+    today = _today(wall)
+    items = check_agenda(agenda) if agenda is not None else propose_agenda(db, today, meeting_id)
+    with writing(db, wall) as writer:
+        on_agenda = _check_refs(db, items)
+        number = db.execute("SELECT coalesce(max(number), 0) + 1 FROM meetings").fetchone()[0]
+        payload: dict[str, Any] = {
+            "number": number,
+            "held_on": plan.held_on,
+            "place": plan.place,
+            "chair": plan.chair,
+            "attendees": list(plan.attendees),
+            "agenda": _agenda_payload(items),
+        }
+        writer.append(user.id, MEETING, meeting_id, EventType.MEETING_SCHEDULED, payload)
+        _refer(writer, user, on_agenda, meeting_id)
+    return meeting_by_id(db, meeting_id)
+
+
+def set_agenda(
+    db: Database,
+    user: User,
+    meeting_id: str,
+    agenda: Sequence[AgendaItem],
+    wall: Callable[[], int] = wall_ms,
+) -> Meeting:
+    """Replace the agenda of a meeting not yet held. A dispute taken off it stays referred
+    until another meeting takes it up (the next proposal offers it again)."""
+    _may_coordinate(db, user)
+    items = check_agenda(agenda)
+    with writing(db, wall) as writer:
+        meeting = meeting_by_id(db, meeting_id)
+        if meeting.held:
+            raise DomainError("meeting_already_held", value=meeting.number)
+        on_agenda = _check_refs(db, items)
+        payload = {"agenda": _agenda_payload(items)}
+        writer.append(user.id, MEETING, meeting_id, EventType.MEETING_AGENDA_SET, payload)
+        _refer(writer, user, on_agenda, meeting_id)
+    return meeting_by_id(db, meeting_id)
+
+
+def record_minutes(
+    db: Database,
+    user: User,
+    meeting_id: str,
+    summary: str,
+    decisions: Sequence[DecisionDraft],
+    attendees: Iterable[str] | None = None,
+    wall: Callable[[], int] = wall_ms,
+) -> Meeting:
+    """The minutes, once, after the meeting: its summary, who came, and its decisions. A
+    decision naming a dispute and a lead unit decides that dispute here too."""
+    _may_coordinate(db, user)
+    with writing(db, wall) as writer:
+        meeting = meeting_by_id(db, meeting_id)
+        if meeting.held:
+            raise DomainError("minutes_already_recorded", value=meeting.number)
+        held_on = parse_held_on(meeting.held_on)
+        if _now(wall) < held_on:
+            raise DomainError("minutes_too_early", value=meeting.number)
+        text = check_summary(summary)
+        known = _unit_codes(db)
+        came = meeting.attendees if attendees is None else list(attendees)
+        units = check_units(came, known, "meeting_attendees_missing")
+        drafts = check_decisions(decisions, held_on.date(), known)
+        for draft in drafts:
+            if draft.dispute_id:
+                dispute = dispute_by_id(db, draft.dispute_id)
+                if dispute.decided_at:
+                    raise DomainError("dispute_already_decided", value=dispute.decided_at)
+        ids = [new_id() for _ in drafts]
+        payload = {
+            "summary": text,
+            "attendees": list(units),
+            "decisions": [_decision_payload(i, d) for i, d in zip(ids, drafts, strict=True)],
+        }
+        writer.append(user.id, MEETING, meeting_id, EventType.MEETING_MINUTES_RECORDED, payload)
+        for decision_id, draft in zip(ids, drafts, strict=True):
+            if draft.dispute_id and draft.lead:
+                ruling = Ruling(
+                    lead=draft.lead,
+                    cooperating=draft.cooperating,
+                    reasoning=draft.text,
+                    amend_list=draft.amend_list,
+                    meeting_id=meeting_id,
+                    decision_id=decision_id,
+                )
+                append_ruling(db, writer, user, draft.dispute_id, ruling)
+    return meeting_by_id(db, meeting_id)
+
+
+def _decision_payload(decision_id: str, d: DecisionDraft) -> dict[str, Any]:
+    return {
+        "id": decision_id,
+        "text": d.text,
+        "owner": d.owner,
+        "deadline": d.deadline,
+        "dispute_id": d.dispute_id,
+    }
+
+
+def mark_done(
+    db: Database, user: User, decision_id: str, note: str, wall: Callable[[], int] = wall_ms
+) -> MeetingDecision:
+    """The owner unit carried the decision out: who recorded it, when, and how (once)."""
+    _may_coordinate(db, user)
+    text = check_note(note)
+    with writing(db, wall) as writer:
+        decision = decision_by_id(db, decision_id)
+        if decision.done_at:
+            raise DomainError("decision_already_done", value=decision.done_at[:16])
+        payload = {"meeting_id": decision.meeting_id, "note": text}
+        writer.append(user.id, DECISION, decision_id, EventType.MEETING_DECISION_DONE, payload)
+    return decision_by_id(db, decision_id)
+
+
+# ----------------------------------------------------------------------- reading
+
+
+_MEETING = (
+    "SELECT id, number, held_on, place, chair, attendees, agenda, summary, minutes_at FROM meetings"
+)
+_DECISION = """
+    SELECT d.id, d.meeting_id, d.position, d.text, d.owner, coalesce(u.name, d.owner),
+           d.deadline, d.dispute_id, d.done_at, d.done_note, coalesce(p.name, d.done_by),
+           m.number
+    FROM meeting_decisions d JOIN meetings m ON m.id = d.meeting_id
+    LEFT JOIN departments u ON u.code = d.owner
+    LEFT JOIN users p ON p.id = d.done_by
+"""
+
+
+def _meetings(db: Database, where: str = "", params: Sequence[Any] = ()) -> list[Meeting]:
+    rows = db.execute(f"{_MEETING} {where} ORDER BY number DESC", list(params)).fetchall()
+    if not rows:
+        return []
+    marks = ", ".join("?" for _ in rows)
+    taken: dict[str, list[MeetingDecision]] = {row[0]: [] for row in rows}
+    for decision in _decisions(
+        db, f"WHERE d.meeting_id IN ({marks}) ORDER BY d.position", [r[0] for r in rows]
+    ):
+        taken[decision.meeting_id].append(decision)
+    return [_meeting(row, taken[row[0]]) for row in rows]
+
+
+def _meeting(row: Sequence[Any], taken: list[MeetingDecision]) -> Meeting:
+    agenda = [AgendaItem(**item) for item in json.loads(row[6])]
+    return Meeting(*row[:5], json.loads(row[5]), agenda, row[7], row[8], taken)
+
+
+def _decisions(db: Database, tail: str, params: Sequence[Any] = ()) -> list[MeetingDecision]:
+    return [MeetingDecision(*row) for row in db.execute(f"{_DECISION} {tail}", list(params))]
+
+
+def meetings(db: Database) -> list[Meeting]:
+    """Newest first."""
+    return _meetings(db)
+
+
+def meeting_by_id(db: Database, meeting_id: str) -> Meeting:
+    found = _meetings(db, "WHERE id = ?", [meeting_id])
+    if not found:
+        raise DomainError("meeting_unknown", value=meeting_id)
+    return found[0]
+
+
+def meeting_by_number(db: Database, number: int) -> Meeting:
+    found = _meetings(db, "WHERE number = ?", [number])
+    if not found:
+        raise DomainError("meeting_number_unknown", value=number)
+    return found[0]
+
+
+def decisions(db: Database) -> list[MeetingDecision]:
+    """Every decision, newest meeting first, in the order of its minutes."""
+    return _decisions(db, "ORDER BY m.number DESC, d.position")
+
+
+def open_decisions(db: Database) -> list[MeetingDecision]:
+    """Decisions not yet carried out, the earliest deadline first."""
+    return _decisions(db, "WHERE d.done_at IS NULL ORDER BY d.deadline, m.number, d.position")
+
+
+def decision_by_id(db: Database, decision_id: str) -> MeetingDecision:
+    found = _decisions(db, "WHERE d.id = ?", [decision_id])
+    if not found:
+        raise DomainError("decision_unknown", value=decision_id)
+    return found[0]
+
+
+def decision_by_ref(db: Database, ref: str) -> MeetingDecision:
+    """A decision by its id, or as ``N-K``: the K-th decision of meeting N (for typing)."""
+    number, dash, position = ref.strip().partition("-")
+    if dash and number.isdigit() and position.isdigit():
+        found = _decisions(db, "WHERE m.number = ? AND d.position = ?", [number, position])
+        if found:
+            return found[0]
+        raise DomainError("decision_unknown", value=ref.strip())
+    return decision_by_id(db, ref.strip())
+
+
+def dispute_for_ref(db: Database, ref: str) -> str:
+    """A dispute's id from its id, or from the number of its case (its latest dispute, one
+    not yet decided first): clerks know case numbers, not ids."""
+    text = ref.strip()
+    if db.execute("SELECT 1 FROM disputes WHERE id = ?", [text]).fetchone():
+        return text
+    row = db.execute(
+        "SELECT d.id FROM disputes d JOIN cases c ON c.id = d.case_id "
+        "LEFT JOIN dispute_rulings r ON r.dispute_id = d.id "
+        "WHERE c.number = ? ORDER BY r.decided_at IS NULL DESC, d.opened_at DESC LIMIT 1",
+        [text.upper()],
+    ).fetchone()
+    if row is None:
+        raise DomainError("dispute_unknown", value=text)
+    return str(row[0])
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """What a decision did to a duty dispute, for the minutes: the case, who said it was
+    not theirs, who leads now, and the boundary-list item it changed (with the version)."""
+
+    position: int  # the decision's number in the minutes
+    dispute_id: str
+    case_number: str
+    category: str
+    disputed_by: str  # unit name
+    reasons: str
+    lead: str  # unit name
+    cooperating: tuple[str, ...]  # unit names
+    amended_item: str  # boundary item code, "" if the list was not changed
+    amended_name: str
+    list_version: int | None
+
+
+def settlements(db: Database, meeting: Meeting) -> list[Settlement]:
+    """The disputes this meeting's decisions settled, in the order of the minutes."""
+    names = {d.code: d.name for d in departments(db)}
+    found = []
+    for decision in meeting.decisions:
+        if not decision.dispute_id:
+            continue
+        dispute = dispute_by_id(db, decision.dispute_id)
+        item = db.execute(
+            "SELECT b.name, v.version FROM list_versions v "
+            "LEFT JOIN boundary_items b ON b.code = ? "
+            "WHERE v.kind = 'boundary' AND v.decision_id = ? ORDER BY v.version DESC LIMIT 1",
+            [dispute.amended_item, dispute.id],
+        ).fetchone()
+        found.append(
+            Settlement(
+                decision.position,
+                dispute.id,
+                dispute.case_number,
+                dispute.category_name,
+                names.get(dispute.unit, dispute.unit),
+                dispute.reasons,
+                names.get(dispute.lead or "", dispute.lead or ""),
+                tuple(names.get(u, u) for u in dispute.cooperating),
+                dispute.amended_item,
+                (item[0] or "") if item else "",
+                item[1] if item else None,
+            )
+        )
+    return found

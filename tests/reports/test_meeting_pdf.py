@@ -1,0 +1,149 @@
+"""Printed joint-meeting papers: the agenda (number, time, place, chair, attendees by name,
+numbered items) and the minutes (summary, decisions with owner and deadline, the disputes
+they settled and the boundary-list items they changed)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.errors import DomainError
+from app.core.lists import ListKind
+from app.reports.meeting_pdf import (
+    agenda_html,
+    held_on_words,
+    minutes_html,
+    write_agenda,
+    write_minutes,
+)
+from app.store import meetings as m
+from app.store.disputes import dispute_by_id
+from app.store.lists import versions
+from tests.store.test_meetings import Office
+
+
+@pytest.fixture
+def office(demo_db: Any, demo_path: Path) -> Office:
+    return Office(demo_db, demo_path)
+
+
+def held_meeting(office: Office) -> tuple[m.Meeting, str, str]:
+    """A meeting whose first decision settles a dispute and amends the boundary list."""
+    number, dispute_id = office.disputed_case()
+    meeting = office.schedule(attendees=["ZHB", "PCS", "SCJG", "YJJ"])
+    office.later(24 + 2)
+    held = office.minutes(
+        meeting,
+        [
+            m.DecisionDraft(
+                "出租屋消防隐患检查由派出所牵头",
+                "PCS",
+                "2026-12-31",
+                dispute_id,
+                "PCS",
+                ("YJJ",),
+                True,
+            ),
+            m.DecisionDraft("执法中队集中处置超期案件", "ZFZD", "2026-12-15"),
+        ],
+        summary="会议研究了职责争议。\n<b>各单位</b>按期落实。",
+    )
+    return held, number, dispute_id
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_agenda_names_the_meeting_its_units_and_numbered_items(office: Office) -> None:
+    _, dispute_id = office.disputed_case()
+    meeting = office.schedule(attendees=["ZHB", "PCS", "YJJ"])
+    html = agenda_html(office.db, meeting)
+    for text in (
+        f"第 {meeting.number} 次会议",
+        held_on_words(meeting.held_on),
+        meeting.place,
+        meeting.chair,
+        "青石镇综合行政执法办公室、青石派出所、蓬山区应急管理局",
+    ):
+        assert text in html, text
+    assert meeting.agenda[0].ref == dispute_id
+    for n, item in enumerate(meeting.agenda, 1):
+        assert f'<td class="n">{n}</td>' in html
+        assert escape(item.title) in html
+    assert f"共 {len(meeting.agenda)} 项" in html
+
+
+def test_the_day_is_written_the_chinese_way() -> None:
+    assert held_on_words("2026-12-03 09:30") == "2026年12月3日（星期四）09:30"
+
+
+def test_a_proposed_agenda_prints_as_a_draft_with_the_member_units(office: Office) -> None:
+    m.set_members(office.db, office.user("clerk"), ["PCS", "SCJG"])
+    items = m.propose_agenda(office.db, office.today())
+    html = agenda_html(office.db, None, items)
+    assert "建议稿" in html and "青石派出所、青石市场监管所" in html
+    assert all(item.title in html for item in items)
+
+
+def test_the_minutes_list_decisions_settled_disputes_and_list_changes(office: Office) -> None:
+    held, number, dispute_id = held_meeting(office)
+    html = minutes_html(office.db, held)
+    dispute = dispute_by_id(office.db, dispute_id)
+    version = versions(office.db, ListKind.BOUNDARY)[0].version
+    for text in (
+        "联席会议纪要",
+        "出租屋消防隐患检查由派出所牵头",
+        "执法中队集中处置超期案件",
+        "青石综合执法中队",
+        "2026年12月31日",
+        "2026年12月15日",
+        number,
+        "青石市场监管所认为不属本单位职责",
+        "裁定由青石派出所牵头，蓬山区应急管理局配合",
+        f"（{dispute.amended_item}）据此修改，修改后为第 {version} 版",
+        "&lt;b&gt;各单位&lt;/b&gt;",  # typed text is printed, never taken for markup
+    ):
+        assert text in html, text
+
+
+def test_there_are_no_minutes_before_they_are_recorded(office: Office) -> None:
+    meeting = office.schedule(agenda=[])
+    with pytest.raises(DomainError) as refused:
+        minutes_html(office.db, meeting)
+    assert refused.value.code == "minutes_missing" and "还没有录入纪要" in str(refused.value)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_the_pdfs_carry_the_text(office: Office, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    held, number, _ = held_meeting(office)
+    minutes = write_minutes(office.db, held, tmp_path / "纪要.pdf")
+    agenda = write_agenda(office.db, held, tmp_path / "议程.pdf")
+    read = {
+        path: flat(
+            subprocess.run(["pdftotext", str(path), "-"], capture_output=True).stdout.decode()
+        )
+        for path in (minutes, agenda)
+    }
+    for decision in held.decisions:
+        assert flat(decision.text) in read[minutes]
+        assert flat(decision.owner_name) in read[minutes]
+    assert number in read[minutes] and "职责边界清单" in read[minutes]
+    assert flat(held.agenda[0].title) in read[agenda]
+
+
+def test_the_pdfs_are_written(office: Office, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    held, _, _ = held_meeting(office)
+    for path in (
+        write_minutes(office.db, held, tmp_path / "纪要.pdf"),
+        write_agenda(office.db, held, tmp_path / "议程.pdf"),
+        write_agenda(office.db, None, tmp_path / "建议.pdf", held.agenda),
+    ):
+        data = path.read_bytes()
+        assert data.startswith(b"%PDF") and len(data) > 5000
