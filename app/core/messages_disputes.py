@@ -27,7 +27,7 @@ DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "list_field_invalid": (
         "“{value}”应写成“列=内容”，如 牵头部门=青石市场监管所。",
-        "'{value}' should read column=text, e.g. 牵头部门=青石市场监管所.",
+        "'{value}' should read column=text, e.g. lead=ZFZD.",
     ),
     "list_item_code_missing": ("请填写事项编码。", "Give the item's code."),
     "list_item_invalid": (
