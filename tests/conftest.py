@@ -17,11 +17,13 @@ DEMO_NOW_MS = 1_795_000_000_000  # 2026-11-18 19:06 China time: tests never depe
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo township built once per test run; tests get their own copy."""
+    """A demo township built once per test run; tests get their own copy. Without the
+    demo's joint meetings, so tests of meetings number and refer from a clean slate (the
+    meetings themselves: tests/store/test_demo_meetings.py)."""
     from app.store.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "towndesk.sqlite3"
-    build_demo(path, cases=DEMO_CASES, seed=7, now_ms=DEMO_NOW_MS)
+    build_demo(path, cases=DEMO_CASES, seed=7, now_ms=DEMO_NOW_MS, meetings=False)
     return path
 
 

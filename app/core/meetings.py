@@ -32,7 +32,7 @@ OVERDUE_AFTER_WORKING_DAYS = 5
 # between themselves who does what.
 CROSS_AFTER_RETURNS = 2
 # A meeting settles a handful of things: the worst cases of each kind, disputes all.
-CASES_PER_KIND = 15
+CASES_PER_KIND = 8
 HELD_ON_FORMAT = "%Y-%m-%d %H:%M"
 
 

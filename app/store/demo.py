@@ -34,6 +34,7 @@ from app.core.model import (
 from app.core.numbering import case_number
 from app.paths import resource
 from app.store.cases import case_payload
+from app.store.demo_meetings import hold_demo_meetings
 from app.store.demo_path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.lists import load_sample_lists
@@ -96,8 +97,10 @@ def build_demo(
     progress: Progress | None = None,
     now_ms: int | None = None,
     walk: int | None = None,
+    meetings: bool = True,
 ) -> bool:
     """Build the demo township at ``path``. Returns False if ``progress`` cancelled it.
+    ``meetings``: hold the demo's joint meetings (tests of meetings start without them).
 
     It is built under a temporary name and renamed when complete, so a cancelled or
     interrupted build never leaves a half-made database where the program looks for one.
@@ -108,7 +111,8 @@ def build_demo(
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
     walk = min(cases, WALKED_CASES) if walk is None else walk
-    completed = _write_demo(partial, cases, seed, progress, now_ms or wall_ms(), walk)
+    now = now_ms or wall_ms()
+    completed = _write_demo(partial, cases, seed, progress, now, walk, meetings)
     if completed:
         os.replace(partial, path)
     else:
@@ -117,7 +121,13 @@ def build_demo(
 
 
 def _write_demo(
-    path: Path, cases: int, seed: int, progress: Progress | None, now: int, walk: int
+    path: Path,
+    cases: int,
+    seed: int,
+    progress: Progress | None,
+    now: int,
+    walk: int,
+    meetings: bool,
 ) -> bool:
     data = load_demo_data()
     rng = random.Random(seed)
@@ -139,6 +149,8 @@ def _write_demo(
         with writing(db, wall=generator.wall) as writer:
             steps = generator.walked(cases - done, writer.device.code, now)
             write_in_time_order(writer, steps, generator.set_time)
+        if meetings and cases:
+            hold_demo_meetings(db, now)
         if progress and not progress(cases, cases):
             return False
         db.conn.execute("PRAGMA optimize")
@@ -295,6 +307,7 @@ class _CaseGenerator:
                 leaf["route"],
                 leaf["department"],
                 grid["worker"]["username"],
+                leaf["code"],
             ):
                 steps.append(Step(at, len(steps), case_id, username, request))
         return steps

@@ -41,20 +41,21 @@ OVERRIDES = (
     "该点位属联合整治范围，按整治方案由执法中队办理",
     "现场核实后属无照经营，由市场监管所查处",
 )
-NOT_OUR_DUTY = (
-    Request(
+NOT_OUR_DUTY = {  # category -> the return a unit makes when it says it is not its duty
+    "0402": Request(
         Action.RETURN,
-        reason="现场核实为建筑施工噪声，不属本单位职责，应由综合执法中队查处",
+        reason="现场核实噪声来自建筑工地夜间施工，属建筑施工噪声，不属派出所查处的社会生活噪声，"
+        "应由综合执法中队查处",
         not_our_duty=True,
         cited=("QS-XZCF-018",),
     ),
-    Request(
+    "0504": Request(
         Action.RETURN,
-        reason="涉及食品经营许可，不属本单位职责，应由市场监管所处理",
+        reason="经查为加油站计量器具作弊，涉及计量检定，需区级计量部门技术认定后再行查处",
         not_our_duty=True,
-        cited=("QS-XZCF-022",),
+        cited=("QS-XZCF-024",),
     ),
-)
+}
 HOUR = 3_600_000
 DAY = 24 * HOUR
 OFFICERS = {"SCJG": "officer", "ZFZD": "officer_zfzd", "PCS": "officer_pcs"}
@@ -72,7 +73,13 @@ class Step:
 
 
 def plan(
-    rng: random.Random, received: int, now: int, route: str, unit: str, grid_worker: str
+    rng: random.Random,
+    received: int,
+    now: int,
+    route: str,
+    unit: str,
+    grid_worker: str,
+    category: str = "",
 ) -> list[tuple[int, str, Request]]:
     """The steps one case takes from ``received``, stopping at ``now``."""
     age_days = (now - received) / DAY
@@ -120,14 +127,16 @@ def plan(
     elif route == "X":
         cooperating = ("ZFZD",) if unit != "ZFZD" and rng.random() < 0.3 else ()
         dispatch = Request(Action.DISPATCH, to=unit, with_units=cooperating)
+        disputed = category in NOT_OUR_DUTY  # the unit the list names says it is not its duty
         if rng.random() < 0.06:  # the clerk knows better than the list this time
             unit = "ZFZD" if unit != "ZFZD" else "SCJG"
             handler = OFFICERS[unit]
             dispatch = Request(Action.DISPATCH, to=unit, override_reason=rng.choice(OVERRIDES))
+            disputed = False
         ok = step(2, "clerk", dispatch)
         ok = ok and target != "assigned" and step(5, handler, Request(Action.SIGN))
-        if ok and target == "handling" and handler != "clerk" and rng.random() < 0.1:
-            step(6, handler, rng.choice(NOT_OUR_DUTY))  # a duty dispute, left open
+        if ok and target == "handling" and disputed and rng.random() < 0.5:
+            step(6, handler, NOT_OUR_DUTY[category])  # a duty dispute, left open
             return steps
     else:
         ok = step(1, "clerk", Request(Action.SELF_HANDLE))

@@ -40,9 +40,10 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
     assert members[1]["name"] == "青石派出所"
 
     proposed = out_json(capsys, "meeting", "agenda", *db)
-    assert proposed[0]["kind"] == "dispute" and proposed[0]["ref"] == dispute_id
-    assert number in proposed[0]["title"]
-    edited = [proposed[0], {"kind": "other", "title": "通报第三季度执法监督情况"}]
+    assert proposed[0]["kind"] == "dispute"  # disputes first
+    ours = next(item for item in proposed if item["ref"] == dispute_id)
+    assert ours["kind"] == "dispute" and number in ours["title"]
+    edited = [ours, {"kind": "other", "title": "通报第三季度执法监督情况"}]
     agenda_file = tmp_path / "议程.json"
     agenda_file.write_text(json.dumps(edited, ensure_ascii=False), "utf-8")
 
