@@ -348,45 +348,6 @@ def _transfer_commands(case_commands, database_option) -> None:  # type: ignore[
     p.add_argument("--case", dest="number", help="只看某件案件的移送（移出和移入）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=transfers)
-    # a case transferred in names its sender: options on ``case add`` (registered before us)
-    p = case_commands.choices["add"]
-    p.add_argument("--from-unit", default="", help="移送来的案件：移送单位（来源即为移送）")
-    p.add_argument("--from-letter", default="", help="移送来的案件：对方移送函的文号")
-    p.set_defaults(handler=case_add, source=None)
-
-
-def case_add(args: argparse.Namespace) -> int:
-    """``case add``, with the sender of a case transferred in (--from-unit, --from-letter)."""
-    from app.cli_output import case_json
-    from app.core.intake import IntakeRequest
-    from app.core.model import CaseSource
-    from app.store.blobs import BlobStore
-    from app.store.cases import register_case
-
-    path = database_path(args)
-    db = open_database(path)
-    actor = reference.user_by_name(db, args.username)
-    sent = bool(args.from_unit.strip())
-    request = IntakeRequest(
-        category_code=args.category,
-        grid_code=args.grid,
-        description=args.description,
-        address=args.address,
-        source=args.source or (CaseSource.TRANSFER if sent else CaseSource.PATROL),
-        urgent=args.urgent,
-        reporter_name=args.reporter,
-        reporter_phone=args.phone,
-        latitude=args.lat,
-        longitude=args.lon,
-        transfer_unit=args.from_unit,
-        transfer_letter=args.from_letter,
-    )
-    case = register_case(db, BlobStore.beside(path), actor, request, args.photo)
-    if args.json:
-        print_json(case_json(case, reference.ReferenceData(db), actor.role))
-    else:
-        print(case.number)
-    return 0
 
 
 def transfers(args: argparse.Namespace) -> int:

@@ -128,7 +128,9 @@ def add_case_commands(commands, database_option, actor_option) -> None:  # type:
     p.add_argument("--reporter", default="", help="反映人姓名（保密）")
     p.add_argument("--phone", default="", help="反映人电话（保密）")
     p.add_argument("--photo", nargs="+", type=Path, default=[], help="照片文件")
-    p.add_argument("--source", default="patrol", choices=[s.value for s in CaseSource])
+    p.add_argument("--source", choices=[s.value for s in CaseSource], help="来源（默认巡查发现）")
+    p.add_argument("--from-unit", default="", help="移送来的案件：移送单位（来源即为移送）")
+    p.add_argument("--from-letter", default="", help="移送来的案件：对方移送函的文号")
     p.add_argument("--urgent", action="store_true")
     p.add_argument("--lat", type=float)
     p.add_argument("--lon", type=float)
@@ -165,17 +167,20 @@ def case_add(args: argparse.Namespace) -> int:
     path = database_path(args)
     db = open_database(path)
     actor = reference.user_by_name(db, args.username)
+    sent = bool(args.from_unit.strip())  # a sender implies a case transferred in
     request = IntakeRequest(
         category_code=args.category,
         grid_code=args.grid,
         description=args.description,
         address=args.address,
-        source=args.source,
+        source=args.source or (CaseSource.TRANSFER if sent else CaseSource.PATROL),
         urgent=args.urgent,
         reporter_name=args.reporter,
         reporter_phone=args.phone,
         latitude=args.lat,
         longitude=args.lon,
+        transfer_unit=args.from_unit,
+        transfer_letter=args.from_letter,
     )
     case = register_case(db, BlobStore.beside(path), actor, request, args.photo)
     if args.json:
