@@ -67,6 +67,12 @@ SOURCE_WEIGHTS = {
     CaseSource.JOINT_PATROL: 8,
     CaseSource.TRANSFER: 3,
 }
+SENDERS = [  # who transfers cases to a township (移送来源), and their letters' short names
+    ("蓬山区市场监督管理局", "蓬市监"),
+    ("蓬山区自然资源局", "蓬自然资"),
+    ("蓬山区公安分局", "蓬公"),
+    ("蓬山区城市管理局", "蓬城管"),
+]
 TIMES = ["今天上午", "今天下午", "昨晚", "近几天", "每天早上", "本周以来", "今天凌晨", "傍晚"]
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
@@ -340,6 +346,10 @@ class _CaseGenerator:
         day = received_at[:10]
         self.per_day[day] += 1
         number = case_number(self.township_code, day, device_code, self.per_day[day])
+        sender, letter = "", ""
+        if source == CaseSource.TRANSFER:
+            sender, short = rng.choice(SENDERS)
+            letter = f"{short}移〔{day[:4]}〕{rng.randint(3, 60)}号"
         intake = ValidIntake(
             IntakeRequest(
                 leaf["code"],
@@ -350,6 +360,8 @@ class _CaseGenerator:
                 urgent=urgent,
                 reporter_name=reporter_name,
                 reporter_phone=reporter_phone,
+                transfer_unit=sender,
+                transfer_letter=letter,
             ),
             Category(leaf["code"], leaf["name"], group["code"]),
             Grid(grid["code"], grid["name"], grid["area"]),
