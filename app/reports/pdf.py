@@ -37,7 +37,8 @@ def write_pdf(html: str, out: Path, title: str) -> Path:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 16, 18, 16),
+            # none here: print_() lays an unpaginated document out with 2 cm margins itself
+            QMarginsF(0, 0, 0, 0),
             QPageLayout.Unit.Millimeter,
         )
     )
