@@ -27,14 +27,22 @@ from app.store.reference import departments, users
 from app.store.routing import suggestion_for
 from app.store.transfers import next_letter_no
 
-TRANSFERS = (
-    Request(
-        Action.TRANSFER_POLICE,
-        offence="非法经营罪",
-        threshold="经营数额经初步核算约八万元，超过五万元的立案追诉标准",
-        reason="涉案金额较大，涉嫌犯罪",
+POLICE_OFFENCES = {  # category -> (suspected offence, why it meets the threshold)
+    "0301": ("非法占用农用地罪", "经测绘，占用永久基本农田约六亩，超过五亩的立案追诉标准"),
+    "0302": ("非法采矿罪", "经估算，非法采砂价值约十二万元，超过十万元的立案追诉标准"),
+    "0502": (
+        "生产、销售不符合安全标准的食品罪",
+        "抽检的熟食制品检出致病菌，足以造成严重食物中毒事故",
     ),
-    Request(Action.TRANSFER, to="蓬山区自然资源局", reason="占地面积超出乡镇执法权限，依法移送"),
+    "0503": ("销售劣药罪", "销售超过有效期药品，货值约三万元，已有患者服用后就医"),
+    "0505": ("非法经营罪", "未经定点屠宰生猪四十余头，经营数额约八万元，超过五万元的追诉标准"),
+    "0803": ("开设赌场罪", "设置赌博机组织赌博，参赌人员三十余人次，抽头渔利数额超过五千元"),
+    "1004": ("非法捕捞水产品罪", "在禁渔期使用电鱼方法捕捞，渔获物约一百二十公斤"),
+}
+OTHER_TRANSFER = Request(
+    Action.TRANSFER,
+    to="蓬山区综合行政执法局",
+    reason="案情复杂、涉案金额较大，超出乡镇执法权限，依法移送区级部门查处",
 )
 OVERRIDES = (
     "当事人同时涉及多个部门，先由综合执法中队牵头劝导",
@@ -99,18 +107,20 @@ def plan(
         return True
 
     if target in ("transferred", "rejected"):
-        request = (
-            rng.choice(TRANSFERS)
-            if target == "transferred"
-            else Request(Action.REJECT, reason="不属于行政执法事项，已告知当事人")
-        )
+        request = Request(Action.REJECT, reason="不属于行政执法事项，已告知当事人")
+        if target == "transferred":
+            request = _transfer(category)
         received = step(3, "clerk", request) and target == "transferred" and age_days > 10
         received = received and step(
             30, "clerk", Request(Action.TRANSFER_RECEIPT, received_by="接收机关法制科")
         )
         if received and age_days > 20:
-            note = "已立案侦查" if request.action == Action.TRANSFER_POLICE else "已受理并立案查处"
-            step(200, "clerk", Request(Action.TRANSFER_OUTCOME, outcome="accepted", note=note))
+            outcome, note = "accepted", "已受理并立案查处"
+            if request.action == Action.TRANSFER_POLICE:
+                outcome, note = "accepted", "已立案侦查"
+                if rng.random() < 0.25:  # 不予立案: back to the township to handle administratively
+                    outcome, note = "declined", "经审查未达到刑事立案追诉标准，退回依法给予行政处罚"
+            step(200, "clerk", Request(Action.TRANSFER_OUTCOME, outcome=outcome, note=note))
         return steps
     if route == "Y":
         ok = step(
@@ -161,6 +171,14 @@ def plan(
     if ok and target == "closed":
         step(3, "clerk", Request(Action.CLOSE))
     return steps
+
+
+def _transfer(category: str) -> Request:
+    if category not in POLICE_OFFENCES:
+        return OTHER_TRANSFER
+    offence, threshold = POLICE_OFFENCES[category]
+    reason = "涉嫌犯罪，依照《行政执法机关移送涉嫌犯罪案件的规定》移送"
+    return Request(Action.TRANSFER_POLICE, offence=offence, threshold=threshold, reason=reason)
 
 
 def _target(rng: random.Random, age_days: float) -> str:
