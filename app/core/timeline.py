@@ -9,6 +9,7 @@ from typing import Any
 from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
 from app.core.model import CaseSource, Urgency, chinese
+from app.core.transfers import outcome_words
 from app.core.workflow import ACTION_NAMES
 from app.core.workflow_events import event_action
 
@@ -39,6 +40,10 @@ def describe(
             f"类别：{category_name(p['category_code'])}",
             f"首接单位：{unit_name(p['first_receiver_unit'])}",
         ]
+        sender = p.get("transfer_from")
+        if sender:
+            letter = f"（{sender['letter_no']}）" if sender.get("letter_no") else ""
+            parts.append(f"移送单位：{sender['unit']}{letter}")
         if p["urgency"] == Urgency.URGENT:
             parts.append("紧急")
         if p.get("photos"):
@@ -66,8 +71,16 @@ def _step_detail(event_type: str, p: dict[str, Any], unit_name: Callable[[str], 
         parts.append(f"{unit_name(p['lead_unit'])}{urgent}，值班电话 {p['duty_phone']}")
     elif kind in ("transfer", "transfer_police"):
         parts.append(f"移送{p['to']}")
+        if p.get("letter_no"):
+            parts.append(p["letter_no"])
         if p.get("offence"):
             parts.append(f"涉嫌{p['offence']}")
+        if p.get("threshold"):
+            parts.append(f"追诉标准：{p['threshold']}")
+    elif kind == "transfer_receipt":
+        parts.append(f"签收：{p['received_by']}")
+    elif kind == "transfer_outcome":
+        parts.append(outcome_words(p["outcome"], bool(p.get("police"))).zh)
     elif kind == "merge":
         parts.append(f"并入 {p['into']}")
     elif kind in ("extend", "approve_extension"):
@@ -78,9 +91,17 @@ def _step_detail(event_type: str, p: dict[str, Any], unit_name: Callable[[str], 
         parts.append("通过" if p["passed"] else "未通过，返回处置")
     elif kind == "sign":
         parts.append(unit_name(p.get("by_unit", "")))
+    if p.get("not_our_duty"):
+        parts.append("提出职责争议：不属本单位职责")
     for key in ("reason", "note"):
         if p.get(key):
             parts.append(p[key])
+    if p.get("cited"):
+        parts.append("引用清单：" + "、".join(p["cited"]))
+    if p.get("overridden"):
+        parts.append(
+            f"未按清单建议（{p['suggested']['reason']}），改派理由：{p['override_reason']}"
+        )
     if p.get("photos"):
         parts.append(f"照片 {len(p['photos'])} 张")
     return "；".join(parts)

@@ -176,6 +176,7 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
             raise refuse("outcome_invalid", action)
         return {
             "letter_no": state.transfer_letter,
+            "police": state.transfer_police,  # whose words the outcome is told in
             "outcome": request.outcome,
             "note": _need(request.note, "note_missing", action),
         }

@@ -57,7 +57,9 @@ def fails(capsys: Any, path: Path, *argv: str) -> str:
 def pending(path: Path, skip: int = 0) -> str:
     db = open_database(path)
     rows = db.execute(
-        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number LIMIT 1 OFFSET ?",
+        "SELECT number FROM cases WHERE status = 'pending_triage' "
+        "AND id NOT IN (SELECT case_id FROM transfers UNION SELECT case_id FROM disputes) "
+        "ORDER BY number LIMIT 1 OFFSET ?",
         [skip],
     ).fetchone()
     db.close()

@@ -645,6 +645,7 @@ def test_a_transfer_carries_its_letter_and_is_tracked_to_its_outcome() -> None:
     assert outcome.payload == {
         "by_unit": "ZHB",
         "letter_no": "L-1",
+        "police": True,
         "outcome": "declined",
         "note": "属乡镇职权",
     }
