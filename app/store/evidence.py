@@ -36,7 +36,14 @@ class EvidenceItem:
 
 
 def _device_label(db: Database, device_id: str | None) -> str:
-    return device_label(device_record(db, device_id), device_id) if device_id else ""
+    if not device_id:
+        return ""
+    record = device_record(db, device_id)
+    if record is None:  # the office PC before its keys were set up: known by its own code
+        own = db.execute("SELECT code FROM device WHERE id = ?", [device_id]).fetchone()
+        if own:
+            return f"办公室电脑（{own[0]}）"
+    return device_label(record, device_id)
 
 
 def custody_of(db: Database, sha256: str, case_id: str | None = None) -> tuple[CustodyEntry, ...]:
