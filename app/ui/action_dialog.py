@@ -6,7 +6,9 @@ inside the dialog in plain words and the dialog stays open, so nothing typed is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -33,11 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
-from app.core.model import Case, Tier, Urgency
+from app.core.model import Case, Route, Tier, Urgency
+from app.core.routing import Suggestion
+from app.core.transfers import TRANSFER_OUTCOMES, outcome_words
 from app.core.workflow import Action, Request
 from app.store.reference import ReferenceData
 from app.ui.case_path import now_in_china
 from app.ui.i18n import action_word, error_text
+from app.ui.triage_parts import ACTION_ROUTES, Choice, SuggestionBanner, in_language, office_code
 
 Submit = Callable[[Request, Sequence[Path]], object]
 
@@ -63,6 +68,17 @@ CONFIRM_ACTIONS = (
 CALL_STEPS = (Action.CALL_ACK, Action.CALL_ARRIVE, Action.CALL_DONE, Action.CALL_CONFIRM)
 
 
+@dataclass(frozen=True)
+class StepContext:
+    """What a step's dialog shows besides the case: the lists' suggestion at triage, the
+    list items a "not our duty" return may cite (code, text), the open transfer."""
+
+    suggestion: Suggestion | None = None
+    cited_choices: tuple[tuple[str, str], ...] = ()
+    police: bool = False  # the open transfer went to the police
+    letter_no: str = ""
+
+
 class ActionDialog(QDialog):
     def __init__(
         self,
@@ -71,9 +87,13 @@ class ActionDialog(QDialog):
         ref: ReferenceData,
         submit: Submit,
         parent: QWidget | None = None,
+        context: StepContext = StepContext(),
     ) -> None:
         super().__init__(parent)
         self.action, self.case, self.ref, self.submit = action, case, ref, submit
+        self.context = context
+        self.banner: SuggestionBanner | None = None
+        self.override_reason: QPlainTextEdit | None = None
         self.result_case: object | None = None
         self.photos: list[Path] = []
         self.setObjectName("actionDialog")
@@ -103,10 +123,15 @@ class ActionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(10)
+        if context.suggestion is not None and action in ACTION_ROUTES:
+            self.banner = SuggestionBanner(context.suggestion, ref)
+            layout.addWidget(self.banner)
+            self._override_field()
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        wide = self.banner is not None or self.action == Action.RETURN
+        self.setMinimumWidth(540 if wide else 460)
 
     # -- fields --------------------------------------------------------------------------------
 
@@ -130,16 +155,22 @@ class ActionDialog(QDialog):
                 self.lead.addItem(name, code)
             self.helpers = QListWidget()
             self.helpers.setObjectName("cooperatingUnits")
-            for name, code in self._units((Tier.X, Tier.ONE)):
+            for name, code in self._units((Tier.X, Tier.ONE, Tier.Y)):
                 item = QListWidgetItem(name)
                 item.setData(Qt.ItemDataRole.UserRole, code)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.helpers.addItem(item)
-            self.helpers.setFixedHeight(150)
+            self.helpers.setFixedHeight(170)
+            self.helpers_chosen = QLabel()
+            self.helpers_chosen.setObjectName("hintText")
+            self.helpers_chosen.setWordWrap(True)
+            self.helpers.itemChanged.connect(lambda _item: self._show_helpers())
             self.lead.currentIndexChanged.connect(self._hide_lead)
+            self._follow_suggestion(self.lead)
             self._hide_lead()
             self.form.addRow(self.tr("Lead unit"), self.lead)
             self.form.addRow(self.tr("Cooperating units"), self.helpers)
+            self.form.addRow("", self.helpers_chosen)
         elif a == Action.CALL:
             self.called = QComboBox()
             for name, code in self._units((Tier.Y,)):
@@ -148,6 +179,7 @@ class ActionDialog(QDialog):
             self.duty_phone.setObjectName("dutyPhone")
             self.duty_phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.called.currentIndexChanged.connect(self._show_phone)
+            self._follow_suggestion(self.called)
             self._show_phone()
             self.urgent = QCheckBox(self.tr("Urgent"))
             self.urgent.setChecked(self.case.urgency == Urgency.URGENT)
@@ -165,9 +197,26 @@ class ActionDialog(QDialog):
         elif a == Action.TRANSFER_POLICE:
             self.offence = QLineEdit()
             self.offence.setPlaceholderText(self.tr("e.g. 涉嫌非法经营罪"))
+            self.threshold = self._text(
+                self.tr("例如：非法经营数额已达五万元以上，达到立案追诉标准（附价格认定书）")
+            )
+            self.threshold.setObjectName("thresholdText")
             self.reason = self._text()
             self.form.addRow(self.tr("Suspected offence"), self.offence)
+            self.form.addRow(self.tr("追诉标准说明"), self.threshold)
             self.form.addRow(self.tr("Reason"), self.reason)
+        elif a == Action.RETURN:
+            self._return_fields()
+        elif a == Action.TRANSFER_RECEIPT:
+            self._letter_row()
+            self.received_by = QLineEdit()
+            self.received_by.setPlaceholderText(self.tr("接收单位在回执上签收的人，如 张警官"))
+            self.note = self._text(self.tr("可选：回执编号、签收时间等"))
+            self.form.addRow(self.tr("回执签收人"), self.received_by)
+            self.form.addRow(self.tr("Note"), self.note)
+        elif a == Action.TRANSFER_OUTCOME:
+            self._letter_row()
+            self._outcome_fields()
         elif a in REASON_ACTIONS:
             self.reason = self._text()
             self.form.addRow(self.tr("Reason"), self.reason)
@@ -236,6 +285,159 @@ class ActionDialog(QDialog):
                 self.note.setFixedHeight(56)
                 self.form.addRow(self.tr("Note"), self.note)
 
+    # -- the lists' suggestion ---------------------------------------------------------------
+
+    def _follow_suggestion(self, units: QComboBox) -> None:
+        """Pre-fill the suggested unit (and cooperating units) when this step is the one the
+        lists suggest."""
+        suggestion = self.context.suggestion
+        if suggestion is None or ACTION_ROUTES.get(self.action) != suggestion.route:
+            return
+        index = units.findData(suggestion.lead)
+        if index >= 0:
+            units.setCurrentIndex(index)
+        if self.action == Action.DISPATCH:
+            for i in range(self.helpers.count()):
+                item = self.helpers.item(i)
+                if item.data(Qt.ItemDataRole.UserRole) in suggestion.cooperating:
+                    item.setCheckState(Qt.CheckState.Checked)
+
+    def _override_field(self) -> None:
+        """改派理由: shown, and required by the domain, when the dialog leaves the route the
+        lists give (a category's default may be changed without one)."""
+        self.override_reason = self._text(self.tr("例如：现场核实后属无照经营，由市场监管所查处"))
+        self.override_reason.setObjectName("overrideReason")
+        self.override_label = QLabel(self.tr("改派理由"))
+        self.override_label.setObjectName("fieldName")
+        self.override_hint = QLabel()
+        self.override_hint.setObjectName("warningText")
+        self.override_hint.setWordWrap(True)
+        self.form.addRow(self.override_hint)
+        self.form.addRow(self.override_label, self.override_reason)
+        for units in (getattr(self, "lead", None), getattr(self, "called", None)):
+            if units is not None:
+                units.currentIndexChanged.connect(self._show_override)
+        self._show_override()
+
+    def choice(self) -> Choice | None:
+        route = ACTION_ROUTES.get(self.action)
+        if route == Route.SELF:
+            return Choice(route, office_code(self.ref))
+        if route == Route.DISPATCH_X:
+            return Choice(route, self.lead.currentData())
+        if route == Route.CALL_Y:
+            return Choice(route, self.called.currentData())
+        return None
+
+    def overriding(self) -> bool:
+        suggestion, choice = self.context.suggestion, self.choice()
+        return suggestion is not None and choice is not None and not choice.follows(suggestion)
+
+    def needs_override_reason(self) -> bool:
+        suggestion = self.context.suggestion
+        return self.overriding() and suggestion is not None and suggestion.from_lists
+
+    def _show_override(self) -> None:
+        needed = self.needs_override_reason()
+        if self.banner is not None:
+            self.banner.show_overriding(self.overriding())
+        self.override_hint.setText(
+            self.tr("与清单建议不同：请写明改派理由，它会记入案件并用于修正清单。")
+            if needed
+            else ""
+        )
+        for row in (self.override_hint, self.override_reason):
+            self.form.setRowVisible(row, needed)
+        self.adjustSize()
+
+    # -- returns and transfers ------------------------------------------------------------------
+
+    def _return_fields(self) -> None:
+        """A plain return (wrong dispatch), or "not our duty": a duty dispute citing the
+        list items the unit relies on."""
+        self.not_our_duty = QCheckBox(self.tr("不属于本单位职责（提出职责争议）"))
+        self.not_our_duty.setObjectName("notOurDuty")
+        self.not_our_duty.setToolTip(
+            self.tr("由综合执法办依据职责边界清单裁定，或提交联席会议决定")
+        )
+        self.reason = self._text()
+        self.cited = QListWidget()
+        self.cited.setObjectName("citedItems")
+        self.cited.setWordWrap(True)
+        for code, text in self.context.cited_choices:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(text)
+            self.cited.addItem(item)
+        self.cited.setFixedHeight(28 + 40 * min(3, max(1, self.cited.count())))
+        self.cited.setVisible(bool(self.context.cited_choices))
+        self.other_cited = QLineEdit()
+        self.other_cited.setObjectName("otherCited")
+        self.other_cited.setPlaceholderText(
+            self.tr("清单中其他条目的事项编码，多个用顿号分隔")
+            if self.context.cited_choices
+            else self.tr("事项编码，如 QS-XZCF-018，多个用顿号分隔")
+        )
+        self.cited_box = QWidget()
+        column = QVBoxLayout(self.cited_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(self.cited)
+        column.addWidget(self.other_cited)
+        self.form.addRow("", self.not_our_duty)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(self.tr("引用的清单条目"), self.cited_box)
+        self.not_our_duty.toggled.connect(self._show_cited)
+        self._show_cited(False)
+
+    def _show_cited(self, shown: bool) -> None:
+        self.form.setRowVisible(self.cited_box, shown)
+        self.reason.setPlaceholderText(
+            self.tr("为什么不属于本单位职责，应由哪个单位办理，依据哪条规定")
+            if shown
+            else self.tr("例如：派错单位，应由……办理")
+        )
+        self.adjustSize()
+
+    def cited_codes(self) -> tuple[str, ...]:
+        checked = [
+            self.cited.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.cited.count())
+            if self.cited.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        typed = [c for c in re.split(r"[、,，;；\s]+", self.other_cited.text()) if c]
+        return tuple(dict.fromkeys([*checked, *typed]))
+
+    def _letter_row(self) -> None:
+        letter = QLabel(self.context.letter_no or "—")
+        letter.setObjectName("letterNumber")
+        letter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(self.tr("移送函"), letter)
+
+    def _outcome_fields(self) -> None:
+        self.outcome_group = QButtonGroup(self)
+        self.outcome_buttons: dict[str, QRadioButton] = {}
+        row = QHBoxLayout()
+        for outcome in TRANSFER_OUTCOMES:
+            button = QRadioButton(in_language(outcome_words(outcome, self.context.police)))
+            button.setProperty("outcome", outcome)
+            self.outcome_group.addButton(button)
+            self.outcome_buttons[outcome] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.form.addRow(self.tr("处理结果"), row)
+        self.note = self._text(
+            self.tr("例如：已立案侦查，立案决定书编号……；或不予立案的理由")
+            if self.context.police
+            else self.tr("例如：已受理，受理通知书编号……；或不予受理的理由")
+        )
+        self.form.addRow(self.tr("说明"), self.note)
+
+    def chosen_outcome(self) -> str:
+        button = self.outcome_group.checkedButton()
+        return str(button.property("outcome")) if button is not None else ""
+
     def _hide_lead(self) -> None:
         """The lead unit cannot also cooperate: it leaves the list while it leads."""
         lead = self.lead.currentData()
@@ -245,6 +447,21 @@ class ActionDialog(QDialog):
             item.setHidden(leads)
             if leads:
                 item.setCheckState(Qt.CheckState.Unchecked)
+        self._show_helpers()
+
+    def _show_helpers(self) -> None:
+        """The units checked, in one line: the list is longer than it is tall."""
+        chosen = [
+            self.helpers.item(i).text()
+            for i in range(self.helpers.count())
+            if self.helpers.item(i).checkState() == Qt.CheckState.Checked
+            and not self.helpers.item(i).isHidden()
+        ]
+        self.helpers_chosen.setText(
+            self.tr("已选配合单位：{units}").format(units="、".join(chosen))
+            if chosen
+            else self.tr("未选配合单位")
+        )
 
     def _show_phone(self) -> None:
         department = self.ref.departments.get(self.called.currentData())
@@ -274,21 +491,44 @@ class ActionDialog(QDialog):
         a = self.action
         reason = self.reason.toPlainText().strip() if self.reason else ""
         note = self.note.toPlainText().strip() if self.note else ""
+        override = ""
+        if self.override_reason is not None and self.needs_override_reason():
+            override = self.override_reason.toPlainText().strip()
+        if a == Action.SELF_HANDLE:
+            return Request(a, override_reason=override)
         if a == Action.DISPATCH:
             helpers = tuple(
                 self.helpers.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.helpers.count())
                 if self.helpers.item(i).checkState() == Qt.CheckState.Checked
+                and not self.helpers.item(i).isHidden()
             )
-            return Request(a, to=self.lead.currentData(), with_units=helpers)
+            return Request(
+                a, to=self.lead.currentData(), with_units=helpers, override_reason=override
+            )
         if a == Action.CALL:
             return Request(
-                a, to=self.called.currentData(), urgent=self.urgent.isChecked(), reason=reason
+                a,
+                to=self.called.currentData(),
+                urgent=self.urgent.isChecked(),
+                reason=reason,
+                override_reason=override,
             )
         if a == Action.TRANSFER:
             return Request(a, to=self.authority.text().strip(), reason=reason)
         if a == Action.TRANSFER_POLICE:
-            return Request(a, offence=self.offence.text().strip(), reason=reason)
+            return Request(
+                a,
+                offence=self.offence.text().strip(),
+                threshold=self.threshold.toPlainText().strip(),
+                reason=reason,
+            )
+        if a == Action.RETURN and self.not_our_duty.isChecked():
+            return Request(a, reason=reason, not_our_duty=True, cited=self.cited_codes())
+        if a == Action.TRANSFER_RECEIPT:
+            return Request(a, received_by=self.received_by.text().strip(), note=note)
+        if a == Action.TRANSFER_OUTCOME:
+            return Request(a, outcome=self.chosen_outcome(), note=note)
         if a == Action.MERGE:
             return Request(a, into=self.into.text().strip())
         if a == Action.EXTEND:

@@ -26,7 +26,9 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, masked_phone
+from app.core.transfers import OUT
 from app.core.workflow import Action, Request
+from app.reports.slips import SLIPS
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.case_conflicts import in_conflict
@@ -34,7 +36,9 @@ from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_evidence
 from app.store.devices import is_office
 from app.store.reference import ReferenceData
-from app.ui.action_dialog import ActionDialog
+from app.store.routing import boundary_entries, power_entries, suggestion_for
+from app.store.transfers import transfers_of
+from app.ui.action_dialog import ActionDialog, StepContext
 from app.ui.case_conflict import (
     CONFLICT_STYLE,
     ConflictBanner,
@@ -42,11 +46,13 @@ from app.ui.case_conflict import (
 )
 from app.ui.case_path import now_in_china
 from app.ui.case_progress import CaseProgressPanel
+from app.ui.case_records import CaseRecords
 from app.ui.case_timeline import case_timeline
 from app.ui.evidence_dialog import EvidenceDialog
 from app.ui.i18n import action_word, word
 from app.ui.printing import print_slip
 from app.ui.thumbnails import ImageViewer, thumbnail
+from app.ui.triage_parts import ACTION_ROUTES, in_language, suggested_action
 
 
 class CaseDetailDialog(QDialog):
@@ -97,6 +103,11 @@ class CaseDetailDialog(QDialog):
         self.case = case_by_id(self.db, self.case_id)
         self.state = load_state(self.db, self.case_id)
         self.actions = actions_for(self.db, self.viewer, self.case)
+        self.suggestion = (
+            suggestion_for(self.db, self.case)
+            if any(a in ACTION_ROUTES for a in self.actions)
+            else None
+        )
         self.setWindowTitle(self.tr("Case {number}").format(number=self.case.number))
         self.timeline = self._timeline()
         self.evidence = self._evidence()
@@ -120,6 +131,9 @@ class CaseDetailDialog(QDialog):
         description.setObjectName("descriptionText")
         description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(description)
+        self.records = CaseRecords(self.db, self.ref, self.case)
+        if self.records.has_any():
+            layout.addWidget(self.records)
         lower = QHBoxLayout()
         lower.setSpacing(16)
         timeline_box = QVBoxLayout()
@@ -177,12 +191,16 @@ class CaseDetailDialog(QDialog):
         return row
 
     def _action_bar(self) -> QFrame:
-        """Exactly the steps this person may take now, one button each."""
+        """Exactly the steps this person may take now, one button each; at triage the step
+        the three lists suggest comes first, marked, with the lists' reason under the row."""
         frame = QFrame()
         frame.setObjectName("actionBar")
-        row = QHBoxLayout(frame)
-        row.setContentsMargins(12, 8, 12, 8)
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.setSpacing(6)
+        row = QHBoxLayout()
         row.setSpacing(8)
+        column.addLayout(row)
         self.action_buttons = {}
         if self.actions:
             caption = QLabel(self.tr("Next step:"))
@@ -192,11 +210,16 @@ class CaseDetailDialog(QDialog):
             caption = QLabel(self._no_action_text())
             caption.setObjectName("hintText")
             row.addWidget(caption)
-        for action in self.actions:
+        suggested = self.suggested_action()
+        for action in sorted(self.actions, key=lambda a: a != suggested):
             button = QPushButton(action_word(action))
             button.setObjectName("actionButton")
             button.setProperty("action", action.value)
             button.setAutoDefault(False)
+            if action == suggested and self.suggestion is not None:
+                button.setText(self.tr("建议：{action}").format(action=action_word(action)))
+                button.setObjectName("primaryButton")
+                button.setToolTip(in_language(self.suggestion.reason))
             button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
             row.addWidget(button)
             self.action_buttons[action] = button
@@ -210,11 +233,27 @@ class CaseDetailDialog(QDialog):
             )
             row.addWidget(button)
             self.print_buttons[kind] = button
+        if suggested is not None and self.suggestion is not None:
+            hint = QLabel(
+                self.tr("清单建议：{reason}").format(reason=in_language(self.suggestion.reason))
+            )
+            hint.setObjectName("hintText")
+            hint.setWordWrap(True)
+            hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(hint)
+            self.suggestion_hint = hint
         return frame
+
+    def suggested_action(self) -> Action | None:
+        """The triage step the three lists suggest, when this person may take it."""
+        if self.suggestion is None:
+            return None
+        action = suggested_action(self.suggestion)
+        return action if action in self.actions else None
 
     def _printable(self) -> list[tuple[str, str]]:
         """The slips this case has: a call slip once a Y department was called, a
-        supervision notice once it was supervised."""
+        supervision notice once it was supervised, the transfer letter once transferred."""
         has_call, supervised = self.db.execute(
             "SELECT EXISTS (SELECT 1 FROM calls WHERE case_id = ?), supervision_count "
             "FROM cases WHERE id = ?",
@@ -225,6 +264,9 @@ class CaseDetailDialog(QDialog):
             slips.append(("call_slip", self.tr("Print call slip")))
         if supervised:
             slips.append(("supervision_notice", self.tr("Print supervision notice")))
+        sent = any(t.direction == OUT for t in transfers_of(self.db, self.case.id))
+        if sent and "transfer_letter" in SLIPS:
+            slips.append(("transfer_letter", self.tr("打印移送函")))
         return slips
 
     def _no_action_text(self) -> str:
@@ -237,8 +279,47 @@ class CaseDetailDialog(QDialog):
             return self.tr("This case is finished; nothing more to do.")
         return self.tr("Nothing for you to do on this case now.")
 
+    def step_context(self, action: Action) -> StepContext:
+        if action in ACTION_ROUTES:
+            return StepContext(suggestion=self.suggestion)
+        if action == Action.RETURN:
+            return StepContext(cited_choices=tuple(self._citable()))
+        if action in (Action.TRANSFER_RECEIPT, Action.TRANSFER_OUTCOME):
+            return StepContext(
+                police=self.state.transfer_police, letter_no=self.state.transfer_letter or ""
+            )
+        return StepContext()
+
+    def _citable(self) -> list[tuple[str, str]]:
+        """The list items about this case's category, for a "not our duty" return."""
+        code = self.case.category_code
+        items = [
+            (
+                entry.code,
+                self.tr("边界清单第{no}项 {code} {name}：{lead}牵头").format(
+                    no=entry.item_no,
+                    code=entry.code,
+                    name=entry.name,
+                    lead=self.ref.department_name(entry.lead),
+                ),
+            )
+            for entry in boundary_entries(self.db, code)
+        ]
+        items += [
+            (
+                matter.code,
+                self.tr("权责清单 {code} {name}：{unit}").format(
+                    code=matter.code, name=matter.name, unit=self.ref.department_name(matter.unit)
+                ),
+            )
+            for matter in power_entries(self.db, code)
+        ]
+        return items
+
     def start_action(self, action: Action) -> ActionDialog:
-        dialog = ActionDialog(action, self.case, self.ref, self._submit, self)
+        dialog = ActionDialog(
+            action, self.case, self.ref, self._submit, self, self.step_context(action)
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._action_finished)
         self.action_dialog = dialog

@@ -19,11 +19,12 @@ from app.core.clock import CHINA, hlc_ms, local_text, parse_local
 from app.core.deadlines import DeadlineState
 from app.core.events import Event, EventType
 from app.core.timeline import TimelineEntry, describe
+from app.core.transfers import outcome_words
 from app.core.workflow import Action
 from app.core.workflow_events import event_action
 from app.store.eventlog import entity_events
 from app.store.reference import ReferenceData
-from app.ui.i18n import action_word
+from app.ui.i18n import action_word, current_language
 
 # one colour per clock state: green on time, amber due soon, red overdue, grey paused/done
 STATE_COLOURS = {
@@ -164,16 +165,20 @@ def case_steps_by_event(
 ) -> list[tuple[str, TimelineEntry]]:
     """``case_steps`` with each entry's event id (to mark the steps of a sync conflict)."""
     entries = []
+    police = False  # whether the latest transfer went to the police (for its outcome's words)
     for event in entity_events(db, "case", case_id):
         if event.type == EventType.CASE_REGISTERED:
             entry = describe(event, ref.user_name, ref.category_name, ref.department_name)
         else:
-            entry = describe_step(event, ref)
+            action = event_action(event.type)
+            if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
+                police = action == Action.TRANSFER_POLICE
+            entry = describe_step(event, ref, police)
         entries.append((event.id, entry))
     return entries
 
 
-def describe_step(event: Event, ref: ReferenceData) -> TimelineEntry:
+def describe_step(event: Event, ref: ReferenceData, police: bool = False) -> TimelineEntry:
     time = local_text(hlc_ms(event.hlc))
     actor = ref.user_name(event.actor_id)
     unit = event.payload.get("by_unit")
@@ -195,7 +200,7 @@ def describe_step(event: Event, ref: ReferenceData) -> TimelineEntry:
     action = event_action(event.type)
     if action is None:
         return TimelineEntry(time, actor, event.type, "", event.type)
-    detail = step_detail(action, event.payload, ref.department_name)
+    detail = step_detail(action, event.payload, ref.department_name, police)
     return TimelineEntry(time, actor, action_word(action), detail, event.type)
 
 
@@ -208,15 +213,40 @@ def _photos(payload: dict[str, Any]) -> str:
     )
 
 
+def _letter(letter: str) -> str:
+    if not letter:
+        return ""
+    return QCoreApplication.translate("CaseStep", "移送函 {letter}").format(letter=letter)
+
+
 def _join(*parts: str) -> str:
     separator = QCoreApplication.translate("CaseStep", "; ")
     return separator.join(p for p in parts if p)
 
 
-def step_detail(action: Action, p: dict[str, Any], unit: Callable[[str], str]) -> str:
-    """The sentence under a step's title, e.g. 市场监管所牵头，执法中队配合."""
+def step_detail(
+    action: Action, p: dict[str, Any], unit: Callable[[str], str], police: bool = False
+) -> str:
+    """The sentence under a step's title, e.g. 市场监管所牵头，执法中队配合; a route taken
+    against the three lists' suggestion says why."""
+    detail = _step_sentence(action, p, unit, police)
+    override = (p.get("override_reason") or "").strip()
+    if p.get("overridden") and override:
+        detail = _join(
+            detail,
+            QCoreApplication.translate("CaseStep", "未按清单建议，改派理由：{reason}").format(
+                reason=override
+            ),
+        )
+    return detail
+
+
+def _step_sentence(
+    action: Action, p: dict[str, Any], unit: Callable[[str], str], police: bool
+) -> str:
     reason = (p.get("reason") or "").strip()
     note = (p.get("note") or "").strip()
+    letter = (p.get("letter_no") or "").strip()
     if action == Action.SELF_HANDLE:
         return QCoreApplication.translate("CaseStep", "{lead} handles it itself").format(
             lead=unit(p["lead_unit"])
@@ -249,13 +279,50 @@ def step_detail(action: Action, p: dict[str, Any], unit: Callable[[str], str]) -
             else "",
         )
     if action == Action.TRANSFER:
-        return QCoreApplication.translate("CaseStep", "To {authority}: {reason}").format(
-            authority=p["to"], reason=reason
+        return _join(
+            QCoreApplication.translate("CaseStep", "To {authority}: {reason}").format(
+                authority=p["to"], reason=reason
+            ),
+            _letter(letter),
         )
     if action == Action.TRANSFER_POLICE:
-        return QCoreApplication.translate(
-            "CaseStep", "Suspected offence: {offence}; {reason}"
-        ).format(offence=p["offence"], reason=reason)
+        threshold = (p.get("threshold") or "").strip()
+        return _join(
+            QCoreApplication.translate("CaseStep", "Suspected offence: {offence}; {reason}").format(
+                offence=p["offence"], reason=reason
+            ),
+            QCoreApplication.translate("CaseStep", "追诉标准：{threshold}").format(
+                threshold=threshold
+            )
+            if threshold
+            else "",
+            _letter(letter),
+        )
+    if action == Action.RETURN and p.get("not_our_duty"):
+        cited = "、".join(p.get("cited") or ())
+        return _join(
+            QCoreApplication.translate("CaseStep", "不属于本单位职责：{reason}").format(
+                reason=reason
+            ),
+            QCoreApplication.translate("CaseStep", "引用：{items}").format(items=cited)
+            if cited
+            else "",
+            QCoreApplication.translate("CaseStep", "已提出职责争议"),
+        )
+    if action == Action.TRANSFER_RECEIPT:
+        return _join(
+            QCoreApplication.translate("CaseStep", "{who}签收回执").format(
+                who=p.get("received_by", "")
+            ),
+            note,
+        )
+    if action == Action.TRANSFER_OUTCOME:
+        words = outcome_words(p["outcome"], police)
+        outcome = words.en if current_language() == "en" else words.zh
+        return _join(
+            QCoreApplication.translate("CaseStep", "结果：{outcome}").format(outcome=outcome),
+            note,
+        )
     if action == Action.MERGE:
         return QCoreApplication.translate("CaseStep", "Merged into case {number}").format(
             number=p["into"]

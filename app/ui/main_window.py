@@ -36,8 +36,10 @@ from app.ui.calls_page import CallsPage
 from app.ui.case_detail import CaseDetailDialog
 from app.ui.case_path import now_in_china
 from app.ui.cases_page import CasesPage
+from app.ui.disputes_page import DisputesPage
 from app.ui.i18n import word
 from app.ui.intake_dialog import IntakeDialog
+from app.ui.lists_page import ListsPage
 from app.ui.placeholder_page import PlaceholderPage, planned_title
 from app.ui.settings_page import SettingsPage
 from app.ui.sync_page import SyncPage
@@ -50,6 +52,7 @@ PAGES = (
     "calls",
     "board",
     "lists",
+    "disputes",
     "meetings",
     "statistics",
     "sync",
@@ -84,11 +87,15 @@ class MainWindow(QMainWindow):
         self.sync = SyncPage(
             db, db_path, self.blobs, user, self.runner, self.keyring, lambda: self.now()
         )
+        self.lists = ListsPage(db, self.ref, user, self.runner)
+        self.disputes = DisputesPage(db, self.ref, user)
         pages: dict[str, QWidget] = {
             "workbench": self.workbench,
             "cases": self.cases,
             "calls": self.calls,
             "board": self.board,
+            "lists": self.lists,
+            "disputes": self.disputes,
             "sync": self.sync,
             "settings": self.settings,
         }
@@ -114,6 +121,8 @@ class MainWindow(QMainWindow):
             "cases": self.tr("Cases"),
             "calls": self.tr("Call response"),
             "board": self.tr("Supervision"),
+            "lists": self.tr("三张清单"),
+            "disputes": self.tr("职责争议"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
@@ -173,15 +182,18 @@ class MainWindow(QMainWindow):
         self.settings.data_changed.connect(self.data_changed)
         self.workbench.sync_requested.connect(lambda: self.show_page("sync"))
         self.sync.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.lists.data_changed.connect(self.data_changed)
+        self.disputes.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.disputes.data_changed.connect(self.data_changed)
+        self.disputes.case_activated.connect(self.open_case)
         self.sync.data_changed.connect(self._imported)
         self.sync.case_activated.connect(self.open_case)
         self.data_changed.connect(self.refresh)
 
     def _shortcuts(self) -> None:
-        for number, _key in enumerate(PAGES, start=1):
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.show_page(PAGES[n - 1])
-            )
+        for number, key in enumerate(PAGES, start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
+            QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self, lambda k=key: self.show_page(k))
         QShortcut(QKeySequence.StandardKey.New, self, self.open_intake)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
 
@@ -202,6 +214,8 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.calls.refresh()
         self.board.refresh()
+        self.lists.refresh()
+        self.disputes.refresh()
         self.sync.refresh()
 
     def _imported(self) -> None:

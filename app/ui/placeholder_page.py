@@ -10,15 +10,6 @@ _T = QCoreApplication.translate
 
 # page key -> (title, what is coming)
 PLANNED = {
-    "lists": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Three lists"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "The page for the power & responsibility list, the duty task list and the duty "
-            "boundary list is coming. Until then, import, export and search them on the "
-            "command line: towndesk lists import FILE --kind power|duties|boundary.",
-        ),
-    ),
     "meetings": (
         QT_TRANSLATE_NOOP("PlaceholderPage", "Joint meetings"),
         QT_TRANSLATE_NOOP(

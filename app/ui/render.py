@@ -16,18 +16,21 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.core.errors import DomainError
-from app.core.model import CaseSource, Role
-from app.core.permissions import REGISTER_CASE, require
+from app.core.errors import DomainError, Words
+from app.core.model import Case, CaseSource, CaseStatus, Role, User, chinese
+from app.core.permissions import REGISTER_CASE, ROLE_WORDS, require
+from app.core.workflow import Action, action_words
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData, user_by_name
+from app.store.routing import suggestion_for
 from app.store.setup import open_database
+from app.ui.action_dialog import ActionDialog
 from app.ui.i18n import error_text, qm_file
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.signin import SignInDialog
 
-PAGE_NAMES = (*PAGES, "case", "intake", "signin")
+PAGE_NAMES = (*PAGES, "case", "triage", "intake", "signin")
 
 
 def _application(language: str) -> QApplication:
@@ -105,6 +108,9 @@ def render_page(
                     raise DomainError("case_unknown", value="—")
                 case = newest[0]
             target = window.open_case(case)
+        elif page == "triage":
+            case = case_by_number(db, case_number) if case_number else _triage_example(db)
+            target = _triage_dialog(window, user, case)
         elif page == "intake":
             dialog = window.open_intake()
             if dialog is None:
@@ -127,6 +133,35 @@ def render_page(
             window.deleteLater()
             QCoreApplication.processEvents()
         db.close()
+
+
+def _triage_example(db: object) -> Case:
+    """A case waiting for triage, preferably one the boundary list names several units for
+    (the suggestion a clerk sees most often)."""
+    waiting = case_window(db, CaseFilter(status=CaseStatus.PENDING_TRIAGE.value), CaseSort(), 0, 60)  # type: ignore[arg-type]
+    if not waiting:
+        raise DomainError("case_unknown", value="—")
+    for case in waiting:
+        suggestion = suggestion_for(db, case)  # type: ignore[arg-type]
+        if suggestion is not None and suggestion.basis == "boundary" and suggestion.cooperating:
+            return case
+    return waiting[0]
+
+
+def _triage_dialog(window: MainWindow, user: User, case: Case) -> ActionDialog:
+    """The dialog of the step the lists suggest (or the first triage step) for ``case``."""
+    detail = window.open_case(case)
+    action = detail.suggested_action() or next(
+        (a for a in (Action.DISPATCH, Action.CALL, Action.SELF_HANDLE) if a in detail.actions),
+        None,
+    )
+    if action is None:
+        raise DomainError(
+            "permission_denied",
+            role=Words(chinese(user.role), ROLE_WORDS[user.role]),
+            action=action_words(Action.DISPATCH),
+        )
+    return detail.start_action(action)
 
 
 def _is_blank(image: QImage) -> bool:

@@ -73,3 +73,22 @@ def type_chinese(widget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(character)
         QApplication.sendEvent(widget, event)
+
+
+def pending_suggesting(db, route, lead: str | None = None) -> str:
+    """A case waiting for triage for which the three lists suggest ``route`` (and ``lead``):
+    a test that takes that route follows the lists and needs no reason to override them."""
+    from app.store.cases import case_by_number
+    from app.store.routing import suggestion_for
+
+    for (number,) in db.execute(
+        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number"
+    ).fetchall():
+        suggestion = suggestion_for(db, case_by_number(db, number))
+        if (
+            suggestion is not None
+            and suggestion.route == route
+            and (lead is None or suggestion.lead == lead)
+        ):
+            return number
+    raise AssertionError(f"the demo has no pending case the lists route {route} {lead or ''}")

@@ -11,16 +11,20 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core.deadlines import DeadlineState
-from app.core.model import CaseStatus
+from app.core.model import CaseStatus, Route
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number
 from app.store.reference import user_by_name
+from app.store.routing import suggestion_for
+from app.store.transfers import latest_transfer_out
 from app.ui.case_detail import CaseDetailDialog
+from app.ui.i18n import action_word
 from app.ui.main_window import MainWindow
+from app.ui.triage_parts import suggested_action
 from tests.conftest import DEMO_NOW_MS
-from tests.ui.conftest import _close_quietly, open_window, type_chinese
+from tests.ui.conftest import _close_quietly, open_window, pending_suggesting, type_chinese
 
 TRIAGE = [
     Action.SELF_HANDLE,
@@ -107,7 +111,7 @@ def write(widget, text: str) -> None:
 
 
 def test_self_handled_route(desk, photo):
-    number = pending(desk.db)
+    number = pending_suggesting(desk.db, Route.SELF)
     desk.step("clerk", number, Action.SELF_HANDLE)
     assert desk.status(number) == CaseStatus.ASSIGNED
     detail = desk.step("clerk", number, Action.SIGN)
@@ -143,14 +147,16 @@ def test_self_handled_route(desk, photo):
 
 
 def test_dispatch_to_a_stationed_department(desk):
-    number = pending(desk.db)
+    number = pending_suggesting(desk.db, Route.DISPATCH_X, "SCJG")
 
     def dispatch(dialog):
-        dialog.lead.setCurrentIndex(dialog.lead.findData("SCJG"))
+        assert dialog.lead.currentData() == "SCJG"  # the lists' lead, filled in
         helpers = dialog.helpers
-        for i in range(helpers.count()):
-            if helpers.item(i).data(Qt.ItemDataRole.UserRole) == "ZFZD":
-                helpers.item(i).setCheckState(Qt.CheckState.Checked)
+        for i in range(helpers.count()):  # the clerk names the cooperating units himself
+            code = helpers.item(i).data(Qt.ItemDataRole.UserRole)
+            state = Qt.CheckState.Checked if code == "ZFZD" else Qt.CheckState.Unchecked
+            helpers.item(i).setCheckState(state)
+        assert not dialog.needs_override_reason()  # the lead is the lists' own
 
     detail = desk.step("clerk", number, Action.DISPATCH, dispatch)
     assert steps(detail)[-1] == ("派遣", "市场监管所牵头，执法中队配合")
@@ -166,7 +172,7 @@ def test_dispatch_to_a_stationed_department(desk):
 
 
 def test_call_a_district_department(desk):
-    number = pending(desk.db)
+    number = pending_suggesting(desk.db, Route.CALL_Y, "YJJ")
 
     def call(dialog):
         dialog.called.setCurrentIndex(dialog.called.findData("YJJ"))
@@ -194,14 +200,55 @@ def test_transfer_to_the_police(desk):
 
     def transfer(dialog):
         write(dialog.offence, "涉嫌赌博")
+        write(dialog.threshold, "赌资累计八千元，达到聚众赌博的立案追诉标准")
         write(dialog.reason, "现场查获赌资")
 
     detail = desk.step("clerk", number, Action.TRANSFER_POLICE, transfer)
     assert desk.status(number) == CaseStatus.TRANSFERRED
-    assert steps(detail)[-1] == ("移送公安", "涉嫌：涉嫌赌博；现场查获赌资")
-    assert detail.action_buttons == {}
+    letter = latest_transfer_out(desk.db, case_by_number(desk.db, number).id).letter_no
+    assert "综执移公〔" in letter
+    assert steps(detail)[-1] == (
+        "移送公安",
+        f"涉嫌：涉嫌赌博；现场查获赌资；追诉标准：赌资累计八千元，达到聚众赌博的立案追诉标准；"
+        f"移送函 {letter}",
+    )
     assert "已移送" in texts(detail)
+    assert list(detail.action_buttons) == [Action.TRANSFER_RECEIPT]  # the police owe a receipt
+    assert letter in detail.records.transfer_lines[-1]
+    assert "回执未回" in detail.records.transfer_lines[-1]
+
+    def receipt(dialog):
+        write(dialog.received_by, "张警官")
+
+    detail = desk.step("clerk", number, Action.TRANSFER_RECEIPT, receipt)
+    assert steps(detail)[-1] == ("登记移送回执", "张警官签收回执")
+
+    def outcome(dialog):
+        assert [b.text() for b in dialog.outcome_buttons.values()] == ["立案", "不予立案", "退回"]
+        dialog.outcome_buttons["accepted"].click()
+        write(dialog.note, "已立案侦查")
+
+    detail = desk.step("clerk", number, Action.TRANSFER_OUTCOME, outcome)
+    assert steps(detail)[-1] == ("登记移送结果", "结果：立案；已立案侦查")
+    assert detail.action_buttons == {}
     assert "案件已办结，无需再操作。" in texts(detail)
+    assert "结果：立案" in detail.records.transfer_lines[-1]
+
+
+def test_a_police_transfer_without_the_threshold_is_refused(desk, demo_db):
+    number = pending(demo_db)
+    detail = desk.open("clerk", number)
+    desk.qtbot.mouseClick(detail.action_buttons[Action.TRANSFER_POLICE], Qt.MouseButton.LeftButton)
+    dialog = detail.action_dialog
+    write(dialog.offence, "涉嫌赌博")
+    write(dialog.reason, "现场查获赌资")
+    events = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
+    desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == (
+        "请说明涉嫌犯罪达到追诉标准的理由（金额、数量、情节等），才能移送公安。"
+    )
+    assert demo_db.execute("SELECT count(*) FROM events").fetchone()[0] == events
+    assert desk.status(number) == CaseStatus.PENDING_TRIAGE
 
 
 def test_a_refused_step_says_why_in_chinese_and_changes_nothing(desk, demo_db):
@@ -241,20 +288,25 @@ def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
     number = pending(demo_db)
     clerk = desk.open("clerk", number)
     assert clerk.actions == TRIAGE
+    words = {
+        Action.SELF_HANDLE: "交由镇街自行处置",
+        Action.DISPATCH: "派遣",
+        Action.CALL: "呼叫区直部门",
+        Action.TRANSFER: "移送",
+        Action.TRANSFER_POLICE: "移送公安",
+        Action.REJECT: "不予受理",
+        Action.MERGE: "合并",
+    }
+    # the step the three lists suggest comes first and says so; the others keep their order
+    suggested = suggested_action(suggestion_for(demo_db, case_by_number(demo_db, number)))
     assert [b.text() for b in clerk.action_buttons.values()] == [
-        "交由镇街自行处置",
-        "派遣",
-        "呼叫区直部门",
-        "移送",
-        "移送公安",
-        "不予受理",
-        "合并",
+        f"建议：{words[suggested]}",
+        *(text for action, text in words.items() if action != suggested),
     ]
+    assert action_word(suggested) == words[suggested]
     grid = desk.open("grid", number)
     assert grid.action_buttons == {}
-    feedback = demo_db.execute(
-        "SELECT number FROM cases WHERE status = 'feedback' LIMIT 1"
-    ).fetchone()[0]
+    feedback = reported_back(desk)
     grid = desk.open("grid", feedback)
     assert list(grid.action_buttons) == [Action.VERIFY]
     case = case_by_number(demo_db, feedback)
@@ -263,8 +315,22 @@ def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
     assert Action.SUPERVISE in leader.action_buttons and Action.CLOSE not in leader.actions
 
 
+def reported_back(desk: Desk) -> str:
+    """A case the market office has reported back on: it waits for verification."""
+    number = pending_suggesting(desk.db, Route.DISPATCH_X, "SCJG")
+    blobs = BlobStore.beside(desk.path)
+    for username, request in (
+        ("clerk", Request(Action.DISPATCH, to="SCJG")),
+        ("officer", Request(Action.SIGN)),
+        ("officer", Request(Action.FEEDBACK, note="已责令整改")),
+    ):
+        act(desk.db, blobs, user_by_name(desk.db, username), number, request)
+    assert desk.status(number) == CaseStatus.FEEDBACK
+    return number
+
+
 def test_an_extension_reads_well_and_is_approved_by_the_leader(desk):
-    number = pending(desk.db)
+    number = pending_suggesting(desk.db, Route.DISPATCH_X, "SCJG")
     desk.step(
         "clerk", number, Action.DISPATCH, lambda d: d.lead.setCurrentIndex(d.lead.findData("SCJG"))
     )
@@ -281,7 +347,7 @@ def test_an_extension_reads_well_and_is_approved_by_the_leader(desk):
 
 
 def test_the_calls_page_lists_a_new_call_with_live_timers(desk, qtbot):
-    number = pending(desk.db)
+    number = pending_suggesting(desk.db, Route.CALL_Y, "WJJ")
 
     def call(dialog):
         dialog.called.setCurrentIndex(dialog.called.findData("WJJ"))
@@ -329,7 +395,7 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
         BlobStore.beside(desk.path),
         clerk,
         number,
-        Request(Action.DISPATCH, to="SFS"),
+        Request(Action.DISPATCH, to="SFS", override_reason="邻里纠纷引起，先由司法所调解"),
         wall=lambda: weeks_ago,
     )
     later = datetime.fromtimestamp(DEMO_NOW_MS / 1000) + timedelta(days=21)

@@ -88,7 +88,13 @@ def test_keyboard_shortcuts(qtbot, window):
     assert window.current_page() == "calls"
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "board"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "lists"
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "disputes"
     qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "sync"
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "settings"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == "cases"
@@ -107,10 +113,10 @@ def test_a_workbench_card_opens_the_filtered_list(qtbot, window):
 
 
 def test_placeholders_say_what_is_coming(window):
-    window.show_page("lists")
+    window.show_page("statistics")
     page = window.stack.currentWidget()
     texts = " ".join(label.text() for label in page.findChildren(type(window.count_label)))
-    assert "三张清单" in texts and "即将推出" in texts and "towndesk lists import" in texts
+    assert "统计" in texts and "后续版本" in texts
 
 
 def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None:

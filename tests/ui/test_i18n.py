@@ -68,6 +68,7 @@ def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chi
         "呼叫响应",
         "执法监督",
         "三张清单",
+        "职责争议",
         "联席会议",
         "统计",
         "同步",

@@ -7,20 +7,19 @@ from pathlib import Path
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from app.core.model import Route
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.reference import user_by_name
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, pending_suggesting
 
 
 def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
     qtbot, demo_path, demo_db, tmp_path: Path, monkeypatch
 ):
-    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
-        0
-    ]
+    number = pending_suggesting(demo_db, Route.CALL_Y, "YJJ")
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     detail = window.open_case(case_by_number(demo_db, number))
     assert detail.print_buttons == {}  # nothing to print before a call or a supervision
@@ -54,9 +53,7 @@ def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
 def test_cancelling_the_save_dialog_writes_nothing(
     qtbot, demo_path, demo_db, tmp_path: Path, monkeypatch
 ):
-    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
-        0
-    ]
+    number = pending_suggesting(demo_db, Route.CALL_Y, "YJJ")
     act(
         demo_db,
         BlobStore.beside(demo_path),

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from app.core.model import Route
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
-from tests.ui.conftest import open_window
+from tests.ui.conftest import open_window, pending_suggesting
 
 
 def test_a_dispatched_case_waits_on_the_officer_of_its_unit(qtbot, demo_path, demo_db):
-    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
-        0
-    ]
+    number = pending_suggesting(demo_db, Route.DISPATCH_X, "SCJG")
     act(
         demo_db,
         BlobStore.beside(demo_path),

@@ -1,0 +1,257 @@
+"""Deciding a duty dispute (裁定) and sending it to a joint meeting (提交联席会议).
+
+The office names the lead unit and the cooperating units, says why, and may amend the duty
+boundary list at the same time (its next version names the ruling). The domain checks who
+may, and that the reasoning is there; a refusal is shown here and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.errors import DomainError
+from app.core.meetings import Meeting
+from app.core.model import Tier, User
+from app.core.routing import BoundaryEntry
+from app.store.disputes import Dispute, Ruling, decide_dispute, refer_dispute
+from app.store.reference import ReferenceData
+from app.ui.dialog_parts import button_row, dialog_layout, error_label
+from app.ui.i18n import error_text
+
+TIER_ORDER = {Tier.ONE: 0, Tier.X: 1, Tier.Y: 2}
+
+
+def unit_items(ref: ReferenceData) -> list[tuple[str, str]]:
+    """(name, code) of every department: the office, stationed, then district ones."""
+    ordered = sorted(ref.departments.values(), key=lambda d: (TIER_ORDER[d.tier], d.code))
+    return [(d.short_name, d.code) for d in ordered]
+
+
+class DecideDialog(QDialog):
+    decided = Signal(object)  # Dispute
+
+    def __init__(
+        self,
+        db: Database,
+        ref: ReferenceData,
+        user: User,
+        dispute: Dispute,
+        boundary: Sequence[BoundaryEntry],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.ref, self.user, self.dispute = db, ref, user, dispute
+        self.setObjectName("decideDialog")
+        self.setWindowTitle(
+            self.tr("裁定职责争议 · 案件 {number}").format(number=dispute.case_number)
+        )
+        question = QLabel(
+            self.tr(
+                "{unit}认为案件 {number}（{category}）不属于本单位职责。由哪个单位牵头办理？"
+            ).format(
+                unit=ref.department_name(dispute.unit),
+                number=dispute.case_number,
+                category=dispute.category_name,
+            )
+        )
+        question.setObjectName("confirmText")
+        question.setWordWrap(True)
+        self.lead = QComboBox()
+        self.lead.setObjectName("rulingLead")
+        self.lead.addItem(self.tr("（请选择）"), "")
+        for name, code in unit_items(ref):
+            self.lead.addItem(name, code)
+        self.helpers = QListWidget()
+        self.helpers.setObjectName("rulingCooperating")
+        for name, code in unit_items(ref):
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.helpers.addItem(item)
+        self.helpers.setFixedHeight(150)
+        self.helpers_chosen = QLabel()
+        self.helpers_chosen.setObjectName("hintText")
+        self.helpers_chosen.setWordWrap(True)
+        self.helpers.itemChanged.connect(lambda _item: self._show_helpers())
+        if boundary:  # what the list says now is the natural starting point
+            self.lead.setCurrentIndex(self.lead.findData(boundary[0].lead))
+            self._check(boundary[0].cooperating)
+        self.lead.currentIndexChanged.connect(self._hide_lead)
+        self._hide_lead()
+        self.reasoning = QPlainTextEdit()
+        self.reasoning.setObjectName("rulingReasoning")
+        self.reasoning.setTabChangesFocus(True)
+        self.reasoning.setFixedHeight(80)
+        self.reasoning.setPlaceholderText(self.tr("依据哪条清单或规定，为什么由该单位牵头"))
+        self.amend = QCheckBox(self.tr("同时修改职责边界清单"))
+        self.amend.setObjectName("amendList")
+        where = (
+            self.tr(
+                "边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。"
+            ).format(no=boundary[0].item_no, code=boundary[0].code)
+            if boundary
+            else self.tr("边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。").format(
+                category=dispute.category_name
+            )
+        )
+        self.amend_hint = QLabel(where)
+        self.amend_hint.setObjectName("hintText")
+        self.amend_hint.setWordWrap(True)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("牵头单位(&L)"), self.lead)
+        form.addRow(self.tr("配合单位"), self.helpers)
+        form.addRow("", self.helpers_chosen)
+        form.addRow(self.tr("裁定理由(&R)"), self.reasoning)
+        form.addRow("", self.amend)
+        form.addRow("", self.amend_hint)
+        self.error = error_label()
+        buttons, self.ok_button, self.cancel_button = button_row(
+            self, self.tr("裁定"), self.tr("取消"), self.submit, False
+        )
+        layout = dialog_layout(self)
+        layout.addWidget(question)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+        self.lead.setFocus()
+
+    def _check(self, codes: Sequence[str]) -> None:
+        for i in range(self.helpers.count()):
+            item = self.helpers.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in codes:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _hide_lead(self) -> None:
+        lead = self.lead.currentData()
+        for i in range(self.helpers.count()):
+            item = self.helpers.item(i)
+            leads = item.data(Qt.ItemDataRole.UserRole) == lead
+            item.setHidden(leads)
+            if leads:
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self._show_helpers()
+
+    def _show_helpers(self) -> None:
+        chosen = [
+            self.helpers.item(i).text()
+            for i in range(self.helpers.count())
+            if self.helpers.item(i).checkState() == Qt.CheckState.Checked
+            and not self.helpers.item(i).isHidden()
+        ]
+        self.helpers_chosen.setText(
+            self.tr("已选配合单位：{units}").format(units="、".join(chosen))
+            if chosen
+            else self.tr("未选配合单位")
+        )
+
+    def ruling(self) -> Ruling:
+        cooperating = tuple(
+            self.helpers.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.helpers.count())
+            if self.helpers.item(i).checkState() == Qt.CheckState.Checked
+            and not self.helpers.item(i).isHidden()
+        )
+        return Ruling(
+            lead=self.lead.currentData() or "",
+            cooperating=cooperating,
+            reasoning=self.reasoning.toPlainText().strip(),
+            amend_list=self.amend.isChecked(),
+        )
+
+    def submit(self) -> Dispute | None:
+        try:
+            dispute = decide_dispute(self.db, self.user, self.dispute.id, self.ruling())
+        except DomainError as error:
+            self.error.setText(error_text(error))
+            self.error.show()
+            self.adjustSize()
+            return None
+        self.decided.emit(dispute)
+        self.accept()
+        return dispute
+
+
+class ReferDialog(QDialog):
+    """Put the dispute on the agenda of a joint meeting that has not been held yet."""
+
+    referred = Signal(object)  # Dispute
+
+    def __init__(
+        self,
+        db: Database,
+        ref: ReferenceData,
+        user: User,
+        dispute: Dispute,
+        upcoming: Sequence[Meeting],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.user, self.dispute = db, user, dispute
+        self.setObjectName("referDialog")
+        self.setWindowTitle(
+            self.tr("提交联席会议 · 案件 {number}").format(number=dispute.case_number)
+        )
+        question = QLabel(
+            self.tr(
+                "把{unit}对案件 {number}（{category}）的职责争议列入哪次联席会议的议题？"
+                "会议的决议记录后，争议即按决议裁定。"
+            ).format(
+                unit=ref.department_name(dispute.unit),
+                number=dispute.case_number,
+                category=dispute.category_name,
+            )
+        )
+        question.setObjectName("confirmText")
+        question.setWordWrap(True)
+        self.meeting = QComboBox()
+        self.meeting.setObjectName("referMeeting")
+        for meeting in upcoming:
+            self.meeting.addItem(meeting_label(meeting), meeting.id)
+        form = QFormLayout()
+        form.addRow(self.tr("联席会议(&M)"), self.meeting)
+        self.error = error_label()
+        buttons, self.ok_button, self.cancel_button = button_row(
+            self, self.tr("提交"), self.tr("取消"), self.submit
+        )
+        layout = dialog_layout(self)
+        layout.addWidget(question)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(480)
+        self.meeting.setFocus()
+
+    def submit(self) -> Dispute | None:
+        try:
+            dispute = refer_dispute(self.db, self.user, self.dispute.id, self.meeting.currentData())
+        except DomainError as error:
+            self.error.setText(error_text(error))
+            self.error.show()
+            return None
+        self.referred.emit(dispute)
+        self.accept()
+        return dispute
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """第 3 次联席会议 · 2026-12-02 09:30 · 镇政府三楼会议室"""
+    text = QCoreApplication.translate("ReferDialog", "第 {number} 次联席会议 · {time}").format(
+        number=meeting.number, time=meeting.held_on
+    )
+    return f"{text} · {meeting.place}" if meeting.place else text

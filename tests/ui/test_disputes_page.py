@@ -1,0 +1,165 @@
+"""The disputes page: what the unit says and cites, what the boundary list says now, the
+office's ruling (which may amend the list: a new version naming the ruling) and sending a
+dispute to a joint meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.core.lists import ListKind
+from app.core.model import Route
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.case_actions import act
+from app.store.cases import case_by_number
+from app.store.disputes import DECIDED, OPEN, REFERRED, dispute_by_id, disputes_of_case
+from app.store.lists import versions
+from app.store.meetings import schedule_meeting
+from app.store.reference import user_by_name
+from app.store.routing import boundary_entries, suggestion_for
+from tests.store.store_helpers import projection_dump
+from tests.ui.conftest import open_window, pending_suggesting, type_chinese
+
+
+def disputed_case(demo_path, demo_db) -> tuple[str, str]:
+    """A case the lists give to the police station, dispatched to the enforcement squadron
+    and returned by it as not its duty. Returns (case number, dispute id)."""
+    number = pending_suggesting(demo_db, Route.DISPATCH_X, "PCS")
+    blobs = BlobStore.beside(demo_path)
+    act(
+        demo_db,
+        blobs,
+        user_by_name(demo_db, "clerk"),
+        number,
+        Request(Action.DISPATCH, to="ZFZD", override_reason="夜间巡查时发现，先交执法中队"),
+    )
+    matter = suggestion_for(demo_db, case_by_number(demo_db, number)).matter
+    act(
+        demo_db,
+        blobs,
+        user_by_name(demo_db, "officer_zfzd"),
+        number,
+        Request(Action.RETURN, reason="清单写明由派出所牵头", not_our_duty=True, cited=(matter,)),
+    )
+    [dispute] = disputes_of_case(demo_db, case_by_number(demo_db, number).id)
+    return number, dispute.id
+
+
+def disputes_page(window, dispute_id):
+    window.show_page("disputes")
+    page = window.disputes
+    assert page.isVisible()
+    assert page.select(dispute_id)
+    return page
+
+
+def test_a_dispute_is_shown_with_what_it_cites_and_what_the_list_says(qtbot, demo_path, demo_db):
+    number, dispute_id = disputed_case(demo_path, demo_db)
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    page = disputes_page(window, dispute_id)
+    dispute = page.selected()
+    [entry] = boundary_entries(demo_db, dispute.category_code)[:1]
+    text = page.detail.text()
+    assert number in text and "待裁定" in text
+    assert "清单写明由派出所牵头" in text
+    assert f"职责边界清单第{entry.item_no}项：{entry.name}由派出所牵头" in text
+    assert text.count(entry.code) == 2  # cited, and what the list says now
+    assert page.decide_button.isEnabled()
+    assert page.tree.currentItem().text(4) == "待裁定"
+    with qtbot.waitSignal(page.case_activated) as opened:
+        page.open_button.click()
+    assert opened.args[0].number == number
+
+
+def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo_path, demo_db):
+    number, dispute_id = disputed_case(demo_path, demo_db)
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    page = disputes_page(window, dispute_id)
+    category = page.selected().category_code
+    entry = boundary_entries(demo_db, category)[0]
+    before_version = versions(demo_db, ListKind.BOUNDARY)[0].version
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    dialog = page.decide_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.lead.currentData() == entry.lead  # what the list says, to start from
+    dialog.lead.setCurrentIndex(dialog.lead.findData("ZFZD"))
+    dialog.amend.setChecked(True)
+    before = projection_dump(demo_db)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "请写明裁定理由（依据哪一项清单或会议意见）。"
+    assert dialog.isVisible()
+    assert projection_dump(demo_db) == before  # refused: nothing written
+    dialog.reasoning.setFocus()
+    type_chinese(dialog.reasoning, "夜间噪声由执法中队查处")
+    with qtbot.waitSignal(window.data_changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dispute = dispute_by_id(demo_db, dispute_id)
+    assert (dispute.status, dispute.lead, dispute.amended_item) == (DECIDED, "ZFZD", entry.code)
+    latest = versions(demo_db, ListKind.BOUNDARY)[0]
+    assert latest.version == before_version + 1
+    assert latest.source == f"职责争议裁定（{number}）"
+    assert boundary_entries(demo_db, category)[0].lead == "ZFZD"
+    # the page shows the ruling; the case's suggestion follows it
+    assert page.tree.currentItem().text(4) == "已裁定"
+    assert "执法中队牵头" in page.detail.text() and "夜间噪声由执法中队查处" in page.detail.text()
+    assert not page.decide_button.isEnabled()
+    assert window.statusBar().currentMessage().startswith(f"案件 {number} 的职责争议已裁定")
+    assert suggestion_for(demo_db, case_by_number(demo_db, number)).lead == "ZFZD"
+    # and the lists page shows the new version with its source
+    window.show_page("lists")
+    history = window.lists.tables[ListKind.BOUNDARY].versions.topLevelItem(0)
+    assert history.text(0) == f"第 {latest.version} 版"
+    assert history.text(4) == f"职责争议裁定（{number}）"
+    # the status filter
+    window.show_page("disputes")
+    page.status.setCurrentIndex(page.status.findData(OPEN))
+    ids = [
+        page.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+        for i in range(page.tree.topLevelItemCount())
+    ]
+    assert dispute_id not in ids
+    page.status.setCurrentIndex(page.status.findData(DECIDED))
+    assert page.select(dispute_id)
+
+
+def test_a_dispute_goes_to_a_joint_meeting_not_yet_held(qtbot, demo_path, demo_db):
+    _number, dispute_id = disputed_case(demo_path, demo_db)
+    clerk = user_by_name(demo_db, "clerk")
+    meeting = schedule_meeting(
+        demo_db, clerk, "2026-12-02 09:30", "镇政府三楼会议室", "李镇长", ["ZHB", "PCS", "ZFZD"], []
+    )
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    page = disputes_page(window, dispute_id)
+    assert page.refer_button.isEnabled()
+    dialog = page.start_refer()
+    qtbot.waitUntil(dialog.isVisible)
+    assert (
+        dialog.meeting.currentText()
+        == f"第 {meeting.number} 次联席会议 · 2026-12-02 09:30 · 镇政府三楼会议室"
+    )
+    with qtbot.waitSignal(window.data_changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dispute = dispute_by_id(demo_db, dispute_id)
+    assert (dispute.status, dispute.meeting_id) == (REFERRED, meeting.id)
+    assert page.tree.currentItem().text(4) == "已提交联席会议"
+    assert f"已列入第 {meeting.number} 次联席会议" in page.detail.text()
+    assert not page.refer_button.isEnabled()  # on an agenda already
+    assert page.decide_button.isEnabled()  # the office may still decide it itself
+
+
+def test_without_a_meeting_to_choose_the_button_says_so(qtbot, demo_path, demo_db):
+    _number, dispute_id = disputed_case(demo_path, demo_db)
+    window = open_window(qtbot, demo_path, demo_db, "leader")
+    page = disputes_page(window, dispute_id)
+    assert not page.refer_button.isEnabled()
+    assert "请先安排" in page.refer_button.toolTip()
+    assert page.decide_button.isEnabled()  # a leader decides too
+
+
+def test_others_read_disputes_but_do_not_decide(qtbot, demo_path, demo_db):
+    _number, dispute_id = disputed_case(demo_path, demo_db)
+    window = open_window(qtbot, demo_path, demo_db, "grid")
+    page = disputes_page(window, dispute_id)
+    assert not page.decide_button.isVisible() and not page.refer_button.isVisible()
+    assert page.start_decide() is None
+    assert "分管领导裁定" in page.actions_hint.text()
