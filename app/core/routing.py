@@ -152,23 +152,37 @@ def _divided(category: Category, matter: PowerEntry, units: Mapping[str, Departm
     team = units[enforcement_unit(units)]
     if matter.visibility == HIGH and matter.specialism == LOW:
         helpers = (line.code,) if line.code != team.code else ()
-        why = "违法行为可见性高、专业性低"
         lead = team
     else:
         helpers, lead = (), line
-        why = (
-            "违法行为隐蔽或专业性强"
-            if matter.visibility or matter.specialism
-            else ("清单未标明可见性和专业性")
-        )
+    why = _division_why(matter)
     reason = Words(
-        f"职责分工办法：边界清单未列“{category.name}”，权责清单{matter.code}{why}，"
+        f"职责分工办法：边界清单未列“{category.name}”，权责清单{matter.code}{why.zh}，"
         f"由{lead.short_name}负责",
-        f"Division rule: no boundary entry for '{category.name}'; matter {matter.code} is "
-        f"{'visible and low-specialism' if lead is team else 'hidden or specialised'}, "
-        f"so {lead.short_name}",
+        f"Division rule: no boundary entry for '{category.name}'; matter {matter.code}: "
+        f"{why.en}, so {lead.short_name}",
     )
     return _suggestion(lead, helpers, "division", matter.code, reason, units)
+
+
+def _division_why(matter: PowerEntry) -> Words:
+    """Why the division rule sends the matter where it does, as the power list marks it."""
+    if matter.visibility == HIGH and matter.specialism == LOW:
+        return Words("违法行为可见性高、专业性低", "visible and low-specialism")
+    if matter.visibility == LOW or matter.specialism == HIGH:
+        return Words("违法行为隐蔽或专业性强", "hidden or specialised")
+    missing = [
+        Words(zh, en)
+        for value, zh, en in (
+            (matter.visibility, "可见性", "visibility"),
+            (matter.specialism, "专业性", "specialism"),
+        )
+        if not value
+    ]
+    return Words(
+        "清单未标明" + "和".join(w.zh for w in missing),
+        "the list does not mark its " + " and ".join(w.en for w in missing),
+    )
 
 
 def _suggestion(
