@@ -22,7 +22,13 @@ def pending_case(db) -> str:  # type: ignore[no-untyped-def]
 
 def called_case(db, path: Path, urgent: bool = True) -> str:  # type: ignore[no-untyped-def]
     number = pending_case(db)
-    request = Request(Action.CALL, to="YJJ", reason="燃气管道疑似泄漏", urgent=urgent)
+    request = Request(
+        Action.CALL,
+        to="YJJ",
+        reason="燃气管道疑似泄漏",
+        urgent=urgent,
+        override_reason="疑似燃气泄漏，先请应急管理局到场",  # whatever the lists suggest
+    )
     act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request)
     return number
 

@@ -13,10 +13,11 @@ from app.reports.supervision_notice import supervision_notice_html
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.reference import user_by_name
+from tests.store.store_helpers import case_for
 
 
 def handled_case(db, path: Path) -> str:  # type: ignore[no-untyped-def]
-    number = db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
+    number = case_for(db, "SCJG")  # dispatched as the lists suggest
     blobs, clerk = BlobStore.beside(path), user_by_name(db, "clerk")
     act(db, blobs, clerk, number, Request(Action.DISPATCH, to="SCJG"))
     return number

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from typing import Any
 
 from sqlite_utils import Database
@@ -73,3 +74,59 @@ def all_cases(db: Database) -> list[dict[str, Any]]:
             "FROM cases c JOIN categories k ON k.code = c.category_code"
         )
     )
+
+
+def pending_for(db: Database, lead: str) -> list[str]:
+    """Numbers of the cases waiting for triage that the three lists send to ``lead``, so a
+    test can route one there as suggested (no override reason needed)."""
+    from app.store.cases import case_by_id
+    from app.store.routing import suggestion_for
+
+    rows = db.execute(
+        "SELECT id, number FROM cases WHERE status = 'pending_triage' ORDER BY number"
+    ).fetchall()
+    found = []
+    for case_id, number in rows:
+        suggestion = suggestion_for(db, case_by_id(db, case_id))
+        if suggestion is not None and suggestion.lead == lead:
+            found.append(number)
+    return found
+
+
+def category_for(db: Database, lead: str) -> str:
+    """The first leaf category the three lists send to ``lead``."""
+    from app.core.routing import suggest
+    from app.store.reference import categories, departments
+    from app.store.routing import boundary_entries, power_entries
+
+    units = {d.code: d for d in departments(db)}
+    for category in (c for c in categories(db) if c.is_leaf):
+        found = suggest(
+            category, boundary_entries(db, category.code), power_entries(db, category.code), units
+        )
+        if found is not None and found.lead == lead:
+            return category.code
+    raise AssertionError(f"the lists send no category to {lead}")
+
+
+def case_for(
+    db: Database, lead: str, taken: Collection[str] = (), wall: Callable[[], int] | None = None
+) -> str:
+    """A case waiting for triage that the three lists send to ``lead``: the first of the
+    demo's not in ``taken``, or, when none is left, a new one the clerk registers (at
+    ``wall``) in a category the lists send there."""
+    from pathlib import Path
+
+    from app.core.clock import wall_ms
+    from app.core.intake import IntakeRequest
+    from app.store.blobs import BlobStore
+    from app.store.cases import register_case
+    from app.store.reference import user_by_name
+
+    number = next((n for n in pending_for(db, lead) if n not in taken), None)
+    if number is not None:
+        return number
+    path = Path(db.execute("PRAGMA database_list").fetchone()[2])
+    request = IntakeRequest(category_for(db, lead), "G01", "网格巡查发现的问题，待研判分拨")
+    clerk = user_by_name(db, "clerk")
+    return register_case(db, BlobStore.beside(path), clerk, request, wall=wall or wall_ms).number

@@ -10,14 +10,14 @@ from app.store.blobs import BlobStore
 from app.store.calendar_days import overrides, set_day
 from app.store.case_actions import act
 from app.store.reference import user_by_name
-from tests.store.store_helpers import full_dump
+from tests.store.store_helpers import case_for, full_dump
 
 # 2026-12-01 09:00 China time: a Tuesday
 TUESDAY_MS = 1_796_086_800_000
 
 
 def dispatched_case(db, path) -> str:  # type: ignore[no-untyped-def]
-    number = db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
+    number = case_for(db, "SCJG", wall=lambda: TUESDAY_MS - 60_000)  # as the lists say
     act(
         db,
         BlobStore.beside(path),
@@ -75,9 +75,7 @@ def test_office_hours_move_every_deadline(demo_db, demo_path) -> None:
 
 
 def test_a_category_may_have_its_own_sign_for_limit(demo_db, demo_path) -> None:
-    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
-        0
-    ]
+    number = case_for(demo_db, "SCJG", wall=lambda: TUESDAY_MS - 60_000)
     category = demo_db.execute(
         "SELECT category_code FROM cases WHERE number = ?", [number]
     ).fetchone()[0]
@@ -101,16 +99,19 @@ def test_a_called_department_is_held_to_its_own_commitment(demo_db, demo_path) -
 
     admin = user_by_name(demo_db, "admin")
     set_response_commitment(demo_db, admin, "YJJ", ResponseCommitment(20, 90, 2))
-    number = demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[
-        0
-    ]
+    number = demo_db.execute(  # a category whose own limit is not two days
+        "SELECT c.number FROM cases c JOIN categories k ON k.code = c.category_code "
+        "WHERE c.status = 'pending_triage' AND k.limit_days != 2 ORDER BY c.number"
+    ).fetchone()[0]
     blobs, clerk = BlobStore.beside(demo_path), user_by_name(demo_db, "clerk")
     act(
         demo_db,
         blobs,
         clerk,
         number,
-        Request(Action.CALL, to="YJJ", reason="燃气泄漏"),
+        Request(
+            Action.CALL, to="YJJ", reason="燃气泄漏", override_reason="燃气泄漏，先请应急局到场"
+        ),
         wall=lambda: TUESDAY_MS,
     )
     act(demo_db, blobs, clerk, number, Request(Action.CALL_ACK), wall=lambda: TUESDAY_MS + 60_000)

@@ -20,7 +20,7 @@ from app.store.case_state import load_state
 from app.store.cases import case_by_number
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
-from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
+from tests.store.store_helpers import DEMO_NOW_MS, case_for, full_dump, projection_dump
 
 JPEG = b"\xff\xd8\xff\xe0" + b"evidence" * 64
 MINUTE = 60_000
@@ -46,11 +46,17 @@ class Desk:
             "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number"
         ).fetchall()
         self.free = [row[0] for row in numbers]
+        self.taken: set[str] = set()
         self.photo_count = 0
 
-    def case(self) -> str:
-        """A demo case waiting for triage."""
-        number = self.free.pop(0)
+    def case(self, lead: str | None = None) -> str:
+        """A demo case waiting for triage; with ``lead``, one the three lists send there
+        (registered now if the demo has none left)."""
+        if lead:
+            number = case_for(self.db, lead, self.taken, lambda: self.now)
+        else:
+            number = next(n for n in self.free if n not in self.taken)
+        self.taken.add(number)
         assert self.row(number)["status"] == "pending_triage"
         return number
 
@@ -175,7 +181,7 @@ def state_columns(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_self_handled_by_the_township(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("ZHB")
     case = desk.act("clerk", n, "self-handle")
     assert case.status == "assigned"
     row = desk.row(n)
@@ -219,7 +225,7 @@ def test_self_handled_by_the_township(desk: Desk) -> None:
 
 
 def test_dispatched_to_x_with_a_cooperating_unit(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("SCJG")
     desk.act("clerk", n, "dispatch", to="SCJG", with_units=("ZFZD",))
     row = desk.row(n)
     assert (row["status"], row["route"], row["lead_unit"]) == ("assigned", "X", "SCJG")
@@ -261,7 +267,7 @@ def test_dispatched_to_x_with_a_cooperating_unit(desk: Desk) -> None:
 
 
 def test_calling_a_y_department_until_the_caller_confirms(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("YJJ")
     desk.act("clerk", n, "call", to="YJJ", urgent=True, reason="加油站旁有液化气罐泄漏")
     row = desk.row(n)
     assert (row["status"], row["route"], row["lead_unit"], row["call_status"]) == (
@@ -327,7 +333,11 @@ def desk_case(desk: Desk, number: str) -> Case:
     [
         (
             "transfer-police",
-            {"offence": "生产销售伪劣产品罪", "reason": "货值超五万元"},
+            {
+                "offence": "生产销售伪劣产品罪",
+                "threshold": "货值金额经核算约六万元，达到五万元的立案追诉标准",
+                "reason": "货值超五万元",
+            },
             "transferred",
         ),
         ("transfer", {"to": "区自然资源局", "reason": "属土地违法"}, "transferred"),
@@ -351,7 +361,10 @@ def test_transfer_and_reject_finish_the_case(
     payload = json.loads(desk.events(row["id"])[-1][2])
     if action == "transfer-police":
         assert (payload["to"], payload["offence"]) == ("公安机关", "生产销售伪劣产品罪")
-    assert actions_for(desk.db, user_by_name(desk.db, "admin"), desk_case(desk, n)) == []
+        assert payload["threshold"] == fields["threshold"]
+    # a transfer waits for the receiving authority's receipt; a rejection is the end
+    waiting = [Action.TRANSFER_RECEIPT] if status == "transferred" else []
+    assert actions_for(desk.db, user_by_name(desk.db, "admin"), desk_case(desk, n)) == waiting
     assert desk.refuse("clerk", n, "dispatch", to="SCJG").code == "wrong_state"
     assert_rebuild_is_identical(desk.db)
 
@@ -376,7 +389,7 @@ def test_merge_into_a_case_that_was_merged_away_is_refused(desk: Desk) -> None:
 
 
 def test_return_goes_back_to_triage_and_ends_the_assignment(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("SCJG")
     desk.act("clerk", n, "dispatch", to="SCJG", with_units=("ZFZD",))
     desk.act("officer", n, "sign")
     desk.act("officer", n, "extend", days=3, reason="需要检测")
@@ -395,7 +408,7 @@ def test_return_goes_back_to_triage_and_ends_the_assignment(desk: Desk) -> None:
         ("SCJG", desk.at, "非本所职责，属住建领域"),
         ("ZFZD", desk.at, "非本所职责，属住建领域"),
     ]
-    desk.act("clerk", n, "dispatch", to="ZFZD")
+    desk.act("clerk", n, "dispatch", to="ZFZD", override_reason="市场监管所退回：属住建领域")
     row = desk.row(n)
     assert (row["status"], row["lead_unit"], row["assigned_at"], row["signed_at"]) == (
         "assigned",
@@ -410,7 +423,7 @@ def test_return_goes_back_to_triage_and_ends_the_assignment(desk: Desk) -> None:
 
 
 def test_return_abandons_an_open_call(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("JTJ")
     desk.act("clerk", n, "call", to="JTJ", reason="桥面塌陷")
     desk.act("clerk", n, "call-ack")
     desk.act("clerk", n, "return", reason="应由住建局处理")
@@ -418,13 +431,13 @@ def test_return_abandons_an_open_call(desk: Desk) -> None:
     assert (call["status"], call["ended_at"]) == ("abandoned", desk.at)
     row = desk.row(n)
     assert (row["status"], row["call_id"], row["call_status"]) == ("pending_triage", None, None)
-    desk.act("clerk", n, "call", to="ZJJ", reason="桥面塌陷")
+    desk.act("clerk", n, "call", to="ZJJ", reason="桥面塌陷", override_reason="交通局回退")
     assert [c["status"] for c in desk.calls(n)] == ["abandoned", "called"]
     assert_rebuild_is_identical(desk.db)
 
 
 def test_return_keeps_a_confirmed_call_confirmed(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("YJJ")
     desk.act("clerk", n, "call", to="YJJ", reason="仓库冒烟")
     for step in ("call-ack", "call-arrive", "call-done", "call-confirm"):
         desk.act("clerk", n, step)
@@ -435,7 +448,7 @@ def test_return_keeps_a_confirmed_call_confirmed(desk: Desk) -> None:
 
 
 def test_park_approve_resume(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("SCJG")
     desk.act("clerk", n, "dispatch", to="SCJG")
     desk.act("officer", n, "sign")
     today = local_text(desk.now)[:10]
@@ -470,7 +483,7 @@ def test_park_approve_resume(desk: Desk) -> None:
 
 
 def test_park_until_is_judged_by_the_injected_clock(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("ZHB")
     desk.act("clerk", n, "self-handle")
     desk.act("clerk", n, "sign")
     desk.now += 86_400_000  # the next day, 2026-11-19
@@ -479,7 +492,7 @@ def test_park_until_is_judged_by_the_injected_clock(desk: Desk) -> None:
 
 
 def test_rework_after_close_reopens(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("ZFZD")
     for who, action, fields in [
         ("clerk", "dispatch", {"to": "ZFZD"}),
         ("officer_zfzd", "sign", {}),
@@ -507,7 +520,7 @@ def test_rework_after_close_reopens(desk: Desk) -> None:
 
 
 def test_the_projection_gives_back_the_state_the_rules_saw(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("SCJG")
     desk.act("clerk", n, "dispatch", to="SCJG", with_units=("PCS", "ZFZD"))
     desk.act("officer", n, "sign")
     desk.act("officer", n, "extend", days=2, reason="r")
@@ -528,7 +541,7 @@ def test_the_projection_gives_back_the_state_the_rules_saw(desk: Desk) -> None:
 
 
 def test_refusals_change_nothing(desk: Desk) -> None:
-    closed, fresh, x_case = desk.case(), desk.case(), desk.case()
+    closed, fresh, x_case = desk.case("ZHB"), desk.case(), desk.case("SCJG")
     for who, action, fields in [
         ("clerk", "self-handle", {}),
         ("clerk", "sign", {}),
@@ -557,7 +570,7 @@ def test_refusals_change_nothing(desk: Desk) -> None:
 
 
 def test_a_refused_step_with_a_photo_writes_nothing_to_the_database(desk: Desk) -> None:
-    n = desk.case()
+    n = desk.case("ZHB")
     desk.act("clerk", n, "self-handle")
     desk.act("clerk", n, "sign")
     error = desk.refuse("grid", n, "feedback", photos=(desk.photo(),), note="已处理")

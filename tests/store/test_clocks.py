@@ -9,14 +9,15 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.clocks import due_soon_cases, overdue_calls, overdue_cases
 from app.store.reference import user_by_name
+from tests.store.store_helpers import case_for
 
 TUESDAY_9AM_MS = 1_796_086_800_000  # 2026-12-01 09:00 China time
 
 
 def dispatched(db, path, action: Request) -> str:  # type: ignore[no-untyped-def]
-    number = db.execute(
-        "SELECT number FROM cases WHERE status = 'pending_triage' AND urgency = 'normal'"
-    ).fetchone()[0]
+    """A normal case the lists send to ``action.to``, routed there at 09:00 on a Tuesday."""
+    urgent = {row[0] for row in db.execute("SELECT number FROM cases WHERE urgency = 'urgent'")}
+    number = case_for(db, action.to or "", urgent, lambda: TUESDAY_9AM_MS - 60_000)
     act(
         db,
         BlobStore.beside(path),

@@ -7,20 +7,13 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
-
-
-def pending(db, n: int) -> list[str]:  # type: ignore[no-untyped-def]
-    rows = db.execute(
-        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY received_at LIMIT ?",
-        [n],
-    )
-    return [row[0] for row in rows]
+from tests.store.store_helpers import case_for
 
 
 def test_each_role_sees_what_it_must_do(demo_db, demo_path) -> None:
     blobs = BlobStore.beside(demo_path)
     user = lambda name: user_by_name(demo_db, name)  # noqa: E731
-    a, b = pending(demo_db, 2)
+    a, b = case_for(demo_db, "SCJG"), case_for(demo_db, "PCS")  # as the lists say
     act(demo_db, blobs, user("clerk"), a, Request(Action.DISPATCH, to="SCJG"))
     act(demo_db, blobs, user("clerk"), b, Request(Action.DISPATCH, to="PCS"))
     officer = {t.number for t in my_tasks(demo_db, user("officer"))}

@@ -51,10 +51,20 @@ class Node:
     def import_file(self, source: Path) -> ImportSummary:
         return import_file(self.db, self.blobs, self.keys, None, source)
 
-    def report(self, description: str, photo: Path | None = None, grid: str = "G01") -> Case:
-        leaf = self.db.execute(
-            "SELECT code FROM categories WHERE parent_code IS NOT NULL ORDER BY code"
-        ).fetchone()[0]
+    def report(
+        self,
+        description: str,
+        photo: Path | None = None,
+        grid: str = "G01",
+        category: str | None = None,
+    ) -> Case:
+        """A grid worker's report; in the first leaf category (占道经营) unless told."""
+        leaf = (
+            category
+            or self.db.execute(
+                "SELECT code FROM categories WHERE parent_code IS NOT NULL ORDER BY code"
+            ).fetchone()[0]
+        )
         worker = self.db.execute(
             "SELECT u.username FROM users u WHERE u.role = 'grid_worker' ORDER BY username"
         ).fetchone()[0]

@@ -601,7 +601,15 @@ def test_an_import_that_replays_a_case_equals_a_rebuild(town: Township) -> None:
 
 
 CALLED_AND_REPORTED = (
-    ("clerk", Request(Action.CALL, to="WJJ", reason="违章搭建需住建部门处置")),
+    (
+        "clerk",
+        Request(
+            Action.CALL,
+            to="WJJ",
+            reason="违章搭建需住建部门处置",
+            override_reason="摊点涉及食品卫生，请卫健局到场",  # the lists say 执法中队
+        ),
+    ),
     ("clerk", Request(Action.CALL_ACK)),  # the department phones in each step
     ("clerk", Request(Action.CALL_ARRIVE)),
     ("clerk", Request(Action.CALL_DONE)),

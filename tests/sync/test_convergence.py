@@ -28,6 +28,7 @@ from app.core.errors import DomainError
 from app.core.events import Event, EventType
 from app.core.intake import IntakeRequest
 from app.core.model import ResponseCommitment
+from app.core.transfers import TRANSFER_OUTCOMES
 from app.core.workflow import Action, Request
 from app.store.calendar_days import set_day
 from app.store.case_actions import act, actions_for, resolve_conflict
@@ -64,6 +65,7 @@ SKEWS = (0, 0, -90_000, 90_000, 600_000, -86_400_000)  # ms: some laptops' clock
 CATEGORIES = ("0101", "0102", "0201", "0402", "1005")
 X_UNITS = ("ZFZD", "SCJG", "PCS")
 Y_UNITS = ("WJJ", "JTJ", "YJJ")
+ELSEWHERE = "现场核实后另行分拨"  # the pool's cases are 占道经营: the lists send them to ZFZD
 
 
 # -- the township every example starts from ------------------------------------------------------
@@ -76,7 +78,7 @@ POOL_STEPS: dict[str, tuple[tuple[str, Request], ...]] = {  # cases already on t
         ("officer_zfzd", Request(Action.SIGN)),
     ),
     "park": (
-        ("clerk", Request(Action.DISPATCH, to="SCJG")),
+        ("clerk", Request(Action.DISPATCH, to="SCJG", override_reason=ELSEWHERE)),
         ("officer", Request(Action.SIGN)),
         ("officer", Request(Action.EXTEND, days=3, reason="需要鉴定")),
         (
@@ -92,11 +94,17 @@ POOL_STEPS: dict[str, tuple[tuple[str, Request], ...]] = {  # cases already on t
         ("officer_zfzd", Request(Action.FEEDBACK, note="已整改")),
     ),
     "called": (
-        ("clerk", Request(Action.CALL, to="WJJ", reason="需专业部门处置")),
+        (
+            "clerk",
+            Request(Action.CALL, to="WJJ", reason="需专业部门处置", override_reason=ELSEWHERE),
+        ),
         ("clerk", Request(Action.CALL_ACK)),
     ),
     "called and reported": (  # a grid worker checks it: a failed check restarts the clock
-        ("clerk", Request(Action.CALL, to="WJJ", reason="需专业部门处置")),
+        (
+            "clerk",
+            Request(Action.CALL, to="WJJ", reason="需专业部门处置", override_reason=ELSEWHERE),
+        ),
         ("clerk", Request(Action.CALL_ACK)),
         ("clerk", Request(Action.CALL_ARRIVE)),
         ("clerk", Request(Action.CALL_DONE)),
@@ -175,14 +183,24 @@ def request_for(action: Action, world: World, data: st.DataObject) -> Request:
     if action == Action.DISPATCH:
         lead = data.draw(st.sampled_from(X_UNITS))
         helpers = data.draw(st.lists(st.sampled_from(X_UNITS), max_size=2, unique=True))
-        return Request(action, to=lead, with_units=tuple(helpers))
+        return Request(action, to=lead, with_units=tuple(helpers), override_reason=ELSEWHERE)
     if action == Action.CALL:
         to = data.draw(st.sampled_from(Y_UNITS))
-        return Request(action, to=to, reason=text, urgent=data.draw(st.booleans()))
+        urgent = data.draw(st.booleans())
+        return Request(action, to=to, reason=text, urgent=urgent, override_reason=ELSEWHERE)
+    if action == Action.SELF_HANDLE:
+        return Request(action, override_reason=ELSEWHERE)
     if action == Action.TRANSFER:
         return Request(action, to="区住建局", reason=text)
     if action == Action.TRANSFER_POLICE:
-        return Request(action, offence="寻衅滋事", reason=text)
+        return Request(action, offence="寻衅滋事", threshold="多次滋事，情节恶劣", reason=text)
+    if action == Action.TRANSFER_RECEIPT:
+        return Request(action, received_by="接收机关法制科", note=text)
+    if action == Action.TRANSFER_OUTCOME:
+        outcome = data.draw(st.sampled_from(TRANSFER_OUTCOMES))
+        return Request(action, outcome=outcome, note=text)
+    if action == Action.RETURN and data.draw(st.booleans(), label="not our duty"):
+        return Request(action, reason=text, not_our_duty=True, cited=("QS-XZCF-001",))
     if action == Action.MERGE:
         return Request(action, into=data.draw(st.sampled_from(world.pool)))
     if action == Action.EXTEND:
@@ -406,7 +424,7 @@ def history(template: Template, tmp_path_factory: pytest.TempPathFactory) -> His
 
     extra = office.report("菜市场门口占道经营").number
     step(office, "clerk", extra, Request(Action.DISPATCH, to="ZFZD"))
-    step(office, "clerk", new, Request(Action.DISPATCH, to="SCJG"))
+    step(office, "clerk", new, Request(Action.DISPATCH, to="SCJG", override_reason=ELSEWHERE))
     step(office, "clerk", assigned, Request(Action.RETURN, reason="派错单位"), 30_000)
     step(office, "clerk", feedback, Request(Action.VERIFY, passed=True))
     step(office, "clerk", feedback, Request(Action.CLOSE))

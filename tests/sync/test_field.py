@@ -10,7 +10,7 @@ from app.core.errors import DomainError
 from app.core.workflow import Action, Request
 from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number
-from tests.store.store_helpers import full_dump
+from tests.store.store_helpers import case_for, full_dump
 from tests.sync.conftest import Node, enrol_laptop
 
 
@@ -32,9 +32,7 @@ def test_the_office_triages_a_grid_worker_laptop_does_not(office: Node, laptop: 
 def test_a_department_laptop_signs_for_and_reports_back_on_its_cases(
     office: Node, tmp_path: Path
 ) -> None:
-    number = office.db.execute(
-        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number"
-    ).fetchone()[0]
+    number = case_for(office.db, "ZFZD")  # the lists send it to the squad
     act(office.db, office.blobs, office.user("clerk"), number, Request(Action.DISPATCH, to="ZFZD"))
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     officer = laptop.user("officer_zfzd")

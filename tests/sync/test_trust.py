@@ -85,9 +85,12 @@ def case_id_of(node: Node, status: str) -> tuple[str, str]:
     return row[0], row[1]
 
 
-def dispatched(office: Node, unit: str, description: str) -> tuple[str, str]:
-    """A new case dispatched at the office to ``unit``: (case id, number)."""
-    case = office.report(description)
+def dispatched(
+    office: Node, unit: str, description: str, category: str = "0101"
+) -> tuple[str, str]:
+    """A new case of ``category`` dispatched at the office to ``unit``, the unit the lists
+    suggest for it: (case id, number)."""
+    case = office.report(description, category=category)
     act(
         office.db,
         office.blobs,
@@ -455,7 +458,7 @@ def test_a_step_claiming_another_unit_is_judged_by_the_officers_own(
 ) -> None:
     """officer_zfzd (执法中队) signs for a case led by 市场监管所 on a squad laptop whose
     program stamps the step with by_unit SCJG: a rival everywhere, the case stays assigned."""
-    theirs, _ = dispatched(office, "SCJG", "无证经营食品摊点")
+    theirs, _ = dispatched(office, "SCJG", "无证经营食品摊点", "0501")  # 无照经营
     ours, _ = dispatched(office, "ZFZD", "人行道被摊位占用")
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     try:
