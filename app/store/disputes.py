@@ -145,12 +145,13 @@ def append_ruling(
     lead = ruling.lead.strip().upper()
     if lead not in units:
         raise DomainError("dispute_lead_missing" if not lead else "department_unknown", value=lead)
-    for code in ruling.cooperating:
+    helpers = {code.strip().upper() for code in ruling.cooperating if code.strip()}
+    for code in sorted(helpers):  # written like the lead: " scjg" is 市场监管所 too
         if code not in units:
             raise DomainError("department_unknown", value=code)
     if not ruling.reasoning.strip():
         raise DomainError("dispute_reasoning_missing")
-    cooperating = sorted(set(ruling.cooperating) - {lead})
+    cooperating = sorted(helpers - {lead})
     amended = ""
     if ruling.amend_list:
         amended = _amend_boundary(db, writer, user, dispute, lead, cooperating, ruling)

@@ -1,0 +1,410 @@
+"""Duty disputes (职责争议, store/disputes.py): a unit returns a case as not its duty, the
+office decides who leads it, and a ruling that amends the boundary list changes the
+suggestion for every case of that category from then on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from app.core.clock import hlc_ms
+from app.core.errors import DomainError
+from app.core.intake import IntakeRequest
+from app.core.model import Case
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.case_actions import act
+from app.store.cases import case_by_id, register_case
+from app.store.disputes import (
+    DECIDED,
+    OPEN,
+    Ruling,
+    decide_dispute,
+    dispute_by_id,
+    disputes,
+    disputes_of_case,
+    refer_dispute,
+)
+from app.store.projections import rebuild
+from app.store.reference import user_by_name
+from app.store.routing import suggestion_for
+from tests.store.store_helpers import full_dump, projection_dump
+
+UNLICENSED = "0501"  # 无照经营: boundary list item 22 (QS-XZCF-021), 市场监管所 leads
+UNLICENSED_ITEM = "QS-XZCF-021"
+EXPIRED_DRUGS = "0503"  # 销售过期药品: no boundary entry, the division rule gives 市场监管所
+NOT_OURS = "现场为流动摊贩占道，不属本所职责，应由综合执法中队查处"
+RULED = "依边界清单第1项，流动摊贩占道由执法中队牵头，市场监管所配合查验证照"
+
+
+class Office:
+    """The office and the 市场监管所 officer working on a demo township without cases."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.blobs = BlobStore.beside(path)
+
+    def user(self, name: str) -> Any:
+        return user_by_name(self.db, name)
+
+    def report(self, category: str = UNLICENSED) -> Case:
+        request = IntakeRequest(category, "G01", "集市口有商户无证照经营，占用人行道")
+        return register_case(self.db, self.blobs, self.user("clerk"), request)
+
+    def step(self, who: str, case: Case, request: Request) -> None:
+        act(self.db, self.blobs, self.user(who), case.number, request)
+
+    def returned(
+        self, category: str = UNLICENSED, cited: tuple[str, ...] = ("QS-XZCF-001",)
+    ) -> Case:
+        """A case dispatched to 市场监管所 as the lists suggest, signed for, and returned by
+        its officer as not its duty."""
+        case = self.report(category)
+        self.step("clerk", case, Request(Action.DISPATCH, to="SCJG"))
+        self.step("officer", case, Request(Action.SIGN))
+        returning = Request(Action.RETURN, reason=NOT_OURS, not_our_duty=True, cited=cited)
+        self.step("officer", case, returning)
+        return case
+
+    def status(self, case: Case) -> str:
+        row = self.db.execute("SELECT status FROM cases WHERE id = ?", [case.id]).fetchone()
+        return str(row[0])
+
+    def boundary_versions(self) -> list[tuple[Any, ...]]:
+        return self.db.execute(
+            "SELECT version, decision_id, source FROM list_versions WHERE kind = 'boundary' "
+            "ORDER BY version"
+        ).fetchall()
+
+    def entry(self, code: str) -> dict[str, Any]:
+        rows = list(self.db.query("SELECT * FROM boundary_items WHERE code = ?", [code]))
+        assert len(rows) == 1
+        return rows[0]
+
+
+@pytest.fixture
+def office(small_db: Database, small_path: Path) -> Office:
+    return Office(small_db, small_path)
+
+
+# -- a return as not our duty opens a dispute --------------------------------------------------
+
+
+def test_a_return_as_not_our_duty_opens_a_dispute_and_sends_the_case_back_to_triage(
+    office: Office,
+) -> None:
+    case = office.returned(cited=(" QS-XZCF-001 ", "QS-XZCF-001", "QS-XZCF-021"))
+    [dispute] = disputes(office.db)
+    assert (dispute.case_id, dispute.case_number, dispute.category_code) == (
+        case.id,
+        case.number,
+        UNLICENSED,
+    )
+    assert (dispute.unit, dispute.reasons, dispute.cited) == (
+        "SCJG",
+        NOT_OURS,
+        ["QS-XZCF-001", "QS-XZCF-021"],
+    )
+    assert dispute.category_name == "无照经营"
+    assert (dispute.status, dispute.lead, dispute.decided_at, dispute.meeting_id) == (
+        OPEN,
+        None,
+        None,
+        None,
+    )
+    returned = office.db.execute(
+        "SELECT id FROM events WHERE type = 'case.return' AND entity_id = ?", [case.id]
+    ).fetchone()[0]
+    assert dispute.id == returned  # the dispute is named by the return that opened it
+    assert office.status(case) == "pending_triage"
+    assert disputes_of_case(office.db, case.id) == [dispute]
+    assert dispute_by_id(office.db, dispute.id) == dispute
+    assert disputes(office.db, OPEN) == [dispute]
+    assert disputes(office.db, DECIDED) == []
+
+
+def test_a_plain_return_opens_no_dispute(office: Office) -> None:
+    case = office.report()
+    office.step("clerk", case, Request(Action.DISPATCH, to="SCJG"))
+    office.step("officer", case, Request(Action.RETURN, reason="需补充现场照片后再派"))
+    assert office.status(case) == "pending_triage"
+    assert disputes(office.db) == []
+    assert disputes_of_case(office.db, case.id) == []
+
+
+def test_a_dispute_needs_its_reasons(office: Office) -> None:
+    case = office.report()
+    office.step("clerk", case, Request(Action.DISPATCH, to="SCJG"))
+    before = full_dump(office.db)
+    with pytest.raises(DomainError) as refused:
+        office.step("officer", case, Request(Action.RETURN, reason=" ", not_our_duty=True))
+    assert refused.value.code == "reason_missing"
+    assert full_dump(office.db) == before
+
+
+# -- the office decides ------------------------------------------------------------------------
+
+
+def test_deciding_without_amending_the_list_rules_this_case_only(office: Office) -> None:
+    case = office.returned()
+    [dispute] = disputes(office.db)
+    versions = office.boundary_versions()
+    entry = office.entry(UNLICENSED_ITEM)
+
+    ruling = Ruling(" zfzd ", (" scjg", "SCJG", "ZFZD", " "), f"  {RULED} ")
+    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling)
+    assert (decided.status, decided.lead, decided.cooperating) == (DECIDED, "ZFZD", ["SCJG"])
+    assert (decided.reasoning, decided.amended_item) == (RULED, "")
+    assert decided.decided_at is not None
+    decided_by = office.db.execute(
+        "SELECT decided_by FROM dispute_rulings WHERE dispute_id = ?", [dispute.id]
+    ).fetchone()[0]
+    assert decided_by == office.user("clerk").id
+    assert office.boundary_versions() == versions
+    assert office.entry(UNLICENSED_ITEM) == entry
+    assert office.status(case) == "pending_triage"  # the case waits in triage
+
+    ruled = suggestion_for(office.db, case_by_id(office.db, case.id))
+    assert ruled is not None
+    assert (ruled.basis, ruled.lead, ruled.cooperating, ruled.matter) == (
+        "ruling",
+        "ZFZD",
+        ("SCJG",),
+        UNLICENSED_ITEM,
+    )
+    assert ruled.reason.zh == "职责争议裁定：本案由执法中队牵头，市场监管所配合"
+    other = suggestion_for(office.db, office.report())
+    assert other is not None and (other.basis, other.lead) == ("boundary", "SCJG")
+
+    # the clerk dispatches as ruled: no override reason needed, and the ruling is kept
+    office.step("clerk", case, Request(Action.DISPATCH, to="ZFZD", with_units=("SCJG",)))
+    payload = json.loads(
+        office.db.execute(
+            "SELECT payload FROM events WHERE entity_id = ? ORDER BY hlc DESC LIMIT 1", [case.id]
+        ).fetchone()[0]
+    )
+    assert (payload["overridden"], payload["suggested"]["basis"]) == (False, "ruling")
+
+
+def test_a_ruling_that_amends_the_list_changes_the_suggestion_for_every_such_case(
+    office: Office,
+) -> None:
+    case = office.returned()
+    [dispute] = disputes(office.db)
+    versions = office.boundary_versions()
+    rows = office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0]
+
+    ruling = Ruling("ZFZD", ("SCJG",), RULED, amend_list=True)
+    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling)
+    assert decided.amended_item == UNLICENSED_ITEM
+
+    version, decision_id, source = office.boundary_versions()[-1]
+    assert version == versions[-1][0] + 1
+    assert decision_id == dispute.id
+    assert case.number in source and "职责争议裁定" in source
+    assert office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] == rows
+    entry = office.entry(UNLICENSED_ITEM)
+    assert (entry["lead"], json.loads(entry["cooperating"])) == ("ZFZD", ["SCJG"])
+    assert UNLICENSED in json.loads(entry["categories"])
+    assert f"职责争议裁定（案件{case.number}）：{RULED}" in entry["notes"]
+
+    same = suggestion_for(office.db, case_by_id(office.db, case.id))
+    assert same is not None and (same.basis, same.lead) == ("ruling", "ZFZD")
+    fresh = suggestion_for(office.db, office.report())
+    assert fresh is not None
+    assert (fresh.basis, fresh.lead, fresh.cooperating, fresh.matter) == (
+        "boundary",
+        "ZFZD",
+        ("SCJG",),
+        UNLICENSED_ITEM,
+    )
+    assert fresh.reason.zh == "边界清单第22项：无照经营由执法中队牵头，市场监管所配合"
+
+
+def test_a_category_without_a_boundary_entry_gets_one(office: Office) -> None:
+    case = office.returned(EXPIRED_DRUGS, cited=("QS-XZCF-023",))
+    before = suggestion_for(office.db, office.report(EXPIRED_DRUGS))
+    assert before is not None and before.basis == "division"
+    last_no = office.db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items")
+    last = last_no.fetchone()[0]
+    rows = office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0]
+    [dispute] = disputes(office.db)
+
+    ruling = Ruling("PCS", (), "药品来源涉嫌违法犯罪，由派出所牵头查处", amend_list=True)
+    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling)
+    assert office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] == rows + 1
+    entry = office.entry(decided.amended_item)
+    assert decided.amended_item.endswith(f"-BJ-{EXPIRED_DRUGS}")
+    assert (entry["item_no"], entry["name"], entry["lead"]) == (
+        str(last + 1),
+        "销售过期药品",
+        "PCS",
+    )
+    assert json.loads(entry["categories"]) == [EXPIRED_DRUGS]
+    assert json.loads(entry["cooperating"]) == []
+
+    fresh = suggestion_for(office.db, office.report(EXPIRED_DRUGS))
+    assert fresh is not None
+    assert (fresh.basis, fresh.lead, fresh.matter) == ("boundary", "PCS", decided.amended_item)
+    ruled = suggestion_for(office.db, case_by_id(office.db, case.id))
+    assert ruled is not None and (ruled.basis, ruled.matter) == ("ruling", decided.amended_item)
+
+
+@pytest.mark.parametrize("leads", [("ZFZD", "PCS"), ("PCS", "ZFZD")])
+def test_the_latest_ruling_on_a_case_counts_even_within_the_same_second(
+    office: Office, leads: tuple[str, str]
+) -> None:
+    """A case returned twice: both disputes decided in the same second (as one meeting's
+    minutes may do); the suggestion follows the one decided last."""
+    case = office.returned()
+    office.step("clerk", case, Request(Action.DISPATCH, to="SCJG"))
+    office.step("officer", case, Request(Action.RETURN, reason=NOT_OURS, not_our_duty=True))
+    first, second = disputes_of_case(office.db, case.id)
+    now = hlc_ms(office.db.execute("SELECT max(hlc) FROM events").fetchone()[0])
+    clerk = office.user("clerk")
+    for dispute, lead in zip((first, second), leads, strict=True):
+        decide_dispute(office.db, clerk, dispute.id, Ruling(lead, (), RULED), lambda: now + 5_000)
+    decided_at = {dispute_by_id(office.db, d.id).decided_at for d in (first, second)}
+    assert len(decided_at) == 1  # the same second
+    ruled = suggestion_for(office.db, case_by_id(office.db, case.id))
+    assert ruled is not None and (ruled.basis, ruled.lead) == ("ruling", leads[1])
+
+
+# -- refusals change nothing --------------------------------------------------------------------
+
+
+def refused(office: Office, attempt: Any) -> DomainError:
+    before = full_dump(office.db)
+    with pytest.raises(DomainError) as caught:
+        attempt()
+    assert full_dump(office.db) == before
+    return caught.value
+
+
+def test_bad_rulings_are_refused_with_their_message_and_change_nothing(office: Office) -> None:
+    office.returned()
+    [dispute] = disputes(office.db)
+    clerk = office.user("clerk")
+
+    def decide(ruling: Ruling, dispute_id: str = dispute.id, who: Any = clerk) -> Any:
+        return lambda: decide_dispute(office.db, who, dispute_id, ruling)
+
+    error = refused(office, decide(Ruling("ZFZD", (), RULED), "no-such-dispute"))
+    assert (error.code, str(error)) == ("dispute_unknown", "找不到职责争议“no-such-dispute”。")
+    error = refused(office, decide(Ruling("NOPE", (), RULED)))
+    assert (error.code, str(error)) == ("department_unknown", "部门“NOPE”不存在。")
+    error = refused(office, decide(Ruling("  ", (), RULED)))
+    assert (error.code, str(error)) == ("dispute_lead_missing", "请选择裁定的牵头单位。")
+    error = refused(office, decide(Ruling("ZFZD", ("GONE",), RULED)))
+    assert (error.code, str(error)) == ("department_unknown", "部门“GONE”不存在。")
+    error = refused(office, decide(Ruling("ZFZD", (), "  ")))
+    assert error.code == "dispute_reasoning_missing"
+    assert "裁定理由" in str(error)
+    error = refused(office, decide(Ruling("ZFZD", (), "  "), who=office.user("grid")))
+    assert (error.code, str(error)) == ("permission_denied", "网格员不能处理职责争议和联席会议。")
+    error = refused(office, decide(Ruling("ZFZD", (), RULED), who=office.user("officer")))
+    assert error.code == "permission_denied"
+    assert "部门人员" in str(error)
+
+
+def test_a_dispute_is_decided_once(office: Office) -> None:
+    office.returned()
+    [dispute] = disputes(office.db)
+    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, Ruling("ZFZD", (), RULED))
+    again = Ruling("PCS", (), "再议", amend_list=True)
+    error = refused(
+        office, lambda: decide_dispute(office.db, office.user("leader"), dispute.id, again)
+    )
+    assert error.code == "dispute_already_decided"
+    assert str(error) == f"这项职责争议已于 {decided.decided_at} 作出裁定，不能再次裁定或提交会议。"
+    error = refused(
+        office, lambda: refer_dispute(office.db, office.user("clerk"), dispute.id, "any-meeting")
+    )
+    assert error.code == "dispute_already_decided"
+
+
+def test_referring_needs_a_meeting_that_exists_and_the_right_to_coordinate(office: Office) -> None:
+    office.returned()
+    [dispute] = disputes(office.db)
+    error = refused(
+        office, lambda: refer_dispute(office.db, office.user("clerk"), dispute.id, "no-meeting")
+    )
+    assert (error.code, str(error)) == ("meeting_unknown", "找不到联席会议“no-meeting”。")
+    error = refused(
+        office, lambda: refer_dispute(office.db, office.user("officer"), dispute.id, "no-meeting")
+    )
+    assert error.code == "permission_denied"
+    error = refused(
+        office, lambda: refer_dispute(office.db, office.user("clerk"), "no-dispute", "no-meeting")
+    )
+    assert error.code == "dispute_unknown"
+
+
+# -- the log is the truth -----------------------------------------------------------------------
+
+
+def test_rebuild_gives_the_same_disputes_rulings_and_list(office: Office) -> None:
+    office.returned()
+    office.returned(EXPIRED_DRUGS, cited=())
+    office.returned()
+    first, second, third = sorted(disputes(office.db), key=lambda d: d.opened_at)
+    clerk = office.user("clerk")
+    decide_dispute(office.db, clerk, first.id, Ruling("ZFZD", ("SCJG",), RULED, amend_list=True))
+    decide_dispute(office.db, clerk, second.id, Ruling("PCS", (), "涉嫌犯罪", amend_list=True))
+    assert {d.status for d in disputes(office.db)} == {DECIDED, OPEN}
+    before = projection_dump(office.db)
+    assert before["disputes"] and before["dispute_rulings"]
+    rebuild(office.db, office.user("admin"))
+    assert projection_dump(office.db) == before
+    assert dispute_by_id(office.db, third.id).status == OPEN
+
+
+def test_a_dispute_opened_on_a_field_laptop_reaches_the_office(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from tests.sync.conftest import OFFICE_PASSWORD, enrol_laptop, open_node
+
+    office = open_node(demo_path, OFFICE_PASSWORD)
+    laptop = enrol_laptop(office, tmp_path / "scjg", "市场监管所终端", "department", "SCJG")
+    try:
+        case = office.report("集市口有商户无证照经营", category=UNLICENSED)
+        act(
+            office.db,
+            office.blobs,
+            office.user("clerk"),
+            case.number,
+            Request(Action.DISPATCH, to="SCJG"),
+        )
+        laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
+        officer = laptop.user("officer")
+        act(laptop.db, laptop.blobs, officer, case.number, Request(Action.SIGN))
+        returning = Request(
+            Action.RETURN, reason=NOT_OURS, not_our_duty=True, cited=("QS-XZCF-001",)
+        )
+        act(laptop.db, laptop.blobs, officer, case.number, returning)
+        [on_laptop] = disputes_of_case(laptop.db, case.id)
+
+        office.import_file(laptop.export_to(office, tmp_path / "up.tdsync").path)
+        [at_office] = disputes_of_case(office.db, case.id)
+        assert at_office == on_laptop
+        assert (at_office.unit, at_office.cited, at_office.status) == (
+            "SCJG",
+            ["QS-XZCF-001"],
+            OPEN,
+        )
+
+        ruling = Ruling("ZFZD", ("SCJG",), RULED, amend_list=True)
+        decided = decide_dispute(office.db, office.user("clerk"), at_office.id, ruling)
+        laptop.import_file(office.export_to(laptop, tmp_path / "back.tdsync").path)
+        assert dispute_by_id(laptop.db, at_office.id) == decided
+        entry = laptop.db.execute(
+            "SELECT lead FROM boundary_items WHERE code = ?", [UNLICENSED_ITEM]
+        ).fetchone()
+        assert entry == ("ZFZD",)
+    finally:
+        laptop.db.close()
+        office.db.close()
