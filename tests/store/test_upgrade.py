@@ -5,12 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from app.core.model import Route
+from app.core.routing import Suggestion
 from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
+from app.store.cases import case_by_number
 from app.store.database import latest_version, peek_schema_version, schema_version
+from app.store.disputes import Ruling, decide_dispute, disputes
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
+from app.store.routing import override_report, suggestion_for
 from app.store.setup import open_database
 from app.sync.enrolment import unlock
 from app.sync.keys import CHEAP
@@ -63,3 +68,86 @@ def test_an_upgraded_office_takes_steps_and_enrols_a_laptop(tmp_path: Path) -> N
     assert laptop.db.execute(count).fetchone() == db.execute(count).fetchone()
     status = "SELECT status FROM cases WHERE number = ?"
     assert laptop.db.execute(status, [number]).fetchone()[0] == "assigned"
+
+
+# -- schema 4 (released at ad28a67): the three lists, before routing and disputes ----------------
+
+
+def test_schema_4_upgrades_with_a_backup_and_rebuilds_to_the_same_state(tmp_path: Path) -> None:
+    path = _copy("schema-4.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 4
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    backup = tmp_path / "towndesk.before-v5.sqlite3"
+    assert backup.exists()
+    assert peek_schema_version(backup) == 4
+    assert db.execute("SELECT count(*) FROM cases").fetchone() == (60,)
+    assert db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] > 0
+    assert db.execute("SELECT count(*) FROM disputes").fetchone() == (0,)
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+
+
+def _as_suggested(suggestion: Suggestion) -> Request:
+    if suggestion.route == Route.SELF:
+        return Request(Action.SELF_HANDLE)
+    if suggestion.route == Route.DISPATCH_X:
+        return Request(Action.DISPATCH, to=suggestion.lead, with_units=suggestion.cooperating)
+    return Request(Action.CALL, to=suggestion.lead, reason="请派员到场处置")
+
+
+def test_an_upgraded_office_routes_as_the_lists_say_and_settles_a_dispute(tmp_path: Path) -> None:
+    path = _copy("schema-4.sqlite3", tmp_path)
+    db = open_database(path)
+    blobs, clerk, officer = (
+        BlobStore.beside(path),
+        user_by_name(db, "clerk"),
+        user_by_name(db, "officer"),  # 市场监管所
+    )
+    assert override_report(db) == []  # the old log's triage steps had no suggestion
+    pending = [
+        case_by_number(db, row[0])
+        for row in db.execute(
+            "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number"
+        )
+    ]
+    suggested = {case.number: suggestion_for(db, case) for case in pending}
+    assert all(s is not None and s.from_lists for s in suggested.values())
+
+    for case in pending[:3]:  # whatever the lists say, followed without a reason
+        suggestion = suggested[case.number]
+        assert suggestion is not None
+        assert act(db, blobs, clerk, case.number, _as_suggested(suggestion)).status == "assigned"
+    assert sum(row.suggested for row in override_report(db)) == 3
+    assert sum(row.overridden for row in override_report(db)) == 0
+
+    number = next(n for n, s in suggested.items() if s is not None and s.lead == "SCJG")
+    act(db, blobs, clerk, number, Request(Action.DISPATCH, to="SCJG"))
+    act(db, blobs, officer, number, Request(Action.SIGN))
+    returning = Request(
+        Action.RETURN,
+        reason="属流动摊贩占道，非本所职责",
+        not_our_duty=True,
+        cited=("QS-XZCF-001",),
+    )
+    act(db, blobs, officer, number, returning)
+    [dispute] = disputes(db)
+    assert (dispute.case_number, dispute.unit, dispute.status) == (number, "SCJG", "open")
+
+    versions = db.execute("SELECT count(*) FROM list_versions WHERE kind = 'boundary'").fetchone()[
+        0
+    ]
+    ruling = Ruling("ZFZD", ("SCJG",), "流动摊贩占道由执法中队牵头", amend_list=True)
+    decided = decide_dispute(db, clerk, dispute.id, ruling)
+    assert decided.status == "decided" and decided.amended_item
+    latest = db.execute(
+        "SELECT version, decision_id FROM list_versions WHERE kind = 'boundary' "
+        "ORDER BY version DESC LIMIT 1"
+    ).fetchone()
+    assert latest == (versions + 1, dispute.id)
+    ruled = suggestion_for(db, case_by_number(db, number))
+    assert ruled is not None and (ruled.basis, ruled.lead) == ("ruling", "ZFZD")
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
