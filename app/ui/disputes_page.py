@@ -106,7 +106,7 @@ class DisputesPage(QWidget):
                 self.tr("提出单位"),
                 self.tr("状态"),
             ],
-            (124, 162, 120, 84),
+            (120, 160, 112, 80),
         )
         self.tree.setRootIsDecorated(False)
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected())

@@ -205,6 +205,8 @@ class ListTable(QWidget):
         """The row a search hit names: a matter code, or the duty list's position (1-based)."""
         if self.kind == ListKind.DUTIES:
             return int(item) - 1 if item.isdigit() and 0 < int(item) <= len(self.rows) else -1
+        if "事项编码" not in self.headers:  # not read yet
+            return -1
         at = self.headers.index("事项编码")
         return next((i for i, row in enumerate(self.rows) if row[at] == item), -1)
 
