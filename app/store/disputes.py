@@ -151,6 +151,9 @@ def append_ruling(
             raise DomainError("department_unknown", value=code)
     if not ruling.reasoning.strip():
         raise DomainError("dispute_reasoning_missing")
+    known = "SELECT 1 FROM meetings WHERE id = ?"
+    if ruling.meeting_id and db.execute(known, [ruling.meeting_id]).fetchone() is None:
+        raise DomainError("meeting_unknown", value=ruling.meeting_id)
     cooperating = sorted(helpers - {lead})
     amended = ""
     if ruling.amend_list:
@@ -199,7 +202,8 @@ _BOUNDARY_COLUMNS = (
 def _boundary_item_for(db: Database, category_code: str) -> dict[str, Any] | None:
     row = db.execute(
         f"SELECT {_BOUNDARY_COLUMNS} FROM boundary_items b, json_each(b.categories) c "
-        "WHERE c.value = ? ORDER BY CAST(b.item_no AS INTEGER), b.code LIMIT 1",
+        "WHERE c.value = ? AND b.lead IN (SELECT code FROM departments) "  # as suggest() reads
+        "ORDER BY CAST(b.item_no AS INTEGER), b.code LIMIT 1",
         [category_code],
     ).fetchone()
     if row is None:
