@@ -43,7 +43,8 @@ ItemRole = Qt.ItemDataRole.UserRole + 1
 
 
 def reads_override_report(user: User) -> bool:
-    """Those who correct the lists or answer for them: administrators and leaders."""
+    """Those who correct the lists or answer for them: administrators, leaders and
+    supervisors."""
     return may(user.role, MANAGE_REFERENCE_DATA) or user.role in (Role.LEADER, Role.SUPERVISOR)
 
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.core.errors import DomainError, Words
 from app.core.model import Case, CaseSource, CaseStatus, Role, User, chinese
 from app.core.permissions import REGISTER_CASE, ROLE_WORDS, require
-from app.core.workflow import Action, action_words
+from app.core.workflow import Action, action_words, check_allowed
+from app.store.case_actions import actor_of
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData, user_by_name
 from app.store.routing import suggestion_for
@@ -155,7 +156,8 @@ def _triage_dialog(window: MainWindow, user: User, case: Case) -> ActionDialog:
         (a for a in (Action.DISPATCH, Action.CALL, Action.SELF_HANDLE) if a in detail.actions),
         None,
     )
-    if action is None:
+    if action is None:  # say why in the domain's words: the role, or the case's state
+        check_allowed(detail.state, actor_of(user), Action.DISPATCH)
         raise DomainError(
             "permission_denied",
             role=Words(chinese(user.role), ROLE_WORDS[user.role]),
