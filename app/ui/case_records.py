@@ -81,16 +81,19 @@ class CaseRecords(QWidget):
             parts.append(self.tr("引用：{items}").format(items=escape("、".join(dispute.cited))))
         if dispute.status == DECIDED:
             helpers = "、".join(self._unit(c) for c in dispute.cooperating)
-            ruling = self.tr("裁定：{lead}牵头").format(lead=escape(self._unit(dispute.lead)))
-            if helpers:
-                ruling += self.tr("，{helpers}配合").format(helpers=escape(helpers))
+            lead = self._unit(dispute.lead)
+            ruling = (
+                self.tr("裁定：{lead}牵头，{helpers}配合").format(lead=lead, helpers=helpers)
+                if helpers
+                else self.tr("裁定：{lead}牵头").format(lead=lead)
+            )
+            parts.append(escape(ruling))
             if dispute.reasoning:
-                ruling += self.tr("。{reasoning}").format(reasoning=escape(dispute.reasoning))
+                parts.append(escape(dispute.reasoning))
             if dispute.amended_item:
-                ruling += self.tr("（已修改边界清单 {item}）").format(
-                    item=escape(dispute.amended_item)
+                parts.append(
+                    escape(self.tr("已修改边界清单 {item}").format(item=dispute.amended_item))
                 )
-            parts.append(ruling)
         return " · ".join(p for p in parts if p)
 
     def transfer_text(self, t: Transfer) -> str:
@@ -129,6 +132,4 @@ class CaseRecords(QWidget):
         text = self.tr("结果：{outcome}（{time}）").format(
             outcome=in_language(words), time=(t.outcome_at or "")[:16]
         )
-        if t.outcome_note:
-            text += self.tr("，{note}").format(note=t.outcome_note)
-        return escape(text)
+        return " · ".join(escape(p) for p in (text, t.outcome_note) if p)

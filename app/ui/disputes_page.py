@@ -384,9 +384,12 @@ class DisputesPage(QWidget):
 
     def _ruling_html(self, d: Dispute) -> str:
         helpers = "、".join(self.ref.department_name(c) for c in d.cooperating)
-        who = self.tr("{lead}牵头").format(lead=self.ref.department_name(d.lead or ""))
-        if helpers:
-            who += self.tr("，{helpers}配合").format(helpers=helpers)
+        lead = self.ref.department_name(d.lead or "")
+        who = (
+            self.tr("{lead}牵头，{helpers}配合").format(lead=lead, helpers=helpers)
+            if helpers
+            else self.tr("{lead}牵头").format(lead=lead)
+        )
         lines = [
             f"<b>{escape(who)}</b>",
             escape(d.reasoning),

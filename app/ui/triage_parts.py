@@ -44,9 +44,7 @@ def suggested_action(suggestion: Suggestion) -> Action:
 def units_text(suggestion: Suggestion, ref: ReferenceData) -> str:
     """执法中队牵头，综合执法办、市场监管所配合"""
     lead = ref.department_name(suggestion.lead)
-    helpers = QCoreApplication.translate("Suggestion", "、").join(
-        ref.department_name(c) for c in suggestion.cooperating
-    )
+    helpers = "、".join(ref.department_name(c) for c in suggestion.cooperating)
     if helpers:
         return QCoreApplication.translate("Suggestion", "{lead}牵头，{helpers}配合").format(
             lead=lead, helpers=helpers
