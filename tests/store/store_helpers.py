@@ -78,12 +78,15 @@ def all_cases(db: Database) -> list[dict[str, Any]]:
 
 def pending_for(db: Database, lead: str) -> list[str]:
     """Numbers of the cases waiting for triage that the three lists send to ``lead``, so a
-    test can route one there as suggested (no override reason needed)."""
+    test can route one there as suggested (no override reason needed). Fresh ones only: a
+    case the demo returned or sent back already has a history of its own."""
     from app.store.cases import case_by_id
     from app.store.routing import suggestion_for
 
     rows = db.execute(
-        "SELECT id, number FROM cases WHERE status = 'pending_triage' ORDER BY number"
+        "SELECT id, number FROM cases WHERE status = 'pending_triage' "
+        "AND id NOT IN (SELECT case_id FROM assignments UNION SELECT case_id FROM transfers) "
+        "ORDER BY number"
     ).fetchall()
     found = []
     for case_id, number in rows:
