@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     from app import cli_meetings
 
     cli_meetings.add_commands(commands, _database_option, _actor_option)
+    from app import cli_disputes
+
+    cli_disputes.add_commands(commands, _database_option, _actor_option)
 
     for name, help_text in [
         ("categories", "问题类别"),

@@ -69,6 +69,11 @@ def add_commands(commands, database_option, actor_option) -> None:  # type: igno
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=lists_set)
 
+    p = lists.add_parser("overrides", help="分拨建议被改派的统计（按事项），据此修正清单")
+    database_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=lists_overrides)
+
     p = lists.add_parser("search", help="在三张清单中搜索（两个字以上）")
     database_option(p)
     p.add_argument("text")
@@ -148,6 +153,29 @@ def lists_set(args: argparse.Namespace) -> int:
         print_json({"kind": done.kind.value, "version": done.version, "rows": done.rows})
     else:
         print(f"已保存事项 {args.code.strip()}：清单第 {done.version} 版，共 {done.rows} 项。")
+    return 0
+
+
+def lists_overrides(args: argparse.Namespace) -> int:
+    from app.store.routing import override_report
+
+    db = open_database(database_path(args))
+    report = override_report(db)
+    if args.json:
+        print_json([{**r.__dict__, "share": round(r.share, 3)} for r in report])
+        return 0
+    rows = [
+        [
+            r.matter or "—",
+            _short(r.name),
+            str(r.suggested),
+            str(r.overridden),
+            f"{r.share:.0%}",
+            _short("；".join(r.reasons), 40),
+        ]
+        for r in report
+    ]
+    print_table(["事项编码", "事项", "建议次数", "改派次数", "改派比例", "最近的改派理由"], rows)
     return 0
 
 

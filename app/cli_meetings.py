@@ -16,6 +16,7 @@ from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.meetings import AgendaItem, DecisionDraft, Meeting, MeetingDecision
 from app.store import meetings as m
+from app.store.disputes import dispute_for_ref
 from app.store.reference import departments, user_by_name
 from app.store.setup import open_database
 
@@ -399,4 +400,4 @@ def _with_dispute_id(db, draft: DecisionDraft) -> DecisionDraft:  # type: ignore
     """A case number typed for the dispute becomes that case's dispute id."""
     if not (draft.dispute_id or "").strip():
         return draft
-    return replace(draft, dispute_id=m.dispute_for_ref(db, str(draft.dispute_id)))
+    return replace(draft, dispute_id=dispute_for_ref(db, str(draft.dispute_id)))

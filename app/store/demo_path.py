@@ -44,11 +44,12 @@ OTHER_TRANSFER = Request(
     to="蓬山区综合行政执法局",
     reason="案情复杂、涉案金额较大，超出乡镇执法权限，依法移送区级部门查处",
 )
-OVERRIDES = (
-    "当事人同时涉及多个部门，先由综合执法中队牵头劝导",
-    "该点位属联合整治范围，按整治方案由执法中队办理",
-    "现场核实后属无照经营，由市场监管所查处",
-)
+OVERRIDES = {  # category -> (the unit a clerk sometimes prefers to the list's, and why)
+    "0402": ("ZFZD", "噪声来自建筑工地夜间施工，按建筑施工噪声由执法中队查处"),
+    "0101": ("SCJG", "占道摊贩无照经营熟食，先由市场监管所查处"),
+    "0104": ("ZFZD", "车辆占用人行道并私设地锁，由执法中队一并清理"),
+    "0201": ("ZRZY", "违建占用的是耕地，按农村乱占耕地由自然资源所查处"),
+}
 NOT_OUR_DUTY = {  # category -> the return a unit makes when it says it is not its duty
     "0402": Request(
         Action.RETURN,
@@ -138,10 +139,10 @@ def plan(
         cooperating = ("ZFZD",) if unit != "ZFZD" and rng.random() < 0.3 else ()
         dispatch = Request(Action.DISPATCH, to=unit, with_units=cooperating)
         disputed = category in NOT_OUR_DUTY  # the unit the list names says it is not its duty
-        if rng.random() < 0.06:  # the clerk knows better than the list this time
-            unit = "ZFZD" if unit != "ZFZD" else "SCJG"
-            handler = OFFICERS[unit]
-            dispatch = Request(Action.DISPATCH, to=unit, override_reason=rng.choice(OVERRIDES))
+        if category in OVERRIDES and rng.random() < 0.15:  # the clerk knows better this time
+            unit, why = OVERRIDES[category]
+            handler = OFFICERS.get(unit, "clerk")
+            dispatch = Request(Action.DISPATCH, to=unit, override_reason=why)
             disputed = False
         ok = step(2, "clerk", dispatch)
         ok = ok and target != "assigned" and step(5, handler, Request(Action.SIGN))

@@ -84,6 +84,23 @@ def disputes_of_case(db: Database, case_id: str) -> list[Dispute]:
     return [_dispute(r) for r in rows]
 
 
+def dispute_for_ref(db: Database, ref: str) -> str:
+    """A dispute's id from its id, or from the number of its case (its latest dispute, one
+    not yet decided first): clerks know case numbers, not ids."""
+    text = ref.strip()
+    if db.execute("SELECT 1 FROM disputes WHERE id = ?", [text]).fetchone():
+        return text
+    row = db.execute(
+        "SELECT d.id FROM disputes d JOIN cases c ON c.id = d.case_id "
+        "LEFT JOIN dispute_rulings r ON r.dispute_id = d.id "
+        "WHERE c.number = ? ORDER BY r.decided_at IS NULL DESC, d.opened_at DESC LIMIT 1",
+        [text.upper()],
+    ).fetchone()
+    if row is None:
+        raise DomainError("dispute_unknown", value=text)
+    return str(row[0])
+
+
 def _undecided(db: Database, dispute_id: str) -> Dispute:
     dispute = dispute_by_id(db, dispute_id)
     if dispute.decided_at:

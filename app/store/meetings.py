@@ -54,7 +54,6 @@ __all__ = [
     "decision_by_id",
     "decision_by_ref",
     "decisions",
-    "dispute_for_ref",
     "mark_done",
     "meeting_by_id",
     "meeting_by_number",
@@ -435,23 +434,6 @@ def decision_by_ref(db: Database, ref: str) -> MeetingDecision:
             return found[0]
         raise DomainError("decision_unknown", value=ref.strip())
     return decision_by_id(db, ref.strip())
-
-
-def dispute_for_ref(db: Database, ref: str) -> str:
-    """A dispute's id from its id, or from the number of its case (its latest dispute, one
-    not yet decided first): clerks know case numbers, not ids."""
-    text = ref.strip()
-    if db.execute("SELECT 1 FROM disputes WHERE id = ?", [text]).fetchone():
-        return text
-    row = db.execute(
-        "SELECT d.id FROM disputes d JOIN cases c ON c.id = d.case_id "
-        "LEFT JOIN dispute_rulings r ON r.dispute_id = d.id "
-        "WHERE c.number = ? ORDER BY r.decided_at IS NULL DESC, d.opened_at DESC LIMIT 1",
-        [text.upper()],
-    ).fetchone()
-    if row is None:
-        raise DomainError("dispute_unknown", value=text)
-    return str(row[0])
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ class OverrideCount:
     name: str
     suggested: int  # triage steps that had a suggestion
     overridden: int
-    reasons: list[str]  # the latest few, newest first
+    reasons: list[str]  # the latest few different ones, newest first
 
     @property
     def share(self) -> float:
@@ -92,8 +92,9 @@ def override_report(db: Database, latest_reasons: int = 3) -> list[OverrideCount
         count = counts.setdefault(matter or "", [0, 0])
         count[0] += 1
         count[1] += int(bool(overridden))
-        if reason and len(reasons.setdefault(matter or "", [])) < latest_reasons:
-            reasons[matter or ""].append(reason)
+        told = reasons.setdefault(matter or "", [])
+        if reason and reason not in told and len(told) < latest_reasons:
+            told.append(reason)
     names = dict(db.execute("SELECT code, name FROM power_items").fetchall())
     names |= dict(db.execute("SELECT code, name FROM boundary_items").fetchall())
     names[""] = "（清单未列明的问题类别）"
