@@ -40,6 +40,7 @@ from app.ui.disputes_page import DisputesPage
 from app.ui.i18n import word
 from app.ui.intake_dialog import IntakeDialog
 from app.ui.lists_page import ListsPage
+from app.ui.meetings_page import MeetingsPage
 from app.ui.placeholder_page import PlaceholderPage, planned_title
 from app.ui.settings_page import SettingsPage
 from app.ui.sync_page import SyncPage
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         )
         self.lists = ListsPage(db, self.ref, user, self.runner)
         self.disputes = DisputesPage(db, self.ref, user)
+        self.meetings = MeetingsPage(db, self.ref, user, lambda: self.now())
         pages: dict[str, QWidget] = {
             "workbench": self.workbench,
             "cases": self.cases,
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
             "board": self.board,
             "lists": self.lists,
             "disputes": self.disputes,
+            "meetings": self.meetings,
             "sync": self.sync,
             "settings": self.settings,
         }
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
             "board": self.tr("Supervision"),
             "lists": self.tr("三张清单"),
             "disputes": self.tr("职责争议"),
+            "meetings": self.tr("联席会议"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
@@ -187,6 +191,9 @@ class MainWindow(QMainWindow):
         self.disputes.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         self.disputes.data_changed.connect(self.data_changed)
         self.disputes.case_activated.connect(self.open_case)
+        self.meetings.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        self.meetings.data_changed.connect(self.data_changed)
+        self.meetings.case_activated.connect(self.open_case)
         self.sync.data_changed.connect(self._imported)
         self.sync.case_activated.connect(self.open_case)
         self.data_changed.connect(self.refresh)
@@ -216,6 +223,7 @@ class MainWindow(QMainWindow):
         self.board.refresh()
         self.lists.refresh()
         self.disputes.refresh()
+        self.meetings.refresh()
         self.sync.refresh()
 
     def _imported(self) -> None:

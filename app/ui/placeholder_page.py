@@ -10,14 +10,6 @@ _T = QCoreApplication.translate
 
 # page key -> (title, what is coming)
 PLANNED = {
-    "meetings": (
-        QT_TRANSLATE_NOOP("PlaceholderPage", "Joint meetings"),
-        QT_TRANSLATE_NOOP(
-            "PlaceholderPage",
-            "Agendas of disputed and overdue cases, minutes and decisions with owners and "
-            "deadlines will come in a later issue.",
-        ),
-    ),
     "statistics": (
         QT_TRANSLATE_NOOP("PlaceholderPage", "Statistics"),
         QT_TRANSLATE_NOOP(

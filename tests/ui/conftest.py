@@ -75,20 +75,32 @@ def type_chinese(widget, text: str) -> None:
         QApplication.sendEvent(widget, event)
 
 
-def pending_suggesting(db, route, lead: str | None = None) -> str:
-    """A case waiting for triage for which the three lists suggest ``route`` (and ``lead``):
-    a test that takes that route follows the lists and needs no reason to override them."""
-    from app.store.cases import case_by_number
-    from app.store.routing import suggestion_for
+def fresh_case(db, path: Path, route, lead: str | None = None, username: str = "clerk") -> str:
+    """Register a new case in the first problem category the three lists route to ``route``
+    (and ``lead``), and return its number: a test that takes that route follows the lists and
+    needs no reason to override them. Fresh, so no step of the demo's is in its history."""
+    from app.core.intake import IntakeRequest
+    from app.core.routing import suggest
+    from app.store.blobs import BlobStore
+    from app.store.cases import register_case
+    from app.store.reference import ReferenceData
+    from app.store.routing import boundary_entries, power_entries
 
-    for (number,) in db.execute(
-        "SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY number"
-    ).fetchall():
-        suggestion = suggestion_for(db, case_by_number(db, number))
-        if (
-            suggestion is not None
-            and suggestion.route == route
-            and (lead is None or suggestion.lead == lead)
-        ):
-            return number
-    raise AssertionError(f"the demo has no pending case the lists route {route} {lead or ''}")
+    ref = ReferenceData(db)
+    for category in ref.categories.values():
+        if not category.is_leaf:
+            continue
+        code = category.code
+        suggestion = suggest(
+            category, boundary_entries(db, code), power_entries(db, code), ref.departments
+        )
+        if suggestion is None or suggestion.route != route:
+            continue
+        if lead is not None and suggestion.lead != lead:
+            continue
+        request = IntakeRequest(
+            code, next(iter(ref.grids)), f"{category.name}：群众来电反映，请核实处理"
+        )
+        case = register_case(db, BlobStore.beside(path), user_by_name(db, username), request)
+        return case.number
+    raise AssertionError(f"the three lists route no category to {route} {lead or ''}")

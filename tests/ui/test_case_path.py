@@ -24,7 +24,7 @@ from app.ui.i18n import action_word
 from app.ui.main_window import MainWindow
 from app.ui.triage_parts import suggested_action
 from tests.conftest import DEMO_NOW_MS
-from tests.ui.conftest import _close_quietly, open_window, pending_suggesting, type_chinese
+from tests.ui.conftest import _close_quietly, fresh_case, open_window, type_chinese
 
 TRIAGE = [
     Action.SELF_HANDLE,
@@ -111,7 +111,7 @@ def write(widget, text: str) -> None:
 
 
 def test_self_handled_route(desk, photo):
-    number = pending_suggesting(desk.db, Route.SELF)
+    number = fresh_case(desk.db, desk.path, Route.SELF)
     desk.step("clerk", number, Action.SELF_HANDLE)
     assert desk.status(number) == CaseStatus.ASSIGNED
     detail = desk.step("clerk", number, Action.SIGN)
@@ -147,7 +147,7 @@ def test_self_handled_route(desk, photo):
 
 
 def test_dispatch_to_a_stationed_department(desk):
-    number = pending_suggesting(desk.db, Route.DISPATCH_X, "SCJG")
+    number = fresh_case(desk.db, desk.path, Route.DISPATCH_X, "SCJG")
 
     def dispatch(dialog):
         assert dialog.lead.currentData() == "SCJG"  # the lists' lead, filled in
@@ -172,7 +172,7 @@ def test_dispatch_to_a_stationed_department(desk):
 
 
 def test_call_a_district_department(desk):
-    number = pending_suggesting(desk.db, Route.CALL_Y, "YJJ")
+    number = fresh_case(desk.db, desk.path, Route.CALL_Y, "YJJ")
 
     def call(dialog):
         dialog.called.setCurrentIndex(dialog.called.findData("YJJ"))
@@ -285,7 +285,7 @@ def test_a_refused_input_is_explained_in_the_dialog(desk, demo_db):
 
 
 def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
-    number = pending(demo_db)
+    number = fresh_case(desk.db, desk.path, Route.CALL_Y)
     clerk = desk.open("clerk", number)
     assert clerk.actions == TRIAGE
     words = {
@@ -317,7 +317,7 @@ def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
 
 def reported_back(desk: Desk) -> str:
     """A case the market office has reported back on: it waits for verification."""
-    number = pending_suggesting(desk.db, Route.DISPATCH_X, "SCJG")
+    number = fresh_case(desk.db, desk.path, Route.DISPATCH_X, "SCJG")
     blobs = BlobStore.beside(desk.path)
     for username, request in (
         ("clerk", Request(Action.DISPATCH, to="SCJG")),
@@ -330,7 +330,7 @@ def reported_back(desk: Desk) -> str:
 
 
 def test_an_extension_reads_well_and_is_approved_by_the_leader(desk):
-    number = pending_suggesting(desk.db, Route.DISPATCH_X, "SCJG")
+    number = fresh_case(desk.db, desk.path, Route.DISPATCH_X, "SCJG")
     desk.step(
         "clerk", number, Action.DISPATCH, lambda d: d.lead.setCurrentIndex(d.lead.findData("SCJG"))
     )
@@ -347,7 +347,7 @@ def test_an_extension_reads_well_and_is_approved_by_the_leader(desk):
 
 
 def test_the_calls_page_lists_a_new_call_with_live_timers(desk, qtbot):
-    number = pending_suggesting(desk.db, Route.CALL_Y, "WJJ")
+    number = fresh_case(desk.db, desk.path, Route.CALL_Y, "WJJ")
 
     def call(dialog):
         dialog.called.setCurrentIndex(dialog.called.findData("WJJ"))

@@ -18,13 +18,13 @@ from app.store.meetings import schedule_meeting
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries, suggestion_for
 from tests.store.store_helpers import projection_dump
-from tests.ui.conftest import open_window, pending_suggesting, type_chinese
+from tests.ui.conftest import fresh_case, open_window, type_chinese
 
 
 def disputed_case(demo_path, demo_db) -> tuple[str, str]:
     """A case the lists give to the police station, dispatched to the enforcement squadron
     and returned by it as not its duty. Returns (case number, dispute id)."""
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "PCS")
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "PCS")
     blobs = BlobStore.beside(demo_path)
     act(
         demo_db,

@@ -13,13 +13,13 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.reference import user_by_name
-from tests.ui.conftest import open_window, pending_suggesting
+from tests.ui.conftest import fresh_case, open_window
 
 
 def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
     qtbot, demo_path, demo_db, tmp_path: Path, monkeypatch
 ):
-    number = pending_suggesting(demo_db, Route.CALL_Y, "YJJ")
+    number = fresh_case(demo_db, demo_path, Route.CALL_Y, "YJJ")
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     detail = window.open_case(case_by_number(demo_db, number))
     assert detail.print_buttons == {}  # nothing to print before a call or a supervision
@@ -53,7 +53,7 @@ def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
 def test_cancelling_the_save_dialog_writes_nothing(
     qtbot, demo_path, demo_db, tmp_path: Path, monkeypatch
 ):
-    number = pending_suggesting(demo_db, Route.CALL_Y, "YJJ")
+    number = fresh_case(demo_db, demo_path, Route.CALL_Y, "YJJ")
     act(
         demo_db,
         BlobStore.beside(demo_path),

@@ -16,7 +16,7 @@ from app.store.eventlog import entity_events
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
 from tests.store.store_helpers import projection_dump
-from tests.ui.conftest import open_window, pending_suggesting, type_chinese
+from tests.ui.conftest import fresh_case, open_window, type_chinese
 
 
 def open_detail(qtbot, window, db, number):
@@ -46,8 +46,8 @@ def last_triage_payload(db, number):
     return [e for e in entity_events(db, "case", case.id) if e.type == "case.dispatch"][-1].payload
 
 
-def test_the_suggested_dispatch_is_marked_shown_and_filled_in(window, qtbot, demo_db):
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "PCS")
+def test_the_suggested_dispatch_is_marked_shown_and_filled_in(window, qtbot, demo_path, demo_db):
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "PCS")
     suggestion = suggestion_for(demo_db, case_by_number(demo_db, number))
     assert suggestion.cooperating  # the boundary list names cooperating units too
     detail = open_detail(qtbot, window, demo_db, number)
@@ -71,8 +71,8 @@ def test_the_suggested_dispatch_is_marked_shown_and_filled_in(window, qtbot, dem
     assert sorted(payload["cooperating_units"]) == sorted(suggestion.cooperating)
 
 
-def test_dispatching_elsewhere_needs_a_reason(window, qtbot, demo_db):
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "PCS")
+def test_dispatching_elsewhere_needs_a_reason(window, qtbot, demo_path, demo_db):
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "PCS")
     detail = open_detail(qtbot, window, demo_db, number)
     dialog = click(qtbot, detail, Action.DISPATCH)
     dialog.lead.setCurrentIndex(dialog.lead.findData("ZFZD"))
@@ -100,19 +100,18 @@ def test_dispatching_elsewhere_needs_a_reason(window, qtbot, demo_db):
         "未按清单建议，改派理由：该点位属联合整治范围"
     )
     # back to the lists' unit: the field goes away again
-    other = click(
-        qtbot,
-        open_detail(qtbot, window, demo_db, pending_suggesting(demo_db, Route.DISPATCH_X, "PCS")),
-        Action.DISPATCH,
-    )
+    another = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "PCS")
+    other = click(qtbot, open_detail(qtbot, window, demo_db, another), Action.DISPATCH)
     other.lead.setCurrentIndex(other.lead.findData("SCJG"))
     assert other.needs_override_reason()
     other.lead.setCurrentIndex(other.lead.findData("PCS"))
     assert not other.needs_override_reason() and not other.override_reason.isVisible()
 
 
-def test_calling_when_the_lists_say_dispatch_asks_for_a_reason_at_once(window, qtbot, demo_db):
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "SCJG")
+def test_calling_when_the_lists_say_dispatch_asks_for_a_reason_at_once(
+    window, qtbot, demo_path, demo_db
+):
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "SCJG")
     detail = open_detail(qtbot, window, demo_db, number)
     dialog = click(qtbot, detail, Action.CALL)
     assert dialog.banner.title.text().startswith("清单建议：派遣 · 市场监管所牵头")
@@ -130,7 +129,7 @@ def test_calling_when_the_lists_say_dispatch_asks_for_a_reason_at_once(window, q
 
 
 def test_a_return_as_not_our_duty_opens_a_dispute(qtbot, demo_path, demo_db):
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "PCS")
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "PCS")
     act(
         demo_db,
         BlobStore.beside(demo_path),
@@ -168,7 +167,7 @@ def test_a_return_as_not_our_duty_opens_a_dispute(qtbot, demo_path, demo_db):
 
 
 def test_a_plain_return_opens_no_dispute(qtbot, demo_path, demo_db):
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "SCJG")
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "SCJG")
     act(
         demo_db,
         BlobStore.beside(demo_path),

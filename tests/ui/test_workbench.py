@@ -8,11 +8,11 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
-from tests.ui.conftest import open_window, pending_suggesting
+from tests.ui.conftest import fresh_case, open_window
 
 
 def test_a_dispatched_case_waits_on_the_officer_of_its_unit(qtbot, demo_path, demo_db):
-    number = pending_suggesting(demo_db, Route.DISPATCH_X, "SCJG")
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "SCJG")
     act(
         demo_db,
         BlobStore.beside(demo_path),
