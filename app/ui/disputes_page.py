@@ -68,6 +68,7 @@ class DisputesPage(QWidget):
         self.decide_dialog: DecideDialog | None = None
         self.refer_dialog: ReferDialog | None = None
         self.upcoming: list[Meeting] = []
+        self.meetings: dict[str, Meeting] = {}
         self.stale = True
         self.setStyleSheet(STYLE)
         title = QLabel(self.tr("职责争议"))
@@ -190,7 +191,8 @@ class DisputesPage(QWidget):
         self.stale = False
         chosen = self.selected()
         self.entries = self._list_entries()
-        self.upcoming = [m for m in meetings(self.db) if not m.held]
+        self.meetings = {m.id: m for m in meetings(self.db)}
+        self.upcoming = [m for m in self.meetings.values() if not m.held]
         status = self.status.currentData() or None
         self.rows = disputes(self.db, status)
         everything = disputes(self.db) if status else self.rows
@@ -369,7 +371,7 @@ class DisputesPage(QWidget):
             section(self.tr("职责边界清单现在的规定"), now),
         ]
         if d.status == REFERRED:
-            meeting = next((m for m in self.upcoming if m.id == d.meeting_id), None)
+            meeting = self.meetings.get(d.meeting_id or "")
             where = (
                 self.tr("已列入{meeting}的议题，等待会议决议。").format(
                     meeting=meeting_label(meeting)
@@ -395,6 +397,15 @@ class DisputesPage(QWidget):
             escape(d.reasoning),
             escape(self.tr("裁定时间：{time}").format(time=(d.decided_at or "")[:16])),
         ]
+        meeting = self.meetings.get(d.meeting_id or "")
+        if meeting is not None:
+            lines.append(
+                escape(
+                    self.tr("依据第 {number} 次联席会议（{time}）的决议").format(
+                        number=meeting.number, time=meeting.held_on
+                    )
+                )
+            )
         if d.amended_item:
             lines.append(escape(self.tr("已修改职责边界清单：{item}").format(item=d.amended_item)))
         return "<br>".join(line for line in lines if line)
