@@ -17,6 +17,7 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import (
     COLUMNS,
+    Checked,
     ListKind,
     Reference,
     check_rows,
@@ -90,22 +91,23 @@ def replace_list(
     mapping_text: str = "",
     source: str = "",
     wall: Callable[[], int] = wall_ms,
+    mapping: Mapping[str, int] | None = None,
 ) -> Replaced:
-    """All or nothing: every row is checked first; any problem refuses the whole file."""
+    """All or nothing: every row is checked first; any problem refuses the whole file.
+    ``mapping`` (column key -> header index, as a window's mapping step chose it) wins over
+    ``mapping_text`` (``牵头部门=主办单位``), which adds to the headers' own synonyms."""
     require(actor.role, MANAGE_REFERENCE_DATA)
-    mapping = (
-        mapping_from_text(kind, mapping_text, headers)
-        if mapping_text
-        else suggest_mapping(kind, headers)
-    )
+    if mapping is None:
+        mapping = (
+            mapping_from_text(kind, mapping_text, headers)
+            if mapping_text
+            else suggest_mapping(kind, headers)
+        )
     if missing := missing_columns(kind, mapping):
         raise DomainError("list_columns_missing", value="、".join(missing))
     if not rows:
         raise DomainError("list_empty")
-    ref = reference(db)
-    if kind != ListKind.DUTIES:
-        ref = Reference(ref.units, {}, ref.categories)  # matters are what is being defined
-    checked = check_rows(kind, rows, row_numbers, mapping, ref, merged_rows(merged_cells))
+    checked = check_list(db, kind, rows, row_numbers, mapping, merged_cells)
     if checked.problems:
         shown = [p.text() for p in checked.problems[:SHOWN_PROBLEMS]]
         if len(checked.problems) > SHOWN_PROBLEMS:
@@ -118,6 +120,21 @@ def replace_list(
         "SELECT max(version) FROM list_versions WHERE kind = ?", [kind.value]
     ).fetchone()[0]
     return Replaced(kind, version, len(checked.items))
+
+
+def check_list(
+    db: Database,
+    kind: ListKind,
+    rows: Sequence[Sequence[str]],
+    row_numbers: Sequence[int],
+    mapping: Mapping[str, int],
+    merged_cells: Sequence[str] = (),
+) -> Checked:
+    """Every row's item and problem against this township, writing nothing (a preview)."""
+    ref = reference(db)
+    if kind != ListKind.DUTIES:
+        ref = Reference(ref.units, {}, ref.categories)  # matters are what is being defined
+    return check_rows(kind, rows, row_numbers, mapping, ref, merged_rows(merged_cells))
 
 
 def set_item(
@@ -147,11 +164,9 @@ def set_item(
     if kind == ListKind.BOUNDARY and not cells.get("序号"):
         last = db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items").fetchone()
         cells["序号"] = str((last[0] or 0) + 1)
-    ref = reference(db)
-    ref = Reference(ref.units, {}, ref.categories)
     labels = [c.label for c in COLUMNS[kind]]
     row = [cells.get(label, "") for label in labels]
-    checked = check_rows(kind, [row], [1], suggest_mapping(kind, labels), ref)
+    checked = check_list(db, kind, [row], [1], suggest_mapping(kind, labels))
     if checked.problems:
         text = "；".join(_ROW_PREFIX.sub("", p.text()).rstrip("。") for p in checked.problems)
         raise DomainError("list_item_invalid", value=code, reason=text)
