@@ -13,8 +13,9 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.core.events import EventType
+from app.core.field import FIELD_KINDS
 from app.core.model import User
-from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.permissions import ACTION_WORDS, MANAGE_REFERENCE_DATA, require
 from app.store.event_rows import office_device_id
 from app.store.eventlog import EventWriter, this_device, writing
 
@@ -73,6 +74,18 @@ def own_kind(db: Database) -> str | None:
     """This device's kind (office, grid-worker, department); None before enrolment."""
     row = db.execute("SELECT d.kind FROM devices d JOIN device me ON me.id = d.id").fetchone()
     return row[0] if row else None
+
+
+def require_office(db: Database, user: User, action: str) -> None:
+    """``action``'s permission, and on the office PC: the office accepts lists, rulings and
+    meetings from no field laptop (core/field.py may_originate), and one such event in a
+    laptop's chain would have every later sync file of that laptop refused."""
+    require(user.role, action)
+    kind = own_kind(db)
+    if kind in FIELD_KINDS:
+        raise DomainError(
+            "field_device_cannot", device=FIELD_KINDS[kind], action=ACTION_WORDS[action]
+        )
 
 
 def is_office(db: Database) -> bool:

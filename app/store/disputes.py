@@ -16,7 +16,8 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import ListKind
 from app.core.model import User
-from app.core.permissions import COORDINATE, require
+from app.core.permissions import COORDINATE
+from app.store.devices import require_office
 from app.store.eventlog import EventWriter, writing
 from app.store.reference import departments, township
 
@@ -112,7 +113,7 @@ def refer_dispute(
     db: Database, user: User, dispute_id: str, meeting_id: str, wall: Callable[[], int] = wall_ms
 ) -> Dispute:
     """Put an open dispute on a joint meeting's agenda."""
-    require(user.role, COORDINATE)
+    require_office(db, user, COORDINATE)
     with writing(db, wall) as writer:
         _undecided(db, dispute_id)
         meeting = db.execute(
@@ -147,7 +148,7 @@ def decide_dispute(
     wall: Callable[[], int] = wall_ms,
 ) -> Dispute:
     """Record the ruling; the case waits in triage, where the suggestion now follows it."""
-    require(user.role, COORDINATE)
+    require_office(db, user, COORDINATE)
     with writing(db, wall) as writer:
         append_ruling(db, writer, user, dispute_id, ruling)
     return dispute_by_id(db, dispute_id)

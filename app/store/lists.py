@@ -27,9 +27,10 @@ from app.core.lists import (
     suggest_mapping,
 )
 from app.core.model import User
-from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.core.text import fts_query
 from app.paths import resource
+from app.store.devices import require_office
 from app.store.eventlog import writing
 from app.store.list_rows import TABLES
 
@@ -96,7 +97,7 @@ def replace_list(
     """All or nothing: every row is checked first; any problem refuses the whole file.
     ``mapping`` (column key -> header index, as a window's mapping step chose it) wins over
     ``mapping_text`` (``牵头部门=主办单位``), which adds to the headers' own synonyms."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     if mapping is None:
         mapping = (
             mapping_from_text(kind, mapping_text, headers)
@@ -148,7 +149,7 @@ def set_item(
     """Add or change one item of the power or boundary list: ``changes`` maps a column
     (its label, key or a synonym) to the new text; other columns keep their values. The item
     passes the same checks as an imported row; the list gets its next version."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     if kind == ListKind.DUTIES:
         raise DomainError("list_item_kind_unsupported")
     code = code.strip()

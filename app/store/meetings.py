@@ -15,7 +15,6 @@ from sqlite_utils import Database
 from app.core.clock import CHINA, parse_local, wall_ms
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.field import FIELD_KINDS
 from app.core.meetings import (
     CROSS_AFTER_RETURNS,
     DISPUTE,
@@ -37,10 +36,10 @@ from app.core.meetings import (
 )
 from app.core.meetings import propose_agenda as propose
 from app.core.model import CaseStatus, User, chinese
-from app.core.permissions import ACTION_WORDS, COORDINATE, require
+from app.core.permissions import COORDINATE
 from app.core.queues import ESCALATE_AFTER_SUPERVISIONS
 from app.store.case_state import work_calendar
-from app.store.devices import own_kind
+from app.store.devices import require_office
 from app.store.disputes import DECIDED, Dispute, Ruling, append_ruling, dispute_by_id, disputes
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.reference import departments
@@ -84,13 +83,7 @@ def _now(wall: Callable[[], int]) -> datetime:
 
 
 def _may_coordinate(db: Database, user: User) -> None:
-    """COORDINATE, and on the office PC: the office would not take meeting events from a
-    field laptop (app/core/field.py may_originate), so a laptop refuses them at once."""
-    require(user.role, COORDINATE)
-    kind = own_kind(db)
-    if kind in FIELD_KINDS:
-        device, action = FIELD_KINDS[kind], ACTION_WORDS[COORDINATE]
-        raise DomainError("field_device_cannot", device=device, action=action)
+    require_office(db, user, COORDINATE)
 
 
 def _unit_codes(db: Database) -> set[str]:

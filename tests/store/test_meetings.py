@@ -459,7 +459,7 @@ def test_refusals_are_clear_and_change_nothing(office: Office, monkeypatch) -> N
 def test_a_field_laptop_leaves_meetings_to_the_office(office: Office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db = office.db
     meeting = office.schedule(agenda=[])
-    monkeypatch.setattr(m, "own_kind", lambda _db: "department")
+    monkeypatch.setattr("app.store.devices.own_kind", lambda _db: "department")
     error = unchanged(db, lambda: office.schedule(), "field_device_cannot")
     assert "部门终端" in str(error) and "综合执法办" in str(error)
     office.later(26)

@@ -1,0 +1,46 @@
+"""Lists, rulings and meetings are the office's: on a field laptop even a leader or an
+administrator is refused at once, nothing is written, and the laptop's sync files stay
+acceptable to the office."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.core.errors import DomainError
+from app.core.lists import ListKind
+from app.store.disputes import Ruling, decide_dispute, disputes, refer_dispute
+from app.store.lists import set_item
+from app.store.meetings import schedule_meeting, set_members
+from tests.store.store_helpers import full_dump
+from tests.sync.conftest import Node, enrol_laptop
+
+
+def _attempts(laptop: Node) -> list[Callable[[], object]]:
+    db, leader, admin = laptop.db, laptop.user("leader"), laptop.user("admin")
+    dispute = disputes(db)[0]
+    return [
+        lambda: decide_dispute(db, leader, dispute.id, Ruling("ZFZD", reasoning="依清单")),
+        lambda: refer_dispute(db, leader, dispute.id, "any-meeting"),
+        lambda: set_item(db, admin, ListKind.BOUNDARY, "QS-XZCF-001", {"牵头部门": "派出所"}),
+        lambda: set_members(db, leader, ["PCS"]),
+        lambda: schedule_meeting(db, leader, "2099-01-05 09:30", "会议室", "刘建军", ["PCS"]),
+    ]
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_a_field_laptop_refuses_office_records_and_stays_in_sync(
+    office: Node, tmp_path: Path, attempt: int
+) -> None:
+    assert disputes(office.db), "the demo has duty disputes"
+    laptop = enrol_laptop(office, tmp_path / "dept", "派出所终端", "department", "PCS")
+    before = full_dump(laptop.db)
+    with pytest.raises(DomainError) as caught:
+        _attempts(laptop)[attempt]()
+    assert caught.value.code == "field_device_cannot"
+    assert "部门终端" in str(caught.value)
+    assert full_dump(laptop.db) == before
+    up = laptop.export_to(office, tmp_path / "up.tdsync")
+    office.import_file(up.path)  # nothing the office would refuse was written
