@@ -7,7 +7,7 @@ ALTER TABLE power_items ADD COLUMN visibility TEXT NOT NULL DEFAULT '';
 ALTER TABLE power_items ADD COLUMN specialism TEXT NOT NULL DEFAULT '';
 ALTER TABLE power_items ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';
 
--- A list version made by a decision (a dispute ruling, a meeting decision) names it.
+-- A list version made by a ruling on a duty dispute (by the office or a meeting) names it.
 ALTER TABLE list_versions ADD COLUMN decision_id TEXT;
 
 -- 职责争议: a unit returned a case as "not our duty". Written by the case fold from the
@@ -26,7 +26,8 @@ CREATE INDEX disputes_case ON disputes (case_id);
 -- What the office did with a dispute: sent it to a meeting, then (or at once) decided it.
 CREATE TABLE dispute_rulings (
     dispute_id     TEXT PRIMARY KEY,
-    meeting_id     TEXT,                      -- the joint meeting it was sent to, or decided at
+    meeting_id     TEXT,                      -- the joint meeting it was sent to
+    ruled_at       TEXT,                      -- the meeting whose decision settled it, if any
     referred_at    TEXT,
     decided_at     TEXT,
     decided_by     TEXT,

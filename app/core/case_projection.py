@@ -288,7 +288,7 @@ def _coordination(rows: CaseRows, action: Action, event: Event, at: str) -> None
         rows.disputes.append(
             {
                 "id": event.id,
-                "unit": p["by_unit"],
+                "unit": p.get("unit") or p["by_unit"],
                 "reasons": p["reason"],
                 "cited": json.dumps(p.get("cited", []), ensure_ascii=False),
                 "opened_at": at,

@@ -161,6 +161,7 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
         return {
             "reason": _need(request.reason, "reason_missing", action),
             "not_our_duty": True,
+            "unit": state.lead_unit,  # whose duty is disputed, also when the office records it
             "cited": sorted({c.strip() for c in request.cited if c.strip()}),
         }
     if action in (Action.RETURN, Action.DENY_EXTENSION, Action.DENY_PARK, Action.REWORK):

@@ -36,7 +36,7 @@ def _decided(db: Database, event: Event) -> None:
     _ruling_row(db, event.entity_id)
     db.conn.execute(
         "UPDATE dispute_rulings SET decided_at = ?, decided_by = ?, lead = ?, cooperating = ?, "
-        "reasoning = ?, amended_item = ?, decision_event = ?, "
+        "reasoning = ?, amended_item = ?, decision_event = ?, ruled_at = ?, "
         "meeting_id = coalesce(?, meeting_id) WHERE dispute_id = ?",
         [
             _time(event),
@@ -46,6 +46,7 @@ def _decided(db: Database, event: Event) -> None:
             p["reasoning"],
             p.get("amended_item", ""),
             event.id,
+            p.get("meeting_id"),
             p.get("meeting_id"),
             event.entity_id,
         ],

@@ -42,6 +42,7 @@ class Dispute:
     cooperating: list[str]
     reasoning: str
     amended_item: str
+    ruled_at: str | None = None  # the meeting whose decision settled it (None: the office)
 
     @property
     def status(self) -> str:
@@ -54,7 +55,7 @@ _SELECT = """
     SELECT d.id, d.case_id, c.number, c.category_code, coalesce(k.name, c.category_code),
            d.unit, d.reasons, d.cited, d.opened_at, r.meeting_id, r.decided_at, r.lead,
            coalesce(r.cooperating, '[]'), coalesce(r.reasoning, ''),
-           coalesce(r.amended_item, '')
+           coalesce(r.amended_item, ''), r.ruled_at
     FROM disputes d JOIN cases c ON c.id = d.case_id
     LEFT JOIN categories k ON k.code = c.category_code
     LEFT JOIN dispute_rulings r ON r.dispute_id = d.id
@@ -69,7 +70,7 @@ def _dispute(row: Sequence[Any]) -> Dispute:
 
 def disputes(db: Database, status: str | None = None) -> list[Dispute]:
     """Newest first; ``status`` open, referred or decided."""
-    found = [_dispute(r) for r in db.execute(_SELECT + " ORDER BY d.opened_at DESC, d.id")]
+    found = [_dispute(r) for r in db.execute(_SELECT + " ORDER BY d.opened_at DESC, d.id DESC")]
     return [d for d in found if status is None or d.status == status]
 
 
@@ -94,7 +95,8 @@ def dispute_for_ref(db: Database, ref: str) -> str:
     row = db.execute(
         "SELECT d.id FROM disputes d JOIN cases c ON c.id = d.case_id "
         "LEFT JOIN dispute_rulings r ON r.dispute_id = d.id "
-        "WHERE c.number = ? ORDER BY r.decided_at IS NULL DESC, d.opened_at DESC LIMIT 1",
+        "WHERE c.number = ? ORDER BY r.decided_at IS NULL DESC, d.opened_at DESC, d.id DESC "
+        "LIMIT 1",
         [text.upper()],
     ).fetchone()
     if row is None:

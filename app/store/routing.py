@@ -51,7 +51,7 @@ def latest_ruling(db: Database, case_id: str) -> Ruling | None:
     # the decision's event orders rulings: decided_at is only to the second, and one
     # meeting's minutes may decide two disputes about the same case at once
     row = db.execute(
-        "SELECT r.dispute_id, r.lead, r.cooperating, r.meeting_id FROM dispute_rulings r "
+        "SELECT r.dispute_id, r.lead, r.cooperating, r.ruled_at FROM dispute_rulings r "
         "JOIN disputes d ON d.id = r.dispute_id JOIN events e ON e.id = r.decision_event "
         "WHERE d.case_id = ? AND r.decided_at IS NOT NULL AND r.lead IS NOT NULL "
         "ORDER BY e.hlc DESC LIMIT 1",

@@ -663,9 +663,13 @@ def test_a_return_as_not_our_duty_keeps_the_reasons_and_cited_items() -> None:
         "by_unit": "SCJG",
         "reason": "属住建部门职责",
         "not_our_duty": True,
+        "unit": "SCJG",
         "cited": ["QS-B-7"],
     }
     assert evolve(X_HANDLING, decision.event_type, decision.payload).status == S.PENDING_TRIAGE
+    # a unit that phones its answer in: the office records it, the dispute is the unit's
+    on_behalf = decide(X_HANDLING, CLERK, request, DEPARTMENTS)
+    assert (on_behalf.payload["by_unit"], on_behalf.payload["unit"]) == ("ZHB", "SCJG")
 
 
 def test_merge_payload_is_the_target_number_upper_case() -> None:

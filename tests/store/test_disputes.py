@@ -29,6 +29,7 @@ from app.store.disputes import (
     disputes_of_case,
     refer_dispute,
 )
+from app.store.meetings import schedule_meeting
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
@@ -422,3 +423,26 @@ def test_a_ruling_naming_a_meeting_that_does_not_exist_is_refused(demo_db: Datab
         )
     assert caught.value.code == "meeting_unknown"
     assert full_dump(demo_db) == before
+
+
+def test_a_return_the_office_records_for_a_unit_is_that_units_dispute(office: Office) -> None:
+    case = office.report()
+    office.step("clerk", case, Request(Action.DISPATCH, to="SCJG"))
+    phoned_in = Request(Action.RETURN, reason=NOT_OURS, not_our_duty=True)
+    office.step("clerk", case, phoned_in)  # 市场监管所 phoned; the clerk writes it down
+    [dispute] = disputes(office.db)
+    assert dispute.unit == "SCJG"
+
+
+def test_an_office_ruling_on_a_referred_dispute_is_not_a_meeting_decision(office: Office) -> None:
+    case = office.returned()
+    [dispute] = disputes(office.db)
+    clerk = office.user("clerk")
+    meeting = schedule_meeting(office.db, clerk, "2099-01-05 09:30", "会议室", "刘建军", ["SCJG"])
+    assert dispute_by_id(office.db, dispute.id).meeting_id == meeting.id  # on its agenda
+    decide_dispute(office.db, clerk, dispute.id, Ruling("ZFZD", reasoning=RULED))
+    ruled = dispute_by_id(office.db, dispute.id)
+    assert ruled.ruled_at is None
+    suggestion = suggestion_for(office.db, case_by_id(office.db, case.id))
+    assert suggestion is not None
+    assert suggestion.reason.zh.startswith("职责争议裁定：")
