@@ -57,6 +57,7 @@ def act(
             raise DomainError("merge_into_itself")
         if target.status.is_final:  # never a cycle of merged cases, never into a dead end
             raise DomainError("merge_target_finished", value=target.number)
+    _check_cited(db, request.cited)
     units = {d.code: d for d in departments(db)}
     today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
     # Check first, so a refused step never copies its photos in; checked again below,
@@ -83,6 +84,18 @@ def act(
         payload = decision.payload | {BASIS: basis[0]}  # what this step was decided on
         writer.append(user.id, "case", case.id, decision.event_type, payload)
     return case_by_id(db, case.id)
+
+
+def _check_cited(db: Database, codes: Sequence[str]) -> None:
+    """A duty dispute cites items of the power or boundary list: ones that exist."""
+    for code in filter(None, (c.strip() for c in codes)):
+        listed = db.execute(
+            "SELECT 1 FROM power_items WHERE code = ? UNION SELECT 1 FROM boundary_items "
+            "WHERE code = ?",
+            [code, code],
+        ).fetchone()
+        if listed is None:
+            raise DomainError("list_item_unknown", value=code)
 
 
 def _letter_no(db: Database, action: Action, today: date) -> str:

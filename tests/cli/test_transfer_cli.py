@@ -285,8 +285,8 @@ def test_a_return_as_not_our_duty_opens_a_dispute(demo_path: Path, capsys) -> No
             "--reason",
             "属市场监管职责",
             "--cite",
-            "B-001",
-            "P-002",
+            "QS-XZCF-021",
+            "QS-XZCF-001",
             who="officer_zfzd",
         ),
     )
@@ -294,4 +294,4 @@ def test_a_return_as_not_our_duty_opens_a_dispute(demo_path: Path, capsys) -> No
     [dispute] = disputes_of_case(db, case_by_number(db, number).id)
     db.close()
     assert (dispute.unit, dispute.reasons) == ("ZFZD", "属市场监管职责")
-    assert sorted(dispute.cited) == ["B-001", "P-002"]
+    assert sorted(dispute.cited) == ["QS-XZCF-001", "QS-XZCF-021"]

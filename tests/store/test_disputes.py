@@ -446,3 +446,14 @@ def test_an_office_ruling_on_a_referred_dispute_is_not_a_meeting_decision(office
     suggestion = suggestion_for(office.db, case_by_id(office.db, case.id))
     assert suggestion is not None
     assert suggestion.reason.zh.startswith("职责争议裁定：")
+
+
+def test_a_dispute_citing_an_item_no_list_has_is_refused(office: Office) -> None:
+    case = office.report()
+    office.step("clerk", case, Request(Action.DISPATCH, to="SCJG"))
+    before = full_dump(office.db)
+    returning = Request(Action.RETURN, reason=NOT_OURS, not_our_duty=True, cited=("QS-NONE-9",))
+    with pytest.raises(DomainError) as caught:
+        office.step("officer", case, returning)
+    assert caught.value.code == "list_item_unknown" and "QS-NONE-9" in str(caught.value)
+    assert full_dump(office.db) == before
