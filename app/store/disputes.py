@@ -199,18 +199,35 @@ def _amend_boundary(
     cooperating: list[str],
     ruling: Ruling,
 ) -> str:
-    """The boundary entry for the case's category gets the new lead; if the list has none,
-    the ruling adds one. Returns the entry's code."""
-    item = _boundary_item_for(db, dispute.category_code)
-    if item is None:
-        item = _new_boundary_item(db, dispute)
-    item |= {"lead": lead, "cooperating": cooperating}
+    """The case's category gets the ruling's lead in the boundary list: its entry changes, or,
+    when the entry covers other categories too, the category moves to an entry of its own
+    (the others keep their lead); with no entry at all, the ruling adds one. One list
+    version. Returns the code of the entry that now covers the category."""
+    category = dispute.category_code
+    items, entry = [], _boundary_item_for(db, category)
+    if entry is None:
+        ruled = _new_boundary_item(db, dispute, f"{township(db).code}-BJ-{category}")
+    elif entry["categories"] == [category]:
+        ruled = dict(entry)
+    else:
+        items.append(entry | {"categories": [c for c in entry["categories"] if c != category]})
+        ruled = _new_boundary_item(db, dispute, f"{entry['code']}-{category}")
+        ruled |= {k: entry[k] for k in ("lead_duty", "cooperating_duty", "visibility")}
+        ruled |= {
+            "specialism": entry["specialism"],
+            "name": f"{entry['name']}（{dispute.category_name}）",
+        }
     note = f"职责争议裁定（案件{dispute.case_number}）：{ruling.reasoning.strip()}"
-    item["notes"] = note if not item.get("notes") else f"{item['notes']}；{note}"
+    notes = f"{ruled['notes']}；{note}" if ruled.get("notes") else note
+    items.append(ruled | {"lead": lead, "cooperating": cooperating, "notes": notes})
     source = "联席会议决议" if ruling.meeting_id else "职责争议裁定"
-    payload = {"item": item, "decision": dispute.id, "source": f"{source}（{dispute.case_number}）"}
+    payload = {
+        "items": items,
+        "decision": dispute.id,
+        "source": f"{source}（{dispute.case_number}）",
+    }
     writer.append(user.id, "list", ListKind.BOUNDARY.value, EventType.LIST_ITEM_SET, payload)
-    return str(item["code"])
+    return str(ruled["code"])
 
 
 _BOUNDARY_COLUMNS = (
@@ -234,10 +251,10 @@ def _boundary_item_for(db: Database, category_code: str) -> dict[str, Any] | Non
     return item
 
 
-def _new_boundary_item(db: Database, dispute: Dispute) -> dict[str, Any]:
+def _new_boundary_item(db: Database, dispute: Dispute, code: str) -> dict[str, Any]:
     last = db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items").fetchone()[0]
     return {
-        "code": f"{township(db).code}-BJ-{dispute.category_code}",
+        "code": code,
         "item_no": str((last or 0) + 1),
         "name": dispute.category_name,
         "lead_duty": "",

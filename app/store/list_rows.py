@@ -35,18 +35,18 @@ def apply_list_replaced(db: Database, event: Event) -> None:
 
 
 def apply_list_item_set(db: Database, event: Event) -> None:
-    """One item of the power or boundary list added or replaced: the list's next version,
-    naming the decision that changed it, if one did."""
+    """Items of the power or boundary list added or replaced (one edit, or one ruling that
+    splits an entry): the list's next version, naming the ruling that changed it, if any."""
     kind = ListKind(event.entity_id)
-    item: dict[str, Any] = event.payload["item"]
     run = db.conn.execute
-    code = str(item["code"])
-    run(f"DELETE FROM {TABLES[kind]} WHERE code = ?", [code])
-    run("DELETE FROM lists_search WHERE kind = ? AND item = ?", [kind.value, code])
-    if kind == ListKind.BOUNDARY:
-        run("DELETE FROM category_matters WHERE matter_code = ?", [code])
-    _insert_item(db, kind, item, 0)
-    _index(db, kind, code, item)
+    for item in event.payload["items"]:
+        code = str(item["code"])
+        run(f"DELETE FROM {TABLES[kind]} WHERE code = ?", [code])
+        run("DELETE FROM lists_search WHERE kind = ? AND item = ?", [kind.value, code])
+        if kind == ListKind.BOUNDARY:
+            run("DELETE FROM category_matters WHERE matter_code = ?", [code])
+        _insert_item(db, kind, item, 0)
+        _index(db, kind, code, item)
     rows = run(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
     _next_version(db, kind, event, rows)
 

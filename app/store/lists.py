@@ -171,7 +171,7 @@ def set_item(
     if checked.problems:
         text = "；".join(_ROW_PREFIX.sub("", p.text()).rstrip("。") for p in checked.problems)
         raise DomainError("list_item_invalid", value=code, reason=text)
-    payload = {"item": checked.items[0], "source": f"逐项修改（{code}）"}
+    payload = {"items": checked.items, "source": f"逐项修改（{code}）"}
     with writing(db, wall) as writer:
         writer.append(actor.id, "list", kind.value, EventType.LIST_ITEM_SET, payload)
     latest = versions(db, kind)[0]

@@ -457,3 +457,31 @@ def test_a_dispute_citing_an_item_no_list_has_is_refused(office: Office) -> None
         office.step("officer", case, returning)
     assert caught.value.code == "list_item_unknown" and "QS-NONE-9" in str(caught.value)
     assert full_dump(office.db) == before
+
+
+def test_a_ruling_on_one_category_of_a_shared_entry_moves_only_that_category(
+    office: Office,
+) -> None:
+    shared = office.entry("QS-QT-004")  # 垃圾、小广告、露天焚烧: the township cleans up first
+    assert json.loads(shared["categories"]) == ["0102", "0105", "0401"]
+    case = office.report("0401")
+    office.step("clerk", case, Request(Action.SELF_HANDLE))
+    office.step(
+        "clerk", case, Request(Action.RETURN, reason="秸秆焚烧需环境监测", not_our_duty=True)
+    )
+    [dispute] = disputes(office.db)
+    versions_before = len(office.boundary_versions())
+    ruling = Ruling("STHJ", ("ZHB",), "露天焚烧由生态环境分局牵头，综合执法办配合劝阻", True)
+    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling)
+    assert decided.amended_item == "QS-QT-004-0401"
+    assert len(office.boundary_versions()) == versions_before + 1  # one ruling, one version
+    kept = office.entry("QS-QT-004")
+    assert (kept["lead"], json.loads(kept["categories"])) == ("ZHB", ["0102", "0105"])
+    moved = office.entry("QS-QT-004-0401")
+    assert (moved["lead"], json.loads(moved["cooperating"])) == ("STHJ", ["ZHB"])
+    assert json.loads(moved["categories"]) == ["0401"] and "露天焚烧" in moved["name"]
+    assert moved["visibility"] == kept["visibility"]
+    litter = suggestion_for(office.db, office.report("0102"))
+    burning = suggestion_for(office.db, office.report("0401"))
+    assert litter is not None and litter.lead == "ZHB"
+    assert burning is not None and burning.lead == "STHJ"

@@ -45,7 +45,7 @@ def test_changing_the_lead_of_a_boundary_item_moves_the_suggestion(demo_db: Data
         "SELECT actor_id, payload FROM events WHERE type = 'list.item_set'"
     ).fetchone()
     assert event[0] == admin.id
-    assert json.loads(event[1])["item"]["lead"] == "SCJG"
+    assert json.loads(event[1])["items"][0]["lead"] == "SCJG"
 
 
 def test_a_new_item_gets_the_next_number_and_is_searchable(demo_db: Database) -> None:
