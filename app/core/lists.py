@@ -192,9 +192,30 @@ def _row_problems(
         if ref.matters and matter not in ref.matters:
             problems.append(DomainError("list_matter_unknown", row=number, value=matter))
     for key in ("visibility", "specialism"):
-        if cells.get(key, "") not in ("", "高", "低"):
+        if level(cells.get(key, "")) is None:
             problems.append(DomainError("list_level_invalid", row=number, value=cells[key]))
     return problems
+
+
+# How spreadsheets write the division rule's two levels (职责分工办法: 可见性, 专业性强弱).
+LEVELS = {
+    "": "",
+    "高": "高",
+    "低": "低",
+    "强": "高",
+    "弱": "低",
+    "可见": "高",
+    "明显": "高",
+    "隐蔽": "低",
+    "不可见": "低",
+    "专业性强": "高",
+    "专业性弱": "低",
+}
+
+
+def level(text: str) -> str | None:
+    """高, 低 or "" for any way a list writes a level; None when it is none of them."""
+    return LEVELS.get(normalise(text))
 
 
 def split_names(text: str) -> list[str]:
@@ -221,4 +242,7 @@ def _item(kind: ListKind, cells: Mapping[str, str], ref: Reference) -> dict[str,
         item["cooperating"] = [unit_code(n, ref) for n in split_names(cells.get("cooperating", ""))]
     if kind != ListKind.DUTIES:
         item["categories"] = split_names(cells.get("categories", ""))
+        for key in ("visibility", "specialism"):
+            if key in cells:
+                item[key] = level(cells[key]) or ""
     return item

@@ -29,6 +29,10 @@ DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”应写成“列=内容”，如 牵头部门=青石市场监管所。",
         "'{value}' should read column=text, e.g. lead=ZFZD.",
     ),
+    "list_item_unchanged": (
+        "事项“{value}”的内容与清单现有内容相同，没有形成新版本。",
+        "Item '{value}' already reads like that: no new version was made.",
+    ),
     "list_item_code_missing": ("请填写事项编码。", "Give the item's code."),
     "list_item_invalid": (
         "事项“{value}”没有改动：{reason}。",

@@ -67,7 +67,8 @@ LIST_MESSAGES: dict[str, tuple[str, str]] = {
         "Row {row}: matter code '{value}' is not in the power & responsibility list.",
     ),
     "list_level_invalid": (
-        "第 {row} 行：“{value}”应为“高”或“低”。",
-        "Row {row}: '{value}' should be high or low.",
+        "第 {row} 行：可见性、专业性应填“高”或“低”（也可写强/弱、可见/隐蔽），“{value}”无法识别。",
+        "Row {row}: visibility and specialism are high or low (strong/weak, visible/hidden); "
+        "'{value}' is neither.",
     ),
 }

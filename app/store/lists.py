@@ -159,23 +159,30 @@ def set_item(
     at = headers.index("事项编码")
     current = (dict(zip(headers, r, strict=True)) for r in rows if r[at] == code)
     cells = next(current, {"事项编码": code})
+    before = dict(cells)
     for name, value in changes.items():
         cells[_column_label(kind, name)] = value.strip()
     cells["事项编码"] = code
     if kind == ListKind.BOUNDARY and not cells.get("序号"):
         last = db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items").fetchone()
         cells["序号"] = str((last[0] or 0) + 1)
-    labels = [c.label for c in COLUMNS[kind]]
-    row = [cells.get(label, "") for label in labels]
-    checked = check_list(db, kind, [row], [1], suggest_mapping(kind, labels))
+    checked = _checked_item(db, kind, cells)
     if checked.problems:
         text = "；".join(_ROW_PREFIX.sub("", p.text()).rstrip("。") for p in checked.problems)
         raise DomainError("list_item_invalid", value=code, reason=text)
+    if len(before) > 1 and _checked_item(db, kind, before).items == checked.items:
+        raise DomainError("list_item_unchanged", value=code)  # no new version for nothing
     payload = {"items": checked.items, "source": f"逐项修改（{code}）"}
     with writing(db, wall) as writer:
         writer.append(actor.id, "list", kind.value, EventType.LIST_ITEM_SET, payload)
     latest = versions(db, kind)[0]
     return Replaced(kind, latest.version, latest.rows)
+
+
+def _checked_item(db: Database, kind: ListKind, cells: Mapping[str, str]) -> Checked:
+    labels = [c.label for c in COLUMNS[kind]]
+    row = [cells.get(label, "") for label in labels]
+    return check_list(db, kind, [row], [1], suggest_mapping(kind, labels))
 
 
 _ROW_PREFIX = re.compile(r"^第 \d+ 行[：:]\s*")

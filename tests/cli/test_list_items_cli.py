@@ -28,7 +28,7 @@ def test_set_changes_one_item_and_show_lists_the_new_version(
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--field", "可见性=中"], "“中”应为“高”或“低”"),
+        (["--field", "可见性=中"], "“中”无法识别"),
         (["--field", "牵头部门"], "应写成“列=内容”"),
         (["--field", "颜色=红"], "没有“颜色”这一列"),
         (["--field", "配合部门=区城管局", "--as", "clerk"], "受理员不能维护基础数据"),

@@ -77,6 +77,7 @@ REFUSED = [
     ("admin", ListKind.BOUNDARY, "QS-XZCF-001", {"关联问题类别": "9999"}, "list_item_invalid"),
     ("admin", ListKind.BOUNDARY, "QS-NEW-1", {"事项名称": "只有名称"}, "list_item_invalid"),
     ("admin", ListKind.POWER, "  ", {"事项名称": "无编码"}, "list_item_code_missing"),
+    ("admin", ListKind.BOUNDARY, "QS-XZCF-001", {"牵头部门": "ZFZD"}, "list_item_unchanged"),
 ]
 
 
@@ -95,3 +96,10 @@ def test_a_refused_edit_says_why_and_changes_nothing(
     assert caught.value.code == error
     assert "第 1 行" not in str(caught.value) and "。。" not in str(caught.value)
     assert full_dump(demo_db) == before
+
+
+def test_levels_are_read_the_way_lists_write_them(demo_db: Database) -> None:
+    admin = user_by_name(demo_db, "admin")
+    for written, stored in (("强", "高"), ("隐蔽", "低"), ("可见", "高"), ("弱", "低")):
+        set_item(demo_db, admin, ListKind.POWER, "QS-XZCF-005", {"专业性": written})
+        assert _item(demo_db, ListKind.POWER, "QS-XZCF-005")["专业性"] == stored

@@ -114,7 +114,7 @@ def test_a_broken_list_names_every_problem_and_changes_nothing(demo_db: Database
         "第 2 行：“事项名称”不能为空",
         "第 3 行：事项编码“QS-XZCF-001”与第 2 行重复",
         "部门“青石城管局”不是本镇的部门",
-        "“中”应为“高”或“低”",
+        "“中”无法识别",
         "问题类别“9999”不存在",
         "第 4 行有合并单元格",
     ):
