@@ -8,6 +8,7 @@ lists can be corrected where clerks keep overriding them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,8 @@ from app.core.model import Category, Department, Route, Tier
 
 TIER_ROUTES = {Tier.ONE: Route.SELF, Tier.X: Route.DISPATCH_X, Tier.Y: Route.CALL_Y}
 HIGH, LOW = "高", "低"
+# 综合执法中队, 综合行政执法中队, 综合行政执法大队 …: the team the division rule names
+ENFORCEMENT_TEAM = re.compile(r"综合(行政)?执法(中队|大队|队)")
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def enforcement_unit(departments: Mapping[str, Department]) -> str:
     """The comprehensive enforcement team (综合执法中队) the division rule gives visible,
     low-specialism matters to; where the township has none, its office."""
     ordered = sorted(departments.values(), key=lambda d: d.code)
-    team = next((d for d in ordered if d.tier == Tier.X and "综合执法" in d.name), None)
+    team = next((d for d in ordered if d.tier == Tier.X and ENFORCEMENT_TEAM.search(d.name)), None)
     office = next(d for d in ordered if d.tier == Tier.ONE)
     return (team or office).code
 

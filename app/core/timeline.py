@@ -76,7 +76,7 @@ def _step_detail(event_type: str, p: dict[str, Any], unit_name: Callable[[str], 
         if p.get("offence"):
             parts.append(f"涉嫌{p['offence']}")
         if p.get("threshold"):
-            parts.append(f"追诉标准：{p['threshold']}")
+            parts.append(f"达到追诉标准的事实：{p['threshold']}")
     elif kind == "transfer_receipt":
         parts.append(f"签收：{p['received_by']}")
     elif kind == "transfer_outcome":

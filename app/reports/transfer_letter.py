@@ -157,12 +157,15 @@ def _case_cells(
         ("案件编号", case.number),
         ("问题类别", ref.category_path(case.category_code)),
         ("发生地点", place or "—"),
-        ("发现时间", case.received_at[:16]),
+        ("受理时间", case.received_at[:16]),
         ("问题描述", case.description),
         ("移送理由", transfer.reason or "—"),
     ]
     if transfer.police:
-        cells += [("涉嫌罪名", transfer.offence or "—"), ("追诉标准", transfer.threshold or "—")]
+        cells += [
+            ("涉嫌罪名", transfer.offence or "—"),
+            ("达到追诉标准的事实", transfer.threshold or "—"),
+        ]
     return [*cells, ("校验码", code)]
 
 

@@ -179,7 +179,13 @@ def _transfer(category: str) -> Request:
         return OTHER_TRANSFER
     offence, threshold = POLICE_OFFENCES[category]
     reason = "涉嫌犯罪，依照《行政执法机关移送涉嫌犯罪案件的规定》移送"
-    return Request(Action.TRANSFER_POLICE, offence=offence, threshold=threshold, reason=reason)
+    return Request(
+        Action.TRANSFER_POLICE,
+        to="蓬山区公安分局",  # the police organ with jurisdiction, not just 公安机关
+        offence=offence,
+        threshold=threshold,
+        reason=reason,
+    )
 
 
 def _target(rng: random.Random, age_days: float) -> str:

@@ -185,6 +185,14 @@ def test_the_enforcement_unit_is_the_team_or_else_the_office() -> None:
     assert "由综合执法办负责" in found.reason.zh
 
 
+@pytest.mark.parametrize("name", ["东城综合行政执法中队", "某镇综合执法大队", "某街道综合执法队"])
+def test_the_team_is_found_by_any_of_its_usual_names(name: str) -> None:
+    team = Department("DD", name, "执法队", Tier.X)
+    assert enforcement_unit(WITHOUT_TEAM | {"DD": team}) == "DD"
+    office_like = Department("XX", "某镇综合执法协调小组", "协调组", Tier.X)
+    assert enforcement_unit(WITHOUT_TEAM | {"XX": office_like}) == "ZHB"
+
+
 # -- the route follows the lead's tier --------------------------------------------------------
 
 
