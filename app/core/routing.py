@@ -43,7 +43,7 @@ class PowerEntry:
 
 
 @dataclass(frozen=True)
-class Ruling:
+class CaseRuling:
     """A decided duty dispute about the case: the office or a joint meeting named the lead."""
 
     dispute_id: str
@@ -93,7 +93,7 @@ def suggest(
     boundary: Sequence[BoundaryEntry],
     power: Sequence[PowerEntry],
     departments: Mapping[str, Department],
-    ruling: Ruling | None = None,
+    ruling: CaseRuling | None = None,
 ) -> Suggestion | None:
     """The route for a case of ``category``; None when nothing says anything about it.
     ``boundary`` and ``power``: the entries that list the category, in list order."""
@@ -121,7 +121,7 @@ def _names(codes: Sequence[str], units: Mapping[str, Department]) -> str:
     return "、".join(units[c].short_name for c in codes if c in units)
 
 
-def _ruled(ruling: Ruling, matter: str, units: Mapping[str, Department]) -> Suggestion:
+def _ruled(ruling: CaseRuling, matter: str, units: Mapping[str, Department]) -> Suggestion:
     lead = units[ruling.lead]
     by = "联席会议决议" if ruling.by_meeting else "职责争议裁定"
     helpers = _names(ruling.cooperating, units)

@@ -104,7 +104,8 @@ def dispute_for_ref(db: Database, ref: str) -> str:
     return str(row[0])
 
 
-def _undecided(db: Database, dispute_id: str) -> Dispute:
+def undecided(db: Database, dispute_id: str) -> Dispute:
+    """The dispute, if it still waits for a ruling; else DomainError."""
     dispute = dispute_by_id(db, dispute_id)
     if dispute.decided_at:
         raise DomainError("dispute_already_decided", value=dispute.decided_at)
@@ -117,7 +118,7 @@ def refer_dispute(
     """Put an open dispute on a joint meeting's agenda."""
     require_office(db, user, COORDINATE)
     with writing(db, wall) as writer:
-        _undecided(db, dispute_id)
+        undecided(db, dispute_id)
         meeting = db.execute(
             "SELECT number, minutes_at FROM meetings WHERE id = ?", [meeting_id]
         ).fetchone()
@@ -125,9 +126,15 @@ def refer_dispute(
             raise DomainError("meeting_unknown", value=meeting_id)
         if meeting[1]:
             raise DomainError("meeting_already_held", value=meeting[0])
-        payload = {"meeting_id": meeting_id}
-        writer.append(user.id, "dispute", dispute_id, EventType.DISPUTE_REFERRED, payload)
+        append_referral(writer, user, dispute_id, meeting_id)
     return dispute_by_id(db, dispute_id)
+
+
+def append_referral(writer: EventWriter, user: User, dispute_id: str, meeting_id: str) -> None:
+    """The referral's event inside an open transaction (scheduling a meeting writes one for
+    each dispute on its agenda)."""
+    payload = {"meeting_id": meeting_id}
+    writer.append(user.id, "dispute", dispute_id, EventType.DISPUTE_REFERRED, payload)
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,7 @@ def append_ruling(
     db: Database, writer: EventWriter, user: User, dispute_id: str, ruling: Ruling
 ) -> None:
     """The ruling's events inside an open transaction (a meeting's minutes write several)."""
-    dispute = _undecided(db, dispute_id)
+    dispute = undecided(db, dispute_id)
     units = {d.code for d in departments(db)}
     lead = ruling.lead.strip().upper()
     if lead not in units:

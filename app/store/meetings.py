@@ -40,7 +40,16 @@ from app.core.permissions import COORDINATE
 from app.core.queues import ESCALATE_AFTER_SUPERVISIONS
 from app.store.case_state import work_calendar
 from app.store.devices import require_office
-from app.store.disputes import DECIDED, Dispute, Ruling, append_ruling, dispute_by_id, disputes
+from app.store.disputes import (
+    DECIDED,
+    Dispute,
+    Ruling,
+    append_referral,
+    append_ruling,
+    dispute_by_id,
+    disputes,
+    undecided,
+)
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.reference import departments
 
@@ -187,10 +196,7 @@ def _check_refs(db: Database, items: Sequence[AgendaItem]) -> list[Dispute]:
     found = []
     for item in items:
         if item.kind == DISPUTE:
-            dispute = dispute_by_id(db, item.ref)
-            if dispute.decided_at:
-                raise DomainError("dispute_already_decided", value=dispute.decided_at)
-            found.append(dispute)
+            found.append(undecided(db, item.ref))
         elif item.kind != OTHER:
             known = db.execute("SELECT 1 FROM cases WHERE number = ?", [item.ref]).fetchone()
             if known is None:
@@ -199,12 +205,10 @@ def _check_refs(db: Database, items: Sequence[AgendaItem]) -> list[Dispute]:
 
 
 def _refer(writer: EventWriter, user: User, on_agenda: Sequence[Dispute], meeting_id: str) -> None:
-    """Disputes on a meeting's agenda are sent to it (the event app/store/disputes.py's
-    refer_dispute writes, here inside the meeting's own transaction)."""
+    """Disputes on a meeting's agenda are sent to it, inside the meeting's transaction."""
     for dispute in on_agenda:
         if dispute.meeting_id != meeting_id:
-            payload = {"meeting_id": meeting_id}
-            writer.append(user.id, "dispute", dispute.id, EventType.DISPUTE_REFERRED, payload)
+            append_referral(writer, user, dispute.id, meeting_id)
 
 
 def _agenda_payload(items: Sequence[AgendaItem]) -> list[dict[str, str]]:
@@ -295,9 +299,7 @@ def record_minutes(
         drafts = check_decisions(decisions, held_on.date(), known)
         for draft in drafts:
             if draft.dispute_id:
-                dispute = dispute_by_id(db, draft.dispute_id)
-                if dispute.decided_at:
-                    raise DomainError("dispute_already_decided", value=dispute.decided_at)
+                undecided(db, draft.dispute_id)  # all are checked before anything is written
         ids = [new_id() for _ in drafts]
         payload = {
             "summary": text,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.core.model import Case
-from app.core.routing import BoundaryEntry, PowerEntry, Ruling, Suggestion, suggest
+from app.core.routing import BoundaryEntry, CaseRuling, PowerEntry, Suggestion, suggest
 from app.store.reference import categories, departments
 
 
@@ -47,7 +47,7 @@ def power_entries(db: Database, category_code: str) -> list[PowerEntry]:
     return [PowerEntry(*row) for row in rows]
 
 
-def latest_ruling(db: Database, case_id: str) -> Ruling | None:
+def latest_ruling(db: Database, case_id: str) -> CaseRuling | None:
     # the decision's event orders rulings: decided_at is only to the second, and one
     # meeting's minutes may decide two disputes about the same case at once
     row = db.execute(
@@ -59,7 +59,7 @@ def latest_ruling(db: Database, case_id: str) -> Ruling | None:
     ).fetchone()
     if row is None:
         return None
-    return Ruling(row[0], row[1], tuple(json.loads(row[2])), row[3] is not None)
+    return CaseRuling(row[0], row[1], tuple(json.loads(row[2])), row[3] is not None)
 
 
 @dataclass(frozen=True)

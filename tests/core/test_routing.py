@@ -10,8 +10,8 @@ import pytest
 from app.core.model import Category, Department, Route, Tier
 from app.core.routing import (
     BoundaryEntry,
+    CaseRuling,
     PowerEntry,
-    Ruling,
     Suggestion,
     enforcement_unit,
     suggest,
@@ -33,14 +33,14 @@ WITHOUT_TEAM = {code: d for code, d in UNITS.items() if code != "ZFZD"}
 STALLS = Category("0101", "占道经营", "01", Route.DISPATCH_X, "SCJG")
 BOUNDARY = BoundaryEntry("QS-XZCF-001", "12", "占道经营的处罚", "ZFZD", ("SCJG",))
 POWER = PowerEntry("QS-XZCF-005", "道路遗撒的处罚", "SCJG", "高", "低")
-RULING = Ruling("D1", "PCS", ("ZFZD",), by_meeting=False)
+RULING = CaseRuling("D1", "PCS", ("ZFZD",), by_meeting=False)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def route_of(
     boundary: tuple[BoundaryEntry, ...] = (),
     power: tuple[PowerEntry, ...] = (),
-    ruling: Ruling | None = None,
+    ruling: CaseRuling | None = None,
     category: Category = STALLS,
     units: dict[str, Department] = UNITS,
 ) -> Suggestion:
@@ -65,7 +65,7 @@ def test_a_ruling_beats_the_boundary_list() -> None:
 
 
 def test_a_meeting_decision_says_so() -> None:
-    ruling = Ruling("D2", "SCJG", (), by_meeting=True)
+    ruling = CaseRuling("D2", "SCJG", (), by_meeting=True)
     found = route_of((), (), ruling)
     assert (found.basis, found.lead, found.matter) == ("ruling", "SCJG", "")
     assert found.reason.zh == "联席会议决议：本案由市场监管所牵头"
@@ -105,7 +105,7 @@ def test_nothing_to_suggest_without_lists_or_a_default_unit() -> None:
 
 def test_units_the_township_does_not_have_are_passed_over() -> None:
     strange = BoundaryEntry("QS-X-9", "9", "某事项", "GONE", ())
-    found = route_of((strange, BOUNDARY), ruling=Ruling("D3", "GONE", (), False))
+    found = route_of((strange, BOUNDARY), ruling=CaseRuling("D3", "GONE", (), False))
     assert (found.basis, found.lead, found.matter) == ("boundary", "ZFZD", "QS-XZCF-001")
     lost = PowerEntry("QS-X-8", "某事项", "GONE", "高", "低")
     assert route_of((), (lost, POWER)).matter == POWER.code
@@ -244,7 +244,7 @@ def test_english_reasons_have_no_chinese_but_names() -> None:
     for found in (
         route_of((BOUNDARY,)),
         route_of(ruling=RULING),
-        route_of(ruling=Ruling("D", "SCJG", (), True)),
+        route_of(ruling=CaseRuling("D", "SCJG", (), True)),
         *(route_of((), (m,)) for m in matters),
         route_of(),
     ):
