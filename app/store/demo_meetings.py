@@ -1,5 +1,6 @@
 """The demo's joint meetings (联席会议): every department a member, one meeting held three
-days ago whose minutes settle the oldest duty dispute, and the next one a week ahead with
+days ago whose minutes settle the oldest duty dispute of each kind, and the next one a week
+ahead with
 the agenda the data proposes."""
 
 from __future__ import annotations

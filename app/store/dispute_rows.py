@@ -1,5 +1,6 @@
-"""Projections of the office's dispute events and of single list items set by an edit or a
-decision. Each handler reads its event alone (a rebuild replays these before any case)."""
+"""Projections of the office's dispute events and of list items set by an edit or a ruling.
+They read no case (a rebuild replays them before it folds any case); they build on what
+the office's earlier events of the same kind left, which replays in the same order."""
 
 from __future__ import annotations
 
