@@ -16,6 +16,7 @@ from app.core.events import EventType
 from app.core.field import FIELD_KINDS, check_field, field_allows
 from app.core.model import Case, User
 from app.core.permissions import RESOLVE_CONFLICT, require
+from app.core.routing import Suggestion
 from app.core.workflow import Action, Actor, Request, allowed_actions
 from app.core.workflow_events import ROUTING, Numbers, decide
 from app.store.blobs import BlobStore
@@ -60,11 +61,14 @@ def act(
     _check_cited(db, request.cited)
     units = {d.code: d for d in departments(db)}
     today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
+
     # Check first, so a refused step never copies its photos in; checked again below,
     # inside the transaction, in case someone else moved the case meanwhile.
-    suggestion = suggestion_for(db, case) if request.action in ROUTING else None
+    def suggested() -> Suggestion | None:
+        return suggestion_for(db, case) if request.action in ROUTING else None
+
     decide(
-        load_state(db, case.id), actor_of(user), request, units, today=today, suggestion=suggestion
+        load_state(db, case.id), actor_of(user), request, units, today=today, suggestion=suggested()
     )
     photos = list({p.sha256: p for p in (blobs.put_photo(Path(f)) for f in photo_files)}.values())
     if photos:
@@ -74,7 +78,7 @@ def act(
     with writing(db, wall) as writer:
         state = load_state(db, case.id)  # inside the transaction: no one can change it now
         numbers = Numbers(call_id=new_id(), letter_no=_letter_no(db, request.action, today))
-        decision = decide(state, actor_of(user), request, units, numbers, today, suggestion)
+        decision = decide(state, actor_of(user), request, units, numbers, today, suggested())
         for photo in photos:
             db.conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
