@@ -132,6 +132,7 @@ class ActionDialog(QDialog):
         layout.addWidget(self.buttons)
         wide = self.banner is not None or self.action == Action.RETURN
         self.setMinimumWidth(540 if wide else 460)
+        self.adjustSize()  # at its final width: a suggestion that wraps needs the height
 
     # -- fields --------------------------------------------------------------------------------
 
@@ -198,21 +199,26 @@ class ActionDialog(QDialog):
             self.offence = QLineEdit()
             self.offence.setPlaceholderText(self.tr("e.g. 涉嫌非法经营罪"))
             self.threshold = self._text(
-                self.tr("例如：非法经营数额已达五万元以上，达到立案追诉标准（附价格认定书）")
+                self.tr(
+                    "e.g. The illegal turnover exceeds 50,000 yuan, which meets the "
+                    "prosecution threshold (price appraisal attached)"
+                )
             )
             self.threshold.setObjectName("thresholdText")
             self.reason = self._text()
             self.form.addRow(self.tr("Suspected offence"), self.offence)
-            self.form.addRow(self.tr("追诉标准说明"), self.threshold)
+            self.form.addRow(self.tr("Prosecution threshold"), self.threshold)
             self.form.addRow(self.tr("Reason"), self.reason)
         elif a == Action.RETURN:
             self._return_fields()
         elif a == Action.TRANSFER_RECEIPT:
             self._letter_row()
             self.received_by = QLineEdit()
-            self.received_by.setPlaceholderText(self.tr("接收单位在回执上签收的人，如 张警官"))
-            self.note = self._text(self.tr("可选：回执编号、签收时间等"))
-            self.form.addRow(self.tr("回执签收人"), self.received_by)
+            self.received_by.setPlaceholderText(
+                self.tr("Who signed the receipt for the receiving unit, e.g. 张警官")
+            )
+            self.note = self._text(self.tr("Optional: receipt number, time of signing, etc."))
+            self.form.addRow(self.tr("Receipt signed by"), self.received_by)
             self.form.addRow(self.tr("Note"), self.note)
         elif a == Action.TRANSFER_OUTCOME:
             self._letter_row()
@@ -305,9 +311,14 @@ class ActionDialog(QDialog):
     def _override_field(self) -> None:
         """改派理由: shown, and required by the domain, when the dialog leaves the route the
         lists give (a category's default may be changed without one)."""
-        self.override_reason = self._text(self.tr("例如：现场核实后属无照经营，由市场监管所查处"))
+        self.override_reason = self._text(
+            self.tr(
+                "e.g. Checked on site: unlicensed business, for the market supervision "
+                "office to deal with"
+            )
+        )
         self.override_reason.setObjectName("overrideReason")
-        self.override_label = QLabel(self.tr("改派理由"))
+        self.override_label = QLabel(self.tr("Override reason"))
         self.override_label.setObjectName("fieldName")
         self.override_hint = QLabel()
         self.override_hint.setObjectName("warningText")
@@ -342,7 +353,10 @@ class ActionDialog(QDialog):
         if self.banner is not None:
             self.banner.show_overriding(self.overriding())
         self.override_hint.setText(
-            self.tr("与清单建议不同：请写明改派理由，它会记入案件并用于修正清单。")
+            self.tr(
+                "This is not what the lists suggest: give the override reason. It is "
+                "kept with the case and used to correct the lists."
+            )
             if needed
             else ""
         )
@@ -355,10 +369,13 @@ class ActionDialog(QDialog):
     def _return_fields(self) -> None:
         """A plain return (wrong dispatch), or "not our duty": a duty dispute citing the
         list items the unit relies on."""
-        self.not_our_duty = QCheckBox(self.tr("不属于本单位职责（提出职责争议）"))
+        self.not_our_duty = QCheckBox(self.tr("Not our unit's duty (raise a duty dispute)"))
         self.not_our_duty.setObjectName("notOurDuty")
         self.not_our_duty.setToolTip(
-            self.tr("由综合执法办依据职责边界清单裁定，或提交联席会议决定")
+            self.tr(
+                "The enforcement office rules by the duty boundary list, or the joint "
+                "meeting decides"
+            )
         )
         self.reason = self._text()
         self.cited = QListWidget()
@@ -375,9 +392,9 @@ class ActionDialog(QDialog):
         self.other_cited = QLineEdit()
         self.other_cited.setObjectName("otherCited")
         self.other_cited.setPlaceholderText(
-            self.tr("清单中其他条目的事项编码，多个用顿号分隔")
+            self.tr("Matter codes of other list items; separate several with commas")
             if self.context.cited_choices
-            else self.tr("事项编码，如 QS-XZCF-018，多个用顿号分隔")
+            else self.tr("Matter codes, e.g. QS-XZCF-018; separate several with commas")
         )
         self.cited_box = QWidget()
         column = QVBoxLayout(self.cited_box)
@@ -387,16 +404,18 @@ class ActionDialog(QDialog):
         column.addWidget(self.other_cited)
         self.form.addRow("", self.not_our_duty)
         self.form.addRow(self.tr("Reason"), self.reason)
-        self.form.addRow(self.tr("引用的清单条目"), self.cited_box)
+        self.form.addRow(self.tr("List items cited"), self.cited_box)
         self.not_our_duty.toggled.connect(self._show_cited)
         self._show_cited(False)
 
     def _show_cited(self, shown: bool) -> None:
         self.form.setRowVisible(self.cited_box, shown)
         self.reason.setPlaceholderText(
-            self.tr("为什么不属于本单位职责，应由哪个单位办理，依据哪条规定")
+            self.tr(
+                "Why it is not your unit's duty, which unit should handle it, and under which rule"
+            )
             if shown
-            else self.tr("例如：派错单位，应由……办理")
+            else self.tr("e.g. Dispatched to the wrong unit; it is for … to handle")
         )
         self.adjustSize()
 
@@ -413,7 +432,7 @@ class ActionDialog(QDialog):
         letter = QLabel(self.context.letter_no or "—")
         letter.setObjectName("letterNumber")
         letter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form.addRow(self.tr("移送函"), letter)
+        self.form.addRow(self.tr("Transfer letter"), letter)
 
     def _outcome_fields(self) -> None:
         self.outcome_group = QButtonGroup(self)
@@ -426,13 +445,16 @@ class ActionDialog(QDialog):
             self.outcome_buttons[outcome] = button
             row.addWidget(button)
         row.addStretch(1)
-        self.form.addRow(self.tr("处理结果"), row)
+        self.form.addRow(self.tr("Outcome"), row)
         self.note = self._text(
-            self.tr("例如：已立案侦查，立案决定书编号……；或不予立案的理由")
+            self.tr(
+                "e.g. A case was opened for investigation, decision no. …; or why no "
+                "case was opened"
+            )
             if self.context.police
-            else self.tr("例如：已受理，受理通知书编号……；或不予受理的理由")
+            else self.tr("e.g. Accepted, acceptance notice no. …; or why it was not accepted")
         )
-        self.form.addRow(self.tr("说明"), self.note)
+        self.form.addRow(self.tr("Note"), self.note)
 
     def chosen_outcome(self) -> str:
         button = self.outcome_group.checkedButton()
@@ -458,9 +480,9 @@ class ActionDialog(QDialog):
             and not self.helpers.item(i).isHidden()
         ]
         self.helpers_chosen.setText(
-            self.tr("已选配合单位：{units}").format(units="、".join(chosen))
+            self.tr("Cooperating units chosen: {units}").format(units="、".join(chosen))
             if chosen
-            else self.tr("未选配合单位")
+            else self.tr("No cooperating units chosen")
         )
 
     def _show_phone(self) -> None:

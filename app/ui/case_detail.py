@@ -217,7 +217,7 @@ class CaseDetailDialog(QDialog):
             button.setProperty("action", action.value)
             button.setAutoDefault(False)
             if action == suggested and self.suggestion is not None:
-                button.setText(self.tr("建议：{action}").format(action=action_word(action)))
+                button.setText(self.tr("Suggested: {action}").format(action=action_word(action)))
                 button.setObjectName("primaryButton")
                 button.setToolTip(in_language(self.suggestion.reason))
             button.clicked.connect(lambda _checked=False, a=action: self.start_action(a))
@@ -235,7 +235,9 @@ class CaseDetailDialog(QDialog):
             self.print_buttons[kind] = button
         if suggested is not None and self.suggestion is not None:
             hint = QLabel(
-                self.tr("清单建议：{reason}").format(reason=in_language(self.suggestion.reason))
+                self.tr("The lists suggest: {reason}").format(
+                    reason=in_language(self.suggestion.reason)
+                )
             )
             hint.setObjectName("hintText")
             hint.setWordWrap(True)
@@ -266,7 +268,7 @@ class CaseDetailDialog(QDialog):
             slips.append(("supervision_notice", self.tr("Print supervision notice")))
         sent = any(t.direction == OUT for t in transfers_of(self.db, self.case.id))
         if sent and "transfer_letter" in SLIPS:
-            slips.append(("transfer_letter", self.tr("打印移送函")))
+            slips.append(("transfer_letter", self.tr("Print transfer letter")))
         return slips
 
     def _no_action_text(self) -> str:
@@ -296,7 +298,7 @@ class CaseDetailDialog(QDialog):
         items = [
             (
                 entry.code,
-                self.tr("边界清单第{no}项 {code} {name}：{lead}牵头").format(
+                self.tr("Boundary list item {no} {code} {name}: {lead} leads").format(
                     no=entry.item_no,
                     code=entry.code,
                     name=entry.name,
@@ -308,7 +310,7 @@ class CaseDetailDialog(QDialog):
         items += [
             (
                 matter.code,
-                self.tr("权责清单 {code} {name}：{unit}").format(
+                self.tr("Power & responsibility list {code} {name}: {unit}").format(
                     code=matter.code, name=matter.name, unit=self.ref.department_name(matter.unit)
                 ),
             )

@@ -216,7 +216,7 @@ def _photos(payload: dict[str, Any]) -> str:
 def _letter(letter: str) -> str:
     if not letter:
         return ""
-    return QCoreApplication.translate("CaseStep", "移送函 {letter}").format(letter=letter)
+    return QCoreApplication.translate("CaseStep", "transfer letter {letter}").format(letter=letter)
 
 
 def _join(*parts: str) -> str:
@@ -234,9 +234,9 @@ def step_detail(
     if p.get("overridden") and override:
         detail = _join(
             detail,
-            QCoreApplication.translate("CaseStep", "未按清单建议，改派理由：{reason}").format(
-                reason=override
-            ),
+            QCoreApplication.translate(
+                "CaseStep", "not as the lists suggest, because: {reason}"
+            ).format(reason=override),
         )
     return detail
 
@@ -291,7 +291,7 @@ def _step_sentence(
             QCoreApplication.translate("CaseStep", "Suspected offence: {offence}; {reason}").format(
                 offence=p["offence"], reason=reason
             ),
-            QCoreApplication.translate("CaseStep", "追诉标准：{threshold}").format(
+            QCoreApplication.translate("CaseStep", "prosecution threshold: {threshold}").format(
                 threshold=threshold
             )
             if threshold
@@ -301,17 +301,17 @@ def _step_sentence(
     if action == Action.RETURN and p.get("not_our_duty"):
         cited = "、".join(p.get("cited") or ())
         return _join(
-            QCoreApplication.translate("CaseStep", "不属于本单位职责：{reason}").format(
+            QCoreApplication.translate("CaseStep", "Not the unit's duty: {reason}").format(
                 reason=reason
             ),
-            QCoreApplication.translate("CaseStep", "引用：{items}").format(items=cited)
+            QCoreApplication.translate("CaseStep", "cited: {items}").format(items=cited)
             if cited
             else "",
-            QCoreApplication.translate("CaseStep", "已提出职责争议"),
+            QCoreApplication.translate("CaseStep", "a duty dispute is raised"),
         )
     if action == Action.TRANSFER_RECEIPT:
         return _join(
-            QCoreApplication.translate("CaseStep", "{who}签收回执").format(
+            QCoreApplication.translate("CaseStep", "Receipt signed by {who}").format(
                 who=p.get("received_by", "")
             ),
             note,
@@ -320,7 +320,7 @@ def _step_sentence(
         words = outcome_words(p["outcome"], police)
         outcome = words.en if current_language() == "en" else words.zh
         return _join(
-            QCoreApplication.translate("CaseStep", "结果：{outcome}").format(outcome=outcome),
+            QCoreApplication.translate("CaseStep", "Outcome: {outcome}").format(outcome=outcome),
             note,
         )
     if action == Action.MERGE:

@@ -11,9 +11,10 @@ from sqlite_utils import Database
 
 from app.core.model import Case
 from app.core.transfers import IN, OUT, Transfer
-from app.store.disputes import DECIDED, STATUS_NAMES, Dispute, disputes_of_case
+from app.store.disputes import DECIDED, Dispute, disputes_of_case
 from app.store.reference import ReferenceData
 from app.store.transfers import transfers_of
+from app.ui.i18n import dispute_status_word
 from app.ui.triage_parts import in_language
 
 STYLE = """
@@ -41,9 +42,9 @@ class CaseRecords(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
         if self.dispute_lines:
-            row.addWidget(self._box(self.tr("职责争议"), self.dispute_lines), 1)
+            row.addWidget(self._box(self.tr("Duty disputes"), self.dispute_lines), 1)
         if self.transfer_lines:
-            row.addWidget(self._box(self.tr("移送"), self.transfer_lines), 1)
+            row.addWidget(self._box(self.tr("Transfers"), self.transfer_lines), 1)
 
     def has_any(self) -> bool:
         return bool(self.disputes or self.transfers)
@@ -71,45 +72,51 @@ class CaseRecords(QWidget):
 
     def dispute_text(self, dispute: Dispute) -> str:
         """执法中队（2026-05-30 10:12，待裁定）：理由 · 引用 QS-XZCF-001 · 裁定：…"""
-        head = self.tr("{unit}认为不属于本单位职责（{time}，{status}）").format(
+        head = self.tr("{unit} says it is not its duty ({time}, {status})").format(
             unit=escape(self._unit(dispute.unit)),
             time=dispute.opened_at[:16],
-            status=STATUS_NAMES[dispute.status],
+            status=dispute_status_word(dispute.status),
         )
         parts = [f"<b>{head}</b>", escape(dispute.reasons)]
         if dispute.cited:
-            parts.append(self.tr("引用：{items}").format(items=escape("、".join(dispute.cited))))
+            parts.append(self.tr("Cited: {items}").format(items=escape("、".join(dispute.cited))))
         if dispute.status == DECIDED:
             helpers = "、".join(self._unit(c) for c in dispute.cooperating)
             lead = self._unit(dispute.lead)
             ruling = (
-                self.tr("裁定：{lead}牵头，{helpers}配合").format(lead=lead, helpers=helpers)
+                self.tr("Ruling: {lead} leads, {helpers} cooperate").format(
+                    lead=lead, helpers=helpers
+                )
                 if helpers
-                else self.tr("裁定：{lead}牵头").format(lead=lead)
+                else self.tr("Ruling: {lead} leads").format(lead=lead)
             )
             parts.append(escape(ruling))
             if dispute.reasoning:
                 parts.append(escape(dispute.reasoning))
             if dispute.amended_item:
                 parts.append(
-                    escape(self.tr("已修改边界清单 {item}").format(item=dispute.amended_item))
+                    escape(
+                        self.tr("Boundary list amended: {item}").format(item=dispute.amended_item)
+                    )
                 )
         return " · ".join(p for p in parts if p)
 
     def transfer_text(self, t: Transfer) -> str:
         """青石综执移公〔2026〕1号 移送公安机关（06-06 12:26）· 回执：… · 结果：立案"""
-        letter = escape(t.letter_no or self.tr("（无函号）"))
+        letter = escape(t.letter_no or self.tr("(no letter number)"))
         when = t.sent_at[:16]
         if t.direction == IN:
-            head = self.tr("{letter} 由{unit}移入（{time}）").format(
+            head = self.tr("{letter} transferred in from {unit} ({time})").format(
                 letter=letter, unit=escape(t.counterpart), time=when
             )
         elif t.police:
-            head = self.tr("{letter} 移送{unit}（{time}），涉嫌：{offence}").format(
+            head = self.tr(
+                "{letter} transferred to {unit} ({time}), suspected offence: {offence}"
+            ).format(
                 letter=letter, unit=escape(t.counterpart), time=when, offence=escape(t.offence)
             )
         else:
-            head = self.tr("{letter} 移送{unit}（{time}）").format(
+            head = self.tr("{letter} transferred to {unit} ({time})").format(
                 letter=letter, unit=escape(t.counterpart), time=when
             )
         parts = [f"<b>{head}</b>"]
@@ -120,16 +127,18 @@ class CaseRecords(QWidget):
 
     def _receipt(self, t: Transfer) -> str:
         if not t.receipt_at:
-            return "<span style='color:#b26a00'>" + escape(self.tr("回执未回")) + "</span>"
+            return "<span style='color:#b26a00'>" + escape(self.tr("No receipt yet")) + "</span>"
         return escape(
-            self.tr("回执：{who}签收（{time}）").format(who=t.receipt_by, time=t.receipt_at[:16])
+            self.tr("Receipt signed by {who} ({time})").format(
+                who=t.receipt_by, time=t.receipt_at[:16]
+            )
         )
 
     def _outcome(self, t: Transfer) -> str:
         words = t.outcome_words()
         if words is None:
-            return escape(self.tr("结果待反馈")) if t.receipt_at else ""
-        text = self.tr("结果：{outcome}（{time}）").format(
+            return escape(self.tr("Outcome not yet reported")) if t.receipt_at else ""
+        text = self.tr("Outcome: {outcome} ({time})").format(
             outcome=in_language(words), time=(t.outcome_at or "")[:16]
         )
         return " · ".join(escape(p) for p in (text, t.outcome_note) if p)

@@ -57,11 +57,11 @@ class DecideDialog(QDialog):
         self.db, self.ref, self.user, self.dispute = db, ref, user, dispute
         self.setObjectName("decideDialog")
         self.setWindowTitle(
-            self.tr("裁定职责争议 · 案件 {number}").format(number=dispute.case_number)
+            self.tr("Rule on a duty dispute · case {number}").format(number=dispute.case_number)
         )
         question = QLabel(
             self.tr(
-                "{unit}认为案件 {number}（{category}）不属于本单位职责。由哪个单位牵头办理？"
+                "{unit} says case {number} ({category}) is not its duty. Which unit leads it?"
             ).format(
                 unit=ref.department_name(dispute.unit),
                 number=dispute.case_number,
@@ -72,7 +72,7 @@ class DecideDialog(QDialog):
         question.setWordWrap(True)
         self.lead = QComboBox()
         self.lead.setObjectName("rulingLead")
-        self.lead.addItem(self.tr("（请选择）"), "")
+        self.lead.addItem(self.tr("(choose one)"), "")
         for name, code in unit_items(ref):
             self.lead.addItem(name, code)
         self.helpers = QListWidget()
@@ -96,32 +96,36 @@ class DecideDialog(QDialog):
         self.reasoning.setObjectName("rulingReasoning")
         self.reasoning.setTabChangesFocus(True)
         self.reasoning.setFixedHeight(80)
-        self.reasoning.setPlaceholderText(self.tr("依据哪条清单或规定，为什么由该单位牵头"))
-        self.amend = QCheckBox(self.tr("同时修改职责边界清单"))
+        self.reasoning.setPlaceholderText(
+            self.tr("Under which list item or rule, and why this unit leads")
+        )
+        self.amend = QCheckBox(self.tr("Amend the duty boundary list as well"))
         self.amend.setObjectName("amendList")
         where = (
             self.tr(
-                "边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。"
+                "Boundary list item {no} ({code}) will name the chosen unit as lead, in "
+                "a new version of the list that names this ruling."
             ).format(no=boundary[0].item_no, code=boundary[0].code)
             if boundary
-            else self.tr("边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。").format(
-                category=dispute.category_name
-            )
+            else self.tr(
+                "The boundary list has no item for “{category}” yet: one is added, in a "
+                "new version of the list."
+            ).format(category=dispute.category_name)
         )
         self.amend_hint = QLabel(where)
         self.amend_hint.setObjectName("hintText")
         self.amend_hint.setWordWrap(True)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow(self.tr("牵头单位(&L)"), self.lead)
-        form.addRow(self.tr("配合单位"), self.helpers)
+        form.addRow(self.tr("&Lead unit"), self.lead)
+        form.addRow(self.tr("Cooperating units"), self.helpers)
         form.addRow("", self.helpers_chosen)
-        form.addRow(self.tr("裁定理由(&R)"), self.reasoning)
+        form.addRow(self.tr("&Reasoning"), self.reasoning)
         form.addRow("", self.amend)
         form.addRow("", self.amend_hint)
         self.error = error_label()
         buttons, self.ok_button, self.cancel_button = button_row(
-            self, self.tr("裁定"), self.tr("取消"), self.submit, False
+            self, self.tr("Rule"), self.tr("Cancel"), self.submit, False
         )
         layout = dialog_layout(self)
         layout.addWidget(question)
@@ -155,9 +159,9 @@ class DecideDialog(QDialog):
             and not self.helpers.item(i).isHidden()
         ]
         self.helpers_chosen.setText(
-            self.tr("已选配合单位：{units}").format(units="、".join(chosen))
+            self.tr("Cooperating units chosen: {units}").format(units="、".join(chosen))
             if chosen
-            else self.tr("未选配合单位")
+            else self.tr("No cooperating units chosen")
         )
 
     def ruling(self) -> Ruling:
@@ -205,12 +209,13 @@ class ReferDialog(QDialog):
         self.db, self.user, self.dispute = db, user, dispute
         self.setObjectName("referDialog")
         self.setWindowTitle(
-            self.tr("提交联席会议 · 案件 {number}").format(number=dispute.case_number)
+            self.tr("Refer to a joint meeting · case {number}").format(number=dispute.case_number)
         )
         question = QLabel(
             self.tr(
-                "把{unit}对案件 {number}（{category}）的职责争议列入哪次联席会议的议题？"
-                "会议的决议记录后，争议即按决议裁定。"
+                "Which joint meeting's agenda should take the duty dispute {unit} "
+                "raised on case {number} ({category})? Once the meeting's decisions are "
+                "recorded, the dispute is ruled on by them."
             ).format(
                 unit=ref.department_name(dispute.unit),
                 number=dispute.case_number,
@@ -224,10 +229,10 @@ class ReferDialog(QDialog):
         for meeting in upcoming:
             self.meeting.addItem(meeting_label(meeting), meeting.id)
         form = QFormLayout()
-        form.addRow(self.tr("联席会议(&M)"), self.meeting)
+        form.addRow(self.tr("Joint &meeting"), self.meeting)
         self.error = error_label()
         buttons, self.ok_button, self.cancel_button = button_row(
-            self, self.tr("提交"), self.tr("取消"), self.submit
+            self, self.tr("Refer"), self.tr("Cancel"), self.submit
         )
         layout = dialog_layout(self)
         layout.addWidget(question)
@@ -251,7 +256,7 @@ class ReferDialog(QDialog):
 
 def meeting_label(meeting: Meeting) -> str:
     """第 3 次联席会议 · 2026-12-02 09:30 · 镇政府三楼会议室"""
-    text = QCoreApplication.translate("ReferDialog", "第 {number} 次联席会议 · {time}").format(
+    text = QCoreApplication.translate("ReferDialog", "Joint meeting no. {number} · {time}").format(
         number=meeting.number, time=meeting.held_on
     )
     return f"{text} · {meeting.place}" if meeting.place else text

@@ -34,7 +34,6 @@ from app.store.disputes import (
     DECIDED,
     OPEN,
     REFERRED,
-    STATUS_NAMES,
     Dispute,
     disputes,
 )
@@ -43,6 +42,7 @@ from app.store.meetings import meetings
 from app.store.reference import ReferenceData
 from app.store.routing import boundary_entries
 from app.ui.dispute_dialogs import DecideDialog, ReferDialog, meeting_label
+from app.ui.i18n import dispute_status_word
 from app.ui.trees import case_tree
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -71,17 +71,17 @@ class DisputesPage(QWidget):
         self.meetings: dict[str, Meeting] = {}
         self.stale = True
         self.setStyleSheet(STYLE)
-        title = QLabel(self.tr("职责争议"))
+        title = QLabel(self.tr("Duty disputes"))
         title.setObjectName("pageTitle")
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.status = QComboBox()
         self.status.setObjectName("disputeStatus")
-        self.status.addItem(self.tr("全部"), "")
+        self.status.addItem(self.tr("All"), "")
         for status in (OPEN, REFERRED, DECIDED):
-            self.status.addItem(STATUS_NAMES[status], status)
+            self.status.addItem(dispute_status_word(status), status)
         self.status.currentIndexChanged.connect(self.refresh)
-        status_label = QLabel(self.tr("状态(&S)"))
+        status_label = QLabel(self.tr("&Status"))
         status_label.setBuddy(self.status)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -92,8 +92,10 @@ class DisputesPage(QWidget):
         top.addWidget(self.status)
         intro = QLabel(
             self.tr(
-                "承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单"
-                "直接裁定，或提交联席会议决定。裁定可以同时修改职责边界清单。"
+                "When a unit returns a case as “not our duty”, rule here on who leads "
+                "it: directly by the duty boundary list, or by referring it to the "
+                "joint meeting. A ruling may amend the duty boundary list at the same "
+                "time."
             )
         )
         intro.setObjectName("hintText")
@@ -101,11 +103,11 @@ class DisputesPage(QWidget):
         self.tree = case_tree(
             "disputeList",
             [
-                self.tr("提出时间"),
-                self.tr("案件编号"),
-                self.tr("问题类别"),
-                self.tr("提出单位"),
-                self.tr("状态"),
+                self.tr("Raised"),
+                self.tr("Case number"),
+                self.tr("Category"),
+                self.tr("Raised by"),
+                self.tr("Status"),
             ],
             (120, 160, 112, 80),
         )
@@ -152,14 +154,16 @@ class DisputesPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
-        self.open_button = QPushButton(self.tr("打开案件"))
+        self.open_button = QPushButton(self.tr("Open case"))
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_case)
-        self.decide_button = QPushButton(self.tr("裁定…"))
+        self.decide_button = QPushButton(self.tr("Rule…"))
         self.decide_button.setObjectName("primaryButton")
-        self.decide_button.setToolTip(self.tr("由综合执法办依据清单裁定由谁牵头"))
+        self.decide_button.setToolTip(
+            self.tr("The enforcement office rules by the lists which unit leads")
+        )
         self.decide_button.clicked.connect(self.start_decide)
-        self.refer_button = QPushButton(self.tr("提交联席会议…"))
+        self.refer_button = QPushButton(self.tr("Refer to a joint meeting…"))
         self.refer_button.setAutoDefault(False)
         self.refer_button.clicked.connect(self.start_refer)
         self.actions_hint = QLabel()
@@ -198,7 +202,9 @@ class DisputesPage(QWidget):
         everything = disputes(self.db) if status else self.rows
         waiting = sum(d.status == OPEN for d in everything)
         self.count_label.setText(
-            self.tr("共 {total} 件，待裁定 {open} 件").format(total=len(everything), open=waiting)
+            self.tr("{total} in all, {open} awaiting a ruling").format(
+                total=len(everything), open=waiting
+            )
         )
         self.tree.clear()
         current = None
@@ -209,7 +215,7 @@ class DisputesPage(QWidget):
                     dispute.case_number,
                     dispute.category_name,
                     self.ref.department_name(dispute.unit),
-                    STATUS_NAMES[dispute.status],
+                    dispute_status_word(dispute.status),
                 ]
             )
             item.setData(0, IdRole, dispute.id)
@@ -221,10 +227,13 @@ class DisputesPage(QWidget):
         if current is not None:
             self.tree.setCurrentItem(current)
         self.empty.setText(
-            self.tr("没有{status}的职责争议。").format(status=self.status.currentText())
+            self.tr("No duty disputes with the status “{status}”.").format(
+                status=self.status.currentText()
+            )
             if status
             else self.tr(
-                "还没有职责争议。承办单位以“不属于本单位职责”回退案件时，争议会出现在这里。"
+                "No duty disputes yet. They appear here when a unit returns a case as "
+                "“not our duty”."
             )
         )
         self.empty.setVisible(not self.rows)
@@ -242,9 +251,9 @@ class DisputesPage(QWidget):
         headers, rows = list_rows(self.db, ListKind.POWER)
         for row in rows:
             v = dict(zip(headers, row, strict=True))
-            entries[v["事项编码"]] = self.tr("权责清单：{name}（责任单位：{unit}）").format(
-                name=v["事项名称"], unit=names(v["责任单位"])
-            )
+            entries[v["事项编码"]] = self.tr(
+                "Power & responsibility list: {name} (responsible unit: {unit})"
+            ).format(name=v["事项名称"], unit=names(v["责任单位"]))
         headers, rows = list_rows(self.db, ListKind.BOUNDARY)
         for row in rows:
             v = dict(zip(headers, row, strict=True))
@@ -255,10 +264,10 @@ class DisputesPage(QWidget):
 
     def _boundary_text(self, no: str, name: str, lead: str, cooperating: str) -> str:
         if cooperating:
-            return self.tr("职责边界清单第{no}项：{name}由{lead}牵头，{helpers}配合").format(
-                no=no, name=name, lead=lead, helpers=cooperating
-            )
-        return self.tr("职责边界清单第{no}项：{name}由{lead}牵头").format(
+            return self.tr(
+                "Duty boundary list item {no}: {name}, {lead} leads, {helpers} cooperate"
+            ).format(no=no, name=name, lead=lead, helpers=cooperating)
+        return self.tr("Duty boundary list item {no}: {name}, {lead} leads").format(
             no=no, name=name, lead=lead
         )
 
@@ -285,23 +294,25 @@ class DisputesPage(QWidget):
         open_one = dispute is not None and dispute.status == OPEN
         self.refer_button.setEnabled(self.may_decide and open_one and bool(self.upcoming))
         self.refer_button.setToolTip(
-            self.tr("列入一次尚未召开的联席会议的议题")
+            self.tr("Put it on the agenda of a joint meeting not yet held")
             if self.upcoming
-            else self.tr("还没有待召开的联席会议：请先安排一次联席会议。")
+            else self.tr("No joint meeting is coming up: schedule one first.")
         )
         if dispute is None:
-            self.detail.setText(
-                f"<p style='color:#627d98'>{escape(self.tr('选中一件争议，这里显示详情。'))}</p>"
-            )
+            hint = self.tr("Select a dispute to see it here.")
+            self.detail.setText(f"<p style='color:#627d98'>{escape(hint)}</p>")
             self.actions_hint.setText("")
             return
         self.detail.setText(self.detail_html(dispute))
         if not self.may_decide:
             self.actions_hint.setText(
-                self.tr("职责争议由综合执法办（受理员、管理员）或分管领导裁定。")
+                self.tr(
+                    "Duty disputes are ruled on by the enforcement office (clerks, "
+                    "administrators) or the leader in charge."
+                )
             )
         elif dispute.status == DECIDED:
-            self.actions_hint.setText(self.tr("这件争议已经裁定。"))
+            self.actions_hint.setText(self.tr("This dispute has been ruled on."))
         else:
             self.actions_hint.setText("")
 
@@ -314,10 +325,10 @@ class DisputesPage(QWidget):
 
         head = (
             f"<p style='font-size:13pt; font-weight:bold; margin:0'>{escape(d.case_number)}"
-            f"　<span style='color:#b54708'>{escape(STATUS_NAMES[d.status])}</span></p>"
+            f"　<span style='color:#b54708'>{escape(dispute_status_word(d.status))}</span></p>"
             f"<p style='color:#627d98; margin:2px 0'>"
             + escape(
-                self.tr("问题类别：{category} · {unit}于 {time} 提出").format(
+                self.tr("Category: {category} · raised by {unit} on {time}").format(
                     category=d.category_name,
                     unit=self.ref.department_name(d.unit),
                     time=d.opened_at[:16],
@@ -328,11 +339,11 @@ class DisputesPage(QWidget):
         cited = (
             "<br>".join(
                 f"<b>{escape(code)}</b>　"
-                + escape(self.entries.get(code) or self.tr("（清单中没有这一项）"))
+                + escape(self.entries.get(code) or self.tr("(not in the lists)"))
                 for code in d.cited
             )
             if d.cited
-            else escape(self.tr("（没有引用清单条目）"))
+            else escape(self.tr("(no list items cited)"))
         )
         boundary = boundary_entries(self.db, d.category_code)
         now = (
@@ -351,7 +362,8 @@ class DisputesPage(QWidget):
             if boundary
             else escape(
                 self.tr(
-                    "职责边界清单没有“{category}”的条目（按职责分工办法或问题类别分拨）。"
+                    "The duty boundary list has no item for “{category}” (routed by the "
+                    "division rule or by category)."
                 ).format(category=d.category_name)
             )
         )
@@ -360,54 +372,56 @@ class DisputesPage(QWidget):
         if case.address:
             about += (
                 "<br><span style='color:#627d98'>"
-                + escape(self.tr("地址：{address}").format(address=case.address))
+                + escape(self.tr("Address: {address}").format(address=case.address))
                 + "</span>"
             )
         parts = [
             head,
-            section(self.tr("案件"), about),
-            section(self.tr("不属于本单位职责的理由"), escape(d.reasons)),
-            section(self.tr("引用的清单条目"), cited),
-            section(self.tr("职责边界清单现在的规定"), now),
+            section(self.tr("Case"), about),
+            section(self.tr("Why it is not the unit's duty"), escape(d.reasons)),
+            section(self.tr("List items cited"), cited),
+            section(self.tr("What the duty boundary list says now"), now),
         ]
         if d.status == REFERRED:
             meeting = self.meetings.get(d.meeting_id or "")
             where = (
-                self.tr("已列入{meeting}的议题，等待会议决议。").format(
+                self.tr("On the agenda of {meeting}, awaiting its decision.").format(
                     meeting=meeting_label(meeting)
                 )
                 if meeting is not None
-                else self.tr("已提交联席会议，等待会议决议。")
+                else self.tr("Referred to the joint meeting, awaiting its decision.")
             )
-            parts.append(section(self.tr("处理"), escape(where)))
+            parts.append(section(self.tr("Where it stands"), escape(where)))
         if d.status == DECIDED:
-            parts.append(section(self.tr("裁定"), self._ruling_html(d)))
+            parts.append(section(self.tr("Ruling"), self._ruling_html(d)))
         return "".join(parts)
 
     def _ruling_html(self, d: Dispute) -> str:
         helpers = "、".join(self.ref.department_name(c) for c in d.cooperating)
         lead = self.ref.department_name(d.lead or "")
         who = (
-            self.tr("{lead}牵头，{helpers}配合").format(lead=lead, helpers=helpers)
+            self.tr("{lead} leads, {helpers} cooperate").format(lead=lead, helpers=helpers)
             if helpers
-            else self.tr("{lead}牵头").format(lead=lead)
+            else self.tr("{lead} leads").format(lead=lead)
         )
         lines = [
             f"<b>{escape(who)}</b>",
             escape(d.reasoning),
-            escape(self.tr("裁定时间：{time}").format(time=(d.decided_at or "")[:16])),
+            escape(self.tr("Ruled on {time}").format(time=(d.decided_at or "")[:16])),
         ]
         meeting = self.meetings.get(d.meeting_id or "")
         if meeting is not None:
             lines.append(
                 escape(
-                    self.tr("依据第 {number} 次联席会议（{time}）的决议").format(
+                    self.tr("By a decision of joint meeting no. {number} ({time})").format(
                         number=meeting.number, time=meeting.held_on
                     )
                 )
             )
         if d.amended_item:
-            lines.append(escape(self.tr("已修改职责边界清单：{item}").format(item=d.amended_item)))
+            lines.append(
+                escape(self.tr("Duty boundary list amended: {item}").format(item=d.amended_item))
+            )
         return "<br>".join(line for line in lines if line)
 
     # -- acting ------------------------------------------------------------------------------
@@ -444,18 +458,26 @@ class DisputesPage(QWidget):
 
     def _referred(self, dispute: Dispute) -> None:
         self.message.emit(
-            self.tr("案件 {number} 的职责争议已提交联席会议。").format(number=dispute.case_number)
+            self.tr("The duty dispute on case {number} was referred to a joint meeting.").format(
+                number=dispute.case_number
+            )
         )
         self.refresh()
         self.select(dispute.id)
         self.data_changed.emit()
 
     def _decided(self, dispute: Dispute) -> None:
-        text = self.tr("案件 {number} 的职责争议已裁定：{lead}牵头。").format(
-            number=dispute.case_number, lead=self.ref.department_name(dispute.lead or "")
+        number, lead = dispute.case_number, self.ref.department_name(dispute.lead or "")
+        text = (
+            self.tr(
+                "The duty dispute on case {number} was ruled on: {lead} leads. The duty "
+                "boundary list was amended ({item})."
+            ).format(number=number, lead=lead, item=dispute.amended_item)
+            if dispute.amended_item
+            else self.tr("The duty dispute on case {number} was ruled on: {lead} leads.").format(
+                number=number, lead=lead
+            )
         )
-        if dispute.amended_item:
-            text += self.tr("职责边界清单已修改（{item}）。").format(item=dispute.amended_item)
         self.message.emit(text)
         self.refresh()
         self.select(dispute.id)

@@ -19,9 +19,11 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from app.core.errors import DomainError
+from app.core.meetings import CROSS, DISPUTE, OTHER, OVERDUE, SUPERVISED
 from app.core.model import CaseSource, CaseStatus, Role, Route, Tier, Urgency
 from app.core.workflow import ACTION_NAMES, CALL_STATUS_NAMES, Action
 from app.paths import resource
+from app.store.disputes import DECIDED, OPEN, REFERRED
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -67,6 +69,22 @@ ROUTE_WORDS: dict[str, str] = {
     Route.CALL_Y.value: QT_TRANSLATE_NOOP("Enum", "District department called"),
 }
 
+# A duty dispute's status; in Chinese the words of ``store.disputes.STATUS_NAMES``.
+DISPUTE_STATUS_WORDS: dict[str, str] = {
+    OPEN: QT_TRANSLATE_NOOP("Enum", "Awaiting a ruling"),
+    REFERRED: QT_TRANSLATE_NOOP("Enum", "Referred to a joint meeting"),
+    DECIDED: QT_TRANSLATE_NOOP("Enum", "Ruled on"),
+}
+
+# An agenda item's kind; in Chinese the words of ``core.meetings.KIND_NAMES``.
+AGENDA_KIND_WORDS: dict[str, str] = {
+    DISPUTE: QT_TRANSLATE_NOOP("Enum", "Duty dispute"),
+    SUPERVISED: QT_TRANSLATE_NOOP("Enum", "Supervised repeatedly"),
+    OVERDUE: QT_TRANSLATE_NOOP("Enum", "Long overdue"),
+    CROSS: QT_TRANSLATE_NOOP("Enum", "Cross-department"),
+    OTHER: QT_TRANSLATE_NOOP("Enum", "Other"),
+}
+
 
 def word(value: StrEnum) -> str:
     """The interface word for an enum value, in the current language."""
@@ -77,6 +95,16 @@ def route_word(route: str | None) -> str:
     if not route or route not in ROUTE_WORDS:
         return "—"
     return QCoreApplication.translate("Enum", ROUTE_WORDS[route])
+
+
+def dispute_status_word(status: str) -> str:
+    return QCoreApplication.translate("Enum", DISPUTE_STATUS_WORDS[status])
+
+
+def agenda_kind_word(kind: str) -> str:
+    if kind not in AGENDA_KIND_WORDS:
+        return kind
+    return QCoreApplication.translate("Enum", AGENDA_KIND_WORDS[kind])
 
 
 def action_word(action: Action) -> str:

@@ -45,6 +45,7 @@ from app.store.lists import Replaced, merged_rows, reference, replace_list
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.dialog_parts import error_label
 from app.ui.i18n import error_text
+from app.ui.list_table import list_title
 from app.ui.triage_parts import in_language
 
 PREVIEW_ROWS = 20
@@ -71,12 +72,12 @@ class ListImportDialog(QDialog):
         self.result: Replaced | None = None
         self.busy = False
         self.setObjectName("listImport")
-        self.setWindowTitle(self.tr("导入清单"))
-        title = QLabel(self.tr("导入表格：{source}").format(source=sheet.source))
+        self.setWindowTitle(self.tr("Import a list"))
+        title = QLabel(self.tr("Import spreadsheet: {source}").format(source=sheet.source))
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
         facts = QLabel(
-            self.tr("表头 {columns} 列，数据 {rows} 行。").format(
+            self.tr("{columns} header columns, {rows} data rows.").format(
                 columns=len(sheet.headers), rows=len(sheet.rows)
             )
         )
@@ -84,11 +85,11 @@ class ListImportDialog(QDialog):
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("importKind")
         for value in ListKind:
-            self.kind_box.addItem(in_language(LIST_NAMES[value]), value)
+            self.kind_box.addItem(list_title(value), value)
         self.kind_box.setCurrentIndex(self.kind_box.findData(kind))
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         kind_row = QHBoxLayout()
-        kind_label = QLabel(self.tr("导入为(&K)"))
+        kind_label = QLabel(self.tr("Import &as"))
         kind_label.setBuddy(self.kind_box)
         kind_row.addWidget(kind_label)
         kind_row.addWidget(self.kind_box)
@@ -98,17 +99,17 @@ class ListImportDialog(QDialog):
         self.pages.addWidget(self._preview_page())
         self.pages.addWidget(self._done_page())
         self.error = error_label()
-        self.back_button = QPushButton(self.tr("上一步"))
+        self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton(self.tr("下一步：预览"))
+        self.next_button = QPushButton(self.tr("Next: preview"))
         self.next_button.setObjectName("primaryButton")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.preview)
-        self.apply_button = QPushButton(self.tr("导入"))
+        self.apply_button = QPushButton(self.tr("Import"))
         self.apply_button.setObjectName("primaryButton")
         self.apply_button.clicked.connect(self.apply)
-        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -139,8 +140,9 @@ class ListImportDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
             self.tr(
-                "左边是清单的列，右边选表格里对应的表头（已按名称自动对应，可以修改）。"
-                "带 * 的列必须有。"
+                "On the left are the list's columns; on the right, choose the "
+                "spreadsheet header for each (already matched by name; you may change "
+                "them). Columns marked * are required."
             )
         )
         intro.setObjectName("hintText")
@@ -170,9 +172,11 @@ class ListImportDialog(QDialog):
         for row, column in enumerate(COLUMNS[kind]):
             combo = QComboBox()
             combo.setObjectName(f"map_{column.key}")
-            combo.addItem(self.tr("（不导入）"), NOT_IMPORTED)
+            combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
             for index, header in enumerate(self.sheet.headers):
-                combo.addItem(header or self.tr("（第 {n} 列，无表头）").format(n=index + 1), index)
+                combo.addItem(
+                    header or self.tr("(column {n}, no header)").format(n=index + 1), index
+                )
             combo.setCurrentIndex(combo.findData(suggested.get(column.key, NOT_IMPORTED)))
             combo.setMinimumWidth(220)
             label = QLabel(f"{column.label} *" if column.required else column.label)
@@ -206,7 +210,7 @@ class ListImportDialog(QDialog):
             index = combo.currentData()
             value = first[index] if 0 <= index < len(first) else ""
             shown = value if len(value) <= 24 else value[:23] + "…"
-            self.examples[key].setText(self.tr("例：{value}").format(value=shown) if value else "")
+            self.examples[key].setText(self.tr("e.g. {value}").format(value=shown) if value else "")
             self.examples[key].setToolTip(value)
         missing = set(missing_columns(self.kind(), self.mapping()))
         for column in COLUMNS[self.kind()]:
@@ -223,14 +227,16 @@ class ListImportDialog(QDialog):
         problems = []
         if missing := missing_columns(self.kind(), mapping):
             problems.append(
-                self.tr("请为必填列选择对应的表头：{columns}").format(columns="、".join(missing))
+                self.tr("Choose a header for the required columns: {columns}").format(
+                    columns="、".join(missing)
+                )
             )
         used: dict[int, str] = {}
         labels = {c.key: c.label for c in COLUMNS[self.kind()]}
         for key, index in mapping.items():
             if index in used:
                 problems.append(
-                    self.tr("“{a}”和“{b}”选了同一个表头，请改正其中一个。").format(
+                    self.tr("“{a}” and “{b}” have the same header: change one of them.").format(
                         a=used[index], b=labels[key]
                     )
                 )
@@ -306,16 +312,18 @@ class ListImportDialog(QDialog):
         for problem in self.problems:
             self.problem_list.addItem(error_text(problem.error))
         if not rows:
-            text = self.tr("表格里没有数据行，无法导入。")
+            text = self.tr("The spreadsheet has no data rows: there is nothing to import.")
         elif self.problems:
             text = self.tr(
-                "共 {rows} 行，发现 {problems} 处问题。请在表格里改正后重新导入；"
-                "问题没有改正前，{name}不会有任何改动。"
+                "{rows} rows, {problems} problems found. Correct them in the "
+                "spreadsheet and import it again; until then the {name} does not change "
+                "at all."
             ).format(rows=count, problems=len(self.problems), name=name)
         else:
-            text = self.tr("共 {rows} 行，全部检查通过。导入后它们整体替换现在的{name}。").format(
-                rows=count, name=name
-            )
+            text = self.tr(
+                "{rows} rows, all checked and fine. Importing replaces the current "
+                "{name} with them as a whole."
+            ).format(rows=count, name=name)
         self.summary.setText(text)
         self.summary.setProperty("problems", bool(self.problems) or not rows)
         self.summary.setObjectName("warningText" if self.problems or not rows else "importSummary")
@@ -324,16 +332,16 @@ class ListImportDialog(QDialog):
         self.problem_list.setVisible(bool(self.problems))
         shown = rows[:PREVIEW_ROWS]
         self.preview_title.setText(
-            self.tr("前 {shown} 行预览").format(shown=len(shown))
+            self.tr("Preview of the first {shown} rows").format(shown=len(shown))
             if len(rows) > len(shown)
-            else self.tr("全部 {shown} 行预览").format(shown=len(shown))
+            else self.tr("Preview of all {shown} rows").format(shown=len(shown))
         )
         bad = {p.row for p in self.problems}
         table = self.preview_table
         table.clear()
         table.setColumnCount(len(headers) + 1)
         table.setRowCount(len(shown))
-        table.setHorizontalHeaderLabels([self.tr("行号"), *headers])
+        table.setHorizontalHeaderLabels([self.tr("Row"), *headers])
         table.verticalHeader().hide()
         for r, row in enumerate(shown):
             number = self.sheet.row_numbers[r]
@@ -359,7 +367,12 @@ class ListImportDialog(QDialog):
         self.result_label.setObjectName("importResult")
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("color:#085d3a; font-size:12pt; font-weight:bold;")
-        note = QLabel(self.tr("旧版本保留在版本记录中；研判建议从现在起按新清单给出。"))
+        note = QLabel(
+            self.tr(
+                "Earlier versions stay in the version history; triage suggestions "
+                "follow the new list from now on."
+            )
+        )
         note.setObjectName("hintText")
         note.setWordWrap(True)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -397,7 +410,7 @@ class ListImportDialog(QDialog):
                 work,
                 success=self._applied,
                 failure=self._refused,
-                label=QCoreApplication.translate("ListImportDialog", "正在导入清单…"),
+                label=QCoreApplication.translate("ListImportDialog", "Importing the list…"),
             )
         )
 
@@ -411,7 +424,11 @@ class ListImportDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._set_busy(False)
         if not isinstance(error, DomainError):
-            self.error.setText(self.tr("导入没有完成，清单没有改动：{error}").format(error=error))
+            self.error.setText(
+                self.tr("The import did not finish and the list is unchanged: {error}").format(
+                    error=error
+                )
+            )
             self.error.show()
             return
         if error.code == "list_rows_invalid":
@@ -420,7 +437,7 @@ class ListImportDialog(QDialog):
             self.problem_list.addItems([line for line in lines if line.strip()])
             self.problem_list.show()
             self.error.setText(
-                self.tr("表格有 {count} 处问题，清单没有改动。").format(
+                self.tr("The spreadsheet has {count} problems; the list is unchanged.").format(
                     count=error.params.get("found", len(lines))
                 )
             )
@@ -449,7 +466,7 @@ class ListImportDialog(QDialog):
         self.apply_button.setEnabled(page == PREVIEW and not self.problems and not self.busy)
         self.apply_button.setDefault(page == PREVIEW)
         self.next_button.setDefault(page == MAPPING)
-        self.cancel_button.setText(self.tr("关闭") if done else self.tr("取消"))
+        self.cancel_button.setText(self.tr("Close") if done else self.tr("Cancel"))
         self.cancel_button.setEnabled(not self.busy)
         if page == PREVIEW and not self.sheet.rows:
             self.apply_button.setEnabled(False)
@@ -457,5 +474,5 @@ class ListImportDialog(QDialog):
 
 def success_text(result: Replaced) -> str:
     return QCoreApplication.translate(
-        "ListImportDialog", "已导入{name}第 {version} 版，共 {rows} 项"
+        "ListImportDialog", "Imported version {version} of the {name}, {rows} items"
     ).format(name=in_language(LIST_NAMES[result.kind]), version=result.version, rows=result.rows)

@@ -54,6 +54,12 @@ WIDTHS = {
 }
 
 
+def list_title(kind: ListKind) -> str:
+    """A list's name as a label (a tab, a column, a choice): capitalised in English."""
+    name = in_language(LIST_NAMES[kind])
+    return name[:1].upper() + name[1:]
+
+
 class ListTable(QWidget):
     """Rows on the left, the selected row whole on the right, versions below."""
 
@@ -75,9 +81,10 @@ class ListTable(QWidget):
         self.table.horizontalHeader().setHighlightSections(False)
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.empty = QLabel(
-            self.tr("还没有导入{name}。管理员可点“导入…”，从 Excel 或 CSV 表格导入。").format(
-                name=in_language(LIST_NAMES[kind])
-            )
+            self.tr(
+                "No {name} has been imported yet. An administrator can import it from "
+                "an Excel or CSV spreadsheet with “Import…”."
+            ).format(name=in_language(LIST_NAMES[kind]))
         )
         self.empty.setObjectName("emptyLabel")
         self.empty.setWordWrap(True)
@@ -107,12 +114,18 @@ class ListTable(QWidget):
         upper.setStretchFactor(1, 1)
         upper.setSizes([760, 300])
         upper.setChildrenCollapsible(False)
-        self.versions_title = QLabel(self.tr("版本记录"))
+        self.versions_title = QLabel(self.tr("Versions"))
         self.versions_title.setObjectName("sectionTitle")
         self.versions = case_tree(
             f"listVersions_{kind.value}",
-            [self.tr("版本"), self.tr("时间"), self.tr("修改人"), self.tr("项数"), self.tr("来源")],
-            (70, 140, 90, 60),
+            [
+                self.tr("Version"),
+                self.tr("Time"),
+                self.tr("Changed by"),
+                self.tr("Items"),
+                self.tr("Source"),
+            ],
+            (90, 140, 90, 60),
         )
         self.versions.setRootIsDecorated(False)
         lower = QWidget()
@@ -164,7 +177,7 @@ class ListTable(QWidget):
         if self.rows:
             self.select_row(min(chosen, len(self.rows) - 1) if chosen >= 0 else 0)
         else:
-            self.detail.setText(self.tr("（没有条目）"))
+            self.detail.setText(self.tr("(no items)"))
         self._fill_versions()
 
     def _fill_versions(self) -> None:
@@ -173,7 +186,7 @@ class ListTable(QWidget):
         for version in found:
             item = QTreeWidgetItem(
                 [
-                    self.tr("第 {n} 版").format(n=version.version),
+                    self.tr("Version {n}").format(n=version.version),
                     version.changed_at[:16],
                     version.actor or "—",
                     str(version.rows),
@@ -183,7 +196,7 @@ class ListTable(QWidget):
             item.setToolTip(4, version.source)
             self.versions.addTopLevelItem(item)
         if not found:
-            item = QTreeWidgetItem([self.tr("还没有版本：第一次导入即为第 1 版。")])
+            item = QTreeWidgetItem([self.tr("No versions yet: the first import is version 1.")])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.versions.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
@@ -213,7 +226,7 @@ class ListTable(QWidget):
     def _show_selected(self) -> None:
         row = self.current_row()
         if row < 0 or row >= len(self.rows):
-            self.detail.setText(self.tr("选中一行，这里显示它的全部内容。"))
+            self.detail.setText(self.tr("Select a row to see all of it here."))
             return
         lines = [
             f"<p style='margin:0 0 8px 0'><span style='color:#627d98'>{escape(label)}</span>"
@@ -229,7 +242,7 @@ class ListTable(QWidget):
             place = " ".join(v for v in (values["部门"], values["科室"], values["岗位"]) if v)
             return str(row + 1), f"{place}：{values['岗位职责']}"
         if self.kind == ListKind.BOUNDARY:
-            name = self.tr("第{no}项 {name}").format(no=values["序号"], name=values["事项名称"])
+            name = self.tr("Item {no} {name}").format(no=values["序号"], name=values["事项名称"])
             return values["事项编码"], name
         return values["事项编码"], values["事项名称"]
 

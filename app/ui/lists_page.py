@@ -33,7 +33,7 @@ from app.store.reference import ReferenceData
 from app.store.routing import override_report
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.list_import import ListImportDialog, success_text
-from app.ui.list_table import ListTable
+from app.ui.list_table import ListTable, list_title
 from app.ui.trees import case_tree
 from app.ui.triage_parts import in_language
 
@@ -65,23 +65,29 @@ class ListsPage(QWidget):
         self.may_import = may(user.role, MANAGE_REFERENCE_DATA)
         self.import_dialog: ListImportDialog | None = None
         self.stale = True
-        title = QLabel(self.tr("三张清单"))
+        title = QLabel(self.tr("Three lists"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
         self.search.setObjectName("listSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("搜索三张清单：输入两个以上的字，如 占道经营"))
+        self.search.setPlaceholderText(
+            self.tr("Search the three lists: type two or more characters, e.g. 占道经营")
+        )
         self.search.setMinimumWidth(340)
         self.search.setMaximumWidth(560)
         self.search.textChanged.connect(self.find)
         self.search.returnPressed.connect(self._jump_to_first)
-        self.import_button = QPushButton(self.tr("导入…"))
+        self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setObjectName("primaryButton")
-        self.import_button.setToolTip(self.tr("从 Excel（.xlsx）或 CSV 表格导入当前清单"))
+        self.import_button.setToolTip(
+            self.tr("Import the list shown from an Excel (.xlsx) or CSV spreadsheet")
+        )
         self.import_button.clicked.connect(self.choose_import_file)
         self.import_button.setVisible(self.may_import)
-        self.export_button = QPushButton(self.tr("导出…"))
-        self.export_button.setToolTip(self.tr("把当前清单导出为 Excel 表格（.xlsx）"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Export the list shown as an Excel spreadsheet (.xlsx)")
+        )
         self.export_button.clicked.connect(self.choose_export_file)
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -91,17 +97,22 @@ class ListsPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
-        self.read_only = QLabel(self.tr("清单由管理员导入和维护；这里可以查看、搜索和导出。"))
+        self.read_only = QLabel(
+            self.tr(
+                "Administrators import and maintain the lists; here you can read, "
+                "search and export them."
+            )
+        )
         self.read_only.setObjectName("hintText")
         self.read_only.setVisible(not self.may_import)
         self.hits_title = QLabel()
         self.hits_title.setObjectName("hintText")
         self.hits = case_tree(
-            "listHits", [self.tr("清单"), self.tr("编码 / 序号"), self.tr("内容")], (120, 130)
+            "listHits", [self.tr("List"), self.tr("Code / No."), self.tr("Content")], (120, 130)
         )
         self.hits.setRootIsDecorated(False)
         self.hits.setMaximumHeight(170)
-        self.hits.setToolTip(self.tr("回车或双击：跳到清单中的这一行"))
+        self.hits.setToolTip(self.tr("Enter or double-click: go to this row in its list"))
         self.hits.itemActivated.connect(lambda item, _c: self.jump(item))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("listTabs")
@@ -109,10 +120,10 @@ class ListsPage(QWidget):
         for kind in KINDS:
             table = ListTable(db, ref, kind)
             self.tables[kind] = table
-            self.tabs.addTab(table, in_language(LIST_NAMES[kind]))
+            self.tabs.addTab(table, list_title(kind).replace("&", "&&"))  # not a shortcut
         self.report: QTreeWidget | None = None
         if reads_override_report(user):
-            self.tabs.addTab(self._report_tab(), self.tr("改派统计"))
+            self.tabs.addTab(self._report_tab(), self.tr("Overrides"))
         self.tabs.setCurrentIndex(KINDS.index(ListKind.BOUNDARY))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
@@ -129,23 +140,27 @@ class ListsPage(QWidget):
         page = QWidget()
         intro = QLabel(
             self.tr(
-                "研判时没有按清单建议分拨的次数，按事项统计（改派最多的在前）。某个事项经常被"
-                "改派，说明职责边界清单可能需要修正；理由是受理员改派时写下的。"
+                "How often triage did not route as the lists suggest, per matter (most "
+                "overridden first). A matter that is often overridden suggests the duty "
+                "boundary list may need correcting; the reasons are those clerks gave "
+                "when overriding."
             )
         )
         intro.setObjectName("hintText")
         intro.setWordWrap(True)
         headers = [
-            self.tr("事项编码"),
-            self.tr("事项名称"),
-            self.tr("有建议"),
-            self.tr("改派"),
-            self.tr("改派比例"),
-            self.tr("最近的改派理由"),
+            self.tr("Matter code"),
+            self.tr("Matter"),
+            self.tr("Suggested"),
+            self.tr("Overridden"),
+            self.tr("Share"),
+            self.tr("Latest reasons"),
         ]
         self.report = case_tree("overrideReport", headers, (118, 380, 64, 56, 76))
         self.report.setRootIsDecorated(False)
-        self.report_empty = QLabel(self.tr("还没有按清单建议研判过的案件。"))
+        self.report_empty = QLabel(
+            self.tr("No case has been triaged with a suggestion from the lists yet.")
+        )
         self.report_empty.setObjectName("emptyLabel")
         column = QVBoxLayout(page)
         column.setContentsMargins(8, 8, 8, 8)
@@ -213,7 +228,7 @@ class ListsPage(QWidget):
             self._show_hits([], "")
             return
         if len("".join(query.split())) < 2 or fts_query(query) is None:
-            self._show_hits([], self.tr("请输入至少两个字。"))
+            self._show_hits([], self.tr("Type at least two characters."))
             return
         hits = []
         for hit in search_lists(self.db, query):
@@ -223,16 +238,18 @@ class ListsPage(QWidget):
                 hits.append((hit.kind, row, *table.hit_text(row)))
         hits.sort(key=lambda h: (KINDS.index(h[0]), h[1]))
         note = (
-            self.tr("找到 {count} 条：回车或双击跳到清单中的这一行。").format(count=len(hits))
+            self.tr(
+                "{count} found: press Enter or double-click to go to the row in its list."
+            ).format(count=len(hits))
             if hits
-            else self.tr("三张清单里没有“{query}”。").format(query=query)
+            else self.tr("“{query}” is not in the three lists.").format(query=query)
         )
         self._show_hits(hits, note)
 
     def _show_hits(self, hits: list[tuple[ListKind, int, str, str]], note: str) -> None:
         self.hits.clear()
         for kind, row, code, text in hits:
-            item = QTreeWidgetItem([in_language(LIST_NAMES[kind]), code, text])
+            item = QTreeWidgetItem([list_title(kind), code, text])
             item.setData(0, KindRole, kind.value)
             item.setData(0, ItemRole, row)
             item.setToolTip(2, text)
@@ -261,9 +278,9 @@ class ListsPage(QWidget):
             return
         chosen, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("选择要导入的清单表格"),
+            self.tr("Choose the list spreadsheet to import"),
             _documents(),
-            self.tr("表格 (*.xlsx *.xlsm *.csv)"),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.csv)"),
         )
         if chosen:
             self.import_file(Path(chosen))
@@ -277,7 +294,7 @@ class ListsPage(QWidget):
             Operation(
                 lambda _db, _progress: read_sheet(path),
                 success=lambda sheet: self._open_import(sheet, kind),
-                label=self.tr("正在读取表格…"),
+                label=self.tr("Reading the spreadsheet…"),
                 needs_database=False,
             )
         )
@@ -306,9 +323,9 @@ class ListsPage(QWidget):
         name = in_language(LIST_NAMES[kind])
         chosen, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("导出清单"),
+            self.tr("Export list"),
             str(Path(_documents()) / f"{name}.xlsx"),
-            self.tr("Excel 表格 (*.xlsx)"),
+            self.tr("Excel spreadsheets (*.xlsx)"),
         )
         if chosen:
             path = Path(chosen)
@@ -324,11 +341,11 @@ class ListsPage(QWidget):
             Operation(
                 lambda _db, _progress: write_sheet(path, name, headers, rows),
                 success=lambda _none: self.message.emit(
-                    self.tr("已导出{name}（{rows} 项）：{path}").format(
+                    self.tr("Exported the {name} ({rows} items): {path}").format(
                         name=name, rows=len(rows), path=path
                     )
                 ),
-                label=self.tr("正在导出…"),
+                label=self.tr("Exporting…"),
                 needs_database=False,
             )
         )

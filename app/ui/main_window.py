@@ -124,9 +124,9 @@ class MainWindow(QMainWindow):
             "cases": self.tr("Cases"),
             "calls": self.tr("Call response"),
             "board": self.tr("Supervision"),
-            "lists": self.tr("三张清单"),
-            "disputes": self.tr("职责争议"),
-            "meetings": self.tr("联席会议"),
+            "lists": self.tr("Three lists"),
+            "disputes": self.tr("Duty disputes"),
+            "meetings": self.tr("Joint meetings"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }

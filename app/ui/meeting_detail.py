@@ -16,6 +16,7 @@ from app.store.cases import case_by_id, case_by_number
 from app.store.disputes import dispute_by_id
 from app.store.meetings import Settlement, settlements
 from app.store.reference import ReferenceData
+from app.ui.i18n import agenda_kind_word
 from app.ui.meeting_parts import (
     GREY,
     OVERDUE_COLOUR,
@@ -120,7 +121,7 @@ class MeetingDetail(QTextBrowser):
             rows.append(
                 f"<tr><td {NUMBER_CELL}>{n}.</td>"
                 f"<td valign='top' style='padding:4px 10px 4px 0; color:#b54708' nowrap>"
-                f"{escape(item.kind_name)}</td>"
+                f"{escape(agenda_kind_word(item.kind))}</td>"
                 f"<td valign='top' style='padding:4px 0'>{title}"
                 f"{detail if item.detail else ''}</td></tr>"
             )

@@ -45,7 +45,7 @@ from app.core.model import Tier
 from app.store.reference import ReferenceData
 from app.ui.background import show_error_dialog
 from app.ui.dialog_parts import error_label
-from app.ui.i18n import error_text
+from app.ui.i18n import agenda_kind_word, error_text
 
 CodeRole = Qt.ItemDataRole.UserRole
 ItemRole = Qt.ItemDataRole.UserRole
@@ -233,7 +233,7 @@ class AgendaEditor(QWidget):
         self._changed()
 
     def add(self, item: AgendaItem, checked: bool = True, new: bool = False) -> QTreeWidgetItem:
-        kind = item.kind_name
+        kind = agenda_kind_word(item.kind)
         row = QTreeWidgetItem([self.tr("{kind} · new").format(kind=kind) if new else kind])
         row.setText(1, item.title)
         row.setText(2, item.detail)

@@ -46,28 +46,35 @@ def units_text(suggestion: Suggestion, ref: ReferenceData) -> str:
     lead = ref.department_name(suggestion.lead)
     helpers = "、".join(ref.department_name(c) for c in suggestion.cooperating)
     if helpers:
-        return QCoreApplication.translate("Suggestion", "{lead}牵头，{helpers}配合").format(
+        return QCoreApplication.translate("Suggestion", "{lead} leads, {helpers} cooperate").format(
             lead=lead, helpers=helpers
         )
-    return QCoreApplication.translate("Suggestion", "{lead}牵头").format(lead=lead)
+    return QCoreApplication.translate("Suggestion", "{lead} leads").format(lead=lead)
 
 
 def suggestion_line(suggestion: Suggestion, ref: ReferenceData) -> str:
     """清单建议：派遣 · 执法中队牵头，市场监管所配合"""
-    return QCoreApplication.translate("Suggestion", "清单建议：{action} · {units}").format(
+    return QCoreApplication.translate("Suggestion", "The lists suggest: {action} · {units}").format(
         action=action_word(suggested_action(suggestion)), units=units_text(suggestion, ref)
     )
 
 
 def basis_text(suggestion: Suggestion) -> str:
     basis = {
-        "ruling": QCoreApplication.translate("Suggestion", "依据职责争议的裁定，改派须说明理由"),
-        "boundary": QCoreApplication.translate("Suggestion", "依据职责边界清单，改派须说明理由"),
+        "ruling": QCoreApplication.translate(
+            "Suggestion", "By a duty dispute ruling: an override needs a reason"
+        ),
+        "boundary": QCoreApplication.translate(
+            "Suggestion", "By the duty boundary list: an override needs a reason"
+        ),
         "division": QCoreApplication.translate(
-            "Suggestion", "依据职责分工办法（权责清单的可见性、专业性），改派须说明理由"
+            "Suggestion",
+            "By the division rule (visibility and specialism in the power & "
+            "responsibility list): an override needs a reason",
         ),
         "category": QCoreApplication.translate(
-            "Suggestion", "清单未列明，按问题类别的默认分拨，可直接改派"
+            "Suggestion",
+            "Not in the lists: the category's default route, which may be changed without a reason",
         ),
     }
     return basis.get(suggestion.basis, "")

@@ -4,190 +4,369 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="81"/>
+        <location filename="../../app/ui/action_dialog.py" line="101"/>
         <source>{action} · case {number}</source>
         <translation>{action} · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="99"/>
+        <location filename="../../app/ui/action_dialog.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="141"/>
+        <location filename="../../app/ui/action_dialog.py" line="172"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="142"/>
+        <location filename="../../app/ui/action_dialog.py" line="173"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="152"/>
+        <location filename="../../app/ui/action_dialog.py" line="185"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="154"/>
+        <location filename="../../app/ui/action_dialog.py" line="187"/>
         <source>What the department is called for</source>
         <translation>需要该部门做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="155"/>
+        <location filename="../../app/ui/action_dialog.py" line="188"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="156"/>
+        <location filename="../../app/ui/action_dialog.py" line="189"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="158"/>
-        <location filename="../../app/ui/action_dialog.py" line="164"/>
-        <location filename="../../app/ui/action_dialog.py" line="170"/>
-        <location filename="../../app/ui/action_dialog.py" line="173"/>
-        <location filename="../../app/ui/action_dialog.py" line="185"/>
-        <location filename="../../app/ui/action_dialog.py" line="195"/>
+        <location filename="../../app/ui/action_dialog.py" line="191"/>
+        <location filename="../../app/ui/action_dialog.py" line="197"/>
+        <location filename="../../app/ui/action_dialog.py" line="211"/>
+        <location filename="../../app/ui/action_dialog.py" line="228"/>
+        <location filename="../../app/ui/action_dialog.py" line="240"/>
+        <location filename="../../app/ui/action_dialog.py" line="250"/>
+        <location filename="../../app/ui/action_dialog.py" line="406"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="161"/>
+        <location filename="../../app/ui/action_dialog.py" line="194"/>
         <source>e.g. 蓬山区市场监督管理局</source>
         <translation>如：蓬山区市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="163"/>
+        <location filename="../../app/ui/action_dialog.py" line="196"/>
         <source>Transfer to</source>
         <translation>移送至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="167"/>
+        <location filename="../../app/ui/action_dialog.py" line="200"/>
         <source>e.g. 涉嫌非法经营罪</source>
         <translation>如：涉嫌非法经营罪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="169"/>
+        <location filename="../../app/ui/action_dialog.py" line="203"/>
+        <source>e.g. The illegal turnover exceeds 50,000 yuan, which meets the prosecution threshold (price appraisal attached)</source>
+        <translation>例如：非法经营数额已达五万元以上，达到立案追诉标准（附价格认定书）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="209"/>
         <source>Suspected offence</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="176"/>
+        <location filename="../../app/ui/action_dialog.py" line="210"/>
+        <source>Prosecution threshold</source>
+        <translation>追诉标准说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="218"/>
+        <source>Who signed the receipt for the receiving unit, e.g. 张警官</source>
+        <translation>接收单位在回执上签收的人，如 张警官</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="220"/>
+        <source>Optional: receipt number, time of signing, etc.</source>
+        <translation>可选：回执编号、签收时间等</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="221"/>
+        <source>Receipt signed by</source>
+        <translation>回执签收人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="231"/>
         <source>Number of the case it duplicates</source>
         <translation>与之重复的案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="177"/>
+        <location filename="../../app/ui/action_dialog.py" line="232"/>
         <source>Merge into case</source>
         <translation>合并到案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="182"/>
+        <location filename="../../app/ui/action_dialog.py" line="237"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="184"/>
+        <location filename="../../app/ui/action_dialog.py" line="239"/>
         <source>Extend by</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="193"/>
+        <location filename="../../app/ui/action_dialog.py" line="248"/>
         <source>e.g. seasonal work, waiting for the spring</source>
         <translation>如：季节性施工，需等到开春</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="194"/>
+        <location filename="../../app/ui/action_dialog.py" line="249"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="198"/>
+        <location filename="../../app/ui/action_dialog.py" line="253"/>
         <source>Fixed</source>
         <translation>已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="199"/>
+        <location filename="../../app/ui/action_dialog.py" line="254"/>
         <source>Not fixed: back to the handler</source>
         <translation>未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="207"/>
+        <location filename="../../app/ui/action_dialog.py" line="262"/>
         <source>On-site check</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="209"/>
+        <location filename="../../app/ui/action_dialog.py" line="264"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="209"/>
+        <location filename="../../app/ui/action_dialog.py" line="264"/>
         <source>What you saw</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="211"/>
-        <location filename="../../app/ui/action_dialog.py" line="237"/>
+        <location filename="../../app/ui/action_dialog.py" line="222"/>
+        <location filename="../../app/ui/action_dialog.py" line="266"/>
+        <location filename="../../app/ui/action_dialog.py" line="292"/>
+        <location filename="../../app/ui/action_dialog.py" line="457"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="212"/>
+        <location filename="../../app/ui/action_dialog.py" line="267"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="214"/>
+        <location filename="../../app/ui/action_dialog.py" line="269"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="219"/>
+        <location filename="../../app/ui/action_dialog.py" line="274"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="221"/>
+        <location filename="../../app/ui/action_dialog.py" line="276"/>
         <source>What must be done, by when</source>
         <translation>督办要求及完成时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="222"/>
+        <location filename="../../app/ui/action_dialog.py" line="277"/>
         <source>Supervision note</source>
         <translation>督办意见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="225"/>
+        <location filename="../../app/ui/action_dialog.py" line="280"/>
         <source>{action} case {number}?</source>
         <translation>确定对案件 {number} {action}吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="235"/>
+        <location filename="../../app/ui/action_dialog.py" line="290"/>
         <source>Optional: who phoned it in, what they said</source>
         <translation>选填：谁来电告知、说了什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="252"/>
+        <location filename="../../app/ui/action_dialog.py" line="316"/>
+        <source>e.g. Checked on site: unlicensed business, for the market supervision office to deal with</source>
+        <translation>例如：现场核实后属无照经营，由市场监管所查处</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="321"/>
+        <source>Override reason</source>
+        <translation>改派理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="357"/>
+        <source>This is not what the lists suggest: give the override reason. It is kept with the case and used to correct the lists.</source>
+        <translation>与清单建议不同：请写明改派理由，它会记入案件并用于修正清单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="372"/>
+        <source>Not our unit&apos;s duty (raise a duty dispute)</source>
+        <translation>不属于本单位职责（提出职责争议）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="376"/>
+        <source>The enforcement office rules by the duty boundary list, or the joint meeting decides</source>
+        <translation>由综合执法办依据职责边界清单裁定，或提交联席会议决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="395"/>
+        <source>Matter codes of other list items; separate several with commas</source>
+        <translation>清单中其他条目的事项编码，多个用顿号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="397"/>
+        <source>Matter codes, e.g. QS-XZCF-018; separate several with commas</source>
+        <translation>事项编码，如 QS-XZCF-018，多个用顿号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="407"/>
+        <source>List items cited</source>
+        <translation>引用的清单条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="415"/>
+        <source>Why it is not your unit&apos;s duty, which unit should handle it, and under which rule</source>
+        <translation>为什么不属于本单位职责，应由哪个单位办理，依据哪条规定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="418"/>
+        <source>e.g. Dispatched to the wrong unit; it is for … to handle</source>
+        <translation>例如：派错单位，应由……办理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="435"/>
+        <source>Transfer letter</source>
+        <translation>移送函</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="448"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="451"/>
+        <source>e.g. A case was opened for investigation, decision no. …; or why no case was opened</source>
+        <translation>例如：已立案侦查，立案决定书编号……；或不予立案的理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="455"/>
+        <source>e.g. Accepted, acceptance notice no. …; or why it was not accepted</source>
+        <translation>例如：已受理，受理通知书编号……；或不予受理的理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="483"/>
+        <source>Cooperating units chosen: {units}</source>
+        <translation>已选配合单位：{units}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="485"/>
+        <source>No cooperating units chosen</source>
+        <translation>未选配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/action_dialog.py" line="491"/>
         <source>no duty phone on file</source>
         <translation>未登记值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="257"/>
+        <location filename="../../app/ui/action_dialog.py" line="496"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="259"/>
+        <location filename="../../app/ui/action_dialog.py" line="498"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="266"/>
+        <location filename="../../app/ui/action_dialog.py" line="505"/>
         <source>{count} photos: {names}</source>
         <translation>{count} 张照片：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="223"/>
+        <source>Agenda · {meeting}</source>
+        <translation>议程 · {meeting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="232"/>
+        <source>Save agenda</source>
+        <translation>保存议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="232"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="238"/>
+        <source>{meeting}, {time}, {place}. Untick an item to take it off the agenda; tick a newly proposed one (in italics) to add it.</source>
+        <translation>{meeting}，{time}，{place}。取消勾选即从议程中去掉该议题；勾选新提出的议题（斜体）即列入议程。</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="202"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="202"/>
+        <source>Agenda item</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="202"/>
+        <source>Details</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="218"/>
+        <source>An item of your own, e.g. 通报上次会议决议的落实情况</source>
+        <translation>自拟议题，如：通报上次会议决议的落实情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="221"/>
+        <source>&amp;Add item</source>
+        <translation>添加议题(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="237"/>
+        <source>{kind} · new</source>
+        <translation>{kind} · 新提出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="247"/>
+        <source>Proposed since the agenda was last saved</source>
+        <translation>上次保存议程以后新提出的议题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="283"/>
+        <source>Nothing to propose from the data today: no undecided duty dispute and no supervised, long-overdue or cross-department case. Add an item of your own.</source>
+        <translation>目前没有需要提请会议研究的事项：没有待裁定的职责争议，也没有多次督办、长期超期或跨部门的案件。可以自拟议题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="287"/>
+        <source>{chosen} of {total} items on the agenda</source>
+        <translation>共 {total} 项，已列入议程 {chosen} 项</translation>
     </message>
 </context>
 <context>
@@ -446,132 +625,157 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="100"/>
+        <location filename="../../app/ui/case_detail.py" line="111"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="81"/>
+        <location filename="../../app/ui/case_detail.py" line="87"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="117"/>
+        <location filename="../../app/ui/case_detail.py" line="128"/>
         <source>Description</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="126"/>
+        <location filename="../../app/ui/case_detail.py" line="140"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="129"/>
+        <location filename="../../app/ui/case_detail.py" line="143"/>
         <source>Handling</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="134"/>
+        <location filename="../../app/ui/case_detail.py" line="148"/>
         <source>Photos: {count}</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="136"/>
+        <location filename="../../app/ui/case_detail.py" line="150"/>
         <source>Evidence list…</source>
         <translation>证据清单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="138"/>
+        <location filename="../../app/ui/case_detail.py" line="152"/>
         <source>Every file with its SHA-256, who captured it, where and when, and custody</source>
         <translation>每个证据文件的 SHA-256、采集人、采集设备和时间，以及保管记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="188"/>
+        <location filename="../../app/ui/case_detail.py" line="206"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="225"/>
+        <location filename="../../app/ui/case_detail.py" line="220"/>
+        <source>Suggested: {action}</source>
+        <translation>建议：{action}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="238"/>
+        <source>The lists suggest: {reason}</source>
+        <translation>清单建议：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="266"/>
         <source>Print call slip</source>
         <translation>打印呼叫单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="227"/>
+        <location filename="../../app/ui/case_detail.py" line="268"/>
         <source>Print supervision notice</source>
         <translation>打印督办单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="237"/>
+        <location filename="../../app/ui/case_detail.py" line="271"/>
+        <source>Print transfer letter</source>
+        <translation>打印移送函</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="281"/>
         <source>This case is finished; nothing more to do.</source>
         <translation>案件已办结，无需再操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="238"/>
+        <location filename="../../app/ui/case_detail.py" line="282"/>
         <source>Nothing for you to do on this case now.</source>
         <translation>此案件目前没有需要您办理的事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="288"/>
+        <location filename="../../app/ui/case_detail.py" line="301"/>
+        <source>Boundary list item {no} {code} {name}: {lead} leads</source>
+        <translation>边界清单第{no}项 {code} {name}：{lead}牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="313"/>
+        <source>Power &amp; responsibility list {code} {name}: {unit}</source>
+        <translation>权责清单 {code} {name}：{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_detail.py" line="371"/>
         <source>First receiver: {unit} · {person} · received {time}</source>
         <translation>首接单位：{unit} · 受理人 {person} · 受理时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="307"/>
+        <location filename="../../app/ui/case_detail.py" line="390"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="308"/>
+        <location filename="../../app/ui/case_detail.py" line="391"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="309"/>
+        <location filename="../../app/ui/case_detail.py" line="392"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="310"/>
+        <location filename="../../app/ui/case_detail.py" line="393"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="311"/>
+        <location filename="../../app/ui/case_detail.py" line="394"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="312"/>
+        <location filename="../../app/ui/case_detail.py" line="395"/>
         <source>Coordinates</source>
         <translation>坐标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="313"/>
+        <location filename="../../app/ui/case_detail.py" line="396"/>
         <source>Reporter</source>
         <translation>反映人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="314"/>
+        <location filename="../../app/ui/case_detail.py" line="397"/>
         <source>Last change</source>
         <translation>最近更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="343"/>
+        <location filename="../../app/ui/case_detail.py" line="426"/>
         <source>Confidential</source>
         <translation>保密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="344"/>
+        <location filename="../../app/ui/case_detail.py" line="427"/>
         <source>Confidential ({phone})</source>
         <translation>保密（{phone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="370"/>
+        <location filename="../../app/ui/case_detail.py" line="453"/>
         <source>{file} · {size} KB · SHA-256 {hash}</source>
         <translation>{file} · {size} KB · SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_detail.py" line="378"/>
+        <location filename="../../app/ui/case_detail.py" line="461"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
@@ -703,124 +907,242 @@
     </message>
 </context>
 <context>
+    <name>CaseRecords</name>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="45"/>
+        <source>Duty disputes</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="47"/>
+        <source>Transfers</source>
+        <translation>移送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="75"/>
+        <source>{unit} says it is not its duty ({time}, {status})</source>
+        <translation>{unit}认为不属于本单位职责（{time}，{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="82"/>
+        <source>Cited: {items}</source>
+        <translation>引用：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="87"/>
+        <source>Ruling: {lead} leads, {helpers} cooperate</source>
+        <translation>裁定：{lead}牵头，{helpers}配合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="91"/>
+        <source>Ruling: {lead} leads</source>
+        <translation>裁定：{lead}牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="99"/>
+        <source>Boundary list amended: {item}</source>
+        <translation>已修改边界清单 {item}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="106"/>
+        <source>(no letter number)</source>
+        <translation>（无函号）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="109"/>
+        <source>{letter} transferred in from {unit} ({time})</source>
+        <translation>{letter} 由{unit}移入（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="114"/>
+        <source>{letter} transferred to {unit} ({time}), suspected offence: {offence}</source>
+        <translation>{letter} 移送{unit}（{time}），涉嫌：{offence}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="119"/>
+        <source>{letter} transferred to {unit} ({time})</source>
+        <translation>{letter} 移送{unit}（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="130"/>
+        <source>No receipt yet</source>
+        <translation>回执未回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="132"/>
+        <source>Receipt signed by {who} ({time})</source>
+        <translation>回执：{who}签收（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="140"/>
+        <source>Outcome not yet reported</source>
+        <translation>结果待反馈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_records.py" line="141"/>
+        <source>Outcome: {outcome} ({time})</source>
+        <translation>结果：{outcome}（{time}）</translation>
+    </message>
+</context>
+<context>
     <name>CaseStep</name>
     <message>
-        <location filename="../../app/ui/case_path.py" line="186"/>
+        <location filename="../../app/ui/case_path.py" line="191"/>
         <source>Sync conflict settled</source>
         <translation>处理同步冲突</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="189"/>
+        <location filename="../../app/ui/case_path.py" line="194"/>
         <source>{count} steps looked at</source>
         <translation>核对了 {count} 个步骤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="205"/>
+        <location filename="../../app/ui/case_path.py" line="210"/>
         <source>{count} photos</source>
         <translation>照片 {count} 张</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="212"/>
+        <location filename="../../app/ui/case_path.py" line="219"/>
+        <source>transfer letter {letter}</source>
+        <translation>移送函 {letter}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="223"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="221"/>
+        <location filename="../../app/ui/case_path.py" line="237"/>
+        <source>not as the lists suggest, because: {reason}</source>
+        <translation>未按清单建议，改派理由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="251"/>
         <source>{lead} handles it itself</source>
         <translation>由{lead}自行处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="226"/>
+        <location filename="../../app/ui/case_path.py" line="256"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="230"/>
+        <location filename="../../app/ui/case_path.py" line="260"/>
         <source>{lead} leads, {helpers} cooperate</source>
         <translation>{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="233"/>
+        <location filename="../../app/ui/case_path.py" line="263"/>
         <source>{lead} leads</source>
         <translation>{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="237"/>
+        <location filename="../../app/ui/case_path.py" line="267"/>
         <source>{unit} (urgent): {reason}</source>
         <translation>{unit}（紧急）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="241"/>
+        <location filename="../../app/ui/case_path.py" line="271"/>
         <source>{unit}: {reason}</source>
         <translation>{unit}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="247"/>
+        <location filename="../../app/ui/case_path.py" line="277"/>
         <source>duty phone {phone}</source>
         <translation>值班电话 {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="252"/>
+        <location filename="../../app/ui/case_path.py" line="283"/>
         <source>To {authority}: {reason}</source>
         <translation>移送至{authority}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="256"/>
+        <location filename="../../app/ui/case_path.py" line="291"/>
         <source>Suspected offence: {offence}; {reason}</source>
         <translation>涉嫌：{offence}；{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="260"/>
+        <location filename="../../app/ui/case_path.py" line="294"/>
+        <source>prosecution threshold: {threshold}</source>
+        <translation>追诉标准：{threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="304"/>
+        <source>Not the unit&apos;s duty: {reason}</source>
+        <translation>不属于本单位职责：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="307"/>
+        <source>cited: {items}</source>
+        <translation>引用：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="310"/>
+        <source>a duty dispute is raised</source>
+        <translation>已提出职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="314"/>
+        <source>Receipt signed by {who}</source>
+        <translation>{who}签收回执</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="323"/>
+        <source>Outcome: {outcome}</source>
+        <translation>结果：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/case_path.py" line="327"/>
         <source>Merged into case {number}</source>
         <translation>合并到案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="264"/>
+        <location filename="../../app/ui/case_path.py" line="331"/>
         <source>{unit} signed for it</source>
         <translation>{unit}已签收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="268"/>
+        <location filename="../../app/ui/case_path.py" line="335"/>
         <source>{days} working days: {reason}</source>
         <translation>{days} 个工作日：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="272"/>
+        <location filename="../../app/ui/case_path.py" line="339"/>
         <source>{days} more working days</source>
         <translation>延长 {days} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="276"/>
+        <location filename="../../app/ui/case_path.py" line="343"/>
         <source>Until {date}: {reason}</source>
         <translation>挂账至 {date}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="280"/>
+        <location filename="../../app/ui/case_path.py" line="347"/>
         <source>Parked until {date}; the clock stops</source>
         <translation>挂账至 {date}，暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="284"/>
+        <location filename="../../app/ui/case_path.py" line="351"/>
         <source>The clock runs again</source>
         <translation>恢复计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="287"/>
+        <location filename="../../app/ui/case_path.py" line="354"/>
         <source>Fixed: verified on site</source>
         <translation>现场核查：已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="289"/>
+        <location filename="../../app/ui/case_path.py" line="356"/>
         <source>Not fixed: back to the handler</source>
         <translation>现场核查：未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="295"/>
+        <location filename="../../app/ui/case_path.py" line="362"/>
         <source>Supervision notice: {note}</source>
         <translation>督办意见：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="299"/>
+        <location filename="../../app/ui/case_path.py" line="366"/>
         <source>Reason: {reason}</source>
         <translation>理由：{reason}</translation>
     </message>
@@ -919,89 +1241,89 @@
 <context>
     <name>Clock</name>
     <message>
-        <location filename="../../app/ui/case_path.py" line="53"/>
+        <location filename="../../app/ui/case_path.py" line="54"/>
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="73"/>
+        <location filename="../../app/ui/case_path.py" line="74"/>
         <source>{hours} h</source>
         <translation>{hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="75"/>
+        <location filename="../../app/ui/case_path.py" line="76"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="77"/>
+        <location filename="../../app/ui/case_path.py" line="78"/>
         <source>under a minute</source>
         <translation>不到 1 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="61"/>
+        <location filename="../../app/ui/case_path.py" line="62"/>
         <source>1 working day</source>
         <translation>1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="63"/>
+        <location filename="../../app/ui/case_path.py" line="64"/>
         <source>{days} working days</source>
         <translation>{days} 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="86"/>
+        <location filename="../../app/ui/case_path.py" line="87"/>
         <source>parked: the clock is stopped</source>
         <translation>已挂账，暂停计时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="88"/>
+        <location filename="../../app/ui/case_path.py" line="89"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="94"/>
-        <location filename="../../app/ui/case_path.py" line="97"/>
+        <location filename="../../app/ui/case_path.py" line="95"/>
+        <location filename="../../app/ui/case_path.py" line="98"/>
         <source>{span} overdue</source>
         <translation>已超期 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="100"/>
-        <location filename="../../app/ui/case_path.py" line="140"/>
+        <location filename="../../app/ui/case_path.py" line="101"/>
+        <location filename="../../app/ui/case_path.py" line="141"/>
         <source>{span} left</source>
         <translation>还剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="131"/>
+        <location filename="../../app/ui/case_path.py" line="132"/>
         <source>took {span} (late)</source>
         <translation>用时 {span}（超时）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="134"/>
+        <location filename="../../app/ui/case_path.py" line="135"/>
         <source>took {span}</source>
         <translation>用时 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="139"/>
+        <location filename="../../app/ui/case_path.py" line="140"/>
         <source>{span} late</source>
         <translation>已超时 {span}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="145"/>
+        <location filename="../../app/ui/case_path.py" line="146"/>
         <source>Sign-for deadline</source>
         <translation>签收时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="146"/>
+        <location filename="../../app/ui/case_path.py" line="147"/>
         <source>Handling deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="147"/>
+        <location filename="../../app/ui/case_path.py" line="148"/>
         <source>Response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/case_path.py" line="148"/>
+        <location filename="../../app/ui/case_path.py" line="149"/>
         <source>Arrival</source>
         <translation>到场</translation>
     </message>
@@ -1094,6 +1416,183 @@
     </message>
 </context>
 <context>
+    <name>DecideDialog</name>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="60"/>
+        <source>Rule on a duty dispute · case {number}</source>
+        <translation>裁定职责争议 · 案件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="64"/>
+        <source>{unit} says case {number} ({category}) is not its duty. Which unit leads it?</source>
+        <translation>{unit}认为案件 {number}（{category}）不属于本单位职责。由哪个单位牵头办理？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="75"/>
+        <source>(choose one)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="100"/>
+        <source>Under which list item or rule, and why this unit leads</source>
+        <translation>依据哪条清单或规定，为什么由该单位牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="102"/>
+        <source>Amend the duty boundary list as well</source>
+        <translation>同时修改职责边界清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="106"/>
+        <source>Boundary list item {no} ({code}) will name the chosen unit as lead, in a new version of the list that names this ruling.</source>
+        <translation>边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="111"/>
+        <source>The boundary list has no item for “{category}” yet: one is added, in a new version of the list.</source>
+        <translation>边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="120"/>
+        <source>&amp;Lead unit</source>
+        <translation>牵头单位(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="121"/>
+        <source>Cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="123"/>
+        <source>&amp;Reasoning</source>
+        <translation>裁定理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="128"/>
+        <source>Rule</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="128"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="162"/>
+        <source>Cooperating units chosen: {units}</source>
+        <translation>已选配合单位：{units}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="164"/>
+        <source>No cooperating units chosen</source>
+        <translation>未选配合单位</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionList</name>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="94"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="94"/>
+        <source>Decision</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="94"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="94"/>
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="116"/>
+        <source>No. {number}</source>
+        <translation>第 {number} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="129"/>
+        <source>{deadline}
+{days} days late</source>
+        <translation>{deadline}
+已超期 {days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionRow</name>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="87"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="91"/>
+        <source>What the meeting decided, in one or two sentences</source>
+        <translation>会议决定的事项，一两句话写清楚</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="93"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="105"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="102"/>
+        <source>(settles no duty dispute)</source>
+        <translation>（不涉及职责争议）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="107"/>
+        <source>Amend the boundary list</source>
+        <translation>同时修改职责边界清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="111"/>
+        <source>The boundary list&apos;s entry for the case&apos;s category gets this lead unit; the list gets a new version naming this decision</source>
+        <translation>职责边界清单中该案件问题类别的条目改为由此单位牵头，清单生成新版本并注明本项决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="133"/>
+        <source>&amp;Deadline</source>
+        <translation>完成期限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="147"/>
+        <source>Decision</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="148"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="149"/>
+        <source>Settles dispute</source>
+        <translation>裁定的职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="150"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="151"/>
+        <source>Cooperating</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="172"/>
+        <source>Decision {position}</source>
+        <translation>第 {position} 项决议</translation>
+    </message>
+</context>
+<context>
     <name>DeviceList</name>
     <message>
         <location filename="../../app/ui/sync_lists.py" line="71"/>
@@ -1169,6 +1668,234 @@
         <location filename="../../app/ui/sync_lists.py" line="123"/>
         <source>No device is enrolled yet: the office&apos;s keys are set up first.</source>
         <translation>尚未注册任何设备：请先设置综合执法办电脑的设备密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesPage</name>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="74"/>
+        <source>Duty disputes</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="80"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="84"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="95"/>
+        <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling may amend the duty boundary list at the same time.</source>
+        <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。裁定可以同时修改职责边界清单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="106"/>
+        <source>Raised</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="107"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="108"/>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="109"/>
+        <source>Raised by</source>
+        <translation>提出单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="110"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="157"/>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="160"/>
+        <source>Rule…</source>
+        <translation>裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="163"/>
+        <source>The enforcement office rules by the lists which unit leads</source>
+        <translation>由综合执法办依据清单裁定由谁牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="166"/>
+        <source>Refer to a joint meeting…</source>
+        <translation>提交联席会议…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="205"/>
+        <source>{total} in all, {open} awaiting a ruling</source>
+        <translation>共 {total} 件，待裁定 {open} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="230"/>
+        <source>No duty disputes with the status “{status}”.</source>
+        <translation>没有{status}的职责争议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="235"/>
+        <source>No duty disputes yet. They appear here when a unit returns a case as “not our duty”.</source>
+        <translation>还没有职责争议。承办单位以“不属于本单位职责”回退案件时，争议会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="255"/>
+        <source>Power &amp; responsibility list: {name} (responsible unit: {unit})</source>
+        <translation>权责清单：{name}（责任单位：{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="268"/>
+        <source>Duty boundary list item {no}: {name}, {lead} leads, {helpers} cooperate</source>
+        <translation>职责边界清单第{no}项：{name}由{lead}牵头，{helpers}配合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="270"/>
+        <source>Duty boundary list item {no}: {name}, {lead} leads</source>
+        <translation>职责边界清单第{no}项：{name}由{lead}牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="297"/>
+        <source>Put it on the agenda of a joint meeting not yet held</source>
+        <translation>列入一次尚未召开的联席会议的议题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="299"/>
+        <source>No joint meeting is coming up: schedule one first.</source>
+        <translation>还没有待召开的联席会议：请先安排一次联席会议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="302"/>
+        <source>Select a dispute to see it here.</source>
+        <translation>选中一件争议，这里显示详情。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="310"/>
+        <source>Duty disputes are ruled on by the enforcement office (clerks, administrators) or the leader in charge.</source>
+        <translation>职责争议由综合执法办（受理员、管理员）或分管领导裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="315"/>
+        <source>This dispute has been ruled on.</source>
+        <translation>这件争议已经裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="331"/>
+        <source>Category: {category} · raised by {unit} on {time}</source>
+        <translation>问题类别：{category} · {unit}于 {time} 提出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="342"/>
+        <source>(not in the lists)</source>
+        <translation>（清单中没有这一项）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="346"/>
+        <source>(no list items cited)</source>
+        <translation>（没有引用清单条目）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="365"/>
+        <source>The duty boundary list has no item for “{category}” (routed by the division rule or by category).</source>
+        <translation>职责边界清单没有“{category}”的条目（按职责分工办法或问题类别分拨）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="375"/>
+        <source>Address: {address}</source>
+        <translation>地址：{address}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="380"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="381"/>
+        <source>Why it is not the unit&apos;s duty</source>
+        <translation>不属于本单位职责的理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="382"/>
+        <source>List items cited</source>
+        <translation>引用的清单条目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="383"/>
+        <source>What the duty boundary list says now</source>
+        <translation>职责边界清单现在的规定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="388"/>
+        <source>On the agenda of {meeting}, awaiting its decision.</source>
+        <translation>已列入{meeting}的议题，等待会议决议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="392"/>
+        <source>Referred to the joint meeting, awaiting its decision.</source>
+        <translation>已提交联席会议，等待会议决议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="394"/>
+        <source>Where it stands</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="396"/>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="403"/>
+        <source>{lead} leads, {helpers} cooperate</source>
+        <translation>{lead}牵头，{helpers}配合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="405"/>
+        <source>{lead} leads</source>
+        <translation>{lead}牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="410"/>
+        <source>Ruled on {time}</source>
+        <translation>裁定时间：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="416"/>
+        <source>By a decision of joint meeting no. {number} ({time})</source>
+        <translation>依据第 {number} 次联席会议（{time}）的决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="423"/>
+        <source>Duty boundary list amended: {item}</source>
+        <translation>已修改职责边界清单：{item}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="461"/>
+        <source>The duty dispute on case {number} was referred to a joint meeting.</source>
+        <translation>案件 {number} 的职责争议已提交联席会议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="473"/>
+        <source>The duty dispute on case {number} was ruled on: {lead} leads. The duty boundary list was amended ({item}).</source>
+        <translation>案件 {number} 的职责争议已裁定：{lead}牵头。职责边界清单已修改（{item}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/disputes_page.py" line="477"/>
+        <source>The duty dispute on case {number} was ruled on: {lead} leads.</source>
+        <translation>案件 {number} 的职责争议已裁定：{lead}牵头。</translation>
     </message>
 </context>
 <context>
@@ -1381,154 +2108,194 @@
 <context>
     <name>Enum</name>
     <message>
-        <location filename="../../app/ui/i18n.py" line="34"/>
+        <location filename="../../app/ui/i18n.py" line="36"/>
         <source>Enforcement office</source>
         <translation>综合执法办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="35"/>
+        <location filename="../../app/ui/i18n.py" line="37"/>
         <source>Stationed department</source>
         <translation>派驻机构</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="36"/>
+        <location filename="../../app/ui/i18n.py" line="38"/>
         <source>District department</source>
         <translation>区直部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="37"/>
+        <location filename="../../app/ui/i18n.py" line="39"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="38"/>
+        <location filename="../../app/ui/i18n.py" line="40"/>
         <source>Clerk</source>
         <translation>受理员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="39"/>
+        <location filename="../../app/ui/i18n.py" line="41"/>
         <source>Grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="40"/>
+        <location filename="../../app/ui/i18n.py" line="42"/>
         <source>Department officer</source>
         <translation>部门人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="41"/>
+        <location filename="../../app/ui/i18n.py" line="43"/>
         <source>Supervisor</source>
         <translation>督查人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="42"/>
+        <location filename="../../app/ui/i18n.py" line="44"/>
         <source>Leader</source>
         <translation>分管领导</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="43"/>
+        <location filename="../../app/ui/i18n.py" line="45"/>
         <source>Patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="44"/>
+        <location filename="../../app/ui/i18n.py" line="46"/>
         <source>Hotline</source>
         <translation>热线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="45"/>
+        <location filename="../../app/ui/i18n.py" line="47"/>
         <source>Visit</source>
         <translation>来访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="46"/>
+        <location filename="../../app/ui/i18n.py" line="48"/>
         <source>Referral</source>
         <translation>上级交办</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="47"/>
+        <location filename="../../app/ui/i18n.py" line="49"/>
         <source>Transfer-in</source>
         <translation>移送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="48"/>
+        <location filename="../../app/ui/i18n.py" line="50"/>
         <source>Joint patrol</source>
         <translation>联合巡察</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="49"/>
+        <location filename="../../app/ui/i18n.py" line="51"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="50"/>
+        <location filename="../../app/ui/i18n.py" line="52"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="51"/>
+        <location filename="../../app/ui/i18n.py" line="53"/>
         <source>Pending triage</source>
         <translation>待研判</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="52"/>
+        <location filename="../../app/ui/i18n.py" line="54"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="53"/>
+        <location filename="../../app/ui/i18n.py" line="55"/>
         <source>Being handled</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="54"/>
+        <location filename="../../app/ui/i18n.py" line="56"/>
         <source>Parked</source>
         <translation>挂账中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="55"/>
+        <location filename="../../app/ui/i18n.py" line="57"/>
         <source>Awaiting verification</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="56"/>
+        <location filename="../../app/ui/i18n.py" line="58"/>
         <source>Awaiting closure</source>
         <translation>待结案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="57"/>
+        <location filename="../../app/ui/i18n.py" line="59"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="58"/>
+        <location filename="../../app/ui/i18n.py" line="60"/>
         <source>Transferred</source>
         <translation>已移送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="59"/>
+        <location filename="../../app/ui/i18n.py" line="61"/>
         <source>Rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="60"/>
+        <location filename="../../app/ui/i18n.py" line="62"/>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="65"/>
+        <location filename="../../app/ui/i18n.py" line="67"/>
         <source>Handled by the township</source>
         <translation>镇街自行处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="66"/>
+        <location filename="../../app/ui/i18n.py" line="68"/>
         <source>Dispatched to a stationed department</source>
         <translation>派遣派驻机构</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n.py" line="67"/>
+        <location filename="../../app/ui/i18n.py" line="69"/>
         <source>District department called</source>
         <translation>呼叫区直部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="74"/>
+        <source>Awaiting a ruling</source>
+        <translation>待裁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="75"/>
+        <source>Referred to a joint meeting</source>
+        <translation>已提交联席会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="76"/>
+        <source>Ruled on</source>
+        <translation>已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="81"/>
+        <source>Duty dispute</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="82"/>
+        <source>Supervised repeatedly</source>
+        <translation>多次督办</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="83"/>
+        <source>Long overdue</source>
+        <translation>长期超期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="84"/>
+        <source>Cross-department</source>
+        <translation>跨部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n.py" line="85"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -2055,107 +2822,1015 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
 </context>
 <context>
+    <name>ListImportDialog</name>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="75"/>
+        <source>Import a list</source>
+        <translation>导入清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="76"/>
+        <source>Import spreadsheet: {source}</source>
+        <translation>导入表格：{source}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="80"/>
+        <source>{columns} header columns, {rows} data rows.</source>
+        <translation>表头 {columns} 列，数据 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="92"/>
+        <source>Import &amp;as</source>
+        <translation>导入为(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="102"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="105"/>
+        <source>Next: preview</source>
+        <translation>下一步：预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="109"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="112"/>
+        <location filename="../../app/ui/list_import.py" line="469"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="143"/>
+        <source>On the left are the list&apos;s columns; on the right, choose the spreadsheet header for each (already matched by name; you may change them). Columns marked * are required.</source>
+        <translation>左边是清单的列，右边选表格里对应的表头（已按名称自动对应，可以修改）。带 * 的列必须有。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="175"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="178"/>
+        <source>(column {n}, no header)</source>
+        <translation>（第 {n} 列，无表头）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="213"/>
+        <source>e.g. {value}</source>
+        <translation>例：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="230"/>
+        <source>Choose a header for the required columns: {columns}</source>
+        <translation>请为必填列选择对应的表头：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="239"/>
+        <source>“{a}” and “{b}” have the same header: change one of them.</source>
+        <translation>“{a}”和“{b}”选了同一个表头，请改正其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="315"/>
+        <source>The spreadsheet has no data rows: there is nothing to import.</source>
+        <translation>表格里没有数据行，无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="318"/>
+        <source>{rows} rows, {problems} problems found. Correct them in the spreadsheet and import it again; until then the {name} does not change at all.</source>
+        <translation>共 {rows} 行，发现 {problems} 处问题。请在表格里改正后重新导入；问题没有改正前，{name}不会有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="324"/>
+        <source>{rows} rows, all checked and fine. Importing replaces the current {name} with them as a whole.</source>
+        <translation>共 {rows} 行，全部检查通过。导入后它们整体替换现在的{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="335"/>
+        <source>Preview of the first {shown} rows</source>
+        <translation>前 {shown} 行预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="337"/>
+        <source>Preview of all {shown} rows</source>
+        <translation>全部 {shown} 行预览</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="344"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="372"/>
+        <source>Earlier versions stay in the version history; triage suggestions follow the new list from now on.</source>
+        <translation>旧版本保留在版本记录中；研判建议从现在起按新清单给出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="413"/>
+        <source>Importing the list…</source>
+        <translation>正在导入清单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="428"/>
+        <source>The import did not finish and the list is unchanged: {error}</source>
+        <translation>导入没有完成，清单没有改动：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="440"/>
+        <source>The spreadsheet has {count} problems; the list is unchanged.</source>
+        <translation>表格有 {count} 处问题，清单没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="469"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_import.py" line="476"/>
+        <source>Imported version {version} of the {name}, {rows} items</source>
+        <translation>已导入{name}第 {version} 版，共 {rows} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ListTable</name>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="85"/>
+        <source>No {name} has been imported yet. An administrator can import it from an Excel or CSV spreadsheet with “Import…”.</source>
+        <translation>还没有导入{name}。管理员可点“导入…”，从 Excel 或 CSV 表格导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="117"/>
+        <source>Versions</source>
+        <translation>版本记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="122"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="123"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="124"/>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="125"/>
+        <source>Items</source>
+        <translation>项数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="126"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="180"/>
+        <source>(no items)</source>
+        <translation>（没有条目）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="189"/>
+        <source>Version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="199"/>
+        <source>No versions yet: the first import is version 1.</source>
+        <translation>还没有版本：第一次导入即为第 1 版。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="229"/>
+        <source>Select a row to see all of it here.</source>
+        <translation>选中一行，这里显示它的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/list_table.py" line="245"/>
+        <source>Item {no} {name}</source>
+        <translation>第{no}项 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ListsPage</name>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="68"/>
+        <source>Three lists</source>
+        <translation>三张清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="74"/>
+        <source>Search the three lists: type two or more characters, e.g. 占道经营</source>
+        <translation>搜索三张清单：输入两个以上的字，如 占道经营</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="80"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="83"/>
+        <source>Import the list shown from an Excel (.xlsx) or CSV spreadsheet</source>
+        <translation>从 Excel（.xlsx）或 CSV 表格导入当前清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="87"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="89"/>
+        <source>Export the list shown as an Excel spreadsheet (.xlsx)</source>
+        <translation>把当前清单导出为 Excel 表格（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="102"/>
+        <source>Administrators import and maintain the lists; here you can read, search and export them.</source>
+        <translation>清单由管理员导入和维护；这里可以查看、搜索和导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="111"/>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="111"/>
+        <source>Code / No.</source>
+        <translation>编码 / 序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="111"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="115"/>
+        <source>Enter or double-click: go to this row in its list</source>
+        <translation>回车或双击：跳到清单中的这一行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="126"/>
+        <source>Overrides</source>
+        <translation>改派统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="143"/>
+        <source>How often triage did not route as the lists suggest, per matter (most overridden first). A matter that is often overridden suggests the duty boundary list may need correcting; the reasons are those clerks gave when overriding.</source>
+        <translation>研判时没有按清单建议分拨的次数，按事项统计（改派最多的在前）。某个事项经常被改派，说明职责边界清单可能需要修正；理由是受理员改派时写下的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="152"/>
+        <source>Matter code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="153"/>
+        <source>Matter</source>
+        <translation>事项名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="154"/>
+        <source>Suggested</source>
+        <translation>有建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="155"/>
+        <source>Overridden</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="156"/>
+        <source>Share</source>
+        <translation>改派比例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="157"/>
+        <source>Latest reasons</source>
+        <translation>最近的改派理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="162"/>
+        <source>No case has been triaged with a suggestion from the lists yet.</source>
+        <translation>还没有按清单建议研判过的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="231"/>
+        <source>Type at least two characters.</source>
+        <translation>请输入至少两个字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="242"/>
+        <source>{count} found: press Enter or double-click to go to the row in its list.</source>
+        <translation>找到 {count} 条：回车或双击跳到清单中的这一行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="245"/>
+        <source>“{query}” is not in the three lists.</source>
+        <translation>三张清单里没有“{query}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="281"/>
+        <source>Choose the list spreadsheet to import</source>
+        <translation>选择要导入的清单表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="283"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
+        <translation>表格 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="297"/>
+        <source>Reading the spreadsheet…</source>
+        <translation>正在读取表格…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="326"/>
+        <source>Export list</source>
+        <translation>导出清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="328"/>
+        <source>Excel spreadsheets (*.xlsx)</source>
+        <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="344"/>
+        <source>Exported the {name} ({rows} items): {path}</source>
+        <translation>已导出{name}（{rows} 项）：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/lists_page.py" line="348"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="80"/>
         <source>TownDesk — {township}</source>
         <translation>乡镇综合执法联动工作台 — {township}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="123"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="125"/>
         <source>Call response</source>
         <translation>呼叫响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>Supervision</source>
         <translation>执法监督</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
+        <source>Three lists</source>
+        <translation>三张清单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="128"/>
+        <source>Duty disputes</source>
+        <translation>职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="129"/>
+        <source>Joint meetings</source>
+        <translation>联席会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="131"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Comprehensive Enforcement Desk</source>
         <translation>综合执法联动工作台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="154"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>{count} cases in total</source>
         <translation>案件总数 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="222"/>
+        <location filename="../../app/ui/main_window.py" line="244"/>
         <source>A {role} does not register cases.</source>
         <translation>{role}不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="260"/>
         <source>Case {number} registered.</source>
         <translation>已登记案件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Case {number}: {status}.</source>
         <translation>案件 {number}：{status}。</translation>
+    </message>
+</context>
+<context>
+    <name>MarkDoneDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="287"/>
+        <source>Decision {meeting}-{position} done</source>
+        <translation>第 {meeting} 次联席会议第 {position} 项决议的落实情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="293"/>
+        <source>Decision {position} of joint meeting no. {meeting}: {text}
+Owner unit: {owner} · deadline {deadline}</source>
+        <translation>第 {meeting} 次联席会议第 {position} 项决议：{text}
+责任单位：{owner} · 完成期限 {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="306"/>
+        <source>How it was carried out, e.g. 已完成联合检查，整改到位（附检查记录）</source>
+        <translation>落实情况，如：已完成联合检查，整改到位（附检查记录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="310"/>
+        <source>&amp;Carried out</source>
+        <translation>落实情况(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="312"/>
+        <source>Mark done</source>
+        <translation>标记为已落实</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="312"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetail</name>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="59"/>
+        <source>What a meeting would take up today</source>
+        <translation>如果今天开会，要研究的事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="65"/>
+        <source>Proposed from the data ({count} items). A new meeting starts from this list; “Print agenda…” saves it as a draft to circulate.</source>
+        <translation>根据案件数据提出（共 {count} 项）。新建联席会议时以此为议程初稿；点“打印议程…”可保存为征求意见稿。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="71"/>
+        <source>Proposed agenda</source>
+        <translation>建议议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="81"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="82"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="83"/>
+        <source>Chair</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="84"/>
+        <source>Attending units</source>
+        <translation>参会单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="94"/>
+        <source>Agenda ({count} items)</source>
+        <translation>议程（{count} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="109"/>
+        <source>No item on the agenda. Choose “Edit agenda…” to add one.</source>
+        <translation>议程还没有议题。点“修改议程…”添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="111"/>
+        <source>No item on the agenda.</source>
+        <translation>议程还没有议题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="133"/>
+        <source>Minutes</source>
+        <translation>会议纪要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="136"/>
+        <source>Recorded {time}</source>
+        <translation>录入时间：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="138"/>
+        <source>Decisions ({count})</source>
+        <translation>决议（{count} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="143"/>
+        <source>The meeting made no decision to carry out.</source>
+        <translation>会议没有形成需要落实的决议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="147"/>
+        <source>Duty disputes settled</source>
+        <translation>裁定的职责争议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="154"/>
+        <source>Owner unit: {owner} · deadline {deadline}</source>
+        <translation>责任单位：{owner} · 完成期限 {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="167"/>
+        <source>done {day}: {note}</source>
+        <translation>{day} 已落实：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="170"/>
+        <source>not done, {days} days late</source>
+        <translation>未落实，已超期 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="172"/>
+        <source>not done yet</source>
+        <translation>尚未落实</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="186"/>
+        <source>Decision {position}: case {case} ({category}), returned by {unit} as not its duty. Ruled: {lead} leads, {units} cooperate.</source>
+        <translation>第 {position} 项决议：案件 {case}（{category}），{unit}以不属于本单位职责回退。裁定：{lead}牵头，{units}配合。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="191"/>
+        <source>Decision {position}: case {case} ({category}), returned by {unit} as not its duty. Ruled: {lead} leads.</source>
+        <translation>第 {position} 项决议：案件 {case}（{category}），{unit}以不属于本单位职责回退。裁定：{lead}牵头。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="196"/>
+        <source>The boundary list entry {name} ({item}) was amended: version {version}.</source>
+        <translation>职责边界清单“{name}”（{item}）已修改，生成第 {version} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_detail.py" line="199"/>
+        <source>The boundary list was not changed.</source>
+        <translation>职责边界清单未修改。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="123"/>
+        <source>New joint meeting</source>
+        <translation>新建联席会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="134"/>
+        <source>e.g. 镇政府三楼会议室</source>
+        <translation>如：镇政府三楼会议室</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="137"/>
+        <source>e.g. 分管副镇长 刘建军</source>
+        <translation>如：分管副镇长 刘建军</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="145"/>
+        <source>&amp;Time</source>
+        <translation>会议时间(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="146"/>
+        <source>&amp;Place</source>
+        <translation>会议地点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="147"/>
+        <source>C&amp;hair</source>
+        <translation>主持人(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="148"/>
+        <source>Attending units</source>
+        <translation>参会单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="154"/>
+        <source>No member units are set yet: tick the units to invite (“Member units…” on the page sets them for every meeting).</source>
+        <translation>还没有设置成员单位：请勾选要通知参会的单位（在页面上点“成员单位…”可设置每次会议的固定成员单位）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="160"/>
+        <source>Schedule</source>
+        <translation>安排会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="160"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="162"/>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="170"/>
+        <source>Proposed from the data: undecided duty disputes first, then cases supervised again and again, long overdue or across departments. Untick what this meeting will not take up. The disputes on the agenda are sent to this meeting.</source>
+        <translation>根据案件数据提出：先列待裁定的职责争议，再列多次督办、长期超期和跨部门的案件。本次会议不研究的，取消勾选即可。列入议程的职责争议将提交本次会议。</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingList</name>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="59"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="59"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="59"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="59"/>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="75"/>
+        <source>No. {number}</source>
+        <translation>第 {number} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_lists.py" line="78"/>
+        <source>{count} items</source>
+        <translation>{count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="81"/>
+        <source>Held</source>
+        <translation>已召开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="82"/>
+        <source>Minutes to record</source>
+        <translation>待录入纪要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="83"/>
+        <source>To be held</source>
+        <translation>待召开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="90"/>
+        <source>Joint meeting no. {number}</source>
+        <translation>第 {number} 次联席会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="98"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="99"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="100"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="101"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="102"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="103"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="104"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_parts.py" line="107"/>
+        <source>{time} ({weekday})</source>
+        <translation>{time}（{weekday}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="104"/>
+        <source>Joint meetings</source>
+        <translation>联席会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="108"/>
+        <source>&amp;New meeting…</source>
+        <translation>新建会议(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="111"/>
+        <source>Schedule the next joint meeting, with the agenda proposed from the data</source>
+        <translation>安排下一次联席会议，议程根据案件数据提出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="127"/>
+        <source>Member &amp;units…</source>
+        <translation>成员单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="137"/>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="142"/>
+        <source>Decisions to carry out</source>
+        <translation>待落实的决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="146"/>
+        <source>&amp;Mark done…</source>
+        <translation>标记已落实(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="148"/>
+        <source>The owner unit carried the selected decision out</source>
+        <translation>责任单位已落实选中的决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="194"/>
+        <source>&amp;Edit agenda…</source>
+        <translation>修改议程(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="197"/>
+        <source>&amp;Record minutes…</source>
+        <translation>录入纪要(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="201"/>
+        <source>Print &amp;agenda…</source>
+        <translation>打印议程(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="204"/>
+        <source>Print m&amp;inutes…</source>
+        <translation>打印纪要(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="258"/>
+        <source>{count} meetings, {waiting} not yet minuted</source>
+        <translation>共 {count} 次会议，{waiting} 次待录入纪要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="260"/>
+        <source>{count} meetings</source>
+        <translation>共 {count} 次会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="268"/>
+        <source>Member units ({count}): {units}</source>
+        <translation>成员单位（{count} 个）：{units}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="274"/>
+        <source>No member units set yet: choose “Member units…” to name them.</source>
+        <translation>还没有设置成员单位：点“成员单位…”设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="277"/>
+        <source>No member units set yet.</source>
+        <translation>还没有设置成员单位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="283"/>
+        <source>No joint meeting yet. Name the member units with “Member units…”, then choose “New meeting…”: the agenda is proposed from undecided duty disputes and from supervised, long-overdue and cross-department cases.</source>
+        <translation>还没有召开过联席会议。先点“成员单位…”设置成员单位，再点“新建会议…”：议程根据待裁定的职责争议和多次督办、长期超期、跨部门的案件提出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="289"/>
+        <source>No joint meeting yet. The enforcement office or the leader schedules joint meetings; their agendas, minutes and decisions will appear here.</source>
+        <translation>还没有召开过联席会议。联席会议由综合执法办或分管领导安排，会议的议程、纪要和决议会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="300"/>
+        <source>{count} open, {late} overdue</source>
+        <translation>{count} 项待落实，{late} 项已超期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="305"/>
+        <source>No decision waiting to be carried out.</source>
+        <translation>没有待落实的决议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="307"/>
+        <source>The decisions of a meeting&apos;s minutes are tracked here until done.</source>
+        <translation>会议纪要中的决议在这里跟踪，直到落实完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="338"/>
+        <source>Save the agenda as a PDF to print and hand out</source>
+        <translation>把议程保存为 PDF，打印分发</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="340"/>
+        <source>Save today&apos;s proposed agenda as a draft PDF</source>
+        <translation>把当前的建议议程保存为 PDF 征求意见稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="345"/>
+        <source>On a field laptop joint meetings are read and printed; they are scheduled and minuted on the office PC.</source>
+        <translation>外勤终端上只能查看和打印联席会议；安排会议、录入纪要请在综合执法办电脑上进行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="350"/>
+        <source>Joint meetings are scheduled and minuted by the enforcement office (clerk, administrator) or the leader; here you can read and print them.</source>
+        <translation>联席会议由综合执法办（受理员、管理员）或分管领导安排并录入纪要；这里可以查看和打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="354"/>
+        <source>The minutes can be recorded once the meeting has been held ({time}).</source>
+        <translation>会议召开（{time}）后才能录入纪要。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="357"/>
+        <source>The meeting time has passed: record its minutes and decisions.</source>
+        <translation>会议时间已过：请录入会议纪要和决议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="378"/>
+        <source>Member units saved: {units}.</source>
+        <translation>已保存成员单位：{units}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="399"/>
+        <source>Agenda of {meeting} saved: {count} items.</source>
+        <translation>已保存{meeting}的议程，共 {count} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="426"/>
+        <source>Decision {meeting}-{position} marked done.</source>
+        <translation>第 {meeting} 次联席会议第 {position} 项决议已标记为落实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="436"/>
+        <source>{meeting} scheduled for {time}, {count} agenda items.</source>
+        <translation>已安排{meeting}，时间 {time}，议题 {count} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="444"/>
+        <source>Minutes of {meeting} recorded: {count} decisions.</source>
+        <translation>已录入{meeting}纪要，决议 {count} 项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings_page.py" line="448"/>
+        <source>{settled} duty disputes settled.</source>
+        <translation>裁定职责争议 {settled} 件。</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="66"/>
+        <source>Member units of the joint meeting</source>
+        <translation>联席会议成员单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="70"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="70"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meeting_dialogs.py" line="76"/>
+        <source>The member units are invited to every joint meeting: a new meeting starts with them as its attending units.</source>
+        <translation>每次联席会议都通知成员单位参加：新建会议时，参会单位默认为全体成员单位。</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesDialog</name>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="213"/>
+        <source>Minutes · {meeting}</source>
+        <translation>会议纪要 · {meeting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="216"/>
+        <source>{meeting}, {time}, {place}, chaired by {chair}. The minutes are recorded once and cannot be changed afterwards: read them through before you record them.</source>
+        <translation>{meeting}，{time}，{place}，{chair}主持。纪要只能录入一次，录入后不能修改：请核对无误后再录入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="227"/>
+        <source>What the meeting discussed and agreed, item by item</source>
+        <translation>会议研究和议定的事项，逐项写明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="233"/>
+        <source>&amp;Summary</source>
+        <translation>主要内容(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="234"/>
+        <source>Attending units</source>
+        <translation>参会单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="235"/>
+        <source>Decisions</source>
+        <translation>决议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="239"/>
+        <source>No decision yet. Add one for each thing a unit must carry out by a deadline; a meeting may also end without any.</source>
+        <translation>还没有决议。需要某个单位在期限内落实的事项，每项添加一条决议；会议也可以不形成决议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="245"/>
+        <source>&amp;Add decision</source>
+        <translation>添加决议(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="264"/>
+        <source>Record minutes</source>
+        <translation>录入纪要</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="264"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/minutes_dialog.py" line="284"/>
+        <source>{case} {category} (returned by {unit})</source>
+        <translation>{case} {category}（{unit}回退）</translation>
     </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
     <message>
         <location filename="../../app/ui/placeholder_page.py" line="14"/>
-        <source>Three lists</source>
-        <translation>三张清单</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="15"/>
-        <source>The page for the power &amp; responsibility list, the duty task list and the duty boundary list is coming. Until then, import, export and search them on the command line: towndesk lists import FILE --kind power|duties|boundary.</source>
-        <translation>权责清单、职责任务清单和职责边界清单的页面即将推出。在此之前，请在命令行导入、导出和搜索：towndesk lists import 文件 --kind power|duties|boundary。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="23"/>
-        <source>Joint meetings</source>
-        <translation>联席会议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="24"/>
-        <source>Agendas of disputed and overdue cases, minutes and decisions with owners and deadlines will come in a later issue.</source>
-        <translation>联席会议将在后续版本中提供：汇总争议和超期案件作为议题，记录会议纪要和决议（含责任单位和期限）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/placeholder_page.py" line="31"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="32"/>
+        <location filename="../../app/ui/placeholder_page.py" line="15"/>
         <source>Closure rates, on-time rates, response times and the monthly bulletin will come in a later issue, once cases can be handled and closed.</source>
         <translation>结案率、按期结案率、响应时长和月度通报将在后续版本中提供（在案件可以处置和结案之后）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/placeholder_page.py" line="56"/>
+        <location filename="../../app/ui/placeholder_page.py" line="39"/>
         <source>This version brings case intake, the case path, call response, supervision and sync files with field laptops.</source>
         <translation>本版本提供案件受理、案件办理流程、呼叫响应、执法监督，以及与外业终端交换同步包。</translation>
     </message>
@@ -2163,14 +3838,49 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>Printing</name>
     <message>
+        <location filename="../../app/ui/meeting_parts.py" line="357"/>
         <location filename="../../app/ui/printing.py" line="21"/>
         <source>Save the PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
+        <location filename="../../app/ui/meeting_parts.py" line="359"/>
         <location filename="../../app/ui/printing.py" line="23"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="212"/>
+        <source>Refer to a joint meeting · case {number}</source>
+        <translation>提交联席会议 · 案件 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="216"/>
+        <source>Which joint meeting&apos;s agenda should take the duty dispute {unit} raised on case {number} ({category})? Once the meeting&apos;s decisions are recorded, the dispute is ruled on by them.</source>
+        <translation>把{unit}对案件 {number}（{category}）的职责争议列入哪次联席会议的议题？会议的决议记录后，争议即按决议裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="232"/>
+        <source>Joint &amp;meeting</source>
+        <translation>联席会议(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="235"/>
+        <source>Refer</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="235"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="259"/>
+        <source>Joint meeting no. {number} · {time}</source>
+        <translation>第 {number} 次联席会议 · {time}</translation>
     </message>
 </context>
 <context>
@@ -2219,32 +3929,32 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../app/ui/render.py" line="150"/>
+        <location filename="../../app/ui/render.py" line="187"/>
         <source>The Chinese translation (towndesk_zh_CN.qm) is missing.</source>
         <translation>缺少中文翻译文件（towndesk_zh_CN.qm）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="156"/>
+        <location filename="../../app/ui/render.py" line="193"/>
         <source>No font for Chinese text is installed.</source>
         <translation>系统没有安装中文字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="165"/>
+        <location filename="../../app/ui/render.py" line="202"/>
         <source>The database is damaged: {result}</source>
         <translation>数据库已损坏：{result}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="173"/>
+        <location filename="../../app/ui/render.py" line="210"/>
         <source>The database has no users.</source>
         <translation>数据库中没有用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="191"/>
+        <location filename="../../app/ui/render.py" line="228"/>
         <source>The window could not be built: {error}</source>
         <translation>无法创建主窗口：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/render.py" line="204"/>
+        <location filename="../../app/ui/render.py" line="241"/>
         <source>The window rendered as a blank picture.</source>
         <translation>主窗口显示为空白。</translation>
     </message>
@@ -2357,6 +4067,44 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
         <location filename="../../app/ui/workbench.py" line="44"/>
         <source>Show these cases</source>
         <translation>查看这些案件</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestion</name>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="49"/>
+        <source>{lead} leads, {helpers} cooperate</source>
+        <translation>{lead}牵头，{helpers}配合</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="52"/>
+        <source>{lead} leads</source>
+        <translation>{lead}牵头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="57"/>
+        <source>The lists suggest: {action} · {units}</source>
+        <translation>清单建议：{action} · {units}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="64"/>
+        <source>By a duty dispute ruling: an override needs a reason</source>
+        <translation>依据职责争议的裁定，改派须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="67"/>
+        <source>By the duty boundary list: an override needs a reason</source>
+        <translation>依据职责边界清单，改派须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="70"/>
+        <source>By the division rule (visibility and specialism in the power &amp; responsibility list): an override needs a reason</source>
+        <translation>依据职责分工办法（权责清单的可见性、专业性），改派须说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/triage_parts.py" line="75"/>
+        <source>Not in the lists: the category&apos;s default route, which may be changed without a reason</source>
+        <translation>清单未列明，按问题类别的默认分拨，可直接改派</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,19 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from app.core.meetings import KIND_NAMES
 from app.core.model import chinese
 from app.paths import resource
+from app.store.disputes import STATUS_NAMES
 from app.ui.app import load_translator
-from app.ui.i18n import ENUM_WORDS, word
+from app.ui.i18n import (
+    AGENDA_KIND_WORDS,
+    DISPUTE_STATUS_WORDS,
+    ENUM_WORDS,
+    agenda_kind_word,
+    dispute_status_word,
+    word,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,6 +67,15 @@ def test_placeholders_survive_translation():
 def test_enum_words_in_chinese_are_the_domain_words(qapp):
     for value in ENUM_WORDS:
         assert word(value) == chinese(value)
+
+
+def test_dispute_and_agenda_words_in_chinese_are_the_stores_words(qapp):
+    assert DISPUTE_STATUS_WORDS.keys() == STATUS_NAMES.keys()
+    for status, name in STATUS_NAMES.items():
+        assert dispute_status_word(status) == name
+    assert AGENDA_KIND_WORDS.keys() == KIND_NAMES.keys()
+    for kind, name in KIND_NAMES.items():
+        assert agenda_kind_word(kind) == name
 
 
 def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chinese_app):
