@@ -409,7 +409,7 @@ class DisputesPage(QWidget):
             escape(d.reasoning),
             escape(self.tr("Ruled on {time}").format(time=(d.decided_at or "")[:16])),
         ]
-        meeting = self.meetings.get(d.meeting_id or "")
+        meeting = self.meetings.get(d.ruled_at or "")  # decided at a meeting, not on its agenda
         if meeting is not None:
             lines.append(
                 escape(
