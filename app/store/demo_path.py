@@ -115,11 +115,11 @@ def plan(
         received = received and step(
             30, "clerk", Request(Action.TRANSFER_RECEIPT, received_by="接收机关法制科")
         )
-        if received and age_days > 20:
+        if received and age_days > 12:
             outcome, note = "accepted", "已受理并立案查处"
             if request.action == Action.TRANSFER_POLICE:
                 outcome, note = "accepted", "已立案侦查"
-                if rng.random() < 0.25:  # 不予立案: back to the township to handle administratively
+                if age_days < 25 and rng.random() < 0.5:  # 不予立案, lately: back to triage
                     outcome, note = "declined", "经审查未达到刑事立案追诉标准，退回依法给予行政处罚"
             step(200, "clerk", Request(Action.TRANSFER_OUTCOME, outcome=outcome, note=note))
         return steps

@@ -291,9 +291,9 @@ def _step_sentence(
             QCoreApplication.translate("CaseStep", "Suspected offence: {offence}; {reason}").format(
                 offence=p["offence"], reason=reason
             ),
-            QCoreApplication.translate("CaseStep", "prosecution threshold: {threshold}").format(
-                threshold=threshold
-            )
+            QCoreApplication.translate(
+                "CaseStep", "why it meets the prosecution threshold: {threshold}"
+            ).format(threshold=threshold)
             if threshold
             else "",
             _letter(letter),

@@ -82,7 +82,7 @@
     <message>
         <location filename="../../app/ui/action_dialog.py" line="210"/>
         <source>Prosecution threshold</source>
-        <translation>追诉标准说明</translation>
+        <translation>达到追诉标准的事实</translation>
     </message>
     <message>
         <location filename="../../app/ui/action_dialog.py" line="218"/>
@@ -1063,8 +1063,8 @@
     </message>
     <message>
         <location filename="../../app/ui/case_path.py" line="294"/>
-        <source>prosecution threshold: {threshold}</source>
-        <translation>追诉标准：{threshold}</translation>
+        <source>why it meets the prosecution threshold: {threshold}</source>
+        <translation>达到追诉标准的事实：{threshold}</translation>
     </message>
     <message>
         <location filename="../../app/ui/case_path.py" line="304"/>
