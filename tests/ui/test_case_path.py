@@ -209,7 +209,7 @@ def test_transfer_to_the_police(desk):
     assert "综执移公〔" in letter
     assert steps(detail)[-1] == (
         "移送公安",
-        f"涉嫌：涉嫌赌博；现场查获赌资；追诉标准：赌资累计八千元，达到聚众赌博的立案追诉标准；"
+        f"涉嫌：涉嫌赌博；现场查获赌资；达到追诉标准的事实：赌资累计八千元，达到聚众赌博的立案追诉标准；"
         f"移送函 {letter}",
     )
     assert "已移送" in texts(detail)
