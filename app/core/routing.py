@@ -61,6 +61,10 @@ class Suggestion:
     matter: str  # the matter's code, "" when none
     reason: Words
 
+    def followed_by(self, route: Route | str, lead: str | None) -> bool:
+        """Whether routing ``route`` to ``lead`` is what was suggested."""
+        return route == self.route and lead == self.lead
+
     @property
     def from_lists(self) -> bool:
         """Only the lists and rulings bind: routing against them needs a reason. A category's

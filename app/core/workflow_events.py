@@ -73,7 +73,7 @@ def decide(
 def _against_suggestion(
     payload: Mapping[str, Any], request: Request, suggestion: Suggestion
 ) -> dict[str, Any]:
-    followed = payload["lead_unit"] == suggestion.lead and payload["route"] == suggestion.route
+    followed = suggestion.followed_by(payload["route"], payload["lead_unit"])
     out: dict[str, Any] = {"suggested": suggestion.record(), "overridden": not followed}
     if not followed and suggestion.from_lists:
         out["override_reason"] = _need(
