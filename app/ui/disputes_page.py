@@ -10,7 +10,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -43,6 +42,7 @@ from app.store.reference import ReferenceData
 from app.store.routing import boundary_entries
 from app.ui.dispute_dialogs import DecideDialog, ReferDialog, meeting_label
 from app.ui.i18n import dispute_status_word
+from app.ui.shown_page import ShownPage
 from app.ui.trees import case_tree
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -52,7 +52,7 @@ STYLE = """
 """
 
 
-class DisputesPage(QWidget):
+class DisputesPage(ShownPage):
     case_activated = Signal(object)  # Case
     data_changed = Signal()  # a dispute was decided
     message = Signal(str)
@@ -69,7 +69,6 @@ class DisputesPage(QWidget):
         self.refer_dialog: ReferDialog | None = None
         self.upcoming: list[Meeting] = []
         self.meetings: dict[str, Meeting] = {}
-        self.stale = True
         self.setStyleSheet(STYLE)
         title = QLabel(self.tr("Duty disputes"))
         title.setObjectName("pageTitle")
@@ -183,16 +182,7 @@ class DisputesPage(QWidget):
 
     # -- reading -----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        if not self.isVisible():
-            self.stale = True
-            return
-        self.stale = False
+    def reread(self) -> None:
         chosen = self.selected()
         self.entries = self._list_entries()
         self.meetings = {m.id: m for m in meetings(self.db)}

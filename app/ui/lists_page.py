@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from app.store.routing import override_report
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.list_import import ListImportDialog, success_text
 from app.ui.list_table import ListTable, list_title
+from app.ui.shown_page import ShownPage
 from app.ui.trees import case_tree
 from app.ui.triage_parts import in_language
 
@@ -48,7 +48,7 @@ def reads_override_report(user: User) -> bool:
     return may(user.role, MANAGE_REFERENCE_DATA) or user.role in (Role.LEADER, Role.SUPERVISOR)
 
 
-class ListsPage(QWidget):
+class ListsPage(ShownPage):
     message = Signal(str)  # for the status bar
     data_changed = Signal()  # an import replaced a list
 
@@ -64,7 +64,6 @@ class ListsPage(QWidget):
         self.db, self.ref, self.user, self.runner = db, ref, user, runner
         self.may_import = may(user.role, MANAGE_REFERENCE_DATA)
         self.import_dialog: ListImportDialog | None = None
-        self.stale = True
         title = QLabel(self.tr("Three lists"))
         title.setObjectName("pageTitle")
         self.search = QLineEdit()
@@ -171,16 +170,7 @@ class ListsPage(QWidget):
 
     # -- reading -----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        if not self.isVisible():
-            self.stale = True
-            return
-        self.stale = False
+    def reread(self) -> None:
         for table in self.tables.values():
             table.refresh()
         self._fill_report()

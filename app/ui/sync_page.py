@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +44,7 @@ from app.ui.case_path import now_in_china
 from app.ui.enrol_dialog import EnrolDialog
 from app.ui.field_banner import field_can_do
 from app.ui.revoke_dialog import RevokeDialog
+from app.ui.shown_page import ShownPage
 from app.ui.sync_lists import ConflictList, DeviceList, HistoryList
 from app.ui.sync_transfer import SYNC_FOLDER, SyncTransfer
 from app.ui.sync_words import device_kind_word
@@ -59,7 +59,7 @@ STYLE = """
 """
 
 
-class SyncPage(QWidget):
+class SyncPage(ShownPage):
     data_changed = Signal()  # an import changed cases (or reference data)
     message = Signal(str)  # for the status bar
     case_activated = Signal(object)  # Case: a conflict case was opened
@@ -79,7 +79,6 @@ class SyncPage(QWidget):
         self.db, self.db_path, self.blobs, self.user = db, db_path, blobs, user
         self.runner, self.keyring, self.now = runner, keyring, now
         self.setStyleSheet(STYLE)
-        self.stale = True  # read when first shown: the window starts without this work
         self.transfer = SyncTransfer(self, db, blobs, user, runner, keyring, now)
         self.transfer.busy_changed.connect(self._set_busy)
         self.transfer.message.connect(self.message)
@@ -223,17 +222,8 @@ class SyncPage(QWidget):
 
     # -- reading ----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        """Re-read devices and history (when shown; otherwise on the next show)."""
-        if not self.isVisible():
-            self.stale = True
-            return
-        self.stale = False
+    def reread(self) -> None:
+        """Devices, conflicts and history."""
         self._show_device()
         self._fill_peers()
         conflicts = self.conflicts.fill(self.db)
