@@ -43,6 +43,7 @@ from app.store.reference import ReferenceData
 from app.ui.case_path import now_in_china
 from app.ui.i18n import action_word, error_text
 from app.ui.triage_parts import ACTION_ROUTES, Choice, SuggestionBanner, in_language, office_code
+from app.ui.unit_lists import CooperatingUnits
 
 Submit = Callable[[Request, Sequence[Path]], object]
 
@@ -154,24 +155,14 @@ class ActionDialog(QDialog):
             self.lead = QComboBox()
             for name, code in self._units((Tier.X,)):
                 self.lead.addItem(name, code)
-            self.helpers = QListWidget()
+            self.helpers = CooperatingUnits(self._units((Tier.X, Tier.ONE, Tier.Y)), 170)
             self.helpers.setObjectName("cooperatingUnits")
-            for name, code in self._units((Tier.X, Tier.ONE, Tier.Y)):
-                item = QListWidgetItem(name)
-                item.setData(Qt.ItemDataRole.UserRole, code)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.helpers.addItem(item)
-            self.helpers.setFixedHeight(170)
-            self.helpers_chosen = QLabel()
-            self.helpers_chosen.setObjectName("hintText")
-            self.helpers_chosen.setWordWrap(True)
-            self.helpers.itemChanged.connect(lambda _item: self._show_helpers())
             self.lead.currentIndexChanged.connect(self._hide_lead)
             self._follow_suggestion(self.lead)
             self._hide_lead()
             self.form.addRow(self.tr("Lead unit"), self.lead)
             self.form.addRow(self.tr("Cooperating units"), self.helpers)
-            self.form.addRow("", self.helpers_chosen)
+            self.form.addRow("", self.helpers.chosen_line)
         elif a == Action.CALL:
             self.called = QComboBox()
             for name, code in self._units((Tier.Y,)):
@@ -303,10 +294,7 @@ class ActionDialog(QDialog):
         if index >= 0:
             units.setCurrentIndex(index)
         if self.action == Action.DISPATCH:
-            for i in range(self.helpers.count()):
-                item = self.helpers.item(i)
-                if item.data(Qt.ItemDataRole.UserRole) in suggestion.cooperating:
-                    item.setCheckState(Qt.CheckState.Checked)
+            self.helpers.set_checked(suggestion.cooperating)
 
     def _override_field(self) -> None:
         """改派理由: shown, and required by the domain, when the dialog leaves the route the
@@ -461,29 +449,7 @@ class ActionDialog(QDialog):
         return str(button.property("outcome")) if button is not None else ""
 
     def _hide_lead(self) -> None:
-        """The lead unit cannot also cooperate: it leaves the list while it leads."""
-        lead = self.lead.currentData()
-        for i in range(self.helpers.count()):
-            item = self.helpers.item(i)
-            leads = item.data(Qt.ItemDataRole.UserRole) == lead
-            item.setHidden(leads)
-            if leads:
-                item.setCheckState(Qt.CheckState.Unchecked)
-        self._show_helpers()
-
-    def _show_helpers(self) -> None:
-        """The units checked, in one line: the list is longer than it is tall."""
-        chosen = [
-            self.helpers.item(i).text()
-            for i in range(self.helpers.count())
-            if self.helpers.item(i).checkState() == Qt.CheckState.Checked
-            and not self.helpers.item(i).isHidden()
-        ]
-        self.helpers_chosen.setText(
-            self.tr("Cooperating units chosen: {units}").format(units="、".join(chosen))
-            if chosen
-            else self.tr("No cooperating units chosen")
-        )
+        self.helpers.follow_lead(self.lead.currentData())
 
     def _show_phone(self) -> None:
         department = self.ref.departments.get(self.called.currentData())
@@ -519,12 +485,7 @@ class ActionDialog(QDialog):
         if a == Action.SELF_HANDLE:
             return Request(a, override_reason=override)
         if a == Action.DISPATCH:
-            helpers = tuple(
-                self.helpers.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.helpers.count())
-                if self.helpers.item(i).checkState() == Qt.CheckState.Checked
-                and not self.helpers.item(i).isHidden()
-            )
+            helpers = tuple(self.helpers.checked_codes())
             return Request(
                 a, to=self.lead.currentData(), with_units=helpers, override_reason=override
             )

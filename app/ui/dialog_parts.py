@@ -1,11 +1,19 @@
-"""What the small form dialogs share: an error line, the button row, the outer layout.
-Texts come from the caller, so each dialog keeps its own translation context."""
+"""What the small form dialogs share: an error line, the button row, the outer layout, and
+handing what was typed to the store. Texts come from the caller, so each dialog keeps its own
+translation context."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.core.errors import DomainError
+from app.ui.i18n import error_text
+
+Written = TypeVar("Written")
 
 
 def error_label() -> QLabel:
@@ -47,3 +55,28 @@ def dialog_layout(dialog: QDialog) -> QVBoxLayout:
     layout.setContentsMargins(24, 20, 24, 16)
     layout.setSpacing(12)
     return layout
+
+
+class StoreDialog(QDialog):
+    """Hands what was typed to the store; a refusal is shown in its error line and the dialog
+    stays open with everything typed."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.error = error_label()
+
+    def refused(self, error: DomainError) -> None:
+        self.error.setText(error_text(error))
+        self.error.show()
+
+    def written(self, write: Callable[[], Written], done: SignalInstance) -> Written | None:
+        """``write`` to the store; on success tell ``done`` what was written and close.
+        None when the store refused (nothing was written)."""
+        try:
+            result = write()
+        except DomainError as error:
+            self.refused(error)
+            return None
+        done.emit(result)
+        self.accept()
+        return result

@@ -13,11 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
@@ -25,23 +22,15 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.core.meetings import Meeting
-from app.core.model import Tier, User
+from app.core.model import User
 from app.core.routing import BoundaryEntry
 from app.store.disputes import Dispute, Ruling, decide_dispute, refer_dispute
 from app.store.reference import ReferenceData
-from app.ui.dialog_parts import button_row, dialog_layout, error_label
-from app.ui.i18n import error_text
-
-TIER_ORDER = {Tier.ONE: 0, Tier.X: 1, Tier.Y: 2}
+from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout
+from app.ui.unit_lists import CooperatingUnits, unit_items
 
 
-def unit_items(ref: ReferenceData) -> list[tuple[str, str]]:
-    """(name, code) of every department: the office, stationed, then district ones."""
-    ordered = sorted(ref.departments.values(), key=lambda d: (TIER_ORDER[d.tier], d.code))
-    return [(d.short_name, d.code) for d in ordered]
-
-
-class DecideDialog(QDialog):
+class DecideDialog(StoreDialog):
     decided = Signal(object)  # Dispute
 
     def __init__(
@@ -75,21 +64,11 @@ class DecideDialog(QDialog):
         self.lead.addItem(self.tr("(choose one)"), "")
         for name, code in unit_items(ref):
             self.lead.addItem(name, code)
-        self.helpers = QListWidget()
+        self.helpers = CooperatingUnits(unit_items(ref), 150)
         self.helpers.setObjectName("rulingCooperating")
-        for name, code in unit_items(ref):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.helpers.addItem(item)
-        self.helpers.setFixedHeight(150)
-        self.helpers_chosen = QLabel()
-        self.helpers_chosen.setObjectName("hintText")
-        self.helpers_chosen.setWordWrap(True)
-        self.helpers.itemChanged.connect(lambda _item: self._show_helpers())
         if boundary:  # what the list says now is the natural starting point
             self.lead.setCurrentIndex(self.lead.findData(boundary[0].lead))
-            self._check(boundary[0].cooperating)
+            self.helpers.set_checked(boundary[0].cooperating)
         self.lead.currentIndexChanged.connect(self._hide_lead)
         self._hide_lead()
         self.reasoning = QPlainTextEdit()
@@ -119,11 +98,10 @@ class DecideDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow(self.tr("&Lead unit"), self.lead)
         form.addRow(self.tr("Cooperating units"), self.helpers)
-        form.addRow("", self.helpers_chosen)
+        form.addRow("", self.helpers.chosen_line)
         form.addRow(self.tr("&Reasoning"), self.reasoning)
         form.addRow("", self.amend)
         form.addRow("", self.amend_hint)
-        self.error = error_label()
         buttons, self.ok_button, self.cancel_button = button_row(
             self, self.tr("Rule"), self.tr("Cancel"), self.submit, False
         )
@@ -135,63 +113,29 @@ class DecideDialog(QDialog):
         self.setMinimumWidth(520)
         self.lead.setFocus()
 
-    def _check(self, codes: Sequence[str]) -> None:
-        for i in range(self.helpers.count()):
-            item = self.helpers.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in codes:
-                item.setCheckState(Qt.CheckState.Checked)
-
     def _hide_lead(self) -> None:
-        lead = self.lead.currentData()
-        for i in range(self.helpers.count()):
-            item = self.helpers.item(i)
-            leads = item.data(Qt.ItemDataRole.UserRole) == lead
-            item.setHidden(leads)
-            if leads:
-                item.setCheckState(Qt.CheckState.Unchecked)
-        self._show_helpers()
-
-    def _show_helpers(self) -> None:
-        chosen = [
-            self.helpers.item(i).text()
-            for i in range(self.helpers.count())
-            if self.helpers.item(i).checkState() == Qt.CheckState.Checked
-            and not self.helpers.item(i).isHidden()
-        ]
-        self.helpers_chosen.setText(
-            self.tr("Cooperating units chosen: {units}").format(units="、".join(chosen))
-            if chosen
-            else self.tr("No cooperating units chosen")
-        )
+        self.helpers.follow_lead(self.lead.currentData())
 
     def ruling(self) -> Ruling:
-        cooperating = tuple(
-            self.helpers.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.helpers.count())
-            if self.helpers.item(i).checkState() == Qt.CheckState.Checked
-            and not self.helpers.item(i).isHidden()
-        )
         return Ruling(
             lead=self.lead.currentData() or "",
-            cooperating=cooperating,
+            cooperating=tuple(self.helpers.checked_codes()),
             reasoning=self.reasoning.toPlainText().strip(),
             amend_list=self.amend.isChecked(),
         )
 
+    def refused(self, error: DomainError) -> None:
+        super().refused(error)
+        self.adjustSize()  # room for the message without squeezing the fields
+
     def submit(self) -> Dispute | None:
-        try:
-            dispute = decide_dispute(self.db, self.user, self.dispute.id, self.ruling())
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            self.error.show()
-            self.adjustSize()
-            return None
-        self.decided.emit(dispute)
-        self.accept()
-        return dispute
+        return self.written(
+            lambda: decide_dispute(self.db, self.user, self.dispute.id, self.ruling()),
+            self.decided,
+        )
 
 
-class ReferDialog(QDialog):
+class ReferDialog(StoreDialog):
     """Put the dispute on the agenda of a joint meeting that has not been held yet."""
 
     referred = Signal(object)  # Dispute
@@ -230,7 +174,6 @@ class ReferDialog(QDialog):
             self.meeting.addItem(meeting_label(meeting), meeting.id)
         form = QFormLayout()
         form.addRow(self.tr("Joint &meeting"), self.meeting)
-        self.error = error_label()
         buttons, self.ok_button, self.cancel_button = button_row(
             self, self.tr("Refer"), self.tr("Cancel"), self.submit
         )
@@ -243,15 +186,10 @@ class ReferDialog(QDialog):
         self.meeting.setFocus()
 
     def submit(self) -> Dispute | None:
-        try:
-            dispute = refer_dispute(self.db, self.user, self.dispute.id, self.meeting.currentData())
-        except DomainError as error:
-            self.error.setText(error_text(error))
-            self.error.show()
-            return None
-        self.referred.emit(dispute)
-        self.accept()
-        return dispute
+        return self.written(
+            lambda: refer_dispute(self.db, self.user, self.dispute.id, self.meeting.currentData()),
+            self.referred,
+        )
 
 
 def meeting_label(meeting: Meeting) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.errors import DomainError
 from app.core.meetings import AgendaItem, Meeting, MeetingDecision
 from app.core.model import User
 from app.store.case_state import work_calendar
@@ -34,17 +33,16 @@ from app.store.meetings import (
     set_members,
 )
 from app.store.reference import ReferenceData
-from app.ui.dialog_parts import button_row, dialog_layout
+from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout
 from app.ui.meeting_parts import (
     AgendaEditor,
-    StoreDialog,
-    UnitChecklist,
     intro,
     meeting_name,
     text_box,
     wall_from,
     weekday_time,
 )
+from app.ui.unit_lists import UnitChecklist
 
 MEETING_HOUR = time(9, 30)
 
@@ -86,14 +84,12 @@ class MembersDialog(StoreDialog):
 
     def submit(self) -> list[str] | None:
         chosen = self.units.checked_codes()
-        try:
+
+        def save() -> list[str]:
             set_members(self.db, self.user, chosen, wall_from(self.now))
-        except DomainError as error:
-            self.refused(error)
-            return None
-        self.saved.emit(chosen)
-        self.accept()
-        return chosen
+            return chosen
+
+        return self.written(save, self.saved)
 
 
 def next_meeting_time(db: Database, today: date, scheduled: list[Meeting]) -> datetime:
@@ -181,8 +177,8 @@ class MeetingDialog(StoreDialog):
         self.held_on.setFocus()
 
     def submit(self) -> Meeting | None:
-        try:
-            meeting = schedule_meeting(
+        return self.written(
+            lambda: schedule_meeting(
                 self.db,
                 self.user,
                 self.held_on.dateTime().toString("yyyy-MM-dd HH:mm"),
@@ -191,13 +187,9 @@ class MeetingDialog(StoreDialog):
                 self.attendees.checked_codes(),
                 self.agenda.checked_items(),
                 wall_from(self.now),
-            )
-        except DomainError as error:
-            self.refused(error)
-            return None
-        self.scheduled.emit(meeting)
-        self.accept()
-        return meeting
+            ),
+            self.scheduled,
+        )
 
 
 def _key(item: AgendaItem) -> tuple[str, str]:
@@ -251,20 +243,16 @@ class AgendaDialog(StoreDialog):
         self.agenda.tree.setFocus()
 
     def submit(self) -> Meeting | None:
-        try:
-            meeting = set_agenda(
+        return self.written(
+            lambda: set_agenda(
                 self.db,
                 self.user,
                 self.meeting.id,
                 self.agenda.checked_items(),
                 wall_from(self.now),
-            )
-        except DomainError as error:
-            self.refused(error)
-            return None
-        self.saved.emit(meeting)
-        self.accept()
-        return meeting
+            ),
+            self.saved,
+        )
 
 
 class MarkDoneDialog(StoreDialog):
@@ -320,13 +308,9 @@ class MarkDoneDialog(StoreDialog):
         self.note.setFocus()
 
     def submit(self) -> MeetingDecision | None:
-        try:
-            decision = mark_done(
+        return self.written(
+            lambda: mark_done(
                 self.db, self.user, self.decision.id, self.note.toPlainText(), wall_from(self.now)
-            )
-        except DomainError as error:
-            self.refused(error)
-            return None
-        self.done.emit(decision)
-        self.accept()
-        return decision
+            ),
+            self.done,
+        )

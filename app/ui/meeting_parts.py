@@ -1,5 +1,5 @@
-"""What the joint-meeting page and its dialogs share: check lists of units and of agenda
-items, the words for a meeting, the clock the writes run on, and saving a PDF."""
+"""What the joint-meeting page and its dialogs share: a check list of agenda items, the
+words for a meeting, the clock the writes run on, and saving a PDF."""
 
 from __future__ import annotations
 
@@ -20,14 +20,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
@@ -39,18 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.clock import CHINA
-from app.core.errors import DomainError
 from app.core.meetings import HELD_ON_FORMAT, OTHER, AgendaItem, Meeting, MeetingDecision
-from app.core.model import Tier
 from app.store.reference import ReferenceData
 from app.ui.background import show_error_dialog
-from app.ui.dialog_parts import error_label
-from app.ui.i18n import agenda_kind_word, error_text
+from app.ui.i18n import agenda_kind_word
 
-CodeRole = Qt.ItemDataRole.UserRole
 ItemRole = Qt.ItemDataRole.UserRole
-TIER_ORDER = {Tier.ONE: 0, Tier.X: 1, Tier.Y: 2}
-UNIT_CELL = QSize(118, 28)  # one unit in a check grid: the longest short name fits
 DETAIL_COLOUR = QColor("#52606d")
 HELD, MINUTES_DUE, UPCOMING = "held", "minutes_due", "upcoming"
 STATE_COLOURS = {HELD: "#027a48", MINUTES_DUE: "#b54708", UPCOMING: "#1d4e89"}
@@ -109,69 +99,8 @@ def weekday_time(held_on: str) -> str:
     )
 
 
-def unit_items(ref: ReferenceData) -> list[tuple[str, str]]:
-    """(short name, code) of every department: the office, stationed, then district ones."""
-    ordered = sorted(ref.departments.values(), key=lambda d: (TIER_ORDER[d.tier], d.code))
-    return [(d.short_name, d.code) for d in ordered]
-
-
 def unit_names(ref: ReferenceData, codes: Iterable[str]) -> str:
     return "、".join(ref.department_name(code) for code in codes)
-
-
-class UnitChecklist(QListWidget):
-    """Every department as a check box, laid out as a grid (office, stationed, district)."""
-
-    changed = Signal()
-
-    def __init__(
-        self,
-        ref: ReferenceData,
-        checked: Iterable[str] = (),
-        rows: int = 4,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("unitChecklist")
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setGridSize(UNIT_CELL)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for name, code in unit_items(ref):
-            item = QListWidgetItem(name)
-            item.setData(CodeRole, code)
-            item.setToolTip(ref.departments[code].name)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setSizeHint(UNIT_CELL)
-            self.addItem(item)
-        self.set_checked(checked)
-        self.setFixedHeight(UNIT_CELL.height() * rows + 8)
-        self.setMinimumWidth(UNIT_CELL.width() * 4 + 24)
-        self.itemChanged.connect(lambda _item: self.changed.emit())
-
-    def set_checked(self, codes: Iterable[str]) -> None:
-        wanted = set(codes)
-        for i in range(self.count()):
-            item = self.item(i)
-            state = item.data(CodeRole) in wanted
-            item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
-
-    def checked_codes(self) -> list[str]:
-        return [
-            self.item(i).data(CodeRole)
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked and not self.item(i).isHidden()
-        ]
-
-    def hide_code(self, code: str | None) -> None:
-        """The lead unit cannot also cooperate: it leaves the grid while it leads."""
-        for i in range(self.count()):
-            item = self.item(i)
-            hidden = code is not None and item.data(CodeRole) == code
-            item.setHidden(hidden)
-            if hidden:
-                item.setCheckState(Qt.CheckState.Unchecked)
 
 
 class _ItemLine(QLineEdit):
@@ -304,18 +233,6 @@ def intro(text: str) -> QLabel:
     label.setObjectName("hintText")
     label.setWordWrap(True)
     return label
-
-
-class StoreDialog(QDialog):
-    """Shows a refusal in its error line and stays open."""
-
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.error = error_label()
-
-    def refused(self, error: DomainError) -> None:
-        self.error.setText(error_text(error))
-        self.error.show()
 
 
 class WrapDelegate(QStyledItemDelegate):

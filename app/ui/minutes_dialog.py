@@ -29,22 +29,19 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.errors import DomainError
 from app.core.meetings import DISPUTE, DecisionDraft, Meeting
 from app.core.model import User
 from app.store.disputes import dispute_by_id
 from app.store.meetings import record_minutes
 from app.store.reference import ReferenceData
-from app.ui.dialog_parts import button_row, dialog_layout
+from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout
 from app.ui.meeting_parts import (
-    StoreDialog,
-    UnitChecklist,
     meeting_name,
     text_box,
-    unit_items,
     wall_from,
     weekday_time,
 )
+from app.ui.unit_lists import UnitChecklist, unit_items
 
 DEFAULT_DAYS = 30  # a decision's deadline, to start from: a month after the meeting
 STYLE = """
@@ -323,8 +320,9 @@ class MinutesDialog(StoreDialog):
             QWidget.setTabOrder(first, second)
 
     def submit(self) -> Meeting | None:
-        try:
-            meeting = record_minutes(
+        """A refusal (ValidationErrors) lists every problem, one a line."""
+        return self.written(
+            lambda: record_minutes(
                 self.db,
                 self.user,
                 self.meeting.id,
@@ -332,10 +330,6 @@ class MinutesDialog(StoreDialog):
                 [row.draft() for row in self.rows],
                 self.attendees.checked_codes(),
                 wall_from(self.now),
-            )
-        except DomainError as error:  # ValidationErrors lists every problem, one a line
-            self.refused(error)
-            return None
-        self.recorded.emit(meeting)
-        self.accept()
-        return meeting
+            ),
+            self.recorded,
+        )

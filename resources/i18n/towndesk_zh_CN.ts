@@ -4,296 +4,286 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="101"/>
+        <location filename="../../app/ui/action_dialog.py" line="102"/>
         <source>{action} · case {number}</source>
         <translation>{action} · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="119"/>
+        <location filename="../../app/ui/action_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="172"/>
+        <location filename="../../app/ui/action_dialog.py" line="163"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="173"/>
+        <location filename="../../app/ui/action_dialog.py" line="164"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="185"/>
+        <location filename="../../app/ui/action_dialog.py" line="176"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="187"/>
+        <location filename="../../app/ui/action_dialog.py" line="178"/>
         <source>What the department is called for</source>
         <translation>需要该部门做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="188"/>
+        <location filename="../../app/ui/action_dialog.py" line="179"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="189"/>
+        <location filename="../../app/ui/action_dialog.py" line="180"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="191"/>
-        <location filename="../../app/ui/action_dialog.py" line="197"/>
-        <location filename="../../app/ui/action_dialog.py" line="211"/>
-        <location filename="../../app/ui/action_dialog.py" line="228"/>
-        <location filename="../../app/ui/action_dialog.py" line="240"/>
-        <location filename="../../app/ui/action_dialog.py" line="250"/>
-        <location filename="../../app/ui/action_dialog.py" line="406"/>
+        <location filename="../../app/ui/action_dialog.py" line="182"/>
+        <location filename="../../app/ui/action_dialog.py" line="188"/>
+        <location filename="../../app/ui/action_dialog.py" line="202"/>
+        <location filename="../../app/ui/action_dialog.py" line="219"/>
+        <location filename="../../app/ui/action_dialog.py" line="231"/>
+        <location filename="../../app/ui/action_dialog.py" line="241"/>
+        <location filename="../../app/ui/action_dialog.py" line="394"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="194"/>
+        <location filename="../../app/ui/action_dialog.py" line="185"/>
         <source>e.g. 蓬山区市场监督管理局</source>
         <translation>如：蓬山区市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="196"/>
+        <location filename="../../app/ui/action_dialog.py" line="187"/>
         <source>Transfer to</source>
         <translation>移送至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="200"/>
+        <location filename="../../app/ui/action_dialog.py" line="191"/>
         <source>e.g. 涉嫌非法经营罪</source>
         <translation>如：涉嫌非法经营罪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="203"/>
+        <location filename="../../app/ui/action_dialog.py" line="194"/>
         <source>e.g. The illegal turnover exceeds 50,000 yuan, which meets the prosecution threshold (price appraisal attached)</source>
         <translation>例如：非法经营数额已达五万元以上，达到立案追诉标准（附价格认定书）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="209"/>
+        <location filename="../../app/ui/action_dialog.py" line="200"/>
         <source>Suspected offence</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="210"/>
+        <location filename="../../app/ui/action_dialog.py" line="201"/>
         <source>Prosecution threshold</source>
         <translation>达到追诉标准的事实</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="218"/>
+        <location filename="../../app/ui/action_dialog.py" line="209"/>
         <source>Who signed the receipt for the receiving unit, e.g. 张警官</source>
         <translation>接收单位在回执上签收的人，如 张警官</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="220"/>
+        <location filename="../../app/ui/action_dialog.py" line="211"/>
         <source>Optional: receipt number, time of signing, etc.</source>
         <translation>可选：回执编号、签收时间等</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="221"/>
+        <location filename="../../app/ui/action_dialog.py" line="212"/>
         <source>Receipt signed by</source>
         <translation>回执签收人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="231"/>
+        <location filename="../../app/ui/action_dialog.py" line="222"/>
         <source>Number of the case it duplicates</source>
         <translation>与之重复的案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="232"/>
+        <location filename="../../app/ui/action_dialog.py" line="223"/>
         <source>Merge into case</source>
         <translation>合并到案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="237"/>
+        <location filename="../../app/ui/action_dialog.py" line="228"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="239"/>
+        <location filename="../../app/ui/action_dialog.py" line="230"/>
         <source>Extend by</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="248"/>
+        <location filename="../../app/ui/action_dialog.py" line="239"/>
         <source>e.g. seasonal work, waiting for the spring</source>
         <translation>如：季节性施工，需等到开春</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="249"/>
+        <location filename="../../app/ui/action_dialog.py" line="240"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="253"/>
+        <location filename="../../app/ui/action_dialog.py" line="244"/>
         <source>Fixed</source>
         <translation>已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="254"/>
+        <location filename="../../app/ui/action_dialog.py" line="245"/>
         <source>Not fixed: back to the handler</source>
         <translation>未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="262"/>
+        <location filename="../../app/ui/action_dialog.py" line="253"/>
         <source>On-site check</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="264"/>
+        <location filename="../../app/ui/action_dialog.py" line="255"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="264"/>
+        <location filename="../../app/ui/action_dialog.py" line="255"/>
         <source>What you saw</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="222"/>
-        <location filename="../../app/ui/action_dialog.py" line="266"/>
-        <location filename="../../app/ui/action_dialog.py" line="292"/>
-        <location filename="../../app/ui/action_dialog.py" line="457"/>
+        <location filename="../../app/ui/action_dialog.py" line="213"/>
+        <location filename="../../app/ui/action_dialog.py" line="257"/>
+        <location filename="../../app/ui/action_dialog.py" line="283"/>
+        <location filename="../../app/ui/action_dialog.py" line="445"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="267"/>
+        <location filename="../../app/ui/action_dialog.py" line="258"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="269"/>
+        <location filename="../../app/ui/action_dialog.py" line="260"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="274"/>
+        <location filename="../../app/ui/action_dialog.py" line="265"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="276"/>
+        <location filename="../../app/ui/action_dialog.py" line="267"/>
         <source>What must be done, by when</source>
         <translation>督办要求及完成时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="277"/>
+        <location filename="../../app/ui/action_dialog.py" line="268"/>
         <source>Supervision note</source>
         <translation>督办意见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="280"/>
+        <location filename="../../app/ui/action_dialog.py" line="271"/>
         <source>{action} case {number}?</source>
         <translation>确定对案件 {number} {action}吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="290"/>
+        <location filename="../../app/ui/action_dialog.py" line="281"/>
         <source>Optional: who phoned it in, what they said</source>
         <translation>选填：谁来电告知、说了什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="316"/>
+        <location filename="../../app/ui/action_dialog.py" line="304"/>
         <source>e.g. Checked on site: unlicensed business, for the market supervision office to deal with</source>
         <translation>例如：现场核实后属无照经营，由市场监管所查处</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="321"/>
+        <location filename="../../app/ui/action_dialog.py" line="309"/>
         <source>Override reason</source>
         <translation>改派理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="357"/>
+        <location filename="../../app/ui/action_dialog.py" line="345"/>
         <source>This is not what the lists suggest: give the override reason. It is kept with the case and used to correct the lists.</source>
         <translation>与清单建议不同：请写明改派理由，它会记入案件并用于修正清单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="372"/>
+        <location filename="../../app/ui/action_dialog.py" line="360"/>
         <source>Not our unit&apos;s duty (raise a duty dispute)</source>
         <translation>不属于本单位职责（提出职责争议）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="376"/>
+        <location filename="../../app/ui/action_dialog.py" line="364"/>
         <source>The enforcement office rules by the duty boundary list, or the joint meeting decides</source>
         <translation>由综合执法办依据职责边界清单裁定，或提交联席会议决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="395"/>
+        <location filename="../../app/ui/action_dialog.py" line="383"/>
         <source>Matter codes of other list items; separate several with commas</source>
         <translation>清单中其他条目的事项编码，多个用顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="397"/>
+        <location filename="../../app/ui/action_dialog.py" line="385"/>
         <source>Matter codes, e.g. QS-XZCF-018; separate several with commas</source>
         <translation>事项编码，如 QS-XZCF-018，多个用顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="407"/>
+        <location filename="../../app/ui/action_dialog.py" line="395"/>
         <source>List items cited</source>
         <translation>引用的清单条目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="415"/>
+        <location filename="../../app/ui/action_dialog.py" line="403"/>
         <source>Why it is not your unit&apos;s duty, which unit should handle it, and under which rule</source>
         <translation>为什么不属于本单位职责，应由哪个单位办理，依据哪条规定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="418"/>
+        <location filename="../../app/ui/action_dialog.py" line="406"/>
         <source>e.g. Dispatched to the wrong unit; it is for … to handle</source>
         <translation>例如：派错单位，应由……办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="435"/>
+        <location filename="../../app/ui/action_dialog.py" line="423"/>
         <source>Transfer letter</source>
         <translation>移送函</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="448"/>
+        <location filename="../../app/ui/action_dialog.py" line="436"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="451"/>
+        <location filename="../../app/ui/action_dialog.py" line="439"/>
         <source>e.g. A case was opened for investigation, decision no. …; or why no case was opened</source>
         <translation>例如：已立案侦查，立案决定书编号……；或不予立案的理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="455"/>
+        <location filename="../../app/ui/action_dialog.py" line="443"/>
         <source>e.g. Accepted, acceptance notice no. …; or why it was not accepted</source>
         <translation>例如：已受理，受理通知书编号……；或不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="483"/>
-        <source>Cooperating units chosen: {units}</source>
-        <translation>已选配合单位：{units}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/action_dialog.py" line="485"/>
-        <source>No cooperating units chosen</source>
-        <translation>未选配合单位</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/action_dialog.py" line="491"/>
+        <location filename="../../app/ui/action_dialog.py" line="457"/>
         <source>no duty phone on file</source>
         <translation>未登记值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="496"/>
+        <location filename="../../app/ui/action_dialog.py" line="462"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="498"/>
+        <location filename="../../app/ui/action_dialog.py" line="464"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="505"/>
+        <location filename="../../app/ui/action_dialog.py" line="471"/>
         <source>{count} photos: {names}</source>
         <translation>{count} 张照片：{names}</translation>
     </message>
@@ -301,22 +291,22 @@
 <context>
     <name>AgendaDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="223"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="215"/>
         <source>Agenda · {meeting}</source>
         <translation>议程 · {meeting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="232"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="224"/>
         <source>Save agenda</source>
         <translation>保存议程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="232"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="238"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="230"/>
         <source>{meeting}, {time}, {place}. Untick an item to take it off the agenda; tick a newly proposed one (in italics) to add it.</source>
         <translation>{meeting}，{time}，{place}。取消勾选即从议程中去掉该议题；勾选新提出的议题（斜体）即列入议程。</translation>
     </message>
@@ -324,47 +314,47 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="202"/>
+        <location filename="../../app/ui/meeting_parts.py" line="131"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="202"/>
+        <location filename="../../app/ui/meeting_parts.py" line="131"/>
         <source>Agenda item</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="202"/>
+        <location filename="../../app/ui/meeting_parts.py" line="131"/>
         <source>Details</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="218"/>
+        <location filename="../../app/ui/meeting_parts.py" line="147"/>
         <source>An item of your own, e.g. 通报上次会议决议的落实情况</source>
         <translation>自拟议题，如：通报上次会议决议的落实情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="221"/>
+        <location filename="../../app/ui/meeting_parts.py" line="150"/>
         <source>&amp;Add item</source>
         <translation>添加议题(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="237"/>
+        <location filename="../../app/ui/meeting_parts.py" line="166"/>
         <source>{kind} · new</source>
         <translation>{kind} · 新提出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="247"/>
+        <location filename="../../app/ui/meeting_parts.py" line="176"/>
         <source>Proposed since the agenda was last saved</source>
         <translation>上次保存议程以后新提出的议题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="283"/>
+        <location filename="../../app/ui/meeting_parts.py" line="212"/>
         <source>Nothing to propose from the data today: no undecided duty dispute and no supervised, long-overdue or cross-department case. Add an item of your own.</source>
         <translation>目前没有需要提请会议研究的事项：没有待裁定的职责争议，也没有多次督办、长期超期或跨部门的案件。可以自拟议题。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="287"/>
+        <location filename="../../app/ui/meeting_parts.py" line="216"/>
         <source>{chosen} of {total} items on the agenda</source>
         <translation>共 {total} 项，已列入议程 {chosen} 项</translation>
     </message>
@@ -1408,6 +1398,19 @@
     </message>
 </context>
 <context>
+    <name>CooperatingUnits</name>
+    <message>
+        <location filename="../../app/ui/unit_lists.py" line="115"/>
+        <source>Cooperating units chosen: {units}</source>
+        <translation>已选配合单位：{units}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/unit_lists.py" line="117"/>
+        <source>No cooperating units chosen</source>
+        <translation>未选配合单位</translation>
+    </message>
+</context>
+<context>
     <name>DateBox</name>
     <message>
         <location filename="../../app/ui/case_filters.py" line="35"/>
@@ -1418,74 +1421,64 @@
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="60"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="49"/>
         <source>Rule on a duty dispute · case {number}</source>
         <translation>裁定职责争议 · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="64"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="53"/>
         <source>{unit} says case {number} ({category}) is not its duty. Which unit leads it?</source>
         <translation>{unit}认为案件 {number}（{category}）不属于本单位职责。由哪个单位牵头办理？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="75"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="64"/>
         <source>(choose one)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="100"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="79"/>
         <source>Under which list item or rule, and why this unit leads</source>
         <translation>依据哪条清单或规定，为什么由该单位牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="102"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="81"/>
         <source>Amend the duty boundary list as well</source>
         <translation>同时修改职责边界清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="106"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="85"/>
         <source>Boundary list item {no} ({code}) will name the chosen unit as lead, in a new version of the list that names this ruling.</source>
         <translation>边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="111"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="90"/>
         <source>The boundary list has no item for “{category}” yet: one is added, in a new version of the list.</source>
         <translation>边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="120"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="99"/>
         <source>&amp;Lead unit</source>
         <translation>牵头单位(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="121"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="100"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="123"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="102"/>
         <source>&amp;Reasoning</source>
         <translation>裁定理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="128"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="106"/>
         <source>Rule</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="128"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="162"/>
-        <source>Cooperating units chosen: {units}</source>
-        <translation>已选配合单位：{units}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="164"/>
-        <source>No cooperating units chosen</source>
-        <translation>未选配合单位</translation>
     </message>
 </context>
 <context>
@@ -1526,68 +1519,68 @@
 <context>
     <name>DecisionRow</name>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="87"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="91"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="88"/>
         <source>What the meeting decided, in one or two sentences</source>
         <translation>会议决定的事项，一两句话写清楚</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="93"/>
-        <location filename="../../app/ui/minutes_dialog.py" line="105"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="90"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="102"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="102"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="99"/>
         <source>(settles no duty dispute)</source>
         <translation>（不涉及职责争议）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="107"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="104"/>
         <source>Amend the boundary list</source>
         <translation>同时修改职责边界清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="111"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="108"/>
         <source>The boundary list&apos;s entry for the case&apos;s category gets this lead unit; the list gets a new version naming this decision</source>
         <translation>职责边界清单中该案件问题类别的条目改为由此单位牵头，清单生成新版本并注明本项决议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="133"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="130"/>
         <source>&amp;Deadline</source>
         <translation>完成期限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="147"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="144"/>
         <source>Decision</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="148"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="145"/>
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="149"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="146"/>
         <source>Settles dispute</source>
         <translation>裁定的职责争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="150"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="147"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="151"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="148"/>
         <source>Cooperating</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="172"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="169"/>
         <source>Decision {position}</source>
         <translation>第 {position} 项决议</translation>
     </message>
@@ -1673,227 +1666,227 @@
 <context>
     <name>DisputesPage</name>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="74"/>
+        <location filename="../../app/ui/disputes_page.py" line="73"/>
         <source>Duty disputes</source>
         <translation>职责争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="80"/>
+        <location filename="../../app/ui/disputes_page.py" line="79"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="84"/>
+        <location filename="../../app/ui/disputes_page.py" line="83"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="95"/>
+        <location filename="../../app/ui/disputes_page.py" line="94"/>
         <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling may amend the duty boundary list at the same time.</source>
         <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。裁定可以同时修改职责边界清单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="106"/>
+        <location filename="../../app/ui/disputes_page.py" line="105"/>
         <source>Raised</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="107"/>
+        <location filename="../../app/ui/disputes_page.py" line="106"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="108"/>
+        <location filename="../../app/ui/disputes_page.py" line="107"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="109"/>
+        <location filename="../../app/ui/disputes_page.py" line="108"/>
         <source>Raised by</source>
         <translation>提出单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="110"/>
+        <location filename="../../app/ui/disputes_page.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="157"/>
+        <location filename="../../app/ui/disputes_page.py" line="156"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="160"/>
+        <location filename="../../app/ui/disputes_page.py" line="159"/>
         <source>Rule…</source>
         <translation>裁定…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="163"/>
+        <location filename="../../app/ui/disputes_page.py" line="162"/>
         <source>The enforcement office rules by the lists which unit leads</source>
         <translation>由综合执法办依据清单裁定由谁牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="166"/>
+        <location filename="../../app/ui/disputes_page.py" line="165"/>
         <source>Refer to a joint meeting…</source>
         <translation>提交联席会议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="205"/>
+        <location filename="../../app/ui/disputes_page.py" line="195"/>
         <source>{total} in all, {open} awaiting a ruling</source>
         <translation>共 {total} 件，待裁定 {open} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="230"/>
+        <location filename="../../app/ui/disputes_page.py" line="220"/>
         <source>No duty disputes with the status “{status}”.</source>
         <translation>没有{status}的职责争议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="235"/>
+        <location filename="../../app/ui/disputes_page.py" line="225"/>
         <source>No duty disputes yet. They appear here when a unit returns a case as “not our duty”.</source>
         <translation>还没有职责争议。承办单位以“不属于本单位职责”回退案件时，争议会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="255"/>
+        <location filename="../../app/ui/disputes_page.py" line="245"/>
         <source>Power &amp; responsibility list: {name} (responsible unit: {unit})</source>
         <translation>权责清单：{name}（责任单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="268"/>
+        <location filename="../../app/ui/disputes_page.py" line="258"/>
         <source>Duty boundary list item {no}: {name}, {lead} leads, {helpers} cooperate</source>
         <translation>职责边界清单第{no}项：{name}由{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="270"/>
+        <location filename="../../app/ui/disputes_page.py" line="260"/>
         <source>Duty boundary list item {no}: {name}, {lead} leads</source>
         <translation>职责边界清单第{no}项：{name}由{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="297"/>
+        <location filename="../../app/ui/disputes_page.py" line="287"/>
         <source>Put it on the agenda of a joint meeting not yet held</source>
         <translation>列入一次尚未召开的联席会议的议题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="299"/>
+        <location filename="../../app/ui/disputes_page.py" line="289"/>
         <source>No joint meeting is coming up: schedule one first.</source>
         <translation>还没有待召开的联席会议：请先安排一次联席会议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="302"/>
+        <location filename="../../app/ui/disputes_page.py" line="292"/>
         <source>Select a dispute to see it here.</source>
         <translation>选中一件争议，这里显示详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="310"/>
+        <location filename="../../app/ui/disputes_page.py" line="300"/>
         <source>Duty disputes are ruled on by the enforcement office (clerks, administrators) or the leader in charge.</source>
         <translation>职责争议由综合执法办（受理员、管理员）或分管领导裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="315"/>
+        <location filename="../../app/ui/disputes_page.py" line="305"/>
         <source>This dispute has been ruled on.</source>
         <translation>这件争议已经裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="331"/>
+        <location filename="../../app/ui/disputes_page.py" line="321"/>
         <source>Category: {category} · raised by {unit} on {time}</source>
         <translation>问题类别：{category} · {unit}于 {time} 提出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="342"/>
+        <location filename="../../app/ui/disputes_page.py" line="332"/>
         <source>(not in the lists)</source>
         <translation>（清单中没有这一项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="346"/>
+        <location filename="../../app/ui/disputes_page.py" line="336"/>
         <source>(no list items cited)</source>
         <translation>（没有引用清单条目）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="365"/>
+        <location filename="../../app/ui/disputes_page.py" line="355"/>
         <source>The duty boundary list has no item for “{category}” (routed by the division rule or by category).</source>
         <translation>职责边界清单没有“{category}”的条目（按职责分工办法或问题类别分拨）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="375"/>
+        <location filename="../../app/ui/disputes_page.py" line="365"/>
         <source>Address: {address}</source>
         <translation>地址：{address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="380"/>
+        <location filename="../../app/ui/disputes_page.py" line="370"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="381"/>
+        <location filename="../../app/ui/disputes_page.py" line="371"/>
         <source>Why it is not the unit&apos;s duty</source>
         <translation>不属于本单位职责的理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="382"/>
+        <location filename="../../app/ui/disputes_page.py" line="372"/>
         <source>List items cited</source>
         <translation>引用的清单条目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="383"/>
+        <location filename="../../app/ui/disputes_page.py" line="373"/>
         <source>What the duty boundary list says now</source>
         <translation>职责边界清单现在的规定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="388"/>
+        <location filename="../../app/ui/disputes_page.py" line="378"/>
         <source>On the agenda of {meeting}, awaiting its decision.</source>
         <translation>已列入{meeting}的议题，等待会议决议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="392"/>
+        <location filename="../../app/ui/disputes_page.py" line="382"/>
         <source>Referred to the joint meeting, awaiting its decision.</source>
         <translation>已提交联席会议，等待会议决议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="394"/>
+        <location filename="../../app/ui/disputes_page.py" line="384"/>
         <source>Where it stands</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="396"/>
+        <location filename="../../app/ui/disputes_page.py" line="386"/>
         <source>Ruling</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="403"/>
+        <location filename="../../app/ui/disputes_page.py" line="393"/>
         <source>{lead} leads, {helpers} cooperate</source>
         <translation>{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="405"/>
+        <location filename="../../app/ui/disputes_page.py" line="395"/>
         <source>{lead} leads</source>
         <translation>{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="410"/>
+        <location filename="../../app/ui/disputes_page.py" line="400"/>
         <source>Ruled on {time}</source>
         <translation>裁定时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="416"/>
+        <location filename="../../app/ui/disputes_page.py" line="406"/>
         <source>By a decision of joint meeting no. {number} ({time})</source>
         <translation>依据第 {number} 次联席会议（{time}）的决议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="423"/>
+        <location filename="../../app/ui/disputes_page.py" line="413"/>
         <source>Duty boundary list amended: {item}</source>
         <translation>已修改职责边界清单：{item}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="461"/>
+        <location filename="../../app/ui/disputes_page.py" line="451"/>
         <source>The duty dispute on case {number} was referred to a joint meeting.</source>
         <translation>案件 {number} 的职责争议已提交联席会议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="473"/>
+        <location filename="../../app/ui/disputes_page.py" line="463"/>
         <source>The duty dispute on case {number} was ruled on: {lead} leads. The duty boundary list was amended ({item}).</source>
         <translation>案件 {number} 的职责争议已裁定：{lead}牵头。职责边界清单已修改（{item}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="477"/>
+        <location filename="../../app/ui/disputes_page.py" line="467"/>
         <source>The duty dispute on case {number} was ruled on: {lead} leads.</source>
         <translation>案件 {number} 的职责争议已裁定：{lead}牵头。</translation>
     </message>
@@ -3021,152 +3014,152 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="68"/>
+        <location filename="../../app/ui/lists_page.py" line="67"/>
         <source>Three lists</source>
         <translation>三张清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="74"/>
+        <location filename="../../app/ui/lists_page.py" line="73"/>
         <source>Search the three lists: type two or more characters, e.g. 占道经营</source>
         <translation>搜索三张清单：输入两个以上的字，如 占道经营</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="80"/>
+        <location filename="../../app/ui/lists_page.py" line="79"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="83"/>
+        <location filename="../../app/ui/lists_page.py" line="82"/>
         <source>Import the list shown from an Excel (.xlsx) or CSV spreadsheet</source>
         <translation>从 Excel（.xlsx）或 CSV 表格导入当前清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="87"/>
+        <location filename="../../app/ui/lists_page.py" line="86"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="89"/>
+        <location filename="../../app/ui/lists_page.py" line="88"/>
         <source>Export the list shown as an Excel spreadsheet (.xlsx)</source>
         <translation>把当前清单导出为 Excel 表格（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="102"/>
+        <location filename="../../app/ui/lists_page.py" line="101"/>
         <source>Administrators import and maintain the lists; here you can read, search and export them.</source>
         <translation>清单由管理员导入和维护；这里可以查看、搜索和导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="111"/>
+        <location filename="../../app/ui/lists_page.py" line="110"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="111"/>
+        <location filename="../../app/ui/lists_page.py" line="110"/>
         <source>Code / No.</source>
         <translation>编码 / 序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="111"/>
+        <location filename="../../app/ui/lists_page.py" line="110"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="115"/>
+        <location filename="../../app/ui/lists_page.py" line="114"/>
         <source>Enter or double-click: go to this row in its list</source>
         <translation>回车或双击：跳到清单中的这一行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="126"/>
+        <location filename="../../app/ui/lists_page.py" line="125"/>
         <source>Overrides</source>
         <translation>改派统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="143"/>
+        <location filename="../../app/ui/lists_page.py" line="142"/>
         <source>How often triage did not route as the lists suggest, per matter (most overridden first). A matter that is often overridden suggests the duty boundary list may need correcting; the reasons are those clerks gave when overriding.</source>
         <translation>研判时没有按清单建议分拨的次数，按事项统计（改派最多的在前）。某个事项经常被改派，说明职责边界清单可能需要修正；理由是受理员改派时写下的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="152"/>
+        <location filename="../../app/ui/lists_page.py" line="151"/>
         <source>Matter code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="153"/>
+        <location filename="../../app/ui/lists_page.py" line="152"/>
         <source>Matter</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="154"/>
+        <location filename="../../app/ui/lists_page.py" line="153"/>
         <source>Suggested</source>
         <translation>有建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="155"/>
+        <location filename="../../app/ui/lists_page.py" line="154"/>
         <source>Overridden</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="156"/>
+        <location filename="../../app/ui/lists_page.py" line="155"/>
         <source>Share</source>
         <translation>改派比例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="157"/>
+        <location filename="../../app/ui/lists_page.py" line="156"/>
         <source>Latest reasons</source>
         <translation>最近的改派理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="162"/>
+        <location filename="../../app/ui/lists_page.py" line="161"/>
         <source>No case has been triaged with a suggestion from the lists yet.</source>
         <translation>还没有按清单建议研判过的案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="231"/>
+        <location filename="../../app/ui/lists_page.py" line="221"/>
         <source>Type at least two characters.</source>
         <translation>请输入至少两个字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="242"/>
+        <location filename="../../app/ui/lists_page.py" line="232"/>
         <source>{count} found: press Enter or double-click to go to the row in its list.</source>
         <translation>找到 {count} 条：回车或双击跳到清单中的这一行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="245"/>
+        <location filename="../../app/ui/lists_page.py" line="235"/>
         <source>“{query}” is not in the three lists.</source>
         <translation>三张清单里没有“{query}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="281"/>
+        <location filename="../../app/ui/lists_page.py" line="271"/>
         <source>Choose the list spreadsheet to import</source>
         <translation>选择要导入的清单表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="283"/>
+        <location filename="../../app/ui/lists_page.py" line="273"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>表格 (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="297"/>
+        <location filename="../../app/ui/lists_page.py" line="287"/>
         <source>Reading the spreadsheet…</source>
         <translation>正在读取表格…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="326"/>
+        <location filename="../../app/ui/lists_page.py" line="316"/>
         <source>Export list</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="328"/>
+        <location filename="../../app/ui/lists_page.py" line="318"/>
         <source>Excel spreadsheets (*.xlsx)</source>
         <translation>Excel 表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="344"/>
+        <location filename="../../app/ui/lists_page.py" line="334"/>
         <source>Exported the {name} ({rows} items): {path}</source>
         <translation>已导出{name}（{rows} 项）：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="348"/>
+        <location filename="../../app/ui/lists_page.py" line="338"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -3257,34 +3250,34 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>MarkDoneDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="287"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="275"/>
         <source>Decision {meeting}-{position} done</source>
         <translation>第 {meeting} 次联席会议第 {position} 项决议的落实情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="293"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="281"/>
         <source>Decision {position} of joint meeting no. {meeting}: {text}
 Owner unit: {owner} · deadline {deadline}</source>
         <translation>第 {meeting} 次联席会议第 {position} 项决议：{text}
 责任单位：{owner} · 完成期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="306"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="294"/>
         <source>How it was carried out, e.g. 已完成联合检查，整改到位（附检查记录）</source>
         <translation>落实情况，如：已完成联合检查，整改到位（附检查记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="310"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="298"/>
         <source>&amp;Carried out</source>
         <translation>落实情况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="312"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="300"/>
         <source>Mark done</source>
         <translation>标记为已落实</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="312"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="300"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3410,62 +3403,62 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="123"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="119"/>
         <source>New joint meeting</source>
         <translation>新建联席会议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="134"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="130"/>
         <source>e.g. 镇政府三楼会议室</source>
         <translation>如：镇政府三楼会议室</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="137"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="133"/>
         <source>e.g. 分管副镇长 刘建军</source>
         <translation>如：分管副镇长 刘建军</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="145"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="141"/>
         <source>&amp;Time</source>
         <translation>会议时间(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="146"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="142"/>
         <source>&amp;Place</source>
         <translation>会议地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="147"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="143"/>
         <source>C&amp;hair</source>
         <translation>主持人(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="148"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="144"/>
         <source>Attending units</source>
         <translation>参会单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="154"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="150"/>
         <source>No member units are set yet: tick the units to invite (“Member units…” on the page sets them for every meeting).</source>
         <translation>还没有设置成员单位：请勾选要通知参会的单位（在页面上点“成员单位…”可设置每次会议的固定成员单位）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="160"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="156"/>
         <source>Schedule</source>
         <translation>安排会议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="160"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="162"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="158"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="170"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="166"/>
         <source>Proposed from the data: undecided duty disputes first, then cases supervised again and again, long overdue or across departments. Untick what this meeting will not take up. The disputes on the agenda are sent to this meeting.</source>
         <translation>根据案件数据提出：先列待裁定的职责争议，再列多次督办、长期超期和跨部门的案件。本次会议不研究的，取消勾选即可。列入议程的职责争议将提交本次会议。</translation>
     </message>
@@ -3506,62 +3499,62 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>MeetingsPage</name>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="81"/>
+        <location filename="../../app/ui/meeting_parts.py" line="71"/>
         <source>Held</source>
         <translation>已召开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="82"/>
+        <location filename="../../app/ui/meeting_parts.py" line="72"/>
         <source>Minutes to record</source>
         <translation>待录入纪要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="83"/>
+        <location filename="../../app/ui/meeting_parts.py" line="73"/>
         <source>To be held</source>
         <translation>待召开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="90"/>
+        <location filename="../../app/ui/meeting_parts.py" line="80"/>
         <source>Joint meeting no. {number}</source>
         <translation>第 {number} 次联席会议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="98"/>
+        <location filename="../../app/ui/meeting_parts.py" line="88"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="99"/>
+        <location filename="../../app/ui/meeting_parts.py" line="89"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="100"/>
+        <location filename="../../app/ui/meeting_parts.py" line="90"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="101"/>
+        <location filename="../../app/ui/meeting_parts.py" line="91"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="102"/>
+        <location filename="../../app/ui/meeting_parts.py" line="92"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="103"/>
+        <location filename="../../app/ui/meeting_parts.py" line="93"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="104"/>
+        <location filename="../../app/ui/meeting_parts.py" line="94"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="107"/>
+        <location filename="../../app/ui/meeting_parts.py" line="97"/>
         <source>{time} ({weekday})</source>
         <translation>{time}（{weekday}）</translation>
     </message>
@@ -3739,22 +3732,22 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>MembersDialog</name>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="66"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="64"/>
         <source>Member units of the joint meeting</source>
         <translation>联席会议成员单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="70"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="68"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="70"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="68"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="76"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="74"/>
         <source>The member units are invited to every joint meeting: a new meeting starts with them as its attending units.</source>
         <translation>每次联席会议都通知成员单位参加：新建会议时，参会单位默认为全体成员单位。</translation>
     </message>
@@ -3762,57 +3755,57 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>MinutesDialog</name>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="213"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="210"/>
         <source>Minutes · {meeting}</source>
         <translation>会议纪要 · {meeting}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="216"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="213"/>
         <source>{meeting}, {time}, {place}, chaired by {chair}. The minutes are recorded once and cannot be changed afterwards: read them through before you record them.</source>
         <translation>{meeting}，{time}，{place}，{chair}主持。纪要只能录入一次，录入后不能修改：请核对无误后再录入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="227"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="224"/>
         <source>What the meeting discussed and agreed, item by item</source>
         <translation>会议研究和议定的事项，逐项写明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="233"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="230"/>
         <source>&amp;Summary</source>
         <translation>主要内容(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="234"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="231"/>
         <source>Attending units</source>
         <translation>参会单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="235"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="232"/>
         <source>Decisions</source>
         <translation>决议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="239"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="236"/>
         <source>No decision yet. Add one for each thing a unit must carry out by a deadline; a meeting may also end without any.</source>
         <translation>还没有决议。需要某个单位在期限内落实的事项，每项添加一条决议；会议也可以不形成决议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="245"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="242"/>
         <source>&amp;Add decision</source>
         <translation>添加决议(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="264"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="261"/>
         <source>Record minutes</source>
         <translation>录入纪要</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="264"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="261"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/minutes_dialog.py" line="284"/>
+        <location filename="../../app/ui/minutes_dialog.py" line="281"/>
         <source>{case} {category} (returned by {unit})</source>
         <translation>{case} {category}（{unit}回退）</translation>
     </message>
@@ -3838,13 +3831,13 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="357"/>
+        <location filename="../../app/ui/meeting_parts.py" line="274"/>
         <location filename="../../app/ui/printing.py" line="21"/>
         <source>Save the PDF</source>
         <translation>保存 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_parts.py" line="359"/>
+        <location filename="../../app/ui/meeting_parts.py" line="276"/>
         <location filename="../../app/ui/printing.py" line="23"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -3853,32 +3846,32 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="212"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="156"/>
         <source>Refer to a joint meeting · case {number}</source>
         <translation>提交联席会议 · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="216"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="160"/>
         <source>Which joint meeting&apos;s agenda should take the duty dispute {unit} raised on case {number} ({category})? Once the meeting&apos;s decisions are recorded, the dispute is ruled on by them.</source>
         <translation>把{unit}对案件 {number}（{category}）的职责争议列入哪次联席会议的议题？会议的决议记录后，争议即按决议裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="232"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="176"/>
         <source>Joint &amp;meeting</source>
         <translation>联席会议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="235"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="178"/>
         <source>Refer</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="235"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="178"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="259"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="197"/>
         <source>Joint meeting no. {number} · {time}</source>
         <translation>第 {number} 次联席会议 · {time}</translation>
     </message>
@@ -4110,157 +4103,157 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="88"/>
+        <location filename="../../app/ui/sync_page.py" line="87"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="92"/>
+        <location filename="../../app/ui/sync_page.py" line="91"/>
         <source>The office PC and the field laptops exchange sync files (同步包) by USB stick or shared folder. Each file is signed and encrypted: only the device it is for (and the office) can open it.</source>
         <translation>综合执法办电脑与外勤终端用 U 盘或共享文件夹交换同步包。每个同步包都经过签名和加密，只有收件设备（和综合执法办）能打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="177"/>
+        <location filename="../../app/ui/sync_page.py" line="176"/>
         <source>Devices of the township</source>
         <translation>本镇设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="118"/>
+        <location filename="../../app/ui/sync_page.py" line="117"/>
         <source>Sync files written and read here</source>
         <translation>本机同步记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="120"/>
+        <location filename="../../app/ui/sync_page.py" line="119"/>
         <source>No sync file has been written or read here yet.</source>
         <translation>本机还没有导出或导入过同步包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="161"/>
+        <location filename="../../app/ui/sync_page.py" line="160"/>
         <source>Enrol a field laptop…</source>
         <translation>注册外业终端…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="164"/>
+        <location filename="../../app/ui/sync_page.py" line="163"/>
         <source>Write an enrolment file that makes a new laptop a device of the township</source>
         <translation>写出注册文件，把一台新终端加入本镇设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="167"/>
+        <location filename="../../app/ui/sync_page.py" line="166"/>
         <source>Revoke…</source>
         <translation>注销设备…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="170"/>
+        <location filename="../../app/ui/sync_page.py" line="169"/>
         <source>Stop trusting the selected device (a lost or retired laptop)</source>
         <translation>不再信任所选设备（丢失或停用的终端）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="186"/>
+        <location filename="../../app/ui/sync_page.py" line="185"/>
         <source>Export to</source>
         <translation>导出给</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="192"/>
+        <location filename="../../app/ui/sync_page.py" line="191"/>
         <source>Full export (a new or reinstalled laptop)</source>
         <translation>完整导出（新终端或重装后）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="195"/>
+        <location filename="../../app/ui/sync_page.py" line="194"/>
         <source>Sends every record, not only what the peer has not confirmed yet. Use it when a laptop starts afresh.</source>
         <translation>发送全部记录，而不只是对方尚未确认收到的记录。用于新启用或重装的终端。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="199"/>
+        <location filename="../../app/ui/sync_page.py" line="198"/>
         <source>Export…</source>
         <translation>导出同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="201"/>
+        <location filename="../../app/ui/sync_page.py" line="200"/>
         <source>Write a sync file for the chosen device</source>
         <translation>为所选设备写入同步包</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="203"/>
+        <location filename="../../app/ui/sync_page.py" line="202"/>
         <source>Import…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="205"/>
+        <location filename="../../app/ui/sync_page.py" line="204"/>
         <source>Check a sync file, see what it brings, import it</source>
         <translation>检查同步包，看清内容后导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="241"/>
+        <location filename="../../app/ui/sync_page.py" line="231"/>
         <source>Cases with a sync conflict to settle ({count}): double-click to open</source>
         <translation>待处理的同步冲突（{count} 件，双击打开案件）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="262"/>
+        <location filename="../../app/ui/sync_page.py" line="252"/>
         <source>This device: code {code} · {kind}</source>
         <translation>本机 · 设备编码 {code} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="264"/>
+        <location filename="../../app/ui/sync_page.py" line="254"/>
         <source>This device: {name} · code {code} · {kind}</source>
         <translation>本机：{name} · 设备编码 {code} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="269"/>
+        <location filename="../../app/ui/sync_page.py" line="259"/>
         <source>Device keys unlocked · fingerprint {fingerprint}</source>
         <translation>设备密钥已解锁 · 密钥指纹 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="275"/>
+        <location filename="../../app/ui/sync_page.py" line="265"/>
         <source>Device keys not set up yet: set the device key password before the first export or import.</source>
         <translation>尚未设置设备密钥：首次导出或导入前，请先设置设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="278"/>
+        <location filename="../../app/ui/sync_page.py" line="268"/>
         <source>Set up device keys…</source>
         <translation>设置设备密钥…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="282"/>
+        <location filename="../../app/ui/sync_page.py" line="272"/>
         <source>Device keys locked: the device key password is asked for at the first export or import.</source>
         <translation>设备密钥未解锁：首次导出或导入时需输入设备密钥口令。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="285"/>
+        <location filename="../../app/ui/sync_page.py" line="275"/>
         <source>Unlock…</source>
         <translation>解锁…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="296"/>
+        <location filename="../../app/ui/sync_page.py" line="286"/>
         <source>No other device is enrolled yet</source>
         <translation>尚未注册其他设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="324"/>
+        <location filename="../../app/ui/sync_page.py" line="314"/>
         <source>The office enrols field laptops; each one then appears here to export to.</source>
         <translation>外勤终端由综合执法办注册，注册后出现在这里供选择。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="329"/>
+        <location filename="../../app/ui/sync_page.py" line="319"/>
         <source>{n} records wait to be exported to {peer}.</source>
         <translation>{n} 条记录待导出给 {peer}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="332"/>
+        <location filename="../../app/ui/sync_page.py" line="322"/>
         <source>Everything is exported to {peer}; {m} records wait for it to confirm receipt (with its next sync file).</source>
         <translation>已全部导出给 {peer}，{m} 条待对方确认收到（对方下次回传同步包时确认）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="336"/>
+        <location filename="../../app/ui/sync_page.py" line="326"/>
         <source>{peer} has every record of this device.</source>
         <translation>{peer} 已有本机的全部记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="392"/>
+        <location filename="../../app/ui/sync_page.py" line="382"/>
         <source>{name} enrolled: {path}</source>
         <translation>已注册 {name}：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_page.py" line="409"/>
+        <location filename="../../app/ui/sync_page.py" line="399"/>
         <source>{name} revoked: its sync files are refused from now on.</source>
         <translation>已注销 {name}：今后拒收它的同步包。</translation>
     </message>
