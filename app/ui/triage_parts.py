@@ -92,7 +92,7 @@ class Choice:
     lead: str | None
 
     def follows(self, suggestion: Suggestion) -> bool:
-        return self.route == suggestion.route and self.lead == suggestion.lead
+        return suggestion.followed_by(self.route, self.lead)
 
 
 class SuggestionBanner(QFrame):
