@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from app.core.clock import CHINA
 from app.core.meetings import DecisionDraft
-from app.store.disputes import disputes
+from app.store.disputes import Dispute, disputes
 from app.store.meetings import record_minutes, schedule_meeting, set_members
 from app.store.reference import departments, user_by_name
 
@@ -61,7 +61,7 @@ def hold_demo_meetings(db: Database, now: int) -> None:
     schedule_meeting(db, clerk, upcoming, PLACE, CHAIR, units, wall=wall)
 
 
-def _ruling(dispute, today: datetime) -> DecisionDraft:  # type: ignore[no-untyped-def]
+def _ruling(dispute: Dispute, today: datetime) -> DecisionDraft:
     text, lead, cooperating = RULINGS[dispute.category_code]
     deadline = (today + timedelta(days=10)).date().isoformat()
     return DecisionDraft(text, lead, deadline, dispute.id, lead, cooperating)
