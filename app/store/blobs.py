@@ -6,6 +6,7 @@ import errno
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,21 @@ class BlobStore:
 
         sha256 = self._store(copy)
         return StoredFile(sha256, source.stat().st_size, media_type, source.name)
+
+    def sweep_leftovers(self, older_than_s: float = 3600.0) -> int:
+        """Delete half-written ``.incoming-*`` files a killed write left behind; nothing
+        names them. Only old ones: a write in progress takes seconds. Returns how many."""
+        if not self.folder.is_dir():
+            return 0
+        swept = 0
+        for leftover in self.folder.glob(".incoming-*"):
+            try:
+                if time.time() - leftover.stat().st_mtime > older_than_s:
+                    leftover.unlink()
+                    swept += 1
+            except FileNotFoundError:  # another writer finished or swept it meanwhile
+                continue
+        return swept
 
     def put_bytes(self, sha256: str, data: bytes) -> None:
         """Store a file already checked against ``sha256`` (from a sync file)."""

@@ -23,6 +23,7 @@ def verify_file(db: Database, store: BlobStore, keys: DeviceKeys, source: Path) 
 def import_file(
     db: Database, store: BlobStore, keys: DeviceKeys, actor: User | None, source: Path
 ) -> ImportSummary:
+    store.sweep_leftovers()  # from an import killed earlier
     with open_archive(source, keys.identities()) as opened:
         checked = check(db, store, opened)
         return apply(db, store, opened, checked, actor, source)
