@@ -11,7 +11,7 @@ import heapq
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.core.clock import CHINA
@@ -101,7 +101,7 @@ def plan(
 
     def step(after_hours: float, who: str, request: Request) -> bool:
         nonlocal t
-        t += int(after_hours * HOUR * rng.uniform(0.5, 1.5))
+        t = _daytime(t + int(after_hours * HOUR * rng.uniform(0.5, 1.5)), rng)
         if t >= now or target == "pending":
             return False
         steps.append((t, who, request))
@@ -172,6 +172,18 @@ def plan(
     if ok and target == "closed":
         step(3, "clerk", Request(Action.CLOSE))
     return steps
+
+
+def _daytime(moment: int, rng: random.Random) -> int:
+    """People act between 08:00 and 18:00: a step that would fall at night waits for the
+    next morning (a return signed at 02:34 is not a township's)."""
+    local = datetime.fromtimestamp(moment / 1000, CHINA)
+    if 8 <= local.hour < 18:
+        return moment
+    morning = local.replace(hour=8, minute=30, second=0, microsecond=0)
+    if local.hour >= 18:
+        morning += timedelta(days=1)
+    return int(morning.timestamp() * 1000) + rng.randrange(90 * 60_000)
 
 
 def _transfer(category: str) -> Request:

@@ -10,6 +10,12 @@ from typing import Any
 import pytest
 
 from app.cli import run
+from app.core.intake import IntakeRequest
+from app.core.workflow import Action, Request
+from app.store.blobs import BlobStore
+from app.store.case_actions import act
+from app.store.cases import register_case
+from app.store.reference import user_by_name
 from app.store.setup import open_database
 from tests.cli.test_cli import dump
 
@@ -24,14 +30,21 @@ def as_json(capsys: Any, *argv: str) -> Any:
 
 
 def open_dispute(demo_path: Path) -> str:
-    """The case number of one of the demo's open disputes (派出所 on construction noise)."""
+    """The number of a case 派出所 has just returned as not its duty (construction noise)."""
     db = open_database(demo_path)
-    row = db.execute(
-        "SELECT c.number FROM disputes d JOIN cases c ON c.id = d.case_id "
-        "WHERE d.id NOT IN (SELECT dispute_id FROM dispute_rulings) ORDER BY c.number LIMIT 1"
-    ).fetchone()
+    blobs = BlobStore.beside(demo_path)
+    request = IntakeRequest("0402", "G01", "工地夜间施工噪声扰民")
+    number = register_case(db, blobs, user_by_name(db, "clerk"), request).number
+    act(db, blobs, user_by_name(db, "clerk"), number, Request(Action.DISPATCH, to="PCS"))
+    returning = Request(
+        Action.RETURN,
+        reason="现场核实为建筑施工噪声，不属派出所查处的社会生活噪声",
+        not_our_duty=True,
+        cited=("QS-XZCF-018",),
+    )
+    act(db, blobs, user_by_name(db, "officer_pcs"), number, returning)
     db.close()
-    return row[0]
+    return number
 
 
 def test_a_dispute_is_listed_shown_and_decided_with_the_list_amended(

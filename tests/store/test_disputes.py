@@ -411,18 +411,19 @@ def test_a_dispute_opened_on_a_field_laptop_reaches_the_office(
         office.db.close()
 
 
-def test_a_ruling_naming_a_meeting_that_does_not_exist_is_refused(demo_db: Database) -> None:
-    dispute = disputes(demo_db)[-1]
-    before = full_dump(demo_db)
+def test_a_ruling_naming_a_meeting_that_does_not_exist_is_refused(office: Office) -> None:
+    office.returned()
+    [dispute] = disputes(office.db)
+    before = full_dump(office.db)
     with pytest.raises(DomainError) as caught:
         decide_dispute(
-            demo_db,
-            user_by_name(demo_db, "clerk"),
+            office.db,
+            office.user("clerk"),
             dispute.id,
             Ruling("ZFZD", reasoning="会议认定", meeting_id="no-such-meeting"),
         )
     assert caught.value.code == "meeting_unknown"
-    assert full_dump(demo_db) == before
+    assert full_dump(office.db) == before
 
 
 def test_a_return_the_office_records_for_a_unit_is_that_units_dispute(office: Office) -> None:

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import DomainError
+from app.core.intake import IntakeRequest
 from app.core.lists import ListKind
+from app.core.workflow import Action, Request
+from app.store.case_actions import act
+from app.store.cases import register_case
 from app.store.disputes import Ruling, decide_dispute, disputes, refer_dispute
 from app.store.lists import set_item
 from app.store.meetings import schedule_meeting, set_members
@@ -30,11 +34,21 @@ def _attempts(laptop: Node) -> list[Callable[[], object]]:
     ]
 
 
+def _dispute_at_the_office(office: Node) -> None:
+    """派出所 returns a noise case as not its duty, so the laptop has a dispute to try."""
+    clerk = office.user("clerk")
+    request = IntakeRequest("0402", "G01", "工地夜间施工噪声扰民")
+    number = register_case(office.db, office.blobs, clerk, request).number
+    act(office.db, office.blobs, clerk, number, Request(Action.DISPATCH, to="PCS"))
+    returning = Request(Action.RETURN, reason="属建筑施工噪声", not_our_duty=True)
+    act(office.db, office.blobs, office.user("officer_pcs"), number, returning)
+
+
 @pytest.mark.parametrize("attempt", range(5))
 def test_a_field_laptop_refuses_office_records_and_stays_in_sync(
     office: Node, tmp_path: Path, attempt: int
 ) -> None:
-    assert disputes(office.db), "the demo has duty disputes"
+    _dispute_at_the_office(office)
     laptop = enrol_laptop(office, tmp_path / "dept", "派出所终端", "department", "PCS")
     before = full_dump(laptop.db)
     with pytest.raises(DomainError) as caught:
