@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from app.core.errors import DomainError, Words
 from app.core.events import EventType
-from app.core.workflow import CALL_STEPS, HANDLER_STEPS, Action, action_words
+from app.core.model import CaseStatus
+from app.core.workflow import CALL_STEPS, HANDLER_STEPS, STATES, Action, action_words
 from app.core.workflow_events import event_action
 
 FIELD_KINDS = {
@@ -31,6 +32,14 @@ def may_originate(device_kind: str | None, event_type: str) -> bool:
         return True
     action = event_action(event_type)
     return action is not None and action in FIELD_STEPS[device_kind]
+
+
+def field_statuses(device_kind: str | None) -> frozenset[CaseStatus] | None:
+    """The statuses in which a case can be moved on this device; None on the office PC
+    (every status). A laptop's workbench lists only cases it can act on."""
+    if device_kind not in FIELD_STEPS:
+        return None
+    return frozenset(status for action in FIELD_STEPS[device_kind] for status in STATES[action])
 
 
 def field_allows(device_kind: str | None, action: Action) -> bool:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.core.field import field_statuses
 from app.core.model import CaseStatus, User
 from app.core.queues import QUEUES, Queue
+from app.store.devices import own_kind
 
 NO_CLOCK = frozenset({CaseStatus.PENDING_TRIAGE, CaseStatus.FEEDBACK, CaseStatus.VERIFIED})
 
@@ -37,9 +39,10 @@ def my_tasks(db: Database, user: User, limit: int = 200) -> list[Task]:
     """One small query per queue and status (each an index walk, even when a million cases
     wait for triage), merged here: running deadlines first, then the oldest."""
     found: dict[str, tuple[tuple[bool, str, str], Task]] = {}
+    here = field_statuses(own_kind(db))  # a laptop lists only what it can move on
     for queue in QUEUES.get(user.role, ()):
         where, values = _where(queue, user)
-        for status in sorted(queue.statuses):
+        for status in sorted(s for s in queue.statuses if here is None or s in here):
             # no clock runs in these states: the (status, received_at) index gives the order
             order = "received_at" if status in NO_CLOCK else "due, received_at"
             rows = db.execute(

@@ -10,6 +10,7 @@ from app.core.errors import DomainError
 from app.core.workflow import Action, Request
 from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number
+from app.store.queues import my_tasks
 from tests.store.store_helpers import case_for, full_dump
 from tests.sync.conftest import Node, enrol_laptop
 
@@ -45,3 +46,13 @@ def test_a_department_laptop_signs_for_and_reports_back_on_its_cases(
     up = laptop.export_to(office, tmp_path / "up.tdsync")
     office.import_file(up.path)
     assert case_by_number(office.db, number).status == "feedback"
+
+
+def test_a_laptops_workbench_lists_only_what_it_can_move_on(office: Node, laptop: Node) -> None:
+    at_office = {t.status for t in my_tasks(office.db, office.user("clerk"))}
+    assert "pending_triage" in at_office  # the clerk's triage waits at the office
+    on_laptop = {t.status for t in my_tasks(laptop.db, laptop.user("clerk"))}
+    assert not on_laptop & {"pending_triage", "verified"}
+    worker = next(u for u in ("wgy01", "wgy02", "wgy03") if my_tasks(office.db, office.user(u)))
+    office_checks = {t.number for t in my_tasks(office.db, office.user(worker))}
+    assert {t.number for t in my_tasks(laptop.db, laptop.user(worker))} == office_checks
