@@ -15,7 +15,7 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.field import FIELD_KINDS
 from app.core.model import User
-from app.core.permissions import ACTION_WORDS, MANAGE_REFERENCE_DATA, require
+from app.core.permissions import ACTION_WORDS, MANAGE_REFERENCE_DATA, may, require
 from app.store.event_rows import office_device_id
 from app.store.eventlog import EventWriter, this_device, writing
 
@@ -86,6 +86,12 @@ def require_office(db: Database, user: User, action: str) -> None:
         raise DomainError(
             "field_device_cannot", device=FIELD_KINDS[kind], action=ACTION_WORDS[action]
         )
+
+
+def may_here(db: Database, user: User, action: str) -> bool:
+    """Whether ``require_office`` would let ``user`` do ``action`` on this device (what the
+    window offers)."""
+    return may(user.role, action) and own_kind(db) not in FIELD_KINDS
 
 
 def is_office(db: Database) -> bool:

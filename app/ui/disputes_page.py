@@ -27,8 +27,9 @@ from sqlite_utils import Database
 from app.core.lists import ListKind
 from app.core.meetings import Meeting
 from app.core.model import User
-from app.core.permissions import COORDINATE, may
+from app.core.permissions import COORDINATE
 from app.store.cases import case_by_id
+from app.store.devices import may_here
 from app.store.disputes import (
     DECIDED,
     OPEN,
@@ -62,7 +63,7 @@ class DisputesPage(ShownPage):
     ) -> None:
         super().__init__(parent)
         self.db, self.ref, self.user = db, ref, user
-        self.may_decide = may(user.role, COORDINATE)
+        self.may_decide = may_here(db, user, COORDINATE)
         self.rows: list[Dispute] = []
         self.entries: dict[str, str] = {}
         self.decide_dialog: DecideDialog | None = None

@@ -27,6 +27,7 @@ from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, may
 from app.core.text import fts_query
 from app.reports.spreadsheets import Sheet, read_sheet, write_sheet
+from app.store.devices import may_here
 from app.store.lists import search_lists
 from app.store.reference import ReferenceData
 from app.store.routing import override_report
@@ -62,7 +63,7 @@ class ListsPage(ShownPage):
     ) -> None:
         super().__init__(parent)
         self.db, self.ref, self.user, self.runner = db, ref, user, runner
-        self.may_import = may(user.role, MANAGE_REFERENCE_DATA)
+        self.may_import = may_here(db, user, MANAGE_REFERENCE_DATA)
         self.import_dialog: ListImportDialog | None = None
         title = QLabel(self.tr("Three lists"))
         title.setObjectName("pageTitle")

@@ -30,9 +30,9 @@ from sqlite_utils import Database
 from app.core.field import FIELD_KINDS
 from app.core.meetings import Meeting, MeetingDecision
 from app.core.model import User
-from app.core.permissions import COORDINATE, may
+from app.core.permissions import COORDINATE
 from app.reports.meeting_pdf import write_agenda, write_minutes
-from app.store.devices import own_kind
+from app.store.devices import may_here, own_kind
 from app.store.meetings import meetings, members, open_decisions, propose_agenda
 from app.store.reference import ReferenceData
 from app.ui.meeting_detail import MeetingDetail
@@ -72,7 +72,7 @@ class MeetingsPage(QWidget):
         self.db, self.ref, self.user, self.now = db, ref, user, now
         # the office would not take meeting events from a field laptop (core/field.py)
         self.on_laptop = own_kind(db) in FIELD_KINDS
-        self.may_coordinate = may(user.role, COORDINATE) and not self.on_laptop
+        self.may_coordinate = may_here(db, user, COORDINATE)
         self.rows: list[Meeting] = []
         self.open: list[MeetingDecision] = []
         self.dialog: QDialog | None = None

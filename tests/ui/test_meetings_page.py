@@ -490,7 +490,8 @@ def test_tab_walks_each_decision_in_turn_then_the_record_button(qtbot, demo_db, 
 
 def test_on_a_field_laptop_the_office_roles_read_only(qtbot, demo_db, clock, monkeypatch):
     """The office would refuse meeting events from a laptop: the page offers none there."""
-    monkeypatch.setattr("app.ui.meetings_page.own_kind", lambda _db: "department")
+    for where in ("app.ui.meetings_page.own_kind", "app.store.devices.own_kind"):
+        monkeypatch.setattr(where, lambda _db: "department")
     page = open_page(qtbot, demo_db, clock, "clerk")
     assert page.new_button.isHidden() and page.members_button.isHidden()
     assert page.start_new() is None
