@@ -41,6 +41,7 @@ from app.core.transfers import TRANSFER_OUTCOMES, outcome_words
 from app.core.workflow import Action, Request
 from app.store.reference import ReferenceData
 from app.ui.case_path import now_in_china
+from app.ui.dialog_parts import question_label
 from app.ui.i18n import action_word, error_text
 from app.ui.triage_parts import ACTION_ROUTES, Choice, SuggestionBanner, in_language, office_code
 from app.ui.unit_lists import CooperatingUnits
@@ -267,13 +268,11 @@ class ActionDialog(QDialog):
             self.note = self._text(self.tr("What must be done, by when"))
             self.form.addRow(self.tr("Supervision note"), self.note)
         else:  # a confirmation
-            question = QLabel(
+            question = question_label(
                 self.tr("{action} case {number}?").format(
                     action=action_word(a), number=self.case.number
                 )
             )
-            question.setObjectName("confirmText")
-            question.setWordWrap(True)
             self.form.addRow(question)
             if a in CALL_STEPS:
                 self.note = QPlainTextEdit()

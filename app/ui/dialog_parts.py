@@ -7,8 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.errors import DomainError
 from app.ui.i18n import error_text
@@ -50,6 +58,14 @@ def button_row(
     return row, ok, cancel
 
 
+def question_label(text: str) -> QLabel:
+    """The question a confirming dialog asks, in bold above its form."""
+    label = QLabel(text)
+    label.setObjectName("confirmText")
+    label.setWordWrap(True)
+    return label
+
+
 def dialog_layout(dialog: QDialog) -> QVBoxLayout:
     layout = QVBoxLayout(dialog)
     layout.setContentsMargins(24, 20, 24, 16)
@@ -64,6 +80,28 @@ class StoreDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.error = error_label()
+
+    def arrange(
+        self,
+        question: QLabel,
+        form: QFormLayout,
+        ok_text: str,
+        on_ok: Callable[[], object],
+        enter_confirms: bool = True,
+        width: int = 480,
+    ) -> None:
+        """The question, the form, the error line and OK/Cancel (``self.ok_button``,
+        ``self.cancel_button``), top to bottom."""
+        cancel = QCoreApplication.translate("StoreDialog", "Cancel")
+        buttons, self.ok_button, self.cancel_button = button_row(
+            self, ok_text, cancel, on_ok, enter_confirms
+        )
+        layout = dialog_layout(self)
+        layout.addWidget(question)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(width)
 
     def refused(self, error: DomainError) -> None:
         self.error.setText(error_text(error))

@@ -26,7 +26,7 @@ from app.core.model import User
 from app.core.routing import BoundaryEntry
 from app.store.disputes import Dispute, Ruling, decide_dispute, refer_dispute
 from app.store.reference import ReferenceData
-from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout
+from app.ui.dialog_parts import StoreDialog, question_label
 from app.ui.unit_lists import CooperatingUnits, unit_items
 
 
@@ -48,7 +48,7 @@ class DecideDialog(StoreDialog):
         self.setWindowTitle(
             self.tr("Rule on a duty dispute · case {number}").format(number=dispute.case_number)
         )
-        question = QLabel(
+        question = question_label(
             self.tr(
                 "{unit} says case {number} ({category}) is not its duty. Which unit leads it?"
             ).format(
@@ -57,8 +57,6 @@ class DecideDialog(StoreDialog):
                 category=dispute.category_name,
             )
         )
-        question.setObjectName("confirmText")
-        question.setWordWrap(True)
         self.lead = QComboBox()
         self.lead.setObjectName("rulingLead")
         self.lead.addItem(self.tr("(choose one)"), "")
@@ -102,15 +100,7 @@ class DecideDialog(StoreDialog):
         form.addRow(self.tr("&Reasoning"), self.reasoning)
         form.addRow("", self.amend)
         form.addRow("", self.amend_hint)
-        buttons, self.ok_button, self.cancel_button = button_row(
-            self, self.tr("Rule"), self.tr("Cancel"), self.submit, False
-        )
-        layout = dialog_layout(self)
-        layout.addWidget(question)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(520)
+        self.arrange(question, form, self.tr("Rule"), self.submit, False, 520)
         self.lead.setFocus()
 
     def _hide_lead(self) -> None:
@@ -155,7 +145,7 @@ class ReferDialog(StoreDialog):
         self.setWindowTitle(
             self.tr("Refer to a joint meeting · case {number}").format(number=dispute.case_number)
         )
-        question = QLabel(
+        question = question_label(
             self.tr(
                 "Which joint meeting's agenda should take the duty dispute {unit} "
                 "raised on case {number} ({category})? Once the meeting's decisions are "
@@ -166,23 +156,13 @@ class ReferDialog(StoreDialog):
                 category=dispute.category_name,
             )
         )
-        question.setObjectName("confirmText")
-        question.setWordWrap(True)
         self.meeting = QComboBox()
         self.meeting.setObjectName("referMeeting")
         for meeting in upcoming:
             self.meeting.addItem(meeting_label(meeting), meeting.id)
         form = QFormLayout()
         form.addRow(self.tr("Joint &meeting"), self.meeting)
-        buttons, self.ok_button, self.cancel_button = button_row(
-            self, self.tr("Refer"), self.tr("Cancel"), self.submit
-        )
-        layout = dialog_layout(self)
-        layout.addWidget(question)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(480)
+        self.arrange(question, form, self.tr("Refer"), self.submit)
         self.meeting.setFocus()
 
     def submit(self) -> Dispute | None:

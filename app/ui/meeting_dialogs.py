@@ -33,7 +33,7 @@ from app.store.meetings import (
     set_members,
 )
 from app.store.reference import ReferenceData
-from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout
+from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout, question_label
 from app.ui.meeting_parts import (
     AgendaEditor,
     intro,
@@ -276,7 +276,7 @@ class MarkDoneDialog(StoreDialog):
                 meeting=decision.meeting_number, position=decision.position
             )
         )
-        question = QLabel(
+        question = question_label(
             self.tr(
                 "Decision {position} of joint meeting no. {meeting}: {text}\n"
                 "Owner unit: {owner} · deadline {deadline}"
@@ -288,23 +288,13 @@ class MarkDoneDialog(StoreDialog):
                 deadline=decision.deadline,
             )
         )
-        question.setObjectName("confirmText")
-        question.setWordWrap(True)
         self.note = text_box(
             self.tr("How it was carried out, e.g. 已完成联合检查，整改到位（附检查记录）"), 90
         )
         self.note.setObjectName("doneNote")
         form = QFormLayout()
         form.addRow(self.tr("&Carried out"), self.note)
-        buttons, self.ok_button, self.cancel_button = button_row(
-            self, self.tr("Mark done"), self.tr("Cancel"), self.submit
-        )
-        layout = dialog_layout(self)
-        layout.addWidget(question)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(520)
+        self.arrange(question, form, self.tr("Mark done"), self.submit, width=520)
         self.note.setFocus()
 
     def submit(self) -> MeetingDecision | None:

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.devices import DeviceRecord, device_label, revoke_device
-from app.ui.dialog_parts import button_row, dialog_layout, error_label
+from app.ui.dialog_parts import button_row, dialog_layout, error_label, question_label
 from app.ui.i18n import error_text
 from app.ui.sync_words import device_kind_word
 
@@ -26,13 +26,11 @@ class RevokeDialog(QDialog):
         self.db, self.user, self.device = db, user, device
         self.setObjectName("revokeDialog")
         self.setWindowTitle(self.tr("Revoke a device"))
-        self.question = question = QLabel(
+        self.question = question = question_label(
             self.tr("Revoke {device} ({kind})?").format(
                 device=device_label(device), kind=device_kind_word(device.kind, device.department)
             )
         )
-        question.setObjectName("confirmText")
-        question.setWordWrap(True)
         text = QLabel(
             self.tr(
                 "Do this for a lost, stolen or retired laptop. From now on its sync files are "

@@ -4,286 +4,286 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="102"/>
+        <location filename="../../app/ui/action_dialog.py" line="103"/>
         <source>{action} · case {number}</source>
         <translation>{action} · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="120"/>
+        <location filename="../../app/ui/action_dialog.py" line="121"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="163"/>
+        <location filename="../../app/ui/action_dialog.py" line="164"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="164"/>
+        <location filename="../../app/ui/action_dialog.py" line="165"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="176"/>
+        <location filename="../../app/ui/action_dialog.py" line="177"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="178"/>
+        <location filename="../../app/ui/action_dialog.py" line="179"/>
         <source>What the department is called for</source>
         <translation>需要该部门做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="179"/>
+        <location filename="../../app/ui/action_dialog.py" line="180"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="180"/>
+        <location filename="../../app/ui/action_dialog.py" line="181"/>
         <source>Duty phone</source>
         <translation>值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="182"/>
-        <location filename="../../app/ui/action_dialog.py" line="188"/>
-        <location filename="../../app/ui/action_dialog.py" line="202"/>
-        <location filename="../../app/ui/action_dialog.py" line="219"/>
-        <location filename="../../app/ui/action_dialog.py" line="231"/>
-        <location filename="../../app/ui/action_dialog.py" line="241"/>
-        <location filename="../../app/ui/action_dialog.py" line="394"/>
+        <location filename="../../app/ui/action_dialog.py" line="183"/>
+        <location filename="../../app/ui/action_dialog.py" line="189"/>
+        <location filename="../../app/ui/action_dialog.py" line="203"/>
+        <location filename="../../app/ui/action_dialog.py" line="220"/>
+        <location filename="../../app/ui/action_dialog.py" line="232"/>
+        <location filename="../../app/ui/action_dialog.py" line="242"/>
+        <location filename="../../app/ui/action_dialog.py" line="393"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="185"/>
+        <location filename="../../app/ui/action_dialog.py" line="186"/>
         <source>e.g. 蓬山区市场监督管理局</source>
         <translation>如：蓬山区市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="187"/>
+        <location filename="../../app/ui/action_dialog.py" line="188"/>
         <source>Transfer to</source>
         <translation>移送至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="191"/>
+        <location filename="../../app/ui/action_dialog.py" line="192"/>
         <source>e.g. 涉嫌非法经营罪</source>
         <translation>如：涉嫌非法经营罪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="194"/>
+        <location filename="../../app/ui/action_dialog.py" line="195"/>
         <source>e.g. The illegal turnover exceeds 50,000 yuan, which meets the prosecution threshold (price appraisal attached)</source>
         <translation>例如：非法经营数额已达五万元以上，达到立案追诉标准（附价格认定书）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="200"/>
+        <location filename="../../app/ui/action_dialog.py" line="201"/>
         <source>Suspected offence</source>
         <translation>涉嫌罪名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="201"/>
+        <location filename="../../app/ui/action_dialog.py" line="202"/>
         <source>Prosecution threshold</source>
         <translation>达到追诉标准的事实</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="209"/>
+        <location filename="../../app/ui/action_dialog.py" line="210"/>
         <source>Who signed the receipt for the receiving unit, e.g. 张警官</source>
         <translation>接收单位在回执上签收的人，如 张警官</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="211"/>
+        <location filename="../../app/ui/action_dialog.py" line="212"/>
         <source>Optional: receipt number, time of signing, etc.</source>
         <translation>可选：回执编号、签收时间等</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="212"/>
+        <location filename="../../app/ui/action_dialog.py" line="213"/>
         <source>Receipt signed by</source>
         <translation>回执签收人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="222"/>
+        <location filename="../../app/ui/action_dialog.py" line="223"/>
         <source>Number of the case it duplicates</source>
         <translation>与之重复的案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="223"/>
+        <location filename="../../app/ui/action_dialog.py" line="224"/>
         <source>Merge into case</source>
         <translation>合并到案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="228"/>
+        <location filename="../../app/ui/action_dialog.py" line="229"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="230"/>
+        <location filename="../../app/ui/action_dialog.py" line="231"/>
         <source>Extend by</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="239"/>
+        <location filename="../../app/ui/action_dialog.py" line="240"/>
         <source>e.g. seasonal work, waiting for the spring</source>
         <translation>如：季节性施工，需等到开春</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="240"/>
+        <location filename="../../app/ui/action_dialog.py" line="241"/>
         <source>Parked until</source>
         <translation>挂账至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="244"/>
+        <location filename="../../app/ui/action_dialog.py" line="245"/>
         <source>Fixed</source>
         <translation>已整改到位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="245"/>
+        <location filename="../../app/ui/action_dialog.py" line="246"/>
         <source>Not fixed: back to the handler</source>
         <translation>未整改到位，退回处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="253"/>
+        <location filename="../../app/ui/action_dialog.py" line="254"/>
         <source>On-site check</source>
         <translation>现场核查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="255"/>
+        <location filename="../../app/ui/action_dialog.py" line="256"/>
         <source>What was done</source>
         <translation>处置情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="255"/>
+        <location filename="../../app/ui/action_dialog.py" line="256"/>
         <source>What you saw</source>
         <translation>现场所见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="213"/>
-        <location filename="../../app/ui/action_dialog.py" line="257"/>
-        <location filename="../../app/ui/action_dialog.py" line="283"/>
-        <location filename="../../app/ui/action_dialog.py" line="445"/>
+        <location filename="../../app/ui/action_dialog.py" line="214"/>
+        <location filename="../../app/ui/action_dialog.py" line="258"/>
+        <location filename="../../app/ui/action_dialog.py" line="282"/>
+        <location filename="../../app/ui/action_dialog.py" line="444"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="258"/>
+        <location filename="../../app/ui/action_dialog.py" line="259"/>
         <source>No photos</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="260"/>
+        <location filename="../../app/ui/action_dialog.py" line="261"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="265"/>
+        <location filename="../../app/ui/action_dialog.py" line="266"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="267"/>
+        <location filename="../../app/ui/action_dialog.py" line="268"/>
         <source>What must be done, by when</source>
         <translation>督办要求及完成时限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="268"/>
+        <location filename="../../app/ui/action_dialog.py" line="269"/>
         <source>Supervision note</source>
         <translation>督办意见</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="271"/>
+        <location filename="../../app/ui/action_dialog.py" line="272"/>
         <source>{action} case {number}?</source>
         <translation>确定对案件 {number} {action}吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="281"/>
+        <location filename="../../app/ui/action_dialog.py" line="280"/>
         <source>Optional: who phoned it in, what they said</source>
         <translation>选填：谁来电告知、说了什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="304"/>
+        <location filename="../../app/ui/action_dialog.py" line="303"/>
         <source>e.g. Checked on site: unlicensed business, for the market supervision office to deal with</source>
         <translation>例如：现场核实后属无照经营，由市场监管所查处</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="309"/>
+        <location filename="../../app/ui/action_dialog.py" line="308"/>
         <source>Override reason</source>
         <translation>改派理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="345"/>
+        <location filename="../../app/ui/action_dialog.py" line="344"/>
         <source>This is not what the lists suggest: give the override reason. It is kept with the case and used to correct the lists.</source>
         <translation>与清单建议不同：请写明改派理由，它会记入案件并用于修正清单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="360"/>
+        <location filename="../../app/ui/action_dialog.py" line="359"/>
         <source>Not our unit&apos;s duty (raise a duty dispute)</source>
         <translation>不属于本单位职责（提出职责争议）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="364"/>
+        <location filename="../../app/ui/action_dialog.py" line="363"/>
         <source>The enforcement office rules by the duty boundary list, or the joint meeting decides</source>
         <translation>由综合执法办依据职责边界清单裁定，或提交联席会议决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="383"/>
+        <location filename="../../app/ui/action_dialog.py" line="382"/>
         <source>Matter codes of other list items; separate several with commas</source>
         <translation>清单中其他条目的事项编码，多个用顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="385"/>
+        <location filename="../../app/ui/action_dialog.py" line="384"/>
         <source>Matter codes, e.g. QS-XZCF-018; separate several with commas</source>
         <translation>事项编码，如 QS-XZCF-018，多个用顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="395"/>
+        <location filename="../../app/ui/action_dialog.py" line="394"/>
         <source>List items cited</source>
         <translation>引用的清单条目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="403"/>
+        <location filename="../../app/ui/action_dialog.py" line="402"/>
         <source>Why it is not your unit&apos;s duty, which unit should handle it, and under which rule</source>
         <translation>为什么不属于本单位职责，应由哪个单位办理，依据哪条规定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="406"/>
+        <location filename="../../app/ui/action_dialog.py" line="405"/>
         <source>e.g. Dispatched to the wrong unit; it is for … to handle</source>
         <translation>例如：派错单位，应由……办理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="423"/>
+        <location filename="../../app/ui/action_dialog.py" line="422"/>
         <source>Transfer letter</source>
         <translation>移送函</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="436"/>
+        <location filename="../../app/ui/action_dialog.py" line="435"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="439"/>
+        <location filename="../../app/ui/action_dialog.py" line="438"/>
         <source>e.g. A case was opened for investigation, decision no. …; or why no case was opened</source>
         <translation>例如：已立案侦查，立案决定书编号……；或不予立案的理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="443"/>
+        <location filename="../../app/ui/action_dialog.py" line="442"/>
         <source>e.g. Accepted, acceptance notice no. …; or why it was not accepted</source>
         <translation>例如：已受理，受理通知书编号……；或不予受理的理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="457"/>
+        <location filename="../../app/ui/action_dialog.py" line="456"/>
         <source>no duty phone on file</source>
         <translation>未登记值班电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="462"/>
+        <location filename="../../app/ui/action_dialog.py" line="461"/>
         <source>Choose photos</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="464"/>
+        <location filename="../../app/ui/action_dialog.py" line="463"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/action_dialog.py" line="471"/>
+        <location filename="../../app/ui/action_dialog.py" line="470"/>
         <source>{count} photos: {names}</source>
         <translation>{count} 张照片：{names}</translation>
     </message>
@@ -1431,54 +1431,49 @@
         <translation>{unit}认为案件 {number}（{category}）不属于本单位职责。由哪个单位牵头办理？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="64"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="62"/>
         <source>(choose one)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="79"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="77"/>
         <source>Under which list item or rule, and why this unit leads</source>
         <translation>依据哪条清单或规定，为什么由该单位牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="81"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="79"/>
         <source>Amend the duty boundary list as well</source>
         <translation>同时修改职责边界清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="85"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="83"/>
         <source>Boundary list item {no} ({code}) will name the chosen unit as lead, in a new version of the list that names this ruling.</source>
         <translation>边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="90"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="88"/>
         <source>The boundary list has no item for “{category}” yet: one is added, in a new version of the list.</source>
         <translation>边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="99"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="97"/>
         <source>&amp;Lead unit</source>
         <translation>牵头单位(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="100"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="98"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="102"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="100"/>
         <source>&amp;Reasoning</source>
         <translation>裁定理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="106"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="103"/>
         <source>Rule</source>
         <translation>裁定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="106"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1666,227 +1661,227 @@
 <context>
     <name>DisputesPage</name>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="73"/>
+        <location filename="../../app/ui/disputes_page.py" line="74"/>
         <source>Duty disputes</source>
         <translation>职责争议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="79"/>
+        <location filename="../../app/ui/disputes_page.py" line="80"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="83"/>
+        <location filename="../../app/ui/disputes_page.py" line="84"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="94"/>
+        <location filename="../../app/ui/disputes_page.py" line="95"/>
         <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling may amend the duty boundary list at the same time.</source>
         <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。裁定可以同时修改职责边界清单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="105"/>
+        <location filename="../../app/ui/disputes_page.py" line="106"/>
         <source>Raised</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="106"/>
+        <location filename="../../app/ui/disputes_page.py" line="107"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="107"/>
+        <location filename="../../app/ui/disputes_page.py" line="108"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="108"/>
+        <location filename="../../app/ui/disputes_page.py" line="109"/>
         <source>Raised by</source>
         <translation>提出单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="109"/>
+        <location filename="../../app/ui/disputes_page.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="156"/>
+        <location filename="../../app/ui/disputes_page.py" line="157"/>
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="159"/>
+        <location filename="../../app/ui/disputes_page.py" line="160"/>
         <source>Rule…</source>
         <translation>裁定…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="162"/>
+        <location filename="../../app/ui/disputes_page.py" line="163"/>
         <source>The enforcement office rules by the lists which unit leads</source>
         <translation>由综合执法办依据清单裁定由谁牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="165"/>
+        <location filename="../../app/ui/disputes_page.py" line="166"/>
         <source>Refer to a joint meeting…</source>
         <translation>提交联席会议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="195"/>
+        <location filename="../../app/ui/disputes_page.py" line="196"/>
         <source>{total} in all, {open} awaiting a ruling</source>
         <translation>共 {total} 件，待裁定 {open} 件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="220"/>
+        <location filename="../../app/ui/disputes_page.py" line="221"/>
         <source>No duty disputes with the status “{status}”.</source>
         <translation>没有{status}的职责争议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="225"/>
+        <location filename="../../app/ui/disputes_page.py" line="226"/>
         <source>No duty disputes yet. They appear here when a unit returns a case as “not our duty”.</source>
         <translation>还没有职责争议。承办单位以“不属于本单位职责”回退案件时，争议会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="245"/>
+        <location filename="../../app/ui/disputes_page.py" line="246"/>
         <source>Power &amp; responsibility list: {name} (responsible unit: {unit})</source>
         <translation>权责清单：{name}（责任单位：{unit}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="258"/>
+        <location filename="../../app/ui/disputes_page.py" line="259"/>
         <source>Duty boundary list item {no}: {name}, {lead} leads, {helpers} cooperate</source>
         <translation>职责边界清单第{no}项：{name}由{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="260"/>
+        <location filename="../../app/ui/disputes_page.py" line="261"/>
         <source>Duty boundary list item {no}: {name}, {lead} leads</source>
         <translation>职责边界清单第{no}项：{name}由{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="287"/>
+        <location filename="../../app/ui/disputes_page.py" line="288"/>
         <source>Put it on the agenda of a joint meeting not yet held</source>
         <translation>列入一次尚未召开的联席会议的议题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="289"/>
+        <location filename="../../app/ui/disputes_page.py" line="290"/>
         <source>No joint meeting is coming up: schedule one first.</source>
         <translation>还没有待召开的联席会议：请先安排一次联席会议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="292"/>
+        <location filename="../../app/ui/disputes_page.py" line="293"/>
         <source>Select a dispute to see it here.</source>
         <translation>选中一件争议，这里显示详情。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="300"/>
+        <location filename="../../app/ui/disputes_page.py" line="301"/>
         <source>Duty disputes are ruled on by the enforcement office (clerks, administrators) or the leader in charge.</source>
         <translation>职责争议由综合执法办（受理员、管理员）或分管领导裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="305"/>
+        <location filename="../../app/ui/disputes_page.py" line="306"/>
         <source>This dispute has been ruled on.</source>
         <translation>这件争议已经裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="321"/>
+        <location filename="../../app/ui/disputes_page.py" line="322"/>
         <source>Category: {category} · raised by {unit} on {time}</source>
         <translation>问题类别：{category} · {unit}于 {time} 提出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="332"/>
+        <location filename="../../app/ui/disputes_page.py" line="333"/>
         <source>(not in the lists)</source>
         <translation>（清单中没有这一项）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="336"/>
+        <location filename="../../app/ui/disputes_page.py" line="337"/>
         <source>(no list items cited)</source>
         <translation>（没有引用清单条目）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="355"/>
+        <location filename="../../app/ui/disputes_page.py" line="356"/>
         <source>The duty boundary list has no item for “{category}” (routed by the division rule or by category).</source>
         <translation>职责边界清单没有“{category}”的条目（按职责分工办法或问题类别分拨）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="365"/>
+        <location filename="../../app/ui/disputes_page.py" line="366"/>
         <source>Address: {address}</source>
         <translation>地址：{address}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="370"/>
+        <location filename="../../app/ui/disputes_page.py" line="371"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="371"/>
+        <location filename="../../app/ui/disputes_page.py" line="372"/>
         <source>Why it is not the unit&apos;s duty</source>
         <translation>不属于本单位职责的理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="372"/>
+        <location filename="../../app/ui/disputes_page.py" line="373"/>
         <source>List items cited</source>
         <translation>引用的清单条目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="373"/>
+        <location filename="../../app/ui/disputes_page.py" line="374"/>
         <source>What the duty boundary list says now</source>
         <translation>职责边界清单现在的规定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="378"/>
+        <location filename="../../app/ui/disputes_page.py" line="379"/>
         <source>On the agenda of {meeting}, awaiting its decision.</source>
         <translation>已列入{meeting}的议题，等待会议决议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="382"/>
+        <location filename="../../app/ui/disputes_page.py" line="383"/>
         <source>Referred to the joint meeting, awaiting its decision.</source>
         <translation>已提交联席会议，等待会议决议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="384"/>
+        <location filename="../../app/ui/disputes_page.py" line="385"/>
         <source>Where it stands</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="386"/>
+        <location filename="../../app/ui/disputes_page.py" line="387"/>
         <source>Ruling</source>
         <translation>裁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="393"/>
+        <location filename="../../app/ui/disputes_page.py" line="394"/>
         <source>{lead} leads, {helpers} cooperate</source>
         <translation>{lead}牵头，{helpers}配合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="395"/>
+        <location filename="../../app/ui/disputes_page.py" line="396"/>
         <source>{lead} leads</source>
         <translation>{lead}牵头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="400"/>
+        <location filename="../../app/ui/disputes_page.py" line="401"/>
         <source>Ruled on {time}</source>
         <translation>裁定时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="406"/>
+        <location filename="../../app/ui/disputes_page.py" line="407"/>
         <source>By a decision of joint meeting no. {number} ({time})</source>
         <translation>依据第 {number} 次联席会议（{time}）的决议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="413"/>
+        <location filename="../../app/ui/disputes_page.py" line="414"/>
         <source>Duty boundary list amended: {item}</source>
         <translation>已修改职责边界清单：{item}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="451"/>
+        <location filename="../../app/ui/disputes_page.py" line="452"/>
         <source>The duty dispute on case {number} was referred to a joint meeting.</source>
         <translation>案件 {number} 的职责争议已提交联席会议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="463"/>
+        <location filename="../../app/ui/disputes_page.py" line="464"/>
         <source>The duty dispute on case {number} was ruled on: {lead} leads. The duty boundary list was amended ({item}).</source>
         <translation>案件 {number} 的职责争议已裁定：{lead}牵头。职责边界清单已修改（{item}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/disputes_page.py" line="467"/>
+        <location filename="../../app/ui/disputes_page.py" line="468"/>
         <source>The duty dispute on case {number} was ruled on: {lead} leads.</source>
         <translation>案件 {number} 的职责争议已裁定：{lead}牵头。</translation>
     </message>
@@ -3014,152 +3009,152 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
 <context>
     <name>ListsPage</name>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="67"/>
+        <location filename="../../app/ui/lists_page.py" line="68"/>
         <source>Three lists</source>
         <translation>三张清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="73"/>
+        <location filename="../../app/ui/lists_page.py" line="74"/>
         <source>Search the three lists: type two or more characters, e.g. 占道经营</source>
         <translation>搜索三张清单：输入两个以上的字，如 占道经营</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="79"/>
+        <location filename="../../app/ui/lists_page.py" line="80"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="82"/>
+        <location filename="../../app/ui/lists_page.py" line="83"/>
         <source>Import the list shown from an Excel (.xlsx) or CSV spreadsheet</source>
         <translation>从 Excel（.xlsx）或 CSV 表格导入当前清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="86"/>
+        <location filename="../../app/ui/lists_page.py" line="87"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="88"/>
+        <location filename="../../app/ui/lists_page.py" line="89"/>
         <source>Export the list shown as an Excel spreadsheet (.xlsx)</source>
         <translation>把当前清单导出为 Excel 表格（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="101"/>
+        <location filename="../../app/ui/lists_page.py" line="102"/>
         <source>Administrators import and maintain the lists; here you can read, search and export them.</source>
         <translation>清单由管理员导入和维护；这里可以查看、搜索和导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="110"/>
+        <location filename="../../app/ui/lists_page.py" line="111"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="110"/>
+        <location filename="../../app/ui/lists_page.py" line="111"/>
         <source>Code / No.</source>
         <translation>编码 / 序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="110"/>
+        <location filename="../../app/ui/lists_page.py" line="111"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="114"/>
+        <location filename="../../app/ui/lists_page.py" line="115"/>
         <source>Enter or double-click: go to this row in its list</source>
         <translation>回车或双击：跳到清单中的这一行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="125"/>
+        <location filename="../../app/ui/lists_page.py" line="126"/>
         <source>Overrides</source>
         <translation>改派统计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="142"/>
+        <location filename="../../app/ui/lists_page.py" line="143"/>
         <source>How often triage did not route as the lists suggest, per matter (most overridden first). A matter that is often overridden suggests the duty boundary list may need correcting; the reasons are those clerks gave when overriding.</source>
         <translation>研判时没有按清单建议分拨的次数，按事项统计（改派最多的在前）。某个事项经常被改派，说明职责边界清单可能需要修正；理由是受理员改派时写下的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="151"/>
+        <location filename="../../app/ui/lists_page.py" line="152"/>
         <source>Matter code</source>
         <translation>事项编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="152"/>
+        <location filename="../../app/ui/lists_page.py" line="153"/>
         <source>Matter</source>
         <translation>事项名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="153"/>
+        <location filename="../../app/ui/lists_page.py" line="154"/>
         <source>Suggested</source>
         <translation>有建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="154"/>
+        <location filename="../../app/ui/lists_page.py" line="155"/>
         <source>Overridden</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="155"/>
+        <location filename="../../app/ui/lists_page.py" line="156"/>
         <source>Share</source>
         <translation>改派比例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="156"/>
+        <location filename="../../app/ui/lists_page.py" line="157"/>
         <source>Latest reasons</source>
         <translation>最近的改派理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="161"/>
+        <location filename="../../app/ui/lists_page.py" line="162"/>
         <source>No case has been triaged with a suggestion from the lists yet.</source>
         <translation>还没有按清单建议研判过的案件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="221"/>
+        <location filename="../../app/ui/lists_page.py" line="222"/>
         <source>Type at least two characters.</source>
         <translation>请输入至少两个字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="232"/>
+        <location filename="../../app/ui/lists_page.py" line="233"/>
         <source>{count} found: press Enter or double-click to go to the row in its list.</source>
         <translation>找到 {count} 条：回车或双击跳到清单中的这一行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="235"/>
+        <location filename="../../app/ui/lists_page.py" line="236"/>
         <source>“{query}” is not in the three lists.</source>
         <translation>三张清单里没有“{query}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="271"/>
+        <location filename="../../app/ui/lists_page.py" line="272"/>
         <source>Choose the list spreadsheet to import</source>
         <translation>选择要导入的清单表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="273"/>
+        <location filename="../../app/ui/lists_page.py" line="274"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
         <translation>表格 (*.xlsx *.xlsm *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="287"/>
+        <location filename="../../app/ui/lists_page.py" line="288"/>
         <source>Reading the spreadsheet…</source>
         <translation>正在读取表格…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="316"/>
+        <location filename="../../app/ui/lists_page.py" line="317"/>
         <source>Export list</source>
         <translation>导出清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="318"/>
+        <location filename="../../app/ui/lists_page.py" line="319"/>
         <source>Excel spreadsheets (*.xlsx)</source>
         <translation>Excel 表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="334"/>
+        <location filename="../../app/ui/lists_page.py" line="335"/>
         <source>Exported the {name} ({rows} items): {path}</source>
         <translation>已导出{name}（{rows} 项）：{path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/lists_page.py" line="338"/>
+        <location filename="../../app/ui/lists_page.py" line="339"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -3262,24 +3257,19 @@ Owner unit: {owner} · deadline {deadline}</source>
 责任单位：{owner} · 完成期限 {deadline}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="294"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="292"/>
         <source>How it was carried out, e.g. 已完成联合检查，整改到位（附检查记录）</source>
         <translation>落实情况，如：已完成联合检查，整改到位（附检查记录）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="298"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="296"/>
         <source>&amp;Carried out</source>
         <translation>落实情况(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="300"/>
+        <location filename="../../app/ui/meeting_dialogs.py" line="297"/>
         <source>Mark done</source>
         <translation>标记为已落实</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/meeting_dialogs.py" line="300"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3846,32 +3836,27 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="156"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="146"/>
         <source>Refer to a joint meeting · case {number}</source>
         <translation>提交联席会议 · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="160"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="150"/>
         <source>Which joint meeting&apos;s agenda should take the duty dispute {unit} raised on case {number} ({category})? Once the meeting&apos;s decisions are recorded, the dispute is ruled on by them.</source>
         <translation>把{unit}对案件 {number}（{category}）的职责争议列入哪次联席会议的议题？会议的决议记录后，争议即按决议裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="176"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="164"/>
         <source>Joint &amp;meeting</source>
         <translation>联席会议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="178"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="165"/>
         <source>Refer</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="178"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="197"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="177"/>
         <source>Joint meeting no. {number} · {time}</source>
         <translation>第 {number} 次联席会议 · {time}</translation>
     </message>
@@ -3889,32 +3874,32 @@ Owner unit: {owner} · deadline {deadline}</source>
         <translation>确定注销 {device}（{kind}）吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/revoke_dialog.py" line="38"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="36"/>
         <source>Do this for a lost, stolen or retired laptop. From now on its sync files are refused, and records it made beyond what the office already holds are never accepted. Revoking cannot be undone: to use the laptop again, enrol it anew.</source>
         <translation>用于丢失、被盗或停用的终端。注销后，它的同步包一律拒收，综合执法办尚未收到的该终端记录也不再接受。注销不能撤销：如要再用这台终端，需重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/revoke_dialog.py" line="46"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="44"/>
         <source>e.g. laptop lost on 3 March</source>
         <translation>如：3月3日终端丢失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/revoke_dialog.py" line="48"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="46"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../app/ui/revoke_dialog.py" line="51"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="49"/>
         <source>Revoke the device</source>
         <translation>注销设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/revoke_dialog.py" line="51"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/revoke_dialog.py" line="67"/>
+        <location filename="../../app/ui/revoke_dialog.py" line="65"/>
         <source>Say why the device is revoked.</source>
         <translation>请写明注销原因。</translation>
     </message>
@@ -4060,6 +4045,14 @@ Owner unit: {owner} · deadline {deadline}</source>
         <location filename="../../app/ui/workbench.py" line="44"/>
         <source>Show these cases</source>
         <translation>查看这些案件</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <location filename="../../app/ui/dialog_parts.py" line="95"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
