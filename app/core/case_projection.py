@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import TIME_FORMAT, hlc_ms, local_text, parse_local
+from app.core.clock import TIME_FORMAT, parse_local
 from app.core.conflicts import fold_step
 from app.core.deadlines import Pause
 from app.core.events import Event, EventType
@@ -98,10 +98,6 @@ def _genuine_registration(ordered: Sequence[Event], ctx: Context) -> Event | Non
 
     fallback = registrations[0] if registrations else None
     return next((e for e in registrations if vouched(e)), fallback)
-
-
-def _at(event: Event) -> str:
-    return local_text(hlc_ms(event.hlc))
 
 
 def _registered(event: Event) -> CaseRows:
@@ -197,7 +193,7 @@ def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseS
     action = event_action(event.type)
     if action is None:  # a type from a newer TownDesk: kept in the log, not understood
         return state
-    at = _at(event)
+    at = event.local_time
     _photos(rows, event, at)  # evidence is kept even from a rival step
     outcome = fold_step(state, actor, event.type, event.payload, previous)
     if outcome.conflict:

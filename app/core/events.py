@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from app.core.clock import hlc_ms, local_text
+
 GENESIS_HASH = "0" * 64
 
 
@@ -72,6 +74,11 @@ class Event:
             "payload": self.payload,
             "prev_hash": self.prev_hash,
         }
+
+    @property
+    def local_time(self) -> str:
+        """When it happened, China time, ``YYYY-MM-DD HH:MM:SS`` (from its clock)."""
+        return local_text(hlc_ms(self.hlc))
 
     @cached_property
     def canonical_payload(self) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
 from app.core.model import CaseSource, Urgency, chinese
 from app.core.transfers import outcome_words
@@ -32,7 +31,7 @@ def describe(
     unit_name: Callable[[str], str],
 ) -> TimelineEntry:
     p = event.payload
-    time = local_text(hlc_ms(event.hlc))
+    time = event.local_time
     actor = user_name(event.actor_id)
     if event.type == EventType.CASE_REGISTERED:
         parts = [

@@ -8,14 +8,9 @@ import json
 
 from sqlite_utils import Database
 
-from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
 from app.store.list_rows import apply_list_item_set
 from app.store.projections import handles
-
-
-def _time(event: Event) -> str:
-    return local_text(hlc_ms(event.hlc))
 
 
 def _ruling_row(db: Database, dispute_id: str) -> None:
@@ -27,7 +22,7 @@ def _referred(db: Database, event: Event) -> None:
     _ruling_row(db, event.entity_id)
     db.conn.execute(
         "UPDATE dispute_rulings SET meeting_id = ?, referred_at = ? WHERE dispute_id = ?",
-        [event.payload["meeting_id"], _time(event), event.entity_id],
+        [event.payload["meeting_id"], event.local_time, event.entity_id],
     )
 
 
@@ -40,7 +35,7 @@ def _decided(db: Database, event: Event) -> None:
         "reasoning = ?, amended_item = ?, decision_event = ?, ruled_at = ?, "
         "meeting_id = coalesce(?, meeting_id) WHERE dispute_id = ?",
         [
-            _time(event),
+            event.local_time,
             event.actor_id,
             p["lead"],
             json.dumps(p["cooperating"]),

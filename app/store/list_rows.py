@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import hlc_ms, local_text
 from app.core.events import Event
 from app.core.lists import ListKind
 from app.core.text import index_terms
@@ -70,7 +69,7 @@ def _next_version(db: Database, kind: ListKind, event: Event, rows: int) -> None
             kind.value,
             version + 1,
             event.id,
-            local_text(hlc_ms(event.hlc)),
+            event.local_time,
             event.actor_id,
             event.payload.get("source", ""),
             rows,

@@ -9,13 +9,8 @@ import json
 
 from sqlite_utils import Database
 
-from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
 from app.store.projections import handles
-
-
-def _time(event: Event) -> str:
-    return local_text(hlc_ms(event.hlc))
 
 
 def _json(value: object) -> str:
@@ -46,7 +41,7 @@ def _scheduled(db: Database, event: Event) -> None:
             p["chair"],
             _json(p["attendees"]),
             _json(p["agenda"]),
-            _time(event),
+            event.local_time,
             event.actor_id,
         ],
     )
@@ -65,7 +60,7 @@ def _minutes_recorded(db: Database, event: Event) -> None:
     p = event.payload
     db.conn.execute(
         "UPDATE meetings SET summary = ?, attendees = ?, minutes_at = ? WHERE id = ?",
-        [p["summary"], _json(p["attendees"]), _time(event), event.entity_id],
+        [p["summary"], _json(p["attendees"]), event.local_time, event.entity_id],
     )
     db.conn.executemany(
         "INSERT INTO meeting_decisions (id, meeting_id, position, text, owner, deadline, "
@@ -89,5 +84,5 @@ def _minutes_recorded(db: Database, event: Event) -> None:
 def _decision_done(db: Database, event: Event) -> None:
     db.conn.execute(
         "UPDATE meeting_decisions SET done_at = ?, done_by = ?, done_note = ? WHERE id = ?",
-        [_time(event), event.actor_id, event.payload["note"], event.entity_id],
+        [event.local_time, event.actor_id, event.payload["note"], event.entity_id],
     )

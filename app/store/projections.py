@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import hlc_ms, local_text
 from app.core.events import Event, EventType
 from app.core.model import Route, User
 from app.core.permissions import REBUILD, require
@@ -82,7 +81,7 @@ def _township_created(db: Database, event: Event) -> None:
     _insert(
         db,
         "township",
-        {"id": 1, "name": p["name"], "code": p["code"], "created_at": _event_time(event)},
+        {"id": 1, "name": p["name"], "code": p["code"], "created_at": event.local_time},
     )
 
 
@@ -184,7 +183,7 @@ def _device_enrolled(db: Database, event: Event) -> None:
         return
     p = event.payload
     row = {key: p[key] for key in ("code", "name", "kind", "department", "sign_key", "box_key")}
-    _insert(db, "devices", {"id": event.entity_id, **row, "enrolled_at": _event_time(event)})
+    _insert(db, "devices", {"id": event.entity_id, **row, "enrolled_at": event.local_time})
 
 
 @handles(EventType.DEVICE_REVOKED)
@@ -192,7 +191,7 @@ def _device_revoked(db: Database, event: Event) -> None:
     if _from_office(db, event):
         db.conn.execute(
             "UPDATE devices SET revoked_at = ?, revoked_why = ? WHERE id = ?",
-            [_event_time(event), event.payload["reason"], event.entity_id],
+            [event.local_time, event.payload["reason"], event.entity_id],
         )
 
 
@@ -211,7 +210,7 @@ def _evidence_received(db: Database, event: Event) -> None:
             "custody",
             {
                 "sha256": sha256,
-                "at": _event_time(event),
+                "at": event.local_time,
                 "kind": "received",
                 "device_id": event.device_id,
                 "actor_id": event.actor_id,
@@ -256,10 +255,6 @@ def recompute_open_cases(db: Database) -> None:
         "OR handle_due_at IS NOT NULL OR status = 'parked'"
     ).fetchall()
     refold_cases(db, [case_id for (case_id,) in open_cases])
-
-
-def _event_time(event: Event) -> str:
-    return local_text(hlc_ms(event.hlc))
 
 
 def rebuild(db: Database, actor: User, progress: Callable[[int, int], bool] | None = None) -> int:

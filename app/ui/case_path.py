@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import CHINA, hlc_ms, local_text, parse_local
+from app.core.clock import CHINA, parse_local
 from app.core.deadlines import DeadlineState
 from app.core.events import Event, EventType
 from app.core.timeline import TimelineEntry, describe
@@ -179,7 +179,7 @@ def case_steps_by_event(
 
 
 def describe_step(event: Event, ref: ReferenceData, police: bool = False) -> TimelineEntry:
-    time = local_text(hlc_ms(event.hlc))
+    time = event.local_time
     actor = ref.user_name(event.actor_id)
     unit = event.payload.get("by_unit")
     if unit:
