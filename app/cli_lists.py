@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.cli import database_path
-from app.cli_output import print_json, print_table
+from app.cli_output import print_json, print_table, shortened
 from app.core.errors import DomainError
 from app.store import reference as users
 from app.store.lists import (
@@ -132,7 +132,7 @@ def lists_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print_table(headers[:5], [[_short(c) for c in row[:5]] for row in rows])
+    print_table(headers[:5], [[shortened(c, 24) for c in row[:5]] for row in rows])
     for v in history:
         print(f"第 {v.version} 版  {v.changed_at}  {v.actor or '—'}  {v.source}  {v.rows} 行")
     return 0
@@ -167,11 +167,11 @@ def lists_overrides(args: argparse.Namespace) -> int:
     rows = [
         [
             r.matter or "—",
-            _short(r.name),
+            shortened(r.name, 24),
             str(r.suggested),
             str(r.overridden),
             f"{r.share:.0%}",
-            _short("；".join(r.reasons), 40),
+            shortened("；".join(r.reasons), 40),
         ]
         for r in report
     ]
@@ -189,7 +189,3 @@ def lists_search(args: argparse.Namespace) -> int:
             print(f"{hit.kind.value}\t{hit.item}")
         print(f"共 {len(hits)} 条。")
     return 0
-
-
-def _short(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

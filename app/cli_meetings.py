@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import database_path
-from app.cli_output import print_json, print_table
+from app.cli_output import print_json, print_table, shortened
 from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.meetings import AgendaItem, DecisionDraft, Meeting, MeetingDecision
@@ -227,7 +227,7 @@ def list_decisions(args: argparse.Namespace) -> int:
     rows = [
         [
             f"{d.meeting_number}-{d.position}",
-            _short(d.text),
+            shortened(d.text, 30),
             d.owner_name,
             d.deadline,
             _state_words(d, today),
@@ -331,10 +331,6 @@ def _state_words(d: MeetingDecision, today: date) -> str:
     if d.done_at:
         return f"{d.done_at[:10]} 已落实"
     return "已超期" if d.overdue(today) else "待落实"
-
-
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ----------------------------------------------------------------------- input files

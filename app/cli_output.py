@@ -22,6 +22,11 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, for a table column."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
     widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(headers)]
     for line in [headers, *rows]:
