@@ -31,6 +31,7 @@ class BoundaryEntry:
     cooperating: tuple[str, ...]
     visibility: str = ""
     specialism: str = ""
+    categories: tuple[str, ...] = ()  # every problem category the entry covers
 
 
 @dataclass(frozen=True)

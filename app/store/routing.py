@@ -27,14 +27,16 @@ def suggestion_for(db: Database, case: Case) -> Suggestion | None:
 
 def boundary_entries(db: Database, category_code: str) -> list[BoundaryEntry]:
     rows = db.execute(
-        "SELECT b.code, b.item_no, b.name, b.lead, b.cooperating, b.visibility, b.specialism "
-        "FROM boundary_items b, json_each(b.categories) c WHERE c.value = ? "
+        "SELECT b.code, b.item_no, b.name, b.lead, b.cooperating, b.visibility, b.specialism, "
+        "b.categories FROM boundary_items b, json_each(b.categories) c WHERE c.value = ? "
         "ORDER BY CAST(b.item_no AS INTEGER), b.code",
         [category_code],
     ).fetchall()
     return [
-        BoundaryEntry(code, no, name, lead, tuple(json.loads(co)), vis, spec)
-        for code, no, name, lead, co, vis, spec in rows
+        BoundaryEntry(
+            code, no, name, lead, tuple(json.loads(co)), vis, spec, tuple(json.loads(cats))
+        )
+        for code, no, name, lead, co, vis, spec, cats in rows
     ]
 
 

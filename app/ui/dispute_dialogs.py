@@ -78,8 +78,15 @@ class DecideDialog(StoreDialog):
         )
         self.amend = QCheckBox(self.tr("Amend the duty boundary list as well"))
         self.amend.setObjectName("amendList")
+        shared = bool(boundary) and len(boundary[0].categories) > 1
         where = (
             self.tr(
+                "Boundary list item {no} ({code}) covers other categories too: “{category}” "
+                "gets an item of its own naming the chosen unit as lead, in a new version of "
+                "the list that names this ruling."
+            ).format(no=boundary[0].item_no, code=boundary[0].code, category=dispute.category_name)
+            if shared
+            else self.tr(
                 "Boundary list item {no} ({code}) will name the chosen unit as lead, in "
                 "a new version of the list that names this ruling."
             ).format(no=boundary[0].item_no, code=boundary[0].code)

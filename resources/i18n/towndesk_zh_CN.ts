@@ -1446,32 +1446,37 @@
         <translation>同时修改职责边界清单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="83"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="84"/>
+        <source>Boundary list item {no} ({code}) covers other categories too: “{category}” gets an item of its own naming the chosen unit as lead, in a new version of the list that names this ruling.</source>
+        <translation>边界清单第{no}项（{code}）还包含其他问题类别：将为“{category}”单列一项，由所选单位牵头，清单生成新版本并注明本次裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dispute_dialogs.py" line="90"/>
         <source>Boundary list item {no} ({code}) will name the chosen unit as lead, in a new version of the list that names this ruling.</source>
         <translation>边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="88"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="95"/>
         <source>The boundary list has no item for “{category}” yet: one is added, in a new version of the list.</source>
         <translation>边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="97"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="104"/>
         <source>&amp;Lead unit</source>
         <translation>牵头单位(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="98"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="105"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="100"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="107"/>
         <source>&amp;Reasoning</source>
         <translation>裁定理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="103"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="110"/>
         <source>Rule</source>
         <translation>裁定</translation>
     </message>
@@ -3836,27 +3841,27 @@ Owner unit: {owner} · deadline {deadline}</source>
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="146"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="153"/>
         <source>Refer to a joint meeting · case {number}</source>
         <translation>提交联席会议 · 案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="150"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="157"/>
         <source>Which joint meeting&apos;s agenda should take the duty dispute {unit} raised on case {number} ({category})? Once the meeting&apos;s decisions are recorded, the dispute is ruled on by them.</source>
         <translation>把{unit}对案件 {number}（{category}）的职责争议列入哪次联席会议的议题？会议的决议记录后，争议即按决议裁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="164"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="171"/>
         <source>Joint &amp;meeting</source>
         <translation>联席会议(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="165"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="172"/>
         <source>Refer</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dispute_dialogs.py" line="177"/>
+        <location filename="../../app/ui/dispute_dialogs.py" line="184"/>
         <source>Joint meeting no. {number} · {time}</source>
         <translation>第 {number} 次联席会议 · {time}</translation>
     </message>

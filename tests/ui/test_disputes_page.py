@@ -163,3 +163,24 @@ def test_others_read_disputes_but_do_not_decide(qtbot, demo_path, demo_db):
     assert not page.decide_button.isVisible() and not page.refer_button.isVisible()
     assert page.start_decide() is None
     assert "分管领导裁定" in page.actions_hint.text()
+
+
+def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot, demo_db):
+    from app.store.disputes import Dispute
+    from app.store.reference import ReferenceData
+    from app.ui.dispute_dialogs import DecideDialog
+
+    clerk = user_by_name(demo_db, "clerk")
+    burning = Dispute(
+        "d-1", "c-1", "QS-1", "0401", "露天焚烧", "ZHB", "需环境监测", [], "2026-11-20 09:00",
+        None, None, None, [], "", "",
+    )  # fmt: skip
+    shared = DecideDialog(
+        demo_db, ReferenceData(demo_db), clerk, burning, boundary_entries(demo_db, "0401")
+    )
+    qtbot.addWidget(shared)
+    assert "单列一项" in shared.amend_hint.text() and "露天焚烧" in shared.amend_hint.text()
+    noise = boundary_entries(demo_db, "0402")
+    own = DecideDialog(demo_db, ReferenceData(demo_db), clerk, burning, noise)
+    qtbot.addWidget(own)
+    assert "单列一项" not in own.amend_hint.text() and noise[0].code in own.amend_hint.text()
