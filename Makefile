@@ -14,7 +14,7 @@ SYSTEM_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libf
 WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 
-.PHONY: run test bench lint build system-packages window-packages i18n clean
+.PHONY: run test bench date-check lint build system-packages window-packages i18n clean
 
 run: system-packages window-packages $(BIN)/.installed i18n
 	$(BIN)/towndesk demo --if-missing
@@ -27,6 +27,22 @@ test: system-packages $(BIN)/.installed i18n
 bench: system-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider \
 		-o addopts="" -q
+
+# The suite with the machine's clock set to other days (libfaketime, started at each moment
+# and running on): a test that depends on today's date fails here. Times are UTC: 10:00 in
+# China on the third day of the 2027 Spring Festival holiday, 09:30 on a make-up working
+# day (Saturday 2026-10-10, 调休), and 16:00 on a Saturday in 2031, a year no calendar knows.
+DATE_CHECK_DAYS := 2027-02-08T02:00:00 2026-10-10T01:30:00 2031-03-15T08:00:00
+DATE_CHECK_TESTS := tests --ignore=tests/test_build.py
+
+date-check: system-packages $(BIN)/.installed i18n
+	@$(MAKE) --no-print-directory _apt PACKAGES="faketime"
+	@for moment in $(DATE_CHECK_DAYS); do \
+		at=$$(echo $$moment | tr T ' '); \
+		echo "== the suite with the clock at $$at UTC"; \
+		TZ=UTC QT_QPA_PLATFORM=offscreen faketime -f "@$$at" \
+			$(BIN)/python -m pytest $(DATE_CHECK_TESTS) -q -p no:cacheprovider || exit 1; \
+	done
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check app tests

@@ -12,15 +12,22 @@ from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.paths import default_database
 
 DEFAULT_AS = "admin"
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], clock: Clock | None = None) -> int:
+    """``clock``: what the commands know the time by (tests hand a frozen one)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if clock is None:
+        from app.wall_clock import system_clock
+
+        clock = system_clock()
+    args.clock = clock
     command: Callable[[argparse.Namespace], int] = getattr(args, "handler", open_window)
     try:
         return command(args)
@@ -174,7 +181,7 @@ def open_window(args: argparse.Namespace) -> int:
     path = database_path(args)
     if path.exists():  # a clear message on the terminal if it cannot be opened
         open_database(path).close()
-    return run_window(path, args.lang, args.username)  # no file yet: it offers the demo
+    return run_window(path, args.clock, args.lang, args.username)  # no file yet: it offers the demo
 
 
 def random_password() -> str:

@@ -11,7 +11,6 @@ from typing import Any
 
 from app.cli import database_path
 from app.cli_output import print_json, print_table
-from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.model import CaseStatus, chinese
 from app.core.queues import escalated
@@ -34,10 +33,6 @@ STATE_WORDS = {
     "paused": "暂停",
     "done": "已完成",
 }
-
-
-def now_in_china() -> datetime:
-    return datetime.now(CHINA).replace(tzinfo=None)
 
 
 def add_commands(commands, case_commands, database_option, actor_option) -> None:  # type: ignore[no-untyped-def]
@@ -160,15 +155,17 @@ def case_act(args: argparse.Namespace) -> int:
         received_by=args.received_by,
         outcome=args.outcome,
     )
-    case = act(db, BlobStore.beside(path), user, args.number, request, args.photo)
+    case = act(
+        db, BlobStore.beside(path), user, args.number, request, args.photo, wall=args.clock.wall
+    )
     if args.json:
-        print_json(case_path_json(db, case.id))
+        print_json(case_path_json(db, case.id, args.clock.now()))
     else:
         print(f"{case.number}：{chinese(case.status)}{_transfer_note(db, case.id, request)}")
     return 0
 
 
-def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def case_path_json(db, case_id: str, now: datetime) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     """Status, units, open calls with their clocks, and deadlines: added to ``case show``."""
     import json
 
@@ -181,7 +178,6 @@ def case_path_json(db, case_id: str) -> dict[str, Any]:  # type: ignore[no-untyp
         "parked_until, supervision_count, rework_count FROM cases WHERE id = ?",
         [case_id],
     ).fetchone()
-    now = now_in_china()
     number = row[0]
     return {
         "number": number,
@@ -223,7 +219,7 @@ def overdue(args: argparse.Namespace) -> int:
 
     db = open_database(database_path(args))
     ref = reference.ReferenceData(db)
-    rows = overdue_cases(db, now_in_china())
+    rows = overdue_cases(db, args.clock.now())
     if args.json:
         print_json([asdict(row) for row in rows])
         return 0
@@ -249,7 +245,7 @@ def calls(args: argparse.Namespace) -> int:
 
     db = open_database(database_path(args))
     ref = reference.ReferenceData(db)
-    rows = call_list(db, now_in_china(), open_only=args.open)
+    rows = call_list(db, args.clock.now(), open_only=args.open)
     if args.json:
         print_json([_call_json(c) for c in rows])
         return 0
@@ -286,16 +282,16 @@ def calendar(args: argparse.Namespace) -> int:
     if args.office:
         start, _, end = args.office.partition("-")
         user = reference.user_by_name(db, args.username)
-        moved = set_office_hours(db, user, start, end)
+        moved = set_office_hours(db, user, start, end, wall=args.clock.wall)
         print(f"办公时间已设为 {args.office}，{moved} 件在办案件的期限已重新计算。")
     if args.day:
         if args.working is None:
             raise DomainError("calendar_kind_missing")
         user = reference.user_by_name(db, args.username)
-        moved = set_day(db, user, args.day, args.working, args.note)
+        moved = set_day(db, user, args.day, args.working, args.note, wall=args.clock.wall)
         kind = "工作日" if args.working else "休息日"
         print(f"已将 {args.day} 设为{kind}，{moved} 件在办案件的期限已重新计算。")
-    year = args.year or now_in_china().year
+    year = args.year or args.clock.today().year
     if not known_year(db, year):
         print(f"注意：{year} 年的法定节假日安排尚未录入，暂按周一至周五计算工作日。")
     for day in overrides(db):
@@ -330,7 +326,7 @@ def response(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     user = reference.user_by_name(db, args.username)
     commitment = ResponseCommitment(args.ack, args.arrive, args.handle)
-    set_response_commitment(db, user, args.department, commitment)
+    set_response_commitment(db, user, args.department, commitment, wall=args.clock.wall)
     print(
         f"{args.department.upper()}：紧急呼叫 {args.ack} 分钟内响应，{args.arrive} 分钟内到场，"
         f"{args.handle} 个工作日内办结（一般呼叫的分钟数加倍）。"
@@ -360,7 +356,7 @@ def transfers(args: argparse.Namespace) -> int:
         rows = [t for t in rows if t.waiting_for] if args.waiting else rows
     else:
         rows = waiting_transfers(db) if args.waiting else all_transfers(db)
-    today = now_in_china().date()
+    today = args.clock.today()
     if args.json:
         print_json([transfer_json(t, today) for t in rows])
         return 0

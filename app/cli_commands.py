@@ -24,7 +24,7 @@ def init(args: argparse.Namespace) -> int:
 
     path = database_path(args)
     password = args.admin_password or random_password()
-    initialise_township(path, args.township, args.code, password)
+    initialise_township(path, args.township, args.code, password, wall=args.clock.wall)
     print(f"已创建 {args.township}（{args.code.upper()}）：{path}")
     print(f"管理员用户名 admin，密码 {password}")
     return 0
@@ -40,7 +40,13 @@ def demo(args: argparse.Namespace) -> int:
     if path.exists():
         raise DomainError("database_exists", value=str(path))
     started = time.perf_counter()
-    build_demo(path, cases=args.cases, seed=args.seed, progress=_terminal_progress("生成演示案件"))
+    build_demo(
+        path,
+        now_ms=args.clock.wall(),
+        cases=args.cases,
+        seed=args.seed,
+        progress=_terminal_progress("生成演示案件"),
+    )
     seconds = time.perf_counter() - started
     print(f"\n已生成演示乡镇：{path}（{args.cases} 件案件，用时 {seconds:.1f} 秒）")
     print("演示账号（用户名 / 密码 / 角色）：")
@@ -83,8 +89,8 @@ def self_test(args: argparse.Namespace) -> int:
             from app.store.demo import build_demo
 
             path = Path(folder) / "self-test.sqlite3"
-            build_demo(path, cases=200)
-        problems = check_window(path)
+            build_demo(path, now_ms=args.clock.wall(), cases=200)
+        problems = check_window(path, args.clock)
     from app.sync.keys import self_test as check_crypto
 
     problems += check_crypto()
@@ -108,6 +114,7 @@ def screenshot(args: argparse.Namespace) -> int:
         path,
         args.page,
         args.output,
+        args.clock,
         username=args.username,
         size=(width, height),
         language=args.lang,
@@ -182,7 +189,9 @@ def case_add(args: argparse.Namespace) -> int:
         transfer_unit=args.from_unit,
         transfer_letter=args.from_letter,
     )
-    case = register_case(db, BlobStore.beside(path), actor, request, args.photo)
+    case = register_case(
+        db, BlobStore.beside(path), actor, request, args.photo, wall=args.clock.wall
+    )
     if args.json:
         print_json(case_json(case, ReferenceData(db), actor.role))
     else:
@@ -280,7 +289,7 @@ def case_show(args: argparse.Namespace) -> int:
         print_json(
             {
                 **case_json(case, ref, viewer.role),
-                **case_path_json(db, case.id),
+                **case_path_json(db, case.id, args.clock.now()),
                 "timeline": timeline_json(timeline),
             }
         )

@@ -145,7 +145,7 @@ def dispute_decide(args: argparse.Namespace) -> int:
         amend_list=args.amend,
     )
     user = user_by_name(db, args.username)
-    dispute = decide_dispute(db, user, dispute_for_ref(db, args.ref), ruling)
+    dispute = decide_dispute(db, user, dispute_for_ref(db, args.ref), ruling, wall=args.clock.wall)
     if args.json:
         print_json(_json(dispute, _names(db)))
     else:
@@ -157,7 +157,9 @@ def dispute_refer(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     meeting = m.meeting_by_number(db, args.meeting)
     user = user_by_name(db, args.username)
-    dispute = refer_dispute(db, user, dispute_for_ref(db, args.ref), meeting.id)
+    dispute = refer_dispute(
+        db, user, dispute_for_ref(db, args.ref), meeting.id, wall=args.clock.wall
+    )
     if args.json:
         print_json(_json(dispute, _names(db)))
     else:

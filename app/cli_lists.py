@@ -97,6 +97,7 @@ def lists_import(args: argparse.Namespace) -> int:
         sheet.merged_cells,
         args.map,
         args.file.name,
+        wall=args.clock.wall,
     )
     if args.json:
         print_json({"kind": done.kind.value, "version": done.version, "rows": done.rows})
@@ -147,7 +148,12 @@ def lists_set(args: argparse.Namespace) -> int:
             raise DomainError("list_field_invalid", value=text)
         changes[column.strip()] = value
     done = set_item(
-        db, users.user_by_name(db, args.username), list_kind(args.kind), args.code, changes
+        db,
+        users.user_by_name(db, args.username),
+        list_kind(args.kind),
+        args.code,
+        changes,
+        wall=args.clock.wall,
     )
     if args.json:
         print_json({"kind": done.kind.value, "version": done.version, "rows": done.rows})

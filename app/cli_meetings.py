@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.cli import database_path
 from app.cli_output import print_json, print_table, shortened
-from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.meetings import AgendaItem, DecisionDraft, Meeting, MeetingDecision
 from app.store import meetings as m
@@ -127,10 +126,6 @@ def add_commands(commands, database_option, actor_option) -> None:  # type: igno
     p.set_defaults(handler=list_meetings)
 
 
-def _today() -> date:
-    return datetime.now(CHINA).date()
-
-
 def _names(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {d.code: d.name for d in departments(db)}
 
@@ -141,7 +136,7 @@ def _names(db) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def members(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     if args.set:
-        m.set_members(db, user_by_name(db, args.username), args.set)
+        m.set_members(db, user_by_name(db, args.username), args.set, wall=args.clock.wall)
     names = _names(db)
     units = m.members(db)
     if args.json:
@@ -164,14 +159,15 @@ def agenda(args: argparse.Namespace) -> int:
         if meeting is None:
             raise DomainError("agenda_meeting_missing")
         user = user_by_name(db, args.username)
-        meeting = m.set_agenda(db, user, meeting.id, _agenda_file(args.set))
-    items = meeting.agenda if meeting else m.propose_agenda(db, _today())
+        meeting = m.set_agenda(db, user, meeting.id, _agenda_file(args.set), wall=args.clock.wall)
+    items = meeting.agenda if meeting else m.propose_agenda(db, args.clock.today())
     if args.output:
         write_agenda(db, meeting, args.output, items)
     if args.json:
         print_json([asdict(item) for item in items])
         return 0
-    heading = f"第 {meeting.number} 次联席会议议程" if meeting else f"建议议题（{_today()}）"
+    today = args.clock.today()
+    heading = f"第 {meeting.number} 次联席会议议程" if meeting else f"建议议题（{today}）"
     print(f"{heading}：共 {len(items)} 项")
     for n, item in enumerate(items, 1):
         print(f"{n:>3}. [{item.kind_name}] {item.title}\n     {item.detail}")
@@ -185,9 +181,11 @@ def schedule(args: argparse.Namespace) -> int:
     user = user_by_name(db, args.username)
     attendees = args.attend if args.attend is not None else m.members(db)
     items = _agenda_file(args.agenda) if args.agenda else None
-    meeting = m.schedule_meeting(db, user, args.at, args.place, args.chair, attendees, items)
+    meeting = m.schedule_meeting(
+        db, user, args.at, args.place, args.chair, attendees, items, wall=args.clock.wall
+    )
     if args.json:
-        print_json(meeting_json(db, meeting))
+        print_json(meeting_json(db, meeting, args.clock.today()))
     else:
         print(
             f"已排定第 {meeting.number} 次联席会议：{meeting.held_on}，{meeting.place}，"
@@ -205,9 +203,11 @@ def minutes(args: argparse.Namespace) -> int:
     drafts = drafts + [_decision_line(line) for line in args.decisions]
     attendees = args.attend if args.attend is not None else attendees
     drafts = [_with_dispute_id(db, d) for d in drafts]
-    meeting = m.record_minutes(db, user, meeting.id, summary, drafts, attendees)
+    meeting = m.record_minutes(
+        db, user, meeting.id, summary, drafts, attendees, wall=args.clock.wall
+    )
     if args.json:
-        print_json(meeting_json(db, meeting))
+        print_json(meeting_json(db, meeting, args.clock.today()))
     else:
         settled = sum(1 for d in meeting.decisions if d.dispute_id)
         print(
@@ -220,7 +220,7 @@ def minutes(args: argparse.Namespace) -> int:
 def list_decisions(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     found = m.open_decisions(db) if args.open else m.decisions(db)
-    today = _today()
+    today = args.clock.today()
     if args.json:
         print_json([decision_json(d, today) for d in found])
         return 0
@@ -242,9 +242,11 @@ def list_decisions(args: argparse.Namespace) -> int:
 def done(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     decision = m.decision_by_ref(db, args.decision)
-    decision = m.mark_done(db, user_by_name(db, args.username), decision.id, args.note)
+    decision = m.mark_done(
+        db, user_by_name(db, args.username), decision.id, args.note, wall=args.clock.wall
+    )
     if args.json:
-        print_json(decision_json(decision, _today()))
+        print_json(decision_json(decision, args.clock.today()))
     else:
         print(f"已登记落实：第 {decision.meeting_number} 次会议第 {decision.position} 项决议。")
     return 0
@@ -258,7 +260,7 @@ def show(args: argparse.Namespace) -> int:
     if args.output:
         write_minutes(db, meeting, args.output)
     if args.json:
-        print_json(meeting_json(db, meeting))
+        print_json(meeting_json(db, meeting, args.clock.today()))
         return 0
     names = _names(db)
     print(f"第 {meeting.number} 次联席会议  {meeting.held_on}  {meeting.place}")
@@ -271,7 +273,7 @@ def show(args: argparse.Namespace) -> int:
         print("纪要：尚未录入。")
         return 0
     print(f"纪要（{meeting.minutes_at}）：\n{meeting.summary}\n决议：")
-    today = _today()
+    today = args.clock.today()
     for d in meeting.decisions:
         state = _state_words(d, today)
         print(f"{d.position:>3}. {d.text}（{d.owner_name}，{d.deadline} 前）{state}")
@@ -287,7 +289,7 @@ def list_meetings(args: argparse.Namespace) -> int:
     db = open_database(database_path(args))
     found = m.meetings(db)
     if args.json:
-        print_json([meeting_json(db, meeting) for meeting in found])
+        print_json([meeting_json(db, meeting, args.clock.today()) for meeting in found])
         return 0
     rows = [
         [
@@ -306,8 +308,7 @@ def list_meetings(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------- shapes
 
 
-def meeting_json(db, meeting: Meeting) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    today = _today()
+def meeting_json(db, meeting: Meeting, today: date) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return {
         "id": meeting.id,
         "number": meeting.number,

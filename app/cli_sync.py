@@ -130,7 +130,7 @@ def _keys(db, path: Path, args: argparse.Namespace):  # type: ignore[no-untyped-
     from app.sync.enrolment import unlock
 
     password = _password(args.key_password, KEY_PASSWORD_ENV, "本机设备密钥口令：")
-    return unlock(db, path, password, actor=_actor(db, args))
+    return unlock(db, path, password, actor=_actor(db, args), wall=args.clock.wall)
 
 
 def _actor(db, args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -145,7 +145,18 @@ def device_enrol(args: argparse.Namespace) -> int:
     actor = reference.user_by_name(db, args.username)
     keys = _keys(db, path, args)
     password = _password(args.device_password, DEVICE_PASSWORD_ENV, "给终端设的口令：")
-    result = enrol(db, blobs, keys, actor, args.name, args.role, args.dept, password, args.output)
+    result = enrol(
+        db,
+        blobs,
+        keys,
+        actor,
+        args.name,
+        args.role,
+        args.dept,
+        password,
+        args.output,
+        wall=args.clock.wall,
+    )
     if args.json:
         print_json(result.device.__dict__ | {"file": str(result.path), "events": result.events})
     else:
@@ -181,7 +192,13 @@ def device_revoke(args: argparse.Namespace) -> int:
     from app.store.devices import revoke_device
 
     _, db, _ = _open(args)
-    record = revoke_device(db, reference.user_by_name(db, args.username), args.name, args.reason)
+    record = revoke_device(
+        db,
+        reference.user_by_name(db, args.username),
+        args.name,
+        args.reason,
+        wall=args.clock.wall,
+    )
     print(f"已注销 {record.name}（{record.code}）。它以后的同步包将被拒收。")
     return 0
 
@@ -191,7 +208,7 @@ def device_join(args: argparse.Namespace) -> int:
 
     path = database_path(args)
     password = _password(args.password, DEVICE_PASSWORD_ENV, "注册口令：")
-    record = join(args.enrolment, path, password)
+    record = join(args.enrolment, path, password, wall=args.clock.wall)
     print(f"本机已成为 {record.name}（编码 {record.code}）：{path}")
     return 0
 
@@ -203,7 +220,9 @@ def sync_export(args: argparse.Namespace) -> int:
     path, db, blobs = _open(args)
     keys = _keys(db, path, args)
     peer = find_device(db, args.to)
-    summary = export_sync_file(db, blobs, keys, _actor(db, args), peer.id, args.output, args.full)
+    summary = export_sync_file(
+        db, blobs, keys, _actor(db, args), peer.id, args.output, args.full, wall=args.clock.wall
+    )
     figures = {
         "file": str(summary.path),
         "file_id": summary.file_id,
@@ -256,7 +275,9 @@ def sync_import(args: argparse.Namespace) -> int:
     from app.sync.files import import_file
 
     path, db, blobs = _open(args)
-    result = import_file(db, blobs, _keys(db, path, args), _actor(db, args), args.file)
+    result = import_file(
+        db, blobs, _keys(db, path, args), _actor(db, args), args.file, wall=args.clock.wall
+    )
     if args.json:
         print_json(result.preview)
         return 0
@@ -323,6 +344,12 @@ def case_resolve(args: argparse.Namespace) -> int:
     from app.store.case_actions import resolve_conflict
 
     _, db, _ = _open(args)
-    case = resolve_conflict(db, reference.user_by_name(db, args.username), args.number, args.note)
+    case = resolve_conflict(
+        db,
+        reference.user_by_name(db, args.username),
+        args.number,
+        args.note,
+        wall=args.clock.wall,
+    )
     print(f"案件 {case.number} 的同步冲突已处理。")
     return 0

@@ -8,11 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import DEMO_NOW_MS, TestClock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/wqy")
 
 DEMO_CASES = 400
-DEMO_NOW_MS = 1_795_000_000_000  # 2026-11-18 19:06 China time: tests never depend on today
+
+
+@pytest.fixture
+def clock() -> TestClock:
+    """The one clock of the tests: an hour after the demo's present, until a test moves it."""
+    return TestClock()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ device and stays ahead of every event the device has seen from others.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 CHINA = timezone(timedelta(hours=8), "CST")
 _COUNTER_BITS = 16
@@ -17,8 +17,32 @@ _COUNTER_MASK = (1 << _COUNTER_BITS) - 1
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-def wall_ms() -> int:
-    return int(datetime.now(CHINA).timestamp() * 1000)
+# The moment, as epoch milliseconds. Core, store, sync and reports never read a clock: the
+# window and the command line hand them one (app/wall_clock.py), tests a frozen one.
+Wall = Callable[[], int]
+
+
+class Clock:
+    """What the window and the command line know the time by: ``wall`` and what follows."""
+
+    def __init__(self, wall: Wall) -> None:
+        self.wall = wall
+
+    def now(self) -> datetime:
+        return china_time(self.wall())
+
+    def today(self) -> date:
+        return self.now().date()
+
+
+def china_time(ms: int) -> datetime:
+    """Naive China local time of an epoch-milliseconds instant, as the store keeps times."""
+    return datetime.fromtimestamp(ms / 1000, CHINA).replace(tzinfo=None)
+
+
+def epoch_ms(moment: datetime) -> int:
+    """The instant of a naive China local time (the inverse of ``china_time``)."""
+    return int(moment.replace(tzinfo=CHINA).timestamp() * 1000)
 
 
 def local_text(ms: int) -> str:
@@ -38,7 +62,7 @@ def hlc_ms(hlc: int) -> int:
 class HybridClock:
     """Issues strictly increasing HLC values; ``observe`` folds in a remote one."""
 
-    def __init__(self, last: int = 0, wall: Callable[[], int] = wall_ms) -> None:
+    def __init__(self, wall: Wall, last: int = 0) -> None:
         self.last = last
         self.wall = wall
 

@@ -6,7 +6,6 @@ import errno
 import hashlib
 import os
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,15 +62,16 @@ class BlobStore:
         sha256 = self._store(copy)
         return StoredFile(sha256, source.stat().st_size, media_type, source.name)
 
-    def sweep_leftovers(self, older_than_s: float = 3600.0) -> int:
+    def sweep_leftovers(self, now_s: float, older_than_s: float = 3600.0) -> int:
         """Delete half-written ``.incoming-*`` files a killed write left behind; nothing
-        names them. Only old ones: a write in progress takes seconds. Returns how many."""
+        names them. Only those older than ``older_than_s`` at ``now_s`` (epoch seconds): a
+        write in progress takes seconds. Returns how many."""
         if not self.folder.is_dir():
             return 0
         swept = 0
         for leftover in self.folder.glob(".incoming-*"):
             try:
-                if time.time() - leftover.stat().st_mtime > older_than_s:
+                if now_s - leftover.stat().st_mtime > older_than_s:
                     leftover.unlink()
                     swept += 1
             except FileNotFoundError:  # another writer finished or swept it meanwhile

@@ -9,6 +9,7 @@ from datetime import date, time
 
 from sqlite_utils import Database
 
+from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import User
@@ -29,7 +30,9 @@ def overrides(db: Database) -> list[CalendarDay]:
     return [CalendarDay(day, bool(working), note) for day, working, note in rows]
 
 
-def set_day(db: Database, actor: User, day: str, working: bool, note: str = "") -> int:
+def set_day(
+    db: Database, actor: User, day: str, working: bool, note: str = "", *, wall: Wall
+) -> int:
     """Record an exception; returns how many open cases got new due times."""
     require(actor.role, MANAGE_REFERENCE_DATA)
     try:
@@ -37,12 +40,12 @@ def set_day(db: Database, actor: User, day: str, working: bool, note: str = "") 
     except ValueError:
         raise DomainError("date_invalid", value=day) from None
     payload = {"working": bool(working), "note": note.strip()}
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         writer.append(actor.id, "calendar", when.isoformat(), EventType.CALENDAR_DAY_SET, payload)
         return _open_cases(db)
 
 
-def set_office_hours(db: Database, actor: User, start: str, end: str) -> int:
+def set_office_hours(db: Database, actor: User, start: str, end: str, *, wall: Wall) -> int:
     """Office hours bound every deadline (a working day ends at closing time)."""
     require(actor.role, MANAGE_REFERENCE_DATA)
     try:
@@ -52,7 +55,7 @@ def set_office_hours(db: Database, actor: User, start: str, end: str) -> int:
     if opens >= closes:
         raise DomainError("office_hours_invalid", value=f"{start}-{end}")
     payload = {"start": opens.strftime("%H:%M"), "end": closes.strftime("%H:%M")}
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         writer.append(actor.id, "calendar", OFFICE_HOURS, EventType.OFFICE_HOURS_SET, payload)
         return _open_cases(db)
 

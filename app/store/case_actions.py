@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.core.clock import CHINA, wall_ms
+from app.core.clock import Wall, china_time
 from app.core.conflicts import BASIS
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -47,7 +47,8 @@ def act(
     number: str,
     request: Request,
     photo_files: Sequence[Path] = (),
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Case:
     """Take one step. Refused steps raise DomainError and change nothing."""
     check_field(own_kind(db), request.action)
@@ -60,7 +61,7 @@ def act(
             raise DomainError("merge_target_finished", value=target.number)
     _check_cited(db, request.cited)
     units = {d.code: d for d in departments(db)}
-    today = datetime.fromtimestamp(wall() / 1000, CHINA).date()
+    today = china_time(wall()).date()
 
     # Check first, so a refused step never copies its photos in; checked again below,
     # inside the transaction, in case someone else moved the case meanwhile.
@@ -108,7 +109,7 @@ def _letter_no(db: Database, action: Action, today: date) -> str:
     return next_letter_no(db, action == Action.TRANSFER_POLICE, today)
 
 
-def resolve_conflict(db: Database, user: User, number: str, note: str) -> Case:
+def resolve_conflict(db: Database, user: User, number: str, note: str, *, wall: Wall) -> Case:
     """A clerk has looked at both versions of a case changed on two devices offline."""
     require(user.role, RESOLVE_CONFLICT)
     case = case_by_number(db, number)
@@ -116,7 +117,7 @@ def resolve_conflict(db: Database, user: User, number: str, note: str) -> Case:
         raise DomainError("conflict_office_only")
     if not note.strip():
         raise DomainError("conflict_note_missing")
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         open_ones = [
             row[0]
             for row in db.execute(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import CHINA, TIME_FORMAT, local_text, wall_ms
+from app.core.clock import TIME_FORMAT, Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.intake import (
@@ -123,7 +122,8 @@ def register_case(
     actor: User,
     request: IntakeRequest,
     photo_files: list[Path] = (),  # type: ignore[assignment]
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Case:
     """Register a case (受理). The actor's unit becomes the first receiver (首接单位).
 
@@ -191,11 +191,10 @@ def case_evidence(db: Database, case_id: str) -> list[Evidence]:
 
 
 def similar_recent_cases(
-    db: Database, request: IntakeRequest, now: datetime | None = None
+    db: Database, request: IntakeRequest, now: datetime
 ) -> list[DuplicateHint]:
     """Duplicate hints for an intake not yet saved (same category, grid, similar text, 7 days)."""
     intake = check_intake(db, request)
-    now = now or datetime.now(CHINA).replace(tzinfo=None)
     since = (now - DUPLICATE_WINDOW).strftime(TIME_FORMAT)
     rows = db.execute(
         f"SELECT {CASE_COLUMNS} FROM cases WHERE category_code = ? AND grid_code = ? "

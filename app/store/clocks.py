@@ -16,7 +16,7 @@ from app.store.case_state import work_calendar
 
 
 @dataclass(frozen=True)
-class Clock:
+class StepClock:
     kind: str  # sign 签收, handle 处置, call_ack 响应, call_arrive 到场
     due: str | None
     state: DeadlineState
@@ -30,7 +30,7 @@ def _state(due: str | None, now: datetime, calendar: WorkCalendar | None) -> Dea
     return deadline_state(parse_local(due) if due else None, now, calendar=calendar)
 
 
-def case_clocks(db: Database, case_id: str, now: datetime) -> list[Clock]:
+def case_clocks(db: Database, case_id: str, now: datetime) -> list[StepClock]:
     """The running clocks of one case (none once it is finished or waiting for triage)."""
     row = db.execute(
         "SELECT status, sign_due_at, handle_due_at FROM cases WHERE id = ?", [case_id]
@@ -39,9 +39,9 @@ def case_clocks(db: Database, case_id: str, now: datetime) -> list[Clock]:
     calendar = work_calendar(db)
     clocks = []
     if sign_due:
-        clocks.append(Clock("sign", sign_due, _state(sign_due, now, calendar)))
+        clocks.append(StepClock("sign", sign_due, _state(sign_due, now, calendar)))
     if handle_due or status == "parked":
-        clocks.append(Clock("handle", handle_due, _state(handle_due, now, calendar)))
+        clocks.append(StepClock("handle", handle_due, _state(handle_due, now, calendar)))
     return clocks
 
 
@@ -60,7 +60,7 @@ class CallView:
     handled_at: str | None
     confirmed_at: str | None
     ended_at: str | None
-    clocks: tuple[Clock, ...]
+    clocks: tuple[StepClock, ...]
 
 
 def calls(
@@ -99,7 +99,7 @@ def _call(row: tuple, now: datetime) -> CallView:
         state = deadline_state(due, now, parse_local(finished) if finished else None)
         if row[12] and not finished:  # abandoned before this step
             state = DeadlineState.DONE
-        clocks.append(Clock(kind, due.strftime(TIME_FORMAT), state))
+        clocks.append(StepClock(kind, due.strftime(TIME_FORMAT), state))
     return CallView(*row[:4], bool(row[4]), *row[5:13], clocks=tuple(clocks))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.auth import hash_password
-from app.core.clock import local_text, wall_ms
+from app.core.clock import local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.intake import IntakeRequest, ValidIntake
@@ -98,14 +98,16 @@ def demo_users() -> list[DemoUser]:
 
 def build_demo(
     path: Path,
+    *,
+    now_ms: int,
     cases: int = 2000,
     seed: int = 1,
     progress: Progress | None = None,
-    now_ms: int | None = None,
     walk: int | None = None,
     meetings: bool = True,
 ) -> bool:
     """Build the demo township at ``path``. Returns False if ``progress`` cancelled it.
+    ``now_ms``: the demo's present, its cases received over the days before it.
     ``meetings``: hold the demo's joint meetings (tests of meetings start without them).
 
     It is built under a temporary name and renamed when complete, so a cancelled or
@@ -117,8 +119,7 @@ def build_demo(
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
     walk = min(cases, WALKED_CASES) if walk is None else walk
-    now = now_ms or wall_ms()
-    completed = _write_demo(partial, cases, seed, progress, now, walk, meetings)
+    completed = _write_demo(partial, cases, seed, progress, now_ms, walk, meetings)
     if completed:
         os.replace(partial, path)
     else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.field import FIELD_KINDS
@@ -119,7 +120,9 @@ def record_enrolment(
     writer.append(actor_id, "device", device_id, EventType.DEVICE_ENROLLED, payload)
 
 
-def revoke_device(db: Database, actor: User, name_or_code: str, reason: str) -> DeviceRecord:
+def revoke_device(
+    db: Database, actor: User, name_or_code: str, reason: str, *, wall: Wall
+) -> DeviceRecord:
     """Stop trusting a device (a lost laptop): its files are refused from now on, and
     events of its beyond what the office already holds are never accepted."""
     require(actor.role, MANAGE_REFERENCE_DATA)
@@ -131,7 +134,7 @@ def revoke_device(db: Database, actor: User, name_or_code: str, reason: str) -> 
     held = db.execute(
         "SELECT coalesce(max(device_seq), 0) FROM events WHERE device_id = ?", [record.id]
     ).fetchone()[0]
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         _require_office(db)
         payload = {"reason": reason.strip() or "—", "last_trusted_seq": held}
         writer.append(actor.id, "device", record.id, EventType.DEVICE_REVOKED, payload)

@@ -5,13 +5,13 @@ leads such cases amends the boundary list (a new version naming the ruling)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import wall_ms
+from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import ListKind
@@ -113,7 +113,7 @@ def undecided(db: Database, dispute_id: str) -> Dispute:
 
 
 def refer_dispute(
-    db: Database, user: User, dispute_id: str, meeting_id: str, wall: Callable[[], int] = wall_ms
+    db: Database, user: User, dispute_id: str, meeting_id: str, *, wall: Wall
 ) -> Dispute:
     """Put an open dispute on a joint meeting's agenda."""
     require_office(db, user, COORDINATE)
@@ -154,7 +154,8 @@ def decide_dispute(
     user: User,
     dispute_id: str,
     ruling: Ruling,
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Dispute:
     """Record the ruling; the case waits in triage, where the suggestion now follows it."""
     require_office(db, user, COORDINATE)

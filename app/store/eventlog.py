@@ -6,7 +6,7 @@ the projection change it causes are committed together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 from uuid6 import uuid7
 
-from app.core.clock import HybridClock, wall_ms
+from app.core.clock import HybridClock, Wall
 from app.core.events import GENESIS_HASH, Event
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
@@ -123,12 +123,12 @@ def insert_event(db: Database, event: Event) -> None:
 
 
 @contextmanager
-def writing(db: Database, wall: Callable[[], int] = wall_ms) -> Iterator[EventWriter]:
+def writing(db: Database, wall: Wall) -> Iterator[EventWriter]:
     """One transaction of this device's events. ``wall`` lets the demo write the past."""
     with write_transaction(db):
         device = this_device(db)
         last = db.execute("SELECT last_hlc FROM device").fetchone()[0]
-        writer = EventWriter(db, device, HybridClock(last, wall))
+        writer = EventWriter(db, device, HybridClock(wall, last))
         yield writer
         db.conn.execute("UPDATE device SET last_hlc = ?", [writer.clock.last])
 

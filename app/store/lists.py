@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import wall_ms
+from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import (
@@ -91,7 +91,8 @@ def replace_list(
     merged_cells: Sequence[str] = (),
     mapping_text: str = "",
     source: str = "",
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
     mapping: Mapping[str, int] | None = None,
 ) -> Replaced:
     """All or nothing: every row is checked first; any problem refuses the whole file.
@@ -144,7 +145,8 @@ def set_item(
     kind: ListKind,
     code: str,
     changes: Mapping[str, str],
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Replaced:
     """Add or change one item of the power or boundary list: ``changes`` maps a column
     (its label, key or a synonym) to the new text; other columns keep their values. The item
@@ -249,7 +251,7 @@ SAMPLE_LISTS = {  # resources/lists: realistic samples for the demo township
 }
 
 
-def load_sample_lists(db: Database, actor: User, wall: Callable[[], int] = wall_ms) -> None:
+def load_sample_lists(db: Database, actor: User, *, wall: Wall) -> None:
     """The demo's three lists, power list first (the duty list links to its matters)."""
     for kind, name in SAMPLE_LISTS.items():
         with resource("lists", name).open(encoding="utf-8-sig", newline="") as data:

@@ -5,14 +5,14 @@ same transaction (and may amend the boundary list), so minutes go in whole or no
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import CHINA, parse_local, wall_ms
+from app.core.clock import Wall, china_time, parse_local
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.meetings import (
@@ -83,14 +83,6 @@ FINISHED = tuple(
 )
 
 
-def _today(wall: Callable[[], int]) -> date:
-    return _now(wall).date()
-
-
-def _now(wall: Callable[[], int]) -> datetime:
-    return datetime.fromtimestamp(wall() / 1000, CHINA).replace(tzinfo=None)
-
-
 def _may_coordinate(db: Database, user: User) -> None:
     require_office(db, user, COORDINATE)
 
@@ -107,9 +99,7 @@ def members(db: Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT unit FROM meeting_members ORDER BY position")]
 
 
-def set_members(
-    db: Database, user: User, units: Iterable[str], wall: Callable[[], int] = wall_ms
-) -> None:
+def set_members(db: Database, user: User, units: Iterable[str], *, wall: Wall) -> None:
     _may_coordinate(db, user)
     chosen = check_units(units, _unit_codes(db), "members_missing")
     with writing(db, wall) as writer:
@@ -226,14 +216,15 @@ def schedule_meeting(
     chair: str,
     attendees: Iterable[str],
     agenda: Sequence[AgendaItem] | None = None,
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Meeting:
     """The next meeting (numbered 1, 2, 3 …); without ``agenda``, the proposed one. The
     disputes on its agenda are referred to it."""
     _may_coordinate(db, user)
     plan = check_plan(held_on, place, chair, attendees, _unit_codes(db))
     meeting_id = new_id()
-    today = _today(wall)
+    today = china_time(wall()).date()
     items = check_agenda(agenda) if agenda is not None else propose_agenda(db, today, meeting_id)
     with writing(db, wall) as writer:
         on_agenda = _check_refs(db, items)
@@ -256,7 +247,8 @@ def set_agenda(
     user: User,
     meeting_id: str,
     agenda: Sequence[AgendaItem],
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Meeting:
     """Replace the agenda of a meeting not yet held. A dispute taken off it stays referred
     until another meeting takes it up (the next proposal offers it again)."""
@@ -280,7 +272,8 @@ def record_minutes(
     summary: str,
     decisions: Sequence[DecisionDraft],
     attendees: Iterable[str] | None = None,
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> Meeting:
     """The minutes, once, after the meeting: its summary, who came, and its decisions. A
     decision naming a dispute and a lead unit decides that dispute here too."""
@@ -290,7 +283,7 @@ def record_minutes(
         if meeting.held:
             raise DomainError("minutes_already_recorded", value=meeting.number)
         held_on = parse_held_on(meeting.held_on)
-        if _now(wall) < held_on:
+        if china_time(wall()) < held_on:
             raise DomainError("minutes_too_early", value=meeting.number)
         text = check_summary(summary)
         known = _unit_codes(db)
@@ -332,7 +325,7 @@ def _decision_payload(decision_id: str, d: DecisionDraft) -> dict[str, Any]:
 
 
 def mark_done(
-    db: Database, user: User, decision_id: str, note: str, wall: Callable[[], int] = wall_ms
+    db: Database, user: User, decision_id: str, note: str, *, wall: Wall
 ) -> MeetingDecision:
     """The owner unit carried the decision out: who recorded it, when, and how (once)."""
     _may_coordinate(db, user)

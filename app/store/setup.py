@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import random
 import string
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.core.auth import hash_password
-from app.core.clock import local_text, wall_ms
+from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import ResponseCommitment, Role, Route, Tier, User
@@ -47,7 +46,8 @@ def new_device_code(rng: random.Random | None = None) -> str:
 def create_database(
     path: Path,
     device_code: str | None = None,
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
     device_id: str | None = None,
 ) -> Database:
     """A new, empty database file with this device's identity. Refuses to overwrite."""
@@ -187,7 +187,9 @@ def add_category(
 OFFICE_CODE = "ZHB"
 
 
-def initialise_township(path: Path, name: str, code: str, admin_password: str) -> None:
+def initialise_township(
+    path: Path, name: str, code: str, admin_password: str, *, wall: Wall
+) -> None:
     """An empty township: the office (the "1") and one administrator, ``admin``."""
     check_name(name)
     check_code(code, 6)
@@ -198,9 +200,9 @@ def initialise_township(path: Path, name: str, code: str, admin_password: str) -
     partial = path.with_name(path.name + ".partial")
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
-    db = create_database(partial)
+    db = create_database(partial, wall=wall)
     try:
-        with writing(db) as writer:
+        with writing(db, wall) as writer:
             create_township(writer, name, code)
             add_department(
                 writer, None, OFFICE_CODE, f"{name}综合行政执法办公室", "综合执法办", Tier.ONE
@@ -221,7 +223,8 @@ def set_response_commitment(
     actor: User,
     code: str,
     commitment: ResponseCommitment,
-    wall: Callable[[], int] = wall_ms,
+    *,
+    wall: Wall,
 ) -> None:
     """What a Y department promises when called: minutes to respond and to arrive, working
     days to finish. Only for tier Y; only the administrator sets it."""

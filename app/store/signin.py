@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlite_utils import Database
 
 from app.core.auth import hash_password, password_matches, wait_after
-from app.core.clock import wall_ms
+from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.reference import password_hash, user_by_name
@@ -15,9 +13,7 @@ from app.store.reference import password_hash, user_by_name
 _UNKNOWN_USER_HASH = hash_password("no such user: never matches")
 
 
-def sign_in(
-    db: Database, username: str, password: str, now_ms: Callable[[], int] = wall_ms
-) -> User:
+def sign_in(db: Database, username: str, password: str, *, now_ms: Wall) -> User:
     """The user, or a DomainError in plain words. Unknown names count as failures too,
     and get the same message, so a guesser learns nothing about who exists."""
     username = username.strip()

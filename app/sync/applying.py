@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import local_text, wall_ms
+from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import User
@@ -38,7 +38,8 @@ def apply(
     checked: Checked,
     actor: User | None,
     source: Path,
-    wall: int | None = None,
+    *,
+    wall: Wall,
 ) -> ImportSummary:
     """Write what ``check`` found: evidence files first, then one transaction. A full disk
     (the evidence folder or the database) is reported as such; nothing is recorded."""
@@ -59,14 +60,15 @@ def apply(
 
 
 def _write(
-    db: Database, checked: Checked, actor: User | None, source: Path, wall: int | None
+    db: Database, checked: Checked, actor: User | None, source: Path, wall: Wall
 ) -> ImportSummary:
     m = checked.manifest
-    with writing(db) as writer:
+    now = wall()
+    with writing(db, lambda: now) as writer:
         conflicts_before = _open_conflicts(db)
         applied = apply_remote(db, checked.new_events)
         # a laptop whose clock runs days ahead must not drag this device's clock with it
-        writer.clock.observe(min(applied.max_hlc, (wall_ms() + CLOCK_LEAD_MS) << 16))
+        writer.clock.observe(min(applied.max_hlc, (now + CLOCK_LEAD_MS) << 16))
         for head in checked.heads:
             here = event_at(db, head.device_id, head.seq)
             if here is not None and here.hash == head.hash:  # not a fork, nor held back
@@ -117,7 +119,7 @@ def _write(
                 m["file_id"],
                 checked.sender.id,
                 m["created_at"],
-                local_text(wall if wall is not None else wall_ms()),
+                local_text(now),
                 actor.id if actor else None,
                 str(source),
                 json.dumps(summary, ensure_ascii=False),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import Role, User
@@ -61,6 +62,8 @@ def unlock(
     password: str,
     cost: KdfCost = STRONG,
     actor: User | None = None,
+    *,
+    wall: Wall,
 ) -> DeviceKeys:
     """This device's keys. On the office's first use the administrator makes them here."""
     device = this_device(db)
@@ -68,12 +71,12 @@ def unlock(
     if not key_file.exists() and is_office(db) and device_record(db, device.id) is None:
         if actor is None or actor.role != Role.ADMINISTRATOR:
             raise DomainError("keys_not_set_up")
-        return establish_office(db, database, password, cost)
+        return establish_office(db, database, password, cost, wall=wall)
     return load_keys(key_file, device.id, password)
 
 
 def establish_office(
-    db: Database, database: Path, password: str, cost: KdfCost = STRONG
+    db: Database, database: Path, password: str, cost: KdfCost = STRONG, *, wall: Wall
 ) -> DeviceKeys:
     """Give the office its keys and an escrow key, and enrol it as the first device.
 
@@ -88,7 +91,7 @@ def establish_office(
     payload = enrolment_payload(
         device.code, f"{name}办公室", "office", None, keys.public.sign_key, keys.public.box_key
     )
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         record_enrolment(writer, None, device.id, payload)
         writer.append(
             None,
@@ -135,6 +138,8 @@ def enrol(
     device_password: str,
     target: Path,
     cost: KdfCost = STRONG,
+    *,
+    wall: Wall,
 ) -> Enrolled:
     """Enrol a field laptop and write its enrolment file."""
     require(actor.role, MANAGE_REFERENCE_DATA)
@@ -159,18 +164,18 @@ def enrol(
     payload = enrolment_payload(
         _free_code(db), name, kind, department, laptop.public.sign_key, laptop.public.box_key
     )
-    with writing(db) as writer:
+    with writing(db, wall) as writer:
         record_enrolment(writer, actor.id, device_id, payload)
     record = device_record(db, device_id)
     office = device_record(db, this_device(db).id)
     assert record is not None and office is not None
     try:
         summary = _write_enrolment(
-            db, blobs, keys, actor, laptop, record, office, target, device_password, cost
+            db, blobs, keys, actor, laptop, record, office, target, device_password, cost, wall
         )
     except BaseException:
         # the file never reached the laptop: the identity in it must never be trusted
-        revoke_device(db, actor, record.id, "注册文件未能写出")
+        revoke_device(db, actor, record.id, "注册文件未能写出", wall=wall)
         raise
     return Enrolled(record, target, summary.events)
 
@@ -186,10 +191,13 @@ def _write_enrolment(
     target: Path,
     device_password: str,
     cost: KdfCost,
+    wall: Wall,
 ) -> ExportSummary:
     with private_folder() as work:
         bootstrap = work / "bootstrap.tdsync"
-        summary = export_sync_file(db, blobs, keys, actor, record.id, bootstrap, full=True)
+        summary = export_sync_file(
+            db, blobs, keys, actor, record.id, bootstrap, full=True, wall=wall
+        )
         data = bootstrap.read_bytes()
         township = db.execute("SELECT code, name FROM township").fetchone()
         identity = {  # sealed: whoever holds the file without the password can change nothing
@@ -255,7 +263,14 @@ def read_enrolment(path: Path, password: str) -> Enrolment:
     return Enrolment(keys, device, office, bootstrap)
 
 
-def join(enrolment: Path, database: Path, password: str, cost: KdfCost = STRONG) -> DeviceRecord:
+def join(
+    enrolment: Path,
+    database: Path,
+    password: str,
+    cost: KdfCost = STRONG,
+    *,
+    wall: Wall,
+) -> DeviceRecord:
     """Turn a new database into the field device an enrolment file describes."""
     found = read_enrolment(enrolment, password)
     keys, device, office = found.keys, found.device, found.office
@@ -264,7 +279,7 @@ def join(enrolment: Path, database: Path, password: str, cost: KdfCost = STRONG)
     partial = database.with_name(database.name + ".partial")
     for leftover in database.parent.glob(partial.name + "*"):
         leftover.unlink()
-    db = create_database(partial, device.code, device_id=device.id)
+    db = create_database(partial, device.code, wall=wall, device_id=device.id)
     try:
         with private_folder() as work:
             bootstrap = work / "bootstrap.tdsync"
@@ -272,7 +287,7 @@ def join(enrolment: Path, database: Path, password: str, cost: KdfCost = STRONG)
             store = BlobStore.beside(database)
             with open_archive(bootstrap, keys.identities()) as opened:
                 checked = check(db, store, opened, Anchor(office))
-                apply(db, store, opened, checked, None, bootstrap)
+                apply(db, store, opened, checked, None, bootstrap, wall=wall)
         if office_device_id(db) != office.id:
             raise DomainError("enrolment_damaged", value=enrolment.name)
     except BaseException:

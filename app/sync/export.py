@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.clock import local_text, wall_ms
+from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType, canonical_json
 from app.core.model import User
@@ -71,7 +71,8 @@ def export_sync_file(
     peer_id: str,
     target: Path,
     full: bool = False,
-    wall: int | None = None,
+    *,
+    wall: Wall,
 ) -> ExportSummary:
     peer = _peer(db, peer_id)
     escrow = db.execute("SELECT escrow_key FROM township").fetchone()
@@ -81,7 +82,7 @@ def export_sync_file(
     assumed = {} if full else peer_has(db, peer.id)
     have = held(db)
     file_id = new_id()
-    now = wall if wall is not None else wall_ms()
+    now = wall()
     with private_folder() as work:
         events_file = work / "events.jsonl"
         provides, heads, counts, photos = _write_events(db, events_file, assumed, have, own_head)
@@ -120,7 +121,7 @@ def export_sync_file(
                 file_id,
                 peer.id,
                 manifest["created_at"],
-                local_text(wall_ms()),
+                local_text(wall()),
                 actor.id if actor else None,
                 str(target),
                 json.dumps(summary | {"provides": provides, "full": full}),

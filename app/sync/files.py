@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.clock import Wall
 from app.core.model import User
 from app.store.blobs import BlobStore
 from app.sync.applying import ImportSummary, apply
@@ -21,9 +22,15 @@ def verify_file(db: Database, store: BlobStore, keys: DeviceKeys, source: Path) 
 
 
 def import_file(
-    db: Database, store: BlobStore, keys: DeviceKeys, actor: User | None, source: Path
+    db: Database,
+    store: BlobStore,
+    keys: DeviceKeys,
+    actor: User | None,
+    source: Path,
+    *,
+    wall: Wall,
 ) -> ImportSummary:
-    store.sweep_leftovers()  # from an import killed earlier
+    store.sweep_leftovers(wall() / 1000)  # from an import killed earlier
     with open_archive(source, keys.identities()) as opened:
         checked = check(db, store, opened)
-        return apply(db, store, opened, checked, actor, source)
+        return apply(db, store, opened, checked, actor, source, wall=wall)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -40,7 +41,6 @@ from app.core.routing import Suggestion
 from app.core.transfers import TRANSFER_OUTCOMES, outcome_words
 from app.core.workflow import Action, Request
 from app.store.reference import ReferenceData
-from app.ui.case_path import now_in_china
 from app.ui.dialog_parts import question_label
 from app.ui.i18n import action_word, error_text
 from app.ui.triage_parts import ACTION_ROUTES, Choice, SuggestionBanner, in_language, office_code
@@ -88,12 +88,14 @@ class ActionDialog(QDialog):
         case: Case,
         ref: ReferenceData,
         submit: Submit,
+        today: date,
         parent: QWidget | None = None,
         context: StepContext = StepContext(),
     ) -> None:
         super().__init__(parent)
         self.action, self.case, self.ref, self.submit = action, case, ref, submit
         self.context = context
+        self.today = today
         self.banner: SuggestionBanner | None = None
         self.override_reason: QPlainTextEdit | None = None
         self.result_case: object | None = None
@@ -231,7 +233,7 @@ class ActionDialog(QDialog):
             self.form.addRow(self.tr("Extend by"), self.days)
             self.form.addRow(self.tr("Reason"), self.reason)
         elif a == Action.PARK:
-            today = now_in_china().date()
+            today = self.today
             self.until = QDateEdit()
             self.until.setCalendarPopup(True)
             self.until.setDisplayFormat("yyyy-MM-dd")

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.paths import resource
 from app.store.reference import township
@@ -81,7 +82,9 @@ def chosen_language(db: Database, language: str | None) -> str:
     return saved if saved in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def run_window(db_path: Path, language: str | None = None, username: str | None = None) -> int:
+def run_window(
+    db_path: Path, clock: Clock, language: str | None = None, username: str | None = None
+) -> int:
     """Sign in, then the main window until it closes. Returns the exit code."""
     from app.ui.background import show_error_dialog
     from app.ui.main_window import MainWindow
@@ -91,7 +94,7 @@ def run_window(db_path: Path, language: str | None = None, username: str | None 
     if not db_path.exists():
         from app.ui.first_run import FirstRunDialog
 
-        if FirstRunDialog(db_path).exec() != QDialog.DialogCode.Accepted:
+        if FirstRunDialog(db_path, clock).exec() != QDialog.DialogCode.Accepted:
             return 1
         username = username or "clerk"
     try:
@@ -102,12 +105,12 @@ def run_window(db_path: Path, language: str | None = None, username: str | None 
         return 1
     load_translator(app, chosen_language(db, language))
     name = username or read_setting(db, LAST_USERNAME, "") or ""
-    dialog = SignInDialog(db, township(db).name, name)
+    dialog = SignInDialog(db, township(db).name, clock, name)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
         db.close()
         return 1
     write_setting(db, LAST_USERNAME, dialog.user.username)
-    window = MainWindow(db_path, db, dialog.user)
+    window = MainWindow(db_path, db, dialog.user, clock)
     window.show()
     code = app.exec()
     db.close()

@@ -7,7 +7,7 @@ first. "督办" opens the supervision dialog for the selected case, only for tho
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import parse_local
+from app.core.clock import Clock, parse_local
 from app.core.deadlines import DeadlineState
 from app.core.model import Case, CaseStatus, User
 from app.core.workflow import Action, Request
@@ -42,7 +42,6 @@ from app.ui.case_path import (
     STATE_COLOURS,
     case_clock_text,
     clock_name,
-    now_in_china,
     overdue_span,
     wall_span,
 )
@@ -76,11 +75,11 @@ class BoardPage(QWidget):
         blobs: BlobStore,
         ref: ReferenceData,
         user: User,
-        now: Callable[[], datetime] = now_in_china,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.blobs, self.ref, self.user, self.now = db, blobs, ref, user, now
+        self.db, self.blobs, self.ref, self.user, self.clock = db, blobs, ref, user, clock
         self.rows: list[OverdueCase] = []
         self.supervise_dialog: ActionDialog | None = None
         title = QLabel(self.tr("Enforcement supervision"))
@@ -142,7 +141,7 @@ class BoardPage(QWidget):
     # -- reading -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        now = self.now()
+        now = self.clock.now()
         calendar = work_calendar(self.db)
         selected = self.selected_number()
         # overdue cases, late calls to Y departments, and cases about to fall due
@@ -289,9 +288,11 @@ class BoardPage(QWidget):
         assert case is not None
 
         def submit(request: Request, photos: Sequence[Path]) -> Case:
-            return act(self.db, self.blobs, self.user, case.number, request, photos)
+            return act(
+                self.db, self.blobs, self.user, case.number, request, photos, wall=self.clock.wall
+            )
 
-        dialog = ActionDialog(Action.SUPERVISE, case, self.ref, submit, self)
+        dialog = ActionDialog(Action.SUPERVISE, case, self.ref, submit, self.clock.today(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._supervised)
         self.supervise_dialog = dialog

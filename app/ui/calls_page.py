@@ -6,8 +6,6 @@ the wall clock and are re-read every 30 seconds; their colour follows the clock'
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.clock import parse_local
+from app.core.clock import Clock, parse_local
 from app.core.deadlines import DeadlineState
 from app.store.cases import case_by_number
-from app.store.clocks import CallView, Clock, calls
+from app.store.clocks import CallView, StepClock, calls
 from app.store.reference import ReferenceData
-from app.ui.case_path import STATE_COLOURS, call_clock_text, now_in_china
+from app.ui.case_path import STATE_COLOURS, call_clock_text
 from app.ui.i18n import call_status_word
 
 TICK_MS = 30_000
@@ -55,14 +53,12 @@ def late_by(finished: str, due: str) -> int:
 
 
 class CallTableModel(QAbstractTableModel):
-    def __init__(
-        self, db: Database, ref: ReferenceData, now: Callable[[], datetime], parent: Any = None
-    ) -> None:
+    def __init__(self, db: Database, ref: ReferenceData, clock: Clock, parent: Any = None) -> None:
         super().__init__(parent)
-        self.db, self.ref, self.now = db, ref, now
+        self.db, self.ref, self.clock = db, ref, clock
         self.open_only = True
         self.rows: list[CallView] = []
-        self.read_at = now()
+        self.read_at = clock.now()
 
     def headers(self) -> list[str]:
         return [
@@ -80,7 +76,7 @@ class CallTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read the calls again (a step was taken, or the toggle changed)."""
         self.beginResetModel()
-        self.read_at = self.now()
+        self.read_at = self.clock.now()
         self.rows = calls(self.db, self.read_at, open_only=self.open_only)
         self.endResetModel()
 
@@ -88,7 +84,7 @@ class CallTableModel(QAbstractTableModel):
         """Time passed: the clocks' states may have changed, so re-read them."""
         if not self.rows:
             return
-        self.read_at = self.now()
+        self.read_at = self.clock.now()
         fresh = {c.id: c for c in calls(self.db, self.read_at, open_only=self.open_only)}
         if set(fresh) != {c.id for c in self.rows}:
             self.refresh()
@@ -107,7 +103,7 @@ class CallTableModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
-    def _timer(self, call: CallView, column: int) -> tuple[Clock, str | None]:
+    def _timer(self, call: CallView, column: int) -> tuple[StepClock, str | None]:
         clock = call.clocks[0 if column == RESPONSE else 1]
         finished = call.acknowledged_at if column == RESPONSE else call.on_scene_at
         return clock, finished
@@ -186,12 +182,12 @@ class CallsPage(QWidget):
         self,
         db: Database,
         ref: ReferenceData,
-        now: Callable[[], datetime] = now_in_china,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
-        self.model = CallTableModel(db, ref, now, self)
+        self.model = CallTableModel(db, ref, clock, self)
         title = QLabel(self.tr("Call response"))
         title.setObjectName("pageTitle")
         self.open_only = QCheckBox(self.tr("Only calls not yet closed"))

@@ -8,8 +8,6 @@ records how it was settled; to adopt a rival version the step is then taken agai
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import Case, User
 from app.core.permissions import RESOLVE_CONFLICT, may
@@ -133,11 +132,11 @@ class ConflictDialog(QDialog):
         viewer: User,
         case: Case,
         steps: list[tuple[str, Mark]],
+        clock: Clock,
         parent: QWidget | None = None,
-        settle: Callable[[Database, User, str, str], Case] = resolve_conflict,
     ) -> None:
         super().__init__(parent)
-        self.db, self.viewer, self.case, self.settle = db, viewer, case, settle
+        self.db, self.viewer, self.case, self.clock = db, viewer, case, clock
         self.result_case: Case | None = None
         self.setWindowTitle(
             self.tr("Settle the sync conflict of case {number}").format(number=case.number)
@@ -195,8 +194,12 @@ class ConflictDialog(QDialog):
 
     def submit(self) -> bool:
         try:
-            self.result_case = self.settle(
-                self.db, self.viewer, self.case.number, self.note.toPlainText()
+            self.result_case = resolve_conflict(
+                self.db,
+                self.viewer,
+                self.case.number,
+                self.note.toPlainText(),
+                wall=self.clock.wall,
             )
         except DomainError as error:
             self.error.setText(error_text(error))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, masked_phone
 from app.core.transfers import OUT
@@ -44,7 +44,6 @@ from app.ui.case_conflict import (
     ConflictBanner,
     ConflictDialog,
 )
-from app.ui.case_path import now_in_china
 from app.ui.case_progress import CaseProgressPanel
 from app.ui.case_records import CaseRecords
 from app.ui.case_timeline import case_timeline
@@ -67,13 +66,13 @@ class CaseDetailDialog(QDialog):
         ref: ReferenceData,
         viewer: User,
         case_id: str,
+        clock: Clock,
         parent: QWidget | None = None,
-        now: Callable[[], datetime] = now_in_china,
     ) -> None:
         super().__init__(parent)
         self.db, self.blobs, self.ref, self.viewer = db, blobs, ref, viewer
         self.case_id = case_id
-        self.now = now
+        self.clock = clock
         self.case = case_by_id(db, case_id)
         self.image_viewer: ImageViewer | None = None
         self.action_dialog: ActionDialog | None = None
@@ -141,7 +140,7 @@ class CaseDetailDialog(QDialog):
         timeline_box.addWidget(self.timeline)
         side = QVBoxLayout()
         side.addWidget(self._section(self.tr("Handling")))
-        progress = CaseProgressPanel(self.db, self.ref, self.case, self.state, self.now())
+        progress = CaseProgressPanel(self.db, self.ref, self.case, self.state, self.clock.now())
         self.clock_labels = progress.clock_labels
         side.addWidget(progress)
         photos = QHBoxLayout()
@@ -320,7 +319,13 @@ class CaseDetailDialog(QDialog):
 
     def start_action(self, action: Action) -> ActionDialog:
         dialog = ActionDialog(
-            action, self.case, self.ref, self._submit, self, self.step_context(action)
+            action,
+            self.case,
+            self.ref,
+            self._submit,
+            self.clock.today(),
+            self,
+            self.step_context(action),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._action_finished)
@@ -330,7 +335,15 @@ class CaseDetailDialog(QDialog):
 
     def _submit(self, request: Request, photos: Sequence[Path]) -> Case:
         try:
-            case = act(self.db, self.blobs, self.viewer, self.case.number, request, photos)
+            case = act(
+                self.db,
+                self.blobs,
+                self.viewer,
+                self.case.number,
+                request,
+                photos,
+                wall=self.clock.wall,
+            )
         except DomainError:
             self.refresh()  # someone else may have moved the case: offer what is possible now
             raise
@@ -343,7 +356,7 @@ class CaseDetailDialog(QDialog):
             for entry, mark in self.marked_entries
             if not mark.resolved
         ]
-        dialog = ConflictDialog(self.db, self.viewer, self.case, steps, self)
+        dialog = ConflictDialog(self.db, self.viewer, self.case, steps, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._action_finished)
         self.conflict_dialog = dialog

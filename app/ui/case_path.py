@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import CHINA, parse_local
+from app.core.clock import parse_local
 from app.core.deadlines import DeadlineState
 from app.core.events import Event, EventType
 from app.core.timeline import TimelineEntry, describe
@@ -34,11 +34,6 @@ STATE_COLOURS = {
     DeadlineState.PAUSED: QColor("#7b8794"),
     DeadlineState.DONE: QColor("#7b8794"),
 }
-
-
-def now_in_china() -> datetime:
-    """Naive China time, as the store keeps it."""
-    return datetime.now(CHINA).replace(tzinfo=None)
 
 
 def colour_name(state: DeadlineState) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.meetings import Meeting
 from app.core.model import User
@@ -40,10 +41,12 @@ class DecideDialog(StoreDialog):
         user: User,
         dispute: Dispute,
         boundary: Sequence[BoundaryEntry],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.ref, self.user, self.dispute = db, ref, user, dispute
+        self.clock = clock
         self.setObjectName("decideDialog")
         self.setWindowTitle(
             self.tr("Rule on a duty dispute · case {number}").format(number=dispute.case_number)
@@ -127,7 +130,9 @@ class DecideDialog(StoreDialog):
 
     def submit(self) -> Dispute | None:
         return self.written(
-            lambda: decide_dispute(self.db, self.user, self.dispute.id, self.ruling()),
+            lambda: decide_dispute(
+                self.db, self.user, self.dispute.id, self.ruling(), wall=self.clock.wall
+            ),
             self.decided,
         )
 
@@ -144,10 +149,11 @@ class ReferDialog(StoreDialog):
         user: User,
         dispute: Dispute,
         upcoming: Sequence[Meeting],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.user, self.dispute = db, user, dispute
+        self.db, self.user, self.dispute, self.clock = db, user, dispute, clock
         self.setObjectName("referDialog")
         self.setWindowTitle(
             self.tr("Refer to a joint meeting · case {number}").format(number=dispute.case_number)
@@ -174,7 +180,13 @@ class ReferDialog(StoreDialog):
 
     def submit(self) -> Dispute | None:
         return self.written(
-            lambda: refer_dispute(self.db, self.user, self.dispute.id, self.meeting.currentData()),
+            lambda: refer_dispute(
+                self.db,
+                self.user,
+                self.dispute.id,
+                self.meeting.currentData(),
+                wall=self.clock.wall,
+            ),
             self.referred,
         )
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.lists import ListKind
 from app.core.meetings import Meeting
 from app.core.model import User
@@ -59,10 +60,15 @@ class DisputesPage(ShownPage):
     message = Signal(str)
 
     def __init__(
-        self, db: Database, ref: ReferenceData, user: User, parent: QWidget | None = None
+        self,
+        db: Database,
+        ref: ReferenceData,
+        user: User,
+        clock: Clock,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.ref, self.user = db, ref, user
+        self.db, self.ref, self.user, self.clock = db, ref, user, clock
         self.may_decide = may_here(db, user, COORDINATE)
         self.rows: list[Dispute] = []
         self.entries: dict[str, str] = {}
@@ -427,7 +433,7 @@ class DisputesPage(ShownPage):
         if not self.may_decide or dispute is None or dispute.status == DECIDED:
             return None
         boundary = boundary_entries(self.db, dispute.category_code)
-        dialog = DecideDialog(self.db, self.ref, self.user, dispute, boundary, self)
+        dialog = DecideDialog(self.db, self.ref, self.user, dispute, boundary, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._decided)
         dialog.finished.connect(lambda _result: setattr(self, "decide_dialog", None))
@@ -439,7 +445,7 @@ class DisputesPage(ShownPage):
         dispute = self.selected()
         if not self.may_decide or dispute is None or dispute.status != OPEN or not self.upcoming:
             return None
-        dialog = ReferDialog(self.db, self.ref, self.user, dispute, self.upcoming, self)
+        dialog = ReferDialog(self.db, self.ref, self.user, dispute, self.upcoming, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.referred.connect(self._referred)
         dialog.finished.connect(lambda _result: setattr(self, "refer_dialog", None))

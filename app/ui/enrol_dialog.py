@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import Tier, User
 from app.store.blobs import BlobStore
@@ -67,10 +68,12 @@ class EnrolDialog(QDialog):
         runner: BackgroundRunner,
         folder: Path,
         cost: KdfCost,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.blobs, self.keys, self.user = db, blobs, keys, user
+        self.clock = clock
         self.runner, self.folder, self.cost = runner, folder, cost
         self.operation: Operation | None = None
         self.outcome: Enrolled | None = None
@@ -316,11 +319,13 @@ class EnrolDialog(QDialog):
             )
             return None
         self.error.hide()
-        blobs, keys, user, cost = self.blobs, self.keys, self.user, self.cost
+        blobs, keys, user, cost, wall = self.blobs, self.keys, self.user, self.cost, self.clock.wall
 
         def work(db: Database | None, _progress: object) -> Enrolled:
             assert db is not None
-            return enrol(db, blobs, keys, user, name, kind, department, password, target, cost)
+            return enrol(
+                db, blobs, keys, user, name, kind, department, password, target, cost, wall=wall
+            )
 
         operation = self.runner.run(Operation(work, self._succeeded, self._failed))
         self._set_busy(operation)

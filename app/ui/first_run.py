@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.core.clock import Clock
 from app.store.demo import build_demo
 from app.ui.background import BackgroundRunner, Operation
 
@@ -15,9 +16,9 @@ DEMO_CASES = 3000
 class FirstRunDialog(QDialog):
     """Creates the demo on the background worker; the progress dialog appears if it is slow."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.db_path, self.clock = db_path, clock
         self.runner = BackgroundRunner(db_path, self)
         self.setWindowTitle(self.tr("Welcome to TownDesk"))
         text = QLabel(
@@ -47,7 +48,8 @@ class FirstRunDialog(QDialog):
         self.demo_button.setEnabled(False)
 
         def work(_db: object, progress) -> bool:  # type: ignore[no-untyped-def]
-            return build_demo(self.db_path, cases=DEMO_CASES, progress=progress)
+            now = self.clock.wall()
+            return build_demo(self.db_path, now_ms=now, cases=DEMO_CASES, progress=progress)
 
         def finished(completed: bool) -> None:
             if completed:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError, ValidationErrors
 from app.core.intake import IntakeRequest
 from app.core.model import Case, CaseSource, User
@@ -72,10 +73,12 @@ class IntakeDialog(QDialog):
         blobs: BlobStore,
         ref: ReferenceData,
         actor: User,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.blobs, self.ref, self.actor = db, blobs, ref, actor
+        self.clock = clock
         self.registered: Case | None = None
         self.setWindowTitle(self.tr("Register case"))
         self.setObjectName("intakeDialog")
@@ -292,7 +295,7 @@ class IntakeDialog(QDialog):
             self.hints.show_waiting()
             return
         try:
-            hints = similar_recent_cases(self.db, request)
+            hints = similar_recent_cases(self.db, request, self.clock.now())
         except DomainError:  # not a complete request yet (e.g. half-typed category)
             self.hints.show_waiting()
             return
@@ -309,7 +312,9 @@ class IntakeDialog(QDialog):
                 check_intake(self.db, request)
                 self.show_errors(typing)
                 return None
-            case = register_case(self.db, self.blobs, self.actor, request, self.photo_paths())
+            case = register_case(
+                self.db, self.blobs, self.actor, request, self.photo_paths(), wall=self.clock.wall
+            )
         except ValidationErrors as errors:
             problems = [(ERROR_FIELDS.get(e.code, ""), error_text(e)) for e in errors.errors]
             self.show_errors(typing + problems)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.lists import (
     COLUMNS,
@@ -64,10 +65,12 @@ class ListImportDialog(QDialog):
         runner: BackgroundRunner,
         sheet: Sheet,
         kind: ListKind,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.user, self.runner, self.sheet = db, user, runner, sheet
+        self.clock = clock
         self.problems: list[Problem] = []
         self.result: Replaced | None = None
         self.busy = False
@@ -386,7 +389,7 @@ class ListImportDialog(QDialog):
     def apply(self) -> Operation | None:
         if self.busy or self.pages.currentIndex() != PREVIEW or self.problems:
             return None
-        kind, user, sheet = self.kind(), self.user, self.sheet
+        kind, user, sheet, wall = self.kind(), self.user, self.sheet, self.clock.wall
         headers, rows = self.mapped()
         exact = ",".join(f"{h}={h}" for h in headers)  # the columns are ours already
 
@@ -402,6 +405,7 @@ class ListImportDialog(QDialog):
                 sheet.merged_cells,
                 mapping_text=exact,
                 source=sheet.source,
+                wall=wall,
             )
 
         self._set_busy(True)

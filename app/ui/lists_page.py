@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.lists import LIST_NAMES, ListKind
 from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, may
@@ -59,10 +60,12 @@ class ListsPage(ShownPage):
         ref: ReferenceData,
         user: User,
         runner: BackgroundRunner,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.ref, self.user, self.runner = db, ref, user, runner
+        self.clock = clock
         self.may_import = may_here(db, user, MANAGE_REFERENCE_DATA)
         self.import_dialog: ListImportDialog | None = None
         title = QLabel(self.tr("Three lists"))
@@ -291,7 +294,7 @@ class ListsPage(ShownPage):
         )
 
     def _open_import(self, sheet: Sheet, kind: ListKind) -> ListImportDialog:
-        dialog = ListImportDialog(self.db, self.user, self.runner, sheet, kind, self)
+        dialog = ListImportDialog(self.db, self.user, self.runner, sheet, kind, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._imported)
         dialog.finished.connect(lambda _result: setattr(self, "import_dialog", None))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import sqlite3
-from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
 from app.store.blobs import BlobStore
@@ -34,7 +33,6 @@ from app.ui.background import BackgroundRunner
 from app.ui.board_page import BoardPage
 from app.ui.calls_page import CallsPage
 from app.ui.case_detail import CaseDetailDialog
-from app.ui.case_path import now_in_china
 from app.ui.cases_page import CasesPage
 from app.ui.disputes_page import DisputesPage
 from app.ui.i18n import word
@@ -64,33 +62,31 @@ PAGES = (
 class MainWindow(QMainWindow):
     data_changed = Signal()  # one app-level signal: something was written, pages re-read
 
-    def __init__(self, db_path: Path, db: Database, user: User) -> None:
+    def __init__(self, db_path: Path, db: Database, user: User, clock: Clock) -> None:
         super().__init__()
         self.db_path, self.db, self.user = db_path, db, user
         self.ref = ReferenceData(db)
         self.blobs = BlobStore.beside(db_path)
         self.runner = BackgroundRunner(db_path, self)
-        self.keyring = KeyRing(db, db_path, self.runner, self, user)  # keys, once a session
+        self.keyring = KeyRing(db, db_path, self.runner, self, clock, user)  # keys, once a session
         self.may_register = may(user.role, REGISTER_CASE)
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None
         self.remember_geometry = True  # off for screenshots, which must not write settings
-        self.now: Callable[[], datetime] = now_in_china  # China time; tests set their own
+        self.clock = clock  # the real one; tests hand a frozen one
         self.setWindowTitle(
             self.tr("TownDesk — {township}").format(township=self.ref.township.name)
         )
         self.setMinimumSize(QSize(1024, 640))
-        self.workbench = WorkbenchPage(db, self.ref, self.may_register, user)
+        self.workbench = WorkbenchPage(db, self.ref, self.may_register, clock, user)
         self.cases = CasesPage(db, self.ref, self.runner, self.may_register)
         self.settings = SettingsPage(db, db_path, user, self.runner)
-        self.calls = CallsPage(db, self.ref, lambda: self.now())
-        self.board = BoardPage(db, self.blobs, self.ref, user, lambda: self.now())
-        self.sync = SyncPage(
-            db, db_path, self.blobs, user, self.runner, self.keyring, lambda: self.now()
-        )
-        self.lists = ListsPage(db, self.ref, user, self.runner)
-        self.disputes = DisputesPage(db, self.ref, user)
-        self.meetings = MeetingsPage(db, self.ref, user, lambda: self.now())
+        self.calls = CallsPage(db, self.ref, clock)
+        self.board = BoardPage(db, self.blobs, self.ref, user, clock)
+        self.sync = SyncPage(db, db_path, self.blobs, user, self.runner, self.keyring, clock)
+        self.lists = ListsPage(db, self.ref, user, self.runner, clock)
+        self.disputes = DisputesPage(db, self.ref, user, clock)
+        self.meetings = MeetingsPage(db, self.ref, user, clock)
         pages: dict[str, QWidget] = {
             "workbench": self.workbench,
             "cases": self.cases,
@@ -248,7 +244,7 @@ class MainWindow(QMainWindow):
         if self.intake_dialog is not None and self.intake_dialog.isVisible():
             self.intake_dialog.activateWindow()
             return self.intake_dialog
-        dialog = IntakeDialog(self.db, self.blobs, self.ref, self.user, self)
+        dialog = IntakeDialog(self.db, self.blobs, self.ref, self.user, self.clock, self)
         dialog.case_registered.connect(self._registered)
         dialog.open_case_requested.connect(self.open_case)
         dialog.open()
@@ -263,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case: Case) -> CaseDetailDialog:
         dialog = CaseDetailDialog(
-            self.db, self.blobs, self.ref, self.user, case.id, self, lambda: self.now()
+            self.db, self.blobs, self.ref, self.user, case.id, self.clock, self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_changed.connect(self._case_changed)

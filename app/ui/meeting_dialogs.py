@@ -7,7 +7,6 @@ which stays open with everything typed, and nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDateTime, Qt, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.meetings import AgendaItem, Meeting, MeetingDecision
 from app.core.model import User
 from app.store.case_state import work_calendar
@@ -39,7 +39,6 @@ from app.ui.meeting_parts import (
     intro,
     meeting_name,
     text_box,
-    wall_from,
     weekday_time,
 )
 from app.ui.unit_lists import UnitChecklist
@@ -55,11 +54,11 @@ class MembersDialog(StoreDialog):
         db: Database,
         ref: ReferenceData,
         user: User,
-        now: Callable[[], datetime],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.user, self.now = db, user, now
+        self.db, self.user, self.clock = db, user, clock
         self.setObjectName("membersDialog")
         self.setWindowTitle(self.tr("Member units of the joint meeting"))
         self.units = UnitChecklist(ref, members(db), rows=4)
@@ -86,7 +85,7 @@ class MembersDialog(StoreDialog):
         chosen = self.units.checked_codes()
 
         def save() -> list[str]:
-            set_members(self.db, self.user, chosen, wall_from(self.now))
+            set_members(self.db, self.user, chosen, wall=self.clock.wall)
             return chosen
 
         return self.written(save, self.saved)
@@ -110,14 +109,14 @@ class MeetingDialog(StoreDialog):
         db: Database,
         ref: ReferenceData,
         user: User,
-        now: Callable[[], datetime],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.user, self.now = db, user, now
+        self.db, self.user, self.clock = db, user, clock
         self.setObjectName("meetingDialog")
         self.setWindowTitle(self.tr("New joint meeting"))
-        today = now()
+        today = clock.now()
         scheduled = meetings(db)
         previous = next(iter(scheduled), None)
         self.held_on = QDateTimeEdit(QDateTime(next_meeting_time(db, today.date(), scheduled)))
@@ -186,7 +185,7 @@ class MeetingDialog(StoreDialog):
                 self.chair.text(),
                 self.attendees.checked_codes(),
                 self.agenda.checked_items(),
-                wall_from(self.now),
+                wall=self.clock.wall,
             ),
             self.scheduled,
         )
@@ -206,18 +205,18 @@ class AgendaDialog(StoreDialog):
         db: Database,
         user: User,
         meeting: Meeting,
-        now: Callable[[], datetime],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.user, self.meeting, self.now = db, user, meeting, now
+        self.db, self.user, self.meeting, self.clock = db, user, meeting, clock
         self.setObjectName("agendaDialog")
         self.setWindowTitle(self.tr("Agenda · {meeting}").format(meeting=meeting_name(meeting)))
         self.agenda = AgendaEditor()
         self.agenda.add_all(meeting.agenda)
         have = {_key(item) for item in meeting.agenda}
         fresh = [
-            item for item in propose_agenda(db, now().date(), meeting.id) if _key(item) not in have
+            item for item in propose_agenda(db, clock.today(), meeting.id) if _key(item) not in have
         ]
         self.agenda.add_all(fresh, checked=False, new=True)
         buttons, self.ok_button, self.cancel_button = button_row(
@@ -249,7 +248,7 @@ class AgendaDialog(StoreDialog):
                 self.user,
                 self.meeting.id,
                 self.agenda.checked_items(),
-                wall_from(self.now),
+                wall=self.clock.wall,
             ),
             self.saved,
         )
@@ -265,11 +264,11 @@ class MarkDoneDialog(StoreDialog):
         db: Database,
         user: User,
         decision: MeetingDecision,
-        now: Callable[[], datetime],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.user, self.decision, self.now = db, user, decision, now
+        self.db, self.user, self.decision, self.clock = db, user, decision, clock
         self.setObjectName("markDoneDialog")
         self.setWindowTitle(
             self.tr("Decision {meeting}-{position} done").format(
@@ -300,7 +299,7 @@ class MarkDoneDialog(StoreDialog):
     def submit(self) -> MeetingDecision | None:
         return self.written(
             lambda: mark_done(
-                self.db, self.user, self.decision.id, self.note.toPlainText(), wall_from(self.now)
+                self.db, self.user, self.decision.id, self.note.toPlainText(), wall=self.clock.wall
             ),
             self.done,
         )

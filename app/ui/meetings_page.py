@@ -8,8 +8,6 @@ member units, schedules meetings, edits an agenda, records minutes and marks dec
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.field import FIELD_KINDS
 from app.core.meetings import Meeting, MeetingDecision
 from app.core.model import User
@@ -65,11 +64,11 @@ class MeetingsPage(QWidget):
         db: Database,
         ref: ReferenceData,
         user: User,
-        now: Callable[[], datetime],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.ref, self.user, self.now = db, ref, user, now
+        self.db, self.ref, self.user, self.clock = db, ref, user, clock
         # the office would not take meeting events from a field laptop (core/field.py)
         self.on_laptop = own_kind(db) in FIELD_KINDS
         self.may_coordinate = may_here(db, user, COORDINATE)
@@ -277,7 +276,7 @@ class MeetingsPage(QWidget):
             self.members_label.setText(self.tr("No member units set yet."))
 
     def _fill_meetings(self, chosen: str | None) -> None:
-        self.meeting_list.fill(self.rows, self.now(), chosen)
+        self.meeting_list.fill(self.rows, self.clock.now(), chosen)
         self.meetings_empty.setText(
             self.tr(
                 "No joint meeting yet. Name the member units with “Member units…”, then "
@@ -295,7 +294,7 @@ class MeetingsPage(QWidget):
 
     def _fill_decisions(self) -> None:
         chosen = self.decision_list.current_id()
-        late = self.decision_list.fill(self.open, self.now().date(), chosen)
+        late = self.decision_list.fill(self.open, self.clock.now().date(), chosen)
         self.decision_count.setText(
             self.tr("{count} open, {late} overdue").format(count=len(self.open), late=late)
             if self.open
@@ -323,14 +322,14 @@ class MeetingsPage(QWidget):
     def _show_selected(self) -> None:
         meeting = self.selected()
         if meeting is None:
-            self.detail.show_proposal(propose_agenda(self.db, self.now().date()))
+            self.detail.show_proposal(propose_agenda(self.db, self.clock.now().date()))
         else:
-            self.detail.show_meeting(meeting, self.now())
+            self.detail.show_meeting(meeting, self.clock.now())
         self._show_actions()
 
     def _show_actions(self) -> None:
         meeting = self.selected()
-        state = meeting_state(meeting, self.now()) if meeting else None
+        state = meeting_state(meeting, self.clock.now()) if meeting else None
         self.agenda_button.setEnabled(self.may_coordinate and state in (UPCOMING, MINUTES_DUE))
         self.minutes_button.setEnabled(self.may_coordinate and state == MINUTES_DUE)
         self.print_minutes_button.setEnabled(state == HELD)
@@ -372,7 +371,7 @@ class MeetingsPage(QWidget):
     def start_members(self) -> MembersDialog | None:
         if not self.may_coordinate:
             return None
-        dialog = MembersDialog(self.db, self.ref, self.user, self.now, self)
+        dialog = MembersDialog(self.db, self.ref, self.user, self.clock, self)
         dialog.saved.connect(
             lambda units: self._written(
                 self.tr("Member units saved: {units}.").format(units=unit_names(self.ref, units))
@@ -384,7 +383,7 @@ class MeetingsPage(QWidget):
     def start_new(self) -> MeetingDialog | None:
         if not self.may_coordinate:
             return None
-        dialog = MeetingDialog(self.db, self.ref, self.user, self.now, self)
+        dialog = MeetingDialog(self.db, self.ref, self.user, self.clock, self)
         dialog.scheduled.connect(self._scheduled)
         self._open_dialog(dialog)
         return dialog
@@ -393,7 +392,7 @@ class MeetingsPage(QWidget):
         meeting = self.selected()
         if not self.may_coordinate or meeting is None or meeting.held:
             return None
-        dialog = AgendaDialog(self.db, self.user, meeting, self.now, self)
+        dialog = AgendaDialog(self.db, self.user, meeting, self.clock, self)
         dialog.saved.connect(
             lambda m: self._written(
                 self.tr("Agenda of {meeting} saved: {count} items.").format(
@@ -409,9 +408,9 @@ class MeetingsPage(QWidget):
         meeting = self.selected()
         if not self.may_coordinate or meeting is None:
             return None
-        if meeting_state(meeting, self.now()) != MINUTES_DUE:
+        if meeting_state(meeting, self.clock.now()) != MINUTES_DUE:
             return None
-        dialog = MinutesDialog(self.db, self.ref, self.user, meeting, self.now, self)
+        dialog = MinutesDialog(self.db, self.ref, self.user, meeting, self.clock, self)
         dialog.recorded.connect(self._recorded)
         self._open_dialog(dialog)
         return dialog
@@ -420,7 +419,7 @@ class MeetingsPage(QWidget):
         decision = self.selected_decision()
         if not self.may_coordinate or decision is None:
             return None
-        dialog = MarkDoneDialog(self.db, self.user, decision, self.now, self)
+        dialog = MarkDoneDialog(self.db, self.user, decision, self.clock, self)
         dialog.done.connect(
             lambda d: self._written(
                 self.tr("Decision {meeting}-{position} marked done.").format(
@@ -460,7 +459,7 @@ class MeetingsPage(QWidget):
         if meeting is not None:
             name = f"第{meeting.number}次联席会议议程.pdf"
             return save_pdf(self, name, lambda out: write_agenda(self.db, meeting, out))
-        items = propose_agenda(self.db, self.now().date())
+        items = propose_agenda(self.db, self.clock.now().date())
         return save_pdf(
             self, "联席会议议程（建议稿）.pdf", lambda out: write_agenda(self.db, None, out, items)
         )

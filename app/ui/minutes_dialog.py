@@ -8,8 +8,7 @@ dialog and keeps what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.meetings import DISPUTE, DecisionDraft, Meeting
 from app.core.model import User
 from app.store.disputes import dispute_by_id
@@ -38,7 +38,6 @@ from app.ui.dialog_parts import StoreDialog, button_row, dialog_layout
 from app.ui.meeting_parts import (
     meeting_name,
     text_box,
-    wall_from,
     weekday_time,
 )
 from app.ui.unit_lists import UnitChecklist, unit_items
@@ -197,11 +196,11 @@ class MinutesDialog(StoreDialog):
         ref: ReferenceData,
         user: User,
         meeting: Meeting,
-        now: Callable[[], datetime],
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.ref, self.user, self.meeting, self.now = db, ref, user, meeting, now
+        self.db, self.ref, self.user, self.meeting, self.clock = db, ref, user, meeting, clock
         self.meeting_day = date.fromisoformat(meeting.held_on[:10])
         self.disputes = self._agenda_disputes()
         self.rows: list[DecisionRow] = []
@@ -329,7 +328,7 @@ class MinutesDialog(StoreDialog):
                 self.summary.toPlainText(),
                 [row.draft() for row in self.rows],
                 self.attendees.checked_codes(),
-                wall_from(self.now),
+                wall=self.clock.wall,
             ),
             self.recorded,
         )

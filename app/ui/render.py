@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.core.clock import Clock
 from app.core.errors import DomainError, Words
 from app.core.model import Case, CaseSource, CaseStatus, Role, User, chinese
 from app.core.permissions import REGISTER_CASE, ROLE_WORDS, require
@@ -73,6 +74,7 @@ def render_page(
     db_path: Path,
     page: str,
     out: Path,
+    clock: Clock,
     username: str = "clerk",
     size: tuple[int, int] = (1366, 800),
     language: str = "zh_CN",
@@ -88,14 +90,14 @@ def render_page(
     window = None
     try:
         user = user_by_name(db, username)
-        window = MainWindow(db_path, db, user)
+        window = MainWindow(db_path, db, user, clock)
         window.remember_geometry = False
         window.resize(*size)
         window.show_page(page if page in PAGES else "cases")
         window.show()
         target: QWidget = window
         if page == "signin":
-            target = SignInDialog(db, window.ref.township.name, username)
+            target = SignInDialog(db, window.ref.township.name, clock, username)
             target.show()
         elif page == "cases":
             model = window.cases.model
@@ -178,7 +180,7 @@ def _is_blank(image: QImage) -> bool:
     return len(colours) < 3
 
 
-def self_test(db_path: Path) -> list[str]:
+def self_test(db_path: Path, clock: Clock) -> list[str]:
     """Open the database and the window offscreen; return the problems found (empty = fine)."""
     problems: list[str] = []
     _application("zh_CN")
@@ -208,7 +210,7 @@ def self_test(db_path: Path) -> list[str]:
         user = _any_user(ref)
         if user is None:
             return [*problems, QCoreApplication.translate("SelfTest", "The database has no users.")]
-        problems.extend(_window_problems(db_path, db, user))
+        problems.extend(_window_problems(db_path, db, user, clock))
     finally:
         db.close()
     return problems
@@ -219,10 +221,10 @@ def _any_user(ref: ReferenceData) -> object | None:
     return users[0] if users else None
 
 
-def _window_problems(db_path: Path, db: object, user: object) -> list[str]:
+def _window_problems(db_path: Path, db: object, user: object, clock: Clock) -> list[str]:
 
     try:
-        window = MainWindow(db_path, db, user)  # type: ignore[arg-type]
+        window = MainWindow(db_path, db, user, clock)  # type: ignore[arg-type]
     except Exception as error:  # the self-test reports, it does not crash
         return [
             QCoreApplication.translate("SelfTest", "The window could not be built: {error}").format(

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.devices import DeviceRecord, device_label, revoke_device
@@ -20,10 +21,15 @@ class RevokeDialog(QDialog):
     revoked = Signal(object)  # DeviceRecord
 
     def __init__(
-        self, db: Database, user: User, device: DeviceRecord, parent: QWidget | None = None
+        self,
+        db: Database,
+        user: User,
+        device: DeviceRecord,
+        clock: Clock,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.user, self.device = db, user, device
+        self.db, self.user, self.device, self.clock = db, user, device, clock
         self.setObjectName("revokeDialog")
         self.setWindowTitle(self.tr("Revoke a device"))
         self.question = question = question_label(
@@ -67,7 +73,7 @@ class RevokeDialog(QDialog):
             self.reason.setFocus()
             return None
         try:
-            record = revoke_device(self.db, self.user, self.device.id, reason)
+            record = revoke_device(self.db, self.user, self.device.id, reason, wall=self.clock.wall)
         except DomainError as error:
             self.error.setText(error_text(error))
             self.error.show()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.signin import sign_in
@@ -30,11 +31,12 @@ class SignInDialog(QDialog):
         self,
         db: Database,
         township_name: str,
+        clock: Clock,
         username: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db, self.clock = db, clock
         self.user: User | None = None
         self.wait_seconds = 0
         self.setObjectName("signInDialog")
@@ -85,7 +87,9 @@ class SignInDialog(QDialog):
             self.username.setFocus()
             return None
         try:
-            user = sign_in(self.db, self.username.text(), self.password.text())
+            user = sign_in(
+                self.db, self.username.text(), self.password.text(), now_ms=self.clock.wall
+            )
         except DomainError as error:
             self._show_error(error_text(error))
             self.password.selectAll()

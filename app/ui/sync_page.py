@@ -8,8 +8,6 @@ session (``KeyRing``); nothing here needs them until a file is written or read.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, may
 from app.store.blobs import BlobStore
@@ -40,7 +39,6 @@ from app.sync.status import (
     peers,
 )
 from app.ui.background import BackgroundRunner
-from app.ui.case_path import now_in_china
 from app.ui.enrol_dialog import EnrolDialog
 from app.ui.field_banner import field_can_do
 from app.ui.revoke_dialog import RevokeDialog
@@ -72,14 +70,14 @@ class SyncPage(ShownPage):
         user: User,
         runner: BackgroundRunner,
         keyring: KeyRing,
-        now: Callable[[], datetime] = now_in_china,
+        clock: Clock,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.db_path, self.blobs, self.user = db, db_path, blobs, user
-        self.runner, self.keyring, self.now = runner, keyring, now
+        self.runner, self.keyring, self.clock = runner, keyring, clock
         self.setStyleSheet(STYLE)
-        self.transfer = SyncTransfer(self, db, blobs, user, runner, keyring, now)
+        self.transfer = SyncTransfer(self, db, blobs, user, runner, keyring, clock)
         self.transfer.busy_changed.connect(self._set_busy)
         self.transfer.message.connect(self.message)
         self.transfer.exported.connect(lambda _summary: self.refresh())
@@ -366,6 +364,7 @@ class SyncPage(ShownPage):
             self.runner,
             self.transfer.folder(),
             self.keyring.cost,
+            self.clock,
             self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -386,7 +385,7 @@ class SyncPage(ShownPage):
         device = self.revocable()
         if device is None or not self.may_manage_devices():
             return None
-        dialog = RevokeDialog(self.db, self.user, device, self)
+        dialog = RevokeDialog(self.db, self.user, device, self.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.revoked.connect(self._revoked)
         dialog.finished.connect(lambda _result: setattr(self, "revoke_dialog", None))

@@ -10,7 +10,6 @@ the progress dialog cannot stop it halfway, so its result is reported even then.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.model import User
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord
@@ -68,11 +68,11 @@ class SyncTransfer(QObject):
         user: User,
         runner: BackgroundRunner,
         keyring: KeyRing,
-        now: Callable[[], datetime],
+        clock: Clock,
     ) -> None:
         super().__init__(page)
         self.page, self.db, self.blobs, self.user = page, db, blobs, user
-        self.runner, self.keyring, self.now = runner, keyring, now
+        self.runner, self.keyring, self.clock = runner, keyring, clock
         self.busy = False
         self.preview_dialog: ImportPreviewDialog | None = None
         self.result_box: QMessageBox | None = None
@@ -94,7 +94,7 @@ class SyncTransfer(QObject):
         return self.tr("Sync files ({pattern})").format(pattern=FILE_PATTERN)
 
     def suggested_name(self, peer: DeviceRecord) -> str:
-        moment = self.now().strftime("%Y%m%d-%H%M")
+        moment = self.clock.now().strftime("%Y%m%d-%H%M")
         return self.tr("SyncFile-{code}-{moment}.tdsync").format(code=peer.code, moment=moment)
 
     # -- export -----------------------------------------------------------------------------
@@ -115,10 +115,10 @@ class SyncTransfer(QObject):
         if not target.suffix:
             target = target.with_suffix(".tdsync")
         self._remember_folder(target)
-        blobs, user = self.blobs, self.user
+        blobs, user, wall = self.blobs, self.user, self.clock.wall
 
         def work(db: Database) -> ExportSummary:
-            return export_sync_file(db, blobs, keys, user, peer.id, target, full=full)
+            return export_sync_file(db, blobs, keys, user, peer.id, target, full=full, wall=wall)
 
         self.run_whole(work, self._exported, self.tr("Writing the sync file…"))
 
@@ -185,10 +185,10 @@ class SyncTransfer(QObject):
         return dialog
 
     def _apply(self, keys: DeviceKeys, source: Path) -> None:
-        blobs, user = self.blobs, self.user
+        blobs, user, wall = self.blobs, self.user, self.clock.wall
 
         def work(db: Database) -> ImportSummary:
-            return import_file(db, blobs, keys, user, source)
+            return import_file(db, blobs, keys, user, source, wall=wall)
 
         self.run_whole(work, self._imported, self.tr("Importing the sync file…"))
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.sync.enrolment import unlock
@@ -42,10 +43,12 @@ class KeyRing(QObject):
         db_path: Path,
         runner: BackgroundRunner,
         parent: QWidget,
+        clock: Clock,
         user: User | None = None,
     ) -> None:
         super().__init__(parent)
         self.db, self.db_path, self.runner, self.parent_widget = db, db_path, runner, parent
+        self.clock = clock
         self.user = user  # only the administrator sets up the office's keys
         self.keys: DeviceKeys | None = None
         self.cost: KdfCost = STRONG  # only used when the office's keys are made
@@ -168,7 +171,7 @@ class UnlockDialog(QDialog):
 
         def work(db: Database | None, _progress: object) -> DeviceKeys:
             assert db is not None
-            return unlock(db, ring.db_path, password, cost, ring.user)
+            return unlock(db, ring.db_path, password, cost, ring.user, wall=ring.clock.wall)
 
         def success(keys: DeviceKeys) -> None:
             self._set_busy(None)

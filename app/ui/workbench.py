@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.clock import CHINA
+from app.core.clock import Clock
 from app.core.model import CaseStatus, Urgency, User
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.cases import case_by_number
@@ -71,11 +71,12 @@ class WorkbenchPage(QWidget):
         db: Database,
         ref: ReferenceData,
         may_register: bool,
+        clock: Clock,
         user: User | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db, self.ref, self.user = db, ref, user
+        self.db, self.ref, self.user, self.clock = db, ref, user, clock
         title = QLabel(self.tr("Workbench"))
         title.setObjectName("pageTitle")
         self.today_label = QLabel()
@@ -190,8 +191,8 @@ class WorkbenchPage(QWidget):
         self.tasks.setVisible(bool(tasks))
         self._fit(self.tasks)
 
-    def refresh(self, now: datetime | None = None) -> None:
-        now = now or datetime.now(CHINA)
+    def refresh(self) -> None:
+        now = self.clock.now()
         today = now.date()
         monday = today - timedelta(days=today.weekday())
         self.today_label.setText(today.isoformat())
@@ -205,7 +206,7 @@ class WorkbenchPage(QWidget):
         }
         for card, case_filter in self.filters.items():
             card.set_value(count_cases(self.db, case_filter))
-        self._refresh_tasks(now.replace(tzinfo=None))  # first: it decides the room left
+        self._refresh_tasks(now)  # first: it decides the room left
         self.recent.clear()
         recent = RECENT if self.tasks.topLevelItemCount() == 0 else RECENT // 2
         for case in case_window(self.db, CaseFilter(), CaseSort(), 0, recent):

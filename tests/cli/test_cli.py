@@ -13,6 +13,7 @@ import pytest
 
 from app import __version__
 from app.cli import run
+from tests.clock import frozen
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TOWNDESK = Path(sys.executable).with_name("towndesk")
@@ -128,7 +129,7 @@ def test_init_without_a_password_prints_a_random_one(tmp_path: Path, capsys) -> 
     from app.store.signin import sign_in
 
     handle = open_database(db)
-    assert sign_in(handle, "admin", password).username == "admin"
+    assert sign_in(handle, "admin", password, now_ms=frozen).username == "admin"
     handle.close()
 
 

@@ -18,6 +18,7 @@ from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from tests.cli.test_cli import dump
+from tests.clock import frozen
 
 
 def out(capsys: Any, *argv: str) -> str:
@@ -34,15 +35,22 @@ def open_dispute(demo_path: Path) -> str:
     db = open_database(demo_path)
     blobs = BlobStore.beside(demo_path)
     request = IntakeRequest("0402", "G01", "工地夜间施工噪声扰民")
-    number = register_case(db, blobs, user_by_name(db, "clerk"), request).number
-    act(db, blobs, user_by_name(db, "clerk"), number, Request(Action.DISPATCH, to="PCS"))
+    number = register_case(db, blobs, user_by_name(db, "clerk"), request, wall=frozen).number
+    act(
+        db,
+        blobs,
+        user_by_name(db, "clerk"),
+        number,
+        Request(Action.DISPATCH, to="PCS"),
+        wall=frozen,
+    )
     returning = Request(
         Action.RETURN,
         reason="现场核实为建筑施工噪声，不属派出所查处的社会生活噪声",
         not_our_duty=True,
         cited=("QS-XZCF-018",),
     )
-    act(db, blobs, user_by_name(db, "officer_pcs"), number, returning)
+    act(db, blobs, user_by_name(db, "officer_pcs"), number, returning, wall=frozen)
     db.close()
     return number
 

@@ -48,7 +48,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
-from app.core.clock import local_text, wall_ms
+from app.core.clock import local_text
 from app.core.events import EventType
 from app.core.intake import IntakeRequest, ValidIntake
 from app.core.model import CaseSource, Category, Grid, Urgency
@@ -67,6 +67,7 @@ from app.sync.archive import open_archive
 from app.sync.files import verify_file
 from app.sync.importer import check
 from app.sync.keys import key_file_beside
+from tests.clock import DEMO_NOW_MS, TEST_NOW_MS
 from tests.perf.conftest import report
 from tests.sync.conftest import LAPTOP_PASSWORD, OFFICE_PASSWORD, Node, enrol_laptop, open_node
 
@@ -189,7 +190,7 @@ def test_sync_file_of_100k_events(machine: str, tmp_path: Path) -> None:
 def _office(folder: Path) -> Node:
     folder.mkdir(parents=True)
     path = folder / "towndesk.sqlite3"
-    build_demo(path, cases=DEMO_CASES, seed=7)
+    build_demo(path, now_ms=DEMO_NOW_MS, cases=DEMO_CASES, seed=7)
     return open_node(path, OFFICE_PASSWORD)  # first use: the office's keys are made
 
 
@@ -297,7 +298,7 @@ def _write_outbox(office: Node, rng: random.Random, events: int, photos: int) ->
     db = office.db
     outbox = _Outbox(office, rng)
     first_seq = _last_seq(office)
-    tomorrow = (wall_ms() + CHINA_OFFSET_MS) // DAY_MS + 1
+    tomorrow = (TEST_NOW_MS + CHINA_OFFSET_MS) // DAY_MS + 1
     start = tomorrow * DAY_MS - CHINA_OFFSET_MS
     end = start + DAYS * DAY_MS
     picked = []
@@ -355,7 +356,7 @@ def _import_in_phases(node: Node, source: Path) -> tuple[float, float, float]:
         opened_at = time.perf_counter()
         checked = check(node.db, node.blobs, opened)
         checked_at = time.perf_counter()
-        apply(node.db, node.blobs, opened, checked, None, source)
+        apply(node.db, node.blobs, opened, checked, None, source, wall=node.wall)
         applied_at = time.perf_counter()
     return opened_at - started, checked_at - opened_at, applied_at - checked_at
 

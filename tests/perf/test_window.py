@@ -20,7 +20,10 @@ def test_window_on_a_million_cases(million_db: Path) -> None:
         started = time.time()
         output = subprocess.run(
             [sys.executable, str(PROBE), str(million_db), repr(started)],
-            check=True, capture_output=True, text=True, env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
         ).stdout
         runs.append(dict(line.split("\t") for line in output.splitlines() if "\t" in line))
     print("\nwindow over the database (best of 3 processes):")

@@ -21,10 +21,11 @@ def main() -> None:
     from app.store.setup import open_database
     from app.ui.app import create_application
     from app.ui.main_window import MainWindow
+    from app.wall_clock import system_clock
 
     app = create_application(["towndesk"])
     db = open_database(database)
-    window = MainWindow(database, db, user_by_name(db, "clerk"))
+    window = MainWindow(database, db, user_by_name(db, "clerk"), system_clock())
     window.show()
     app.processEvents()
     print(f"process start to main window shown\t{(time.time() - started) * 1000:.1f}")
@@ -51,8 +52,10 @@ def main() -> None:
     for label, case_filter in [
         ("filter by grid", CaseFilter(grid_code="G07")),
         ("filter by category", CaseFilter(category_codes=("0101",))),
-        ("filter by source + month", CaseFilter(source="hotline", received_from="2026-09-01",
-                                                received_to="2026-09-30")),
+        (
+            "filter by source + month",
+            CaseFilter(source="hotline", received_from="2026-09-01", received_to="2026-09-30"),
+        ),
         ("search 占道 (2 characters)", CaseFilter(text="占道")),
         ("search 占道经营 (4 characters)", CaseFilter(text="占道经营")),
         ("search 占 (1 character)", CaseFilter(text="占")),

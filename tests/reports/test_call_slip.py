@@ -14,6 +14,7 @@ from app.reports.call_slip import call_slip_html, write_call_slip
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.reference import user_by_name
+from tests.clock import frozen
 
 
 def pending_case(db) -> str:  # type: ignore[no-untyped-def]
@@ -29,7 +30,7 @@ def called_case(db, path: Path, urgent: bool = True) -> str:  # type: ignore[no-
         urgent=urgent,
         override_reason="疑似燃气泄漏，先请应急管理局到场",  # whatever the lists suggest
     )
-    act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request)
+    act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request, wall=frozen)
     return number
 
 

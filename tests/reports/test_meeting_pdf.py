@@ -25,6 +25,7 @@ from app.reports.meeting_pdf import (
 from app.store import meetings as m
 from app.store.disputes import dispute_by_id
 from app.store.lists import versions
+from tests.clock import frozen
 from tests.store.test_meetings import Office
 
 
@@ -85,7 +86,7 @@ def test_the_day_is_written_the_chinese_way() -> None:
 
 
 def test_a_proposed_agenda_prints_as_a_draft_with_the_member_units(office: Office) -> None:
-    m.set_members(office.db, office.user("clerk"), ["PCS", "SCJG"])
+    m.set_members(office.db, office.user("clerk"), ["PCS", "SCJG"], wall=frozen)
     items = m.propose_agenda(office.db, office.today())
     html = agenda_html(office.db, None, items)
     assert "建议稿" in html and "青石派出所、青石市场监管所" in html

@@ -13,13 +13,14 @@ from app.reports.supervision_notice import supervision_notice_html
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.store.store_helpers import case_for
 
 
 def handled_case(db, path: Path) -> str:  # type: ignore[no-untyped-def]
     number = case_for(db, "SCJG")  # dispatched as the lists suggest
     blobs, clerk = BlobStore.beside(path), user_by_name(db, "clerk")
-    act(db, blobs, clerk, number, Request(Action.DISPATCH, to="SCJG"))
+    act(db, blobs, clerk, number, Request(Action.DISPATCH, to="SCJG"), wall=frozen)
     return number
 
 
@@ -30,6 +31,7 @@ def supervise(db, path: Path, number: str, who: str, note: str) -> None:  # type
         user_by_name(db, who),
         number,
         Request(Action.SUPERVISE, note=note),
+        wall=frozen,
     )
 
 

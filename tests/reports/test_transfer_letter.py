@@ -25,6 +25,7 @@ from app.store.cases import case_by_number, register_case
 from app.store.evidence import evidence_list
 from app.store.reference import user_by_name
 from app.store.transfers import latest_transfer_out
+from tests.clock import frozen
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import jpeg
 
@@ -51,12 +52,12 @@ def registered(db, path: Path, photos: int = 0, description: str = "") -> str:  
         "0101", "G01", description or "镇东市场一商户销售假冒白酒", "镇东市场12号"
     )
     clerk = user_by_name(db, "clerk")
-    return register_case(db, BlobStore.beside(path), clerk, request, files).number
+    return register_case(db, BlobStore.beside(path), clerk, request, files, wall=frozen).number
 
 
 def transferred(db, path: Path, request: Request = LAND, photos: int = 2, **kw) -> str:  # type: ignore[no-untyped-def]
     number = registered(db, path, photos, **kw)
-    act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request)
+    act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request, wall=frozen)
     return number
 
 
@@ -106,7 +107,7 @@ def test_every_evidence_file_is_listed_with_its_full_hash_and_custody(
     who captured it on which device and when, and the sync file that carried it."""
     case = laptop.report("河道边有人倾倒建筑垃圾", jpeg(tmp_path / "camera", "河道现场.jpg"))
     office.import_file(laptop.export_to(office, tmp_path / "up.tdsync").path)
-    act(office.db, office.blobs, office.user("clerk"), case.number, LAND, [])
+    act(office.db, office.blobs, office.user("clerk"), case.number, LAND, [], wall=frozen)
     html, _ = transfer_letter_html(office.db, case.number, office.blobs)
     items = evidence_list(office.db, office.blobs, case_by_number(office.db, case.number).id)
     assert [item.file_name for item in items] == ["河道现场.jpg"]

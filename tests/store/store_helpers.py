@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-DEMO_NOW_MS = 1_795_000_000_000  # the demo's "now" (tests/conftest.py): never today
+from tests.clock import DEMO_NOW_MS, frozen  # noqa: F401 - the demo's present, for the store tests
 
 # Tables that are not derived from events: the log itself and local, per-device state.
 NOT_PROJECTIONS = {
@@ -120,7 +120,6 @@ def case_for(
     ``wall``) in a category the lists send there."""
     from pathlib import Path
 
-    from app.core.clock import wall_ms
     from app.core.intake import IntakeRequest
     from app.store.blobs import BlobStore
     from app.store.cases import register_case
@@ -132,4 +131,4 @@ def case_for(
     path = Path(db.execute("PRAGMA database_list").fetchone()[2])
     request = IntakeRequest(category_for(db, lead), "G01", "网格巡查发现的问题，待研判分拨")
     clerk = user_by_name(db, "clerk")
-    return register_case(db, BlobStore.beside(path), clerk, request, wall=wall or wall_ms).number
+    return register_case(db, BlobStore.beside(path), clerk, request, wall=wall or frozen).number

@@ -10,6 +10,7 @@ from app.store.blobs import BlobStore
 from app.store.calendar_days import overrides, set_day
 from app.store.case_actions import act
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.store.store_helpers import case_for, full_dump
 
 # 2026-12-01 09:00 China time: a Tuesday
@@ -36,13 +37,17 @@ def sign_due(db, number: str) -> str:  # type: ignore[no-untyped-def]
 def test_a_day_off_moves_the_due_time_of_open_cases(demo_db, demo_path) -> None:
     number = dispatched_case(demo_db, demo_path)
     assert sign_due(demo_db, number) == "2026-12-02 17:30:00"  # one working day
-    moved = set_day(demo_db, user_by_name(demo_db, "admin"), "2026-12-02", False, "停电停工")
+    moved = set_day(
+        demo_db, user_by_name(demo_db, "admin"), "2026-12-02", False, "停电停工", wall=frozen
+    )
     assert moved >= 1
     assert sign_due(demo_db, number) == "2026-12-03 17:30:00"
     assert [(d.day, d.working, d.note) for d in overrides(demo_db)] == [
         ("2026-12-02", False, "停电停工")
     ]
-    set_day(demo_db, user_by_name(demo_db, "admin"), "2026-12-02", True)  # changed back
+    set_day(
+        demo_db, user_by_name(demo_db, "admin"), "2026-12-02", True, wall=frozen
+    )  # changed back
     assert sign_due(demo_db, number) == "2026-12-02 17:30:00"
 
 
@@ -56,7 +61,7 @@ def test_a_day_off_moves_the_due_time_of_open_cases(demo_db, demo_path) -> None:
 def test_refusals_change_nothing(demo_db, username, day, message) -> None:
     before = full_dump(demo_db)
     with pytest.raises(DomainError) as refused:
-        set_day(demo_db, user_by_name(demo_db, username), day, False)
+        set_day(demo_db, user_by_name(demo_db, username), day, False, wall=frozen)
     assert message in str(refused.value)
     assert full_dump(demo_db) == before
 
@@ -65,11 +70,11 @@ def test_office_hours_move_every_deadline(demo_db, demo_path) -> None:
     from app.store.calendar_days import set_office_hours
 
     number = dispatched_case(demo_db, demo_path)
-    set_office_hours(demo_db, user_by_name(demo_db, "admin"), "09:00", "18:00")
+    set_office_hours(demo_db, user_by_name(demo_db, "admin"), "09:00", "18:00", wall=frozen)
     assert sign_due(demo_db, number) == "2026-12-02 18:00:00"
     before = full_dump(demo_db)
     with pytest.raises(DomainError) as refused:
-        set_office_hours(demo_db, user_by_name(demo_db, "admin"), "18:00", "09:00")
+        set_office_hours(demo_db, user_by_name(demo_db, "admin"), "18:00", "09:00", wall=frozen)
     assert "下班晚于上班" in str(refused.value)
     assert full_dump(demo_db) == before
 
@@ -98,7 +103,7 @@ def test_a_called_department_is_held_to_its_own_commitment(demo_db, demo_path) -
     from app.store.setup import set_response_commitment
 
     admin = user_by_name(demo_db, "admin")
-    set_response_commitment(demo_db, admin, "YJJ", ResponseCommitment(20, 90, 2))
+    set_response_commitment(demo_db, admin, "YJJ", ResponseCommitment(20, 90, 2), wall=frozen)
     number = demo_db.execute(  # a category whose own limit is not two days
         "SELECT c.number FROM cases c JOIN categories k ON k.code = c.category_code "
         "WHERE c.status = 'pending_triage' AND k.limit_days != 2 ORDER BY c.number"
@@ -134,7 +139,11 @@ def test_bad_commitments_change_nothing(demo_db, code, commitment, message) -> N
     before = full_dump(demo_db)
     with pytest.raises(DomainError) as refused:
         set_response_commitment(
-            demo_db, user_by_name(demo_db, "admin"), code, ResponseCommitment(*commitment)
+            demo_db,
+            user_by_name(demo_db, "admin"),
+            code,
+            ResponseCommitment(*commitment),
+            wall=frozen,
         )
     assert message in str(refused.value)
     assert full_dump(demo_db) == before

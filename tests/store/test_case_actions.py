@@ -20,6 +20,7 @@ from app.store.case_state import load_state
 from app.store.cases import case_by_number
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.store.store_helpers import DEMO_NOW_MS, case_for, full_dump, projection_dump
 
 JPEG = b"\xff\xd8\xff\xe0" + b"evidence" * 64
@@ -565,7 +566,14 @@ def test_refusals_change_nothing(desk: Desk) -> None:
     assert desk.refuse("leader", x_case, "approve-extension").code == "nothing_to_decide"
     assert desk.refuse("officer", x_case, "extend", days=99, reason="r").code == "days_invalid"
     with pytest.raises(DomainError) as caught:
-        act(desk.db, desk.blobs, user_by_name(desk.db, "clerk"), "QS-0", Request(Action.SIGN))
+        act(
+            desk.db,
+            desk.blobs,
+            user_by_name(desk.db, "clerk"),
+            "QS-0",
+            Request(Action.SIGN),
+            wall=frozen,
+        )
     assert caught.value.code == "case_unknown"
 
 

@@ -12,6 +12,7 @@ from app.core.errors import DomainError
 from app.store import database
 from app.store.database import connect, latest_version, migrate, schema_version
 from app.store.setup import create_database, open_database
+from tests.clock import frozen
 
 REPO_MIGRATIONS = Path(__file__).resolve().parents[2] / "db"
 
@@ -52,11 +53,11 @@ def test_create_refuses_an_existing_file_and_a_bad_device_code(tmp_path: Path) -
     existing = tmp_path / "x.sqlite3"
     existing.write_bytes(b"keep me")
     with pytest.raises(DomainError) as caught:
-        create_database(existing)
+        create_database(existing, wall=frozen)
     assert caught.value.code == "database_exists"
     assert existing.read_bytes() == b"keep me"
     with pytest.raises(DomainError) as caught:
-        create_database(tmp_path / "y.sqlite3", device_code="a")
+        create_database(tmp_path / "y.sqlite3", device_code="a", wall=frozen)
     assert caught.value.code == "code_invalid"
     assert not (tmp_path / "y.sqlite3").exists()
 
@@ -84,7 +85,7 @@ def test_opening_a_missing_file_creates_nothing(tmp_path: Path) -> None:
 
 def test_a_newer_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
-    create_database(path, device_code="AB").close()
+    create_database(path, device_code="AB", wall=frozen).close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA user_version = 99")
     conn.commit()

@@ -82,6 +82,9 @@ def test_a_cancelled_demo_leaves_no_database(tmp_path: Path) -> None:
         seen.append(done)
         return False
 
-    assert build_demo(path, cases=30_000, progress=cancel_after_first_batch) is False
+    assert (
+        build_demo(path, now_ms=DEMO_NOW_MS, cases=30_000, progress=cancel_after_first_batch)
+        is False
+    )
     assert seen and seen[0] < 30_000
     assert list(tmp_path.iterdir()) == []

@@ -33,6 +33,7 @@ from app.store.meetings import schedule_meeting
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
+from tests.clock import frozen
 from tests.store.store_helpers import full_dump, projection_dump
 
 UNLICENSED = "0501"  # 无照经营: boundary list item 22 (QS-XZCF-021), 市场监管所 leads
@@ -54,10 +55,10 @@ class Office:
 
     def report(self, category: str = UNLICENSED) -> Case:
         request = IntakeRequest(category, "G01", "集市口有商户无证照经营，占用人行道")
-        return register_case(self.db, self.blobs, self.user("clerk"), request)
+        return register_case(self.db, self.blobs, self.user("clerk"), request, wall=frozen)
 
     def step(self, who: str, case: Case, request: Request) -> None:
-        act(self.db, self.blobs, self.user(who), case.number, request)
+        act(self.db, self.blobs, self.user(who), case.number, request, wall=frozen)
 
     def returned(
         self, category: str = UNLICENSED, cited: tuple[str, ...] = ("QS-XZCF-001",)
@@ -157,7 +158,7 @@ def test_deciding_without_amending_the_list_rules_this_case_only(office: Office)
     entry = office.entry(UNLICENSED_ITEM)
 
     ruling = Ruling(" zfzd ", (" scjg", "SCJG", "ZFZD", " "), f"  {RULED} ")
-    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling)
+    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling, wall=frozen)
     assert (decided.status, decided.lead, decided.cooperating) == (DECIDED, "ZFZD", ["SCJG"])
     assert (decided.reasoning, decided.amended_item) == (RULED, "")
     assert decided.decided_at is not None
@@ -200,7 +201,7 @@ def test_a_ruling_that_amends_the_list_changes_the_suggestion_for_every_such_cas
     rows = office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0]
 
     ruling = Ruling("ZFZD", ("SCJG",), RULED, amend_list=True)
-    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling)
+    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling, wall=frozen)
     assert decided.amended_item == UNLICENSED_ITEM
 
     version, decision_id, source = office.boundary_versions()[-1]
@@ -236,7 +237,7 @@ def test_a_category_without_a_boundary_entry_gets_one(office: Office) -> None:
     [dispute] = disputes(office.db)
 
     ruling = Ruling("PCS", (), "药品来源涉嫌违法犯罪，由派出所牵头查处", amend_list=True)
-    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling)
+    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling, wall=frozen)
     assert office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] == rows + 1
     entry = office.entry(decided.amended_item)
     assert decided.amended_item.endswith(f"-BJ-{EXPIRED_DRUGS}")
@@ -268,7 +269,9 @@ def test_the_latest_ruling_on_a_case_counts_even_within_the_same_second(
     now = hlc_ms(office.db.execute("SELECT max(hlc) FROM events").fetchone()[0])
     clerk = office.user("clerk")
     for dispute, lead in zip((first, second), leads, strict=True):
-        decide_dispute(office.db, clerk, dispute.id, Ruling(lead, (), RULED), lambda: now + 5_000)
+        decide_dispute(
+            office.db, clerk, dispute.id, Ruling(lead, (), RULED), wall=lambda: now + 5_000
+        )
     decided_at = {dispute_by_id(office.db, d.id).decided_at for d in (first, second)}
     assert len(decided_at) == 1  # the same second
     ruled = suggestion_for(office.db, case_by_id(office.db, case.id))
@@ -292,7 +295,7 @@ def test_bad_rulings_are_refused_with_their_message_and_change_nothing(office: O
     clerk = office.user("clerk")
 
     def decide(ruling: Ruling, dispute_id: str = dispute.id, who: Any = clerk) -> Any:
-        return lambda: decide_dispute(office.db, who, dispute_id, ruling)
+        return lambda: decide_dispute(office.db, who, dispute_id, ruling, wall=frozen)
 
     error = refused(office, decide(Ruling("ZFZD", (), RULED), "no-such-dispute"))
     assert (error.code, str(error)) == ("dispute_unknown", "找不到职责争议“no-such-dispute”。")
@@ -315,15 +318,21 @@ def test_bad_rulings_are_refused_with_their_message_and_change_nothing(office: O
 def test_a_dispute_is_decided_once(office: Office) -> None:
     office.returned()
     [dispute] = disputes(office.db)
-    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, Ruling("ZFZD", (), RULED))
+    decided = decide_dispute(
+        office.db, office.user("clerk"), dispute.id, Ruling("ZFZD", (), RULED), wall=frozen
+    )
     again = Ruling("PCS", (), "再议", amend_list=True)
     error = refused(
-        office, lambda: decide_dispute(office.db, office.user("leader"), dispute.id, again)
+        office,
+        lambda: decide_dispute(office.db, office.user("leader"), dispute.id, again, wall=frozen),
     )
     assert error.code == "dispute_already_decided"
     assert str(error) == f"这项职责争议已于 {decided.decided_at} 作出裁定，不能再次裁定或提交会议。"
     error = refused(
-        office, lambda: refer_dispute(office.db, office.user("clerk"), dispute.id, "any-meeting")
+        office,
+        lambda: refer_dispute(
+            office.db, office.user("clerk"), dispute.id, "any-meeting", wall=frozen
+        ),
     )
     assert error.code == "dispute_already_decided"
 
@@ -332,15 +341,24 @@ def test_referring_needs_a_meeting_that_exists_and_the_right_to_coordinate(offic
     office.returned()
     [dispute] = disputes(office.db)
     error = refused(
-        office, lambda: refer_dispute(office.db, office.user("clerk"), dispute.id, "no-meeting")
+        office,
+        lambda: refer_dispute(
+            office.db, office.user("clerk"), dispute.id, "no-meeting", wall=frozen
+        ),
     )
     assert (error.code, str(error)) == ("meeting_unknown", "找不到联席会议“no-meeting”。")
     error = refused(
-        office, lambda: refer_dispute(office.db, office.user("officer"), dispute.id, "no-meeting")
+        office,
+        lambda: refer_dispute(
+            office.db, office.user("officer"), dispute.id, "no-meeting", wall=frozen
+        ),
     )
     assert error.code == "permission_denied"
     error = refused(
-        office, lambda: refer_dispute(office.db, office.user("clerk"), "no-dispute", "no-meeting")
+        office,
+        lambda: refer_dispute(
+            office.db, office.user("clerk"), "no-dispute", "no-meeting", wall=frozen
+        ),
     )
     assert error.code == "dispute_unknown"
 
@@ -354,8 +372,12 @@ def test_rebuild_gives_the_same_disputes_rulings_and_list(office: Office) -> Non
     office.returned()
     first, second, third = sorted(disputes(office.db), key=lambda d: d.opened_at)
     clerk = office.user("clerk")
-    decide_dispute(office.db, clerk, first.id, Ruling("ZFZD", ("SCJG",), RULED, amend_list=True))
-    decide_dispute(office.db, clerk, second.id, Ruling("PCS", (), "涉嫌犯罪", amend_list=True))
+    decide_dispute(
+        office.db, clerk, first.id, Ruling("ZFZD", ("SCJG",), RULED, amend_list=True), wall=frozen
+    )
+    decide_dispute(
+        office.db, clerk, second.id, Ruling("PCS", (), "涉嫌犯罪", amend_list=True), wall=frozen
+    )
     assert {d.status for d in disputes(office.db)} == {DECIDED, OPEN}
     before = projection_dump(office.db)
     assert before["disputes"] and before["dispute_rulings"]
@@ -379,14 +401,15 @@ def test_a_dispute_opened_on_a_field_laptop_reaches_the_office(
             office.user("clerk"),
             case.number,
             Request(Action.DISPATCH, to="SCJG"),
+            wall=frozen,
         )
         laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
         officer = laptop.user("officer")
-        act(laptop.db, laptop.blobs, officer, case.number, Request(Action.SIGN))
+        act(laptop.db, laptop.blobs, officer, case.number, Request(Action.SIGN), wall=frozen)
         returning = Request(
             Action.RETURN, reason=NOT_OURS, not_our_duty=True, cited=("QS-XZCF-001",)
         )
-        act(laptop.db, laptop.blobs, officer, case.number, returning)
+        act(laptop.db, laptop.blobs, officer, case.number, returning, wall=frozen)
         [on_laptop] = disputes_of_case(laptop.db, case.id)
 
         office.import_file(laptop.export_to(office, tmp_path / "up.tdsync").path)
@@ -399,7 +422,7 @@ def test_a_dispute_opened_on_a_field_laptop_reaches_the_office(
         )
 
         ruling = Ruling("ZFZD", ("SCJG",), RULED, amend_list=True)
-        decided = decide_dispute(office.db, office.user("clerk"), at_office.id, ruling)
+        decided = decide_dispute(office.db, office.user("clerk"), at_office.id, ruling, wall=frozen)
         laptop.import_file(office.export_to(laptop, tmp_path / "back.tdsync").path)
         assert dispute_by_id(laptop.db, at_office.id) == decided
         entry = laptop.db.execute(
@@ -421,6 +444,7 @@ def test_a_ruling_naming_a_meeting_that_does_not_exist_is_refused(office: Office
             office.user("clerk"),
             dispute.id,
             Ruling("ZFZD", reasoning="会议认定", meeting_id="no-such-meeting"),
+            wall=frozen,
         )
     assert caught.value.code == "meeting_unknown"
     assert full_dump(office.db) == before
@@ -439,9 +463,11 @@ def test_an_office_ruling_on_a_referred_dispute_is_not_a_meeting_decision(office
     case = office.returned()
     [dispute] = disputes(office.db)
     clerk = office.user("clerk")
-    meeting = schedule_meeting(office.db, clerk, "2099-01-05 09:30", "会议室", "刘建军", ["SCJG"])
+    meeting = schedule_meeting(
+        office.db, clerk, "2099-01-05 09:30", "会议室", "刘建军", ["SCJG"], wall=frozen
+    )
     assert dispute_by_id(office.db, dispute.id).meeting_id == meeting.id  # on its agenda
-    decide_dispute(office.db, clerk, dispute.id, Ruling("ZFZD", reasoning=RULED))
+    decide_dispute(office.db, clerk, dispute.id, Ruling("ZFZD", reasoning=RULED), wall=frozen)
     ruled = dispute_by_id(office.db, dispute.id)
     assert ruled.ruled_at is None
     suggestion = suggestion_for(office.db, case_by_id(office.db, case.id))
@@ -473,7 +499,7 @@ def test_a_ruling_on_one_category_of_a_shared_entry_moves_only_that_category(
     [dispute] = disputes(office.db)
     versions_before = len(office.boundary_versions())
     ruling = Ruling("STHJ", ("ZHB",), "露天焚烧由生态环境分局牵头，综合执法办配合劝阻", True)
-    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling)
+    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling, wall=frozen)
     assert decided.amended_item == "QS-QT-004-0401"
     assert len(office.boundary_versions()) == versions_before + 1  # one ruling, one version
     kept = office.entry("QS-QT-004")

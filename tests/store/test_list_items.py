@@ -15,6 +15,7 @@ from app.store.lists import list_rows, search_lists, set_item, versions
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries, suggestion_for
+from tests.clock import frozen
 from tests.store.store_helpers import full_dump, projection_dump
 
 
@@ -27,7 +28,9 @@ def _item(db: Database, kind: ListKind, code: str) -> dict[str, str]:
 def test_changing_the_lead_of_a_boundary_item_moves_the_suggestion(demo_db: Database) -> None:
     admin = user_by_name(demo_db, "admin")
     before = _item(demo_db, ListKind.BOUNDARY, "QS-XZCF-001")
-    done = set_item(demo_db, admin, ListKind.BOUNDARY, "QS-XZCF-001", {"牵头单位": "市场监管所"})
+    done = set_item(
+        demo_db, admin, ListKind.BOUNDARY, "QS-XZCF-001", {"牵头单位": "市场监管所"}, wall=frozen
+    )
     assert (done.version, done.rows) == (2, 43)
     after = _item(demo_db, ListKind.BOUNDARY, "QS-XZCF-001")
     assert after["牵头部门"] == "青石市场监管所"
@@ -56,12 +59,15 @@ def test_a_new_item_gets_the_next_number_and_is_searchable(demo_db: Database) ->
         ListKind.BOUNDARY,
         "QS-QT-009",
         {"事项名称": "农村户外电子屏播放内容监管", "牵头部门": "执法中队", "配合部门": "派出所"},
+        wall=frozen,
     )
     assert (done.version, done.rows) == (2, 44)
     item = _item(demo_db, ListKind.BOUNDARY, "QS-QT-009")
     assert (item["序号"], item["配合部门"]) == ("44", "青石派出所")
     assert ("boundary", "QS-QT-009") in {(h.kind, h.item) for h in search_lists(demo_db, "电子屏")}
-    set_item(demo_db, admin, ListKind.POWER, "QS-XZCF-005", {"可见性": "低", "专业性": "高"})
+    set_item(
+        demo_db, admin, ListKind.POWER, "QS-XZCF-005", {"可见性": "低", "专业性": "高"}, wall=frozen
+    )
     assert _item(demo_db, ListKind.POWER, "QS-XZCF-005")["专业性"] == "高"
     before = projection_dump(demo_db)
     rebuild(demo_db, admin)
@@ -92,7 +98,7 @@ def test_a_refused_edit_says_why_and_changes_nothing(
 ) -> None:
     before = full_dump(demo_db)
     with pytest.raises(DomainError) as caught:
-        set_item(demo_db, user_by_name(demo_db, user), kind, code, changes)
+        set_item(demo_db, user_by_name(demo_db, user), kind, code, changes, wall=frozen)
     assert caught.value.code == error
     assert "第 1 行" not in str(caught.value) and "。。" not in str(caught.value)
     assert full_dump(demo_db) == before
@@ -101,5 +107,5 @@ def test_a_refused_edit_says_why_and_changes_nothing(
 def test_levels_are_read_the_way_lists_write_them(demo_db: Database) -> None:
     admin = user_by_name(demo_db, "admin")
     for written, stored in (("强", "高"), ("隐蔽", "低"), ("可见", "高"), ("弱", "低")):
-        set_item(demo_db, admin, ListKind.POWER, "QS-XZCF-005", {"专业性": written})
+        set_item(demo_db, admin, ListKind.POWER, "QS-XZCF-005", {"专业性": written}, wall=frozen)
         assert _item(demo_db, ListKind.POWER, "QS-XZCF-005")["专业性"] == stored

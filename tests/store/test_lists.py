@@ -10,6 +10,7 @@ from app.core.lists import ListKind
 from app.store.lists import list_rows, replace_list, search_lists, versions
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.store.store_helpers import full_dump, projection_dump
 
 POWER_HEADERS = ["事项编码", "事项名称", "事项类型", "设定依据", "实施层级", "责任单位"]
@@ -59,7 +60,9 @@ BOUNDARY = [
 def _replace(db: Database, kind: ListKind, headers: list[str], rows: list[list[str]], **kw):  # type: ignore[no-untyped-def]
     admin = user_by_name(db, "admin")
     numbers = list(range(2, len(rows) + 2))
-    return replace_list(db, admin, kind, headers, rows, numbers, source="测试.xlsx", **kw)
+    return replace_list(
+        db, admin, kind, headers, rows, numbers, source="测试.xlsx", wall=frozen, **kw
+    )
 
 
 def test_a_boundary_list_is_imported_versioned_linked_and_searchable(demo_db: Database) -> None:
@@ -125,5 +128,5 @@ def test_a_broken_list_names_every_problem_and_changes_nothing(demo_db: Database
 def test_only_the_administrator_replaces_a_list(demo_db: Database) -> None:
     clerk = user_by_name(demo_db, "clerk")
     with pytest.raises(DomainError) as refused:
-        replace_list(demo_db, clerk, ListKind.POWER, POWER_HEADERS, POWER, [2, 3])
+        replace_list(demo_db, clerk, ListKind.POWER, POWER_HEADERS, POWER, [2, 3], wall=frozen)
     assert refused.value.code == "permission_denied"

@@ -37,6 +37,7 @@ from app.store.lists import versions
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
+from tests.clock import frozen
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 
 HOUR = 3_600_000
@@ -142,9 +143,9 @@ def test_member_units_are_set_in_order_as_one_event(office: Office) -> None:
     db = office.db
     assert m.members(db) == []
     codes = [row[0] for row in db.execute("SELECT code FROM departments ORDER BY code DESC")]
-    m.set_members(db, office.user("leader"), [c.lower() for c in codes] + [codes[0]])
+    m.set_members(db, office.user("leader"), [c.lower() for c in codes] + [codes[0]], wall=frozen)
     assert m.members(db) == codes  # upper-cased, each once, in the order given
-    m.set_members(db, office.user("clerk"), ["PCS", "ZHB"])
+    m.set_members(db, office.user("clerk"), ["PCS", "ZHB"], wall=frozen)
     assert m.members(db) == ["PCS", "ZHB"]
     events = db.execute(
         "SELECT payload FROM events WHERE type = ? ORDER BY hlc", [EventType.MEETING_MEMBERS_SET]
@@ -154,10 +155,14 @@ def test_member_units_are_set_in_order_as_one_event(office: Office) -> None:
 
 def test_bad_member_lists_are_refused(office: Office) -> None:
     db, clerk = office.db, office.user("clerk")
-    unchanged(db, lambda: m.set_members(db, clerk, ["PCS", "XYZ"]), "department_unknown")
-    unchanged(db, lambda: m.set_members(db, clerk, [" "]), "members_missing")
+    unchanged(
+        db, lambda: m.set_members(db, clerk, ["PCS", "XYZ"], wall=frozen), "department_unknown"
+    )
+    unchanged(db, lambda: m.set_members(db, clerk, [" "], wall=frozen), "members_missing")
     error = unchanged(
-        db, lambda: m.set_members(db, office.user("grid"), ["PCS"]), "permission_denied"
+        db,
+        lambda: m.set_members(db, office.user("grid"), ["PCS"], wall=frozen),
+        "permission_denied",
     )
     assert "网格员" in str(error)
 
@@ -227,7 +232,7 @@ def test_scheduling_numbers_meetings_and_refers_the_disputes_on_the_agenda(
 ) -> None:
     db = office.db
     _, dispute_id = office.disputed_case()
-    m.set_members(db, office.user("clerk"), ["ZHB", "PCS", "SCJG"])
+    m.set_members(db, office.user("clerk"), ["ZHB", "PCS", "SCJG"], wall=frozen)
     first = office.schedule(held_on=office.at(1, "9:30"), attendees=["zhb", "PCS"])
     assert (first.number, first.held_on, first.attendees) == (
         1,
@@ -467,7 +472,11 @@ def test_a_field_laptop_leaves_meetings_to_the_office(office: Office, monkeypatc
     assert "部门终端" in str(error) and "综合执法办" in str(error)
     office.later(26)
     unchanged(db, lambda: office.minutes(meeting, []), "field_device_cannot")
-    unchanged(db, lambda: m.set_members(db, office.user("clerk"), ["PCS"]), "field_device_cannot")
+    unchanged(
+        db,
+        lambda: m.set_members(db, office.user("clerk"), ["PCS"], wall=frozen),
+        "field_device_cannot",
+    )
 
 
 # ----------------------------------------------------------------------- rebuild

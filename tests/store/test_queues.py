@@ -7,6 +7,7 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.store.store_helpers import case_for
 
 
@@ -14,8 +15,8 @@ def test_each_role_sees_what_it_must_do(demo_db, demo_path) -> None:
     blobs = BlobStore.beside(demo_path)
     user = lambda name: user_by_name(demo_db, name)  # noqa: E731
     a, b = case_for(demo_db, "SCJG"), case_for(demo_db, "PCS")  # as the lists say
-    act(demo_db, blobs, user("clerk"), a, Request(Action.DISPATCH, to="SCJG"))
-    act(demo_db, blobs, user("clerk"), b, Request(Action.DISPATCH, to="PCS"))
+    act(demo_db, blobs, user("clerk"), a, Request(Action.DISPATCH, to="SCJG"), wall=frozen)
+    act(demo_db, blobs, user("clerk"), b, Request(Action.DISPATCH, to="PCS"), wall=frozen)
     officer = {t.number for t in my_tasks(demo_db, user("officer"))}
     assert a in officer and b not in officer  # only the officer's own unit
     assert all(
@@ -24,10 +25,17 @@ def test_each_role_sees_what_it_must_do(demo_db, demo_path) -> None:
     clerk = my_tasks(demo_db, user("clerk"))
     assert a not in {t.number for t in clerk}  # dispatched: no longer the clerk's
     assert {t.status for t in clerk} <= {"pending_triage", "verified", "assigned", "handling"}
-    act(demo_db, blobs, user("officer"), a, Request(Action.SIGN))
-    act(demo_db, blobs, user("officer"), a, Request(Action.EXTEND, days=3, reason="需检测"))
+    act(demo_db, blobs, user("officer"), a, Request(Action.SIGN), wall=frozen)
+    act(
+        demo_db,
+        blobs,
+        user("officer"),
+        a,
+        Request(Action.EXTEND, days=3, reason="需检测"),
+        wall=frozen,
+    )
     assert a in {t.number for t in my_tasks(demo_db, user("leader"))}
-    act(demo_db, blobs, user("officer"), a, Request(Action.FEEDBACK, note="已整改"))
+    act(demo_db, blobs, user("officer"), a, Request(Action.FEEDBACK, note="已整改"), wall=frozen)
     grid_code = demo_db.execute("SELECT grid_code FROM cases WHERE number = ?", [a]).fetchone()[0]
     worker = demo_db.execute(
         "SELECT u.username FROM grids g JOIN users u ON u.id = g.worker_id WHERE g.code = ?",

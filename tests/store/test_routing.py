@@ -24,6 +24,7 @@ from app.store.cases import case_by_number, register_case
 from app.store.lists import set_item
 from app.store.reference import categories, departments, user_by_name
 from app.store.routing import override_report, suggestion_for
+from tests.clock import frozen
 from tests.store.store_helpers import full_dump
 
 DIVISION_RULE_CATEGORIES = {"0704", "0503"}  # the sample boundary list leaves these out
@@ -42,11 +43,13 @@ class Office:
 
     def report(self, category: str, description: str = "村口有人占道摆摊，影响通行") -> Case:
         request = IntakeRequest(category, "G01", description)
-        return register_case(self.db, self.blobs, user_by_name(self.db, "clerk"), request)
+        return register_case(
+            self.db, self.blobs, user_by_name(self.db, "clerk"), request, wall=frozen
+        )
 
     def triage(self, case: Case, request: Request) -> dict[str, Any]:
         """Take the triage step as the clerk; returns the payload of the event it wrote."""
-        act(self.db, self.blobs, user_by_name(self.db, "clerk"), case.number, request)
+        act(self.db, self.blobs, user_by_name(self.db, "clerk"), case.number, request, wall=frozen)
         row = self.db.execute(
             "SELECT payload FROM events WHERE entity = 'case' AND entity_id = ? "
             "ORDER BY hlc DESC LIMIT 1",
@@ -195,7 +198,7 @@ def test_the_same_lead_by_another_route_is_an_override_too(office: Office) -> No
 def test_a_categorys_default_may_be_overridden_without_a_reason(office: Office) -> None:
     """Only the lists bind: when they say nothing about a category, its default is a hint."""
     admin = user_by_name(office.db, "admin")
-    set_item(office.db, admin, ListKind.BOUNDARY, "QS-QT-003", {"关联问题类别": ""})
+    set_item(office.db, admin, ListKind.BOUNDARY, "QS-QT-003", {"关联问题类别": ""}, wall=frozen)
     case = office.report("0804", "有村民接到冒充客服的诈骗电话")
     suggestion = suggestion_for(office.db, case)
     assert suggestion is not None
@@ -210,7 +213,14 @@ def test_a_suggestion_follows_the_lists_as_they_change(office: Office) -> None:
     before = suggestion_for(office.db, case)
     assert before is not None and before.lead == "SCJG"
     admin = user_by_name(office.db, "admin")
-    set_item(office.db, admin, ListKind.BOUNDARY, UNLICENSED_ITEM, {"牵头部门": "青石综合执法中队"})
+    set_item(
+        office.db,
+        admin,
+        ListKind.BOUNDARY,
+        UNLICENSED_ITEM,
+        {"牵头部门": "青石综合执法中队"},
+        wall=frozen,
+    )
     after = suggestion_for(office.db, case)
     assert after is not None
     assert (after.lead, after.basis, after.matter) == ("ZFZD", "boundary", UNLICENSED_ITEM)
@@ -264,12 +274,26 @@ def test_steps_kept_as_rivals_do_not_count(demo_path: Path, tmp_path: Path) -> N
     try:
         case = office.report("人行道被摊位占用", category=STALLS)
         clerk, officer = office.user("clerk"), laptop.user("officer_zfzd")
-        act(office.db, office.blobs, clerk, case.number, Request(Action.DISPATCH, to="ZFZD"))
+        act(
+            office.db,
+            office.blobs,
+            clerk,
+            case.number,
+            Request(Action.DISPATCH, to="ZFZD"),
+            wall=frozen,
+        )
         laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
         before = {row.matter: row for row in override_report(office.db)}[STALLS_ITEM]
 
-        act(laptop.db, laptop.blobs, officer, case.number, Request(Action.SIGN))
-        act(laptop.db, laptop.blobs, officer, case.number, Request(Action.FEEDBACK, note="已清理"))
+        act(laptop.db, laptop.blobs, officer, case.number, Request(Action.SIGN), wall=frozen)
+        act(
+            laptop.db,
+            laptop.blobs,
+            officer,
+            case.number,
+            Request(Action.FEEDBACK, note="已清理"),
+            wall=frozen,
+        )
         squad_done = hlc_ms(laptop.db.execute("SELECT max(hlc) FROM events").fetchone()[0])
         ahead = lambda: squad_done + 60_000  # noqa: E731 - the office acts after the squad
         returned = Request(Action.RETURN, reason="派错单位")

@@ -19,6 +19,7 @@ from app.store.routing import override_report, suggestion_for
 from app.store.setup import open_database
 from app.sync.enrolment import unlock
 from app.sync.keys import CHEAP
+from tests.clock import frozen
 from tests.store.store_helpers import projection_dump
 from tests.sync.conftest import Node, enrol_laptop
 
@@ -55,13 +56,14 @@ def test_an_upgraded_office_takes_steps_and_enrols_a_laptop(tmp_path: Path) -> N
         user_by_name(db, "clerk"),
         number,
         Request(Action.DISPATCH, to="ZFZD"),
+        wall=frozen,
     )
     assert case.status == "assigned"
     office = Node(
         path,
         db,
         BlobStore.beside(path),
-        unlock(db, path, "office-keys", CHEAP, user_by_name(db, "admin")),
+        unlock(db, path, "office-keys", CHEAP, user_by_name(db, "admin"), wall=frozen),
     )
     laptop = enrol_laptop(office, tmp_path / "laptop", "升级后的终端")
     count = "SELECT count(*) FROM cases"
@@ -118,20 +120,23 @@ def test_an_upgraded_office_routes_as_the_lists_say_and_settles_a_dispute(tmp_pa
     for case in pending[:3]:  # whatever the lists say, followed without a reason
         suggestion = suggested[case.number]
         assert suggestion is not None
-        assert act(db, blobs, clerk, case.number, _as_suggested(suggestion)).status == "assigned"
+        assert (
+            act(db, blobs, clerk, case.number, _as_suggested(suggestion), wall=frozen).status
+            == "assigned"
+        )
     assert sum(row.suggested for row in override_report(db)) == 3
     assert sum(row.overridden for row in override_report(db)) == 0
 
     number = next(n for n, s in suggested.items() if s is not None and s.lead == "SCJG")
-    act(db, blobs, clerk, number, Request(Action.DISPATCH, to="SCJG"))
-    act(db, blobs, officer, number, Request(Action.SIGN))
+    act(db, blobs, clerk, number, Request(Action.DISPATCH, to="SCJG"), wall=frozen)
+    act(db, blobs, officer, number, Request(Action.SIGN), wall=frozen)
     returning = Request(
         Action.RETURN,
         reason="属流动摊贩占道，非本所职责",
         not_our_duty=True,
         cited=("QS-XZCF-001",),
     )
-    act(db, blobs, officer, number, returning)
+    act(db, blobs, officer, number, returning, wall=frozen)
     [dispute] = disputes(db)
     assert (dispute.case_number, dispute.unit, dispute.status) == (number, "SCJG", "open")
 
@@ -139,7 +144,7 @@ def test_an_upgraded_office_routes_as_the_lists_say_and_settles_a_dispute(tmp_pa
         0
     ]
     ruling = Ruling("ZFZD", ("SCJG",), "流动摊贩占道由执法中队牵头", amend_list=True)
-    decided = decide_dispute(db, clerk, dispute.id, ruling)
+    decided = decide_dispute(db, clerk, dispute.id, ruling, wall=frozen)
     assert decided.status == "decided" and decided.amended_item
     latest = db.execute(
         "SELECT version, decision_id FROM list_versions WHERE kind = 'boundary' "

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from app.core.clock import Wall
 from app.core.intake import IntakeRequest
 from app.core.model import Case, User
 from app.store.blobs import BlobStore
@@ -24,6 +25,7 @@ from app.sync.enrolment import enrol, join, unlock
 from app.sync.export import ExportSummary, export_sync_file
 from app.sync.files import import_file
 from app.sync.keys import CHEAP, DeviceKeys
+from tests.clock import TestClock, frozen
 
 OFFICE_PASSWORD = "office-keys"
 LAPTOP_PASSWORD = "laptop-keys"
@@ -37,6 +39,7 @@ class Node:
     db: Database
     blobs: BlobStore
     keys: DeviceKeys
+    wall: Wall = frozen  # what this device's clock says (tests move or skew it)
 
     @property
     def id(self) -> str:
@@ -46,10 +49,12 @@ class Node:
         return user_by_name(self.db, username)
 
     def export_to(self, peer: Node, target: Path, full: bool = False) -> ExportSummary:
-        return export_sync_file(self.db, self.blobs, self.keys, None, peer.id, target, full)
+        return export_sync_file(
+            self.db, self.blobs, self.keys, None, peer.id, target, full, wall=self.wall
+        )
 
     def import_file(self, source: Path) -> ImportSummary:
-        return import_file(self.db, self.blobs, self.keys, None, source)
+        return import_file(self.db, self.blobs, self.keys, None, source, wall=self.wall)
 
     def report(
         self,
@@ -70,14 +75,20 @@ class Node:
         ).fetchone()[0]
         request = IntakeRequest(leaf, grid, description)
         return register_case(
-            self.db, self.blobs, self.user(worker), request, [photo] if photo else []
+            self.db,
+            self.blobs,
+            self.user(worker),
+            request,
+            [photo] if photo else [],
+            wall=self.wall,
         )
 
 
-def open_node(path: Path, password: str) -> Node:
+def open_node(path: Path, password: str, wall: Wall = frozen) -> Node:
     db = open_database(path)
     admin = user_by_name(db, "admin") if is_office(db) else None  # the office's first use
-    return Node(path, db, BlobStore.beside(path), unlock(db, path, password, CHEAP, admin))
+    keys = unlock(db, path, password, CHEAP, admin, wall=wall)
+    return Node(path, db, BlobStore.beside(path), keys, wall)
 
 
 def enrol_laptop(
@@ -97,21 +108,23 @@ def enrol_laptop(
         LAPTOP_PASSWORD,
         enrolment,
         CHEAP,
+        wall=office.wall,
     )
     path = folder / "towndesk.sqlite3"
-    join(enrolment, path, LAPTOP_PASSWORD, CHEAP)
-    return open_node(path, LAPTOP_PASSWORD)
+    join(enrolment, path, LAPTOP_PASSWORD, CHEAP, wall=office.wall)
+    return open_node(path, LAPTOP_PASSWORD, office.wall)  # one township, one passing time
 
 
 @pytest.fixture
-def office(demo_path: Path) -> Iterator[Node]:
-    db = open_database(demo_path)
-    node = Node(
-        demo_path,
-        db,
-        BlobStore.beside(demo_path),
-        unlock(db, demo_path, OFFICE_PASSWORD, CHEAP, user_by_name(db, "admin")),
-    )
+def clock() -> TestClock:
+    """Time passes between steps here, a millisecond a reading: the devices' merged order
+    follows the order the test takes its steps in, as it would in real time."""
+    return TestClock(tick_ms=1)
+
+
+@pytest.fixture
+def office(demo_path: Path, clock: TestClock) -> Iterator[Node]:
+    node = open_node(demo_path, OFFICE_PASSWORD, clock.wall)
     yield node
     node.db.close()
 

@@ -30,6 +30,7 @@ from app.sync.archive import EVENTS, MANIFEST, SIGNATURE
 from app.sync.enrolment import establish_office
 from app.sync.export import event_line
 from app.sync.keys import CHEAP, DeviceKeys
+from tests.clock import frozen
 from tests.sync.conftest import OFFICE_PASSWORD, Node
 
 
@@ -155,5 +156,8 @@ def new_office(path: Path) -> Node:
     first use, with the cheap key-file cost of the test fixtures."""
     db = open_database(path)
     return Node(
-        path, db, BlobStore.beside(path), establish_office(db, path, OFFICE_PASSWORD, CHEAP)
+        path,
+        db,
+        BlobStore.beside(path),
+        establish_office(db, path, OFFICE_PASSWORD, CHEAP, wall=frozen),
     )

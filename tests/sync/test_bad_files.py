@@ -613,7 +613,7 @@ def test_a_file_from_a_revoked_device_is_refused(
     up = tmp_path / "up.tdsync"
     if exported == "before":
         laptop.export_to(office, up)
-    revoke_device(office.db, office.user("admin"), "青石村网格终端", "电脑丢失")
+    revoke_device(office.db, office.user("admin"), "青石村网格终端", "电脑丢失", wall=office.wall)
     if exported == "after":
         laptop.export_to(office, up)
     assert "青石村网格终端" in str(refused(office, up, "sync_device_revoked"))
@@ -965,7 +965,7 @@ def test_a_wrong_key_password_is_refused(office: Node) -> None:
     before = full_dump(office.db)
     key_file = key_file_beside(office.path).read_bytes()
     with pytest.raises(DomainError) as error:
-        unlock(office.db, office.path, "not-the-password", CHEAP)
+        unlock(office.db, office.path, "not-the-password", CHEAP, wall=office.wall)
     assert error.value.code == "key_password_wrong"
     assert CLASS_WORDS["key_password_wrong"] in str(error.value)
     assert full_dump(office.db) == before
@@ -991,7 +991,7 @@ def test_a_damaged_key_file_is_refused(office: Node, laptop: Node, damage: str) 
     before = full_dump(office.db)
     password = LAPTOP_PASSWORD if damage == "another-devices-file" else OFFICE_PASSWORD
     with pytest.raises(DomainError) as error:
-        unlock(office.db, office.path, password, CHEAP)
+        unlock(office.db, office.path, password, CHEAP, wall=office.wall)
     assert error.value.code == "key_file_damaged"
     assert CLASS_WORDS["key_file_damaged"] in str(error.value)
     assert full_dump(office.db) == before
@@ -1002,7 +1002,7 @@ def test_a_missing_key_file_is_named_and_not_remade(office: Node) -> None:
     key_file_beside(office.path).unlink()
     before = full_dump(office.db)
     with pytest.raises(DomainError) as error:
-        unlock(office.db, office.path, OFFICE_PASSWORD, CHEAP)
+        unlock(office.db, office.path, OFFICE_PASSWORD, CHEAP, wall=office.wall)
     assert error.value.code == "key_file_missing"
     assert not key_file_beside(office.path).exists()
     assert full_dump(office.db) == before

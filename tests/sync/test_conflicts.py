@@ -7,17 +7,18 @@ with the very same case rows, whoever imports first."""
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
-from app.core.clock import hlc_ms, local_text, wall_ms
+from app.core.clock import Wall, hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import ResponseCommitment
@@ -32,6 +33,7 @@ from app.store.setup import open_database, set_response_commitment
 from app.sync.applying import ImportSummary
 from app.sync.enrolment import unlock
 from app.sync.keys import CHEAP
+from tests.clock import TEST_TODAY, TestClock
 from tests.store.store_helpers import DEMO_NOW_MS, projection_dump
 from tests.sync.conftest import (
     LAPTOP_PASSWORD,
@@ -105,9 +107,12 @@ def assert_rebuild_agrees(node: Node) -> None:
     assert projection_dump(node.db) == kept
 
 
+_SENT = itertools.count(1)  # names the files sent, in order
+
+
 def send(sender: Node, receiver: Node, folder: Path) -> ImportSummary:
     folder.mkdir(parents=True, exist_ok=True)
-    exported = sender.export_to(receiver, folder / f"{sender.id[-12:]}-{wall_ms()}.tdsync")
+    exported = sender.export_to(receiver, folder / f"{sender.id[-12:]}-{next(_SENT):05d}.tdsync")
     return receiver.import_file(exported.path)
 
 
@@ -129,8 +134,9 @@ def build_town(folder: Path, cases: int = 60) -> Path:
     office_path.parent.mkdir(parents=True)
     build_demo(office_path, cases=cases, seed=11, now_ms=DEMO_NOW_MS)
     db = open_database(office_path)  # the administrator sets up the office's keys
-    keys = unlock(db, office_path, OFFICE_PASSWORD, CHEAP, user_by_name(db, "admin"))
-    office = Node(office_path, db, BlobStore.beside(office_path), keys)
+    wall = TestClock(tick_ms=1).wall
+    keys = unlock(db, office_path, OFFICE_PASSWORD, CHEAP, user_by_name(db, "admin"), wall=wall)
+    office = Node(office_path, db, BlobStore.beside(office_path), keys, wall)
     nodes = [office]
     for name, title, kind, department in TOWN_DEVICES:
         nodes.append(enrol_laptop(office, folder / name, title, kind, department))
@@ -141,13 +147,14 @@ def build_town(folder: Path, cases: int = 60) -> Path:
     return folder
 
 
-def open_town(template: Path, target: Path, names: Sequence[str]) -> list[Node]:
-    """Private copies of the devices ``names`` ("office", "zfzd", ...) of a built town."""
+def open_town(template: Path, target: Path, names: Sequence[str], wall: Wall) -> list[Node]:
+    """Private copies of the devices ``names`` ("office", "zfzd", ...) of a built town, all
+    on the clock ``wall``."""
     nodes = []
     for name in names:
         shutil.copytree(template / name, target / name)
         password = OFFICE_PASSWORD if name == "office" else LAPTOP_PASSWORD
-        nodes.append(open_node(target / name / "towndesk.sqlite3", password))
+        nodes.append(open_node(target / name / "towndesk.sqlite3", password, wall))
     return nodes
 
 
@@ -189,8 +196,9 @@ class Township:
 
 
 @pytest.fixture
-def town(town_template: Path, tmp_path: Path) -> Iterator[Township]:
-    nodes = open_town(town_template, tmp_path, ("office", "zfzd", "zfzd2", "field", "spare"))
+def town(town_template: Path, tmp_path: Path, clock: TestClock) -> Iterator[Township]:
+    names = ("office", "zfzd", "zfzd2", "field", "spare")
+    nodes = open_town(town_template, tmp_path, names, clock.wall)
     yield Township(*nodes, tmp_path / "files")
     for node in nodes:
         node.db.close()
@@ -203,7 +211,7 @@ EARLY, LATE = 60_000, 120_000  # ms ahead of now: the merged order does not depe
 
 def step(node: Node, username: str, number: str, request: Request, ahead: int = 0) -> str:
     """Take a step on ``node``; returns its event id. ``ahead`` sets the clock forward."""
-    wall: Callable[[], int] = (lambda: wall_ms() + ahead) if ahead else wall_ms
+    wall: Callable[[], int] = lambda: node.wall() + ahead  # noqa: E731
     act(node.db, node.blobs, node.user(username), number, request, wall=wall)
     row = node.db.execute("SELECT last_event_id FROM cases WHERE number = ?", [number]).fetchone()
     return str(row[0])
@@ -405,7 +413,7 @@ def test_the_office_verifies_and_closes_while_a_grid_worker_finds_it_not_done(
 def test_feedback_on_the_laptop_and_parking_approved_at_the_office_exclude_each_other(
     town: Township, office_first: bool
 ) -> None:
-    until = (date.today() + timedelta(days=40)).isoformat()
+    until = (TEST_TODAY + timedelta(days=40)).isoformat()
     park = ("officer_zfzd", Request(Action.PARK, until=until, reason="待法院裁定"))
     number = new_case(town, *HANDLING, park)
     office_at, laptop_at = (EARLY, LATE) if office_first else (LATE, EARLY)
@@ -443,7 +451,9 @@ def collide(town: Township) -> tuple[str, str]:
 
 def test_resolving_clears_the_flag_on_every_device(town: Township) -> None:
     number, signed = collide(town)
-    resolved = resolve_conflict(town.office.db, town.office.user("clerk"), number, "已电话核实")
+    resolved = resolve_conflict(
+        town.office.db, town.office.user("clerk"), number, "已电话核实", wall=town.office.wall
+    )
     assert resolved.number == number
     assert the_case(town.office, number)["conflict"] == 0
     resolution = town.office.db.execute(
@@ -473,9 +483,13 @@ def test_resolving_clears_the_flag_on_every_device(town: Township) -> None:
 def test_a_leaders_resolution_at_the_office_travels_to_every_laptop(town: Township) -> None:
     number, _ = collide(town)
     with pytest.raises(DomainError) as refused:  # conflicts are settled at the office
-        resolve_conflict(town.zfzd.db, town.zfzd.user("leader"), number, "现场核实")
+        resolve_conflict(
+            town.zfzd.db, town.zfzd.user("leader"), number, "现场核实", wall=town.zfzd.wall
+        )
     assert refused.value.code == "conflict_office_only"
-    resolve_conflict(town.office.db, town.office.user("leader"), number, "现场核实")
+    resolve_conflict(
+        town.office.db, town.office.user("leader"), number, "现场核实", wall=town.office.wall
+    )
     town.settle(town.office, town.zfzd, town.spare)
     for node in (town.office, town.zfzd, town.spare):
         assert the_case(node, number)["conflict"] == 0
@@ -486,14 +500,18 @@ def test_a_conflict_that_arrives_after_a_resolution_keeps_the_flag(town: Townshi
     number, _ = collide(town)  # the office and the first squad laptop know the rival
     # the second squad laptop, offline, also signs: a rival nobody at the office has seen
     late_sign = step(town.zfzd2, "officer_zfzd", number, Request(Action.SIGN), LATE + 1_000)
-    resolve_conflict(town.office.db, town.office.user("clerk"), number, "已核实")
+    resolve_conflict(
+        town.office.db, town.office.user("clerk"), number, "已核实", wall=town.office.wall
+    )
     assert the_case(town.office, number)["conflict"] == 0
     town.settle(town.office, town.zfzd, town.zfzd2)
     for node in (town.office, town.zfzd, town.zfzd2):
         assert the_case(node, number)["conflict"] == 1
         assert conflicts(node, number) == {late_sign: "rival"}
     assert_same_everywhere(number, town.office, town.zfzd, town.zfzd2)
-    resolve_conflict(town.office.db, town.office.user("clerk"), number, "也已核实")
+    resolve_conflict(
+        town.office.db, town.office.user("clerk"), number, "也已核实", wall=town.office.wall
+    )
     town.settle(town.office, town.zfzd, town.zfzd2)
     for node in (town.office, town.zfzd, town.zfzd2):
         assert the_case(node, number)["conflict"] == 0
@@ -505,14 +523,20 @@ def test_resolving_a_case_without_a_conflict_is_refused(town: Township) -> None:
     number = new_case(town)
     before = event_ids(town.office.db)
     with pytest.raises(DomainError) as refused:
-        resolve_conflict(town.office.db, town.office.user("clerk"), number, "没有冲突")
+        resolve_conflict(
+            town.office.db, town.office.user("clerk"), number, "没有冲突", wall=town.office.wall
+        )
     assert refused.value.code == "conflict_none"
     assert event_ids(town.office.db) == before
 
     number, _ = collide(town)
-    resolve_conflict(town.office.db, town.office.user("clerk"), number, "已核实")
+    resolve_conflict(
+        town.office.db, town.office.user("clerk"), number, "已核实", wall=town.office.wall
+    )
     with pytest.raises(DomainError) as again:  # resolved already: nothing left to resolve
-        resolve_conflict(town.office.db, town.office.user("clerk"), number, "再次")
+        resolve_conflict(
+            town.office.db, town.office.user("clerk"), number, "再次", wall=town.office.wall
+        )
     assert again.value.code == "conflict_none"
 
 
@@ -521,7 +545,9 @@ def test_only_clerks_administrators_and_leaders_resolve(town: Township, username
     number, _ = collide(town)
     before = event_ids(town.office.db)
     with pytest.raises(DomainError) as refused:
-        resolve_conflict(town.office.db, town.office.user(username), number, "我来处理")
+        resolve_conflict(
+            town.office.db, town.office.user(username), number, "我来处理", wall=town.office.wall
+        )
     assert refused.value.code == "permission_denied"
     assert event_ids(town.office.db) == before
     assert the_case(town.office, number)["conflict"] == 1
@@ -530,7 +556,9 @@ def test_only_clerks_administrators_and_leaders_resolve(town: Township, username
 def test_a_resolution_needs_a_note(town: Township) -> None:
     number, _ = collide(town)
     with pytest.raises(DomainError) as refused:
-        resolve_conflict(town.office.db, town.office.user("clerk"), number, "  ")
+        resolve_conflict(
+            town.office.db, town.office.user("clerk"), number, "  ", wall=town.office.wall
+        )
     assert refused.value.code == "conflict_note_missing"
 
 
@@ -628,13 +656,15 @@ def test_a_new_response_commitment_and_a_failed_check_offline(
     admin = town.office.user("admin")
     check = Request(Action.VERIFY, passed=False, note="仍未拆除")
     if commitment_first:
-        set_response_commitment(town.office.db, admin, "WJJ", ResponseCommitment(30, 60, 12))
+        set_response_commitment(
+            town.office.db, admin, "WJJ", ResponseCommitment(30, 60, 12), wall=town.office.wall
+        )
         failed = step(town.field, "wgy01", number, check, LATE)
     else:
         failed = step(town.field, "wgy01", number, check)
-        later = lambda: wall_ms() + LATE  # noqa: E731 - the clock a minute or two ahead
+        later = lambda: town.office.wall() + LATE  # noqa: E731 - a minute or two ahead
         commitment = ResponseCommitment(30, 60, 12)
-        set_response_commitment(town.office.db, admin, "WJJ", commitment, later)
+        set_response_commitment(town.office.db, admin, "WJJ", commitment, wall=later)
     committed = town.office.db.execute(
         "SELECT hlc FROM events WHERE type = ? ORDER BY hlc DESC LIMIT 1",
         [EventType.DEPARTMENT_RESPONSE_SET],

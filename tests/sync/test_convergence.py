@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from app.core.clock import wall_ms
 from app.core.errors import DomainError
 from app.core.events import Event, EventType
 from app.core.intake import IntakeRequest
@@ -38,6 +37,7 @@ from app.store.eventlog import events_in_order
 from app.store.projections import rebuild
 from app.store.replication import apply_remote, held
 from app.store.setup import set_response_commitment
+from tests.clock import TEST_TODAY, TestClock
 from tests.sync.conftest import LAPTOP_PASSWORD, Node, jpeg, open_node
 from tests.sync.test_conflicts import (
     build_town,
@@ -84,7 +84,7 @@ POOL_STEPS: dict[str, tuple[tuple[str, Request], ...]] = {  # cases already on t
         (
             "officer",
             Request(
-                Action.PARK, until=str(date.today() + timedelta(days=200)), reason="等待诉讼结果"
+                Action.PARK, until=str(TEST_TODAY + timedelta(days=200)), reason="等待诉讼结果"
             ),
         ),
     ),
@@ -125,7 +125,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     """Built once: a small demo office, four laptops, a pool of cases in various states."""
     built = build_town(tmp_path_factory.mktemp("built"))
     folder = tmp_path_factory.mktemp("pool")
-    nodes = open_town(built, folder, DEVICES)
+    nodes = open_town(built, folder, DEVICES, TestClock(tick_ms=1).wall)
     office = nodes[0]
     pool = []
     for steps in POOL_STEPS.values():
@@ -160,9 +160,11 @@ class World:
     letters: list[Letter] = field(default_factory=list)
     taken: int = 0
 
+    clock: TestClock = field(default_factory=lambda: TestClock(tick_ms=1))
+
     def wall(self, index: int) -> Callable[[], int]:
         skew = self.skews[index]
-        return lambda: wall_ms() + skew
+        return lambda: self.clock.wall() + skew
 
     def known(self, index: int) -> list[str]:
         db = self.nodes[index].db
@@ -206,7 +208,7 @@ def request_for(action: Action, world: World, data: st.DataObject) -> Request:
     if action == Action.EXTEND:
         return Request(action, days=data.draw(st.integers(1, 10)), reason=text)
     if action == Action.PARK:
-        until = date.today() + timedelta(days=data.draw(st.integers(10, 90)))
+        until = TEST_TODAY + timedelta(days=data.draw(st.integers(10, 90)))
         return Request(action, until=until.isoformat(), reason=text)
     if action == Action.VERIFY:
         return Request(action, passed=data.draw(st.booleans()), note=text)
@@ -235,7 +237,15 @@ def take_a_step(world: World, index: int, data: st.DataObject) -> None:
         body = f"{number}{action}{world.taken}".encode()
         photos = [jpeg(world.folder / "camera", f"{world.taken}.jpg", body)]
     try:
-        act(node.db, node.blobs, node.user(username), number, request, photos, world.wall(index))
+        act(
+            node.db,
+            node.blobs,
+            node.user(username),
+            number,
+            request,
+            photos,
+            wall=world.wall(index),
+        )
         world.taken += 1
     except DomainError:
         pass  # refused, e.g. merging into a finished case: nothing was written
@@ -251,7 +261,13 @@ def register(world: World, index: int, data: st.DataObject) -> None:
     )
     photos = []
     if data.draw(st.booleans(), label="photo"):
-        photos = [jpeg(world.folder / "camera", f"r{len(world.pool)}.jpg", str(wall_ms()).encode())]
+        photos = [
+            jpeg(
+                world.folder / "camera",
+                f"r{len(world.pool)}.jpg",
+                str(world.wall(index)()).encode(),
+            )
+        ]
     user = node.user(REGISTRAR[name])
     case = register_case(node.db, node.blobs, user, request, photos, wall=world.wall(index))
     world.pool.append(case.number)
@@ -266,17 +282,25 @@ def office_business(world: World, data: st.DataObject) -> None:
         flagged = [row[0] for row in rows]
         if flagged:
             number = data.draw(st.sampled_from(flagged), label="flagged")
-            resolve_conflict(office.db, office.user("clerk"), number, "已核实双方版本")
+            resolve_conflict(
+                office.db, office.user("clerk"), number, "已核实双方版本", wall=world.wall(0)
+            )
     elif choice == "commitment":
         unit = data.draw(st.sampled_from(Y_UNITS), label="unit")
         days = data.draw(st.integers(1, 15), label="days")
         set_response_commitment(
-            office.db, office.user("admin"), unit, ResponseCommitment(30, 90, days)
+            office.db,
+            office.user("admin"),
+            unit,
+            ResponseCommitment(30, 90, days),
+            wall=world.wall(0),
         )
     else:
-        day = date.today() + timedelta(days=data.draw(st.integers(1, 20), label="day"))
+        day = TEST_TODAY + timedelta(days=data.draw(st.integers(1, 20), label="day"))
         working = data.draw(st.booleans(), label="working")
-        set_day(office.db, office.user("admin"), day.isoformat(), working, "调休")
+        set_day(
+            office.db, office.user("admin"), day.isoformat(), working, "调休", wall=world.wall(0)
+        )
 
 
 def post(world: World, source: int, target: int) -> None:
@@ -368,9 +392,17 @@ def test_every_device_ends_the_same_whatever_the_order_of_sync_files(
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         names = list(DEVICES[:devices])
-        nodes = open_town(template.folder, folder, names)
+        clock = TestClock(tick_ms=1)
+        nodes = open_town(template.folder, folder, names, clock.wall)
         try:
-            world = World(nodes, names, [0, *skews[1:devices]], folder / "files", [*template.pool])
+            world = World(
+                nodes,
+                names,
+                [0, *skews[1:devices]],
+                folder / "files",
+                [*template.pool],
+                clock=clock,
+            )
             world.folder.mkdir()
             for operation, a, b in plan:
                 source, target = a % devices, b % devices
@@ -416,7 +448,7 @@ def history(template: Template, tmp_path_factory: pytest.TempPathFactory) -> His
     """Offline work on four devices with clocks that disagree, gathered at the office."""
     folder = tmp_path_factory.mktemp("history")
     office, zfzd, field, zfzd2 = open_town(
-        template.folder, folder, ("office", "zfzd", "field", "zfzd2")
+        template.folder, folder, ("office", "zfzd", "field", "zfzd2"), TestClock(tick_ms=1).wall
     )
     new, assigned, handling, park, feedback, called, _ = template.pool
     files = folder / "files"
@@ -429,7 +461,9 @@ def history(template: Template, tmp_path_factory: pytest.TempPathFactory) -> His
     step(office, "clerk", feedback, Request(Action.VERIFY, passed=True))
     step(office, "clerk", feedback, Request(Action.CLOSE))
     step(office, "leader", park, Request(Action.APPROVE_EXTENSION))
-    set_response_commitment(office.db, office.user("admin"), "WJJ", ResponseCommitment(20, 40, 9))
+    set_response_commitment(
+        office.db, office.user("admin"), "WJJ", ResponseCommitment(20, 40, 9), wall=office.wall
+    )
     step(zfzd, "officer_zfzd", assigned, Request(Action.SIGN), 60_000)
     photo = jpeg(folder / "camera", "a.jpg", b"feedback photo")
     act(
@@ -439,6 +473,7 @@ def history(template: Template, tmp_path_factory: pytest.TempPathFactory) -> His
         handling,
         Request(Action.FEEDBACK, note="已清理"),
         [photo],
+        wall=zfzd.wall,
     )
     step(zfzd2, "officer_zfzd", assigned, Request(Action.SIGN), 600_000)
     step(
@@ -450,7 +485,7 @@ def history(template: Template, tmp_path_factory: pytest.TempPathFactory) -> His
     step(field, "wgy01", handling, Request(Action.VERIFY, passed=True, note="已整改"), -90_000)
     step(office, "clerk", called, Request(Action.CALL_ARRIVE))
     step(office, "clerk", called, Request(Action.CALL_DONE))
-    resolve_conflict(office.db, office.user("clerk"), assigned, "以办公室为准")
+    resolve_conflict(office.db, office.user("clerk"), assigned, "以办公室为准", wall=office.wall)
     settle([office, zfzd, field, zfzd2], files)
     events = tuple(e for e in events_in_order(office.db) if e.id not in base)
     expected = shared_dump(office.db)

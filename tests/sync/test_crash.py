@@ -46,6 +46,7 @@ from app.store.setup import open_database
 from app.sync import applying
 from app.sync.files import import_file
 from app.sync.keys import DeviceKeys
+from tests.clock import frozen
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump
 from tests.sync.conftest import enrol_laptop, jpeg
 from tests.sync.forge import new_office
@@ -94,7 +95,9 @@ def do_import(path: Path, keys: DeviceKeys, sync_file: Path) -> dict[str, Any]:
     db = open_database(path)
     try:
         with pinned():
-            return import_file(db, BlobStore.beside(path), keys, None, sync_file).preview
+            return import_file(
+                db, BlobStore.beside(path), keys, None, sync_file, wall=frozen
+            ).preview
     finally:
         db.close()
 
@@ -143,7 +146,7 @@ def _child(path: Path, keys: DeviceKeys, sync_file: Path, pipe: Connection) -> N
     with pinned():
         start = time.perf_counter()
         pipe.send("ready")
-        import_file(db, store, keys, None, sync_file)
+        import_file(db, store, keys, None, sync_file, wall=frozen)
         end = time.perf_counter()
         pipe.send((end - start, end - began))
     db.close()

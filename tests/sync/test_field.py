@@ -21,12 +21,19 @@ def test_the_office_triages_a_grid_worker_laptop_does_not(office: Node, laptop: 
     assert actions_for(laptop.db, clerk, case) == []
     before = full_dump(laptop.db)
     with pytest.raises(DomainError) as refused:
-        act(laptop.db, laptop.blobs, clerk, case.number, Request(Action.DISPATCH, to="ZFZD"))
+        act(
+            laptop.db,
+            laptop.blobs,
+            clerk,
+            case.number,
+            Request(Action.DISPATCH, to="ZFZD"),
+            wall=laptop.wall,
+        )
     assert refused.value.code == "field_device_cannot"
     assert "网格员终端不能派遣" in str(refused.value)
     assert full_dump(laptop.db) == before
     with pytest.raises(DomainError) as refused:
-        resolve_conflict(laptop.db, clerk, case.number, "以办公室为准")
+        resolve_conflict(laptop.db, clerk, case.number, "以办公室为准", wall=laptop.wall)
     assert refused.value.code == "conflict_office_only"
 
 
@@ -34,15 +41,29 @@ def test_a_department_laptop_signs_for_and_reports_back_on_its_cases(
     office: Node, tmp_path: Path
 ) -> None:
     number = case_for(office.db, "ZFZD")  # the lists send it to the squad
-    act(office.db, office.blobs, office.user("clerk"), number, Request(Action.DISPATCH, to="ZFZD"))
+    act(
+        office.db,
+        office.blobs,
+        office.user("clerk"),
+        number,
+        Request(Action.DISPATCH, to="ZFZD"),
+        wall=office.wall,
+    )
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     officer = laptop.user("officer_zfzd")
     case = case_by_number(laptop.db, number)
     assert actions_for(laptop.db, officer, case) == [
         a for a in actions_for(office.db, officer, case) if a != Action.CALL_CONFIRM
     ]
-    act(laptop.db, laptop.blobs, officer, number, Request(Action.SIGN))
-    act(laptop.db, laptop.blobs, officer, number, Request(Action.FEEDBACK, note="已清理"))
+    act(laptop.db, laptop.blobs, officer, number, Request(Action.SIGN), wall=laptop.wall)
+    act(
+        laptop.db,
+        laptop.blobs,
+        officer,
+        number,
+        Request(Action.FEEDBACK, note="已清理"),
+        wall=laptop.wall,
+    )
     up = laptop.export_to(office, tmp_path / "up.tdsync")
     office.import_file(up.path)
     assert case_by_number(office.db, number).status == "feedback"

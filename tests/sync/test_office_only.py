@@ -18,6 +18,7 @@ from app.store.cases import register_case
 from app.store.disputes import Ruling, decide_dispute, disputes, refer_dispute
 from app.store.lists import set_item
 from app.store.meetings import schedule_meeting, set_members
+from tests.clock import frozen
 from tests.store.store_helpers import full_dump
 from tests.sync.conftest import Node, enrol_laptop
 
@@ -26,11 +27,17 @@ def _attempts(laptop: Node) -> list[Callable[[], object]]:
     db, leader, admin = laptop.db, laptop.user("leader"), laptop.user("admin")
     dispute = disputes(db)[0]
     return [
-        lambda: decide_dispute(db, leader, dispute.id, Ruling("ZFZD", reasoning="依清单")),
-        lambda: refer_dispute(db, leader, dispute.id, "any-meeting"),
-        lambda: set_item(db, admin, ListKind.BOUNDARY, "QS-XZCF-001", {"牵头部门": "派出所"}),
-        lambda: set_members(db, leader, ["PCS"]),
-        lambda: schedule_meeting(db, leader, "2099-01-05 09:30", "会议室", "刘建军", ["PCS"]),
+        lambda: decide_dispute(
+            db, leader, dispute.id, Ruling("ZFZD", reasoning="依清单"), wall=frozen
+        ),
+        lambda: refer_dispute(db, leader, dispute.id, "any-meeting", wall=frozen),
+        lambda: set_item(
+            db, admin, ListKind.BOUNDARY, "QS-XZCF-001", {"牵头部门": "派出所"}, wall=frozen
+        ),
+        lambda: set_members(db, leader, ["PCS"], wall=frozen),
+        lambda: schedule_meeting(
+            db, leader, "2099-01-05 09:30", "会议室", "刘建军", ["PCS"], wall=frozen
+        ),
     ]
 
 
@@ -38,10 +45,12 @@ def _dispute_at_the_office(office: Node) -> None:
     """派出所 returns a noise case as not its duty, so the laptop has a dispute to try."""
     clerk = office.user("clerk")
     request = IntakeRequest("0402", "G01", "工地夜间施工噪声扰民")
-    number = register_case(office.db, office.blobs, clerk, request).number
-    act(office.db, office.blobs, clerk, number, Request(Action.DISPATCH, to="PCS"))
+    number = register_case(office.db, office.blobs, clerk, request, wall=office.wall).number
+    act(
+        office.db, office.blobs, clerk, number, Request(Action.DISPATCH, to="PCS"), wall=office.wall
+    )
     returning = Request(Action.RETURN, reason="属建筑施工噪声", not_our_duty=True)
-    act(office.db, office.blobs, office.user("officer_pcs"), number, returning)
+    act(office.db, office.blobs, office.user("officer_pcs"), number, returning, wall=office.wall)
 
 
 @pytest.mark.parametrize("attempt", range(5))

@@ -33,6 +33,7 @@ def test_a_report_with_a_photo_goes_to_the_office_and_the_dispatch_comes_back(
         office.user("clerk"),
         case.number,
         Request(Action.DISPATCH, to="ZFZD"),
+        wall=office.wall,
     )
     down = office.export_to(laptop, tmp_path / "down.tdsync")
     laptop.import_file(down.path)
@@ -85,6 +86,7 @@ def test_an_enrolment_file_that_cannot_be_written_leaves_no_trusted_device(
             "laptop-keys",
             blocked / "enrol.tdenrol",
             CHEAP,
+            wall=office.wall,
         )
     [lost] = [r for r in device_records(office.db) if r.name == "网格终端"]
     assert lost.revoked  # its identity never reached a laptop: never to be trusted
@@ -99,5 +101,6 @@ def test_an_enrolment_file_that_cannot_be_written_leaves_no_trusted_device(
         "laptop-keys",
         tmp_path / "enrol.tdenrol",
         CHEAP,
+        wall=office.wall,
     )
     assert again.device.id != lost.id and not again.device.revoked

@@ -28,7 +28,7 @@ import pytest
 
 from app.core.calendar import WorkCalendar
 from app.core.case_projection import CaseRows, Context, project_case
-from app.core.clock import hlc_ms, local_text, wall_ms
+from app.core.clock import hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event, EventType
 from app.core.intake import IntakeRequest
@@ -43,6 +43,7 @@ from app.sync.applying import CLOCK_LEAD_MS
 from app.sync.enrolment import enrol, join
 from app.sync.files import verify_file
 from app.sync.keys import CHEAP, key_file_beside
+from tests.clock import frozen
 from tests.store.store_helpers import full_dump
 from tests.sync import forge
 from tests.sync.conftest import LAPTOP_PASSWORD, Node, enrol_laptop
@@ -97,6 +98,7 @@ def dispatched(
         office.user("clerk"),
         case.number,
         Request(Action.DISPATCH, to=unit),
+        wall=office.wall,
     )
     return case.id, case.number
 
@@ -245,7 +247,7 @@ def test_a_grid_worker_laptop_cannot_send_what_only_the_office_makes(
 ) -> None:
     laptop, _ = two_laptops
     laptop.report("路口占道经营")  # an honest event in the same file: refused with the rest
-    with writing(laptop.db) as w:
+    with writing(laptop.db, laptop.wall) as w:
         forged(w, laptop, office)
     up = send(laptop, office, tmp_path / "files", "up")
     error = refused(office, up, "sync_event_not_allowed")
@@ -260,7 +262,7 @@ def test_a_department_laptop_cannot_send_office_or_grid_worker_events(
     dispatched(office, "ZFZD", "人行道被摊位占用")
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     try:
-        with writing(laptop.db) as w:
+        with writing(laptop.db, laptop.wall) as w:
             forged(w, laptop, office)
         up = send(laptop, office, tmp_path / "files", "up")
         assert "执法中队终端" in str(refused(office, up, "sync_event_not_allowed"))
@@ -276,8 +278,15 @@ def test_the_field_steps_of_each_laptop_are_accepted(office: Node, tmp_path: Pat
     grid = enrol_laptop(office, tmp_path / "grid", "青石村网格终端")
     try:
         officer = dept.user("officer_zfzd")
-        act(dept.db, dept.blobs, officer, number, Request(Action.SIGN))
-        act(dept.db, dept.blobs, officer, number, Request(Action.FEEDBACK, note="已清理"))
+        act(dept.db, dept.blobs, officer, number, Request(Action.SIGN), wall=dept.wall)
+        act(
+            dept.db,
+            dept.blobs,
+            officer,
+            number,
+            Request(Action.FEEDBACK, note="已清理"),
+            wall=dept.wall,
+        )
         office.import_file(send(dept, office, tmp_path / "files", "dept"))
         assert case_by_number(office.db, number).status == "feedback"
         reported = grid.report("小区门口垃圾堆放")
@@ -306,6 +315,7 @@ def _enrolment(office: Node, target: Path, name: str) -> Path:
         LAPTOP_PASSWORD,
         target,
         CHEAP,
+        wall=office.wall,
     )
     return target
 
@@ -377,7 +387,7 @@ def join_refused(source: Path, folder: Path, code: str, password: str = LAPTOP_P
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / "towndesk.sqlite3"
     with pytest.raises(DomainError) as error:
-        join(source, database, password, CHEAP)
+        join(source, database, password, CHEAP, wall=frozen)
     assert error.value.code == code, str(error.value)
     assert CHINESE.search(str(error.value)), str(error.value)
     assert sorted(p.name for p in folder.iterdir()) == []
@@ -409,7 +419,7 @@ def test_a_tampered_enrolment_is_refused_and_leaves_nothing(
     # the genuine file still joins (the control)
     shutil.rmtree(tmp_path / "joining")
     (tmp_path / "joining").mkdir()
-    join(one, tmp_path / "joining" / "towndesk.sqlite3", LAPTOP_PASSWORD, CHEAP)
+    join(one, tmp_path / "joining" / "towndesk.sqlite3", LAPTOP_PASSWORD, CHEAP, wall=frozen)
 
 
 @pytest.mark.parametrize(
@@ -463,7 +473,7 @@ def test_a_step_claiming_another_unit_is_judged_by_the_officers_own(
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     try:
         officer = laptop.user("officer_zfzd")
-        with writing(laptop.db) as w:
+        with writing(laptop.db, laptop.wall) as w:
             claim = {"by_unit": "SCJG", "basis": last_event_of(laptop, theirs)}
             forged = w.append(officer.id, "case", theirs, "case.sign", claim)
             # the control: the same path, on the officer's own unit's case
@@ -512,21 +522,21 @@ def test_a_laptop_ten_days_ahead_does_not_drag_the_offices_clock(
         laptop.blobs,
         laptop.user("grid"),
         IntakeRequest(leaf, "G01", "夜间施工噪音扰民"),
-        wall=lambda: wall_ms() + ahead,
+        wall=lambda: laptop.wall() + ahead,
     )
     future = laptop.db.execute("SELECT hlc FROM events WHERE entity_id = ?", [case.id]).fetchone()
-    assert hlc_ms(future[0]) > wall_ms() + 9 * DAY_MS  # the laptop's clock really is ahead
+    assert hlc_ms(future[0]) > office.wall() + 9 * DAY_MS  # the laptop's clock really is ahead
 
     office.import_file(send(laptop, office, tmp_path / "files", "up"))
     assert case_by_number(office.db, case.number).description == "夜间施工噪音扰民"
     last = office.db.execute("SELECT last_hlc FROM device").fetchone()[0]
-    now = wall_ms()
+    now = office.wall()
     assert hlc_ms(last) <= now + CLOCK_LEAD_MS
     assert hlc_ms(last) < now + DAY_MS + 60_000
     # the office's next own event is stamped within a day of the real clock too
     reported = office.report("广场噪音扰民")
     mine = office.db.execute("SELECT hlc FROM events WHERE entity_id = ?", [reported.id]).fetchone()
-    assert hlc_ms(mine[0]) <= wall_ms() + CLOCK_LEAD_MS + 1
+    assert hlc_ms(mine[0]) <= office.wall() + CLOCK_LEAD_MS + 1
 
 
 # -- 5. the fold itself (core) ---------------------------------------------------------------
@@ -697,7 +707,9 @@ def test_a_revoked_laptops_later_events_do_not_come_in_through_another_laptop(
     a.report("路口占道经营")
     office.import_file(send(a, office, files, "a1"))
     trusted = events_of_device(office, a.id)
-    revoked = revoke_device(office.db, office.user("admin"), "青石村网格终端", "电脑丢失")
+    revoked = revoke_device(
+        office.db, office.user("admin"), "青石村网格终端", "电脑丢失", wall=office.wall
+    )
     assert last_trusted_seq(office.db, a.id) == trusted
     a.report("夜间施工噪音扰民")  # the lost laptop goes on working, and meets laptop B
     a.report("小区门口垃圾堆放")
@@ -739,7 +751,7 @@ def test_the_office_never_exports_a_revoked_devices_events_beyond_the_limit(
     a.report("小区门口垃圾堆放")
     office.import_file(send(a, office, files, "a2"))
     assert events_of_device(office, a.id) == trusted + 2
-    with writing(office.db) as w:
+    with writing(office.db, office.wall) as w:
         payload = {"reason": "电脑丢失", "last_trusted_seq": trusted}
         w.append(office.user("admin").id, "device", a.id, EventType.DEVICE_REVOKED, payload)
     assert last_trusted_seq(office.db, a.id) == trusted
@@ -886,10 +898,17 @@ def test_a_signed_but_malformed_step_is_damage(
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     try:
         officer = laptop.user("officer_zfzd")
-        act(laptop.db, laptop.blobs, officer, number, Request(Action.SIGN))
+        act(laptop.db, laptop.blobs, officer, number, Request(Action.SIGN), wall=laptop.wall)
         extend = Request(Action.EXTEND, days=3, reason="需协调产权单位")
-        act(laptop.db, laptop.blobs, officer, number, extend)
-        act(laptop.db, laptop.blobs, officer, number, Request(Action.FEEDBACK, note="已清理"))
+        act(laptop.db, laptop.blobs, officer, number, extend, wall=laptop.wall)
+        act(
+            laptop.db,
+            laptop.blobs,
+            officer,
+            number,
+            Request(Action.FEEDBACK, note="已清理"),
+            wall=laptop.wall,
+        )
         up = send(laptop, office, tmp_path / "files", "up")
         forged = forged_event(office, laptop, up, event_type, change, tmp_path / "x.tdsync")
         assert "文件损坏" in str(refused(office, forged, "sync_damaged", verify=verify))

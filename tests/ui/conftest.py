@@ -14,6 +14,7 @@ from app.core.model import User
 from app.store.reference import user_by_name
 from app.ui.app import create_application, load_translator
 from app.ui.main_window import MainWindow
+from tests.clock import TestClock, frozen
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +26,12 @@ def chinese_app(qapp: QApplication) -> Iterator[QApplication]:
     load_translator(app, "zh_CN")
 
 
-def open_window(qtbot, demo_path: Path, demo_db, username: str) -> MainWindow:
+def open_window(
+    qtbot, demo_path: Path, demo_db, username: str, clock: TestClock | None = None
+) -> MainWindow:
+    """The signed-in window; on its own frozen clock unless the test shares one."""
     user: User = user_by_name(demo_db, username)
-    window = MainWindow(demo_path, demo_db, user)
+    window = MainWindow(demo_path, demo_db, user, clock or TestClock())
     window.remember_geometry = False
     window.runner.error_handler = _raise_in_test
     qtbot.addWidget(window, before_close_func=_close_quietly)
@@ -48,8 +52,8 @@ def _raise_in_test(error: BaseException, details: str) -> None:
 
 
 @pytest.fixture
-def window(qtbot, demo_path: Path, demo_db) -> MainWindow:
-    return open_window(qtbot, demo_path, demo_db, "clerk")
+def window(qtbot, demo_path: Path, demo_db, clock: TestClock) -> MainWindow:
+    return open_window(qtbot, demo_path, demo_db, "clerk", clock)
 
 
 @pytest.fixture
@@ -101,6 +105,8 @@ def fresh_case(db, path: Path, route, lead: str | None = None, username: str = "
         request = IntakeRequest(
             code, next(iter(ref.grids)), f"{category.name}：群众来电反映，请核实处理"
         )
-        case = register_case(db, BlobStore.beside(path), user_by_name(db, username), request)
+        case = register_case(
+            db, BlobStore.beside(path), user_by_name(db, username), request, wall=frozen
+        )
         return case.number
     raise AssertionError(f"the three lists route no category to {route} {lead or ''}")

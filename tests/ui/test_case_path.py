@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from app.core.clock import china_time
 from app.core.deadlines import DeadlineState
 from app.core.model import CaseStatus, Route
 from app.core.workflow import Action, Request
@@ -23,6 +24,7 @@ from app.ui.case_detail import CaseDetailDialog
 from app.ui.i18n import action_word
 from app.ui.main_window import MainWindow
 from app.ui.triage_parts import suggested_action
+from tests.clock import frozen
 from tests.conftest import DEMO_NOW_MS
 from tests.ui.conftest import _close_quietly, fresh_case, open_window, type_chinese
 
@@ -40,13 +42,15 @@ TRIAGE = [
 class Desk:
     """One window per person, opened when first needed, all on the same database."""
 
-    def __init__(self, qtbot, demo_path, demo_db) -> None:
-        self.qtbot, self.path, self.db = qtbot, demo_path, demo_db
+    def __init__(self, qtbot, demo_path, demo_db, clock) -> None:
+        self.qtbot, self.path, self.db, self.clock = qtbot, demo_path, demo_db, clock
         self.windows: dict[str, MainWindow] = {}
 
     def window(self, username: str) -> MainWindow:
         if username not in self.windows:
-            self.windows[username] = open_window(self.qtbot, self.path, self.db, username)
+            self.windows[username] = open_window(
+                self.qtbot, self.path, self.db, username, self.clock
+            )
         return self.windows[username]
 
     def open(self, username: str, number: str) -> CaseDetailDialog:
@@ -76,8 +80,8 @@ class Desk:
 
 
 @pytest.fixture
-def desk(qtbot, demo_path, demo_db) -> Iterator[Desk]:
-    desk = Desk(qtbot, demo_path, demo_db)
+def desk(qtbot, demo_path, demo_db, clock) -> Iterator[Desk]:
+    desk = Desk(qtbot, demo_path, demo_db, clock)
     yield desk
     # several windows with their dialogs per test: delete them now, so later tests do not
     # repolish them every time the style sheet is set
@@ -256,7 +260,14 @@ def test_a_refused_step_says_why_in_chinese_and_changes_nothing(desk, demo_db):
     detail = desk.open("clerk", number)
     # someone else triages the case while this detail is open
     clerk = user_by_name(demo_db, "clerk")
-    act(demo_db, BlobStore.beside(desk.path), clerk, number, Request(Action.REJECT, reason="重复"))
+    act(
+        demo_db,
+        BlobStore.beside(desk.path),
+        clerk,
+        number,
+        Request(Action.REJECT, reason="重复"),
+        wall=frozen,
+    )
     events = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
     desk.qtbot.mouseClick(detail.action_buttons[Action.DISPATCH], Qt.MouseButton.LeftButton)
     dialog = detail.action_dialog
@@ -324,7 +335,7 @@ def reported_back(desk: Desk) -> str:
         ("officer", Request(Action.SIGN)),
         ("officer", Request(Action.FEEDBACK, note="已责令整改")),
     ):
-        act(desk.db, blobs, user_by_name(desk.db, username), number, request)
+        act(desk.db, blobs, user_by_name(desk.db, username), number, request, wall=frozen)
     assert desk.status(number) == CaseStatus.FEEDBACK
     return number
 
@@ -361,14 +372,14 @@ def test_the_calls_page_lists_a_new_call_with_live_timers(desk, qtbot):
     model = page.model
     row = next(i for i, c in enumerate(model.rows) if c.case_number == number)
     called = datetime.strptime(model.rows[row].called_at, "%Y-%m-%d %H:%M:%S")
-    window.now = lambda: called + timedelta(minutes=5)
+    desk.clock.set(called + timedelta(minutes=5))
     model.tick()
     assert model.index(row, 1).data() == "卫健局"
     assert model.index(row, 4).data() == "已呼叫"
     assert model.index(row, 7).data() == "0535-6218613"
     assert model.index(row, 5).data() == "还剩 25 分钟"  # 卫健局 answers urgent calls in 30
     assert model.index(row, 5).data(Qt.ItemDataRole.UserRole + 1) == DeadlineState.ON_TIME
-    window.now = lambda: called + timedelta(minutes=45)
+    desk.clock.set(called + timedelta(minutes=45))
     page.timer.timeout.emit()  # what the 30-second timer does
     assert model.index(row, 5).data() == "已超时 15 分钟"
     assert model.index(row, 5).data(Qt.ItemDataRole.UserRole + 1) == DeadlineState.OVERDUE
@@ -398,9 +409,9 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
         Request(Action.DISPATCH, to="SFS", override_reason="邻里纠纷引起，先由司法所调解"),
         wall=lambda: weeks_ago,
     )
-    later = datetime.fromtimestamp(DEMO_NOW_MS / 1000) + timedelta(days=21)
+    later = china_time(DEMO_NOW_MS) + timedelta(days=21)
+    desk.clock.set(later)
     leader_window = desk.window("leader")
-    leader_window.now = lambda: later
     board = leader_window.board
     board.refresh()
     leader_window.show_page("board")
@@ -422,7 +433,6 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
     assert count == 1
     assert board.selected_number() == number  # the board re-read and kept the selection
     clerk_window = desk.window("clerk")
-    clerk_window.now = lambda: later
     clerk_window.board.refresh()
     assert clerk_window.board.select(number)
     assert not clerk_window.board.supervise_button.isEnabled()  # a clerk does not supervise

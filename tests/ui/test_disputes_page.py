@@ -17,6 +17,7 @@ from app.store.lists import versions
 from app.store.meetings import schedule_meeting
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries, suggestion_for
+from tests.clock import TestClock, frozen
 from tests.store.store_helpers import projection_dump
 from tests.ui.conftest import fresh_case, open_window, type_chinese
 
@@ -32,6 +33,7 @@ def disputed_case(demo_path, demo_db) -> tuple[str, str]:
         user_by_name(demo_db, "clerk"),
         number,
         Request(Action.DISPATCH, to="ZFZD", override_reason="夜间巡查时发现，先交执法中队"),
+        wall=frozen,
     )
     matter = suggestion_for(demo_db, case_by_number(demo_db, number)).matter
     act(
@@ -40,6 +42,7 @@ def disputed_case(demo_path, demo_db) -> tuple[str, str]:
         user_by_name(demo_db, "officer_zfzd"),
         number,
         Request(Action.RETURN, reason="清单写明由派出所牵头", not_our_duty=True, cited=(matter,)),
+        wall=frozen,
     )
     [dispute] = disputes_of_case(demo_db, case_by_number(demo_db, number).id)
     return number, dispute.id
@@ -126,7 +129,14 @@ def test_a_dispute_goes_to_a_joint_meeting_not_yet_held(qtbot, demo_path, demo_d
     _number, dispute_id = disputed_case(demo_path, demo_db)
     clerk = user_by_name(demo_db, "clerk")
     meeting = schedule_meeting(
-        demo_db, clerk, "2026-12-02 09:30", "镇政府三楼会议室", "李镇长", ["ZHB", "PCS", "ZFZD"], []
+        demo_db,
+        clerk,
+        "2026-12-02 09:30",
+        "镇政府三楼会议室",
+        "李镇长",
+        ["ZHB", "PCS", "ZFZD"],
+        [],
+        wall=frozen,
     )
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     page = disputes_page(window, dispute_id)
@@ -176,11 +186,16 @@ def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot,
         None, None, None, [], "", "",
     )  # fmt: skip
     shared = DecideDialog(
-        demo_db, ReferenceData(demo_db), clerk, burning, boundary_entries(demo_db, "0401")
+        demo_db,
+        ReferenceData(demo_db),
+        clerk,
+        burning,
+        boundary_entries(demo_db, "0401"),
+        TestClock(),
     )
     qtbot.addWidget(shared)
     assert "单列一项" in shared.amend_hint.text() and "露天焚烧" in shared.amend_hint.text()
     noise = boundary_entries(demo_db, "0402")
-    own = DecideDialog(demo_db, ReferenceData(demo_db), clerk, burning, noise)
+    own = DecideDialog(demo_db, ReferenceData(demo_db), clerk, burning, noise, TestClock())
     qtbot.addWidget(own)
     assert "单列一项" not in own.amend_hint.text() and noise[0].code in own.amend_hint.text()

@@ -14,6 +14,7 @@ from app.sync.enrolment import join
 from app.sync.keys import CHEAP
 from app.ui import sync_transfer
 from app.ui.main_window import MainWindow
+from tests.clock import frozen
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import OFFICE_PASSWORD, Node
 from tests.ui.conftest import open_window, type_chinese
@@ -87,7 +88,7 @@ def test_enrol_writes_a_file_the_laptop_joins_with(qtbot, office, tmp_path):
     assert "已注册" in dialog.done_title.text() and "青石村网格终端" in dialog.done_title.text()
     assert dialog.command.text() == f"towndesk device join {target.name}"
     assert any(name.startswith("青石村网格终端") for name in device_names(window))
-    joined = join(target, tmp_path / "laptop" / "towndesk.sqlite3", ONE_TIME, CHEAP)
+    joined = join(target, tmp_path / "laptop" / "towndesk.sqlite3", ONE_TIME, CHEAP, wall=frozen)
     assert joined.name == "青石村网格终端" and joined.kind == "grid-worker"
     qtbot.mouseClick(dialog.close_button, Click)
     qtbot.waitUntil(lambda: page.enrol_dialog is None)

@@ -11,9 +11,9 @@ from app.store.setup import open_database
 from app.ui.first_run import DEMO_CASES, FirstRunDialog
 
 
-def test_first_run_creates_the_demo_township(qtbot, tmp_path: Path) -> None:
+def test_first_run_creates_the_demo_township(qtbot, tmp_path: Path, clock) -> None:
     path = tmp_path / "new" / "towndesk.sqlite3"
-    dialog = FirstRunDialog(path)
+    dialog = FirstRunDialog(path, clock)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.demo_button.click()
@@ -25,9 +25,9 @@ def test_first_run_creates_the_demo_township(qtbot, tmp_path: Path) -> None:
     assert not list(path.parent.glob("*.partial*"))
 
 
-def test_quitting_the_first_run_creates_nothing(qtbot, tmp_path: Path) -> None:
+def test_quitting_the_first_run_creates_nothing(qtbot, tmp_path: Path, clock) -> None:
     path = tmp_path / "towndesk.sqlite3"
-    dialog = FirstRunDialog(path)
+    dialog = FirstRunDialog(path, clock)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reject()

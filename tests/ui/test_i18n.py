@@ -95,7 +95,7 @@ def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chi
     assert load_translator(chinese_app, "en")
     from app.ui.main_window import MainWindow
 
-    english = MainWindow(window.db_path, window.db, window.user)
+    english = MainWindow(window.db_path, window.db, window.user, window.clock)
     english.remember_geometry = False
     try:
         assert english.nav.item(0).text() == "Workbench"

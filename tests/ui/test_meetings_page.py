@@ -5,7 +5,7 @@ nothing, marking a decision done, printing, and a reader who sees no actions."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
-from app.core.clock import CHINA, hlc_ms
+from app.core.clock import hlc_ms
 from app.core.lists import ListKind
 from app.core.meetings import DISPUTE, OTHER, DecisionDraft
 from app.core.workflow import Action, Request
@@ -29,6 +29,7 @@ from app.store.reference import ReferenceData, user_by_name
 from app.store.routing import boundary_entries
 from app.ui.meeting_parts import ItemRole, meeting_state
 from app.ui.meetings_page import MeetingsPage
+from tests.clock import TestClock
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump
 from tests.ui.conftest import type_chinese
 
@@ -36,19 +37,13 @@ HOUR = 3_600_000
 PLACE, CHAIR = "镇政府三楼会议室", "刘建军"
 
 
-class Clock:
-    """The page's China time and the store's wall clock, one moment, moved by the test."""
+class Clock(TestClock):
+    """The page's China time and the store's wall clock, one moment, moved by the test; every
+    write a second later, as a clerk would."""
 
     def __init__(self, db: Any) -> None:
         last = db.execute("SELECT max(hlc) FROM events").fetchone()[0]
-        self.ms = max(DEMO_NOW_MS, hlc_ms(last)) + HOUR
-
-    def now(self) -> datetime:
-        return datetime.fromtimestamp(self.ms / 1000, CHINA).replace(tzinfo=None)
-
-    def wall(self) -> int:
-        self.ms += 1000  # every write a second later, as a clerk would
-        return self.ms
+        super().__init__(max(DEMO_NOW_MS, hlc_ms(last)) + HOUR, tick_ms=1000)
 
     def later(self, hours: float) -> None:
         self.ms += int(hours * HOUR)
@@ -64,7 +59,7 @@ def clock(demo_db) -> Clock:
 
 
 def open_page(qtbot, db, clock: Clock, username: str = "clerk") -> MeetingsPage:
-    page = MeetingsPage(db, ReferenceData(db), user_by_name(db, username), clock.now)
+    page = MeetingsPage(db, ReferenceData(db), user_by_name(db, username), clock)
     page.resize(1226, 740)
     qtbot.addWidget(page)
     page.show()

@@ -13,6 +13,7 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.ui.conftest import fresh_case, open_window
 
 
@@ -30,6 +31,7 @@ def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
         user_by_name(demo_db, "clerk"),
         number,
         Request(Action.CALL, to="YJJ", reason="燃气泄漏", urgent=True),
+        wall=frozen,
     )
     act(
         demo_db,
@@ -37,6 +39,7 @@ def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
         user_by_name(demo_db, "supervisor"),
         number,
         Request(Action.SUPERVISE, note="请尽快响应"),
+        wall=frozen,
     )
     detail.refresh()
     assert set(detail.print_buttons) == {"call_slip", "supervision_notice"}
@@ -60,6 +63,7 @@ def test_cancelling_the_save_dialog_writes_nothing(
         user_by_name(demo_db, "clerk"),
         number,
         Request(Action.CALL, to="YJJ", reason="燃气泄漏"),
+        wall=frozen,
     )
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     detail = window.open_case(case_by_number(demo_db, number))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.ui.signin import SignInDialog
+from tests.clock import TestClock
 
 
-def make_dialog(qtbot, demo_db, username: str = "") -> SignInDialog:
-    dialog = SignInDialog(demo_db, "青石镇", username)
+def make_dialog(qtbot, demo_db, username: str = "", clock: TestClock | None = None) -> SignInDialog:
+    dialog = SignInDialog(demo_db, "青石镇", clock or TestClock(), username)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -41,8 +42,8 @@ def test_an_empty_user_name_is_asked_for(qtbot, demo_db):
     assert dialog.error.text() == "请输入用户名。"
 
 
-def test_repeated_failures_disable_the_button_with_a_countdown(qtbot, demo_db):
-    dialog = make_dialog(qtbot, demo_db, "grid")
+def test_repeated_failures_disable_the_button_with_a_countdown(qtbot, demo_db, clock):
+    dialog = make_dialog(qtbot, demo_db, "grid", clock)
     for _ in range(4):  # three free mistakes, then a wait
         dialog.password.setText("nope-nope")
         dialog.try_sign_in()
@@ -54,5 +55,6 @@ def test_repeated_failures_disable_the_button_with_a_countdown(qtbot, demo_db):
     dialog.password.setText("grid123")
     assert dialog.try_sign_in() is None  # Enter during the wait does nothing
     qtbot.waitUntil(dialog.button.isEnabled, timeout=(seconds + 2) * 1000)
+    clock.advance(seconds=seconds)  # the store's clock has waited as long
     assert dialog.button.text() == "登录"
     assert dialog.try_sign_in() is not None

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.clock import wall_ms
 from app.core.errors import DomainError
 from app.core.workflow import Action, Request
 from app.store.case_actions import act
@@ -21,6 +20,7 @@ from app.sync.keys import CHEAP, key_file_beside
 from app.ui import sync_transfer
 from app.ui.i18n import error_text
 from app.ui.main_window import MainWindow
+from tests.clock import frozen
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import OFFICE_PASSWORD, Node, enrol_laptop, jpeg
 from tests.ui.conftest import open_window, type_chinese
@@ -60,11 +60,11 @@ def in_conflict(office: Node, squad: Node, tmp_path: Path) -> str:
     """A case the office returned while the squad, offline, signed for it: a rival."""
     number = office.report("村口道路两侧占道经营，影响通行", jpeg(tmp_path / "camera")).number
     dispatch = Request(Action.DISPATCH, to="ZFZD")
-    act(office.db, office.blobs, office.user("clerk"), number, dispatch)
+    act(office.db, office.blobs, office.user("clerk"), number, dispatch, wall=frozen)
     squad.import_file(office.export_to(squad, tmp_path / "down.tdsync").path)
     returned = Request(Action.RETURN, reason="派错单位")
-    act(office.db, office.blobs, office.user("clerk"), number, returned)
-    later = wall_ms() + 60_000  # the signature comes later in the merged order
+    act(office.db, office.blobs, office.user("clerk"), number, returned, wall=frozen)
+    later = office.wall() + 60_000  # the signature comes later in the merged order
     act(
         squad.db,
         squad.blobs,
@@ -185,12 +185,24 @@ def test_a_file_imported_before_is_said_so_and_not_offered_again(
 
 def test_an_import_that_brings_a_conflict_says_so(qtbot, office, squad, tmp_path, monkeypatch):
     number = office.report("村口道路两侧占道经营，影响通行").number
-    act(office.db, office.blobs, office.user("clerk"), number, Request(Action.DISPATCH, to="ZFZD"))
+    act(
+        office.db,
+        office.blobs,
+        office.user("clerk"),
+        number,
+        Request(Action.DISPATCH, to="ZFZD"),
+        wall=frozen,
+    )
     squad.import_file(office.export_to(squad, tmp_path / "down.tdsync").path)
     act(
-        office.db, office.blobs, office.user("clerk"), number, Request(Action.RETURN, reason="派错")
+        office.db,
+        office.blobs,
+        office.user("clerk"),
+        number,
+        Request(Action.RETURN, reason="派错"),
+        wall=frozen,
     )
-    later = wall_ms() + 60_000
+    later = office.wall() + 60_000
     act(
         squad.db,
         squad.blobs,

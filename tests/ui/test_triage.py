@@ -15,6 +15,7 @@ from app.store.disputes import OPEN, disputes_of_case
 from app.store.eventlog import entity_events
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
+from tests.clock import frozen
 from tests.store.store_helpers import projection_dump
 from tests.ui.conftest import fresh_case, open_window, type_chinese
 
@@ -136,6 +137,7 @@ def test_a_return_as_not_our_duty_opens_a_dispute(qtbot, demo_path, demo_db):
         user_by_name(demo_db, "clerk"),
         number,
         Request(Action.DISPATCH, to="ZFZD", override_reason="夜间噪声，由执法中队先处置"),
+        wall=frozen,
     )
     window = open_window(qtbot, demo_path, demo_db, "officer_zfzd")
     detail = open_detail(qtbot, window, demo_db, number)
@@ -174,6 +176,7 @@ def test_a_plain_return_opens_no_dispute(qtbot, demo_path, demo_db):
         user_by_name(demo_db, "clerk"),
         number,
         Request(Action.DISPATCH, to="SCJG"),
+        wall=frozen,
     )
     case_id = case_by_number(demo_db, number).id
     earlier = disputes_of_case(demo_db, case_id)  # the demo's cases may have some already

@@ -8,6 +8,7 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
+from tests.clock import frozen
 from tests.ui.conftest import fresh_case, open_window
 
 
@@ -19,6 +20,7 @@ def test_a_dispatched_case_waits_on_the_officer_of_its_unit(qtbot, demo_path, de
         user_by_name(demo_db, "clerk"),
         number,
         Request(Action.DISPATCH, to="SCJG"),
+        wall=frozen,
     )
     window = open_window(qtbot, demo_path, demo_db, "officer")
     tasks = window.workbench.tasks
