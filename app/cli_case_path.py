@@ -11,11 +11,13 @@ from typing import Any
 
 from app.cli import database_path
 from app.cli_output import print_json, print_table
+from app.core.case_path.decide import Request
+from app.core.case_path.queues import escalated
+from app.core.case_path.rules import FINISHED
+from app.core.case_path.steps import CALL_STATUS_NAMES, Action
 from app.core.errors import DomainError
 from app.core.model import CaseStatus, chinese
-from app.core.queues import escalated
 from app.core.transfers import IN, TRANSFER_OUTCOMES, Transfer
-from app.core.workflow import CALL_STATUS_NAMES, Action, Request
 from app.store import reference
 from app.store.setup import open_database
 
@@ -189,9 +191,7 @@ def case_path_json(db, case_id: str, now: datetime) -> dict[str, Any]:  # type: 
         "extension_days": row[5],
         "parked_until": row[6],
         "supervision_count": row[7],
-        "escalated_to_joint_meeting": escalated(
-            row[7], CaseStatus(row[1]).is_final or row[1] == "closed"
-        ),
+        "escalated_to_joint_meeting": escalated(row[7], CaseStatus(row[1]) in FINISHED),
         "rework_count": row[8],
         "deadlines": [_clock_json(c) for c in case_clocks(db, case_id, now)],
         "open_calls": [_call_json(c) for c in all_calls(db, now, open_only=True, case_id=case_id)],

@@ -7,8 +7,8 @@ import sys
 import unicodedata
 from typing import Any
 
+from app.core.case_path.timeline import TimelineEntry
 from app.core.model import Case, Role, chinese, reporter_view
-from app.core.timeline import TimelineEntry
 from app.store.reference import ReferenceData
 
 

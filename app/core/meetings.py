@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from app.core.calendar import WorkCalendar
+from app.core.case_path.queues import ESCALATE_AFTER_SUPERVISIONS
 from app.core.errors import DomainError, ValidationErrors
-from app.core.queues import ESCALATE_AFTER_SUPERVISIONS
 
 DISPUTE, SUPERVISED, OVERDUE, CROSS, OTHER = "dispute", "supervised", "overdue", "cross", "other"
 KIND_NAMES = {

@@ -46,7 +46,7 @@ class Route(StrEnum):
 
 
 class CaseStatus(StrEnum):
-    """Where a case stands on its path (DOMAIN.md §4; transitions in core/workflow.py)."""
+    """Where a case stands on its path (DOMAIN.md §4; transitions in core/case_path)."""
 
     PENDING_TRIAGE = "pending_triage"  # 待研判: registered, or returned for re-dispatch
     ASSIGNED = "assigned"  # 待签收: routed to a lead unit that has not signed for it
@@ -58,10 +58,6 @@ class CaseStatus(StrEnum):
     TRANSFERRED = "transferred"  # 已移送 (to another authority, or to the police)
     REJECTED = "rejected"  # 不予受理
     MERGED = "merged"  # 已合并 into another case
-
-    @property
-    def is_final(self) -> bool:
-        return self in (CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
 
 
 # Keyed by enum class first: Tier.X and Route.DISPATCH_X share the value "X".

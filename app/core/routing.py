@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.case_path.rules import office_unit
 from app.core.errors import Words
 from app.core.model import Category, Department, Route, Tier
 
@@ -72,6 +73,11 @@ class Suggestion:
         default is a convenience, overridden freely."""
         return self.basis != "category"
 
+    def override_needs_reason(self, route: Route | str, lead: str | None) -> bool:
+        """Routing ``route`` to ``lead`` goes against the lists: the triage needs a reason,
+        kept in its event for the override report."""
+        return self.from_lists and not self.followed_by(route, lead)
+
     def record(self) -> dict[str, Any]:
         """What the triage event keeps of it."""
         return {
@@ -89,8 +95,7 @@ def enforcement_unit(departments: Mapping[str, Department]) -> str:
     low-specialism matters to; where the township has none, its office."""
     ordered = sorted(departments.values(), key=lambda d: d.code)
     team = next((d for d in ordered if d.tier == Tier.X and ENFORCEMENT_TEAM.search(d.name)), None)
-    office = next(d for d in ordered if d.tier == Tier.ONE)
-    return (team or office).code
+    return team.code if team else office_unit(departments)
 
 
 def suggest(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.case_path.queues import escalated
 from app.core.errors import DomainError
-from app.core.queues import escalated
 from app.core.slips import verification_code
 from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
 from app.store.cases import case_by_number

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -9,16 +10,21 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.case_path.decide import Numbers, Request, decide
+from app.core.case_path.fold import BASIS
+from app.core.case_path.rules import (
+    ROUTING,
+    allowed_actions,
+    check_cited,
+    check_field,
+    check_merge_target,
+    check_settling,
+)
+from app.core.case_path.steps import Action, Actor
 from app.core.clock import Wall, china_time
-from app.core.conflicts import BASIS
-from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.field import FIELD_KINDS, check_field, field_allows
 from app.core.model import Case, User
-from app.core.permissions import RESOLVE_CONFLICT, require
 from app.core.routing import Suggestion
-from app.core.workflow import Action, Actor, Request, allowed_actions
-from app.core.workflow_events import ROUTING, Numbers, decide
 from app.store.blobs import BlobStore
 from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_by_number
@@ -34,10 +40,8 @@ def actor_of(user: User) -> Actor:
 
 
 def actions_for(db: Database, user: User, case: Case) -> list[Action]:
-    """The steps ``user`` may take on ``case`` now (what the window offers)."""
-    kind = own_kind(db)
-    allowed = allowed_actions(load_state(db, case.id), actor_of(user))
-    return [action for action in allowed if field_allows(kind, action)]
+    """The steps ``user`` may take on ``case`` now, on this device (what the window offers)."""
+    return allowed_actions(load_state(db, case.id), actor_of(user), own_kind(db))
 
 
 def act(
@@ -55,11 +59,8 @@ def act(
     case = case_by_number(db, number)
     if request.action == Action.MERGE:
         target = case_by_number(db, request.into or "")
-        if target.id == case.id:
-            raise DomainError("merge_into_itself")
-        if target.status.is_final:  # never a cycle of merged cases, never into a dead end
-            raise DomainError("merge_target_finished", value=target.number)
-    _check_cited(db, request.cited)
+        check_merge_target(case.id, target.id, target.number, target.status)
+    check_cited(request.cited, listed_items(db, request.cited))
     units = {d.code: d for d in departments(db)}
     today = china_time(wall()).date()
 
@@ -91,16 +92,15 @@ def act(
     return case_by_id(db, case.id)
 
 
-def _check_cited(db: Database, codes: Sequence[str]) -> None:
-    """A duty dispute cites items of the power or boundary list: ones that exist."""
-    for code in filter(None, (c.strip() for c in codes)):
-        listed = db.execute(
-            "SELECT 1 FROM power_items WHERE code = ? UNION SELECT 1 FROM boundary_items "
-            "WHERE code = ?",
-            [code, code],
-        ).fetchone()
-        if listed is None:
-            raise DomainError("list_item_unknown", value=code)
+def listed_items(db: Database, codes: Sequence[str]) -> set[str]:
+    """Which of ``codes`` name an item of the power or boundary list."""
+    wanted = json.dumps([c.strip() for c in codes])
+    rows = db.execute(
+        "SELECT code FROM power_items WHERE code IN (SELECT value FROM json_each(?)) UNION "
+        "SELECT code FROM boundary_items WHERE code IN (SELECT value FROM json_each(?))",
+        [wanted, wanted],
+    )
+    return {row[0] for row in rows}
 
 
 def _letter_no(db: Database, action: Action, today: date) -> str:
@@ -111,12 +111,7 @@ def _letter_no(db: Database, action: Action, today: date) -> str:
 
 def resolve_conflict(db: Database, user: User, number: str, note: str, *, wall: Wall) -> Case:
     """A clerk has looked at both versions of a case changed on two devices offline."""
-    require(user.role, RESOLVE_CONFLICT)
     case = case_by_number(db, number)
-    if own_kind(db) in FIELD_KINDS:
-        raise DomainError("conflict_office_only")
-    if not note.strip():
-        raise DomainError("conflict_note_missing")
     with writing(db, wall) as writer:
         open_ones = [
             row[0]
@@ -125,8 +120,7 @@ def resolve_conflict(db: Database, user: User, number: str, note: str, *, wall: 
                 [case.id],
             )
         ]
-        if not open_ones:
-            raise DomainError("conflict_none", value=case.number)
-        payload = {"events": open_ones, "note": note.strip(), "by_unit": user.department_code}
+        note = check_settling(user.role, own_kind(db), note, open_ones, case.number)
+        payload = {"events": open_ones, "note": note, "by_unit": user.department_code}
         writer.append(user.id, "case", case.id, EventType.CASE_CONFLICT_RESOLVED, payload)
     return case_by_id(db, case.id)

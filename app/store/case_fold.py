@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.case_projection import CaseRows, Context, project_case
+from app.core.case_path.projection import CaseRows, Context, project_case
+from app.core.case_path.steps import Actor
 from app.core.events import Event
 from app.core.model import Role
-from app.core.workflow import Actor
 from app.store.case_state import work_calendar
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 

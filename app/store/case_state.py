@@ -11,9 +11,9 @@ from functools import lru_cache
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
+from app.core.case_path.steps import CallStatus, CaseState
 from app.core.model import CaseStatus, Route
 from app.core.transfers import ACCEPTED
-from app.core.workflow import CallStatus, CaseState
 
 STATE_COLUMNS = (
     "status, route, lead_unit, cooperating_units, extension_requested, extension_days, "

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.case_path.timeline import ZH, TimelineEntry
+from app.core.case_path.timeline import case_timeline as timeline_of
 from app.core.clock import TIME_FORMAT, Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -32,7 +34,6 @@ from app.core.model import (
 )
 from app.core.numbering import case_number, number_prefix
 from app.core.permissions import REGISTER_CASE, require
-from app.core.timeline import TimelineEntry, describe
 from app.store.blobs import BlobStore, StoredFile
 from app.store.eventlog import entity_events, new_id, writing
 from app.store.reference import ReferenceData
@@ -205,10 +206,10 @@ def similar_recent_cases(
 
 
 def case_timeline(
-    db: Database, case_id: str, ref: ReferenceData | None = None
+    db: Database, case_id: str, ref: ReferenceData | None = None, lang: str = ZH
 ) -> list[TimelineEntry]:
-    """Every event of the case in the merged order, in words; steps caught in a sync
-    conflict are marked until a clerk resolves it."""
+    """Every event of the case in the merged order, in the words of ``lang`` (zh, en); steps
+    caught in a sync conflict are marked until a clerk resolves it."""
     ref = ref or ReferenceData(db)
     conflicts = dict(
         db.execute(
@@ -216,11 +217,5 @@ def case_timeline(
             [case_id],
         ).fetchall()
     )
-    return [
-        replace(
-            describe(event, ref.user_name, ref.category_name, ref.department_name),
-            event_id=event.id,
-            conflict=conflicts.get(event.id, ""),
-        )
-        for event in entity_events(db, "case", case_id)
-    ]
+    entries = timeline_of(entity_events(db, "case", case_id), ref, lang)
+    return [replace(e, conflict=conflicts.get(e.event_id, "")) for e in entries]

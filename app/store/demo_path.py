@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from app.core.case_path.decide import Numbers, Request, decide
+from app.core.case_path.rules import ROUTING
+from app.core.case_path.steps import Action
 from app.core.clock import CHINA
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.workflow import Action, Request
-from app.core.workflow_events import ROUTING, Numbers, decide
 from app.store.case_actions import actor_of
 from app.store.case_state import load_state
 from app.store.cases import case_by_id

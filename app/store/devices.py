@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.field import FIELD_KINDS
 from app.core.model import User
 from app.core.permissions import ACTION_WORDS, MANAGE_REFERENCE_DATA, may, require
 from app.store.event_rows import office_device_id

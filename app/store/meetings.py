@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.case_path import rules
+from app.core.case_path.queues import ESCALATE_AFTER_SUPERVISIONS
 from app.core.clock import Wall, china_time, parse_local
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -37,7 +39,6 @@ from app.core.meetings import (
 from app.core.meetings import propose_agenda as propose
 from app.core.model import CaseStatus, User, chinese
 from app.core.permissions import COORDINATE
-from app.core.queues import ESCALATE_AFTER_SUPERVISIONS
 from app.store.case_state import work_calendar
 from app.store.devices import require_office
 from app.store.disputes import (
@@ -77,10 +78,7 @@ __all__ = [
 ]
 
 MEETING, DECISION, MEMBERS = "meeting", "meeting_decision", "meeting_members"
-FINISHED = tuple(
-    s.value
-    for s in (CaseStatus.CLOSED, CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
-)
+FINISHED = sorted(status.value for status in rules.FINISHED)
 
 
 def _may_coordinate(db: Database, user: User) -> None:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.core.field import field_statuses
+from app.core.case_path.queues import QUEUES, Queue
+from app.core.case_path.rules import field_statuses
 from app.core.model import CaseStatus, User
-from app.core.queues import QUEUES, Queue
 from app.store.devices import own_kind
 
 NO_CLOCK = frozenset({CaseStatus.PENDING_TRIAGE, CaseStatus.FEEDBACK, CaseStatus.VERIFIED})

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.case_path.rules import may_originate
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event, EventType
-from app.core.field import may_originate
 from app.store.blobs import BlobStore
 from app.store.case_fold import existing_cases
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id

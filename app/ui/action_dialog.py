@@ -35,15 +35,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.case_path.decide import Request
+from app.core.case_path.rules import ACTION_ROUTES, office_unit
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.model import Case, Route, Tier, Urgency
 from app.core.routing import Suggestion
 from app.core.transfers import TRANSFER_OUTCOMES, outcome_words
-from app.core.workflow import Action, Request
 from app.store.reference import ReferenceData
 from app.ui.dialog_parts import question_label
 from app.ui.i18n import action_word, error_text
-from app.ui.triage_parts import ACTION_ROUTES, Choice, SuggestionBanner, in_language, office_code
+from app.ui.triage_parts import SuggestionBanner, in_language
 from app.ui.unit_lists import CooperatingUnits
 
 Submit = Callable[[Request, Sequence[Path]], object]
@@ -319,23 +321,28 @@ class ActionDialog(QDialog):
                 units.currentIndexChanged.connect(self._show_override)
         self._show_override()
 
-    def choice(self) -> Choice | None:
+    def choice(self) -> tuple[Route, str | None] | None:
+        """The route and lead unit this dialog would send, to compare with the lists."""
         route = ACTION_ROUTES.get(self.action)
         if route == Route.SELF:
-            return Choice(route, office_code(self.ref))
+            return route, office_unit(self.ref.departments)
         if route == Route.DISPATCH_X:
-            return Choice(route, self.lead.currentData())
+            return route, self.lead.currentData()
         if route == Route.CALL_Y:
-            return Choice(route, self.called.currentData())
+            return route, self.called.currentData()
         return None
 
     def overriding(self) -> bool:
         suggestion, choice = self.context.suggestion, self.choice()
-        return suggestion is not None and choice is not None and not choice.follows(suggestion)
+        return suggestion is not None and choice is not None and not suggestion.followed_by(*choice)
 
     def needs_override_reason(self) -> bool:
-        suggestion = self.context.suggestion
-        return self.overriding() and suggestion is not None and suggestion.from_lists
+        suggestion, choice = self.context.suggestion, self.choice()
+        return (
+            suggestion is not None
+            and choice is not None
+            and suggestion.override_needs_reason(*choice)
+        )
 
     def _show_override(self) -> None:
         needed = self.needs_override_reason()

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import Clock, parse_local
 from app.core.deadlines import DeadlineState
 from app.core.model import Case, CaseStatus, User
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.case_state import work_calendar

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.case_path.decide import Request
+from app.core.case_path.rules import ACTION_ROUTES
+from app.core.case_path.steps import Action
 from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import Case, CaseStatus, Urgency, User, can_see_reporter, masked_phone
 from app.core.transfers import OUT
-from app.core.workflow import Action, Request
 from app.reports.slips import SLIPS
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
@@ -51,7 +53,7 @@ from app.ui.evidence_dialog import EvidenceDialog
 from app.ui.i18n import action_word, word
 from app.ui.printing import print_slip
 from app.ui.thumbnails import ImageViewer, thumbnail
-from app.ui.triage_parts import ACTION_ROUTES, in_language, suggested_action
+from app.ui.triage_parts import in_language, suggested_action
 
 
 class CaseDetailDialog(QDialog):

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 from sqlite_utils import Database
 
+from app.core.case_path.steps import CaseState
 from app.core.deadlines import DeadlineState
 from app.core.model import Case
-from app.core.workflow import CaseState
 from app.store.case_state import work_calendar
 from app.store.clocks import calls, case_clocks
 from app.store.reference import ReferenceData

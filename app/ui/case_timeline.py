@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from app.core.timeline import TimelineEntry
+from app.core.case_path.timeline import TimelineEntry
 from app.store.case_conflicts import Mark, conflict_marks
+from app.store.cases import case_timeline as timeline_entries
 from app.store.reference import ReferenceData
 from app.ui.case_conflict import RIVAL, mark_chip, resolved_chip
-from app.ui.case_path import case_steps_by_event
+from app.ui.i18n import core_language
 
 
 @dataclass
@@ -58,8 +59,8 @@ def case_timeline(db: Database, case_id: str, ref: ReferenceData) -> Timeline:
     column.setSpacing(8)
     scroll = QScrollArea()
     timeline = Timeline(scroll)
-    for event_id, entry in case_steps_by_event(db, case_id, ref):
-        mark = marks.get(event_id)
+    for entry in timeline_entries(db, case_id, ref, core_language()):
+        mark = marks.get(entry.event_id)
         timeline.entries.append(entry)
         if mark is not None:
             timeline.marked.append((entry, mark))

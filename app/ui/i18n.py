@@ -18,10 +18,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
+from app.core.case_path.steps import CALL_STATUS_NAMES, Action
+from app.core.case_path.timeline import EN, ZH, action_name
 from app.core.errors import DomainError
 from app.core.meetings import CROSS, DISPUTE, OTHER, OVERDUE, SUPERVISED
 from app.core.model import CaseSource, CaseStatus, Role, Route, Tier, Urgency
-from app.core.workflow import ACTION_NAMES, CALL_STATUS_NAMES, Action
 from app.paths import resource
 from app.store.disputes import DECIDED, OPEN, REFERRED
 
@@ -107,10 +108,14 @@ def agenda_kind_word(kind: str) -> str:
     return QCoreApplication.translate("Enum", AGENDA_KIND_WORDS[kind])
 
 
+def core_language() -> str:
+    """The language core words its sentences in (a timeline, a suggestion): zh or en."""
+    return EN if current_language() == "en" else ZH
+
+
 def action_word(action: Action) -> str:
     """An action's name (派遣, 签收 …): the domain's own words, in the interface language."""
-    zh, en = ACTION_NAMES[action]
-    return en[:1].upper() + en[1:] if current_language() == "en" else zh
+    return action_name(action, core_language())
 
 
 def call_status_word(status: str | None) -> str:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.clock import Clock
-from app.core.field import FIELD_KINDS
 from app.core.meetings import Meeting, MeetingDecision
 from app.core.model import User
 from app.core.permissions import COORDINATE

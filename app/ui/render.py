@@ -16,11 +16,12 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtGui import QFontDatabase, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.core.case_path.rules import check_allowed
+from app.core.case_path.steps import Action, action_words
 from app.core.clock import Clock
 from app.core.errors import DomainError, Words
 from app.core.model import Case, CaseSource, CaseStatus, Role, User, chinese
 from app.core.permissions import REGISTER_CASE, ROLE_WORDS, require
-from app.core.workflow import Action, action_words, check_allowed
 from app.store.case_actions import actor_of
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData, user_by_name

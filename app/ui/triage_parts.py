@@ -4,24 +4,15 @@ the lists name, and why (DOMAIN.md §5). Pure presentation: the suggestion comes
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app.core.case_path.rules import ROUTE_ACTIONS
+from app.core.case_path.steps import Action
 from app.core.errors import Words
-from app.core.model import Route, Tier
 from app.core.routing import Suggestion
-from app.core.workflow import Action
 from app.store.reference import ReferenceData
 from app.ui.i18n import action_word, current_language
-
-ROUTE_ACTIONS = {
-    Route.SELF: Action.SELF_HANDLE,
-    Route.DISPATCH_X: Action.DISPATCH,
-    Route.CALL_Y: Action.CALL,
-}
-ACTION_ROUTES = {action: route for route, action in ROUTE_ACTIONS.items()}
 
 STYLE = """
 #suggestionBanner { background: #ecf7ee; border: 1px solid #9fd3a9; border-radius: 6px; }
@@ -78,21 +69,6 @@ def basis_text(suggestion: Suggestion) -> str:
         ),
     }
     return basis.get(suggestion.basis, "")
-
-
-def office_code(ref: ReferenceData) -> str:
-    return next(d.code for d in ref.departments.values() if d.tier == Tier.ONE)
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The route and lead unit a triage dialog would send, to compare with the lists."""
-
-    route: Route
-    lead: str | None
-
-    def follows(self, suggestion: Suggestion) -> bool:
-        return suggestion.followed_by(self.route, self.lead)
 
 
 class SuggestionBanner(QFrame):

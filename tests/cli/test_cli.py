@@ -368,7 +368,8 @@ def test_case_show_json_has_the_timeline(demo_path: Path, capsys) -> None:
     data = json.loads(ok(capsys, "case", "show", number.lower(), "--db", str(demo_path), "--json"))
     assert data["number"] == number
     assert [entry["action"] for entry in data["timeline"]][-1] == "不予受理"
-    assert data["timeline"][-1]["detail"] == "不属于执法事项"
+    assert data["timeline"][-1]["detail"] == "理由：不属于执法事项"  # as the window words it
+    assert data["timeline"][-1]["actor"].endswith("（综合执法办）")  # who, and for which unit
     assert data["status"] == "rejected" and data["deadlines"] == []
     assert data["timeline"][0]["type"] == "case.registered"
     assert data["timeline"][0]["time"] == data["received_at"]

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from app.cli import run
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import register_case

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.slips import verification_code
-from app.core.workflow import Action, Request
 from app.reports.call_slip import call_slip_html, write_call_slip
 from app.store.blobs import BlobStore
 from app.store.case_actions import act

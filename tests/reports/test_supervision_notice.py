@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
-from app.core.workflow import Action, Request
 from app.reports.supervision_notice import supervision_notice_html
 from app.store.blobs import BlobStore
 from app.store.case_actions import act

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.slips import verification_code
-from app.core.workflow import Action, Request
 from app.reports.slips import SLIPS, write_slip
 from app.reports.transfer_letter import (
     POLICE_RULE,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.calendar_days import overrides, set_day
 from app.store.case_actions import act

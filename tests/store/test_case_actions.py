@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.rules import allowed_actions
+from app.core.case_path.steps import Action
 from app.core.clock import hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.model import Case
-from app.core.workflow import Action, Request, allowed_actions
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for, actor_of
 from app.store.case_state import load_state

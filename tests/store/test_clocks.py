@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.core.workflow import Action, Request
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.clocks import due_soon_cases, overdue_calls, overdue_cases

@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import hlc_ms
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import Case
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_id, register_case

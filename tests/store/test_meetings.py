@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import CHINA, hlc_ms, parse_local
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -26,7 +28,6 @@ from app.core.meetings import (
     SUPERVISED,
     working_days_late,
 )
-from app.core.workflow import Action, Request
 from app.store import meetings as m
 from app.store.blobs import BlobStore
 from app.store.case_actions import act

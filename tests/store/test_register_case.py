@@ -23,7 +23,7 @@ from app.store.cases import (
     similar_recent_cases,
 )
 from app.store.eventlog import this_device
-from app.store.reference import user_by_name
+from app.store.reference import ReferenceData, user_by_name
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump
 
 REQUEST = IntakeRequest(
@@ -189,7 +189,8 @@ def test_timeline_says_who_registered_what(demo_db, store) -> None:
     case = register_case(demo_db, store, grid, urgent, wall=lambda: NEXT_DAY)
     [entry] = case_timeline(demo_db, case.id)
     assert entry.action == "受理登记"
-    assert entry.actor == grid.name
+    unit = ReferenceData(demo_db).department_name(grid.department_code)
+    assert entry.actor == f"{grid.name}（{unit}）"  # the first receiver's unit
     assert entry.time == local_text(NEXT_DAY)
     for word in ("热线", "噪音扰民", "综合执法办", "紧急"):
         assert word in entry.detail

@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import CHINA, local_text
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import Case
 from app.core.transfers import OUTCOME, RECEIPT
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number, register_case

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.model import Route
 from app.core.routing import Suggestion
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number

@@ -18,11 +18,12 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import Wall, hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import ResponseCommitment
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, resolve_conflict
 from app.store.cases import case_by_number

@@ -23,12 +23,13 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.events import Event, EventType
 from app.core.intake import IntakeRequest
 from app.core.model import ResponseCommitment
 from app.core.transfers import TRANSFER_OUTCOMES
-from app.core.workflow import Action, Request
 from app.store.calendar_days import set_day
 from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number, register_case

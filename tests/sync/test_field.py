@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
-from app.core.workflow import Action, Request
 from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number
 from app.store.queues import my_tasks

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.lists import ListKind
-from app.core.workflow import Action, Request
 from app.store.case_actions import act
 from app.store.cases import register_case
 from app.store.disputes import Ruling, decide_dispute, disputes, refer_dispute

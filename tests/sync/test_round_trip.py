@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.workflow import Action, Request
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from tests.sync.conftest import Node, jpeg

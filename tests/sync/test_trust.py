@@ -27,13 +27,14 @@ from typing import Any
 import pytest
 
 from app.core.calendar import WorkCalendar
-from app.core.case_projection import CaseRows, Context, project_case
+from app.core.case_path.decide import Request
+from app.core.case_path.projection import CaseRows, Context, project_case
+from app.core.case_path.steps import Action, Actor
 from app.core.clock import hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event, EventType
 from app.core.intake import IntakeRequest
 from app.core.model import Role
-from app.core.workflow import Action, Actor, Request
 from app.store.case_actions import act
 from app.store.cases import case_by_number, register_case
 from app.store.devices import last_trusted_seq, revoke_device

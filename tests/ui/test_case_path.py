@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import china_time
 from app.core.deadlines import DeadlineState
 from app.core.model import CaseStatus, Route
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number

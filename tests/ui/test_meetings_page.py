@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.clock import hlc_ms
 from app.core.lists import ListKind
 from app.core.meetings import DISPUTE, OTHER, DecisionDraft
-from app.core.workflow import Action, Request
 from app.store import meetings as m
 from app.store.blobs import BlobStore
 from app.store.case_actions import act

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.model import Route
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.errors import DomainError
-from app.core.workflow import Action, Request
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.sync.keys import CHEAP, key_file_beside

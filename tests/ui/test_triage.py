@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.model import CaseStatus, Route
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number

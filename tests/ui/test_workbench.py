@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.model import Route
-from app.core.workflow import Action, Request
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.queues import my_tasks

@@ -1,33 +1,51 @@
-"""The case path's events: ``decide`` turns an allowed request into an event (type and
-payload); ``evolve`` folds an event into the state. Rules about who and when are in
-core/workflow.py."""
+"""A request -> the event that carries it out (type and payload), or a refusal in plain
+words. Who may do what and when is in ``rules``; how the event changes the case, in ``fold``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from app.core.errors import DomainError
-from app.core.model import CaseStatus, Department, Route, Tier
-from app.core.routing import Suggestion
-from app.core.transfers import ACCEPTED, POLICE, TRANSFER_OUTCOMES
-from app.core.workflow import (
+from app.core.case_path.rules import (
     CALL_STEPS,
+    ROUTING,
     TRIAGE,
-    Action,
-    Actor,
-    CallStatus,
-    CaseState,
-    Request,
     check_allowed,
     check_preconditions,
+    office_unit,
     refuse,
 )
+from app.core.case_path.steps import Action, Actor, CaseState, event_type_of
+from app.core.errors import DomainError
+from app.core.model import Department, Route, Tier
+from app.core.routing import Suggestion
+from app.core.transfers import POLICE, TRANSFER_OUTCOMES
 
-S = CaseStatus
-ROUTING = (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL)  # the lists suggest these
+
+@dataclass(frozen=True)
+class Request:
+    """What someone asks to do to a case, as the window's form or the command line gives it."""
+
+    action: Action
+    to: str | None = None  # a department code, or an outside authority for TRANSFER
+    with_units: tuple[str, ...] = ()
+    reason: str = ""
+    note: str = ""
+    days: int | None = None
+    until: str | None = None  # YYYY-MM-DD
+    passed: bool | None = None
+    into: str | None = None  # case number, for MERGE
+    offence: str = ""
+    urgent: bool = False
+    photos: tuple[dict[str, str], ...] = field(default=())
+    override_reason: str = ""  # why the route differs from the lists' suggestion
+    not_our_duty: bool = False  # RETURN: the unit says the case is not its duty (职责争议)
+    cited: tuple[str, ...] = ()  # the list items such a return cites
+    threshold: str = ""  # TRANSFER_POLICE: why the facts meet the prosecution threshold
+    received_by: str = ""  # TRANSFER_RECEIPT: who signed the receipt (回执)
+    outcome: str = ""  # TRANSFER_OUTCOME: accepted, declined or returned
 
 
 @dataclass(frozen=True)
@@ -67,15 +85,18 @@ def decide(
             payload.update(_against_suggestion(payload, request, suggestion))
     else:
         payload.update(_handling(state, request, today))
-    return Decision(f"case.{action.value.replace('-', '_')}", payload)
+    return Decision(event_type_of(action), payload)
 
 
 def _against_suggestion(
     payload: Mapping[str, Any], request: Request, suggestion: Suggestion
 ) -> dict[str, Any]:
-    followed = suggestion.followed_by(payload["route"], payload["lead_unit"])
-    out: dict[str, Any] = {"suggested": suggestion.record(), "overridden": not followed}
-    if not followed and suggestion.from_lists:
+    route, lead = payload["route"], payload["lead_unit"]
+    out: dict[str, Any] = {
+        "suggested": suggestion.record(),
+        "overridden": not suggestion.followed_by(route, lead),
+    }
+    if suggestion.override_needs_reason(route, lead):
         out["override_reason"] = _need(
             request.override_reason, "override_reason_missing", request.action
         )
@@ -100,7 +121,7 @@ def _triage(
 ) -> dict[str, Any]:
     action = request.action
     if action == Action.SELF_HANDLE:
-        office = next(d.code for d in departments.values() if d.tier == Tier.ONE)
+        office = office_unit(departments)
         return {"route": Route.SELF.value, "lead_unit": office, "cooperating_units": []}
     if action == Action.DISPATCH:
         lead = _unit(request.to, departments)
@@ -212,107 +233,3 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
     if action in CALL_STEPS:
         return {"call_id": state.call_id, "note": request.note.strip()}
     return {}  # SIGN, RESUME, CLOSE
-
-
-def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> CaseState:
-    """The state after an event. Unknown event types leave it unchanged."""
-    action = _EVENT_ACTIONS.get(event_type)
-    if action is None:
-        return state
-    p = payload
-    if action in (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL):
-        state = replace(
-            state,
-            status=S.ASSIGNED,
-            route=Route(p["route"]),
-            lead_unit=p["lead_unit"],
-            cooperating_units=tuple(p["cooperating_units"]),
-        )
-        if action == Action.CALL:
-            state = replace(state, call_id=p["call_id"], call_status=CallStatus.CALLED)
-        return state
-    if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
-        return replace(
-            state,
-            status=S.TRANSFERRED,
-            transfer_letter=p.get("letter_no", ""),
-            transfer_police=action == Action.TRANSFER_POLICE,
-            transfer_received=False,
-            transfer_settled=False,
-        )
-    if action == Action.TRANSFER_RECEIPT:
-        return replace(state, transfer_received=True)
-    if action == Action.TRANSFER_OUTCOME:
-        if p["outcome"] == ACCEPTED:
-            return replace(state, transfer_settled=True)
-        return replace(  # declined or sent back: the case is ours again, to triage anew
-            state,
-            status=S.PENDING_TRIAGE,
-            transfer_letter=None,
-            transfer_police=False,
-            transfer_received=False,
-        )
-    if action == Action.REJECT:
-        return replace(state, status=S.REJECTED)
-    if action == Action.MERGE:
-        return replace(state, status=S.MERGED)
-    if action == Action.SIGN:
-        return replace(state, status=S.HANDLING)
-    if action == Action.FEEDBACK:  # the work is reported done: open requests lapse
-        return replace(
-            state, status=S.FEEDBACK, extension_requested=None, park_requested_until=None
-        )
-    if action == Action.RETURN:
-        return replace(  # back to triage; a call to a Y department ends with it
-            state,
-            status=S.PENDING_TRIAGE,
-            route=None,
-            lead_unit=None,
-            cooperating_units=(),
-            extension_requested=None,
-            park_requested_until=None,
-            call_id=None,
-            call_status=None,
-        )
-    if action == Action.EXTEND:
-        return replace(state, extension_requested=p["days"])
-    if action == Action.APPROVE_EXTENSION:
-        return replace(
-            state, extension_requested=None, extension_days=state.extension_days + p["days"]
-        )
-    if action == Action.DENY_EXTENSION:
-        return replace(state, extension_requested=None)
-    if action == Action.PARK:
-        return replace(state, park_requested_until=p["until"])
-    if action == Action.APPROVE_PARK:
-        return replace(state, status=S.PARKED, park_requested_until=None, parked_until=p["until"])
-    if action == Action.DENY_PARK:
-        return replace(state, park_requested_until=None)
-    if action == Action.RESUME:
-        return replace(state, status=S.HANDLING, parked_until=None)
-    if action == Action.VERIFY:
-        if p["passed"]:
-            return replace(state, status=S.VERIFIED, verified=True)
-        return replace(
-            state, status=S.HANDLING, verified=False, rework_count=state.rework_count + 1
-        )
-    if action == Action.CLOSE:
-        return replace(state, status=S.CLOSED)
-    if action == Action.REWORK:
-        return replace(
-            state, status=S.HANDLING, verified=False, rework_count=state.rework_count + 1
-        )
-    if action == Action.SUPERVISE:
-        return replace(state, supervision_count=state.supervision_count + 1)
-    _, after = CALL_STEPS[action]
-    state = replace(state, call_status=after)
-    if action == Action.CALL_ACK and state.status == S.ASSIGNED:
-        state = replace(state, status=S.HANDLING)  # the department's response is its 签收
-    return state
-
-
-_EVENT_ACTIONS = {f"case.{action.value.replace('-', '_')}": action for action in Action}
-
-
-def event_action(event_type: str) -> Action | None:
-    return _EVENT_ACTIONS.get(event_type)

@@ -15,8 +15,10 @@ from datetime import datetime
 from typing import Any
 
 from app.core.calendar import WorkCalendar
+from app.core.case_path.fold import fold_step
+from app.core.case_path.rules import FINISHED
+from app.core.case_path.steps import Action, Actor, CaseState, event_action
 from app.core.clock import TIME_FORMAT, parse_local
-from app.core.conflicts import fold_step
 from app.core.deadlines import Pause
 from app.core.events import Event, EventType
 from app.core.model import CaseStatus, Route, Urgency
@@ -24,10 +26,7 @@ from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
 from app.core.text import IndexedText, index_terms
 from app.core.time_limits import handle_due, sign_limit_days
-from app.core.workflow import Action, Actor, CaseState
-from app.core.workflow_events import event_action
 
-FINISHED = (CaseStatus.CLOSED, CaseStatus.TRANSFERRED, CaseStatus.REJECTED, CaseStatus.MERGED)
 CALL_COLUMNS = {
     Action.CALL_ACK: "acknowledged_at",
     Action.CALL_ARRIVE: "on_scene_at",

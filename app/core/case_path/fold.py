@@ -1,0 +1,157 @@
+"""How events change a case: ``evolve`` folds one event into the state, and ``fold_step``
+applies the rule for steps that collide when two devices change the same case offline.
+
+A case's events are folded in the merged order ``(hlc, device_id, device_seq)``, which
+every device computes the same way, so every device reaches the same state:
+
+1. A step that is still allowed (its actor's role and unit, the case's state and the
+   step's preconditions) in the state reached so far is applied.
+2. A step that is no longer allowed is a **rival** (并行冲突): it stays in the log and the
+   timeline, marked as not applied, and the case is flagged. Example: two devices dispatch
+   the same case to different units; the earlier dispatch holds, the later one is a rival.
+3. A step taken without knowing the event just before it in the merged order (its
+   ``basis`` differs) is **concurrent**. If it is applied and changes the case's status or
+   lead unit, the case is flagged too, so a clerk looks at both versions. Example: the
+   office closes a case while a laptop, offline, adds feedback.
+4. A clerk resolves the flag with ``case.conflict_resolved``, naming the events looked at;
+   to adopt a rival version the clerk then takes that step again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from app.core.case_path.rules import CALL_STEPS, may_take
+from app.core.case_path.steps import Action, Actor, CallStatus, CaseState, event_action
+from app.core.model import CaseStatus, Route
+from app.core.transfers import ACCEPTED
+
+S = CaseStatus
+
+
+def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> CaseState:
+    """The state after an event. Unknown event types leave it unchanged."""
+    action = event_action(event_type)
+    if action is None:
+        return state
+    p = payload
+    if action in (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL):
+        state = replace(
+            state,
+            status=S.ASSIGNED,
+            route=Route(p["route"]),
+            lead_unit=p["lead_unit"],
+            cooperating_units=tuple(p["cooperating_units"]),
+        )
+        if action == Action.CALL:
+            state = replace(state, call_id=p["call_id"], call_status=CallStatus.CALLED)
+        return state
+    if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
+        return replace(
+            state,
+            status=S.TRANSFERRED,
+            transfer_letter=p.get("letter_no", ""),
+            transfer_police=action == Action.TRANSFER_POLICE,
+            transfer_received=False,
+            transfer_settled=False,
+        )
+    if action == Action.TRANSFER_RECEIPT:
+        return replace(state, transfer_received=True)
+    if action == Action.TRANSFER_OUTCOME:
+        if p["outcome"] == ACCEPTED:
+            return replace(state, transfer_settled=True)
+        return replace(  # declined or sent back: the case is ours again, to triage anew
+            state,
+            status=S.PENDING_TRIAGE,
+            transfer_letter=None,
+            transfer_police=False,
+            transfer_received=False,
+        )
+    if action == Action.REJECT:
+        return replace(state, status=S.REJECTED)
+    if action == Action.MERGE:
+        return replace(state, status=S.MERGED)
+    if action == Action.SIGN:
+        return replace(state, status=S.HANDLING)
+    if action == Action.FEEDBACK:  # the work is reported done: open requests lapse
+        return replace(
+            state, status=S.FEEDBACK, extension_requested=None, park_requested_until=None
+        )
+    if action == Action.RETURN:
+        return replace(  # back to triage; a call to a Y department ends with it
+            state,
+            status=S.PENDING_TRIAGE,
+            route=None,
+            lead_unit=None,
+            cooperating_units=(),
+            extension_requested=None,
+            park_requested_until=None,
+            call_id=None,
+            call_status=None,
+        )
+    if action == Action.EXTEND:
+        return replace(state, extension_requested=p["days"])
+    if action == Action.APPROVE_EXTENSION:
+        return replace(
+            state, extension_requested=None, extension_days=state.extension_days + p["days"]
+        )
+    if action == Action.DENY_EXTENSION:
+        return replace(state, extension_requested=None)
+    if action == Action.PARK:
+        return replace(state, park_requested_until=p["until"])
+    if action == Action.APPROVE_PARK:
+        return replace(state, status=S.PARKED, park_requested_until=None, parked_until=p["until"])
+    if action == Action.DENY_PARK:
+        return replace(state, park_requested_until=None)
+    if action == Action.RESUME:
+        return replace(state, status=S.HANDLING, parked_until=None)
+    if action == Action.VERIFY:
+        if p["passed"]:
+            return replace(state, status=S.VERIFIED, verified=True)
+        return replace(
+            state, status=S.HANDLING, verified=False, rework_count=state.rework_count + 1
+        )
+    if action == Action.CLOSE:
+        return replace(state, status=S.CLOSED)
+    if action == Action.REWORK:
+        return replace(
+            state, status=S.HANDLING, verified=False, rework_count=state.rework_count + 1
+        )
+    if action == Action.SUPERVISE:
+        return replace(state, supervision_count=state.supervision_count + 1)
+    _, after = CALL_STEPS[action]
+    state = replace(state, call_status=after)
+    if action == Action.CALL_ACK and state.status == S.ASSIGNED:
+        state = replace(state, status=S.HANDLING)  # the department's response is its 签收
+    return state
+
+
+BASIS = "basis"  # payload key: the id of the case's latest event known when deciding
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: CaseState  # the state after the step (unchanged for a rival)
+    applied: bool
+    conflict: str | None  # None, "rival" or "concurrent"
+
+
+def fold_step(
+    state: CaseState,
+    actor: Actor | None,
+    event_type: str,
+    payload: Mapping[str, Any],
+    previous_event_id: str | None,
+) -> Outcome:
+    """Apply one case-path event under the rule above. ``actor``: the event's user with
+    the role and unit the township's records give them (never what the event claims)."""
+    action = event_action(event_type)
+    if action is None or not may_take(state, actor, action):
+        return Outcome(state, False, "rival")
+    after = evolve(state, event_type, payload)
+    basis = payload.get(BASIS)
+    concurrent = basis is not None and basis != previous_event_id
+    changed = (after.status, after.lead_unit) != (state.status, state.lead_unit)
+    return Outcome(after, True, "concurrent" if concurrent and changed else None)

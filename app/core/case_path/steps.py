@@ -1,0 +1,147 @@
+"""The words of the case path: what can be done to a case, a case's state as the rules see
+it, and who acts. The rules themselves are in ``rules``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.core.errors import Words
+from app.core.model import CaseStatus, Role, Route
+
+
+class Action(StrEnum):
+    """What can be done to a case; the values are the command-line names."""
+
+    SELF_HANDLE = "self-handle"
+    DISPATCH = "dispatch"
+    CALL = "call"
+    TRANSFER = "transfer"
+    TRANSFER_POLICE = "transfer-police"
+    REJECT = "reject"
+    MERGE = "merge"
+    SIGN = "sign"
+    FEEDBACK = "feedback"
+    RETURN = "return"
+    EXTEND = "extend"
+    APPROVE_EXTENSION = "approve-extension"
+    DENY_EXTENSION = "deny-extension"
+    PARK = "park"
+    APPROVE_PARK = "approve-park"
+    DENY_PARK = "deny-park"
+    RESUME = "resume"
+    VERIFY = "verify"
+    CLOSE = "close"
+    REWORK = "rework"
+    SUPERVISE = "supervise"
+    CALL_ACK = "call-ack"
+    CALL_ARRIVE = "call-arrive"
+    CALL_DONE = "call-done"
+    CALL_CONFIRM = "call-confirm"
+    TRANSFER_RECEIPT = "transfer-receipt"
+    TRANSFER_OUTCOME = "transfer-outcome"
+
+
+ACTION_NAMES: dict[Action, tuple[str, str]] = {
+    Action.SELF_HANDLE: ("交由镇街自行处置", "have the township handle it"),
+    Action.DISPATCH: ("派遣", "dispatch"),
+    Action.CALL: ("呼叫区直部门", "call a district department"),
+    Action.TRANSFER: ("移送", "transfer"),
+    Action.TRANSFER_POLICE: ("移送公安", "transfer to the police"),
+    Action.REJECT: ("不予受理", "reject"),
+    Action.MERGE: ("合并", "merge"),
+    Action.SIGN: ("签收", "sign for"),
+    Action.FEEDBACK: ("反馈", "report back"),
+    Action.RETURN: ("回退", "return"),
+    Action.EXTEND: ("申请延期", "ask for an extension"),
+    Action.APPROVE_EXTENSION: ("批准延期", "approve an extension"),
+    Action.DENY_EXTENSION: ("驳回延期", "deny an extension"),
+    Action.PARK: ("申请挂账", "ask to park"),
+    Action.APPROVE_PARK: ("批准挂账", "approve parking"),
+    Action.DENY_PARK: ("驳回挂账", "deny parking"),
+    Action.RESUME: ("恢复办理", "resume"),
+    Action.VERIFY: ("核查", "verify"),
+    Action.CLOSE: ("结案", "close"),
+    Action.REWORK: ("返工", "send back for rework"),
+    Action.SUPERVISE: ("督办", "supervise"),
+    Action.CALL_ACK: ("登记响应", "record the response"),
+    Action.CALL_ARRIVE: ("登记到场", "record the arrival"),
+    Action.CALL_DONE: ("登记办结", "record the call as handled"),
+    Action.CALL_CONFIRM: ("确认呼叫办结", "confirm the call"),
+    Action.TRANSFER_RECEIPT: ("登记移送回执", "record the transfer receipt"),
+    Action.TRANSFER_OUTCOME: ("登记移送结果", "record the transfer outcome"),
+}
+
+
+def action_words(action: Action) -> Words:
+    return Words(*ACTION_NAMES[action])
+
+
+def event_type_of(action: Action) -> str:
+    """``case.self_handle`` …: the event type a step is written as (never renamed)."""
+    return f"case.{action.value.replace('-', '_')}"
+
+
+_EVENT_ACTIONS = {event_type_of(action): action for action in Action}
+
+
+def event_action(event_type: str) -> Action | None:
+    """The step an event records; None for registration, conflicts and unknown types."""
+    return _EVENT_ACTIONS.get(event_type)
+
+
+class CallStatus(StrEnum):
+    """A call to a Y department: 呼叫 → 响应 → 到场 → 办结 → 确认."""
+
+    CALLED = "called"
+    ACKNOWLEDGED = "acknowledged"
+    ON_SCENE = "on_scene"
+    HANDLED = "handled"
+    CONFIRMED = "confirmed"
+
+
+ABANDONED = "abandoned"  # a call's row once the case was returned before the call ended
+CALL_STATUS_NAMES = {
+    "called": "已呼叫",
+    "acknowledged": "已响应",
+    "on_scene": "已到场",
+    "handled": "已办结",
+    "confirmed": "已确认",
+    ABANDONED: "已撤回",
+}
+
+
+@dataclass(frozen=True)
+class CaseState:
+    """What the rules need to know about a case. Derived from its events only."""
+
+    status: CaseStatus = CaseStatus.PENDING_TRIAGE
+    route: Route | None = None
+    lead_unit: str | None = None
+    cooperating_units: tuple[str, ...] = ()
+    extension_requested: int | None = None  # working days asked for, awaiting a decision
+    extension_days: int = 0  # approved in total
+    park_requested_until: str | None = None  # YYYY-MM-DD, awaiting a decision
+    parked_until: str | None = None
+    verified: bool = False  # the latest on-site check passed
+    rework_count: int = 0
+    supervision_count: int = 0
+    call_id: str | None = None
+    call_status: CallStatus | None = None
+    transfer_letter: str | None = None  # the open transfer's letter number ("" before v5)
+    transfer_police: bool = False
+    transfer_received: bool = False  # its receipt (回执) is recorded
+    transfer_settled: bool = False  # the receiver accepted it (立案 / 已受理)
+
+    @property
+    def call_open(self) -> bool:
+        return self.call_id is not None and self.call_status != CallStatus.CONFIRMED
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who takes a step, as the township's records know them (never what an event claims)."""
+
+    user_id: str
+    role: Role
+    unit: str  # department code
