@@ -7,11 +7,9 @@ from typing import Any
 
 from app.cli import database_path
 from app.cli_output import print_json, print_table
+from app.core.disputes import STATUS_NAMES, Dispute, Ruling
 from app.store import meetings as m
 from app.store.disputes import (
-    STATUS_NAMES,
-    Dispute,
-    Ruling,
     decide_dispute,
     dispute_by_id,
     dispute_for_ref,

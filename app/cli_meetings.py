@@ -15,6 +15,7 @@ from app.cli_output import print_json, print_table, shortened
 from app.core.errors import DomainError
 from app.core.meetings import AgendaItem, DecisionDraft, Meeting, MeetingDecision
 from app.store import meetings as m
+from app.store.agenda import propose_agenda
 from app.store.disputes import dispute_for_ref
 from app.store.reference import departments, user_by_name
 from app.store.setup import open_database
@@ -160,7 +161,7 @@ def agenda(args: argparse.Namespace) -> int:
             raise DomainError("agenda_meeting_missing")
         user = user_by_name(db, args.username)
         meeting = m.set_agenda(db, user, meeting.id, _agenda_file(args.set), wall=args.clock.wall)
-    items = meeting.agenda if meeting else m.propose_agenda(db, args.clock.today())
+    items = meeting.agenda if meeting else propose_agenda(db, args.clock.today())
     if args.output:
         write_agenda(db, meeting, args.output, items)
     if args.json:

@@ -335,6 +335,28 @@ def _problems(
     return found
 
 
+def check_agenda_editable(meeting: Meeting) -> None:
+    """A meeting's agenda changes until its minutes are in."""
+    if meeting.held:
+        raise DomainError("meeting_already_held", value=meeting.number)
+
+
+def check_minutes_due(meeting: Meeting, now: datetime) -> datetime:
+    """Minutes are recorded once, and not before the meeting; returns when it was held."""
+    if meeting.held:
+        raise DomainError("minutes_already_recorded", value=meeting.number)
+    held_on = parse_held_on(meeting.held_on)
+    if now < held_on:
+        raise DomainError("minutes_too_early", value=meeting.number)
+    return held_on
+
+
+def check_not_done(decision: MeetingDecision) -> None:
+    """A decision is marked done once."""
+    if decision.done_at:
+        raise DomainError("decision_already_done", value=decision.done_at[:16])
+
+
 def check_summary(summary: str) -> str:
     if not summary.strip():
         raise DomainError("minutes_summary_missing")

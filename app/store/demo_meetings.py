@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from app.core.clock import CHINA
+from app.core.disputes import Dispute
 from app.core.meetings import DecisionDraft
-from app.store.disputes import Dispute, disputes
+from app.store.disputes import disputes
 from app.store.meetings import record_minutes, schedule_meeting, set_members
 from app.store.reference import departments, user_by_name
 

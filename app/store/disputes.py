@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.core.clock import Wall
+from app.core.disputes import (
+    CheckedRuling,
+    Dispute,
+    Ruling,
+    amend_boundary,
+    check_referable,
+    check_ruling,
+    check_undecided,
+)
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import ListKind
@@ -20,36 +28,6 @@ from app.core.permissions import COORDINATE
 from app.store.devices import require_office
 from app.store.eventlog import EventWriter, writing
 from app.store.reference import departments, township
-
-OPEN, REFERRED, DECIDED = "open", "referred", "decided"
-STATUS_NAMES = {OPEN: "待裁定", REFERRED: "已提交联席会议", DECIDED: "已裁定"}
-
-
-@dataclass(frozen=True)
-class Dispute:
-    id: str
-    case_id: str
-    case_number: str
-    category_code: str
-    category_name: str
-    unit: str  # the unit that says it is not its duty
-    reasons: str
-    cited: list[str]
-    opened_at: str
-    meeting_id: str | None
-    decided_at: str | None
-    lead: str | None
-    cooperating: list[str]
-    reasoning: str
-    amended_item: str
-    ruled_at: str | None = None  # the meeting whose decision settled it (None: the office)
-
-    @property
-    def status(self) -> str:
-        if self.decided_at:
-            return DECIDED
-        return REFERRED if self.meeting_id else OPEN
-
 
 _SELECT = """
     SELECT d.id, d.case_id, c.number, c.category_code, coalesce(k.name, c.category_code),
@@ -106,10 +84,7 @@ def dispute_for_ref(db: Database, ref: str) -> str:
 
 def undecided(db: Database, dispute_id: str) -> Dispute:
     """The dispute, if it still waits for a ruling; else DomainError."""
-    dispute = dispute_by_id(db, dispute_id)
-    if dispute.decided_at:
-        raise DomainError("dispute_already_decided", value=dispute.decided_at)
-    return dispute
+    return check_undecided(dispute_by_id(db, dispute_id))
 
 
 def refer_dispute(
@@ -124,8 +99,7 @@ def refer_dispute(
         ).fetchone()
         if meeting is None:
             raise DomainError("meeting_unknown", value=meeting_id)
-        if meeting[1]:
-            raise DomainError("meeting_already_held", value=meeting[0])
+        check_referable(meeting[0], bool(meeting[1]))
         append_referral(writer, user, dispute_id, meeting_id)
     return dispute_by_id(db, dispute_id)
 
@@ -135,18 +109,6 @@ def append_referral(writer: EventWriter, user: User, dispute_id: str, meeting_id
     each dispute on its agenda)."""
     payload = {"meeting_id": meeting_id}
     writer.append(user.id, "dispute", dispute_id, EventType.DISPUTE_REFERRED, payload)
-
-
-@dataclass(frozen=True)
-class Ruling:
-    """What the office (or a joint meeting) decided about a dispute."""
-
-    lead: str
-    cooperating: tuple[str, ...] = ()
-    reasoning: str = ""
-    amend_list: bool = False  # the boundary list changes for every such case
-    meeting_id: str | None = None
-    decision_id: str | None = None  # the meeting decision (决议) it comes from
 
 
 def decide_dispute(
@@ -169,28 +131,18 @@ def append_ruling(
 ) -> None:
     """The ruling's events inside an open transaction (a meeting's minutes write several)."""
     dispute = undecided(db, dispute_id)
-    units = {d.code for d in departments(db)}
-    lead = ruling.lead.strip().upper()
-    if lead not in units:
-        raise DomainError("dispute_lead_missing" if not lead else "department_unknown", value=lead)
-    helpers = {code.strip().upper() for code in ruling.cooperating if code.strip()}
-    for code in sorted(helpers):  # written like the lead: " scjg" is 市场监管所 too
-        if code not in units:
-            raise DomainError("department_unknown", value=code)
-    if not ruling.reasoning.strip():
-        raise DomainError("dispute_reasoning_missing")
+    checked = check_ruling(ruling, {d.code for d in departments(db)})
     known = "SELECT 1 FROM meetings WHERE id = ?"
     if ruling.meeting_id and db.execute(known, [ruling.meeting_id]).fetchone() is None:
         raise DomainError("meeting_unknown", value=ruling.meeting_id)
-    cooperating = sorted(helpers - {lead})
     amended = ""
     if ruling.amend_list:
-        amended = _amend_boundary(db, writer, user, dispute, lead, cooperating, ruling)
+        amended = _amend_boundary(db, writer, user, dispute, checked, bool(ruling.meeting_id))
     payload: dict[str, Any] = {
         "case_id": dispute.case_id,
-        "lead": lead,
-        "cooperating": cooperating,
-        "reasoning": ruling.reasoning.strip(),
+        "lead": checked.lead,
+        "cooperating": list(checked.cooperating),
+        "reasoning": checked.reasoning,
         "amended_item": amended,
         "meeting_id": ruling.meeting_id,
         "decision_id": ruling.decision_id,
@@ -203,39 +155,17 @@ def _amend_boundary(
     writer: EventWriter,
     user: User,
     dispute: Dispute,
-    lead: str,
-    cooperating: list[str],
-    ruling: Ruling,
+    ruling: CheckedRuling,
+    by_meeting: bool,
 ) -> str:
-    """The case's category gets the ruling's lead in the boundary list: its entry changes, or,
-    when the entry covers other categories too, the category moves to an entry of its own
-    (the others keep their lead); with no entry at all, the ruling adds one. One list
-    version. Returns the code of the entry that now covers the category."""
-    category = dispute.category_code
-    items, entry = [], _boundary_item_for(db, category)
-    if entry is None:
-        ruled = _new_boundary_item(db, dispute, f"{township(db).code}-BJ-{category}")
-    elif entry["categories"] == [category]:
-        ruled = dict(entry)
-    else:
-        items.append(entry | {"categories": [c for c in entry["categories"] if c != category]})
-        ruled = _new_boundary_item(db, dispute, f"{entry['code']}-{category}")
-        ruled |= {k: entry[k] for k in ("lead_duty", "cooperating_duty", "visibility")}
-        ruled |= {
-            "specialism": entry["specialism"],
-            "name": f"{entry['name']}（{dispute.category_name}）",
-        }
-    note = f"职责争议裁定（案件{dispute.case_number}）：{ruling.reasoning.strip()}"
-    notes = f"{ruled['notes']}；{note}" if ruled.get("notes") else note
-    items.append(ruled | {"lead": lead, "cooperating": cooperating, "notes": notes})
-    source = "联席会议决议" if ruling.meeting_id else "职责争议裁定"
-    payload = {
-        "items": items,
-        "decision": dispute.id,
-        "source": f"{source}（{dispute.case_number}）",
-    }
+    """Write how the ruling amends the boundary list (core/disputes.py says how); returns
+    the code of the entry that now covers the disputed category."""
+    entry = _boundary_item_for(db, dispute.category_code)
+    fresh = _new_boundary_item(db, dispute, f"{township(db).code}-BJ-{dispute.category_code}")
+    amendment = amend_boundary(dispute, ruling, by_meeting, entry, fresh)
+    payload = {"items": amendment.items, "decision": dispute.id, "source": amendment.source}
     writer.append(user.id, "list", ListKind.BOUNDARY.value, EventType.LIST_ITEM_SET, payload)
-    return str(ruled["code"])
+    return amendment.code
 
 
 _BOUNDARY_COLUMNS = (

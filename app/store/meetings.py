@@ -7,50 +7,37 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.core.case_path import rules
-from app.core.case_path.queues import ESCALATE_AFTER_SUPERVISIONS
-from app.core.clock import Wall, china_time, parse_local
+from app.core.clock import Wall, china_time
+from app.core.disputes import Dispute, Ruling
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.meetings import (
-    CROSS_AFTER_RETURNS,
     DISPUTE,
     OTHER,
-    OVERDUE_AFTER_WORKING_DAYS,
     AgendaItem,
-    CaseFacts,
     DecisionDraft,
-    DisputeFacts,
     Meeting,
     MeetingDecision,
     check_agenda,
+    check_agenda_editable,
     check_decisions,
+    check_minutes_due,
+    check_not_done,
     check_note,
     check_plan,
     check_summary,
     check_units,
-    parse_held_on,
 )
-from app.core.meetings import propose_agenda as propose
-from app.core.model import CaseStatus, User, chinese
+from app.core.model import User
 from app.core.permissions import COORDINATE
-from app.store.case_state import work_calendar
+from app.store.agenda import propose_agenda
 from app.store.devices import require_office
-from app.store.disputes import (
-    DECIDED,
-    Dispute,
-    Ruling,
-    append_referral,
-    append_ruling,
-    dispute_by_id,
-    disputes,
-    undecided,
-)
+from app.store.disputes import append_referral, append_ruling, dispute_by_id, undecided
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.reference import departments
 
@@ -69,7 +56,6 @@ __all__ = [
     "meetings",
     "members",
     "open_decisions",
-    "propose_agenda",
     "record_minutes",
     "schedule_meeting",
     "set_agenda",
@@ -106,77 +92,6 @@ def set_members(db: Database, user: User, units: Iterable[str], *, wall: Wall) -
 
 
 # ----------------------------------------------------------------------- the agenda
-
-
-def propose_agenda(db: Database, today: date, meeting_id: str | None = None) -> list[AgendaItem]:
-    """What the next meeting should settle, from the data (core/meetings.py says what and
-    in which order). A dispute already referred to another meeting not yet held waits for it."""
-    facts = _dispute_facts(db, meeting_id)
-    return propose(facts, _case_facts(db, today), today, work_calendar(db), meeting_id)
-
-
-def _dispute_facts(db: Database, meeting_id: str | None) -> list[DisputeFacts]:
-    pending = {r[0] for r in db.execute("SELECT id FROM meetings WHERE minutes_at IS NULL")}
-    names = _unit_names(db)
-    return [
-        DisputeFacts(
-            d.id,
-            d.case_number,
-            d.category_name,
-            names.get(d.unit, d.unit),
-            d.reasons,
-            tuple(d.cited),
-            d.opened_at,
-            d.meeting_id,
-        )
-        for d in disputes(db)
-        if d.status != DECIDED and not (d.meeting_id in pending and d.meeting_id != meeting_id)
-    ]
-
-
-_CASES = f"""
-    SELECT c.number, coalesce(k.name, c.category_code), c.address, c.status,
-           coalesce(c.lead_unit, ''), c.cooperating_units, c.supervision_count,
-           c.sign_due_at, c.handle_due_at,
-           (SELECT count(*) FROM assignments a
-            WHERE a.case_id = c.id AND a.part = 'lead' AND a.ended_at IS NOT NULL)
-    FROM cases c LEFT JOIN categories k ON k.code = c.category_code
-    WHERE c.status NOT IN ({", ".join("?" for _ in FINISHED)}) AND (
-        c.supervision_count >= ? OR c.cooperating_units != '[]'
-        OR c.sign_due_at < ? OR c.handle_due_at < ?
-        OR c.id IN (SELECT case_id FROM assignments WHERE part = 'lead'
-                    AND ended_at IS NOT NULL GROUP BY case_id HAVING count(*) >= ?))
-"""
-
-
-def _case_facts(db: Database, today: date) -> list[CaseFacts]:
-    """Open cases that may qualify (the SQL lets through a superset; core decides)."""
-    # N working days late means at least N calendar days late
-    cutoff = date.fromordinal(today.toordinal() - OVERDUE_AFTER_WORKING_DAYS).isoformat()
-    params = [*FINISHED, ESCALATE_AFTER_SUPERVISIONS, cutoff, cutoff, CROSS_AFTER_RETURNS]
-    rows = db.execute(_CASES, params).fetchall()
-    names = _unit_names(db)
-    facts = []
-    for number, category, address, status, lead, coop, count, sign, handle, returns in rows:
-        dues = [parse_local(d) for d in (sign, handle) if d]
-        facts.append(
-            CaseFacts(
-                number,
-                category,
-                address,
-                chinese(CaseStatus(status)),
-                names.get(lead, lead),
-                tuple(names.get(u, u) for u in json.loads(coop)),
-                count,
-                min(dues) if dues else None,
-                returns,
-            )
-        )
-    return facts
-
-
-def _unit_names(db: Database) -> dict[str, str]:
-    return {d.code: d.short_name for d in departments(db)}
 
 
 def _check_refs(db: Database, items: Sequence[AgendaItem]) -> list[Dispute]:
@@ -253,9 +168,7 @@ def set_agenda(
     _may_coordinate(db, user)
     items = check_agenda(agenda)
     with writing(db, wall) as writer:
-        meeting = meeting_by_id(db, meeting_id)
-        if meeting.held:
-            raise DomainError("meeting_already_held", value=meeting.number)
+        check_agenda_editable(meeting_by_id(db, meeting_id))
         on_agenda = _check_refs(db, items)
         payload = {"agenda": _agenda_payload(items)}
         writer.append(user.id, MEETING, meeting_id, EventType.MEETING_AGENDA_SET, payload)
@@ -278,11 +191,7 @@ def record_minutes(
     _may_coordinate(db, user)
     with writing(db, wall) as writer:
         meeting = meeting_by_id(db, meeting_id)
-        if meeting.held:
-            raise DomainError("minutes_already_recorded", value=meeting.number)
-        held_on = parse_held_on(meeting.held_on)
-        if china_time(wall()) < held_on:
-            raise DomainError("minutes_too_early", value=meeting.number)
+        held_on = check_minutes_due(meeting, china_time(wall()))
         text = check_summary(summary)
         known = _unit_codes(db)
         came = meeting.attendees if attendees is None else list(attendees)
@@ -330,8 +239,7 @@ def mark_done(
     text = check_note(note)
     with writing(db, wall) as writer:
         decision = decision_by_id(db, decision_id)
-        if decision.done_at:
-            raise DomainError("decision_already_done", value=decision.done_at[:16])
+        check_not_done(decision)
         payload = {"meeting_id": decision.meeting_id, "note": text}
         writer.append(user.id, DECISION, decision_id, EventType.MEETING_DECISION_DONE, payload)
     return decision_by_id(db, decision_id)

@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from app.core.disputes import DECIDED, Dispute
 from app.core.model import Case
 from app.core.transfers import IN, OUT, Transfer
-from app.store.disputes import DECIDED, Dispute, disputes_of_case
+from app.store.disputes import disputes_of_case
 from app.store.reference import ReferenceData
 from app.store.transfers import transfers_of
 from app.ui.i18n import dispute_status_word

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.clock import Clock
+from app.core.disputes import Dispute, Ruling
 from app.core.errors import DomainError
 from app.core.meetings import Meeting
 from app.core.model import User
 from app.core.routing import BoundaryEntry
-from app.store.disputes import Dispute, Ruling, decide_dispute, refer_dispute
+from app.store.disputes import decide_dispute, refer_dispute
 from app.store.reference import ReferenceData
 from app.ui.dialog_parts import StoreDialog, question_label
 from app.ui.unit_lists import CooperatingUnits, unit_items

@@ -25,19 +25,14 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.clock import Clock
+from app.core.disputes import DECIDED, OPEN, REFERRED, Dispute
 from app.core.lists import ListKind
 from app.core.meetings import Meeting
 from app.core.model import User
 from app.core.permissions import COORDINATE
 from app.store.cases import case_by_id
 from app.store.devices import may_here
-from app.store.disputes import (
-    DECIDED,
-    OPEN,
-    REFERRED,
-    Dispute,
-    disputes,
-)
+from app.store.disputes import disputes
 from app.store.lists import list_rows
 from app.store.meetings import meetings
 from app.store.reference import ReferenceData

@@ -20,11 +20,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
 
 from app.core.case_path.steps import CALL_STATUS_NAMES, Action
 from app.core.case_path.timeline import EN, ZH, action_name
+from app.core.disputes import DECIDED, OPEN, REFERRED
 from app.core.errors import DomainError
 from app.core.meetings import CROSS, DISPUTE, OTHER, OVERDUE, SUPERVISED
 from app.core.model import CaseSource, CaseStatus, Role, Route, Tier, Urgency
 from app.paths import resource
-from app.store.disputes import DECIDED, OPEN, REFERRED
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -70,7 +70,7 @@ ROUTE_WORDS: dict[str, str] = {
     Route.CALL_Y.value: QT_TRANSLATE_NOOP("Enum", "District department called"),
 }
 
-# A duty dispute's status; in Chinese the words of ``store.disputes.STATUS_NAMES``.
+# A duty dispute's status; in Chinese the words of ``core.disputes.STATUS_NAMES``.
 DISPUTE_STATUS_WORDS: dict[str, str] = {
     OPEN: QT_TRANSLATE_NOOP("Enum", "Awaiting a ruling"),
     REFERRED: QT_TRANSLATE_NOOP("Enum", "Referred to a joint meeting"),

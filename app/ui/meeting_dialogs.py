@@ -22,12 +22,12 @@ from sqlite_utils import Database
 from app.core.clock import Clock
 from app.core.meetings import AgendaItem, Meeting, MeetingDecision
 from app.core.model import User
+from app.store.agenda import propose_agenda
 from app.store.case_state import work_calendar
 from app.store.meetings import (
     mark_done,
     meetings,
     members,
-    propose_agenda,
     schedule_meeting,
     set_agenda,
     set_members,

@@ -31,8 +31,9 @@ from app.core.meetings import Meeting, MeetingDecision
 from app.core.model import User
 from app.core.permissions import COORDINATE
 from app.reports.meeting_pdf import write_agenda, write_minutes
+from app.store.agenda import propose_agenda
 from app.store.devices import may_here, own_kind
-from app.store.meetings import meetings, members, open_decisions, propose_agenda
+from app.store.meetings import meetings, members, open_decisions
 from app.store.reference import ReferenceData
 from app.ui.meeting_detail import MeetingDetail
 from app.ui.meeting_dialogs import AgendaDialog, MarkDoneDialog, MeetingDialog, MembersDialog

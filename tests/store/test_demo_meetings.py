@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.disputes import DECIDED
 from app.store.demo import build_demo
-from app.store.disputes import DECIDED, disputes
+from app.store.disputes import disputes
 from app.store.meetings import meetings, members
 from app.store.projections import rebuild
 from app.store.reference import user_by_name

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.clock import hlc_ms
+from app.core.disputes import DECIDED, OPEN, Ruling
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import Case
@@ -21,9 +22,6 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_id, register_case
 from app.store.disputes import (
-    DECIDED,
-    OPEN,
-    Ruling,
     decide_dispute,
     dispute_by_id,
     disputes,

@@ -16,6 +16,7 @@ import pytest
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.clock import CHINA, hlc_ms, parse_local
+from app.core.disputes import DECIDED, REFERRED, Ruling
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import ListKind
@@ -29,11 +30,12 @@ from app.core.meetings import (
     working_days_late,
 )
 from app.store import meetings as m
+from app.store.agenda import propose_agenda
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
-from app.store.disputes import DECIDED, REFERRED, Ruling, decide_dispute, dispute_by_id
+from app.store.disputes import decide_dispute, dispute_by_id
 from app.store.lists import versions
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
@@ -186,7 +188,7 @@ def test_the_proposal_lists_each_kind_from_the_data(office: Office) -> None:
         office.act("officer", bounced, Action.RETURN, reason="派错了")
     office.dispatch(bounced, to="ZFZD")
 
-    items = m.propose_agenda(db, office.today())
+    items = propose_agenda(db, office.today())
     kinds = {item.ref: item.kind for item in items}
     ours = next(item for item in items if item.ref == dispute_id)
     assert ours.kind == DISPUTE
@@ -240,7 +242,7 @@ def test_scheduling_numbers_meetings_and_refers_the_disputes_on_the_agenda(
         office.at(1, "09:30"),
         ["ZHB", "PCS"],
     )
-    assert first.agenda == m.propose_agenda(db, office.today(), first.id)
+    assert first.agenda == propose_agenda(db, office.today(), first.id)
     assert (first.summary, first.minutes_at, first.decisions) == ("", None, [])
     dispute = dispute_by_id(db, dispute_id)
     assert (dispute.status, dispute.meeting_id) == (REFERRED, first.id)
@@ -333,7 +335,7 @@ def test_a_meeting_whose_decision_closes_a_dispute_amends_the_boundary_list(
     assert (settled.case_number, settled.amended_item) == (number, dispute.amended_item)
     assert settled.list_version == version.version and settled.lead == "青石派出所"
     # the disputed case no longer goes on the next agenda
-    assert dispute_id not in [i.ref for i in m.propose_agenda(db, office.today())]
+    assert dispute_id not in [i.ref for i in propose_agenda(db, office.today())]
 
 
 def test_decisions_are_tracked_until_done(office: Office) -> None:

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
+from app.core.disputes import Ruling
 from app.core.model import Route
 from app.core.routing import Suggestion
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.database import latest_version, peek_schema_version, schema_version
-from app.store.disputes import Ruling, decide_dispute, disputes
+from app.store.disputes import decide_dispute, disputes
 from app.store.projections import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import override_report, suggestion_for

@@ -11,12 +11,13 @@ import pytest
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
+from app.core.disputes import Ruling
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.lists import ListKind
 from app.store.case_actions import act
 from app.store.cases import register_case
-from app.store.disputes import Ruling, decide_dispute, disputes, refer_dispute
+from app.store.disputes import decide_dispute, disputes, refer_dispute
 from app.store.lists import set_item
 from app.store.meetings import schedule_meeting, set_members
 from tests.clock import frozen

@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
+from app.core.disputes import DECIDED, OPEN, REFERRED
 from app.core.lists import ListKind
 from app.core.model import Route
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
-from app.store.disputes import DECIDED, OPEN, REFERRED, dispute_by_id, disputes_of_case
+from app.store.disputes import dispute_by_id, disputes_of_case
 from app.store.lists import versions
 from app.store.meetings import schedule_meeting
 from app.store.reference import user_by_name
@@ -177,7 +178,7 @@ def test_others_read_disputes_but_do_not_decide(qtbot, demo_path, demo_db):
 
 
 def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot, demo_db):
-    from app.store.disputes import Dispute
+    from app.core.disputes import Dispute
     from app.store.reference import ReferenceData
     from app.ui.dispute_dialogs import DecideDialog
 

@@ -7,10 +7,10 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from app.core.disputes import STATUS_NAMES
 from app.core.meetings import KIND_NAMES
 from app.core.model import chinese
 from app.paths import resource
-from app.store.disputes import STATUS_NAMES
 from app.ui.app import load_translator
 from app.ui.i18n import (
     AGENDA_KIND_WORDS,

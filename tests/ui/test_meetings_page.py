@@ -17,14 +17,16 @@ from PySide6.QtWidgets import QFileDialog
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.clock import hlc_ms
+from app.core.disputes import DECIDED, REFERRED
 from app.core.lists import ListKind
 from app.core.meetings import DISPUTE, OTHER, DecisionDraft
 from app.store import meetings as m
+from app.store.agenda import propose_agenda
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
-from app.store.disputes import DECIDED, REFERRED, dispute_by_id
+from app.store.disputes import dispute_by_id
 from app.store.lists import versions
 from app.store.reference import ReferenceData, user_by_name
 from app.store.routing import boundary_entries
@@ -155,7 +157,7 @@ def test_without_a_meeting_the_page_says_what_to_do_and_shows_the_proposal(qtbot
     page = open_page(qtbot, demo_db, clock)
     assert page.meeting_list.isHidden() and not page.meetings_empty.isHidden()
     assert page.meetings_empty.text()
-    proposed = m.propose_agenda(demo_db, clock.now().date())
+    proposed = propose_agenda(demo_db, clock.now().date())
     assert proposed and all(item.title in page.detail.toPlainText() for item in proposed)
     assert not page.agenda_button.isEnabled() and not page.minutes_button.isEnabled()
 
@@ -173,7 +175,7 @@ def test_scheduling_through_the_dialog_with_an_unticked_agenda_item(
     qtbot.waitUntil(dialog.isVisible)
     rows = agenda_rows(dialog)
     proposed = [row.data(0, ItemRole) for row in rows]
-    assert proposed == m.propose_agenda(demo_db, clock.now().date())
+    assert proposed == propose_agenda(demo_db, clock.now().date())
     assert any(p.kind == DISPUTE and p.ref == dispute_id for p in proposed)
     assert all(row.checkState(0) == Qt.CheckState.Checked for row in rows)
     dropped = next(p for p in proposed if p.kind != DISPUTE)  # a case the meeting leaves

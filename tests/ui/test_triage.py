@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
+from app.core.disputes import OPEN
 from app.core.model import CaseStatus, Route
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
-from app.store.disputes import OPEN, disputes_of_case
+from app.store.disputes import disputes_of_case
 from app.store.eventlog import entity_events
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
