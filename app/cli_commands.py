@@ -66,7 +66,7 @@ def _terminal_progress(label: str) -> Callable[[int, int], bool]:
 
 
 def rebuild(args: argparse.Namespace) -> int:
-    from app.store.projections import rebuild as replay
+    from app.store.rebuild import rebuild as replay
 
     db = open_database(database_path(args))
     actor = reference.user_by_name(db, args.username)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -132,6 +133,13 @@ class Department:
     tier: Tier
     duty_phone: str = ""
     response: ResponseCommitment | None = None  # only for tier Y
+
+
+def office_unit(departments: Mapping[str, Department]) -> str:
+    """The comprehensive enforcement office (the "1"), which triages and leads what the
+    township handles itself: the unit of tier ONE."""
+    ordered = sorted(departments.values(), key=lambda d: d.code)
+    return next(d.code for d in ordered if d.tier == Tier.ONE)
 
 
 @dataclass(frozen=True)

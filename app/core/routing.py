@@ -13,9 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from app.core.case_path.rules import office_unit
 from app.core.errors import Words
-from app.core.model import Category, Department, Route, Tier
+from app.core.model import Category, Department, Route, Tier, office_unit
 
 TIER_ROUTES = {Tier.ONE: Route.SELF, Tier.X: Route.DISPATCH_X, Tier.Y: Route.CALL_Y}
 HIGH, LOW = "高", "低"

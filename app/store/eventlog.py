@@ -18,7 +18,7 @@ from app.core.clock import HybridClock, Wall
 from app.core.events import GENESIS_HASH, Event
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
-from app.store.projections import apply_event
+from app.store.projections.table import apply_event
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from app.core.text import fts_query
 from app.paths import resource
 from app.store.devices import require_office
 from app.store.eventlog import writing
-from app.store.list_rows import TABLES
+from app.store.projections.lists import TABLES
 
 SHOWN_PROBLEMS = 30
 _CELL = re.compile(r"([A-Z]+)(\d+)")

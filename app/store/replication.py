@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from app.core.events import Event, EventType
-from app.store.case_fold import existing_cases, refold_cases
 from app.store.eventlog import EVENT_COLUMNS, insert_events, row_to_event
-from app.store.projections import apply_event
+from app.store.projections.cases import existing_cases, refold_cases
+from app.store.projections.table import apply_event
 
 Vector = dict[str, int]  # origin device id -> highest seq held (seqs are gapless)
 _LAST_WRITER_WINS = {

@@ -15,9 +15,9 @@ from app.core.case_path.rules import may_originate
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event, EventType
 from app.store.blobs import BlobStore
-from app.store.case_fold import existing_cases
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
 from app.store.eventlog import this_device
+from app.store.projections.cases import existing_cases
 from app.store.replication import (
     ChainHead,
     event_at,

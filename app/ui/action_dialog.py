@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.case_path.decide import Request
-from app.core.case_path.rules import ACTION_ROUTES, office_unit
+from app.core.case_path.rules import ACTION_ROUTES
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
-from app.core.model import Case, Route, Tier, Urgency
+from app.core.model import Case, Route, Tier, Urgency, office_unit
 from app.core.routing import Suggestion
 from app.core.transfers import TRANSFER_OUTCOMES, outcome_words
 from app.store.reference import ReferenceData

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from app.core.model import User
 from app.core.permissions import REBUILD, may
-from app.store.projections import RebuildCancelled, rebuild
+from app.store.rebuild import RebuildCancelled, rebuild
 from app.store.settings import LANGUAGE, read_setting, write_setting
 from app.ui.background import BackgroundRunner, Operation
 from app.ui.i18n import DEFAULT_LANGUAGE

@@ -20,7 +20,7 @@ from app.store.blobs import BlobStore
 from app.store.case_actions import act, actions_for, actor_of
 from app.store.case_state import load_state
 from app.store.cases import case_by_number
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from tests.clock import frozen
 from tests.store.store_helpers import DEMO_NOW_MS, case_for, full_dump, projection_dump

@@ -9,7 +9,7 @@ from app.core.disputes import DECIDED
 from app.store.demo import build_demo
 from app.store.disputes import disputes
 from app.store.meetings import meetings, members
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from tests.store.store_helpers import DEMO_NOW_MS, projection_dump

@@ -29,7 +29,7 @@ from app.store.disputes import (
     refer_dispute,
 )
 from app.store.meetings import schedule_meeting
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
 from tests.clock import frozen

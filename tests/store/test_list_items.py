@@ -12,7 +12,7 @@ from app.core.errors import DomainError
 from app.core.lists import ListKind
 from app.store.cases import case_by_number
 from app.store.lists import list_rows, search_lists, set_item, versions
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries, suggestion_for
 from tests.clock import frozen

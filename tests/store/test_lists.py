@@ -8,7 +8,7 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.core.lists import ListKind
 from app.store.lists import list_rows, replace_list, search_lists, versions
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from tests.clock import frozen
 from tests.store.store_helpers import full_dump, projection_dump

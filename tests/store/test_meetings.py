@@ -37,7 +37,7 @@ from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
 from app.store.disputes import decide_dispute, dispute_by_id
 from app.store.lists import versions
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
 from tests.clock import frozen

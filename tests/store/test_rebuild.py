@@ -14,7 +14,7 @@ from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
 from app.store.cases import register_case
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump

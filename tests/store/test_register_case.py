@@ -107,7 +107,7 @@ def test_numbering_ignores_a_device_whose_code_extends_ours(small_db, tmp_path: 
     from app.store.cases import case_payload, check_intake
     from app.store.database import write_transaction
     from app.store.eventlog import insert_event, new_id
-    from app.store.projections import apply_event
+    from app.store.projections.table import apply_event
 
     code = this_device(small_db).code
     clerk = user_by_name(small_db, "clerk")

@@ -21,7 +21,7 @@ from app.core.transfers import OUTCOME, RECEIPT
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number, register_case
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.transfers import (
     all_transfers,

@@ -15,7 +15,7 @@ from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.database import latest_version, peek_schema_version, schema_version
 from app.store.disputes import decide_dispute, disputes
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import override_report, suggestion_for
 from app.store.setup import open_database

@@ -35,7 +35,7 @@ from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number, register_case
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
-from app.store.projections import rebuild
+from app.store.rebuild import rebuild
 from app.store.replication import apply_remote, held
 from app.store.setup import set_response_commitment
 from tests.clock import TEST_TODAY, TestClock

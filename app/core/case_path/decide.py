@@ -14,12 +14,11 @@ from app.core.case_path.rules import (
     TRIAGE,
     check_allowed,
     check_preconditions,
-    office_unit,
     refuse,
 )
 from app.core.case_path.steps import Action, Actor, CaseState, event_type_of
 from app.core.errors import DomainError
-from app.core.model import Department, Route, Tier
+from app.core.model import Department, Route, Tier, office_unit
 from app.core.routing import Suggestion
 from app.core.transfers import POLICE, TRANSFER_OUTCOMES
 

@@ -19,7 +19,7 @@ from app.core.case_path.steps import (
 )
 from app.core.errors import DomainError, Words
 from app.core.events import EventType
-from app.core.model import CaseStatus, Department, Role, Route, Tier, chinese
+from app.core.model import CaseStatus, Role, Route, chinese
 from app.core.permissions import RESOLVE_CONFLICT, ROLE_WORDS, require
 
 S = CaseStatus
@@ -86,13 +86,6 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.TRANSFER_RECEIPT: OFFICE_ROLES,
     Action.TRANSFER_OUTCOME: OFFICE_ROLES,
 }
-
-
-def office_unit(departments: Mapping[str, Department]) -> str:
-    """The comprehensive enforcement office (the "1"): the unit of tier ONE."""
-    return next(
-        d.code for d in sorted(departments.values(), key=lambda d: d.code) if d.tier == Tier.ONE
-    )
 
 
 # -- in which state -----------------------------------------------------------------------------

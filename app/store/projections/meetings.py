@@ -9,8 +9,7 @@ import json
 
 from sqlite_utils import Database
 
-from app.core.events import Event, EventType
-from app.store.projections import handles
+from app.core.events import Event
 
 
 def _json(value: object) -> str:
@@ -18,8 +17,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-@handles(EventType.MEETING_MEMBERS_SET)
-def _members_set(db: Database, event: Event) -> None:
+def members_set(db: Database, event: Event) -> None:
     db.conn.execute("DELETE FROM meeting_members")
     db.conn.executemany(
         "INSERT INTO meeting_members (unit, position) VALUES (?, ?)",
@@ -27,8 +25,7 @@ def _members_set(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.MEETING_SCHEDULED)
-def _scheduled(db: Database, event: Event) -> None:
+def scheduled(db: Database, event: Event) -> None:
     p = event.payload
     db.conn.execute(
         "INSERT INTO meetings (id, number, held_on, place, chair, attendees, agenda, "
@@ -47,16 +44,14 @@ def _scheduled(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.MEETING_AGENDA_SET)
-def _agenda_set(db: Database, event: Event) -> None:
+def agenda_set(db: Database, event: Event) -> None:
     db.conn.execute(
         "UPDATE meetings SET agenda = ? WHERE id = ?",
         [_json(event.payload["agenda"]), event.entity_id],
     )
 
 
-@handles(EventType.MEETING_MINUTES_RECORDED)
-def _minutes_recorded(db: Database, event: Event) -> None:
+def minutes_recorded(db: Database, event: Event) -> None:
     p = event.payload
     db.conn.execute(
         "UPDATE meetings SET summary = ?, attendees = ?, minutes_at = ? WHERE id = ?",
@@ -80,8 +75,7 @@ def _minutes_recorded(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.MEETING_DECISION_DONE)
-def _decision_done(db: Database, event: Event) -> None:
+def decision_done(db: Database, event: Event) -> None:
     db.conn.execute(
         "UPDATE meeting_decisions SET done_at = ?, done_by = ?, done_note = ? WHERE id = ?",
         [event.local_time, event.actor_id, event.payload["note"], event.entity_id],

@@ -1,4 +1,4 @@
-"""Projections of the office's dispute events and of list items set by an edit or a ruling.
+"""Projections of the office's dispute events: referrals to a joint meeting and rulings.
 They read no case (a rebuild replays them before it folds any case); they build on what
 the office's earlier events of the same kind left, which replays in the same order."""
 
@@ -8,17 +8,14 @@ import json
 
 from sqlite_utils import Database
 
-from app.core.events import Event, EventType
-from app.store.list_rows import apply_list_item_set
-from app.store.projections import handles
+from app.core.events import Event
 
 
 def _ruling_row(db: Database, dispute_id: str) -> None:
     db.conn.execute("INSERT OR IGNORE INTO dispute_rulings (dispute_id) VALUES (?)", [dispute_id])
 
 
-@handles(EventType.DISPUTE_REFERRED)
-def _referred(db: Database, event: Event) -> None:
+def referred(db: Database, event: Event) -> None:
     _ruling_row(db, event.entity_id)
     db.conn.execute(
         "UPDATE dispute_rulings SET meeting_id = ?, referred_at = ? WHERE dispute_id = ?",
@@ -26,8 +23,7 @@ def _referred(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.DISPUTE_DECIDED)
-def _decided(db: Database, event: Event) -> None:
+def decided(db: Database, event: Event) -> None:
     p = event.payload
     _ruling_row(db, event.entity_id)
     db.conn.execute(
@@ -47,8 +43,3 @@ def _decided(db: Database, event: Event) -> None:
             event.entity_id,
         ],
     )
-
-
-@handles(EventType.LIST_ITEM_SET)
-def _item_set(db: Database, event: Event) -> None:
-    apply_list_item_set(db, event)

@@ -19,7 +19,7 @@ TABLES = {
 }
 
 
-def apply_list_replaced(db: Database, event: Event) -> None:
+def list_replaced(db: Database, event: Event) -> None:
     """Replace one list's rows with the event's items; the next version of that list."""
     kind = ListKind(event.entity_id)
     items: list[dict[str, Any]] = event.payload["items"]
@@ -33,7 +33,7 @@ def apply_list_replaced(db: Database, event: Event) -> None:
     _next_version(db, kind, event, len(items))
 
 
-def apply_list_item_set(db: Database, event: Event) -> None:
+def list_item_set(db: Database, event: Event) -> None:
     """Items of the power or boundary list added or replaced (one edit, or one ruling that
     splits an entry): the list's next version, naming the ruling that changed it, if any."""
     kind = ListKind(event.entity_id)

@@ -1,72 +1,18 @@
-"""Projections: the current state, derived from events in the same transaction.
-
-``apply_event`` must depend on the event alone (never on the clock or on this device),
-so that ``rebuild`` replays the log into exactly the same tables.
-"""
+"""Projections of the reference data: the township, its departments, users, grids,
+categories and devices, the calendar and office hours, evidence received by sync."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.events import Event, EventType
-from app.core.model import Route, User
-from app.core.permissions import REBUILD, require
-from app.store.case_fold import forget_context, refold_cases
+from app.core.events import Event
+from app.core.model import Route
 from app.store.case_state import OFFICE_HOURS
 from app.store.event_rows import office_device_id
-from app.store.list_rows import apply_list_replaced
-
-PROJECTION_TABLES = (
-    # children before parents, for deleting
-    "meeting_decisions",
-    "meetings",
-    "meeting_members",
-    "dispute_rulings",
-    "disputes",
-    "transfers",
-    "list_versions",
-    "power_items",
-    "duty_items",
-    "boundary_items",
-    "category_matters",
-    "lists_search",
-    "custody",
-    "case_conflicts",
-    "devices",
-    "case_pauses",
-    "calls",
-    "assignments",
-    "case_evidence",
-    "cases",
-    "categories",
-    "grids",
-    "users",
-    "departments",
-    "township",
-)
-
-Handler = Callable[[Database, Event], None]
-_HANDLERS: dict[str, Handler] = {}
-
-
-def handles(event_type: str) -> Callable[[Handler], Handler]:
-    def register(handler: Handler) -> Handler:
-        _HANDLERS[event_type] = handler
-        return handler
-
-    return register
-
-
-def apply_event(db: Database, event: Event) -> None:
-    handler = _HANDLERS.get(event.type)
-    if handler is not None:  # types from newer versions are kept in the log, shown later
-        handler(db, event)
-    elif event.type.startswith("case."):
-        refold_cases(db, [event.entity_id])  # the case path: triage, handling, calls, closing
+from app.store.projections.cases import forget_context, refold_cases
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
@@ -75,8 +21,7 @@ def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
     db.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
 
 
-@handles(EventType.TOWNSHIP_CREATED)
-def _township_created(db: Database, event: Event) -> None:
+def township_created(db: Database, event: Event) -> None:
     p = event.payload
     _insert(
         db,
@@ -85,8 +30,7 @@ def _township_created(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.DEPARTMENT_ADDED)
-def _department_added(db: Database, event: Event) -> None:
+def department_added(db: Database, event: Event) -> None:
     forget_context(db)
     p = event.payload
     response = p.get("response") or {}
@@ -106,8 +50,7 @@ def _department_added(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.DEPARTMENT_RESPONSE_SET)
-def _response_set(db: Database, event: Event) -> None:
+def response_set(db: Database, event: Event) -> None:
     r = event.payload
     db.conn.execute(
         "UPDATE departments SET ack_minutes = ?, arrive_minutes = ?, handle_days = ? "
@@ -125,8 +68,7 @@ def _response_set(db: Database, event: Event) -> None:
     refold_cases(db, [case_id for (case_id,) in led])
 
 
-@handles(EventType.USER_ADDED)
-def _user_added(db: Database, event: Event) -> None:
+def user_added(db: Database, event: Event) -> None:
     forget_context(db)
     p = event.payload
     _insert(
@@ -144,8 +86,7 @@ def _user_added(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.GRID_ADDED)
-def _grid_added(db: Database, event: Event) -> None:
+def grid_added(db: Database, event: Event) -> None:
     p = event.payload
     _insert(
         db,
@@ -154,8 +95,7 @@ def _grid_added(db: Database, event: Event) -> None:
     )
 
 
-@handles(EventType.CATEGORY_ADDED)
-def _category_added(db: Database, event: Event) -> None:
+def category_added(db: Database, event: Event) -> None:
     forget_context(db)
     p = event.payload
     _insert(
@@ -177,8 +117,7 @@ def _from_office(db: Database, event: Event) -> bool:
     return office_device_id(db) == event.device_id
 
 
-@handles(EventType.DEVICE_ENROLLED)
-def _device_enrolled(db: Database, event: Event) -> None:
+def device_enrolled(db: Database, event: Event) -> None:
     if not _from_office(db, event):
         return
     p = event.payload
@@ -186,8 +125,7 @@ def _device_enrolled(db: Database, event: Event) -> None:
     _insert(db, "devices", {"id": event.entity_id, **row, "enrolled_at": event.local_time})
 
 
-@handles(EventType.DEVICE_REVOKED)
-def _device_revoked(db: Database, event: Event) -> None:
+def device_revoked(db: Database, event: Event) -> None:
     if _from_office(db, event):
         db.conn.execute(
             "UPDATE devices SET revoked_at = ?, revoked_why = ? WHERE id = ?",
@@ -195,14 +133,12 @@ def _device_revoked(db: Database, event: Event) -> None:
         )
 
 
-@handles(EventType.TOWNSHIP_ESCROW_SET)
-def _escrow_set(db: Database, event: Event) -> None:
+def escrow_set(db: Database, event: Event) -> None:
     if _from_office(db, event):
         db.conn.execute("UPDATE township SET escrow_key = ?", [event.payload["escrow_key"]])
 
 
-@handles(EventType.EVIDENCE_RECEIVED)
-def _evidence_received(db: Database, event: Event) -> None:
+def evidence_received(db: Database, event: Event) -> None:
     p = event.payload
     for sha256 in p["blobs"]:
         _insert(
@@ -221,13 +157,7 @@ def _evidence_received(db: Database, event: Event) -> None:
         )
 
 
-@handles(EventType.LIST_REPLACED)
-def _list_replaced(db: Database, event: Event) -> None:
-    apply_list_replaced(db, event)
-
-
-@handles(EventType.CALENDAR_DAY_SET)
-def _calendar_day_set(db: Database, event: Event) -> None:
+def calendar_day_set(db: Database, event: Event) -> None:
     p = event.payload
     db.conn.execute(
         "INSERT INTO calendar_overrides (day, working, note) VALUES (?, ?, ?) "
@@ -237,8 +167,7 @@ def _calendar_day_set(db: Database, event: Event) -> None:
     recompute_open_cases(db)
 
 
-@handles(EventType.OFFICE_HOURS_SET)
-def _office_hours_set(db: Database, event: Event) -> None:
+def office_hours_set(db: Database, event: Event) -> None:
     db.conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -255,52 +184,3 @@ def recompute_open_cases(db: Database) -> None:
         "OR handle_due_at IS NOT NULL OR status = 'parked'"
     ).fetchall()
     refold_cases(db, [case_id for (case_id,) in open_cases])
-
-
-def rebuild(db: Database, actor: User, progress: Callable[[int, int], bool] | None = None) -> int:
-    """Empty every projection and replay the whole log, in one transaction.
-
-    ``progress(done, total)`` is called every few thousand events; returning False
-    cancels (the transaction rolls back and nothing changes). Reference data is replayed in
-    the merged order, then each case is folded from its events (the progress counts both).
-    Returns the number of events replayed.
-    """
-    from app.store.database import write_transaction
-    from app.store.eventlog import events_in_order
-
-    require(actor.role, REBUILD)
-    total = db.execute("SELECT count(*) FROM events").fetchone()[0]
-    total += db.execute(
-        "SELECT count(*) FROM events WHERE type = ?", [EventType.CASE_REGISTERED]
-    ).fetchone()[0]
-    with write_transaction(db):
-        db.conn.execute("PRAGMA defer_foreign_keys = ON")
-        for table in PROJECTION_TABLES:
-            db.conn.execute(f"DELETE FROM {table}")
-        db.conn.execute("INSERT INTO cases_search (cases_search) VALUES ('delete-all')")
-        forget_context(db)
-        done = 0
-        cases: list[str] = []
-        for event in events_in_order(db):
-            if event.entity == "case":  # a case is a fold of its own events: done below
-                if event.type == EventType.CASE_REGISTERED:
-                    cases.append(event.entity_id)
-            else:
-                apply_event(db, event)
-            done += 1
-            if progress and done % 5000 == 0 and not progress(done, total):
-                raise RebuildCancelled()
-        for start in range(0, len(cases), 2000):
-            folded = start + refold_cases(db, cases[start : start + 2000])
-            if progress and not progress(done + folded, total):
-                raise RebuildCancelled()
-    return done
-
-
-class RebuildCancelled(Exception):
-    pass
-
-
-# Handlers kept in their own modules register themselves when imported (they import
-# ``handles`` from here, hence the import at the end).
-from app.store import dispute_rows, meeting_rows  # noqa: E402, F401
