@@ -31,7 +31,7 @@ def init(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from app.store.demo import build_demo, demo_users
+    from app.store.demo.township import build_demo, demo_users
 
     path = database_path(args)
     if args.if_missing and path.exists():
@@ -86,7 +86,7 @@ def self_test(args: argparse.Namespace) -> int:
     path = getattr(args, "db", None)
     with tempfile.TemporaryDirectory(prefix="towndesk-self-test-") as folder:
         if path is None:
-            from app.store.demo import build_demo
+            from app.store.demo.township import build_demo
 
             path = Path(folder) / "self-test.sqlite3"
             build_demo(path, now_ms=args.clock.wall(), cases=200)

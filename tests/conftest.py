@@ -27,7 +27,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo township built once per test run; tests get their own copy. Without the
     demo's joint meetings, so tests of meetings number and refer from a clean slate (the
     meetings themselves: tests/store/test_demo_meetings.py)."""
-    from app.store.demo import build_demo
+    from app.store.demo.township import build_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "towndesk.sqlite3"
     build_demo(path, cases=DEMO_CASES, seed=7, now_ms=DEMO_NOW_MS, meetings=False)

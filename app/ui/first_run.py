@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.clock import Clock
-from app.store.demo import build_demo
+from app.store.demo.township import build_demo
 from app.ui.background import BackgroundRunner, Operation
 
 DEMO_CASES = 3000

@@ -57,8 +57,8 @@ from app.core.text import index_terms
 from app.store.blobs import BlobStore, StoredFile
 from app.store.cases import case_payload
 from app.store.database import backup, connect, migrate
-from app.store.demo import build_demo, load_demo_data
-from app.store.demo_path import Step, plan, write_in_time_order
+from app.store.demo.path import Step, plan, write_in_time_order
+from app.store.demo.township import build_demo, load_demo_data
 from app.store.eventlog import new_id, this_device, writing
 from app.store.reference import users
 from app.store.setup import OFFICE_CODE

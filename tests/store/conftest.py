@@ -14,7 +14,7 @@ from tests.store.store_helpers import DEMO_NOW_MS
 @pytest.fixture(scope="session")
 def reference_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo's reference data (township, 14 departments, users, grids, categories), no cases."""
-    from app.store.demo import build_demo
+    from app.store.demo.township import build_demo
 
     path = tmp_path_factory.mktemp("reference-template") / "towndesk.sqlite3"
     build_demo(path, cases=0, seed=11, now_ms=DEMO_NOW_MS)

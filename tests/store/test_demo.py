@@ -7,7 +7,7 @@ from pathlib import Path
 from app.core.clock import local_text
 from app.core.model import Role, Tier
 from app.store import reference
-from app.store.demo import DEMO_DAYS, build_demo, demo_users
+from app.store.demo.township import DEMO_DAYS, build_demo, demo_users
 from app.store.setup import open_database
 from tests.store.store_helpers import DEMO_NOW_MS
 

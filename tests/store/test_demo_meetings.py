@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.disputes import DECIDED
-from app.store.demo import build_demo
+from app.store.demo.township import build_demo
 from app.store.disputes import disputes
 from app.store.meetings import meetings, members
 from app.store.rebuild import rebuild

@@ -27,7 +27,7 @@ from app.core.model import ResponseCommitment
 from app.store.blobs import BlobStore
 from app.store.case_actions import act, resolve_conflict
 from app.store.cases import case_by_number
-from app.store.demo import build_demo
+from app.store.demo.township import build_demo
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database, set_response_commitment

@@ -40,7 +40,7 @@ from sqlite_utils import Database
 from app.core import clock
 from app.store import eventlog
 from app.store.blobs import BlobStore
-from app.store.demo import build_demo
+from app.store.demo.township import build_demo
 from app.store.eventlog import EventWriter
 from app.store.setup import open_database
 from app.sync import applying

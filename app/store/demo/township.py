@@ -34,8 +34,8 @@ from app.core.model import (
 from app.core.numbering import case_number
 from app.paths import resource
 from app.store.cases import case_payload
-from app.store.demo_meetings import hold_demo_meetings
-from app.store.demo_path import Step, plan, write_in_time_order
+from app.store.demo.meetings import hold_demo_meetings
+from app.store.demo.path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.lists import load_sample_lists
 from app.store.reference import user_by_name
