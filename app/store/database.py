@@ -120,5 +120,5 @@ def write_transaction(db: Database) -> Iterator[Database]:
     except BaseException:
         if db.conn.in_transaction:  # also when COMMIT itself failed (a full disk)
             db.conn.execute("ROLLBACK")
-        vars(db).pop("_case_context", None)  # store/case_fold.py: may hold rolled-back data
+        vars(db).pop("_case_context", None)  # projections/cases.py: may hold rolled-back data
         raise

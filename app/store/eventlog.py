@@ -16,6 +16,7 @@ from uuid6 import uuid7
 
 from app.core.clock import HybridClock, Wall
 from app.core.events import GENESIS_HASH, Event
+from app.store.changes import note_committed
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.projections.table import apply_event
@@ -50,6 +51,7 @@ class EventWriter:
         ).fetchone()
         self.seq, self.prev_hash = head if head else (0, GENESIS_HASH)
         self.written: list[Event] = []
+        self.received: list[Event] = []  # other devices' events applied in this transaction
 
     def append(
         self,
@@ -124,13 +126,16 @@ def insert_event(db: Database, event: Event) -> None:
 
 @contextmanager
 def writing(db: Database, wall: Wall) -> Iterator[EventWriter]:
-    """One transaction of this device's events. ``wall`` lets the demo write the past."""
+    """One transaction of this device's events, and of those received with them. ``wall``
+    is the moment (the demo's writes the past). Once committed, they are noted for
+    ``changes.recording``."""
     with write_transaction(db):
         device = this_device(db)
         last = db.execute("SELECT last_hlc FROM device").fetchone()[0]
         writer = EventWriter(db, device, HybridClock(wall, last))
         yield writer
         db.conn.execute("UPDATE device SET last_hlc = ?", [writer.clock.last])
+    note_committed(db, writer.received + writer.written)
 
 
 def events_in_order(db: Database) -> Iterator[Event]:

@@ -67,6 +67,7 @@ def _write(
     with writing(db, lambda: now) as writer:
         conflicts_before = _open_conflicts(db)
         applied = apply_remote(db, checked.new_events)
+        writer.received.extend(checked.new_events)
         # a laptop whose clock runs days ahead must not drag this device's clock with it
         writer.clock.observe(min(applied.max_hlc, (now + CLOCK_LEAD_MS) << 16))
         for head in checked.heads:
