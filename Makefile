@@ -23,6 +23,7 @@ run: system-packages window-packages $(BIN)/.installed i18n
 test: system-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check app tests
+	$(BIN)/lint-imports
 
 bench: system-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider \
@@ -47,6 +48,7 @@ date-check: system-packages $(BIN)/.installed i18n
 lint: $(BIN)/.installed
 	$(BIN)/ruff check app tests
 	$(BIN)/ruff format --check app tests
+	$(BIN)/lint-imports
 
 build: system-packages $(BIN)/.installed i18n
 	$(BIN)/pyinstaller --noconfirm build.spec

@@ -44,6 +44,10 @@ class Changes:
         return bool(self.kinds)
 
 
+NOTHING = Changes()
+EVERYTHING = Changes(frozenset({CASES, CALLS, DISPUTES, MEETINGS, LISTS, REFERENCE, DEVICES}))
+
+
 def changed(*kinds: str, cases: Iterable[str] = ()) -> Changes:
     return Changes(frozenset(kinds), frozenset(cases))
 

@@ -122,3 +122,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
             db.conn.execute("ROLLBACK")
         vars(db).pop("_case_context", None)  # projections/cases.py: may hold rolled-back data
         raise
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """What SQLite's own check finds wrong with the file; empty when it is sound."""
+    rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows

@@ -109,6 +109,10 @@ class ReferenceData:
     """Everything intake and the lists need to turn codes into names, loaded once."""
 
     def __init__(self, db: Database) -> None:
+        self.reload(db)
+
+    def reload(self, db: Database) -> None:
+        """Read it all again, in place: everyone holding this object sees the new data."""
         self.township = township(db)
         self.departments = {d.code: d for d in departments(db)}
         self.grids = {g.code: g for g in grids(db)}

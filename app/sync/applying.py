@@ -19,7 +19,7 @@ from app.store.blobs import BlobStore
 from app.store.eventlog import this_device, writing
 from app.store.replication import apply_remote, event_at, note_peer_has, store_head
 from app.sync.archive import Opened
-from app.sync.importer import Checked
+from app.sync.checked import Checked
 
 CLOCK_LEAD_MS = 24 * 3600 * 1000  # how far a laptop's clock may pull this device's ahead
 

@@ -38,8 +38,9 @@ from app.store.eventlog import EventWriter, new_id, this_device, writing
 from app.store.setup import check_name, create_database, new_device_code
 from app.sync.applying import apply
 from app.sync.archive import open_archive, private_folder
+from app.sync.checked import Anchor
 from app.sync.export import ExportSummary, export_sync_file
-from app.sync.importer import Anchor, check
+from app.sync.importer import check
 from app.sync.keys import (
     CHEAP,
     STRONG,

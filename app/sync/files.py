@@ -11,7 +11,8 @@ from app.core.model import User
 from app.store.blobs import BlobStore
 from app.sync.applying import ImportSummary, apply
 from app.sync.archive import open_archive
-from app.sync.importer import Checked, check
+from app.sync.checked import Checked
+from app.sync.importer import check
 from app.sync.keys import DeviceKeys
 
 

@@ -6,69 +6,23 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.core.case_path.rules import may_originate
 from app.core.errors import DomainError
-from app.core.events import GENESIS_HASH, Event, EventType
+from app.core.events import Event, EventType
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
 from app.store.eventlog import this_device
-from app.store.projections.cases import existing_cases
 from app.store.replication import (
     ChainHead,
-    event_at,
 )
 from app.sync.archive import FORMAT, VERSION, Opened
+from app.sync.checked import Anchor, Checked
+from app.sync.held import check_blobs, compare_with_held, hold_back_orphans, seen
 from app.sync.keys import signature_valid
-
-
-@dataclass
-class Checked:
-    """What a sync file would change here: the preview, and what ``apply`` writes."""
-
-    manifest: dict[str, Any]
-    sender: DeviceRecord
-    new_events: list[Event] = field(default_factory=list)
-    duplicates: int = 0
-    quarantined: list[tuple[Event, str]] = field(default_factory=list)
-    held_back: int = 0  # events whose earlier events have not arrived yet
-    new_blobs: dict[str, dict[str, Any]] = field(default_factory=dict)
-    heads: list[ChainHead] = field(default_factory=list)
-    already_imported: bool = False
-
-    @property
-    def new_cases(self) -> int:
-        return sum(e.type == EventType.CASE_REGISTERED for e in self.new_events)
-
-    def summary(self) -> dict[str, Any]:
-        m = self.manifest
-        return {
-            "file_id": m["file_id"],
-            "sender": self.sender.name,
-            "sender_code": self.sender.code,
-            "created_at": m["created_at"],
-            "full": m.get("full", False),
-            "events_in_file": m["events"],
-            "new_events": len(self.new_events),
-            "new_cases": self.new_cases,
-            "duplicates": self.duplicates,
-            "evidence_in_file": len(m["blobs"]),
-            "new_evidence": len(self.new_blobs),
-            "quarantined": len(self.quarantined),
-            "held_back": self.held_back,
-            "already_imported": self.already_imported,
-        }
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """The office as an enrolment file introduces it, before the database knows anyone."""
-
-    office: DeviceRecord
 
 
 def check(
@@ -103,10 +57,10 @@ def _check(
     heads = _check_chains(events, manifest, devices, db, anchor)
     _check_origins(events, devices)
     result = Checked(manifest, sender, heads=heads)
-    result.already_imported = _seen(db, manifest["file_id"])
-    _compare_with_held(db, events, result)
-    _hold_back_orphans(db, result)
-    _check_blobs(db, opened, manifest, result, store)
+    result.already_imported = seen(db, manifest["file_id"])
+    compare_with_held(db, events, result)
+    hold_back_orphans(db, result)
+    check_blobs(db, opened, manifest, result, store)
     return result
 
 
@@ -295,136 +249,6 @@ def _check_chains(
             raise DomainError("sync_bad_signature", value=record.name)
         checked.append(signed)
     return checked
-
-
-def _seen(db: Database, file_id: str) -> bool:
-    return bool(
-        db.execute(
-            "SELECT 1 FROM sync_files WHERE file_id = ? AND direction = 'import'", [file_id]
-        ).fetchone()
-    )
-
-
-def _compare_with_held(db: Database, events: list[Event], result: Checked) -> None:
-    """Sort the file's events into new, already here, quarantined and held back."""
-    broken: set[str] = set()  # origins whose run cannot continue in this file
-    tip: dict[str, tuple[int, str]] = {}  # origin -> (seq, hash) of the last event linked
-    held_hashes = _held_hashes(db, events)  # two queries, not two per event
-    held_ids = _held_ids(db, events)
-    for event in events:
-        origin = event.device_id
-        if origin in broken:
-            result.held_back += 1
-            continue
-        here_hash = held_hashes.get((origin, event.device_seq))
-        if here_hash is not None:
-            if here_hash == event.hash:
-                result.duplicates += 1
-                tip[origin] = (event.device_seq, event.hash)
-            else:
-                result.quarantined.append((event, "seq_reused"))
-                broken.add(origin)
-            continue
-        if event.id in held_ids:
-            result.quarantined.append((event, "id_reused"))
-            broken.add(origin)
-            continue
-        previous = tip.get(origin) or _held_tip(db, origin, event.device_seq - 1)
-        if previous is None or previous[1] != event.prev_hash:
-            broken.add(origin)  # an earlier file has not arrived, or the chain forked
-            if previous is not None:
-                result.quarantined.append((event, "chain_fork"))
-            else:
-                result.held_back += 1
-            continue
-        result.new_events.append(event)
-        tip[origin] = (event.device_seq, event.hash)
-
-
-def _held_hashes(db: Database, events: list[Event]) -> dict[tuple[str, int], str]:
-    """The hashes this device holds at the file's (device, seq) positions and just before."""
-    spans: dict[str, tuple[int, int]] = {}
-    for event in events:
-        low, high = spans.get(event.device_id, (event.device_seq, event.device_seq))
-        spans[event.device_id] = (min(low, event.device_seq), max(high, event.device_seq))
-    found: dict[tuple[str, int], str] = {}
-    for origin, (low, high) in spans.items():
-        rows = db.conn.execute(
-            "SELECT device_seq, hash FROM events WHERE device_id = ? "
-            "AND device_seq BETWEEN ? AND ?",
-            [origin, low, high],
-        )
-        found.update(((origin, seq), hash_) for seq, hash_ in rows)
-    return found
-
-
-def _held_ids(db: Database, events: list[Event]) -> set[str]:
-    rows = db.conn.execute(
-        "SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))",
-        [json.dumps([event.id for event in events])],
-    )
-    return {row[0] for row in rows}
-
-
-def _held_tip(db: Database, origin: str, seq: int) -> tuple[int, str] | None:
-    if seq == 0:
-        return (0, GENESIS_HASH)
-    here = event_at(db, origin, seq)
-    return (seq, here.hash) if here else None
-
-
-def _hold_back_orphans(db: Database, result: Checked) -> None:
-    """Steps on a case this device has never seen wait, with the rest of their device's
-    run (a device's events are only ever held without gaps)."""
-    touched = {e.entity_id for e in result.new_events if e.entity == "case"}
-    known = existing_cases(db, list(touched))
-    while True:
-        present = known | {
-            e.entity_id for e in result.new_events if e.type == EventType.CASE_REGISTERED
-        }
-        orphan = next(
-            (e for e in result.new_events if e.entity == "case" and e.entity_id not in present),
-            None,
-        )
-        if orphan is None:
-            return
-        kept = [
-            e
-            for e in result.new_events
-            if e.device_id != orphan.device_id or e.device_seq < orphan.device_seq
-        ]
-        result.held_back += len(result.new_events) - len(kept)
-        result.new_events = kept
-
-
-def _check_blobs(
-    db: Database, opened: Opened, manifest: dict[str, Any], result: Checked, store: BlobStore
-) -> None:
-    blobs: dict[str, Any] = manifest["blobs"]
-    unlisted = sorted(opened.blob_names - set(blobs))
-    if unlisted:
-        raise DomainError("sync_unexpected_member", value=f"blobs/{unlisted[0]}")
-    missing = sorted(set(blobs) - opened.blob_names)
-    if missing:
-        raise DomainError("sync_blob_missing", value=missing[0][:12])
-    for sha256, info in blobs.items():
-        # New unless recorded here: a file alone may be left by an import that was cut off
-        # before its transaction committed; it is recorded (and its custody) now.
-        if store.has(sha256) and _recorded(db, sha256):
-            continue
-        data = opened.blob_bytes(sha256)
-        if hashlib.sha256(data).hexdigest() != sha256 or len(data) != info.get("size"):
-            raise DomainError("sync_damaged", reason=f"evidence {sha256[:12]}")
-        result.new_blobs[sha256] = info
-    for event in result.new_events:
-        for photo in event.payload.get("photos", []):
-            sha256 = photo["sha256"]
-            if sha256 not in blobs and not store.has(sha256):
-                raise DomainError("sync_blob_missing", value=sha256[:12])
-
-
-def _recorded(db: Database, sha256: str) -> bool:
-    return bool(db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone())
 
 
 # -- apply ----------------------------------------------------------------------------------

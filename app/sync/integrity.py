@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from app.core.events import GENESIS_HASH
 from app.store.blobs import BlobStore, file_sha256
+from app.store.database import integrity_problems
 from app.store.eventlog import EVENT_COLUMNS, row_to_event
 from app.store.replication import all_heads
 from app.sync.keys import signature_valid
@@ -51,9 +52,7 @@ def verify_everything(
 
 
 def _sqlite(db: Database, report: IntegrityReport) -> None:
-    rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
-    if rows != ["ok"]:
-        report.problems += [f"数据库完整性检查：{row}" for row in rows[:20]]
+    report.problems += [f"数据库完整性检查：{row}" for row in integrity_problems(db)[:20]]
 
 
 def _code(db: Database, device_id: str) -> str:

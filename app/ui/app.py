@@ -16,12 +16,7 @@ from app.paths import resource
 from app.store.reference import township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
-from app.ui.i18n import (
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    make_translator,
-    set_current_language,
-)
+from app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, make_translator, set_current_language
 
 # The first Chinese UI font found: Debian/UOS/Kylin, Windows, other Linux, macOS.
 FONT_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC")
@@ -86,13 +81,13 @@ def run_window(
     db_path: Path, clock: Clock, language: str | None = None, username: str | None = None
 ) -> int:
     """Sign in, then the main window until it closes. Returns the exit code."""
-    from app.ui.background import show_error_dialog
+    from app.ui.common.runner import show_error_dialog
     from app.ui.main_window import MainWindow
     from app.ui.signin import SignInDialog
 
     app = create_application(sys.argv[:1])
     if not db_path.exists():
-        from app.ui.first_run import FirstRunDialog
+        from app.ui.setup.first_run import FirstRunDialog
 
         if FirstRunDialog(db_path, clock).exec() != QDialog.DialogCode.Accepted:
             return 1

@@ -1,4 +1,6 @@
-"""The main window: navigation on the left, pages in a stack, header and status bar."""
+"""The main window: navigation on the left, pages in a stack, header and status bar. It
+builds the session and the pages, opens the case detail and intake dialogs the pages ask
+for, and tells the status bar what happened; the pages read and write through the session."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,28 +24,30 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.case_path.steps import Action
 from app.core.clock import Clock
 from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
-from app.store.blobs import BlobStore
 from app.store.case_list import CaseFilter
-from app.store.reference import ReferenceData
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
-from app.ui.background import BackgroundRunner
-from app.ui.board_page import BoardPage
-from app.ui.calls_page import CallsPage
-from app.ui.case_detail import CaseDetailDialog
-from app.ui.cases_page import CasesPage
-from app.ui.disputes_page import DisputesPage
-from app.ui.i18n import word
-from app.ui.intake_dialog import IntakeDialog
-from app.ui.lists_page import ListsPage
-from app.ui.meetings_page import MeetingsPage
-from app.ui.placeholder_page import PlaceholderPage, planned_title
-from app.ui.settings_page import SettingsPage
-from app.ui.sync_page import SyncPage
-from app.ui.unlock_dialog import KeyRing
-from app.ui.workbench import WorkbenchPage
+from app.ui.board.page import BoardPage
+from app.ui.calls.page import CallsPage
+from app.ui.case_detail.dialog import CaseDetailDialog
+from app.ui.case_detail.steps.form import StepForm
+from app.ui.case_detail.steps.registry import open_step
+from app.ui.cases.intake import IntakeDialog
+from app.ui.cases.page import CasesPage
+from app.ui.common.i18n import word
+from app.ui.common.keys import KeyRing
+from app.ui.common.page import Page
+from app.ui.common.session import Session
+from app.ui.disputes.page import DisputesPage
+from app.ui.lists.page import ListsPage
+from app.ui.meetings.page import MeetingsPage
+from app.ui.settings.page import SettingsPage
+from app.ui.statistics.page import StatisticsPage
+from app.ui.sync.page import SyncPage
+from app.ui.workbench.page import WorkbenchPage
 
 PAGES = (
     "workbench",
@@ -60,51 +64,26 @@ PAGES = (
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal()  # one app-level signal: something was written, pages re-read
-
     def __init__(self, db_path: Path, db: Database, user: User, clock: Clock) -> None:
         super().__init__()
-        self.db_path, self.db, self.user = db_path, db, user
-        self.ref = ReferenceData(db)
-        self.blobs = BlobStore.beside(db_path)
-        self.runner = BackgroundRunner(db_path, self)
-        self.keyring = KeyRing(db, db_path, self.runner, self, clock, user)  # keys, once a session
+        self.session = Session(db_path, db, user, clock, self)  # tests hand a frozen clock
+        self.keyring = KeyRing(self.session, self)  # the device's keys, once a session
         self.may_register = may(user.role, REGISTER_CASE)
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None
+        self.step_form: StepForm | None = None  # a step taken from a page (a supervision)
         self.remember_geometry = True  # off for screenshots, which must not write settings
-        self.clock = clock  # the real one; tests hand a frozen one
         self.setWindowTitle(
-            self.tr("TownDesk — {township}").format(township=self.ref.township.name)
+            self.tr("TownDesk — {township}").format(township=self.session.ref.township.name)
         )
         self.setMinimumSize(QSize(1024, 640))
-        self.workbench = WorkbenchPage(db, self.ref, self.may_register, clock, user)
-        self.cases = CasesPage(db, self.ref, self.runner, self.may_register)
-        self.settings = SettingsPage(db, db_path, user, self.runner)
-        self.calls = CallsPage(db, self.ref, clock)
-        self.board = BoardPage(db, self.blobs, self.ref, user, clock)
-        self.sync = SyncPage(db, db_path, self.blobs, user, self.runner, self.keyring, clock)
-        self.lists = ListsPage(db, self.ref, user, self.runner, clock)
-        self.disputes = DisputesPage(db, self.ref, user, clock)
-        self.meetings = MeetingsPage(db, self.ref, user, clock)
-        pages: dict[str, QWidget] = {
-            "workbench": self.workbench,
-            "cases": self.cases,
-            "calls": self.calls,
-            "board": self.board,
-            "lists": self.lists,
-            "disputes": self.disputes,
-            "meetings": self.meetings,
-            "sync": self.sync,
-            "settings": self.settings,
-        }
+        self.pages = self._build_pages()
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(140)
         for key in PAGES:
-            page = pages.get(key) or PlaceholderPage(key)
-            self.stack.addWidget(page)
+            self.stack.addWidget(self.pages[key])
             self.nav.addItem(QListWidgetItem(self.page_title(key)))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_central()
@@ -113,6 +92,56 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.nav.setCurrentRow(0)
         self.restore_geometry()
+
+    # the session's parts, as the tests and the screenshots reach them
+    @property
+    def db(self) -> Database:
+        return self.session.db
+
+    @property
+    def db_path(self) -> Path:
+        return self.session.db_path
+
+    @property
+    def user(self) -> User:
+        return self.session.user
+
+    @property
+    def clock(self) -> Clock:
+        return self.session.clock
+
+    @property
+    def runner(self):  # type: ignore[no-untyped-def]
+        return self.session.runner
+
+    @property
+    def ref(self):  # type: ignore[no-untyped-def]
+        return self.session.ref
+
+    def _build_pages(self) -> dict[str, Page]:
+        session = self.session
+        self.workbench = WorkbenchPage(session)
+        self.cases = CasesPage(session)
+        self.calls = CallsPage(session)
+        self.board = BoardPage(session)
+        self.lists = ListsPage(session)
+        self.disputes = DisputesPage(session)
+        self.meetings = MeetingsPage(session)
+        self.statistics = StatisticsPage(session)
+        self.sync = SyncPage(session, self.keyring)
+        self.settings = SettingsPage(session)
+        return {
+            "workbench": self.workbench,
+            "cases": self.cases,
+            "calls": self.calls,
+            "board": self.board,
+            "lists": self.lists,
+            "disputes": self.disputes,
+            "meetings": self.meetings,
+            "statistics": self.statistics,
+            "sync": self.sync,
+            "settings": self.settings,
+        }
 
     def page_title(self, key: str) -> str:
         titles = {
@@ -123,10 +152,11 @@ class MainWindow(QMainWindow):
             "lists": self.tr("Three lists"),
             "disputes": self.tr("Duty disputes"),
             "meetings": self.tr("Joint meetings"),
+            "statistics": self.tr("Statistics"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
-        return titles.get(key) or planned_title(key)
+        return titles[key]
 
     def _build_central(self) -> None:
         header = QFrame()
@@ -169,30 +199,15 @@ class MainWindow(QMainWindow):
         self._show_total(self.cases.total_cases)
 
     def _connect(self) -> None:
+        for page in self.pages.values():
+            page.message.connect(self.show_message)
+            page.case_activated.connect(self.open_case)
         self.workbench.new_case_requested.connect(self.open_intake)
-        self.workbench.case_activated.connect(self.open_case)
         self.workbench.filter_requested.connect(self.show_filtered)
-        self.cases.new_case_requested.connect(self.open_intake)
-        self.cases.case_activated.connect(self.open_case)
-        self.cases.count_changed.connect(self._show_total)
-        self.calls.case_activated.connect(self.open_case)
-        self.board.case_activated.connect(self.open_case)
-        self.board.data_changed.connect(self.data_changed)
-        self.settings.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        self.settings.data_changed.connect(self.data_changed)
         self.workbench.sync_requested.connect(lambda: self.show_page("sync"))
-        self.sync.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.lists.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.lists.data_changed.connect(self.data_changed)
-        self.disputes.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.disputes.data_changed.connect(self.data_changed)
-        self.disputes.case_activated.connect(self.open_case)
-        self.meetings.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-        self.meetings.data_changed.connect(self.data_changed)
-        self.meetings.case_activated.connect(self.open_case)
-        self.sync.data_changed.connect(self._imported)
-        self.sync.case_activated.connect(self.open_case)
-        self.data_changed.connect(self.refresh)
+        self.cases.new_case_requested.connect(self.open_intake)
+        self.cases.count_changed.connect(self._show_total)
+        self.board.supervise_requested.connect(self.supervise)
 
     def _shortcuts(self) -> None:
         for number, key in enumerate(PAGES, start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
@@ -212,22 +227,8 @@ class MainWindow(QMainWindow):
         self.show_page("cases")
         self.cases.focus_search()
 
-    def refresh(self) -> None:
-        self.workbench.refresh()
-        self.cases.refresh()
-        self.calls.refresh()
-        self.board.refresh()
-        self.lists.refresh()
-        self.disputes.refresh()
-        self.meetings.refresh()
-        self.sync.refresh()
-
-    def _imported(self) -> None:
-        """A sync file may bring users, units or categories: read them again, in place, so
-        every page that holds the reference data sees them."""
-        fresh = ReferenceData(self.db)
-        self.ref.__dict__.update(fresh.__dict__)
-        self.data_changed.emit()
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
 
     def _show_total(self, total: int) -> None:
         self.count_label.setText(self.tr("{count} cases in total").format(count=f"{total:,}"))
@@ -236,15 +237,14 @@ class MainWindow(QMainWindow):
 
     def open_intake(self) -> IntakeDialog | None:
         if not self.may_register:
-            self.statusBar().showMessage(
-                self.tr("A {role} does not register cases.").format(role=word(self.user.role)),
-                8000,
+            self.show_message(
+                self.tr("A {role} does not register cases.").format(role=word(self.user.role))
             )
             return None
         if self.intake_dialog is not None and self.intake_dialog.isVisible():
             self.intake_dialog.activateWindow()
             return self.intake_dialog
-        dialog = IntakeDialog(self.db, self.blobs, self.ref, self.user, self.clock, self)
+        dialog = IntakeDialog(self.session, self)
         dialog.case_registered.connect(self._registered)
         dialog.open_case_requested.connect(self.open_case)
         dialog.open()
@@ -252,15 +252,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _registered(self, case: Case) -> None:
-        self.statusBar().showMessage(
-            self.tr("Case {number} registered.").format(number=case.number), 15_000
-        )
-        self.data_changed.emit()
+        self.show_message(self.tr("Case {number} registered.").format(number=case.number))
 
     def open_case(self, case: Case) -> CaseDetailDialog:
-        dialog = CaseDetailDialog(
-            self.db, self.blobs, self.ref, self.user, case.id, self.clock, self
-        )
+        dialog = CaseDetailDialog(self.session, case.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_changed.connect(self._case_changed)
         dialog.show()
@@ -268,13 +263,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _case_changed(self, case: Case) -> None:
-        self.statusBar().showMessage(
-            self.tr("Case {number}: {status}.").format(
-                number=case.number, status=word(case.status)
-            ),
-            15_000,
+        self.show_message(
+            self.tr("Case {number}: {status}.").format(number=case.number, status=word(case.status))
         )
-        self.data_changed.emit()
+
+    def supervise(self, case: Case) -> StepForm:
+        """The overdue watch asks for a supervision notice: the step's own form."""
+        self.step_form = open_step(self.session, case, Action.SUPERVISE, self)
+        return self.step_form
 
     def show_filtered(self, case_filter: CaseFilter) -> None:
         self.show_page("cases")
@@ -321,5 +317,5 @@ class MainWindow(QMainWindow):
                 with suppress(RuntimeError):  # a detail dialog deletes itself on close
                     dialog.done(0)
         self.calls.timer.stop()
-        self.runner.shutdown()
+        self.session.close()
         super().closeEvent(event)

@@ -24,12 +24,13 @@ from app.core.model import Case, CaseSource, CaseStatus, Role, User, chinese
 from app.core.permissions import REGISTER_CASE, ROLE_WORDS, require
 from app.store.case_actions import actor_of
 from app.store.case_list import CaseFilter, CaseSort, case_window
+from app.store.database import integrity_problems
 from app.store.reference import ReferenceData, user_by_name
 from app.store.routing import suggestion_for
 from app.store.setup import open_database
-from app.ui.action_dialog import ActionDialog
-from app.ui.i18n import error_text, qm_file
-from app.ui.intake_dialog import IntakeDialog
+from app.ui.case_detail.steps.form import StepForm
+from app.ui.cases.intake import IntakeDialog
+from app.ui.common.i18n import error_text, qm_file
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.signin import SignInDialog
 
@@ -152,7 +153,7 @@ def _triage_example(db: object) -> Case:
     return waiting[0]
 
 
-def _triage_dialog(window: MainWindow, user: User, case: Case) -> ActionDialog:
+def _triage_dialog(window: MainWindow, user: User, case: Case) -> StepForm:
     """The dialog of the step the lists suggest (or the first triage step) for ``case``."""
     detail = window.open_case(case)
     action = detail.suggested_action() or next(
@@ -200,10 +201,10 @@ def self_test(db_path: Path, clock: Clock) -> list[str]:
     except DomainError as error:
         return [*problems, error_text(error)]
     try:
-        result = db.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
+        damage = integrity_problems(db)
+        if damage:
             damaged = QCoreApplication.translate("SelfTest", "The database is damaged: {result}")
-            problems.append(damaged.format(result=result))
+            problems.append(damaged.format(result=damage[0]))
         try:
             ref = ReferenceData(db)
         except DomainError as error:

@@ -21,7 +21,7 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.signin import sign_in
-from app.ui.i18n import error_text
+from app.ui.common.i18n import error_text
 
 WAIT_CODES = ("sign_in_locked", "password_wrong_wait")
 

@@ -1,4 +1,4 @@
-"""The command line, in process (``app.cli.run``) and once or twice as the installed program."""
+"""The command line, in process (``app.cli.main.run``) and once or twice as the program."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli import run
+from app.cli.main import run
 from tests.clock import frozen
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import run
+from app.cli.main import run
 from tests.cli.test_cli import CJK, JPEG, dump
 
 OFFICE_KEYS = "office-keys"

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.core.errors import DomainError
-from app.ui.background import BackgroundRunner, Operation
+from app.ui.common.runner import BackgroundRunner, Operation
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ from app.store.cases import case_by_number
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
 from app.store.transfers import latest_transfer_out
-from app.ui.case_detail import CaseDetailDialog
-from app.ui.i18n import action_word
+from app.ui.case_detail.dialog import CaseDetailDialog
+from app.ui.case_detail.steps.suggestion import suggested_action
+from app.ui.common.i18n import action_word
 from app.ui.main_window import MainWindow
-from app.ui.triage_parts import suggested_action
 from tests.clock import frozen
 from tests.conftest import DEMO_NOW_MS
 from tests.ui.conftest import _close_quietly, fresh_case, open_window, type_chinese
@@ -65,13 +65,16 @@ class Desk:
         detail = self.open(username, number)
         assert action in detail.action_buttons, (username, action, detail.actions)
         self.qtbot.mouseClick(detail.action_buttons[action], Qt.MouseButton.LeftButton)
-        dialog = detail.action_dialog
+        dialog = detail.step_form
         assert dialog is not None
         self.qtbot.waitUntil(dialog.isVisible)
         if fill is not None:
             fill(dialog)
         window = self.windows[username]
-        with self.qtbot.waitSignal(window.data_changed), self.qtbot.waitSignal(detail.case_changed):
+        with (
+            self.qtbot.waitSignal(window.session.changed),
+            self.qtbot.waitSignal(detail.case_changed),
+        ):
             self.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         assert dialog.error.isHidden(), dialog.error.text()
         return detail
@@ -127,7 +130,7 @@ def test_self_handled_route(desk, photo):
         dialog.add_photos([photo])
 
     detail = desk.step("clerk", number, Action.FEEDBACK, feedback)
-    assert detail.photo_count() == 1
+    assert detail.photos.photo_count() == 1
     assert detail.actions == [Action.VERIFY]  # the office may check on site too
 
     def verify(dialog):
@@ -244,11 +247,12 @@ def test_a_police_transfer_without_the_threshold_is_refused(desk, demo_db):
     number = pending(demo_db)
     detail = desk.open("clerk", number)
     desk.qtbot.mouseClick(detail.action_buttons[Action.TRANSFER_POLICE], Qt.MouseButton.LeftButton)
-    dialog = detail.action_dialog
+    dialog = detail.step_form
     write(dialog.offence, "涉嫌赌博")
     write(dialog.reason, "现场查获赌资")
     events = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
     desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    desk.qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.error.text() == (
         "请说明涉嫌犯罪达到追诉标准的理由（金额、数量、情节等），才能移送公安。"
     )
@@ -271,7 +275,7 @@ def test_a_refused_step_says_why_in_chinese_and_changes_nothing(desk, demo_db):
     )
     events = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
     desk.qtbot.mouseClick(detail.action_buttons[Action.DISPATCH], Qt.MouseButton.LeftButton)
-    dialog = detail.action_dialog
+    dialog = detail.step_form
     desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     desk.qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text() == "案件已不予受理，不能派遣。"
@@ -285,15 +289,16 @@ def test_a_refused_input_is_explained_in_the_dialog(desk, demo_db):
     number = pending(demo_db)
     detail = desk.open("clerk", number)
     desk.qtbot.mouseClick(detail.action_buttons[Action.MERGE], Qt.MouseButton.LeftButton)
-    dialog = detail.action_dialog
+    dialog = detail.step_form
     dialog.into.setText("QS-19990101-XX0001")
     desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    desk.qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.error.text() == "案件“QS-19990101-XX0001”不存在。"
     assert desk.status(number) == CaseStatus.PENDING_TRIAGE
     desk.qtbot.mouseClick(
         dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
     )
-    desk.qtbot.waitUntil(lambda: detail.action_dialog is None)
+    desk.qtbot.waitUntil(lambda: detail.step_form is None)
 
 
 def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
@@ -424,9 +429,9 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
     assert "司法所" in board.units_label.text()
     assert board.supervise_button.isEnabled()
     desk.qtbot.mouseClick(board.supervise_button, Qt.MouseButton.LeftButton)
-    dialog = board.supervise_dialog
+    dialog = leader_window.step_form
     write(dialog.note, "请于明日下班前签收")
-    with desk.qtbot.waitSignal(leader_window.data_changed):
+    with desk.qtbot.waitSignal(leader_window.session.changed):
         desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     count = demo_db.execute(
         "SELECT supervision_count FROM cases WHERE number = ?", [number]
@@ -434,7 +439,7 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
     assert count == 1
     assert board.selected_number() == number  # the board re-read and kept the selection
     clerk_window = desk.window("clerk")
-    clerk_window.board.refresh()
+    clerk_window.show_page("board")
     assert clerk_window.board.select(number)
     assert not clerk_window.board.supervise_button.isEnabled()  # a clerk does not supervise
     detail = desk.open("leader", number)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from app.core.model import Case
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.reference import ReferenceData
-from app.ui.case_table_model import (
+from app.ui.cases.table_model import (
     COLUMNS,
     DESCRIPTION_COLUMN,
     CaseRole,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 
-import app.ui.cases_page as cases_page
+import app.ui.cases.page as cases_page
 from app.store.case_list import CaseFilter, count_cases
 from tests.ui.conftest import type_chinese
 
@@ -122,7 +122,7 @@ def test_placeholders_say_what_is_coming(window):
 def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None:
     from PySide6.QtCore import QDate, QPoint, Qt
 
-    from app.ui.case_filters import DateBox
+    from app.ui.cases.filters import DateBox
 
     box = DateBox()
     qtbot.addWidget(box)

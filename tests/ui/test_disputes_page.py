@@ -19,7 +19,7 @@ from app.store.lists import versions
 from app.store.meetings import schedule_meeting
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries, suggestion_for
-from tests.clock import TestClock, frozen
+from tests.clock import frozen
 from tests.store.store_helpers import projection_dump
 from tests.ui.conftest import fresh_case, open_window, type_chinese
 
@@ -64,15 +64,15 @@ def test_a_dispute_is_shown_with_what_it_cites_and_what_the_list_says(qtbot, dem
     page = disputes_page(window, dispute_id)
     dispute = page.selected()
     [entry] = boundary_entries(demo_db, dispute.category_code)[:1]
-    text = page.detail.text()
+    text = page.pane.detail.text()
     assert number in text and "待裁定" in text
     assert "清单写明由派出所牵头" in text
     assert f"职责边界清单第{entry.item_no}项：{entry.name}由派出所牵头" in text
     assert text.count(entry.code) == 2  # cited, and what the list says now
-    assert page.decide_button.isEnabled()
+    assert page.pane.decide_button.isEnabled()
     assert page.tree.currentItem().text(4) == "待裁定"
     with qtbot.waitSignal(page.case_activated) as opened:
-        page.open_button.click()
+        page.pane.open_button.click()
     assert opened.args[0].number == number
 
 
@@ -83,7 +83,7 @@ def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo
     category = page.selected().category_code
     entry = boundary_entries(demo_db, category)[0]
     before_version = versions(demo_db, ListKind.BOUNDARY)[0].version
-    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.pane.decide_button, Qt.MouseButton.LeftButton)
     dialog = page.decide_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.lead.currentData() == entry.lead  # what the list says, to start from
@@ -91,12 +91,13 @@ def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo
     dialog.amend.setChecked(True)
     before = projection_dump(demo_db)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.error.text() == "请写明裁定理由（依据哪一项清单或会议意见）。"
-    assert dialog.isVisible()
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()
     assert projection_dump(demo_db) == before  # refused: nothing written
     dialog.reasoning.setFocus()
     type_chinese(dialog.reasoning, "夜间噪声由执法中队查处")
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     dispute = dispute_by_id(demo_db, dispute_id)
     assert (dispute.status, dispute.lead, dispute.amended_item) == (DECIDED, "ZFZD", entry.code)
@@ -106,8 +107,11 @@ def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo
     assert boundary_entries(demo_db, category)[0].lead == "ZFZD"
     # the page shows the ruling; the case's suggestion follows it
     assert page.tree.currentItem().text(4) == "已裁定"
-    assert "执法中队牵头" in page.detail.text() and "夜间噪声由执法中队查处" in page.detail.text()
-    assert not page.decide_button.isEnabled()
+    assert (
+        "执法中队牵头" in page.pane.detail.text()
+        and "夜间噪声由执法中队查处" in page.pane.detail.text()
+    )
+    assert not page.pane.decide_button.isEnabled()
     assert window.statusBar().currentMessage().startswith(f"案件 {number} 的职责争议已裁定")
     assert suggestion_for(demo_db, case_by_number(demo_db, number)).lead == "ZFZD"
     # and the lists page shows the new version with its source
@@ -142,62 +146,54 @@ def test_a_dispute_goes_to_a_joint_meeting_not_yet_held(qtbot, demo_path, demo_d
     )
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     page = disputes_page(window, dispute_id)
-    assert page.refer_button.isEnabled()
+    assert page.pane.refer_button.isEnabled()
     dialog = page.start_refer()
     qtbot.waitUntil(dialog.isVisible)
     assert (
         dialog.meeting.currentText()
         == f"第 {meeting.number} 次联席会议 · 2026-12-02 09:30 · 镇政府三楼会议室"
     )
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert not dialog.ok_button.isEnabled()  # while it writes: a second click does nothing
     dispute = dispute_by_id(demo_db, dispute_id)
     assert (dispute.status, dispute.meeting_id) == (REFERRED, meeting.id)
     assert page.tree.currentItem().text(4) == "已提交联席会议"
-    assert f"已列入第 {meeting.number} 次联席会议" in page.detail.text()
-    assert not page.refer_button.isEnabled()  # on an agenda already
-    assert page.decide_button.isEnabled()  # the office may still decide it itself
+    assert f"已列入第 {meeting.number} 次联席会议" in page.pane.detail.text()
+    assert not page.pane.refer_button.isEnabled()  # on an agenda already
+    assert page.pane.decide_button.isEnabled()  # the office may still decide it itself
 
 
 def test_without_a_meeting_to_choose_the_button_says_so(qtbot, demo_path, demo_db):
     _number, dispute_id = disputed_case(demo_path, demo_db)
     window = open_window(qtbot, demo_path, demo_db, "leader")
     page = disputes_page(window, dispute_id)
-    assert not page.refer_button.isEnabled()
-    assert "请先安排" in page.refer_button.toolTip()
-    assert page.decide_button.isEnabled()  # a leader decides too
+    assert not page.pane.refer_button.isEnabled()
+    assert "请先安排" in page.pane.refer_button.toolTip()
+    assert page.pane.decide_button.isEnabled()  # a leader decides too
 
 
 def test_others_read_disputes_but_do_not_decide(qtbot, demo_path, demo_db):
     _number, dispute_id = disputed_case(demo_path, demo_db)
     window = open_window(qtbot, demo_path, demo_db, "grid")
     page = disputes_page(window, dispute_id)
-    assert not page.decide_button.isVisible() and not page.refer_button.isVisible()
+    assert not page.pane.decide_button.isVisible() and not page.pane.refer_button.isVisible()
     assert page.start_decide() is None
-    assert "分管领导裁定" in page.actions_hint.text()
+    assert "分管领导裁定" in page.pane.actions_hint.text()
 
 
-def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot, demo_db):
+def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot, window, demo_db):
     from app.core.disputes import Dispute
-    from app.store.reference import ReferenceData
-    from app.ui.dispute_dialogs import DecideDialog
+    from app.ui.disputes.dialogs import DecideDialog
 
-    clerk = user_by_name(demo_db, "clerk")
     burning = Dispute(
         "d-1", "c-1", "QS-1", "0401", "露天焚烧", "ZHB", "需环境监测", [], "2026-11-20 09:00",
         None, None, None, [], "", "",
     )  # fmt: skip
-    shared = DecideDialog(
-        demo_db,
-        ReferenceData(demo_db),
-        clerk,
-        burning,
-        boundary_entries(demo_db, "0401"),
-        TestClock(),
-    )
+    shared = DecideDialog(window.session, burning, boundary_entries(demo_db, "0401"))
     qtbot.addWidget(shared)
     assert "单列一项" in shared.amend_hint.text() and "露天焚烧" in shared.amend_hint.text()
     noise = boundary_entries(demo_db, "0402")
-    own = DecideDialog(demo_db, ReferenceData(demo_db), clerk, burning, noise, TestClock())
+    own = DecideDialog(window.session, burning, noise)
     qtbot.addWidget(own)
     assert "单列一项" not in own.amend_hint.text() and noise[0].code in own.amend_hint.text()

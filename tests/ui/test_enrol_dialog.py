@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from app.store.devices import device_record
 from app.sync.enrolment import join
 from app.sync.keys import CHEAP
-from app.ui import sync_transfer
 from app.ui.main_window import MainWindow
+from app.ui.sync import transfer as sync_transfer
 from tests.clock import frozen
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import OFFICE_PASSWORD, Node
@@ -152,7 +152,9 @@ def test_revoke_marks_the_device_revoked(qtbot, office, laptop, tmp_path):
     type_chinese(dialog.reason, "笔记本丢失")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter alone does not revoke
     assert device_record(office.db, laptop.id).revoked_at is None
-    qtbot.mouseClick(dialog.ok_button, Click)
+    with qtbot.waitSignal(window.session.changed):
+        qtbot.mouseClick(dialog.ok_button, Click)
+        assert not dialog.ok_button.isEnabled()  # no second revocation while it is written
     record = device_record(office.db, laptop.id)
     assert record.revoked and record.revoked_why == "笔记本丢失"
     qtbot.waitUntil(lambda: page.revoke_dialog is None)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.store.case_list import CaseFilter, count_cases
 from app.store.setup import open_database
-from app.ui.first_run import DEMO_CASES, FirstRunDialog
+from app.ui.setup.first_run import DEMO_CASES, FirstRunDialog
 
 
 def test_first_run_creates_the_demo_township(qtbot, tmp_path: Path, clock) -> None:

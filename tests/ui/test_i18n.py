@@ -12,7 +12,7 @@ from app.core.meetings import KIND_NAMES
 from app.core.model import chinese
 from app.paths import resource
 from app.ui.app import load_translator
-from app.ui.i18n import (
+from app.ui.common.i18n import (
     AGENDA_KIND_WORDS,
     DISPUTE_STATUS_WORDS,
     ENUM_WORDS,
@@ -41,7 +41,7 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
 def test_every_source_string_has_a_finished_translation(tmp_path):
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     committed = messages(resource("i18n", "towndesk_zh_CN.ts"))
     wanted = messages(fresh)

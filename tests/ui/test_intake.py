@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.store.case_list import CaseFilter, count_cases
-from app.ui.intake_dialog import IntakeDialog
+from app.ui.cases.intake import IntakeDialog
 from tests.ui.conftest import open_window, type_chinese
 
 DESCRIPTION = "北街菜市场门口有三轮车占道卖西瓜，行人只能走机动车道"
@@ -58,12 +59,12 @@ def test_register_a_case_with_a_photo(qtbot, window, demo_db, photo):
     detail = window.case_dialog
     assert detail.case.number == case.number
     assert [e.action for e in detail.timeline_entries] == ["受理登记"]
-    assert detail.photo_count() == 1
-    item = detail.evidence.item(0)
+    assert detail.photos.photo_count() == 1
+    item = detail.photos.evidence.item(0)
     assert not item.icon().isNull()
-    detail.show_photo(item)
-    assert detail.image_viewer is not None
-    assert not detail.image_viewer.image_label.pixmap().isNull()
+    detail.photos.show_photo(item)
+    assert detail.photos.image_viewer is not None
+    assert not detail.photos.image_viewer.image_label.pixmap().isNull()
 
 
 def test_ctrl_enter_saves(qtbot, window, demo_db):
@@ -78,6 +79,7 @@ def test_empty_description_is_refused_inline_and_nothing_is_saved(qtbot, window,
     dialog = window.open_intake()
     fill(qtbot, dialog, description="")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.error_text()))  # the store's refusal, inline
     assert dialog.isVisible()
     assert "请填写问题描述" in dialog.error_text()
     assert dialog.description.property("invalid") is True
@@ -101,6 +103,7 @@ def test_a_group_is_not_a_category(qtbot, window):
     dialog = window.open_intake()
     qtbot.keyClicks(dialog.category.lineEdit(), "01")
     dialog.save()
+    qtbot.waitUntil(lambda: bool(dialog.error_text()))
     assert "是大类" in dialog.error_text()
 
 
@@ -143,6 +146,12 @@ def test_a_leader_does_not_register_cases(qtbot, demo_path, demo_db):
     assert "分管领导不能登记案件" in leader_window.statusBar().currentMessage()
 
 
+def reporter_line(detail) -> str:  # type: ignore[no-untyped-def]
+    """What the case detail shows in its Reporter field."""
+    labels = [label.text() for label in detail.findChildren(QLabel)]
+    return labels[labels.index("反映人") + 1]
+
+
 def test_the_reporter_is_masked_for_a_leader(qtbot, demo_path, demo_db):
     clerk = open_window(qtbot, demo_path, demo_db, "clerk")
     dialog = clerk.open_intake()
@@ -150,9 +159,9 @@ def test_the_reporter_is_masked_for_a_leader(qtbot, demo_path, demo_db):
     with qtbot.waitSignal(dialog.case_registered) as registered:
         dialog.save()
     case = registered.args[0]
-    assert "13805351234" in clerk.open_case(case)._reporter(case)
+    assert "13805351234" in reporter_line(clerk.open_case(case))
     leader = open_window(qtbot, demo_path, demo_db, "leader")
-    shown = leader.open_case(case)._reporter(case)
+    shown = reporter_line(leader.open_case(case))
     assert "13805351234" not in shown
     assert "138****1234" in shown
 

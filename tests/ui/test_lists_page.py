@@ -17,7 +17,7 @@ from app.paths import resource
 from app.reports.spreadsheets import read_sheet
 from app.store.lists import list_rows, search_lists, versions
 from app.store.routing import override_report
-from app.ui.lists_page import ListsPage
+from app.ui.lists.page import ListsPage
 from tests.store.store_helpers import full_dump
 from tests.ui.conftest import open_window, type_chinese
 
@@ -125,21 +125,22 @@ def test_an_administrator_imports_a_boundary_list_with_other_headers(
     page = lists_page(admin)
     assert page.import_button.isVisible()
     dialog = start_import(qtbot, page, path)
+    mapping, preview = dialog.mapping_step, dialog.preview_step
     assert dialog.kind() == ListKind.BOUNDARY
     # 协办部门 is a known synonym; 监管内容 and 主办单位 are not: the clerk maps them
-    assert dialog.combos["cooperating"].currentText() == "协办部门"
-    assert dialog.combos["lead"].currentText() == "（不导入）"
+    assert mapping.combos["cooperating"].currentText() == "协办部门"
+    assert mapping.combos["lead"].currentText() == "（不导入）"
     assert not dialog.next_button.isEnabled()
-    assert "牵头部门" in dialog.missing.text() and "事项名称" in dialog.missing.text()
-    dialog.set_mapping("name", "监管内容")
-    dialog.set_mapping("lead", "主办单位")
-    assert dialog.missing.text() == ""
-    assert dialog.examples["lead"].text() == "例：青石综合执法中队"
+    assert "牵头部门" in mapping.missing.text() and "事项名称" in mapping.missing.text()
+    mapping.set_mapping("name", "监管内容")
+    mapping.set_mapping("lead", "主办单位")
+    assert mapping.missing.text() == ""
+    assert mapping.examples["lead"].text() == "例：青石综合执法中队"
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.problems == []
-    assert dialog.summary.text().startswith(f"共 {len(rows)} 行，全部检查通过")
-    assert dialog.preview_table.rowCount() == 20
-    assert dialog.preview_table.item(0, 0).text() == "3"  # the file's own row number
+    assert preview.summary.text().startswith(f"共 {len(rows)} 行，全部检查通过")
+    assert preview.preview_table.rowCount() == 20
+    assert preview.preview_table.item(0, 0).text() == "3"  # the file's own row number
     assert dialog.apply_button.isEnabled()
     before = versions(demo_db, ListKind.BOUNDARY)[0].version
     with qtbot.waitSignal(dialog.imported):
@@ -167,15 +168,16 @@ def test_a_broken_file_is_refused_with_every_problem_and_nothing_written(
     page = lists_page(admin)
     before = full_dump(demo_db)
     dialog = start_import(qtbot, page, path)
+    preview = dialog.preview_step
     assert dialog.next_button.isEnabled()  # the headers are the usual ones
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    problems = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    problems = [preview.problem_list.item(i).text() for i in range(preview.problem_list.count())]
     assert problems == [
         "第 3 行：部门“蓬山区城管委”不是本镇的部门。",
         "第 4 行：“事项名称”不能为空。",
         f"第 6 行：事项编码“{rows[2][1]}”与第 5 行重复。",
     ]
-    assert dialog.summary.text().startswith(f"共 {len(rows)} 行，发现 3 处问题")
+    assert preview.summary.text().startswith(f"共 {len(rows)} 行，发现 3 处问题")
     assert not dialog.apply_button.isEnabled()
     assert dialog.apply() is None
     # and if the preview were passed by, the domain itself refuses, naming every problem
@@ -183,7 +185,7 @@ def test_a_broken_file_is_refused_with_every_problem_and_nothing_written(
     dialog.apply()
     qtbot.waitUntil(lambda: dialog.error.isVisible())
     assert dialog.error.text() == "表格有 3 处问题，清单没有改动。"
-    assert [dialog.problem_list.item(i).text() for i in range(3)] == problems
+    assert [preview.problem_list.item(i).text() for i in range(3)] == problems
     assert dialog.isVisible() and dialog.result is None
     assert full_dump(demo_db) == before
     dialog.back()

@@ -1,7 +1,11 @@
 """The joint-meeting page: meetings newest first and the decisions still open, scheduling with
 the proposed agenda (an item unticked, one of the clerk's own added), minutes whose decision
 settles a dispute and amends the boundary list, refusals that keep what was typed and write
-nothing, marking a decision done, printing, and a reader who sees no actions."""
+nothing, marking a decision done, printing, and a reader who sees no actions.
+
+The page works in a session of its own: its forms write on the session's worker thread, so a
+test clicks OK and waits for the session to say what changed (or for the refusal to come
+back) before it looks."""
 
 from __future__ import annotations
 
@@ -28,10 +32,11 @@ from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
 from app.store.disputes import dispute_by_id
 from app.store.lists import versions
-from app.store.reference import ReferenceData, user_by_name
+from app.store.reference import user_by_name
 from app.store.routing import boundary_entries
-from app.ui.meeting_parts import ItemRole, meeting_state
-from app.ui.meetings_page import MeetingsPage
+from app.ui.common.session import Session
+from app.ui.meetings.page import MeetingsPage
+from app.ui.meetings.parts import ItemRole, meeting_state
 from tests.clock import TestClock
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump
 from tests.ui.conftest import type_chinese
@@ -61,13 +66,32 @@ def clock(demo_db) -> Clock:
     return Clock(demo_db)
 
 
-def open_page(qtbot, db, clock: Clock, username: str = "clerk") -> MeetingsPage:
-    page = MeetingsPage(db, ReferenceData(db), user_by_name(db, username), clock)
+def _raise_in_test(error: BaseException, details: str) -> None:
+    raise AssertionError(f"unexpected error dialog: {error!r}\n{details}")
+
+
+def open_page(qtbot, db, path: Path, clock: Clock, username: str = "clerk") -> MeetingsPage:
+    session = Session(path, db, user_by_name(db, username), clock)
+    session.runner.error_handler = _raise_in_test
+    page = MeetingsPage(session)
     page.resize(1226, 740)
-    qtbot.addWidget(page)
+    qtbot.addWidget(page, before_close_func=lambda _page: session.close())
     page.show()
     qtbot.waitExposed(page)
     return page
+
+
+def click_written(qtbot, page: MeetingsPage, dialog) -> None:  # type: ignore[no-untyped-def]
+    """OK, and wait until the write committed and the page was told."""
+    with qtbot.waitSignal(page.session.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+
+def click_refused(qtbot, dialog) -> str:  # type: ignore[no-untyped-def]
+    """OK, and wait for the store's refusal to come back to the form: its words."""
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.writing is None and not dialog.error.isHidden())
+    return dialog.error.text()
 
 
 def disputed_case(db, path: Path, clock: Clock) -> tuple[str, str]:
@@ -117,7 +141,7 @@ def agenda_rows(dialog) -> list:  # type: ignore[no-untyped-def]
 # ----------------------------------------------------------------------- reading
 
 
-def test_meetings_newest_first_and_open_decisions_by_deadline(qtbot, demo_db, clock):
+def test_meetings_newest_first_and_open_decisions_by_deadline(qtbot, demo_db, demo_path, clock):
     first = schedule(demo_db, clock, -30, agenda=[])
     today = clock.now().date()
     late = (today - timedelta(days=1)).isoformat()  # after the meeting day, before today
@@ -134,7 +158,7 @@ def test_meetings_newest_first_and_open_decisions_by_deadline(qtbot, demo_db, cl
         wall=clock.wall,
     )
     second = schedule(demo_db, clock, 24)
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     assert page.meeting_list.ids() == [second.id, first.id]
     assert page.selected().id == second.id  # the newest is shown first
     open_ids = [d.id for d in m.open_decisions(demo_db)]
@@ -153,10 +177,12 @@ def test_meetings_newest_first_and_open_decisions_by_deadline(qtbot, demo_db, cl
     assert not page.minutes_button.isEnabled() and page.print_minutes_button.isEnabled()
 
 
-def test_without_a_meeting_the_page_says_what_to_do_and_shows_the_proposal(qtbot, demo_db, clock):
-    page = open_page(qtbot, demo_db, clock)
-    assert page.meeting_list.isHidden() and not page.meetings_empty.isHidden()
-    assert page.meetings_empty.text()
+def test_without_a_meeting_the_page_says_what_to_do_and_shows_the_proposal(
+    qtbot, demo_db, demo_path, clock
+):
+    page = open_page(qtbot, demo_db, demo_path, clock)
+    assert page.meeting_list.isHidden() and not page.lists.meetings_empty.isHidden()
+    assert page.lists.meetings_empty.text()
     proposed = propose_agenda(demo_db, clock.now().date())
     assert proposed and all(item.title in page.detail.toPlainText() for item in proposed)
     assert not page.agenda_button.isEnabled() and not page.minutes_button.isEnabled()
@@ -169,7 +195,7 @@ def test_scheduling_through_the_dialog_with_an_unticked_agenda_item(
     qtbot, demo_db, demo_path, clock
 ):
     number, dispute_id = disputed_case(demo_db, demo_path, clock)
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -185,6 +211,7 @@ def test_scheduling_through_the_dialog_with_an_unticked_agenda_item(
     type_chinese(dialog.agenda.other, "通报上次会议决议的落实情况")
     before = full_dump(demo_db)
     qtbot.keyClick(dialog.agenda.other, Qt.Key.Key_Return)
+    assert dialog.writing is None  # no write was even started
     assert dialog.isVisible() and full_dump(demo_db) == before
     own = agenda_rows(dialog)[-1].data(0, ItemRole)
     assert (own.kind, own.title) == (OTHER, "通报上次会议决议的落实情况")
@@ -194,7 +221,7 @@ def test_scheduling_through_the_dialog_with_an_unticked_agenda_item(
     dialog.chair.setFocus()
     type_chinese(dialog.chair, CHAIR)
     dialog.attendees.set_checked(["ZHB", "SCJG", "PCS"])
-    with qtbot.waitSignal(page.data_changed), qtbot.waitSignal(page.message) as said:
+    with qtbot.waitSignal(page.session.changed), qtbot.waitSignal(page.message) as said:
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     [meeting] = m.meetings(demo_db)
     assert meeting.agenda == [p for p in proposed if p != dropped] + [own]
@@ -213,15 +240,15 @@ def test_scheduling_through_the_dialog_with_an_unticked_agenda_item(
     assert opened.args[0].number == number
 
 
-def test_a_refused_or_cancelled_new_meeting_writes_nothing(qtbot, demo_db, clock):
-    page = open_page(qtbot, demo_db, clock)
+def test_a_refused_or_cancelled_new_meeting_writes_nothing(qtbot, demo_db, demo_path, clock):
+    page = open_page(qtbot, demo_db, demo_path, clock)
     dialog = page.start_new()
     qtbot.waitUntil(dialog.isVisible)
     before = full_dump(demo_db)
     dialog.chair.setFocus()
     type_chinese(dialog.chair, CHAIR)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # no place
-    assert dialog.error.text() == "请填写会议地点。" and not dialog.error.isHidden()
+    assert click_refused(qtbot, dialog) == "请填写会议地点。"  # no place
+    assert not dialog.error.isHidden() and dialog.ok_button.isEnabled()
     assert dialog.isVisible() and dialog.chair.text() == CHAIR
     assert full_dump(demo_db) == before
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -229,18 +256,16 @@ def test_a_refused_or_cancelled_new_meeting_writes_nothing(qtbot, demo_db, clock
     assert full_dump(demo_db) == before and m.meetings(demo_db) == []
 
 
-def test_the_member_units_dialog_saves_the_ticked_units(qtbot, demo_db, clock):
-    page = open_page(qtbot, demo_db, clock)
+def test_the_member_units_dialog_saves_the_ticked_units(qtbot, demo_db, demo_path, clock):
+    page = open_page(qtbot, demo_db, demo_path, clock)
     dialog = page.start_members()
     qtbot.waitUntil(dialog.isVisible)
     before = full_dump(demo_db)
     dialog.units.set_checked([])
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "请至少选择一个联席会议成员单位。"
+    assert click_refused(qtbot, dialog) == "请至少选择一个联席会议成员单位。"
     assert full_dump(demo_db) == before
     dialog.units.set_checked(["PCS", "ZHB", "YJJ"])
-    with qtbot.waitSignal(page.data_changed):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    click_written(qtbot, page, dialog)
     assert m.members(demo_db) == ["ZHB", "PCS", "YJJ"]
     assert "应急局" in page.members_label.text()
     # a new meeting invites the members
@@ -252,7 +277,7 @@ def test_the_member_units_dialog_saves_the_ticked_units(qtbot, demo_db, clock):
 def test_editing_the_agenda_offers_what_was_proposed_since(qtbot, demo_db, demo_path, clock):
     meeting = schedule(demo_db, clock, 48)
     _number, dispute_id = disputed_case(demo_db, demo_path, clock)  # after the scheduling
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     page.select(meeting.id)
     qtbot.mouseClick(page.agenda_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -262,8 +287,7 @@ def test_editing_the_agenda_offers_what_was_proposed_since(qtbot, demo_db, demo_
     assert fresh.checkState(0) == Qt.CheckState.Unchecked  # offered, not imposed
     fresh.setCheckState(0, Qt.CheckState.Checked)
     rows[0].setCheckState(0, Qt.CheckState.Unchecked)
-    with qtbot.waitSignal(page.data_changed):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    click_written(qtbot, page, dialog)
     saved = m.meeting_by_id(demo_db, meeting.id)
     assert saved.agenda == [*meeting.agenda[1:], fresh.data(0, ItemRole)]
     assert dispute_by_id(demo_db, dispute_id).meeting_id == meeting.id
@@ -286,7 +310,7 @@ def test_recording_minutes_settles_a_dispute_and_amends_the_boundary_list(
 ):
     number, dispute_id = disputed_case(demo_db, demo_path, clock)
     meeting = schedule(demo_db, clock, 2)
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     assert meeting_state(page.selected(), clock.now()) == "upcoming"
     assert not page.minutes_button.isEnabled()  # not before the meeting
     clock.later(3)
@@ -310,7 +334,7 @@ def test_recording_minutes_settles_a_dispute_and_amends_the_boundary_list(
     second.text.setFocus()
     type_chinese(second.text, "各单位报送超期案件说明")
     second.owner.setCurrentIndex(second.owner.findData("ZHB"))
-    with qtbot.waitSignal(page.data_changed), qtbot.waitSignal(page.message):
+    with qtbot.waitSignal(page.session.changed), qtbot.waitSignal(page.message):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     held = m.meeting_by_id(demo_db, meeting.id)
     assert held.held and held.summary == "会议研究了出租屋消防检查的职责争议。"
@@ -333,25 +357,23 @@ def test_recording_minutes_settles_a_dispute_and_amends_the_boundary_list(
 
 
 def test_a_refused_minutes_dialog_shows_the_message_keeps_the_text_and_writes_nothing(
-    qtbot, demo_db, clock
+    qtbot, demo_db, demo_path, clock
 ):
     meeting = schedule(demo_db, clock, 1)
     clock.later(2)
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     qtbot.mouseClick(page.minutes_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     row = dialog.add_decision()
     row.text.setFocus()
     type_chinese(row.text, "建立长效监管台账")
     before = full_dump(demo_db)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "请填写会议纪要的主要内容。"
+    assert click_refused(qtbot, dialog) == "请填写会议纪要的主要内容。"
     assert full_dump(demo_db) == before and dialog.isVisible()
     dialog.summary.setFocus()
     type_chinese(dialog.summary, "会议研究了长期超期案件。")
     row.deadline.setDate(row.deadline.minimumDate())
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "第 1 项决议请写明责任单位。"  # no owner unit chosen
+    assert click_refused(qtbot, dialog) == "第 1 项决议请写明责任单位。"  # no owner unit chosen
     assert full_dump(demo_db) == before and dialog.isVisible()
     assert row.text.toPlainText() == "建立长效监管台账"
     assert dialog.summary.toPlainText() == "会议研究了长期超期案件。"
@@ -359,26 +381,27 @@ def test_a_refused_minutes_dialog_shows_the_message_keeps_the_text_and_writes_no
     # the decision removed, the minutes go in without one
     qtbot.mouseClick(row.remove, Qt.MouseButton.LeftButton)
     assert dialog.rows == []
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    click_written(qtbot, page, dialog)
     held = m.meeting_by_id(demo_db, meeting.id)
     assert held.held and held.decisions == []
 
 
-def test_enter_does_not_record_the_minutes(qtbot, demo_db, clock):
+def test_enter_does_not_record_the_minutes(qtbot, demo_db, demo_path, clock):
     schedule(demo_db, clock, 1)
     clock.later(2)
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     dialog = fill_minutes(qtbot, page, "会议研究了长期超期案件。")
     before = full_dump(demo_db)
     dialog.attendees.setFocus()
     qtbot.keyClick(dialog.attendees, Qt.Key.Key_Return)
+    assert dialog.writing is None  # no write was even started
     assert dialog.isVisible() and full_dump(demo_db) == before  # minutes are once: a click
 
 
 # ----------------------------------------------------------------------- decisions
 
 
-def test_marking_a_decision_done_needs_a_note(qtbot, demo_db, clock):
+def test_marking_a_decision_done_needs_a_note(qtbot, demo_db, demo_path, clock):
     meeting = schedule(demo_db, clock, -2, agenda=[])
     deadline = date.fromisoformat(meeting.held_on[:10]).isoformat()
     m.record_minutes(
@@ -389,23 +412,21 @@ def test_marking_a_decision_done_needs_a_note(qtbot, demo_db, clock):
         [DecisionDraft("各单位报送超期案件说明", "ZHB", deadline)],
         wall=clock.wall,
     )
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     assert not page.done_button.isEnabled()  # nothing chosen yet
     page.decision_list.setCurrentItem(page.decision_list.topLevelItem(0))
     assert page.done_button.isEnabled()
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     before = full_dump(demo_db)
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.text() == "请写明决议的落实情况。"
+    assert click_refused(qtbot, dialog) == "请写明决议的落实情况。"
     assert full_dump(demo_db) == before
     dialog.note.setFocus()
     type_chinese(dialog.note, "已汇总上报")
-    with qtbot.waitSignal(page.data_changed):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    click_written(qtbot, page, dialog)
     [decision] = m.meeting_by_id(demo_db, meeting.id).decisions
     assert decision.done_at and decision.done_note == "已汇总上报"
-    assert page.decision_list.topLevelItemCount() == 0 and not page.decisions_empty.isHidden()
+    assert page.decision_list.topLevelItemCount() == 0 and not page.lists.decisions_empty.isHidden()
     page.select(meeting.id)
     assert "已汇总上报" in page.detail.toPlainText()
 
@@ -413,12 +434,14 @@ def test_marking_a_decision_done_needs_a_note(qtbot, demo_db, clock):
 # ----------------------------------------------------------------------- printing, readers
 
 
-def test_agenda_and_minutes_print_to_the_chosen_pdf(qtbot, demo_db, clock, tmp_path, monkeypatch):
+def test_agenda_and_minutes_print_to_the_chosen_pdf(
+    qtbot, demo_db, demo_path, clock, tmp_path, monkeypatch
+):
     meeting = schedule(demo_db, clock, -1)
     m.record_minutes(
         demo_db, user_by_name(demo_db, "clerk"), meeting.id, "会议研究了案件。", [], wall=clock.wall
     )
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     opened: list[object] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
@@ -432,7 +455,9 @@ def test_agenda_and_minutes_print_to_the_chosen_pdf(qtbot, demo_db, clock, tmp_p
 
 
 @pytest.mark.parametrize("username", ["supervisor", "officer", "grid"])
-def test_a_user_who_does_not_coordinate_reads_but_sees_no_actions(qtbot, demo_db, clock, username):
+def test_a_user_who_does_not_coordinate_reads_but_sees_no_actions(
+    qtbot, demo_db, demo_path, clock, username
+):
     meeting = schedule(demo_db, clock, -1, agenda=[])
     m.record_minutes(
         demo_db,
@@ -443,7 +468,7 @@ def test_a_user_who_does_not_coordinate_reads_but_sees_no_actions(qtbot, demo_db
         wall=clock.wall,
     )
     schedule(demo_db, clock, -0.5, agenda=[])  # minutes due: still nothing to do for them
-    page = open_page(qtbot, demo_db, clock, username)
+    page = open_page(qtbot, demo_db, demo_path, clock, username)
     actions = (
         page.new_button,
         page.members_button,
@@ -472,10 +497,10 @@ def next_in_tab_order(widget):  # type: ignore[no-untyped-def]
     return None
 
 
-def test_tab_walks_each_decision_in_turn_then_the_record_button(qtbot, demo_db, clock):
+def test_tab_walks_each_decision_in_turn_then_the_record_button(qtbot, demo_db, demo_path, clock):
     schedule(demo_db, clock, 1)
     clock.later(2)
-    page = open_page(qtbot, demo_db, clock)
+    page = open_page(qtbot, demo_db, demo_path, clock)
     dialog = fill_minutes(qtbot, page, "会议研究了长期超期案件。")
     first, second = dialog.add_decision(), dialog.add_decision()
     qtbot.waitUntil(lambda: first.text.isVisible() and second.text.isVisible())
@@ -486,11 +511,13 @@ def test_tab_walks_each_decision_in_turn_then_the_record_button(qtbot, demo_db, 
     assert next_in_tab_order(second.remove) is dialog.ok_button
 
 
-def test_on_a_field_laptop_the_office_roles_read_only(qtbot, demo_db, clock, monkeypatch):
+def test_on_a_field_laptop_the_office_roles_read_only(
+    qtbot, demo_db, demo_path, clock, monkeypatch
+):
     """The office would refuse meeting events from a laptop: the page offers none there."""
-    for where in ("app.ui.meetings_page.own_kind", "app.store.devices.own_kind"):
+    for where in ("app.ui.meetings.page.own_kind", "app.store.devices.own_kind"):
         monkeypatch.setattr(where, lambda _db: "department")
-    page = open_page(qtbot, demo_db, clock, "clerk")
+    page = open_page(qtbot, demo_db, demo_path, clock, "clerk")
     assert page.new_button.isHidden() and page.members_button.isHidden()
     assert page.start_new() is None
-    assert not page.actions_hint.isHidden() and page.actions_hint.text()
+    assert not page.panel.actions_hint.isHidden() and page.panel.actions_hint.text()

@@ -55,7 +55,7 @@ def test_self_test_reports_a_missing_database(qapp, tmp_path):
 
 
 def test_the_command_line_offers_exactly_the_pages_that_render() -> None:
-    from app.cli import build_parser
+    from app.cli.main import build_parser
     from app.ui.render import PAGE_NAMES
 
     parser = build_parser()

@@ -17,10 +17,14 @@ from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.store.case_actions import act
 from app.store.cases import case_by_number
+from app.store.changes import CASES, DEVICES, changed
+from app.store.eventlog import writing
+from app.store.meetings import set_members
+from app.store.setup import add_grid
 from app.sync.keys import CHEAP, key_file_beside
-from app.ui import sync_transfer
-from app.ui.i18n import error_text
+from app.ui.common.i18n import error_text
 from app.ui.main_window import MainWindow
+from app.ui.sync import transfer as sync_transfer
 from tests.clock import frozen
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import OFFICE_PASSWORD, Node, enrol_laptop, jpeg
@@ -133,6 +137,18 @@ def test_export_through_the_page_writes_a_file_the_laptop_imports(
     assert case_by_number(laptop.db, new_case.number).description.startswith("镇政府门口")
 
 
+def test_a_record_of_any_kind_made_elsewhere_is_counted_on_the_next_show(qtbot, office, laptop):
+    window = sync_window(qtbot, office, "admin")
+    assert "条记录待导出" not in window.sync.waiting.text()
+    window.show_page("workbench")
+    admin, units = office.user("admin"), ["ZFZD", "SCJG"]
+    with qtbot.waitSignal(window.session.changed) as told:  # a meeting's record, no case
+        window.session.write(lambda db: set_members(db, admin, units, wall=window.clock.wall))
+    assert not told.args[0].touches([CASES, DEVICES])
+    window.show_page("sync")
+    assert "1 条记录待导出给 青石村网格终端" in window.sync.waiting.text()
+
+
 def test_import_shows_a_preview_with_the_counts_then_imports(
     qtbot, office, laptop, tmp_path, monkeypatch
 ):
@@ -160,13 +176,30 @@ def test_import_shows_a_preview_with_the_counts_then_imports(
     assert (
         office.db.execute("SELECT 1 FROM cases WHERE number = ?", [case.number]).fetchone() is None
     )
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignal(window.session.changed) as told:
         qtbot.mouseClick(preview.import_button, Click)
         qtbot.waitUntil(lambda: page.transfer.result_box is not None)
+    assert told.args[0].touches([CASES]) and told.args[0].touches([DEVICES])
     assert "新案件 1 件，新记录 1 条，新证据文件 1 个" in page.transfer.result_box.text()
     assert case_by_number(window.db, case.number).description == "青石村小学门口流动摊贩占道"
     top = history_rows(window)[0]
     assert top[1] == "导入" and top[2].startswith("青石村网格终端") and top[3:6] == ["1", "1", "1"]
+
+
+def test_an_import_that_brings_reference_data_reloads_it_for_every_page(
+    qtbot, office, laptop, tmp_path, monkeypatch
+):
+    with writing(office.db, office.wall) as writer:  # the office adds a grid
+        add_grid(writer, office.user("admin").id, "G99", "青石村北片网格", "青石村北片")
+    down = office.export_to(laptop, tmp_path / "down.tdsync")
+    window = sync_window(qtbot, laptop, "grid")
+    assert "G99" not in window.ref.grids
+    monkeypatch.setattr(sync_transfer, "choose_open_path", lambda *_args: down.path)
+    qtbot.mouseClick(window.sync.import_button, Click)
+    qtbot.waitUntil(lambda: window.sync.transfer.preview_dialog is not None)
+    with qtbot.waitSignal(window.session.changed):
+        qtbot.mouseClick(window.sync.transfer.preview_dialog.import_button, Click)
+    assert window.ref.grids["G99"].name == "青石村北片网格"  # the pages' own ReferenceData
 
 
 def test_a_file_imported_before_is_said_so_and_not_offered_again(
@@ -316,7 +349,9 @@ def test_the_office_sets_its_device_key_password_on_first_use(qtbot, demo_path, 
 # -- the field laptop ---------------------------------------------------------------------------
 
 
-def test_a_field_laptop_shows_what_it_is_for_and_what_waits(qtbot, office, laptop, tmp_path):
+def test_a_field_laptop_shows_what_it_is_for_and_what_waits(
+    qtbot, office, laptop, tmp_path, monkeypatch
+):
     laptop.report("青石村东头垃圾堆放")
     window = open_window(qtbot, laptop.path, laptop.db, "grid")
     banner = window.workbench.field_banner
@@ -328,8 +363,11 @@ def test_a_field_laptop_shows_what_it_is_for_and_what_waits(qtbot, office, lapto
     qtbot.mouseClick(banner.button, Click)
     assert window.current_page() == "sync"
     assert window.sync.peer.currentText().startswith("青石镇办公室")
-    laptop.export_to(office, tmp_path / "up.tdsync")
-    window.data_changed.emit()
+    window.keyring.accept_keys(laptop.keys)
+    monkeypatch.setattr(sync_transfer, "choose_save_path", lambda _p, _t, s, _f: tmp_path / s.name)
+    qtbot.mouseClick(window.sync.export_button, Click)
+    qtbot.waitUntil(lambda: window.sync.transfer.result_box is not None)
+    window.show_page("workbench")  # told of the export while hidden: reads it now
     assert "已全部导出，1 条记录待综合执法办确认收到" in banner.status.text()
 
 
@@ -371,10 +409,10 @@ def test_a_case_in_conflict_shows_the_banner_the_marks_and_is_settled(
     dialog = detail.conflict_dialog
     assert dialog is not None
     qtbot.mouseClick(dialog.ok_button, Click)
-    assert dialog.error.text() == "请写明冲突的处理意见。"
+    qtbot.waitUntil(lambda: dialog.error.text() == "请写明冲突的处理意见。")  # the store refuses
     dialog.note.setFocus()
     type_chinese(dialog.note, "已与执法中队核实，按回退重新研判")
-    with qtbot.waitSignal(window.data_changed):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.mouseClick(dialog.ok_button, Click)
     assert (
         office.db.execute("SELECT conflict FROM cases WHERE number = ?", [number]).fetchone()[0]
@@ -402,9 +440,9 @@ def test_the_evidence_list_shows_hash_capture_and_custody(qtbot, office, laptop,
     office.import_file(laptop.export_to(office, tmp_path / "up.tdsync").path)
     window = open_window(qtbot, office.path, office.db, "clerk")
     detail = window.open_case(case_by_number(office.db, case.number))
-    assert detail.evidence_button.isEnabled()
-    qtbot.mouseClick(detail.evidence_button, Click)
-    dialog = detail.evidence_dialog
+    assert detail.photos.evidence_button.isEnabled()
+    qtbot.mouseClick(detail.photos.evidence_button, Click)
+    dialog = detail.photos.evidence_dialog
     qtbot.waitExposed(dialog)
     table = dialog.table
     assert table.rowCount() == 1
@@ -448,10 +486,10 @@ def test_a_file_written_in_spite_of_cancel_is_still_reported(qtbot, office):
         release.wait(10)
         return "written"
 
-    page.transfer.run_whole(work, told.append, "正在写入同步包…")
+    page.transfer.run_whole(work, told.append, "正在写入同步包…", changed(DEVICES))
     qtbot.waitUntil(lambda: window.runner.progress_dialog is not None)
     assert not page.import_button.isEnabled() and not page.export_button.isEnabled()
-    window.runner.progress_dialog.cancel()
+    window.runner.progress_dialog.canceled.emit()  # as its Cancel button does
     release.set()
     qtbot.waitUntil(lambda: told == ["written"])
     qtbot.waitUntil(page.import_button.isEnabled)

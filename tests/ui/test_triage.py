@@ -30,7 +30,7 @@ def open_detail(qtbot, window, db, number):
 
 def click(qtbot, detail, action):
     qtbot.mouseClick(detail.action_buttons[action], Qt.MouseButton.LeftButton)
-    dialog = detail.action_dialog
+    dialog = detail.step_form
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 
@@ -85,7 +85,7 @@ def test_dispatching_elsewhere_needs_a_reason(window, qtbot, demo_path, demo_db)
     assert dialog.banner.property("overriding") is True
     before = projection_dump(demo_db)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.error.isVisible()
+    qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.error.text() == (
         "分拨与清单建议不同，请填写改派理由，才能派遣（理由会记入清单修正统计）。"
     )

@@ -1,0 +1,1 @@
+"""The command line: ``main.run`` is the entry; one ``cmd_*`` module per command group."""

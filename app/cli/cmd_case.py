@@ -1,0 +1,326 @@
+"""``towndesk case add | list | show | act | transfers | resolve``: the whole ``case`` group,
+from registering a case through each step of its path to settling a sync conflict."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from app.cli.case_output import (
+    case_json,
+    case_path_json,
+    print_case,
+    timeline_json,
+    transfer_cells,
+    transfer_json,
+)
+from app.cli.context import Commands, CommonOptions, Context, command_group
+from app.cli.output import print_json, print_table, shortened
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
+from app.core.errors import DomainError
+from app.core.intake import IntakeRequest
+from app.core.model import CaseSource, CaseStatus, chinese
+from app.core.transfers import TRANSFER_OUTCOMES
+from app.store.reference import ReferenceData
+
+TRANSFER_STEPS = (
+    Action.TRANSFER,
+    Action.TRANSFER_POLICE,
+    Action.TRANSFER_RECEIPT,
+    Action.TRANSFER_OUTCOME,
+)
+
+
+def register(commands: Commands, common: CommonOptions) -> None:
+    case = command_group(commands, "case", "案件：登记、查询、查看")
+    acting = [common.database, common.as_admin, common.json]
+
+    p = case.add_parser("add", help="登记案件", parents=acting)
+    p.add_argument("--category", required=True, help="问题类别编码（见 towndesk categories）")
+    p.add_argument("--grid", required=True, help="网格编码（见 towndesk grids）")
+    p.add_argument("--description", required=True, help="问题描述")
+    p.add_argument("--address", default="")
+    p.add_argument("--reporter", default="", help="反映人姓名（保密）")
+    p.add_argument("--phone", default="", help="反映人电话（保密）")
+    p.add_argument("--photo", nargs="+", type=Path, default=[], help="照片文件")
+    p.add_argument("--source", choices=[s.value for s in CaseSource], help="来源（默认巡查发现）")
+    p.add_argument("--from-unit", default="", help="移送来的案件：移送单位（来源即为移送）")
+    p.add_argument("--from-letter", default="", help="移送来的案件：对方移送函的文号")
+    p.add_argument("--urgent", action="store_true")
+    p.add_argument("--lat", type=float)
+    p.add_argument("--lon", type=float)
+    p.set_defaults(handler=case_add)
+
+    p = case.add_parser("list", help="查询案件", parents=acting)
+    p.add_argument("--status")
+    p.add_argument("--category", help="类别编码（大类包含其下所有类别）")
+    p.add_argument("--grid")
+    p.add_argument("--source", choices=[s.value for s in CaseSource])
+    p.add_argument("--from", dest="received_from", help="受理日期起 YYYY-MM-DD")
+    p.add_argument("--to", dest="received_to", help="受理日期止 YYYY-MM-DD")
+    p.add_argument("--search", default="", help="检索文字（支持单字、词和案件编号）")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(handler=case_list)
+
+    p = case.add_parser("show", help="查看案件及其办理过程", parents=acting)
+    p.add_argument("number")
+    p.set_defaults(handler=case_show)
+
+    p = case.add_parser(
+        "act", help="办理案件：派遣、呼叫、签收、反馈、核查、结案……", parents=acting
+    )
+    p.add_argument("number", help="案件编号")
+    p.add_argument(
+        "action",
+        choices=[a.value for a in Action],
+        metavar="ACTION",
+        help="、".join(a.value for a in Action),
+    )
+    p.add_argument("--to", help="派遣/呼叫的部门编码，或移送的机关名称")
+    p.add_argument("--with", dest="with_units", nargs="+", default=[], help="配合单位编码")
+    p.add_argument("--reason", default="")
+    p.add_argument("--note", default="")
+    p.add_argument("--days", type=int, help="延期的工作日数")
+    p.add_argument("--until", help="挂账到哪一天 YYYY-MM-DD")
+    result = p.add_mutually_exclusive_group()
+    result.add_argument("--pass", dest="passed", action="store_true", default=None)
+    result.add_argument("--fail", dest="passed", action="store_false")
+    p.add_argument("--into", help="合并到的案件编号")
+    p.add_argument("--offence", default="", help="涉嫌罪名（移送公安）")
+    p.add_argument("--threshold", default="", help="达到追诉标准的理由（移送公安）")
+    p.add_argument("--override-reason", default="", help="不按清单建议分拨时的理由")
+    p.add_argument("--received-by", default="", help="回执的签收单位或签收人（登记移送回执）")
+    p.add_argument(
+        "--outcome",
+        choices=TRANSFER_OUTCOMES,
+        default="",
+        help="接收机关的处理结果：accepted 受理/立案、declined 不予受理/不予立案、returned 退回",
+    )
+    p.add_argument(
+        "--not-our-duty", action="store_true", help="回退时声明不属本单位职责（提出职责争议）"
+    )
+    p.add_argument(
+        "--cite", nargs="+", default=[], metavar="CODE", help="职责争议引用的清单事项编码"
+    )
+    p.add_argument("--urgent", action="store_true")
+    p.add_argument("--photo", nargs="+", type=Path, default=[])
+    p.set_defaults(handler=case_act)
+
+    p = case.add_parser(
+        "transfers",
+        help="移送的案件：移送函号、回执、处理结果",
+        parents=[common.database, common.json],
+    )
+    p.add_argument("--waiting", action="store_true", help="只看还在等回执或处理结果的移送")
+    p.add_argument("--case", dest="number", help="只看某件案件的移送（移出和移入）")
+    p.set_defaults(handler=case_transfers)
+
+    p = case.add_parser(
+        "resolve", help="处理同步冲突（核对两个版本后）", parents=[common.database, common.as_clerk]
+    )
+    p.add_argument("number")
+    p.add_argument("--note", required=True, help="处理意见")
+    p.set_defaults(handler=case_resolve)
+
+
+def case_add(ctx: Context) -> int:
+    from app.store.cases import register_case
+
+    args = ctx.args
+    actor = ctx.user
+    sent = bool(args.from_unit.strip())  # a sender implies a case transferred in
+    request = IntakeRequest(
+        category_code=args.category,
+        grid_code=args.grid,
+        description=args.description,
+        address=args.address,
+        source=args.source or (CaseSource.TRANSFER if sent else CaseSource.PATROL),
+        urgent=args.urgent,
+        reporter_name=args.reporter,
+        reporter_phone=args.phone,
+        latitude=args.lat,
+        longitude=args.lon,
+        transfer_unit=args.from_unit,
+        transfer_letter=args.from_letter,
+    )
+    case = register_case(ctx.db, ctx.blobs, actor, request, args.photo, wall=ctx.clock.wall)
+    if ctx.json:
+        print_json(case_json(case, ReferenceData(ctx.db), actor.role))
+    else:
+        print(case.number)
+    return 0
+
+
+def case_list(ctx: Context) -> int:
+    from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+
+    args, db = ctx.args, ctx.db
+    viewer = ctx.user
+    ref = ReferenceData(db)
+    case_filter = CaseFilter(
+        status=_status(args.status),
+        category_codes=_category_codes(ref, args.category),
+        grid_code=_grid(ref, args.grid),
+        source=args.source,
+        received_from=_date(args.received_from),
+        received_to=_date(args.received_to),
+        text=args.search,
+    )
+    total = count_cases(db, case_filter)
+    cases = case_window(db, case_filter, CaseSort(), 0, args.limit)
+    if ctx.json:
+        print_json({"total": total, "cases": [case_json(c, ref, viewer.role) for c in cases]})
+        return 0
+    rows = [
+        [
+            c.number,
+            c.received_at[:16],
+            chinese(c.status),
+            ref.category_name(c.category_code),
+            ref.grid_name(c.grid_code),
+            shortened(c.description, 30),
+        ]
+        for c in cases
+    ]
+    print_table(["案件编号", "受理时间", "状态", "类别", "网格", "问题描述"], rows)
+    print(f"共 {total} 件" + (f"，显示前 {len(cases)} 件" if total > len(cases) else ""))
+    return 0
+
+
+def _category_codes(ref: ReferenceData, code: str | None) -> tuple[str, ...]:
+    """A category, or every category under a main one."""
+    if not code:
+        return ()
+    code = code.strip()
+    if code not in ref.categories:
+        raise DomainError("category_unknown", value=code)
+    leaves = tuple(c.code for c in ref.categories.values() if c.parent_code == code)
+    return leaves or (code,)
+
+
+def _status(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return CaseStatus(value).value
+    except ValueError:
+        raise DomainError("status_unknown", value=value) from None
+
+
+def _grid(ref: ReferenceData, code: str | None) -> str | None:
+    if code is not None and code not in ref.grids:
+        raise DomainError("grid_unknown", value=code)
+    return code
+
+
+def _date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise DomainError("date_invalid", value=value) from None
+
+
+def case_show(ctx: Context) -> int:
+    from app.store.cases import case_by_number, case_timeline
+
+    db = ctx.db
+    viewer = ctx.user
+    ref = ReferenceData(db)
+    case = case_by_number(db, ctx.args.number)
+    timeline = case_timeline(db, case.id, ref)
+    if ctx.json:
+        print_json(
+            {
+                **case_json(case, ref, viewer.role),
+                **case_path_json(db, case.id, ctx.clock.now()),
+                "timeline": timeline_json(timeline),
+            }
+        )
+    else:
+        print_case(case, ref, viewer.role, timeline)
+    return 0
+
+
+def case_act(ctx: Context) -> int:
+    from app.store.case_actions import act
+
+    args, db = ctx.args, ctx.db
+    user = ctx.user
+    request = Request(
+        action=Action(args.action),
+        to=args.to,
+        with_units=tuple(args.with_units),
+        reason=args.reason,
+        note=args.note,
+        days=args.days,
+        until=args.until,
+        passed=args.passed,
+        into=args.into,
+        offence=args.offence,
+        urgent=args.urgent,
+        override_reason=args.override_reason,
+        not_our_duty=args.not_our_duty,
+        cited=tuple(args.cite),
+        threshold=args.threshold,
+        received_by=args.received_by,
+        outcome=args.outcome,
+    )
+    case = act(db, ctx.blobs, user, args.number, request, args.photo, wall=ctx.clock.wall)
+    if ctx.json:
+        print_json(case_path_json(db, case.id, ctx.clock.now()))
+    else:
+        print(f"{case.number}：{chinese(case.status)}{_transfer_note(ctx, case.id, request)}")
+    return 0
+
+
+def _transfer_note(ctx: Context, case_id: str, request: Request) -> str:
+    """After a transfer step: the letter it concerns, and how to print it or the answer."""
+    from app.store.transfers import latest_transfer_out
+
+    if request.action not in TRANSFER_STEPS:
+        return ""
+    transfer = latest_transfer_out(ctx.db, case_id)
+    if transfer is None:
+        return ""
+    outcome = transfer.outcome_words()
+    if request.action == Action.TRANSFER_OUTCOME and outcome is not None:
+        return f"（{transfer.letter_no}：{outcome}）"
+    if request.action == Action.TRANSFER_RECEIPT:
+        return f"（{transfer.letter_no}：回执已登记，签收 {transfer.receipt_by}）"
+    command = f"towndesk transfer-letter {transfer.case_number} -o 移送函.pdf"
+    return f"（移送函 {transfer.letter_no}；打印：{command}）"
+
+
+def case_transfers(ctx: Context) -> int:
+    """Transfers (案件移送, 行刑衔接): letter numbers, receipts, outcomes, who still owes one."""
+    from app.store.cases import case_by_number
+    from app.store.transfers import all_transfers, transfers_of, waiting_transfers
+
+    args, db = ctx.args, ctx.db
+    if args.number:
+        rows = transfers_of(db, case_by_number(db, args.number).id)
+        rows = [t for t in rows if t.waiting_for] if args.waiting else rows
+    else:
+        rows = waiting_transfers(db) if args.waiting else all_transfers(db)
+    today = ctx.clock.today()
+    if ctx.json:
+        print_json([transfer_json(t, today) for t in rows])
+        return 0
+    print_table(
+        ["移送函号", "案件编号", "方向", "移送/来文单位", "移送时间", "回执", "处理结果", "等待"],
+        [transfer_cells(t, today) for t in rows],
+    )
+    waiting = sum(1 for t in rows if t.waiting_for)
+    print(f"共 {len(rows)} 件移送，其中 {waiting} 件在等对方回执或处理结果")
+    return 0
+
+
+def case_resolve(ctx: Context) -> int:
+    from app.store.case_actions import resolve_conflict
+
+    case = resolve_conflict(ctx.db, ctx.user, ctx.args.number, ctx.args.note, wall=ctx.clock.wall)
+    print(f"案件 {case.number} 的同步冲突已处理。")
+    return 0

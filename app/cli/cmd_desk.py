@@ -1,0 +1,193 @@
+"""What a clerk's desk asks of ``towndesk``: my tasks, overdue cases, calls to the district
+departments and their clocks, the printed slips (notice, call slip, transfer letter), the
+working calendar and the departments' response commitments."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from app.cli.case_output import call_json
+from app.cli.context import Commands, CommonOptions, Context
+from app.cli.output import print_json, print_table
+from app.core.case_path.steps import CALL_STATUS_NAMES
+from app.core.errors import DomainError
+from app.core.model import CaseStatus, chinese
+from app.store.reference import ReferenceData
+
+CLOCK_WORDS = {"sign": "签收", "handle": "处置", "call_ack": "响应", "call_arrive": "到场"}
+STATE_WORDS = {
+    "on_time": "正常",
+    "due_soon": "临期",
+    "overdue": "超期",
+    "paused": "暂停",
+    "done": "已完成",
+}
+SLIPS = (
+    ("notice", "supervision_notice", "督办单"),
+    ("call-slip", "call_slip", "呼叫单"),
+    ("transfer-letter", "transfer_letter", "移送函"),
+)
+
+
+def register(commands: Commands, common: CommonOptions) -> None:
+    p = commands.add_parser(
+        "tasks",
+        help="待我办理的案件（按期限先后）",
+        parents=[common.database, common.as_clerk, common.json],
+    )
+    p.set_defaults(handler=tasks)
+
+    p = commands.add_parser("overdue", help="超期案件", parents=[common.database, common.json])
+    p.set_defaults(handler=overdue)
+
+    p = commands.add_parser(
+        "calendar",
+        help="工作日历：法定节假日之外的例外日期",
+        parents=[common.database, common.as_admin],
+    )
+    p.add_argument("--year", type=int, help="查看某年是否已有节假日安排")
+    p.add_argument("--set", dest="day", help="设定某一天 YYYY-MM-DD")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--working", dest="working", action="store_true", default=None)
+    kind.add_argument("--off", dest="working", action="store_false")
+    p.add_argument("--note", default="")
+    p.add_argument("--office", help="办公时间，如 08:30-17:30（影响所有期限）")
+    p.set_defaults(handler=calendar)
+
+    p = commands.add_parser(
+        "response",
+        help="设置区直部门的响应承诺（紧急呼叫时限）",
+        parents=[common.database, common.as_admin],
+    )
+    p.add_argument("department", help="区直部门编码，如 YJJ")
+    p.add_argument("--ack", type=int, required=True, help="响应时限（分钟）")
+    p.add_argument("--arrive", type=int, required=True, help="到场时限（分钟）")
+    p.add_argument("--handle", type=int, required=True, help="办结时限（工作日）")
+    p.set_defaults(handler=response)
+
+    for name, kind_of_slip, title in SLIPS:
+        p = commands.add_parser(name, help=f"打印{title}（PDF）", parents=[common.database])
+        p.add_argument("number", help="案件编号")
+        p.add_argument("-o", "--output", required=True, type=Path)
+        p.set_defaults(handler=slip, kind=kind_of_slip, title=title)
+
+    p = commands.add_parser(
+        "calls", help="对区直部门的呼叫及响应计时", parents=[common.database, common.json]
+    )
+    p.add_argument("--open", action="store_true", help="只看未确认办结的呼叫")
+    p.set_defaults(handler=calls)
+
+
+def tasks(ctx: Context) -> int:
+    from app.store.queues import my_tasks
+
+    rows = my_tasks(ctx.db, ctx.user)
+    if ctx.json:
+        print_json([asdict(row) for row in rows])
+        return 0
+    print_table(
+        ["案件编号", "状态", "期限", "问题描述"],
+        [
+            [t.number, chinese(CaseStatus(t.status)), (t.due or "—")[:16], t.description[:28]]
+            for t in rows
+        ],
+    )
+    print(f"共 {len(rows)} 件待办")
+    return 0
+
+
+def overdue(ctx: Context) -> int:
+    from app.store.clocks import overdue_cases
+
+    ref = ReferenceData(ctx.db)
+    rows = overdue_cases(ctx.db, ctx.clock.now())
+    if ctx.json:
+        print_json([asdict(row) for row in rows])
+        return 0
+    print_table(
+        ["案件编号", "超期环节", "应完成时间", "牵头单位", "状态"],
+        [
+            [
+                r.number,
+                CLOCK_WORDS[r.kind],
+                r.due[:16],
+                ref.department_name(r.lead_unit or "—"),
+                chinese(CaseStatus(r.status)),
+            ]
+            for r in rows
+        ],
+    )
+    print(f"共 {len(rows)} 件超期")
+    return 0
+
+
+def calls(ctx: Context) -> int:
+    from app.store.clocks import calls as call_list
+
+    ref = ReferenceData(ctx.db)
+    rows = call_list(ctx.db, ctx.clock.now(), open_only=ctx.args.open)
+    if ctx.json:
+        print_json([call_json(c) for c in rows])
+        return 0
+    print_table(
+        ["案件编号", "被呼叫部门", "紧急", "呼叫时间", "进度", "响应", "到场"],
+        [
+            [
+                c.case_number,
+                ref.department_name(c.department),
+                "是" if c.urgent else "",
+                c.called_at[:16],
+                CALL_STATUS_NAMES[c.status],
+                *(STATE_WORDS[k.state.value] for k in c.clocks),
+            ]
+            for c in rows
+        ],
+    )
+    return 0
+
+
+def slip(ctx: Context) -> int:
+    """A printed slip of a case (督办单, 呼叫单, 移送函) as a PDF with its check code."""
+    from app.reports.slips import write_slip
+
+    args = ctx.args
+    code = write_slip(ctx.db, args.kind, args.number, args.output)
+    print(f"已生成{args.title}：{args.output}（校验码 {code}）")
+    return 0
+
+
+def calendar(ctx: Context) -> int:
+    from app.store.calendar_days import known_year, overrides, set_day, set_office_hours
+
+    args, db = ctx.args, ctx.db
+    if args.office:
+        start, _, end = args.office.partition("-")
+        moved = set_office_hours(db, ctx.user, start, end, wall=ctx.clock.wall)
+        print(f"办公时间已设为 {args.office}，{moved} 件在办案件的期限已重新计算。")
+    if args.day:
+        if args.working is None:
+            raise DomainError("calendar_kind_missing")
+        moved = set_day(db, ctx.user, args.day, args.working, args.note, wall=ctx.clock.wall)
+        kind = "工作日" if args.working else "休息日"
+        print(f"已将 {args.day} 设为{kind}，{moved} 件在办案件的期限已重新计算。")
+    year = args.year or ctx.clock.today().year
+    if not known_year(db, year):
+        print(f"注意：{year} 年的法定节假日安排尚未录入，暂按周一至周五计算工作日。")
+    for day in overrides(db):
+        print(f"{day.day}  {'工作日' if day.working else '休息日'}  {day.note}")
+    return 0
+
+
+def response(ctx: Context) -> int:
+    from app.core.model import ResponseCommitment
+    from app.store.setup import set_response_commitment
+
+    args, user = ctx.args, ctx.user
+    commitment = ResponseCommitment(args.ack, args.arrive, args.handle)
+    set_response_commitment(ctx.db, user, args.department, commitment, wall=ctx.clock.wall)
+    print(
+        f"{args.department.upper()}：紧急呼叫 {args.ack} 分钟内响应，{args.arrive} 分钟内到场，"
+        f"{args.handle} 个工作日内办结（一般呼叫的分钟数加倍）。"
+    )
+    return 0

@@ -1,0 +1,98 @@
+"""The photos of a case as thumbnails, opened full size on a double click or Enter, and the
+evidence list (证据清单) a receiving unit checks before it accepts them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import Case
+from app.store.cases import case_evidence
+from app.ui.case_detail.evidence import EvidenceDialog
+from app.ui.case_detail.fields import section
+from app.ui.common.session import Session
+from app.ui.common.thumbnails import ImageViewer, thumbnail
+
+
+class CasePhotos(QWidget):
+    def __init__(self, session: Session, case: Case, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.case = session, case
+        self.image_viewer: ImageViewer | None = None
+        self.evidence_dialog: EvidenceDialog | None = None
+        self.evidence = self._list()
+        title = QHBoxLayout()
+        title.addWidget(section(self.tr("Photos: {count}").format(count=self.photo_count())))
+        title.addStretch(1)
+        self.evidence_button = QPushButton(self.tr("Evidence list…"))
+        self.evidence_button.setToolTip(
+            self.tr("Every file with its SHA-256, who captured it, where and when, and custody")
+        )
+        self.evidence_button.setAutoDefault(False)
+        self.evidence_button.setEnabled(self.photo_count() > 0)
+        self.evidence_button.clicked.connect(self.show_evidence_list)
+        title.addWidget(self.evidence_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(title)
+        column.addWidget(self.evidence, 1)
+
+    def _list(self) -> QListWidget:
+        photos = QListWidget()
+        photos.setObjectName("evidenceList")
+        photos.setViewMode(QListView.ViewMode.IconMode)
+        photos.setIconSize(QSize(120, 120))
+        photos.setMovement(QListView.Movement.Static)
+        photos.setResizeMode(QListView.ResizeMode.Adjust)
+        photos.setSpacing(6)
+        for evidence in case_evidence(self.session.db, self.case.id):
+            path = self.session.blobs.path(evidence.sha256)
+            item = QListWidgetItem(QIcon(thumbnail(path, 120)), evidence.file_name)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(
+                self.tr("{file} · {size} KB · SHA-256 {hash}").format(
+                    file=evidence.file_name,
+                    size=max(1, evidence.size // 1024),
+                    hash=evidence.sha256[:16] + "…",
+                )
+            )
+            photos.addItem(item)
+        if photos.count() == 0:
+            placeholder = QListWidgetItem(self.tr("No photos"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            photos.addItem(placeholder)
+            photos.setViewMode(QListView.ViewMode.ListMode)
+        photos.itemActivated.connect(self.show_photo)
+        return photos
+
+    def show_photo(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        if not path:
+            return
+        self.image_viewer = ImageViewer(Path(path), item.text(), self)
+        self.image_viewer.show()
+
+    def photo_count(self) -> int:
+        return sum(
+            1
+            for i in range(self.evidence.count())
+            if self.evidence.item(i).data(Qt.ItemDataRole.UserRole)
+        )
+
+    def show_evidence_list(self) -> EvidenceDialog:
+        dialog = EvidenceDialog(self.session.db, self.session.blobs, self.case, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.evidence_dialog = dialog
+        dialog.show()
+        return dialog

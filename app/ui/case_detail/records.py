@@ -1,0 +1,144 @@
+"""Coordination records of one case in its detail: duty disputes (职责争议) and transfers
+(案件移送, 行刑衔接), each a few plain lines, shown only when the case has them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from app.core.disputes import DECIDED, Dispute
+from app.core.model import Case
+from app.core.transfers import IN, OUT, Transfer
+from app.store.disputes import disputes_of_case
+from app.store.reference import ReferenceData
+from app.store.transfers import transfers_of
+from app.ui.common.i18n import dispute_status_word, in_language
+
+STYLE = """
+#caseRecords QFrame#recordBox { background: #ffffff; border: 1px solid #d9e0e8;
+    border-radius: 6px; }
+#recordLine { color: #1f2933; }
+"""
+
+
+class CaseRecords(QWidget):
+    """Two boxes side by side: the disputes and the transfers of the case."""
+
+    def __init__(
+        self, db: Database, ref: ReferenceData, case: Case, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ref = ref
+        self.setObjectName("caseRecords")
+        self.setStyleSheet(STYLE)
+        self.disputes = disputes_of_case(db, case.id)
+        self.transfers = transfers_of(db, case.id)
+        self.dispute_lines = [self.dispute_text(d) for d in self.disputes]
+        self.transfer_lines = [self.transfer_text(t) for t in self.transfers]
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        if self.dispute_lines:
+            row.addWidget(self._box(self.tr("Duty disputes"), self.dispute_lines), 1)
+        if self.transfer_lines:
+            row.addWidget(self._box(self.tr("Transfers"), self.transfer_lines), 1)
+
+    def has_any(self) -> bool:
+        return bool(self.disputes or self.transfers)
+
+    def _box(self, title: str, lines: list[str]) -> QFrame:
+        box = QFrame()
+        box.setObjectName("recordBox")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(12, 6, 12, 8)
+        column.setSpacing(4)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        column.addWidget(heading)
+        for line in lines:
+            label = QLabel(line)
+            label.setObjectName("recordLine")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(label)
+        return box
+
+    def _unit(self, code: str | None) -> str:
+        return self.ref.department_name(code) if code else "—"
+
+    def dispute_text(self, dispute: Dispute) -> str:
+        """执法中队（2026-05-30 10:12，待裁定）：理由 · 引用 QS-XZCF-001 · 裁定：…"""
+        head = self.tr("{unit} says it is not its duty ({time}, {status})").format(
+            unit=escape(self._unit(dispute.unit)),
+            time=dispute.opened_at[:16],
+            status=dispute_status_word(dispute.status),
+        )
+        parts = [f"<b>{head}</b>", escape(dispute.reasons)]
+        if dispute.cited:
+            parts.append(self.tr("Cited: {items}").format(items=escape("、".join(dispute.cited))))
+        if dispute.status == DECIDED:
+            helpers = "、".join(self._unit(c) for c in dispute.cooperating)
+            lead = self._unit(dispute.lead)
+            ruling = (
+                self.tr("Ruling: {lead} leads, {helpers} cooperate").format(
+                    lead=lead, helpers=helpers
+                )
+                if helpers
+                else self.tr("Ruling: {lead} leads").format(lead=lead)
+            )
+            parts.append(escape(ruling))
+            if dispute.reasoning:
+                parts.append(escape(dispute.reasoning))
+            if dispute.amended_item:
+                parts.append(
+                    escape(
+                        self.tr("Boundary list amended: {item}").format(item=dispute.amended_item)
+                    )
+                )
+        return " · ".join(p for p in parts if p)
+
+    def transfer_text(self, t: Transfer) -> str:
+        """青石综执移公〔2026〕1号 移送公安机关（06-06 12:26）· 回执：… · 结果：立案"""
+        letter = escape(t.letter_no or self.tr("(no letter number)"))
+        when = t.sent_at[:16]
+        if t.direction == IN:
+            head = self.tr("{letter} transferred in from {unit} ({time})").format(
+                letter=letter, unit=escape(t.counterpart), time=when
+            )
+        elif t.police:
+            head = self.tr(
+                "{letter} transferred to {unit} ({time}), suspected offence: {offence}"
+            ).format(
+                letter=letter, unit=escape(t.counterpart), time=when, offence=escape(t.offence)
+            )
+        else:
+            head = self.tr("{letter} transferred to {unit} ({time})").format(
+                letter=letter, unit=escape(t.counterpart), time=when
+            )
+        parts = [f"<b>{head}</b>"]
+        if t.direction == OUT:
+            parts.append(self._receipt(t))
+            parts.append(self._outcome(t))
+        return " · ".join(p for p in parts if p)
+
+    def _receipt(self, t: Transfer) -> str:
+        if not t.receipt_at:
+            return "<span style='color:#b26a00'>" + escape(self.tr("No receipt yet")) + "</span>"
+        return escape(
+            self.tr("Receipt signed by {who} ({time})").format(
+                who=t.receipt_by, time=t.receipt_at[:16]
+            )
+        )
+
+    def _outcome(self, t: Transfer) -> str:
+        words = t.outcome_words()
+        if words is None:
+            return escape(self.tr("Outcome not yet reported")) if t.receipt_at else ""
+        text = self.tr("Outcome: {outcome} ({time})").format(
+            outcome=in_language(words), time=(t.outcome_at or "")[:16]
+        )
+        return " · ".join(escape(p) for p in (text, t.outcome_note) if p)

@@ -1,0 +1,1 @@
+"""One small form per kind of step of the case path, found through ``registry``."""

@@ -1,0 +1,164 @@
+"""The cases page: filter bar, the SQL-windowed table, and the count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.model import Case
+from app.core.permissions import REGISTER_CASE, may
+from app.store.case_list import CaseFilter, case_window, count_cases
+from app.store.changes import CASES
+from app.ui.cases.filters import CaseFilterBar
+from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseRole, CaseTableModel
+from app.ui.common.page import Page
+from app.ui.common.runner import Operation
+from app.ui.common.session import Session
+
+# Above this many cases, a new filter or search is counted on the worker thread, so typing
+# in the search box never waits for SQLite.
+LARGE_DATABASE = 50_000
+COLUMN_WIDTHS = (160, 122, 62, 124, 112, 74, 74, 150, 240, 92)
+
+
+class CasesPage(Page):
+    shows = frozenset({CASES})
+    new_case_requested = Signal()
+    count_changed = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        db, ref = session.db, session.ref
+        self.db = db
+        self.runner = session.runner
+        self.total_cases = count_cases(db, CaseFilter())
+        self.model = CaseTableModel(db, ref, self)
+        self.filters = CaseFilterBar(ref)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.new_button = QPushButton(self.tr("Register case"))
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.setToolTip(self.tr("Register a new case (Ctrl+N)"))
+        self.new_button.setVisible(may(session.user.role, REGISTER_CASE))
+        self.empty_label = QLabel(self.tr("No case matches these filters."))
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table = self._table()
+        self._search: Operation | None = None
+        self._layout()
+        self.filters.changed.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_case_requested)
+        self.table.activated.connect(self._activated)
+        self.model.modelReset.connect(self._show_count)
+        self._show_count()
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("casesTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(30)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table.setSortingEnabled(True)  # calls model.sort(), which asks SQL
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
+        return table
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Cases"))
+        title.setObjectName("pageTitle")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        top.addSpacing(12)
+        top.addWidget(self.new_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 14, 16, 10)
+        column.setSpacing(10)
+        column.addLayout(top)
+        column.addWidget(self.filters)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.table, 1)
+        self.stale = False  # the model has read its first page already
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def apply_filter(self, case_filter: CaseFilter) -> None:
+        if self._search is not None:
+            self._search.cancel()
+            self._search = None
+        if self.total_cases <= LARGE_DATABASE:
+            self.model.set_query(case_filter)
+            return
+        case_sort = self.model.case_sort
+
+        def work(db: Database, _progress: object) -> tuple[int, list[Case]]:
+            total = count_cases(db, case_filter)
+            return total, case_window(db, case_filter, case_sort, 0, self.model.page_size)
+
+        def success(result: tuple[int, list[Case]]) -> None:
+            total, first_page = result
+            self.model.set_query(case_filter, case_sort, total, first_page)
+
+        self.count_label.setText(self.tr("Searching…"))
+        self._search = self.runner.run(Operation(work, success))
+
+    def reread(self) -> None:
+        """Cases changed: count again and re-read what is shown."""
+        self.total_cases = count_cases(self.db, CaseFilter())
+        self.model.refresh()
+
+    def is_searching(self) -> bool:
+        return self._search is not None and self.runner.is_busy()
+
+    def _show_count(self) -> None:
+        rows = self.model.rowCount()
+        self.count_label.setText(self.tr("{count} cases").format(count=f"{rows:,}"))
+        self.empty_label.setVisible(rows == 0)
+        self.count_changed.emit(self.total_cases)
+
+    def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        """The description column cannot be sorted: put the arrow back where SQL sorts."""
+        if column == DESCRIPTION_COLUMN:
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if self.model.case_sort.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        case = index.data(CaseRole)
+        if case is not None:
+            self.case_activated.emit(case)
+
+    def current_case(self) -> Case | None:
+        index = self.table.currentIndex()
+        return index.data(CaseRole) if index.isValid() else None
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()

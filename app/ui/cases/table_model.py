@@ -1,0 +1,205 @@
+"""The cases list as a Qt table model over SQL windows: never all rows.
+
+``rowCount`` comes from ``count_cases``; rows are fetched in pages of ``PAGE_SIZE`` with
+``case_window`` when the view asks for them, and only the ``MAX_PAGES`` most recently used
+pages are kept, so scrolling through a million cases holds at most 1,600 in memory.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from sqlite_utils import Database
+
+from app.core.model import Case, Urgency
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.reference import ReferenceData
+from app.ui.common.i18n import word
+
+PAGE_SIZE = 200
+MAX_PAGES = 8
+
+CaseRole = Qt.ItemDataRole.UserRole  # the Case itself
+RawValueRole = Qt.ItemDataRole.UserRole + 1  # the stored value (code, ISO time) of the cell
+
+# (Case attribute, SQL sort column or None when SQL cannot sort by it)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("number", "number"),
+    ("received_at", "received_at"),
+    ("status", "status"),
+    ("category_code", "category_code"),
+    ("grid_code", "grid_code"),
+    ("source", "source"),
+    ("urgency", "urgency"),
+    ("address", "address"),
+    ("description", None),
+    ("first_receiver_unit", "first_receiver_unit"),
+)
+DESCRIPTION_COLUMN = 8
+URGENT_COLOUR = QColor("#c0392b")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        db: Database,
+        ref: ReferenceData,
+        parent: Any = None,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ref = ref
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self.case_filter = CaseFilter()
+        self.case_sort = CaseSort()
+        self._count = count_cases(db, self.case_filter)
+        self._pages: OrderedDict[int, list[Case]] = OrderedDict()
+        self.page_loads = 0  # for tests and the status bar: SQL windows read so far
+        self._headers = {
+            "number": self.tr("Case number"),
+            "received_at": self.tr("Received"),
+            "status": self.tr("Status"),
+            "category_code": self.tr("Category"),
+            "grid_code": self.tr("Grid"),
+            "source": self.tr("Source"),
+            "urgency": self.tr("Urgency"),
+            "address": self.tr("Address"),
+            "description": self.tr("Description"),
+            "first_receiver_unit": self.tr("First receiver"),
+        }
+
+    # -- the query -------------------------------------------------------------------------
+
+    def set_query(
+        self,
+        case_filter: CaseFilter,
+        case_sort: CaseSort | None = None,
+        total: int | None = None,
+        first_page: list[Case] | None = None,
+    ) -> None:
+        """Show another filter or order. ``total`` and ``first_page`` may come precomputed
+        from the background worker, so a slow search never runs on the UI thread."""
+        self.beginResetModel()
+        self.case_filter = case_filter
+        if case_sort is not None:
+            self.case_sort = case_sort
+        self._pages.clear()
+        self._count = count_cases(self.db, case_filter) if total is None else total
+        if first_page is not None:
+            self._pages[0] = first_page
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read the same query again (after a case was registered)."""
+        self.set_query(self.case_filter, self.case_sort)
+
+    def cached_row_count(self) -> int:
+        return sum(len(page) for page in self._pages.values())
+
+    def cached_page_count(self) -> int:
+        return len(self._pages)
+
+    def case_at(self, row: int) -> Case | None:
+        if not 0 <= row < self._count:
+            return None
+        page_number, offset = divmod(row, self.page_size)
+        page = self._page(page_number)
+        return page[offset] if offset < len(page) else None
+
+    def _page(self, number: int) -> list[Case]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        offset = number * self.page_size
+        page = case_window(self.db, self.case_filter, self.case_sort, offset, self.page_size)
+        self.page_loads += 1
+        self._pages[number] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return page
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[COLUMNS[section][0]]
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][1] is None:
+                return self.tr("This column cannot be sorted")
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        case = self.case_at(index.row())
+        if case is None:
+            return None
+        attribute = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(case, attribute)
+        if role == CaseRole:
+            return case
+        if role == RawValueRole:
+            value = getattr(case, attribute)
+            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if attribute == "description":
+                return case.description
+            if attribute == "category_code":
+                return self.ref.category_path(case.category_code)
+            if attribute == "grid_code":
+                grid = self.ref.grids.get(case.grid_code)
+                return f"{grid.code} {grid.name}（{grid.area}）" if grid else case.grid_code
+            if attribute == "address":
+                return case.address
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and attribute == "urgency"
+            and case.urgency == Urgency.URGENT
+        ):
+            return QBrush(URGENT_COLOUR)
+        return None
+
+    def _display(self, case: Case, attribute: str) -> str:
+        if attribute == "number":
+            return case.number
+        if attribute == "received_at":
+            return case.received_at[:16]  # minutes are enough in a list
+        if attribute in ("status", "source", "urgency"):
+            return word(getattr(case, attribute))
+        if attribute == "category_code":
+            return self.ref.category_name(case.category_code)
+        if attribute == "grid_code":
+            return self.ref.grid_name(case.grid_code)
+        if attribute == "address":
+            return case.address
+        if attribute == "description":
+            return " ".join(case.description.split())  # one line; the view elides it
+        if attribute == "first_receiver_unit":
+            return self.ref.department_name(case.first_receiver_unit)
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by SQL; the description column cannot be sorted."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        case_sort = CaseSort(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+        if case_sort != self.case_sort:  # the same rows in another order: no need to count
+            self.set_query(self.case_filter, case_sort, total=self._count)
+
+    def sort_column(self) -> int:
+        return next(i for i, c in enumerate(COLUMNS) if c[1] == self.case_sort.column)

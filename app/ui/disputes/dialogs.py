@@ -1,0 +1,198 @@
+"""Deciding a duty dispute (裁定) and sending it to a joint meeting (提交联席会议).
+
+The office names the lead unit and the cooperating units, says why, and may amend the duty
+boundary list at the same time (its next version names the ruling). The domain checks who
+may, and that the reasoning is there; a refusal is shown here and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from app.core.disputes import Dispute, Ruling
+from app.core.errors import DomainError
+from app.core.meetings import Meeting
+from app.core.routing import BoundaryEntry
+from app.store.disputes import decide_dispute, refer_dispute
+from app.ui.common.dialog_parts import StoreDialog, question_label
+from app.ui.common.runner import Operation
+from app.ui.common.session import Session
+from app.ui.common.unit_lists import CooperatingUnits, unit_items
+
+
+class DecideDialog(StoreDialog):
+    decided = Signal(object)  # Dispute
+
+    def __init__(
+        self,
+        session: Session,
+        dispute: Dispute,
+        boundary: Sequence[BoundaryEntry],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.dispute = dispute
+        ref = session.ref
+        self.setObjectName("decideDialog")
+        self.setWindowTitle(
+            self.tr("Rule on a duty dispute · case {number}").format(number=dispute.case_number)
+        )
+        question = question_label(
+            self.tr(
+                "{unit} says case {number} ({category}) is not its duty. Which unit leads it?"
+            ).format(
+                unit=ref.department_name(dispute.unit),
+                number=dispute.case_number,
+                category=dispute.category_name,
+            )
+        )
+        self.lead = QComboBox()
+        self.lead.setObjectName("rulingLead")
+        self.lead.addItem(self.tr("(choose one)"), "")
+        for name, code in unit_items(ref):
+            self.lead.addItem(name, code)
+        self.helpers = CooperatingUnits(unit_items(ref), 150)
+        self.helpers.setObjectName("rulingCooperating")
+        if boundary:  # what the list says now is the natural starting point
+            self.lead.setCurrentIndex(self.lead.findData(boundary[0].lead))
+            self.helpers.set_checked(boundary[0].cooperating)
+        self.lead.currentIndexChanged.connect(self._hide_lead)
+        self._hide_lead()
+        self.reasoning = QPlainTextEdit()
+        self.reasoning.setObjectName("rulingReasoning")
+        self.reasoning.setTabChangesFocus(True)
+        self.reasoning.setFixedHeight(80)
+        self.reasoning.setPlaceholderText(
+            self.tr("Under which list item or rule, and why this unit leads")
+        )
+        self.amend = QCheckBox(self.tr("Amend the duty boundary list as well"))
+        self.amend.setObjectName("amendList")
+        shared = bool(boundary) and len(boundary[0].categories) > 1
+        where = (
+            self.tr(
+                "Boundary list item {no} ({code}) covers other categories too: “{category}” "
+                "gets an item of its own naming the chosen unit as lead, in a new version of "
+                "the list that names this ruling."
+            ).format(no=boundary[0].item_no, code=boundary[0].code, category=dispute.category_name)
+            if shared
+            else self.tr(
+                "Boundary list item {no} ({code}) will name the chosen unit as lead, in "
+                "a new version of the list that names this ruling."
+            ).format(no=boundary[0].item_no, code=boundary[0].code)
+            if boundary
+            else self.tr(
+                "The boundary list has no item for “{category}” yet: one is added, in a "
+                "new version of the list."
+            ).format(category=dispute.category_name)
+        )
+        self.amend_hint = QLabel(where)
+        self.amend_hint.setObjectName("hintText")
+        self.amend_hint.setWordWrap(True)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("&Lead unit"), self.lead)
+        form.addRow(self.tr("Cooperating units"), self.helpers)
+        form.addRow("", self.helpers.chosen_line)
+        form.addRow(self.tr("&Reasoning"), self.reasoning)
+        form.addRow("", self.amend)
+        form.addRow("", self.amend_hint)
+        self.arrange(question, form, self.tr("Rule"), self.submit, False, 520)
+        self.lead.setFocus()
+
+    def _hide_lead(self) -> None:
+        self.helpers.follow_lead(self.lead.currentData())
+
+    def ruling(self) -> Ruling:
+        return Ruling(
+            lead=self.lead.currentData() or "",
+            cooperating=tuple(self.helpers.checked_codes()),
+            reasoning=self.reasoning.toPlainText().strip(),
+            amend_list=self.amend.isChecked(),
+        )
+
+    def refused(self, error: DomainError) -> None:
+        super().refused(error)
+        self.adjustSize()  # room for the message without squeezing the fields
+
+    def submit(self) -> Operation | None:
+        """Rule on the worker; ``decided`` hears the dispute as ruled."""
+        user, dispute_id, ruling = self.session.user, self.dispute.id, self.ruling()
+        wall = self.session.clock.wall
+
+        def work(db: Database) -> Dispute:
+            return decide_dispute(db, user, dispute_id, ruling, wall=wall)
+
+        return self.written(work, self.decided)
+
+
+class ReferDialog(StoreDialog):
+    """Put the dispute on the agenda of a joint meeting that has not been held yet."""
+
+    referred = Signal(object)  # Dispute
+
+    def __init__(
+        self,
+        session: Session,
+        dispute: Dispute,
+        upcoming: Sequence[Meeting],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.dispute = dispute
+        ref = session.ref
+        self.setObjectName("referDialog")
+        self.setWindowTitle(
+            self.tr("Refer to a joint meeting · case {number}").format(number=dispute.case_number)
+        )
+        question = question_label(
+            self.tr(
+                "Which joint meeting's agenda should take the duty dispute {unit} "
+                "raised on case {number} ({category})? Once the meeting's decisions are "
+                "recorded, the dispute is ruled on by them."
+            ).format(
+                unit=ref.department_name(dispute.unit),
+                number=dispute.case_number,
+                category=dispute.category_name,
+            )
+        )
+        self.meeting = QComboBox()
+        self.meeting.setObjectName("referMeeting")
+        for meeting in upcoming:
+            self.meeting.addItem(meeting_label(meeting), meeting.id)
+        form = QFormLayout()
+        form.addRow(self.tr("Joint &meeting"), self.meeting)
+        self.arrange(question, form, self.tr("Refer"), self.submit)
+        self.meeting.setFocus()
+
+    def submit(self) -> Operation | None:
+        """Refer on the worker; ``referred`` hears the dispute as referred."""
+        user, dispute_id, meeting_id = (
+            self.session.user,
+            self.dispute.id,
+            self.meeting.currentData(),
+        )
+        wall = self.session.clock.wall
+
+        def work(db: Database) -> Dispute:
+            return refer_dispute(db, user, dispute_id, meeting_id, wall=wall)
+
+        return self.written(work, self.referred)
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """第 3 次联席会议 · 2026-12-02 09:30 · 镇政府三楼会议室"""
+    text = QCoreApplication.translate("ReferDialog", "Joint meeting no. {number} · {time}").format(
+        number=meeting.number, time=meeting.held_on
+    )
+    return f"{text} · {meeting.place}" if meeting.place else text

@@ -1,0 +1,1 @@
+"""The three lists (三张清单): view, search, import, export, and the override report."""

@@ -1,0 +1,1 @@
+"""Setting up: the first start without a database."""

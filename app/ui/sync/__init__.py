@@ -1,0 +1,1 @@
+"""Sync files (同步) and devices: export, import with a preview, enrolment and revocation."""
