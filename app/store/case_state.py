@@ -1,5 +1,5 @@
 """The case path as stored: a case's state for the rules (``load_state``) and the work
-calendar its clocks run on. The projection itself is core/case_projection.py."""
+calendar its clocks run on. The projection itself is core/case_path/projection.py."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Where a case stands on its path, read in one row: status, route, units, extensions,
-supervision and rework counts (what ``towndesk case show --json`` and ``case act --json``
-report beside the deadlines, open calls and transfers)."""
+"""What the case detail and ``towndesk case show`` read of a case besides its fields: where
+it stands on its path, in one row (status, route, units, extensions, supervision and rework
+counts), and which printed papers it has."""
 
 from __future__ import annotations
 
@@ -46,3 +46,23 @@ def case_path_row(db: Database, case_id: str) -> CasePathRow:
         supervision_count=supervision,
         rework_count=rework,
     )
+
+
+@dataclass(frozen=True)
+class CasePapers:
+    """Which printed papers a case has: a call slip once a Y department was called, a
+    supervision notice once it was supervised, a transfer letter once it was transferred."""
+
+    call_slip: bool
+    supervision_notice: bool
+    transfer_letter: bool
+
+
+def case_papers(db: Database, case_id: str) -> CasePapers:
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM calls WHERE case_id = :id), supervision_count > 0, "
+        "EXISTS (SELECT 1 FROM transfers WHERE case_id = :id AND direction = 'out') "
+        "FROM cases WHERE id = :id",
+        {"id": case_id},
+    ).fetchone()
+    return CasePapers(*(bool(value) for value in row))

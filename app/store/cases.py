@@ -219,23 +219,3 @@ def case_timeline(
     )
     entries = timeline_of(entity_events(db, "case", case_id), ref, lang)
     return [replace(e, conflict=conflicts.get(e.event_id, "")) for e in entries]
-
-
-@dataclass(frozen=True)
-class CasePapers:
-    """Which printed papers a case has: a call slip once a Y department was called, a
-    supervision notice once it was supervised, a transfer letter once it was transferred."""
-
-    call_slip: bool
-    supervision_notice: bool
-    transfer_letter: bool
-
-
-def case_papers(db: Database, case_id: str) -> CasePapers:
-    row = db.execute(
-        "SELECT EXISTS (SELECT 1 FROM calls WHERE case_id = :id), supervision_count > 0, "
-        "EXISTS (SELECT 1 FROM transfers WHERE case_id = :id AND direction = 'out') "
-        "FROM cases WHERE id = :id",
-        {"id": case_id},
-    ).fetchone()
-    return CasePapers(*(bool(value) for value in row))

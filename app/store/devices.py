@@ -79,7 +79,7 @@ def own_kind(db: Database) -> str | None:
 
 def require_office(db: Database, user: User, action: str) -> None:
     """``action``'s permission, and on the office PC: the office accepts lists, rulings and
-    meetings from no field laptop (core/field.py may_originate), and one such event in a
+    meetings from no field laptop (core/case_path/rules.py may_originate), and one such event in a
     laptop's chain would have every later sync file of that laptop refused."""
     require(user.role, action)
     kind = own_kind(db)

@@ -55,8 +55,3 @@ def rebuild(db: Database, actor: User, progress: Callable[[int, int], bool] | No
 
 class RebuildCancelled(Exception):
     pass
-
-
-# Handlers kept in their own modules register themselves when imported (they import
-# ``handles`` from here, hence the import at the end).
-from app.store.projections import disputes as dispute_rows  # noqa: E402, F401

@@ -161,7 +161,7 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
     """Insert verified remote events and fold them in. Call inside a write transaction.
 
     Reference data is applied in the merged order; every case touched is then folded
-    again from all its events (core/case_projection.py), whatever order they came in.
+    again from all its events (core/case_path/projection.py), whatever order they came in.
     """
     result = Applied()
     ordered = sorted(events, key=_key)

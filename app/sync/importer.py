@@ -188,7 +188,7 @@ def _learn_enrolments(
 
 
 def _check_origins(events: list[Event], devices: dict[str, DeviceRecord]) -> None:
-    """Each event must be one its device may make (core/field.py): a laptop cannot add a
+    """Each event must be one its device may make (core/case_path/rules.py): a laptop cannot add a
     user, change the calendar, enrol a device or settle a conflict."""
     for event in events:
         origin = devices[event.device_id]

@@ -1,4 +1,4 @@
-"""The case path as a pure state machine (core/workflow.py, core/workflow_events.py):
+"""The case path as a pure state machine (core/case_path: rules, decide, fold):
 every transition, every refusal with its reason, and invariants under random sequences."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Steps that collide when two devices change the same case offline (core/conflicts.py).
+"""Steps that collide when two devices change the same case offline (core/case_path/fold.py).
 
 Every scenario runs the two offline steps in both merged orders (the clock decides which
 is earlier) and settles them by exchanging sync files in both orders; the documented rule

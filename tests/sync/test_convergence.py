@@ -53,7 +53,7 @@ from tests.sync.test_conflicts import (
 )
 
 DEVICES = ("office", "zfzd", "field", "scjg", "zfzd2")  # the office first, then laptops
-PEOPLE = {  # who works on which device; field laptops only take field steps (core/field.py)
+PEOPLE = {  # who works on which device; laptops take only field steps (core/case_path/rules)
     "office": ("clerk", "admin", "leader", "supervisor"),
     "zfzd": ("officer_zfzd",),
     "zfzd2": ("officer_zfzd",),

@@ -1,4 +1,4 @@
-"""Field laptops take only the steps that belong in the field (core/field.py)."""
+"""Field laptops take only the steps that belong in the field (core/case_path/rules.py)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ state"): what a signed file may carry is decided by the township's own records, 
 file. A laptop running a modified program signs with its real key, so every check below
 must hold behind a valid signature:
 
-- a laptop may only originate the events its kind may make (core/field.py may_originate);
+- a laptop may only originate the events its kind may make (core/case_path/rules.py may_originate);
 - an enrolment file is sealed: its bootstrap cannot be swapped or altered;
 - a step is judged by its officer's real unit (the users table), not the unit it claims;
 - a laptop's clock cannot drag the office's clock days ahead;

@@ -1,4 +1,4 @@
-"""Write case projections worked out by core/case_projection.py: a whole case at a time,
+"""Write case projections worked out by core/case_path/projection.py: a whole case at a time,
 from all its events, so the result never depends on the order they arrived in."""
 
 from __future__ import annotations

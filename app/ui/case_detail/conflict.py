@@ -1,4 +1,4 @@
-"""A case changed differently on two devices while offline (core/conflicts.py): the red
+"""A case changed differently on two devices while offline (core/case_path/fold.py): the red
 banner of the case detail, the marks on its timeline, and the dialog that settles it.
 
 A rival step stays in the log but did not take effect; a concurrent step took effect

@@ -23,7 +23,8 @@ from app.core.case_path.steps import Action
 from app.store.case_actions import actions_for
 from app.store.case_conflicts import in_conflict
 from app.store.case_state import load_state
-from app.store.cases import case_by_id, case_papers
+from app.store.case_view import case_papers
+from app.store.cases import case_by_id
 from app.store.changes import Changes
 from app.store.devices import is_office
 from app.store.routing import suggestion_for

@@ -38,7 +38,7 @@ def backlog_text(waiting: Backlog) -> str:
 
 
 def field_can_do(kind: str) -> str:
-    """What a field laptop of this kind does (the rule is core/field.py), in one sentence."""
+    """What a field laptop of this kind does, in one sentence (the rule: core/case_path/rules)."""
     if kind == "department":
         can = QCoreApplication.translate(
             "FieldBanner",

@@ -54,7 +54,7 @@ class MeetingsPage(Page):
         super().__init__(session, parent)
         # quick reads on the window's connection; writes go through the session's worker
         self.db, self.ref, self.clock = session.db, session.ref, session.clock
-        # the office would not take meeting events from a field laptop (core/field.py)
+        # the office would not take meeting events from a field laptop (core/case_path/rules.py)
         self.on_laptop = own_kind(self.db) in FIELD_KINDS
         self.may_coordinate = may_here(self.db, session.user, COORDINATE)
         self.rows: list[Meeting] = []

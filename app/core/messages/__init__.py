@@ -1,0 +1,20 @@
+"""The texts of every refusal and error, by code, in Simplified Chinese and English; one
+module per part of the domain. ``core.errors.DomainError`` picks the language."""
+
+from __future__ import annotations
+
+from app.core.messages.cases import CASE_MESSAGES
+from app.core.messages.coordination import COORDINATION_MESSAGES
+from app.core.messages.disputes import DISPUTE_MESSAGES
+from app.core.messages.lists import LIST_MESSAGES
+from app.core.messages.meetings import MEETING_MESSAGES
+from app.core.messages.sync import SYNC_MESSAGES
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **CASE_MESSAGES,
+    **SYNC_MESSAGES,
+    **LIST_MESSAGES,
+    **COORDINATION_MESSAGES,
+    **DISPUTE_MESSAGES,
+    **MEETING_MESSAGES,
+}
