@@ -16,7 +16,13 @@ from app.paths import resource
 from app.store.reference import township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
-from app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES, make_translator, set_current_language
+from app.ui.common.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    make_translator,
+    qt_translator,
+    set_current_language,
+)
 
 # The first Chinese UI font found: Debian/UOS/Kylin, Windows, other Linux, macOS.
 FONT_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC")
@@ -44,8 +50,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if family:
         app.setFont(QFont(family, FONT_POINT_SIZE))
     style = resource("style.qss")
-    if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    sheet = style.read_text(encoding="utf-8") if style.is_file() else ""
+    if app.styleSheet() != sheet:  # setting it again re-polishes every widget there is
+        app.setStyleSheet(sheet)
     load_translator(app, DEFAULT_LANGUAGE)
     return app
 
@@ -55,17 +62,23 @@ def load_translator(app: QApplication, language: str) -> bool:
 
     Returns True when a translation is installed (always True for English).
     """
-    previous = getattr(app, "_towndesk_translator", None)
-    if previous is not None:
-        app.removeTranslator(previous)
-        app._towndesk_translator = None  # type: ignore[attr-defined]
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    if getattr(app, "_towndesk_language", None) == language:
+        return True  # installing again would make every widget translate itself again
+    for previous in getattr(app, "_towndesk_translators", ()):
+        app.removeTranslator(previous)
+    app._towndesk_translators = []  # type: ignore[attr-defined]
+    app._towndesk_language = None  # type: ignore[attr-defined]
     set_current_language(language)
     translator = make_translator(language)
     if translator is None:
         return language == "en"
-    app.installTranslator(translator)
-    app._towndesk_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    qt_own = qt_translator(language)
+    for installed in (qt_own, translator):  # ours last: it wins where both translate
+        if installed is not None:
+            app.installTranslator(installed)
+            app._towndesk_translators.append(installed)  # type: ignore[attr-defined]
+    app._towndesk_language = language  # type: ignore[attr-defined]
     return True
 
 

@@ -30,7 +30,7 @@ from app.store.routing import suggestion_for
 from app.store.setup import open_database
 from app.ui.case_detail.steps.form import StepForm
 from app.ui.cases.intake import IntakeDialog
-from app.ui.common.i18n import error_text, qm_file
+from app.ui.common.i18n import error_text, qm_file, qt_translator
 from app.ui.main_window import PAGES, MainWindow
 from app.ui.signin import SignInDialog
 
@@ -190,6 +190,12 @@ def self_test(db_path: Path, clock: Clock) -> list[str]:
         problems.append(
             QCoreApplication.translate(
                 "SelfTest", "The Chinese translation (towndesk_zh_CN.qm) is missing."
+            )
+        )
+    if qt_translator("zh_CN") is None:
+        problems.append(
+            QCoreApplication.translate(
+                "SelfTest", "Qt's own Chinese translation (qtbase_zh_CN.qm) is missing."
             )
         )
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):

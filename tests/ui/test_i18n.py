@@ -103,3 +103,27 @@ def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chi
     finally:
         english.runner.shutdown()
         english.deleteLater()
+
+
+def test_qts_own_dialogs_and_menus_speak_chinese(qtbot):
+    """Qt's catalogue (qtbase_zh_CN, shipped with PySide6) is loaded with ours: standard
+    buttons, a text field's context menu and the file dialog are in Chinese too."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
+
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Discard
+    )
+    qtbot.addWidget(buttons)
+    assert [b.text() for b in buttons.buttons()] == ["确定", "取消", "丢弃"]
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    words = [a.text().split("(")[0] for a in menu.actions() if a.text()]
+    assert words[:4] == ["撤消", "重做", "剪切", "复制"]
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert labels == {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："}

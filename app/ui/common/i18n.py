@@ -16,7 +16,7 @@ import tempfile
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QTranslator
 
 from app.core.case_path.steps import CALL_STATUS_NAMES, Action
 from app.core.case_path.timeline import EN, ZH, action_name
@@ -204,3 +204,21 @@ def make_translator(language: str) -> QTranslator | None:
     if path is None or not translator.load(str(path)):
         return None
     return translator
+
+
+# Qt's own Chinese catalogue leaves the file dialog's two labels in English: ours has them
+# (our translator is asked first).
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+
+
+def qt_translator(language: str) -> QTranslator | None:
+    """Qt's own catalogue (qtbase, shipped with PySide6), so standard buttons, context menus
+    and file dialogs speak the interface's language too; None for English or when missing."""
+    if language == "en":
+        return None
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{language}", folder) else None
