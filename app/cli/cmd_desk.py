@@ -43,10 +43,18 @@ def register(commands: Commands, common: CommonOptions) -> None:
 
     p = commands.add_parser(
         "calendar",
-        help="工作日历：法定节假日之外的例外日期",
+        help="工作日历：某年的法定节假日安排，本镇的例外日期，办公时间",
         parents=[common.database, common.as_admin],
     )
-    p.add_argument("--year", type=int, help="查看某年是否已有节假日安排")
+    p.add_argument("--year", type=int, help="查看（或与 --holiday 一起录入）某年的节假日安排")
+    p.add_argument(
+        "--holiday",
+        action="append",
+        default=[],
+        metavar="节日:放假起..止:调休上班日",
+        help="国务院公布的一个节日的安排，可写多次，如 "
+        "春节:2027-02-05..2027-02-11:2027-02-14,2027-02-20；录入后替换该年原有安排",
+    )
     p.add_argument("--set", dest="day", help="设定某一天 YYYY-MM-DD")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--working", dest="working", action="store_true", default=None)
@@ -158,25 +166,71 @@ def slip(ctx: Context) -> int:
 
 
 def calendar(ctx: Context) -> int:
-    from app.store.calendar_days import known_year, overrides, set_day, set_office_hours
+    from app.store.calendar_days import overrides, set_day, set_office_hours
 
     args, db = ctx.args, ctx.db
     if args.office:
         start, _, end = args.office.partition("-")
         moved = set_office_hours(db, ctx.user, start, end, wall=ctx.clock.wall)
         print(f"办公时间已设为 {args.office}，{moved} 件在办案件的期限已重新计算。")
+    if args.holiday:
+        _set_year(ctx)
     if args.day:
         if args.working is None:
             raise DomainError("calendar_kind_missing")
         moved = set_day(db, ctx.user, args.day, args.working, args.note, wall=ctx.clock.wall)
         kind = "工作日" if args.working else "休息日"
         print(f"已将 {args.day} 设为{kind}，{moved} 件在办案件的期限已重新计算。")
-    year = args.year or ctx.clock.today().year
-    if not known_year(db, year):
-        print(f"注意：{year} 年的法定节假日安排尚未录入，暂按周一至周五计算工作日。")
+    if args.year:
+        _print_year(ctx, args.year)
+    _print_notice(ctx)
     for day in overrides(db):
         print(f"{day.day}  {'工作日' if day.working else '休息日'}  {day.note}")
     return 0
+
+
+def _set_year(ctx: Context) -> None:
+    from app.core.holidays import parse_festival
+    from app.store.calendar_days import set_year
+
+    if not ctx.args.year:
+        raise DomainError("holiday_year_missing")
+    festivals = [parse_festival(text) for text in ctx.args.holiday]
+    moved = set_year(ctx.db, ctx.user, ctx.args.year, festivals, wall=ctx.clock.wall)
+    print(f"已录入 {ctx.args.year} 年节假日安排，{moved} 件在办案件的期限已重新计算。")
+
+
+def _print_year(ctx: Context, year: int) -> None:
+    from app.core.holidays import check_year
+    from app.store.work_calendar import holiday_schedules
+
+    check_year(year)
+    for entry in holiday_schedules(ctx.db).get(year, []):
+        working = "、".join(day.isoformat() for day in entry.working) or "无"
+        print(
+            f"{'、'.join(entry.names)}  放假 {entry.rest_from.isoformat()} 至 "
+            f"{entry.rest_to.isoformat()}  调休上班 {working}"
+        )
+
+
+def _print_notice(ctx: Context) -> None:
+    """Says which year's holidays are not known yet, as the workbench does."""
+    from app.core.holidays import missing_festivals
+    from app.store.calendar_days import calendar_notice, known_year
+    from app.store.work_calendar import holiday_schedules
+
+    notice = calendar_notice(ctx.db, ctx.clock.today())
+    years = {notice.year} if notice else set()
+    if ctx.args.year and not known_year(ctx.db, ctx.args.year):
+        years.add(ctx.args.year)
+    schedules = holiday_schedules(ctx.db)
+    for year in sorted(years):
+        lacking = missing_festivals(schedules.get(year, []))
+        print(
+            f"注意：{year} 年的法定节假日安排尚未录入（缺{'、'.join(lacking)}），"
+            f"暂按周一至周五计算工作日；"
+            f"请用 towndesk calendar --year {year} --holiday … 录入国务院公布的安排。"
+        )
 
 
 def response(ctx: Context) -> int:

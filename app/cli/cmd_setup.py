@@ -46,6 +46,11 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser("init", help="创建一个空的乡镇数据库", parents=[common.database])
     p.add_argument("--township", required=True, help="乡镇名称，如 青石镇")
     p.add_argument("--code", required=True, help="乡镇编码（大写字母），用于案件编号")
+    p.add_argument(
+        "--authority", help="文书落款的执法主体全称（默认“乡镇名称人民政府”，如 白石镇人民政府）"
+    )
+    p.add_argument("--address", default="", help="综合执法办的地址")
+    p.add_argument("--phone", default="", help="综合执法办的值班电话")
     p.add_argument("--admin-password", help="管理员 admin 的密码（不填则随机生成并显示）")
     p.set_defaults(handler=init)
 
@@ -96,12 +101,16 @@ def _terminal_progress(label: str) -> Callable[[int, int], bool]:
 
 
 def init(ctx: Context) -> int:
+    from app.core.model import Township
     from app.store.setup import initialise_township
 
     args, path = ctx.args, ctx.database_path
     password = args.admin_password or random_password()
-    initialise_township(path, args.township, args.code, password, wall=ctx.clock.wall)
-    print(f"已创建 {args.township}（{args.code.upper()}）：{path}")
+    profile = Township(args.township, args.code, args.authority or "", args.address, args.phone)
+    initialise_township(
+        path, args.township, args.code, password, wall=ctx.clock.wall, profile=profile
+    )
+    print(f"已创建 {args.township}（{args.code.upper()}），文书落款 {profile.issuer}：{path}")
     print(f"管理员用户名 admin，密码 {password}")
     return 0
 

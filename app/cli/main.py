@@ -13,7 +13,16 @@ from collections.abc import Callable
 from typing import NoReturn
 
 from app import __version__
-from app.cli import cmd_case, cmd_desk, cmd_disputes, cmd_lists, cmd_meetings, cmd_setup, cmd_sync
+from app.cli import (
+    cmd_base_data,
+    cmd_case,
+    cmd_desk,
+    cmd_disputes,
+    cmd_lists,
+    cmd_meetings,
+    cmd_setup,
+    cmd_sync,
+)
 from app.cli.context import Context, common_options, user_option
 from app.core.clock import Clock
 from app.core.errors import DomainError
@@ -21,6 +30,7 @@ from app.core.errors import DomainError
 # Listed here, not discovered, so PyInstaller sees every command module; in ``--help`` order.
 COMMAND_GROUPS = (
     cmd_setup,
+    cmd_base_data,
     cmd_case,
     cmd_desk,
     cmd_sync,
@@ -48,6 +58,8 @@ def run(argv: list[str], clock: Clock | None = None) -> int:
             ctx.close()
     except DomainError as error:
         print(f"错误：{error}", file=sys.stderr)
+        for problem in getattr(error, "problems", []):  # a workbook's rows, each on its line
+            print(f"  {problem.text()}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `towndesk case list | head`
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes it at exit

@@ -2,10 +2,10 @@
 
 Deadlines are set in Chinese working days (工作日): weekends off, except the statutory holidays
 and the make-up working days (调休) the State Council publishes each November for the next
-year. ``chinese-calendar`` carries those tables; an override table kept by the office wins over
-it (a local day off, or next year's arrangement typed in before the library has it). For a year
-neither knows we fall back to Monday–Friday and say so through ``known_year`` so the window can
-warn instead of silently miscounting.
+year. Three sources, the first that speaks wins: the office's own exceptions (a local day
+off), a year's schedule the administrator entered (``app.core.holidays``), then the tables of
+``chinese-calendar``. For a year none of them knows in full we fall back to Monday–Friday and
+say so through ``known_year`` so the window can warn instead of silently miscounting.
 
 Office time is one span per working day, ``office_start``–``office_end`` (no lunch break: a
 case can be worked on at noon, and a single span keeps the arithmetic obvious).
@@ -38,13 +38,19 @@ class WorkCalendar:
         overrides: Mapping[date, bool] | None = None,
         office_start: time = time(8, 30),
         office_end: time = time(17, 30),
+        *,
+        scheduled: Mapping[date, bool] | None = None,
+        scheduled_years: frozenset[int] = frozenset(),
     ) -> None:
+        """``overrides``: the office's exceptions; ``scheduled``: the days set by the
+        holiday schedules entered, ``scheduled_years`` the years whose schedule is complete."""
         if office_start >= office_end:
             raise ValueError("办公时间的开始必须早于结束")
         self.office_start = office_start
         self.office_end = office_end
         self._overrides = dict(overrides or {})  # True = working day, False = day off
-        self._override_years = {day.year for day in self._overrides}
+        self._scheduled = dict(scheduled or {})
+        self._scheduled_years = scheduled_years
         self._days: dict[date, bool] = {}  # the library re-scans its tables on every call
         self._library_years: dict[int, bool] = {}
 
@@ -64,10 +70,10 @@ class WorkCalendar:
         return self._library_years[year]
 
     def known_year(self, year: int) -> bool:
-        """True when the year's holidays are known: from the library, or because the office has
-        entered at least one override for it (entering next year's arrangement by hand is what
-        the override table is for). False means the Monday–Friday fallback is in use."""
-        return self._library_knows(year) or year in self._override_years
+        """True when the year's holidays are known: from the library, or from a complete
+        schedule entered by the administrator (one exception or one festival is not enough).
+        False means the Monday–Friday fallback is in use for the days not entered."""
+        return year in self._scheduled_years or self._library_knows(year)
 
     def is_working_day(self, day: date) -> bool:
         if isinstance(day, datetime):  # a datetime is a date too; use its day, not a crash
@@ -76,6 +82,8 @@ class WorkCalendar:
         if cached is None:
             if day in self._overrides:
                 cached = self._overrides[day]
+            elif day in self._scheduled:
+                cached = self._scheduled[day]
             elif self._library_knows(day.year):
                 cached = chinese_calendar.is_workday(day)
             else:

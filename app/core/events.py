@@ -22,6 +22,13 @@ class EventType:
     GRID_ADDED = "grid.added"
     USER_ADDED = "user.added"
     CATEGORY_ADDED = "category.added"
+    # the whole record as it now stands (the last one written wins); never its code or tier
+    TOWNSHIP_PROFILE_SET = "township.profile_set"  # issuing authority, address, duty phone
+    DEPARTMENT_SET = "department.set"
+    GRID_SET = "grid.set"
+    CATEGORY_SET = "category.set"
+    USER_SET = "user.set"
+    USER_PASSWORD_SET = "user.password_set"  # a new hash; must it be changed at sign-in?
     CASE_REGISTERED = "case.registered"
     CASE_CONFLICT_RESOLVED = "case.conflict_resolved"
     DEVICE_ENROLLED = "device.enrolled"
@@ -30,6 +37,7 @@ class EventType:
     EVIDENCE_RECEIVED = "evidence.received"
     CALENDAR_DAY_SET = "calendar.day_set"
     OFFICE_HOURS_SET = "calendar.office_hours_set"
+    CALENDAR_YEAR_SET = "calendar.year_set"  # a year's holiday schedule, as published
     LIST_REPLACED = "list.replaced"
     LIST_ITEM_SET = "list.item_set"  # one item added or changed (an edit, or a decision)
     DISPUTE_REFERRED = "dispute.referred"  # sent to a joint meeting

@@ -110,6 +110,16 @@ def chinese(value: StrEnum) -> str:
 class Township:
     name: str
     code: str  # short capitals, the first part of every case number
+    # the issuing authority printed on documents: the township people's government, which
+    # holds the enforcement powers (DOMAIN.md §8), not its office
+    authority: str = ""
+    address: str = ""
+    duty_phone: str = ""
+
+    @property
+    def issuer(self) -> str:
+        """Who issues documents; a township set up before it was asked: its government."""
+        return self.authority or f"{self.name}人民政府"
 
 
 @dataclass(frozen=True)
@@ -133,6 +143,9 @@ class Department:
     tier: Tier
     duty_phone: str = ""
     response: ResponseCommitment | None = None  # only for tier Y
+    parent_code: str | None = None  # a stationed unit's district department (tier X only)
+    contact: str = ""  # the contact person
+    active: bool = True  # a unit no longer in use is deactivated, never deleted
 
 
 def office_unit(departments: Mapping[str, Department]) -> str:
@@ -148,6 +161,8 @@ class Grid:
     name: str
     area: str  # the village (村) or community (社区) it lies in
     worker_id: str | None = None
+    description: str = ""  # the streets, groups or landmarks it covers
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -170,6 +185,9 @@ class Category:
     department_code: str | None = None  # ... the default unit ...
     limit_days: int | None = None  # ... and the default handling limit in working days
     sign_days: int | None = None  # sign-for limit in working days; None: the default
+    limit_hours: int | None = None  # instead of days, for urgent hazards (燃气泄漏 …)
+    matter_code: str | None = None  # the power list's matter it belongs to
+    active: bool = True
 
     @property
     def is_leaf(self) -> bool:

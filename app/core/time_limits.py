@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.core.calendar import WorkCalendar
 from app.core.deadlines import Pause, due_time
@@ -46,3 +46,24 @@ def handle_due(
     return due_time(
         calendar, started, handle_limit_days(category_days, urgency), pauses, extension_days
     )
+
+
+def handle_due_hours(
+    calendar: WorkCalendar,
+    started: datetime,
+    hours: int,
+    extension_days: int,
+    pauses: list[Pause],
+) -> datetime | None:
+    """An urgent hazard's limit in hours runs night and day (a gas leak does not wait for
+    office hours); time parked is added back; approved extensions are working days after.
+    None while parked."""
+    if any(p.end is None for p in pauses):
+        return None
+    parked = sum(
+        (p.end - max(p.start, started)).total_seconds()
+        for p in pauses
+        if p.end is not None and p.end > started
+    )
+    due = started + timedelta(hours=hours, seconds=parked)
+    return calendar.add_working_days(due, extension_days) if extension_days else due

@@ -47,9 +47,10 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
         ("问题描述", case.description),
         ("呼叫事由", reason),
     ]
+    office = f"{ref.township.name}综合行政执法办公室"
     html = f"""{SLIP_STYLE}
 <h1>呼 叫 单</h1>
-<p class="sub">{e(ref.township.name)}综合行政执法办公室 · 乡镇“1+X+Y”联动</p>
+<p class="sub">{e(ref.township.issuer)} · {e(office)} · 乡镇“1+X+Y”联动</p>
 {label_table(cells)}
 <h2>响应回执（由被呼叫部门填写）</h2>
 <table width="100%" cellspacing="0">

@@ -50,8 +50,12 @@ def _unit_names(db: Database, codes: list[str]) -> str:
 
 
 def _heading(db: Database, title: str, sub: str) -> str:
-    town = escape(township(db).name)
-    return f'{SLIP_STYLE}{PAPER_STYLE}<h1>{title}</h1><p class="sub">{town}{escape(sub)}</p>'
+    town = township(db)
+    issuer = f"{escape(town.issuer)} · "
+    return (
+        f"{SLIP_STYLE}{PAPER_STYLE}<h1>{title}</h1>"
+        f'<p class="sub">{issuer}{escape(town.name)}{escape(sub)}</p>'
+    )
 
 
 # ----------------------------------------------------------------------- the agenda

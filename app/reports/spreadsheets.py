@@ -20,6 +20,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.core.errors import DomainError, Words
 
@@ -94,18 +95,50 @@ def write_sheet(path: Path, title: str, headers: list[str], rows: list[list[str]
     Raises DomainError ``sheet_unwritable`` (the file is open in Excel, the folder is
     read-only, the disk is full).
     """
+    write_workbook(path, title, [SheetOut(title, headers, rows)])
+
+
+@dataclass(frozen=True)
+class SheetOut:
+    """A worksheet to write; ``note``, when given, is a line of guidance above the header
+    (``read_sheet`` skips it as a title row)."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    note: str = ""
+
+
+def write_workbook(path: Path, title: str, sheets: list[SheetOut]) -> None:
+    """Several worksheets in one ``.xlsx``, each laid out as ``write_sheet`` describes."""
     from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.properties.title = title
+    for index, sheet in enumerate(sheets):
+        worksheet = workbook.active if index == 0 else workbook.create_sheet()
+        _fill(worksheet, sheet)
+    _save(workbook, Path(path))
+
+
+def _fill(worksheet: Any, sheet: SheetOut) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook()
-    worksheet = workbook.active
-    worksheet.title = _sheet_title(title)
-    workbook.properties.title = title
+    worksheet.title = _sheet_title(sheet.title)
+    top = 1
+    if sheet.note:
+        worksheet.cell(row=1, column=1, value=sheet.note).font = Font(italic=True)
+        worksheet.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        if len(sheet.headers) > 1:
+            worksheet.merge_cells(start_row=1, start_column=1, end_row=1,
+                                  end_column=len(sheet.headers))  # fmt: skip
+        worksheet.row_dimensions[1].height = 48
+        top = 2
     widths: dict[int, int] = {}
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for row_index, values in enumerate([headers, *rows], start=1):
+    for row_index, values in enumerate([sheet.headers, *sheet.rows], start=top):
         for column, value in enumerate(values, start=1):
             text = _ILLEGAL_XML.sub("", "" if value is None else str(value))
             if not text:
@@ -113,7 +146,7 @@ def write_sheet(path: Path, title: str, headers: list[str], rows: list[list[str]
             cell = worksheet.cell(row=row_index, column=column, value=text)
             cell.data_type = "s"  # text, never a formula or a number
             width = max(_display_width(line) for line in text.splitlines() or [""])
-            if row_index == 1:
+            if row_index == top:
                 cell.font = bold
             elif "\n" in text or width + 2 > MAX_COLUMN_WIDTH:
                 cell.alignment = wrap
@@ -121,11 +154,13 @@ def write_sheet(path: Path, title: str, headers: list[str], rows: list[list[str]
     for column, width in widths.items():
         letter = get_column_letter(column)
         worksheet.column_dimensions[letter].width = min(max(width + 2, 8), MAX_COLUMN_WIDTH)
-    worksheet.freeze_panes = "A2"
-    if headers:
-        worksheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    worksheet.freeze_panes = f"A{top + 1}"
+    if sheet.headers:
+        last = get_column_letter(len(sheet.headers))
+        worksheet.auto_filter.ref = f"A{top}:{last}{len(sheet.rows) + top}"
 
-    path = Path(path)
+
+def _save(workbook: Any, path: Path) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".sheet-", suffix=".xlsx")
     except OSError as error:

@@ -50,9 +50,10 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
         if escalated(len(supervisions), finished is not None)
         else ""
     )
+    office = f"{ref.township.name}综合行政执法办公室"
     html = f"""{SLIP_STYLE}
 <h1>督 办 单</h1>
-<p class="sub">{escape(ref.township.name)}综合行政执法办公室 · 执法监督</p>
+<p class="sub">{escape(ref.township.issuer)} · {escape(office)} · 执法监督</p>
 {label_table(cells)}
 {meeting}
 <h2>办理情况（由牵头单位填写）</h2>

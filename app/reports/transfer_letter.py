@@ -88,7 +88,7 @@ def transfer_letter(db: Database, number: str, blobs: BlobStore | None = None) -
     ref = ReferenceData(db)
     items = evidence_list(db, blobs or _blobs_beside(db), case.id)
     code = verification_code(transfer.id, case.number)
-    office = f"{ref.township.name}综合行政执法办公室"
+    office = ref.township.issuer  # the authority that transfers, not its office (§8)
     main = "".join(
         (
             SLIP_STYLE,

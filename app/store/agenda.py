@@ -21,9 +21,9 @@ from app.core.meetings import (
 )
 from app.core.meetings import propose_agenda as propose
 from app.core.model import CaseStatus, chinese
-from app.store.case_state import work_calendar
 from app.store.disputes import disputes
 from app.store.reference import departments
+from app.store.work_calendar import work_calendar
 
 FINISHED = sorted(status.value for status in rules.FINISHED)
 

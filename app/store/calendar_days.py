@@ -1,4 +1,4 @@
-"""The calendar's exceptions (a year chinese-calendar does not know yet, a local
+"""The calendar's settings: a year's holiday schedule, the office's exceptions (a local
 arrangement) and office hours. Each change is an event, so field laptops get the same
 calendar; applying one moves the due times of every open case with it."""
 
@@ -12,10 +12,17 @@ from sqlite_utils import Database
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
+from app.core.holidays import (
+    Festival,
+    ScheduleNotice,
+    check_schedule,
+    missing_festivals,
+    schedule_notice,
+)
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
-from app.store.case_state import OFFICE_HOURS, work_calendar
 from app.store.eventlog import writing
+from app.store.work_calendar import OFFICE_HOURS, holiday_schedules, work_calendar
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,17 @@ def set_day(
         return _open_cases(db)
 
 
+def set_year(db: Database, actor: User, year: int, festivals: list[Festival], *, wall: Wall) -> int:
+    """Enter (or correct) a year's holiday schedule as the State Council published it; it
+    replaces what was entered for that year. Returns how many open cases got new due times."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    entries = check_schedule(year, festivals)
+    payload = {"year": year, "festivals": [entry.record() for entry in entries]}
+    with writing(db, wall) as writer:
+        writer.append(actor.id, "calendar", f"year-{year}", EventType.CALENDAR_YEAR_SET, payload)
+        return _open_cases(db)
+
+
 def set_office_hours(db: Database, actor: User, start: str, end: str, *, wall: Wall) -> int:
     """Office hours bound every deadline (a working day ends at closing time)."""
     require(actor.role, MANAGE_REFERENCE_DATA)
@@ -69,3 +87,13 @@ def _open_cases(db: Database) -> int:
 
 def known_year(db: Database, year: int) -> bool:
     return work_calendar(db).known_year(year)
+
+
+def calendar_notice(db: Database, today: date) -> ScheduleNotice | None:
+    """The year whose holidays are not known in full when they are needed (this year, and
+    from 1 November the next), for the workbench's warning."""
+    calendar, schedules = work_calendar(db), holiday_schedules(db)
+    years = (today.year, today.year + 1)
+    known = {year: calendar.known_year(year) for year in years}
+    missing = {year: missing_festivals(schedules.get(year, [])) for year in years}
+    return schedule_notice(today, known, missing)

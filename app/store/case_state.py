@@ -1,16 +1,13 @@
-"""The case path as stored: a case's state for the rules (``load_state``) and the work
-calendar its clocks run on. The projection itself is core/case_path/projection.py."""
+"""The case path as stored: a case's state for the rules (``load_state``). The projection
+itself is core/case_path/projection.py; the calendar its clocks run on, store/work_calendar.py."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, time
-from functools import lru_cache
 
 from sqlite_utils import Database
 
-from app.core.calendar import WorkCalendar
 from app.core.case_path.steps import CallStatus, CaseState
 from app.core.model import CaseStatus, Route
 from app.core.transfers import ACCEPTED
@@ -54,25 +51,3 @@ def load_state(db: Database, case_id: str) -> CaseState:
                 transfer_settled=sent[3] == ACCEPTED,
             )
     return state
-
-
-OFFICE_HOURS = "office_hours"  # settings key: {"start": "08:30", "end": "17:30"}
-
-
-def work_calendar(db: Database) -> WorkCalendar:
-    """The statutory calendar, this township's exceptions and its office hours."""
-    rows = db.conn.execute("SELECT day, working FROM calendar_overrides ORDER BY day").fetchall()
-    hours = db.conn.execute("SELECT value FROM settings WHERE key = ?", [OFFICE_HOURS]).fetchone()
-    return _calendar(tuple(rows), hours[0] if hours else None)
-
-
-@lru_cache(maxsize=8)
-def _calendar(overrides: tuple[tuple[str, int], ...], hours: str | None) -> WorkCalendar:
-    """One calendar per content, so its per-day answers are reused from step to step
-    (asking chinese-calendar about every day again was most of an import's time)."""
-    start, end = time(8, 30), time(17, 30)
-    if hours:
-        saved = json.loads(hours)
-        start, end = time.fromisoformat(saved["start"]), time.fromisoformat(saved["end"])
-    days = {date.fromisoformat(day): bool(working) for day, working in overrides}
-    return WorkCalendar(days, start, end)

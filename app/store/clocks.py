@@ -12,7 +12,7 @@ from app.core.clock import TIME_FORMAT, parse_local
 from app.core.deadlines import DeadlineState, deadline_state
 from app.core.model import ResponseCommitment
 from app.core.time_limits import call_limits
-from app.store.case_state import work_calendar
+from app.store.work_calendar import work_calendar
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""The signed-in user's work, soonest due first: the workbench's "what waits on me"."""
+"""The signed-in user's work, soonest due first: the workbench's "what waits on me".
+
+Which cases wait on whom is decided once, in core (``QUEUES``); ``_queue_clauses`` turns a
+queue into SQL, and both ``my_tasks`` (the workbench) and ``waiting_on`` (the cases list's
+待我办理 filter) use it, so the two always hold the same cases."""
 
 from __future__ import annotations
 
@@ -22,8 +26,10 @@ class Task:
     description: str
 
 
-def _where(queue: Queue, user: User) -> tuple[str, list[object]]:
-    clauses, params = ["status = ?"], []
+def _queue_clauses(queue: Queue, user: User) -> tuple[list[str], list[object]]:
+    """What ``queue`` asks of a case besides its status, as SQL on ``cases``."""
+    clauses: list[str] = []
+    params: list[object] = []
     if queue.own_unit:
         clauses.append("lead_unit = ?")
         params.append(user.department_code)
@@ -32,17 +38,44 @@ def _where(queue: Queue, user: User) -> tuple[str, list[object]]:
         params.append(user.id)
     if queue.requests:
         clauses.append("(extension_requested IS NOT NULL OR park_requested_until IS NOT NULL)")
-    return " AND ".join(clauses), params
+    return clauses, params
+
+
+def _queues(db: Database, user: User) -> list[tuple[Queue, list[CaseStatus]]]:
+    """The user's queues with the statuses this device can move a case on (a laptop lists
+    only what it can act on); queues left with no status are dropped."""
+    here = field_statuses(own_kind(db))
+    found = []
+    for queue in QUEUES.get(user.role, ()):
+        statuses = sorted(s for s in queue.statuses if here is None or s in here)
+        if statuses:
+            found.append((queue, statuses))
+    return found
+
+
+def waiting_on(db: Database, user: User) -> tuple[str, list[object]]:
+    """The cases that wait on ``user`` now, as one SQL condition on ``cases``: the cases
+    ``my_tasks`` lists (without its limit). ``("0", [])`` when nothing can wait on them."""
+    parts: list[str] = []
+    params: list[object] = []
+    for queue, statuses in _queues(db, user):
+        clauses, values = _queue_clauses(queue, user)
+        marks = ",".join("?" for _ in statuses)
+        parts.append(" AND ".join([f"status IN ({marks})", *clauses]))
+        params += [s.value for s in statuses] + values
+    if not parts:
+        return "0", []
+    return "(" + " OR ".join(f"({part})" for part in parts) + ")", params
 
 
 def my_tasks(db: Database, user: User, limit: int = 200) -> list[Task]:
     """One small query per queue and status (each an index walk, even when a million cases
     wait for triage), merged here: running deadlines first, then the oldest."""
     found: dict[str, tuple[tuple[bool, str, str], Task]] = {}
-    here = field_statuses(own_kind(db))  # a laptop lists only what it can move on
-    for queue in QUEUES.get(user.role, ()):
-        where, values = _where(queue, user)
-        for status in sorted(s for s in queue.statuses if here is None or s in here):
+    for queue, statuses in _queues(db, user):
+        clauses, values = _queue_clauses(queue, user)
+        where = " AND ".join(["status = ?", *clauses])
+        for status in statuses:
             # no clock runs in these states: the (status, received_at) index gives the order
             order = "received_at" if status in NO_CLOCK else "due, received_at"
             rows = db.execute(

@@ -19,12 +19,12 @@ from app.core.model import (
 
 
 def township(db: Database) -> Township:
-    row = db.execute("SELECT name, code FROM township").fetchone()
+    row = db.execute("SELECT name, code, authority, address, duty_phone FROM township").fetchone()
     if row is None:
         raise DomainError(
             "database_not_initialised", value=db.conn.execute("PRAGMA database_list").fetchone()[2]
         )
-    return Township(row[0], row[1])
+    return Township(*row)
 
 
 def departments(db: Database) -> list[Department]:
@@ -46,12 +46,22 @@ def _department(row: dict) -> Department:
         tier=Tier(row["tier"]),
         duty_phone=row["duty_phone"],
         response=response,
+        parent_code=row["parent_code"],
+        contact=row["contact"],
+        active=bool(row["active"]),
     )
 
 
 def grids(db: Database) -> list[Grid]:
     return [
-        Grid(row["code"], row["name"], row["area"], row["worker_id"])
+        Grid(
+            row["code"],
+            row["name"],
+            row["area"],
+            row["worker_id"],
+            row["description"],
+            bool(row["active"]),
+        )
         for row in db.query("SELECT * FROM grids ORDER BY code")
     ]
 
@@ -67,6 +77,9 @@ def categories(db: Database) -> list[Category]:
             department_code=row["department_code"],
             limit_days=row["limit_days"],
             sign_days=row["sign_days"],
+            limit_hours=row["limit_hours"],
+            matter_code=row["matter_code"],
+            active=bool(row["active"]),
         )
         for row in db.query("SELECT * FROM categories ORDER BY code")
     ]
@@ -98,6 +111,12 @@ def user_by_name(db: Database, username: str) -> User:
 def user_by_id(db: Database, user_id: str) -> User | None:
     rows = list(db.query("SELECT * FROM users WHERE id = ?", [user_id]))
     return _user(rows[0]) if rows else None
+
+
+def must_change_password(db: Database, user_id: str) -> bool:
+    """A new or reset password is the administrator's: its owner replaces it at sign-in."""
+    row = db.execute("SELECT must_change_password FROM users WHERE id = ?", [user_id]).fetchone()
+    return bool(row and row[0])
 
 
 def password_hash(db: Database, username: str) -> str | None:

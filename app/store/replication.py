@@ -25,6 +25,13 @@ _LAST_WRITER_WINS = {
     EventType.DEPARTMENT_RESPONSE_SET,
     EventType.CALENDAR_DAY_SET,
     EventType.OFFICE_HOURS_SET,
+    EventType.CALENDAR_YEAR_SET,
+    EventType.TOWNSHIP_PROFILE_SET,
+    EventType.DEPARTMENT_SET,
+    EventType.GRID_SET,
+    EventType.CATEGORY_SET,
+    EventType.USER_SET,
+    EventType.USER_PASSWORD_SET,
 }
 
 
@@ -148,11 +155,16 @@ def _key(event: Event) -> tuple[int, str, int]:
     return (event.hlc, event.device_id, event.device_seq)
 
 
-def _latest_key(db: Database, entity: str, entity_id: str) -> tuple[int, str, int] | None:
+def _newest(
+    db: Database, entity: str, entity_id: str, event_type: str | None = None
+) -> tuple[int, str, int] | None:
+    """The newest event held of an entity (of one type: a setting, such as a department's
+    response commitment, which is not its record)."""
+    kind = "AND type = ? " if event_type else ""
     row = db.conn.execute(
-        "SELECT hlc, device_id, device_seq FROM events WHERE entity = ? AND entity_id = ? "
-        "ORDER BY hlc DESC, device_id DESC, device_seq DESC LIMIT 1",
-        [entity, entity_id],
+        f"SELECT hlc, device_id, device_seq FROM events WHERE entity = ? AND entity_id = ? "
+        f"{kind}ORDER BY hlc DESC, device_id DESC, device_seq DESC LIMIT 1",
+        [entity, entity_id, *([event_type] if event_type else [])],
     ).fetchone()
     return (row[0], row[1], row[2]) if row else None
 
@@ -172,14 +184,14 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
         if event.entity == "case":
             by_case.setdefault(event.entity_id, []).append(event)
         elif event.type in _LAST_WRITER_WINS:
-            others.append((event, _latest_key(db, event.entity, event.entity_id)))
+            others.append((event, _newest(db, event.entity, event.entity_id, event.type)))
         else:
             others.append((event, None))
     held = existing_cases(db, list(by_case))
     result.replayed_cases = sum(
         1
         for case_id in held
-        if (latest := _latest_key(db, "case", case_id)) and latest > _key(by_case[case_id][0])
+        if (latest := _newest(db, "case", case_id)) and latest > _key(by_case[case_id][0])
     )
     insert_events(db, ordered)
     for event, latest in others:

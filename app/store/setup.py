@@ -11,12 +11,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.auth import hash_password
+from app.core.base_data import check_code, check_name
 from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.model import ResponseCommitment, Role, Route, Tier, User
+from app.core.model import ResponseCommitment, Role, Route, Tier, Township, User
 from app.core.numbering import is_valid_device_code
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.store.base_data import write_township_profile
 from app.store.database import connect, migrate, peek_schema_version, write_transaction
 from app.store.eventlog import EventWriter, new_id, writing
 
@@ -65,19 +67,6 @@ def create_database(
             [device_id or new_id(), code, local_text(wall())],
         )
     return db
-
-
-def check_code(code: str, limit: int = 8) -> str:
-    code = code.strip().upper()
-    if not code or len(code) > limit or not code.isascii() or not code.isalnum():
-        raise DomainError("code_invalid", value=code, limit=limit)
-    return code
-
-
-def check_name(name: str) -> str:
-    if not name.strip():
-        raise DomainError("name_empty")
-    return name.strip()
 
 
 def create_township(writer: EventWriter, name: str, code: str) -> None:
@@ -188,9 +177,16 @@ OFFICE_CODE = "ZHB"
 
 
 def initialise_township(
-    path: Path, name: str, code: str, admin_password: str, *, wall: Wall
+    path: Path,
+    name: str,
+    code: str,
+    admin_password: str,
+    *,
+    wall: Wall,
+    profile: Township | None = None,
 ) -> None:
-    """An empty township: the office (the "1") and one administrator, ``admin``."""
+    """An empty township: the office (the "1") and one administrator, ``admin``, and its
+    profile (by default its people's government issues the documents)."""
     check_name(name)
     check_code(code, 6)
     hash_password(admin_password)  # refuse a short password before creating the file
@@ -210,6 +206,7 @@ def initialise_township(
             add_user(
                 writer, None, "admin", "管理员", Role.ADMINISTRATOR, OFFICE_CODE, admin_password
             )
+            write_township_profile(writer, None, profile or Township(name, code))
     except BaseException:
         db.close()
         partial.unlink()

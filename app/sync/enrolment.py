@@ -17,13 +17,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.base_data import check_name
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, require
 from app.store.blobs import BlobStore
-from app.store.case_state import OFFICE_HOURS
 from app.store.devices import (
     DEVICE_KINDS,
     DeviceRecord,
@@ -35,7 +35,8 @@ from app.store.devices import (
     revoke_device,
 )
 from app.store.eventlog import EventWriter, new_id, this_device, writing
-from app.store.setup import check_name, create_database, new_device_code
+from app.store.setup import create_database, new_device_code
+from app.store.work_calendar import OFFICE_HOURS
 from app.sync.applying import apply
 from app.sync.archive import open_archive, private_folder
 from app.sync.checked import Anchor

@@ -26,6 +26,7 @@ from sqlite_utils import Database
 
 from app.core.case_path.steps import Action
 from app.core.clock import Clock
+from app.core.holidays import year_to_enter
 from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
 from app.store.case_list import CaseFilter
@@ -44,6 +45,7 @@ from app.ui.common.session import Session
 from app.ui.disputes.page import DisputesPage
 from app.ui.lists.page import ListsPage
 from app.ui.meetings.page import MeetingsPage
+from app.ui.settings.holidays import HolidayScheduleDialog
 from app.ui.settings.page import SettingsPage
 from app.ui.statistics.page import StatisticsPage
 from app.ui.sync.page import SyncPage
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         self.cases.new_case_requested.connect(self.open_intake)
         self.cases.count_changed.connect(self._show_total)
         self.board.supervise_requested.connect(self.supervise)
+        self.workbench.holidays_requested.connect(self.open_holidays)
+        self.settings.holidays_requested.connect(self.open_holidays)
 
     def _shortcuts(self) -> None:
         for number, key in enumerate(PAGES, start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
@@ -271,6 +275,16 @@ class MainWindow(QMainWindow):
         """The overdue watch asks for a supervision notice: the step's own form."""
         self.step_form = open_step(self.session, case, Action.SUPERVISE, self)
         return self.step_form
+
+    def open_holidays(self, year: int = 0) -> HolidayScheduleDialog:
+        """A year's holiday schedule (administrator); 0: the year most likely due."""
+        year = year or year_to_enter(self.session.clock.today())
+        dialog = HolidayScheduleDialog(self.session, year, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        saved = self.tr("Holiday schedule saved; deadlines of {count} open cases recounted.")
+        dialog.saved.connect(lambda moved: self.show_message(saved.format(count=f"{moved:,}")))
+        dialog.open()
+        return dialog
 
     def show_filtered(self, case_filter: CaseFilter) -> None:
         self.show_page("cases")

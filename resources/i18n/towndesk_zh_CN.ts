@@ -165,6 +165,25 @@
     </message>
   </context>
   <context>
+    <name>CalendarBanner</name>
+    <message>
+      <source>Enter the schedule…</source>
+      <translation>录入放假安排…</translation>
+    </message>
+    <message>
+      <source>Enter it from the State Council's notice.</source>
+      <translation>请按国务院办公厅的通知录入。</translation>
+    </message>
+    <message>
+      <source>Ask the administrator to enter it.</source>
+      <translation>请管理员录入。</translation>
+    </message>
+    <message>
+      <source>The statutory holidays of {year} are not entered yet (missing: {missing}): deadlines in {year} are counted Monday to Friday meanwhile. {ask}</source>
+      <translation>{year} 年的法定节假日尚未录入完整（缺{missing}）：在此之前，{year} 年的期限暂按周一至周五计算工作日。{ask}</translation>
+    </message>
+  </context>
+  <context>
     <name>CallForm</name>
     <message>
       <source>Urgent</source>
@@ -1775,6 +1794,49 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
   </context>
   <context>
+    <name>HolidayScheduleDialog</name>
+    <message>
+      <source>Holiday schedule</source>
+      <translation>节假日安排</translation>
+    </message>
+    <message>
+      <source>Enter the days off and make-up working days of each festival as the State Council's notice for the year gives them. Until every festival is entered, TownDesk counts Monday to Friday as working days for that year. When 中秋节 and 国庆节 are one holiday, give both the same days.</source>
+      <translation>按国务院办公厅当年的通知，逐个节日填写放假日期和调休上班日。全部节日录入之前，该年暂按周一至周五计算工作日。中秋节与国庆节连休时，两行填写相同的日期。</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <source>Festival</source>
+      <translation>节日</translation>
+    </message>
+    <message>
+      <source>First day off</source>
+      <translation>放假起</translation>
+    </message>
+    <message>
+      <source>Last day off</source>
+      <translation>放假止</translation>
+    </message>
+    <message>
+      <source>Make-up working days</source>
+      <translation>调休上班日</translation>
+    </message>
+    <message>
+      <source>Save the schedule</source>
+      <translation>保存放假安排</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>The statutory holidays of one year</source>
+      <translation>一年的法定节假日安排</translation>
+    </message>
+  </context>
+  <context>
     <name>ImageViewer</name>
     <message>
       <source>This photo cannot be shown: {file}</source>
@@ -2340,6 +2402,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     <message>
       <source>Case {number}: {status}.</source>
       <translation>案件 {number}：{status}。</translation>
+    </message>
+    <message>
+      <source>Holiday schedule saved; deadlines of {count} open cases recounted.</source>
+      <translation>节假日安排已保存，{count} 件在办案件的期限已重新计算。</translation>
     </message>
   </context>
   <context>
@@ -2911,6 +2977,17 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
+    </message>
+  </context>
+  <context>
     <name>ReasonForm</name>
     <message>
       <source>Reason</source>
@@ -3059,6 +3136,10 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>缺少中文翻译文件（towndesk_zh_CN.qm）。</translation>
     </message>
     <message>
+      <source>Qt's own Chinese translation (qtbase_zh_CN.qm) is missing.</source>
+      <translation>缺少 Qt 自带的中文翻译（qtbase_zh_CN.qm）。</translation>
+    </message>
+    <message>
       <source>No font for Chinese text is installed.</source>
       <translation>系统没有安装中文字体。</translation>
     </message>
@@ -3102,8 +3183,20 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>只有管理员可以重建数据。</translation>
     </message>
     <message>
+      <source>Holiday schedule…</source>
+      <translation>节假日安排…</translation>
+    </message>
+    <message>
+      <source>Each November the State Council publishes next year's holidays; enter them here so that deadlines skip the days off and count the make-up working days.</source>
+      <translation>国务院办公厅每年 11 月前后公布下一年的放假安排；在此录入后，期限会跳过放假日并计入调休上班日。</translation>
+    </message>
+    <message>
       <source>Language</source>
       <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>Working calendar</source>
+      <translation>工作日历</translation>
     </message>
     <message>
       <source>Database</source>

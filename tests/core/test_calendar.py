@@ -87,9 +87,24 @@ def test_unknown_year_falls_back_to_monday_to_friday() -> None:
     assert CAL.is_working_day(date(2031, 1, 1))  # Wednesday; New Year's Day not known yet
     assert not CAL.is_working_day(date(2031, 1, 4))  # Saturday
     assert CAL.add_working_days(dt("2031-01-03 10:00"), 1) == dt("2031-01-06 17:30")
-    entered = WorkCalendar({date(2031, 1, 1): False})
-    assert entered.known_year(2031)  # the office typed in the year's arrangement
-    assert not entered.is_working_day(date(2031, 1, 1))
+    one_day = WorkCalendar({date(2031, 1, 1): False})
+    assert not one_day.is_working_day(date(2031, 1, 1))
+    assert not one_day.known_year(2031)  # one exception is not the year's arrangement
+
+
+def test_an_entered_schedule_counts_and_the_office_s_exceptions_win_over_it() -> None:
+    schedule = {date(2031, 1, 1): False, date(2031, 1, 4): True}
+    partial = WorkCalendar(scheduled=schedule)
+    assert not partial.is_working_day(date(2031, 1, 1))
+    assert partial.is_working_day(date(2031, 1, 4))  # a make-up Saturday
+    assert not partial.known_year(2031)  # entered, but not every festival yet
+    complete = WorkCalendar(
+        {date(2031, 1, 4): False}, scheduled=schedule, scheduled_years=frozenset({2031})
+    )
+    assert complete.known_year(2031)
+    assert not complete.is_working_day(date(2031, 1, 4))  # the local exception wins
+    corrected = WorkCalendar(scheduled={date(2026, 3, 10): False})
+    assert not corrected.is_working_day(date(2026, 3, 10))  # and a schedule over the library
 
 
 def test_working_seconds_across_night_weekend_and_holiday() -> None:

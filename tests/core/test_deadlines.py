@@ -147,3 +147,25 @@ def test_a_closed_pause_moves_the_deadline_by_its_office_time(
     assert CAL.working_seconds_between(plain, pushed) == CAL.working_seconds_between(
         pause.start, pause.end or pause.start
     )
+
+
+# --- limits in hours: urgent hazards run night and day -------------------------------------
+
+
+def test_an_hours_limit_runs_through_the_night_and_the_weekend() -> None:
+    from app.core.time_limits import handle_due_hours
+
+    friday_evening = dt("2026-03-06 17:00")
+    assert handle_due_hours(CAL, friday_evening, 4, 0, []) == dt("2026-03-06 21:00")
+    assert handle_due_hours(CAL, friday_evening, 24, 0, []) == dt("2026-03-07 17:00")
+
+
+def test_an_hours_limit_stops_while_parked_and_takes_extensions_in_working_days() -> None:
+    from app.core.time_limits import handle_due_hours
+
+    start = dt("2026-03-04 09:00")  # a Wednesday
+    parked = [Pause(dt("2026-03-04 10:00"), dt("2026-03-04 12:30"))]
+    assert handle_due_hours(CAL, start, 2, 0, parked) == dt("2026-03-04 13:30")
+    assert handle_due_hours(CAL, start, 2, 0, [Pause(dt("2026-03-04 10:00"))]) is None
+    extended = handle_due_hours(CAL, start, 2, 1, [])
+    assert extended is not None and extended.date() == dt("2026-03-05 00:00").date()

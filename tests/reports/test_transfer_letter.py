@@ -79,7 +79,7 @@ def test_the_letter_names_its_number_the_addressee_the_case_and_the_reason(
         "镇东市场12号",
         "镇东市场一商户销售假冒白酒",
         LAND.reason,
-        "青石镇综合行政执法办公室（盖章）",
+        "青石镇人民政府（盖章）",  # the authority, not its office (DOMAIN.md §8)
         "承办人",
         "回　执",
         "沿此线剪下",

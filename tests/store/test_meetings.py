@@ -33,13 +33,13 @@ from app.store import meetings as m
 from app.store.agenda import propose_agenda
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
-from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
 from app.store.disputes import decide_dispute, dispute_by_id
 from app.store.lists import versions
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import suggestion_for
+from app.store.work_calendar import work_calendar
 from tests.clock import frozen
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 

@@ -158,3 +158,23 @@ def test_an_upgraded_office_routes_as_the_lists_say_and_settles_a_dispute(tmp_pa
     before = projection_dump(db)
     rebuild(db, user_by_name(db, "admin"))
     assert projection_dump(db) == before
+
+
+def test_schema_5_upgrades_keeping_its_calendar_and_rebuilds_to_the_same_state(
+    tmp_path: Path,
+) -> None:
+    path = _copy("schema-5.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 5
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    backup = tmp_path / "towndesk.before-v6.sqlite3"
+    assert peek_schema_version(backup) == 5
+    assert db.execute("SELECT count(*) FROM cases").fetchone() == (60,)
+    assert db.execute("SELECT count(*) FROM meetings").fetchone() == (2,)
+    assert db.execute("SELECT day, working, note FROM calendar_overrides").fetchall() == [
+        ("2027-01-04", 0, "本镇补休")
+    ]
+    assert db.execute("SELECT count(*) FROM holiday_schedules").fetchone() == (0,)
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before

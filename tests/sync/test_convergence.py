@@ -27,10 +27,11 @@ from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.events import Event, EventType
+from app.core.holidays import Festival
 from app.core.intake import IntakeRequest
 from app.core.model import ResponseCommitment
 from app.core.transfers import TRANSFER_OUTCOMES
-from app.store.calendar_days import set_day
+from app.store.calendar_days import set_day, set_year
 from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number, register_case
 from app.store.database import write_transaction
@@ -277,7 +278,9 @@ def register(world: World, index: int, data: st.DataObject) -> None:
 def office_business(world: World, data: st.DataObject) -> None:
     """What only the office does: settle conflicts, commitments and the calendar."""
     office = world.nodes[0]
-    choice = data.draw(st.sampled_from(("resolve", "commitment", "calendar")), label="office")
+    choice = data.draw(
+        st.sampled_from(("resolve", "commitment", "calendar", "schedule")), label="office"
+    )
     if choice == "resolve":
         rows = office.db.execute("SELECT number FROM cases WHERE conflict = 1 ORDER BY number")
         flagged = [row[0] for row in rows]
@@ -296,6 +299,11 @@ def office_business(world: World, data: st.DataObject) -> None:
             ResponseCommitment(30, 90, days),
             wall=world.wall(0),
         )
+    elif choice == "schedule":  # a holiday in the days the clocks are running over
+        start = TEST_TODAY + timedelta(days=data.draw(st.integers(1, 20), label="rest"))
+        length = data.draw(st.integers(1, 3), label="length")
+        festival = Festival(("元旦",), start, start + timedelta(days=length - 1))
+        set_year(office.db, office.user("admin"), start.year, [festival], wall=world.wall(0))
     else:
         day = TEST_TODAY + timedelta(days=data.draw(st.integers(1, 20), label="day"))
         working = data.draw(st.booleans(), label="working")

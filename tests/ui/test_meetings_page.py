@@ -28,12 +28,12 @@ from app.store import meetings as m
 from app.store.agenda import propose_agenda
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
-from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
 from app.store.disputes import dispute_by_id
 from app.store.lists import versions
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries
+from app.store.work_calendar import work_calendar
 from app.ui.common.session import Session
 from app.ui.meetings.page import MeetingsPage
 from app.ui.meetings.parts import ItemRole, meeting_state

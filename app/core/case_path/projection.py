@@ -25,7 +25,7 @@ from app.core.model import CaseStatus, Route, Urgency
 from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
 from app.core.text import IndexedText, index_terms
-from app.core.time_limits import handle_due, sign_limit_days
+from app.core.time_limits import handle_due, handle_due_hours, sign_limit_days
 
 CALL_COLUMNS = {
     Action.CALL_ACK: "acknowledged_at",
@@ -45,6 +45,7 @@ class Context:
     call_handle_days: Mapping[str, int | None]  # department code -> its own commitment
     calendar: WorkCalendar
     device_codes: Mapping[str, str] = field(default_factory=dict)  # device id -> its code
+    limit_hours: Mapping[str, int | None] = field(default_factory=dict)  # urgent hazards
 
 
 @dataclass
@@ -325,10 +326,11 @@ def _due_times(rows: CaseRows, ctx: Context) -> None:
     case = rows.case
     urgency = Urgency(case["urgency"])
     limit_days = ctx.limit_days.get(case["category_code"])
+    limit_hours = ctx.limit_hours.get(case["category_code"])
     call_days = ctx.call_handle_days.get(case["lead_unit"] or "")
     if case["route"] == Route.CALL_Y and call_days:
         # a called department is held to its own commitment, not the category's limit
-        limit_days, urgency = call_days, Urgency.NORMAL
+        limit_days, limit_hours, urgency = call_days, None, Urgency.NORMAL
     sign_due: datetime | None = None
     handle_due_at: datetime | None = None
     status = CaseStatus(case["status"])
@@ -339,14 +341,15 @@ def _due_times(rows: CaseRows, ctx: Context) -> None:
         pauses = [
             Pause(parse_local(p["started_at"]), _maybe_time(p["ended_at"])) for p in rows.pauses
         ]
-        handle_due_at = handle_due(
-            ctx.calendar,
-            parse_local(case["handling_since"]),
-            limit_days,
-            urgency,
-            case["extension_days"],
-            pauses,
-        )
+        started = parse_local(case["handling_since"])
+        if limit_hours:
+            handle_due_at = handle_due_hours(
+                ctx.calendar, started, limit_hours, case["extension_days"], pauses
+            )
+        else:
+            handle_due_at = handle_due(
+                ctx.calendar, started, limit_days, urgency, case["extension_days"], pauses
+            )
     case["sign_due_at"] = sign_due.strftime(TIME_FORMAT) if sign_due else None
     case["handle_due_at"] = handle_due_at.strftime(TIME_FORMAT) if handle_due_at else None
 

@@ -8,6 +8,7 @@ from app.core.messages.coordination import COORDINATION_MESSAGES
 from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
+from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -17,4 +18,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **COORDINATION_MESSAGES,
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
+    **REFERENCE_MESSAGES,
 }

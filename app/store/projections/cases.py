@@ -13,8 +13,8 @@ from app.core.case_path.projection import CaseRows, Context, project_case
 from app.core.case_path.steps import Actor
 from app.core.events import Event
 from app.core.model import Role
-from app.store.case_state import work_calendar
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
+from app.store.work_calendar import work_calendar
 
 SIDE_TABLES = (
     "custody",
@@ -95,6 +95,7 @@ def load_context(db: Database) -> Context:
         },
         sign_days=dict(run("SELECT code, sign_days FROM categories").fetchall()),
         limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
+        limit_hours=dict(run("SELECT code, limit_hours FROM categories").fetchall()),
         call_handle_days=dict(run("SELECT code, handle_days FROM departments").fetchall()),
         calendar=work_calendar(db),
         device_codes=dict(run("SELECT id, code FROM devices UNION SELECT id, code FROM device")),

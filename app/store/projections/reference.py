@@ -10,9 +10,9 @@ from sqlite_utils import Database
 
 from app.core.events import Event
 from app.core.model import Route
-from app.store.case_state import OFFICE_HOURS
 from app.store.event_rows import office_device_id
 from app.store.projections.cases import forget_context, refold_cases
+from app.store.work_calendar import OFFICE_HOURS
 
 
 def _insert(db: Database, table: str, row: dict[str, Any]) -> None:
@@ -46,8 +46,58 @@ def department_added(db: Database, event: Event) -> None:
             "ack_minutes": response.get("acknowledge_minutes"),
             "arrive_minutes": response.get("arrive_minutes"),
             "handle_days": response.get("handle_days"),
+            "parent_code": p.get("parent_code"),
+            "contact": p.get("contact", ""),
         },
     )
+
+
+def _update(db: Database, table: str, key: str, entity_id: str, values: dict[str, Any]) -> None:
+    sets = ", ".join(f"{column} = ?" for column in values)
+    db.conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", [*values.values(), entity_id])
+
+
+def township_profile_set(db: Database, event: Event) -> None:
+    p = event.payload
+    values = {k: p.get(k, "") for k in ("authority", "address", "duty_phone")}
+    _update(db, "township", "id", "1", values)
+
+
+def department_set(db: Database, event: Event) -> None:
+    forget_context(db)
+    keys = ("name", "short_name", "parent_code", "duty_phone", "contact", "active")
+    _update(db, "departments", "code", event.entity_id, {k: event.payload[k] for k in keys})
+
+
+def grid_set(db: Database, event: Event) -> None:
+    keys = ("name", "area", "description", "worker_id", "active")
+    _update(db, "grids", "code", event.entity_id, {k: event.payload[k] for k in keys})
+
+
+def category_set(db: Database, event: Event) -> None:
+    """New limits move the clocks of the open cases of the category."""
+    forget_context(db)
+    keys = ("name", "route", "department_code", "limit_days", "limit_hours", "sign_days")
+    values = {k: event.payload[k] for k in (*keys, "matter_code", "active")}
+    _update(db, "categories", "code", event.entity_id, values)
+    running = db.conn.execute(
+        "SELECT id FROM cases WHERE category_code = ? AND (sign_due_at IS NOT NULL "
+        "OR handle_due_at IS NOT NULL OR status = 'parked')",
+        [event.entity_id],
+    ).fetchall()
+    refold_cases(db, [case_id for (case_id,) in running])
+
+
+def user_set(db: Database, event: Event) -> None:
+    forget_context(db)
+    keys = ("name", "role", "department_code", "phone", "active")
+    _update(db, "users", "id", event.entity_id, {k: event.payload[k] for k in keys})
+
+
+def user_password_set(db: Database, event: Event) -> None:
+    p = event.payload
+    values = {"password_hash": p["password_hash"], "must_change_password": p["must_change"]}
+    _update(db, "users", "id", event.entity_id, values)
 
 
 def response_set(db: Database, event: Event) -> None:
@@ -82,6 +132,7 @@ def user_added(db: Database, event: Event) -> None:
             "department_code": p["department_code"],
             "phone": p.get("phone", ""),
             "password_hash": p["password_hash"],
+            "must_change_password": p.get("must_change_password", False),
         },
     )
 
@@ -91,7 +142,13 @@ def grid_added(db: Database, event: Event) -> None:
     _insert(
         db,
         "grids",
-        {"code": p["code"], "name": p["name"], "area": p["area"], "worker_id": p.get("worker_id")},
+        {
+            "code": p["code"],
+            "name": p["name"],
+            "area": p["area"],
+            "worker_id": p.get("worker_id"),
+            "description": p.get("description", ""),
+        },
     )
 
 
@@ -109,6 +166,8 @@ def category_added(db: Database, event: Event) -> None:
             "department_code": p.get("department_code"),
             "limit_days": p.get("limit_days"),
             "sign_days": p.get("sign_days"),
+            "limit_hours": p.get("limit_hours"),
+            "matter_code": p.get("matter_code"),
         },
     )
 
@@ -163,6 +222,16 @@ def calendar_day_set(db: Database, event: Event) -> None:
         "INSERT INTO calendar_overrides (day, working, note) VALUES (?, ?, ?) "
         "ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note",
         [event.entity_id, int(p["working"]), p["note"]],
+    )
+    recompute_open_cases(db)
+
+
+def calendar_year_set(db: Database, event: Event) -> None:
+    p = event.payload
+    db.conn.execute(
+        "INSERT INTO holiday_schedules (year, festivals) VALUES (?, ?) "
+        "ON CONFLICT (year) DO UPDATE SET festivals = excluded.festivals",
+        [p["year"], json.dumps(p["festivals"], ensure_ascii=False)],
     )
     recompute_open_cases(db)
 

@@ -28,10 +28,10 @@ from app.core.clock import parse_local
 from app.core.deadlines import DeadlineState
 from app.core.model import Case, CaseStatus
 from app.store.case_actions import actions_for
-from app.store.case_state import work_calendar
 from app.store.cases import case_by_number
 from app.store.changes import CALLS, CASES
 from app.store.clocks import OverdueCase, due_soon_cases, overdue_calls, overdue_cases
+from app.store.work_calendar import work_calendar
 from app.ui.common.clocks import STATE_COLOURS, case_clock_text, clock_name, overdue_span, wall_span
 from app.ui.common.i18n import word
 from app.ui.common.page import Page

@@ -12,9 +12,9 @@ from sqlite_utils import Database
 from app.core.case_path.steps import CaseState
 from app.core.deadlines import DeadlineState
 from app.core.model import Case
-from app.store.case_state import work_calendar
 from app.store.clocks import calls, case_clocks
 from app.store.reference import ReferenceData
+from app.store.work_calendar import work_calendar
 from app.ui.common.clocks import call_clock_text, case_clock_text, clock_name, colour_name
 from app.ui.common.i18n import call_status_word, route_word, word
 

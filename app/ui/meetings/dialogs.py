@@ -22,7 +22,6 @@ from sqlite_utils import Database
 
 from app.core.meetings import AgendaItem, Meeting, MeetingDecision
 from app.store.agenda import propose_agenda
-from app.store.case_state import work_calendar
 from app.store.meetings import (
     mark_done,
     meetings,
@@ -31,6 +30,7 @@ from app.store.meetings import (
     set_agenda,
     set_members,
 )
+from app.store.work_calendar import work_calendar
 from app.ui.common.dialog_parts import StoreDialog, button_row, dialog_layout, question_label
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session

@@ -5,10 +5,11 @@ page shows it); a rebuild replays every event, so every page reads again afterwa
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
-from app.core.permissions import REBUILD, may
+from app.core.permissions import MANAGE_REFERENCE_DATA, REBUILD, may
 from app.store.changes import EVERYTHING
 from app.store.rebuild import RebuildCancelled, rebuild
 from app.store.settings import LANGUAGE, read_setting, write_setting
@@ -20,6 +21,7 @@ from app.ui.common.session import Session
 
 class SettingsPage(Page):
     shows = frozenset()  # nothing here changes with the data
+    holidays_requested = Signal(int)  # a year, 0: the one most likely due
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -47,6 +49,17 @@ class SettingsPage(Page):
         )
         rebuild_note.setObjectName("hintText")
         rebuild_note.setWordWrap(True)
+        self.holidays_button = QPushButton(self.tr("Holiday schedule…"))
+        self.holidays_button.setEnabled(may(user.role, MANAGE_REFERENCE_DATA))
+        self.holidays_button.clicked.connect(lambda: self.holidays_requested.emit(0))
+        holidays_note = QLabel(
+            self.tr(
+                "Each November the State Council publishes next year's holidays; enter them "
+                "here so that deadlines skip the days off and count the make-up working days."
+            )
+        )
+        holidays_note.setObjectName("hintText")
+        holidays_note.setWordWrap(True)
         path_label = QLabel(str(session.db_path))
         path_label.setObjectName("pathText")
         form = QFormLayout()
@@ -54,6 +67,8 @@ class SettingsPage(Page):
         form.setHorizontalSpacing(16)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.language_note)
+        form.addRow(self.tr("Working calendar"), self.holidays_button)
+        form.addRow("", holidays_note)
         form.addRow(self.tr("Database"), path_label)
         form.addRow(self.tr("Maintenance"), self.rebuild_button)
         form.addRow("", rebuild_note)

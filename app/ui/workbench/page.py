@@ -29,6 +29,7 @@ from app.ui.common.i18n import word
 from app.ui.common.page import Page
 from app.ui.common.session import Session
 from app.ui.common.trees import case_tree
+from app.ui.workbench.calendar_banner import CalendarBanner
 
 RECENT = 10
 TASKS = 8  # the most pressing; the rest are a click away on the cases page
@@ -67,6 +68,7 @@ class WorkbenchPage(Page):
     new_case_requested = Signal()
     filter_requested = Signal(object)  # CaseFilter: a stat card was clicked
     sync_requested = Signal()  # the field banner's "Sync…"
+    holidays_requested = Signal(int)  # the calendar banner's "Enter the schedule…": a year
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -87,6 +89,8 @@ class WorkbenchPage(Page):
         self.urgent = StatCard(self.tr("Urgent, pending triage"))
         self.field_banner = FieldBanner(db)  # only on a field laptop
         self.field_banner.sync_requested.connect(self.sync_requested)
+        self.calendar_banner = CalendarBanner(db, self.user)
+        self.calendar_banner.enter_requested.connect(self.holidays_requested)
         self.recent = self._recent_list()
         self.tasks = self._task_list()
         top = QHBoxLayout()
@@ -119,6 +123,7 @@ class WorkbenchPage(Page):
         layout.setSpacing(14)
         layout.addLayout(top)
         layout.addWidget(self.field_banner)
+        layout.addWidget(self.calendar_banner)
         layout.addLayout(cards)
         layout.addWidget(self.tasks_title)
         layout.addWidget(self.tasks)
@@ -161,8 +166,10 @@ class WorkbenchPage(Page):
     def _refresh_tasks(self, now: datetime) -> None:
         self.tasks.clear()
         waiting = my_tasks(self.db, self.user)
-        # on a field laptop the banner above takes the room of two rows
-        tasks = waiting[: TASKS - 2 if self.field_banner.isVisibleTo(self) else TASKS]
+        # a banner above takes the room of two rows
+        banners = (self.field_banner, self.calendar_banner)
+        shown = sum(banner.isVisibleTo(self) for banner in banners)
+        tasks = waiting[: TASKS - 2 * shown]
         moment = now.strftime("%Y-%m-%d %H:%M:%S")
         for task in tasks:
             item = QTreeWidgetItem(
@@ -191,6 +198,7 @@ class WorkbenchPage(Page):
         monday = today - timedelta(days=today.weekday())
         self.today_label.setText(today.isoformat())
         self.field_banner.refresh()
+        self.calendar_banner.refresh(today)
         pending = CaseStatus.PENDING_TRIAGE.value
         self.filters = {
             self.today: CaseFilter(received_from=today.isoformat()),

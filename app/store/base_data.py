@@ -1,0 +1,242 @@
+"""Changes to a township's base data (基础数据): its profile, departments, grids, problem
+categories and users. Only the administrator changes them; core/base_data.py checks each
+record; each change is one event, so it syncs, is attributable and survives a rebuild.
+Nothing is ever deleted: what is no longer used is deactivated."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core import base_data as rules
+from app.core.auth import hash_password, password_matches
+from app.core.clock import Wall
+from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.model import Category, Department, Grid, ResponseCommitment, Tier, Township, User
+from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.store.eventlog import EventWriter, new_id, writing
+from app.store.reference import (
+    categories,
+    departments,
+    grids,
+    password_hash,
+    user_by_name,
+    users,
+)
+from app.store.reference import township as read_township
+
+
+def known(db: Database) -> rules.BaseData:
+    """What the township has now, to check a change against."""
+    return rules.BaseData(
+        departments={d.code: d for d in departments(db)},
+        categories={c.code: c for c in categories(db)},
+        users={u.id: u for u in users(db)},
+        grids={g.code: g for g in grids(db)},
+    )
+
+
+# ------------------------------------------------------------------------------ township
+
+
+def set_township_profile(db: Database, actor: User, profile: Township, *, wall: Wall) -> Township:
+    """The issuing authority printed on documents, the office's address and duty phone."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    with writing(db, wall) as writer:
+        write_township_profile(writer, actor.id, profile)
+    return read_township(db)
+
+
+def write_township_profile(writer: EventWriter, actor_id: str | None, profile: Township) -> None:
+    payload = {
+        "authority": rules.check_name(profile.issuer),
+        "address": profile.address.strip(),
+        "duty_phone": profile.duty_phone.strip(),
+    }
+    writer.append(actor_id, "township", "township", EventType.TOWNSHIP_PROFILE_SET, payload)
+
+
+# --------------------------------------------------------------------------- departments
+
+
+def department_payload(d: Department) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "code": d.code,
+        "name": d.name,
+        "short_name": d.short_name,
+        "tier": d.tier.value,
+        "duty_phone": d.duty_phone,
+        "parent_code": d.parent_code,
+        "contact": d.contact,
+    }
+    if d.response is not None:
+        payload["response"] = {
+            "acknowledge_minutes": d.response.acknowledge_minutes,
+            "arrive_minutes": d.response.arrive_minutes,
+            "handle_days": d.response.handle_days,
+        }
+    return payload
+
+
+def save_department(
+    db: Database, actor: User, record: Department, *, new: bool, wall: Wall
+) -> Department:
+    """Add a department (``new``) or change one; deactivating is a change (active False)."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    checked = rules.check_department(record, known(db), new=new)
+    with writing(db, wall) as writer:
+        write_department(writer, actor.id, checked, new=new)
+    return checked
+
+
+def write_department(
+    writer: EventWriter, actor_id: str | None, d: Department, *, new: bool
+) -> None:
+    if new:
+        if d.tier == Tier.Y and d.response is None:
+            d = replace(d, response=ResponseCommitment())
+        payload = department_payload(d)
+        writer.append(actor_id, "department", d.code, EventType.DEPARTMENT_ADDED, payload)
+        if d.active:
+            return
+    fields = ("name", "short_name", "parent_code", "duty_phone", "contact")
+    payload = {k: department_payload(d)[k] for k in fields} | {"active": d.active}
+    writer.append(actor_id, "department", d.code, EventType.DEPARTMENT_SET, payload)
+
+
+# -------------------------------------------------------------------------------- grids
+
+
+def save_grid(db: Database, actor: User, record: Grid, *, new: bool, wall: Wall) -> Grid:
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    checked = rules.check_grid(record, known(db), new=new)
+    with writing(db, wall) as writer:
+        write_grid(writer, actor.id, checked, new=new)
+    return checked
+
+
+def write_grid(writer: EventWriter, actor_id: str | None, g: Grid, *, new: bool) -> None:
+    payload = {
+        "name": g.name,
+        "area": g.area,
+        "description": g.description,
+        "worker_id": g.worker_id,
+    }
+    if new:
+        added = {"code": g.code, **payload}
+        writer.append(actor_id, "grid", g.code, EventType.GRID_ADDED, added)
+        if g.active:
+            return
+    payload["active"] = g.active
+    writer.append(actor_id, "grid", g.code, EventType.GRID_SET, payload)
+
+
+# --------------------------------------------------------------------------- categories
+
+
+def save_category(
+    db: Database, actor: User, record: Category, *, new: bool, wall: Wall
+) -> Category:
+    """A group (no parent) or a leaf with its default route, unit and limits. A change of
+    limits moves the clocks of the category's open cases."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    checked = rules.check_category(record, known(db), new=new)
+    with writing(db, wall) as writer:
+        write_category(writer, actor.id, checked, new=new)
+    return checked
+
+
+def write_category(writer: EventWriter, actor_id: str | None, c: Category, *, new: bool) -> None:
+    payload = {
+        "name": c.name,
+        "route": c.route.value if c.route else None,
+        "department_code": c.department_code,
+        "limit_days": c.limit_days,
+        "limit_hours": c.limit_hours,
+        "sign_days": c.sign_days,
+        "matter_code": c.matter_code,
+    }
+    if new:
+        added = {"code": c.code, "parent_code": c.parent_code, **payload}
+        writer.append(actor_id, "category", c.code, EventType.CATEGORY_ADDED, added)
+        if c.active:
+            return
+    payload["active"] = c.active
+    writer.append(actor_id, "category", c.code, EventType.CATEGORY_SET, payload)
+
+
+# -------------------------------------------------------------------------------- users
+
+
+def save_user(
+    db: Database, actor: User, record: User, *, new: bool, wall: Wall, password: str = ""
+) -> User:
+    """Add a user with a first password (to be changed at first sign-in), or change one
+    (found by ``record.username``)."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    if not new:
+        record = replace(record, id=user_by_name(db, record.username).id)
+    else:
+        record = replace(record, id=new_id())
+        hashed = hash_password(password)  # refuses a short one before anything is written
+    checked = rules.check_user(record, known(db), new=new)
+    with writing(db, wall) as writer:
+        if new:
+            write_new_user(writer, actor.id, checked, hashed, must_change=True)
+        else:
+            write_user(writer, actor.id, checked)
+    return checked
+
+
+def write_new_user(
+    writer: EventWriter, actor_id: str | None, u: User, hashed: str, *, must_change: bool
+) -> None:
+    payload = {
+        "username": u.username,
+        "name": u.name,
+        "role": u.role.value,
+        "department_code": u.department_code,
+        "phone": u.phone,
+        "password_hash": hashed,
+        "must_change_password": must_change,
+    }
+    writer.append(actor_id, "user", u.id, EventType.USER_ADDED, payload)
+    if not u.active:
+        write_user(writer, actor_id, u)
+
+
+def write_user(writer: EventWriter, actor_id: str | None, u: User) -> None:
+    payload = {
+        "name": u.name,
+        "role": u.role.value,
+        "department_code": u.department_code,
+        "phone": u.phone,
+        "active": u.active,
+    }
+    writer.append(actor_id, "user", u.id, EventType.USER_SET, payload)
+
+
+def reset_password(db: Database, actor: User, username: str, password: str, *, wall: Wall) -> User:
+    """The administrator gives a user a new password, which the user must change at the
+    next sign-in."""
+    require(actor.role, MANAGE_REFERENCE_DATA)
+    user = user_by_name(db, username)
+    payload = {"password_hash": hash_password(password), "must_change": True}
+    with writing(db, wall) as writer:
+        writer.append(actor.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)
+    return user
+
+
+def change_own_password(db: Database, user: User, old: str, new: str, *, wall: Wall) -> None:
+    """A signed-in user replaces their password, proving it with the current one."""
+    stored = password_hash(db, user.username)
+    if stored is None or not password_matches(stored, old):
+        raise DomainError("password_old_wrong")
+    if old == new:
+        raise DomainError("password_unchanged")
+    payload = {"password_hash": hash_password(new), "must_change": False}
+    with writing(db, wall) as writer:
+        writer.append(user.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)
