@@ -144,7 +144,7 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "base_data_sheet_missing": (
         "基础数据表中没有“{value}”工作表（应有：部门、网格、问题类别、用户）。",
-        "The base-data workbook has no sheet '{value}' (it needs 部门, 网格, 问题类别, 用户).",
+        "The base-data workbook has no sheet '{value}': use the sheets of TownDesk's template.",
     ),
     "base_data_refused": (
         "基础数据表有 {found} 处问题，什么都没有导入；请改正后再导入。",
