@@ -94,6 +94,8 @@ def _check_category(
         errors.append(DomainError("category_unknown", value=code))
     elif not category.is_leaf:
         errors.append(DomainError("category_not_leaf", value=category.name))
+    elif not category.active:
+        errors.append(DomainError("category_inactive", value=category.name))
         return None
     return category
 
@@ -106,6 +108,8 @@ def _check_grid(code: str, grids: Mapping[str, Grid], errors: list[DomainError])
     grid = grids.get(code)
     if grid is None:
         errors.append(DomainError("grid_unknown", value=code))
+    elif not grid.active:
+        errors.append(DomainError("grid_inactive", value=grid.name))
     return grid
 
 

@@ -2,6 +2,11 @@
 
 A window is found by walking an index for row numbers only (``seq``), then fetching just
 those rows ("deferred join"), so scrolling to row 999,900 never reads 999,900 rows.
+
+The 待我办理 and 本单位 filters narrow the list to one person's or one unit's cases: a few
+hundred in a working database, but nearly all of them right after an import or in the
+benchmark's million untriaged cases. Few are gathered through the filter's own index and
+sorted; many are found by walking the sort order's index (see ``_narrowing``).
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.model import Case
+from app.core.model import Case, User
 from app.core.text import fts_query
 from app.store.cases import CASE_COLUMNS, row_to_case
+from app.store.queues import queue_conditions, waiting_on
 
 SORTABLE = (
     "number",
@@ -25,6 +31,7 @@ SORTABLE = (
     "urgency",
     "address",
     "first_receiver_unit",
+    "lead_unit",
 )
 
 
@@ -38,6 +45,10 @@ class CaseFilter:
     received_from: str | None = None  # YYYY-MM-DD, inclusive
     received_to: str | None = None  # YYYY-MM-DD, inclusive
     text: str = ""
+    # 待我办理: the cases waiting on this user now, exactly the workbench's to-do list
+    # (app/store/queues.py decides who a case waits on)
+    waiting_on: User | None = None
+    lead_unit: str | None = None  # 牵头单位: a department code (本单位: the user's own)
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,10 @@ class CaseSort:
         if self.column not in SORTABLE:
             raise ValueError(f"cannot sort cases by {self.column!r}")
 
+
+# A narrowing filter matching at most this many cases gathers them by its own index and
+# sorts them (~20 ms); above it, walking the sort index finds a window's rows sooner.
+GATHER_AT_MOST = 20_000
 
 # The columns held by the index cases_by_seq (see db/0001_init.sql).
 _NARROW_INDEX_COLUMNS = {
@@ -67,6 +82,7 @@ class _Where:
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
     text_match: str | None = None
+    narrow: bool = True  # every clause is on a column of the narrow index cases_by_seq
 
     def add(self, clause: str, *params: Any) -> None:
         self.clauses.append(clause)
@@ -76,10 +92,16 @@ class _Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
-def _where(case_filter: CaseFilter) -> _Where | None:
+def _where(db: Database, case_filter: CaseFilter) -> _Where | None:
     """The WHERE clause, or None when the search text can match nothing."""
     where = _Where()
     f = case_filter
+    for condition, params, gather in _narrowing(db, f):
+        if _at_most(db, gather, params, GATHER_AT_MOST):
+            where.add(f"seq IN ({gather})", *params)
+        else:
+            where.add(condition, *params)
+        where.narrow = False
     if f.status:
         where.add("status = ?", f.status)
     if f.category_codes:
@@ -105,10 +127,42 @@ def _where(case_filter: CaseFilter) -> _Where | None:
     return where
 
 
+def _narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], str]]:
+    """Each narrowing filter as ``(condition, params, gather)``: ``condition`` on ``cases``,
+    and ``gather`` a query of the same cases' ``seq`` through the index that finds them
+    (SQLite's statistics, skewed by millions of untriaged cases, would have it walk the whole
+    table for a unit's twenty cases). Both take ``params``."""
+    found = []
+    if f.waiting_on is not None:
+        condition, params = waiting_on(db, f.waiting_on)
+        queues = queue_conditions(db, f.waiting_on)  # the same conditions, one by one
+        gather = " UNION ALL ".join(
+            f"SELECT seq FROM cases INDEXED BY "
+            f"{'cases_by_lead_unit' if queue.own_unit else 'cases_by_status'} WHERE {part}"
+            for queue, part, _values in queues
+        )
+        found.append((condition, params, gather or "SELECT NULL WHERE 0"))
+    if f.lead_unit:
+        found.append(
+            (
+                "lead_unit = ?",
+                [f.lead_unit],
+                "SELECT seq FROM cases INDEXED BY cases_by_lead_unit WHERE lead_unit = ?",
+            )
+        )
+    return found
+
+
+def _at_most(db: Database, gather: str, params: list[Any], limit: int) -> bool:
+    """Whether ``gather`` finds at most ``limit`` rows (it stops counting after that)."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({gather}) LIMIT ?)"
+    return db.execute(sql, [*params, limit + 1]).fetchone()[0] <= limit
+
+
 def _source(where: _Where, sort_column: str = "received_at") -> str:
     """``cases``, narrowed to the small index when filtering search hits (much faster than
     fetching every hit's full row; SQLite does not choose it by itself)."""
-    if where.text_match and sort_column in _NARROW_INDEX_COLUMNS:
+    if where.text_match and where.narrow and sort_column in _NARROW_INDEX_COLUMNS:
         return "cases INDEXED BY cases_by_seq"
     return "cases"
 
@@ -120,11 +174,13 @@ def _order(sort: CaseSort) -> str:
         return f"number {d}"
     if sort.column in ("received_at", "address"):
         return f"{sort.column} {d}, seq {d}"
+    if sort.column == "lead_unit":  # the index cases_by_lead_unit (lead_unit, status)
+        return f"lead_unit {d}, status {d}, seq {d}"
     return f"{sort.column} {d}, received_at {d}, seq {d}"
 
 
 def count_cases(db: Database, case_filter: CaseFilter) -> int:
-    where = _where(case_filter)
+    where = _where(db, case_filter)
     if where is None:
         return 0
     if where.text_match and len(where.clauses) == 1:  # search alone: the index knows the count
@@ -141,7 +197,22 @@ def case_window(
     db: Database, case_filter: CaseFilter, sort: CaseSort, offset: int, limit: int
 ) -> list[Case]:
     """Rows ``offset .. offset+limit`` of the filtered, sorted list."""
-    where = _where(case_filter)
+    return [row.case for row in listed_window(db, case_filter, sort, offset, limit)]
+
+
+@dataclass(frozen=True)
+class ListedCase:
+    """A row of the cases list: the case, and its lead unit (牵头单位; None before triage)."""
+
+    case: Case
+    lead_unit: str | None
+
+
+def listed_window(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, offset: int, limit: int
+) -> list[ListedCase]:
+    """``case_window`` with what the list shows beside each case."""
+    where = _where(db, case_filter)
     if where is None:
         return []
     seqs = [
@@ -156,7 +227,7 @@ def case_window(
         return []
     marks = ",".join("?" for _ in seqs)
     rows = db.execute(
-        f"SELECT seq, {CASE_COLUMNS} FROM cases WHERE seq IN ({marks})", seqs
+        f"SELECT seq, lead_unit, {CASE_COLUMNS} FROM cases WHERE seq IN ({marks})", seqs
     ).fetchall()
-    by_seq = {row[0]: row_to_case(row[1:]) for row in rows}
+    by_seq = {row[0]: ListedCase(row_to_case(row[2:]), row[1]) for row in rows}
     return [by_seq[seq] for seq in seqs]

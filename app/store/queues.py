@@ -1,8 +1,9 @@
 """The signed-in user's work, soonest due first: the workbench's "what waits on me".
 
 Which cases wait on whom is decided once, in core (``QUEUES``); ``_queue_clauses`` turns a
-queue into SQL, and both ``my_tasks`` (the workbench) and ``waiting_on`` (the cases list's
-待我办理 filter) use it, so the two always hold the same cases."""
+queue into SQL, and ``my_tasks`` (the workbench's list), ``waiting_on`` and
+``queue_conditions`` (its counts, the cases list's 待我办理 filter) all use it, so they always
+hold the same cases."""
 
 from __future__ import annotations
 
@@ -53,19 +54,27 @@ def _queues(db: Database, user: User) -> list[tuple[Queue, list[CaseStatus]]]:
     return found
 
 
-def waiting_on(db: Database, user: User) -> tuple[str, list[object]]:
-    """The cases that wait on ``user`` now, as one SQL condition on ``cases``: the cases
-    ``my_tasks`` lists (without its limit). ``("0", [])`` when nothing can wait on them."""
-    parts: list[str] = []
-    params: list[object] = []
+def queue_conditions(db: Database, user: User) -> list[tuple[Queue, str, list[object]]]:
+    """Each of the user's queues as one SQL condition on ``cases`` (with its parameters): a
+    case waits on the user when it meets any of them. The cases list gathers each queue
+    through its own index (see app/store/case_list.py)."""
+    found = []
     for queue, statuses in _queues(db, user):
         clauses, values = _queue_clauses(queue, user)
         marks = ",".join("?" for _ in statuses)
-        parts.append(" AND ".join([f"status IN ({marks})", *clauses]))
-        params += [s.value for s in statuses] + values
-    if not parts:
+        condition = " AND ".join([f"status IN ({marks})", *clauses])
+        found.append((queue, condition, [s.value for s in statuses] + values))
+    return found
+
+
+def waiting_on(db: Database, user: User) -> tuple[str, list[object]]:
+    """The cases that wait on ``user`` now, as one SQL condition on ``cases``: the cases
+    ``my_tasks`` lists (without its limit). ``("0", [])`` when nothing can wait on them."""
+    queues = queue_conditions(db, user)
+    if not queues:
         return "0", []
-    return "(" + " OR ".join(f"({part})" for part in parts) + ")", params
+    condition = " OR ".join(f"({condition})" for _queue, condition, _values in queues)
+    return f"({condition})", [value for _queue, _condition, values in queues for value in values]
 
 
 def my_tasks(db: Database, user: User, limit: int = 200) -> list[Task]:
@@ -90,3 +99,13 @@ def my_tasks(db: Database, user: User, limit: int = 200) -> list[Task]:
                 found[number] = (key, Task(number, state, due if running else None, description))
     ordered = sorted(found.values(), key=lambda item: item[0])
     return [task for _, task in ordered[:limit]]
+
+
+def task_counts(db: Database, user: User) -> dict[CaseStatus, int]:
+    """How many cases wait on ``user`` in each status (the workbench's counts per kind of
+    work): the cases ``waiting_on`` holds, all of them, not only the first ``my_tasks``."""
+    condition, params = waiting_on(db, user)
+    rows = db.execute(
+        f"SELECT status, count(*) FROM cases WHERE {condition} GROUP BY status", params
+    ).fetchall()
+    return {CaseStatus(status): count for status, count in rows}

@@ -33,7 +33,7 @@ def sql_numbers(db, case_filter: CaseFilter, sort: CaseSort = CaseSort(), limit:
 def test_row_count_comes_from_sql_and_no_rows_are_read_up_front(model, demo_db):
     assert model.rowCount() == count_cases(demo_db, CaseFilter()) == 400
     assert model.cached_row_count() == 0
-    assert model.columnCount() == len(COLUMNS) == 10
+    assert model.columnCount() == len(COLUMNS) == 11
 
 
 def test_scrolling_to_the_end_keeps_a_bounded_cache(model, qtbot):
@@ -92,6 +92,8 @@ def filters(ref: ReferenceData) -> list[CaseFilter]:
         CaseFilter(received_from="2026-10-01", received_to="2026-10-31"),
         CaseFilter(text="占道"),
         CaseFilter(text="垃圾", source="patrol"),
+        CaseFilter(lead_unit="SCJG"),
+        CaseFilter(lead_unit="ZHB", text="垃圾"),
     ]
 
 

@@ -6,7 +6,12 @@ from PySide6.QtCore import QDate, Qt
 
 import app.ui.cases.page as cases_page
 from app.store.case_list import CaseFilter, count_cases
-from tests.ui.conftest import type_chinese
+from app.store.queues import my_tasks
+from app.store.reference import user_by_name
+from app.ui.cases.table_model import COLUMNS, DESCRIPTION_COLUMN, RawValueRole
+from tests.ui.conftest import open_window, type_chinese
+
+LEAD_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "lead_unit")
 
 
 def test_filter_widgets_change_the_rows_as_sql_says(qtbot, window, demo_db):
@@ -77,7 +82,7 @@ def test_sorting_by_clicking_a_header(qtbot, window, demo_db):
     assert not window.cases.model.case_sort.descending
     first = window.cases.model.index(0, 0).data()
     assert first == min(r[0] for r in demo_db.execute("SELECT number FROM cases"))
-    header.setSortIndicator(8, Qt.SortOrder.AscendingOrder)  # description: not sortable
+    header.setSortIndicator(DESCRIPTION_COLUMN, Qt.SortOrder.AscendingOrder)  # not sortable
     assert header.sortIndicatorSection() == 0
 
 
@@ -134,3 +139,159 @@ def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None
     qtbot.waitUntil(calendar.isVisible)
     today = QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+
+
+def shown(model, column: int = 0, role=Qt.ItemDataRole.DisplayRole) -> list:
+    return [model.index(row, column).data(role) for row in range(model.rowCount())]
+
+
+def test_waiting_on_me_is_the_workbench_to_do_list(qtbot, window, demo_db):
+    window.show_page("cases")
+    bar, model = window.cases.filters, window.cases.model
+    clerk = user_by_name(demo_db, "clerk")
+    assert bar.mine.text() == "待我办理" and bar.mine.isVisible()
+    bar.mine.setChecked(True)
+    assert model.case_filter == CaseFilter(waiting_on=clerk)
+    tasks = {t.number for t in my_tasks(demo_db, clerk, limit=10_000)}
+    assert 0 < model.rowCount() < 400
+    assert set(shown(model)) == tasks
+    assert window.cases.count_label.text() == f"共 {len(tasks)} 件"
+    bar.status.setCurrentIndex(bar.status.findData("verified"))  # and the other filters too
+    assert set(shown(model)) == {
+        t.number for t in my_tasks(demo_db, clerk, limit=10_000) if t.status == "verified"
+    }
+    bar.clear()
+    assert not bar.mine.isChecked() and model.rowCount() == 400
+
+
+def test_an_officer_waits_on_other_cases_than_the_clerk(qtbot, demo_path, demo_db):
+    officer_window = open_window(qtbot, demo_path, demo_db, "officer")
+    bar, model = officer_window.cases.filters, officer_window.cases.model
+    officer = user_by_name(demo_db, "officer")
+    bar.mine.setChecked(True)
+    tasks = {t.number for t in my_tasks(demo_db, officer, limit=10_000)}
+    assert tasks and set(shown(model)) == tasks
+    assert set(shown(model, LEAD_COLUMN)) == {"市场监管所"}  # only their unit's work
+
+
+def test_my_unit_is_what_the_users_unit_leads(qtbot, demo_path, demo_db):
+    officer_window = open_window(qtbot, demo_path, demo_db, "officer")  # 市场监管所 SCJG
+    bar, model = officer_window.cases.filters, officer_window.cases.model
+    assert bar.my_unit.text() == "本单位"
+    assert "市场监管所" in bar.my_unit.toolTip()
+    bar.my_unit.setChecked(True)
+    led = {r[0] for r in demo_db.execute("SELECT number FROM cases WHERE lead_unit = 'SCJG'")}
+    assert led and set(shown(model)) == led
+    assert set(shown(model, LEAD_COLUMN)) == {"市场监管所"}
+
+
+def test_my_unit_for_the_office_is_what_it_handles_itself(qtbot, window, demo_db):
+    bar, model = window.cases.filters, window.cases.model
+    bar.my_unit.setChecked(True)
+    itself = {r[0] for r in demo_db.execute("SELECT number FROM cases WHERE route = 'ONE'")}
+    assert itself and set(shown(model)) == itself
+    assert set(shown(model, LEAD_COLUMN)) == {"综合执法办"}
+    bar.mine.setChecked(True)  # both: the office's own work waiting on the clerk now
+    clerk = user_by_name(demo_db, "clerk")
+    both = CaseFilter(waiting_on=clerk, lead_unit=clerk.department_code)
+    assert model.case_filter == both
+    assert model.rowCount() == count_cases(demo_db, both)
+    assert set(shown(model)) <= itself
+
+
+def test_the_workbench_opens_the_full_list_through_the_filter(qtbot, window, demo_db):
+    clerk = user_by_name(demo_db, "clerk")
+    window.show_filtered(CaseFilter(waiting_on=clerk))
+    assert window.current_page() == "cases"
+    bar = window.cases.filters
+    assert bar.mine.isChecked() and not bar.my_unit.isChecked()
+    assert window.cases.model.rowCount() == count_cases(demo_db, CaseFilter(waiting_on=clerk))
+    window.show_filtered(CaseFilter(lead_unit=clerk.department_code))
+    assert bar.my_unit.isChecked() and not bar.mine.isChecked()
+
+
+def test_the_lead_unit_column_shows_the_short_name_and_sorts(qtbot, window, demo_db):
+    model, header = window.cases.model, window.cases.table.horizontalHeader()
+    assert model.headerData(LEAD_COLUMN, Qt.Orientation.Horizontal) == "牵头单位"
+    leads = dict(demo_db.execute("SELECT number, lead_unit FROM cases").fetchall())
+    names = dict(demo_db.execute("SELECT code, short_name FROM departments").fetchall())
+    full = dict(demo_db.execute("SELECT code, name FROM departments").fetchall())
+    for row in range(60):
+        number, lead = model.index(row, 0).data(), model.index(row, LEAD_COLUMN)
+        code = leads[number]
+        assert lead.data() == (names[code] if code else "")  # none before triage
+        assert lead.data(RawValueRole) == (code or "")
+        assert lead.data(Qt.ItemDataRole.ToolTipRole) == (full[code] if code else None)
+    header.setSortIndicator(LEAD_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert model.case_sort.column == "lead_unit" and model.case_sort.descending
+    codes = [leads[number] for number in shown(model)]
+    assert codes == sorted(codes, key=lambda c: (c is not None, c or ""), reverse=True)
+    assert codes[0] == max(c for c in leads.values() if c)  # ZRZY before ZHB, … untriaged last
+
+
+def test_the_filters_fit_the_office_screen(qtbot, window):
+    """1366 x 728, the usual office PC: nothing of the filter bar is cut off."""
+    window.resize(1366, 728)
+    window.show_page("cases")
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    bar = window.cases.filters
+    assert bar.width() >= bar.minimumSizeHint().width()
+    for widget in (bar.search, bar.mine, bar.my_unit, bar.clear_button, bar.received_to):
+        assert widget.isVisible()
+        box = widget.geometry().translated(
+            widget.parentWidget().mapTo(bar, widget.pos()) - widget.pos()
+        )
+        assert bar.rect().contains(box), widget.objectName() or widget.text()
+        assert widget.width() >= widget.minimumSizeHint().width()
+
+
+def text_room(table, index) -> int:
+    """The width the view has for the text of the cell ``index`` (padding, margins off)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    table.itemDelegate().initStyleOption(option, index)
+    option.rect = table.visualRect(index)
+    style = table.style()
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, table) + 1
+    return rect.width() - 2 * margin
+
+
+def test_short_columns_are_never_cut_off(qtbot, window, demo_db):
+    """Case number, time, status, units, source, urgency: shown whole at the office PC's
+    1366 px (long names, addresses and descriptions are elided, with a tooltip)."""
+    from PySide6.QtGui import QFontMetricsF
+
+    window.resize(1366, 728)
+    window.show_page("cases")
+    table, model = window.cases.table, window.cases.model
+    metrics = QFontMetricsF(table.font())
+    bar = window.cases.filters
+    words = {  # every value the column can show
+        "lead_unit": [r[0] for r in demo_db.execute("SELECT short_name FROM departments")],
+        "status": [bar.status.itemText(i) for i in range(1, bar.status.count())],
+        "source": [bar.source.itemText(i) for i in range(1, bar.source.count())],
+        "urgency": [bar.urgency.itemText(i) for i in range(1, bar.urgency.count())],
+    }
+    words["first_receiver_unit"] = words["lead_unit"]
+    for column, (attribute, _sql) in enumerate(COLUMNS):
+        if attribute in words:
+            texts = words[attribute]
+        elif attribute in ("number", "received_at"):
+            texts = [model.index(row, column).data() for row in range(200)]
+        else:
+            continue
+        room = text_room(table, model.index(0, column))
+        for text in texts:
+            assert metrics.horizontalAdvance(text) <= room, (attribute, text)
+
+
+def test_the_list_opens_newest_first_and_says_so(qtbot, window):
+    from app.store.case_list import CaseSort
+
+    header = window.cases.table.horizontalHeader()
+    assert window.cases.model.case_sort == CaseSort("received_at", descending=True)
+    assert header.sortIndicatorSection() == 1  # the arrow on 受理时间, where SQL sorts
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import CaseSource, CaseStatus, Urgency
+from app.core.model import CaseSource, CaseStatus, Urgency, User
 from app.store.case_list import CaseFilter
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import word
@@ -52,19 +53,38 @@ class DateBox(QDateEdit):
 
 
 class CaseFilterBar(QWidget):
-    """Search box (debounced) and the filter combos. Emits ``changed`` with the new filter."""
+    """Search box (debounced), the two quick filters of the signed-in ``user`` (待我办理,
+    本单位) and the filter combos. Emits ``changed`` with the new filter."""
 
     changed = Signal(object)  # CaseFilter
 
-    def __init__(self, ref: ReferenceData, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ref: ReferenceData, user: User | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ref = ref
+        self.user = user
         self.search = QLineEdit()
         self.search.setObjectName("caseSearch")
         self.search.setPlaceholderText(
             self.tr("Search description, address, category or case number (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
+        self.mine = QCheckBox(self.tr("Waiting on me"))
+        self.mine.setObjectName("waitingOnMe")
+        self.mine.setToolTip(
+            self.tr("Only the cases waiting on you now: the to-do list of the workbench")
+        )
+        self.my_unit = QCheckBox(self.tr("My unit"))
+        self.my_unit.setObjectName("myUnit")
+        if user is not None:
+            self.my_unit.setToolTip(
+                self.tr("Only the cases {unit} leads").format(
+                    unit=ref.department_name(user.department_code)
+                )
+            )
+        for box in (self.mine, self.my_unit):
+            box.setVisible(user is not None)
         self.status = self._combo(self.tr("All statuses"), [(word(s), s.value) for s in CaseStatus])
         self.category = self._category_combo()
         self.grid = self._combo(
@@ -94,10 +114,15 @@ class CaseFilterBar(QWidget):
         filters.addWidget(self.received_to)
         filters.addStretch(1)
         filters.addWidget(self.clear_button)
+        search = QHBoxLayout()
+        search.setSpacing(14)
+        search.addWidget(self.search, 1)
+        search.addWidget(self.mine)
+        search.addWidget(self.my_unit)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        column.addWidget(self.search)
+        column.addLayout(search)
         column.addLayout(filters)
 
     def _connect(self) -> None:
@@ -108,6 +133,8 @@ class CaseFilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         for box in (self.received_from, self.received_to):
             box.dateChanged.connect(self._emit)
+        for check in (self.mine, self.my_unit):
+            check.toggled.connect(self._emit)
         self.clear_button.clicked.connect(self.clear)
 
     def _combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -141,7 +168,12 @@ class CaseFilterBar(QWidget):
         self.changed.emit(self.case_filter())
 
     def case_filter(self) -> CaseFilter:
+        user = self.user
+        mine = user is not None and self.mine.isChecked()
+        unit = user.department_code if user is not None and self.my_unit.isChecked() else None
         return CaseFilter(
+            waiting_on=user if mine else None,
+            lead_unit=unit,
             status=self.status.currentData(),
             category_codes=tuple(self.category.currentData() or ()),
             grid_code=self.grid.currentData(),
@@ -157,8 +189,12 @@ class CaseFilterBar(QWidget):
         self.set_filter(CaseFilter())
 
     def set_filter(self, case_filter: CaseFilter) -> None:
-        """Show a filter chosen elsewhere (a workbench card), then emit it once."""
+        """Show a filter chosen elsewhere (a workbench card), then emit it once. The quick
+        filters stand for the signed-in user: ``waiting_on`` ticks 待我办理, ``lead_unit``
+        本单位 (this bar shows no other person's list, nor another unit's)."""
         widgets = (
+            self.mine,
+            self.my_unit,
             self.status,
             self.category,
             self.grid,
@@ -184,6 +220,8 @@ class CaseFilterBar(QWidget):
         ):
             box.setDate(QDate.fromString(iso, "yyyy-MM-dd") if iso else NO_DATE)
         self.search.setText(case_filter.text)
+        self.mine.setChecked(case_filter.waiting_on is not None)
+        self.my_unit.setChecked(case_filter.lead_unit is not None)
         for widget in widgets:
             widget.blockSignals(False)
         self._debounce.stop()

@@ -6,7 +6,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,42 +27,32 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.errors import DomainError, ValidationErrors
+from app.core.case_path.rules import TRIAGE
+from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import Case, CaseSource
+from app.store.case_actions import actions_for
 from app.store.cases import check_intake, register_case, similar_recent_cases
 from app.ui.cases.duplicate_hints import DuplicateHintsPanel
-from app.ui.common.i18n import error_text, word
-from app.ui.common.pickers import category_picker, grid_picker
+from app.ui.cases.intake_errors import ErrorBanner, Problem, domain_problems
+from app.ui.cases.intake_pickers import category_picker, grid_picker
+from app.ui.common.i18n import word
 from app.ui.common.runner import Operation
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 from app.ui.common.thumbnails import thumbnail
 
 HINTS_DEBOUNCE_MS = 400
-
-# Which field an error code belongs to, so the field is outlined in red as well.
-ERROR_FIELDS = {
-    "category_missing": "category",
-    "category_unknown": "category",
-    "category_not_leaf": "category",
-    "grid_missing": "grid",
-    "grid_unknown": "grid",
-    "description_empty": "description",
-    "description_too_long": "description",
-    "phone_invalid": "reporter_phone",
-    "reporter_phone_without_name": "reporter_name",
-    "latitude_out_of_range": "latitude",
-    "longitude_out_of_range": "longitude",
-    "coordinates_incomplete": "latitude",
-    "photo_missing": "photos",
-    "photo_not_image": "photos",
-    "photo_too_large": "photos",
-}
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class IntakeDialog(QDialog):
+    """Enter moves on to the next field, as Tab does, and never presses a button (Ctrl+Enter
+    saves). After a refused save the error banner follows the fixes as they are typed. A
+    case saved by someone who triages opens at once (``open_case_requested``), at triage."""
+
     case_registered = Signal(object)  # Case
-    open_case_requested = Signal(object)  # Case (from a duplicate hint)
+    open_case_requested = Signal(object)  # Case: a duplicate hint, or a new case to triage
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +71,7 @@ class IntakeDialog(QDialog):
         self._hints_timer.timeout.connect(self.update_hints)
         self._layout()
         self._connect()
-        self.resize(1080, 700)
+        fit_to_screen(self, 1080, 700)
 
     # -- building --------------------------------------------------------------------------
 
@@ -114,13 +104,13 @@ class IntakeDialog(QDialog):
         self.photos.setFixedHeight(128)
         self.add_photo_button = QPushButton(self.tr("Add photos…"))
         self.remove_photo_button = QPushButton(self.tr("Remove"))
-        self.errors = QLabel()
-        self.errors.setObjectName("errorLabel")
-        self.errors.setWordWrap(True)
-        self.errors.hide()
         self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
         self.save_button.setObjectName("primaryButton")
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        # no default button: Enter in a field presses none (it used to open the photo dialog)
+        for button in (self.add_photo_button, self.remove_photo_button, self.save_button):
+            button.setAutoDefault(False)
+        self.cancel_button.setAutoDefault(False)
         self.fields: dict[str, QWidget] = {
             "category": self.category,
             "grid": self.grid,
@@ -131,6 +121,7 @@ class IntakeDialog(QDialog):
             "longitude": self.longitude,
             "photos": self.photos,
         }
+        self.errors = ErrorBanner(self.fields, self.problems)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -216,6 +207,16 @@ class IntakeDialog(QDialog):
         self.category.currentTextChanged.connect(self._hints_timer.start)
         self.grid.currentTextChanged.connect(self._hints_timer.start)
         self.description.textChanged.connect(self._hints_timer.start)
+        # after a refused save, every edit lets the error banner drop what is fixed
+        for picker in (self.category, self.grid):
+            picker.currentTextChanged.connect(self._edited)
+        for edit in (self.address, self.reporter_name, self.reporter_phone):
+            edit.textChanged.connect(self._edited)
+        for edit in (self.latitude, self.longitude, self.description):
+            edit.textChanged.connect(self._edited)
+        self.source.currentIndexChanged.connect(self._edited)
+        self.photos.model().rowsInserted.connect(self.errors.photos_changed)
+        self.photos.model().rowsRemoved.connect(self.errors.photos_changed)
         self.add_photo_button.clicked.connect(self._choose_photos)
         self.remove_photo_button.clicked.connect(self.remove_selected_photos)
         self.save_button.clicked.connect(self.save)
@@ -239,14 +240,36 @@ class IntakeDialog(QDialog):
             longitude=_number(self.longitude.text()),
         )
 
-    def _coordinate_errors(self) -> list[tuple[str, str]]:
-        """Text that is not a number at all: a typing problem the form itself can name."""
+    def _typing_problems(self) -> list[Problem]:
+        """What the form itself can name: text that is not a number, or that several
+        categories or grids hold (the domain would only say it does not exist)."""
         found = []
         for key, edit in (("latitude", self.latitude), ("longitude", self.longitude)):
             text = edit.text().strip()
             if text and _number(text) is None:
                 found.append((key, self.tr("“{text}” is not a number.").format(text=text)))
+        several = {
+            "category": self.tr(
+                "“{text}” is part of {count} categories: choose one from the list."
+            ),
+            "grid": self.tr("“{text}” is part of {count} grids: choose one from the list."),
+        }
+        for key, picker in (("category", self.category), ("grid", self.grid)):
+            if count := picker.ambiguous():
+                text = picker.currentText().strip()
+                found.append((key, several[key].format(text=text, count=count)))
         return found
+
+    def problems(self) -> list[Problem]:
+        """Every problem of what is typed now, the form's and the domain's (photos are
+        checked when they are stored)."""
+        typing = self._typing_problems()
+        try:
+            check_intake(self.db, self.request())
+        except DomainError as error:
+            named = {field for field, _text in typing}
+            return typing + [p for p in domain_problems(error) if p[0] not in named]
+        return typing
 
     def photo_paths(self) -> list[Path]:
         return [
@@ -299,15 +322,9 @@ class IntakeDialog(QDialog):
         open with everything typed."""
         if self.saving is not None:
             return None  # saved once, however often Ctrl+S is pressed
-        typing = self._coordinate_errors()
         request = self.request()
-        if typing:  # nothing is saved; still list the domain's problems at the same time
-            try:
-                check_intake(self.db, request)
-            except DomainError as error:
-                self.show_errors(typing + self._problems(error))
-                return None
-            self.show_errors(typing)
+        if self._typing_problems():  # nothing is saved; list the domain's problems too
+            self.show_errors(self.problems())
             return None
         session, photos = self.session, self.photo_paths()
 
@@ -319,33 +336,29 @@ class IntakeDialog(QDialog):
             self.saving = None
 
         self.saving = session.write(
-            work, self._registered, lambda e: self.show_errors(self._problems(e)), settled
+            work, self._registered, lambda e: self.show_errors(domain_problems(e)), settled
         )
         return self.saving
-
-    def _problems(self, error: DomainError) -> list[tuple[str, str]]:
-        errors = error.errors if isinstance(error, ValidationErrors) else [error]
-        return [(ERROR_FIELDS.get(e.code, ""), error_text(e)) for e in errors]
 
     def _registered(self, case: Case) -> None:
         self.registered = case
         self.case_registered.emit(case)
         self.accept()
+        if any(action in TRIAGE for action in actions_for(self.db, self.session.user, case)):
+            self.open_case_requested.emit(case)  # the clerk triages it next
 
-    def show_errors(self, problems: list[tuple[str, str]]) -> None:
-        self.errors.setText("\n".join(f"• {text}" for _field, text in problems))
-        self.errors.setVisible(bool(problems))
-        marked = {field for field, _text in problems}
-        for name, widget in self.fields.items():
-            widget.setProperty("invalid", name in marked)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
-        first = next((self.fields[f] for f, _ in problems if f in self.fields), None)
+    def show_errors(self, problems: list[Problem]) -> None:
+        """A refused save: list every problem, outline its field, go to the first."""
+        first = self.errors.show_problems(problems)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _edited(self) -> None:
+        if self.saving is None:  # what is being saved is not judged again meanwhile
+            self.errors.follow()
+
     def error_text(self) -> str:
-        return self.errors.text() if self.errors.isVisible() else ""
+        return self.errors.shown_text()
 
     # -- leaving ---------------------------------------------------------------------------
 
@@ -371,6 +384,16 @@ class IntakeDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a field moves on to the next one, as Tab does (a picker has completed
+        what was typed by then); Ctrl+Enter saves, through its shortcut."""
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in ENTER_KEYS and plain == Qt.KeyboardModifier.NoModifier:
+            self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
         self._hints_timer.stop()  # no duplicate search after the dialog has gone

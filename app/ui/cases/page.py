@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from app.core.model import Case
 from app.core.permissions import REGISTER_CASE, may
-from app.store.case_list import CaseFilter, case_window, count_cases
+from app.store.case_list import CaseFilter, ListedCase, count_cases, listed_window
 from app.store.changes import CASES
 from app.ui.cases.filters import CaseFilterBar
 from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseRole, CaseTableModel
@@ -28,7 +28,9 @@ from app.ui.common.session import Session
 # Above this many cases, a new filter or search is counted on the worker thread, so typing
 # in the search box never waits for SQLite.
 LARGE_DATABASE = 50_000
-COLUMN_WIDTHS = (160, 122, 62, 124, 112, 74, 74, 150, 240, 92)
+# number, received, status, lead unit, category, grid, source, urgency, address,
+# description (takes what is left), first receiver
+COLUMN_WIDTHS = (146, 126, 72, 84, 112, 114, 74, 70, 120, 200, 84)
 
 
 class CasesPage(Page):
@@ -43,7 +45,7 @@ class CasesPage(Page):
         self.runner = session.runner
         self.total_cases = count_cases(db, CaseFilter())
         self.model = CaseTableModel(db, ref, self)
-        self.filters = CaseFilterBar(ref)
+        self.filters = CaseFilterBar(ref, session.user)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.new_button = QPushButton(self.tr("Register case"))
@@ -80,8 +82,9 @@ class CasesPage(Page):
         for column, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Stretch)
-        table.setSortingEnabled(True)  # calls model.sort(), which asks SQL
+        # the arrow first: enabling sorting sorts by wherever it stands (else 案件编号)
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)  # calls model.sort(), which asks SQL
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         return table
 
@@ -114,11 +117,11 @@ class CasesPage(Page):
             return
         case_sort = self.model.case_sort
 
-        def work(db: Database, _progress: object) -> tuple[int, list[Case]]:
+        def work(db: Database, _progress: object) -> tuple[int, list[ListedCase]]:
             total = count_cases(db, case_filter)
-            return total, case_window(db, case_filter, case_sort, 0, self.model.page_size)
+            return total, listed_window(db, case_filter, case_sort, 0, self.model.page_size)
 
-        def success(result: tuple[int, list[Case]]) -> None:
+        def success(result: tuple[int, list[ListedCase]]) -> None:
             total, first_page = result
             self.model.set_query(case_filter, case_sort, total, first_page)
 

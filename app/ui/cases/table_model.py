@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
 from app.core.model import Case, Urgency
-from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import word
 
@@ -30,6 +30,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("number", "number"),
     ("received_at", "received_at"),
     ("status", "status"),
+    ("lead_unit", "lead_unit"),  # not a Case attribute: ListedCase carries it
     ("category_code", "category_code"),
     ("grid_code", "grid_code"),
     ("source", "source"),
@@ -38,7 +39,7 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("description", None),
     ("first_receiver_unit", "first_receiver_unit"),
 )
-DESCRIPTION_COLUMN = 8
+DESCRIPTION_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "description")
 URGENT_COLOUR = QColor("#c0392b")
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -60,12 +61,13 @@ class CaseTableModel(QAbstractTableModel):
         self.case_filter = CaseFilter()
         self.case_sort = CaseSort()
         self._count = count_cases(db, self.case_filter)
-        self._pages: OrderedDict[int, list[Case]] = OrderedDict()
+        self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self._headers = {
             "number": self.tr("Case number"),
             "received_at": self.tr("Received"),
             "status": self.tr("Status"),
+            "lead_unit": self.tr("Lead unit"),
             "category_code": self.tr("Category"),
             "grid_code": self.tr("Grid"),
             "source": self.tr("Source"),
@@ -82,7 +84,7 @@ class CaseTableModel(QAbstractTableModel):
         case_filter: CaseFilter,
         case_sort: CaseSort | None = None,
         total: int | None = None,
-        first_page: list[Case] | None = None,
+        first_page: list[ListedCase] | None = None,
     ) -> None:
         """Show another filter or order. ``total`` and ``first_page`` may come precomputed
         from the background worker, so a slow search never runs on the UI thread."""
@@ -107,19 +109,23 @@ class CaseTableModel(QAbstractTableModel):
         return len(self._pages)
 
     def case_at(self, row: int) -> Case | None:
+        listed = self.listed_at(row)
+        return listed.case if listed is not None else None
+
+    def listed_at(self, row: int) -> ListedCase | None:
         if not 0 <= row < self._count:
             return None
         page_number, offset = divmod(row, self.page_size)
         page = self._page(page_number)
         return page[offset] if offset < len(page) else None
 
-    def _page(self, number: int) -> list[Case]:
+    def _page(self, number: int) -> list[ListedCase]:
         page = self._pages.get(number)
         if page is not None:
             self._pages.move_to_end(number)
             return page
         offset = number * self.page_size
-        page = case_window(self.db, self.case_filter, self.case_sort, offset, self.page_size)
+        page = listed_window(self.db, self.case_filter, self.case_sort, offset, self.page_size)
         self.page_loads += 1
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
@@ -145,14 +151,17 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        case = self.case_at(index.row())
-        if case is None:
+        listed = self.listed_at(index.row())
+        if listed is None:
             return None
+        case = listed.case
         attribute = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, attribute)
         if role == CaseRole:
             return case
+        if attribute == "lead_unit":
+            return self._lead_unit(listed.lead_unit, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(case, attribute)
         if role == RawValueRole:
             value = getattr(case, attribute)
             return str(value)
@@ -172,6 +181,17 @@ class CaseTableModel(QAbstractTableModel):
             and case.urgency == Urgency.URGENT
         ):
             return QBrush(URGENT_COLOUR)
+        return None
+
+    def _lead_unit(self, code: str | None, role: int) -> Any:
+        """The lead unit's short name; its full name as the tooltip; empty before triage."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.ref.department_name(code) if code else ""
+        if role == RawValueRole:
+            return code or ""
+        if role == Qt.ItemDataRole.ToolTipRole and code:
+            department = self.ref.departments.get(code)
+            return department.name if department else code
         return None
 
     def _display(self, case: Case, attribute: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from app.core.permissions import REGISTER_CASE, may
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.cases import case_by_number
 from app.store.changes import CASES, DEVICES
-from app.store.queues import my_tasks
+from app.store.queues import my_tasks, task_counts
 from app.ui.common.field_banner import FieldBanner
 from app.ui.common.i18n import word
 from app.ui.common.page import Page
@@ -32,7 +33,7 @@ from app.ui.common.trees import case_tree
 from app.ui.workbench.calendar_banner import CalendarBanner
 
 RECENT = 10
-TASKS = 8  # the most pressing; the rest are a click away on the cases page
+TASKS = 200  # the most pressing first; all of them are a click away on the cases page
 
 
 class StatCard(QFrame):
@@ -114,23 +115,58 @@ class WorkbenchPage(Page):
         )
         keys.setObjectName("hintText")
         keys.setWordWrap(True)
-        recent_title = QLabel(self.tr("Latest cases"))
-        recent_title.setObjectName("sectionTitle")
-        self.tasks_title = QLabel()
-        self.tasks_title.setObjectName("sectionTitle")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(14)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(12)
         layout.addLayout(top)
         layout.addWidget(self.field_banner)
         layout.addWidget(self.calendar_banner)
         layout.addLayout(cards)
-        layout.addWidget(self.tasks_title)
-        layout.addWidget(self.tasks)
-        layout.addWidget(recent_title)
-        layout.addWidget(self.recent)
+        # the two lists share what is left of the page and scroll inside; the clerk may
+        # move the line between them
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.setObjectName("workbenchLists")
+        lists.setChildrenCollapsible(False)
+        lists.addWidget(self._tasks_section())
+        lists.addWidget(self._section(QLabel(self.tr("Latest cases")), self.recent))
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 2)
+        layout.addWidget(lists, 1)
         layout.addWidget(keys)
-        layout.addStretch(1)
+
+    def _tasks_section(self) -> QWidget:
+        """待我办理 (n), the count of each kind of work, and the way to the full list."""
+        self.tasks_title = QLabel()
+        self.task_kinds = QLabel()
+        self.task_kinds.setObjectName("hintText")
+        self.all_tasks = QPushButton(self.tr("Show all in the cases list →"))
+        self.all_tasks.setObjectName("linkButton")
+        self.all_tasks.setFlat(True)
+        self.all_tasks.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.all_tasks.clicked.connect(
+            lambda: self.filter_requested.emit(CaseFilter(waiting_on=self.user))
+        )
+        self.nothing = QLabel(self.tr("Nothing waits on me now"))
+        self.nothing.setObjectName("hintText")
+        return self._section(self.tasks_title, self.tasks, self.task_kinds, self.all_tasks,
+                             self.nothing)  # fmt: skip
+
+    @staticmethod
+    def _section(title: QLabel, tree: QTreeWidget, *beside: QWidget) -> QWidget:
+        title.setObjectName("sectionTitle")
+        heading = QHBoxLayout()
+        heading.setSpacing(12)
+        heading.addWidget(title)
+        for widget in beside:
+            heading.addWidget(widget)
+        heading.addStretch(1)
+        section = QWidget()
+        column = QVBoxLayout(section)
+        column.setContentsMargins(0, 4, 0, 0)
+        column.setSpacing(6)
+        column.addLayout(heading)
+        column.addWidget(tree, 1)
+        return section
 
     def _recent_list(self) -> QTreeWidget:
         headers = [
@@ -165,13 +201,11 @@ class WorkbenchPage(Page):
 
     def _refresh_tasks(self, now: datetime) -> None:
         self.tasks.clear()
-        waiting = my_tasks(self.db, self.user)
-        # a banner above takes the room of two rows
-        banners = (self.field_banner, self.calendar_banner)
-        shown = sum(banner.isVisibleTo(self) for banner in banners)
-        tasks = waiting[: TASKS - 2 * shown]
+        waiting = my_tasks(self.db, self.user, TASKS)
+        counts = task_counts(self.db, self.user)
+        total = sum(counts.values())
         moment = now.strftime("%Y-%m-%d %H:%M:%S")
-        for task in tasks:
+        for task in waiting:
             item = QTreeWidgetItem(
                 [
                     task.number,
@@ -184,13 +218,19 @@ class WorkbenchPage(Page):
                 item.setForeground(2, Qt.GlobalColor.red)
                 item.setToolTip(2, self.tr("Overdue"))
             self.tasks.addTopLevelItem(item)
-        self.tasks_title.setText(
-            self.tr("Waiting on me ({count})").format(count=len(waiting))
-            if waiting
-            else self.tr("Nothing waits on me now")
-        )
-        self.tasks.setVisible(bool(tasks))
-        self._fit(self.tasks)
+        self.tasks_title.setText(self.tr("Waiting on me ({count})").format(count=f"{total:,}"))
+        kinds = sorted(counts.items(), key=lambda item: list(CaseStatus).index(item[0]))
+        self.task_kinds.setText(" · ".join(f"{word(status)} {n:,}" for status, n in kinds))
+        shown = bool(waiting)
+        for widget in (self.tasks, self.task_kinds, self.all_tasks):
+            widget.setVisible(shown)
+        self.nothing.setVisible(not shown)
+        if total > len(waiting):
+            self.all_tasks.setToolTip(
+                self.tr(
+                    "The {shown} most pressing are listed here; all {count} are on the cases page."
+                ).format(shown=len(waiting), count=f"{total:,}")
+            )
 
     def reread(self) -> None:
         now = self.clock.now()
@@ -208,10 +248,9 @@ class WorkbenchPage(Page):
         }
         for card, case_filter in self.filters.items():
             card.set_value(count_cases(self.db, case_filter))
-        self._refresh_tasks(now)  # first: it decides the room left
+        self._refresh_tasks(now)
         self.recent.clear()
-        recent = RECENT if self.tasks.topLevelItemCount() == 0 else RECENT // 2
-        for case in case_window(self.db, CaseFilter(), CaseSort(), 0, recent):
+        for case in case_window(self.db, CaseFilter(), CaseSort(), 0, RECENT):
             item = QTreeWidgetItem(
                 [
                     case.number,
@@ -227,12 +266,3 @@ class WorkbenchPage(Page):
             if case.urgency == Urgency.URGENT:
                 item.setForeground(4, Qt.GlobalColor.red)
             self.recent.addTopLevelItem(item)
-        self._fit(self.recent)
-
-    @staticmethod
-    def _fit(tree: QTreeWidget) -> None:
-        """As tall as its rows: the page shows what there is, not an empty box."""
-        rows = max(1, tree.topLevelItemCount())
-        row_height = tree.sizeHintForRow(0) if tree.topLevelItemCount() else 28
-        header = tree.header().sizeHint().height()
-        tree.setFixedHeight(header + rows * row_height + 6)
