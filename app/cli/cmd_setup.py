@@ -32,6 +32,7 @@ PAGES = [
     "statistics",
     "sync",
     "settings",
+    "base_data",
     "signin",
 ]
 REFERENCE_LISTS = [
@@ -76,7 +77,9 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--page", default="cases", choices=PAGES)
     p.add_argument("--case", dest="case_number", help="--page case 时显示的案件编号")
     p.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
-    p.add_argument("--size", default="1366x800", help="宽x高，默认 1366x800")
+    p.add_argument(
+        "--size", default="1366x728", help="宽x高，默认 1366x728（1366×768 屏幕减去任务栏）"
+    )
     p.add_argument("-o", "--output", required=True, type=Path)
     p.set_defaults(handler=screenshot)
 

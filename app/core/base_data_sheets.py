@@ -82,6 +82,9 @@ class BaseDataSet:
     grids: list[Row[GridEntry]] = field(default_factory=list)
     categories: list[Row[Category]] = field(default_factory=list)
     users: list[Row[UserEntry]] = field(default_factory=list)
+    # a starting set only fills in what the township lacks: it never renames a unit or
+    # changes a category the township already has
+    adds_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,13 @@ from sqlite_utils import Database
 
 from app.core import base_data as rules
 from app.core.auth import hash_password, password_matches
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.clock import Wall
-from app.core.errors import DomainError
+from app.core.errors import DomainError, Words
 from app.core.events import EventType
 from app.core.model import Category, Department, Grid, ResponseCommitment, Tier, Township, User
-from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.permissions import MANAGE_REFERENCE_DATA
+from app.store.devices import own_kind, require_office
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.reference import (
     categories,
@@ -27,6 +29,8 @@ from app.store.reference import (
     users,
 )
 from app.store.reference import township as read_township
+
+PASSWORD_WORDS = Words("修改密码", "change a password")
 
 
 def known(db: Database) -> rules.BaseData:
@@ -44,7 +48,7 @@ def known(db: Database) -> rules.BaseData:
 
 def set_township_profile(db: Database, actor: User, profile: Township, *, wall: Wall) -> Township:
     """The issuing authority printed on documents, the office's address and duty phone."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     with writing(db, wall) as writer:
         write_township_profile(writer, actor.id, profile)
     return read_township(db)
@@ -85,7 +89,7 @@ def save_department(
     db: Database, actor: User, record: Department, *, new: bool, wall: Wall
 ) -> Department:
     """Add a department (``new``) or change one; deactivating is a change (active False)."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     checked = rules.check_department(record, known(db), new=new)
     with writing(db, wall) as writer:
         write_department(writer, actor.id, checked, new=new)
@@ -111,7 +115,7 @@ def write_department(
 
 
 def save_grid(db: Database, actor: User, record: Grid, *, new: bool, wall: Wall) -> Grid:
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     checked = rules.check_grid(record, known(db), new=new)
     with writing(db, wall) as writer:
         write_grid(writer, actor.id, checked, new=new)
@@ -142,7 +146,7 @@ def save_category(
 ) -> Category:
     """A group (no parent) or a leaf with its default route, unit and limits. A change of
     limits moves the clocks of the category's open cases."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     checked = rules.check_category(record, known(db), new=new)
     with writing(db, wall) as writer:
         write_category(writer, actor.id, checked, new=new)
@@ -176,7 +180,7 @@ def save_user(
 ) -> User:
     """Add a user with a first password (to be changed at first sign-in), or change one
     (found by ``record.username``)."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     if not new:
         record = replace(record, id=user_by_name(db, record.username).id)
     else:
@@ -222,7 +226,7 @@ def write_user(writer: EventWriter, actor_id: str | None, u: User) -> None:
 def reset_password(db: Database, actor: User, username: str, password: str, *, wall: Wall) -> User:
     """The administrator gives a user a new password, which the user must change at the
     next sign-in."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     user = user_by_name(db, username)
     payload = {"password_hash": hash_password(password), "must_change": True}
     with writing(db, wall) as writer:
@@ -231,7 +235,11 @@ def reset_password(db: Database, actor: User, username: str, password: str, *, w
 
 
 def change_own_password(db: Database, user: User, old: str, new: str, *, wall: Wall) -> None:
-    """A signed-in user replaces their password, proving it with the current one."""
+    """A signed-in user replaces their password, proving it with the current one. On the
+    office PC only: the office believes no user record from a field laptop."""
+    kind = own_kind(db)
+    if kind in FIELD_KINDS:
+        raise DomainError("field_device_cannot", device=FIELD_KINDS[kind], action=PASSWORD_WORDS)
     stored = password_hash(db, user.username)
     if stored is None or not password_matches(stored, old):
         raise DomainError("password_old_wrong")

@@ -29,7 +29,7 @@ from app.core.base_data_sheets import (
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import Category, Department, ResponseCommitment, Route, Tier, User
-from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.paths import resource
 from app.store.base_data import (
     known,
@@ -39,6 +39,7 @@ from app.store.base_data import (
     write_new_user,
     write_user,
 )
+from app.store.devices import require_office
 from app.store.eventlog import new_id, writing
 
 # first passwords are read out or printed: no 0/O, 1/l/I to misread
@@ -67,9 +68,14 @@ class _Plan:
     """What would be written, in order, once every row has passed."""
 
     known: rules.BaseData
+    adds_only: bool
     writes: list[tuple[str, Any, bool]] = field(default_factory=list)  # kind, record, new
     problems: list[SheetProblem] = field(default_factory=list)
     result: Imported = field(default_factory=Imported)
+
+    def keeps(self, old: object) -> bool:
+        """Whether a record the township has stays as it is (a starting set's row)."""
+        return old is not None and self.adds_only
 
     def count(self, sheet: str, new: bool) -> None:
         tally = self.result.added if new else self.result.changed
@@ -78,8 +84,8 @@ class _Plan:
 
 def import_base_data(db: Database, actor: User, dataset: BaseDataSet, *, wall: Wall) -> Imported:
     """Check every row, then write them all in one transaction, or raise BaseDataRefused."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
-    plan = _Plan(_copy(known(db)))
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
+    plan = _Plan(_copy(known(db)), dataset.adds_only)
     for row in sorted(dataset.departments, key=lambda r: TIER_ORDER[r.record.tier]):
         _plan_department(plan, row)
     for row in sorted(dataset.categories, key=lambda r: r.record.parent_code is not None):
@@ -123,6 +129,8 @@ def _attempt(plan: _Plan, row: Row[Any], check: Any) -> Any:
 def _plan_department(plan: _Plan, row: Row[Department]) -> None:
     code = row.record.code.strip().upper()
     old = plan.known.departments.get(code)
+    if plan.keeps(old):
+        return
     record = row.record
     if old is not None and record.response is None:
         record = replace(record, response=old.response)  # set on its own (towndesk response)
@@ -136,6 +144,8 @@ def _plan_department(plan: _Plan, row: Row[Department]) -> None:
 
 def _plan_category(plan: _Plan, row: Row[Category]) -> None:
     old = plan.known.categories.get(row.record.code.strip().upper())
+    if plan.keeps(old):
+        return
     checked = _attempt(plan, row, lambda: rules.check_category(row.record, plan.known, new=not old))
     if checked is None or checked == old:
         return
@@ -200,7 +210,7 @@ def standard_set() -> BaseDataSet:
     """The departments and categories shipped in resources/setup/standard.json, named by
     role ("派出所", "应急管理局") for the township to rename."""
     data = json.loads(resource("setup", "standard.json").read_text(encoding="utf-8"))
-    dataset = BaseDataSet()
+    dataset = BaseDataSet(adds_only=True)
     for number, item in enumerate(data["departments"], start=1):
         dataset.departments.append(Row(DEPARTMENTS, number, _standard_department(item)))
     number = 0

@@ -20,7 +20,8 @@ from app.core.holidays import (
     schedule_notice,
 )
 from app.core.model import User
-from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.permissions import MANAGE_REFERENCE_DATA
+from app.store.devices import require_office
 from app.store.eventlog import writing
 from app.store.work_calendar import OFFICE_HOURS, holiday_schedules, work_calendar
 
@@ -41,7 +42,7 @@ def set_day(
     db: Database, actor: User, day: str, working: bool, note: str = "", *, wall: Wall
 ) -> int:
     """Record an exception; returns how many open cases got new due times."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     try:
         when = date.fromisoformat(day.strip())
     except ValueError:
@@ -55,7 +56,7 @@ def set_day(
 def set_year(db: Database, actor: User, year: int, festivals: list[Festival], *, wall: Wall) -> int:
     """Enter (or correct) a year's holiday schedule as the State Council published it; it
     replaces what was entered for that year. Returns how many open cases got new due times."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     entries = check_schedule(year, festivals)
     payload = {"year": year, "festivals": [entry.record() for entry in entries]}
     with writing(db, wall) as writer:
@@ -65,7 +66,7 @@ def set_year(db: Database, actor: User, year: int, festivals: list[Festival], *,
 
 def set_office_hours(db: Database, actor: User, start: str, end: str, *, wall: Wall) -> int:
     """Office hours bound every deadline (a working day ends at closing time)."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     try:
         opens, closes = time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
     except ValueError:

@@ -79,7 +79,10 @@ def _of(event: Event) -> Changes:
         return changed(MEETINGS)
     if entity in ("device", "evidence") or event.type == EventType.TOWNSHIP_ESCROW_SET:
         return changed(DEVICES, CASES)
-    if entity == "calendar" or event.type == EventType.DEPARTMENT_RESPONSE_SET:
+    if entity == "calendar" or event.type in (
+        EventType.DEPARTMENT_RESPONSE_SET,
+        EventType.CATEGORY_SET,  # a category's limits move its open cases' clocks
+    ):
         return changed(REFERENCE, CASES, CALLS)  # every running clock may have moved
     return changed(REFERENCE)  # township, departments, users, grids, categories
 

@@ -17,9 +17,10 @@ from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import ResponseCommitment, Role, Route, Tier, Township, User
 from app.core.numbering import is_valid_device_code
-from app.core.permissions import MANAGE_REFERENCE_DATA, require
+from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.store.base_data import write_township_profile
 from app.store.database import connect, migrate, peek_schema_version, write_transaction
+from app.store.devices import require_office
 from app.store.eventlog import EventWriter, new_id, writing
 
 
@@ -225,7 +226,7 @@ def set_response_commitment(
 ) -> None:
     """What a Y department promises when called: minutes to respond and to arrive, working
     days to finish. Only for tier Y; only the administrator sets it."""
-    require(actor.role, MANAGE_REFERENCE_DATA)
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
     row = db.execute("SELECT tier FROM departments WHERE code = ?", [code.upper()]).fetchone()
     if row is None:
         raise DomainError("department_unknown", value=code)

@@ -198,3 +198,58 @@ def test_single_changes_and_their_refusals(tmp_path: Path, capsys) -> None:
     ):  # fmt: skip
         assert message in fails(capsys, argv[0], argv[1], "--db", d, *argv[2:])
     assert dump(db) == before
+
+
+def test_the_starting_set_adds_only_what_the_township_lacks(demo_path: Path, capsys) -> None:
+    before = base_rows(demo_path)
+    out = ok(capsys, "setup", "standard", "--db", str(demo_path))
+    assert "修改 无" in out
+    after = base_rows(demo_path)
+    demo_codes = {row[0] for row in before["departments"]}
+    assert [d for d in after["departments"] if d[0] in demo_codes] == before["departments"]
+    assert len(after["categories"]) > len(before["categories"])
+
+
+def test_a_new_township_takes_a_case_along_its_whole_path(
+    demo_path: Path, tmp_path: Path, capsys
+) -> None:
+    """Issue 11's first day: a township made with init and a workbook, with no demo data,
+    imports its three lists, takes a case from registration to closing and prints a
+    transfer letter issued by its own government."""
+    from app.reports.transfer_letter import transfer_letter
+    from app.store.setup import open_database
+
+    workbook = tmp_path / "基础数据.xlsx"
+    ok(capsys, "setup", "export", "--db", str(demo_path), "-o", str(workbook))
+    db = new_township(tmp_path, capsys, "白石镇", "--authority", "白石镇人民政府")
+    d = str(db)
+    ok(capsys, "setup", "import", "--db", d, str(workbook))
+    for kind, name in (("power", "权责清单"), ("duties", "职责任务清单"),
+                       ("boundary", "职责边界清单")):  # fmt: skip
+        ok(capsys, "lists", "import", "--db", d, "--kind", kind, str(LISTS / f"{name}.csv"))
+    added = json.loads(ok(capsys, "case", "add", "--db", d, "--category", "0101", "--grid",
+                          "G01", "--description", "路口流动摊贩占道经营", "--json"))  # fmt: skip
+    number = added["number"]
+    assert number.startswith("BS-")
+    for step in (
+        ["dispatch", "--to", "ZFZD", "--as", "clerk"],
+        ["sign", "--as", "officer_zfzd"],
+        ["feedback", "--note", "已劝离摊贩", "--as", "officer_zfzd"],
+        ["verify", "--pass", "--as", "clerk"],
+        ["close", "--as", "clerk"],
+    ):
+        ok(capsys, "case", "act", "--db", d, number, *step)
+    shown = json.loads(ok(capsys, "case", "show", "--db", d, number, "--json"))
+    assert shown["status"] == "closed"
+    second = json.loads(ok(capsys, "case", "add", "--db", d, "--category", "0301", "--grid",
+                           "G01", "--description", "村民在基本农田上挖塘", "--json"))  # fmt: skip
+    ok(capsys, "case", "act", "--db", d, second["number"], "transfer", "--to", "区自然资源局",
+       "--reason", "属区自然资源局管辖", "--as", "clerk")  # fmt: skip
+    letter = tmp_path / "移送函.pdf"
+    ok(capsys, "transfer-letter", "--db", d, second["number"], "-o", str(letter))
+    assert letter.read_bytes().startswith(b"%PDF")
+    opened = open_database(db)
+    try:
+        assert "白石镇人民政府（盖章）" in transfer_letter(opened, second["number"]).main
+    finally:
+        opened.close()

@@ -160,3 +160,17 @@ def test_a_category_limited_in_hours_runs_its_clock_in_hours(demo_db, demo_path)
     save_category(demo_db, admin(demo_db), replace(leak, limit_hours=5), new=False, wall=frozen)
     due = demo_db.execute("SELECT handle_due_at FROM cases WHERE number = ?", [number]).fetchone()
     assert datetime.fromisoformat(due[0]) - datetime.fromisoformat(since) == timedelta(hours=5)
+
+
+def test_a_deactivated_category_or_grid_takes_no_new_case(demo_db, demo_path) -> None:
+    ref = ReferenceData(demo_db)
+    save_category(demo_db, admin(demo_db), replace(ref.categories["0101"], active=False),
+                  new=False, wall=frozen)  # fmt: skip
+    save_grid(demo_db, admin(demo_db), replace(ref.grids["G02"], active=False), new=False,
+              wall=frozen)  # fmt: skip
+    before = full_dump(demo_db)
+    with pytest.raises(DomainError) as refused:
+        register_case(demo_db, BlobStore.beside(Path(demo_path)), user_by_name(demo_db, "clerk"),
+                      IntakeRequest("0101", "G02", "路口有人占道经营"), wall=frozen)  # fmt: skip
+    assert "已停用" in str(refused.value)
+    assert full_dump(demo_db) == before

@@ -151,4 +151,12 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
         "The base-data workbook has {found} problems; nothing was imported. Fix them and "
         "import it again.",
     ),
+    "category_inactive": (
+        "问题类别“{value}”已停用，请选用其他类别。",
+        "Problem category '{value}' is no longer in use; choose another.",
+    ),
+    "grid_inactive": (
+        "网格“{value}”已停用，请选用其他网格。",
+        "Grid '{value}' is no longer in use; choose another.",
+    ),
 }
