@@ -1,21 +1,33 @@
-"""The QApplication, the translator, and the window's way in: sign in, then the main window."""
+"""The QApplication, the translator, and the window's way in: the first start's choices,
+then sign in, the main window, and signing in again after signing out (``Desk``)."""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlite_utils import Database
 
 from app.core.clock import Clock
 from app.core.errors import DomainError
+from app.core.model import User
 from app.paths import resource
-from app.store.reference import township
+from app.store.reference import must_change_password, township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
+from app.ui.account import SIGN_OUT, SWITCH_USER, ChangePasswordDialog
 from app.ui.common.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -23,6 +35,11 @@ from app.ui.common.i18n import (
     qt_translator,
     set_current_language,
 )
+from app.ui.common.session import Session
+from app.ui.signin import SignInDialog
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 # The first Chinese UI font found: Debian/UOS/Kylin, Windows, other Linux, macOS.
 FONT_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC")
@@ -93,18 +110,18 @@ def chosen_language(db: Database, language: str | None) -> str:
 def run_window(
     db_path: Path, clock: Clock, language: str | None = None, username: str | None = None
 ) -> int:
-    """Sign in, then the main window until it closes. Returns the exit code."""
+    """The first start's choices if there is no database yet, then the sign-in loop
+    (``Desk``) until the user quits. Returns the exit code."""
     from app.ui.common.runner import show_error_dialog
-    from app.ui.main_window import MainWindow
-    from app.ui.signin import SignInDialog
 
     app = create_application(sys.argv[:1])
     if not db_path.exists():
         from app.ui.setup.first_run import FirstRunDialog
 
-        if FirstRunDialog(db_path, clock).exec() != QDialog.DialogCode.Accepted:
+        first = FirstRunDialog(db_path, clock)
+        if first.exec() != QDialog.DialogCode.Accepted:
             return 1
-        username = username or "clerk"
+        username = username or first.username
     try:
         db = open_database(db_path)
     except DomainError as error:
@@ -112,14 +129,109 @@ def run_window(
         app.exec()  # until the message is closed
         return 1
     load_translator(app, chosen_language(db, language))
-    name = username or read_setting(db, LAST_USERNAME, "") or ""
-    dialog = SignInDialog(db, township(db).name, clock, name)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+    quits_alone = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # between signing out and in, no window is open
+    desk = Desk(db_path, db, clock)
+    desk.finished.connect(app.exit)
+    desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
+    try:
+        return app.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(quits_alone)
         db.close()
-        return 1
-    write_setting(db, LAST_USERNAME, dialog.user.username)
-    window = MainWindow(db_path, db, dialog.user, clock)
-    window.show()
-    code = app.exec()
-    db.close()
-    return code
+
+
+class Desk(QObject):
+    """The way in, round and round: sign in; choose a new password if the administrator
+    set the one used; the window; and when the user signs out or switches user, sign in
+    again, in the same process, until the window is closed or a sign-in is cancelled.
+
+    Each step is a dialog or window opened without blocking, so tests drive it as a user
+    would; ``finished`` carries the exit code (0 once someone has worked, else 1)."""
+
+    finished = Signal(int)
+
+    def __init__(self, db_path: Path, db: Database, clock: Clock) -> None:
+        super().__init__()
+        self.db_path, self.db, self.clock = db_path, db, clock
+        self.signin: SignInDialog | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.window: MainWindow | None = None
+        self.worked = False  # someone got as far as the window
+
+    def start(self, username: str = "") -> SignInDialog:
+        """The sign-in dialog, the name filled in (or empty, for another user)."""
+        dialog = SignInDialog(self.db, township(self.db).name, self.clock, username)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._signed_in(dialog.user, dialog.password.text()))
+        dialog.rejected.connect(self._not_signed_in)
+        self.signin = dialog
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def _not_signed_in(self) -> None:
+        """The sign-in was closed: that is quitting."""
+        self.signin = None
+        self.finished.emit(0 if self.worked else 1)
+
+    def _signed_in(self, user: User | None, password: str) -> None:
+        self.signin = None
+        if user is None:  # (accepted means signed in; never without a user)
+            self.finished.emit(1)
+            return
+        write_setting(self.db, LAST_USERNAME, user.username)
+        if must_change_password(self.db, user.id):
+            self._new_password(user, password)
+        else:
+            self._open_window(user)
+
+    def _new_password(self, user: User, current: str) -> ChangePasswordDialog:
+        """The administrator's password for this user is only a way in: the user chooses
+        their own before the window opens; Cancel signs out."""
+        session = Session(self.db_path, self.db, user, self.clock)
+        dialog = ChangePasswordDialog(session, None, forced=True, current=current)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            session.close()
+            session.deleteLater()
+            self.password_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self._open_window(user)
+            else:
+                self.start(user.username)
+
+        dialog.finished.connect(finished)
+        self.password_dialog = dialog
+        dialog.show()
+        dialog.activateWindow()
+        return dialog
+
+    def _open_window(self, user: User) -> None:
+        from app.ui.main_window import MainWindow
+
+        try:
+            window = MainWindow(self.db_path, self.db, user, self.clock)
+        except Exception as error:  # the user must hear of it, and may try again
+            from app.ui.common.runner import show_error_dialog
+
+            show_error_dialog(None, error, traceback.format_exc())
+            self.start(user.username)
+            return
+        window.left.connect(lambda reason: self._left(window, reason))
+        self.window = window
+        self.worked = True
+        window.show()
+        window.activateWindow()
+
+    def _left(self, window: MainWindow, reason: str) -> None:
+        window.left.disconnect()
+        window.deleteLater()
+        self.window = None
+        if reason == SIGN_OUT:
+            self.start(window.user.username)
+        elif reason == SWITCH_USER:
+            self.start("")
+        else:
+            self.finished.emit(0)

@@ -9,8 +9,8 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
+    QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,8 @@ from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
 from app.store.case_list import CaseFilter
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
+from app.ui.account import QUIT, SIGN_OUT, SWITCH_USER, ChangePasswordDialog
+from app.ui.base_data.page import BaseDataPage
 from app.ui.board.page import BoardPage
 from app.ui.calls.page import CallsPage
 from app.ui.case_detail.dialog import CaseDetailDialog
@@ -41,6 +46,7 @@ from app.ui.cases.page import CasesPage
 from app.ui.common.i18n import word
 from app.ui.common.keys import KeyRing
 from app.ui.common.page import Page
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 from app.ui.disputes.page import DisputesPage
 from app.ui.lists.page import ListsPage
@@ -62,10 +68,15 @@ PAGES = (
     "statistics",
     "sync",
     "settings",
+    "base_data",  # the administrator's, set up once: last, past the Ctrl+number keys
 )
 
 
 class MainWindow(QMainWindow):
+    # the window has closed: QUIT, SIGN_OUT or SWITCH_USER (ui/account.py), for the
+    # sign-in loop (ui/app.py) to quit or ask who signs in next
+    left = Signal(str)
+
     def __init__(self, db_path: Path, db: Database, user: User, clock: Clock) -> None:
         super().__init__()
         self.session = Session(db_path, db, user, clock, self)  # tests hand a frozen clock
@@ -74,6 +85,8 @@ class MainWindow(QMainWindow):
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None
         self.step_form: StepForm | None = None  # a step taken from a page (a supervision)
+        self.password_dialog: ChangePasswordDialog | None = None
+        self.leaving = QUIT  # why the window closes; signing out says otherwise
         self.remember_geometry = True  # off for screenshots, which must not write settings
         self.setWindowTitle(
             self.tr("TownDesk — {township}").format(township=self.session.ref.township.name)
@@ -85,7 +98,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(140)
         for key in PAGES:
-            self.stack.addWidget(self.pages[key])
+            self.stack.addWidget(_scrolling(self.pages[key]))
             self.nav.addItem(QListWidgetItem(self.page_title(key)))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_central()
@@ -132,6 +145,7 @@ class MainWindow(QMainWindow):
         self.statistics = StatisticsPage(session)
         self.sync = SyncPage(session, self.keyring)
         self.settings = SettingsPage(session)
+        self.base_data = BaseDataPage(session)
         return {
             "workbench": self.workbench,
             "cases": self.cases,
@@ -143,6 +157,7 @@ class MainWindow(QMainWindow):
             "statistics": self.statistics,
             "sync": self.sync,
             "settings": self.settings,
+            "base_data": self.base_data,
         }
 
     def page_title(self, key: str) -> str:
@@ -157,6 +172,7 @@ class MainWindow(QMainWindow):
             "statistics": self.tr("Statistics"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
+            "base_data": self.tr("Base data"),
         }
         return titles[key]
 
@@ -167,16 +183,14 @@ class MainWindow(QMainWindow):
         township.setObjectName("headerTownship")
         product = QLabel(self.tr("Comprehensive Enforcement Desk"))
         product.setObjectName("headerProduct")
-        unit = self.ref.department_name(self.user.department_code)
-        who = QLabel(f"{self.user.name} · {word(self.user.role)} · {unit}")
-        who.setObjectName("headerUser")
+        self.account_button = self._account_button()
         row = QHBoxLayout(header)
         row.setContentsMargins(18, 10, 18, 10)
         row.addWidget(township)
         row.addSpacing(10)
         row.addWidget(product)
         row.addStretch(1)
-        row.addWidget(who)
+        row.addWidget(self.account_button)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -190,6 +204,38 @@ class MainWindow(QMainWindow):
         column.addWidget(header)
         column.addLayout(body, 1)
         self.setCentralWidget(central)
+        self.nav.setFocus()  # not the account button, first in the chain: focus starts as before
+
+    def _account_button(self) -> QToolButton:
+        """Who is signed in, as ever; a click (or Space) opens the account menu."""
+        unit = self.ref.department_name(self.user.department_code)
+        button = QToolButton()
+        button.setObjectName("headerUser")
+        button.setText(f"{self.user.name} · {word(self.user.role)} · {unit}")
+        button.setToolTip(self.tr("Account: change password, switch user, sign out"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet(  # on the header's blue, as the name was shown before
+            "QToolButton { background: transparent; border: 1px solid transparent;"
+            " border-radius: 4px; padding: 3px 24px 3px 8px; color: #ffffff; }"
+            " QToolButton:hover, QToolButton:focus, QToolButton:pressed"
+            " { border-color: #c9d8ec; background: #173f70; }"
+            " QToolButton::menu-indicator { subcontrol-position: right center;"
+            " subcontrol-origin: padding; right: 6px; }"
+        )
+        menu = QMenu(button)
+        self.change_password_action = QAction(self.tr("Change password…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        self.switch_user_action = QAction(self.tr("Switch user"), self)
+        self.switch_user_action.triggered.connect(lambda: self.sign_out(switch=True))
+        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action.triggered.connect(lambda: self.sign_out())
+        menu.addAction(self.change_password_action)
+        menu.addSeparator()
+        menu.addAction(self.switch_user_action)
+        menu.addAction(self.sign_out_action)
+        button.setMenu(menu)
+        return button
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self.tr("Database: {path}").format(path=self.db_path))
@@ -214,7 +260,7 @@ class MainWindow(QMainWindow):
         self.settings.holidays_requested.connect(self.open_holidays)
 
     def _shortcuts(self) -> None:
-        for number, key in enumerate(PAGES, start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
+        for number, key in enumerate(PAGES[:10], start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
             QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self, lambda k=key: self.show_page(k))
         QShortcut(QKeySequence.StandardKey.New, self, self.open_intake)
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
@@ -286,6 +332,27 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(
+            lambda _none: self.show_message(self.tr("Your password was changed."))
+        )
+        dialog.open()
+        self.password_dialog = dialog
+        return dialog
+
+    # -- leaving ---------------------------------------------------------------------------
+
+    def sign_out(self, switch: bool = False) -> bool:
+        """Close the window for the sign-in to come back (asking about an unsaved intake
+        as closing does); ``switch``: for another user's name. False if it stayed open."""
+        self.leaving = SWITCH_USER if switch else SIGN_OUT
+        closed = self.close()
+        if not closed:
+            self.leaving = QUIT
+        return closed
+
     def show_filtered(self, case_filter: CaseFilter) -> None:
         self.show_page("cases")
         self.cases.filters.set_filter(case_filter)
@@ -301,7 +368,7 @@ class MainWindow(QMainWindow):
             except ValueError:
                 restored = False
         if not restored:
-            self.resize(1366, 800)
+            fit_to_screen(self, 1366, 800)
         return restored
 
     def save_geometry(self) -> None:
@@ -322,14 +389,27 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._unsaved_intake() and not self.intake_dialog.confirm_discard():  # type: ignore[union-attr]
             event.ignore()  # a half-typed case is never lost by closing the window
+            self.leaving = QUIT
             return
         if self.remember_geometry:
             with suppress(sqlite3.Error):  # the window size is not worth refusing to close
                 self.save_geometry()
-        for dialog in (self.intake_dialog, self.case_dialog):
+        for dialog in (self.intake_dialog, self.case_dialog, self.password_dialog):
             if dialog is not None:
                 with suppress(RuntimeError):  # a detail dialog deletes itself on close
                     dialog.done(0)
         self.calls.timer.stop()
         self.session.close()
         super().closeEvent(event)
+        self.left.emit(self.leaving)
+
+
+def _scrolling(page: Page) -> QScrollArea:
+    """A page as tall as the window allows; on a small screen it scrolls rather than push
+    the window past the screen's bottom (the sync page needs about 660 pixels)."""
+    scroll = QScrollArea()
+    scroll.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll

@@ -78,7 +78,7 @@ def render_page(
     out: Path,
     clock: Clock,
     username: str = "clerk",
-    size: tuple[int, int] = (1366, 800),
+    size: tuple[int, int] = (1366, 728),
     language: str = "zh_CN",
     case_number: str | None = None,
 ) -> Path:
@@ -240,7 +240,7 @@ def _window_problems(db_path: Path, db: object, user: object, clock: Clock) -> l
             )
         ]
     window.remember_geometry = False
-    window.resize(1366, 800)
+    window.resize(1366, 728)
     window.show_page("cases")
     window.show()
     _process_until(window.isVisible, 2.0)

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ActiveDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdminPage</name>
+    <message>
+      <source>The administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>The administrator sets up departments, grids, users, the three lists and field laptops. Choose the password for the user name admin.</source>
+      <translation>管理员负责设置部门、网格、用户、三张清单和外业终端。请为用户名 admin 设定密码。</translation>
+    </message>
+    <message>
+      <source>At least {limit} characters. Keep it somewhere safe: without it nobody can add users or reset their passwords.</source>
+      <translation>至少 {limit} 位。请妥善保管：没有它，就无法添加用户或重置他们的密码。</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再输一遍</translation>
+    </message>
+    <message>
+      <source>The two passwords differ. Type it again.</source>
+      <translation>两次输入的密码不一致，请再输入一遍。</translation>
+    </message>
+  </context>
+  <context>
     <name>AgendaDialog</name>
     <message>
       <source>Agenda · {meeting}</source>
@@ -83,6 +121,120 @@
     <message>
       <source>Something went wrong and the operation did not finish. Your data is unchanged. Please send the details below to the administrator.</source>
       <translation>操作出错，未能完成。数据没有变化。请把下面的详细信息发给管理员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BaseDataPage</name>
+    <message>
+      <source>Only an administrator changes base data.</source>
+      <translation>只有管理员可以修改基础数据。</translation>
+    </message>
+    <message>
+      <source>Only an administrator changes base data; here you can read and export it.</source>
+      <translation>只有管理员可以修改基础数据；这里可以查看和导出。</translation>
+    </message>
+    <message>
+      <source>Base data is changed on the office PC, not on a field laptop.</source>
+      <translation>基础数据在办公室电脑上修改，外勤笔记本上不能修改。</translation>
+    </message>
+    <message>
+      <source>Base data is changed on the office PC; here you can read and export it.</source>
+      <translation>基础数据在办公室电脑上修改；这里可以查看和导出。</translation>
+    </message>
+    <message>
+      <source>Base data</source>
+      <translation>基础数据</translation>
+    </message>
+    <message>
+      <source>Departments</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Grids</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Problem categories</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <source>Show deactivated</source>
+      <translation>显示已停用</translation>
+    </message>
+    <message>
+      <source>Deactivated records are kept, greyed; nothing is ever deleted.</source>
+      <translation>停用的记录仍然保留，以灰色显示；任何记录都不会被删除。</translation>
+    </message>
+    <message>
+      <source>Edit profile…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Issuing authority</source>
+      <translation>执法主体</translation>
+    </message>
+    <message>
+      <source>Office address</source>
+      <translation>办公地址</translation>
+    </message>
+    <message>
+      <source>Duty phone</source>
+      <translation>值班电话</translation>
+    </message>
+    <message>
+      <source>{name} (case numbers begin {code})</source>
+      <translation>{name}（案件编号以 {code} 开头）</translation>
+    </message>
+    <message>
+      <source>Not set yet: documents name the township's people's government.</source>
+      <translation>尚未设置：文书以本镇人民政府的名义制发。</translation>
+    </message>
+    <message>
+      <source>Not set</source>
+      <translation>未填写</translation>
+    </message>
+    <message>
+      <source>Township profile saved.</source>
+      <translation>乡镇信息已保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BaseDataWords</name>
+    <message>
+      <source>In use</source>
+      <translation>在用</translation>
+    </message>
+    <message>
+      <source>Deactivated</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>{ack} min to respond · {arrive} min on scene · {days} working days</source>
+      <translation>{ack} 分钟响应 · {arrive} 分钟到场 · {days} 个工作日办结</translation>
+    </message>
+    <message>
+      <source>{count} hours</source>
+      <translation>{count} 小时</translation>
+    </message>
+    <message>
+      <source>{count} working days</source>
+      <translation>{count} 个工作日</translation>
+    </message>
+    <message>
+      <source>Default ({count} working days)</source>
+      <translation>默认（{count} 个工作日）</translation>
+    </message>
+    <message>
+      <source>Default ({count} working day)</source>
+      <translation>默认（{count} 个工作日）</translation>
+    </message>
+    <message>
+      <source>The same working day</source>
+      <translation>当个工作日</translation>
     </message>
   </context>
   <context>
@@ -435,6 +587,22 @@
       <translation>搜索问题描述、地址、类别或案件编号 (Ctrl+F)</translation>
     </message>
     <message>
+      <source>Waiting on me</source>
+      <translation>待我办理</translation>
+    </message>
+    <message>
+      <source>Only the cases waiting on you now: the to-do list of the workbench</source>
+      <translation>只看现在等您办理的案件，即工作台上的待我办理</translation>
+    </message>
+    <message>
+      <source>My unit</source>
+      <translation>本单位</translation>
+    </message>
+    <message>
+      <source>Only the cases {unit} leads</source>
+      <translation>只看{unit}牵头的案件</translation>
+    </message>
+    <message>
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
@@ -631,6 +799,10 @@
       <translation>状态</translation>
     </message>
     <message>
+      <source>Lead unit</source>
+      <translation>牵头单位</translation>
+    </message>
+    <message>
       <source>Category</source>
       <translation>类别</translation>
     </message>
@@ -688,6 +860,215 @@
     <message>
       <source>{count} cases</source>
       <translation>共 {count} 件</translation>
+    </message>
+  </context>
+  <context>
+    <name>CategoriesTab</name>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Default route</source>
+      <translation>默认处置方式</translation>
+    </message>
+    <message>
+      <source>Default unit</source>
+      <translation>默认单位</translation>
+    </message>
+    <message>
+      <source>Handling limit</source>
+      <translation>办理时限</translation>
+    </message>
+    <message>
+      <source>Sign-for limit</source>
+      <translation>签收时限</translation>
+    </message>
+    <message>
+      <source>Power-list matter</source>
+      <translation>权责事项编码</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Add group…</source>
+      <translation>新增大类…</translation>
+    </message>
+    <message>
+      <source>Add category…</source>
+      <translation>新增小类…</translation>
+    </message>
+    <message>
+      <source>Select the group to add a category to.</source>
+      <translation>请先选中要在其下新增小类的大类。</translation>
+    </message>
+    <message>
+      <source>A deactivated category is no longer offered when a case is registered. Its cases keep it; it can be reactivated later.</source>
+      <translation>停用后，受理登记时不再提供这个类别；已有案件的类别不变；以后可以重新启用。</translation>
+    </message>
+    <message>
+      <source>The category is offered again when a case is registered.</source>
+      <translation>重新启用后，受理登记时又可以选择这个类别。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CategoryDialog</name>
+    <message>
+      <source>Letters and digits, up to {limit}, e.g. 0106</source>
+      <translation>字母或数字，最多 {limit} 位，如 0106</translation>
+    </message>
+    <message>
+      <source>e.g. 占道经营</source>
+      <translation>如：占道经营</translation>
+    </message>
+    <message>
+      <source>The lead unit</source>
+      <translation>牵头单位</translation>
+    </message>
+    <message>
+      <source> working days</source>
+      <translation> 个工作日</translation>
+    </message>
+    <message>
+      <source> hours</source>
+      <translation> 小时</translation>
+    </message>
+    <message>
+      <source>0: the same working day</source>
+      <translation>0 表示当个工作日</translation>
+    </message>
+    <message>
+      <source>From the power list, if any</source>
+      <translation>权责清单中的事项编码（如有）</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>The code of a category cannot change.</source>
+      <translation>类别的编码不能修改。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>The group of a category cannot change.</source>
+      <translation>类别所属的大类不能修改。</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>所属大类</translation>
+    </message>
+    <message>
+      <source>Default route</source>
+      <translation>默认处置方式</translation>
+    </message>
+    <message>
+      <source>Default unit</source>
+      <translation>默认单位</translation>
+    </message>
+    <message>
+      <source>or</source>
+      <translation>或</translation>
+    </message>
+    <message>
+      <source>Handling limit</source>
+      <translation>办理时限</translation>
+    </message>
+    <message>
+      <source>Working days; or, for urgent hazards such as a gas leak, hours on the clock. Leave both at — for the default.</source>
+      <translation>填工作日；燃气泄漏等紧急隐患填小时数。两项都为“—”时按默认时限。</translation>
+    </message>
+    <message>
+      <source>Sign-for limit</source>
+      <translation>签收时限</translation>
+    </message>
+    <message>
+      <source>Power-list matter</source>
+      <translation>权责事项编码</translation>
+    </message>
+    <message>
+      <source>Add a category</source>
+      <translation>新增小类</translation>
+    </message>
+    <message>
+      <source>Add a group</source>
+      <translation>新增大类</translation>
+    </message>
+    <message>
+      <source>A new problem category</source>
+      <translation>新的问题类别</translation>
+    </message>
+    <message>
+      <source>A new group</source>
+      <translation>新的大类</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Edit a category</source>
+      <translation>修改问题类别</translation>
+    </message>
+    <message>
+      <source>Category {name}</source>
+      <translation>问题类别：{name}</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <source>Change password</source>
+      <translation>修改密码</translation>
+    </message>
+    <message>
+      <source>{name}, your password was set by the administrator. Choose your own before you go on.</source>
+      <translation>{name}，您现在的密码是管理员设定的。请先设定您自己的密码再继续。</translation>
+    </message>
+    <message>
+      <source>Change the password of {name} ({username}).</source>
+      <translation>修改 {name}（{username}）的密码。</translation>
+    </message>
+    <message>
+      <source>At least {limit} characters, different from the current one.</source>
+      <translation>至少 {limit} 位，且不能与原密码相同。</translation>
+    </message>
+    <message>
+      <source>Current password</source>
+      <translation>原密码</translation>
+    </message>
+    <message>
+      <source>New password</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
+      <source>New password again</source>
+      <translation>再输一遍新密码</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <source>Type your current password.</source>
+      <translation>请输入原密码。</translation>
+    </message>
+    <message>
+      <source>The two new passwords differ. Type it again.</source>
+      <translation>两次输入的新密码不一致，请再输入一遍。</translation>
     </message>
   </context>
   <context>
@@ -759,6 +1140,76 @@
     <message>
       <source>Arrival</source>
       <translation>到场</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConfirmPage</name>
+    <message>
+      <source>Ready to create</source>
+      <translation>确认创建</translation>
+    </message>
+    <message>
+      <source>Check what you entered. Go back to change anything.</source>
+      <translation>请核对填写的内容；需要修改的，点“上一步”返回。</translation>
+    </message>
+    <message>
+      <source>Township</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <source>Issuing authority</source>
+      <translation>执法主体</translation>
+    </message>
+    <message>
+      <source>Office</source>
+      <translation type="vanished">综合执法办</translation>
+    </message>
+    <message>
+      <source>Office address and phone</source>
+      <translation>办公地址、电话</translation>
+    </message>
+    <message>
+      <source>Office hours</source>
+      <translation>办公时间</translation>
+    </message>
+    <message>
+      <source>Administrator</source>
+      <translation>管理员</translation>
+    </message>
+    <message>
+      <source>Starting base data</source>
+      <translation>初始基础数据</translation>
+    </message>
+    <message>
+      <source>Database file</source>
+      <translation>数据库文件</translation>
+    </message>
+    <message>
+      <source>Creating the township…</source>
+      <translation>正在创建乡镇……</translation>
+    </message>
+    <message>
+      <source>user name {username}, with the password you chose</source>
+      <translation>用户名 {username}，密码为刚才设定的密码</translation>
+    </message>
+    <message>
+      <source>Nothing for now</source>
+      <translation>暂不导入</translation>
+    </message>
+    <message>
+      <source>The standard starting set: {departments} departments, {categories} problem categories</source>
+      <translation>标准初始数据：部门 {departments} 个，问题类别 {categories} 个</translation>
+    </message>
+    <message>
+      <source>{file}: {departments} departments, {grids} grids, {categories} problem categories, {users} users</source>
+      <translation>{file}：部门 {departments} 个，网格 {grids} 个，问题类别 {categories} 个，用户 {users} 个</translation>
     </message>
   </context>
   <context>
@@ -835,6 +1286,113 @@
     <message>
       <source>No cooperating units chosen</source>
       <translation>未选配合单位</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataPage</name>
+    <message>
+      <source>Starting base data</source>
+      <translation>初始基础数据</translation>
+    </message>
+    <message>
+      <source>The departments (1+X+Y), problem categories, grids and users the township starts with. Everything can be changed later.</source>
+      <translation>乡镇起步时的部门（1+X+Y）、问题类别、网格和用户。以后都可以修改。</translation>
+    </message>
+    <message>
+      <source>The standard starting set</source>
+      <translation>标准初始数据</translation>
+    </message>
+    <message>
+      <source>{departments} departments, named by role (派出所, 应急管理局, …), and {leaves} problem categories in {groups} groups, each with its usual route and time limit. Rename and adjust them to your township afterwards.</source>
+      <translation>{departments} 个部门（按职能命名，如派出所、应急管理局等），{groups} 个大类下的 {leaves} 个问题类别，各带常用的处置方式和办理时限。之后再按本乡镇实际改名、调整。</translation>
+    </message>
+    <message>
+      <source>A filled-in workbook</source>
+      <translation>填好的基础数据表</translation>
+    </message>
+    <message>
+      <source>The base-data workbook (基础数据表.xlsx) with your departments, grids, categories and users, exported from another township or filled in from the blank template. It is checked before anything is created.</source>
+      <translation>写有本乡镇部门、网格、问题类别和用户的基础数据表（基础数据表.xlsx），可以从别的乡镇导出，也可以用空白模板填写。创建之前会先检查。</translation>
+    </message>
+    <message>
+      <source>No workbook chosen</source>
+      <translation>尚未选择基础数据表</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>Save a blank template…</source>
+      <translation>保存空白模板…</translation>
+    </message>
+    <message>
+      <source>Nothing for now</source>
+      <translation>暂不导入</translation>
+    </message>
+    <message>
+      <source>Only the office and the administrator. Bring in the base data later from a workbook (towndesk setup import).</source>
+      <translation type="vanished">只建综合执法办和管理员。基础数据以后再用基础数据表导入（towndesk setup import）。</translation>
+    </message>
+    <message>
+      <source>Only the office and the administrator. Add the base data later on the Base data page, one by one or from a workbook.</source>
+      <translation>只建综合执法办和管理员。基础数据以后在“基础数据”页逐项添加，或用基础数据表导入。</translation>
+    </message>
+    <message>
+      <source>The workbook is still being checked. A moment, please.</source>
+      <translation>正在检查基础数据表，请稍候。</translation>
+    </message>
+    <message>
+      <source>Choose a workbook without problems, or another starting set.</source>
+      <translation>请选择一份没有问题的基础数据表，或改选其他初始数据。</translation>
+    </message>
+    <message>
+      <source>Choose the base-data workbook</source>
+      <translation>选择基础数据表</translation>
+    </message>
+    <message>
+      <source>Workbooks ({pattern})</source>
+      <translation>Excel 工作簿（{pattern}）</translation>
+    </message>
+    <message>
+      <source>Save a blank base-data workbook</source>
+      <translation>保存空白基础数据表</translation>
+    </message>
+    <message>
+      <source>BaseData.xlsx</source>
+      <translation>基础数据表.xlsx</translation>
+    </message>
+    <message>
+      <source>The template was not saved: {reason}</source>
+      <translation>模板没有保存：{reason}</translation>
+    </message>
+    <message>
+      <source>Blank template saved: {path}. Fill it in, save it, then choose it here.</source>
+      <translation>空白模板已保存：{path}。填写并保存后，再在这里选择它。</translation>
+    </message>
+    <message>
+      <source>Checking the workbook…</source>
+      <translation>正在检查基础数据表……</translation>
+    </message>
+    <message>
+      <source>The workbook reads well: {departments} departments, {grids} grids, {categories} problem categories, {users} users.</source>
+      <translation>基础数据表读取无误：部门 {departments} 个，网格 {grids} 个，问题类别 {categories} 个，用户 {users} 个。</translation>
+    </message>
+    <message>
+      <source>{problem} Choose another file.</source>
+      <translation>{problem}请另选文件。</translation>
+    </message>
+    <message>
+      <source>Nothing was created: {count} rows of the workbook do not fit the new township, listed above. Correct them in the workbook and choose it again, or choose another file.</source>
+      <translation>什么都没有创建：基础数据表有 {count} 行与新乡镇对不上，见上方列表。请在表中改正后重新选择，或另选文件。</translation>
+    </message>
+    <message>
+      <source>The workbook has {count} problems, listed above. Correct them in the workbook and choose it again, or choose another file.</source>
+      <translation>基础数据表有 {count} 处问题，见上方列表。请在表中改正后重新选择，或另选文件。</translation>
+    </message>
+    <message>
+      <source>Nothing was created: the workbook has {count} problems, listed above. Correct them in the workbook and choose it again, or choose another file.</source>
+      <translation type="vanished">什么都没有创建：基础数据表有 {count} 处问题，见上方列表。请在表中改正后重新选择，或另选文件。</translation>
     </message>
   </context>
   <context>
@@ -977,6 +1535,140 @@
     <message>
       <source>Decision {position}</source>
       <translation>第 {position} 项决议</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentDialog</name>
+    <message>
+      <source>Letters and digits, up to {limit}, e.g. HBZ</source>
+      <translation>字母或数字，最多 {limit} 位，如 HBZ</translation>
+    </message>
+    <message>
+      <source>e.g. 青石镇生态环境监管站</source>
+      <translation>如：青石镇生态环境监管站</translation>
+    </message>
+    <message>
+      <source>The full name when left empty</source>
+      <translation>不填则与全称相同</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <source>The code and tier of a department cannot change.</source>
+      <translation>部门的编码和层级不能修改。</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>全称</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Parent department</source>
+      <translation>上级主管部门</translation>
+    </message>
+    <message>
+      <source>For a stationed (X) unit: the district (Y) department it belongs to.</source>
+      <translation>派驻单位（X）填所属的区直部门（Y）。</translation>
+    </message>
+    <message>
+      <source>Duty phone</source>
+      <translation>值班电话</translation>
+    </message>
+    <message>
+      <source>Contact person</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>For urgent calls; an ordinary call gets twice the minutes. Set with the command towndesk response.</source>
+      <translation>适用于紧急呼叫，一般呼叫的分钟数加倍。用 towndesk response 命令设置。</translation>
+    </message>
+    <message>
+      <source>Response commitment</source>
+      <translation>响应承诺</translation>
+    </message>
+    <message>
+      <source>Add a department</source>
+      <translation>新增部门</translation>
+    </message>
+    <message>
+      <source>A new department</source>
+      <translation>新的部门</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Edit a department</source>
+      <translation>修改部门</translation>
+    </message>
+    <message>
+      <source>Department {name}</source>
+      <translation>部门：{name}</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>DepartmentsTab</name>
+    <message>
+      <source>Tier</source>
+      <translation>层级</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Short name</source>
+      <translation>简称</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>全称</translation>
+    </message>
+    <message>
+      <source>Parent department</source>
+      <translation>上级主管部门</translation>
+    </message>
+    <message>
+      <source>Duty phone</source>
+      <translation>值班电话</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Response commitment (Y)</source>
+      <translation>响应承诺（Y 类）</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>A deactivated department is no longer offered for dispatch, calls or new users. Its cases and records stay as they are; it can be reactivated later.</source>
+      <translation>停用后，派遣、呼叫和新增用户时不再提供这个部门；它的案件和记录保持不变；以后可以重新启用。</translation>
+    </message>
+    <message>
+      <source>The department is offered for dispatch, calls and new users again.</source>
+      <translation>重新启用后，派遣、呼叫和新增用户时又可以选择这个部门。</translation>
     </message>
   </context>
   <context>
@@ -1234,6 +1926,45 @@
     <message>
       <source>The duty dispute on case {number} was ruled on: {lead} leads.</source>
       <translation>案件 {number} 的职责争议已裁定：{lead}牵头。</translation>
+    </message>
+  </context>
+  <context>
+    <name>DonePage</name>
+    <message>
+      <source>The township is ready</source>
+      <translation>乡镇已建好</translation>
+    </message>
+    <message>
+      <source>First passwords of the users the workbook brought in, shown only now. Copy them or write them down and hand each to its user in person; each user chooses a new password at the first sign-in.</source>
+      <translation>以下是基础数据表中新用户的初始密码，只显示这一次。请复制或抄下，当面交给本人；每人首次登录时要改成自己的密码。</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>First password</source>
+      <translation>初始密码</translation>
+    </message>
+    <message>
+      <source>Copy the passwords</source>
+      <translation>复制密码</translation>
+    </message>
+    <message>
+      <source>{township} has been created. Sign in as admin with the password you chose.</source>
+      <translation>{township}已创建。请用 admin 和刚才设定的密码登录。</translation>
+    </message>
+    <message>
+      <source>Added: {added}.</source>
+      <translation>已导入：{added}。</translation>
+    </message>
+    <message>
+      <source>Copied. Paste them where only you can read them.</source>
+      <translation>已复制。请粘贴到只有您能看到的地方。</translation>
     </message>
   </context>
   <context>
@@ -1729,13 +2460,45 @@
       <source>There is no database yet at {path}.
 
 You can create the demo township (青石镇, {cases} cases) to try TownDesk out. To set up your own township, the administrator runs 'towndesk init --township NAME --code CODE' instead.</source>
-      <translation>还没有数据库：{path}
+      <translation type="vanished">还没有数据库：{path}
 
 可以先生成演示乡镇（青石镇，{cases} 件案件）熟悉功能。正式使用时，请由管理员运行“towndesk init --township 乡镇名称 --code 编码”创建本乡镇。</translation>
     </message>
     <message>
       <source>Create the demo township</source>
-      <translation>生成演示乡镇</translation>
+      <translation type="vanished">生成演示乡镇</translation>
+    </message>
+    <message>
+      <source>This computer has no TownDesk database yet. How will it be used?</source>
+      <translation>这台电脑上还没有数据库。这台电脑将用来做什么？</translation>
+    </message>
+    <message>
+      <source>The database will be made at {path}</source>
+      <translation>数据库将建在：{path}</translation>
+    </message>
+    <message>
+      <source>Set up our township</source>
+      <translation>建立本乡镇</translation>
+    </message>
+    <message>
+      <source>On the office PC, to start working with TownDesk: the township's name and code, the administrator's password and the starting base data.</source>
+      <translation>在综合执法办的电脑上开始使用：填写乡镇名称和编码、管理员密码，选择初始基础数据。</translation>
+    </message>
+    <message>
+      <source>Join as a field laptop</source>
+      <translation>作为外业终端加入</translation>
+    </message>
+    <message>
+      <source>On a laptop the office has enrolled: choose the enrolment file it gave you and type its password.</source>
+      <translation>在综合执法办已注册的笔记本上：选择办公室给的注册文件，输入注册口令。</translation>
+    </message>
+    <message>
+      <source>Open the demo township</source>
+      <translation>打开演示乡镇</translation>
+    </message>
+    <message>
+      <source>To try TownDesk out: 青石镇, a made-up township with {cases} cases. Not for real work.</source>
+      <translation>试用软件：青石镇是虚构的乡镇，有 {cases} 件案件。不要用于实际工作。</translation>
     </message>
     <message>
       <source>Quit</source>
@@ -1744,6 +2507,112 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     <message>
       <source>Creating the demo township…</source>
       <translation>正在生成演示乡镇…</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridDialog</name>
+    <message>
+      <source>Letters and digits, up to {limit}, e.g. G20</source>
+      <translation>字母或数字，最多 {limit} 位，如 G20</translation>
+    </message>
+    <message>
+      <source>e.g. 青石村第三网格</source>
+      <translation>如：青石村第三网格</translation>
+    </message>
+    <message>
+      <source>e.g. 青石村</source>
+      <translation>如：青石村</translation>
+    </message>
+    <message>
+      <source>The groups, streets or landmarks it covers</source>
+      <translation>包含的村民小组、街巷或标志性地点</translation>
+    </message>
+    <message>
+      <source>Nobody yet</source>
+      <translation>暂未指定</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>The code of a grid cannot change.</source>
+      <translation>网格的编码不能修改。</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Village or community</source>
+      <translation>所在村（社区）</translation>
+    </message>
+    <message>
+      <source>Area covered</source>
+      <translation>区域描述</translation>
+    </message>
+    <message>
+      <source>Grid worker</source>
+      <translation>网格员</translation>
+    </message>
+    <message>
+      <source>Add a grid</source>
+      <translation>新增网格</translation>
+    </message>
+    <message>
+      <source>A new grid</source>
+      <translation>新的网格</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Edit a grid</source>
+      <translation>修改网格</translation>
+    </message>
+    <message>
+      <source>Grid {name}</source>
+      <translation>网格：{name}</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridsTab</name>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Village or community</source>
+      <translation>所在村（社区）</translation>
+    </message>
+    <message>
+      <source>Area covered</source>
+      <translation>区域描述</translation>
+    </message>
+    <message>
+      <source>Grid worker</source>
+      <translation>网格员</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>A deactivated grid is no longer offered when a case is registered. Its cases stay as they are; it can be reactivated later.</source>
+      <translation>停用后，受理登记时不再提供这个网格；它的案件保持不变；以后可以重新启用。</translation>
+    </message>
+    <message>
+      <source>The grid is offered again when a case is registered.</source>
+      <translation>重新启用后，受理登记时又可以选择这个网格。</translation>
     </message>
   </context>
   <context>
@@ -1938,6 +2807,41 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     </message>
   </context>
   <context>
+    <name>ImportedDialog</name>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Base data imported</source>
+      <translation>基础数据已导入</translation>
+    </message>
+    <message>
+      <source>Imported from {source}</source>
+      <translation>已从“{source}”导入</translation>
+    </message>
+    <message>
+      <source>Nothing changed</source>
+      <translation>没有变化</translation>
+    </message>
+    <message>
+      <source>The township's base data already matched {source}.</source>
+      <translation>本镇的基础数据与“{source}”一致，没有需要导入的内容。</translation>
+    </message>
+    <message>
+      <source>First passwords of the new users, shown only this once: copy or write them down now and hand each to its user. Each must be changed at the first sign-in.</source>
+      <translation>以下是新用户的初始密码，只显示这一次：请现在复制或记下，分别交给本人。首次登录时必须修改。</translation>
+    </message>
+    <message>
+      <source>Copy the passwords</source>
+      <translation>复制密码</translation>
+    </message>
+    <message>
+      <source>{sheet}: {added} added, {changed} changed</source>
+      <translation>{sheet}：新增 {added}，修改 {changed}</translation>
+    </message>
+  </context>
+  <context>
     <name>IntakeDialog</name>
     <message>
       <source>Register case</source>
@@ -2040,6 +2944,14 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
       <translation>“{text}”不是数字。</translation>
     </message>
     <message>
+      <source>“{text}” is part of {count} categories: choose one from the list.</source>
+      <translation>“{text}”对应 {count} 个问题类别，请从列表中选择一个。</translation>
+    </message>
+    <message>
+      <source>“{text}” is part of {count} grids: choose one from the list.</source>
+      <translation>“{text}”对应 {count} 个网格，请从列表中选择一个。</translation>
+    </message>
+    <message>
       <source>Add photos</source>
       <translation>添加照片</translation>
     </message>
@@ -2054,6 +2966,93 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     <message>
       <source>What you typed has not been saved. Discard it?</source>
       <translation>已填写的内容还没有保存，确定放弃吗？</translation>
+    </message>
+  </context>
+  <context>
+    <name>JoinDialog</name>
+    <message>
+      <source>Join as a field laptop</source>
+      <translation>作为外业终端加入</translation>
+    </message>
+    <message>
+      <source>Join</source>
+      <translation>加入</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Go to sign-in</source>
+      <translation>去登录</translation>
+    </message>
+    <message>
+      <source>The office enrols this laptop on its Sync page and gives you an enrolment file (.tdenrol) and, in person, its password. The laptop then gets the township's departments, users and the cases it may see.</source>
+      <translation>综合执法办在“同步”页注册本机，交给您一个注册文件（.tdenrol），并当面告诉您注册口令。加入后，本机会得到乡镇的部门、用户和本机可以查看的案件。</translation>
+    </message>
+    <message>
+      <source>e.g. a file on the USB stick</source>
+      <translation>例如 U 盘上的文件</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <source>The password the office told you. It stays this laptop's device key password: you need it again to make and read sync files.</source>
+      <translation>综合执法办当面告诉您的口令。它同时是本机的设备密钥口令：以后导出、导入同步包时还要用到。</translation>
+    </message>
+    <message>
+      <source>Enrolment file</source>
+      <translation>注册文件</translation>
+    </message>
+    <message>
+      <source>Enrolment password</source>
+      <translation>注册口令</translation>
+    </message>
+    <message>
+      <source>Sign in with the user name and password the office gave you. Bring the laptop's work to the office with sync files, from the Sync page; the enrolment password is asked for then, as this laptop's device key password.</source>
+      <translation>请用综合执法办给您的用户名和密码登录。本机的工作通过“同步”页的同步包带回办公室；那时会要求输入注册口令，它就是本机的设备密钥口令。</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="vanished">密码</translation>
+    </message>
+    <message>
+      <source>Sign in with the user name and password the office gave you. Bring the laptop's work to the office with sync files, from the Sync page.</source>
+      <translation type="vanished">请用综合执法办给您的用户名和密码登录。本机的工作通过“同步”页的同步包带回办公室。</translation>
+    </message>
+    <message>
+      <source>Choose the enrolment file</source>
+      <translation>选择注册文件</translation>
+    </message>
+    <message>
+      <source>Enrolment files ({pattern})</source>
+      <translation>注册文件（{pattern}）</translation>
+    </message>
+    <message>
+      <source>Choose the enrolment file.</source>
+      <translation>请选择注册文件。</translation>
+    </message>
+    <message>
+      <source>There is no file {path}.</source>
+      <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+      <source>Type the enrolment password.</source>
+      <translation>请输入注册口令。</translation>
+    </message>
+    <message>
+      <source>This laptop is now {name} (device code {code}).</source>
+      <translation>本机已成为“{name}”（设备编码 {code}）。</translation>
+    </message>
+    <message>
+      <source>The enrolment password is wrong. Check it with the office. Nothing was created.</source>
+      <translation>注册口令不正确，请向综合执法办核实。什么都没有创建。</translation>
+    </message>
+    <message>
+      <source>{problem} Nothing was created.</source>
+      <translation>{problem}什么都没有创建。</translation>
     </message>
   </context>
   <context>
@@ -2380,8 +3379,28 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
       <translation>设置</translation>
     </message>
     <message>
+      <source>Base data</source>
+      <translation>基础数据</translation>
+    </message>
+    <message>
       <source>Comprehensive Enforcement Desk</source>
       <translation>综合执法联动工作台</translation>
+    </message>
+    <message>
+      <source>Account: change password, switch user, sign out</source>
+      <translation>账户：修改密码、切换用户、退出登录</translation>
+    </message>
+    <message>
+      <source>Change password…</source>
+      <translation>修改密码…</translation>
+    </message>
+    <message>
+      <source>Switch user</source>
+      <translation>切换用户</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>退出登录</translation>
     </message>
     <message>
       <source>Database: {path}</source>
@@ -2406,6 +3425,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
     <message>
       <source>Holiday schedule saved; deadlines of {count} open cases recounted.</source>
       <translation>节假日安排已保存，{count} 件在办案件的期限已重新计算。</translation>
+    </message>
+    <message>
+      <source>Your password was changed.</source>
+      <translation>密码已修改。</translation>
     </message>
   </context>
   <context>
@@ -2905,6 +3928,21 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
+    <name>PasswordField</name>
+    <message>
+      <source>At least {count} characters</source>
+      <translation>至少 {count} 个字符</translation>
+    </message>
+    <message>
+      <source>Make one</source>
+      <translation>随机生成</translation>
+    </message>
+    <message>
+      <source>Fill in a random password that is easy to read out</source>
+      <translation>填入一个便于念读的随机密码</translation>
+    </message>
+  </context>
+  <context>
     <name>PhotoRow</name>
     <message>
       <source>No photos</source>
@@ -2977,6 +4015,68 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
+    <name>ProblemsDialog</name>
+    <message>
+      <source>Nothing was imported</source>
+      <translation>没有导入</translation>
+    </message>
+    <message>
+      <source>{source} has {count} problems. Nothing was imported: fix them in the workbook and import it again.</source>
+      <translation>“{source}”有 {count} 处问题，什么都没有导入。请改正后再导入。</translation>
+    </message>
+    <message>
+      <source>The workbook was not imported</source>
+      <translation>基础数据表没有导入</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfileDialog</name>
+    <message>
+      <source>The township people's government holds the enforcement powers; documents are issued in its name, e.g. 青石镇人民政府.</source>
+      <translation>执法权属于镇人民政府，文书以它的名义制发，如：青石镇人民政府。</translation>
+    </message>
+    <message>
+      <source>e.g. 青石镇政府路 8 号</source>
+      <translation>如：青石镇政府路 8 号</translation>
+    </message>
+    <message>
+      <source>Township</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <source>Set when TownDesk was set up.</source>
+      <translation>在初次设置时确定。</translation>
+    </message>
+    <message>
+      <source>Issuing authority</source>
+      <translation>执法主体</translation>
+    </message>
+    <message>
+      <source>Printed on call slips, transfer letters and notices.</source>
+      <translation>作为执法主体印在呼叫单、移送函和督办单的落款处。</translation>
+    </message>
+    <message>
+      <source>Office address</source>
+      <translation>办公地址</translation>
+    </message>
+    <message>
+      <source>Duty phone</source>
+      <translation>值班电话</translation>
+    </message>
+    <message>
+      <source>Township profile</source>
+      <translation>乡镇信息</translation>
+    </message>
+    <message>
+      <source>The township as its documents name it</source>
+      <translation>文书上使用的乡镇信息</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
     <name>QFileDialog</name>
     <message>
       <source>&amp;Look in:</source>
@@ -3014,6 +4114,60 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTab</name>
+    <message>
+      <source>Enter or double-click: edit</source>
+      <translation>回车或双击：修改</translation>
+    </message>
+    <message>
+      <source>Add…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>Deactivate…</source>
+      <translation>停用…</translation>
+    </message>
+    <message>
+      <source>Reactivate…</source>
+      <translation>重新启用…</translation>
+    </message>
+    <message>
+      <source>Deactivated: {name}</source>
+      <translation>已停用：{name}</translation>
+    </message>
+    <message>
+      <source>Saved: {name}</source>
+      <translation>已保存：{name}</translation>
+    </message>
+    <message>
+      <source>Deactivate {what}?</source>
+      <translation>停用{what}？</translation>
+    </message>
+    <message>
+      <source>Deactivate</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Reactivate {what}?</source>
+      <translation>重新启用{what}？</translation>
+    </message>
+    <message>
+      <source>Reactivate</source>
+      <translation>重新启用</translation>
+    </message>
+  </context>
+  <context>
     <name>ReferDialog</name>
     <message>
       <source>Refer to a joint meeting · case {number}</source>
@@ -3034,6 +4188,25 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>Joint meeting no. {number} · {time}</source>
       <translation>第 {number} 次联席会议 · {time}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+      <source>New password</source>
+      <translation>新密码</translation>
+    </message>
+    <message>
+      <source>Hand it to {name} in person. Their old password stops working at once, and they must choose their own at the next sign-in.</source>
+      <translation>请当面交给{name}。原密码立即失效，下次登录时须改为自己的密码。</translation>
+    </message>
+    <message>
+      <source>Reset password</source>
+      <translation>重置密码</translation>
+    </message>
+    <message>
+      <source>A new password for {name} ({username})</source>
+      <translation>为{name}（{username}）设置新密码</translation>
     </message>
   </context>
   <context>
@@ -3221,6 +4394,49 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>Rebuilding data from the event log…</source>
       <translation>正在根据事件日志重建数据…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SetupWizard</name>
+    <message>
+      <source>Set up our township</source>
+      <translation>建立本乡镇</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>上一步</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一步</translation>
+    </message>
+    <message>
+      <source>Create the township</source>
+      <translation>创建乡镇</translation>
+    </message>
+    <message>
+      <source>Go to sign-in</source>
+      <translation>去登录</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Creating the township…</source>
+      <translation>正在创建乡镇……</translation>
+    </message>
+    <message>
+      <source>{problem} Nothing was created.</source>
+      <translation>{problem}什么都没有创建。</translation>
+    </message>
+    <message>
+      <source>Cancelled. Nothing was created.</source>
+      <translation>已取消，什么都没有创建。</translation>
+    </message>
+    <message>
+      <source>The township was not created; nothing was left half-made.</source>
+      <translation>乡镇没有建成，也没有留下做了一半的文件。</translation>
     </message>
   </context>
   <context>
@@ -3575,6 +4791,69 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     </message>
   </context>
   <context>
+    <name>TownshipPage</name>
+    <message>
+      <source>Our township</source>
+      <translation>本乡镇</translation>
+    </message>
+    <message>
+      <source>How TownDesk names the township, numbers its cases and signs its documents.</source>
+      <translation>乡镇的名称、案件编号的开头和文书落款。</translation>
+    </message>
+    <message>
+      <source>e.g. Baishi Town</source>
+      <translation>例如 白石镇</translation>
+    </message>
+    <message>
+      <source>Printed on notices and letters as the enforcement authority: the township people's government, which holds the enforcement powers, not its office.</source>
+      <translation>作为执法主体印在文书落款处：应是行使执法权的乡镇人民政府，而不是综合执法办。</translation>
+    </message>
+    <message>
+      <source>Working-day deadlines end at closing time.</source>
+      <translation>按工作日计算的期限截止到下班时间。</translation>
+    </message>
+    <message>
+      <source>Township name</source>
+      <translation>乡镇名称</translation>
+    </message>
+    <message>
+      <source>Township code</source>
+      <translation>乡镇编码</translation>
+    </message>
+    <message>
+      <source>Issuing authority</source>
+      <translation>执法主体</translation>
+    </message>
+    <message>
+      <source>Office address</source>
+      <translation>办公地址</translation>
+    </message>
+    <message>
+      <source>Duty phone</source>
+      <translation>值班电话</translation>
+    </message>
+    <message>
+      <source>Office hours</source>
+      <translation>办公时间</translation>
+    </message>
+    <message>
+      <source>Capital letters or digits, at most {limit}: the first part of every case number, as in {example}. It cannot be changed later.</source>
+      <translation>大写字母或数字，最多 {limit} 位，是每个案件编号的开头，如 {example}。以后不能修改。</translation>
+    </message>
+    <message>
+      <source>Enter the township's name.</source>
+      <translation>请填写乡镇名称。</translation>
+    </message>
+    <message>
+      <source>Enter the township's code.</source>
+      <translation>请填写乡镇编码。</translation>
+    </message>
+    <message>
+      <source>Enter the full name of the issuing authority.</source>
+      <translation>请填写执法主体全称。</translation>
+    </message>
+  </context>
+  <context>
     <name>TransferForm</name>
     <message>
       <source>e.g. 蓬山区市场监督管理局</source>
@@ -3638,6 +4917,128 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>The two passwords differ. Type them again.</source>
       <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserDialog</name>
+    <message>
+      <source>e.g. wgy20</source>
+      <translation>如：wgy20</translation>
+    </message>
+    <message>
+      <source>e.g. 李四</source>
+      <translation>如：李四</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Username</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>A user's sign-in name cannot change.</source>
+      <translation>用户的登录名不能修改。</translation>
+    </message>
+    <message>
+      <source>Real name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Department officers belong to a stationed or district unit; every other role to the township's office.</source>
+      <translation>部门人员属于派驻单位或区直部门，其他角色属于本镇综合执法办。</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>First password</source>
+      <translation>初始密码</translation>
+    </message>
+    <message>
+      <source>The user must change it at the first sign-in.</source>
+      <translation>用户首次登录时必须修改。</translation>
+    </message>
+    <message>
+      <source>Add a user</source>
+      <translation>新增用户</translation>
+    </message>
+    <message>
+      <source>A new user</source>
+      <translation>新的用户</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Edit a user</source>
+      <translation>修改用户</translation>
+    </message>
+    <message>
+      <source>User {name}</source>
+      <translation>用户：{name}</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersTab</name>
+    <message>
+      <source>Username</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Real name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>重置密码…</translation>
+    </message>
+    <message>
+      <source>To be changed at next sign-in</source>
+      <translation>待下次登录时修改</translation>
+    </message>
+    <message>
+      <source>A deactivated user can no longer sign in. What they recorded stays, under their name; they can be reactivated later.</source>
+      <translation>停用后，这个用户不能再登录；他登记的内容仍以他的名义保留；以后可以重新启用。</translation>
+    </message>
+    <message>
+      <source>The user can sign in again with their password.</source>
+      <translation>重新启用后，这个用户可以用原密码登录。</translation>
+    </message>
+    <message>
+      <source>New password set for {name}; it must be changed at the next sign-in.</source>
+      <translation>已为{name}设置新密码，下次登录时须修改。</translation>
     </message>
   </context>
   <context>
@@ -3706,6 +5107,10 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
       <translation>最新受理的案件</translation>
     </message>
     <message>
+      <source>Show all in the cases list →</source>
+      <translation>在案件页查看全部 →</translation>
+    </message>
+    <message>
       <source>Case number</source>
       <translation>案件编号</translation>
     </message>
@@ -3746,8 +5151,131 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
       <translation>待我办理（{count} 件）</translation>
     </message>
     <message>
+      <source>The {shown} most pressing are listed here; all {count} are on the cases page.</source>
+      <translation>此处按期限列出最紧迫的 {shown} 件；全部 {count} 件请在案件页查看。</translation>
+    </message>
+    <message>
       <source>Nothing waits on me now</source>
       <translation>眼下没有待我办理的案件</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorkbookButtons</name>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Save the township's base data as a workbook (.xlsx), passwords left out</source>
+      <translation>把本镇的基础数据导出为 Excel 表（.xlsx），不含密码</translation>
+    </message>
+    <message>
+      <source>Empty template…</source>
+      <translation>空白模板…</translation>
+    </message>
+    <message>
+      <source>Save an empty workbook with guidance and example rows, to fill in</source>
+      <translation>保存一份带填写说明和示例行的空白表，供填写</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>导入…</translation>
+    </message>
+    <message>
+      <source>Add and change base data from a filled-in workbook; all or nothing</source>
+      <translation>从填好的基础数据表新增或修改基础数据；有一处问题就全部不导入</translation>
+    </message>
+    <message>
+      <source>Standard starting set…</source>
+      <translation>标准初始数据…</translation>
+    </message>
+    <message>
+      <source>Add the usual departments and problem categories of a township</source>
+      <translation>加入乡镇常用的部门和问题类别</translation>
+    </message>
+    <message>
+      <source>Export the base data</source>
+      <translation>导出基础数据</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Base data exported ({counts}): {path}</source>
+      <translation>基础数据已导出（{counts}）：{path}</translation>
+    </message>
+    <message>
+      <source>Exporting the base data…</source>
+      <translation>正在导出基础数据…</translation>
+    </message>
+    <message>
+      <source>Save an empty base-data workbook</source>
+      <translation>保存空白基础数据表</translation>
+    </message>
+    <message>
+      <source>Empty base-data workbook saved: {path}</source>
+      <translation>空白基础数据表已保存：{path}</translation>
+    </message>
+    <message>
+      <source>Saving the workbook…</source>
+      <translation>正在保存…</translation>
+    </message>
+    <message>
+      <source>Choose the base-data workbook to import</source>
+      <translation>选择要导入的基础数据表</translation>
+    </message>
+    <message>
+      <source>Import base data</source>
+      <translation>导入基础数据</translation>
+    </message>
+    <message>
+      <source>Import the base data in {name}?</source>
+      <translation>导入“{name}”中的基础数据？</translation>
+    </message>
+    <message>
+      <source>Every row is checked first; if any row has a problem, nothing is imported and every problem is listed. Rows for records the township already has change them; nothing is deleted. New users get a first password, shown once.</source>
+      <translation>先逐行检查；只要有一行有问题，就什么都不导入，并列出全部问题。本镇已有的记录按表中的内容修改；不会删除任何记录。新用户会得到一个初始密码，只显示一次。</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Standard starting set</source>
+      <translation>标准初始数据</translation>
+    </message>
+    <message>
+      <source>Add the standard starting set?</source>
+      <translation>加入标准初始数据？</translation>
+    </message>
+    <message>
+      <source>It adds the departments a township usually works with (stationed units and district departments, named by role, e.g. 派出所, 应急管理局) and two levels of problem categories with their routes and limits. A department or category whose code the township already has is changed to the standard one. Use it when setting up a township, then rename and complete.</source>
+      <translation>将加入乡镇通常联系的部门（派驻单位和区直部门，按职能命名，如 派出所、应急管理局）和两级问题类别及其默认处置方式和时限。编码与本镇已有部门或类别相同的，会被改成标准数据。适合在初次设置时使用，之后再改名和补充。</translation>
+    </message>
+    <message>
+      <source>Add the standard set</source>
+      <translation>加入标准数据</translation>
+    </message>
+    <message>
+      <source>the standard starting set</source>
+      <translation>标准初始数据</translation>
+    </message>
+    <message>
+      <source>Base data imported: {added} added, {changed} changed.</source>
+      <translation>基础数据已导入：新增 {added} 条，修改 {changed} 条。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>什么都没有导入。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported</source>
+      <translation>没有导入</translation>
+    </message>
+    <message>
+      <source>Importing the base data…</source>
+      <translation>正在导入基础数据…</translation>
     </message>
   </context>
 </TS>

@@ -91,6 +91,7 @@ def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chi
         "统计",
         "同步",
         "设置",
+        "基础数据",
     ]
     assert load_translator(chinese_app, "en")
     from app.ui.main_window import MainWindow

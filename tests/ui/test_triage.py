@@ -58,6 +58,7 @@ def test_the_suggested_dispatch_is_marked_shown_and_filled_in(window, qtbot, dem
     assert first == Action.DISPATCH
     assert detail.action_buttons[first].text() == "建议：派遣"
     assert detail.suggestion_hint.text() == f"清单建议：{suggestion.reason.zh}"
+    assert detail.focusWidget() is detail.action_buttons[first]  # Enter takes the suggestion
     dialog = click(qtbot, detail, Action.DISPATCH)
     assert dialog.banner.title.text().startswith("清单建议：派遣 · 派出所牵头，")
     assert dialog.banner.reason.text() == suggestion.reason.zh

@@ -39,6 +39,7 @@ from app.ui.case_detail.steps.suggestion import suggested_action
 from app.ui.case_detail.timeline import case_timeline
 from app.ui.common.i18n import action_word, in_language
 from app.ui.common.printing import print_slip
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 
 
@@ -69,7 +70,10 @@ class CaseDetailDialog(QDialog):
         self._build()
         session.changed.connect(self._changed)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.accept)
-        self.resize(1080, 720)
+        fit_to_screen(self, 1080, 720)
+        suggested = self.action_buttons.get(self.suggested_action())  # type: ignore[arg-type]
+        if suggested is not None:
+            suggested.setFocus()
 
     def _build(self) -> None:
         db = self.session.db
@@ -117,10 +121,21 @@ class CaseDetailDialog(QDialog):
         right.addWidget(progress)
         self.photos = CasePhotos(self.session, self.case)
         right.addWidget(self.photos, 1)
+        # the clocks of a call and the photos need more height than a 768-pixel screen has
+        # to spare: the right column scrolls instead of growing the dialog off the screen
+        column = QWidget()
+        column.setObjectName("caseRightColumn")
+        column.setLayout(right)
+        right.setContentsMargins(0, 0, 4, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(column)
         lower = QHBoxLayout()
         lower.setSpacing(16)
         lower.addLayout(left, 3)
-        lower.addLayout(right, 2)
+        lower.addWidget(scroll, 2)
         return lower
 
     def refresh(self) -> None:
@@ -188,6 +203,7 @@ class CaseDetailDialog(QDialog):
         button.setProperty("action", action.value)
         button.setAutoDefault(False)
         if suggested and self.suggestion is not None:
+            button.setAutoDefault(True)  # focused on opening: Enter takes the suggested step
             button.setText(self.tr("Suggested: {action}").format(action=action_word(action)))
             button.setObjectName("primaryButton")
             button.setToolTip(in_language(self.suggestion.reason))
