@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from app.core.errors import DomainError, Words
 from app.core.model import Category, Department, Grid, Role, Route, Tier, User
 
+Known = TypeVar("Known", Department, Category, Grid)
 CODE_LIMIT = 8
 LIMIT_DAYS = (1, 60)  # a handling limit in working days
 LIMIT_HOURS = (1, 72)  # for urgent hazards: hours on the clock
@@ -52,13 +54,20 @@ class BaseData:
     grids: Mapping[str, Grid]
 
 
+def _existing(records: Mapping[str, Known], code: str, kind: str, *, new: bool) -> Known | None:
+    """The record ``code`` names, refused when it exists and is to be added, or does not
+    and is to be changed (codes ``<kind>_exists``, ``<kind>_unknown``)."""
+    old = records.get(code)
+    if new and old is not None:
+        raise DomainError(f"{kind}_exists", value=code)
+    if not new and old is None:
+        raise DomainError(f"{kind}_unknown", value=code)
+    return old
+
+
 def check_department(record: Department, known: BaseData, *, new: bool) -> Department:
     code = check_code(record.code)
-    old = known.departments.get(code)
-    if new and old is not None:
-        raise DomainError("department_exists", value=code)
-    if not new and old is None:
-        raise DomainError("department_unknown", value=code)
+    old = _existing(known.departments, code, "department", new=new)
     if old is not None and old.tier != record.tier:
         raise DomainError("department_tier_fixed", value=code)
     name = check_name(record.name)
@@ -97,11 +106,7 @@ def _check_may_deactivate(code: str, tier: Tier, known: BaseData) -> None:
 
 def check_category(record: Category, known: BaseData, *, new: bool) -> Category:
     code = check_code(record.code)
-    old = known.categories.get(code)
-    if new and old is not None:
-        raise DomainError("category_exists", value=code)
-    if not new and old is None:
-        raise DomainError("category_unknown", value=code)
+    old = _existing(known.categories, code, "category", new=new)
     parent = (record.parent_code or "").strip().upper() or None
     if old is not None and old.parent_code != parent:
         raise DomainError("category_parent_fixed", value=code)
@@ -140,10 +145,7 @@ def check_category(record: Category, known: BaseData, *, new: bool) -> Category:
 
 def check_grid(record: Grid, known: BaseData, *, new: bool) -> Grid:
     code = check_code(record.code)
-    if new and code in known.grids:
-        raise DomainError("grid_exists", value=code)
-    if not new and code not in known.grids:
-        raise DomainError("grid_unknown", value=code)
+    _existing(known.grids, code, "grid", new=new)
     if not record.area.strip():
         raise DomainError("grid_village_missing", value=code)
     worker = known.users.get(record.worker_id or "")

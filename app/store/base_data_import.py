@@ -28,7 +28,7 @@ from app.core.base_data_sheets import (
 )
 from app.core.clock import Wall
 from app.core.errors import DomainError
-from app.core.model import Category, Department, ResponseCommitment, Route, Tier, User
+from app.core.model import Category, Department, Grid, ResponseCommitment, Route, Tier, User
 from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.paths import resource
 from app.store.base_data import (
@@ -126,32 +126,35 @@ def _attempt(plan: _Plan, row: Row[Any], check: Any) -> Any:
         return None
 
 
-def _plan_department(plan: _Plan, row: Row[Department]) -> None:
-    code = row.record.code.strip().upper()
-    old = plan.known.departments.get(code)
+def _plan_keyed(plan: _Plan, row: Row[Any], records: dict[str, Any], kind: str, check: Any) -> None:
+    """A record keyed by its code: checked (``check(old)``) and planned when it is new or
+    differs from what the township has."""
+    old = records.get(row.record.code.strip().upper())
     if plan.keeps(old):
         return
-    record = row.record
-    if old is not None and record.response is None:
-        record = replace(record, response=old.response)  # set on its own (towndesk response)
-    checked = _attempt(plan, row, lambda: rules.check_department(record, plan.known, new=not old))
+    checked = _attempt(plan, row, lambda: check(old))
     if checked is None or checked == old:
         return
-    plan.known.departments[checked.code] = checked  # type: ignore[index]
-    plan.writes.append((DEPARTMENTS, checked, old is None))
+    records[checked.code] = checked
+    plan.writes.append((kind, checked, old is None))
     plan.count(row.sheet, old is None)
+
+
+def _plan_department(plan: _Plan, row: Row[Department]) -> None:
+    def check(old: Department | None) -> Department:
+        record = row.record
+        if old is not None and record.response is None:  # set on its own (towndesk response)
+            record = replace(record, response=old.response)
+        return rules.check_department(record, plan.known, new=old is None)
+
+    _plan_keyed(plan, row, plan.known.departments, DEPARTMENTS, check)  # type: ignore[arg-type]
 
 
 def _plan_category(plan: _Plan, row: Row[Category]) -> None:
-    old = plan.known.categories.get(row.record.code.strip().upper())
-    if plan.keeps(old):
-        return
-    checked = _attempt(plan, row, lambda: rules.check_category(row.record, plan.known, new=not old))
-    if checked is None or checked == old:
-        return
-    plan.known.categories[checked.code] = checked  # type: ignore[index]
-    plan.writes.append((CATEGORIES, checked, old is None))
-    plan.count(row.sheet, old is None)
+    def check(old: Category | None) -> Category:
+        return rules.check_category(row.record, plan.known, new=old is None)
+
+    _plan_keyed(plan, row, plan.known.categories, CATEGORIES, check)  # type: ignore[arg-type]
 
 
 def _plan_user(plan: _Plan, row: Row[UserEntry]) -> None:
@@ -190,13 +193,12 @@ def _plan_grid(plan: _Plan, row: Row[GridEntry]) -> None:
         )
         return
     grid = replace(entry.grid, worker_id=worker)
-    old = plan.known.grids.get(grid.code.strip().upper())
-    checked = _attempt(plan, row, lambda: rules.check_grid(grid, plan.known, new=not old))
-    if checked is None or checked == old:
-        return
-    plan.known.grids[checked.code] = checked  # type: ignore[index]
-    plan.writes.append(("grid", checked, old is None))
-    plan.count(row.sheet, old is None)
+
+    def check(old: Grid | None) -> Grid:
+        return rules.check_grid(grid, plan.known, new=old is None)
+
+    grid_row = Row(row.sheet, row.number, grid)
+    _plan_keyed(plan, grid_row, plan.known.grids, "grid", check)  # type: ignore[arg-type]
 
 
 def _first_password() -> str:
