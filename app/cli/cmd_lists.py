@@ -100,7 +100,7 @@ def lists_import(ctx: Context) -> int:
 
 def lists_export(ctx: Context) -> int:
     from app.core.lists import LIST_NAMES
-    from app.reports.spreadsheets import write_sheet
+    from app.reports.sheet_writer import write_sheet
 
     kind = list_kind(ctx.args.kind)
     headers, rows = list_rows(ctx.db, kind)

@@ -27,7 +27,8 @@ from app.core.base_data_sheets import (
     user_cells,
 )
 from app.core.errors import DomainError
-from app.reports.spreadsheets import SheetOut, read_sheet, write_workbook
+from app.reports.sheet_writer import SheetOut, write_workbook
+from app.reports.spreadsheets import read_sheet
 from app.store.base_data_import import BaseDataRefused
 from app.store.reference import categories, departments, grids, township, users
 

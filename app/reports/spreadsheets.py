@@ -2,32 +2,26 @@
 
 ``read_sheet`` turns the ``.xlsx`` or ``.csv`` file a township received (UTF-8 or GBK, a
 merged title row on top, perhaps a two-row header) into a plain grid of strings that
-remembers where each row came from; ``write_sheet`` writes a grid back to ``.xlsx``. What
+remembers where each row came from (``sheet_writer.py`` writes grids back to ``.xlsx``). What
 the columns mean and whether the rows are valid is the domain's business
 (``app/core/lists.py``), not this module's. No Qt here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
-import os
 import re
-import tempfile
-import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from app.core.errors import DomainError, Words
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
 HEADER_SEARCH_ROWS = 30  # the header row is looked for among the first rows that have content
-MAX_COLUMN_WIDTH = 60  # in Excel width units (about one Latin character)
 
 
 @dataclass(frozen=True)
@@ -86,115 +80,19 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     return _sheet_from_grid(grid, merges, source)
 
 
-def write_sheet(path: Path, title: str, headers: list[str], rows: list[list[str]]) -> None:
-    """Write one worksheet named ``title`` to ``path`` (``.xlsx``): a bold, frozen header
-    row with a filter, columns wide enough for their text (a Chinese character counts
-    double), every cell stored as text (so "0101" stays "0101" and "=…" is no formula).
-    The file appears whole or not at all: it is written beside the target and renamed.
-
-    Raises DomainError ``sheet_unwritable`` (the file is open in Excel, the folder is
-    read-only, the disk is full).
-    """
-    write_workbook(path, title, [SheetOut(title, headers, rows)])
-
-
-@dataclass(frozen=True)
-class SheetOut:
-    """A worksheet to write; ``note``, when given, is a line of guidance above the header
-    (``read_sheet`` skips it as a title row)."""
-
-    title: str
-    headers: list[str]
-    rows: list[list[str]]
-    note: str = ""
-
-
-def write_workbook(path: Path, title: str, sheets: list[SheetOut]) -> None:
-    """Several worksheets in one ``.xlsx``, each laid out as ``write_sheet`` describes."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.properties.title = title
-    for index, sheet in enumerate(sheets):
-        worksheet = workbook.active if index == 0 else workbook.create_sheet()
-        _fill(worksheet, sheet)
-    _save(workbook, Path(path))
-
-
-def _fill(worksheet: Any, sheet: SheetOut) -> None:
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    worksheet.title = _sheet_title(sheet.title)
-    top = 1
-    if sheet.note:
-        worksheet.cell(row=1, column=1, value=sheet.note).font = Font(italic=True)
-        worksheet.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
-        if len(sheet.headers) > 1:
-            worksheet.merge_cells(start_row=1, start_column=1, end_row=1,
-                                  end_column=len(sheet.headers))  # fmt: skip
-        worksheet.row_dimensions[1].height = 48
-        top = 2
-    widths: dict[int, int] = {}
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row_index, values in enumerate([sheet.headers, *sheet.rows], start=top):
-        for column, value in enumerate(values, start=1):
-            text = _ILLEGAL_XML.sub("", "" if value is None else str(value))
-            if not text:
-                continue
-            cell = worksheet.cell(row=row_index, column=column, value=text)
-            cell.data_type = "s"  # text, never a formula or a number
-            width = max(_display_width(line) for line in text.splitlines() or [""])
-            if row_index == top:
-                cell.font = bold
-            elif "\n" in text or width + 2 > MAX_COLUMN_WIDTH:
-                cell.alignment = wrap
-            widths[column] = max(widths.get(column, 0), width)
-    for column, width in widths.items():
-        letter = get_column_letter(column)
-        worksheet.column_dimensions[letter].width = min(max(width + 2, 8), MAX_COLUMN_WIDTH)
-    worksheet.freeze_panes = f"A{top + 1}"
-    if sheet.headers:
-        last = get_column_letter(len(sheet.headers))
-        worksheet.auto_filter.ref = f"A{top}:{last}{len(sheet.rows) + top}"
-
-
-def _save(workbook: Any, path: Path) -> None:
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".sheet-", suffix=".xlsx")
-    except OSError as error:
-        raise DomainError("sheet_unwritable", value=path.name, reason=_os_reason(error)) from error
-    try:
-        with os.fdopen(handle, "wb") as out:
-            workbook.save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise DomainError("sheet_unwritable", value=path.name, reason=_os_reason(error)) from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 # --- reading files -------------------------------------------------------------------------
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .doc, and password-protected .xlsx
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise DomainError("sheet_unreadable", value=path.name, reason=_os_reason(error)) from error
+        raise DomainError("sheet_unreadable", value=path.name, reason=os_reason(error)) from error
 
 
-def _os_reason(error: OSError) -> Words:
+def os_reason(error: OSError) -> Words:
     if isinstance(error, FileNotFoundError):
         return Words("文件不存在", "the file does not exist")
     if isinstance(error, PermissionError):
@@ -438,13 +336,3 @@ def _header_groups(top: list[str], row: int, merges: list[_Merge]) -> list[tuple
 
 
 # --- writing -------------------------------------------------------------------------------
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
-def _sheet_title(title: str) -> str:
-    """Excel's rules for a worksheet name: 31 characters, none of []:*?/\\."""
-    cleaned = re.sub(r"[\[\]:*?/\\]", "_", title).strip("' ")
-    return cleaned[:31] or "Sheet1"

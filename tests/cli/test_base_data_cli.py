@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.reports.setup_workbook import read_workbook
-from app.reports.spreadsheets import SheetOut, read_sheet, write_workbook
+from app.reports.sheet_writer import SheetOut, write_workbook
+from app.reports.spreadsheets import read_sheet
 from tests.cli.test_cli import dump, fails, ok
 
 LISTS = Path(__file__).parents[2] / "resources" / "lists"

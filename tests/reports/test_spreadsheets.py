@@ -11,7 +11,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.core.errors import DomainError
-from app.reports.spreadsheets import Sheet, read_sheet, write_sheet
+from app.reports.sheet_writer import write_sheet
+from app.reports.spreadsheets import Sheet, read_sheet
 
 HEADERS = ["事项名称", "牵头部门", "配合部门"]
 ROWS = [

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication, QWizard
 
 from app.reports.setup_workbook import export_workbook
-from app.reports.spreadsheets import SheetOut, write_workbook
+from app.reports.sheet_writer import SheetOut, write_workbook
 from app.store.reference import categories, departments, must_change_password, township, users
 from app.store.setup import open_database
 from app.store.signin import sign_in

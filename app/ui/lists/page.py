@@ -25,7 +25,8 @@ from app.core.lists import LIST_NAMES, ListKind
 from app.core.model import Role, User
 from app.core.permissions import MANAGE_REFERENCE_DATA, may
 from app.core.text import fts_query
-from app.reports.spreadsheets import Sheet, read_sheet, write_sheet
+from app.reports.sheet_writer import write_sheet
+from app.reports.spreadsheets import Sheet, read_sheet
 from app.store.changes import CASES, LISTS, REFERENCE
 from app.store.devices import may_here
 from app.store.lists import Replaced, search_lists
