@@ -3,6 +3,7 @@ screenshot``, and the reference lists ``categories | grids | departments | users
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sys
@@ -178,22 +179,27 @@ def self_test(ctx: Context) -> int:
 
 
 def screenshot(ctx: Context) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.ui.render import render_page
-
     args = ctx.args
     width, height = (int(n) for n in args.size.lower().split("x"))
     ctx.check_database()
-    render_page(
-        ctx.database_path,
-        args.page,
-        args.output,
-        ctx.clock,
-        username=args.username,
-        size=(width, height),
-        language=args.lang,
-        case_number=args.case_number,
-    )
+    with tempfile.TemporaryDirectory(prefix="towndesk-screen-") as folder:
+        if "QT_QPA_PLATFORM" not in os.environ:  # a screen of that size: dialogs fit it
+            screen = Path(folder) / "screen.json"
+            size = {"x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+            screen.write_text(json.dumps({"screens": [{"name": "screen", **size}]}))
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+        from app.ui.render import render_page
+
+        render_page(
+            ctx.database_path,
+            args.page,
+            args.output,
+            ctx.clock,
+            username=args.username,
+            size=(width, height),
+            language=args.lang,
+            case_number=args.case_number,
+        )
     print(f"已保存：{args.output}")
     return 0
 

@@ -128,6 +128,11 @@ class CaseDetailDialog(QDialog):
         column.setLayout(right)
         right.setContentsMargins(0, 0, 4, 0)
         scroll = QScrollArea()
+        scroll.setObjectName("caseRightScroll")
+        scroll.setStyleSheet(  # the dialog's own background, not a grey box
+            "#caseRightScroll, #caseRightColumn { background: transparent; }"
+        )
+        scroll.viewport().setAutoFillBackground(False)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
