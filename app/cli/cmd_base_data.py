@@ -25,7 +25,9 @@ def register(commands: Commands, common: CommonOptions) -> None:
     acting = [common.database, common.as_admin, common.json]
     setup = command_group(commands, "setup", "基础数据表：导出、模板、导入，标准起步目录")
     p = setup.add_parser(
-        "export", help="把部门、网格、问题类别、用户导出为一个 .xlsx", parents=[common.database]
+        "export",
+        help="把部门、网格、问题类别、用户导出为一个 .xlsx（含人员电话，仅限管理员）",
+        parents=[common.database, common.as_admin],
     )
     p.add_argument("-o", "--output", required=True, type=Path)
     p.set_defaults(handler=setup_export)
@@ -160,6 +162,7 @@ def _user(ctx: Context, ref: ReferenceData, new: bool) -> User:
 
 
 def _existing(records: dict[str, Any], code: str, unknown: str) -> Any:
+    """The record to change; ``unknown``: the message when there is none."""
     try:
         return records[code.strip().upper()]
     except KeyError:
@@ -188,8 +191,6 @@ def save_record(ctx: Context) -> int:
         saved = base_data.save_user(
             db, ctx.user, record, new=new, wall=wall, password=password or ""
         )
-        if password and not new:
-            base_data.reset_password(db, ctx.user, saved.username, password, wall=wall)
     else:
         save = getattr(base_data, f"save_{args.kind}")
         saved = save(db, ctx.user, record, new=new, wall=wall)
@@ -205,8 +206,10 @@ def save_record(ctx: Context) -> int:
 
 
 def setup_export(ctx: Context) -> int:
+    from app.core.permissions import MANAGE_REFERENCE_DATA, require
     from app.reports.setup_workbook import export_workbook
 
+    require(ctx.user.role, MANAGE_REFERENCE_DATA)  # every user's name and phone is in it
     counts = export_workbook(ctx.db, ctx.args.output)
     summary = "，".join(f"{sheet} {n} 行" for sheet, n in counts.items())
     print(f"已导出基础数据表：{ctx.args.output}（{summary}；不含密码）")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from app.core.errors import DomainError, Words
-from app.core.model import Category, Department, Grid, Role, Route, Tier, User
+from app.core.model import Category, Department, Grid, ResponseCommitment, Role, Route, Tier, User
 
 Known = TypeVar("Known", Department, Category, Grid)
 CODE_LIMIT = 8
@@ -70,13 +70,21 @@ def check_department(record: Department, known: BaseData, *, new: bool) -> Depar
     old = _existing(known.departments, code, "department", new=new)
     if old is not None and old.tier != record.tier:
         raise DomainError("department_tier_fixed", value=code)
+    if (
+        old is None
+        and record.tier == Tier.ONE
+        and any(d.tier == Tier.ONE for d in known.departments.values())
+    ):
+        raise DomainError("office_exists", value=code)  # the office is the one unit of tier 1
+    if record.response is not None:
+        check_response(record.response)
     name = check_name(record.name)
     parent = (record.parent_code or "").strip().upper() or None
     if parent is not None:
         if record.tier != Tier.X:
             raise DomainError("department_parent_only_x", value=code)
         above = known.departments.get(parent)
-        if above is None or above.tier != Tier.Y:
+        if above is None or above.tier != Tier.Y or not above.active:
             raise DomainError("department_parent_invalid", value=parent)
     if not record.active:
         _check_may_deactivate(code, record.tier, known)
@@ -93,9 +101,20 @@ def check_department(record: Department, known: BaseData, *, new: bool) -> Depar
     )
 
 
+def check_response(commitment: ResponseCommitment) -> ResponseCommitment:
+    """What a Y department promises when called: whole minutes and working days, 1-10,000."""
+    values = (commitment.acknowledge_minutes, commitment.arrive_minutes, commitment.handle_days)
+    if not all(isinstance(v, int) and 0 < v <= 10_000 for v in values):
+        raise DomainError("response_invalid")
+    return commitment
+
+
 def _check_may_deactivate(code: str, tier: Tier, known: BaseData) -> None:
     if tier == Tier.ONE:
         raise DomainError("office_stays_active", value=code)
+    children = [d for d in known.departments.values() if d.active and d.parent_code == code]
+    if children:
+        raise DomainError("department_has_units", value=code, found=len(children))
     people = [u for u in known.users.values() if u.active and u.department_code == code]
     if people:
         raise DomainError("department_has_users", value=code, found=len(people))
@@ -145,12 +164,15 @@ def check_category(record: Category, known: BaseData, *, new: bool) -> Category:
 
 def check_grid(record: Grid, known: BaseData, *, new: bool) -> Grid:
     code = check_code(record.code)
-    _existing(known.grids, code, "grid", new=new)
+    old = _existing(known.grids, code, "grid", new=new)
     if not record.area.strip():
         raise DomainError("grid_village_missing", value=code)
     worker = known.users.get(record.worker_id or "")
-    if record.worker_id and (worker is None or worker.role != Role.GRID_WORKER):
-        raise DomainError("grid_worker_invalid", value=record.worker_id)
+    unchanged = old is not None and old.worker_id == record.worker_id
+    fit = worker is not None and worker.role == Role.GRID_WORKER and worker.active
+    if record.worker_id and not unchanged and not fit:
+        name = worker.username if worker else record.worker_id
+        raise DomainError("grid_worker_invalid", value=name)
     return Grid(
         code,
         check_name(record.name),
@@ -178,6 +200,9 @@ def check_user(record: User, known: BaseData, *, new: bool) -> User:
         raise DomainError("user_role_unit_mismatch", value=username, unit=department.short_name)
     if not new:
         _check_an_administrator_remains(record.id, role, record.active, known)
+        patrols = [g for g in known.grids.values() if g.active and g.worker_id == record.id]
+        if patrols and (role != Role.GRID_WORKER or not record.active):
+            raise DomainError("user_has_grids", value=username, found=len(patrols))
     return User(
         record.id, username, check_name(record.name), role, unit, record.phone.strip(),
         record.active,

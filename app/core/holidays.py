@@ -17,6 +17,7 @@ from app.core.model import Role
 FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 FIRST_YEAR, LAST_YEAR = 2000, 2100  # years a township's calendar may hold
 LONGEST_HOLIDAY = 10  # days off in a row (春节 and 国庆节 take eight or nine)
+MAKE_UP_REACH = 15  # days: a make-up working day lies this close to its festival's days off
 WARN_FROM = (11, 1)  # month, day: when next year's schedule is due
 # who is warned of a missing schedule: the administrator enters it, and the clerk's triage
 # sets the deadlines that would be wrong
@@ -68,7 +69,8 @@ def check_year(year: int) -> int:
 def parse_festival(text: str) -> Festival:
     """``春节:2027-02-05..2027-02-11:2027-02-14,2027-02-20`` (names joined by + or 、,
     the days off, then the make-up working days, if any), as the command line takes it."""
-    names, _, rest = text.strip().partition(":")
+    text = text.translate(str.maketrans({"：": ":", "，": ",", "、": ",", " ": ","}))
+    names, _, rest = text.strip(" ,").partition(":")
     span, _, working = rest.partition(":")
     start, dots, end = span.partition("..")
     try:
@@ -77,7 +79,7 @@ def parse_festival(text: str) -> Festival:
         days = tuple(date.fromisoformat(d.strip()) for d in working.split(",") if d.strip())
     except ValueError:
         raise DomainError("holiday_invalid", value=text.strip()) from None
-    split = [n.strip() for n in names.replace("、", "+").split("+") if n.strip()]
+    split = [n.strip() for n in names.replace(",", "+").split("+") if n.strip()]
     return Festival(tuple(split), rest_from, rest_to, days)
 
 
@@ -103,8 +105,10 @@ def check_schedule(year: int, festivals: Iterable[Festival]) -> list[Festival]:
             raise DomainError("holiday_span_invalid", value=label, limit=LONGEST_HOLIDAY)
         if entry.rest_to.year != year and entry.rest_from.year != year:
             raise DomainError("holiday_wrong_year", value=label, found=year)
+        reach = timedelta(days=MAKE_UP_REACH)
         for day in entry.working:
-            if abs(day.year - year) > 1 or day.weekday() < 5:
+            near = entry.rest_from - reach <= day <= entry.rest_to + reach
+            if not near or day.weekday() < 5:
                 raise DomainError("holiday_workday_invalid", value=day.isoformat())
             if entry.rest_from <= day <= entry.rest_to:
                 raise DomainError("holiday_workday_invalid", value=day.isoformat())

@@ -118,8 +118,14 @@ class Township:
 
     @property
     def issuer(self) -> str:
-        """Who issues documents; a township set up before it was asked: its government."""
-        return self.authority or f"{self.name}人民政府"
+        """Who issues documents; for a township set up before it was asked: its people's
+        government, or a street's office (街道办事处), which holds the powers there."""
+        return self.authority or default_authority(self.name)
+
+
+def default_authority(name: str) -> str:
+    """白石镇 → 白石镇人民政府; 东城街道 → 东城街道办事处 (DOMAIN.md §8)."""
+    return f"{name}办事处" if name.endswith("街道") else f"{name}人民政府"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
-from app.core.model import ResponseCommitment
+from app.core.model import ResponseCommitment, office_unit
 from app.core.slips import verification_code
 from app.core.time_limits import call_limits
 from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
@@ -47,7 +47,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
         ("问题描述", case.description),
         ("呼叫事由", reason),
     ]
-    office = f"{ref.township.name}综合行政执法办公室"
+    office = ref.departments[office_unit(ref.departments)].name  # as the township names it
     html = f"""{SLIP_STYLE}
 <h1>呼 叫 单</h1>
 <p class="sub">{e(ref.township.issuer)} · {e(office)} · 乡镇“1+X+Y”联动</p>

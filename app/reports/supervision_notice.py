@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.core.case_path.queues import escalated
 from app.core.errors import DomainError
+from app.core.model import office_unit
 from app.core.slips import verification_code
 from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
 from app.store.cases import case_by_number
@@ -50,7 +51,7 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
         if escalated(len(supervisions), finished is not None)
         else ""
     )
-    office = f"{ref.township.name}综合行政执法办公室"
+    office = ref.departments[office_unit(ref.departments)].name  # as the township names it
     html = f"""{SLIP_STYLE}
 <h1>督 办 单</h1>
 <p class="sub">{escape(ref.township.issuer)} · {escape(office)} · 执法监督</p>

@@ -90,25 +90,37 @@ def save_department(
 ) -> Department:
     """Add a department (``new``) or change one; deactivating is a change (active False)."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
-    checked = rules.check_department(record, known(db), new=new)
-    with writing(db, wall) as writer:
-        write_department(writer, actor.id, checked, new=new)
+    base = known(db)
+    checked = rules.check_department(record, base, new=new)
+    old = base.departments.get(checked.code)
+    if checked != old:
+        with writing(db, wall) as writer:
+            write_department(writer, actor.id, checked, old)
     return checked
 
 
 def write_department(
-    writer: EventWriter, actor_id: str | None, d: Department, *, new: bool
+    writer: EventWriter, actor_id: str | None, d: Department, old: Department | None
 ) -> None:
-    if new:
+    """The events that make ``old`` (None: a new unit) into ``d``: its record, and for a Y
+    department a new response commitment when it differs (a setting of its own)."""
+    if old is None:
         if d.tier == Tier.Y and d.response is None:
             d = replace(d, response=ResponseCommitment())
         payload = department_payload(d)
         writer.append(actor_id, "department", d.code, EventType.DEPARTMENT_ADDED, payload)
         if d.active:
             return
+    elif d.tier == Tier.Y and d.response is not None and d.response != old.response:
+        commitment = department_payload(d)["response"]
+        writer.append(actor_id, "department", d.code, EventType.DEPARTMENT_RESPONSE_SET, commitment)
     fields = ("name", "short_name", "parent_code", "duty_phone", "contact")
     payload = {k: department_payload(d)[k] for k in fields} | {"active": d.active}
-    writer.append(actor_id, "department", d.code, EventType.DEPARTMENT_SET, payload)
+    if (
+        old is None
+        or {k: department_payload(old)[k] for k in fields} | {"active": old.active} != payload
+    ):
+        writer.append(actor_id, "department", d.code, EventType.DEPARTMENT_SET, payload)
 
 
 # -------------------------------------------------------------------------------- grids
@@ -116,9 +128,11 @@ def write_department(
 
 def save_grid(db: Database, actor: User, record: Grid, *, new: bool, wall: Wall) -> Grid:
     require_office(db, actor, MANAGE_REFERENCE_DATA)
-    checked = rules.check_grid(record, known(db), new=new)
-    with writing(db, wall) as writer:
-        write_grid(writer, actor.id, checked, new=new)
+    base = known(db)
+    checked = rules.check_grid(record, base, new=new)
+    if checked != base.grids.get(checked.code):  # an unchanged record writes nothing
+        with writing(db, wall) as writer:
+            write_grid(writer, actor.id, checked, new=new)
     return checked
 
 
@@ -147,9 +161,11 @@ def save_category(
     """A group (no parent) or a leaf with its default route, unit and limits. A change of
     limits moves the clocks of the category's open cases."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
-    checked = rules.check_category(record, known(db), new=new)
-    with writing(db, wall) as writer:
-        write_category(writer, actor.id, checked, new=new)
+    base = known(db)
+    checked = rules.check_category(record, base, new=new)
+    if checked != base.categories.get(checked.code):  # an unchanged record writes nothing
+        with writing(db, wall) as writer:
+            write_category(writer, actor.id, checked, new=new)
     return checked
 
 
@@ -178,20 +194,23 @@ def write_category(writer: EventWriter, actor_id: str | None, c: Category, *, ne
 def save_user(
     db: Database, actor: User, record: User, *, new: bool, wall: Wall, password: str = ""
 ) -> User:
-    """Add a user with a first password (to be changed at first sign-in), or change one
-    (found by ``record.username``)."""
+    """Add a user with a first password, or change one (found by ``record.username``);
+    a ``password`` given for a known user resets it. Either password is the
+    administrator's: the user replaces it at the next sign-in. One transaction."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
-    if not new:
-        record = replace(record, id=user_by_name(db, record.username).id)
-    else:
-        record = replace(record, id=new_id())
-        hashed = hash_password(password)  # refuses a short one before anything is written
-    checked = rules.check_user(record, known(db), new=new)
+    base = known(db)
+    old = None if new else user_by_name(db, record.username)
+    record = replace(record, id=old.id if old else new_id())
+    hashed = hash_password(password) if new or password else ""  # a short one: refused now
+    checked = rules.check_user(record, base, new=new)
     with writing(db, wall) as writer:
-        if new:
+        if old is None:
             write_new_user(writer, actor.id, checked, hashed, must_change=True)
-        else:
+        elif checked != old:
             write_user(writer, actor.id, checked)
+        if old is not None and hashed:
+            payload = {"password_hash": hashed, "must_change": True}
+            writer.append(actor.id, "user", checked.id, EventType.USER_PASSWORD_SET, payload)
     return checked
 
 

@@ -1,6 +1,7 @@
 """Bring a whole set of base data into the township at once: a filled-in workbook, or the
 standard starting set shipped in resources/setup/. All or nothing: every row is checked
-against the township as it would be after the rows before it; one problem anywhere and
+against the township as the rows planned before it leave it (units, then categories,
+users and grids, then the units the workbook deactivates); one problem anywhere and
 nothing is written, and every problem is reported with its sheet and row. A row the
 township already has unchanged writes nothing, so importing the same workbook twice, or
 a workbook exported from another township, just works."""
@@ -69,9 +70,18 @@ class _Plan:
 
     known: rules.BaseData
     adds_only: bool
-    writes: list[tuple[str, Any, bool]] = field(default_factory=list)  # kind, record, new
+    writes: list[tuple[str, Any, Any]] = field(default_factory=list)  # kind, record, old
+    seen: dict[tuple[str, str], int] = field(default_factory=dict)  # (sheet, key) -> row
     problems: list[SheetProblem] = field(default_factory=list)
     result: Imported = field(default_factory=Imported)
+
+    def first_time(self, row: Row[Any], key: str) -> bool:
+        """A key written twice in one sheet is a problem of the second row."""
+        first = self.seen.setdefault((row.sheet, key), row.number)
+        if first != row.number:
+            error = DomainError("base_data_row_twice", value=key, found=first)
+            self.problems.append(SheetProblem(row.sheet, row.number, error))
+        return first == row.number
 
     def keeps(self, old: object) -> bool:
         """Whether a record the township has stays as it is (a starting set's row)."""
@@ -86,7 +96,10 @@ def import_base_data(db: Database, actor: User, dataset: BaseDataSet, *, wall: W
     """Check every row, then write them all in one transaction, or raise BaseDataRefused."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
     plan = _Plan(_copy(known(db)), dataset.adds_only)
-    for row in sorted(dataset.departments, key=lambda r: TIER_ORDER[r.record.tier]):
+    # units first (a district department before the units it oversees), then what names
+    # them; a unit the workbook deactivates last, once its people and categories have moved
+    units = sorted(dataset.departments, key=lambda r: TIER_ORDER[r.record.tier])
+    for row in (r for r in units if r.record.active):
         _plan_department(plan, row)
     for row in sorted(dataset.categories, key=lambda r: r.record.parent_code is not None):
         _plan_category(plan, row)
@@ -94,21 +107,23 @@ def import_base_data(db: Database, actor: User, dataset: BaseDataSet, *, wall: W
         _plan_user(plan, user_row)
     for grid_row in dataset.grids:
         _plan_grid(plan, grid_row)
+    for row in (r for r in units if not r.record.active):
+        _plan_department(plan, row)
     if plan.problems:
         raise BaseDataRefused(plan.problems)
     with writing(db, wall) as writer:
-        for kind, record, new in plan.writes:
+        for kind, record, old in plan.writes:
             if kind == DEPARTMENTS:
-                write_department(writer, actor.id, record, new=new)
+                write_department(writer, actor.id, record, old)
             elif kind == CATEGORIES:
-                write_category(writer, actor.id, record, new=new)
+                write_category(writer, actor.id, record, new=old is None)
             elif kind == "user":
                 write_user(writer, actor.id, record)
             elif kind == "new user":
                 user, hashed = record
                 write_new_user(writer, actor.id, user, hashed, must_change=True)
             else:
-                write_grid(writer, actor.id, record, new=new)
+                write_grid(writer, actor.id, record, new=old is None)
     return plan.result
 
 
@@ -129,14 +144,15 @@ def _attempt(plan: _Plan, row: Row[Any], check: Any) -> Any:
 def _plan_keyed(plan: _Plan, row: Row[Any], records: dict[str, Any], kind: str, check: Any) -> None:
     """A record keyed by its code: checked (``check(old)``) and planned when it is new or
     differs from what the township has."""
-    old = records.get(row.record.code.strip().upper())
-    if plan.keeps(old):
+    code = row.record.code.strip().upper()
+    old = records.get(code)
+    if not plan.first_time(row, code) or plan.keeps(old):
         return
     checked = _attempt(plan, row, lambda: check(old))
     if checked is None or checked == old:
         return
     records[checked.code] = checked
-    plan.writes.append((kind, checked, old is None))
+    plan.writes.append((kind, checked, old))
     plan.count(row.sheet, old is None)
 
 
@@ -160,6 +176,8 @@ def _plan_category(plan: _Plan, row: Row[Category]) -> None:
 def _plan_user(plan: _Plan, row: Row[UserEntry]) -> None:
     entry = row.record
     username = entry.user.username.strip()
+    if not plan.first_time(row, username):
+        return
     old = next((u for u in plan.known.users.values() if u.username == username), None)
     record = replace(entry.user, id=old.id if old else new_id())
     made = "" if old or entry.password else _first_password()
@@ -176,9 +194,9 @@ def _plan_user(plan: _Plan, row: Row[UserEntry]) -> None:
     if old is None:
         if made:
             plan.result.passwords[checked.username] = made
-        plan.writes.append(("new user", (checked, hashed), True))
+        plan.writes.append(("new user", (checked, hashed), None))
     else:
-        plan.writes.append(("user", checked, False))
+        plan.writes.append(("user", checked, old))
     plan.count(row.sheet, old is None)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.auth import hash_password
-from app.core.base_data import check_code, check_name
+from app.core.base_data import check_code, check_name, check_response
 from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -232,13 +232,11 @@ def set_response_commitment(
         raise DomainError("department_unknown", value=code)
     if row[0] != Tier.Y:
         raise DomainError("response_needs_y", value=code.upper())
-    values = (commitment.acknowledge_minutes, commitment.arrive_minutes, commitment.handle_days)
-    if not all(isinstance(v, int) and 0 < v <= 10_000 for v in values):
-        raise DomainError("response_invalid")
+    check_response(commitment)
     payload = {
-        "acknowledge_minutes": values[0],
-        "arrive_minutes": values[1],
-        "handle_days": values[2],
+        "acknowledge_minutes": commitment.acknowledge_minutes,
+        "arrive_minutes": commitment.arrive_minutes,
+        "handle_days": commitment.handle_days,
     }
     with writing(db, wall) as writer:
         writer.append(

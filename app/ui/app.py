@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QDir,
     QMessageLogContext,
     QObject,
     Qt,
@@ -24,6 +25,7 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import resource
+from app.store.devices import is_office
 from app.store.reference import must_change_password, township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
@@ -66,6 +68,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     family = next((f for f in FONT_FAMILIES if f in installed), None)
     if family:
         app.setFont(QFont(family, FONT_POINT_SIZE))
+    QDir.addSearchPath("towndesk", str(resource()))  # the style sheet's url(towndesk:icons/…)
     style = resource("style.qss")
     sheet = style.read_text(encoding="utf-8") if style.is_file() else ""
     if app.styleSheet() != sheet:  # setting it again re-polishes every widget there is
@@ -181,7 +184,9 @@ class Desk(QObject):
             self.finished.emit(1)
             return
         write_setting(self.db, LAST_USERNAME, user.username)
-        if must_change_password(self.db, user.id):
+        # passwords are changed on the office PC only (a laptop's user record would be
+        # refused there): on a field laptop the user changes it at the office
+        if must_change_password(self.db, user.id) and is_office(self.db):
             self._new_password(user, password)
         else:
             self._open_window(user)

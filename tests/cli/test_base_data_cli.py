@@ -101,7 +101,8 @@ def test_new_users_get_a_first_password_they_must_change(
         assert user_by_name(opened, "admin").name == "孙志远"
     finally:
         opened.close()
-    assert "clerk123" not in workbook.read_bytes().decode("latin-1")
+    first_passwords = [row[6] for row in read_sheet(workbook, "用户").rows]
+    assert first_passwords and not any(first_passwords)  # no password leaves TownDesk
 
 
 def test_the_standard_starting_set_covers_township_enforcement(tmp_path: Path, capsys) -> None:
@@ -254,3 +255,31 @@ def test_a_new_township_takes_a_case_along_its_whole_path(
         assert "白石镇人民政府（盖章）" in transfer_letter(opened, second["number"]).main
     finally:
         opened.close()
+
+
+def test_a_code_twice_is_refused_and_a_commitment_is_updated(
+    demo_path: Path, tmp_path: Path, capsys
+) -> None:
+    workbook = tmp_path / "two.xlsx"
+    head = ["编码", "层级", "全称", "简称", "上级主管部门", "值班电话", "联系人",
+            "响应时限（分钟）", "到场时限（分钟）", "办结时限（工作日）"]  # fmt: skip
+    twice = [["LYZ", "X", "林业站"], ["LYZ", "X", "林业工作站"]]
+    write_workbook(workbook, "基础数据表", [SheetOut("部门", head[:3], twice)])
+    before = dump(demo_path)
+    err = fails(capsys, "setup", "import", "--db", str(demo_path), str(workbook))
+    assert "部门 第 3 行：编码“LYZ”在本表中出现了两次（第一次在第 2 行）" in err
+    assert dump(demo_path) == before
+    quicker = [["YJJ", "Y", "蓬山区应急管理局", "应急局", "", "0535-6218350", "", "10", "30", "2"]]
+    write_workbook(workbook, "基础数据表", [SheetOut("部门", head, quicker)])
+    assert "修改 部门 1" in ok(capsys, "setup", "import", "--db", str(demo_path), str(workbook))
+    row = base_rows(demo_path)["departments"]
+    assert next(d for d in row if d[0] == "YJJ")[8:] == (10, 30, 2)
+    again = ok(capsys, "setup", "import", "--db", str(demo_path), str(workbook))
+    assert "修改 无" in again
+
+
+def test_only_the_administrator_exports_the_staff_list(demo_path: Path, tmp_path: Path, capsys):
+    out = tmp_path / "staff.xlsx"
+    err = fails(capsys, "setup", "export", "--db", str(demo_path), "-o", str(out), "--as", "clerk")
+    assert "受理员不能维护基础数据" in err
+    assert not out.exists()

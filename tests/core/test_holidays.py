@@ -7,7 +7,6 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from app.core.calendar import WorkCalendar
 from app.core.errors import DomainError
 from app.core.holidays import (
     FESTIVALS,
@@ -37,12 +36,15 @@ def _code(error: pytest.ExceptionInfo[DomainError]) -> str:
 
 
 def test_a_schedule_typed_in_counts_every_day_as_the_published_tables_do() -> None:
+    """The schedule alone (with Monday to Friday for the days it does not set), not the
+    library it is compared with, gives every day of 2026 as the library does."""
     entries = check_schedule(2026, [parse_festival(text) for text in SCHEDULE_2026])
     assert missing_festivals(entries) == []
-    calendar = WorkCalendar(scheduled={d: w for d, (w, _) in schedule_days(entries).items()})
+    days = schedule_days(entries)
     day = date(2026, 1, 1)
     while day.year == 2026:
-        assert calendar.is_working_day(day) == chinese_calendar.is_workday(day), day
+        working = days[day][0] if day in days else day.weekday() < 5
+        assert working == chinese_calendar.is_workday(day), day
         day += timedelta(days=1)
 
 
@@ -120,3 +122,15 @@ def test_the_notice_warns_from_november_until_next_year_is_complete() -> None:
     assert schedule_notice(date(2026, 12, 4), {2026: True, 2027: True}, {}) is None
     this_year = schedule_notice(date(2031, 3, 1), {}, {})  # nothing known at all
     assert this_year is not None and this_year.year == 2031
+
+
+def test_a_make_up_day_far_from_its_festival_is_refused() -> None:
+    far = Festival(("春节",), date(2027, 2, 5), date(2027, 2, 11), (date(2026, 1, 3),))
+    with pytest.raises(DomainError) as refused:
+        check_schedule(2027, [far])
+    assert refused.value.code == "holiday_workday_invalid"
+
+
+def test_full_width_separators_are_read_as_the_window_writes_them() -> None:
+    entry = parse_festival("春节：2027-02-05..2027-02-11：2027-02-14，2027-02-20")
+    assert entry.working == (date(2027, 2, 14), date(2027, 2, 20))

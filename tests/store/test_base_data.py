@@ -35,7 +35,7 @@ from app.store.reference import (
 )
 from app.store.signin import sign_in
 from tests.clock import frozen
-from tests.store.store_helpers import full_dump, projection_dump
+from tests.store.store_helpers import case_for, full_dump, projection_dump
 
 STATION = Department("LYZ", "林业工作站", "林业站", Tier.X, "0535-1", parent_code="YJJ")
 FIRE = Category("0699", "山林火情", "06", Route.CALL_Y, "YJJ", limit_hours=4)
@@ -101,7 +101,7 @@ def test_a_change_keeps_the_code_and_deactivating_keeps_the_record(demo_db) -> N
                               wall=frozen), "所在的村或社区"),
         (lambda db: save_grid(db, admin(db), Grid("G98", "网格", "新村",
                               user_by_name(db, "clerk").id), new=True, wall=frozen),
-         "不是网格员"),
+         "不是在用的网格员"),
         (lambda db: save_user(db, admin(db), NEWCOMER, new=True, wall=frozen, password="123"),
          "密码"),
         (lambda db: save_user(db, admin(db), replace(NEWCOMER, department_code="PCS"),
@@ -173,4 +173,73 @@ def test_a_deactivated_category_or_grid_takes_no_new_case(demo_db, demo_path) ->
         register_case(demo_db, BlobStore.beside(Path(demo_path)), user_by_name(demo_db, "clerk"),
                       IntakeRequest("0101", "G02", "路口有人占道经营"), wall=frozen)  # fmt: skip
     assert "已停用" in str(refused.value)
+    assert full_dump(demo_db) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda u: replace(u, role=Role.SUPERVISOR),  # the clerk becomes a supervisor
+        lambda u: replace(u, active=False),
+    ],
+)
+def test_a_changed_user_leaves_the_history_of_their_steps_alone(demo_db, change) -> None:
+    """Steps are judged by the role and unit their actor had when taking them: a later
+    change of role, unit or status rewrites no case, on a refold or a rebuild."""
+    from app.store.calendar_days import set_day
+
+    before = projection_dump(demo_db)
+    clerk = user_by_name(demo_db, "clerk")
+    save_user(demo_db, admin(demo_db), change(clerk), new=False, wall=frozen)
+    set_day(demo_db, admin(demo_db), "2099-01-05", False, wall=frozen)  # refolds open cases
+    rebuild(demo_db, admin(demo_db))
+    after = projection_dump(demo_db)
+    for table in ("cases", "assignments", "calls", "case_conflicts"):
+        assert after.get(table) == before.get(table), table
+
+
+def _refused(db, change, message: str) -> None:  # type: ignore[no-untyped-def]
+    before = full_dump(db)
+    with pytest.raises(DomainError) as refused:
+        change()
+    assert message in str(refused.value)
+    assert full_dump(db) == before
+
+
+def test_units_and_people_in_use_stay_consistent(demo_db, demo_path) -> None:
+    """No second office; no inactive parent; a district department with stationed units,
+    a grid worker with grids, a deactivated unit taking new work: all refused."""
+    db, boss = demo_db, admin(demo_db)
+    ref = ReferenceData(db)
+    office = Department("ZH2", "第二个办公室", "二办", Tier.ONE)
+    _refused(db, lambda: save_department(db, boss, office, new=True, wall=frozen), "已有综合执法办")
+    save_department(db, boss, replace(STATION, parent_code=None), new=True, wall=frozen)
+    y_unit = Department("GAJ", "公安分局", "公安分局", Tier.Y)
+    save_department(db, boss, y_unit, new=True, wall=frozen)
+    save_department(db, boss, replace(STATION, parent_code="GAJ"), new=False, wall=frozen)
+    retire = replace(ReferenceData(db).departments["GAJ"], active=False)
+    _refused(db, lambda: save_department(db, boss, retire, new=False, wall=frozen), "上级主管部门")
+    worker = ref.users[ref.grids["G01"].worker_id]  # type: ignore[index]
+    as_clerk = replace(worker, role=Role.CLERK)
+    _refused(db, lambda: save_user(db, boss, as_clerk, new=False, wall=frozen), "还负责 1 个网格")
+    save_department(db, boss, replace(STATION, parent_code="GAJ", active=False), new=False,
+                    wall=frozen)  # fmt: skip
+    number = case_for(db, "SCJG")
+    dispatch = Request(Action.DISPATCH, to="LYZ", override_reason="试派")
+    _refused(db, lambda: act(db, BlobStore.beside(Path(demo_path)), user_by_name(db, "clerk"),
+                             number, dispatch, wall=frozen), "已停用")  # fmt: skip
+
+
+def test_a_reset_with_a_short_password_changes_nothing(demo_db) -> None:
+    clerk = replace(user_by_name(demo_db, "clerk"), phone="13900000001")
+    _refused(demo_db, lambda: save_user(demo_db, admin(demo_db), clerk, new=False, wall=frozen,
+                                        password="123"), "密码")  # fmt: skip
+
+
+def test_an_unchanged_record_writes_nothing(demo_db) -> None:
+    ref = ReferenceData(demo_db)
+    before = full_dump(demo_db)
+    save_department(demo_db, admin(demo_db), ref.departments["PCS"], new=False, wall=frozen)
+    save_category(demo_db, admin(demo_db), ref.categories["0101"], new=False, wall=frozen)
+    save_user(demo_db, admin(demo_db), user_by_name(demo_db, "clerk"), new=False, wall=frozen)
     assert full_dump(demo_db) == before

@@ -14,7 +14,7 @@ import random
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -31,12 +31,14 @@ from app.core.holidays import Festival
 from app.core.intake import IntakeRequest
 from app.core.model import ResponseCommitment
 from app.core.transfers import TRANSFER_OUTCOMES
+from app.store.base_data import save_category, save_user
 from app.store.calendar_days import set_day, set_year
 from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number, register_case
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
 from app.store.rebuild import rebuild
+from app.store.reference import ReferenceData
 from app.store.replication import apply_remote, held
 from app.store.setup import set_response_commitment
 from tests.clock import TEST_TODAY, TestClock
@@ -279,7 +281,8 @@ def office_business(world: World, data: st.DataObject) -> None:
     """What only the office does: settle conflicts, commitments and the calendar."""
     office = world.nodes[0]
     choice = data.draw(
-        st.sampled_from(("resolve", "commitment", "calendar", "schedule")), label="office"
+        st.sampled_from(("resolve", "commitment", "calendar", "schedule", "limits", "moved")),
+        label="office",
     )
     if choice == "resolve":
         rows = office.db.execute("SELECT number FROM cases WHERE conflict = 1 ORDER BY number")
@@ -299,6 +302,20 @@ def office_business(world: World, data: st.DataObject) -> None:
             ResponseCommitment(30, 90, days),
             wall=world.wall(0),
         )
+    elif choice == "limits":  # a category's limits change: its open cases' clocks move
+        used = [row[0] for row in office.db.execute("SELECT DISTINCT category_code FROM cases")]
+        if used:
+            code = data.draw(st.sampled_from(sorted(used)), label="category")
+            category = ReferenceData(office.db).categories[code]
+            hours = data.draw(st.one_of(st.none(), st.integers(1, 48)), label="hours")
+            days = None if hours else data.draw(st.integers(1, 10), label="days")
+            changed = replace(category, limit_days=days, limit_hours=hours)
+            save_category(office.db, office.user("admin"), changed, new=False, wall=world.wall(0))
+    elif choice == "moved":  # an officer moves to another unit: their past steps stand
+        officer = office.user("officer_pcs")
+        unit = data.draw(st.sampled_from(("PCS", "ZFZD")), label="moved to")
+        moved = replace(officer, department_code=unit)
+        save_user(office.db, office.user("admin"), moved, new=False, wall=world.wall(0))
     elif choice == "schedule":  # a holiday in the days the clocks are running over
         start = TEST_TODAY + timedelta(days=data.draw(st.integers(1, 20), label="rest"))
         length = data.draw(st.integers(1, 3), label="length")

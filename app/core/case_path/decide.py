@@ -112,6 +112,8 @@ def _unit(code: str | None, departments: Mapping[str, Department]) -> Department
     department = departments.get((code or "").strip().upper())
     if department is None:
         raise DomainError("department_unknown", value=code or "")
+    if not department.active:
+        raise DomainError("department_inactive", value=department.short_name)
     return department
 
 

@@ -35,6 +35,9 @@ CALL_COLUMNS = {
 }
 
 
+EventKey = tuple[int, str, int]  # (hlc, device, seq): the merged order of the log
+
+
 @dataclass(frozen=True)
 class Context:
     """What a case's fold needs beyond its events (read once per batch)."""
@@ -46,6 +49,17 @@ class Context:
     calendar: WorkCalendar
     device_codes: Mapping[str, str] = field(default_factory=dict)  # device id -> its code
     limit_hours: Mapping[str, int | None] = field(default_factory=dict)  # urgent hazards
+    # the users whose role or unit changed (user.set): each change with its place in the
+    # merged order, so a step is judged by the role and unit its actor had when taking it
+    # and a later change never rewrites history
+    actor_changes: Mapping[str, Sequence[tuple[EventKey, Actor]]] = field(default_factory=dict)
+
+    def actor_at(self, user_id: str | None, key: EventKey) -> Actor | None:
+        changes = self.actor_changes.get(user_id or "")
+        if changes:
+            earlier = [actor for at, actor in changes if at <= key]
+            return earlier[-1] if earlier else changes[0][1]
+        return self.actors.get(user_id or "")
 
 
 @dataclass
@@ -181,7 +195,7 @@ def _photos(rows: CaseRows, event: Event, at: str) -> None:
 def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseState:
     previous = rows.case["last_event_id"]
     rows.case["last_event_id"] = event.id
-    actor = ctx.actors.get(event.actor_id or "")
+    actor = ctx.actor_at(event.actor_id, (event.hlc, event.device_id, event.device_seq))
     if event.type == EventType.CASE_CONFLICT_RESOLVED:
         if actor is None or not may(actor.role, RESOLVE_CONFLICT):
             return state  # only the office's clerks and leaders settle conflicts

@@ -36,9 +36,9 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
         "The days off for {value} are not in {found}.",
     ),
     "holiday_workday_invalid": (
-        "调休上班日 {value} 不对：应为放假前后的周六或周日，且不在放假期间。",
-        "Make-up working day {value} is not valid: it must be a Saturday or Sunday near the "
-        "holiday, outside its days off.",
+        "调休上班日 {value} 不对：应为该节日放假前后半个月内的周六或周日，且不在放假期间。",
+        "Make-up working day {value} is not valid: it must be a Saturday or Sunday within "
+        "half a month of the holiday, outside its days off.",
     ),
     "holiday_year_missing": (
         "请用 --year 写明是哪一年的节假日安排。",
@@ -110,8 +110,8 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
         "Grid '{value}' needs the village or community it lies in.",
     ),
     "grid_worker_invalid": (
-        "“{value}”不是网格员，不能负责网格。",
-        "'{value}' is not a grid worker and cannot look after a grid.",
+        "“{value}”不是在用的网格员，不能负责网格。",
+        "'{value}' is not a grid worker in service and cannot look after a grid.",
     ),
     "user_role_unit_mismatch": (
         "用户“{value}”的角色与单位“{unit}”不符：部门人员属于派驻单位或区直部门，其他角色属于本镇。",
@@ -158,5 +158,25 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
     "grid_inactive": (
         "网格“{value}”已停用，请选用其他网格。",
         "Grid '{value}' is no longer in use; choose another.",
+    ),
+    "office_exists": (
+        "本镇已有综合执法办（层级 1），“{value}”不能再设为层级 1。",
+        "The township has its office (tier 1) already; '{value}' cannot be tier 1 too.",
+    ),
+    "department_has_units": (
+        "部门“{value}”还是 {found} 个派驻单位的上级主管部门：请先改这些单位的上级部门。",
+        "Department '{value}' is still the parent of {found} stationed units: change those first.",
+    ),
+    "department_inactive": (
+        "“{value}”已停用，不能再派遣或呼叫。",
+        "'{value}' is no longer in use and cannot be dispatched to or called.",
+    ),
+    "base_data_row_twice": (
+        "编码“{value}”在本表中出现了两次（第一次在第 {found} 行），每项只写一行。",
+        "Code '{value}' appears twice in the sheet (first in row {found}); write each once.",
+    ),
+    "user_has_grids": (
+        "“{value}”还负责 {found} 个网格：请先给这些网格换网格员。",
+        "'{value}' still looks after {found} grids: give them another grid worker first.",
     ),
 }

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.case_path.projection import CaseRows, Context, project_case
+from app.core.case_path.projection import CaseRows, Context, EventKey, project_case
 from app.core.case_path.steps import Actor
-from app.core.events import Event
+from app.core.events import Event, EventType
 from app.core.model import Role
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.work_calendar import work_calendar
@@ -96,10 +96,37 @@ def load_context(db: Database) -> Context:
         sign_days=dict(run("SELECT code, sign_days FROM categories").fetchall()),
         limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
         limit_hours=dict(run("SELECT code, limit_hours FROM categories").fetchall()),
+        actor_changes=_actor_changes(db),
         call_handle_days=dict(run("SELECT code, handle_days FROM departments").fetchall()),
         calendar=work_calendar(db),
         device_codes=dict(run("SELECT id, code FROM devices UNION SELECT id, code FROM device")),
     )
+
+
+def _actor_changes(db: Database) -> dict[str, list[tuple[EventKey, Actor]]]:
+    """Role and unit of every user whose record was ever changed, as each event set them
+    (one index walk over the users' events; users never changed are not listed)."""
+    changed = {
+        user
+        for (user,) in db.conn.execute(
+            "SELECT DISTINCT entity_id FROM events WHERE entity = 'user' AND type = ?",
+            [EventType.USER_SET],
+        )
+    }
+    history: dict[str, list[tuple[EventKey, Actor]]] = {}
+    if not changed:
+        return history
+    rows = db.conn.execute(
+        "SELECT entity_id, hlc, device_id, device_seq, payload FROM events "
+        "WHERE entity = 'user' AND type IN (?, ?) ORDER BY hlc, device_id, device_seq",
+        [EventType.USER_ADDED, EventType.USER_SET],
+    )
+    for user, hlc, device, seq, payload in rows:
+        if user in changed:
+            p = json.loads(payload)
+            actor = Actor(user, Role(p["role"]), p["department_code"])
+            history.setdefault(user, []).append(((hlc, device, seq), actor))
+    return history
 
 
 def events_of_cases(db: Database, case_ids: Iterable[str]) -> dict[str, list[Event]]:

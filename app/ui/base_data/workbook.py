@@ -27,6 +27,7 @@ from app.ui.base_data.results import ImportedDialog, ProblemsDialog
 from app.ui.common.dialog_parts import button_row, dialog_layout, question_label
 from app.ui.common.i18n import error_text
 from app.ui.common.runner import Operation
+from app.ui.common.screen import FittedDialog
 from app.ui.common.session import Session
 
 XLSX = ".xlsx"
@@ -41,7 +42,7 @@ def _xlsx(chosen: str) -> Path:
     return path if path.suffix.lower() == XLSX else path.with_suffix(XLSX)
 
 
-class ConfirmDialog(QDialog):
+class ConfirmDialog(FittedDialog):
     """A question before something that writes much at once; Enter does not confirm."""
 
     def __init__(self, title: str, question: str, text: str, ok_text: str, parent: QWidget):
@@ -94,7 +95,8 @@ class WorkbookButtons(QWidget):
             self.tr("Add the usual departments and problem categories of a township"),
             self.confirm_standard_set,
         )
-        for button in (self.import_button, self.standard_button):
+        # the export holds every user's name and phone: for the administrator only
+        for button in (self.import_button, self.standard_button, self.export_button):
             if not editable:
                 button.setEnabled(False)
                 button.setToolTip(why_not)

@@ -12,8 +12,9 @@ from sqlite_utils import Database
 
 from app.core.holidays import WARNED_ROLES, ScheduleNotice
 from app.core.model import User
-from app.core.permissions import MANAGE_REFERENCE_DATA, may
+from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.store.calendar_days import calendar_notice
+from app.store.devices import may_here
 
 STYLE = """
 #calendarBanner { background: #fffaeb; border: 1px solid #fec84b; border-radius: 6px; }
@@ -36,7 +37,7 @@ class CalendarBanner(QFrame):
         self.text.setObjectName("calendarBannerText")
         self.text.setWordWrap(True)
         self.button = QPushButton(self.tr("Enter the schedule…"))
-        self.button.setVisible(may(user.role, MANAGE_REFERENCE_DATA))
+        self.button.setVisible(may_here(db, user, MANAGE_REFERENCE_DATA))
         self.button.clicked.connect(
             lambda: self.enter_requested.emit(self.notice.year if self.notice else 0)
         )
@@ -53,7 +54,7 @@ class CalendarBanner(QFrame):
         if self.notice is None:
             return
         missing = "、".join(self.notice.missing)
-        if may(self.user.role, MANAGE_REFERENCE_DATA):
+        if may_here(self.db, self.user, MANAGE_REFERENCE_DATA):
             ask = self.tr("Enter it from the State Council's notice.")
         else:
             ask = self.tr("Ask the administrator to enter it.")
