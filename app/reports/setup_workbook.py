@@ -33,6 +33,8 @@ from app.store.base_data_import import BaseDataRefused
 from app.store.reference import categories, departments, grids, township, users
 
 TITLE = "基础数据表"
+MAX_BYTES = 10 * 1024 * 1024  # a township's base data is a few hundred rows, some 100 KB
+MAX_ROWS = 5_000  # per sheet: more than any township has units, grids, categories or staff
 EXAMPLES: dict[str, list[list[str]]] = {
     DEPARTMENTS: [
         [f"{EXAMPLE_MARK}PCS", "X", "白石派出所", "派出所", "GAJ", "0535-0000000", "张警官",
@@ -78,6 +80,12 @@ def _write(path: Path, title: str, rows: dict[str, list[list[str]]]) -> None:
 def read_workbook(path: Path) -> BaseDataSet:
     """Every sheet there is; raises BaseDataRefused with every problem of every row, or
     DomainError when the file cannot be read at all."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_sheet says in plain words why it cannot be read
+    if size > MAX_BYTES:
+        raise DomainError("base_data_too_large", value=path.name, limit=MAX_BYTES // 2**20)
     dataset = BaseDataSet()
     problems: list[SheetProblem] = []
     found = 0
@@ -89,6 +97,8 @@ def read_workbook(path: Path) -> BaseDataSet:
                 continue  # a workbook may hold only some kinds
             raise
         found += 1
+        if len(table.rows) > MAX_ROWS:
+            raise DomainError("base_data_too_many_rows", value=sheet, limit=MAX_ROWS)
         problems += read_rows(dataset, sheet, table.headers, table.rows, table.row_numbers)
     if not found:
         raise DomainError("base_data_sheet_missing", value=DEPARTMENTS)

@@ -283,3 +283,15 @@ def test_only_the_administrator_exports_the_staff_list(demo_path: Path, tmp_path
     err = fails(capsys, "setup", "export", "--db", str(demo_path), "-o", str(out), "--as", "clerk")
     assert "受理员不能维护基础数据" in err
     assert not out.exists()
+
+
+def test_an_oversized_workbook_is_refused_before_it_is_read(tmp_path: Path, capsys) -> None:
+    from app.reports import setup_workbook
+
+    big = tmp_path / "big.xlsx"
+    rows = [[f"G{n}", f"网格{n}", "村"] for n in range(setup_workbook.MAX_ROWS + 1)]
+    write_workbook(big, "基础数据表", [SheetOut("网格", ["编码", "名称", "所在村（社区）"], rows)])
+    db = new_township(tmp_path, capsys)
+    before = dump(db)
+    assert "超过 5000 行" in fails(capsys, "setup", "import", "--db", str(db), str(big))
+    assert dump(db) == before

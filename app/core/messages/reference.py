@@ -179,4 +179,12 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”还负责 {found} 个网格：请先给这些网格换网格员。",
         "'{value}' still looks after {found} grids: give them another grid worker first.",
     ),
+    "base_data_too_large": (
+        "“{value}”超过 {limit} MB，不像是基础数据表；请检查是否选错了文件。",
+        "'{value}' is over {limit} MB, too large for a base-data workbook; check the file.",
+    ),
+    "base_data_too_many_rows": (
+        "“{value}”表超过 {limit} 行，不像是一个乡镇的基础数据；请检查表格。",
+        "Sheet '{value}' has over {limit} rows, more than a township's base data; check it.",
+    ),
 }
