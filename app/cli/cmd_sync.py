@@ -145,7 +145,10 @@ def device_enrol(ctx: Context) -> int:
         print_json(result.device.__dict__ | {"file": str(result.path), "events": result.events})
     else:
         print(f"已注册 {result.device.name}（编码 {result.device.code}）：{result.path}")
-        print("请把注册文件和口令分开交给终端使用人，在终端上运行 towndesk device join。")
+        print(
+            "请把注册文件和口令分开交给终端使用人：在终端上首次打开 TownDesk，选择"
+            "“作为外业终端加入”（或运行 towndesk device join）。"
+        )
     return 0
 
 

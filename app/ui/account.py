@@ -10,12 +10,18 @@ its Cancel signs out. The store checks the current password and the new one
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.core.auth import MIN_PASSWORD_LENGTH
 from app.core.errors import DomainError
 from app.store.base_data import change_own_password
-from app.ui.common.dialog_parts import StoreDialog, question_label
+from app.ui.common.dialog_parts import (
+    StoreDialog,
+    field_form,
+    password_field,
+    question_label,
+    say_wrong,
+)
 from app.ui.common.session import Session
 
 # why the window closed: the sign-in loop quits, or asks who signs in next
@@ -50,9 +56,9 @@ class ChangePasswordDialog(StoreDialog):
                     name=session.user.name, username=session.user.username
                 )
             )
-        self.current = self._password_field("currentPassword")
-        self.new = self._password_field("newPassword")
-        self.again = self._password_field("newPasswordAgain")
+        self.current = password_field("currentPassword")
+        self.new = password_field("newPassword")
+        self.again = password_field("newPasswordAgain")
         rule = QLabel(
             self.tr("At least {limit} characters, different from the current one.").format(
                 limit=MIN_PASSWORD_LENGTH
@@ -60,9 +66,7 @@ class ChangePasswordDialog(StoreDialog):
         )
         rule.setObjectName("hintText")
         rule.setWordWrap(True)
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        form.setHorizontalSpacing(14)
+        form = field_form()
         form.addRow(self.tr("Current password"), self.current)
         form.addRow(self.tr("New password"), self.new)
         form.addRow(self.tr("New password again"), self.again)
@@ -82,18 +86,9 @@ class ChangePasswordDialog(StoreDialog):
             QWidget.setTabOrder(first, second)
         (self.new if current else self.current).setFocus()
 
-    @staticmethod
-    def _password_field(name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
-
     def _show(self, text: str, field: QLineEdit) -> None:
-        self.error.setText(text)
-        self.error.show()
-        field.setFocus()
-        field.selectAll()
+        say_wrong(self.error, text, field)
+        self.refit()
 
     def submit(self) -> object:
         if not self.current.text():

@@ -214,15 +214,7 @@ class MainWindow(QMainWindow):
         button.setText(f"{self.user.name} · {word(self.user.role)} · {unit}")
         button.setToolTip(self.tr("Account: change password, switch user, sign out"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setStyleSheet(  # on the header's blue, as the name was shown before
-            "QToolButton { background: transparent; border: 1px solid transparent;"
-            " border-radius: 4px; padding: 3px 24px 3px 8px; color: #ffffff; }"
-            " QToolButton:hover, QToolButton:focus, QToolButton:pressed"
-            " { border-color: #c9d8ec; background: #173f70; }"
-            " QToolButton::menu-indicator { subcontrol-position: right center;"
-            " subcontrol-origin: padding; right: 6px; }"
-        )
+        button.setCursor(Qt.CursorShape.PointingHandCursor)  # its look: resources/style.qss
         menu = QMenu(button)
         self.change_password_action = QAction(self.tr("Change password…"), self)
         self.change_password_action.triggered.connect(self.change_password)

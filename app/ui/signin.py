@@ -7,7 +7,6 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,11 +21,12 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.store.signin import sign_in
 from app.ui.common.i18n import error_text
+from app.ui.common.screen import FittedDialog
 
 WAIT_CODES = ("sign_in_locked", "password_wrong_wait")
 
 
-class SignInDialog(QDialog):
+class SignInDialog(FittedDialog):
     def __init__(
         self,
         db: Database,
@@ -104,6 +104,7 @@ class SignInDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self.refit()
 
     def _start_wait(self, seconds: int) -> None:
         """No sleeping: the button counts down with a timer and the window stays alive.

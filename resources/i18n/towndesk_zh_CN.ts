@@ -2058,7 +2058,15 @@
     </message>
     <message>
       <source>It asks for the one-time password. Run it in the folder holding the file (or give the file's full path); add --db &lt;database file&gt; only to keep the laptop's database somewhere else than the program's data folder. The laptop then opens TownDesk and syncs from its Sync page.</source>
-      <translation>运行时会要求输入一次性口令。请在注册文件所在的文件夹中运行（或写出文件的完整路径）；只有数据库不放在程序默认数据目录时，才需加上 --db &lt;数据库文件&gt;。之后在终端上打开本程序，在“同步”页交换同步包。</translation>
+      <translation type="vanished">运行时会要求输入一次性口令。请在注册文件所在的文件夹中运行（或写出文件的完整路径）；只有数据库不放在程序默认数据目录时，才需加上 --db &lt;数据库文件&gt;。之后在终端上打开本程序，在“同步”页交换同步包。</translation>
+    </message>
+    <message>
+      <source>For IT staff, the same from the command line on the laptop, in the folder holding the file (or give the file's full path):</source>
+      <translation>信息技术人员也可以在终端的命令行中完成同样的操作，请在注册文件所在的文件夹中运行（或写出文件的完整路径）：</translation>
+    </message>
+    <message>
+      <source>It asks for the one-time password. Add --db &lt;database file&gt; only to keep the laptop's database somewhere else than the program's data folder. The laptop then signs in and syncs from its Sync page.</source>
+      <translation>运行时会要求输入一次性口令。只有数据库不放在程序默认数据目录时，才需加上 --db &lt;数据库文件&gt;。之后在终端上登录，在“同步”页交换同步包。</translation>
     </message>
     <message>
       <source>Only a department laptop belongs to a department</source>
@@ -2126,8 +2134,22 @@
 
 1. Copy the file to the laptop (USB stick).
 2. Tell the laptop's user the one-time password in person, not with the file.
-3. On the laptop, run:</source>
+3. On the laptop, start TownDesk and choose “Join as a field laptop”; choose the file there and type the one-time password.</source>
       <translation>注册文件已写入：
+{path}
+
+1. 用 U 盘把注册文件拷到终端上。
+2. 当面把一次性口令告诉终端使用人，不要随文件一起交付。
+3. 在终端上启动本程序，选择“作为外业终端加入”，在其中选择该注册文件并输入一次性口令。</translation>
+    </message>
+    <message>
+      <source>The enrolment file is written:
+{path}
+
+1. Copy the file to the laptop (USB stick).
+2. Tell the laptop's user the one-time password in person, not with the file.
+3. On the laptop, run:</source>
+      <translation type="vanished">注册文件已写入：
 {path}
 
 1. 用 U 盘把注册文件拷到终端上。

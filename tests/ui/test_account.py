@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 
 from app.store.base_data import reset_password
 from app.store.reference import must_change_password, user_by_name
@@ -183,3 +183,16 @@ def test_the_password_is_changed_and_works_at_the_next_sign_in(qtbot, demo_path,
     qtbot.keyClick(dialog.again, Qt.Key.Key_Return)  # Enter is OK
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "密码已修改。")
     assert sign_in(demo_db, "clerk", "clerk-new-1", now_ms=frozen).username == "clerk"
+
+
+def test_the_account_button_shows_a_white_arrow_on_the_blue_header(qtbot, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    button = window.account_button
+    assert button.styleSheet() == ""  # its look is the style sheet's (resources/style.qss)
+    seen = window.grab(QRect(button.mapTo(window, QPoint(0, 0)), button.size())).toImage()
+    arrow = [  # the right-hand padding, where the menu arrow is drawn on the header's blue
+        seen.pixelColor(x, y)
+        for x in range(seen.width() - 24, seen.width())
+        for y in range(seen.height())
+    ]
+    assert max(colour.lightness() for colour in arrow) > 240  # white, not a style's dim arrow

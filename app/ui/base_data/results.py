@@ -20,6 +20,7 @@ from app.store.base_data_import import Imported
 from app.ui.base_data.parts import DIALOG_MAX_HEIGHT
 from app.ui.common.dialog_parts import dialog_layout, question_label
 from app.ui.common.i18n import current_language
+from app.ui.common.screen import FittedDialog
 
 
 def _text_box(name: str, text: str, lines: int) -> QPlainTextEdit:
@@ -49,7 +50,7 @@ def _close_row(dialog: QDialog, extra: QPushButton | None = None) -> QHBoxLayout
     return row
 
 
-class ProblemsDialog(QDialog):
+class ProblemsDialog(FittedDialog):
     """A refused workbook: every problem, by sheet and row; nothing was imported."""
 
     def __init__(
@@ -77,7 +78,7 @@ class ProblemsDialog(QDialog):
         self.setMaximumHeight(DIALOG_MAX_HEIGHT)
 
 
-class ImportedDialog(QDialog):
+class ImportedDialog(FittedDialog):
     """What was added and changed; the first passwords made for new users, shown once."""
 
     def __init__(self, result: Imported, source: str, parent: QWidget | None = None) -> None:

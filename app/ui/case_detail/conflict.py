@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from app.store.case_actions import resolve_conflict
 from app.store.case_conflicts import Mark
 from app.ui.common.i18n import error_text
 from app.ui.common.runner import Operation
+from app.ui.common.screen import FittedDialog
 from app.ui.common.session import Session
 
 RIVAL, CONCURRENT = "rival", "concurrent"
@@ -124,7 +124,7 @@ class ConflictBanner(QFrame):
             row.addWidget(who)
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(FittedDialog):
     """Ask how the conflict was settled, then record it (``resolve_conflict``)."""
 
     def __init__(
@@ -204,6 +204,7 @@ class ConflictDialog(QDialog):
         def refused(error: DomainError) -> None:
             self.error.setText(error_text(error))
             self.error.show()
+            self.refit()
             self.note.setFocus()
 
         def settled() -> None:

@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from app.core.model import Case
 from app.store.blobs import BlobStore
 from app.store.evidence import CustodyEntry, EvidenceItem, evidence_list
+from app.ui.common.screen import fit_to_screen
 
 NAME, HASH, SIZE, CAPTURED, CUSTODY = range(5)
 WIDTHS = (150, 0, 80, 250)  # the hash column fits its text; custody stretches
@@ -88,7 +89,7 @@ class EvidenceDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(1240, 520)
+        fit_to_screen(self, 1240, 520)
 
     def _table(self) -> QTableWidget:
         headers = [

@@ -1,6 +1,7 @@
-"""What the small form dialogs share: an error line, the button row, the outer layout, and
-handing what was typed to the store. Texts come from the caller, so each dialog keeps its own
-translation context."""
+"""What the small form dialogs share: an error line (and putting the cursor where the error
+is), hints, password and file fields, the button row, the outer layout, and handing what was
+typed to the store. Texts come from the caller, so each dialog keeps its own translation
+context."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +25,7 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.ui.common.i18n import error_text
 from app.ui.common.runner import Operation
+from app.ui.common.screen import FittedDialog
 from app.ui.common.session import Session
 
 Written = TypeVar("Written")
@@ -34,6 +38,61 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def say_wrong(error: QLabel, text: str, field: QWidget | None = None) -> None:
+    """What is wrong, in ``error``; the cursor goes to the field to put right, its text
+    selected to be typed over."""
+    error.setText(text)
+    error.show()
+    if field is not None:
+        field.setFocus()
+        if isinstance(field, QLineEdit):
+            field.selectAll()
+
+
+def hint_label(text: str = "") -> QLabel:
+    """Grey explaining text under a field, wrapped to the form's width."""
+    label = QLabel(text)
+    label.setObjectName("hintText")
+    label.setWordWrap(True)
+    return label
+
+
+def password_field(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def file_row(path: QLineEdit, *buttons: QPushButton) -> QHBoxLayout:
+    """A file's path and the buttons that choose it (Enter stays the dialog's)."""
+    row = QHBoxLayout()
+    row.setSpacing(6)
+    row.addWidget(path, 1)
+    for button in buttons:
+        button.setAutoDefault(False)
+        row.addWidget(button)
+    return row
+
+
+def busy_bar() -> QProgressBar:
+    """A thin bar that moves while the worker runs a step of unknown length; hidden."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(8)
+    bar.hide()
+    return bar
+
+
+def field_form() -> QFormLayout:
+    """Labels on the left, fields on the right, with room between the rows."""
+    form = QFormLayout()
+    form.setVerticalSpacing(10)
+    form.setHorizontalSpacing(14)
+    return form
 
 
 def button_row(
@@ -76,7 +135,7 @@ def dialog_layout(dialog: QDialog) -> QVBoxLayout:
     return layout
 
 
-class StoreDialog(QDialog):
+class StoreDialog(FittedDialog):
     """Hands what was typed to the store, on the session's worker thread; a refusal is shown
     in its error line and the dialog stays open with everything typed."""
 
@@ -116,6 +175,7 @@ class StoreDialog(QDialog):
     def refused(self, error: DomainError) -> None:
         self.error.setText(error_text(error))
         self.error.show()
+        self.refit()  # room for the message without squeezing the fields
 
     def written(
         self, work: Callable[[Database], Written], done: SignalInstance

@@ -12,10 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 from sqlite_utils import Database
@@ -24,9 +22,16 @@ from app.core.errors import DomainError
 from app.sync.enrolment import unlock
 from app.sync.keys import MIN_PASSWORD, STRONG, DeviceKeys, KdfCost
 from app.sync.status import keys_not_set_up
-from app.ui.common.dialog_parts import button_row, dialog_layout, error_label
+from app.ui.common.dialog_parts import (
+    button_row,
+    dialog_layout,
+    error_label,
+    password_field,
+    say_wrong,
+)
 from app.ui.common.i18n import error_text
 from app.ui.common.runner import Operation
+from app.ui.common.screen import FittedDialog
 from app.ui.common.session import Session
 
 
@@ -73,7 +78,7 @@ class KeyRing(QObject):
         self.changed.emit()
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(FittedDialog):
     unlocked = Signal()
 
     def __init__(self, ring: KeyRing, set_up: bool, parent: QWidget | None = None) -> None:
@@ -97,12 +102,8 @@ class UnlockDialog(QDialog):
             )
         intro = QLabel(text)
         intro.setWordWrap(True)
-        self.password = QLineEdit()
-        self.password.setObjectName("keyPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("keyPasswordAgain")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field("keyPassword")
+        self.confirm = password_field("keyPasswordAgain")
         self.error = error_label()
         form = QFormLayout()
         form.setVerticalSpacing(10)
@@ -143,10 +144,8 @@ class UnlockDialog(QDialog):
             self._set_busy(None)
 
     def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.password.selectAll()
-        self.password.setFocus()
+        say_wrong(self.error, text, self.password)
+        self.refit()
 
     def submit(self) -> Operation | None:
         password = self.password.text()

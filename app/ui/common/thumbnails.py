@@ -8,6 +8,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.ui.common.screen import fit_to_screen
+
 THUMBNAIL_SIZE = 96
 
 
@@ -54,4 +56,4 @@ class ImageViewer(QDialog):
         layout.addWidget(scroll)
         self.image_label = label
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)

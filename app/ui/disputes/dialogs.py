@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.disputes import Dispute, Ruling
-from app.core.errors import DomainError
 from app.core.meetings import Meeting
 from app.core.routing import BoundaryEntry
 from app.store.disputes import decide_dispute, refer_dispute
@@ -120,10 +119,6 @@ class DecideDialog(StoreDialog):
             reasoning=self.reasoning.toPlainText().strip(),
             amend_list=self.amend.isChecked(),
         )
-
-    def refused(self, error: DomainError) -> None:
-        super().refused(error)
-        self.adjustSize()  # room for the message without squeezing the fields
 
     def submit(self) -> Operation | None:
         """Rule on the worker; ``decided`` hears the dispute as ruled."""

@@ -30,6 +30,7 @@ from app.store.lists import Replaced, merged_rows, reference, replace_list
 from app.ui.common.dialog_parts import error_label
 from app.ui.common.i18n import error_text, in_language
 from app.ui.common.runner import Operation
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 from app.ui.lists.import_steps import MappingStep, PreviewStep
 from app.ui.lists.table import list_title
@@ -109,7 +110,7 @@ class ListImportDialog(QDialog):
         self.mapping_step.changed.connect(self._mapping_changed)
         self.mapping_step.fill(self.kind())
         self._show_page(MAPPING)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
 
     def kind(self) -> ListKind:
         return ListKind(self.kind_box.currentData())

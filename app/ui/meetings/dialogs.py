@@ -33,6 +33,7 @@ from app.store.meetings import (
 from app.store.work_calendar import work_calendar
 from app.ui.common.dialog_parts import StoreDialog, button_row, dialog_layout, question_label
 from app.ui.common.runner import Operation
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 from app.ui.common.unit_lists import UnitChecklist
 from app.ui.meetings.parts import AgendaEditor, intro, meeting_name, text_box, weekday_time
@@ -151,7 +152,8 @@ class MeetingDialog(StoreDialog):
         layout.addWidget(self.agenda, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.setMinimumSize(900, 700)
+        self.setMinimumWidth(900)
+        fit_to_screen(self, 900, 700)  # the agenda takes what the screen leaves
         self.held_on.setFocus()
 
     def submit(self) -> Operation | None:
@@ -204,7 +206,8 @@ class AgendaDialog(StoreDialog):
         layout.addWidget(self.agenda, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.setMinimumSize(900, 600)
+        self.setMinimumWidth(900)
+        fit_to_screen(self, 900, 600)
         self.agenda.tree.setFocus()
 
     def submit(self) -> Operation | None:

@@ -33,6 +33,7 @@ from app.store.meetings import record_minutes
 from app.store.reference import ReferenceData
 from app.ui.common.dialog_parts import StoreDialog, button_row, dialog_layout
 from app.ui.common.runner import Operation
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 from app.ui.common.unit_lists import UnitChecklist, unit_items
 from app.ui.meetings.parts import meeting_name, text_box, weekday_time
@@ -253,7 +254,8 @@ class MinutesDialog(StoreDialog):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.setMinimumSize(880, 700)
+        self.setMinimumWidth(880)
+        fit_to_screen(self, 880, 700)  # the decisions scroll in what the screen leaves
         self.summary.setFocus()
 
     def _agenda_disputes(self) -> list[tuple[str, str]]:

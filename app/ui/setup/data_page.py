@@ -31,19 +31,12 @@ from app.core.base_data_sheets import CATEGORIES, DEPARTMENTS, GRIDS, USERS, Bas
 from app.core.errors import DomainError
 from app.reports.setup_workbook import read_workbook, write_template
 from app.store.base_data_import import BaseDataRefused, standard_set
-from app.ui.common.dialog_parts import error_label
+from app.ui.common.dialog_parts import error_label, file_row, hint_label
 from app.ui.common.i18n import core_language, error_text
 from app.ui.common.runner import BackgroundRunner, Operation
 
 STANDARD, WORKBOOK, NOTHING = "standard", "workbook", "nothing"
 WORKBOOK_PATTERN = "*.xlsx *.xlsm"
-
-
-def hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("hintText")
-    label.setWordWrap(True)
-    return label
 
 
 def count_rows(dataset: BaseDataSet) -> dict[str, int]:
@@ -75,7 +68,7 @@ class DataPage(QWizardPage):
         leaves = len(self.standard.categories) - groups
         self.standard_option = QRadioButton(self.tr("The standard starting set"))
         self.standard_option.setObjectName("standardOption")
-        standard_hint = hint(
+        standard_hint = hint_label(
             self.tr(
                 "{departments} departments, named by role (派出所, 应急管理局, …), and {leaves} "
                 "problem categories in {groups} groups, each with its usual route and time "
@@ -84,7 +77,7 @@ class DataPage(QWizardPage):
         )
         self.workbook_option = QRadioButton(self.tr("A filled-in workbook"))
         self.workbook_option.setObjectName("workbookOption")
-        workbook_hint = hint(
+        workbook_hint = hint_label(
             self.tr(
                 "The base-data workbook (基础数据表.xlsx) with your departments, grids, "
                 "categories and users, exported from another township or filled in from "
@@ -96,17 +89,11 @@ class DataPage(QWizardPage):
         self.path.setReadOnly(True)
         self.path.setPlaceholderText(self.tr("No workbook chosen"))
         self.choose_button = QPushButton(self.tr("Choose…"))
-        self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose_workbook)
         self.template_button = QPushButton(self.tr("Save a blank template…"))
-        self.template_button.setAutoDefault(False)
         self.template_button.clicked.connect(self.save_template)
-        path_row = QHBoxLayout()
-        path_row.setSpacing(6)
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.choose_button)
-        path_row.addWidget(self.template_button)
-        self.status = hint("")
+        path_row = file_row(self.path, self.choose_button, self.template_button)
+        self.status = hint_label("")
         self.status.setObjectName("workbookStatus")
         self.status.hide()
         self.problems = QListWidget()
@@ -116,7 +103,7 @@ class DataPage(QWizardPage):
         self.problems.hide()
         self.nothing_option = QRadioButton(self.tr("Nothing for now"))
         self.nothing_option.setObjectName("nothingOption")
-        nothing_hint = hint(
+        nothing_hint = hint_label(
             self.tr(
                 "Only the office and the administrator. Add the base data later on the Base "
                 "data page, one by one or from a workbook."

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.ui.setup.data_page import hint
+from app.ui.common.dialog_parts import hint_label
 from app.ui.setup.pages import Owner
 
 
@@ -33,7 +33,7 @@ class DonePage(QWizardPage):
         self.summary.setObjectName("doneSummary")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.passwords_hint = hint(
+        self.passwords_hint = hint_label(
             self.tr(
                 "First passwords of the users the workbook brought in, shown only now. Copy "
                 "them or write them down and hand each to its user in person; each user "
@@ -54,7 +54,7 @@ class DonePage(QWizardPage):
         copy_row = QHBoxLayout()
         copy_row.addStretch(1)
         copy_row.addWidget(self.copy_button)
-        self.copied = hint("")
+        self.copied = hint_label("")
         self.copied.hide()
         self.password_part = QWidget()
         column = QVBoxLayout(self.password_part)

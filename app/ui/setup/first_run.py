@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QVBoxLayout,
@@ -23,8 +22,10 @@ from PySide6.QtWidgets import (
 from app.core.clock import Clock
 from app.store.demo.township import build_demo
 from app.sync.keys import STRONG, KdfCost
-from app.ui.common.runner import BackgroundRunner, Operation, Progress
+from app.ui.common.runner import Operation, Progress
+from app.ui.common.screen import FittedDialog
 from app.ui.setup.creation import ADMIN_USERNAME
+from app.ui.setup.first_start import FirstStart
 from app.ui.setup.join import JoinDialog
 from app.ui.setup.wizard import SetupWizard
 
@@ -32,7 +33,7 @@ DEMO_CASES = 3000
 DEMO_USERNAME = "clerk"
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(FirstStart, FittedDialog):
     def __init__(
         self,
         db_path: Path,
@@ -41,8 +42,8 @@ class FirstRunDialog(QDialog):
         cost: KdfCost = STRONG,
     ) -> None:
         super().__init__(parent)
-        self.db_path, self.clock, self.cost = db_path, clock, cost
-        self.runner = BackgroundRunner(db_path, self)
+        self.start_worker(db_path, clock)
+        self.cost = cost
         self.username = ""  # who signs in first, once the database is made
         self.wizard: SetupWizard | None = None
         self.join_dialog: JoinDialog | None = None
@@ -56,30 +57,30 @@ class FirstRunDialog(QDialog):
         where = QLabel(self.tr("The database will be made at {path}").format(path=db_path))
         where.setObjectName("hintText")
         where.setWordWrap(True)
-        self.setup_button = QCommandLinkButton(
+        self.setup_button = _choice(
+            "setupChoice",
             self.tr("Set up our township"),
             self.tr(
                 "On the office PC, to start working with TownDesk: the township's name and "
                 "code, the administrator's password and the starting base data."
             ),
         )
-        self.setup_button.setObjectName("setupChoice")
-        self.join_button = QCommandLinkButton(
+        self.join_button = _choice(
+            "joinChoice",
             self.tr("Join as a field laptop"),
             self.tr(
                 "On a laptop the office has enrolled: choose the enrolment file it gave you "
                 "and type its password."
             ),
         )
-        self.join_button.setObjectName("joinChoice")
-        self.demo_button = QCommandLinkButton(
+        self.demo_button = _choice(
+            "demoChoice",
             self.tr("Open the demo township"),
             self.tr(
                 "To try TownDesk out: 青石镇, a made-up township with {cases} cases. Not for "
                 "real work."
             ).format(cases=f"{DEMO_CASES:,}"),
         )
-        self.demo_button.setObjectName("demoChoice")
         self.setup_button.setDefault(True)  # Enter: the office PC's usual first start
         self.setup_button.clicked.connect(self.set_up)
         self.join_button.clicked.connect(self.join)
@@ -153,5 +154,10 @@ class FirstRunDialog(QDialog):
         for child in (self.wizard, self.join_dialog):  # each stops its worker when done
             if child is not None and child.isVisible():
                 child.done(0)
-        self.runner.shutdown()
-        super().done(result)
+        super().done(result)  # and this one's
+
+
+def _choice(name: str, title: str, text: str) -> QCommandLinkButton:
+    button = QCommandLinkButton(title, text)
+    button.setObjectName(name)
+    return button

@@ -26,10 +26,10 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import Township
 from app.core.numbering import case_number
-from app.ui.common.dialog_parts import error_label
+from app.ui.common.dialog_parts import error_label, hint_label, password_field, say_wrong
 from app.ui.common.i18n import error_text
 from app.ui.setup.creation import ADMIN_USERNAME, TOWNSHIP_CODE_LIMIT, Created, TownshipPlan
-from app.ui.setup.data_page import NOTHING, STANDARD, DataPage, hint
+from app.ui.setup.data_page import NOTHING, STANDARD, DataPage
 
 
 class Owner(Protocol):
@@ -74,12 +74,7 @@ class CheckedPage(QWizardPage):
         self.error = error_label()
 
     def refuse(self, text: str, field: QWidget | None = None) -> bool:
-        self.error.setText(text)
-        self.error.show()
-        if field is not None:
-            field.setFocus()
-            if isinstance(field, QLineEdit):
-                field.selectAll()
+        say_wrong(self.error, text, field)
         return False
 
     def passed(self) -> bool:
@@ -114,11 +109,11 @@ class TownshipPage(CheckedPage):
         self.code.setMaximumWidth(120)
         self.code.setPlaceholderText("BS")
         self.code.textEdited.connect(self._code_edited)
-        self.code_hint = hint("")
+        self.code_hint = hint_label("")
         self.authority = QLineEdit()
         self.authority.setObjectName("townshipAuthority")
         self.authority.textEdited.connect(lambda _text: setattr(self, "authority_edited", True))
-        authority_hint = hint(
+        authority_hint = hint_label(
             self.tr(
                 "Printed on notices and letters as the enforcement authority: the township "
                 "people's government, which holds the enforcement powers, not its office."
@@ -142,7 +137,7 @@ class TownshipPage(CheckedPage):
         hours.addWidget(QLabel("–"))
         hours.addWidget(self.closes)
         hours.addStretch(1)
-        hours_hint = hint(self.tr("Working-day deadlines end at closing time."))
+        hours_hint = hint_label(self.tr("Working-day deadlines end at closing time."))
         for edit in (self.opens, self.closes):
             edit.setMinimumHeight(self.phone.sizeHint().height())
         self.watch(self.name, self.code, self.authority, self.opens, self.closes)
@@ -217,14 +212,10 @@ class AdminPage(CheckedPage):
         )
         username = QLabel(ADMIN_USERNAME)
         username.setObjectName("adminUsername")
-        self.password = QLineEdit()
-        self.password.setObjectName("adminPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again = QLineEdit()
-        self.again.setObjectName("adminPasswordAgain")
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field("adminPassword")
+        self.again = password_field("adminPasswordAgain")
         self.watch(self.password, self.again)
-        password_hint = hint(
+        password_hint = hint_label(
             self.tr(
                 "At least {limit} characters. Keep it somewhere safe: without it nobody can "
                 "add users or reset their passwords."
@@ -278,7 +269,7 @@ class ConfirmPage(CheckedPage):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.rows[key] = value
             form.addRow(text, value)
-        self.working = hint(self.tr("Creating the township…"))
+        self.working = hint_label(self.tr("Creating the township…"))
         self.working.hide()
         layout = page_layout(self, intro)
         layout.addLayout(form)

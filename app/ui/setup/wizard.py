@@ -19,22 +19,23 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.store.base_data_import import BaseDataRefused
 from app.ui.common.i18n import error_text
-from app.ui.common.runner import BackgroundRunner, Operation, Progress
+from app.ui.common.runner import Operation, Progress
+from app.ui.common.screen import fit_to_screen
 from app.ui.setup.creation import Created, SetupCancelled, TownshipPlan, create_township
 from app.ui.setup.data_page import DataPage
 from app.ui.setup.done_page import DonePage
+from app.ui.setup.first_start import FirstStart
 from app.ui.setup.pages import AdminPage, ConfirmPage, TownshipPage
 
 WIZARD_SIZE = (720, 620)  # within 1366×728 with the title bar; pages scroll if need be
 
 
-class SetupWizard(QWizard):
+class SetupWizard(FirstStart, QWizard):
     created = Signal(object)  # Created
 
     def __init__(self, db_path: Path, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path, self.clock = db_path, clock
-        self.runner = BackgroundRunner(db_path, self)
+        self.start_worker(db_path, clock)
         self.outcome: Created | None = None
         self.operation: Operation | None = None
         self.setObjectName("setupWizard")
@@ -61,7 +62,7 @@ class SetupWizard(QWizard):
             self.done_page,
         ):
             self.addPage(page)
-        self.resize(*WIZARD_SIZE)
+        fit_to_screen(self, *WIZARD_SIZE)
 
     def plan(self) -> TownshipPlan:
         t = self.township_page
@@ -140,17 +141,6 @@ class SetupWizard(QWizard):
         ):
             self.button(button).setEnabled(not busy)
 
-    # -- closing -----------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Esc and Cancel: not while the township is being made; once it is, it stays."""
-        if self.operation is not None:
-            return
-        if self.outcome is not None:
-            self.accept()
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.runner.shutdown()
-        super().done(result)
+    def made(self) -> bool:
+        """Once the township is made it stays: Esc and Cancel go on to sign-in."""
+        return self.outcome is not None

@@ -3,28 +3,17 @@
 Enrol: the keys are unlocked first (``KeyRing``), then the dialog asks for the laptop's
 name, kind, department and a one-time password, and ``enrol`` writes the enrolment file on
 the worker, through the session (every page hears of the new device). The dialog then says
-what to do on the laptop.
+what to do on the laptop: join as a field laptop at its first start (setup/join.py), or, for
+IT staff, the command ``towndesk device join``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
@@ -33,10 +22,11 @@ from app.store.changes import DEVICES, changed
 from app.store.reference import departments
 from app.sync.enrolment import Enrolled, enrol
 from app.sync.keys import MIN_PASSWORD, DeviceKeys, KdfCost
-from app.ui.common.dialog_parts import button_row, dialog_layout, error_label
+from app.ui.common.dialog_parts import field_form, file_row, hint_label, password_field
 from app.ui.common.i18n import error_text
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
+from app.ui.common.two_step import TwoStepDialog, selectable
 from app.ui.sync import transfer as sync_transfer
 from app.ui.sync.words import device_kind_word
 
@@ -53,7 +43,7 @@ def join_command(path: Path) -> str:
     return f"towndesk device join {name}"
 
 
-class EnrolDialog(QDialog):
+class EnrolDialog(TwoStepDialog):
     enrolled = Signal(object)  # Enrolled
 
     def __init__(
@@ -64,28 +54,15 @@ class EnrolDialog(QDialog):
         cost: KdfCost,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(600, parent)
+        self.name_buttons(self.tr("Enrol"), self.tr("Cancel"), self.tr("Close"))
         self.session, self.keys, self.folder, self.cost = session, keys, folder, cost
         self.operation: Operation | None = None
         self.outcome: Enrolled | None = None
         self.path_edited = False
         self.setObjectName("enrolDialog")
         self.setWindowTitle(self.tr("Enrol a field laptop"))
-        self.stack = QStackedWidget()
         self.form_page, self.done_page = self._form(), self._done()
-        self.stack.addWidget(self.form_page)
-        buttons, self.ok_button, self.cancel_button = button_row(
-            self, self.tr("Enrol"), self.tr("Cancel"), self.submit
-        )
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("primaryButton")
-        self.close_button.clicked.connect(self.accept)
-        self.close_button.hide()
-        buttons.addWidget(self.close_button)
-        layout = dialog_layout(self)
-        layout.addWidget(self.stack)
-        layout.addLayout(buttons)
-        self.setFixedWidth(600)  # wrapped hints get their height for this width
         fields = (self.name, self.kind, self.department, self.password, self.confirm, self.path)
         clicks = (self.browse_button, self.ok_button, self.cancel_button)
         self.inputs: tuple[QWidget, ...] = fields + clicks  # in tab order
@@ -94,21 +71,9 @@ class EnrolDialog(QDialog):
         self._kind_changed()
         self.name.setFocus()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.adjustSize()  # the wrapped hints, at the dialog's real width
-
     # -- building ---------------------------------------------------------------------------
 
     def _form(self) -> QWidget:
-        page = QWidget()
-        intro = QLabel(
-            self.tr(
-                "The office gives the laptop its identity: an enrolment file, sealed with a "
-                "one-time password, carries the laptop's keys and everything it needs to start."
-            )
-        )
-        intro.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setObjectName("enrolName")
         self.name.setPlaceholderText(self.tr("e.g. Qingshi village grid laptop"))
@@ -123,95 +88,58 @@ class EnrolDialog(QDialog):
         for department in departments(self.session.db):
             if department.tier in (Tier.X, Tier.Y):
                 self.department.addItem(f"{department.name}（{department.code}）", department.code)
-        self.password = QLineEdit()
-        self.password.setObjectName("enrolPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit()
-        self.confirm.setObjectName("enrolPasswordAgain")
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        password_hint = QLabel(
+        self.password = password_field("enrolPassword")
+        self.confirm = password_field("enrolPasswordAgain")
+        password_hint = hint_label(
             self.tr(
                 "At least {limit} characters. Tell it to the laptop's user in person, never "
                 "with the file. The laptop asks for it once when it joins and keeps it as its "
                 "device key password."
             ).format(limit=MIN_PASSWORD)
         )
-        password_hint.setObjectName("hintText")
-        password_hint.setWordWrap(True)
         self.path = QLineEdit()
         self.path.setObjectName("enrolPath")
         self.path.textEdited.connect(lambda _text: setattr(self, "path_edited", True))
         self.browse_button = QPushButton(self.tr("Choose…"))
-        self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
-        path_row = QHBoxLayout()
-        path_row.setSpacing(6)
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.browse_button)
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        form.setHorizontalSpacing(14)
+        form = field_form()
         form.addRow(self.tr("Device name"), self.name)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Department"), self.department)
         form.addRow(self.tr("One-time password"), self.password)
         form.addRow(self.tr("Again"), self.confirm)
         form.addRow("", password_hint)
-        form.addRow(self.tr("Save the file as"), path_row)
-        self.error = error_label()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: making the keys and the full sync file
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(8)
-        self.progress.hide()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.progress)
+        form.addRow(self.tr("Save the file as"), file_row(self.path, self.browse_button))
         self._suggest_path()
-        return page
+        intro = self.tr(
+            "The office gives the laptop its identity: an enrolment file, sealed with a "
+            "one-time password, carries the laptop's keys and everything it needs to start."
+        )
+        return self.build_form(intro, form)  # the busy bar: making the keys and the sync file
 
     def _done(self) -> QWidget:
-        page = QWidget()
-        self.done_title = QLabel()
-        self.done_title.setObjectName("sectionTitle")
-        self.done_title.setWordWrap(True)
-        self.done_text = QLabel()
-        self.done_text.setWordWrap(True)
-        self.done_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done_text = selectable()
         self.command = QLineEdit()
         self.command.setObjectName("joinCommand")
         self.command.setReadOnly(True)
         self.command.setStyleSheet("font-family: monospace;")
         self.copy_button = QPushButton(self.tr("Copy"))
-        self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_command)
-        command_row = QHBoxLayout()
-        command_row.setSpacing(6)
-        command_row.addWidget(self.command, 1)
-        command_row.addWidget(self.copy_button)
-        self.after_text = QLabel(
+        self.command_intro = hint_label(
             self.tr(
-                "It asks for the one-time password. Run it in the folder holding the file "
-                "(or give the file's full path); add --db <database file> only to keep the "
-                "laptop's database somewhere else than the program's data folder. The laptop "
-                "then opens TownDesk and syncs from its Sync page."
+                "For IT staff, the same from the command line on the laptop, in the folder "
+                "holding the file (or give the file's full path):"
             )
         )
-        self.after_text.setObjectName("hintText")
-        self.after_text.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.done_title)
-        layout.addWidget(self.done_text)
-        layout.addLayout(command_row)
-        layout.addWidget(self.after_text)
-        layout.addStretch(1)
-        return page
+        self.after_text = hint_label(
+            self.tr(
+                "It asks for the one-time password. Add --db <database file> only to keep the "
+                "laptop's database somewhere else than the program's data folder. The laptop "
+                "then signs in and syncs from its Sync page."
+            )
+        )
+        command_row = file_row(self.command, self.copy_button)
+        return self.build_result(self.done_text, self.command_intro, command_row, self.after_text)
 
     # -- the form ---------------------------------------------------------------------------
 
@@ -244,15 +172,6 @@ class EnrolDialog(QDialog):
                 chosen = chosen.with_suffix(ENROL_SUFFIX)
             self.path.setText(str(chosen))
             self.path_edited = True
-
-    def show_error(self, text: str, field: QWidget | None = None) -> None:
-        self.error.setText(text)
-        self.error.show()
-        self.adjustSize()  # room for the message without squeezing the wrapped hint
-        if field is not None:
-            field.setFocus()
-            if isinstance(field, QLineEdit):
-                field.selectAll()
 
     def target(self) -> Path | None:
         text = self.path.text().strip()
@@ -372,22 +291,14 @@ class EnrolDialog(QDialog):
                 "The enrolment file is written:\n{path}\n\n"
                 "1. Copy the file to the laptop (USB stick).\n"
                 "2. Tell the laptop's user the one-time password in person, not with the file.\n"
-                "3. On the laptop, run:"
+                "3. On the laptop, start TownDesk and choose “Join as a field laptop”; choose "
+                "the file there and type the one-time password."
             ).format(path=result.path)
         )
         self.command.setText(join_command(result.path))
-        self.stack.addWidget(self.done_page)
-        self.stack.setCurrentWidget(self.done_page)
-        self.stack.removeWidget(self.form_page)  # the dialog takes the result's height
-        self.form_page.hide()
-        self.ok_button.hide()
-        self.cancel_button.hide()
-        self.close_button.show()
-        self.close_button.setDefault(True)
-        self.close_button.setFocus()
         self.password.clear()
         self.confirm.clear()
-        self.adjustSize()
+        self.show_result(self.done_page)
         self.enrolled.emit(result)
 
     def copy_command(self) -> None:

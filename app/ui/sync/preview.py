@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.common.screen import FittedDialog
+
 STYLE = """
 #previewCounts { background: #ffffff; border: 1px solid #d9e0e8; border-radius: 6px; }
 #previewNumber { font-weight: bold; font-size: 11pt; color: #1d4e89; }
@@ -28,7 +29,7 @@ STYLE = """
 """
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(FittedDialog):
     """Import / Cancel, with the counts of ``Checked.summary()``."""
 
     def __init__(self, summary: dict[str, Any], path: Path, parent: QWidget | None = None) -> None:

@@ -11,7 +11,6 @@ from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -32,10 +31,11 @@ from app.store.case_actions import act
 from app.ui.common.dialog_parts import question_label
 from app.ui.common.i18n import action_word, error_text
 from app.ui.common.runner import Operation
+from app.ui.common.screen import FittedDialog
 from app.ui.common.session import Session
 
 
-class StepForm(QDialog):
+class StepForm(FittedDialog):
     """One step on one case. Subclasses say which ``actions`` they serve."""
 
     actions: ClassVar[tuple[Action, ...]] = ()
@@ -81,7 +81,6 @@ class StepForm(QDialog):
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.buttons)
         self.setMinimumWidth(540 if self.is_wide() else 460)
-        self.adjustSize()  # at its final width: text that wraps needs the height
 
     # -- what a kind of step says ---------------------------------------------------------
 
@@ -155,7 +154,7 @@ class StepForm(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
-        self.adjustSize()  # room for the message without squeezing the fields
+        self.refit()  # room for the message without squeezing the fields
 
 
 class PhotoRow(QWidget):

@@ -181,7 +181,7 @@ class ReturnForm(StepForm):
             if shown
             else self.tr("e.g. Dispatched to the wrong unit; it is for … to handle")
         )
-        self.adjustSize()
+        self.refit(shrink=True)
 
     def cited_codes(self) -> tuple[str, ...]:
         checked = [

@@ -99,7 +99,7 @@ class RouteForm(StepForm):
         )
         for row in (self.override_hint, self.override_reason):
             self.form.setRowVisible(row, needed)
-        self.adjustSize()
+        self.refit(shrink=True)
 
     def override(self) -> str:
         if self.override_reason is None or not self.needs_override_reason():
