@@ -127,13 +127,7 @@ def write_department(
 
 
 def save_grid(db: Database, actor: User, record: Grid, *, new: bool, wall: Wall) -> Grid:
-    require_office(db, actor, MANAGE_REFERENCE_DATA)
-    base = known(db)
-    checked = rules.check_grid(record, base, new=new)
-    if checked != base.grids.get(checked.code):  # an unchanged record writes nothing
-        with writing(db, wall) as writer:
-            write_grid(writer, actor.id, checked, new=new)
-    return checked
+    return _save_coded(db, actor, record, new, wall, rules.check_grid, "grids", write_grid)
 
 
 def write_grid(writer: EventWriter, actor_id: str | None, g: Grid, *, new: bool) -> None:
@@ -143,13 +137,8 @@ def write_grid(writer: EventWriter, actor_id: str | None, g: Grid, *, new: bool)
         "description": g.description,
         "worker_id": g.worker_id,
     }
-    if new:
-        added = {"code": g.code, **payload}
-        writer.append(actor_id, "grid", g.code, EventType.GRID_ADDED, added)
-        if g.active:
-            return
-    payload["active"] = g.active
-    writer.append(actor_id, "grid", g.code, EventType.GRID_SET, payload)
+    kinds = (EventType.GRID_ADDED, EventType.GRID_SET)
+    _write_coded(writer, actor_id, "grid", g.code, {}, payload, g.active, kinds, new=new)
 
 
 # --------------------------------------------------------------------------- categories
@@ -160,13 +149,8 @@ def save_category(
 ) -> Category:
     """A group (no parent) or a leaf with its default route, unit and limits. A change of
     limits moves the clocks of the category's open cases."""
-    require_office(db, actor, MANAGE_REFERENCE_DATA)
-    base = known(db)
-    checked = rules.check_category(record, base, new=new)
-    if checked != base.categories.get(checked.code):  # an unchanged record writes nothing
-        with writing(db, wall) as writer:
-            write_category(writer, actor.id, checked, new=new)
-    return checked
+    check, write = rules.check_category, write_category
+    return _save_coded(db, actor, record, new, wall, check, "categories", write)
 
 
 def write_category(writer: EventWriter, actor_id: str | None, c: Category, *, new: bool) -> None:
@@ -179,13 +163,37 @@ def write_category(writer: EventWriter, actor_id: str | None, c: Category, *, ne
         "sign_days": c.sign_days,
         "matter_code": c.matter_code,
     }
+    kinds = (EventType.CATEGORY_ADDED, EventType.CATEGORY_SET)
+    fixed = {"parent_code": c.parent_code}  # a category stays in its group
+    _write_coded(writer, actor_id, "category", c.code, fixed, payload, c.active, kinds, new=new)
+
+
+def _save_coded(
+    db: Database, actor: User, record: Any, new: bool, wall: Wall, check: Any, table: str,
+    write: Any,
+) -> Any:  # fmt: skip
+    """Check a grid or category against the township and write it; unchanged: nothing."""
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
+    base = known(db)
+    checked = check(record, base, new=new)
+    if checked != getattr(base, table).get(checked.code):
+        with writing(db, wall) as writer:
+            write(writer, actor.id, checked, new=new)
+    return checked
+
+
+def _write_coded(
+    writer: EventWriter, actor_id: str | None, entity: str, code: str, fixed: dict[str, Any],
+    payload: dict[str, Any], active: bool, kinds: tuple[EventType, EventType], *, new: bool,
+) -> None:  # fmt: skip
+    """A new record's ``added`` event (its code and what never changes, then the rest), and
+    the ``set`` event of a changed one (or of a new one added as deactivated)."""
+    added, changed = kinds
     if new:
-        added = {"code": c.code, "parent_code": c.parent_code, **payload}
-        writer.append(actor_id, "category", c.code, EventType.CATEGORY_ADDED, added)
-        if c.active:
+        writer.append(actor_id, entity, code, added, {"code": code, **fixed, **payload})
+        if active:
             return
-    payload["active"] = c.active
-    writer.append(actor_id, "category", c.code, EventType.CATEGORY_SET, payload)
+    writer.append(actor_id, entity, code, changed, {**payload, "active": active})
 
 
 # -------------------------------------------------------------------------------- users
