@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -46,7 +45,7 @@ from app.ui.cases.page import CasesPage
 from app.ui.common.i18n import word
 from app.ui.common.keys import KeyRing
 from app.ui.common.page import Page
-from app.ui.common.screen import fit_to_screen
+from app.ui.common.screen import fit_to_screen, scrolling
 from app.ui.common.session import Session
 from app.ui.disputes.page import DisputesPage
 from app.ui.lists.page import ListsPage
@@ -98,7 +97,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(140)
         for key in PAGES:
-            self.stack.addWidget(_scrolling(self.pages[key]))
+            self.stack.addWidget(scrolling(self.pages[key]))
             self.nav.addItem(QListWidgetItem(self.page_title(key)))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_central()
@@ -394,14 +393,3 @@ class MainWindow(QMainWindow):
         self.session.close()
         super().closeEvent(event)
         self.left.emit(self.leaving)
-
-
-def _scrolling(page: Page) -> QScrollArea:
-    """A page as tall as the window allows; on a small screen it scrolls rather than push
-    the window past the screen's bottom (the sync page needs about 660 pixels)."""
-    scroll = QScrollArea()
-    scroll.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(page)
-    return scroll

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 
 TITLE_BAR = 32  # the window manager's title bar and frame, which the size does not include
 
@@ -71,3 +71,14 @@ class FittedDialog(QDialog):
         dialog is fitted when it is shown)."""
         if self.isVisible():
             fit_to_contents(self, shrink)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """A page as tall as the window allows; on a small screen it scrolls rather than push
+    the window past the screen's bottom (the sync page needs about 660 pixels)."""
+    scroll = QScrollArea()
+    scroll.setObjectName(f"{page.objectName() or type(page).__name__}Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
