@@ -33,7 +33,7 @@ from app.store.base_data_import import BaseDataRefused
 from app.store.reference import categories, departments, grids, township, users
 
 TITLE = "基础数据表"
-MAX_BYTES = 10 * 1024 * 1024  # a township's base data is a few hundred rows, some 100 KB
+MAX_BYTES = 2 * 1024 * 1024  # a township's base data: a few hundred rows, some 100 KB
 MAX_ROWS = 5_000  # per sheet: more than any township has units, grids, categories or staff
 EXAMPLES: dict[str, list[list[str]]] = {
     DEPARTMENTS: [

@@ -295,3 +295,10 @@ def test_an_oversized_workbook_is_refused_before_it_is_read(tmp_path: Path, caps
     before = dump(db)
     assert "超过 5000 行" in fails(capsys, "setup", "import", "--db", str(db), str(big))
     assert dump(db) == before
+
+
+def test_a_file_too_large_for_base_data_is_refused_unread(tmp_path: Path, capsys) -> None:
+    huge = tmp_path / "huge.xlsx"
+    huge.write_bytes(b"PK\x03\x04" + b"\0" * (3 * 1024 * 1024))
+    db = new_township(tmp_path, capsys)
+    assert "超过 2 MB" in fails(capsys, "setup", "import", "--db", str(db), str(huge))
