@@ -41,7 +41,7 @@ def overrides(db: Database) -> list[CalendarDay]:
 def set_day(
     db: Database, actor: User, day: str, working: bool, note: str = "", *, wall: Wall
 ) -> int:
-    """Record an exception; returns how many open cases got new due times."""
+    """Record an exception; returns how many open cases had their clocks recounted."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
     try:
         when = date.fromisoformat(day.strip())
@@ -55,7 +55,8 @@ def set_day(
 
 def set_year(db: Database, actor: User, year: int, festivals: list[Festival], *, wall: Wall) -> int:
     """Enter (or correct) a year's holiday schedule as the State Council published it; it
-    replaces what was entered for that year. Returns how many open cases got new due times."""
+    replaces what was entered for that year. Returns how many open cases had their clocks
+    recounted (whether or not their due times moved)."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
     entries = check_schedule(year, festivals)
     payload = {"year": year, "festivals": [entry.record() for entry in entries]}
