@@ -22,7 +22,8 @@ class EventType:
     GRID_ADDED = "grid.added"
     USER_ADDED = "user.added"
     CATEGORY_ADDED = "category.added"
-    # the whole record as it now stands (the last one written wins); never its code or tier
+    # the whole record as it now stands (the last one written wins); never its code, tier or
+    # group, nor a Y department's response commitment (department.response_set)
     TOWNSHIP_PROFILE_SET = "township.profile_set"  # issuing authority, address, duty phone
     DEPARTMENT_SET = "department.set"
     GRID_SET = "grid.set"

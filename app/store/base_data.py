@@ -217,7 +217,7 @@ def save_user(
         elif checked != old:
             write_user(writer, actor.id, checked)
         if old is not None and hashed:
-            payload = {"password_hash": hashed, "must_change": True}
+            payload = {"password_hash": hashed, "must_change_password": True}
             writer.append(actor.id, "user", checked.id, EventType.USER_PASSWORD_SET, payload)
     return checked
 
@@ -255,7 +255,7 @@ def reset_password(db: Database, actor: User, username: str, password: str, *, w
     next sign-in."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
     user = user_by_name(db, username)
-    payload = {"password_hash": hash_password(password), "must_change": True}
+    payload = {"password_hash": hash_password(password), "must_change_password": True}
     with writing(db, wall) as writer:
         writer.append(actor.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)
     return user
@@ -272,6 +272,6 @@ def change_own_password(db: Database, user: User, old: str, new: str, *, wall: W
         raise DomainError("password_old_wrong")
     if old == new:
         raise DomainError("password_unchanged")
-    payload = {"password_hash": hash_password(new), "must_change": False}
+    payload = {"password_hash": hash_password(new), "must_change_password": False}
     with writing(db, wall) as writer:
         writer.append(user.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)

@@ -4,8 +4,9 @@ events are folded into the projections so that any order of arrival ends the sam
 Every projection is a fold of its entity's events in the merged order ``(hlc, device_id,
 device_seq)``. An event that arrives after a later event of the same case has already been
 applied is "late": the case is replayed from its events, so the result is the same as if
-the events had come in order. Reference data is insert-once, except response commitments
-and calendar settings, where the latest in the merged order stands.
+the events had come in order. Reference data is added once; its later changes (a record's
+``*.set``, response commitments, calendar settings, passwords) are settings of their own
+per entity and type, where the latest in the merged order stands.
 """
 
 from __future__ import annotations

@@ -96,7 +96,10 @@ def user_set(db: Database, event: Event) -> None:
 
 def user_password_set(db: Database, event: Event) -> None:
     p = event.payload
-    values = {"password_hash": p["password_hash"], "must_change_password": p["must_change"]}
+    values = {
+        "password_hash": p["password_hash"],
+        "must_change_password": p["must_change_password"],
+    }
     _update(db, "users", "id", event.entity_id, values)
 
 
