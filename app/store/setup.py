@@ -71,7 +71,7 @@ def create_database(
 
 
 def create_township(writer: EventWriter, name: str, code: str) -> None:
-    payload = {"name": check_name(name), "code": check_code(code, 6)}
+    payload = {"name": check_name(name), "code": check_code(code, TOWNSHIP_CODE_LIMIT)}
     writer.append(None, "township", "township", EventType.TOWNSHIP_CREATED, payload)
 
 
@@ -175,6 +175,8 @@ def add_category(
 
 
 OFFICE_CODE = "ZHB"
+ADMIN_USERNAME = "admin"  # the administrator every new township starts with
+TOWNSHIP_CODE_LIMIT = 6  # capitals or digits: the first part of every case number
 
 
 def initialise_township(
@@ -189,7 +191,7 @@ def initialise_township(
     """An empty township: the office (the "1") and one administrator, ``admin``, and its
     profile (by default its people's government issues the documents)."""
     check_name(name)
-    check_code(code, 6)
+    check_code(code, TOWNSHIP_CODE_LIMIT)
     hash_password(admin_password)  # refuse a short password before creating the file
     if path.exists():
         raise DomainError("database_exists", value=str(path))
@@ -205,7 +207,13 @@ def initialise_township(
                 writer, None, OFFICE_CODE, f"{name}综合行政执法办公室", "综合执法办", Tier.ONE
             )
             add_user(
-                writer, None, "admin", "管理员", Role.ADMINISTRATOR, OFFICE_CODE, admin_password
+                writer,
+                None,
+                ADMIN_USERNAME,
+                "管理员",
+                Role.ADMINISTRATOR,
+                OFFICE_CODE,
+                admin_password,
             )
             write_township_profile(writer, None, profile or Township(name, code))
     except BaseException:

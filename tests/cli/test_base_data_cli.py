@@ -213,7 +213,10 @@ def test_the_starting_set_adds_only_what_the_township_lacks(demo_path: Path, cap
 
 
 def test_a_new_township_takes_a_case_along_its_whole_path(
-    demo_path: Path, tmp_path: Path, capsys, qapp  # qapp: the PDF is drawn by Qt
+    demo_path: Path,
+    tmp_path: Path,
+    capsys,
+    qapp,  # qapp: the PDF is drawn by Qt
 ) -> None:
     """Issue 11's first day: a township made with init and a workbook, with no demo data,
     imports its three lists, takes a case from registration to closing and prints a

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import Clock
 from app.store.demo.township import build_demo
+from app.store.setup import ADMIN_USERNAME
 from app.sync.keys import STRONG, KdfCost
 from app.ui.common.runner import Operation, Progress
 from app.ui.common.screen import FittedDialog
-from app.ui.setup.creation import ADMIN_USERNAME
 from app.ui.setup.first_start import FirstStart
 from app.ui.setup.join import JoinDialog
 from app.ui.setup.wizard import SetupWizard

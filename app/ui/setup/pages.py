@@ -26,9 +26,10 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import Township
 from app.core.numbering import case_number
+from app.store.new_township import Created, TownshipPlan
+from app.store.setup import ADMIN_USERNAME, TOWNSHIP_CODE_LIMIT
 from app.ui.common.dialog_parts import error_label, hint_label, password_field, say_wrong
 from app.ui.common.i18n import error_text
-from app.ui.setup.creation import ADMIN_USERNAME, TOWNSHIP_CODE_LIMIT, Created, TownshipPlan
 from app.ui.setup.data_page import NOTHING, STANDARD, DataPage
 
 

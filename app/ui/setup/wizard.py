@@ -2,7 +2,7 @@
 
 The township's name, code, issuing authority, office and hours; the administrator's
 password; the starting base data; a last look; then the township is made on the worker,
-whole or not at all (setup/creation.py). Each page checks what was typed before Next and
+whole or not at all (store/new_township.py). Each page checks what was typed before Next and
 says what is wrong on the page itself. The last page shows the first passwords of users a
 workbook brought in, once, to copy.
 """
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QWidget, QWizard
 from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.store.base_data_import import BaseDataRefused
+from app.store.new_township import Created, SetupCancelled, TownshipPlan, create_township
 from app.ui.common.i18n import error_text
 from app.ui.common.runner import Operation, Progress
 from app.ui.common.screen import fit_to_screen
-from app.ui.setup.creation import Created, SetupCancelled, TownshipPlan, create_township
 from app.ui.setup.data_page import DataPage
 from app.ui.setup.done_page import DonePage
 from app.ui.setup.first_start import FirstStart

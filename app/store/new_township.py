@@ -4,7 +4,7 @@ Everything is made under a staging name beside the database: the township (the s
 ``initialise_township``, itself atomic), then office hours, then the starting base data.
 Only when every step has passed is the staging file renamed to the database the program
 opens; after any failure, or a cancel, it is removed, so the next start finds no database
-and offers the first-run choices again. No Qt here: the wizard runs it on its worker.
+and offers the first-run choices again. The set-up wizard runs it on its worker.
 """
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ from app.core.model import Township
 from app.store.base_data_import import Imported, import_base_data
 from app.store.calendar_days import set_office_hours
 from app.store.reference import user_by_name
-from app.store.setup import initialise_township, open_database
+from app.store.setup import ADMIN_USERNAME, initialise_township, open_database
 
-ADMIN_USERNAME = "admin"  # initialise_township's administrator
-TOWNSHIP_CODE_LIMIT = 6  # initialise_township checks the code with this limit
 STAGING_SUFFIX = ".setup"
 STEPS = 3
 
