@@ -178,3 +178,20 @@ def test_schema_5_upgrades_keeping_its_calendar_and_rebuilds_to_the_same_state(
     before = projection_dump(db)
     rebuild(db, user_by_name(db, "admin"))
     assert projection_dump(db) == before
+
+
+def test_schema_6_opens_and_rebuilds_to_the_same_state(tmp_path: Path) -> None:
+    """The newest released schema, made by its own program: it opens without a backup
+    while it is the latest, and its base-data changes survive a rebuild (the officer moved
+    to another unit keeps the steps he took at the old one)."""
+    path = _copy("schema-6.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 6
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    if latest_version() == 6:  # nothing to upgrade: no backup made
+        assert not list(tmp_path.glob("*.before-*"))
+    assert db.execute("SELECT limit_hours FROM categories WHERE code = '0101'").fetchone() == (6,)
+    assert db.execute("SELECT count(*) FROM holiday_schedules").fetchone() == (1,)
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
