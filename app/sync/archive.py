@@ -98,13 +98,37 @@ def _disk_full(error: Exception) -> bool:
     return any(f"(os error {code})" in str(error) for code in (errno.ENOSPC, errno.EDQUOT))
 
 
+FOLDER_PREFIX = "towndesk-sync-"
+
+
 @contextmanager
 def private_folder() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="towndesk-sync-"))
+    """A folder only this user may read, for a decrypted sync file; removed afterwards, and
+    the next time by any process if this one was killed first (its pid is in the name)."""
+    _remove_orphans()
+    folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_orphans() -> None:
+    """Decrypted sync data must not outlive the process that made it."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        owner = folder.name.removeprefix(FOLDER_PREFIX).partition("-")[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True
 
 
 @dataclass
