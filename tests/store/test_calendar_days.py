@@ -18,15 +18,16 @@ from tests.store.store_helpers import case_for, full_dump
 TUESDAY_MS = 1_796_086_800_000
 
 
-def dispatched_case(db, path) -> str:  # type: ignore[no-untyped-def]
-    number = case_for(db, "SCJG", wall=lambda: TUESDAY_MS - 60_000)  # as the lists say
+def dispatched_case(db, path, at_ms: int = TUESDAY_MS) -> str:  # type: ignore[no-untyped-def]
+    """A case the lists send to 市场监管所, registered and dispatched there at ``at_ms``."""
+    number = case_for(db, "SCJG", wall=lambda: at_ms - 60_000)  # as the lists say
     act(
         db,
         BlobStore.beside(path),
         user_by_name(db, "clerk"),
         number,
         Request(Action.DISPATCH, to="SCJG"),
-        wall=lambda: TUESDAY_MS,
+        wall=lambda: at_ms,
     )
     return number
 

@@ -9,18 +9,16 @@ from datetime import date
 
 import pytest
 
-from app.core.case_path.decide import Request
-from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.holidays import FESTIVALS, Festival
-from app.store.blobs import BlobStore
 from app.store.calendar_days import calendar_notice, known_year, set_year
-from app.store.case_actions import act
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.work_calendar import holiday_schedules
 from tests.clock import frozen
-from tests.store.store_helpers import case_for, full_dump, projection_dump
+from tests.store.store_helpers import full_dump, projection_dump
+from tests.store.test_calendar_days import dispatched_case as dispatched_at
+from tests.store.test_calendar_days import sign_due
 
 FRIDAY_MS = 2_050_966_800_000  # 2034-12-29 09:00 China time, a Friday before 元旦 2035
 
@@ -28,20 +26,7 @@ NEW_YEAR_2035 = Festival(("元旦",), date(2035, 1, 1), date(2035, 1, 1))
 
 
 def dispatched_case(db, path) -> str:  # type: ignore[no-untyped-def]
-    number = case_for(db, "SCJG", wall=lambda: FRIDAY_MS - 60_000)
-    act(
-        db,
-        BlobStore.beside(path),
-        user_by_name(db, "clerk"),
-        number,
-        Request(Action.DISPATCH, to="SCJG"),
-        wall=lambda: FRIDAY_MS,
-    )
-    return number
-
-
-def sign_due(db, number: str) -> str:  # type: ignore[no-untyped-def]
-    return db.execute("SELECT sign_due_at FROM cases WHERE number = ?", [number]).fetchone()[0]
+    return dispatched_at(db, path, FRIDAY_MS)
 
 
 def whole_year(year: int) -> list[Festival]:

@@ -35,7 +35,7 @@ from app.store.case_actions import actions_for
 from app.store.cases import check_intake, register_case, similar_recent_cases
 from app.ui.cases.duplicate_hints import DuplicateHintsPanel
 from app.ui.cases.intake_errors import ErrorBanner, Problem, domain_problems
-from app.ui.cases.intake_pickers import category_picker, grid_picker
+from app.ui.cases.intake_pickers import category_picker, grid_picker, typed_number
 from app.ui.common.i18n import word
 from app.ui.common.runner import Operation
 from app.ui.common.screen import fit_to_screen
@@ -236,8 +236,8 @@ class IntakeDialog(QDialog):
             urgent=self.urgent.isChecked(),
             reporter_name=self.reporter_name.text(),
             reporter_phone=self.reporter_phone.text(),
-            latitude=_number(self.latitude.text()),
-            longitude=_number(self.longitude.text()),
+            latitude=typed_number(self.latitude.text()),
+            longitude=typed_number(self.longitude.text()),
         )
 
     def _typing_problems(self) -> list[Problem]:
@@ -246,7 +246,7 @@ class IntakeDialog(QDialog):
         found = []
         for key, edit in (("latitude", self.latitude), ("longitude", self.longitude)):
             text = edit.text().strip()
-            if text and _number(text) is None:
+            if text and typed_number(text) is None:
                 found.append((key, self.tr("“{text}” is not a number.").format(text=text)))
         several = {
             "category": self.tr(
@@ -363,16 +363,15 @@ class IntakeDialog(QDialog):
     # -- leaving ---------------------------------------------------------------------------
 
     def is_dirty(self) -> bool:
-        texts = [
-            self.category.currentText(),
-            self.grid.currentText(),
-            self.address.text(),
-            self.description.toPlainText(),
-            self.reporter_name.text(),
-            self.reporter_phone.text(),
-            self.latitude.text(),
-            self.longitude.text(),
-        ]
+        lines = (
+            self.address,
+            self.reporter_name,
+            self.reporter_phone,
+            self.latitude,
+            self.longitude,
+        )
+        texts = [self.category.currentText(), self.grid.currentText(), *(f.text() for f in lines)]
+        texts.append(self.description.toPlainText())
         return any(t.strip() for t in texts) or self.photos.count() > 0
 
     def confirm_discard(self) -> bool:
@@ -404,13 +403,3 @@ class IntakeDialog(QDialog):
         if self.registered is None and self.is_dirty() and not self.confirm_discard():
             return
         super().reject()
-
-
-def _number(text: str) -> float | None:
-    text = text.strip().replace("，", ".").replace("。", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return None

@@ -111,3 +111,14 @@ def grid_picker(ref: ReferenceData, placeholder: str) -> TypedPicker:
         names[grid.name] = grid.code
         names[f"{grid.name}（{grid.area}）"] = grid.code
     return TypedPicker(items, names, placeholder)
+
+
+def typed_number(text: str) -> float | None:
+    """A coordinate as typed (a Chinese comma or full stop for the decimal point), or None."""
+    text = text.strip().replace("，", ".").replace("。", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
