@@ -22,12 +22,12 @@ KIND_WORDS = {"department": "部门", "grid": "网格", "category": "问题类�
 
 
 def register(commands: Commands, common: CommonOptions) -> None:
-    acting = [common.database, common.as_admin, common.json]
+    acting = [common.database, common.user, common.json]
     setup = command_group(commands, "setup", "基础数据表：导出、模板、导入，标准起步目录")
     p = setup.add_parser(
         "export",
         help="把部门、网格、问题类别、用户导出为一个 .xlsx（含人员电话，仅限管理员）",
-        parents=[common.database, common.as_admin],
+        parents=[common.database, common.user],
     )
     p.add_argument("-o", "--output", required=True, type=Path)
     p.set_defaults(handler=setup_export)
