@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from tests.cli.test_cli import CJK, JPEG, dump
 
 OFFICE_KEYS = "office-keys"
@@ -154,7 +154,7 @@ def test_refusals_are_in_chinese_and_change_nothing(
         (["sync", "import", str(broken), "--key-password", LAPTOP_KEYS], "文件损坏"),
         (["sync", "import", str(not_sync), "--key-password", LAPTOP_KEYS], "不是同步包"),
         (["sync", "import", str(good), "--key-password", "wrong-password"], "口令不正确"),
-        (["device", "revoke", "青石村网格终端"], "只有综合执法办"),
+        (["device", "revoke", "青石村网格终端", "--key-password", LAPTOP_KEYS], "只有综合执法办"),
         (["case", "resolve", "QS-20261127-ZZ9999", "--note", "核对"], "不存在"),
     ]:
         assert run([*argv, "--db", str(laptop)]) == 2
@@ -190,7 +190,12 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
         )
         == 0
     )
-    assert run(["device", "revoke", "青石村网格终端", "--reason", "丢失", "--db", str(office)]) == 0
+    revoke = ["device", "revoke", "青石村网格终端", "--reason", "丢失", "--db", str(office)]
+    before = dump(office)
+    assert run([*revoke, "--key-password", "wrong-password"]) == 2  # the office's key password
+    assert "口令不正确" in capsys.readouterr().err
+    assert dump(office) == before
+    assert run([*revoke, "--key-password", OFFICE_KEYS]) == 0
     before = dump(office)
     capsys.readouterr()
     assert run(["sync", "import", str(up), "--db", str(office), "--key-password", OFFICE_KEYS]) == 2

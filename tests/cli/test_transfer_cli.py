@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from app.core.model import Route
 from app.store.cases import case_by_number
 from app.store.disputes import disputes_of_case

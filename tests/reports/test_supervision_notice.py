@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
