@@ -4,11 +4,8 @@ administrator set (first or reset) may run before choosing their own."""
 
 from __future__ import annotations
 
-import os
-import sys
-
 from app.cli.context import Commands, CommonOptions, Context, command_group
-from app.cli.signin import NEW_PASSWORD_ENV, typed
+from app.cli.signin import NEW_PASSWORD_ENV, new_password
 from app.core.errors import DomainError
 
 
@@ -22,23 +19,13 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.set_defaults(handler=change_password, changes_password=True)
 
 
-def new_password() -> str:
-    """From the environment (a script), or typed twice at a prompt that does not echo."""
-    given = os.environ.get(NEW_PASSWORD_ENV)
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        raise DomainError("new_password_needed", value=NEW_PASSWORD_ENV)
-    first = typed("新密码：")
-    if typed("再输入一次新密码：") != first:
-        raise DomainError("new_password_mismatch")
-    return first
-
-
 def change_password(ctx: Context) -> int:
     from app.store.base_data import change_own_password
 
     user = ctx.user  # signed in with the current password: that proves it
-    change_own_password(ctx.db, user, ctx.sign_in_password, new_password(), wall=ctx.clock.wall)
+    chosen = new_password()
+    if chosen is None:
+        raise DomainError("new_password_needed", value=NEW_PASSWORD_ENV)
+    change_own_password(ctx.db, user, ctx.sign_in_password, chosen, wall=ctx.clock.wall)
     print(f"{user.username} 的密码已修改。")
     return 0

@@ -52,6 +52,20 @@ def typed(prompt: str) -> str:
         raise KeyboardInterrupt from None
 
 
+def new_password() -> str | None:
+    """A password being chosen: from ``TOWNDESK_NEW_PASSWORD`` (a script), or typed twice at
+    a prompt that does not echo; None when there is neither (no terminal to ask at)."""
+    given = os.environ.get(NEW_PASSWORD_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        return None
+    first = typed("新密码：")
+    if typed("再输入一次新密码：") != first:
+        raise DomainError("new_password_mismatch")
+    return first
+
+
 def sign_in_actor(
     db: Database, given: str | None, clock: Clock, *, changing_password: bool = False
 ) -> tuple[User, str]:
