@@ -13,6 +13,7 @@ from tests.cli.test_cli import CJK, JPEG, dump
 
 OFFICE_KEYS = "office-keys"
 LAPTOP_KEYS = "laptop-keys"
+ON_THE_LAPTOP = ["--as", "wgy01"]  # who signs in on a grid worker's laptop: its grid worker
 
 
 @pytest.fixture
@@ -71,6 +72,7 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
                 "export",
                 "--db",
                 str(laptop),
+                *ON_THE_LAPTOP,
                 "--to",
                 office_code,
                 "-o",
@@ -104,9 +106,11 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
         )
         == 0
     )
-    assert run(["sync", "import", str(down), "--db", str(laptop), *laptop_keys]) == 0
+    assert (
+        run(["sync", "import", str(down), "--db", str(laptop), *ON_THE_LAPTOP, *laptop_keys]) == 0
+    )
     capsys.readouterr()
-    assert run(["case", "show", number, "--db", str(laptop), "--json"]) == 0
+    assert run(["case", "show", number, "--db", str(laptop), *ON_THE_LAPTOP, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "assigned"
     assert run(["evidence", number, "--db", str(office), "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
@@ -117,7 +121,7 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
 
 def _office_code(capsys: pytest.CaptureFixture[str], db: Path) -> str:
     capsys.readouterr()
-    run(["device", "list", "--db", str(db), "--json"])
+    run(["device", "list", "--db", str(db), *ON_THE_LAPTOP, "--json"])
     return next(d["code"] for d in json.loads(capsys.readouterr().out) if d["kind"] == "office")
 
 
@@ -180,6 +184,7 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
                 "export",
                 "--db",
                 str(laptop),
+                *ON_THE_LAPTOP,
                 "--to",
                 office_code,
                 "-o",
