@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,8 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     assert (preview["new_cases"], preview["new_evidence"]) == (1, 1)
     assert run(["sync", "import", str(up), "--db", str(office), "--as", "clerk", *office_keys]) == 0
     assert "已导入" in capsys.readouterr().out
+    assert handlers(office) == ["admin", "clerk"]  # who handled each file: who signed in
+    assert handlers(laptop) == ["wgy01"]
     dispatch = ["case", "act", number, "dispatch", "--to", "ZFZD", "--db", str(office)]
     assert run([*dispatch, "--as", "clerk"]) == 0
     assert (
@@ -117,6 +120,15 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     assert [c["kind"] for c in items[0]["custody"]] == ["captured", "received"]
     assert run(["verify", "--db", str(office)]) == 0
     assert "一切正常" in capsys.readouterr().out
+
+
+def handlers(path: Path) -> list[str]:
+    """Who handled each sync file, in the order handled."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT u.username FROM sync_files f JOIN users u ON u.id = f.actor_id ORDER BY f.rowid"
+        ).fetchall()
+    return [row[0] for row in rows]
 
 
 def _office_code(capsys: pytest.CaptureFixture[str], db: Path) -> str:
