@@ -77,7 +77,7 @@ def sign_in_actor(
     working, as the window makes them do; on the office PC only, where passwords are
     changed (a field laptop's user changes it at the office, the window lets them in)."""
     username = acting_username(given)
-    missing = DomainError("signin_password_needed", value=username, env=PASSWORD_ENV)
+    missing = DomainError("signin_password_needed", value=username)
     password = secret(PASSWORD_ENV, f"用户 {username} 的密码：", missing)
     user = sign_in(db, username, password, now_ms=clock.wall)
     if not changing_password and must_change_password(db, user.id) and is_office(db):

@@ -9,9 +9,10 @@ ACCESS_MESSAGES: dict[str, tuple[str, str]] = {
         "Say who acts: add --as USERNAME, or set the environment variable {value}.",
     ),
     "signin_password_needed": (
-        "需要用户“{value}”的密码：请在终端中运行以便输入密码，或（用于脚本）设置环境变量 {env}。",
+        "需要用户“{value}”的密码：请在终端中运行以便输入密码，"
+        "或（用于脚本）设置环境变量 TOWNDESK_PASSWORD。",
         "The password of '{value}' is needed: run this in a terminal to type it, "
-        "or (for scripts) set the environment variable {env}.",
+        "or (for scripts) set the environment variable TOWNDESK_PASSWORD.",
     ),
     "signin_password_must_change": (
         "用户“{value}”须先修改密码：请在窗口中登录修改，或运行 towndesk account password。",
