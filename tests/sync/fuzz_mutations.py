@@ -253,7 +253,12 @@ def manifest_unsigned(m: Material, rng: random.Random) -> tuple[bytes, bool]:
     """A manifest changed by someone without the sender's key."""
     parts = m.fresh()
     _set_path(parts.manifest, rng, copy.deepcopy(rng.choice(HOSTILE_VALUES)))
-    return m.build(parts), parts.manifest == m.parts.manifest
+    return m.build(parts), _same_manifest(parts, m)
+
+
+def _same_manifest(parts: Parts, m: Material) -> bool:
+    """Byte for byte (in a dict, True == 1)."""
+    return forge.manifest_bytes(parts.manifest) == forge.manifest_bytes(m.parts.manifest)
 
 
 def manifest_resigned(m: Material, rng: random.Random) -> tuple[bytes, bool]:
@@ -284,7 +289,7 @@ def manifest_resigned(m: Material, rng: random.Random) -> tuple[bytes, bool]:
         parts.signature = m.sender.signature(parts.raw_manifest)
         return m.build(parts), bytes(raw) == forge.manifest_bytes(m.parts.manifest)
     forge.sign(parts, m.sender)
-    return m.build(parts), parts.manifest == m.parts.manifest
+    return m.build(parts), _same_manifest(parts, m)
 
 
 def _raw_nested(manifest: dict[str, Any], depth: int) -> bytes:
