@@ -123,19 +123,46 @@ def _apply_when_free(
     wall: Wall,
 ) -> ImportSummary:
     """``apply``, tried again while another connection holds SQLite's write lock (each try
-    rolls back whole; evidence files are content-addressed, so writing them again is
-    harmless)."""
+    rolls back whole). A refusal takes back the evidence files this import wrote that
+    nothing here refers to, so a refused file leaves nothing behind."""
+    fresh = [sha256 for sha256 in checked.new_blobs if not store.has(sha256)]
     started = time.monotonic()
-    for attempt in range(1, BUSY_ATTEMPTS + 1):
-        try:
-            return apply(db, store, opened, checked, actor, source, wall=wall)
-        except sqlite3.OperationalError as error:
-            if not _busy(error):
-                raise
-            if attempt == BUSY_ATTEMPTS:
-                seconds = round(time.monotonic() - started)
-                raise DomainError("sync_database_busy", seconds=seconds) from None
-    raise AssertionError("unreachable")
+    try:
+        for attempt in range(1, BUSY_ATTEMPTS + 1):
+            try:
+                return apply(db, store, opened, checked, actor, source, wall=wall)
+            except sqlite3.OperationalError as error:
+                if not _busy(error):
+                    raise
+                if attempt == BUSY_ATTEMPTS:
+                    seconds = round(time.monotonic() - started)
+                    raise DomainError("sync_database_busy", seconds=seconds) from None
+        raise AssertionError("unreachable")
+    except FOLD_FAILURES as error:
+        # signed by an enrolled device, yet values the fold cannot store (a number beyond
+        # SQLite's integers, a list where text belongs): refused whole, rolled back
+        _take_back(db, store, fresh)
+        reason = f"{type(error).__name__}: {error}"[:200]
+        raise DomainError("sync_damaged", reason=reason) from None
+    except BaseException:
+        _take_back(db, store, fresh)
+        raise
+
+
+FOLD_FAILURES = (
+    OverflowError,
+    RecursionError,
+    IndexError,
+    AttributeError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+)
+
+
+def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
+    for sha256 in fresh:
+        if not db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone():
+            store.path(sha256).unlink(missing_ok=True)
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:

@@ -4,7 +4,8 @@ crafted zips and manifests, files for other recipients) and what a compromised l
 can sign with its own key (re-signed manifests and payloads that do not add up).
 
 Each mutation returns the encrypted bytes and whether it is *benign* (the same content,
-written differently: it must import, with exactly the genuine file's data).
+written differently: it must import, with exactly the genuine file's data); None when the
+laptop signed new content it may sign (it may go in, with that content, or be refused).
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class Material:
         return self.seal(forge.zip_bytes(parts.members()))
 
 
-Mutation = Callable[[Material, random.Random], tuple[bytes, bool]]
+Mutation = Callable[[Material, random.Random], tuple[bytes, bool | None]]
 
 
 # -- the ciphertext (anyone) -----------------------------------------------------------------
@@ -335,6 +336,28 @@ def events_resigned(m: Material, rng: random.Random) -> tuple[bytes, bool]:
     return m.build(parts), parts.events == m.parts.events
 
 
+def payload_signed(m: Material, rng: random.Random) -> tuple[bytes, bool | None]:
+    """A compromised laptop writes hostile values into one of its own events and signs its
+    chain anew: a file it is entitled to sign. Either it is refused, classified, or it goes
+    in (whatever it says): ``None``, neither benign nor to be refused."""
+    parts = m.fresh()
+    events = parts.event_list()
+    mine = [i for i, e in enumerate(events) if e.device_id == m.sender.device_id]
+    at = rng.choice(mine)
+    payload = dict(events[at].payload)
+    key = rng.choice([*sorted(payload), "extra"])
+    payload[key] = copy.deepcopy(rng.choice(HOSTILE_VALUES))
+    events[at] = replace(events[at], payload=payload).sealed()
+    events = forge.rechain(events, at)
+    parts.set_events(events)
+    last = max((e for e in events if e.device_id == m.sender.device_id), key=lambda e: e.device_seq)
+    parts.manifest["heads"] = [
+        h for h in parts.manifest["heads"] if h["device_id"] != m.sender.device_id
+    ] + [forge.signed_head(m.sender, last.device_seq, last.hash)]
+    forge.resign(parts, m.sender)
+    return m.build(parts), None
+
+
 def evidence(m: Material, rng: random.Random) -> tuple[bytes, bool]:
     parts = m.fresh()
     sha = rng.choice(sorted(parts.blobs))
@@ -374,11 +397,12 @@ MUTATIONS: list[tuple[Mutation, int]] = [
     (manifest_resigned, 12),
     (events_resigned, 8),
     (evidence, 4),
+    (payload_signed, 6),
     (unchanged, 1),
 ]
 
 
-def mutate(m: Material, rng: random.Random) -> tuple[str, bytes, bool]:
+def mutate(m: Material, rng: random.Random) -> tuple[str, bytes, bool | None]:
     functions, weights = zip(*MUTATIONS, strict=True)
     chosen = rng.choices(functions, weights)[0]
     data, benign = chosen(m, rng)
