@@ -27,6 +27,7 @@ MAX_SEQ = 2**53  # a device's sequence numbers and the counts stay exact in JSON
 ID_CHARS = 64  # device and file ids are UUIDs (36); a margin for other spellings
 TEXT_CHARS = 200  # created_at, township code, media type, signatures (128 hex)
 SHA256 = re.compile(r"[0-9a-f]{64}")
+MEDIA_TYPE = re.compile(r"[a-z]{1,20}/[a-z0-9][a-z0-9.+-]{0,80}")  # image/jpeg, application/pdf
 
 # possessive (no backtracking): a plain ``(?:[^"\\]|\\.)*`` kept ~280 bytes of state per
 # character of a long string, 556 MiB for a 2 MB one
@@ -155,6 +156,6 @@ def _check_blobs(blobs: dict[str, Any], members: int, member_bytes: int) -> None
             SHA256.fullmatch(sha256)
             and isinstance(info, dict)
             and _count(info.get("size"), member_bytes)
-            and _text(info.get("media_type", ""))
+            and MEDIA_TYPE.fullmatch(str(info.get("media_type", "application/octet-stream")))
         ):
             raise DomainError("sync_damaged", reason="manifest fields (blobs)")

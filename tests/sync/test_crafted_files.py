@@ -106,6 +106,7 @@ def test_a_signed_range_larger_than_its_events_is_refused_without_allocating(
         ("blobs", {"A" * 64: {"size": 1}}, "sync_damaged"),
         ("blobs", {"a" * 64: {"size": 2**40}}, "sync_damaged"),
         ("blobs", {"a" * 64: {"size": 1, "media_type": "x" * 5000}}, "sync_damaged"),
+        ("blobs", {"a" * 64: {"size": 1, "media_type": "../../etc/passwd"}}, "sync_damaged"),
         ("events_sha256", "not-a-hash", "sync_damaged"),
     ],
     ids=[
@@ -118,6 +119,7 @@ def test_a_signed_range_larger_than_its_events_is_refused_without_allocating(
         "blob-id-not-hex",
         "blob-size-huge",
         "long-media-type",
+        "media-type-a-path",
         "events-hash-garbled",
     ],
 )
