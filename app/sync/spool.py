@@ -1,5 +1,5 @@
 """Where a decrypted sync file is kept while it is checked and applied: on disk, but never
-as plaintext. Each 64 KiB chunk is sealed with ChaCha20-Poly1305 under a key that lives
+as plaintext. Each 64 KiB chunk is sealed with AES-128-GCM under a key that lives
 only in this process's memory, in a file without a name (``tempfile.TemporaryFile``: an
 unlinked file on Linux, delete-on-close on Windows) inside a folder only this user may
 open. A killed import therefore leaves nothing readable: the key died with the process,
@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 CHUNK = 64 * 1024
 TAG = 16
@@ -35,7 +35,7 @@ class SealedSpool(io.RawIOBase):
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
         self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - closed in close()
-        self._aead = ChaCha20Poly1305(ChaCha20Poly1305.generate_key())
+        self._aead = AESGCM(AESGCM.generate_key(bit_length=128))  # AES-NI: twice ChaCha's speed
         self._pending = bytearray()
         self._chunks = 0
         self._size = 0
