@@ -70,7 +70,11 @@ class Material:
         return self.seal(forge.zip_bytes(parts.members()))
 
 
-Mutation = Callable[[Material, random.Random], tuple[bytes, bool | None]]
+# What a laptop declares in the manifest it signs about its own evidence (a media type) is
+# its claim to make: a re-signed manifest may go in with another one, nothing else changed.
+DECLARED = "declared"
+Benign = bool | None | str
+Mutation = Callable[[Material, random.Random], tuple[bytes, Benign]]
 
 
 # -- the ciphertext (anyone) -----------------------------------------------------------------
@@ -288,9 +292,10 @@ def manifest_resigned(m: Material, rng: random.Random) -> tuple[bytes, bool]:
             raw[rng.randrange(len(raw))] = rng.randrange(256)
         parts.raw_manifest = bytes(raw)
         parts.signature = m.sender.signature(parts.raw_manifest)
-        return m.build(parts), bytes(raw) == forge.manifest_bytes(m.parts.manifest)
+        same = bytes(raw) == forge.manifest_bytes(m.parts.manifest)
+        return m.build(parts), True if same else DECLARED
     forge.sign(parts, m.sender)
-    return m.build(parts), _same_manifest(parts, m)
+    return m.build(parts), True if _same_manifest(parts, m) else DECLARED
 
 
 def _raw_nested(manifest: dict[str, Any], depth: int) -> bytes:
@@ -336,7 +341,7 @@ def events_resigned(m: Material, rng: random.Random) -> tuple[bytes, bool]:
     return m.build(parts), parts.events == m.parts.events
 
 
-def payload_signed(m: Material, rng: random.Random) -> tuple[bytes, bool | None]:
+def payload_signed(m: Material, rng: random.Random) -> tuple[bytes, Benign]:
     """A compromised laptop writes hostile values into one of its own events and signs its
     chain anew: a file it is entitled to sign. Either it is refused, classified, or it goes
     in (whatever it says): ``None``, neither benign nor to be refused."""
@@ -402,7 +407,7 @@ MUTATIONS: list[tuple[Mutation, int]] = [
 ]
 
 
-def mutate(m: Material, rng: random.Random) -> tuple[str, bytes, bool | None]:
+def mutate(m: Material, rng: random.Random) -> tuple[str, bytes, Benign]:
     functions, weights = zip(*MUTATIONS, strict=True)
     chosen = rng.choices(functions, weights)[0]
     data, benign = chosen(m, rng)
