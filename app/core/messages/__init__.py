@@ -11,10 +11,12 @@ from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
+from app.core.messages.sync_files import SYNC_FILE_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **CASE_MESSAGES,
     **SYNC_MESSAGES,
+    **SYNC_FILE_MESSAGES,
     **LIST_MESSAGES,
     **COORDINATION_MESSAGES,
     **DISPUTE_MESSAGES,
