@@ -6,12 +6,16 @@ every trial checks, ``tests.kill.worlds`` what each command works on).
 How many: ``TOWNDESK_KILL_TRIALS`` in all, shared evenly between the commands (at least
 ``MIN_PER_COMMAND`` each): 30 in ``make test``, 200 in ``make kill-trials``.
 
-When: each command's complete run is measured first (median of three). Trial ``i`` of a
+When: each command's complete run is measured first (the mean of two). Trial ``i`` of a
 command kills it at a moment drawn from a seeded generator (``random.Random`` of the
-command's name and ``i``: the same moments every run), stratified so they spread: the
-even trials over the whole run and a little beyond (0 to 1.1 times its length: from
-before Python has started to after it has exited), the odd ones over its last part (0.6
-to 1.05 times: where the command writes, after its imports and its sign-in).
+command's name and ``i``: the same moments every run). Two trials in three are timed from
+the start, stratified so they spread: alternately over the whole run and a little beyond
+(0 to 1.1 times its length: from before Python has started to after it has exited) and
+over its last part (0.6 to 1.05 times: where the command writes, after its imports and
+its sign-in). Every third trial waits for a moment seen from outside instead (the
+command's ``phases``: an evidence file being written, the database's write-ahead log
+growing, decrypted sync data on disk, the demo renamed into place) and kills 0 to 20 ms
+after it, so the short moments that matter are hit whatever the machine's load.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.kill.trials import Outcome, judge, kill_after
+from tests.kill.trials import EVIDENCE, Outcome, Phase, Scenario, judge, kill_after
 from tests.kill.worlds import BUILDERS, Worlds
 
 TRIALS_ENV = "TOWNDESK_KILL_TRIALS"
@@ -36,8 +40,11 @@ WHOLE_RUN, LATE_PART = (0.0, 1.1), (0.6, 1.05)
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL (POSIX)")
 
 
+PHASE_DELAY_S = 0.020
+
+
 def kill_moments(name: str, seconds: float, count: int) -> list[float]:
-    """Seconds after the start, one per trial, stratified over the two spans."""
+    """Seconds after the start, ``count`` of them, stratified over the two spans."""
     moments = []
     for i in range(count):
         lo, hi = WHOLE_RUN if i % 2 == 0 else LATE_PART
@@ -46,6 +53,20 @@ def kill_moments(name: str, seconds: float, count: int) -> list[float]:
         fraction = lo + (i // 2 + random.Random(f"{name}:{i}").random()) * width
         moments.append(fraction * seconds)
     return moments
+
+
+def trial_plan(scene: Scenario, count: int) -> list[tuple[float, Phase | None]]:
+    """(delay, phase) per trial: every third waits for a phase, the others are timed."""
+    phased = count // 3
+    timed = iter(kill_moments(scene.name, scene.seconds, count - phased))
+    plan: list[tuple[float, Phase | None]] = []
+    for i in range(count):
+        if i % 3 == 2:
+            phase = scene.phases[(i // 3) % len(scene.phases)]
+            plan.append((random.Random(f"{scene.name}:{i}").uniform(0, PHASE_DELAY_S), phase))
+        else:
+            plan.append((next(timed), None))
+    return plan
 
 
 def test_moments_spread_over_the_run_early_and_late() -> None:
@@ -61,10 +82,10 @@ def test_a_command_killed_at_any_moment_leaves_before_or_after(
 ) -> None:
     scene = worlds.get(command)
     outcomes: list[Outcome] = []
-    for n, delay in enumerate(kill_moments(command, scene.seconds, PER_COMMAND)):
-        folder = tmp_path / f"trial-{n}"
-        db, pid, killed = kill_after(scene, delay, folder)
-        outcomes.append(judge(scene, db, pid, killed, delay))
+    for n, (delay, phase) in enumerate(trial_plan(scene, PER_COMMAND)):
+        db, pid, killed = kill_after(scene, delay, tmp_path / f"trial-{n}", phase)
+        moment = f"{delay * 1000:.0f} ms after " + (phase.name if phase else "its start")
+        outcomes.append(judge(scene, db, pid, killed, moment))
     states = {state: sum(o.state == state for o in outcomes) for state in ("before", "after")}
     print(
         f"\n{command}: {len(outcomes)} kills over a {scene.seconds * 1000:.0f} ms run: "
@@ -79,3 +100,29 @@ def test_a_command_killed_at_any_moment_leaves_before_or_after(
             "evidence files a killed command left are not swept at the next start "
             "(BlobStore.sweep_leftovers runs only in sync import): " + "; ".join(left)
         )
+
+
+class EvidenceLeft(AssertionError):
+    """Evidence files a killed command left beside the database after the next start."""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=EvidenceLeft,
+    reason="bug: a command killed while storing evidence leaves a half-written "
+    "blobs/.incoming-* file and the photos it had stored (recorded nowhere) for good: "
+    "BlobStore.sweep_leftovers runs only in sync import, and sweeps no unrecorded file",
+)
+@pytest.mark.parametrize("command", ["case add", "case act feedback"])
+def test_evidence_of_a_command_killed_while_storing_it_is_swept_at_the_next_start(
+    worlds: Worlds, tmp_path: Path, command: str
+) -> None:
+    """Killed as soon as its first evidence file is being written: the photos come first
+    (a small one, then a large one), so one is half-written and maybe one whole."""
+    scene = worlds.get(command)
+    db, pid, killed = kill_after(scene, 0.0, tmp_path, EVIDENCE)
+    assert killed, "the kill came too late: the command had finished"
+    outcome = judge(scene, db, pid, killed, f"as soon as {EVIDENCE.name}")
+    assert outcome.state == "before"
+    if outcome.leftovers:
+        raise EvidenceLeft(outcome.words())

@@ -90,6 +90,33 @@ def run(step: Run, db: Path, temp: Path) -> subprocess.CompletedProcess[str]:
     return done
 
 
+@dataclass(frozen=True)
+class Phase:
+    """A moment seen from outside: the first time a file matching ``pattern`` (relative to
+    the trial's folder: ``office/...`` beside the database, ``tmp/...`` the temporary
+    folder) exists with more than ``min_size`` bytes. The kill comes ``delay`` later."""
+
+    name: str
+    pattern: str
+    min_size: int = -1
+
+    def seen(self, folder: Path) -> bool:
+        for path in folder.glob(self.pattern):
+            try:
+                if path.stat().st_size > self.min_size:
+                    return True
+            except FileNotFoundError:  # renamed or removed as we looked
+                continue
+        return False
+
+
+EVIDENCE = Phase("writing evidence", "office/blobs/.incoming-*")
+COMMITTING = Phase("writing the database", f"office/{DB_NAME}-wal", min_size=0)
+DECRYPTED = Phase("decrypted sync data on disk", f"tmp/{FOLDER_PREFIX}*/**/*")
+DEMO_WRITING = Phase("writing the demo", f"office/{DB_NAME}.partial-wal", min_size=0)
+DEMO_RENAMED = Phase("the demo renamed into place", f"office/{DB_NAME}")
+
+
 @dataclass
 class Scenario:
     name: str
@@ -98,12 +125,9 @@ class Scenario:
     follow_up: Run  # the next start: harmless, or the same import/demo again
     after_dump: dict[str, Any]
     before_dump: dict[str, Any] | None  # None: no database before (demo)
-    seconds: float  # a complete run, start to exit (median of three)
+    seconds: float  # a complete run, start to exit (the mean of two)
+    phases: tuple[Phase, ...]  # moments worth a kill, seen from outside
     follow_up_completes: bool = False  # the follow-up leaves it "after" (import, demo)
-
-    @property
-    def db_name(self) -> str:
-        return DB_NAME
 
 
 def dump(path: Path) -> dict[str, Any]:
@@ -123,7 +147,7 @@ def copy_folder(source: Path, target: Path) -> Path:
     return target / DB_NAME
 
 
-def measure(step: Run, before: Path, work: Path, runs: int = 3) -> tuple[float, list[Path]]:
+def measure(step: Run, before: Path, work: Path, runs: int = 2) -> tuple[float, list[Path]]:
     """Run a complete command on ``runs`` copies of ``before``: the median duration, and the
     copies (all of which must then be byte for byte the same in their tables)."""
     seconds, copies = [], []
@@ -133,11 +157,17 @@ def measure(step: Run, before: Path, work: Path, runs: int = 3) -> tuple[float, 
         run(step, db, work / f"complete-{n}-tmp")
         seconds.append(time.perf_counter() - started)
         copies.append(db)
-    return sorted(seconds)[len(seconds) // 2], copies
+    return sum(seconds) / len(seconds), copies
 
 
 def scenario(
-    name: str, before: Path, step: Run, follow_up: Run, work: Path, completes: bool = False
+    name: str,
+    before: Path,
+    step: Run,
+    follow_up: Run,
+    work: Path,
+    phases: tuple[Phase, ...] = (COMMITTING,),
+    completes: bool = False,
 ) -> Scenario:
     """Measure the command and take its before and after dumps; every complete run must
     write the same (else before-or-after could not be judged)."""
@@ -147,12 +177,12 @@ def scenario(
     before_db = before / DB_NAME
     before_dump = dump(before_db) if before_db.exists() else None
     assert dumps[0] != before_dump, f"{name}: a complete run changed nothing"
-    return Scenario(name, before, step, follow_up, dumps[0], before_dump, took, completes)
+    return Scenario(name, before, step, follow_up, dumps[0], before_dump, took, phases, completes)
 
 
 @dataclass
 class Outcome:
-    delay: float
+    moment: str  # when the kill came
     state: str  # "before" or "after"
     killed: bool  # False: it had finished before the kill
     leftovers: list[str] = field(default_factory=list)  # evidence files not swept (known)
@@ -160,12 +190,15 @@ class Outcome:
     def words(self) -> str:
         how = "killed" if self.killed else "finished first"
         left = f", left {self.leftovers}" if self.leftovers else ""
-        return f"{self.delay * 1000:.0f} ms: {self.state} ({how}){left}"
+        return f"{self.moment}: {self.state} ({how}){left}"
 
 
-def kill_after(scene: Scenario, delay: float, folder: Path) -> tuple[Path, int, bool]:
-    """Start the command on a copy in ``folder`` and SIGKILL it after ``delay`` seconds.
-    Returns the database path, the pid, and whether the kill found it still running."""
+def kill_after(
+    scene: Scenario, delay: float, folder: Path, phase: Phase | None = None
+) -> tuple[Path, int, bool]:
+    """Start the command on a copy in ``folder`` and SIGKILL it ``delay`` seconds after its
+    start, or after ``phase`` is seen (polled every half millisecond). Returns the database
+    path, the pid, and whether the kill found it still running."""
     db = copy_folder(scene.before, folder / "office")
     temp = folder / "tmp"
     temp.mkdir()
@@ -176,6 +209,9 @@ def kill_after(scene: Scenario, delay: float, folder: Path) -> tuple[Path, int, 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    if phase is not None:
+        while process.poll() is None and not phase.seen(folder):
+            time.sleep(0.0005)
     time.sleep(delay)
     killed = process.poll() is None
     if killed:
@@ -186,9 +222,9 @@ def kill_after(scene: Scenario, delay: float, folder: Path) -> tuple[Path, int, 
     return db, process.pid, killed
 
 
-def judge(scene: Scenario, db: Path, pid: int, killed: bool, delay: float) -> Outcome:
+def judge(scene: Scenario, db: Path, pid: int, killed: bool, moment: str) -> Outcome:
     """Every check of a trial; returns the outcome, or fails with what was left."""
-    where = f"{scene.name} killed after {delay * 1000:.0f} ms (pid {pid})"
+    where = f"{scene.name} killed {moment} (pid {pid})"
     state = _state(scene, db, where)
     later = min(time.time(), scene.follow_up.at_ms / 1000) - NEXT_START_LATER_S
     _age(db.parent, later)
@@ -203,7 +239,7 @@ def judge(scene: Scenario, db: Path, pid: int, killed: bool, delay: float) -> Ou
     assert not plaintext, f"{where}: decrypted sync data left after the next start: {plaintext}"
     evidence, other = _leftovers(scene, db)
     assert not other, f"{where}: files left beside the database: {other}"
-    return Outcome(delay, state, killed, evidence)
+    return Outcome(moment, state, killed, evidence)
 
 
 def _state(scene: Scenario, db: Path, where: str) -> str:

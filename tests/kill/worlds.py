@@ -34,7 +34,18 @@ from app.reports.sheet_writer import SheetOut, write_workbook
 from app.store import reference
 from app.store.setup import open_database
 from tests.clock import DEMO_NOW_MS, TEST_NOW_MS
-from tests.kill.trials import DB_NAME, Run, Scenario, run, scenario
+from tests.kill.trials import (
+    COMMITTING,
+    DB_NAME,
+    DECRYPTED,
+    DEMO_RENAMED,
+    DEMO_WRITING,
+    EVIDENCE,
+    Run,
+    Scenario,
+    run,
+    scenario,
+)
 from tests.store.store_helpers import category_for
 from tests.sync.conftest import OFFICE_PASSWORD, enrol_laptop, open_node
 
@@ -142,7 +153,7 @@ def _case_add(worlds: Worlds) -> None:
         "--reporter", "王建华", "--phone", "13800001234", "--photo", str(far), str(near),
         who="clerk",
     )  # fmt: skip
-    scene = scenario("case add", before, add, harmless(0), worlds.root)
+    scene = scenario("case add", before, add, harmless(0), worlds.root, (EVIDENCE, COMMITTING))
     worlds.built[scene.name] = scene
     worlds.keep_after(scene, "case added")
 
@@ -162,7 +173,8 @@ def _case_act(worlds: Worlds) -> None:
     for n, (action, who, options) in enumerate(CASE_PATH, 1):
         argv = ("case", "act", number, action, "--as", who, *(files.get(o, o) for o in options))
         act = step(*argv, who=who, minute=n)
-        scene = scenario(f"case act {action}", before, act, harmless(n), worlds.root)
+        phases = (EVIDENCE, COMMITTING) if "--photo" in options else (COMMITTING,)
+        scene = scenario(f"case act {action}", before, act, harmless(n), worlds.root, phases)
         worlds.built[scene.name] = scene
         before = worlds.keep_after(scene, f"case {action}")
 
@@ -230,7 +242,8 @@ def _sync_import(worlds: Worlds) -> None:
     laptop.db.close()
     keys = {KEY_PASSWORD_ENV: OFFICE_PASSWORD}
     imported = step("sync", "import", str(sync_file), "--as", "admin", minute=60, env=keys)
-    scene = scenario("sync import", office_folder, imported, imported, worlds.root, True)
+    phases = (DECRYPTED, EVIDENCE, COMMITTING)
+    scene = scenario("sync import", office_folder, imported, imported, worlds.root, phases, True)
     worlds.built[scene.name] = scene
 
 
@@ -239,7 +252,8 @@ def _demo(worlds: Worlds) -> None:
     ``make run`` starts."""
     made = step("demo", "--cases", str(NEW_DEMO_CASES))
     again = step("demo", "--cases", str(NEW_DEMO_CASES), "--if-missing")
-    scene = scenario("demo", worlds.root / "no-database", made, again, worlds.root, True)
+    phases = (DEMO_WRITING, DEMO_RENAMED)
+    scene = scenario("demo", worlds.root / "no-database", made, again, worlds.root, phases, True)
     worlds.built[scene.name] = scene
 
 
