@@ -37,7 +37,10 @@ COMMANDS = list(BUILDERS)
 PER_COMMAND = max(MIN_PER_COMMAND, math.ceil(TRIALS / len(COMMANDS)))
 WHOLE_RUN, LATE_PART = (0.0, 1.1), (0.6, 1.05)
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL (POSIX)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL (POSIX)"),
+]
 
 
 PHASE_DELAY_S = 0.020
