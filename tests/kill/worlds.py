@@ -41,6 +41,7 @@ from tests.kill.trials import (
     DEMO_RENAMED,
     DEMO_WRITING,
     EVIDENCE,
+    STORED,
     Run,
     Scenario,
     run,
@@ -91,8 +92,9 @@ def step(*argv: str, who: str = "admin", minute: int = 0, env: dict[str, str] | 
 
 
 def harmless(minute: int) -> Run:
-    """The next start: a command that reads (and may sweep), an hour and more later."""
-    return step("verify", minute=minute + 120)
+    """The next start: a command that reads (and may sweep); its files are dated back two
+    days before it runs (``trials.NEXT_START_LATER_S``)."""
+    return step("verify", minute=minute + 2 * 24 * 60)
 
 
 @dataclass
@@ -153,7 +155,8 @@ def _case_add(worlds: Worlds) -> None:
         "--reporter", "王建华", "--phone", "13800001234", "--photo", str(far), str(near),
         who="clerk",
     )  # fmt: skip
-    scene = scenario("case add", before, add, harmless(0), worlds.root, (EVIDENCE, COMMITTING))
+    phases = (EVIDENCE, STORED, COMMITTING)
+    scene = scenario("case add", before, add, harmless(0), worlds.root, phases)
     worlds.built[scene.name] = scene
     worlds.keep_after(scene, "case added")
 
@@ -173,7 +176,7 @@ def _case_act(worlds: Worlds) -> None:
     for n, (action, who, options) in enumerate(CASE_PATH, 1):
         argv = ("case", "act", number, action, "--as", who, *(files.get(o, o) for o in options))
         act = step(*argv, who=who, minute=n)
-        phases = (EVIDENCE, COMMITTING) if "--photo" in options else (COMMITTING,)
+        phases = (EVIDENCE, STORED, COMMITTING) if "--photo" in options else (COMMITTING,)
         scene = scenario(f"case act {action}", before, act, harmless(n), worlds.root, phases)
         worlds.built[scene.name] = scene
         before = worlds.keep_after(scene, f"case {action}")
@@ -242,7 +245,7 @@ def _sync_import(worlds: Worlds) -> None:
     laptop.db.close()
     keys = {KEY_PASSWORD_ENV: OFFICE_PASSWORD}
     imported = step("sync", "import", str(sync_file), "--as", "admin", minute=60, env=keys)
-    phases = (DECRYPTED, EVIDENCE, COMMITTING)
+    phases = (DECRYPTED, EVIDENCE, STORED, COMMITTING)
     scene = scenario("sync import", office_folder, imported, imported, worlds.root, phases, True)
     worlds.built[scene.name] = scene
 
