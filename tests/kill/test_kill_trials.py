@@ -13,9 +13,13 @@ the start, stratified so they spread: alternately over the whole run and a littl
 (0 to 1.1 times its length: from before Python has started to after it has exited) and
 over its last part (0.6 to 1.05 times: where the command writes, after its imports and
 its sign-in). Every third trial waits for a moment seen from outside instead (the
-command's ``phases``: an evidence file being written, the database's write-ahead log
-growing, decrypted sync data on disk, the demo renamed into place) and kills 0 to 20 ms
-after it, so the short moments that matter are hit whatever the machine's load.
+command's ``phases``: an evidence file being written or stored whole, the database's
+write-ahead log growing, decrypted sync data on disk, the demo renamed into place) and
+kills 0 to 20 ms after it, so the short moments that matter are hit whatever the load.
+
+Known bugs (evidence a killed command leaves) are strict xfails of their own below; a
+trial that meets one of them is reported with what it left, and its command's test then
+ends as xfail, after every trial has passed every other check.
 """
 
 from __future__ import annotations
@@ -36,14 +40,12 @@ MIN_PER_COMMAND = 2
 COMMANDS = list(BUILDERS)
 PER_COMMAND = max(MIN_PER_COMMAND, math.ceil(TRIALS / len(COMMANDS)))
 WHOLE_RUN, LATE_PART = (0.0, 1.1), (0.6, 1.05)
+PHASE_DELAY_S = 0.020
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL (POSIX)"),
 ]
-
-
-PHASE_DELAY_S = 0.020
 
 
 def kill_moments(name: str, seconds: float, count: int) -> list[float]:
