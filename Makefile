@@ -14,7 +14,8 @@ SYSTEM_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libf
 WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 
-.PHONY: run test bench fuzz date-check lint build system-packages window-packages i18n clean
+.PHONY: run test bench fuzz kill-trials date-check lint build system-packages window-packages \
+	i18n clean
 
 run: system-packages window-packages $(BIN)/.installed i18n
 	$(BIN)/towndesk demo --if-missing
@@ -28,6 +29,14 @@ test: system-packages $(BIN)/.installed i18n
 bench: system-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider \
 		-o addopts="" -q
+
+# Every writing command killed with SIGKILL at 200 seeded moments (make test runs 30); each
+# trial prints what it left: before or after, and any file not swept (tests/kill).
+KILL_TRIALS ?= 200
+
+kill-trials: system-packages $(BIN)/.installed i18n
+	TOWNDESK_KILL_TRIALS=$(KILL_TRIALS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		tests/kill -s -p no:cacheprovider -q
 
 # The suite with the machine's clock set to other days (libfaketime, started at each moment
 # and running on): a test that depends on today's date fails here. Times are UTC: 10:00 in
