@@ -10,6 +10,7 @@ from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
+from app.core.messages.storage import STORAGE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -21,4 +22,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
     **ACCESS_MESSAGES,
+    **STORAGE_MESSAGES,
 }
