@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.store.blobs import BlobStore
 from tests.clock import TEST_NOW_MS
+from tests.images import TINY_JPEG
 
 NOW_S = TEST_NOW_MS / 1000  # the sweep runs when the tests' clock stands
 
@@ -25,7 +26,7 @@ def test_only_old_leftovers_are_swept_and_stored_files_stay(tmp_path: Path) -> N
     store = BlobStore(tmp_path / "blobs")
     assert store.sweep_leftovers(NOW_S) == 0  # no folder yet: nothing to do
     photo = tmp_path / "现场.jpg"
-    photo.write_bytes(b"\xff\xd8\xff\xe0" + b"evidence" * 16)
+    photo.write_bytes(TINY_JPEG + b"evidence" * 16)
     kept = store.put_photo(photo)
     old = leftover(store.folder, ".incoming-abc123", age_s=2 * 3600)
     fresh = leftover(store.folder, ".incoming-def456", age_s=5)  # a write in progress
