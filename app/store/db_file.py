@@ -20,6 +20,7 @@ from app.core.errors import DomainError, Words
 APPLICATION_ID = 0x54574E44  # "TWND", in the file's header at offset 68
 # Tables every TownDesk schema since 0001 has; another program's file has not all of them.
 TOWNDESK_TABLES = frozenset({"device", "settings", "events", "blobs", "township", "cases"})
+_LOOKS = 3
 _WAL_HEADER = 32  # bytes; a -wal no longer than its header holds no pages
 
 
@@ -56,7 +57,9 @@ def look(path: Path, *, through_wal: bool = False) -> FileLook:
         )
         devices: tuple[str, ...] = ()
         if "device" in tables:
-            devices = tuple(row[0] for row in conn.execute("SELECT id FROM device ORDER BY id"))
+            # the table itself, not its index: a -wal may replace one and not the other
+            rows = conn.execute("SELECT id FROM device NOT INDEXED")
+            devices = tuple(sorted(str(row[0]) for row in rows))
     return FileLook(user_version, application_id, tables, devices)
 
 
@@ -75,10 +78,15 @@ def check_place(path: Path) -> None:
 
 def recognise(path: Path) -> FileLook:
     """The file as it is on disk, or a plain refusal: damaged, empty, or not ours."""
-    try:
-        seen = look(path)
-    except sqlite3.DatabaseError as error:
-        raise storage_error(error, path) from error
+    for attempt in range(_LOOKS):
+        try:
+            seen = look(path)
+            break
+        except sqlite3.DatabaseError as error:
+            # immutable reads take no lock: another process's checkpoint may be copying
+            # pages into the file at this moment; a damaged file fails every time
+            if attempt == _LOOKS - 1:
+                raise storage_error(error, path) from error
     if seen.empty:  # an empty file, or SQLite's header alone: nothing to open
         raise DomainError("database_not_initialised", value=str(path))
     if not seen.ours:
