@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlite_utils import Database
 
 from app.core.clock import Clock
@@ -35,6 +35,7 @@ from app.ui.account import SIGN_OUT, SWITCH_USER, ChangePasswordDialog
 from app.ui.common.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    error_text,
     make_translator,
     qt_translator,
     set_current_language,
@@ -148,11 +149,10 @@ def run_window(
 
 def _refused_at_start(app: QApplication, error: DomainError) -> int:
     """The one plain message, in a box, when the database cannot be opened; no traceback.
-    Returns the exit code once the box is closed."""
-    from app.ui.common.runner import show_error_dialog
-
-    show_error_dialog(None, error)
-    app.exec()  # until the message is closed
+    Modal and held here until closed: a parentless box shown with ``open()`` would be
+    deleted with its last Python reference, leaving an event loop with nothing on screen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, app.applicationDisplayName(), error_text(error))
+    box.exec()
     return 1
 
 
