@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from tests.clock import TestClock
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
