@@ -6,6 +6,7 @@ it opens the window."""
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sqlite3
 import sys
@@ -27,6 +28,7 @@ from app.cli import (
 from app.cli.context import Context, common_options, user_option
 from app.core.clock import Clock
 from app.core.errors import DomainError
+from app.store.db_file import storage_error
 
 # Listed here, not discovered, so PyInstaller sees every command module; in ``--help`` order.
 COMMAND_GROUPS = (
@@ -69,14 +71,19 @@ def run(argv: list[str], clock: Clock | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-    except sqlite3.OperationalError as error:
+    except sqlite3.Error as error:
         if "locked" in str(error):
             print("错误：数据库正被另一个程序写入，请稍后再试。", file=sys.stderr)
-        else:
-            print(f"错误：数据库操作失败（{error}）。", file=sys.stderr)
+        else:  # a full disk, a damaged or read-only file: the store's plain words
+            print(f"错误：{storage_error(error, ctx.database_path)}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"错误：无法读写文件 {error.filename or ''}（{error.strerror}）。", file=sys.stderr)
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            print(f"错误：{DomainError('disk_full')}", file=sys.stderr)
+        else:
+            print(
+                f"错误：无法读写文件 {error.filename or ''}（{error.strerror}）。", file=sys.stderr
+            )
         return 1
 
 

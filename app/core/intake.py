@@ -5,14 +5,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from app.core.clock import TIME_FORMAT
-from app.core.errors import DomainError, ValidationErrors
+from app.core.errors import DomainError, ValidationErrors, Words
 from app.core.model import Case, CaseSource, Category, Grid, Urgency
 from app.core.text import similarity
 
+# The bounds of what people type, in characters, named once: the window's fields and the
+# command line take them from here. A name is a person's or a unit's; an address a place.
 DESCRIPTION_LIMIT = 2000
+NAME_LIMIT = 50
+ADDRESS_LIMIT = 200
+UNIT_LIMIT = 100  # a sending authority's full name
+LETTER_NO_LIMIT = 50
+FILE_NAME_LIMIT = 200  # an evidence file's name, as recorded and shown
+# Days a record may name (a pause until, a calendar exception): the program's lifetime,
+# not the calendar's; a typo like 2206 or 1926 is refused.
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2099, 12, 31)
 DUPLICATE_WINDOW = timedelta(days=7)
 DUPLICATE_THRESHOLD = 0.3
 
@@ -71,6 +82,7 @@ def validate_intake(
     category = _check_category(request.category_code, categories, errors)
     grid = _check_grid(request.grid_code, grids, errors)
     _check_description(request.description, errors)
+    _check_lengths(request, errors)
     _check_reporter(request, errors)
     _check_coordinates(request.latitude, request.longitude, errors)
     source = _check_source(request.source, errors)
@@ -121,6 +133,39 @@ def _check_description(description: str, errors: list[DomainError]) -> None:
         errors.append(
             DomainError("description_too_long", length=len(text), limit=DESCRIPTION_LIMIT)
         )
+
+
+_FIELDS = (  # (attribute, limit, the field's name)
+    ("reporter_name", NAME_LIMIT, Words("反映人姓名", "reporter's name")),
+    ("address", ADDRESS_LIMIT, Words("地址", "address")),
+    ("transfer_unit", UNIT_LIMIT, Words("移送单位", "sending authority")),
+    ("transfer_letter", LETTER_NO_LIMIT, Words("移送函文号", "letter number")),
+)
+
+
+def _check_lengths(request: IntakeRequest, errors: list[DomainError]) -> None:
+    for attribute, limit, name in _FIELDS:
+        problem = text_too_long(getattr(request, attribute), limit, name)
+        if problem is not None:
+            errors.append(problem)
+
+
+def text_too_long(text: str, limit: int, field: Words) -> DomainError | None:
+    """The refusal of a text longer than ``limit`` characters (spaces around not counted),
+    or None."""
+    length = len(text.strip())
+    if length <= limit:
+        return None
+    return DomainError("text_too_long", field=field, limit=limit, length=length)
+
+
+def check_day(day: date, field: Words) -> date:
+    """A day a record names, within ``FIRST_DAY``..``LAST_DAY``."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise DomainError(
+            "date_out_of_range", field=field, value=day.isoformat(), low=FIRST_DAY, high=LAST_DAY
+        )
+    return day
 
 
 def _check_reporter(request: IntakeRequest, errors: list[DomainError]) -> None:

@@ -5,24 +5,29 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from app.core.errors import DomainError
+from sqlite_utils import Database
 
-PHOTO_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".heic": "image/heic",
-    ".webp": "image/webp",
-    ".bmp": "image/bmp",
-}
-PHOTO_LIMIT_MB = 40
+from app.core.clock import Wall
+from app.core.errors import DomainError
+from app.store.evidence_files import (
+    EVIDENCE_TYPES,
+    PHOTO_LIMIT_MB,
+    PHOTO_TYPES,
+    check_content,
+    check_evidence_name,
+)
+
+__all__ = ["EVIDENCE_TYPES", "PHOTO_LIMIT_MB", "PHOTO_TYPES", "BlobStore", "StoredFile"]
+
 _CHUNK = 1 << 20
+INCOMING = ".incoming-"  # + the writing process's id + "-": a copy not yet whole
 
 
 @dataclass(frozen=True)
@@ -48,28 +53,42 @@ class BlobStore:
         return self.path(sha256).is_file()
 
     def put_photo(self, source: Path) -> StoredFile:
-        """Copy a photo in, byte for byte; the same photo twice is stored once."""
-        media_type = _check_photo(source)
+        """Copy a photo or document in; the same file twice is stored once. The file is read
+        once: its hash and size are of the bytes copied, and those bytes are what is checked
+        (decoded as an image, or a PDF's start and end), so a file still being written or
+        changed meanwhile can never be recorded with a size or hash of other bytes."""
+        media_type = check_evidence_name(source)
+        limit = PHOTO_LIMIT_MB * 1024 * 1024
 
-        def copy(out: BinaryIO) -> str:
-            digest = hashlib.sha256()
-            with source.open("rb") as data:
-                while chunk := data.read(_CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-            return digest.hexdigest()
+        def copy(out: BinaryIO) -> tuple[str, int]:
+            digest, size = hashlib.sha256(), 0
+            try:
+                with source.open("rb") as data:
+                    while chunk := data.read(_CHUNK):
+                        size += len(chunk)
+                        if size > limit:  # grew while being read: stop before filling the disk
+                            raise DomainError(
+                                "photo_too_large", value=source.name, limit=PHOTO_LIMIT_MB
+                            )
+                        digest.update(chunk)
+                        out.write(chunk)
+            except FileNotFoundError as error:
+                raise DomainError("photo_missing", value=str(source)) from error
+            except (IsADirectoryError, PermissionError) as error:
+                raise DomainError("file_unreadable", value=str(source)) from error
+            return digest.hexdigest(), size
 
-        sha256 = self._store(copy)
-        return StoredFile(sha256, source.stat().st_size, media_type, source.name)
+        sha256, size = self._store(
+            copy, lambda copied: check_content(copied, media_type, source.name)
+        )
+        return StoredFile(sha256, size, media_type, source.name)
 
     def sweep_leftovers(self, now_s: float, older_than_s: float = 3600.0) -> int:
         """Delete half-written ``.incoming-*`` files a killed write left behind; nothing
         names them. Only those older than ``older_than_s`` at ``now_s`` (epoch seconds): a
         write in progress takes seconds. Returns how many."""
-        if not self.folder.is_dir():
-            return 0
         swept = 0
-        for leftover in self.folder.glob(".incoming-*"):
+        for leftover in self._incoming():
             try:
                 if now_s - leftover.stat().st_mtime > older_than_s:
                     leftover.unlink()
@@ -78,40 +97,84 @@ class BlobStore:
                 continue
         return swept
 
+    def sweep_killed_writes(self) -> int:
+        """Delete the half-written copies of processes that no longer run (their id is in
+        the name), whatever their age: no clock needed, so every opening does it."""
+        swept = 0
+        for leftover in self._incoming():
+            owner = leftover.name.removeprefix(INCOMING).partition("-")[0]
+            if owner.isdigit() and not process_alive(int(owner)):
+                leftover.unlink(missing_ok=True)
+                swept += 1
+        return swept
+
+    def sweep_orphans(
+        self, recorded: set[str], now_s: float, older_than_s: float = 86_400.0
+    ) -> int:
+        """Delete stored copies no record names (a registration refused or killed after its
+        photos were copied), older than a day: a write in progress records its copies in
+        seconds, and a sync import its own within the same run."""
+        swept = 0
+        if not self.folder.is_dir():
+            return 0
+        for sub in self.folder.iterdir():
+            if len(sub.name) != 2 or not sub.is_dir():
+                continue
+            for stored in sub.iterdir():
+                if stored.name in recorded or len(stored.name) != 64:
+                    continue
+                try:
+                    if now_s - stored.stat().st_mtime > older_than_s:
+                        stored.unlink()
+                        swept += 1
+                except FileNotFoundError:
+                    continue
+        return swept
+
+    def _incoming(self) -> list[Path]:
+        return list(self.folder.glob(INCOMING + "*")) if self.folder.is_dir() else []
+
     def put_bytes(self, sha256: str, data: bytes) -> None:
         """Store a file already checked against ``sha256`` (from a sync file)."""
 
-        def write(out: BinaryIO) -> str:
+        def write(out: BinaryIO) -> tuple[str, int]:
             out.write(data)
-            return sha256
+            return sha256, len(data)
 
         if not self.has(sha256):
             self._store(write)
 
-    def _store(self, write: Callable[[BinaryIO], str]) -> str:
-        """Write to a temporary file, fsync it, then rename it to its hash: a file is
-        either whole under its name or not there. ``write`` returns the SHA-256."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
+    def _store(
+        self,
+        write: Callable[[BinaryIO], tuple[str, int]],
+        check: Callable[[Path], None] | None = None,
+    ) -> tuple[str, int]:
+        """Write to a temporary file (owner-only), fsync it, ``check`` it, then rename it to
+        its hash: a file is either whole and checked under its name or not there. ``write``
+        returns the SHA-256 and size of what it wrote."""
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f"{INCOMING}{os.getpid()}-")
         try:
             with os.fdopen(handle, "wb") as out:
-                sha256 = write(out)
+                sha256, size = write(out)
                 out.flush()
                 os.fsync(out.fileno())
+            if check is not None:
+                check(Path(temporary))
             final = self.path(sha256)
-            final.parent.mkdir(exist_ok=True)
+            final.parent.mkdir(exist_ok=True, mode=0o700)
             if final.exists():
                 os.unlink(temporary)
             else:
                 os.replace(temporary, final)
                 _sync_folder(final.parent)
-        except OSError as error:
+        except BaseException as error:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DomainError("disk_full") from error
             raise
-        return sha256
+        return sha256, size
 
 
 def file_sha256(path: Path) -> str:
@@ -132,27 +195,30 @@ def _sync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-def _looks_like(media_type: str, head: bytes) -> bool:
-    """The first bytes agree with the file name: a renamed document is not a photo."""
-    if media_type == "image/jpeg":
-        return head.startswith(b"\xff\xd8\xff")
-    if media_type == "image/png":
-        return head.startswith(b"\x89PNG\r\n\x1a\n")
-    if media_type == "image/bmp":
-        return head.startswith(b"BM")
-    if media_type == "image/webp":
-        return head.startswith(b"RIFF") and head[8:12] == b"WEBP"
-    return head[4:8] == b"ftyp"  # HEIC
+def process_alive(pid: int) -> bool:
+    """Whether a process runs; on Windows (where ``os.kill`` would end it) always True."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True
 
 
-def _check_photo(source: Path) -> str:
-    if not source.is_file():
-        raise DomainError("photo_missing", value=str(source))
-    media_type = PHOTO_TYPES.get(source.suffix.lower())
-    with source.open("rb") as data:
-        head = data.read(16)
-    if media_type is None or not _looks_like(media_type, head):
-        raise DomainError("photo_not_image", value=source.name)
-    if source.stat().st_size > PHOTO_LIMIT_MB * 1024 * 1024:
-        raise DomainError("photo_too_large", value=source.name, limit=PHOTO_LIMIT_MB)
-    return media_type
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def sweep_evidence(db: Database, store: BlobStore, wall: Wall | None) -> None:
+    """At opening: half-written copies of killed processes; given the time, also copies
+    older than an hour and stored files no record names older than a day."""
+    store.sweep_killed_writes()
+    if wall is not None:
+        now_s = wall() / 1000
+        store.sweep_leftovers(now_s)
+        recorded = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
+        for (body,) in db.execute("SELECT body FROM quarantine"):  # kept as received
+            recorded.update(_SHA256.findall(body))
+        store.sweep_orphans(recorded, now_s)

@@ -10,7 +10,7 @@ from datetime import date, time
 from sqlite_utils import Database
 
 from app.core.clock import Wall
-from app.core.errors import DomainError
+from app.core.errors import DomainError, Words
 from app.core.events import EventType
 from app.core.holidays import (
     Festival,
@@ -19,6 +19,7 @@ from app.core.holidays import (
     missing_festivals,
     schedule_notice,
 )
+from app.core.intake import check_day
 from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.store.devices import require_office
@@ -47,6 +48,7 @@ def set_day(
         when = date.fromisoformat(day.strip())
     except ValueError:
         raise DomainError("date_invalid", value=day) from None
+    check_day(when, Words("日期", "date"))
     payload = {"working": bool(working), "note": note.strip()}
     with writing(db, wall) as writer:
         writer.append(actor.id, "calendar", when.isoformat(), EventType.CALENDAR_DAY_SET, payload)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -12,9 +14,13 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.paths import migrations_dir
+from app.store.db_file import APPLICATION_ID, make_private, storage_error
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 BUSY_TIMEOUT_MS = 10_000
+# What a write may meet that is the disk's or the file's fault, not the program's; a lock
+# wait ("database is locked") stays an OperationalError for those who retry it.
+_PLAIN_FAILURES = frozenset({"disk_full", "database_damaged", "database_read_only"})
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -41,7 +47,7 @@ def connect(path: Path | str) -> Database:
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as error:
-        raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
+        raise storage_error(error, path) from error
     return db
 
 
@@ -76,10 +82,17 @@ def migrate(db: Database, path: Path | None) -> list[int]:
                 for statement in split_statements(sql_file.read_text(encoding="utf-8")):
                     db.conn.execute(statement)
                 db.conn.execute(f"PRAGMA user_version = {version}")
+        except DomainError:  # the disk filled up, the file turned out read-only
+            raise
         except sqlite3.Error as error:
             raise DomainError(
                 "migration_failed", value=str(path), found=version, reason=str(error)
             ) from error
+    if path is not None and db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        # ours (created here, or an older TownDesk file known by its tables): say so in the
+        # header, so the next opening knows it without looking at tables
+        with write_transaction(db):
+            db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return [version for version, _ in pending]
 
 
@@ -100,11 +113,41 @@ def split_statements(script: str) -> list[str]:
 
 
 def backup(db: Database, target: Path) -> None:
-    """A consistent copy of the whole database, made with SQLite's online backup."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(str(target)) as copy:
-        db.conn.backup(copy)
-    copy.close()
+    """A consistent copy of the whole database, made with SQLite's online backup, readable
+    by the owner only. Written under a temporary name and renamed when whole; refused before
+    starting when the disk cannot hold it (the database is then neither upgraded nor
+    changed)."""
+    pages, page_size = (
+        db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size")
+    )
+    needed = pages * page_size
+    free = free_bytes(target.parent)
+    if free < needed + (1 << 20):
+        raise DomainError(
+            "backup_disk_full",
+            value=str(target.parent),
+            size=needed // 2**20 + 1,
+            free=free // 2**20,
+        )
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        make_private(partial)
+        with closing(sqlite3.connect(str(partial))) as copy:
+            db.conn.backup(copy)
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        problem = storage_error(error, target)
+        if problem.code == "disk_full":
+            problem = DomainError(
+                "backup_disk_full", value=str(target.parent), size=needed // 2**20 + 1, free=0
+            )
+        raise problem from error
+
+
+def free_bytes(folder: Path) -> int:
+    return shutil.disk_usage(folder).free
 
 
 @contextmanager
@@ -117,11 +160,24 @@ def write_transaction(db: Database) -> Iterator[Database]:
     try:
         yield db
         db.conn.execute("COMMIT")
-    except BaseException:
+    except BaseException as error:
         if db.conn.in_transaction:  # also when COMMIT itself failed (a full disk)
             db.conn.execute("ROLLBACK")
         vars(db).pop("_case_context", None)  # projections/cases.py: may hold rolled-back data
+        if isinstance(error, sqlite3.DatabaseError) and not isinstance(
+            error, sqlite3.IntegrityError | sqlite3.ProgrammingError
+        ):
+            problem = storage_error(error, _main_file(db))
+            if problem.code in _PLAIN_FAILURES:  # a full disk, damage: the plain words
+                raise problem from error
         raise
+
+
+def _main_file(db: Database) -> str:
+    try:
+        return str(db.execute("PRAGMA database_list").fetchone()[2])
+    except sqlite3.Error:
+        return ""
 
 
 def integrity_problems(db: Database) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import string
 from pathlib import Path
 from typing import Any
@@ -19,21 +20,37 @@ from app.core.model import ResponseCommitment, Role, Route, Tier, Township, User
 from app.core.numbering import is_valid_device_code
 from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.store.base_data import write_township_profile
-from app.store.database import connect, migrate, peek_schema_version, write_transaction
+from app.store.blobs import BlobStore, sweep_evidence
+from app.store.database import connect, latest_version, migrate, write_transaction
+from app.store.db_file import check_place, check_wal, make_private, recognise, storage_error
 from app.store.devices import require_office
 from app.store.eventlog import EventWriter, new_id, writing
 
 
-def open_database(path: Path) -> Database:
-    """Open an existing TownDesk database, upgrading its schema if needed."""
-    if not path.exists() or peek_schema_version(path) == 0:
-        # Version 0 is an empty file or another program's database: touch nothing.
-        raise DomainError("database_not_initialised", value=str(path))
+def open_database(path: Path, *, wall: Wall | None = None) -> Database:
+    """Open an existing TownDesk database, upgrading its schema if needed.
+
+    Nothing is written (no WAL switch, no backup, no ``-shm``) until the file is known to be
+    a TownDesk database, readable, writable and whole, with no other database's ``-wal``
+    beside it; each failure is one plain ``DomainError`` (``store/db_file.py``). Evidence
+    files a killed copy left half-written are swept; given ``wall``, also old orphans."""
+    check_place(path)
+    on_disk = recognise(path)
+    newest = latest_version()
+    if on_disk.user_version > newest:
+        raise DomainError(
+            "database_newer", value=str(path), found=on_disk.user_version, limit=newest
+        )
+    check_wal(path, on_disk)
     db = connect(path)
     try:
         migrate(db, path)
         if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
             raise DomainError("database_not_initialised", value=str(path))
+        sweep_evidence(db, BlobStore.beside(path), wall)
+    except (sqlite3.Error, OSError) as error:
+        db.close()
+        raise storage_error(error, path) from error
     except BaseException:
         db.close()
         raise
@@ -59,7 +76,7 @@ def create_database(
     code = device_code or new_device_code()
     if not is_valid_device_code(code):
         raise DomainError("code_invalid", value=code, limit=4)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private(path)  # its -wal and -shm get the same owner-only permissions
     db = connect(path)
     migrate(db, path)
     with write_transaction(db):

@@ -3,6 +3,7 @@ then sign in, the main window, and signing in again after signing out (``Desk``)
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -18,13 +19,14 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlite_utils import Database
 
 from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import resource
+from app.store.db_file import storage_error
 from app.store.devices import is_office
 from app.store.reference import must_change_password, township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
@@ -33,6 +35,7 @@ from app.ui.account import SIGN_OUT, SWITCH_USER, ChangePasswordDialog
 from app.ui.common.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    error_text,
     make_translator,
     qt_translator,
     set_current_language,
@@ -115,8 +118,6 @@ def run_window(
 ) -> int:
     """The first start's choices if there is no database yet, then the sign-in loop
     (``Desk``) until the user quits. Returns the exit code."""
-    from app.ui.common.runner import show_error_dialog
-
     app = create_application(sys.argv[:1])
     if not db_path.exists():
         from app.ui.setup.first_run import FirstRunDialog
@@ -126,22 +127,33 @@ def run_window(
             return 1
         username = username or first.username
     try:
-        db = open_database(db_path)
-    except DomainError as error:
-        show_error_dialog(None, error)
-        app.exec()  # until the message is closed
-        return 1
-    load_translator(app, chosen_language(db, language))
+        db = open_database(db_path, wall=clock.wall)
+    except (DomainError, sqlite3.Error, OSError) as error:
+        return _refused_at_start(app, storage_error(error, db_path))
+    try:
+        load_translator(app, chosen_language(db, language))
+        desk = Desk(db_path, db, clock)
+        desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
+    except (sqlite3.Error, OSError) as error:  # damage found past the file's header
+        db.close()
+        return _refused_at_start(app, storage_error(error, db_path))
+    desk.finished.connect(app.exit)
     quits_alone = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between signing out and in, no window is open
-    desk = Desk(db_path, db, clock)
-    desk.finished.connect(app.exit)
-    desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
     try:
         return app.exec()
     finally:
         app.setQuitOnLastWindowClosed(quits_alone)
         db.close()
+
+
+def _refused_at_start(app: QApplication, error: DomainError) -> int:
+    """The one plain message, in a box, when the database cannot be opened; no traceback.
+    Modal and held here until closed: a parentless box shown with ``open()`` would be
+    deleted with its last Python reference, leaving an event loop with nothing on screen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, app.applicationDisplayName(), error_text(error))
+    box.exec()
+    return 1
 
 
 class Desk(QObject):

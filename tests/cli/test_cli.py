@@ -15,10 +15,11 @@ import pytest
 from app import __version__
 from tests.cli.signed import run
 from tests.clock import frozen
+from tests.images import TINY_JPEG, TINY_PNG
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TOWNDESK = Path(sys.executable).with_name("towndesk")
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"evidence" * 200
+JPEG = TINY_JPEG + b"evidence" * 200
 
 
 def dump(path: Path) -> dict:
@@ -503,7 +504,7 @@ def test_rebuild_needs_the_administrator(demo_path: Path, capsys, username) -> N
 
 def test_rebuild_leaves_the_projections_identical(demo_path: Path, tmp_path, capsys) -> None:
     picture = tmp_path / "a.png"
-    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"p" * 300)
+    picture.write_bytes(TINY_PNG + b"p" * 300)
     ok(capsys, *case_add(demo_path, "--photo", str(picture), "--as", "grid"))
     before = projections(demo_path)
     events = dump(demo_path)["events"]

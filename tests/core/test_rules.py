@@ -83,6 +83,14 @@ PLAUSIBLE = {
     "state": Words("已结案", "is closed"),
     "device": Words("网格员终端", "grid worker's laptop"),
     "row": 12,
+    # the database file and the disk (messages/storage.py)
+    "size": 812,
+    "free": 3,
+    "wal": "towndesk.sqlite3-wal",
+    "backups": Words("请从最近的备份恢复。", "Restore it from your latest backup."),
+    "field": Words("地址", "address"),
+    "low": "2000-01-01",
+    "high": "2099-12-31",
 }
 
 

@@ -27,12 +27,13 @@ from app.store.evidence import evidence_list
 from app.store.reference import user_by_name
 from app.store.transfers import latest_transfer_out
 from tests.clock import frozen
+from tests.images import TINY_JPEG
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import jpeg
 
 office, laptop = two_devices.office, two_devices.laptop  # the demo office and a laptop
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"evidence" * 200
+JPEG = TINY_JPEG + b"evidence" * 200
 LAND = Request(Action.TRANSFER, to="区自然资源局", reason="属非法占用耕地建设，由自然资源部门查处")
 POLICE = Request(
     Action.TRANSFER_POLICE,

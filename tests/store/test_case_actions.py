@@ -23,9 +23,10 @@ from app.store.cases import case_by_number
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from tests.clock import frozen
+from tests.images import TINY_JPEG
 from tests.store.store_helpers import DEMO_NOW_MS, case_for, full_dump, projection_dump
 
-JPEG = b"\xff\xd8\xff\xe0" + b"evidence" * 64
+JPEG = TINY_JPEG + b"evidence" * 64
 MINUTE = 60_000
 
 

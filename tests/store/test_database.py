@@ -106,9 +106,10 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_unchanged(tmp_path: P
     before = path.read_bytes()
     with pytest.raises(DomainError) as caught:
         open_database(path)
-    assert caught.value.code == "database_unreadable"
-    assert "无法打开数据库" in str(caught.value)
+    assert caught.value.code == "database_damaged"
+    assert "不是 TownDesk 数据库或已损坏" in str(caught.value)
     assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite3"]  # no -wal, -shm
 
 
 def test_another_programs_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:

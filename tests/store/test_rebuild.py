@@ -17,9 +17,10 @@ from app.store.cases import register_case
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database
+from tests.images import TINY_JPEG
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 
-JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
+JPEG = TINY_JPEG + b"photo" * 100
 
 
 def test_rebuilding_the_demo_gives_identical_projections(demo_db) -> None:

@@ -24,6 +24,7 @@ from app.store.cases import (
 )
 from app.store.eventlog import this_device
 from app.store.reference import ReferenceData, user_by_name
+from tests.images import TINY_JPEG, TINY_PNG
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump
 
 REQUEST = IntakeRequest(
@@ -35,7 +36,7 @@ REQUEST = IntakeRequest(
     reporter_phone="138 1234 5678",
 )
 NEXT_DAY = DEMO_NOW_MS + 86_400_000  # a day with no demo cases yet
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4 + b"\xff\xd9"
+JPEG = TINY_JPEG + bytes(range(256)) * 4
 
 
 def photo(folder: Path, name: str, content: bytes = JPEG) -> Path:
@@ -140,7 +141,7 @@ def test_numbering_ignores_a_device_whose_code_extends_ours(small_db, tmp_path: 
 def test_photos_are_stored_content_addressed_with_original_bytes(demo_db, store, tmp_path) -> None:
     clerk = user_by_name(demo_db, "clerk")
     first = photo(tmp_path / "camera", "IMG_0001.JPG")
-    other = photo(tmp_path / "camera", "IMG_0002.png", b"\x89PNG\r\n\x1a\n" + b"x" * 5000)
+    other = photo(tmp_path / "camera", "IMG_0002.png", TINY_PNG + b"x" * 5000)
     case = register_case(demo_db, store, clerk, REQUEST, [first, other], wall=lambda: NEXT_DAY)
     digests = {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in (first, other)}
     assert set(case.photos) == set(digests)
@@ -259,7 +260,7 @@ def test_a_file_that_is_not_a_photo_changes_nothing(demo_db, store, tmp_path) ->
     error = assert_refused(
         demo_db,
         store,
-        "photo_not_image",
+        "evidence_type_not_allowed",
         lambda: register_case(demo_db, store, clerk, REQUEST, [notes], wall=lambda: NEXT_DAY),
     )
     assert "现场记录.docx" in str(error)

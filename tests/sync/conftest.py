@@ -26,6 +26,7 @@ from app.sync.export import ExportSummary, export_sync_file
 from app.sync.files import import_file
 from app.sync.keys import CHEAP, DeviceKeys
 from tests.clock import TestClock, frozen
+from tests.images import TINY_JPEG
 
 OFFICE_PASSWORD = "office-keys"
 LAPTOP_PASSWORD = "laptop-keys"
@@ -137,8 +138,8 @@ def laptop(office: Node, tmp_path: Path) -> Iterator[Node]:
 
 
 def jpeg(folder: Path, name: str = "photo.jpg", body: bytes = b"EXIF 2026:11:26 fake") -> Path:
-    """A small file that passes the photo check (JPEG magic), EXIF-ish bytes kept."""
+    """A small photo that decodes, with distinct bytes after its end (EXIF-ish)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    path.write_bytes(b"\xff\xd8\xff\xe1" + body)
+    path.write_bytes(TINY_JPEG + body)
     return path

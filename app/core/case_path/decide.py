@@ -17,7 +17,8 @@ from app.core.case_path.rules import (
     refuse,
 )
 from app.core.case_path.steps import Action, Actor, CaseState, event_type_of
-from app.core.errors import DomainError
+from app.core.errors import DomainError, Words
+from app.core.intake import check_day
 from app.core.model import Department, Route, Tier, office_unit
 from app.core.routing import Suggestion
 from app.core.transfers import POLICE, TRANSFER_OUTCOMES
@@ -172,6 +173,7 @@ def _park_until(text: str, today: date | None) -> str:
         until = date.fromisoformat(text.strip())
     except ValueError:
         raise refuse("until_invalid", Action.PARK, value=text) from None
+    check_day(until, Words("挂账日期", "park-until date"))
     if today is not None and until <= today:
         raise refuse("until_invalid", Action.PARK, value=text)
     return until.isoformat()

@@ -10,6 +10,7 @@ from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
+from app.core.messages.storage import STORAGE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
 from app.core.messages.sync_files import SYNC_FILE_MESSAGES
 
@@ -23,4 +24,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
     **ACCESS_MESSAGES,
+    **STORAGE_MESSAGES,
 }

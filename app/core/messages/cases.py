@@ -196,10 +196,6 @@ CASE_MESSAGES: dict[str, tuple[str, str]] = {
         "无法打开数据库 {value}：{reason}",
         "Cannot open database {value}: {reason}",
     ),
-    "disk_full": (
-        "磁盘空间不足，未能保存。已撤销本次操作，数据没有变化。",
-        "The disk is full; nothing was saved and the data is unchanged.",
-    ),
     "permission_denied": (
         "{role}不能{action}。",
         "A {role} may not {action}.",
