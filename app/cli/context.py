@@ -64,7 +64,7 @@ class Context:
 
     def _open(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.database_path)
+            self._db = open_database(self.database_path, wall=self.clock.wall)
         return self._db
 
     @cached_property

@@ -17,9 +17,8 @@ command's ``phases``: an evidence file being written or stored whole, the databa
 write-ahead log growing, decrypted sync data on disk, the demo renamed into place) and
 kills 0 to 20 ms after it, so the short moments that matter are hit whatever the load.
 
-Known bugs (evidence a killed command leaves) are strict xfails of their own below; a
-trial that meets one of them is reported with what it left, and its command's test then
-ends as xfail, after every trial has passed every other check.
+Evidence a killed command was storing is swept by the next start (the database's opening);
+the tests below kill at exactly those moments.
 """
 
 from __future__ import annotations
@@ -100,43 +99,15 @@ def test_a_command_killed_at_any_moment_leaves_before_or_after(
     for outcome in outcomes:
         print(f"  {outcome.words()}")
     left = [o.words() for o in outcomes if o.leftovers]
-    if left:
-        pytest.xfail(f"{HALF_WRITTEN}; or {RECORDED_NOWHERE}: " + "; ".join(left))
-
-
-class EvidenceLeft(AssertionError):
-    """Evidence files a killed command left beside the database after the next start."""
-
-
-HALF_WRITTEN = (
-    "bug: a command killed while copying a photo in leaves its half-written "
-    "blobs/.incoming-* copy for good (BlobStore.sweep_leftovers runs only in sync import)"
-)
-RECORDED_NOWHERE = (
-    "bug: a command killed after copying a photo in but before its commit leaves the whole "
-    "copy, which no record names, for good: nothing on the command line sweeps such "
-    "copies (nor a half-written one beside it)"
-)
+    assert not left, "files left beside the database after the next start: " + "; ".join(left)
 
 
 @pytest.mark.parametrize(
     ("command", "phase"),
     [
-        pytest.param(
-            "case add",
-            EVIDENCE,
-            marks=pytest.mark.xfail(strict=True, raises=EvidenceLeft, reason=HALF_WRITTEN),
-        ),
-        pytest.param(
-            "case add",
-            STORED,
-            marks=pytest.mark.xfail(strict=True, raises=EvidenceLeft, reason=RECORDED_NOWHERE),
-        ),
-        pytest.param(
-            "case act feedback",
-            STORED,
-            marks=pytest.mark.xfail(strict=True, raises=EvidenceLeft, reason=RECORDED_NOWHERE),
-        ),
+        ("case add", EVIDENCE),
+        ("case add", STORED),
+        ("case act feedback", STORED),
     ],
     ids=["half-written", "stored-whole", "feedback-stored-whole"],
 )
@@ -151,5 +122,4 @@ def test_evidence_of_a_command_killed_while_storing_it_is_swept_at_the_next_star
     assert killed, "the kill came too late: the command had finished"
     outcome = judge(scene, db, pid, killed, f"as soon as {phase.name}")
     assert outcome.state == "before"
-    if outcome.leftovers:
-        raise EvidenceLeft(outcome.words())
+    assert not outcome.leftovers, outcome.words()

@@ -301,5 +301,7 @@ def _leftovers(scene: Scenario, db: Path) -> tuple[list[str], list[str]]:
         name = str(path.relative_to(db.parent))
         if path.is_dir() or name in allowed or name in recorded:
             continue
+        if name.startswith(".towndesk-work/") and path.stat().st_size == 0:
+            continue  # the import's lock file: empty, it stays for the next import
         (evidence if name.startswith("blobs/") else other).append(name)
     return evidence, other
