@@ -285,9 +285,7 @@ def verify(ctx: Context) -> int:
         print_json(report.as_dict())
         return 0 if report.ok else 3
     tables = (
-        f"，{report.tables} 张表（{report.table_rows} 行）与事件记录逐项比对"
-        if report.deep
-        else ""
+        f"，{report.tables} 张表（{report.table_rows} 行）与事件记录逐项比对" if report.deep else ""
     )
     print(
         f"检查了 {report.events} 条记录（{report.devices} 台设备，{report.heads} 个链头签名）"
