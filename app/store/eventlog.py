@@ -125,19 +125,17 @@ def insert_event(db: Database, event: Event) -> None:
     )
 
 
-# Per open database: the device's signing function while its key is unlocked (the window,
-# signed in with the device password); each write transaction then signs its chain head.
-_signers: WeakKeyDictionary[Database, Callable[[bytes], str]] = WeakKeyDictionary()
+# Per open database: what to do at the end of each write transaction, inside it. Only
+# replication.sign_heads_as_written sets it (the chain head, signed while the key is
+# unlocked); it lives there because a head is replication's, and this module comes first.
+_on_commit: WeakKeyDictionary[Database, Callable[[Database], object]] = WeakKeyDictionary()
 
 
-def sign_heads_as_written(db: Database, sign: Callable[[bytes], str] | None) -> None:
-    """From now on (``None``: no longer) every write transaction on ``db`` also signs this
-    device's chain head, inside the same transaction, so no event written meanwhile is left
-    in an unsigned tail. Costs one Ed25519 signature (about 0.1 ms) per transaction."""
-    if sign is None:
-        _signers.pop(db, None)
+def at_each_write(db: Database, hook: Callable[[Database], object] | None) -> None:
+    if hook is None:
+        _on_commit.pop(db, None)
     else:
-        _signers[db] = sign
+        _on_commit[db] = hook
 
 
 @contextmanager
@@ -151,11 +149,9 @@ def writing(db: Database, wall: Wall) -> Iterator[EventWriter]:
         writer = EventWriter(db, device, HybridClock(wall, last))
         yield writer
         db.conn.execute("UPDATE device SET last_hlc = ?", [writer.clock.last])
-        sign = _signers.get(db)
-        if sign is not None and writer.written:
-            from app.store.replication import record_own_head  # it builds on this module
-
-            record_own_head(db, sign)
+        hook = _on_commit.get(db)
+        if hook is not None and writer.written:
+            hook(db)
     note_committed(db, writer.received + writer.written)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.errors import DomainError
 from app.store.database import migrate
 from app.store.rebuild import replay_log
 
@@ -69,16 +70,23 @@ def compare_with_rebuild(
     """Every difference between the stored projections and a replay of the log."""
     source = _main_file(db)
     with closing(sqlite3.connect("", check_same_thread=False)) as conn:
-        scratch = Database(conn, execute_plugins=False)
-        migrate(scratch, None)
-        _lighten(conn)
-        conn.execute("ATTACH DATABASE ? AS src", [f"file:{source}?mode=ro"])
-        conn.execute("CREATE TEMP VIEW events AS SELECT * FROM src.events")
-        conn.execute("CREATE TEMP VIEW device AS SELECT * FROM src.device")
-        conn.execute("BEGIN")  # one read snapshot of the real database for the whole check
+        try:
+            scratch = Database(conn, execute_plugins=False)
+            migrate(scratch, None)
+            _lighten(conn)
+            conn.execute("ATTACH DATABASE ? AS src", [f"file:{source}?mode=ro"])
+            conn.execute("CREATE TEMP VIEW events AS SELECT * FROM src.events")
+            conn.execute("CREATE TEMP VIEW device AS SELECT * FROM src.device")
+            conn.execute("BEGIN")  # one read snapshot of the real database for the whole check
+        except (sqlite3.OperationalError, DomainError) as error:
+            raise DomainError("verify_scratch_failed", reason=str(error)) from error
         try:
             replay_log(scratch, progress)
             return _compare(conn, limit)
+        except sqlite3.OperationalError as error:
+            if "full" in str(error) or "disk" in str(error):
+                raise DomainError("verify_scratch_failed", reason=str(error)) from error
+            raise
         finally:
             conn.execute("ROLLBACK")
 
@@ -102,7 +110,7 @@ def _main_file(db: Database) -> str:
     for _, name, path in db.execute("PRAGMA database_list").fetchall():
         if name == "main" and path:
             return path
-    raise ValueError("verify compares the tables of a database file, not of an in-memory one")
+    raise DomainError("verify_not_a_file")
 
 
 def _tables(conn: sqlite3.Connection) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from app.core.clock import hlc_ms, local_text
+from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH
 from app.store.blobs import BlobStore, file_sha256
 from app.store.database import integrity_problems
@@ -261,6 +262,9 @@ def _blobs(db: Database, blobs: BlobStore, report: IntegrityReport) -> None:
 def _tables(db: Database, report: IntegrityReport) -> None:
     try:
         check = compare_with_rebuild(db, TABLE_LINES)
+    except DomainError as error:  # the scratch could not be made: say so, check the rest
+        report.problems.append(str(error))
+        return
     except (KeyError, TypeError, ValueError, AttributeError, sqlite3.Error) as error:
         # an event edited into something no program ever wrote: the replay stops there
         report.problems.append(

@@ -16,9 +16,11 @@ from app.cli.main import run
 from app.core.events import Event
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
-from app.store.eventlog import sign_heads_as_written, this_device
+from app.store.eventlog import this_device
 from app.store.rebuild import replay_log
+from app.store.replication import sign_heads_as_written
 from app.sync.integrity import IntegrityReport, verify_everything
+from tests.store.store_helpers import full_dump
 from tests.sync.conftest import Node, jpeg
 
 
@@ -348,3 +350,22 @@ def test_the_command_exits_3_and_names_the_problem_and_the_limits(
     assert not report["ok"] and report["table_differences"] > 0 and report["cannot_detect"]
     assert run(["verify", "--db", str(office.path), "--quick"]) == 0  # tables not compared
     assert "没有把各表与事件记录比对" in capsys.readouterr().out
+
+
+def test_verify_writes_nothing_and_a_scratch_it_cannot_make_is_said_plainly(
+    exported: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = full_dump(exported.db)
+    clean(exported)
+    assert full_dump(exported.db) == before
+
+    def no_room(*_: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("app.store.rebuild_check.migrate", no_room)
+    report = verify(exported)
+    assert report.problems == [
+        "无法在临时文件夹中按事件记录重建各表来比对（database or disk is full）：各表未比对。"
+        "请腾出磁盘空间后再运行 towndesk verify，或加 --quick 跳过这一项。"
+    ]
+    assert full_dump(exported.db) == before

@@ -10,6 +10,7 @@ from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
+from app.core.messages.verify import VERIFY_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **CASE_MESSAGES,
@@ -19,4 +20,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
+    **VERIFY_MESSAGES,
 }
