@@ -6,10 +6,11 @@ the projection change it causes are committed together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 from uuid6 import uuid7
@@ -124,6 +125,19 @@ def insert_event(db: Database, event: Event) -> None:
     )
 
 
+# Per open database: what to do at the end of each write transaction, inside it. Only
+# replication.sign_heads_as_written sets it (the chain head, signed while the key is
+# unlocked); it lives there because a head is replication's, and this module comes first.
+_on_commit: WeakKeyDictionary[Database, Callable[[Database], object]] = WeakKeyDictionary()
+
+
+def at_each_write(db: Database, hook: Callable[[Database], object] | None) -> None:
+    if hook is None:
+        _on_commit.pop(db, None)
+    else:
+        _on_commit[db] = hook
+
+
 @contextmanager
 def writing(db: Database, wall: Wall) -> Iterator[EventWriter]:
     """One transaction of this device's events, and of those received with them. ``wall``
@@ -135,6 +149,9 @@ def writing(db: Database, wall: Wall) -> Iterator[EventWriter]:
         writer = EventWriter(db, device, HybridClock(wall, last))
         yield writer
         db.conn.execute("UPDATE device SET last_hlc = ?", [writer.clock.last])
+        hook = _on_commit.get(db)
+        if hook is not None and writer.written:
+            hook(db)
     note_committed(db, writer.received + writer.written)
 
 

@@ -1,20 +1,43 @@
-"""``towndesk verify``: every evidence file against its hash, every device's hash chain
-and its signed heads, and SQLite's own integrity check. Reads only; reports precisely."""
+"""``towndesk verify``: every evidence file against its hash; every device's events, each
+against its own hash, its link to the one before and a gapless sequence; the chain heads
+each device signed; whatever else remembers how far a chain went (a peer's confirmation,
+the sync files written here, this device's clock); the tables against a replay of the
+log; and SQLite's own integrity check. Reads only; says precisely what is wrong, and what
+it cannot detect."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from app.core.clock import hlc_ms, local_text
+from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH
 from app.store.blobs import BlobStore, file_sha256
 from app.store.database import integrity_problems
-from app.store.eventlog import EVENT_COLUMNS, row_to_event
+from app.store.eventlog import EVENT_COLUMNS, row_to_event, this_device
+from app.store.rebuild_check import compare_with_rebuild
 from app.store.replication import all_heads
 from app.sync.keys import signature_valid
+
+TABLE_LINES = 30  # differences listed one by one; the rest are counted
+
+# What no check of one database can catch, whatever it finds (README: "What verify cannot
+# detect"). The unsigned tails found in this database are added per device.
+CANNOT_DETECT = [
+    "持有设备密钥口令的人能用本机私钥重新签名，从而改写本机的全部记录；"
+    "只有已经发给其他设备的记录，能由对方的副本查出（对方再收到同号不同内容的记录会隔离）。",
+    "把整个数据库换回一份较早的完整副本（连同链头签名和同步记录一起回退）："
+    "本机无从察觉，只有与综合执法办或其他设备的副本比对才能发现。",
+    "其他设备的最新记录连同它们的签名链头一起删除：只有本机转发过它们（同步记录记得）"
+    "时才能发现，否则要与其他设备的副本比对。",
+    "本机尚无签名担保的最新记录（若有，下面列出）：若被改动后重算哈希，或连同记得它们的记录"
+    "（同步记录、对方的确认、本机时钟）一起删除，本检查发现不了。",
+]
 
 
 @dataclass
@@ -23,7 +46,13 @@ class IntegrityReport:
     devices: int = 0
     heads: int = 0
     blobs: int = 0
+    tables: int = 0
+    table_rows: int = 0
+    table_differences: int = 0
+    deep: bool = True
     problems: list[str] = field(default_factory=list)
+    cannot_detect: list[str] = field(default_factory=list)
+    unsigned_tails: dict[str, list[int]] = field(default_factory=dict)  # device code: [from, to]
 
     @property
     def ok(self) -> bool:
@@ -36,18 +65,42 @@ class IntegrityReport:
             "devices": self.devices,
             "signed_heads": self.heads,
             "evidence_files": self.blobs,
+            "tables_compared": self.tables if self.deep else None,
+            "table_rows": self.table_rows,
+            "table_differences": self.table_differences,
             "problems": self.problems,
+            "unsigned_tails": self.unsigned_tails,
+            "cannot_detect": self.cannot_detect,
         }
 
 
+@dataclass
+class _Chain:
+    """One device's events as walked: how far they go and the hash at each seq we need."""
+
+    code: str
+    last_seq: int = 0
+    first_bad: int | None = None  # the first seq whose hash, link or place is wrong
+    hashes: dict[int, str] = field(default_factory=dict)
+
+
 def verify_everything(
-    db: Database, blobs: BlobStore, progress: Callable[[int], None] | None = None
+    db: Database,
+    blobs: BlobStore,
+    progress: Callable[[int], None] | None = None,
+    deep: bool = True,
 ) -> IntegrityReport:
-    report = IntegrityReport()
+    report = IntegrityReport(deep=deep)
     _sqlite(db, report)
-    hashes = _chains(db, report, progress)
-    _heads(db, report, hashes)
+    chains = _chains(db, report, progress)
+    signed = _heads(db, report, chains)
+    _remembered(db, report, chains)
+    _unsigned_tails(db, report, chains, signed)
     _blobs(db, blobs, report)
+    if deep:
+        _tables(db, report)
+    else:
+        report.cannot_detect.append("这次没有把各表与事件记录比对（--quick）：直接改表发现不了。")
     return report
 
 
@@ -55,55 +108,144 @@ def _sqlite(db: Database, report: IntegrityReport) -> None:
     report.problems += [f"数据库完整性检查：{row}" for row in integrity_problems(db)[:20]]
 
 
-def _code(db: Database, device_id: str) -> str:
-    row = db.execute("SELECT code FROM devices WHERE id = ?", [device_id]).fetchone()
-    if row is None:
-        row = db.execute("SELECT code FROM device WHERE id = ?", [device_id]).fetchone()
-    return row[0] if row else device_id[:8]
+def _codes(db: Database) -> dict[str, str]:
+    rows = db.execute("SELECT id, code FROM devices UNION ALL SELECT id, code FROM device")
+    return {device_id: code for device_id, code in rows}
 
 
 def _chains(
     db: Database, report: IntegrityReport, progress: Callable[[int], None] | None
-) -> dict[tuple[str, int], str]:
-    """Walk each device's events in sequence; returns the stored hash at each head seq."""
+) -> dict[str, _Chain]:
+    """Walk each device's events in sequence: each against its own hash, its link to the
+    one before and its place (seqs start at 1 and have no gaps)."""
     wanted = {(h.device_id, h.seq) for h in all_heads(db)}
-    found: dict[tuple[str, int], str] = {}
-    device, expected_seq, previous, code = None, 0, GENESIS_HASH, ""
+    codes = _codes(db)
+    chains: dict[str, _Chain] = {}
+    chain, previous = None, GENESIS_HASH
     cursor = db.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY device_id, device_seq")
     for row in cursor:
         event = row_to_event(row)
-        if event.device_id != device:
-            device, expected_seq, previous = event.device_id, 1, GENESIS_HASH
-            code = _code(db, device)
+        if chain is None or event.device_id not in chains:
+            chain = chains[event.device_id] = _Chain(codes.get(event.device_id, event.device_id))
+            previous = GENESIS_HASH
             report.devices += 1
-        if event.device_seq != expected_seq:
-            report.problems.append(
-                f"设备 {code} 的记录缺号：应为第 {expected_seq} 条，实为第 {event.device_seq} 条"
+        seq, what = event.device_seq, f"第 {event.device_seq} 条（{event.type}，事件 {event.id}）"
+        wrong: list[str] = []
+        if seq != chain.last_seq + 1:
+            wrong.append(
+                f"设备 {chain.code}：缺第 {chain.last_seq + 1}–{seq - 1} 条记录（已被删除），"
+                f"缺口在{what}之前"
             )
-        if event.prev_hash != previous:
-            report.problems.append(f"设备 {code} 第 {event.device_seq} 条记录与上一条接不上")
+        elif event.prev_hash != previous:
+            wrong.append(f"设备 {chain.code} {what}：与上一条接不上（上一条被改动或替换过）")
         if event.computed_hash() != event.hash:
-            report.problems.append(
-                f"设备 {code} 第 {event.device_seq} 条记录（{event.type}）内容与哈希不符，已被改动"
-            )
-        if (device, event.device_seq) in wanted:
-            found[(device, event.device_seq)] = event.hash
-        expected_seq, previous = event.device_seq + 1, event.hash
+            wrong.append(f"设备 {chain.code} {what}：内容与其哈希不符，已被改动")
+        if wrong and chain.first_bad is None:
+            chain.first_bad = seq
+        report.problems += wrong
+        if (event.device_id, seq) in wanted:
+            chain.hashes[seq] = event.hash
+        chain.last_seq, previous = seq, event.hash
         report.events += 1
         if progress and report.events % 10_000 == 0:
             progress(report.events)
-    return found
+    return chains
 
 
-def _heads(db: Database, report: IntegrityReport, hashes: dict[tuple[str, int], str]) -> None:
-    for head in all_heads(db):
+def _heads(db: Database, report: IntegrityReport, chains: dict[str, _Chain]) -> dict[str, int]:
+    """Each signed head against the events it vouches for. Returns, per device, the furthest
+    seq vouched for by a valid head that matches what is held."""
+    keys = dict(db.execute("SELECT id, sign_key FROM devices").fetchall())
+    codes = _codes(db)
+    signed: dict[str, int] = {}
+    heads = sorted(all_heads(db), key=lambda h: (h.device_id, h.seq))
+    for head in heads:
         report.heads += 1
-        code = _code(db, head.device_id)
-        key = db.execute("SELECT sign_key FROM devices WHERE id = ?", [head.device_id]).fetchone()
-        if hashes.get((head.device_id, head.seq)) != head.hash:
-            report.problems.append(f"设备 {code} 第 {head.seq} 条的链头签名与记录不符")
-        elif key is None or not signature_valid(key[0], head.signature, head.statement()):
-            report.problems.append(f"设备 {code} 第 {head.seq} 条的链头签名无效")
+        chain = chains.get(head.device_id)
+        code = chain.code if chain else codes.get(head.device_id, head.device_id)
+        held = chain.last_seq if chain else 0
+        key = keys.get(head.device_id)
+        if key is None or not signature_valid(key, head.signature, head.statement()):
+            report.problems.append(f"设备 {code} 第 {head.seq} 条的链头签名无效（链头表被改动过）")
+        elif head.seq > held:
+            report.problems.append(
+                f"设备 {code}：它签名担保到第 {head.seq} 条，本机却只存到第 {held} 条——"
+                f"第 {held + 1}–{head.seq} 条已被删除"
+            )
+        elif chain and chain.hashes.get(head.seq) != head.hash:
+            since = signed.get(head.device_id, 0) + 1
+            report.problems.append(
+                f"设备 {code} 第 {head.seq} 条：与该设备签名的链头不符——第 {since}–{head.seq} "
+                "条之间有记录被改动后重算了哈希（或被替换）"
+            )
+        else:
+            signed[head.device_id] = max(signed.get(head.device_id, 0), head.seq)
+    return signed
+
+
+def _remembered(db: Database, report: IntegrityReport, chains: dict[str, _Chain]) -> None:
+    """Deleted newest events: whatever else remembers a later seq of a device than the log
+    holds — a peer's confirmation of our events, a sync file written here, our clock."""
+    me = this_device(db).id
+    codes = _codes(db)
+    own = chains.get(me)
+    held = own.last_seq if own else 0
+    for peer, seq in db.execute(
+        "SELECT peer_id, seq FROM peer_has WHERE origin_id = ? AND seq > ?", [me, held]
+    ).fetchall():
+        report.problems.append(
+            f"设备 {codes.get(peer, peer)} 已确认收到本机到第 {seq} 条的记录，本机却只存到第 "
+            f"{held} 条——第 {held + 1}–{seq} 条已被删除"
+        )
+    for file_id, summary in db.execute(
+        "SELECT file_id, summary FROM sync_files WHERE direction = 'export'"
+    ).fetchall():
+        try:
+            provides = json.loads(summary).get("provides") or {}
+            ranges = {origin: int(span[1]) for origin, span in provides.items()}
+        except (ValueError, TypeError, AttributeError, IndexError):
+            report.problems.append(f"同步记录 {file_id} 的摘要已损坏（被改动过）")
+            continue
+        for origin, seq in sorted(ranges.items()):
+            have = chains[origin].last_seq if origin in chains else 0
+            if seq > have:
+                report.problems.append(
+                    f"本机写出的同步包 {file_id} 曾发出设备 {codes.get(origin, origin)} 到第 "
+                    f"{seq} 条的记录，本机却只存到第 {have} 条——第 {have + 1}–{seq} 条已被删除"
+                )
+    last = db.execute("SELECT last_hlc FROM device").fetchone()[0] or 0
+    newest = db.execute("SELECT max(hlc) FROM events").fetchone()[0] or 0
+    if last > newest:
+        report.problems.append(
+            f"本机时钟记到 {local_text(hlc_ms(last))}，比日志中最新的记录还新："
+            "本机最新的记录已被删除"
+        )
+
+
+def _unsigned_tails(
+    db: Database, report: IntegrityReport, chains: dict[str, _Chain], signed: dict[str, int]
+) -> None:
+    """Events no valid signed head vouches for. Our own newest ones are normal (signed at
+    the next export, or as written while the window holds the device key) and are what
+    verify cannot vouch for; another device's events arrive only with its signed head, so
+    such a tail was not received by sync."""
+    report.cannot_detect += CANNOT_DETECT
+    me = this_device(db).id
+    for device_id, chain in sorted(chains.items(), key=lambda c: c[1].code):
+        start = signed.get(device_id, 0) + 1
+        if chain.last_seq < start:
+            continue
+        if device_id == me:
+            report.unsigned_tails[chain.code] = [start, chain.last_seq]
+            report.cannot_detect.append(
+                f"本机（{chain.code}）第 {start}–{chain.last_seq} 条记录（共 "
+                f"{chain.last_seq - start + 1} 条）还没有签名担保；下次导出同步包时签名。"
+            )
+        else:
+            report.problems.append(
+                f"设备 {chain.code} 第 {start}–{chain.last_seq} 条记录没有该设备签名的链头担保"
+                "（不是经同步包收到的）"
+            )
 
 
 def _blobs(db: Database, blobs: BlobStore, report: IntegrityReport) -> None:
@@ -117,6 +259,30 @@ def _blobs(db: Database, blobs: BlobStore, report: IntegrityReport) -> None:
             continue
         if file_sha256(path) != sha256:
             report.problems.append(f"证据文件已被改动（内容与哈希不符）：{sha256}")
+
+
+def _tables(db: Database, report: IntegrityReport) -> None:
+    try:
+        check = compare_with_rebuild(db, TABLE_LINES)
+    except DomainError as error:  # the scratch could not be made: say so, check the rest
+        report.problems.append(str(error))
+        return
+    except (KeyError, TypeError, ValueError, AttributeError, sqlite3.Error) as error:
+        # an event edited into something no program ever wrote: the replay stops there
+        report.problems.append(
+            f"无法按事件记录重建各表（{type(error).__name__}: {error}）：有记录被改成了本程序"
+            "从不会写出的样子，各表未能比对"
+        )
+        return
+    report.tables, report.table_rows = check.tables, check.rows
+    report.table_differences = check.count
+    report.problems += [difference.text() for difference in check.differences]
+    if check.count > len(check.differences):
+        report.problems.append(
+            f"表与事件记录另有 {check.count - len(check.differences)} 处不同，未逐条列出"
+            f"（共 {check.count} 处）；重建（towndesk rebuild）会按事件记录改正各表。"
+        )
+    report.cannot_detect += check.not_compared
 
 
 def describe(report: IntegrityReport) -> str:

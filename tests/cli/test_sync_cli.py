@@ -119,7 +119,7 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     items = json.loads(capsys.readouterr().out)
     assert [c["kind"] for c in items[0]["custody"]] == ["captured", "received"]
     assert run(["verify", "--db", str(office)]) == 0
-    assert "一切正常" in capsys.readouterr().out
+    assert "未发现问题" in capsys.readouterr().out
 
 
 def handlers(path: Path) -> list[str]:

@@ -13,6 +13,7 @@ from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.storage import STORAGE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
 from app.core.messages.sync_files import SYNC_FILE_MESSAGES
+from app.core.messages.verify import VERIFY_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **CASE_MESSAGES,
@@ -25,4 +26,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **REFERENCE_MESSAGES,
     **ACCESS_MESSAGES,
     **STORAGE_MESSAGES,
+    **VERIFY_MESSAGES,
 }
