@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -28,6 +27,7 @@ from app.cli import (
 from app.cli.context import Context, common_options, user_option
 from app.core.clock import Clock
 from app.core.errors import DomainError
+from app.store import sqlite_driver
 from app.store.db_file import storage_error
 
 # Listed here, not discovered, so PyInstaller sees every command module; in ``--help`` order.
@@ -71,7 +71,7 @@ def run(argv: list[str], clock: Clock | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-    except sqlite3.Error as error:
+    except sqlite_driver.Error as error:
         if "locked" in str(error):
             print("错误：数据库正被另一个程序写入，请稍后再试。", file=sys.stderr)
         else:  # a full disk, a damaged or read-only file: the store's plain words

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.paths import migrations_dir
+from app.store import sqlite_driver
 from app.store.db_file import APPLICATION_ID, make_private, storage_error
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
@@ -39,14 +39,16 @@ def latest_version() -> int:
 def connect(path: Path | str) -> Database:
     """A connection with the settings every TownDesk connection uses."""
     try:
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite_driver.connect(
+            str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn, execute_plugins=False)
         if db.journal_mode != "wal" and str(path) != ":memory:":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
-    except sqlite3.DatabaseError as error:
+    except sqlite_driver.DatabaseError as error:
         raise storage_error(error, path) from error
     return db
 
@@ -54,9 +56,9 @@ def connect(path: Path | str) -> Database:
 def peek_schema_version(path: Path) -> int:
     """The schema version of a file, read without changing a byte of it."""
     try:
-        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        with closing(sqlite_driver.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
             return conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
+    except sqlite_driver.DatabaseError as error:
         raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
 
 
@@ -84,7 +86,7 @@ def migrate(db: Database, path: Path | None) -> list[int]:
                 db.conn.execute(f"PRAGMA user_version = {version}")
         except DomainError:  # the disk filled up, the file turned out read-only
             raise
-        except sqlite3.Error as error:
+        except sqlite_driver.Error as error:
             raise DomainError(
                 "migration_failed", value=str(path), found=version, reason=str(error)
             ) from error
@@ -104,7 +106,7 @@ def split_statements(script: str) -> list[str]:
         if not buffer and line.lstrip().startswith("--"):
             continue
         buffer += line
-        if sqlite3.complete_statement(buffer):
+        if sqlite_driver.complete_statement(buffer):
             statements.append(buffer.strip())
             buffer = ""
     if buffer.strip():
@@ -133,10 +135,10 @@ def backup(db: Database, target: Path) -> None:
     partial.unlink(missing_ok=True)
     try:
         make_private(partial)
-        with closing(sqlite3.connect(str(partial))) as copy:
+        with closing(sqlite_driver.connect(str(partial))) as copy:
             db.conn.backup(copy)
         os.replace(partial, target)
-    except (sqlite3.Error, OSError) as error:
+    except (sqlite_driver.Error, OSError) as error:
         partial.unlink(missing_ok=True)
         problem = storage_error(error, target)
         if problem.code == "disk_full":
@@ -164,8 +166,8 @@ def write_transaction(db: Database) -> Iterator[Database]:
         if db.conn.in_transaction:  # also when COMMIT itself failed (a full disk)
             db.conn.execute("ROLLBACK")
         vars(db).pop("_case_context", None)  # projections/cases.py: may hold rolled-back data
-        if isinstance(error, sqlite3.DatabaseError) and not isinstance(
-            error, sqlite3.IntegrityError | sqlite3.ProgrammingError
+        if isinstance(error, sqlite_driver.DatabaseError) and not isinstance(
+            error, sqlite_driver.IntegrityError | sqlite_driver.ProgrammingError
         ):
             problem = storage_error(error, _main_file(db))
             if problem.code in _PLAIN_FAILURES:  # a full disk, damage: the plain words
@@ -176,7 +178,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
 def _main_file(db: Database) -> str:
     try:
         return str(db.execute("PRAGMA database_list").fetchone()[2])
-    except sqlite3.Error:
+    except sqlite_driver.Error:
         return ""
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import DomainError, Words
+from app.store import sqlite_driver
 
 APPLICATION_ID = 0x54574E44  # "TWND", in the file's header at offset 68
 # Tables every TownDesk schema since 0001 has; another program's file has not all of them.
@@ -49,7 +49,7 @@ def look(path: Path, *, through_wal: bool = False) -> FileLook:
     creates no ``-wal``/``-shm`` (another program's file stays byte-identical) and ignores a
     ``-wal``. ``through_wal``: read-only, with the ``-wal`` applied as SQLite would."""
     mode = "mode=ro" if through_wal else "immutable=1"
-    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)) as conn:
+    with closing(sqlite_driver.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)) as conn:
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = frozenset(
@@ -82,7 +82,7 @@ def recognise(path: Path) -> FileLook:
         try:
             seen = look(path)
             break
-        except sqlite3.DatabaseError as error:
+        except sqlite_driver.DatabaseError as error:
             # immutable reads take no lock: another process's checkpoint may be copying
             # pages into the file at this moment; a damaged file fails every time
             if attempt == _LOOKS - 1:
@@ -105,7 +105,7 @@ def check_wal(path: Path, on_disk: FileLook) -> None:
         if not wal.is_file() or wal.stat().st_size <= _WAL_HEADER:
             return
         seen = look(path, through_wal=True)
-    except (sqlite3.DatabaseError, OSError):
+    except (sqlite_driver.DatabaseError, OSError):
         seen = None
     if (
         seen is None
@@ -135,7 +135,7 @@ def _backups_words(path: Path) -> Words:
     )
 
 
-def _sqlite_code(error: sqlite3.Error) -> int | None:
+def _sqlite_code(error: sqlite_driver.Error) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None  # the primary of an extended code
 
@@ -147,19 +147,19 @@ def storage_error(error: BaseException, path: Path | str | None) -> DomainError:
     text = str(error)
     if isinstance(error, DomainError):
         return error
-    if isinstance(error, sqlite3.Error):
+    if isinstance(error, sqlite_driver.Error):
         code = _sqlite_code(error)
-        if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        if code == sqlite_driver.SQLITE_FULL or "disk is full" in text:
             return DomainError("disk_full")
-        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or (
+        if code in (sqlite_driver.SQLITE_CORRUPT, sqlite_driver.SQLITE_NOTADB) or (
             "malformed" in text or "not a database" in text
         ):
             return DomainError("database_damaged", value=where, backups=_backups_words(Path(where)))
-        if code == sqlite3.SQLITE_READONLY or "readonly" in text:
+        if code == sqlite_driver.SQLITE_READONLY or "readonly" in text:
             return DomainError("database_read_only", value=where)
-        if code == sqlite3.SQLITE_PERM:
+        if code == sqlite_driver.SQLITE_PERM:
             return DomainError("database_no_permission", value=where)
-        if code == sqlite3.SQLITE_BUSY or "locked" in text:
+        if code == sqlite_driver.SQLITE_BUSY or "locked" in text:
             return DomainError("database_busy")
     if isinstance(error, OSError):
         if error.errno in (errno.ENOSPC, errno.EDQUOT):

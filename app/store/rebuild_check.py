@@ -10,7 +10,6 @@ outgrow the page cache, so memory stays bounded at a million cases. Its ``events
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
+from app.store import sqlite_driver
 from app.store.database import migrate
 from app.store.rebuild import replay_log
 
@@ -69,7 +69,7 @@ def compare_with_rebuild(
 ) -> TableCheck:
     """Every difference between the stored projections and a replay of the log."""
     source = _main_file(db)
-    with closing(sqlite3.connect("", check_same_thread=False)) as conn:
+    with closing(sqlite_driver.connect("", check_same_thread=False)) as conn:
         try:
             scratch = Database(conn, execute_plugins=False)
             migrate(scratch, None)
@@ -78,12 +78,12 @@ def compare_with_rebuild(
             conn.execute("CREATE TEMP VIEW events AS SELECT * FROM src.events")
             conn.execute("CREATE TEMP VIEW device AS SELECT * FROM src.device")
             conn.execute("BEGIN")  # one read snapshot of the real database for the whole check
-        except (sqlite3.OperationalError, DomainError) as error:
+        except (sqlite_driver.OperationalError, DomainError) as error:
             raise DomainError("verify_scratch_failed", reason=str(error)) from error
         try:
             replay_log(scratch, progress)
             return _compare(conn, limit)
-        except sqlite3.OperationalError as error:
+        except sqlite_driver.OperationalError as error:
             if "full" in str(error) or "disk" in str(error):
                 raise DomainError("verify_scratch_failed", reason=str(error)) from error
             raise
@@ -91,7 +91,7 @@ def compare_with_rebuild(
             conn.execute("ROLLBACK")
 
 
-def _lighten(conn: sqlite3.Connection) -> None:
+def _lighten(conn: sqlite_driver.Connection) -> None:
     """The scratch is written once and scanned once: no search index (it is not compared)
     and no secondary index but the unique ones that upserts rely on."""
     conn.execute("DROP TABLE cases_search")
@@ -113,7 +113,7 @@ def _main_file(db: Database) -> str:
     raise DomainError("verify_not_a_file")
 
 
-def _tables(conn: sqlite3.Connection) -> list[str]:
+def _tables(conn: sqlite_driver.Connection) -> list[str]:
     rows = conn.execute(
         "SELECT name FROM main.sqlite_master WHERE type = 'table' AND sql NOT LIKE "
         "'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search_%'"
@@ -121,7 +121,7 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return sorted(name for (name,) in rows if _is_projection(conn, name))
 
 
-def _is_projection(conn: sqlite3.Connection, table: str) -> bool:
+def _is_projection(conn: sqlite_driver.Connection, table: str) -> bool:
     """A projection is whatever the replay filled, plus every table it could have filled:
     the scratch starts empty, so a table the replay left empty is compared too unless it
     is one of the local records (the log, sync history, keys, settings)."""
@@ -143,7 +143,7 @@ _LOCAL_TABLES = {
 }
 
 
-def _compare(conn: sqlite3.Connection, limit: int) -> TableCheck:
+def _compare(conn: sqlite_driver.Connection, limit: int) -> TableCheck:
     check = TableCheck(not_compared=list(_NOT_COMPARED.values()))
     numbers = _CaseNumbers(conn)
     for table in _tables(conn):
@@ -230,7 +230,7 @@ def _label(
 class _CaseNumbers:
     """Case numbers for the report, from the rebuilt table (the stored one may be the lie)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite_driver.Connection) -> None:
         self.conn = conn
 
     def of(self, case_id: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import sqlite3
 import string
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from app.core.events import EventType
 from app.core.model import ResponseCommitment, Role, Route, Tier, Township, User
 from app.core.numbering import is_valid_device_code
 from app.core.permissions import MANAGE_REFERENCE_DATA
+from app.store import sqlite_driver
 from app.store.base_data import write_township_profile
 from app.store.blobs import BlobStore, sweep_evidence
 from app.store.database import connect, latest_version, migrate, write_transaction
@@ -48,7 +48,7 @@ def open_database(path: Path, *, wall: Wall | None = None) -> Database:
         if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
             raise DomainError("database_not_initialised", value=str(path))
         sweep_evidence(db, BlobStore.beside(path), wall)
-    except (sqlite3.Error, OSError) as error:
+    except (sqlite_driver.Error, OSError) as error:
         db.close()
         raise storage_error(error, path) from error
     except BaseException:

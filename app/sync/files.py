@@ -12,7 +12,6 @@ lock is held elsewhere (another window writing), the transaction is tried
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ from sqlite_utils import Database
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import User
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.sync.applying import ImportSummary, apply
 from app.sync.archive import WORK_FOLDER, Opened, open_archive
@@ -131,7 +131,7 @@ def _apply_when_free(
         for attempt in range(1, BUSY_ATTEMPTS + 1):
             try:
                 return apply(db, store, opened, checked, actor, source, wall=wall)
-            except sqlite3.OperationalError as error:
+            except sqlite_driver.OperationalError as error:
                 if not _busy(error):
                     raise
                 if attempt == BUSY_ATTEMPTS:
@@ -154,8 +154,8 @@ FOLD_FAILURES = (
     RecursionError,
     IndexError,
     AttributeError,
-    sqlite3.ProgrammingError,
-    sqlite3.InterfaceError,
+    sqlite_driver.ProgrammingError,
+    sqlite_driver.InterfaceError,
 )
 
 
@@ -165,6 +165,8 @@ def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
             store.path(sha256).unlink(missing_ok=True)
 
 
-def _busy(error: sqlite3.OperationalError) -> bool:
+def _busy(error: sqlite_driver.OperationalError) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
-    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(error)
+    return code in (sqlite_driver.SQLITE_BUSY, sqlite_driver.SQLITE_LOCKED) or "locked" in str(
+        error
+    )

@@ -8,7 +8,6 @@ it cannot detect."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from sqlite_utils import Database
 from app.core.clock import hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore, file_sha256
 from app.store.database import integrity_problems
 from app.store.eventlog import EVENT_COLUMNS, row_to_event, this_device
@@ -267,7 +267,7 @@ def _tables(db: Database, report: IntegrityReport) -> None:
     except DomainError as error:  # the scratch could not be made: say so, check the rest
         report.problems.append(str(error))
         return
-    except (KeyError, TypeError, ValueError, AttributeError, sqlite3.Error) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, sqlite_driver.Error) as error:
         # an event edited into something no program ever wrote: the replay stops there
         report.problems.append(
             f"无法按事件记录重建各表（{type(error).__name__}: {error}）：有记录被改成了本程序"

@@ -3,7 +3,6 @@ then sign in, the main window, and signing in again after signing out (``Desk``)
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -26,6 +25,7 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import resource
+from app.store import sqlite_driver
 from app.store.db_file import storage_error
 from app.store.devices import is_office
 from app.store.reference import must_change_password, township
@@ -128,13 +128,13 @@ def run_window(
         username = username or first.username
     try:
         db = open_database(db_path, wall=clock.wall)
-    except (DomainError, sqlite3.Error, OSError) as error:
+    except (DomainError, sqlite_driver.Error, OSError) as error:
         return _refused_at_start(app, storage_error(error, db_path))
     try:
         load_translator(app, chosen_language(db, language))
         desk = Desk(db_path, db, clock)
         desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
-    except (sqlite3.Error, OSError) as error:  # damage found past the file's header
+    except (sqlite_driver.Error, OSError) as error:  # damage found past the file's header
         db.close()
         return _refused_at_start(app, storage_error(error, db_path))
     desk.finished.connect(app.exit)

@@ -7,12 +7,12 @@ they mean (other CLI tests sign in through tests/cli/signed.py)."""
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.cli.main import build_parser, run
+from app.store import sqlite_driver
 from tests.cli.test_cli import CJK, case_add, dump
 from tests.clock import TestClock
 
@@ -41,7 +41,7 @@ def refused(capsys, argv: list[str]) -> str:
 
 def actors(path: Path) -> list[str | None]:
     """The usernames of the events' actors, oldest first."""
-    with sqlite3.connect(path) as conn:
+    with sqlite_driver.connect(path) as conn:
         rows = conn.execute(
             "SELECT u.username FROM events e LEFT JOIN users u ON u.id = e.actor_id "
             "ORDER BY e.rowid"
@@ -50,7 +50,7 @@ def actors(path: Path) -> list[str | None]:
 
 
 def failures(path: Path) -> list[tuple[str, int]]:
-    with sqlite3.connect(path) as conn:
+    with sqlite_driver.connect(path) as conn:
         return conn.execute("SELECT username, failures FROM sign_in_failures").fetchall()
 
 
@@ -105,7 +105,7 @@ def test_another_users_name_with_ones_own_password_writes_nothing(
 
 
 def _open_case(path: Path) -> str:
-    with sqlite3.connect(path) as conn:
+    with sqlite_driver.connect(path) as conn:
         row = conn.execute("SELECT number FROM cases WHERE status = 'handling' LIMIT 1").fetchone()
     return str(row[0])
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from app.store import sqlite_driver
 from tests.cli.signed import run
 from tests.clock import TestClock
 
@@ -34,7 +34,7 @@ def digest(path: Path) -> str:
 
 def test_another_programs_database(capsys, tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     conn.execute("CREATE TABLE notes (text TEXT)")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
@@ -53,7 +53,7 @@ def test_a_folder(capsys, tmp_path: Path) -> None:
 
 def test_damage_found_past_the_header(capsys, demo_path: Path) -> None:
     """The file opens (its header and schema are sound); the cases' pages are not."""
-    conn = sqlite3.connect(demo_path)
+    conn = sqlite_driver.connect(demo_path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'cases'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from app.store import sqlite_driver
 from tests.cli.signed import run
 from tests.cli.test_cli import CJK, JPEG, dump
 
@@ -124,7 +124,7 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
 
 def handlers(path: Path) -> list[str]:
     """Who handled each sync file, in the order handled."""
-    with sqlite3.connect(path) as conn:
+    with sqlite_driver.connect(path) as conn:
         rows = conn.execute(
             "SELECT u.username FROM sync_files f JOIN users u ON u.id = f.actor_id ORDER BY f.rowid"
         ).fetchall()
@@ -222,9 +222,9 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
     copy = folder / "copy" / "towndesk.sqlite3"
     copy.parent.mkdir()
     shutil.copy(office, copy)
-    import sqlite3
+    from app.store import sqlite_driver
 
-    conn = sqlite3.connect(copy)
+    conn = sqlite_driver.connect(copy)
     conn.execute("DROP TRIGGER events_are_never_updated")
     conn.execute(
         "UPDATE events SET payload = json_set(payload, '$.description', '已篡改') "

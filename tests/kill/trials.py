@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.setup import open_database
 from app.sync.archive import FOLDER_PREFIX
@@ -253,7 +253,7 @@ def _state(scene: Scenario, db: Path, where: str) -> str:
     if not db.exists():
         assert scene.before_dump is None, f"{where}: the database is gone"
         return "before"
-    with sqlite3.connect(db) as conn:  # before anything of ours opens it
+    with sqlite_driver.connect(db) as conn:  # before anything of ours opens it
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], where
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == [], where
     conn.close()

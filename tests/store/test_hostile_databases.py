@@ -8,14 +8,13 @@ import hashlib
 import os
 import re
 import shutil
-import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
 from app.core.errors import DomainError
-from app.store import database, db_file
+from app.store import database, db_file, sqlite_driver
 from app.store.database import latest_version, write_transaction
 from app.store.db_file import APPLICATION_ID, storage_error
 from app.store.setup import create_database, open_database
@@ -51,7 +50,7 @@ def refused(path: Path, code: str, *words: str) -> DomainError:
 
 
 def another_programs_file(path: Path, user_version: int, *, wal: bool = False) -> Path:
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     if wal:
         conn.execute("PRAGMA journal_mode = wal")
     conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
@@ -74,7 +73,7 @@ def test_another_programs_database_is_never_touched(
 
 
 def test_a_file_with_another_programs_application_id_is_not_ours(demo_path: Path) -> None:
-    conn = sqlite3.connect(demo_path)
+    conn = sqlite_driver.connect(demo_path)
     conn.execute("PRAGMA application_id = 1196444237")  # GeoPackage's "GPKG"
     conn.commit()
     conn.close()
@@ -82,7 +81,7 @@ def test_a_file_with_another_programs_application_id_is_not_ours(demo_path: Path
 
 
 def user_version_of(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
+    conn = sqlite_driver.connect(f"{path.as_uri()}?immutable=1", uri=True)
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
@@ -176,7 +175,7 @@ def test_another_programs_wal_is_not_applied(demo_path: Path, tmp_path: Path) ->
     """SQLite would apply any -wal beside the file and copy it in at the next checkpoint:
     the demo's tables would be replaced by another program's notes."""
     other = another_programs_file(tmp_path / "other.sqlite3", 0, wal=True)
-    conn = sqlite3.connect(other)
+    conn = sqlite_driver.connect(other)
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.executemany("INSERT INTO notes (text) VALUES (?)", [("笔记" * 50,)] * 300)
     conn.commit()
@@ -212,7 +211,7 @@ def test_another_townships_wal_is_not_applied(tmp_path: Path) -> None:
 def test_a_newer_database_gets_no_wal_switch(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     create_database(path, device_code="AB", wall=frozen).close()
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     conn.execute("PRAGMA journal_mode = delete")  # as a newer program might leave it
     conn.execute(f"PRAGMA user_version = {latest_version() + 1}")
     conn.commit()
@@ -240,7 +239,7 @@ def test_a_disk_filling_up_during_the_backup_leaves_no_half_copy(
     old = latest_version()
     folder = fake_migrations(tmp_path, "CREATE TABLE notes (x TEXT);\n")
     monkeypatch.setattr(database, "migrations_dir", lambda: folder)
-    real_connect = sqlite3.connect
+    real_connect = sqlite_driver.connect
 
     class FullDisk:  # the copy's connection: SQLite reports the disk full while copying
         def __init__(self, target: str) -> None:
@@ -280,10 +279,13 @@ def test_a_full_disk_while_writing_rolls_back_with_the_plain_message(demo_db) ->
 @pytest.mark.parametrize(
     ("error", "code"),
     [
-        (sqlite3.DatabaseError("database disk image is malformed"), "database_damaged"),
-        (sqlite3.DatabaseError("file is not a database"), "database_damaged"),
-        (sqlite3.OperationalError("database or disk is full"), "disk_full"),
-        (sqlite3.OperationalError("attempt to write a readonly database"), "database_read_only"),
+        (sqlite_driver.DatabaseError("database disk image is malformed"), "database_damaged"),
+        (sqlite_driver.DatabaseError("file is not a database"), "database_damaged"),
+        (sqlite_driver.OperationalError("database or disk is full"), "disk_full"),
+        (
+            sqlite_driver.OperationalError("attempt to write a readonly database"),
+            "database_read_only",
+        ),
         (OSError(errno.ENOSPC, "No space left on device"), "disk_full"),
         (OSError(errno.EROFS, "Read-only file system"), "database_read_only"),
         (OSError(errno.EACCES, "Permission denied"), "database_no_permission"),

@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import sqlite3
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ import pytest
 
 from app.core.errors import DomainError
 from app.core.messages import MESSAGES
+from app.store import sqlite_driver
 from app.sync.files import verify_file
 from tests.conftest import DEMO_NOW_MS
 from tests.store.store_helpers import full_dump
@@ -108,7 +108,7 @@ class Office:
 
     def __init__(self, node: Node) -> None:
         self.node = node
-        self.pristine = sqlite3.connect(":memory:")
+        self.pristine = sqlite_driver.connect(":memory:")
         node.db.conn.backup(self.pristine)
         self.dump = full_dump(node.db)
         self.files = blob_files(node)

@@ -6,7 +6,6 @@ the database exactly as it was; the first import completes untouched."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import DomainError
+from app.store import sqlite_driver
 from app.sync import files
 from app.sync.applying import ImportSummary
 from tests.store.store_helpers import full_dump
@@ -125,7 +125,7 @@ def test_a_write_lock_held_elsewhere_is_waited_for_then_refused_plainly(
     laptop.report("路边占道经营")
     up = laptop.export_to(office, tmp_path / "up.tdsync").path
     before = full_dump(office.db)
-    blocker = sqlite3.connect(office.path, isolation_level=None)
+    blocker = sqlite_driver.connect(office.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another program writing, for longer than we wait
     office.db.execute("PRAGMA busy_timeout = 50")
     try:

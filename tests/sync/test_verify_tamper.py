@@ -6,7 +6,6 @@ database first, so a check that found nothing at all would fail here."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from app.cli.main import run
 from app.core.events import Event
+from app.store import sqlite_driver
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.eventlog import this_device
@@ -38,7 +38,7 @@ def tamper(node: Node, *steps: str | tuple[str, tuple]) -> None:
     """Raw SQL on the file (a statement, or one with its parameters), as another program
     would: the triggers that refuse to change the log are dropped first (they are no
     protection against someone with the file)."""
-    conn = sqlite3.connect(node.path)
+    conn = sqlite_driver.connect(node.path)
     conn.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
     conn.execute("DROP TRIGGER IF EXISTS events_are_never_deleted")
     for step in steps:
@@ -59,7 +59,7 @@ def rewrite(node: Node, seq: int, change: dict, rehash: bool = True) -> Event:
     """Change one event of this device's chain and, with ``rehash``, seal it and every later
     one again so each hash and link is consistent: only a signed head can tell."""
     events = own_events(node)
-    conn = sqlite3.connect(node.path)
+    conn = sqlite_driver.connect(node.path)
     conn.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
     previous = None
     for event in events[seq - 1 : None if rehash else seq]:
@@ -360,7 +360,7 @@ def test_verify_writes_nothing_and_a_scratch_it_cannot_make_is_said_plainly(
     assert full_dump(exported.db) == before
 
     def no_room(*_: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
+        raise sqlite_driver.OperationalError("database or disk is full")
 
     monkeypatch.setattr("app.store.rebuild_check.migrate", no_room)
     report = verify(exported)

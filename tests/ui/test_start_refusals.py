@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.store import sqlite_driver
 from app.ui.app import run_window
 from tests.clock import TestClock
 
@@ -47,7 +47,7 @@ def digest(path: Path) -> str:
 
 def test_another_programs_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     conn.execute("CREATE TABLE notes (text TEXT)")
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
@@ -65,7 +65,7 @@ def test_another_programs_database(tmp_path: Path) -> None:
 def test_damage_found_after_opening(demo_path: Path) -> None:
     """The header and schema are sound, the township's page is not: found by the sign-in's
     first read, still one plain message."""
-    conn = sqlite3.connect(demo_path)
+    conn = sqlite_driver.connect(demo_path)
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'township'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
