@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -26,6 +25,7 @@ from app.cli import (
 from app.cli.context import Context, common_options, user_option
 from app.core.clock import Clock
 from app.core.errors import DomainError
+from app.store import sqlite_driver
 
 # Listed here, not discovered, so PyInstaller sees every command module; in ``--help`` order.
 COMMAND_GROUPS = (
@@ -67,7 +67,7 @@ def run(argv: list[str], clock: Clock | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
-    except sqlite3.OperationalError as error:
+    except sqlite_driver.OperationalError as error:
         if "locked" in str(error):
             print("错误：数据库正被另一个程序写入，请稍后再试。", file=sys.stderr)
         else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -12,6 +11,7 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.paths import migrations_dir
+from app.store import sqlite_driver
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 BUSY_TIMEOUT_MS = 10_000
@@ -33,14 +33,16 @@ def latest_version() -> int:
 def connect(path: Path | str) -> Database:
     """A connection with the settings every TownDesk connection uses."""
     try:
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite_driver.connect(
+            str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn, execute_plugins=False)
         if db.journal_mode != "wal" and str(path) != ":memory:":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
-    except sqlite3.DatabaseError as error:
+    except sqlite_driver.DatabaseError as error:
         raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
     return db
 
@@ -48,9 +50,9 @@ def connect(path: Path | str) -> Database:
 def peek_schema_version(path: Path) -> int:
     """The schema version of a file, read without changing a byte of it."""
     try:
-        with closing(sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        with closing(sqlite_driver.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
             return conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
+    except sqlite_driver.DatabaseError as error:
         raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
 
 
@@ -76,7 +78,7 @@ def migrate(db: Database, path: Path | None) -> list[int]:
                 for statement in split_statements(sql_file.read_text(encoding="utf-8")):
                     db.conn.execute(statement)
                 db.conn.execute(f"PRAGMA user_version = {version}")
-        except sqlite3.Error as error:
+        except sqlite_driver.Error as error:
             raise DomainError(
                 "migration_failed", value=str(path), found=version, reason=str(error)
             ) from error
@@ -91,7 +93,7 @@ def split_statements(script: str) -> list[str]:
         if not buffer and line.lstrip().startswith("--"):
             continue
         buffer += line
-        if sqlite3.complete_statement(buffer):
+        if sqlite_driver.complete_statement(buffer):
             statements.append(buffer.strip())
             buffer = ""
     if buffer.strip():
@@ -102,7 +104,7 @@ def split_statements(script: str) -> list[str]:
 def backup(db: Database, target: Path) -> None:
     """A consistent copy of the whole database, made with SQLite's online backup."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(str(target)) as copy:
+    with sqlite_driver.connect(str(target)) as copy:
         db.conn.backup(copy)
     copy.close()
 

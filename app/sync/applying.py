@@ -4,7 +4,6 @@ leaves the database exactly as it was (importer.check has already refused bad fi
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.model import User
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.eventlog import this_device, writing
 from app.store.replication import apply_remote, event_at, note_peer_has, store_head
@@ -49,11 +49,11 @@ def apply(
         store.put_bytes(sha256, opened.blob_bytes(sha256))
     try:
         return _write(db, checked, actor, source, wall)
-    except sqlite3.OperationalError as error:
-        if error.sqlite_errorcode == sqlite3.SQLITE_FULL or "disk is full" in str(error):
+    except sqlite_driver.OperationalError as error:
+        if error.sqlite_errorcode == sqlite_driver.SQLITE_FULL or "disk is full" in str(error):
             raise DomainError("disk_full") from error
         raise
-    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
+    except (KeyError, TypeError, ValueError, sqlite_driver.IntegrityError) as error:
         # signed by an enrolled device, yet not what this version can fold (a newer or a
         # broken program): refused whole, rolled back, like any damaged file
         raise DomainError("sync_damaged", reason=f"{type(error).__name__}: {error}") from error

@@ -5,7 +5,6 @@ for, and tells the status bar what happened; the pages read and write through th
 from __future__ import annotations
 
 import base64
-import sqlite3
 from contextlib import suppress
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from app.core.clock import Clock
 from app.core.holidays import year_to_enter
 from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
+from app.store import sqlite_driver
 from app.store.case_list import CaseFilter
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.account import QUIT, SIGN_OUT, SWITCH_USER, ChangePasswordDialog
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
             self.leaving = QUIT
             return
         if self.remember_geometry:
-            with suppress(sqlite3.Error):  # the window size is not worth refusing to close
+            with suppress(sqlite_driver.Error):  # the window size is not worth refusing to close
                 self.save_geometry()
         for dialog in (self.intake_dialog, self.case_dialog, self.password_dialog):
             if dialog is not None:

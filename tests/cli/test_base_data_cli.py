@@ -4,7 +4,6 @@ or the standard starting set, single changes, and its three lists on top."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from app.reports.setup_workbook import read_workbook
 from app.reports.sheet_writer import SheetOut, write_workbook
 from app.reports.spreadsheets import read_sheet
+from app.store import sqlite_driver
 from tests.cli.test_cli import dump, fails, ok
 
 LISTS = Path(__file__).parents[2] / "resources" / "lists"
@@ -27,7 +27,7 @@ def new_township(tmp_path: Path, capsys, name: str = "白石镇", *extra: str) -
 
 def base_rows(path: Path) -> dict[str, list[tuple]]:
     """The base data as a clerk sees it: no ids or password hashes."""
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     try:
         return {
             "departments": conn.execute(
@@ -54,7 +54,7 @@ def base_rows(path: Path) -> dict[str, list[tuple]]:
 def test_init_names_the_issuing_authority(tmp_path: Path, capsys) -> None:
     db = new_township(tmp_path, capsys, "白石镇", "--authority", "白石镇人民政府",
                       "--address", "白石路 8 号", "--phone", "0535-1234567")  # fmt: skip
-    conn = sqlite3.connect(db)
+    conn = sqlite_driver.connect(db)
     row = conn.execute("SELECT authority, address, duty_phone FROM township").fetchone()
     conn.close()
     assert row == ("白石镇人民政府", "白石路 8 号", "0535-1234567")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from app import __version__
 from app.cli.main import run
+from app.store import sqlite_driver
 from tests.clock import frozen
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -22,7 +22,7 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"evidence" * 200
 
 def dump(path: Path) -> dict:
     """Every row of every table (FTS shadow tables too) and the schema version."""
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     try:
         out = {"user_version": conn.execute("PRAGMA user_version").fetchone()[0]}
         names = [
@@ -41,7 +41,7 @@ def dump(path: Path) -> dict:
 
 def projections(path: Path) -> dict:
     """The tables derived from events, without the local row number ``seq``."""
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     try:
         out = {}
         for table in (
@@ -278,7 +278,7 @@ def test_reporter_phone_is_masked_for_roles_that_may_not_see_it(demo_path: Path,
 
 
 def scan(path: Path, query: str) -> list[str]:
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     rows = conn.execute(
         "SELECT c.number FROM cases c JOIN categories k ON k.code = c.category_code "
         "WHERE instr(c.description, ?) OR instr(c.address, ?) OR instr(k.name, ?)",
@@ -349,7 +349,7 @@ def test_case_list_category_group_and_table(demo_path: Path, capsys) -> None:
 
 
 def test_case_show_json_has_the_timeline(demo_path: Path, capsys) -> None:
-    conn = sqlite3.connect(demo_path)
+    conn = sqlite_driver.connect(demo_path)
     number = conn.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
     conn.close()
     ok(

@@ -200,9 +200,9 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
     copy = folder / "copy" / "towndesk.sqlite3"
     copy.parent.mkdir()
     shutil.copy(office, copy)
-    import sqlite3
+    from app.store import sqlite_driver
 
-    conn = sqlite3.connect(copy)
+    conn = sqlite_driver.connect(copy)
     conn.execute("DROP TRIGGER events_are_never_updated")
     conn.execute(
         "UPDATE events SET payload = json_set(payload, '$.description', '已篡改') "

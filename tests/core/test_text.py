@@ -7,13 +7,12 @@ finds is compared with a plain Python substring scan.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.text import fts_query, index_terms, similarity
+from app.store import sqlite_driver
 
 TEXTS = [
     "青石村村口有流动摊贩占道经营，影响行人通行",
@@ -29,7 +28,7 @@ TEXTS = [
 
 def search(texts: list[str], query: str) -> set[int]:
     """Indices of ``texts`` that the FTS expression for ``query`` matches."""
-    conn = sqlite3.connect(":memory:")
+    conn = sqlite_driver.connect(":memory:")
     conn.execute(
         "CREATE VIRTUAL TABLE s USING fts5 (unigrams, bigrams, content='', "
         "tokenize='unicode61', detail='full')"
@@ -87,7 +86,7 @@ def test_mixed_query_requires_every_part() -> None:
 
 def test_fields_do_not_run_into_each_other() -> None:
     """The end of the description and the start of the address never form a word."""
-    conn = sqlite3.connect(":memory:")
+    conn = sqlite_driver.connect(":memory:")
     conn.execute("CREATE VIRTUAL TABLE s USING fts5 (unigrams, bigrams, content='')")
     terms = index_terms("门口有人占", "道北侧")
     conn.execute(
@@ -112,7 +111,7 @@ def test_empty_or_punctuation_only_query_is_none(query: str) -> None:
 
 @pytest.mark.parametrize("query", ['占"道', "OR", "NOT 占道", "a*b", "占道 AND", "(道路)"])
 def test_fts_syntax_in_a_query_never_breaks_the_match(query: str) -> None:
-    search(TEXTS, query)  # no sqlite3.OperationalError
+    search(TEXTS, query)  # no sqlite_driver.OperationalError
 
 
 def test_index_terms_hold_every_character_and_neighbouring_pair() -> None:

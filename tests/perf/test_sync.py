@@ -40,7 +40,6 @@ import os
 import pstats
 import random
 import shutil
-import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -54,6 +53,7 @@ from app.core.intake import IntakeRequest, ValidIntake
 from app.core.model import CaseSource, Category, Grid, Urgency
 from app.core.numbering import case_number
 from app.core.text import index_terms
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore, StoredFile
 from app.store.cases import case_payload
 from app.store.database import backup, connect, migrate
@@ -388,7 +388,7 @@ def _trim_stats(text: str) -> str:
 
 
 @contextmanager
-def _fresh(folder: Path) -> Iterator[sqlite3.Connection]:
+def _fresh(folder: Path) -> Iterator[sqlite_driver.Connection]:
     """An empty database with the schema, opened as TownDesk opens every database."""
     folder.mkdir(parents=True)
     path = folder / "raw.sqlite3"
@@ -400,7 +400,7 @@ def _fresh(folder: Path) -> Iterator[sqlite3.Connection]:
         db.close()
 
 
-def _timed_insert(conn: sqlite3.Connection, batches: list[tuple[str, list[tuple]]]) -> float:
+def _timed_insert(conn: sqlite_driver.Connection, batches: list[tuple[str, list[tuple]]]) -> float:
     """``executemany`` of every batch in one ``BEGIN IMMEDIATE`` … ``COMMIT``."""
     started = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
@@ -416,7 +416,7 @@ def _insert_sql(table: str, columns: list[str]) -> str:
 
 def _raw_events(imported: Path, origin: str, seqs: list[int], folder: Path) -> tuple[float, int]:
     """The imported event rows (every column) into an empty events table."""
-    with closing(sqlite3.connect(imported)) as source:
+    with closing(sqlite_driver.connect(imported)) as source:
         columns = [row[1] for row in source.execute("PRAGMA table_info(events)")]
         rows = source.execute(
             f"SELECT {', '.join(columns)} FROM events WHERE device_id = ? "
@@ -432,7 +432,7 @@ def _raw_all_rows(imported: Path, before: Path, folder: Path) -> tuple[float, di
     reference data they point to is copied first, untimed."""
     batches: list[tuple[str, list[tuple]]] = []
     counts: dict[str, int] = {}
-    with closing(sqlite3.connect(imported)) as source:
+    with closing(sqlite_driver.connect(imported)) as source:
         source.execute("ATTACH DATABASE ? AS before", [str(before)])
         tables = [
             row[0]
@@ -466,7 +466,7 @@ def _raw_all_rows(imported: Path, before: Path, folder: Path) -> tuple[float, di
         return _timed_insert(conn, batches), counts
 
 
-def _search_rows(source: sqlite3.Connection) -> tuple[str, list[tuple]]:
+def _search_rows(source: sqlite_driver.Connection) -> tuple[str, list[tuple]]:
     rows = source.execute(
         "SELECT c.seq, c.description, c.address, k.name, c.number FROM main.cases c "
         "JOIN categories k ON k.code = c.category_code "

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.core.errors import DomainError
-from app.store import database
+from app.store import database, sqlite_driver
 from app.store.database import connect, latest_version, migrate, schema_version
 from app.store.setup import create_database, open_database
 from tests.clock import frozen
@@ -18,7 +17,7 @@ REPO_MIGRATIONS = Path(__file__).resolve().parents[2] / "db"
 
 
 def user_version(path: Path) -> int:
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
@@ -39,11 +38,11 @@ def test_a_new_database_is_at_the_latest_version_with_wal_and_foreign_keys(tmp_p
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
     assert db.execute("SELECT code FROM device").fetchall() == [("AB",)]
-    with pytest.raises(sqlite3.IntegrityError):  # foreign keys are enforced
+    with pytest.raises(sqlite_driver.IntegrityError):  # foreign keys are enforced
         db.conn.execute("INSERT INTO grids (code, name, area, worker_id) VALUES ('G1','g','a','x')")
     db.conn.rollback()
     db.close()
-    plain = sqlite3.connect(path)
+    plain = sqlite_driver.connect(path)
     assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"  # stored in the file
     plain.close()
     assert user_version(path) == latest_version()
@@ -86,7 +85,7 @@ def test_opening_a_missing_file_creates_nothing(tmp_path: Path) -> None:
 def test_a_newer_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
     create_database(path, device_code="AB", wall=frozen).close()
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     conn.execute("PRAGMA user_version = 99")
     conn.commit()
     conn.close()
@@ -113,7 +112,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_unchanged(tmp_path: P
 
 def test_another_programs_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     path = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(path)
+    conn = sqlite_driver.connect(path)
     conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
     conn.execute("INSERT INTO notes (text) VALUES ('别的程序的数据')")
     conn.commit()
@@ -141,7 +140,9 @@ def test_upgrading_backs_up_the_database_first(
         tmp_path, "-- a note per case\nCREATE TABLE notes (case_id TEXT, text TEXT);\n"
     )
     monkeypatch.setattr(database, "migrations_dir", lambda: folder)
-    events_before = sqlite3.connect(demo_path).execute("SELECT count(*) FROM events").fetchone()
+    events_before = (
+        sqlite_driver.connect(demo_path).execute("SELECT count(*) FROM events").fetchone()
+    )
     db = open_database(demo_path)
     assert schema_version(db) == old + 1
     assert "notes" in db.table_names()
@@ -149,7 +150,7 @@ def test_upgrading_backs_up_the_database_first(
     backup = demo_path.with_name(f"towndesk.before-v{old + 1}.sqlite3")
     assert backup.is_file()
     assert user_version(backup) == old
-    copy = sqlite3.connect(backup)
+    copy = sqlite_driver.connect(backup)
     assert copy.execute("SELECT count(*) FROM events").fetchone() == events_before
     assert "notes" not in {r[0] for r in copy.execute("SELECT name FROM sqlite_master")}
     copy.close()
@@ -167,7 +168,7 @@ def test_a_failing_migration_changes_nothing(
         open_database(demo_path)
     assert caught.value.code == "migration_failed"
     assert "数据库保持原样" in str(caught.value)
-    conn = sqlite3.connect(demo_path)
+    conn = sqlite_driver.connect(demo_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == old
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "notes" not in names

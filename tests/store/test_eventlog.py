@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from app.core.events import GENESIS_HASH, canonical_json
 from app.core.intake import IntakeRequest
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.cases import register_case
 from app.store.eventlog import EVENT_COLUMNS, row_to_event, writing
@@ -43,11 +43,11 @@ def test_the_demo_log_is_gapless_chained_and_ordered(demo_db) -> None:
 
 def test_events_cannot_be_changed_or_deleted(demo_db) -> None:
     before = demo_db.execute("SELECT * FROM events ORDER BY device_seq").fetchall()
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sqlite_driver.DatabaseError, match="append-only"):
         demo_db.execute("UPDATE events SET payload = '{}' WHERE device_seq = 1")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sqlite_driver.DatabaseError, match="append-only"):
         demo_db.execute("DELETE FROM events WHERE device_seq = 2")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(sqlite_driver.DatabaseError, match="append-only"):
         demo_db.execute("DELETE FROM events")
     assert demo_db.execute("SELECT * FROM events ORDER BY device_seq").fetchall() == before
 

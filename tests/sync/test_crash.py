@@ -23,7 +23,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -38,7 +37,7 @@ import pytest
 from sqlite_utils import Database
 
 from app.core import clock
-from app.store import eventlog
+from app.store import eventlog, sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.demo.township import build_demo
 from app.store.eventlog import EventWriter
@@ -233,7 +232,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
 
 def check_state(path: Path, world: World) -> str:
     """Inspect a copy after a kill: 'before' or 'after', or fail."""
-    with sqlite3.connect(path) as conn:  # before anything of ours opens it
+    with sqlite_driver.connect(path) as conn:  # before anything of ours opens it
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()

@@ -8,7 +8,6 @@ shows. A rule's refusal goes back to the form that asked, in plain words.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +19,7 @@ from sqlite_utils import Database
 from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
+from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.changes import NOTHING, REFERENCE, Changes, changes_of, recording
 from app.store.reference import ReferenceData
@@ -73,7 +73,7 @@ class Session(QObject):
             try:
                 with recording(db) as committed:
                     result = work(db, progress)
-            except sqlite3.OperationalError as error:
+            except sqlite_driver.OperationalError as error:
                 if "locked" not in str(error) and "busy" not in str(error):
                     raise
                 # another program holds the write lock (a rebuild, an import): say so
