@@ -191,7 +191,7 @@ def screenshot(ctx: Context) -> int:
         from app.ui.render import render_page
 
         render_page(
-            ctx.database_path,
+            ctx.database,  # with its key when encrypted
             args.page,
             args.output,
             ctx.clock,

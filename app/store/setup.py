@@ -21,17 +21,21 @@ from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.store.base_data import write_township_profile
 from app.store.database import connect, migrate, peek_schema_version, write_transaction
 from app.store.devices import require_office
+from app.store.encryption import DatabaseFile, database_file
 from app.store.eventlog import EventWriter, new_id, writing
 
 
-def open_database(path: Path) -> Database:
-    """Open an existing TownDesk database, upgrading its schema if needed."""
-    if not path.exists() or peek_schema_version(path) == 0:
+def open_database(target: Path | DatabaseFile) -> Database:
+    """Open an existing TownDesk database, upgrading its schema if needed; an encrypted
+    one with the key ``target`` carries (``store/encryption.py``)."""
+    file = database_file(target)
+    path = file.path
+    if not path.exists() or peek_schema_version(file) == 0:
         # Version 0 is an empty file or another program's database: touch nothing.
         raise DomainError("database_not_initialised", value=str(path))
-    db = connect(path)
+    db = connect(file)
     try:
-        migrate(db, path)
+        migrate(db, path, file.key)
         if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
             raise DomainError("database_not_initialised", value=str(path))
     except BaseException:
@@ -52,16 +56,17 @@ def create_database(
     *,
     wall: Wall,
     device_id: str | None = None,
+    key: bytes | None = None,
 ) -> Database:
-    """A new, empty database file with this device's identity. Refuses to overwrite."""
+    """A new, empty database file with this device's identity, encrypted with ``key``
+    when one is given. Refuses to overwrite."""
     if path.exists():
         raise DomainError("database_exists", value=str(path))
     code = device_code or new_device_code()
     if not is_valid_device_code(code):
         raise DomainError("code_invalid", value=code, limit=4)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
-    migrate(db, path)
+    db = connect(DatabaseFile(path, key))  # creates the file, owner-only, and its folder
+    migrate(db, path, key)
     with write_transaction(db):
         db.conn.execute(
             "INSERT INTO device (id, code, created_at) VALUES (?, ?, ?)",

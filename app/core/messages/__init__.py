@@ -4,6 +4,7 @@ module per part of the domain. ``core.errors.DomainError`` picks the language.""
 from __future__ import annotations
 
 from app.core.messages.cases import CASE_MESSAGES
+from app.core.messages.cipher import CIPHER_MESSAGES
 from app.core.messages.coordination import COORDINATION_MESSAGES
 from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
@@ -19,4 +20,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
+    **CIPHER_MESSAGES,
 }
