@@ -26,6 +26,7 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import resource
 from app.store.devices import is_office
+from app.store.encryption import DatabaseFile, is_encrypted
 from app.store.reference import must_change_password, township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
@@ -125,8 +126,11 @@ def run_window(
         if first.exec() != QDialog.DialogCode.Accepted:
             return 1
         username = username or first.username
+    database = unlocked(db_path)
+    if database is None:
+        return 1
     try:
-        db = open_database(db_path)
+        db = open_database(database)
     except DomainError as error:
         show_error_dialog(None, error)
         app.exec()  # until the message is closed
@@ -134,7 +138,7 @@ def run_window(
     load_translator(app, chosen_language(db, language))
     quits_alone = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between signing out and in, no window is open
-    desk = Desk(db_path, db, clock)
+    desk = Desk(database, db, clock)
     desk.finished.connect(app.exit)
     desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
     try:
@@ -142,6 +146,19 @@ def run_window(
     finally:
         app.setQuitOnLastWindowClosed(quits_alone)
         db.close()
+
+
+def unlocked(db_path: Path) -> Path | DatabaseFile | None:
+    """The database to open: an encrypted one asks for the device password first (None:
+    the user closed the unlock dialog); a plain one is opened by its path."""
+    if not is_encrypted(db_path):
+        return db_path
+    from app.ui.unlock import UnlockDialog
+
+    dialog = UnlockDialog(db_path)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.database
 
 
 class Desk(QObject):
@@ -154,9 +171,9 @@ class Desk(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, db_path: Path, db: Database, clock: Clock) -> None:
+    def __init__(self, db_path: Path | DatabaseFile, db: Database, clock: Clock) -> None:
         super().__init__()
-        self.db_path, self.db, self.clock = db_path, db, clock
+        self.db_path, self.db, self.clock = db_path, db, clock  # with its key if encrypted
         self.signin: SignInDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         self.window: MainWindow | None = None

@@ -26,6 +26,11 @@ CIPHER_MESSAGES: dict[str, tuple[str, str]] = {
         "设备密码不正确，请重新输入。",
         "The device password is wrong. Please try again.",
     ),
+    "device_password_wrong_wait": (
+        "设备密码不正确。已连续失败 {failures} 次，请 {seconds} 秒后再试。",
+        "The device password is wrong. {failures} failures in a row: try again in"
+        " {seconds} seconds.",
+    ),
     "already_encrypted": (
         "数据库 {value} 已经是加密的，无需再加密。",
         "Database {value} is already encrypted.",
