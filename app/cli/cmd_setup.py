@@ -168,9 +168,10 @@ def self_test(ctx: Context) -> int:
             path = Path(folder) / "self-test.sqlite3"
             build_demo(path, now_ms=ctx.clock.wall(), cases=200)
         problems = check_window(path, ctx.clock)
+    from app.store.encryption import self_test as check_database_encryption
     from app.sync.keys import self_test as check_crypto
 
-    problems += check_crypto()
+    problems += check_crypto() + check_database_encryption()
     for problem in problems:
         print(f"自检失败：{problem}", file=sys.stderr)
     if not problems:

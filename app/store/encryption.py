@@ -84,3 +84,33 @@ def make_private(path: Path) -> None:
     """Restrict an existing file of ours to its owner (a backup, a moved database)."""
     if path.exists():
         os.chmod(path, PRIVATE_FILE)
+
+
+def self_test() -> list[str]:
+    """Encrypt a scratch database and read it back: proves SQLCipher is bundled and works
+    (and that without the key the file says nothing)."""
+    import tempfile
+
+    from app.store import sqlite_driver
+
+    key = new_key()
+    try:
+        with tempfile.TemporaryDirectory(prefix="towndesk-cipher-") as folder:
+            path = Path(folder) / "check.sqlite3"
+            conn = sqlite_driver.connect(str(path))
+            conn.execute(key_statement(key))
+            conn.execute("CREATE TABLE t (x TEXT)")
+            conn.execute("INSERT INTO t VALUES ('青石镇')")
+            conn.commit()
+            conn.close()
+            if not is_encrypted(path) or "青石镇".encode() in path.read_bytes():
+                return ["数据库加密组件没有加密（SQLCipher 不可用）"]
+            conn = sqlite_driver.connect(str(path))
+            conn.execute(key_statement(key))
+            found = conn.execute("SELECT x FROM t").fetchone()[0]
+            conn.close()
+            if found != "青石镇":
+                return ["数据库加密组件读回的内容不对"]
+    except Exception as error:  # any failure here is the answer
+        return [f"数据库加密组件不可用：{error}"]
+    return []

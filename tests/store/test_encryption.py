@@ -130,3 +130,9 @@ def test_upgrading_an_encrypted_database_backs_it_up_encrypted(
     copy = connect(DatabaseFile(saved, encrypted.key))
     assert copy.execute("PRAGMA user_version").fetchone()[0] == old
     copy.close()
+
+
+def test_the_self_test_proves_encryption_works() -> None:
+    from app.store.encryption import self_test
+
+    assert self_test() == []
