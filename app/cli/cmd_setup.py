@@ -167,7 +167,8 @@ def self_test(ctx: Context) -> int:
 
             path = Path(folder) / "self-test.sqlite3"
             build_demo(path, now_ms=ctx.clock.wall(), cases=200)
-        problems = check_window(path, ctx.clock)
+        # a given database: with its key when encrypted (the device password is asked)
+        problems = check_window(ctx.database if ctx.database_given else path, ctx.clock)
     from app.store.encryption import self_test as check_database_encryption
     from app.sync.keys import self_test as check_crypto
 
