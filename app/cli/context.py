@@ -20,7 +20,7 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import default_database
 from app.store.blobs import BlobStore
-from app.store.encryption import DatabaseFile, is_encrypted
+from app.store.encryption import DatabaseFile, needs_key
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 
@@ -69,7 +69,7 @@ class Context:
         """The database with its key: an encrypted one is unlocked with the device password
         (``--key-password``, ``TOWNDESK_KEY_PASSWORD``, or a prompt); a plain one asks none."""
         path = self.database_path
-        if not is_encrypted(path):
+        if not needs_key(path):  # plain (or not a database: opening it will say so)
             return DatabaseFile(path)
         from app.sync.unlocking import unlock_database  # the crypto libraries: only now
 

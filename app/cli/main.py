@@ -27,7 +27,7 @@ from app.cli.context import Context, common_options, user_option
 from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.store import sqlite_driver
-from app.store.encryption import is_encrypted
+from app.store.encryption import needs_key
 
 # Listed here, not discovered, so PyInstaller sees every command module; in ``--help`` order.
 COMMAND_GROUPS = (
@@ -110,6 +110,6 @@ def open_window(ctx: Context) -> int:
     from app.ui.app import run_window
 
     path = ctx.database_path
-    if path.exists() and not is_encrypted(path):  # a clear message on the terminal if it
+    if path.exists() and not needs_key(path):  # a clear message on the terminal if it
         ctx.check_database()  # cannot be opened; an encrypted one: the window asks first
     return run_window(path, ctx.clock, ctx.args.lang, ctx.args.username)

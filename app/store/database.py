@@ -20,6 +20,7 @@ from app.store.encryption import (
     key_statement,
     make_private,
     make_private_folder,
+    needs_key,
 )
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
@@ -45,7 +46,7 @@ def connect(target: Path | str | DatabaseFile) -> Database:
     does not exist yet is created readable by its owner only."""
     file = database_file(target)
     path = file.path
-    if not file.encrypted and is_encrypted(path):
+    if not file.encrypted and needs_key(path):
         raise DomainError("database_locked", value=str(path))
     try:
         if str(path) != ":memory:" and not path.exists():
@@ -62,16 +63,14 @@ def connect(target: Path | str | DatabaseFile) -> Database:
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite_driver.DatabaseError as error:
-        if file.encrypted and "not a database" in str(error):
-            raise DomainError("database_key_wrong", value=str(path)) from error
-        raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
+        raise _unreadable(file, error) from error
     return db
 
 
 def peek_schema_version(target: Path | DatabaseFile) -> int:
     """The schema version of a file, read without changing a byte of it."""
     file = database_file(target)
-    if not file.encrypted and is_encrypted(file.path):
+    if not file.encrypted and needs_key(file.path):
         raise DomainError("database_locked", value=str(file.path))
     try:
         uri = file.path.resolve().as_uri() + "?mode=ro"
@@ -80,9 +79,17 @@ def peek_schema_version(target: Path | DatabaseFile) -> int:
                 conn.execute(key_statement(file.key))
             return conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite_driver.DatabaseError as error:
-        if file.encrypted and "not a database" in str(error):
-            raise DomainError("database_key_wrong", value=str(file.path)) from error
-        raise DomainError("database_unreadable", value=str(file.path), reason=str(error)) from error
+        raise _unreadable(file, error) from error
+
+
+def _unreadable(file: DatabaseFile, error: Exception) -> DomainError:
+    """A wrong key, a lost key file, or simply not a database: say which it may be."""
+    if "not a database" in str(error):
+        if file.encrypted:
+            return DomainError("database_key_wrong", value=str(file.path))
+        if is_encrypted(file.path):  # not plain SQLite, and no key file beside it
+            return DomainError("database_unreadable_or_key_lost", value=str(file.path))
+    return DomainError("database_unreadable", value=str(file.path), reason=str(error))
 
 
 def schema_version(db: Database) -> int:

@@ -56,6 +56,17 @@ def is_encrypted(path: Path) -> bool:
     return len(header) > 0 and header != _PLAIN_HEADER
 
 
+def key_file_beside(database: Path) -> Path:
+    """Where a device keeps its sealed keys, the database key among them (sync/keys.py)."""
+    return database.with_name(database.name + ".keys")
+
+
+def needs_key(path: Path) -> bool:
+    """An encrypted database of ours: not a plain SQLite file, with a key file beside it.
+    Any other file that is not plain SQLite is simply not a database we can read."""
+    return is_encrypted(path) and key_file_beside(path).is_file()
+
+
 def key_statement(key: bytes) -> str:
     """``PRAGMA key`` with a raw 256-bit key (hex), the first statement of a connection."""
     if len(key) != KEY_BYTES:

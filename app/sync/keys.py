@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.core.errors import DomainError
+from app.store import encryption
 
 KEY_FILE_FORMAT = "towndesk-keys"
 MIN_PASSWORD = 6
@@ -115,7 +116,7 @@ def signature_valid(sign_key_hex: str, signature_hex: str, data: bytes) -> bool:
 
 
 def key_file_beside(database: Path) -> Path:
-    return database.with_name(database.name + ".keys")
+    return encryption.key_file_beside(database)  # named once, in the store
 
 
 def _stretch(password: str, salt: bytes, cost: KdfCost) -> bytes:

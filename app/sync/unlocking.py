@@ -16,7 +16,7 @@ from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.encrypting import EncryptionDone, encrypt_database, sweep_half_done
-from app.store.encryption import DatabaseFile, is_encrypted, new_key
+from app.store.encryption import DatabaseFile, is_encrypted, needs_key, new_key
 from app.store.setup import open_database
 from app.sync.keys import (
     STRONG,
@@ -29,8 +29,8 @@ from app.sync.keys import (
 
 
 def needs_password(database: Path) -> bool:
-    """Is this database encrypted (so the device password must be asked first)?"""
-    return is_encrypted(database)
+    """Is this an encrypted database of ours (so the device password is asked first)?"""
+    return needs_key(database)
 
 
 def unlock_database(database: Path, password: str) -> DatabaseFile:

@@ -26,7 +26,7 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import resource
 from app.store.devices import is_office
-from app.store.encryption import DatabaseFile, is_encrypted
+from app.store.encryption import DatabaseFile, needs_key
 from app.store.reference import must_change_password, township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
@@ -151,7 +151,7 @@ def run_window(
 def unlocked(db_path: Path) -> Path | DatabaseFile | None:
     """The database to open: an encrypted one asks for the device password first (None:
     the user closed the unlock dialog); a plain one is opened by its path."""
-    if not is_encrypted(db_path):
+    if not needs_key(db_path):
         return db_path
     from app.ui.unlock import UnlockDialog
 

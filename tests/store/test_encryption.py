@@ -13,7 +13,7 @@ import pytest
 from app.core.errors import DomainError
 from app.store import database, sqlite_driver
 from app.store.database import backup, connect
-from app.store.encryption import DatabaseFile, is_encrypted, new_key
+from app.store.encryption import DatabaseFile, is_encrypted, key_file_beside, new_key
 from app.store.setup import create_database, open_database
 from tests.clock import frozen
 from tests.store.test_database import fake_migrations
@@ -61,6 +61,11 @@ def test_without_its_key_it_is_refused_plainly_and_left_unchanged(
     encrypted: DatabaseFile,
 ) -> None:
     before = digest(encrypted.path)
+    with pytest.raises(DomainError) as lost:  # no key file beside it
+        open_database(encrypted.path)
+    assert lost.value.code == "database_unreadable_or_key_lost"
+    assert "密钥文件" in str(lost.value)
+    key_file_beside(encrypted.path).write_text("{}")  # its key file (a device's, sealed)
     with pytest.raises(DomainError) as refused:
         open_database(encrypted.path)
     assert refused.value.code == "database_locked"

@@ -16,6 +16,12 @@ CIPHER_MESSAGES: dict[str, tuple[str, str]] = {
         "The key file does not open database {value}: they do not belong together. Check"
         " that both come from this device and were copied together.",
     ),
+    "database_unreadable_or_key_lost": (
+        "无法打开数据库 {value}：它不是 SQLite 数据库文件。如果它是加密的外业终端数据库，"
+        "请把它的密钥文件（{value}.keys）放回数据库旁边再试。",
+        "Cannot open database {value}: it is not an SQLite database file. If it is an"
+        " encrypted field laptop's database, put its key file ({value}.keys) back beside it.",
+    ),
     "database_key_missing": (
         "数据库 {value} 已加密，但旁边没有它的密钥文件（{value}.keys）。请把密钥文件放回"
         "数据库旁边；没有它，数据无法打开。",
