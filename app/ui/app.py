@@ -153,9 +153,9 @@ def unlocked(db_path: Path) -> Path | DatabaseFile | None:
     the user closed the unlock dialog); a plain one is opened by its path."""
     if not needs_key(db_path):
         return db_path
-    from app.ui.unlock import UnlockDialog
+    from app.ui.unlock import DeviceUnlockDialog
 
-    dialog = UnlockDialog(db_path)
+    dialog = DeviceUnlockDialog(db_path)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.database

@@ -25,7 +25,7 @@ from app.ui.common.i18n import error_text
 from app.ui.common.screen import FittedDialog
 
 
-class UnlockDialog(FittedDialog):
+class DeviceUnlockDialog(FittedDialog):
     """Accepted once ``database`` (the path and its key) is known."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:

@@ -15,7 +15,7 @@ from app.store.setup import open_database
 from app.sync.keys import CHEAP, key_file_beside
 from app.sync.unlocking import encrypt_existing
 from app.ui.app import unlocked
-from app.ui.unlock import UnlockDialog
+from app.ui.unlock import DeviceUnlockDialog
 from tests.clock import frozen
 
 PASSWORD = "device-pass"
@@ -32,8 +32,8 @@ def encrypted_demo(demo_path: Path) -> Path:
     return demo_path
 
 
-def make_dialog(qtbot, path: Path) -> UnlockDialog:
-    dialog = UnlockDialog(path)
+def make_dialog(qtbot, path: Path) -> DeviceUnlockDialog:
+    dialog = DeviceUnlockDialog(path)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -48,7 +48,7 @@ def test_typing_the_device_password_and_enter_unlocks(qtbot, encrypted_demo: Pat
     assert dialog.focusWidget() is dialog.password  # the password is typed at once
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert dialog.result() == UnlockDialog.DialogCode.Accepted
+    assert dialog.result() == DeviceUnlockDialog.DialogCode.Accepted
     assert dialog.database is not None and dialog.database.encrypted
     db = open_database(dialog.database)
     assert db.execute("SELECT name FROM township").fetchone()[0] == "青石镇"
@@ -99,7 +99,7 @@ def test_an_empty_password_is_asked_for(qtbot, encrypted_demo: Path) -> None:
 def test_the_window_asks_the_device_password_before_sign_in(qtbot, encrypted_demo: Path) -> None:
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, UnlockDialog)
+        assert isinstance(dialog, DeviceUnlockDialog)
         qtbot.keyClicks(dialog.password, PASSWORD)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
