@@ -169,10 +169,12 @@ def self_test(ctx: Context) -> int:
 
             path = Path(folder) / "self-test.sqlite3"
             build_demo(path, now_ms=ctx.clock.wall(), cases=200)
-        problems = check_window(path, ctx.clock)
+        # a given database: with its key when encrypted (the device password is asked)
+        problems = check_window(ctx.database if ctx.database_given else path, ctx.clock)
+    from app.store.encryption import self_test as check_database_encryption
     from app.sync.keys import self_test as check_crypto
 
-    problems += check_crypto()
+    problems += check_crypto() + check_database_encryption()
     for problem in problems:
         print(f"自检失败：{problem}", file=sys.stderr)
     if not problems:
@@ -195,7 +197,7 @@ def screenshot(ctx: Context) -> int:
         from app.ui.render import render_page
 
         render_page(
-            ctx.database_path,
+            ctx.database,  # with its key when encrypted
             args.page,
             args.output,
             ctx.clock,

@@ -5,6 +5,9 @@ shares (``--db``, ``--as``, ``--json``), declared once here as argparse parent p
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -14,13 +17,18 @@ from sqlite_utils import Database
 
 from app.cli.signin import PASSWORD_ENV, USER_ENV, sign_in_actor
 from app.core.clock import Clock
+from app.core.errors import DomainError
 from app.core.model import User
 from app.paths import default_database
 from app.store.blobs import BlobStore
+from app.store.encryption import DatabaseFile, needs_key
 from app.store.setup import open_database
 
 # What a command group adds its commands to: ``parser.add_subparsers(...)``.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+# the device (key) password for scripts; cmd_sync.KEY_PASSWORD_ENV names the same variable
+KEY_PASSWORD_ENV = "TOWNDESK_KEY_PASSWORD"
 
 
 class Context:
@@ -64,8 +72,29 @@ class Context:
 
     def _open(self) -> Database:
         if self._db is None:
-            self._db = open_database(self.database_path, wall=self.clock.wall)
+            self._db = open_database(self.database, wall=self.clock.wall)
         return self._db
+
+    @cached_property
+    def database(self) -> DatabaseFile:
+        """The database with its key: an encrypted one is unlocked with the device password
+        (``--key-password``, ``TOWNDESK_KEY_PASSWORD``, or a prompt); a plain one asks none."""
+        path = self.database_path
+        if not needs_key(path):  # plain (or not a database: opening it will say so)
+            return DatabaseFile(path)
+        from app.sync.unlocking import unlock_database  # the crypto libraries: only now
+
+        return unlock_database(path, self.key_password)
+
+    @cached_property
+    def key_password(self) -> str:
+        """This device's key password, asked once per run."""
+        password = getattr(self.args, "key_password", None) or os.environ.get(KEY_PASSWORD_ENV)
+        if password:
+            return str(password)
+        if not sys.stdin.isatty():
+            raise DomainError("key_password_needed", value=KEY_PASSWORD_ENV)
+        return getpass.getpass("本机设备密码：")
 
     @cached_property
     def blobs(self) -> BlobStore:

@@ -19,6 +19,7 @@ from app.cli import (
     cmd_case,
     cmd_desk,
     cmd_disputes,
+    cmd_encrypt,
     cmd_lists,
     cmd_meetings,
     cmd_setup,
@@ -29,6 +30,7 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.store import sqlite_driver
 from app.store.db_file import storage_error
+from app.store.encryption import needs_key
 
 # Listed here, not discovered, so PyInstaller sees every command module; in ``--help`` order.
 COMMAND_GROUPS = (
@@ -37,6 +39,7 @@ COMMAND_GROUPS = (
     cmd_case,
     cmd_desk,
     cmd_sync,
+    cmd_encrypt,
     cmd_lists,
     cmd_meetings,
     cmd_disputes,
@@ -117,6 +120,6 @@ def open_window(ctx: Context) -> int:
     from app.ui.app import run_window
 
     path = ctx.database_path
-    if path.exists():  # a clear message on the terminal if it cannot be opened
-        ctx.check_database()
+    if path.exists() and not needs_key(path):  # a clear message on the terminal if it
+        ctx.check_database()  # cannot be opened; an encrypted one: the window asks first
     return run_window(path, ctx.clock, ctx.args.lang, ctx.args.username)

@@ -14,7 +14,16 @@ from sqlite_utils import Database
 from app.core.errors import DomainError
 from app.paths import migrations_dir
 from app.store import sqlite_driver
-from app.store.db_file import APPLICATION_ID, make_private, storage_error
+from app.store.db_file import APPLICATION_ID, storage_error
+from app.store.encryption import (
+    DatabaseFile,
+    create_private_file,
+    database_file,
+    is_encrypted,
+    key_statement,
+    make_private_folder,
+    needs_key,
+)
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 BUSY_TIMEOUT_MS = 10_000
@@ -36,38 +45,65 @@ def latest_version() -> int:
     return migrations()[-1][0]
 
 
-def connect(path: Path | str) -> Database:
-    """A connection with the settings every TownDesk connection uses."""
+def connect(target: Path | str | DatabaseFile) -> Database:
+    """A connection with the settings every TownDesk connection uses; an encrypted
+    database is keyed first (a path alone opens a plain database). A database file that
+    does not exist yet is created readable by its owner only."""
+    file = database_file(target)
+    path = file.path
+    if not file.encrypted and needs_key(path):
+        raise DomainError("database_locked", value=str(path))
     try:
+        if str(path) != ":memory:" and not path.exists():
+            create_private_file(path)
         conn = sqlite_driver.connect(
             str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
         )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if file.key is not None:
+            conn.execute(key_statement(file.key))
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # a wrong key fails here
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn, execute_plugins=False)
         if db.journal_mode != "wal" and str(path) != ":memory:":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite_driver.DatabaseError as error:
-        raise storage_error(error, path) from error
+        raise _unreadable(file, error) from error
     return db
 
 
-def peek_schema_version(path: Path) -> int:
+def peek_schema_version(target: Path | DatabaseFile) -> int:
     """The schema version of a file, read without changing a byte of it."""
+    file = database_file(target)
+    if not file.encrypted and needs_key(file.path):
+        raise DomainError("database_locked", value=str(file.path))
     try:
-        with closing(sqlite_driver.connect(path.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        uri = file.path.resolve().as_uri() + "?mode=ro"
+        with closing(sqlite_driver.connect(uri, uri=True)) as conn:
+            if file.key is not None:
+                conn.execute(key_statement(file.key))
             return conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite_driver.DatabaseError as error:
-        raise DomainError("database_unreadable", value=str(path), reason=str(error)) from error
+        raise _unreadable(file, error) from error
+
+
+def _unreadable(file: DatabaseFile, error: Exception) -> DomainError:
+    """A wrong key, a lost key file, or simply not a database: say which it may be."""
+    if "not a database" in str(error):
+        if file.encrypted:
+            return DomainError("database_key_wrong", value=str(file.path))
+        if is_encrypted(file.path):  # not plain SQLite, and no key file beside it
+            return DomainError("database_unreadable_or_key_lost", value=str(file.path))
+    return storage_error(error, file.path)
 
 
 def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: Database, path: Path | None) -> list[int]:
-    """Apply missing migrations in order, one transaction each; back up first.
+def migrate(db: Database, path: Path | None, key: bytes | None = None) -> list[int]:
+    """Apply missing migrations in order, one transaction each; back up first (encrypted
+    with the database's own ``key`` when it has one).
 
     Returns the versions applied. A database newer than this program is refused.
     """
@@ -77,7 +113,7 @@ def migrate(db: Database, path: Path | None) -> list[int]:
         raise DomainError("database_newer", value=str(path), found=current, limit=newest)
     pending = [(version, sql) for version, sql in migrations() if version > current]
     if pending and current > 0 and path is not None:
-        backup(db, path.with_name(f"{path.stem}.before-v{pending[0][0]}{path.suffix}"))
+        backup(db, path.with_name(f"{path.stem}.before-v{pending[0][0]}{path.suffix}"), key)
     for version, sql_file in pending:
         try:
             with write_transaction(db):
@@ -114,15 +150,17 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
-def backup(db: Database, target: Path) -> None:
+def backup(db: Database, target: Path, key: bytes | None = None) -> None:
     """A consistent copy of the whole database, made with SQLite's online backup, readable
-    by the owner only. Written under a temporary name and renamed when whole; refused before
-    starting when the disk cannot hold it (the database is then neither upgraded nor
-    changed)."""
+    by the owner only; a copy of an encrypted database is encrypted with the same ``key``
+    (an unkeyed copy would be the whole database in plain text). Written under a temporary
+    name and renamed when whole; refused before starting when the disk cannot hold it (the
+    database is then neither upgraded nor changed)."""
     pages, page_size = (
         db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size")
     )
     needed = pages * page_size
+    make_private_folder(target.parent)
     free = free_bytes(target.parent)
     if free < needed + (1 << 20):
         raise DomainError(
@@ -134,8 +172,10 @@ def backup(db: Database, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        make_private(partial)
+        create_private_file(partial)
         with closing(sqlite_driver.connect(str(partial))) as copy:
+            if key is not None:
+                copy.execute(key_statement(key))
             db.conn.backup(copy)
         os.replace(partial, target)
     except (sqlite_driver.Error, OSError) as error:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.core.errors import DomainError, Words
 from app.store import sqlite_driver
+from app.store.encryption import key_statement
 
 APPLICATION_ID = 0x54574E44  # "TWND", in the file's header at offset 68
 # Tables every TownDesk schema since 0001 has; another program's file has not all of them.
@@ -44,12 +45,15 @@ class FileLook:
         return self.application_id == 0 and self.user_version > 0 and self.tables >= TOWNDESK_TABLES
 
 
-def look(path: Path, *, through_wal: bool = False) -> FileLook:
+def look(path: Path, key: bytes | None = None, *, through_wal: bool = False) -> FileLook:
     """Read the header and table names. By default ``immutable``: SQLite takes no lock and
     creates no ``-wal``/``-shm`` (another program's file stays byte-identical) and ignores a
-    ``-wal``. ``through_wal``: read-only, with the ``-wal`` applied as SQLite would."""
+    ``-wal``. ``through_wal``: read-only, with the ``-wal`` applied as SQLite would.
+    ``key``: an encrypted database's (``store/encryption.py``)."""
     mode = "mode=ro" if through_wal else "immutable=1"
     with closing(sqlite_driver.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)) as conn:
+        if key is not None:
+            conn.execute(key_statement(key))
         user_version = conn.execute("PRAGMA user_version").fetchone()[0]
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = frozenset(
@@ -76,11 +80,11 @@ def check_place(path: Path) -> None:
         raise DomainError("database_read_only", value=str(path))
 
 
-def recognise(path: Path) -> FileLook:
+def recognise(path: Path, key: bytes | None = None) -> FileLook:
     """The file as it is on disk, or a plain refusal: damaged, empty, or not ours."""
     for attempt in range(_LOOKS):
         try:
-            seen = look(path)
+            seen = look(path, key)
             break
         except sqlite_driver.DatabaseError as error:
             # immutable reads take no lock: another process's checkpoint may be copying
@@ -94,7 +98,7 @@ def recognise(path: Path) -> FileLook:
     return seen
 
 
-def check_wal(path: Path, on_disk: FileLook) -> None:
+def check_wal(path: Path, on_disk: FileLook, key: bytes | None = None) -> None:
     """A ``-wal`` beside the file is applied by SQLite whatever database wrote it, and the
     next checkpoint copies it into ours. Read through it first (read-only: nothing is
     checkpointed): it must still show this database, the same device, no older schema.
@@ -104,7 +108,7 @@ def check_wal(path: Path, on_disk: FileLook) -> None:
     try:
         if not wal.is_file() or wal.stat().st_size <= _WAL_HEADER:
             return
-        seen = look(path, through_wal=True)
+        seen = look(path, key, through_wal=True)
     except (sqlite_driver.DatabaseError, OSError):
         seen = None
     if (
@@ -172,13 +176,3 @@ def storage_error(error: BaseException, path: Path | str | None) -> DomainError:
             return DomainError("database_is_folder", value=error.filename or where)
         text = error.strerror or text
     return DomainError("database_unusable", value=where, reason=text)
-
-
-def make_private(path: Path) -> None:
-    """Create ``path`` empty, readable and writable by its owner only, unless it exists.
-    SQLite gives its ``-wal`` and ``-shm`` the database file's permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        return

@@ -22,29 +22,33 @@ from app.store import sqlite_driver
 from app.store.base_data import write_township_profile
 from app.store.blobs import BlobStore, sweep_evidence
 from app.store.database import connect, latest_version, migrate, write_transaction
-from app.store.db_file import check_place, check_wal, make_private, recognise, storage_error
+from app.store.db_file import check_place, check_wal, recognise, storage_error
 from app.store.devices import require_office
+from app.store.encryption import DatabaseFile, database_file
 from app.store.eventlog import EventWriter, new_id, writing
 
 
-def open_database(path: Path, *, wall: Wall | None = None) -> Database:
-    """Open an existing TownDesk database, upgrading its schema if needed.
+def open_database(target: Path | DatabaseFile, *, wall: Wall | None = None) -> Database:
+    """Open an existing TownDesk database, upgrading its schema if needed; an encrypted
+    one with the key ``target`` carries (``store/encryption.py``).
 
     Nothing is written (no WAL switch, no backup, no ``-shm``) until the file is known to be
     a TownDesk database, readable, writable and whole, with no other database's ``-wal``
     beside it; each failure is one plain ``DomainError`` (``store/db_file.py``). Evidence
     files a killed copy left half-written are swept; given ``wall``, also old orphans."""
+    file = database_file(target)
+    path = file.path
     check_place(path)
-    on_disk = recognise(path)
+    on_disk = recognise(path, file.key)
     newest = latest_version()
     if on_disk.user_version > newest:
         raise DomainError(
             "database_newer", value=str(path), found=on_disk.user_version, limit=newest
         )
-    check_wal(path, on_disk)
-    db = connect(path)
+    check_wal(path, on_disk, file.key)
+    db = connect(file)
     try:
-        migrate(db, path)
+        migrate(db, path, file.key)
         if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
             raise DomainError("database_not_initialised", value=str(path))
         sweep_evidence(db, BlobStore.beside(path), wall)
@@ -69,16 +73,17 @@ def create_database(
     *,
     wall: Wall,
     device_id: str | None = None,
+    key: bytes | None = None,
 ) -> Database:
-    """A new, empty database file with this device's identity. Refuses to overwrite."""
+    """A new, empty database file with this device's identity, encrypted with ``key``
+    when one is given. Refuses to overwrite."""
     if path.exists():
         raise DomainError("database_exists", value=str(path))
     code = device_code or new_device_code()
     if not is_valid_device_code(code):
         raise DomainError("code_invalid", value=code, limit=4)
-    make_private(path)  # its -wal and -shm get the same owner-only permissions
-    db = connect(path)
-    migrate(db, path)
+    db = connect(DatabaseFile(path, key))  # creates the file owner-only (-wal, -shm alike)
+    migrate(db, path, key)
     with write_transaction(db):
         db.conn.execute(
             "INSERT INTO device (id, code, created_at) VALUES (?, ?, ?)",

@@ -12,7 +12,7 @@ import base64
 import hashlib
 import json
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -34,6 +34,7 @@ from app.store.devices import (
     record_enrolment,
     revoke_device,
 )
+from app.store.encryption import new_key
 from app.store.eventlog import EventWriter, new_id, this_device, writing
 from app.store.setup import create_database, new_device_code
 from app.store.work_calendar import OFFICE_HOURS
@@ -273,15 +274,22 @@ def join(
     *,
     wall: Wall,
 ) -> DeviceRecord:
-    """Turn a new database into the field device an enrolment file describes."""
+    """Turn a new database into the field device an enrolment file describes.
+
+    A laptop's database is always encrypted, with a key made here (the office never knows
+    it) and kept in the key file sealed with the device password. The key file is written
+    before the database is put in place, so a database never exists without its key."""
     found = read_enrolment(enrolment, password)
-    keys, device, office = found.keys, found.device, found.office
+    keys = replace(found.keys, database_key=new_key())
+    device, office = found.device, found.office
     if database.exists():
         raise DomainError("database_exists", value=str(database))
     partial = database.with_name(database.name + ".partial")
     for leftover in database.parent.glob(partial.name + "*"):
         leftover.unlink()
-    db = create_database(partial, device.code, wall=wall, device_id=device.id)
+    db = create_database(
+        partial, device.code, wall=wall, device_id=device.id, key=keys.database_key
+    )
     try:
         with private_folder() as work:
             bootstrap = work / "bootstrap.tdsync"
@@ -298,6 +306,6 @@ def join(
             leftover.unlink()
         raise
     db.close()
-    partial.replace(database)
     save_keys(keys, key_file_beside(database), password, cost)
+    partial.replace(database)
     return device

@@ -12,7 +12,7 @@ import json
 import os
 import secrets
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyrage
@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.core.errors import DomainError
+from app.store import encryption
 
 KEY_FILE_FORMAT = "towndesk-keys"
 MIN_PASSWORD = 6
@@ -59,6 +60,8 @@ class DeviceKeys:
     sign: Ed25519PrivateKey
     box: pyrage.x25519.Identity
     escrow: pyrage.x25519.Identity | None = None  # the office holds the escrow key
+    # SQLCipher's raw key of this device's database (store/encryption.py); None: plain
+    database_key: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def generate(cls, device_id: str, with_escrow: bool = False) -> DeviceKeys:
@@ -86,17 +89,20 @@ class DeviceKeys:
         raw_sign = self.sign.private_bytes_raw().hex()
         escrow = str(self.escrow) if self.escrow else None
         body = {"device_id": self.device_id, "sign": raw_sign, "box": str(self.box)}
+        if self.database_key is not None:
+            body["database"] = self.database_key.hex()
         return json.dumps(body | {"escrow": escrow}).encode()
 
     @classmethod
     def from_secrets_json(cls, data: bytes) -> DeviceKeys:
         body = json.loads(data)
-        escrow = body.get("escrow")
+        escrow, database = body.get("escrow"), body.get("database")
         return cls(
             body["device_id"],
             Ed25519PrivateKey.from_private_bytes(bytes.fromhex(body["sign"])),
             pyrage.x25519.Identity.from_str(body["box"]),
             pyrage.x25519.Identity.from_str(escrow) if escrow else None,
+            bytes.fromhex(database) if database else None,
         )
 
 
@@ -110,7 +116,7 @@ def signature_valid(sign_key_hex: str, signature_hex: str, data: bytes) -> bool:
 
 
 def key_file_beside(database: Path) -> Path:
-    return database.with_name(database.name + ".keys")
+    return encryption.key_file_beside(database)  # named once, in the store
 
 
 def _stretch(password: str, salt: bytes, cost: KdfCost) -> bytes:
@@ -169,6 +175,20 @@ def save_keys(keys: DeviceKeys, path: Path, password: str, cost: KdfCost = STRON
     """Write the key file atomically, readable by this user only."""
     sealed = seal(keys.secrets_json(), password, f"device {keys.device_id}", cost)
     write_private_file(path, sealed)
+
+
+def key_file_device(path: Path) -> str:
+    """The device a key file belongs to, read from its (unencrypted) label: what opens an
+    encrypted database before the database can say which device it is."""
+    if not path.is_file():
+        raise DomainError("key_file_missing", value=str(path))
+    try:
+        label = json.loads(path.read_bytes())["label"]
+        if not isinstance(label, str) or not label.startswith("device "):
+            raise ValueError(label)
+    except (ValueError, KeyError, TypeError) as error:
+        raise DomainError("key_file_damaged") from error
+    return label.removeprefix("device ")
 
 
 def load_keys(path: Path, device_id: str, password: str) -> DeviceKeys:

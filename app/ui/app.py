@@ -28,6 +28,7 @@ from app.paths import resource
 from app.store import sqlite_driver
 from app.store.db_file import storage_error
 from app.store.devices import is_office
+from app.store.encryption import DatabaseFile, needs_key
 from app.store.reference import must_change_password, township
 from app.store.settings import LANGUAGE, LAST_USERNAME, read_setting, write_setting
 from app.store.setup import open_database
@@ -126,13 +127,16 @@ def run_window(
         if first.exec() != QDialog.DialogCode.Accepted:
             return 1
         username = username or first.username
+    database = unlocked(db_path)
+    if database is None:
+        return 1
     try:
-        db = open_database(db_path, wall=clock.wall)
+        db = open_database(database, wall=clock.wall)
     except (DomainError, sqlite_driver.Error, OSError) as error:
         return _refused_at_start(app, storage_error(error, db_path))
     try:
         load_translator(app, chosen_language(db, language))
-        desk = Desk(db_path, db, clock)
+        desk = Desk(database, db, clock)
         desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
     except (sqlite_driver.Error, OSError) as error:  # damage found past the file's header
         db.close()
@@ -156,6 +160,19 @@ def _refused_at_start(app: QApplication, error: DomainError) -> int:
     return 1
 
 
+def unlocked(db_path: Path) -> Path | DatabaseFile | None:
+    """The database to open: an encrypted one asks for the device password first (None:
+    the user closed the unlock dialog); a plain one is opened by its path."""
+    if not needs_key(db_path):
+        return db_path
+    from app.ui.unlock import DeviceUnlockDialog
+
+    dialog = DeviceUnlockDialog(db_path)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.database
+
+
 class Desk(QObject):
     """The way in, round and round: sign in; choose a new password if the administrator
     set the one used; the window; and when the user signs out or switches user, sign in
@@ -166,9 +183,9 @@ class Desk(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, db_path: Path, db: Database, clock: Clock) -> None:
+    def __init__(self, db_path: Path | DatabaseFile, db: Database, clock: Clock) -> None:
         super().__init__()
-        self.db_path, self.db, self.clock = db_path, db, clock
+        self.db_path, self.db, self.clock = db_path, db, clock  # with its key if encrypted
         self.signin: SignInDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         self.window: MainWindow | None = None

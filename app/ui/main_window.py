@@ -32,6 +32,7 @@ from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
 from app.store import sqlite_driver
 from app.store.case_list import CaseFilter
+from app.store.encryption import DatabaseFile
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
 from app.ui.account import QUIT, SIGN_OUT, SWITCH_USER, ChangePasswordDialog
 from app.ui.base_data.page import BaseDataPage
@@ -76,7 +77,9 @@ class MainWindow(QMainWindow):
     # sign-in loop (ui/app.py) to quit or ask who signs in next
     left = Signal(str)
 
-    def __init__(self, db_path: Path, db: Database, user: User, clock: Clock) -> None:
+    def __init__(
+        self, db_path: Path | DatabaseFile, db: Database, user: User, clock: Clock
+    ) -> None:
         super().__init__()
         self.session = Session(db_path, db, user, clock, self)  # tests hand a frozen clock
         self.keyring = KeyRing(self.session, self)  # the device's keys, once a session

@@ -25,6 +25,7 @@ from app.core.permissions import REGISTER_CASE, ROLE_WORDS, require
 from app.store.case_actions import actor_of
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.database import integrity_problems
+from app.store.encryption import DatabaseFile
 from app.store.reference import ReferenceData, user_by_name
 from app.store.routing import suggestion_for
 from app.store.setup import open_database
@@ -73,7 +74,7 @@ def fill_sample(dialog: IntakeDialog, ref: ReferenceData) -> None:
 
 
 def render_page(
-    db_path: Path,
+    db_path: Path | DatabaseFile,
     page: str,
     out: Path,
     clock: Clock,
@@ -182,7 +183,7 @@ def _is_blank(image: QImage) -> bool:
     return len(colours) < 3
 
 
-def self_test(db_path: Path, clock: Clock) -> list[str]:
+def self_test(db_path: Path | DatabaseFile, clock: Clock) -> list[str]:
     """Open the database and the window offscreen; return the problems found (empty = fine)."""
     problems: list[str] = []
     _application("zh_CN")
@@ -229,7 +230,9 @@ def _any_user(ref: ReferenceData) -> object | None:
     return users[0] if users else None
 
 
-def _window_problems(db_path: Path, db: object, user: object, clock: Clock) -> list[str]:
+def _window_problems(
+    db_path: Path | DatabaseFile, db: object, user: object, clock: Clock
+) -> list[str]:
 
     try:
         window = MainWindow(db_path, db, user, clock)  # type: ignore[arg-type]

@@ -22,9 +22,17 @@ TOWNDESK = Path(sys.executable).with_name("towndesk")
 JPEG = TINY_JPEG + b"evidence" * 200
 
 
-def dump(path: Path) -> dict:
-    """Every row of every table (FTS shadow tables too) and the schema version."""
+def dump(path: Path, device_password: str | None = None) -> dict:
+    """Every row of every table (FTS shadow tables too) and the schema version; an
+    encrypted database (a laptop's) is opened with its device password."""
     conn = sqlite_driver.connect(path)
+    if device_password is not None:
+        from app.store.encryption import key_statement
+        from app.sync.unlocking import unlock_database
+
+        key = unlock_database(path, device_password).key
+        assert key is not None
+        conn.execute(key_statement(key))
     try:
         out = {"user_version": conn.execute("PRAGMA user_version").fetchone()[0]}
         names = [

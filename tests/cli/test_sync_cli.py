@@ -21,6 +21,7 @@ ON_THE_LAPTOP = ["--as", "wgy01"]  # who signs in on a grid worker's laptop: its
 def pair(demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """The demo office and a grid-worker laptop joined from an enrolment file."""
     monkeypatch.setenv("TOWNDESK_DEVICE_PASSWORD", LAPTOP_KEYS)
+    monkeypatch.setenv("TOWNDESK_KEY_PASSWORD", LAPTOP_KEYS)  # opens the encrypted laptop
     enrolment = tmp_path / "lap.tdenrol"
     office = demo_path
     assert (
@@ -164,7 +165,7 @@ def test_refusals_are_in_chinese_and_change_nothing(
     broken.write_bytes(good.read_bytes()[:-40])
     not_sync = folder / "notes.tdsync"
     not_sync.write_text("会议纪要", encoding="utf-8")
-    before = dump(laptop)
+    before = dump(laptop, LAPTOP_KEYS)
     capsys.readouterr()
     for argv, words in [
         (["sync", "import", str(broken), "--key-password", LAPTOP_KEYS], "文件损坏"),
@@ -176,7 +177,7 @@ def test_refusals_are_in_chinese_and_change_nothing(
         assert run([*argv, "--db", str(laptop)]) == 2
         err = capsys.readouterr().err
         assert words in err and CJK.search(err), err
-        assert dump(laptop) == before
+        assert dump(laptop, LAPTOP_KEYS) == before
     monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     assert run(["sync", "verify", str(good), "--db", str(laptop)]) == 2

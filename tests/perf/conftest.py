@@ -65,3 +65,43 @@ def million_db(machine: str) -> Path:
     size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
     report(f"database size ({CASES} cases)", size, "MiB")
     return path
+
+
+BENCH_DEVICE_PASSWORD = "bench-device"
+
+
+@pytest.fixture(scope="session")
+def million_db_encrypted(million_db: Path) -> Path:
+    """The million-case demo encrypted as ``towndesk encrypt`` leaves it (a key file with
+    the production argon2 cost beside it); made once, from a read-only look at the plain
+    one, which is left as it is."""
+    from app.store import sqlite_driver
+    from app.store.encryption import new_key
+    from app.sync.keys import STRONG, DeviceKeys, key_file_beside, save_keys
+
+    path = FOLDER / f"demo-{CASES}-encrypted.sqlite3"
+    if not path.exists():
+        started = time.perf_counter()
+        key = new_key()
+        work = path.with_name(path.name + ".partial")
+        work.unlink(missing_ok=True)
+        source = sqlite_driver.connect(million_db.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            device = source.execute("SELECT id FROM device").fetchone()[0]
+            version = source.execute("PRAGMA user_version").fetchone()[0]
+            source.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(work), f"x'{key.hex()}'"])
+            source.execute("SELECT sqlcipher_export('encrypted')").fetchall()
+            source.execute(f"PRAGMA encrypted.user_version = {version}")
+            source.execute("DETACH DATABASE encrypted")
+        finally:
+            source.close()
+        keys = DeviceKeys.generate(device, with_escrow=True)
+        save_keys(
+            DeviceKeys(device, keys.sign, keys.box, keys.escrow, key),
+            key_file_beside(path),
+            BENCH_DEVICE_PASSWORD,
+            STRONG,
+        )
+        work.replace(path)
+        report("encrypting it (sqlcipher_export)", time.perf_counter() - started, "s")
+    return path

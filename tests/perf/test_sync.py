@@ -27,6 +27,11 @@ row (a case is updated once per step, its due times recomputed). Nor does it wri
 evidence files; what they cost alone is a figure of its own. The ratio is raw time / import
 time, for ``import_file`` as a whole and for its apply step (timed on a copy of the laptop).
 
+Encryption at rest: the laptop's database is encrypted (SQLCipher) as every joined laptop's
+is, and so are the raw baselines' databases (same key), so the ratios compare like with
+like. ``TOWNDESK_BENCH_SYNC_PLAIN=1`` decrypts the laptop after joining (and the baselines
+stay plain): the same run without encryption, for the figure "before/after encryption".
+
 ``TOWNDESK_BENCH_SYNC_EVENTS`` / ``TOWNDESK_BENCH_SYNC_PHOTOS`` make a smaller run;
 ``TOWNDESK_BENCH_SYNC_PROFILE=0`` skips the profiled second import.
 """
@@ -44,6 +49,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +65,7 @@ from app.store.cases import case_payload
 from app.store.database import backup, connect, migrate
 from app.store.demo.path import Step, plan, write_in_time_order
 from app.store.demo.township import build_demo, load_demo_data
+from app.store.encryption import DatabaseFile, key_statement
 from app.store.eventlog import new_id, this_device, writing
 from app.store.reference import users
 from app.store.setup import OFFICE_CODE
@@ -66,7 +73,7 @@ from app.sync.applying import apply
 from app.sync.archive import open_archive
 from app.sync.files import verify_file
 from app.sync.importer import check
-from app.sync.keys import key_file_beside
+from app.sync.keys import CHEAP, key_file_beside, save_keys
 from tests.clock import DEMO_NOW_MS, TEST_NOW_MS
 from tests.perf.conftest import report
 from tests.sync.conftest import LAPTOP_PASSWORD, OFFICE_PASSWORD, Node, enrol_laptop, open_node
@@ -74,6 +81,7 @@ from tests.sync.conftest import LAPTOP_PASSWORD, OFFICE_PASSWORD, Node, enrol_la
 EVENTS = int(os.environ.get("TOWNDESK_BENCH_SYNC_EVENTS", "100000"))
 PHOTOS = int(os.environ.get("TOWNDESK_BENCH_SYNC_PHOTOS", "1000"))
 PROFILE = os.environ.get("TOWNDESK_BENCH_SYNC_PROFILE", "1") != "0"
+PLAIN = os.environ.get("TOWNDESK_BENCH_SYNC_PLAIN", "0") == "1"
 DEMO_CASES = 400
 DAYS = 20
 PHOTO_SIZES = (100 * 1024, 300 * 1024)
@@ -96,6 +104,10 @@ PARENTS_FIRST = ("events", "blobs", "cases")
 def test_sync_file_of_100k_events(machine: str, tmp_path: Path) -> None:
     office = _office(tmp_path / "office")
     laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
+    if PLAIN:
+        laptop = _decrypted(laptop)
+    key = laptop.keys.database_key
+    print(f"\nthe laptop's database: {'encrypted (SQLCipher)' if key else 'plain'}")
     up = laptop.export_to(office, tmp_path / "up.tdsync")
     office.import_file(up.path)  # the office now knows what the laptop holds
 
@@ -111,7 +123,7 @@ def test_sync_file_of_100k_events(machine: str, tmp_path: Path) -> None:
     assert (exported.events, exported.blobs) == (EVENTS, PHOTOS)
 
     before = tmp_path / "before.sqlite3"  # the laptop as it was before the import
-    backup(laptop.db, before)
+    backup(laptop.db, before, key)
     phases = _copy_of(laptop, tmp_path / "phases")
     profiled = _copy_of(laptop, tmp_path / "profiled") if PROFILE else None
 
@@ -130,9 +142,9 @@ def test_sync_file_of_100k_events(machine: str, tmp_path: Path) -> None:
 
     provided = checked.manifest["provides"][office_id]
     events_raw_s, event_rows = _raw_events(
-        laptop.path, office_id, provided, tmp_path / "raw-events"
+        laptop.path, office_id, provided, tmp_path / "raw-events", key
     )
-    all_raw_s, rows_by_table = _raw_all_rows(laptop.path, before, tmp_path / "raw-all")
+    all_raw_s, rows_by_table = _raw_all_rows(laptop.path, before, tmp_path / "raw-all", key)
     all_rows = sum(rows_by_table.values())
     assert event_rows == EVENTS
 
@@ -198,11 +210,31 @@ def _copy_of(node: Node, folder: Path) -> Node:
     """The same device in another folder (database, key file, evidence)."""
     folder.mkdir(parents=True)
     path = folder / node.path.name
-    backup(node.db, path)
+    backup(node.db, path, node.keys.database_key)
     shutil.copy2(key_file_beside(node.path), key_file_beside(path))
     if node.blobs.folder.exists():
         shutil.copytree(node.blobs.folder, folder / node.blobs.folder.name)
     return open_node(path, LAPTOP_PASSWORD)
+
+
+def _decrypted(laptop: Node) -> Node:
+    """The laptop as it would be without encryption at rest: its database exported to a
+    plain one, its key file without the database key."""
+    key = laptop.keys.database_key
+    assert key is not None
+    laptop.db.close()
+    plain = laptop.path.with_name("plain.sqlite3")
+    with closing(sqlite_driver.connect(str(laptop.path))) as source:
+        source.execute(key_statement(key))
+        source.execute("ATTACH DATABASE ? AS plain KEY ''", [str(plain)])
+        source.execute("SELECT sqlcipher_export('plain')").fetchall()
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        source.execute(f"PRAGMA plain.user_version = {version}")
+        source.execute("DETACH DATABASE plain")
+    plain.replace(laptop.path)
+    keys = replace(laptop.keys, database_key=None)
+    save_keys(keys, key_file_beside(laptop.path), LAPTOP_PASSWORD, CHEAP)
+    return open_node(laptop.path, LAPTOP_PASSWORD, laptop.wall)
 
 
 def _write_evidence(office: Node, new_blobs: dict[str, Any], folder: Path) -> float:
@@ -388,12 +420,13 @@ def _trim_stats(text: str) -> str:
 
 
 @contextmanager
-def _fresh(folder: Path) -> Iterator[sqlite_driver.Connection]:
-    """An empty database with the schema, opened as TownDesk opens every database."""
+def _fresh(folder: Path, key: bytes | None) -> Iterator[sqlite_driver.Connection]:
+    """An empty database with the schema, opened as TownDesk opens every database
+    (encrypted with ``key`` as the laptop's is)."""
     folder.mkdir(parents=True)
     path = folder / "raw.sqlite3"
-    db = connect(path)
-    migrate(db, path)
+    db = connect(DatabaseFile(path, key))
+    migrate(db, path, key)
     try:
         yield db.conn
     finally:
@@ -414,26 +447,38 @@ def _insert_sql(table: str, columns: list[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
-def _raw_events(imported: Path, origin: str, seqs: list[int], folder: Path) -> tuple[float, int]:
+def _keyed(path: Path, key: bytes | None) -> sqlite_driver.Connection:
+    conn = sqlite_driver.connect(str(path))
+    if key is not None:
+        conn.execute(key_statement(key))
+    return conn
+
+
+def _raw_events(
+    imported: Path, origin: str, seqs: list[int], folder: Path, key: bytes | None
+) -> tuple[float, int]:
     """The imported event rows (every column) into an empty events table."""
-    with closing(sqlite_driver.connect(imported)) as source:
+    with closing(_keyed(imported, key)) as source:
         columns = [row[1] for row in source.execute("PRAGMA table_info(events)")]
         rows = source.execute(
             f"SELECT {', '.join(columns)} FROM events WHERE device_id = ? "
             "AND device_seq BETWEEN ? AND ? ORDER BY hlc, device_id, device_seq",
             [origin, *seqs],
         ).fetchall()
-    with _fresh(folder) as conn:
+    with _fresh(folder, key) as conn:
         return _timed_insert(conn, [(_insert_sql("events", columns), rows)]), len(rows)
 
 
-def _raw_all_rows(imported: Path, before: Path, folder: Path) -> tuple[float, dict[str, int]]:
+def _raw_all_rows(
+    imported: Path, before: Path, folder: Path, key: bytes | None
+) -> tuple[float, dict[str, int]]:
     """Every row the import left behind (new or changed) into an empty schema; the
     reference data they point to is copied first, untimed."""
     batches: list[tuple[str, list[tuple]]] = []
     counts: dict[str, int] = {}
-    with closing(sqlite_driver.connect(imported)) as source:
-        source.execute("ATTACH DATABASE ? AS before", [str(before)])
+    with closing(_keyed(imported, key)) as source:
+        attach_key = f"x'{key.hex()}'" if key else ""
+        source.execute("ATTACH DATABASE ? AS before KEY ?", [str(before), attach_key])
         tables = [
             row[0]
             for row in source.execute(
@@ -461,7 +506,7 @@ def _raw_all_rows(imported: Path, before: Path, folder: Path) -> tuple[float, di
             order = "ORDER BY parent_code IS NOT NULL" if table == "categories" else ""
             rows = source.execute(f"SELECT {', '.join(columns)} FROM {table} {order}").fetchall()
             reference.append((_insert_sql(table, columns), rows))
-    with _fresh(folder) as conn:
+    with _fresh(folder, key) as conn:
         _timed_insert(conn, reference)
         return _timed_insert(conn, batches), counts
 

@@ -8,13 +8,22 @@ import sys
 import time
 from pathlib import Path
 
-from tests.perf.conftest import report
+from tests.perf.conftest import BENCH_DEVICE_PASSWORD, report
 
 PROBE = Path(__file__).with_name("window_probe.py")
 
 
 def test_window_on_a_million_cases(million_db: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    _measure(million_db, {})
+
+
+def test_window_on_an_encrypted_million_cases(million_db_encrypted: Path) -> None:
+    """The same database encrypted (SQLCipher), unlocked with the device password first."""
+    _measure(million_db_encrypted, {"TOWNDESK_KEY_PASSWORD": BENCH_DEVICE_PASSWORD})
+
+
+def _measure(million_db: Path, extra_env: dict[str, str]) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra_env}
     runs = []
     for _ in range(3):  # the first run reads the database from disk; report the best
         started = time.time()

@@ -17,6 +17,7 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from app.store.case_list import CaseFilter
+    from app.store.encryption import is_encrypted
     from app.store.reference import user_by_name
     from app.store.setup import open_database
     from app.ui.app import create_application
@@ -24,11 +25,22 @@ def main() -> None:
     from app.wall_clock import system_clock
 
     app = create_application(["towndesk"])
-    db = open_database(database)
-    window = MainWindow(database, db, user_by_name(db, "clerk"), system_clock())
+    target: object = database
+    if is_encrypted(database):  # what the unlock dialog does with the device password
+        import os
+
+        from app.sync.unlocking import unlock_database
+
+        t = time.perf_counter()
+        target = unlock_database(database, os.environ["TOWNDESK_KEY_PASSWORD"])
+        unlock_ms = (time.perf_counter() - t) * 1000
+    db = open_database(target)  # type: ignore[arg-type]
+    window = MainWindow(target, db, user_by_name(db, "clerk"), system_clock())  # type: ignore[arg-type]
     window.show()
     app.processEvents()
     print(f"process start to main window shown\t{(time.time() - started) * 1000:.1f}")
+    if target is not database:
+        print(f"  of which unlocking (argon2id, key file)\t{unlock_ms:.1f}")
 
     page = window.cases
 

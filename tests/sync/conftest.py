@@ -25,6 +25,7 @@ from app.sync.enrolment import enrol, join, unlock
 from app.sync.export import ExportSummary, export_sync_file
 from app.sync.files import import_file
 from app.sync.keys import CHEAP, DeviceKeys
+from app.sync.unlocking import unlock_database
 from tests.clock import TestClock, frozen
 from tests.images import TINY_JPEG
 
@@ -86,7 +87,7 @@ class Node:
 
 
 def open_node(path: Path, password: str, wall: Wall = frozen) -> Node:
-    db = open_database(path)
+    db = open_database(unlock_database(path, password))  # a laptop's database is encrypted
     admin = user_by_name(db, "admin") if is_office(db) else None  # the office's first use
     keys = unlock(db, path, password, CHEAP, admin, wall=wall)
     return Node(path, db, BlobStore.beside(path), keys, wall)

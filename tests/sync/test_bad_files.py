@@ -554,7 +554,7 @@ def copy_node(node: Node, folder: Path, password: str) -> Node:
     """A consistent copy of a device (database, key file, evidence), opened."""
     folder.mkdir(parents=True)
     target = folder / node.path.name
-    backup(node.db, target)
+    backup(node.db, target, node.keys.database_key)  # a laptop's copy stays encrypted
     shutil.copy2(key_file_beside(node.path), key_file_beside(target))
     if node.blobs.folder.exists():
         shutil.copytree(node.blobs.folder, folder / "blobs")

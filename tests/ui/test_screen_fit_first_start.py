@@ -16,12 +16,13 @@ from app.ui.setup.first_run import FirstRunDialog
 from app.ui.setup.join import JoinDialog
 from app.ui.setup.pages import AdminPage, ConfirmPage, TownshipPage
 from app.ui.setup.wizard import SetupWizard
+from app.ui.unlock import DeviceUnlockDialog
 from tests.clock import frozen
 from tests.sync.conftest import LAPTOP_PASSWORD, OFFICE_PASSWORD, open_node
 from tests.ui.screen_fit import Fits, shown
 
 WIZARD_PAGES = (TownshipPage, AdminPage, DataPage, ConfirmPage, DonePage)
-FIRST_START = (FirstRunDialog, JoinDialog, SetupWizard, *WIZARD_PAGES)
+FIRST_START = (FirstRunDialog, JoinDialog, SetupWizard, DeviceUnlockDialog, *WIZARD_PAGES)
 
 
 def _raise(error: BaseException, details: str) -> None:
@@ -52,8 +53,15 @@ def test_the_first_start_and_joining_fit_the_office_pc(qtbot, demo_path, tmp_pat
     qtbot.waitUntil(lambda: joining.device is not None, timeout=30_000)
     fits.check("joined", joining)
     fits.check("first start, after", first)
+    unlock = DeviceUnlockDialog(tmp_path / "new" / "towndesk.sqlite3")  # the laptop's next start
+    qtbot.addWidget(unlock)
+    fits.check("unlock", unlock, close=False)
+    unlock.password.setText("wrong-password")
+    for _ in range(3):  # the third wrong password: the longest message and a wait
+        unlock.try_unlock()
+    fits.check("unlock, wrong password", unlock)
     fits.assert_all_fit()
-    assert fits.classes == {FirstRunDialog, JoinDialog}
+    assert fits.classes == {FirstRunDialog, JoinDialog, DeviceUnlockDialog}
 
 
 def _problems(count: int) -> BaseDataRefused:

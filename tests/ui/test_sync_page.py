@@ -18,6 +18,7 @@ from app.core.errors import DomainError
 from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.changes import CASES, DEVICES, changed
+from app.store.encryption import DatabaseFile
 from app.store.eventlog import writing
 from app.store.meetings import set_members
 from app.store.setup import add_grid
@@ -38,7 +39,8 @@ Click = Qt.MouseButton.LeftButton
 def sync_window(qtbot, node: Node, username: str = "clerk", unlocked: bool = True) -> MainWindow:
     """A window on ``node``'s database, on the sync page; the keys already given (the
     password dialog is tested on its own)."""
-    window = open_window(qtbot, node.path, node.db, username)
+    unlocked_database = DatabaseFile(node.path, node.keys.database_key)  # a laptop: encrypted
+    window = open_window(qtbot, unlocked_database, node.db, username)  # type: ignore[arg-type]
     if unlocked:
         window.keyring.accept_keys(node.keys)
     window.show_page("sync")
@@ -353,7 +355,8 @@ def test_a_field_laptop_shows_what_it_is_for_and_what_waits(
     qtbot, office, laptop, tmp_path, monkeypatch
 ):
     laptop.report("青石村东头垃圾堆放")
-    window = open_window(qtbot, laptop.path, laptop.db, "grid")
+    unlocked_database = DatabaseFile(laptop.path, laptop.keys.database_key)
+    window = open_window(qtbot, unlocked_database, laptop.db, "grid")  # type: ignore[arg-type]
     banner = window.workbench.field_banner
     assert banner.isVisible()
     assert "外勤终端 青石村网格终端" in banner.title.text()

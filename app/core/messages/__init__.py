@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.core.messages.access import ACCESS_MESSAGES
 from app.core.messages.cases import CASE_MESSAGES
+from app.core.messages.cipher import CIPHER_MESSAGES
 from app.core.messages.coordination import COORDINATION_MESSAGES
 from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
@@ -27,4 +28,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **ACCESS_MESSAGES,
     **STORAGE_MESSAGES,
     **VERIFY_MESSAGES,
+    **CIPHER_MESSAGES,
 }

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
+from app.store.encryption import DatabaseFile
 from app.store.setup import open_database
 from app.ui.common.i18n import error_text
 
@@ -61,9 +62,9 @@ class _Worker(QObject):
     finished = Signal(int)  # operation id; the outcome is in ``outcomes``
     progressed = Signal(int, int, int)  # operation id, done, total
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, database: Path | DatabaseFile) -> None:
         super().__init__()
-        self.db_path = db_path
+        self.database = database  # a path, or the path and key of an encrypted database
         self.db: Database | None = None
         self.lock = threading.Lock()
         self.pending: dict[int, Operation] = {}
@@ -85,7 +86,7 @@ class _Worker(QObject):
             db = None
             if operation.needs_database:
                 if self.db is None:
-                    self.db = open_database(self.db_path)
+                    self.db = open_database(self.database)
                 db = self.db
             outcome = (True, operation.work(db, progress), "")
         except BaseException as error:  # every failure must reach the user, not the console
@@ -117,7 +118,7 @@ class BackgroundRunner(QObject):
     started = Signal()
     done = Signal()  # emitted after success or failure handling
 
-    def __init__(self, db_path: Path, parent_widget: QWidget | None = None) -> None:
+    def __init__(self, database: Path | DatabaseFile, parent_widget: QWidget | None = None) -> None:
         super().__init__()
         self.parent_widget = parent_widget
         self.error_handler: Callable[[BaseException, str], None] = self.show_error
@@ -126,7 +127,7 @@ class BackgroundRunner(QObject):
         self._running: dict[int, Operation] = {}
         self._thread = QThread()
         self._thread.setObjectName("towndesk-worker")
-        self._worker = _Worker(db_path)
+        self._worker = _Worker(database)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.execute, Qt.ConnectionType.QueuedConnection)
         self._close.connect(self._worker.close, Qt.ConnectionType.QueuedConnection)

@@ -22,6 +22,7 @@ from app.core.model import User
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.changes import NOTHING, REFERENCE, Changes, changes_of, recording
+from app.store.encryption import DatabaseFile, database_file
 from app.store.reference import ReferenceData
 from app.ui.common.runner import BackgroundRunner, Operation, Progress
 
@@ -32,13 +33,20 @@ class Session(QObject):
     changed = Signal(object)  # Changes: what a write changed, for every page to look at
 
     def __init__(
-        self, db_path: Path, db: Database, user: User, clock: Clock, window: QWidget | None = None
+        self,
+        database: Path | DatabaseFile,
+        db: Database,
+        user: User,
+        clock: Clock,
+        window: QWidget | None = None,
     ) -> None:
         super().__init__(window)
-        self.db_path, self.db, self.user, self.clock = db_path, db, user, clock
+        # the worker opens its own connection: an encrypted database's key travels with it
+        self.database = database_file(database)
+        self.db_path, self.db, self.user, self.clock = self.database.path, db, user, clock
         self.ref = ReferenceData(db)
-        self.blobs = BlobStore.beside(db_path)
-        self.runner = BackgroundRunner(db_path, window)
+        self.blobs = BlobStore.beside(self.db_path)
+        self.runner = BackgroundRunner(self.database, window)
 
     def write(
         self,

@@ -1,0 +1,127 @@
+"""Databases encrypted at rest with SQLCipher: what opens one, and private files.
+
+A ``DatabaseFile`` is a database's path and, when the file is encrypted, its key: it is
+handed wherever a path used to be (connections on the window's thread and on the worker,
+the command line, screenshots), so no global ever holds the key. The key is 32 random
+bytes kept in the device's sealed key file (``sync/keys.py``), never derived here: SQLCipher
+gets it as a raw key (``x'…'``), so opening a connection costs no key stretching — the
+device password was stretched once, with argon2id, to open the key file.
+
+Files the program makes (the database and, through SQLite, its ``-wal`` and ``-shm``,
+backups, the key file) are created readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KEY_BYTES = 32
+_PLAIN_HEADER = b"SQLite format 3\x00"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+@dataclass(frozen=True)
+class DatabaseFile:
+    """Where a database is and the key that opens it (None: a plain database)."""
+
+    path: Path
+    key: bytes | None = field(default=None, repr=False)  # never in logs or tracebacks
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+
+def database_file(target: Path | str | DatabaseFile) -> DatabaseFile:
+    """A path given where a ``DatabaseFile`` may be: a plain database."""
+    return target if isinstance(target, DatabaseFile) else DatabaseFile(Path(target))
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a non-empty file that does not start as every plain SQLite file does: an
+    encrypted database's first page is random bytes (its salt, then ciphertext)."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_PLAIN_HEADER))
+    except (FileNotFoundError, IsADirectoryError):
+        return False
+    return len(header) > 0 and header != _PLAIN_HEADER
+
+
+def key_file_beside(database: Path) -> Path:
+    """Where a device keeps its sealed keys, the database key among them (sync/keys.py)."""
+    return database.with_name(database.name + ".keys")
+
+
+def needs_key(path: Path) -> bool:
+    """An encrypted database of ours: not a plain SQLite file, with a key file beside it.
+    Any other file that is not plain SQLite is simply not a database we can read."""
+    return is_encrypted(path) and key_file_beside(path).is_file()
+
+
+def key_statement(key: bytes) -> str:
+    """``PRAGMA key`` with a raw 256-bit key (hex), the first statement of a connection."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file only its owner may read, before SQLite opens it: SQLite gives
+    the ``-wal``, ``-shm`` and journal files the database file's permissions."""
+    make_private_folder(path.parent)
+    handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    os.close(handle)
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) as owner-only; an existing folder the user
+    chose (``--db /tmp/x``) is left as it is."""
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    os.chmod(folder, PRIVATE_FOLDER)  # mkdir's mode is filtered by the umask
+
+
+def make_private(path: Path) -> None:
+    """Restrict an existing file of ours to its owner (a backup, a moved database)."""
+    if path.exists():
+        os.chmod(path, PRIVATE_FILE)
+
+
+def self_test() -> list[str]:
+    """Encrypt a scratch database and read it back: proves SQLCipher is bundled and works
+    (and that without the key the file says nothing)."""
+    import tempfile
+
+    from app.store import sqlite_driver
+
+    key = new_key()
+    try:
+        with tempfile.TemporaryDirectory(prefix="towndesk-cipher-") as folder:
+            path = Path(folder) / "check.sqlite3"
+            conn = sqlite_driver.connect(str(path))
+            conn.execute(key_statement(key))
+            conn.execute("CREATE TABLE t (x TEXT)")
+            conn.execute("INSERT INTO t VALUES ('青石镇')")
+            conn.commit()
+            conn.close()
+            if not is_encrypted(path) or "青石镇".encode() in path.read_bytes():
+                return ["数据库加密组件没有加密（SQLCipher 不可用）"]
+            conn = sqlite_driver.connect(str(path))
+            conn.execute(key_statement(key))
+            found = conn.execute("SELECT x FROM t").fetchone()[0]
+            conn.close()
+            if found != "青石镇":
+                return ["数据库加密组件读回的内容不对"]
+    except Exception as error:  # any failure here is the answer
+        return [f"数据库加密组件不可用：{error}"]
+    return []

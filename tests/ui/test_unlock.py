@@ -1,0 +1,112 @@
+"""The window on an encrypted database: the device password first, then sign-in."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.store.encryption import is_encrypted
+from app.store.reference import user_by_name
+from app.store.setup import open_database
+from app.sync.keys import CHEAP, key_file_beside
+from app.sync.unlocking import encrypt_existing
+from app.ui.app import unlocked
+from app.ui.unlock import DeviceUnlockDialog
+from tests.clock import frozen
+
+PASSWORD = "device-pass"
+
+
+@pytest.fixture
+def encrypted_demo(demo_path: Path) -> Path:
+    """The demo township, encrypted as ``towndesk encrypt`` does (office keys made)."""
+    db = open_database(demo_path)
+    admin = user_by_name(db, "admin")  # the office's first use of keys: the administrator
+    db.close()
+    encrypt_existing(demo_path, PASSWORD, admin, CHEAP, wall=frozen)
+    assert is_encrypted(demo_path)
+    return demo_path
+
+
+def make_dialog(qtbot, path: Path) -> DeviceUnlockDialog:
+    dialog = DeviceUnlockDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_typing_the_device_password_and_enter_unlocks(qtbot, encrypted_demo: Path) -> None:
+    dialog = make_dialog(qtbot, encrypted_demo)
+    assert dialog.focusWidget() is dialog.password  # the password is typed at once
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.result() == DeviceUnlockDialog.DialogCode.Accepted
+    assert dialog.database is not None and dialog.database.encrypted
+    db = open_database(dialog.database)
+    assert db.execute("SELECT name FROM township").fetchone()[0] == "青石镇"
+    db.close()
+
+
+def test_a_wrong_password_is_said_plainly_and_repeated_ones_wait(
+    qtbot, encrypted_demo: Path
+) -> None:
+    before = digest(encrypted_demo)
+    dialog = make_dialog(qtbot, encrypted_demo)
+    for _ in range(2):
+        dialog.password.setText("wrong-password")
+        qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.database is None
+    assert dialog.error.text() == "设备密码不正确，请重新输入。"
+    assert dialog.button.isEnabled()
+    dialog.password.setText("wrong-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # the third: as sign-in, a wait
+    assert "已连续失败 3 次" in dialog.error.text()
+    assert not dialog.button.isEnabled()
+    assert dialog.button.text().startswith("请等") or "Wait" in dialog.button.text()
+    dialog.password.setText(PASSWORD)
+    assert dialog.try_unlock() is None  # not even the right one during the wait
+    dialog._wait_until = 0.0  # the wait is over (no sleeping in tests)
+    dialog._tick()
+    assert dialog.button.isEnabled()
+    qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    assert dialog.database is not None
+    assert digest(encrypted_demo) == before  # wrong tries wrote nothing
+
+
+def test_a_missing_key_file_is_explained_without_a_wait(qtbot, encrypted_demo: Path) -> None:
+    key_file_beside(encrypted_demo).rename(encrypted_demo.with_name("elsewhere.keys"))
+    dialog = make_dialog(qtbot, encrypted_demo)
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    assert "密钥文件" in dialog.error.text() and "放回" in dialog.error.text()
+    assert dialog.button.isEnabled() and dialog.database is None
+
+
+def test_an_empty_password_is_asked_for(qtbot, encrypted_demo: Path) -> None:
+    dialog = make_dialog(qtbot, encrypted_demo)
+    qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    assert dialog.error.isVisible() and dialog.failures == 0
+
+
+def test_the_window_asks_the_device_password_before_sign_in(qtbot, encrypted_demo: Path) -> None:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, DeviceUnlockDialog)
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    database = unlocked(encrypted_demo)
+    assert database is not None and database.key is not None  # type: ignore[union-attr]
+
+
+def test_a_plain_database_asks_nothing(demo_path: Path) -> None:
+    assert unlocked(demo_path) == demo_path
