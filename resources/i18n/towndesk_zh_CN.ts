@@ -1735,6 +1735,37 @@
     </message>
   </context>
   <context>
+    <name>DeviceUnlockDialog</name>
+    <message>
+      <source>Unlock — TownDesk</source>
+      <translation>解锁 — TownDesk</translation>
+    </message>
+    <message>
+      <source>This computer's data is encrypted</source>
+      <translation>本机数据已加密</translation>
+    </message>
+    <message>
+      <source>Enter the device password to open it. It is the password given with the enrolment file (on the office PC: the sync key password).</source>
+      <translation>请输入设备密码以打开数据。设备密码就是领取注册文件时设定的口令（办公室电脑上是同步密钥口令）。</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>解锁</translation>
+    </message>
+    <message>
+      <source>Device password</source>
+      <translation>设备密码</translation>
+    </message>
+    <message>
+      <source>Enter the device password.</source>
+      <translation>请输入设备密码。</translation>
+    </message>
+    <message>
+      <source>Wait {seconds} s</source>
+      <translation>请等待 {seconds} 秒</translation>
+    </message>
+  </context>
+  <context>
     <name>DispatchForm</name>
     <message>
       <source>Lead unit</source>
