@@ -8,6 +8,7 @@ from app.core.messages.coordination import COORDINATION_MESSAGES
 from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
+from app.core.messages.office import OFFICE_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
 
@@ -19,4 +20,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
+    **OFFICE_MESSAGES,
 }
