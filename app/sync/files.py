@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.clock import Wall
+from app.core.errors import DomainError
 from app.core.model import User
 from app.store.blobs import BlobStore
 from app.sync.applying import ImportSummary, apply
@@ -14,6 +15,7 @@ from app.sync.archive import open_archive
 from app.sync.checked import Checked
 from app.sync.importer import check
 from app.sync.keys import DeviceKeys
+from app.sync.refusals import note_refusal
 
 
 def verify_file(db: Database, store: BlobStore, keys: DeviceKeys, source: Path) -> Checked:
@@ -33,5 +35,9 @@ def import_file(
 ) -> ImportSummary:
     store.sweep_leftovers(wall() / 1000)  # from an import killed earlier
     with open_archive(source, keys.identities()) as opened:
-        checked = check(db, store, opened)
+        try:
+            checked = check(db, store, opened)
+        except DomainError as error:
+            note_refusal(db, opened, error, source, wall=wall)  # the laptop will be told
+            raise
         return apply(db, store, opened, checked, actor, source, wall=wall)

@@ -113,8 +113,10 @@ def forge_as(monkeypatch: pytest.MonkeyPatch, laptop: Node, username: str) -> st
     this laptop, in its own signed chain. Returns the case number."""
     monkeypatch.setattr(eventlog, "check_actor_on", lambda *args: None)
     request = IntakeRequest("0402", "G01", "冒名登记的案件")
-    case = register_case(laptop.db, laptop.blobs, laptop.user(username), request, wall=frozen)
-    monkeypatch.undo()
+    try:
+        case = register_case(laptop.db, laptop.blobs, laptop.user(username), request, wall=frozen)
+    finally:
+        monkeypatch.undo()
     return case.number
 
 
