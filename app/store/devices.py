@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.core.case_path.rules import FIELD_KINDS, check_actor_on, may_act_on
+from app.core.case_path.rules import FIELD_KINDS, check_actor_on
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -104,12 +104,6 @@ def _here(db: Database) -> tuple[str | None, str | None]:
         "SELECT d.kind, d.department FROM devices d JOIN device me ON me.id = d.id"
     ).fetchone()
     return (row[0], row[1]) if row else (None, None)
-
-
-def may_sign_in_here(db: Database, user: User) -> bool:
-    """Whether ``user`` may sign in and act on this device (core: ``may_act_on``)."""
-    kind, unit = _here(db)
-    return may_act_on(kind, unit, user.role, user.department_code)
 
 
 def require_user_here(db: Database, user: User) -> None:
