@@ -123,7 +123,7 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
             db, admin, "YJJ", ResponseCommitment(), wall=w
         ),
         "app.store.case_actions.resolve_conflict": lambda: case_actions.resolve_conflict(
-            db, leader, "any", "已核实", wall=w
+            db, leader, _a_case_number(laptop), "已核实", wall=w
         ),
         "app.store.devices.revoke_device": lambda: devices.revoke_device(
             db, admin, laptop.keys.device_id, "丢失", wall=w
@@ -169,6 +169,10 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
             wall=w,
         ),
     }
+
+
+def _a_case_number(laptop: Node) -> str:
+    return laptop.db.execute("SELECT number FROM cases ORDER BY number LIMIT 1").fetchone()[0]
 
 
 def _hold_demo_meetings(laptop: Node) -> None:
