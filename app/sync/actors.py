@@ -56,21 +56,23 @@ def check_actors(db: Database, events: list[Event], devices: dict[str, DeviceRec
         if not known:
             raise DomainError(
                 "sync_actor_unknown",
-                device=device.name,
-                event=event.type,
-                seq=event.device_seq,
-                user=(event.actor_id or "—")[:8],
+                unit=device.name,
+                reason=_which(event),
+                value=(event.actor_id or "—")[:8],
             )
         if not any(_allowed(device, v) for v in known):
             raise DomainError(
                 "sync_actor_not_allowed",
-                device=device.name,
-                event=event.type,
-                seq=event.device_seq,
-                user=known[-1].name,
-                users=device_users(device.kind),
+                unit=device.name,
+                reason=_which(event),
+                value=known[-1].name,
+                role=device_users(device.kind),
             )
         decided[key] = event.hlc
+
+
+def _which(event: Event) -> str:
+    return f"{event.type} #{event.device_seq}"
 
 
 def _allowed(device: DeviceRecord, version: _Version) -> bool:

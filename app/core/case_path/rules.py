@@ -340,5 +340,5 @@ def check_actor_on(
             "device_user_not_here",
             device=FIELD_KINDS[device_kind],
             value=name,
-            users=device_users(device_kind),
+            role=device_users(device_kind),
         )

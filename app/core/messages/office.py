@@ -10,27 +10,27 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "saved. Do it on the office PC.",
     ),
     "device_user_not_here": (
-        "“{value}”不能在{device}上登录或办理业务：这台终端只供{users}使用。"
+        "“{value}”不能在{device}上登录或办理业务：这台终端只供{role}使用。"
         "请用本人的账号，或到综合执法办电脑上办理。",
-        "'{value}' cannot sign in or act on a {device}: it is for {users} only. Use your own "
+        "'{value}' cannot sign in or act on a {device}: it is for {role} only. Use your own "
         "account, or do it on the office PC.",
     ),
     "device_user_unknown": (
         "{device}上的记录必须写明是谁办理的，什么也没有保存。",
         "A record on a {device} must say who made it; nothing was saved.",
     ),
+    # unit: the device's name (data, as typed at the office); reason: the event and its number
     "sync_actor_not_allowed": (
-        "【越权记录】设备“{device}”的记录（{event}，第 {seq} 条）署名为“{user}”，"
-        "而此人不能在这台终端上办理业务（这台终端只供{users}使用），已拒收整个同步包。",
-        "[Not allowed] A record of device '{device}' ({event}, number {seq}) is signed by "
-        "'{user}', who may not act on that laptop (it is for {users} only); the whole file "
-        "is refused.",
+        "【越权记录】设备“{unit}”的记录（{reason}）署名为“{value}”，"
+        "而此人不能在这台终端上办理业务（这台终端只供{role}使用），已拒收整个同步包。",
+        "[Not allowed] A record of device '{unit}' ({reason}) is signed by '{value}', who may "
+        "not act on that laptop (it is for {role} only); the whole file is refused.",
     ),
     "sync_actor_unknown": (
-        "【越权记录】设备“{device}”的记录（{event}，第 {seq} 条）署名的用户（{user}）"
+        "【越权记录】设备“{unit}”的记录（{reason}）署名的用户（{value}）"
         "在本乡镇没有登记，已拒收整个同步包。",
-        "[Not allowed] A record of device '{device}' ({event}, number {seq}) is signed by a "
-        "user ({user}) the township does not have; the whole file is refused.",
+        "[Not allowed] A record of device '{unit}' ({reason}) is signed by a user ({value}) "
+        "the township does not have; the whole file is refused.",
     ),
 }
 
