@@ -45,10 +45,12 @@ def check_actors(db: Database, events: list[Event], devices: dict[str, DeviceRec
     if not field:
         return
     history = _history(db, events, devices)
-    decided: dict[tuple[str, str | None], int] = {}  # (device, actor) -> latest hlc believed
+    # (device, actor) -> the clock at which they were first believed: a later event of
+    # theirs on that device knows at least the same versions, so it is believed too
+    decided: dict[tuple[str, str | None], int] = {}
     for event in field:
         key = (event.device_id, event.actor_id)
-        if decided.get(key, -1) >= event.hlc:
+        if key in decided and decided[key] <= event.hlc:
             continue
         device = devices[event.device_id]
         versions = history.get(event.actor_id or "", [])
@@ -68,7 +70,7 @@ def check_actors(db: Database, events: list[Event], devices: dict[str, DeviceRec
                 value=known[-1].name,
                 role=device_users(device.kind),
             )
-        decided[key] = event.hlc
+        decided.setdefault(key, event.hlc)
 
 
 def _which(event: Event) -> str:
