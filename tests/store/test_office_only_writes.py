@@ -51,6 +51,8 @@ FIELD_WRITES: dict[str, frozenset[str]] = {
     "app.sync.enrolment.join": frozenset(FIELD_KINDS),  # the office's bootstrap, applied
     # the keys; it writes only on the office's first use (establish_office, below)
     "app.sync.enrolment.unlock": ALL_KINDS,
+    # a re-enrolled laptop registers again the cases the office never received
+    "app.sync.carry_over.carry_over": frozenset(FIELD_KINDS),
 }
 # They make a new database, which is the office's by construction (a laptop's database is
 # made by joining, from the office's bootstrap file).
