@@ -14,7 +14,8 @@ SYSTEM_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libf
 WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 
-.PHONY: run test bench date-check lint build system-packages window-packages i18n clean
+.PHONY: run test bench fuzz kill-trials date-check lint build system-packages window-packages \
+	i18n clean
 
 run: system-packages window-packages $(BIN)/.installed i18n
 	$(BIN)/towndesk demo --if-missing
@@ -29,12 +30,28 @@ bench: system-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider \
 		-o addopts="" -q
 
+# Every writing command killed with SIGKILL at 200 seeded moments (make test runs 30); each
+# trial prints what it left: before or after, and any file not swept (tests/kill).
+KILL_TRIALS ?= 200
+
+kill-trials: system-packages $(BIN)/.installed i18n
+	TOWNDESK_KILL_TRIALS=$(KILL_TRIALS) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
+		tests/kill -s -p no:cacheprovider -q
+
 # The suite with the machine's clock set to other days (libfaketime, started at each moment
 # and running on): a test that depends on today's date fails here. Times are UTC: 10:00 in
 # China on the third day of the 2027 Spring Festival holiday, 09:30 on a make-up working
 # day (Saturday 2026-10-10, 调休), and 16:00 on a Saturday in 2031, a year no calendar knows.
 DATE_CHECK_DAYS := 2027-02-08T02:00:00 2026-10-10T01:30:00 2031-03-15T08:00:00
 DATE_CHECK_TESTS := tests --ignore=tests/test_build.py
+
+# 20,000 mutated sync files through import and verify (2,000 run in `make test`); prints
+# the counts. FUZZ_COUNT and FUZZ_SEED change the number and the seed.
+FUZZ_COUNT ?= 20000
+FUZZ_SEED ?= 20261204
+fuzz: system-packages $(BIN)/.installed i18n
+	TOWNDESK_FUZZ_COUNT=$(FUZZ_COUNT) TOWNDESK_FUZZ_SEED=$(FUZZ_SEED) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest tests/sync/test_fuzz_import.py -s -p no:cacheprovider -q
 
 date-check: system-packages $(BIN)/.installed i18n
 	@$(MAKE) --no-print-directory _apt PACKAGES="faketime"

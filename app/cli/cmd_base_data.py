@@ -13,6 +13,7 @@ from typing import Any
 
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json
+from app.cli.signin import new_password
 from app.core.base_data_sheets import ROLE_WORDS, ROUTE_WORDS, TIER_WORDS
 from app.core.errors import DomainError
 from app.core.model import Category, Department, Grid, Role, Route, Tier, User
@@ -22,12 +23,12 @@ KIND_WORDS = {"department": "部门", "grid": "网格", "category": "问题类�
 
 
 def register(commands: Commands, common: CommonOptions) -> None:
-    acting = [common.database, common.as_admin, common.json]
+    acting = [common.database, common.user, common.json]
     setup = command_group(commands, "setup", "基础数据表：导出、模板、导入，标准起步目录")
     p = setup.add_parser(
         "export",
         help="把部门、网格、问题类别、用户导出为一个 .xlsx（含人员电话，仅限管理员）",
-        parents=[common.database, common.as_admin],
+        parents=[common.database, common.user],
     )
     p.add_argument("-o", "--output", required=True, type=Path)
     p.set_defaults(handler=setup_export)
@@ -94,7 +95,8 @@ def _user_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--role", required=required, help="管理员、受理员、网格员、部门人员 …")
     p.add_argument("--unit", required=required, help="单位编码")
     p.add_argument("--phone")
-    p.add_argument("--password", help="新用户的初始密码，或管理员重设的密码（首次登录须修改）")
+    if not required:  # a new user always gets a first password
+        p.add_argument("--password", action="store_true", help="重设密码（本人下次登录时须修改）")
 
 
 def _choice(text: str, words: dict[str, Any], field: str) -> Any:
@@ -186,23 +188,38 @@ def save_record(ctx: Context) -> int:
     record = RECORDS[args.kind](ctx, ReferenceData(db), new)
     if args.action == "deactivate" or getattr(args, "reactivate", False):
         record = replace(record, active=args.action != "deactivate")
-    password = getattr(args, "password", None)
+    password = generated = ""
+    if args.kind == "user" and (new or getattr(args, "password", False)):
+        password, generated = _first_password()
     if args.kind == "user":
-        saved = base_data.save_user(
-            db, ctx.user, record, new=new, wall=wall, password=password or ""
-        )
+        saved = base_data.save_user(db, ctx.user, record, new=new, wall=wall, password=password)
     else:
         save = getattr(base_data, f"save_{args.kind}")
         saved = save(db, ctx.user, record, new=new, wall=wall)
     if ctx.json:
-        print_json(asdict(saved))
+        print_json(asdict(saved) | ({"first_password": generated} if generated else {}))
         return 0
     done = {"add": "已新增", "set": "已修改", "deactivate": "已停用"}[args.action]
     name = getattr(saved, "username", None) or saved.code
     print(f"{done}{KIND_WORDS[args.kind]} {name}：{saved.name}")
-    if args.kind == "user" and password:
-        print(f"{saved.username} 首次登录时须修改密码。")
+    if generated:
+        print(f"初始密码（请当面告知本人）：{generated}")
+    if password:
+        print(f"{saved.username} 下次登录时须修改密码。")
     return 0
+
+
+def _first_password() -> tuple[str, str]:
+    """The password the administrator gives (a first one, or a reset): typed twice, or
+    from ``TOWNDESK_NEW_PASSWORD``, never an option; else a random one, shown once so the
+    administrator can hand it over (the second value, empty when it was chosen)."""
+    from app.cli.cmd_setup import random_password
+
+    chosen = new_password()
+    if chosen is not None:
+        return chosen, ""
+    generated = random_password()
+    return generated, generated
 
 
 def setup_export(ctx: Context) -> int:

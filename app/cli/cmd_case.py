@@ -34,7 +34,7 @@ TRANSFER_STEPS = (
 
 def register(commands: Commands, common: CommonOptions) -> None:
     case = command_group(commands, "case", "案件：登记、查询、查看")
-    acting = [common.database, common.as_admin, common.json]
+    acting = [common.database, common.user, common.json]
 
     p = case.add_parser("add", help="登记案件", parents=acting)
     p.add_argument("--category", required=True, help="问题类别编码（见 towndesk categories）")
@@ -110,14 +110,14 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = case.add_parser(
         "transfers",
         help="移送的案件：移送函号、回执、处理结果",
-        parents=[common.database, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.add_argument("--waiting", action="store_true", help="只看还在等回执或处理结果的移送")
     p.add_argument("--case", dest="number", help="只看某件案件的移送（移出和移入）")
     p.set_defaults(handler=case_transfers)
 
     p = case.add_parser(
-        "resolve", help="处理同步冲突（核对两个版本后）", parents=[common.database, common.as_clerk]
+        "resolve", help="处理同步冲突（核对两个版本后）", parents=[common.database, common.user]
     )
     p.add_argument("number")
     p.add_argument("--note", required=True, help="处理意见")

@@ -34,17 +34,19 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser(
         "tasks",
         help="待我办理的案件（按期限先后）",
-        parents=[common.database, common.as_clerk, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.set_defaults(handler=tasks)
 
-    p = commands.add_parser("overdue", help="超期案件", parents=[common.database, common.json])
+    p = commands.add_parser(
+        "overdue", help="超期案件", parents=[common.database, common.user, common.json]
+    )
     p.set_defaults(handler=overdue)
 
     p = commands.add_parser(
         "calendar",
         help="工作日历：某年的法定节假日安排，本镇的例外日期，办公时间",
-        parents=[common.database, common.as_admin],
+        parents=[common.database, common.user],
     )
     p.add_argument("--year", type=int, help="查看（或与 --holiday 一起录入）某年的节假日安排")
     p.add_argument(
@@ -66,7 +68,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser(
         "response",
         help="设置区直部门的响应承诺（紧急呼叫时限）",
-        parents=[common.database, common.as_admin],
+        parents=[common.database, common.user],
     )
     p.add_argument("department", help="区直部门编码，如 YJJ")
     p.add_argument("--ack", type=int, required=True, help="响应时限（分钟）")
@@ -75,13 +77,17 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.set_defaults(handler=response)
 
     for name, kind_of_slip, title in SLIPS:
-        p = commands.add_parser(name, help=f"打印{title}（PDF）", parents=[common.database])
+        p = commands.add_parser(
+            name, help=f"打印{title}（PDF）", parents=[common.database, common.user]
+        )
         p.add_argument("number", help="案件编号")
         p.add_argument("-o", "--output", required=True, type=Path)
         p.set_defaults(handler=slip, kind=kind_of_slip, title=title)
 
     p = commands.add_parser(
-        "calls", help="对区直部门的呼叫及响应计时", parents=[common.database, common.json]
+        "calls",
+        help="对区直部门的呼叫及响应计时",
+        parents=[common.database, common.user, common.json],
     )
     p.add_argument("--open", action="store_true", help="只看未确认办结的呼叫")
     p.set_defaults(handler=calls)

@@ -23,8 +23,8 @@ from app.store.reference import departments
 
 def register(commands: Commands, common: CommonOptions) -> None:
     actions = command_group(commands, "dispute", "职责争议：查看、裁定、提交联席会议")
-    acting = [common.database, common.as_admin, common.json]
-    reading = [common.database, common.json]
+    acting = [common.database, common.user, common.json]
+    reading = [common.database, common.user, common.json]
 
     p = actions.add_parser("list", help="职责争议，新的在前", parents=reading)
     p.add_argument("--status", choices=list(STATUS_NAMES), help="open 待裁定 / referred / decided")

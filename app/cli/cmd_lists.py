@@ -22,8 +22,8 @@ KINDS = ["power", "duties", "boundary"]
 
 def register(commands: Commands, common: CommonOptions) -> None:
     lists = command_group(commands, "lists", "三张清单：导入、导出、查看、搜索")
-    acting = [common.database, common.as_admin, common.json]
-    reading = [common.database, common.json]
+    acting = [common.database, common.user, common.json]
+    reading = [common.database, common.user, common.json]
 
     p = lists.add_parser(
         "import", help="从表格（.xlsx / .csv）导入一张清单，整表替换为新版本", parents=acting
@@ -39,7 +39,9 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--sheet", help="工作表名称（默认第一张）")
     p.set_defaults(handler=lists_import)
 
-    p = lists.add_parser("export", help="把一张清单导出为 .xlsx", parents=[common.database])
+    p = lists.add_parser(
+        "export", help="把一张清单导出为 .xlsx", parents=[common.database, common.user]
+    )
     p.add_argument("--kind", required=True, choices=KINDS)
     p.add_argument("-o", "--output", required=True, type=Path)
     p.set_defaults(handler=lists_export)

@@ -43,8 +43,8 @@ AGENDA_EPILOG = """议题文件（--set、schedule --agenda）与 --json 输出�
 def register(commands: Commands, common: CommonOptions) -> None:
     actions = command_group(commands, "meeting", "联席会议：成员单位、议程、纪要、决议")
     raw = argparse.RawDescriptionHelpFormatter
-    acting = [common.database, common.as_admin, common.json]
-    reading = [common.database, common.json]
+    acting = [common.database, common.user, common.json]
+    reading = [common.database, common.user, common.json]
 
     p = actions.add_parser("members", help="查看或设置联席会议成员单位", parents=acting)
     p.add_argument("--set", nargs="+", metavar="CODE", help="成员单位编码（整体替换），如 PCS SCJG")

@@ -1,17 +1,17 @@
 """``towndesk device | sync | verify | evidence``: devices and their enrolment, sync files,
-the integrity of the whole database and the evidence of a case. Passwords come from an
-option, an environment variable (for scripts) or a prompt; they are never printed."""
+the integrity of the whole database and the evidence of a case. Every command signs its
+user in (cli/signin.py); every one that uses this device's private key, or cuts another
+device off, also asks for the device key password. Key passwords come from an option, an
+environment variable (for scripts) or a prompt; they are never printed."""
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json, print_table
+from app.cli.signin import secret
 from app.core.errors import DomainError
 
 if TYPE_CHECKING:  # the crypto libraries load only when a command needs them
@@ -28,7 +28,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = device.add_parser(
         "enrol",
         help="（办公室）注册一台外业终端，写出注册文件",
-        parents=[common.database, common.as_admin, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.add_argument("name", help="设备名称，如 青石村网格终端")
     p.add_argument("--role", required=True, choices=["grid-worker", "department"])
@@ -40,16 +40,19 @@ def register(commands: Commands, common: CommonOptions) -> None:
     )
     p.set_defaults(handler=device_enrol)
 
-    p = device.add_parser("list", help="列出已注册的设备", parents=[common.database, common.json])
+    p = device.add_parser(
+        "list", help="列出已注册的设备", parents=[common.database, common.user, common.json]
+    )
     p.set_defaults(handler=device_list)
 
     p = device.add_parser(
         "revoke",
         help="（办公室）注销设备，如丢失的笔记本",
-        parents=[common.database, common.as_admin],
+        parents=[common.database, common.user],
     )
     p.add_argument("name", help="设备名称或编码")
     p.add_argument("--reason", default="", help="注销原因")
+    p.add_argument("--key-password", help=KEY_PASSWORD_HELP)
     p.set_defaults(handler=device_revoke)
 
     p = device.add_parser(
@@ -65,7 +68,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = sync.add_parser(
         "export",
         help="为某台设备导出同步包",
-        parents=[common.database, common.as_handler, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.add_argument("--to", required=True, help="对方设备名称或编码")
     p.add_argument("-o", "--output", required=True, type=Path)
@@ -76,14 +79,14 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = sync.add_parser(
         "verify",
         help="检查同步包并说明内容，不写入任何东西",
-        parents=[common.database, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.add_argument("file", type=Path)
     p.add_argument("--key-password", help=KEY_PASSWORD_HELP)
     p.set_defaults(handler=sync_verify)
 
     p = sync.add_parser(
-        "import", help="导入同步包", parents=[common.database, common.as_handler, common.json]
+        "import", help="导入同步包", parents=[common.database, common.user, common.json]
     )
     p.add_argument("file", type=Path)
     p.add_argument("--key-password", help=KEY_PASSWORD_HELP)
@@ -92,34 +95,31 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser(
         "verify",
         help="检查证据文件、各设备事件链和数据库完整性",
-        parents=[common.database, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.set_defaults(handler=verify)
 
     p = commands.add_parser(
         "evidence",
         help="案件的证据清单（哈希、采集、流转）",
-        parents=[common.database, common.json],
+        parents=[common.database, common.user, common.json],
     )
     p.add_argument("number", help="案件编号")
     p.set_defaults(handler=evidence)
 
 
 def _password(given: str | None, env: str, prompt: str) -> str:
-    password = given or os.environ.get(env)
-    if password:
-        return password
-    if not sys.stdin.isatty():
-        raise DomainError("key_password_needed", value=env)
-    return getpass.getpass(prompt)
+    return given or secret(env, prompt, DomainError("key_password_needed", value=env))
 
 
 def _keys(ctx: Context) -> DeviceKeys:
-    """This device's keys, unlocked with the key password."""
+    """This device's keys, unlocked with the key password, by the signed-in user (who
+    signs in first: a wrong user password never gets as far as the key)."""
     from app.sync.enrolment import unlock
 
+    db, actor = ctx.db, ctx.user
     password = _password(ctx.args.key_password, KEY_PASSWORD_ENV, "本机设备密钥口令：")
-    return unlock(ctx.db, ctx.database_path, password, actor=ctx.named_user, wall=ctx.clock.wall)
+    return unlock(db, ctx.database_path, password, actor=actor, wall=ctx.clock.wall)
 
 
 def device_enrol(ctx: Context) -> int:
@@ -175,9 +175,15 @@ def device_list(ctx: Context) -> int:
 
 
 def device_revoke(ctx: Context) -> int:
-    from app.store.devices import revoke_device
+    """Cutting a device off is the office's to do: whoever does it proves they hold the
+    office's key password too, as for enrolling one."""
+    from app.store.devices import find_device, revoke_device
 
     args = ctx.args
+    # an unknown name is said before a password is asked; the office itself, refused
+    # below, never gets as far as unlocking (on a new township that would make its keys)
+    if find_device(ctx.db, args.name).kind != "office":
+        _keys(ctx)
     record = revoke_device(ctx.db, ctx.user, args.name, args.reason, wall=ctx.clock.wall)
     print(f"已注销 {record.name}（{record.code}）。它以后的同步包将被拒收。")
     return 0
@@ -202,7 +208,7 @@ def sync_export(ctx: Context) -> int:
     keys = _keys(ctx)
     peer = find_device(db, args.to)
     summary = export_sync_file(
-        db, ctx.blobs, keys, ctx.named_user, peer.id, args.output, args.full, wall=ctx.clock.wall
+        db, ctx.blobs, keys, ctx.user, peer.id, args.output, args.full, wall=ctx.clock.wall
     )
     figures = {
         "file": str(summary.path),
@@ -256,9 +262,7 @@ def sync_import(ctx: Context) -> int:
     from app.sync.files import import_file
 
     db = ctx.db
-    result = import_file(
-        db, ctx.blobs, _keys(ctx), ctx.named_user, ctx.args.file, wall=ctx.clock.wall
-    )
+    result = import_file(db, ctx.blobs, _keys(ctx), ctx.user, ctx.args.file, wall=ctx.clock.wall)
     if ctx.json:
         print_json(result.preview)
         return 0

@@ -1,6 +1,6 @@
 """What one run of ``towndesk`` works with: its options, the clock, and, opened on first use,
-the database and the acting user (``Context``); and the options every command group shares
-(``--db``, ``--as``, ``--json``), declared once here as argparse parent parsers."""
+the database and the signed-in user (``Context``); and the options every command group
+shares (``--db``, ``--as``, ``--json``), declared once here as argparse parent parsers."""
 
 from __future__ import annotations
 
@@ -12,18 +12,15 @@ from typing import TypeAlias
 
 from sqlite_utils import Database
 
+from app.cli.signin import PASSWORD_ENV, USER_ENV, sign_in_actor
 from app.core.clock import Clock
 from app.core.model import User
 from app.paths import default_database
 from app.store.blobs import BlobStore
-from app.store.reference import user_by_name
 from app.store.setup import open_database
 
 # What a command group adds its commands to: ``parser.add_subparsers(...)``.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
-ADMIN = "admin"
-CLERK = "clerk"
 
 
 class Context:
@@ -32,12 +29,19 @@ class Context:
     Commands read their own options from ``args``, write with ``wall=clock.wall``, and ask
     for ``db`` and ``user`` only when they need them, so a command that creates the database
     (``init``, ``demo``, ``device join``) never opens one first.
+
+    Nothing reads or writes a township's data unsigned: the first use of ``db`` (or of
+    ``user``) signs the acting user in, once per run, and a refused sign-in stays refused.
+    Only ``check_database`` opens the file without, to say early that it cannot be opened.
     """
 
     def __init__(self, args: argparse.Namespace, clock: Clock) -> None:
         self.args = args
         self.clock = clock
         self._db: Database | None = None
+        self._user: User | None = None
+        self._password = ""  # kept for ``account password`` only, never shown
+        self._refusal: BaseException | None = None
 
     @property
     def database_given(self) -> Path | None:
@@ -52,7 +56,13 @@ class Context:
 
     @property
     def db(self) -> Database:
-        """The township's database, opened (and upgraded if needed) on first use."""
+        """The township's database, opened (and upgraded if needed) on first use, for the
+        signed-in user only."""
+        db = self._open()
+        self.user  # noqa: B018 - signs in on first use, refuses every use after a refusal
+        return db
+
+    def _open(self) -> Database:
         if self._db is None:
             self._db = open_database(self.database_path)
         return self._db
@@ -62,15 +72,33 @@ class Context:
         """The evidence files beside the database."""
         return BlobStore.beside(self.database_path)
 
-    @cached_property
+    @property
     def user(self) -> User:
-        """Who acts: the user named by ``--as`` (an unknown name is a plain error)."""
-        return user_by_name(self.db, self.args.username)
+        """Who acts: the user named by ``--as`` or ``TOWNDESK_USER``, signed in with their
+        password (see cli/signin.py) the first time anyone asks."""
+        if self._refusal is not None:
+            raise self._refusal
+        if self._user is None:
+            changing = getattr(self.args, "changes_password", False)
+            try:
+                self._user, password = sign_in_actor(
+                    self._open(),
+                    getattr(self.args, "username", None),
+                    self.clock,
+                    changing_password=changing,
+                )
+            except BaseException as refusal:  # also Ctrl-C at the prompt: never ask twice
+                self._refusal = refusal
+                raise
+            self._password = password if changing else ""
+        return self._user
 
     @property
-    def named_user(self) -> User | None:
-        """The ``--as`` user where naming one is optional (who handled a sync file)."""
-        return self.user if getattr(self.args, "username", None) else None
+    def sign_in_password(self) -> str:
+        """The password the user signed in with, for ``account password`` (which proves the
+        current password with it); empty for every other command."""
+        self.user  # noqa: B018 - signs in first
+        return self._password
 
     @property
     def json(self) -> bool:
@@ -80,7 +108,7 @@ class Context:
     def check_database(self) -> None:
         """Open the database now and close it again: for commands that hand the path on (the
         window, screenshots), so a database that cannot be opened is a message here."""
-        self.db  # noqa: B018 - opening it is the check
+        self._open()
         self.close()
 
     def close(self) -> None:
@@ -91,27 +119,25 @@ class Context:
 
 @dataclass(frozen=True)
 class CommonOptions:
-    """Parent parsers for the shared options: ``parents=[common.database, common.as_admin]``.
+    """Parent parsers for the shared options: ``parents=[common.database, common.user]``.
 
     The actions are shared between commands, so no command may ``set_defaults`` one of
     their destinations (``db``, ``username``, ``json``).
     """
 
     database: argparse.ArgumentParser
-    as_admin: argparse.ArgumentParser
-    as_clerk: argparse.ArgumentParser
-    as_handler: argparse.ArgumentParser  # optional: who handled it, kept in the history
+    user: argparse.ArgumentParser  # who signs in: every command that opens the database
     json: argparse.ArgumentParser
 
 
+USER_HELP = (
+    f"以哪个用户身份登录（或环境变量 {USER_ENV}）；"
+    f"密码在终端提示时输入，脚本用环境变量 {PASSWORD_ENV} 给出"
+)
+
+
 def common_options() -> CommonOptions:
-    return CommonOptions(
-        database=database_option(),
-        as_admin=user_option(ADMIN, f"以哪个用户身份操作（默认 {ADMIN}）"),
-        as_clerk=user_option(CLERK, f"以哪个用户身份操作（默认 {CLERK}）"),
-        as_handler=user_option(None, "经手人用户名（记录在历史中）"),
-        json=json_option(),
-    )
+    return CommonOptions(database=database_option(), user=user_option(), json=json_option())
 
 
 def database_option() -> argparse.ArgumentParser:
@@ -126,9 +152,13 @@ def database_option() -> argparse.ArgumentParser:
     return parent
 
 
-def user_option(default: str | None, help_text: str) -> argparse.ArgumentParser:
+def user_option(
+    default: str | None = argparse.SUPPRESS, help_text: str = USER_HELP
+) -> argparse.ArgumentParser:
+    """``--as``; no default user (SUPPRESS: accepted before or after the command name)."""
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--as", dest="username", default=default, help=help_text)
+    parent.add_argument("--as", dest="username", metavar="USERNAME", default=default,
+                        help=help_text)  # fmt: skip
     return parent
 
 

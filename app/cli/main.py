@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from app import __version__
 from app.cli import (
+    cmd_account,
     cmd_base_data,
     cmd_case,
     cmd_desk,
@@ -37,6 +38,7 @@ COMMAND_GROUPS = (
     cmd_lists,
     cmd_meetings,
     cmd_disputes,
+    cmd_account,
 )
 
 Handler = Callable[[Context], int]
@@ -91,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="towndesk",
         description="TownDesk 乡镇综合执法联动工作台",
-        parents=[common.database, user_option(None, "打开窗口时预填的用户名")],
+        # --as before the command name: who signs in, or whose name the window fills in
+        parents=[common.database, user_option(None)],
     )
     parser.add_argument("--version", action="version", version=f"TownDesk {__version__}")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")

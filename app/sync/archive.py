@@ -2,20 +2,25 @@
 SHA-256) encrypted with age to the recipient device and the office escrow key.
 
 Reading never extracts: only the expected member names are read, each with a size cap,
-and the counts and sizes are checked before anything is read (zip-slip, zip-bomb). The
-plaintext lives only in a private temporary folder and is deleted afterwards.
+and the counts and sizes are checked before anything is read (zip-slip, zip-bomb). Before
+the manifest's signature is checked (app/sync/importer.py) only bounded structures are
+parsed: the age header (its end within 16 KiB), the zip's end record and central
+directory (at most ``Limits.members`` entries of at most 256 bytes each), and the manifest
+(app/sync/manifest.py). Every failure of the parsers is a classified refusal.
+The plaintext never touches the disk: it is kept in a sealed spool (app/sync/spool.py).
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +31,8 @@ import pyrage
 
 from app.core.errors import DomainError
 from app.sync.keys import DeviceKeys
+from app.sync.manifest import MANIFEST_BYTES, parse_bounded
+from app.sync.spool import SealedSpool, private_dir
 
 FORMAT = "towndesk-sync"
 VERSION = 1
@@ -39,11 +46,18 @@ READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what write_archive writ
 READABLE_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800
 
 
+MAX_EXTRACT_VERSION = 45  # 2.0 (deflate) or 4.5 (zip64): what zipfile writes
+HEADER_BYTES = 16 * 1024  # an age header with a few recipients is under 1 KB
+DIRECTORY_ENTRY_BYTES = 256  # a central directory record with a blob's name is ~120
+READ_CHUNK = 1024 * 1024
+
+
 @dataclass(frozen=True)
 class Limits:
     members: int = 50_000
     member_bytes: int = 64 * 1024 * 1024  # a photo is at most 40 MB
-    events_bytes: int = 2 * 1024 * 1024 * 1024
+    events_bytes: int = 1024 * 1024 * 1024  # and MAX_EVENTS (app/sync/manifest.py)
+    event_line: int = 1024 * 1024  # one event, payload and all
     total_bytes: int = 16 * 1024 * 1024 * 1024
     ratio: int = 200  # uncompressed / compressed, beyond which it is a bomb
 
@@ -59,29 +73,33 @@ def write_archive(
     signer: DeviceKeys,
     recipients: list[str],
 ) -> int:
-    """Write the encrypted sync file atomically; returns its size in bytes."""
+    """Write the encrypted sync file atomically; returns its size in bytes. The zip is
+    built in a sealed spool (streamed, with data descriptors), so no plaintext copy of
+    it is ever on disk."""
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
-    with private_folder() as work:
-        plain = work / "plain.zip"
-        with zipfile.ZipFile(plain, "w") as archive:
-            archive.writestr(MANIFEST, manifest_bytes, zipfile.ZIP_DEFLATED)
-            archive.writestr(SIGNATURE, signer.signature(manifest_bytes))
-            archive.write(events_file, EVENTS, zipfile.ZIP_DEFLATED)
-            for sha256, path in sorted(blobs.items()):
-                archive.write(path, f"blobs/{sha256}", zipfile.ZIP_STORED)  # photos: packed
-        partial = target.with_name(target.name + ".partial")
-        try:
-            pyrage.encrypt_file(
-                str(plain),
-                str(partial),
-                [pyrage.x25519.Recipient.from_str(key) for key in recipients],
-            )
-            with partial.open("rb+") as out:
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with SealedSpool() as plain:  # nameless, sealed: in the temporary folder
+            with zipfile.ZipFile(plain, "w") as archive:
+                archive.writestr(MANIFEST, manifest_bytes, zipfile.ZIP_DEFLATED)
+                archive.writestr(SIGNATURE, signer.signature(manifest_bytes))
+                archive.write(events_file, EVENTS, zipfile.ZIP_DEFLATED)
+                for sha256, path in sorted(blobs.items()):
+                    archive.write(path, f"blobs/{sha256}", zipfile.ZIP_STORED)  # photos: packed
+            plain.finish()
+            with partial.open("wb") as out:
+                pyrage.encrypt_io(
+                    plain, out, [pyrage.x25519.Recipient.from_str(key) for key in recipients]
+                )
+                out.flush()
                 os.fsync(out.fileno())
-            os.replace(partial, target)
-        except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise _disk_error(error, target) from error
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise _disk_error(error, target) from error
+    except pyrage.EncryptError as error:
+        partial.unlink(missing_ok=True)
+        raise _disk_error(OSError(str(error)), target) from error
     return target.stat().st_size
 
 
@@ -99,6 +117,7 @@ def _disk_full(error: Exception) -> bool:
 
 
 FOLDER_PREFIX = "towndesk-sync-"
+WORK_FOLDER = ".towndesk-work"  # beside the database (or the written file), mode 0700
 
 
 @contextmanager
@@ -122,6 +141,8 @@ def _remove_orphans() -> None:
 
 
 def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill(pid, 0) there sends CTRL_C_EVENT to a process group
+        return _alive_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -131,28 +152,67 @@ def _alive(pid: int) -> bool:
     return True
 
 
-@dataclass
-class Opened:
-    """A decrypted sync file whose members passed the checks; read members on demand."""
+def _alive_on_windows(pid: int) -> bool:
+    import ctypes
 
-    archive: zipfile.ZipFile
-    manifest_bytes: bytes
-    signature: str
-    blob_names: set[str]
-    limits: Limits
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: another user's, not ours to judge
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+class Opened:
+    """A decrypted sync file whose zip structure passed the checks; members are read on
+    demand, each under its cap. Nothing in it is trusted until ``importer.check`` has
+    verified the manifest's signature."""
+
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        manifest_bytes: bytes,
+        signature: str,
+        blobs: set[str],
+        limits: Limits,
+    ) -> None:
+        self.archive = archive
+        self.manifest_bytes = manifest_bytes
+        self.signature = signature
+        self.blob_names = blobs
+        self.limits = limits
+        self._manifest: dict[str, Any] | None = None
 
     @property
     def manifest(self) -> dict[str, Any]:
-        try:
-            value = json.loads(self.manifest_bytes)
-        except (ValueError, UnicodeDecodeError):
-            raise DomainError("sync_damaged", reason="manifest") from None
-        if not isinstance(value, dict):
-            raise DomainError("sync_damaged", reason="manifest")
-        return value
+        """Parsed under fixed bounds (app/sync/manifest.py); not yet authenticated."""
+        if self._manifest is None:
+            self._manifest = parse_bounded(self.manifest_bytes)
+        return self._manifest
 
-    def events_bytes(self) -> bytes:
-        return _read(self.archive, EVENTS, self.limits.events_bytes)
+    def events_sha256(self) -> str:
+        """The SHA-256 of the events member, streamed: nothing of it is kept."""
+        digest = hashlib.sha256()
+        with _reading(EVENTS), self.archive.open(EVENTS) as member:
+            total = 0
+            while chunk := member.read(READ_CHUNK):
+                total += len(chunk)
+                if total > self.limits.events_bytes:
+                    raise DomainError("sync_limits", reason=f"{EVENTS}: larger than declared")
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    def event_lines(self) -> Iterator[bytes]:
+        """The events member line by line, none longer than ``limits.event_line``."""
+        with _reading(EVENTS), self.archive.open(EVENTS) as member:
+            while line := member.readline(self.limits.event_line + 1):
+                if len(line) > self.limits.event_line:
+                    raise DomainError("sync_limits", reason=f"{EVENTS}: a line too long")
+                yield line
 
     def blob_bytes(self, sha256: str) -> bytes:
         return _read(self.archive, f"blobs/{sha256}", self.limits.member_bytes)
@@ -160,47 +220,87 @@ class Opened:
 
 @contextmanager
 def open_archive(
-    source: Path, identities: list[pyrage.x25519.Identity], limits: Limits = LIMITS
+    source: Path,
+    identities: list[pyrage.x25519.Identity],
+    limits: Limits | None = None,
+    work: Path | None = None,
 ) -> Iterator[Opened]:
-    """Decrypt and check a sync file; the caller reads it inside the ``with`` block."""
-    _check_envelope(source)
-    with private_folder() as work:
-        plain = work / "plain.zip"
-        try:
-            pyrage.decrypt_file(str(source), str(plain), identities)
-        except (pyrage.DecryptError, OSError) as error:
-            if "No matching keys" in str(error):
-                raise DomainError("sync_wrong_recipient") from None
-            if _disk_full(error):
-                raise DomainError("disk_full") from None
-            raise DomainError("sync_damaged", reason=str(error)) from None
-        try:
-            archive = zipfile.ZipFile(plain)
-        except (zipfile.BadZipFile, OSError):
-            raise DomainError("sync_damaged", reason="zip") from None
+    """Decrypt a sync file and check its zip structure; the caller reads it inside the
+    ``with`` block. The plaintext goes to a sealed spool (app/sync/spool.py) in ``work``
+    (a private folder beside the database) or the system's temporary folder."""
+    limits = limits or LIMITS
+    _check_envelope(source, limits)
+    _remove_orphans()  # what an export or an older version killed earlier left
+    with SealedSpool(private_dir(work) if work else None) as plain:
+        _decrypt(source, plain, identities)
+        archive = _zip_directory(plain, limits)
         with archive:
-            blob_names = _check_members(archive, limits)
+            blob_names = _check_members(archive, limits, plain.size)
             yield Opened(
                 archive,
-                _read(archive, MANIFEST, 1024 * 1024 * 64),
+                _read(archive, MANIFEST, MANIFEST_BYTES),
                 _read(archive, SIGNATURE, 1024).decode("ascii", "replace"),
                 blob_names,
                 limits,
             )
 
 
-def _check_envelope(source: Path) -> None:
+def _decrypt(source: Path, plain: SealedSpool, identities: list[pyrage.x25519.Identity]) -> None:
+    try:
+        with source.open("rb") as encrypted:
+            pyrage.decrypt_io(encrypted, plain, identities)
+        plain.finish()
+    except (pyrage.DecryptError, OSError, ValueError) as error:
+        if "No matching keys" in str(error):
+            raise DomainError("sync_wrong_recipient") from None
+        if _disk_full(error):
+            raise DomainError("disk_full") from None
+        raise DomainError("sync_damaged", reason=str(error)[:200]) from None
+
+
+def _check_envelope(source: Path, limits: Limits) -> None:
+    """The age header, bounded: the magic line, and the header's end near the start."""
     if not source.is_file():
         raise DomainError("sync_file_missing", value=str(source))
     with source.open("rb") as data:
-        head = data.read(len(AGE_MAGIC))
-    if head and AGE_MAGIC.startswith(head) and head != AGE_MAGIC:
-        raise DomainError("sync_damaged", reason="truncated")  # cut inside the first line
-    if head != AGE_MAGIC:
+        head = data.read(HEADER_BYTES)
+    if head[: len(AGE_MAGIC)] != AGE_MAGIC:
+        if head and AGE_MAGIC.startswith(head):
+            raise DomainError("sync_damaged", reason="truncated")  # cut inside the first line
         raise DomainError("sync_not_a_sync_file", value=source.name)
+    if b"\n--- " not in head:
+        raise DomainError("sync_damaged", reason="header")
+    if source.stat().st_size > limits.total_bytes + limits.total_bytes // 64 + HEADER_BYTES:
+        raise DomainError("sync_limits", reason=f"{source.stat().st_size} bytes")
 
 
-def _check_members(archive: zipfile.ZipFile, limits: Limits) -> set[str]:
+def _zip_directory(plain: SealedSpool, limits: Limits) -> zipfile.ZipFile:
+    """Open the zip after checking its end record: the central directory (which zipfile
+    reads whole into memory) is bounded before zipfile sees it."""
+    try:
+        end = zipfile._EndRecData(plain)
+    except (OSError, ValueError, struct.error, zipfile.BadZipFile):
+        end = None
+    if not end:
+        raise DomainError("sync_damaged", reason="zip")
+    entries, directory = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]
+    if entries > limits.members or directory > limits.members * DIRECTORY_ENTRY_BYTES:
+        raise DomainError("sync_limits", reason=f"{entries} members")
+    try:
+        plain.seek(0)
+        return zipfile.ZipFile(plain)
+    except NotImplementedError as error:  # e.g. "zip file version 9.9"
+        raise DomainError("sync_zip_unsupported", reason=str(error)[:100]) from None
+    except Exception as error:  # the stdlib's parser on hostile bytes: any failure means
+        # this is not a zip TownDesk wrote
+        raise DomainError("sync_damaged", reason=f"zip: {type(error).__name__}") from None
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 80 else name[:80] + "…"
+
+
+def _check_members(archive: zipfile.ZipFile, limits: Limits, archive_size: int) -> set[str]:
     members = archive.infolist()
     if len(members) > limits.members:
         raise DomainError("sync_limits", reason=f"{len(members)} members")
@@ -209,17 +309,23 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> set[str]:
     for info in members:
         name = info.filename
         if name.startswith(("/", "\\")) or ".." in name.split("/") or ":" in name or "\\" in name:
-            raise DomainError("sync_unsafe_member", value=name)
+            raise DomainError("sync_unsafe_member", value=_shown(name))
         if name in names:
-            raise DomainError("sync_damaged", reason=f"{name} twice")
+            raise DomainError("sync_damaged", reason=f"{_shown(name)} twice")
         names.add(name)
+        if info.compress_type not in READABLE or info.flag_bits & ~READABLE_FLAGS:
+            raise DomainError("sync_zip_unsupported", reason=f"{_shown(name)}: compression")
+        if info.extract_version > MAX_EXTRACT_VERSION:
+            raise DomainError("sync_zip_unsupported", reason=f"{_shown(name)}: version")
         cap = limits.events_bytes if name == EVENTS else limits.member_bytes
         if info.file_size > cap:
-            raise DomainError("sync_limits", reason=f"{name}: {info.file_size} bytes")
-        if info.compress_type not in READABLE or info.flag_bits & ~READABLE_FLAGS:
-            raise DomainError("sync_damaged", reason=f"{name}: compression")
+            raise DomainError("sync_limits", reason=f"{_shown(name)}: {info.file_size} bytes")
+        if info.compress_size > archive_size or info.header_offset > archive_size:
+            raise DomainError("sync_damaged", reason=f"{_shown(name)}: sizes")
         if info.compress_size and info.file_size / info.compress_size > limits.ratio:
-            raise DomainError("sync_limits", reason=f"{name}: compression ratio")
+            raise DomainError("sync_limits", reason=f"{_shown(name)}: compression ratio")
+        if not info.compress_size and info.file_size:
+            raise DomainError("sync_limits", reason=f"{_shown(name)}: compression ratio")
         total += info.file_size
     if total > limits.total_bytes:
         raise DomainError("sync_limits", reason=f"{total} bytes in all")
@@ -230,26 +336,28 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits) -> set[str]:
     for name in names - {MANIFEST, SIGNATURE, EVENTS}:
         match = BLOB_MEMBER.fullmatch(name)
         if not match:
-            raise DomainError("sync_unexpected_member", value=name)
+            raise DomainError("sync_unexpected_member", value=_shown(name))
         blobs.add(match.group(1))
     return blobs
 
 
+@contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Any failure of zipfile or zlib while a member is read is damage, classified."""
+    try:
+        yield
+    except DomainError:
+        raise
+    except NotImplementedError as error:
+        raise DomainError("sync_zip_unsupported", reason=f"{name}: {error}"[:150]) from None
+    except Exception as error:  # hostile bytes in the stdlib's decoders (zlib, struct...)
+        raise DomainError("sync_damaged", reason=f"{name}: {error}"[:150]) from None
+
+
 def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
     """Read one member, never more than ``cap`` bytes whatever its header claims."""
-    try:
-        with archive.open(name) as member:
-            data = member.read(cap + 1)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        KeyError,
-        EOFError,
-        NotImplementedError,  # an unknown compression method
-        RuntimeError,  # an encrypted member
-    ) as error:
-        raise DomainError("sync_damaged", reason=f"{name}: {error}") from None
+    with _reading(name), archive.open(name) as member:
+        data = member.read(cap + 1)
     if len(data) > cap:
         raise DomainError("sync_limits", reason=f"{name}: larger than declared")
     return data

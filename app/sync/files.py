@@ -1,9 +1,24 @@
-"""Verify and import sync files: the two entry points the window and the CLI use."""
+"""Verify and import sync files: the two entry points the window and the CLI use.
+
+Both decrypt into a sealed spool in a private folder beside the database
+(``.towndesk-work``, mode 0700; app/sync/spool.py). An import holds a file lock beside
+the database from before its checks until its transaction has committed, so two imports
+never check against the same state and both write: a second import of the same file is
+told so at once, one of another file waits up to ``IMPORT_WAIT_S``. When SQLite's write
+lock is held elsewhere (another window writing), the transaction is tried
+``BUSY_ATTEMPTS`` times (each waits SQLite's busy timeout) before a plain refusal.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from sqlite_utils import Database
 
 from app.core.clock import Wall
@@ -11,16 +26,21 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.store.blobs import BlobStore
 from app.sync.applying import ImportSummary, apply
-from app.sync.archive import open_archive
+from app.sync.archive import WORK_FOLDER, Opened, open_archive
 from app.sync.checked import Checked
 from app.sync.importer import check
 from app.sync.keys import DeviceKeys
 from app.sync.refusals import note_refusal
+from app.sync.spool import private_dir
+
+IMPORT_WAIT_S = 30.0  # an import of another file: wait this long for it to finish
+POLL_S = 0.1
+BUSY_ATTEMPTS = 3  # times SQLite's busy timeout (10 s): 30 s in all
 
 
 def verify_file(db: Database, store: BlobStore, keys: DeviceKeys, source: Path) -> Checked:
     """Everything ``import_file`` checks, and what it would change; writes nothing."""
-    with open_archive(source, keys.identities()) as opened:
+    with open_archive(source, keys.identities(), work=work_folder(db)) as opened:
         return check(db, store, opened)
 
 
@@ -34,10 +54,122 @@ def import_file(
     wall: Wall,
 ) -> ImportSummary:
     store.sweep_leftovers(wall() / 1000)  # from an import killed earlier
-    with open_archive(source, keys.identities()) as opened:
+    with (
+        open_archive(source, keys.identities(), work=work_folder(db)) as opened,
+        importing(db, opened),
+    ):
         try:
             checked = check(db, store, opened)
         except DomainError as error:
             note_refusal(db, opened, error, source, wall=wall)  # the laptop will be told
             raise
-        return apply(db, store, opened, checked, actor, source, wall=wall)
+        return _apply_when_free(db, store, opened, checked, actor, source, wall)
+
+
+def database_path(db: Database) -> Path | None:
+    """The main database file, or None for an in-memory database."""
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    return None
+
+
+def work_folder(db: Database) -> Path | None:
+    path = database_path(db)
+    return path.parent / WORK_FOLDER if path else None
+
+
+@contextmanager
+def importing(db: Database, opened: Opened) -> Iterator[None]:
+    """The import lock of this database, and a note of which file holds it (the SHA-256 of
+    its manifest, the same for every copy of one file). The operating system releases the
+    lock of a killed process; its stale note is then overwritten."""
+    folder = work_folder(db)
+    if folder is None:
+        yield
+        return
+    private_dir(folder)
+    lock = FileLock(folder / "import.lock", mode=0o600)
+    note = folder / "importing"
+    mine = hashlib.sha256(opened.manifest_bytes).hexdigest()
+    deadline = time.monotonic() + IMPORT_WAIT_S
+    while True:
+        try:
+            lock.acquire(timeout=0)
+            break
+        except Timeout:
+            if _read_note(note) == mine:
+                raise DomainError("sync_import_in_progress") from None
+            if time.monotonic() >= deadline:
+                raise DomainError("sync_import_busy", seconds=round(IMPORT_WAIT_S)) from None
+            time.sleep(POLL_S)
+    try:
+        note.write_text(mine, encoding="ascii")
+        yield
+    finally:
+        note.unlink(missing_ok=True)
+        lock.release()
+
+
+def _read_note(note: Path) -> str:
+    try:
+        return note.read_text(encoding="ascii", errors="replace")[:64]
+    except OSError:
+        return ""
+
+
+def _apply_when_free(
+    db: Database,
+    store: BlobStore,
+    opened: Opened,
+    checked: Checked,
+    actor: User | None,
+    source: Path,
+    wall: Wall,
+) -> ImportSummary:
+    """``apply``, tried again while another connection holds SQLite's write lock (each try
+    rolls back whole). A refusal takes back the evidence files this import wrote that
+    nothing here refers to, so a refused file leaves nothing behind."""
+    fresh = [sha256 for sha256 in checked.new_blobs if not store.has(sha256)]
+    started = time.monotonic()
+    try:
+        for attempt in range(1, BUSY_ATTEMPTS + 1):
+            try:
+                return apply(db, store, opened, checked, actor, source, wall=wall)
+            except sqlite3.OperationalError as error:
+                if not _busy(error):
+                    raise
+                if attempt == BUSY_ATTEMPTS:
+                    seconds = round(time.monotonic() - started)
+                    raise DomainError("sync_database_busy", seconds=seconds) from None
+        raise AssertionError("unreachable")
+    except FOLD_FAILURES as error:
+        # signed by an enrolled device, yet values the fold cannot store (a number beyond
+        # SQLite's integers, a list where text belongs): refused whole, rolled back
+        _take_back(db, store, fresh)
+        reason = f"{type(error).__name__}: {error}"[:200]
+        raise DomainError("sync_damaged", reason=reason) from None
+    except BaseException:
+        _take_back(db, store, fresh)
+        raise
+
+
+FOLD_FAILURES = (
+    OverflowError,
+    RecursionError,
+    IndexError,
+    AttributeError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+)
+
+
+def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
+    for sha256 in fresh:
+        if not db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone():
+            store.path(sha256).unlink(missing_ok=True)
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(error)

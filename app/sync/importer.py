@@ -3,7 +3,6 @@ one transaction (``apply``). Any failure leaves the database exactly as it was."
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 from typing import Any
@@ -24,6 +23,9 @@ from app.sync.archive import FORMAT, VERSION, Opened
 from app.sync.checked import Anchor, Checked
 from app.sync.held import check_blobs, compare_with_held, hold_back_orphans, seen
 from app.sync.keys import signature_valid
+from app.sync.manifest import ID_CHARS, check_signed
+
+MAX_HLC = 2**63 - 1  # an event's clock and sequence fit SQLite's integer
 
 
 def check(
@@ -37,88 +39,83 @@ def check(
     wrong (a well-signed file with fields this version cannot read counts as damaged)."""
     try:
         return _check(db, store, opened, anchor, for_import)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DomainError("sync_damaged", reason=f"{type(error).__name__}: {error}") from None
+    except (
+        KeyError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        IndexError,
+        OverflowError,
+        RecursionError,
+    ) as error:
+        reason = f"{type(error).__name__}: {error}"[:200]
+        raise DomainError("sync_damaged", reason=reason) from None
 
 
 def _check(
     db: Database, store: BlobStore, opened: Opened, anchor: Anchor | None, for_import: bool
 ) -> Checked:
-    manifest = _checked_manifest(db, opened, for_import)
+    """Authenticate first: the manifest (parsed under fixed bounds) names its sender, whose
+    key must have signed its exact bytes; only then is any number in it used."""
     devices = _devices(db, anchor)
-    sender = devices.get(manifest["sender"])
-    if sender is None:
-        raise DomainError("sync_unknown_device", value=manifest.get("sender_fingerprint", "?"))
-    if sender.revoked:
-        raise DomainError("sync_device_revoked", value=sender.name)
-    if not signature_valid(sender.sign_key, opened.signature, opened.manifest_bytes):
-        raise DomainError("sync_bad_signature", value=sender.name)
+    sender, manifest = _authenticated(db, opened, devices, for_import)
     events = _events(opened, manifest)
     _learn_enrolments(db, devices, events, anchor)
     heads = _check_chains(events, manifest, devices, db, anchor)
     _check_origins(events, devices)
     check_actors(db, events, devices)
     result = Checked(manifest, sender, heads=heads)
-    result.already_imported = seen(db, manifest["file_id"])
+    result.already_imported = _imported_before(db, manifest)
     compare_with_held(db, events, result)
     hold_back_orphans(db, result)
     check_blobs(db, opened, manifest, result, store)
     return result
 
 
-def _checked_manifest(db: Database, opened: Opened, for_import: bool) -> dict[str, Any]:
+def _authenticated(
+    db: Database, opened: Opened, devices: dict[str, DeviceRecord], for_import: bool
+) -> tuple[DeviceRecord, dict[str, Any]]:
     m = opened.manifest
     if m.get("format") != FORMAT:
         raise DomainError("sync_not_a_sync_file", value="manifest")
-    if m.get("version") != VERSION:
-        raise DomainError("sync_version_unsupported", found=m.get("version"), limit=VERSION)
-    if not _well_formed(m):
-        raise DomainError("sync_damaged", reason="manifest fields")
+    if m.get("version") != VERSION:  # compared, never used: "upgrade" beats "forged"
+        found = m.get("version")
+        shown = found if isinstance(found, int | str | None) and len(str(found)) < 20 else "?"
+        raise DomainError("sync_version_unsupported", found=shown, limit=VERSION)
+    name = m.get("sender")
+    if not isinstance(name, str):
+        raise DomainError("sync_damaged", reason="manifest fields (sender)")
+    sender = devices.get(name)
+    if sender is None:
+        fingerprint = m.get("sender_fingerprint")
+        shown = fingerprint[:40] if isinstance(fingerprint, str) else "?"
+        raise DomainError("sync_unknown_device", value=shown)
+    if sender.revoked:
+        raise DomainError("sync_device_revoked", value=sender.name)
+    if not signature_valid(sender.sign_key, opened.signature, opened.manifest_bytes):
+        raise DomainError("sync_bad_signature", value=sender.name)
+    limits = opened.limits
+    check_signed(m, limits.members, limits.member_bytes)
     township = db.execute("SELECT code FROM township").fetchone()
     if township and township[0] != m["township"]:
         raise DomainError("sync_other_township", value=m["township"])
     if for_import and m["recipient"] != this_device(db).id:
         raise DomainError("sync_wrong_recipient")
-    return m
+    return sender, m
 
 
-_MANIFEST_FIELDS: dict[str, type] = {
-    "file_id": str,
-    "created_at": str,
-    "township": str,
-    "sender": str,
-    "recipient": str,
-    "have": dict,
-    "provides": dict,
-    "heads": list,
-    "events": int,
-    "events_sha256": str,
-    "blobs": dict,
-}
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _well_formed(m: dict[str, Any]) -> bool:
-    """Every field the import reads is there with its type, so a malformed manifest (even
-    a signed one) is refused as damaged rather than failing half-way through the checks."""
-    for key, kind in _MANIFEST_FIELDS.items():
-        value = m.get(key)
-        if not isinstance(value, kind) or (kind is int and not _is_int(value)):
-            return False
-    return (
-        all(_is_int(seq) for seq in m["have"].values())
-        and all(
-            isinstance(span, list) and len(span) == 2 and all(_is_int(x) for x in span)
-            for span in m["provides"].values()
-        )
-        and all(isinstance(head, dict) for head in m["heads"])
-        and all(
-            isinstance(info, dict) and _is_int(info.get("size")) for info in m["blobs"].values()
-        )
-    )
+def _imported_before(db: Database, manifest: dict[str, Any]) -> bool:
+    """This very file was imported before (same id, sender and time of creation). Another
+    file under a used id is refused: taken as "already imported" it would go unread."""
+    if not seen(db, manifest["file_id"]):
+        return False
+    row = db.execute(
+        "SELECT peer_id, created_at FROM sync_files WHERE file_id = ? AND direction = 'import'",
+        [manifest["file_id"]],
+    ).fetchone()
+    if tuple(row) != (manifest["sender"], manifest["created_at"]):
+        raise DomainError("sync_file_id_reused", value=manifest["file_id"])
+    return True
 
 
 def _devices(db: Database, anchor: Anchor | None) -> dict[str, DeviceRecord]:
@@ -131,35 +128,55 @@ def _devices(db: Database, anchor: Anchor | None) -> dict[str, DeviceRecord]:
 
 
 def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
-    data = opened.events_bytes()
-    if hashlib.sha256(data).hexdigest() != manifest["events_sha256"]:
+    """The events, parsed only once their bytes match the signed hash, one bounded line
+    at a time, never more than the signed count (itself at most MAX_EVENTS)."""
+    if opened.events_sha256() != manifest["events_sha256"]:
         raise DomainError("sync_damaged", reason="events hash")
-    events = []
-    for line in data.splitlines():
+    events: list[Event] = []
+    ids: set[str] = set()
+    for line in opened.event_lines():
+        if len(events) == manifest["events"]:
+            raise DomainError("sync_damaged", reason="event count")
         try:
             event = Event(**json.loads(line))
             _check_field_types(event)
-        except (ValueError, TypeError, UnicodeDecodeError):
+        except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             raise DomainError("sync_damaged", reason="event line") from None
         if event.computed_hash() != event.hash:
             raise DomainError("sync_damaged", reason=f"event {event.id} hash")
+        if event.id in ids:
+            raise DomainError("sync_damaged", reason=f"event {event.id} twice")
+        ids.add(event.id)
         events.append(event)
     if len(events) != manifest["events"]:
         raise DomainError("sync_damaged", reason="event count")
     return events
 
 
-_TEXT_FIELDS = ("id", "device_id", "entity", "entity_id", "type", "prev_hash", "hash")
+_TEXT_FIELDS = {
+    "id": ID_CHARS,
+    "device_id": ID_CHARS,
+    "entity": ID_CHARS,
+    "entity_id": 2 * ID_CHARS + 1,  # evidence.received: "<file id>/<device id>"
+    "type": ID_CHARS,
+    "prev_hash": ID_CHARS,
+    "hash": ID_CHARS,
+}
 
 
 def _check_field_types(event: Event) -> None:
     """Signed is not the same as well-formed: a newer or broken program may send odd types."""
-    texts_ok = all(isinstance(getattr(event, name), str) for name in _TEXT_FIELDS)
+    texts_ok = all(
+        isinstance(text := getattr(event, name), str) and len(text) <= limit
+        for name, limit in _TEXT_FIELDS.items()
+    )
     numbers_ok = all(
-        isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_HLC
         for value in (event.device_seq, event.hlc)
     )
-    actor_ok = event.actor_id is None or isinstance(event.actor_id, str)
+    actor_ok = event.actor_id is None or (
+        isinstance(event.actor_id, str) and len(event.actor_id) <= ID_CHARS
+    )
     if not (texts_ok and numbers_ok and actor_ok and isinstance(event.payload, dict)):
         raise TypeError(event.id)
 
@@ -234,9 +251,10 @@ def _check_chains(
         record = devices.get(origin)
         if record is None:
             raise DomainError("sync_unknown_device", value=origin[:8])
-        first, last = provides[origin]
-        seqs = [e.device_seq for e in run]
-        if seqs != list(range(first, last + 1)):
+        first, last = provides[origin]  # bounded and summing to the events (manifest.py)
+        if len(run) != last - first + 1 or any(
+            e.device_seq != first + i for i, e in enumerate(run)
+        ):
             raise DomainError("sync_damaged", reason=f"{record.code} sequence")
         for before, after in itertools.pairwise(run):
             if after.prev_hash != before.hash:

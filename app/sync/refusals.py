@@ -119,12 +119,19 @@ def note_refusal(
 
 
 def note_refused_file(
-    db: Database, keys: DeviceKeys, source: Path, error: DomainError, *, wall: Wall
+    db: Database,
+    keys: DeviceKeys,
+    source: Path,
+    error: DomainError,
+    *,
+    wall: Wall,
+    work: Path | None = None,
 ) -> Refusal | None:
     """``note_refusal`` for a file refused by a check that held it open no longer (the
-    window checks a file before its preview, then imports it)."""
+    window checks a file before its preview, then imports it). ``work``: where the file
+    is decrypted (``files.work_folder``: beside the database)."""
     try:
-        with open_archive(source, keys.identities()) as opened:
+        with open_archive(source, keys.identities(), work=work) as opened:
             return note_refusal(db, opened, error, source, wall=wall)
     except DomainError:
         return None  # a file that cannot be opened proves no sender

@@ -4,6 +4,7 @@ or the standard starting set, single changes, and its three lists on top."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -182,23 +183,35 @@ def test_single_changes_and_their_refusals(tmp_path: Path, capsys) -> None:
     db = new_township(tmp_path, capsys)
     d = str(db)
     ok(capsys, "setup", "standard", "--db", d)
-    ok(capsys, "user", "add", "--db", d, "wgy01", "--name", "李四", "--role", "网格员",
-       "--unit", "ZHB", "--password", "first123")  # fmt: skip
+    with pytest.MonkeyPatch.context() as env:  # the first password: never an option
+        env.setenv("TOWNDESK_NEW_PASSWORD", "first123")
+        ok(capsys, "user", "add", "--db", d, "wgy01", "--name", "李四", "--role", "网格员",
+           "--unit", "ZHB")  # fmt: skip
     ok(capsys, "grid", "add", "--db", d, "G01", "--name", "白石村第一网格", "--village", "白石村",
        "--worker", "wgy01")  # fmt: skip
     ok(capsys, "category", "set", "--db", d, "0101", "--hours", "6")
     row = base_rows(db)["categories"]
     assert next(c for c in row if c[0] == "0101")[5:7] == (None, 6)
+    # the first password the administrator gave is only a way in: nothing else until changed
+    grid_worker = ["user", "add", "wgy02", "--name", "王五", "--role", "网格员", "--unit", "ZHB",
+                   "--as", "wgy01"]  # fmt: skip
     before = dump(db)
-    for argv, message in (
-        (["department", "deactivate", "YJJ"], "还是"),
-        (["department", "add", "NEW", "--tier", "Q", "--name", "新"], "“--tier”一栏的“Q”"),
-        (["grid", "set", "G09", "--name", "x"], "网格“G09”不存在"),
-        (["user", "deactivate", "admin"], "至少要保留一名在用的管理员"),
-        (["user", "add", "wgy02", "--name", "王五", "--role", "网格员", "--unit", "ZHB",
-          "--as", "wgy01"], "网格员不能维护基础数据"),
+    err = fails(capsys, grid_worker[0], grid_worker[1], "--db", d, *grid_worker[2:],
+                password="first123")  # fmt: skip
+    assert "须先修改密码" in err and "towndesk account password" in err
+    assert dump(db) == before
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("TOWNDESK_NEW_PASSWORD", "mine1234")
+        ok(capsys, "account", "password", "--db", d, "--as", "wgy01", password="first123")
+    before = dump(db)
+    for argv, message, password in (
+        (["department", "deactivate", "YJJ"], "还是", None),
+        (["department", "add", "NEW", "--tier", "Q", "--name", "新"], "“--tier”一栏的“Q”", None),
+        (["grid", "set", "G09", "--name", "x"], "网格“G09”不存在", None),
+        (["user", "deactivate", "admin"], "至少要保留一名在用的管理员", None),
+        (grid_worker, "网格员不能维护基础数据", "mine1234"),
     ):  # fmt: skip
-        assert message in fails(capsys, argv[0], argv[1], "--db", d, *argv[2:])
+        assert message in fails(capsys, argv[0], argv[1], "--db", d, *argv[2:], password=password)
     assert dump(db) == before
 
 
@@ -228,7 +241,13 @@ def test_a_new_township_takes_a_case_along_its_whole_path(
     ok(capsys, "setup", "export", "--db", str(demo_path), "-o", str(workbook))
     db = new_township(tmp_path, capsys, "白石镇", "--authority", "白石镇人民政府")
     d = str(db)
-    ok(capsys, "setup", "import", "--db", d, str(workbook))
+    imported = ok(capsys, "setup", "import", "--db", d, str(workbook))
+    first = dict(re.findall(r"^  (\S+) +(\S+)$", imported, re.MULTILINE))
+    for username in ("clerk", "officer_zfzd"):  # each chooses their own before working
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("TOWNDESK_NEW_PASSWORD", f"{username}-own")
+            ok(capsys, "account", "password", "--db", d, "--as", username,
+               password=first[username])  # fmt: skip
     for kind, name in (("power", "权责清单"), ("duties", "职责任务清单"),
                        ("boundary", "职责边界清单")):  # fmt: skip
         ok(capsys, "lists", "import", "--db", d, "--kind", kind, str(LISTS / f"{name}.csv"))
@@ -243,13 +262,13 @@ def test_a_new_township_takes_a_case_along_its_whole_path(
         ["verify", "--pass", "--as", "clerk"],
         ["close", "--as", "clerk"],
     ):
-        ok(capsys, "case", "act", "--db", d, number, *step)
+        ok(capsys, "case", "act", "--db", d, number, *step, password=f"{step[-1]}-own")
     shown = json.loads(ok(capsys, "case", "show", "--db", d, number, "--json"))
     assert shown["status"] == "closed"
     second = json.loads(ok(capsys, "case", "add", "--db", d, "--category", "0301", "--grid",
                            "G01", "--description", "村民在基本农田上挖塘", "--json"))  # fmt: skip
     ok(capsys, "case", "act", "--db", d, second["number"], "transfer", "--to", "区自然资源局",
-       "--reason", "属区自然资源局管辖", "--as", "clerk")  # fmt: skip
+       "--reason", "属区自然资源局管辖", "--as", "clerk", password="clerk-own")  # fmt: skip
     letter = tmp_path / "移送函.pdf"
     ok(capsys, "transfer-letter", "--db", d, second["number"], "-o", str(letter))
     assert letter.read_bytes().startswith(b"%PDF")

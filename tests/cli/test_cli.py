@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli.main import run
+from tests.cli.signed import run
 from tests.clock import frozen
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -60,16 +61,17 @@ def projections(path: Path) -> dict:
         conn.close()
 
 
-def ok(capsys, *argv: str) -> str:
-    code = run(list(argv))
+def ok(capsys, *argv: str, password: str | None = None) -> str:
+    """Run a command signed in (tests/cli/signed.py); ``password``: not the demo's."""
+    code = run(list(argv), password=password)
     out, err = capsys.readouterr()
     assert code == 0, err
     return out
 
 
-def fails(capsys, *argv: str) -> str:
+def fails(capsys, *argv: str, password: str | None = None) -> str:
     """Run a command that must fail; returns stderr (Chinese, one line per problem)."""
-    code = run(list(argv))
+    code = run(list(argv), password=password)
     out, err = capsys.readouterr()
     assert code != 0
     assert out == ""
@@ -114,9 +116,10 @@ def test_init_then_use_the_new_township(tmp_path: Path, capsys) -> None:
     )
     assert "白云镇" in out and "BY" in out and "s3cret!" in out
     assert db.is_file()
-    users = json.loads(ok(capsys, "users", "--db", str(db), "--json"))
+    users = json.loads(ok(capsys, "users", "--db", str(db), "--json", password="s3cret!"))
     assert [(u["username"], u["role"]) for u in users] == [("admin", "administrator")]
-    departments = json.loads(ok(capsys, "departments", "--db", str(db), "--json"))
+    departments = json.loads(ok(capsys, "departments", "--db", str(db), "--json",
+                                password="s3cret!"))  # fmt: skip
     assert [d["tier"] for d in departments] == ["ONE"]
 
 
@@ -418,7 +421,7 @@ def test_user_list_does_not_print_password_hashes(demo_path: Path, capsys) -> No
         (["--phone", "12", "--reporter", "张先生"], "格式不对"),
         (["--phone", "13812345678"], "反映人姓名"),
         (["--lat", "37.5"], "经度和纬度"),
-        (["--as", "nobody"], "用户“nobody”不存在"),
+        (["--as", "nobody"], "用户名或密码不正确"),  # the sign-in tells no one who exists
         (["--as", "leader"], "分管领导不能登记案件"),
         (["--photo", "/no/such/photo.jpg"], "照片文件不存在"),
     ],
@@ -427,7 +430,11 @@ def test_case_add_errors_change_nothing(demo_path: Path, capsys, extra, fragment
     before = dump(demo_path)
     err = fails(capsys, *case_add(demo_path), *extra)
     assert fragment in err
-    assert dump(demo_path) == before
+    after = dump(demo_path)
+    failures = [row[:2] for row in after.pop("sign_in_failures")]
+    before.pop("sign_in_failures")
+    assert after == before
+    assert failures == ([("nobody", 1)] if "nobody" in extra else [])  # the guess is counted
     assert not (demo_path.parent / "blobs").exists() or not any(
         p.is_file() for p in (demo_path.parent / "blobs").rglob("*")
     )
@@ -479,8 +486,11 @@ def test_unknown_case_number(demo_path: Path, capsys) -> None:
 def test_unknown_acting_user(demo_path: Path, capsys, command) -> None:
     before = dump(demo_path)
     err = fails(capsys, *command, "--db", str(demo_path), "--as", "ghost")
-    assert "用户“ghost”不存在" in err
-    assert dump(demo_path) == before
+    assert "用户名或密码不正确" in err  # as for a wrong password: a guesser learns nothing
+    after = dump(demo_path)
+    assert [row[:2] for row in after.pop("sign_in_failures")] == [("ghost", 1)]  # counted
+    before.pop("sign_in_failures")
+    assert after == before
 
 
 @pytest.mark.parametrize("username", ["clerk", "leader", "grid"])
@@ -507,8 +517,11 @@ def test_rebuild_leaves_the_projections_identical(demo_path: Path, tmp_path, cap
 
 
 def towndesk(*argv: str) -> subprocess.CompletedProcess:
+    """The installed program, run by a script signed in as the clerk (PYTHONPATH passes on:
+    a helper's worktree is the program)."""
+    env = {**os.environ, "TOWNDESK_USER": "clerk", "TOWNDESK_PASSWORD": "clerk123"}
     return subprocess.run(
-        [str(TOWNDESK), *argv], capture_output=True, text=True, timeout=60, check=False
+        [str(TOWNDESK), *argv], capture_output=True, text=True, timeout=60, check=False, env=env
     )
 
 

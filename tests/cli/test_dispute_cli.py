@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from app.cli.main import run
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest
@@ -18,6 +17,7 @@ from app.store.case_actions import act
 from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.setup import open_database
+from tests.cli.signed import run
 from tests.cli.test_cli import dump
 from tests.clock import frozen
 

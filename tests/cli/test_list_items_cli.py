@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from tests.cli.test_cli import dump
 
 

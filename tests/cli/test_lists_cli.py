@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from app.cli.main import run
+from tests.cli.signed import run
 from tests.cli.test_cli import CJK, dump
 from tests.store.test_lists import POWER as POWER_ROWS
 from tests.store.test_lists import POWER_HEADERS

@@ -200,7 +200,7 @@ def _no_agenda(tmp_path: Path) -> Path:
 
 def test_the_help_says_how_to_write_decisions(capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit):
-        from app.cli.main import run
+        from tests.cli.signed import run
 
         run(["meeting", "minutes", "--help"])
     out = capsys.readouterr().out

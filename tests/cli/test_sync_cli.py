@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
+from tests.cli.signed import run
 from tests.cli.test_cli import CJK, JPEG, dump
 
 OFFICE_KEYS = "office-keys"
 LAPTOP_KEYS = "laptop-keys"
+ON_THE_LAPTOP = ["--as", "wgy01"]  # who signs in on a grid worker's laptop: its grid worker
 
 
 @pytest.fixture
@@ -71,6 +73,7 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
                 "export",
                 "--db",
                 str(laptop),
+                *ON_THE_LAPTOP,
                 "--to",
                 office_code,
                 "-o",
@@ -86,6 +89,8 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     assert (preview["new_cases"], preview["new_evidence"]) == (1, 1)
     assert run(["sync", "import", str(up), "--db", str(office), "--as", "clerk", *office_keys]) == 0
     assert "已导入" in capsys.readouterr().out
+    assert handlers(office) == ["admin", "clerk"]  # who handled each file: who signed in
+    assert handlers(laptop) == ["wgy01"]
     dispatch = ["case", "act", number, "dispatch", "--to", "ZFZD", "--db", str(office)]
     assert run([*dispatch, "--as", "clerk"]) == 0
     assert (
@@ -104,9 +109,11 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
         )
         == 0
     )
-    assert run(["sync", "import", str(down), "--db", str(laptop), *laptop_keys]) == 0
+    assert (
+        run(["sync", "import", str(down), "--db", str(laptop), *ON_THE_LAPTOP, *laptop_keys]) == 0
+    )
     capsys.readouterr()
-    assert run(["case", "show", number, "--db", str(laptop), "--json"]) == 0
+    assert run(["case", "show", number, "--db", str(laptop), *ON_THE_LAPTOP, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "assigned"
     assert run(["evidence", number, "--db", str(office), "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
@@ -115,9 +122,18 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     assert "一切正常" in capsys.readouterr().out
 
 
+def handlers(path: Path) -> list[str]:
+    """Who handled each sync file, in the order handled."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute(
+            "SELECT u.username FROM sync_files f JOIN users u ON u.id = f.actor_id ORDER BY f.rowid"
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
 def _office_code(capsys: pytest.CaptureFixture[str], db: Path) -> str:
     capsys.readouterr()
-    run(["device", "list", "--db", str(db), "--json"])
+    run(["device", "list", "--db", str(db), *ON_THE_LAPTOP, "--json"])
     return next(d["code"] for d in json.loads(capsys.readouterr().out) if d["kind"] == "office")
 
 
@@ -154,7 +170,7 @@ def test_refusals_are_in_chinese_and_change_nothing(
         (["sync", "import", str(broken), "--key-password", LAPTOP_KEYS], "文件损坏"),
         (["sync", "import", str(not_sync), "--key-password", LAPTOP_KEYS], "不是同步包"),
         (["sync", "import", str(good), "--key-password", "wrong-password"], "口令不正确"),
-        (["device", "revoke", "青石村网格终端"], "只有综合执法办"),
+        (["device", "revoke", "青石村网格终端", "--key-password", LAPTOP_KEYS], "只有综合执法办"),
         (["case", "resolve", "QS-20261127-ZZ9999", "--note", "核对"], "不存在"),
     ]:
         assert run([*argv, "--db", str(laptop)]) == 2
@@ -180,6 +196,7 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
                 "export",
                 "--db",
                 str(laptop),
+                *ON_THE_LAPTOP,
                 "--to",
                 office_code,
                 "-o",
@@ -190,7 +207,12 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
         )
         == 0
     )
-    assert run(["device", "revoke", "青石村网格终端", "--reason", "丢失", "--db", str(office)]) == 0
+    revoke = ["device", "revoke", "青石村网格终端", "--reason", "丢失", "--db", str(office)]
+    before = dump(office)
+    assert run([*revoke, "--key-password", "wrong-password"]) == 2  # the office's key password
+    assert "口令不正确" in capsys.readouterr().err
+    assert dump(office) == before
+    assert run([*revoke, "--key-password", OFFICE_KEYS]) == 0
     before = dump(office)
     capsys.readouterr()
     assert run(["sync", "import", str(up), "--db", str(office), "--key-password", OFFICE_KEYS]) == 2

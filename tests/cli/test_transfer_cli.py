@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from app.cli.main import run
 from app.core.model import Route
 from app.store.cases import case_by_number
 from app.store.disputes import disputes_of_case
 from app.store.routing import suggestion_for
 from app.store.setup import open_database
+from tests.cli.signed import run
 from tests.store.store_helpers import full_dump
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
@@ -15,6 +14,7 @@ from app.reports.call_slip import call_slip_html, write_call_slip
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.reference import user_by_name
+from tests.cli.signed import run
 from tests.clock import frozen
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
@@ -14,6 +13,7 @@ from app.reports.supervision_notice import supervision_notice_html
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.reference import user_by_name
+from tests.cli.signed import run
 from tests.clock import frozen
 from tests.store.store_helpers import case_for
 

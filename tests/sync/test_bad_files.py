@@ -29,7 +29,7 @@ import pytest
 from app.core.errors import DomainError
 from app.store.database import backup
 from app.store.devices import revoke_device
-from app.sync import archive
+from app.sync import archive, spool
 from app.sync.archive import AGE_MAGIC, EVENTS, Limits
 from app.sync.enrolment import unlock
 from app.sync.files import verify_file
@@ -59,6 +59,8 @@ CLASS_WORDS = {
     "sync_unsafe_member": "【危险内容】",
     "sync_limits": "【超出限制】",
     "sync_blob_missing": "【缺少证据文件】",
+    "sync_zip_unsupported": "【格式不支持】",
+    "sync_file_id_reused": "【编号重复】",
     "disk_full": "磁盘空间不足",
     "key_password_wrong": "口令不正确",
     "key_file_damaged": "密钥文件已损坏",
@@ -186,15 +188,13 @@ def header_end(data: bytes) -> int:
 
 @contextmanager
 def small_limits(**fields: int) -> Iterator[Limits]:
-    """``open_archive`` with smaller limits (its default is bound when it is defined)."""
-    function = archive.open_archive.__wrapped__  # type: ignore[attr-defined]
-    saved = function.__defaults__
-    limits = replace(archive.LIMITS, **fields)
-    function.__defaults__ = (limits,)
+    """``open_archive`` with smaller limits (it reads ``archive.LIMITS`` when called)."""
+    saved = archive.LIMITS
+    archive.LIMITS = limits = replace(saved, **fields)
     try:
         yield limits
     finally:
-        function.__defaults__ = saved
+        archive.LIMITS = saved
 
 
 def test_the_genuine_file_imports(office: Node, upload: Path) -> None:
@@ -661,7 +661,9 @@ def test_a_manifest_of_the_wrong_shape_is_damage(
     value: object,
     signed: bool,
 ) -> None:
-    """Whoever wrote it, a malformed manifest is refused as damaged, never a crash."""
+    """Whoever wrote it, a malformed manifest is refused, never a crash: as damaged when
+    its sender signed it; unsigned, the signature is checked first (the sender's name is
+    the one field read before it, so a malformed one is damage)."""
     parts = genuine_parts(upload, office)
     if signed:
         forge.resign(parts, laptop.keys)
@@ -669,7 +671,10 @@ def test_a_manifest_of_the_wrong_shape_is_damage(
     if signed:
         forge.sign(parts, laptop.keys)
     source = forge.build(tmp_path / "x.tdsync", parts, recipients(office))
-    assert "manifest" in str(refused(office, source, "sync_damaged"))
+    if signed or field == "sender":
+        assert "manifest" in str(refused(office, source, "sync_damaged"))
+    else:
+        assert "青石村网格终端" in str(refused(office, source, "sync_bad_signature"))
 
 
 # -- members --------------------------------------------------------------------------------
@@ -775,7 +780,8 @@ def test_a_member_whose_header_lies_is_refused(
         struct.pack_into("<I", plain, central + 16, 12345)
         struct.pack_into("<I", plain, local + 14, 12345)
     source = forge.encrypt(tmp_path / "x.tdsync", bytes(plain), recipients(office))
-    refused(office, source, "sync_damaged")
+    unsupported = lie in ("method", "encrypted")
+    refused(office, source, "sync_zip_unsupported" if unsupported else "sync_damaged")
 
 
 # -- evidence -------------------------------------------------------------------------------
@@ -868,20 +874,12 @@ def test_disk_full_while_storing_evidence(
 
 
 def test_disk_full_while_decrypting(
-    office: Node, upload: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    office: Node, upload: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The temporary folder is full (its plaintext goes to /dev/full)."""
+    """The folder of the sealed spool is full (its file is /dev/full)."""
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full")
-    real = archive.private_folder
-
-    @contextmanager
-    def full_folder() -> Iterator[Path]:
-        with real() as folder:
-            (folder / "plain.zip").symlink_to("/dev/full")
-            yield folder
-
-    monkeypatch.setattr(archive, "private_folder", full_folder)
+    monkeypatch.setattr(spool.tempfile, "TemporaryFile", lambda dir=None: open("/dev/full", "w+b"))  # noqa: SIM115
     refused(office, upload, "disk_full")
 
 

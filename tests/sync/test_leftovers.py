@@ -40,3 +40,56 @@ def test_decrypted_data_of_a_killed_import_is_removed_by_the_next(
     laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
     office.import_file(laptop.export_to(office, tmp_path / "up.tdsync").path)
     assert not killed.exists() and running.exists()
+
+
+MARKER = "泄密测试标记QX7"  # a description only the sync file holds
+
+
+def test_a_killed_import_leaves_nothing_readable(office: Node, tmp_path: Path) -> None:
+    """An import killed (SIGKILL) while the decrypted file is open: no file anywhere near
+    the database or in the temporary folder holds any of its plaintext, and the next
+    import goes in and leaves only its (empty) lock beside the database."""
+    import signal
+    import subprocess
+    import sys
+
+    import app
+    from tests.sync.conftest import jpeg
+
+    laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
+    laptop.report(MARKER, jpeg(tmp_path / "laptop" / "camera", "marker.jpg", MARKER.encode() * 20))
+    (tmp_path / "outbox").mkdir()
+    up = laptop.export_to(office, tmp_path / "outbox" / "up.tdsync").path
+    laptop.db.close()
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from app.sync import files\n"
+        "from tests.clock import frozen\n"
+        "from tests.sync.conftest import OFFICE_PASSWORD, open_node\n"
+        "node = open_node(Path(sys.argv[1]), OFFICE_PASSWORD)\n"
+        "def killed(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "files.apply = killed  # decrypted and checked: killed before anything is written\n"
+        "files.import_file(node.db, node.blobs, node.keys, None, Path(sys.argv[2]), wall=frozen)\n"
+    )
+    root = Path(app.__file__).resolve().parents[1]
+    env = os.environ | {"PYTHONPATH": str(root), "TMPDIR": str(temp)}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(office.path), str(up)], env=env, cwd=root, timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL
+    plaintext = [MARKER.encode(), b"PK\x03\x04", b"events_sha256"]
+    near = [p for p in office.path.parent.iterdir() if p.name not in ("laptop", "outbox")]
+    looked = [temp, *near]
+    files = [f for p in looked for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()]
+    assert files  # the database itself at least
+    for file in files:
+        data = file.read_bytes()
+        assert not [mark for mark in plaintext if mark in data], file
+    office.import_file(up)
+    assert office.db.execute("SELECT 1 FROM cases WHERE description = ?", [MARKER]).fetchone()
+    work = office.path.parent / ".towndesk-work"
+    assert [p.name for p in work.iterdir()] == ["import.lock"]

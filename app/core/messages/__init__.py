@@ -3,6 +3,7 @@ module per part of the domain. ``core.errors.DomainError`` picks the language.""
 
 from __future__ import annotations
 
+from app.core.messages.access import ACCESS_MESSAGES
 from app.core.messages.cases import CASE_MESSAGES
 from app.core.messages.coordination import COORDINATION_MESSAGES
 from app.core.messages.disputes import DISPUTE_MESSAGES
@@ -11,14 +12,17 @@ from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.office import OFFICE_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
+from app.core.messages.sync_files import SYNC_FILE_MESSAGES
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **CASE_MESSAGES,
     **SYNC_MESSAGES,
+    **SYNC_FILE_MESSAGES,
     **LIST_MESSAGES,
     **COORDINATION_MESSAGES,
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
     **OFFICE_MESSAGES,
+    **ACCESS_MESSAGES,
 }

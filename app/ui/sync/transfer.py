@@ -26,7 +26,7 @@ from app.store.settings import read_setting, write_setting
 from app.sync.applying import ImportSummary
 from app.sync.checked import Checked
 from app.sync.export import ExportSummary, export_sync_file
-from app.sync.files import import_file, verify_file
+from app.sync.files import import_file, verify_file, work_folder
 from app.sync.keys import DeviceKeys
 from app.sync.refusals import note_refused_file
 from app.sync.status import conflict_cases
@@ -162,7 +162,7 @@ class SyncTransfer(QObject):
             except DomainError as error:
                 # at the office, a laptop's refused file is noted (its own small write):
                 # the next file to that laptop says why (sync/refusals.py)
-                note_refused_file(db, keys, source, error, wall=wall)
+                note_refused_file(db, keys, source, error, wall=wall, work=work_folder(db))
                 raise
 
         def checked(result: Checked) -> None:
