@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.core.case_path.rules import FIELD_KINDS
+from app.core.case_path.rules import FIELD_KINDS, check_actor_on
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -80,7 +80,11 @@ def own_kind(db: Database) -> str | None:
 def require_office(db: Database, user: User, action: str) -> None:
     """``action``'s permission, and on the office PC: the office accepts lists, rulings and
     meetings from no field laptop (core/case_path/rules.py may_originate), and one such event in a
-    laptop's chain would have every later sync file of that laptop refused."""
+    laptop's chain would have every later sync file of that laptop refused.
+
+    This is the early, polite refusal (it names what was asked for, before any input is
+    checked); the event writer refuses every office-only event on a laptop in any case
+    (``check_origin``), so a write function that forgets this call still writes nothing."""
     require(user.role, action)
     kind = own_kind(db)
     if kind in FIELD_KINDS:
@@ -93,6 +97,19 @@ def may_here(db: Database, user: User, action: str) -> bool:
     """Whether ``require_office`` would let ``user`` do ``action`` on this device (what the
     window offers)."""
     return may(user.role, action) and own_kind(db) not in FIELD_KINDS
+
+
+def _here(db: Database) -> tuple[str | None, str | None]:
+    row = db.execute(
+        "SELECT d.kind, d.department FROM devices d JOIN device me ON me.id = d.id"
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def require_user_here(db: Database, user: User) -> None:
+    """A grid worker's laptop is for grid workers, a department's for its own officers."""
+    kind, unit = _here(db)
+    check_actor_on(kind, unit, user.role, user.department_code, user.name)
 
 
 def is_office(db: Database) -> bool:

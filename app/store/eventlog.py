@@ -15,8 +15,16 @@ from weakref import WeakKeyDictionary
 from sqlite_utils import Database
 from uuid6 import uuid7
 
+from app.core.case_path.rules import (
+    FIELD_KINDS,
+    check_actor_on,
+    check_origin,
+    speaks_for_no_one,
+)
 from app.core.clock import HybridClock, Wall
+from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event
+from app.core.model import Role
 from app.store.changes import note_committed
 from app.store.database import write_transaction
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
@@ -39,12 +47,22 @@ def new_id() -> str:
 
 
 class EventWriter:
-    """Appends this device's events within one open transaction."""
+    """Appends this device's events within one open transaction.
+
+    On a field laptop it is the last word on what may be written (core/case_path/rules.py):
+    no event the office alone may make, and no actor who may not sign in on this laptop.
+    A refusal raises before the event is inserted and rolls back the whole transaction."""
 
     def __init__(self, db: Database, device: Device, clock: HybridClock) -> None:
         self.db = db
         self.device = device
         self.clock = clock
+        enrolled = db.execute(
+            "SELECT kind, department FROM devices WHERE id = ?", [device.id]
+        ).fetchone()
+        self.kind: str | None = enrolled[0] if enrolled else None
+        self.unit: str | None = enrolled[1] if enrolled else None
+        self._allowed_actors: set[str] = set()
         head = db.execute(
             "SELECT device_seq, hash FROM events WHERE device_id = ? "
             "ORDER BY device_seq DESC LIMIT 1",
@@ -62,6 +80,9 @@ class EventWriter:
         type: str,
         payload: dict[str, Any],
     ) -> Event:
+        check_origin(self.kind, type)
+        if self.kind in FIELD_KINDS and not speaks_for_no_one(actor_id, type):
+            self._check_actor(actor_id)
         self.seq += 1
         event = Event(
             id=new_id(),
@@ -80,6 +101,17 @@ class EventWriter:
         self.prev_hash = event.hash
         self.written.append(event)
         return event
+
+    def _check_actor(self, actor_id: str | None) -> None:
+        if actor_id in self._allowed_actors:
+            return
+        row = self.db.execute(
+            "SELECT name, role, department_code FROM users WHERE id = ?", [actor_id]
+        ).fetchone()
+        if row is None:
+            raise DomainError("device_user_unknown", device=FIELD_KINDS[self.kind or ""])
+        check_actor_on(self.kind, self.unit, Role(row[1]), row[2], row[0])
+        self._allowed_actors.add(str(actor_id))
 
 
 def insert_events(db: Database, events: list[Event]) -> None:

@@ -8,6 +8,7 @@ from app.core.auth import hash_password, password_matches, wait_after
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import User
+from app.store.devices import require_user_here
 from app.store.reference import password_hash, user_by_name
 
 _UNKNOWN_USER_HASH = hash_password("no such user: never matches")
@@ -39,6 +40,7 @@ def sign_in(db: Database, username: str, password: str, *, now_ms: Wall) -> User
     user = user_by_name(db, username)
     if not user.active:
         raise DomainError("user_disabled", value=username)
+    require_user_here(db, user)  # checked after the password: a guesser learns nothing
     db.execute("DELETE FROM sign_in_failures WHERE username = ?", [username])
     return user
 

@@ -20,6 +20,7 @@ from app.store.eventlog import this_device, writing
 from app.store.replication import apply_remote, event_at, note_peer_has, store_head
 from app.sync.archive import Opened
 from app.sync.checked import Checked
+from app.sync.refusals import NOTICE, clear_refusal, received_notice
 
 CLOCK_LEAD_MS = 24 * 3600 * 1000  # how far a laptop's clock may pull this device's ahead
 
@@ -113,6 +114,10 @@ def _write(
             "replayed_cases": applied.replayed_cases,
             "new_conflicts": conflicts,
         }
+        notice = received_notice(m) if checked.sender.kind == "office" else None
+        if notice:  # the office refused a file of ours: the Sync page says why (status.py)
+            summary[NOTICE] = notice
+        clear_refusal(db, checked.sender.id)  # a file of this laptop's is accepted
         db.conn.execute(
             "INSERT INTO sync_files (file_id, direction, peer_id, created_at, processed_at, "
             "actor_id, path, summary) VALUES (?, 'import', ?, ?, ?, ?, ?, ?)",

@@ -29,6 +29,7 @@ from app.store.replication import (
 )
 from app.sync.archive import FORMAT, VERSION, private_folder, write_archive
 from app.sync.keys import DeviceKeys
+from app.sync.refusals import NOTICE, notice_for
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ def export_sync_file(
             "events_sha256": file_sha256(events_file),
             "blobs": {sha: {"size": f[1], "media_type": f[2]} for sha, f in files.items()},
         }
+        notice = notice_for(db, peer.id)
+        if notice:  # optional: older programs ignore it, files without it mean "none"
+            manifest[NOTICE] = notice
         recipients = [peer.box_key, escrow[0]]
         size = write_archive(
             target, manifest, events_file, {s: f[0] for s, f in files.items()}, keys, recipients
@@ -124,7 +128,7 @@ def export_sync_file(
                 local_text(wall()),
                 actor.id if actor else None,
                 str(target),
-                json.dumps(summary | {"provides": provides, "full": full}),
+                json.dumps(summary | {"provides": provides, "full": full, "notice": bool(notice)}),
             ],
         )
     return ExportSummary(

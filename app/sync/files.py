@@ -30,6 +30,7 @@ from app.sync.archive import WORK_FOLDER, Opened, open_archive
 from app.sync.checked import Checked
 from app.sync.importer import check
 from app.sync.keys import DeviceKeys
+from app.sync.refusals import note_refusal
 from app.sync.spool import private_dir
 
 IMPORT_WAIT_S = 30.0  # an import of another file: wait this long for it to finish
@@ -57,7 +58,11 @@ def import_file(
         open_archive(source, keys.identities(), work=work_folder(db)) as opened,
         importing(db, opened),
     ):
-        checked = check(db, store, opened)
+        try:
+            checked = check(db, store, opened)
+        except DomainError as error:
+            note_refusal(db, opened, error, source, wall=wall)  # the laptop will be told
+            raise
         return _apply_when_free(db, store, opened, checked, actor, source, wall)
 
 

@@ -18,6 +18,7 @@ from app.store.eventlog import this_device
 from app.store.replication import (
     ChainHead,
 )
+from app.sync.actors import check_actors
 from app.sync.archive import FORMAT, VERSION, Opened
 from app.sync.checked import Anchor, Checked
 from app.sync.held import check_blobs, compare_with_held, hold_back_orphans, seen
@@ -62,6 +63,7 @@ def _check(
     _learn_enrolments(db, devices, events, anchor)
     heads = _check_chains(events, manifest, devices, db, anchor)
     _check_origins(events, devices)
+    check_actors(db, events, devices)
     result = Checked(manifest, sender, heads=heads)
     result.already_imported = _imported_before(db, manifest)
     compare_with_held(db, events, result)

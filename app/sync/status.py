@@ -25,6 +25,7 @@ from app.store.devices import (
 from app.store.eventlog import this_device
 from app.store.replication import held, peer_has
 from app.sync.keys import PublicKeys, key_file_beside
+from app.sync.refusals import Refusal, received_refusal, refusals
 
 BOOTSTRAP_NAME = "bootstrap.tdsync"  # the full sync file inside an enrolment file
 HISTORY_LIMIT = 500
@@ -198,3 +199,55 @@ def conflict_cases(db: Database, limit: int = 50) -> list[ConflictCase]:
         [limit],
     ).fetchall()
     return [ConflictCase(number, " ".join(description.split())) for number, description in rows]
+
+
+# -- refusals: no silent cut-off --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeNotice:
+    """On a laptop: the office refused a file of ours (said in its latest file to us)."""
+
+    refusal: Refusal
+    received_at: str  # when the office's file that said so was imported here
+    exported_since: bool  # a file for the office was written after it: waiting for its answer
+
+
+def office_notice(db: Database) -> OfficeNotice | None:
+    """What the office last said about our files: a refusal, or None (all accepted, or no
+    word yet). The office repeats the notice in every file until it accepts one of ours."""
+    device = here(db)
+    if device.is_office or device.office_id is None:
+        return None
+    latest = last_sync(db, device.office_id)
+    imported = next(
+        (r for r in _records(db, "WHERE f.peer_id = ? AND f.direction = 'import'",
+                             [device.office_id], 1)),
+        None,
+    )  # fmt: skip
+    if imported is None:
+        return None
+    refusal = received_refusal(imported.summary.get("notice"))
+    if refusal is None:
+        return None
+    exported = latest is not None and latest.direction == "export"
+    return OfficeNotice(refusal, imported.processed_at, exported)
+
+
+@dataclass(frozen=True)
+class RefusedLaptop:
+    """At the office: a laptop whose latest file was refused and none accepted since."""
+
+    peer: str  # name (code)
+    refusal: Refusal
+
+
+def refused_laptops(db: Database) -> list[RefusedLaptop]:
+    """Laptops revoked since are no longer waited for (their work comes, if at all, from
+    the laptop re-enrolled: sync/carry_over.py)."""
+    found = []
+    for refusal in refusals(db):
+        record = device_record(db, refusal.laptop_id)
+        if record is not None and not record.revoked:
+            found.append(RefusedLaptop(device_label(record), refusal))
+    return found

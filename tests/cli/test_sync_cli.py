@@ -171,16 +171,19 @@ def test_refusals_are_in_chinese_and_change_nothing(
         (["sync", "import", str(broken), "--key-password", LAPTOP_KEYS], "文件损坏"),
         (["sync", "import", str(not_sync), "--key-password", LAPTOP_KEYS], "不是同步包"),
         (["sync", "import", str(good), "--key-password", "wrong-password"], "口令不正确"),
-        (["device", "revoke", "青石村网格终端", "--key-password", LAPTOP_KEYS], "只有综合执法办"),
+        (["device", "revoke", "青石村网格终端", "--key-password", LAPTOP_KEYS], "不能维护基础数据"),
         (["case", "resolve", "QS-20261127-ZZ9999", "--note", "核对"], "不存在"),
+        (["case", "show", "QS-20261127-ZZ9999", "--as", "admin"], "只供网格员使用"),
     ]:
-        assert run([*argv, "--db", str(laptop)]) == 2
+        # the laptop's grid worker signs in; the administrator may not sign in on a laptop
+        who = [] if "--as" in argv else ON_THE_LAPTOP
+        assert run([*argv, "--db", str(laptop), *who]) == 2
         err = capsys.readouterr().err
         assert words in err and CJK.search(err), err
         assert dump(laptop, LAPTOP_KEYS) == before
     monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    assert run(["sync", "verify", str(good), "--db", str(laptop)]) == 2
+    assert run(["sync", "verify", str(good), "--db", str(laptop), *ON_THE_LAPTOP]) == 2
     assert "TOWNDESK_KEY_PASSWORD" in capsys.readouterr().err
 
 

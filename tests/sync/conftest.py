@@ -144,3 +144,13 @@ def jpeg(folder: Path, name: str = "photo.jpg", body: bytes = b"EXIF 2026:11:26 
     path = folder / name
     path.write_bytes(TINY_JPEG + body)
     return path
+
+
+def dump_but_refusals(db: Database) -> dict[str, object]:
+    """``full_dump`` without the office's local note of refused laptop files (the one thing
+    a refusal writes, on purpose: app/sync/refusals.py; tests/sync/test_refusal_notice.py)."""
+    from tests.store.store_helpers import full_dump
+
+    dump = full_dump(db)
+    dump["settings"] = [row for row in dump["settings"] if row[0] != "sync_refusals"]
+    return dump

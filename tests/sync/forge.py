@@ -16,14 +16,21 @@ import io
 import json
 import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pyrage
+from sqlite_utils import Database
 
+import app.store.eventlog as eventlog
+from app.core.clock import Wall
 from app.core.events import Event
 from app.store.blobs import BlobStore
+from app.store.eventlog import EventWriter
 from app.store.replication import ChainHead
 from app.store.setup import open_database
 from app.sync.archive import EVENTS, MANIFEST, SIGNATURE
@@ -161,3 +168,16 @@ def new_office(path: Path) -> Node:
         BlobStore.beside(path),
         establish_office(db, path, OFFICE_PASSWORD, CHEAP, wall=frozen),
     )
+
+
+@contextmanager
+def tampered_writing(db: Database, wall: Wall) -> Iterator[EventWriter]:
+    """``writing`` as an older or tampered program would: without the writer's checks of
+    what a laptop may record and in whose name (core ``check_origin``, ``check_actor_on``),
+    so the importer's own checks can be tried on a genuinely signed chain."""
+    with (
+        patch.object(eventlog, "check_origin", lambda *args: None),
+        patch.object(eventlog, "check_actor_on", lambda *args: None),
+        eventlog.writing(db, wall) as writer,
+    ):
+        yield writer

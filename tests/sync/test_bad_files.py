@@ -34,7 +34,6 @@ from app.sync.archive import AGE_MAGIC, EVENTS, Limits
 from app.sync.enrolment import unlock
 from app.sync.files import verify_file
 from app.sync.keys import CHEAP, DeviceKeys, key_file_beside
-from tests.store.store_helpers import full_dump
 from tests.sync import forge
 from tests.sync.conftest import (
     LAPTOP_PASSWORD,
@@ -44,6 +43,7 @@ from tests.sync.conftest import (
     jpeg,
     open_node,
 )
+from tests.sync.conftest import dump_but_refusals as full_dump  # a refusal notes only itself
 from tests.sync.forge import Member, Parts, new_office
 
 CLASS_WORDS = {

@@ -38,9 +38,9 @@ from app.core.messages import MESSAGES
 from app.store import sqlite_driver
 from app.sync.files import verify_file
 from tests.conftest import DEMO_NOW_MS
-from tests.store.store_helpers import full_dump
 from tests.sync import forge
 from tests.sync.conftest import Node, enrol_laptop, jpeg
+from tests.sync.conftest import dump_but_refusals as full_dump  # a refusal notes only itself
 from tests.sync.forge import new_office
 from tests.sync.fuzz_mutations import DECLARED, Material, mutate
 

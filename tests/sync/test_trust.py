@@ -45,9 +45,9 @@ from app.sync.enrolment import enrol, join
 from app.sync.files import verify_file
 from app.sync.keys import CHEAP, key_file_beside
 from tests.clock import frozen
-from tests.store.store_helpers import full_dump
 from tests.sync import forge
 from tests.sync.conftest import LAPTOP_PASSWORD, Node, enrol_laptop
+from tests.sync.conftest import dump_but_refusals as full_dump  # a refusal notes only itself
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DAY_MS = 24 * 3600 * 1000
@@ -248,7 +248,7 @@ def test_a_grid_worker_laptop_cannot_send_what_only_the_office_makes(
 ) -> None:
     laptop, _ = two_laptops
     laptop.report("路口占道经营")  # an honest event in the same file: refused with the rest
-    with writing(laptop.db, laptop.wall) as w:
+    with forge.tampered_writing(laptop.db, laptop.wall) as w:
         forged(w, laptop, office)
     up = send(laptop, office, tmp_path / "files", "up")
     error = refused(office, up, "sync_event_not_allowed")
@@ -263,7 +263,7 @@ def test_a_department_laptop_cannot_send_office_or_grid_worker_events(
     dispatched(office, "ZFZD", "人行道被摊位占用")
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     try:
-        with writing(laptop.db, laptop.wall) as w:
+        with forge.tampered_writing(laptop.db, laptop.wall) as w:
             forged(w, laptop, office)
         up = send(laptop, office, tmp_path / "files", "up")
         assert "执法中队终端" in str(refused(office, up, "sync_event_not_allowed"))
@@ -474,7 +474,7 @@ def test_a_step_claiming_another_unit_is_judged_by_the_officers_own(
     laptop = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
     try:
         officer = laptop.user("officer_zfzd")
-        with writing(laptop.db, laptop.wall) as w:
+        with forge.tampered_writing(laptop.db, laptop.wall) as w:
             claim = {"by_unit": "SCJG", "basis": last_event_of(laptop, theirs)}
             forged = w.append(officer.id, "case", theirs, "case.sign", claim)
             # the control: the same path, on the officer's own unit's case

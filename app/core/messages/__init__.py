@@ -10,6 +10,7 @@ from app.core.messages.coordination import COORDINATION_MESSAGES
 from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
+from app.core.messages.office import OFFICE_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.storage import STORAGE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
@@ -25,6 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
+    **OFFICE_MESSAGES,
     **ACCESS_MESSAGES,
     **STORAGE_MESSAGES,
     **VERIFY_MESSAGES,

@@ -34,6 +34,7 @@ from app.ui.common.page import Page
 from app.ui.common.session import Session
 from app.ui.sync.enrol import EnrolDialog
 from app.ui.sync.lists import ConflictList, DeviceList, HistoryList
+from app.ui.sync.notice import RefusalPanel
 from app.ui.sync.revoke import RevokeDialog
 from app.ui.sync.transfer import SyncTransfer, remember_folder
 from app.ui.sync.words import device_kind_word
@@ -76,6 +77,8 @@ class SyncPage(Page):
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(self._device_card())
+        self.refusals = RefusalPanel()  # a refused file: why, and what to do
+        layout.addWidget(self.refusals)
         layout.addWidget(self._actions())
         self.conflicts_title = self._section("")
         self.conflicts = ConflictList()
@@ -200,6 +203,7 @@ class SyncPage(Page):
     def reread(self) -> None:
         """Devices, conflicts and history."""
         self._show_device()
+        self.refusals.fill(self.db)
         self._fill_peers()
         conflicts = self.conflicts.fill(self.db)
         self.conflicts_title.setText(

@@ -19,14 +19,16 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
+from app.core.errors import DomainError
 from app.store.changes import DEVICES, Changes, changed
 from app.store.devices import DeviceRecord
 from app.store.settings import read_setting, write_setting
 from app.sync.applying import ImportSummary
 from app.sync.checked import Checked
 from app.sync.export import ExportSummary, export_sync_file
-from app.sync.files import import_file, verify_file
+from app.sync.files import import_file, verify_file, work_folder
 from app.sync.keys import DeviceKeys
+from app.sync.refusals import note_refused_file
 from app.sync.status import conflict_cases
 from app.ui.common.keys import KeyRing
 from app.ui.common.runner import Operation
@@ -152,10 +154,16 @@ class SyncTransfer(QObject):
         if source is None:
             return
         remember_folder(self.session, source)
-        blobs = self.session.blobs
+        blobs, wall = self.session.blobs, self.session.clock.wall
 
         def work(db: Database) -> Checked:
-            return verify_file(db, blobs, keys, source)  # writes nothing
+            try:
+                return verify_file(db, blobs, keys, source)  # writes nothing
+            except DomainError as error:
+                # at the office, a laptop's refused file is noted (its own small write):
+                # the next file to that laptop says why (sync/refusals.py)
+                note_refused_file(db, keys, source, error, wall=wall, work=work_folder(db))
+                raise
 
         def checked(result: Checked) -> None:
             self._preview(keys, source, result)
