@@ -4244,6 +4244,21 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
+    <name>RefusalPanel</name>
+    <message>
+      <source>The office refused a sync file from this laptop ({file}, {when})</source>
+      <translation>办公室拒收了本终端的同步文件（{file}，{when}）</translation>
+    </message>
+    <message>
+      <source>A new file for the office has been written since: waiting for the office to import it.</source>
+      <translation>此后已为办公室生成新的同步文件，正在等待办公室导入。</translation>
+    </message>
+    <message>
+      <source>Refused files: these laptops' work has not reached the office</source>
+      <translation>被拒收的同步文件：以下终端的工作尚未到达办公室</translation>
+    </message>
+  </context>
+  <context>
     <name>ResetPasswordDialog</name>
     <message>
       <source>New password</source>
