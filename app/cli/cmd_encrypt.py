@@ -11,7 +11,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser(
         "encrypt",
         help="加密本机数据库（先备份、校验后替换；之后打开需要设备密码）",
-        parents=[common.database, common.as_admin],
+        parents=[common.database, common.user],
     )
     p.add_argument("--key-password", help=f"本机设备密钥口令（或环境变量 {KEY_PASSWORD_ENV}）")
     p.set_defaults(handler=encrypt)

@@ -22,6 +22,7 @@ from app.core.model import User
 from app.paths import default_database
 from app.store.blobs import BlobStore
 from app.store.encryption import DatabaseFile, needs_key
+from app.store.replication import Sign, sign_heads_as_written
 from app.store.setup import open_database
 
 # What a command group adds its commands to: ``parser.add_subparsers(...)``.
@@ -50,6 +51,7 @@ class Context:
         self._user: User | None = None
         self._password = ""  # kept for ``account password`` only, never shown
         self._refusal: BaseException | None = None
+        self._signer: Sign | None = None
 
     @property
     def database_given(self) -> Path | None:
@@ -73,18 +75,24 @@ class Context:
     def _open(self) -> Database:
         if self._db is None:
             self._db = open_database(self.database, wall=self.clock.wall)
+            if self._signer is not None:  # keys opened with the database: sign as we write
+                sign_heads_as_written(self._db, self._signer)
         return self._db
 
     @cached_property
     def database(self) -> DatabaseFile:
         """The database with its key: an encrypted one is unlocked with the device password
-        (``--key-password``, ``TOWNDESK_KEY_PASSWORD``, or a prompt); a plain one asks none."""
+        (``--key-password``, ``TOWNDESK_KEY_PASSWORD``, or a prompt); a plain one asks none.
+        The same password opens the device's keys, which then sign our chain head in each
+        write transaction, so ``verify`` catches an edit of anything this run wrote."""
         path = self.database_path
         if not needs_key(path):  # plain (or not a database: opening it will say so)
             return DatabaseFile(path)
-        from app.sync.unlocking import unlock_database  # the crypto libraries: only now
+        from app.sync.unlocking import unlock_device  # the crypto libraries: only now
 
-        return unlock_database(path, self.key_password)
+        database, keys = unlock_device(path, self.key_password)
+        self._signer = keys.signature if keys is not None else None
+        return database
 
     @cached_property
     def key_password(self) -> str:

@@ -15,7 +15,13 @@ which uses it for ``Database(conn)``, ``query`` over SELECTs and ``journal_mode`
 """
 
 from sqlcipher3.dbapi2 import (
+    SQLITE_BUSY,
+    SQLITE_CORRUPT,
     SQLITE_FULL,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    SQLITE_PERM,
+    SQLITE_READONLY,
     Connection,
     Cursor,
     DatabaseError,
@@ -34,7 +40,13 @@ from sqlcipher3.dbapi2 import (
 )
 
 __all__ = [
+    "SQLITE_BUSY",
+    "SQLITE_CORRUPT",
     "SQLITE_FULL",
+    "SQLITE_LOCKED",
+    "SQLITE_NOTADB",
+    "SQLITE_PERM",
+    "SQLITE_READONLY",
     "Connection",
     "Cursor",
     "DataError",

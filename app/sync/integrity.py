@@ -239,7 +239,8 @@ def _unsigned_tails(
             report.unsigned_tails[chain.code] = [start, chain.last_seq]
             report.cannot_detect.append(
                 f"本机（{chain.code}）第 {start}–{chain.last_seq} 条记录（共 "
-                f"{chain.last_seq - start + 1} 条）还没有签名担保；下次导出同步包时签名。"
+                f"{chain.last_seq - start + 1} 条）还没有签名担保：下次导出同步包时签名；"
+                "输入设备密钥口令后，每次写入即签名。"
             )
         else:
             report.problems.append(

@@ -20,6 +20,7 @@ from app.store.encryption import DatabaseFile, is_encrypted, needs_key, new_key
 from app.store.setup import open_database
 from app.sync.keys import (
     STRONG,
+    DeviceKeys,
     KdfCost,
     key_file_beside,
     key_file_device,
@@ -36,15 +37,22 @@ def needs_password(database: Path) -> bool:
 def unlock_database(database: Path, password: str) -> DatabaseFile:
     """The database and its key, unlocked with the device password. A plain database
     needs none: the password is not even checked."""
+    return unlock_device(database, password)[0]
+
+
+def unlock_device(database: Path, password: str) -> tuple[DatabaseFile, DeviceKeys | None]:
+    """The database with its key, and the device's keys that the same password opened (for
+    signing the chain head as events are written: store/replication.py); a plain database:
+    no keys (the password is not checked)."""
     if not is_encrypted(database):
-        return DatabaseFile(database)
+        return DatabaseFile(database), None
     key_file = key_file_beside(database)
     if not key_file.is_file():
         raise DomainError("database_key_missing", value=str(database))
     keys = load_keys(key_file, key_file_device(key_file), password)
     if keys.database_key is None:
         raise DomainError("database_key_wrong", value=str(database))
-    return DatabaseFile(database, keys.database_key)
+    return DatabaseFile(database, keys.database_key), keys
 
 
 def encrypt_existing(

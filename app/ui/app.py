@@ -45,6 +45,7 @@ from app.ui.common.session import Session
 from app.ui.signin import SignInDialog
 
 if TYPE_CHECKING:
+    from app.sync.keys import DeviceKeys
     from app.ui.main_window import MainWindow
 
 # The first Chinese UI font found: Debian/UOS/Kylin, Windows, other Linux, macOS.
@@ -127,16 +128,17 @@ def run_window(
         if first.exec() != QDialog.DialogCode.Accepted:
             return 1
         username = username or first.username
-    database = unlocked(db_path)
-    if database is None:
+    opened = unlocked(db_path)
+    if opened is None:
         return 1
+    database, keys = opened
     try:
         db = open_database(database, wall=clock.wall)
     except (DomainError, sqlite_driver.Error, OSError) as error:
         return _refused_at_start(app, storage_error(error, db_path))
     try:
         load_translator(app, chosen_language(db, language))
-        desk = Desk(database, db, clock)
+        desk = Desk(database, db, clock, keys)
         desk.start(username or read_setting(db, LAST_USERNAME, "") or "")
     except (sqlite_driver.Error, OSError) as error:  # damage found past the file's header
         db.close()
@@ -160,17 +162,18 @@ def _refused_at_start(app: QApplication, error: DomainError) -> int:
     return 1
 
 
-def unlocked(db_path: Path) -> Path | DatabaseFile | None:
-    """The database to open: an encrypted one asks for the device password first (None:
-    the user closed the unlock dialog); a plain one is opened by its path."""
+def unlocked(db_path: Path) -> tuple[Path | DatabaseFile, DeviceKeys | None] | None:
+    """The database to open, and the device keys if its password was asked: an encrypted
+    one asks for the device password first (None: the user closed the unlock dialog); a
+    plain one is opened by its path."""
     if not needs_key(db_path):
-        return db_path
+        return db_path, None
     from app.ui.unlock import DeviceUnlockDialog
 
     dialog = DeviceUnlockDialog(db_path)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.database is None:
         return None
-    return dialog.database
+    return dialog.database, dialog.keys
 
 
 class Desk(QObject):
@@ -183,9 +186,16 @@ class Desk(QObject):
 
     finished = Signal(int)
 
-    def __init__(self, db_path: Path | DatabaseFile, db: Database, clock: Clock) -> None:
+    def __init__(
+        self,
+        db_path: Path | DatabaseFile,
+        db: Database,
+        clock: Clock,
+        keys: DeviceKeys | None = None,
+    ) -> None:
         super().__init__()
         self.db_path, self.db, self.clock = db_path, db, clock  # with its key if encrypted
+        self.keys = keys  # opened with the database: every window signs as it writes
         self.signin: SignInDialog | None = None
         self.password_dialog: ChangePasswordDialog | None = None
         self.window: MainWindow | None = None
@@ -246,7 +256,7 @@ class Desk(QObject):
         from app.ui.main_window import MainWindow
 
         try:
-            window = MainWindow(self.db_path, self.db, user, self.clock)
+            window = MainWindow(self.db_path, self.db, user, self.clock, self.keys)
         except Exception as error:  # the user must hear of it, and may try again
             from app.ui.common.runner import show_error_dialog
 

@@ -34,6 +34,7 @@ from app.store import sqlite_driver
 from app.store.case_list import CaseFilter
 from app.store.encryption import DatabaseFile
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
+from app.sync.keys import DeviceKeys
 from app.ui.account import QUIT, SIGN_OUT, SWITCH_USER, ChangePasswordDialog
 from app.ui.base_data.page import BaseDataPage
 from app.ui.board.page import BoardPage
@@ -78,11 +79,18 @@ class MainWindow(QMainWindow):
     left = Signal(str)
 
     def __init__(
-        self, db_path: Path | DatabaseFile, db: Database, user: User, clock: Clock
+        self,
+        db_path: Path | DatabaseFile,
+        db: Database,
+        user: User,
+        clock: Clock,
+        keys: DeviceKeys | None = None,
     ) -> None:
         super().__init__()
         self.session = Session(db_path, db, user, clock, self)  # tests hand a frozen clock
-        self.keyring = KeyRing(self.session, self)  # the device's keys, once a session
+        # the device's keys, asked once a session for sync files; those that opened an
+        # encrypted database sign the chain head as events are written from the start
+        self.keyring = KeyRing(self.session, self, signing=keys)
         self.may_register = may(user.role, REGISTER_CASE)
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None

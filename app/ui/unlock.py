@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.core.auth import wait_after
 from app.core.errors import DomainError
 from app.store.encryption import DatabaseFile
-from app.sync.unlocking import unlock_database
+from app.sync.keys import DeviceKeys
+from app.sync.unlocking import unlock_device
 from app.ui.common.i18n import error_text
 from app.ui.common.screen import FittedDialog
 
@@ -32,6 +33,7 @@ class DeviceUnlockDialog(FittedDialog):
         super().__init__(parent)
         self.db_path = db_path
         self.database: DatabaseFile | None = None
+        self.keys: DeviceKeys | None = None  # opened by the same password: they sign as we write
         self.failures = 0
         self.wait_seconds = 0
         self.setObjectName("unlockDialog")
@@ -85,7 +87,7 @@ class DeviceUnlockDialog(FittedDialog):
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # argon2: a moment
         try:
-            database = unlock_database(self.db_path, self.password.text())
+            database, self.keys = unlock_device(self.db_path, self.password.text())
         except DomainError as error:
             self._refused(error)
             return None

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.store.encryption import is_encrypted
+from app.store.eventlog import this_device
+from app.store.setup import open_database
+from app.sync.unlocking import unlock_database
 from tests.cli.test_cli import fails, ok
 
 PASSWORD = "office-keys"
@@ -54,3 +57,21 @@ def test_a_missing_key_file_is_explained(encrypted: Path, capsys, monkeypatch) -
     encrypted.with_name(encrypted.name + ".keys").unlink()
     err = fails(capsys, "case", "list", "--db", str(encrypted))
     assert "密钥文件" in err and "放回" in err
+
+
+def test_a_write_on_an_encrypted_database_signs_the_chain_head_in_its_transaction(
+    encrypted: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The device password that opened the database opened the device's keys too: the
+    command's write signs our chain head, so verify has no unsigned tail to excuse."""
+    monkeypatch.setenv("TOWNDESK_KEY_PASSWORD", PASSWORD)
+    ok(capsys, "case", "add", "--db", str(encrypted), "--category", "0101", "--grid", "G01",
+       "--description", "巷口有人占道经营，请核实处理")  # fmt: skip
+    db = open_database(unlock_database(encrypted, PASSWORD))
+    me = this_device(db).id
+    newest = db.execute("SELECT max(device_seq) FROM events WHERE device_id = ?", [me])
+    signed = db.execute("SELECT max(seq) FROM chain_heads WHERE device_id = ?", [me])
+    assert signed.fetchone()[0] == newest.fetchone()[0]
+    db.close()
+    out = ok(capsys, "verify", "--db", str(encrypted), "--quick")
+    assert "还没有签名担保" not in out and "未发现问题" in out

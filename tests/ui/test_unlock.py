@@ -9,14 +9,18 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.core.intake import IntakeRequest
+from app.store.cases import register_case
 from app.store.encryption import is_encrypted
+from app.store.eventlog import this_device
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from app.sync.keys import CHEAP, key_file_beside
-from app.sync.unlocking import encrypt_existing
+from app.sync.unlocking import encrypt_existing, unlock_device
 from app.ui.app import unlocked
+from app.ui.main_window import MainWindow
 from app.ui.unlock import DeviceUnlockDialog
-from tests.clock import frozen
+from tests.clock import TestClock, frozen
 
 PASSWORD = "device-pass"
 
@@ -104,9 +108,43 @@ def test_the_window_asks_the_device_password_before_sign_in(qtbot, encrypted_dem
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, answer)
-    database = unlocked(encrypted_demo)
-    assert database is not None and database.key is not None  # type: ignore[union-attr]
+    opened = unlocked(encrypted_demo)
+    assert opened is not None
+    database, keys = opened
+    assert database.key is not None  # type: ignore[union-attr]
+    assert keys is not None and keys.database_key == database.key  # type: ignore[union-attr]
 
 
 def test_a_plain_database_asks_nothing(demo_path: Path) -> None:
-    assert unlocked(demo_path) == demo_path
+    assert unlocked(demo_path) == (demo_path, None)
+
+
+def own_head(db) -> tuple[int, int | None]:
+    """This device's newest event and the newest seq a signed head of ours covers."""
+    me = this_device(db).id
+    newest = db.execute("SELECT max(device_seq) FROM events WHERE device_id = ?", [me])
+    signed = db.execute("SELECT max(seq) FROM chain_heads WHERE device_id = ?", [me])
+    return newest.fetchone()[0], signed.fetchone()[0]
+
+
+def test_the_keys_that_opened_the_database_sign_the_chain_as_the_window_writes(
+    qtbot, encrypted_demo: Path
+) -> None:
+    database, keys = unlock_device(encrypted_demo, PASSWORD)
+    db = open_database(database)
+    newest, signed = own_head(db)
+    assert signed is None or signed < newest  # the demo's own writes were never signed
+    clerk = user_by_name(db, "clerk")
+    window = MainWindow(database, db, clerk, TestClock(), keys)
+    window.remember_geometry = False
+    qtbot.addWidget(window, before_close_func=lambda w: w.runner.shutdown())
+    qtbot.waitUntil(lambda: own_head(db)[1] == newest, timeout=10_000)  # signed at once
+    ref = window.session.ref
+    category = next(code for code, c in ref.categories.items() if c.is_leaf)
+    request = IntakeRequest(category, next(iter(ref.grids)), "巷口有人占道经营，请核实处理")
+    blobs = window.session.blobs
+    window.session.write(lambda w: register_case(w, blobs, clerk, request, wall=frozen))
+    qtbot.waitUntil(lambda: own_head(db)[0] > newest, timeout=10_000)
+    newest_now, signed_now = own_head(db)
+    assert signed_now == newest_now  # the write's own transaction signed its head
+    db.close()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
+from app.store.replication import sign_heads_as_written, sign_own_chain_now
 from app.sync.enrolment import unlock
 from app.sync.keys import MIN_PASSWORD, STRONG, DeviceKeys, KdfCost
 from app.sync.status import keys_not_set_up
@@ -40,12 +41,17 @@ class KeyRing(QObject):
 
     changed = Signal()  # unlocked (or set up for the first time)
 
-    def __init__(self, session: Session, parent: QWidget) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget, signing: DeviceKeys | None = None
+    ) -> None:
         super().__init__(parent)
         self.session, self.parent_widget = session, parent
         self.keys: DeviceKeys | None = None
         self.cost: KdfCost = STRONG  # only used when the office's keys are made
         self.dialog: UnlockDialog | None = None
+        self.signing = False
+        if signing is not None:
+            self._sign_as_written(signing)
 
     @property
     def unlocked(self) -> bool:
@@ -75,7 +81,22 @@ class KeyRing(QObject):
 
     def accept_keys(self, keys: DeviceKeys) -> None:
         self.keys = keys
+        self._sign_as_written(keys)
         self.changed.emit()
+
+    def _sign_as_written(self, keys: DeviceKeys) -> None:
+        """From now on each write of this session signs our chain head in its own
+        transaction, and the head is signed at once for what was written before: ``verify``
+        then catches an edit anywhere in our log (store/replication.py)."""
+        if self.signing:
+            return
+        self.signing = True
+
+        def work(db: Database) -> None:
+            sign_heads_as_written(db, keys.signature)
+            sign_own_chain_now(db, keys.signature)
+
+        self.session.write(work)
 
 
 class UnlockDialog(FittedDialog):
