@@ -335,6 +335,7 @@ KEY_PASSWORDS = {
     "sync export": {"--key-password"},
     "sync verify": {"--key-password"},
     "sync import": {"--key-password"},
+    "encrypt": {"--key-password"},
 }
 
 
