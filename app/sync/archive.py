@@ -20,6 +20,7 @@ import re
 import shutil
 import struct
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ import pyrage
 from app.core.errors import DomainError
 from app.sync.keys import DeviceKeys
 from app.sync.manifest import MANIFEST_BYTES, parse_bounded
-from app.sync.spool import SealedSpool, private_dir
+from app.sync.spool import CHUNK, SealedSpool, private_dir
 
 FORMAT = "towndesk-sync"
 VERSION = 1
@@ -68,7 +69,7 @@ LIMITS = Limits()
 def write_archive(
     target: Path,
     manifest: dict[str, Any],
-    events_file: Path,
+    events: SealedSpool,
     blobs: dict[str, Path],
     signer: DeviceKeys,
     recipients: list[str],
@@ -83,7 +84,11 @@ def write_archive(
             with zipfile.ZipFile(plain, "w") as archive:
                 archive.writestr(MANIFEST, manifest_bytes, zipfile.ZIP_DEFLATED)
                 archive.writestr(SIGNATURE, signer.signature(manifest_bytes))
-                archive.write(events_file, EVENTS, zipfile.ZIP_DEFLATED)
+                member = zipfile.ZipInfo(EVENTS, time.localtime()[:6])
+                member.compress_type = zipfile.ZIP_DEFLATED
+                events.seek(0)
+                with archive.open(member, "w", force_zip64=events.size > ZIP64_FROM) as out:
+                    shutil.copyfileobj(events, out, CHUNK)
                 for sha256, path in sorted(blobs.items()):
                     archive.write(path, f"blobs/{sha256}", zipfile.ZIP_STORED)  # photos: packed
             plain.finish()
@@ -116,6 +121,7 @@ def _disk_full(error: Exception) -> bool:
     return any(f"(os error {code})" in str(error) for code in (errno.ENOSPC, errno.EDQUOT))
 
 
+ZIP64_FROM = 2**31 - 2**24  # a member this large needs zip64 sizes (zipfile's own margin)
 FOLDER_PREFIX = "towndesk-sync-"
 WORK_FOLDER = ".towndesk-work"  # beside the database (or the written file), mode 0700
 

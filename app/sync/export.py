@@ -3,6 +3,7 @@ the chain heads that vouch for them and the evidence files they name."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from app.core.clock import Wall, local_text
 from app.core.errors import DomainError
 from app.core.events import EventType, canonical_json
 from app.core.model import User
-from app.store.blobs import BlobStore, file_sha256
+from app.store.blobs import BlobStore
 from app.store.database import write_transaction
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq
 from app.store.eventlog import new_id, this_device
@@ -27,9 +28,10 @@ from app.store.replication import (
     peer_has,
     store_head,
 )
-from app.sync.archive import FORMAT, VERSION, private_folder, write_archive
+from app.sync.archive import FORMAT, VERSION, write_archive
 from app.sync.keys import DeviceKeys
 from app.sync.refusals import NOTICE, notice_for
+from app.sync.spool import SealedSpool
 
 
 @dataclass(frozen=True)
@@ -84,9 +86,11 @@ def export_sync_file(
     have = held(db)
     file_id = new_id()
     now = wall()
-    with private_folder() as work:
-        events_file = work / "events.jsonl"
-        provides, heads, counts, photos = _write_events(db, events_file, assumed, have, own_head)
+    # the events (reporters, parties) are sealed as they are written: a killed export leaves
+    # nothing readable behind, on an encrypted laptop as anywhere (sync/spool.py)
+    with SealedSpool() as events:
+        provides, heads, counts, photos, digest = _write_events(db, events, assumed, have, own_head)
+        events.finish()
         files = _evidence_files(db, blobs, photos)
         manifest = {
             "format": FORMAT,
@@ -104,7 +108,7 @@ def export_sync_file(
             "heads": [asdict(head) for head in heads],
             "events": counts["events"],
             "new_cases": counts["new_cases"],
-            "events_sha256": file_sha256(events_file),
+            "events_sha256": digest,
             "blobs": {sha: {"size": f[1], "media_type": f[2]} for sha, f in files.items()},
         }
         notice = notice_for(db, peer.id)
@@ -112,7 +116,7 @@ def export_sync_file(
             manifest[NOTICE] = notice
         recipients = [peer.box_key, escrow[0]]
         size = write_archive(
-            target, manifest, events_file, {s: f[0] for s, f in files.items()}, keys, recipients
+            target, manifest, events, {s: f[0] for s, f in files.items()}, keys, recipients
         )
     summary = {"events": counts["events"], "new_cases": counts["new_cases"], "blobs": len(files)}
     with write_transaction(db):
@@ -149,33 +153,37 @@ def _peer(db: Database, peer_id: str) -> DeviceRecord:
 
 def _write_events(
     db: Database,
-    events_file: Path,
+    out: SealedSpool,
     assumed: dict[str, int],
     have: dict[str, int],
     own_head: ChainHead | None,
-) -> tuple[dict[str, list[int]], list[ChainHead], dict[str, int], set[str]]:
+) -> tuple[dict[str, list[int]], list[ChainHead], dict[str, int], set[str], str]:
+    """The events the peer lacks, one JSON line each, into ``out``; what they provide, the
+    heads that vouch for them, counts, the photos they name and the SHA-256 of the lines."""
     provides: dict[str, list[int]] = {}
     heads: list[ChainHead] = []
     counts = {"events": 0, "new_cases": 0}
     photos: set[str] = set()
-    with events_file.open("w", encoding="utf-8") as out:
-        for origin in sorted(have):
-            start = assumed.get(origin, 0)
-            limit = last_trusted_seq(db, origin)  # a revoked device: only what was vouched for
-            up_to = have[origin] if limit is None else min(have[origin], limit)
-            head = own_head if own_head and own_head.device_id == origin else None
-            head = head or latest_head(db, origin, up_to)
-            if head is None or head.seq <= start:
-                continue  # nothing vouched for beyond what the peer holds
-            last = head.seq  # events beyond the latest signed head wait for the next file
-            for event in events_of(db, origin, start, last):
-                out.write(event_line(event.body(), event.hash) + "\n")
-                counts["events"] += 1
-                counts["new_cases"] += event.type == EventType.CASE_REGISTERED
-                photos.update(p["sha256"] for p in event.payload.get("photos", []))
-            provides[origin] = [start + 1, last]
-            heads.append(head)
-    return provides, heads, counts, photos
+    digest = hashlib.sha256()
+    for origin in sorted(have):
+        start = assumed.get(origin, 0)
+        limit = last_trusted_seq(db, origin)  # a revoked device: only what was vouched for
+        up_to = have[origin] if limit is None else min(have[origin], limit)
+        head = own_head if own_head and own_head.device_id == origin else None
+        head = head or latest_head(db, origin, up_to)
+        if head is None or head.seq <= start:
+            continue  # nothing vouched for beyond what the peer holds
+        last = head.seq  # events beyond the latest signed head wait for the next file
+        for event in events_of(db, origin, start, last):
+            line = (event_line(event.body(), event.hash) + "\n").encode()
+            digest.update(line)
+            out.write(line)
+            counts["events"] += 1
+            counts["new_cases"] += event.type == EventType.CASE_REGISTERED
+            photos.update(p["sha256"] for p in event.payload.get("photos", []))
+        provides[origin] = [start + 1, last]
+        heads.append(head)
+    return provides, heads, counts, photos, digest.hexdigest()
 
 
 def _evidence_files(

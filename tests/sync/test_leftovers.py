@@ -93,3 +93,47 @@ def test_a_killed_import_leaves_nothing_readable(office: Node, tmp_path: Path) -
     assert office.db.execute("SELECT 1 FROM cases WHERE description = ?", [MARKER]).fetchone()
     work = office.path.parent / ".towndesk-work"
     assert [p.name for p in work.iterdir()] == ["import.lock"]
+
+
+def test_a_killed_export_leaves_nothing_readable(office: Node, tmp_path: Path) -> None:
+    """An export killed (SIGKILL) once every event is written and before the archive is
+    sealed: nothing in the temporary folder or beside the (encrypted) laptop database
+    holds a report's text. The events were sealed as they were written (sync/spool.py)."""
+    import signal
+    import subprocess
+    import sys
+
+    import app
+    from tests.sync.conftest import LAPTOP_PASSWORD
+
+    laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
+    laptop.report(MARKER)
+    laptop.db.close()
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from app.sync import export\n"
+        "from tests.clock import frozen\n"
+        "from tests.sync.conftest import open_node\n"
+        "node = open_node(Path(sys.argv[1]), sys.argv[2])\n"
+        "def killed(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "export.write_archive = killed  # every event written: killed before the archive\n"
+        "export.export_sync_file(\n"
+        "    node.db, node.blobs, node.keys, None, sys.argv[4], Path(sys.argv[3]), wall=frozen\n"
+        ")\n"
+    )
+    root = Path(app.__file__).resolve().parents[1]
+    env = os.environ | {"PYTHONPATH": str(root), "TMPDIR": str(temp)}
+    target = tmp_path / "outbox" / "up.tdsync"
+    target.parent.mkdir()
+    argv = [sys.executable, "-c", script, str(laptop.path), LAPTOP_PASSWORD, str(target), office.id]
+    done = subprocess.run(argv, env=env, cwd=root, timeout=120)
+    assert done.returncode == -signal.SIGKILL
+    looked = [temp, target.parent, laptop.path.parent]
+    files = [f for p in looked for f in p.rglob("*") if f.is_file()]
+    assert any(f.name == laptop.path.name for f in files)  # the database at least
+    for file in files:
+        assert MARKER.encode() not in file.read_bytes(), file
