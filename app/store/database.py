@@ -169,8 +169,8 @@ def backup(db: Database, target: Path, key: bytes | None = None) -> None:
     (an unkeyed copy would be the whole database in plain text). Written under a temporary
     name and renamed when whole; refused before starting when the disk cannot hold it (the
     database is then neither upgraded nor changed)."""
-    pages, page_size = (
-        db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size")
+    pages, page_size = (  # int(): a keyed SQLCipher connection answers page_size as text
+        int(db.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_count", "page_size")
     )
     needed = pages * page_size
     make_private_folder(target.parent)
