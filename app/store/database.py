@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sqlite_utils import Database
 
@@ -64,12 +65,24 @@ def connect(target: Path | str | DatabaseFile) -> Database:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # a wrong key fails here
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn, execute_plugins=False)
+        if file.key is not None:
+            _keys[db] = file.key
         if db.journal_mode != "wal" and str(path) != ":memory:":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite_driver.DatabaseError as error:
         raise _unreadable(file, error) from error
     return db
+
+
+# The key each open encrypted database was opened with, for what must open the same file
+# on a connection of its own (verify's replay reads the log through ATTACH).
+_keys: WeakKeyDictionary[Database, bytes] = WeakKeyDictionary()
+
+
+def key_of(db: Database) -> bytes | None:
+    """The key ``db`` was opened with; None for a plain database."""
+    return _keys.get(db)
 
 
 def peek_schema_version(target: Path | DatabaseFile) -> int:
@@ -156,8 +169,8 @@ def backup(db: Database, target: Path, key: bytes | None = None) -> None:
     (an unkeyed copy would be the whole database in plain text). Written under a temporary
     name and renamed when whole; refused before starting when the disk cannot hold it (the
     database is then neither upgraded nor changed)."""
-    pages, page_size = (
-        db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size")
+    pages, page_size = (  # int(): a keyed SQLCipher connection answers page_size as text
+        int(db.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_count", "page_size")
     )
     needed = pages * page_size
     make_private_folder(target.parent)

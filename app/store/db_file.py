@@ -90,6 +90,8 @@ def recognise(path: Path, key: bytes | None = None) -> FileLook:
             # immutable reads take no lock: another process's checkpoint may be copying
             # pages into the file at this moment; a damaged file fails every time
             if attempt == _LOOKS - 1:
+                if key is not None and "not a database" in str(error):
+                    raise DomainError("database_key_wrong", value=str(path)) from error
                 raise storage_error(error, path) from error
     if seen.empty:  # an empty file, or SQLite's header alone: nothing to open
         raise DomainError("database_not_initialised", value=str(path))

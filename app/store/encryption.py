@@ -20,6 +20,7 @@ from pathlib import Path
 
 KEY_BYTES = 32
 _PLAIN_HEADER = b"SQLite format 3\x00"
+_SMALLEST_PAGE = 512  # SQLite's page sizes are powers of two from 512
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
@@ -46,14 +47,17 @@ def new_key() -> bytes:
 
 
 def is_encrypted(path: Path) -> bool:
-    """True for a non-empty file that does not start as every plain SQLite file does: an
-    encrypted database's first page is random bytes (its salt, then ciphertext)."""
+    """True for a file that looks like an encrypted database: whole pages (SQLCipher writes
+    nothing else), not starting as every plain SQLite file does (an encrypted database's
+    first page is random bytes: its salt, then ciphertext). Anything else that is not plain
+    SQLite (a text file, a cut-off copy) is just not a database, and is said to be so."""
     try:
         with path.open("rb") as file:
             header = file.read(len(_PLAIN_HEADER))
+            size = os.fstat(file.fileno()).st_size
     except (FileNotFoundError, IsADirectoryError):
         return False
-    return len(header) > 0 and header != _PLAIN_HEADER
+    return size > 0 and size % _SMALLEST_PAGE == 0 and header != _PLAIN_HEADER
 
 
 def key_file_beside(database: Path) -> Path:

@@ -19,7 +19,8 @@ from sqlite_utils import Database
 
 from app.core.errors import DomainError
 from app.store import sqlite_driver
-from app.store.database import migrate
+from app.store.database import key_of, migrate
+from app.store.encryption import key_statement, new_key
 from app.store.rebuild import replay_log
 
 # Local row numbers, not derived from events: a rebuild numbers rows in its own order.
@@ -68,13 +69,16 @@ def compare_with_rebuild(
     db: Database, limit: int = 30, progress: Callable[[int, int], bool] | None = None
 ) -> TableCheck:
     """Every difference between the stored projections and a replay of the log."""
-    source = _main_file(db)
+    source, key = _main_file(db), key_of(db)
     with closing(sqlite_driver.connect("", check_same_thread=False)) as conn:
         try:
+            if key is not None:  # the replay holds what the database hides: encrypt it too
+                conn.execute(key_statement(new_key()))
             scratch = Database(conn, execute_plugins=False)
             migrate(scratch, None)
             _lighten(conn)
-            conn.execute("ATTACH DATABASE ? AS src", [f"file:{source}?mode=ro"])
+            source_key = "" if key is None else f"x'{key.hex()}'"  # '' : a plain file
+            conn.execute("ATTACH DATABASE ? AS src KEY ?", [f"file:{source}?mode=ro", source_key])
             conn.execute("CREATE TEMP VIEW events AS SELECT * FROM src.events")
             conn.execute("CREATE TEMP VIEW device AS SELECT * FROM src.device")
             conn.execute("BEGIN")  # one read snapshot of the real database for the whole check

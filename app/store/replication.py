@@ -149,12 +149,9 @@ def latest_head(db: Database, device_id: str, up_to: int) -> ChainHead | None:
 Sign = Callable[[bytes], str]  # the device's private key at work: DeviceKeys.signature
 
 
-def record_own_head(db: Database, sign: Sign) -> ChainHead | None:
-    """Sign this device's chain as it stands and keep the head, in the caller's write
-    transaction. From then on an edited, re-hashed or deleted event up to it is caught by
-    ``verify`` (the signature needs the device's private key, which the database never
-    holds). Earlier heads of our own that no sync file carried are dropped: the newest one
-    vouches for everything before it through the hash links."""
+def signed_own_head(db: Database, sign: Sign) -> ChainHead | None:
+    """This device's chain head as it stands, signed (the kept one if there is one at that
+    seq): one signature vouches for the whole chain through its hash links."""
     me = this_device(db).id
     row = db.execute(
         "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1",
@@ -166,13 +163,26 @@ def record_own_head(db: Database, sign: Sign) -> ChainHead | None:
     if existing:
         return existing
     unsigned = ChainHead(me, row[0], row[1], "")
-    head = replace(unsigned, signature=sign(unsigned.statement()))
-    shipped = shipped_seqs(db, me)
+    return replace(unsigned, signature=sign(unsigned.statement()))
+
+
+def record_own_head(db: Database, sign: Sign) -> ChainHead | None:
+    """Sign this device's chain as it stands and keep the head, in the caller's write
+    transaction. From then on an edited, re-hashed or deleted event up to it is caught by
+    ``verify`` (the signature needs the device's private key, which the database never
+    holds). Earlier heads of our own that no sync file carried are dropped: the newest one
+    vouches for everything before it through the hash links."""
+    head = signed_own_head(db, sign)
+    if head is None:
+        return None
+    shipped = shipped_seqs(db, head.device_id)
     for (seq,) in db.execute(
-        "SELECT seq FROM chain_heads WHERE device_id = ? AND seq < ?", [me, head.seq]
+        "SELECT seq FROM chain_heads WHERE device_id = ? AND seq < ?", [head.device_id, head.seq]
     ).fetchall():
         if seq not in shipped:
-            db.conn.execute("DELETE FROM chain_heads WHERE device_id = ? AND seq = ?", [me, seq])
+            db.conn.execute(
+                "DELETE FROM chain_heads WHERE device_id = ? AND seq = ?", [head.device_id, seq]
+            )
     store_head(db, head)
     return head
 

@@ -24,7 +24,7 @@ from app.store.blobs import BlobStore, sweep_evidence
 from app.store.database import connect, latest_version, migrate, write_transaction
 from app.store.db_file import check_place, check_wal, recognise, storage_error
 from app.store.devices import require_office
-from app.store.encryption import DatabaseFile, database_file
+from app.store.encryption import DatabaseFile, database_file, is_encrypted, needs_key
 from app.store.eventlog import EventWriter, new_id, writing
 
 
@@ -39,6 +39,9 @@ def open_database(target: Path | DatabaseFile, *, wall: Wall | None = None) -> D
     file = database_file(target)
     path = file.path
     check_place(path)
+    if not file.encrypted and is_encrypted(path):  # before anything reads it as plain SQLite
+        code = "database_locked" if needs_key(path) else "database_unreadable_or_key_lost"
+        raise DomainError(code, value=str(path))
     on_disk = recognise(path, file.key)
     newest = latest_version()
     if on_disk.user_version > newest:

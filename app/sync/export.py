@@ -22,10 +22,10 @@ from app.store.eventlog import new_id, this_device
 from app.store.replication import (
     ChainHead,
     events_of,
-    head_at,
     held,
     latest_head,
     peer_has,
+    signed_own_head,
     store_head,
 )
 from app.sync.archive import FORMAT, VERSION, write_archive
@@ -50,22 +50,6 @@ def event_line(event_body: dict[str, Any], hash_: str) -> str:
     return canonical_json(event_body | {"hash": hash_})
 
 
-def sign_own_head(db: Database, keys: DeviceKeys) -> ChainHead | None:
-    """Vouch for this device's whole chain as it stands (one signature, not one per event)."""
-    me = this_device(db).id
-    row = db.execute(
-        "SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1",
-        [me],
-    ).fetchone()
-    if row is None:
-        return None
-    existing = head_at(db, me, row[0])
-    if existing:
-        return existing
-    unsigned = ChainHead(me, row[0], row[1], "")
-    return ChainHead(me, row[0], row[1], keys.signature(unsigned.statement()))
-
-
 def export_sync_file(
     db: Database,
     blobs: BlobStore,
@@ -81,7 +65,7 @@ def export_sync_file(
     escrow = db.execute("SELECT escrow_key FROM township").fetchone()
     if escrow is None or not escrow[0]:
         raise DomainError("sync_no_escrow")
-    own_head = sign_own_head(db, keys)
+    own_head = signed_own_head(db, keys.signature)  # kept below, once the file is written
     assumed = {} if full else peer_has(db, peer.id)
     have = held(db)
     file_id = new_id()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import math
-import time
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -20,6 +17,7 @@ from app.core.clock import Clock
 from app.core.errors import DomainError
 from app.core.model import User
 from app.store.signin import sign_in
+from app.ui.common.countdown import Countdown
 from app.ui.common.i18n import error_text
 from app.ui.common.screen import FittedDialog
 
@@ -38,7 +36,6 @@ class SignInDialog(FittedDialog):
         super().__init__(parent)
         self.db, self.clock = db, clock
         self.user: User | None = None
-        self.wait_seconds = 0
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in — TownDesk"))
         title = QLabel(township_name)
@@ -58,11 +55,7 @@ class SignInDialog(FittedDialog):
         self.button.setObjectName("primaryButton")
         self.button.setDefault(True)  # Enter in either field signs in
         self.button.clicked.connect(self.try_sign_in)
-        self._countdown = QTimer(self)
-        self._countdown.setTimerType(Qt.TimerType.PreciseTimer)
-        self._countdown.setInterval(250)  # the label follows a deadline, not tick counting
-        self._wait_until = 0.0
-        self._countdown.timeout.connect(self._tick)
+        self.countdown = Countdown(self.button)  # the wait after wrong passwords
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow(self.tr("User name"), self.username)
@@ -80,7 +73,7 @@ class SignInDialog(FittedDialog):
         (self.password if username else self.username).setFocus()
 
     def try_sign_in(self) -> User | None:
-        if self.wait_seconds > 0:
+        if self.countdown.seconds > 0:
             return None
         if not self.username.text().strip():
             self._show_error(self.tr("Enter your user name."))
@@ -95,7 +88,7 @@ class SignInDialog(FittedDialog):
             self.password.selectAll()
             self.password.setFocus()
             if error.code in WAIT_CODES:
-                self._start_wait(int(error.params.get("seconds", 0)))
+                self.countdown.start(int(error.params.get("seconds", 0)))
             return None
         self.user = user
         self.accept()
@@ -105,27 +98,3 @@ class SignInDialog(FittedDialog):
         self.error.setText(text)
         self.error.show()
         self.refit()
-
-    def _start_wait(self, seconds: int) -> None:
-        """No sleeping: the button counts down with a timer and the window stays alive.
-        The deadline starts now, after the failure the store counts from, so the button
-        never comes back before the store would accept the password."""
-        self.wait_seconds = seconds
-        if seconds > 0:
-            self._wait_until = time.monotonic() + seconds
-            self.button.setEnabled(False)
-            self._show_wait()
-            self._countdown.start()
-
-    def _tick(self) -> None:
-        self.wait_seconds = math.ceil(self._wait_until - time.monotonic())
-        if self.wait_seconds <= 0:
-            self._countdown.stop()
-            self.wait_seconds = 0
-            self.button.setEnabled(True)
-            self.button.setText(self.tr("Sign in"))
-        else:
-            self._show_wait()
-
-    def _show_wait(self) -> None:
-        self.button.setText(self.tr("Wait {seconds} s").format(seconds=self.wait_seconds))

@@ -9,11 +9,9 @@ an attacker with a copy of the files.
 
 from __future__ import annotations
 
-import math
-import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -22,6 +20,7 @@ from app.core.errors import DomainError
 from app.store.encryption import DatabaseFile
 from app.sync.keys import DeviceKeys
 from app.sync.unlocking import unlock_device
+from app.ui.common.countdown import Countdown
 from app.ui.common.i18n import error_text
 from app.ui.common.screen import FittedDialog
 
@@ -35,7 +34,6 @@ class DeviceUnlockDialog(FittedDialog):
         self.database: DatabaseFile | None = None
         self.keys: DeviceKeys | None = None  # opened by the same password: they sign as we write
         self.failures = 0
-        self.wait_seconds = 0
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Unlock — TownDesk"))
         title = QLabel(self.tr("This computer's data is encrypted"))
@@ -61,10 +59,7 @@ class DeviceUnlockDialog(FittedDialog):
         self.button.setObjectName("primaryButton")
         self.button.setDefault(True)  # Enter unlocks; Esc closes (and quits)
         self.button.clicked.connect(self.try_unlock)
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(250)
-        self._countdown.timeout.connect(self._tick)
-        self._wait_until = 0.0
+        self.countdown = Countdown(self.button)  # the wait after wrong passwords
         form = QFormLayout()
         form.addRow(self.tr("Device password"), self.password)
         layout = QVBoxLayout(self)
@@ -80,7 +75,7 @@ class DeviceUnlockDialog(FittedDialog):
         self.password.setFocus()
 
     def try_unlock(self) -> DatabaseFile | None:
-        if self.wait_seconds > 0:
+        if self.countdown.seconds > 0:
             return None
         if not self.password.text():
             self._show_error(self.tr("Enter the device password."))
@@ -111,29 +106,9 @@ class DeviceUnlockDialog(FittedDialog):
             shown = DomainError("device_password_wrong")
         self._show_error(error_text(shown))
         if wait:
-            self._start_wait(wait)
+            self.countdown.start(wait)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
         self.refit()
-
-    def _start_wait(self, seconds: int) -> None:
-        self.wait_seconds = seconds
-        self._wait_until = time.monotonic() + seconds
-        self.button.setEnabled(False)
-        self._show_wait()
-        self._countdown.start()
-
-    def _tick(self) -> None:
-        self.wait_seconds = math.ceil(self._wait_until - time.monotonic())
-        if self.wait_seconds <= 0:
-            self._countdown.stop()
-            self.wait_seconds = 0
-            self.button.setEnabled(True)
-            self.button.setText(self.tr("Unlock"))
-        else:
-            self._show_wait()
-
-    def _show_wait(self) -> None:
-        self.button.setText(self.tr("Wait {seconds} s").format(seconds=self.wait_seconds))

@@ -1289,6 +1289,13 @@
     </message>
   </context>
   <context>
+    <name>Countdown</name>
+    <message>
+      <source>Wait {seconds} s</source>
+      <translation>请等待 {seconds} 秒</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPage</name>
     <message>
       <source>Starting base data</source>
@@ -1759,10 +1766,6 @@
     <message>
       <source>Enter the device password.</source>
       <translation>请输入设备密码。</translation>
-    </message>
-    <message>
-      <source>Wait {seconds} s</source>
-      <translation>请等待 {seconds} 秒</translation>
     </message>
   </context>
   <context>
@@ -4532,10 +4535,6 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>Enter your user name.</source>
       <translation>请输入用户名。</translation>
-    </message>
-    <message>
-      <source>Wait {seconds} s</source>
-      <translation>请等待 {seconds} 秒</translation>
     </message>
   </context>
   <context>

@@ -254,7 +254,7 @@ def test_a_disk_filling_up_during_the_backup_leaves_no_half_copy(
             return FullDisk(target).conn
         return real_connect(target, *args, **kwargs)
 
-    monkeypatch.setattr(database.sqlite3, "connect", connect)
+    monkeypatch.setattr(database.sqlite_driver, "connect", connect)
     with pytest.raises(DomainError) as caught:
         open_database(demo_path)
     assert caught.value.code == "backup_disk_full"

@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from app.cli.main import run
 from app.core.events import Event
 from app.store import sqlite_driver
-from app.store.database import write_transaction
+from app.store.database import key_of, write_transaction
+from app.store.encryption import key_statement
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.eventlog import this_device
 from app.store.rebuild import replay_log
 from app.store.replication import sign_heads_as_written
 from app.sync.integrity import IntegrityReport, verify_everything
+from tests.cli.signed import run
 from tests.store.store_helpers import full_dump
 from tests.sync.conftest import Node, jpeg
 
@@ -34,11 +35,20 @@ def clean(node: Node) -> IntegrityReport:
     return report
 
 
+def raw(node: Node) -> sqlite_driver.Connection:
+    """The file on a connection of its own; a laptop's is encrypted: with its key."""
+    conn = sqlite_driver.connect(node.path)
+    key = key_of(node.db)
+    if key is not None:
+        conn.execute(key_statement(key))
+    return conn
+
+
 def tamper(node: Node, *steps: str | tuple[str, tuple]) -> None:
     """Raw SQL on the file (a statement, or one with its parameters), as another program
     would: the triggers that refuse to change the log are dropped first (they are no
-    protection against someone with the file)."""
-    conn = sqlite_driver.connect(node.path)
+    protection against someone with the file, here one who has the laptop's key too)."""
+    conn = raw(node)
     conn.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
     conn.execute("DROP TRIGGER IF EXISTS events_are_never_deleted")
     for step in steps:
@@ -59,7 +69,7 @@ def rewrite(node: Node, seq: int, change: dict, rehash: bool = True) -> Event:
     """Change one event of this device's chain and, with ``rehash``, seal it and every later
     one again so each hash and link is consistent: only a signed head can tell."""
     events = own_events(node)
-    conn = sqlite_driver.connect(node.path)
+    conn = raw(node)
     conn.execute("DROP TRIGGER IF EXISTS events_are_never_updated")
     previous = None
     for event in events[seq - 1 : None if rehash else seq]:

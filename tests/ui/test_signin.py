@@ -50,7 +50,7 @@ def test_repeated_failures_disable_the_button_with_a_countdown(qtbot, demo_db, c
     assert "秒后再试" in dialog.error.text()
     assert not dialog.button.isEnabled()
     assert "请等待" in dialog.button.text()
-    seconds = dialog.wait_seconds
+    seconds = dialog.countdown.seconds
     assert seconds > 0
     dialog.password.setText("grid123")
     assert dialog.try_sign_in() is None  # Enter during the wait does nothing

@@ -77,8 +77,7 @@ def test_a_wrong_password_is_said_plainly_and_repeated_ones_wait(
     assert dialog.button.text().startswith("请等") or "Wait" in dialog.button.text()
     dialog.password.setText(PASSWORD)
     assert dialog.try_unlock() is None  # not even the right one during the wait
-    dialog._wait_until = 0.0  # the wait is over (no sleeping in tests)
-    dialog._tick()
+    dialog.countdown.end_now()  # the wait is over (no sleeping in tests)
     assert dialog.button.isEnabled()
     qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
     assert dialog.database is not None
