@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from app.store import sqlite_driver
+from app.store.setup import open_database
+from app.sync.unlocking import unlock_database
 from tests.cli.signed import run
 from tests.cli.test_cli import CJK, JPEG, dump
 
@@ -91,7 +94,7 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     assert run(["sync", "import", str(up), "--db", str(office), "--as", "clerk", *office_keys]) == 0
     assert "已导入" in capsys.readouterr().out
     assert handlers(office) == ["admin", "clerk"]  # who handled each file: who signed in
-    assert handlers(laptop) == ["wgy01"]
+    assert handlers(laptop, LAPTOP_KEYS) == ["wgy01"]
     dispatch = ["case", "act", number, "dispatch", "--to", "ZFZD", "--db", str(office)]
     assert run([*dispatch, "--as", "clerk"]) == 0
     assert (
@@ -123,10 +126,11 @@ def test_report_on_the_laptop_import_at_the_office_and_back(
     assert "未发现问题" in capsys.readouterr().out
 
 
-def handlers(path: Path) -> list[str]:
-    """Who handled each sync file, in the order handled."""
-    with sqlite_driver.connect(path) as conn:
-        rows = conn.execute(
+def handlers(path: Path, device_password: str | None = None) -> list[str]:
+    """Who handled each sync file, in the order handled (a laptop: opened with its key)."""
+    database = unlock_database(path, device_password) if device_password else path
+    with closing(open_database(database)) as db:
+        rows = db.execute(
             "SELECT u.username FROM sync_files f JOIN users u ON u.id = f.actor_id ORDER BY f.rowid"
         ).fetchall()
     return [row[0] for row in rows]
@@ -226,7 +230,6 @@ def test_a_revoked_laptop_is_refused_and_verify_finds_tampering(
     copy = folder / "copy" / "towndesk.sqlite3"
     copy.parent.mkdir()
     shutil.copy(office, copy)
-    from app.store import sqlite_driver
 
     conn = sqlite_driver.connect(copy)
     conn.execute("DROP TRIGGER events_are_never_updated")
