@@ -22,6 +22,7 @@ PHOTO_TYPES = {
 }
 DOCUMENT_TYPES = {".pdf": "application/pdf"}  # a scanned notice, a letter
 EVIDENCE_TYPES = PHOTO_TYPES | DOCUMENT_TYPES
+EVIDENCE_PATTERNS = " ".join(f"*{suffix}" for suffix in EVIDENCE_TYPES)  # file dialogs
 PHOTO_LIMIT_MB = 40
 # 60 million pixels: beyond any phone's usual photo (12-50 MP), about 180 MB decoded, which
 # an office PC can spare for a moment; a "decompression bomb" claims far more.

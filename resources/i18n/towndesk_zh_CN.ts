@@ -3012,8 +3012,8 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
       <translation>添加照片</translation>
     </message>
     <message>
-      <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
-      <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+      <source>Photos and PDF documents ({patterns})</source>
+      <translation>照片和 PDF 文件 ({patterns})</translation>
     </message>
     <message>
       <source>Discard this case?</source>
@@ -4013,8 +4013,8 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>选择照片</translation>
     </message>
     <message>
-      <source>Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
-      <translation>照片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+      <source>Photos and PDF documents ({patterns})</source>
+      <translation>照片和 PDF 文件 ({patterns})</translation>
     </message>
     <message>
       <source>{count} photos: {names}</source>

@@ -33,6 +33,7 @@ from app.core.intake import IntakeRequest
 from app.core.model import Case, CaseSource
 from app.store.case_actions import actions_for
 from app.store.cases import check_intake, register_case, similar_recent_cases
+from app.store.evidence_files import EVIDENCE_PATTERNS
 from app.ui.cases.duplicate_hints import DuplicateHintsPanel
 from app.ui.cases.intake_errors import ErrorBanner, Problem, domain_problems
 from app.ui.cases.intake_pickers import category_picker, grid_picker, typed_number
@@ -297,7 +298,7 @@ class IntakeDialog(QDialog):
             self,
             self.tr("Add photos"),
             str(Path.home()),
-            self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)"),
+            self.tr("Photos and PDF documents ({patterns})").format(patterns=EVIDENCE_PATTERNS),
         )
         self.add_photos([Path(f) for f in files])
 

@@ -28,6 +28,7 @@ from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.model import Case
 from app.store.case_actions import act
+from app.store.evidence_files import EVIDENCE_PATTERNS
 from app.ui.common.dialog_parts import question_label
 from app.ui.common.i18n import action_word, error_text
 from app.ui.common.runner import Operation
@@ -177,7 +178,7 @@ class PhotoRow(QWidget):
             self,
             self.tr("Choose photos"),
             "",
-            self.tr("Photos (*.jpg *.jpeg *.png *.heic *.webp *.bmp)"),
+            self.tr("Photos and PDF documents ({patterns})").format(patterns=EVIDENCE_PATTERNS),
         )
         self.add([Path(f) for f in files])
 
