@@ -196,16 +196,32 @@ def _sync_folder(folder: Path) -> None:
 
 
 def process_alive(pid: int) -> bool:
-    """Whether a process runs; on Windows (where ``os.kill`` would end it) always True."""
-    if os.name != "posix":
-        return True
+    """Whether a process runs (what it left is still in use). Another user's process is
+    taken as running: not ours to judge."""
+    if os.name == "nt":  # os.kill(pid, 0) there sends CTRL_C_EVENT to a process group
+        return _alive_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except OSError:
-        return True  # another user's process: not ours to judge
+        return True
     return True
+
+
+def _alive_on_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return bool(kernel32.GetLastError() == 5)  # access denied: another user's
+    try:
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")

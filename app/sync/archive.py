@@ -31,6 +31,7 @@ from typing import Any
 import pyrage
 
 from app.core.errors import DomainError
+from app.store.blobs import process_alive
 from app.sync.keys import DeviceKeys
 from app.sync.manifest import MANIFEST_BYTES, parse_bounded
 from app.sync.spool import CHUNK, SealedSpool, private_dir
@@ -128,8 +129,10 @@ WORK_FOLDER = ".towndesk-work"  # beside the database (or the written file), mod
 
 @contextmanager
 def private_folder() -> Iterator[Path]:
-    """A folder only this user may read, for a decrypted sync file; removed afterwards, and
-    the next time by any process if this one was killed first (its pid is in the name)."""
+    """A folder only this user may read, for the files an enrolment is made of (a sync file
+    still encrypted to the laptop; decrypted data goes to a sealed spool, never here);
+    removed afterwards, and by the next use if this process was killed first (its pid is
+    in the name)."""
     _remove_orphans()
     folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
     try:
@@ -142,35 +145,8 @@ def _remove_orphans() -> None:
     """Decrypted sync data must not outlive the process that made it."""
     for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
         owner = folder.name.removeprefix(FOLDER_PREFIX).partition("-")[0]
-        if owner.isdigit() and not _alive(int(owner)):
+        if owner.isdigit() and not process_alive(int(owner)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if os.name == "nt":  # os.kill(pid, 0) there sends CTRL_C_EVENT to a process group
-        return _alive_on_windows(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process: not ours to judge
-    return True
-
-
-def _alive_on_windows(pid: int) -> bool:
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return kernel32.GetLastError() == 5  # access denied: another user's, not ours to judge
-    try:
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 class Opened:
