@@ -88,9 +88,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.session = Session(db_path, db, user, clock, self)  # tests hand a frozen clock
-        # the device's keys, asked once a session for sync files; those that opened an
-        # encrypted database sign the chain head as events are written from the start
-        self.keyring = KeyRing(self.session, self, signing=keys)
+        # the device's keys, asked once a session for sync files, or already opened with an
+        # encrypted database (then not asked again); they sign the chain head as we write
+        self.keyring = KeyRing(self.session, self, opened=keys)
         self.may_register = may(user.role, REGISTER_CASE)
         self.intake_dialog: IntakeDialog | None = None
         self.case_dialog: CaseDetailDialog | None = None

@@ -138,6 +138,7 @@ def test_the_keys_that_opened_the_database_sign_the_chain_as_the_window_writes(
     window.remember_geometry = False
     qtbot.addWidget(window, before_close_func=lambda w: w.runner.shutdown())
     qtbot.waitUntil(lambda: own_head(db)[1] == newest, timeout=10_000)  # signed at once
+    assert window.keyring.unlocked  # sync files need no second asking of the same password
     ref = window.session.ref
     category = next(code for code, c in ref.categories.items() if c.is_leaf)
     request = IntakeRequest(category, next(iter(ref.grids)), "巷口有人占道经营，请核实处理")

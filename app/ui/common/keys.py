@@ -1,4 +1,5 @@
-"""The device key password (设备密钥口令): asked once per session, the keys kept in memory.
+"""The device key password (设备密钥口令): asked once per session, the keys kept in memory;
+not asked at all when the password that unlocked an encrypted database opened them.
 
 The keys are opened on the worker, through the session (argon2 takes a moment by design;
 the office's first use writes its enrolment, which the pages hear of). A wrong password
@@ -42,7 +43,7 @@ class KeyRing(QObject):
     changed = Signal()  # unlocked (or set up for the first time)
 
     def __init__(
-        self, session: Session, parent: QWidget, signing: DeviceKeys | None = None
+        self, session: Session, parent: QWidget, opened: DeviceKeys | None = None
     ) -> None:
         super().__init__(parent)
         self.session, self.parent_widget = session, parent
@@ -50,8 +51,9 @@ class KeyRing(QObject):
         self.cost: KdfCost = STRONG  # only used when the office's keys are made
         self.dialog: UnlockDialog | None = None
         self.signing = False
-        if signing is not None:
-            self._sign_as_written(signing)
+        if opened is not None:  # the device password that unlocked the database opened them
+            self.keys = opened
+            self._sign_as_written(opened)
 
     @property
     def unlocked(self) -> bool:
