@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from app.core.auth import hash_password
 from app.core.clock import local_text
 from app.core.errors import DomainError
@@ -33,7 +35,7 @@ from app.core.model import (
 )
 from app.core.numbering import case_number
 from app.paths import resource
-from app.store.cases import case_payload
+from app.store.cases import case_payload, hold_reporter
 from app.store.demo.meetings import hold_demo_meetings
 from app.store.demo.path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
@@ -154,7 +156,7 @@ def _write_demo(
             if progress and not progress(done, cases):
                 return False
         with writing(db, wall=generator.wall) as writer:
-            steps = generator.walked(cases - done, writer.device.code, now)
+            steps = generator.walked(writer, cases - done, now)
             write_in_time_order(writer, steps, generator.set_time)
         if meetings and cases:
             hold_demo_meetings(db, now)
@@ -296,15 +298,18 @@ class _CaseGenerator:
     def write(self, writer: EventWriter, count: int) -> None:
         for _ in range(count):
             self.time = next(self.times)
-            payload, actor, _leaf, _grid = self._case(local_text(self.time), writer.device.code)
+            code = writer.device.code
+            payload, actor, _leaf, _grid = self._case(writer.db, local_text(self.time), code)
             writer.append(actor, "case", new_id(), EventType.CASE_REGISTERED, payload)
 
-    def walked(self, count: int, device_code: str, now: int) -> list[Step]:
-        """The last ``count`` cases with the steps each takes along the case path."""
+    def walked(self, writer: EventWriter, count: int, now: int) -> list[Step]:
+        """The last ``count`` cases with the steps each takes along the case path (their
+        reporters held in ``writer``'s transaction)."""
+        device_code = writer.device.code
         steps: list[Step] = []
         for _ in range(count):
             received = next(self.times)
-            payload, actor, leaf, grid = self._case(local_text(received), device_code)
+            payload, actor, leaf, grid = self._case(writer.db, local_text(received), device_code)
             case_id = new_id()
             steps.append(Step(received, len(steps), case_id, "", None, payload, actor))
             for at, username, request in plan(
@@ -320,7 +325,7 @@ class _CaseGenerator:
         return steps
 
     def _case(
-        self, received_at: str, device_code: str
+        self, db: Database, received_at: str, device_code: str
     ) -> tuple[dict[str, Any], str, dict[str, Any], dict[str, Any]]:
         rng = self.rng
         leaf, group = rng.choices(self.leaves, self.leaf_weights)[0]
@@ -369,4 +374,5 @@ class _CaseGenerator:
             CaseSource(source),
             Urgency.URGENT if urgent else Urgency.NORMAL,
         )
-        return case_payload(intake, number, received_at, unit, []), actor, leaf, grid
+        reporter = hold_reporter(db, intake.request)  # held by ref, as register_case does
+        return case_payload(intake, number, received_at, unit, [], reporter), actor, leaf, grid
