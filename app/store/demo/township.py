@@ -188,12 +188,15 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             if response
             else None,
         )
-    hashes: dict[str, str] = {}
+    hashes: dict[tuple[str, str, str], str] = {}
 
-    def hashed(password: str) -> str:
-        if password not in hashes:
-            hashes[password] = hash_password(password)
-        return hashes[password]
+    def hashed(password: str, role: str, unit: str) -> str:
+        """argon2 is slow, so users who share a password share its hash, but only users
+        who sign in on the same devices: a laptop is sent the hashes (by ref) of its own
+        users, which must not open another department's officer too."""
+        if (password, role, unit) not in hashes:
+            hashes[password, role, unit] = hash_password(password)
+        return hashes[password, role, unit]
 
     ids: dict[str, str] = {}
     for u in data["users"]:
@@ -205,7 +208,7 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             Role(u["role"]),
             u["department"],
             u["password"],
-            password_hash=hashed(u["password"]),
+            password_hash=hashed(u["password"], u["role"], u["department"]),
         )
     admin = ids["admin"]
     for g in data["grids"]:
@@ -219,7 +222,7 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             OFFICE_CODE,
             GRID_WORKER_PASSWORD,
             w["phone"],
-            password_hash=hashed(GRID_WORKER_PASSWORD),
+            password_hash=hashed(GRID_WORKER_PASSWORD, Role.GRID_WORKER, OFFICE_CODE),
         )
         add_grid(writer, admin, g["code"], g["name"], g["area"], ids[w["username"]])
     for group in data["categories"]:
