@@ -98,10 +98,12 @@ def case_payload(
     received_at: str,
     first_receiver_unit: str,
     photos: list[StoredFile],
-    reporter_ref: str | None = None,
+    *,
+    reporter_ref: str | None,
 ) -> dict[str, Any]:
     """The registration event's payload. The reporter is named only by ``reporter_ref``
-    (``hold_reporter``): the event replicates to every device, the contact must not."""
+    (``hold_reporter``, None for none): the event replicates to every device, the contact
+    must not. Required, so no caller drops a reporter by forgetting it."""
     request = intake.request
     payload: dict[str, Any] = {
         "number": number,
@@ -174,7 +176,7 @@ def register_case(
                 )
             reporter = hold_reporter(db, request)
             unit = actor.department_code
-            payload = case_payload(intake, number, received_at, unit, photos, reporter)
+            payload = case_payload(intake, number, received_at, unit, photos, reporter_ref=reporter)
             writer.append(actor.id, "case", case_id, EventType.CASE_REGISTERED, payload)
     except Exception as error:
         if "database or disk is full" in str(error):

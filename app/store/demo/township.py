@@ -378,4 +378,5 @@ class _CaseGenerator:
             Urgency.URGENT if urgent else Urgency.NORMAL,
         )
         reporter = hold_reporter(db, intake.request)  # held by ref, as register_case does
-        return case_payload(intake, number, received_at, unit, [], reporter), actor, leaf, grid
+        payload = case_payload(intake, number, received_at, unit, [], reporter_ref=reporter)
+        return payload, actor, leaf, grid
