@@ -67,7 +67,3 @@ def reporter_from(value: str) -> ReporterSecret | None:
     if not isinstance(name, str) or not isinstance(phone, str):
         return None
     return ReporterSecret(name, phone)
-
-
-def is_password_secret(value: str) -> bool:
-    return value.startswith("$argon2")

@@ -21,9 +21,14 @@ from app.store.replication import peer_has
 
 
 def put_secret(db: Database, value: str) -> str:
-    """Hold ``value``; returns its ref. Content-addressed: holding it twice is harmless."""
+    """Hold ``value``; returns its ref. Content-addressed: holding it twice is harmless,
+    and a value edited outside TownDesk (which verify reports) is put right."""
     ref = secret_ref(value)
-    db.conn.execute("INSERT OR IGNORE INTO secrets (ref, value) VALUES (?, ?)", [ref, value])
+    db.conn.execute(
+        "INSERT INTO secrets (ref, value) VALUES (?, ?) "
+        "ON CONFLICT (ref) DO UPDATE SET value = excluded.value",
+        [ref, value],
+    )
     return ref
 
 
@@ -37,14 +42,6 @@ def store_password(db: Database, hashed: str) -> dict[str, str]:
 def store_reporter(db: Database, name: str, phone: str) -> str:
     """Hold a reporter's name and phone under a fresh random nonce; returns the ref."""
     return put_secret(db, ReporterSecret(name, phone).value(os.urandom(NONCE_BYTES).hex()))
-
-
-def held_secret(db: Database, ref: str | None) -> str | None:
-    """The secret named ``ref``, or None: not held on this device (or no ref)."""
-    if not ref:
-        return None
-    row = db.execute("SELECT value FROM secrets WHERE ref = ?", [ref]).fetchone()
-    return row[0] if row else None
 
 
 def held_secrets(db: Database, refs: Iterable[str]) -> dict[str, str]:
