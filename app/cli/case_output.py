@@ -142,8 +142,8 @@ def print_case(case: Case, ref: ReferenceData, viewer: Role, timeline: list[Time
         ("首接单位", f"{data['first_receiver_unit_name']}（{data['first_receiver']}）"),
         ("问题描述", case.description),
     ]
-    if case.reporter.name:
-        lines.append(("反映人", f"{case.reporter.name} {data['reporter_phone']}".strip()))
+    if case.reporter.given:  # as the viewer may see it (a withheld one reads 保密)
+        lines.append(("反映人", f"{data['reporter_name']} {data['reporter_phone']}".strip()))
     if case.latitude is not None:
         lines.append(("坐标", f"{case.latitude}, {case.longitude}"))
     if case.photos:

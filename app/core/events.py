@@ -29,7 +29,10 @@ class EventType:
     GRID_SET = "grid.set"
     CATEGORY_SET = "category.set"
     USER_SET = "user.set"
-    USER_PASSWORD_SET = "user.password_set"  # a new hash; must it be changed at sign-in?
+    # a new hash; must it be changed at sign-in? Since schema 7 user.added and this carry
+    # the hash by ref (password_ref), case.registered its reporter (reporter_ref): the same
+    # meaning, the secret kept out of the replicated log (core/secrets.py)
+    USER_PASSWORD_SET = "user.password_set"
     CASE_REGISTERED = "case.registered"
     CASE_CONFLICT_RESOLVED = "case.conflict_resolved"
     DEVICE_ENROLLED = "device.enrolled"

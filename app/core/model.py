@@ -206,6 +206,13 @@ class Reporter:
 
     name: str = ""
     phone: str = ""
+    # given, but not held on this device: a laptop keeps no contact it may not show
+    # (app/core/secrets.py), so there is nothing to show but "confidential"
+    withheld: bool = False
+
+    @property
+    def given(self) -> bool:
+        return bool(self.name or self.phone or self.withheld)
 
 
 @dataclass(frozen=True)
@@ -236,9 +243,10 @@ def can_see_reporter(role: Role) -> bool:
 
 def reporter_view(reporter: Reporter, role: Role) -> Reporter:
     """What ``role`` may see of the reporter: everything, or a masked phone and no name."""
-    if can_see_reporter(role):
+    if can_see_reporter(role) and not reporter.withheld:
         return reporter
-    return Reporter("保密" if reporter.name else "", masked_phone(reporter.phone))
+    name = "保密" if reporter.name or reporter.withheld else ""
+    return Reporter(name, masked_phone(reporter.phone))
 
 
 def masked_phone(phone: str) -> str:

@@ -29,6 +29,7 @@ from app.store.reference import (
     users,
 )
 from app.store.reference import township as read_township
+from app.store.secrets import store_password
 
 PASSWORD_WORDS = Words("修改密码", "change a password")
 
@@ -217,7 +218,7 @@ def save_user(
         elif checked != old:
             write_user(writer, actor.id, checked)
         if old is not None and hashed:
-            payload = {"password_hash": hashed, "must_change_password": True}
+            payload = {**store_password(writer.db, hashed), "must_change_password": True}
             writer.append(actor.id, "user", checked.id, EventType.USER_PASSWORD_SET, payload)
     return checked
 
@@ -231,7 +232,7 @@ def write_new_user(
         "role": u.role.value,
         "department_code": u.department_code,
         "phone": u.phone,
-        "password_hash": hashed,
+        **store_password(writer.db, hashed),
         "must_change_password": must_change,
     }
     writer.append(actor_id, "user", u.id, EventType.USER_ADDED, payload)
@@ -255,8 +256,9 @@ def reset_password(db: Database, actor: User, username: str, password: str, *, w
     next sign-in."""
     require_office(db, actor, MANAGE_REFERENCE_DATA)
     user = user_by_name(db, username)
-    payload = {"password_hash": hash_password(password), "must_change_password": True}
+    hashed = hash_password(password)
     with writing(db, wall) as writer:
+        payload = {**store_password(writer.db, hashed), "must_change_password": True}
         writer.append(actor.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)
     return user
 
@@ -272,6 +274,7 @@ def change_own_password(db: Database, user: User, old: str, new: str, *, wall: W
         raise DomainError("password_old_wrong")
     if old == new:
         raise DomainError("password_unchanged")
-    payload = {"password_hash": hash_password(new), "must_change_password": False}
+    hashed = hash_password(new)
     with writing(db, wall) as writer:
+        payload = {**store_password(writer.db, hashed), "must_change_password": False}
         writer.append(user.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)

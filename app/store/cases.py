@@ -34,14 +34,17 @@ from app.core.model import (
 )
 from app.core.numbering import case_number, number_prefix
 from app.core.permissions import REGISTER_CASE, require
+from app.core.secrets import REPORTER_REF, reporter_from
 from app.store.blobs import BlobStore, StoredFile
 from app.store.eventlog import entity_events, new_id, writing
 from app.store.reference import ReferenceData
+from app.store.secrets import store_reporter
 
 CASE_COLUMNS = (
     "id, number, source, category_code, grid_code, description, address, urgency, status, "
     "first_receiver_unit, first_receiver_user_id, received_at, updated_at, reporter_name, "
-    "reporter_phone, latitude, longitude"
+    "reporter_phone, latitude, longitude, reporter_ref, "
+    "(SELECT s.value FROM secrets s WHERE s.ref = cases.reporter_ref)"
 )
 
 
@@ -60,11 +63,20 @@ def row_to_case(row: tuple, photos: tuple[str, ...] = ()) -> Case:
         first_receiver_user_id=row[10],
         received_at=row[11],
         updated_at=row[12],
-        reporter=Reporter(row[13], row[14]),
+        reporter=_reporter(row[13], row[14], row[17], row[18]),
         latitude=row[15],
         longitude=row[16],
         photos=photos,
     )
+
+
+def _reporter(name: str, phone: str, ref: str | None, secret: str | None) -> Reporter:
+    """The reporter as the event gave it (before schema 7), or as its held secret says; a
+    ref whose secret is not held here (a laptop) is a reporter withheld from this device."""
+    if not ref:
+        return Reporter(name, phone)
+    held = reporter_from(secret) if secret else None
+    return Reporter(held.name, held.phone) if held else Reporter(withheld=True)
 
 
 def next_case_number(db: Database, township_code: str, day: str, device_code: str) -> str:
@@ -86,7 +98,12 @@ def case_payload(
     received_at: str,
     first_receiver_unit: str,
     photos: list[StoredFile],
+    *,
+    reporter_ref: str | None,
 ) -> dict[str, Any]:
+    """The registration event's payload. The reporter is named only by ``reporter_ref``
+    (``hold_reporter``, None for none): the event replicates to every device, the contact
+    must not. Required, so no caller drops a reporter by forgetting it."""
     request = intake.request
     payload: dict[str, Any] = {
         "number": number,
@@ -99,17 +116,26 @@ def case_payload(
         "urgency": intake.urgency.value,
         "status": CaseStatus.PENDING_TRIAGE.value,
         "first_receiver_unit": first_receiver_unit,
-        "reporter_name": request.reporter_name.strip(),
-        "reporter_phone": normalise_phone(request.reporter_phone),
         "latitude": request.latitude,
         "longitude": request.longitude,
         "received_at": received_at,
         "photos": [{"sha256": p.sha256, "file_name": p.file_name} for p in photos],
     }
+    if reporter_ref:  # an optional field (app/core/secrets.py): old events carry the contact
+        payload[REPORTER_REF] = reporter_ref
     sender = transfer_from(intake)
     if sender is not None:  # the case fold records it as a transfer in (移送来的案件)
         payload["transfer_from"] = sender
     return payload
+
+
+def hold_reporter(db: Database, request: IntakeRequest) -> str | None:
+    """The ref of the request's reporter, held in the secrets table (in the caller's
+    transaction); None when no reporter was given."""
+    name, phone = request.reporter_name.strip(), normalise_phone(request.reporter_phone)
+    if not name and not phone:
+        return None
+    return store_reporter(db, name, phone)
 
 
 def check_intake(db: Database, request: IntakeRequest) -> ValidIntake:
@@ -148,7 +174,9 @@ def register_case(
                     "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
                     [photo.sha256, photo.size, photo.media_type],
                 )
-            payload = case_payload(intake, number, received_at, actor.department_code, photos)
+            reporter = hold_reporter(db, request)
+            unit = actor.department_code
+            payload = case_payload(intake, number, received_at, unit, photos, reporter_ref=reporter)
             writer.append(actor.id, "case", case_id, EventType.CASE_REGISTERED, payload)
     except Exception as error:
         if "database or disk is full" in str(error):

@@ -99,7 +99,8 @@ def may_here(db: Database, user: User, action: str) -> bool:
     return may(user.role, action) and own_kind(db) not in FIELD_KINDS
 
 
-def _here(db: Database) -> tuple[str | None, str | None]:
+def device_here(db: Database) -> tuple[str | None, str | None]:
+    """This device's kind and the unit it works for; (None, None) before enrolment."""
     row = db.execute(
         "SELECT d.kind, d.department FROM devices d JOIN device me ON me.id = d.id"
     ).fetchone()
@@ -108,7 +109,7 @@ def _here(db: Database) -> tuple[str | None, str | None]:
 
 def require_user_here(db: Database, user: User) -> None:
     """A grid worker's laptop is for grid workers, a department's for its own officers."""
-    kind, unit = _here(db)
+    kind, unit = device_here(db)
     check_actor_on(kind, unit, user.role, user.department_code, user.name)
 
 

@@ -133,8 +133,11 @@ def _is_projection(conn: sqlite_driver.Connection, table: str) -> bool:
 
 
 # Written here and never derived from events (the log itself, sync bookkeeping, this
-# device's settings and sign-in throttling): nothing to rebuild them from.
+# device's settings and sign-in throttling), or primary data held beside the log (the
+# secrets its events name by ref, checked against their refs instead): nothing to rebuild
+# them from.
 _LOCAL_TABLES = {
+    "secrets",
     "events",
     "device",
     "chain_heads",

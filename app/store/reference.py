@@ -120,7 +120,13 @@ def must_change_password(db: Database, user_id: str) -> bool:
 
 
 def password_hash(db: Database, username: str) -> str | None:
-    row = db.execute("SELECT password_hash FROM users WHERE username = ?", [username]).fetchone()
+    """The user's argon2 hash, or None: no such user, or their password is held by ref
+    (app/core/secrets.py) and this device does not hold it (a laptop they may not use)."""
+    row = db.execute(
+        "SELECT CASE WHEN u.password_ref IS NULL THEN u.password_hash ELSE s.value END "
+        "FROM users u LEFT JOIN secrets s ON s.ref = u.password_ref WHERE u.username = ?",
+        [username],
+    ).fetchone()
     return row[0] if row else None
 
 

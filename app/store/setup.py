@@ -26,6 +26,7 @@ from app.store.db_file import check_place, check_wal, recognise, storage_error
 from app.store.devices import require_office
 from app.store.encryption import DatabaseFile, database_file, is_encrypted, needs_key
 from app.store.eventlog import EventWriter, new_id, writing
+from app.store.secrets import store_password
 
 
 def open_database(target: Path | DatabaseFile, *, wall: Wall | None = None) -> Database:
@@ -153,7 +154,7 @@ def add_user(
         "role": Role(role).value,
         "department_code": department_code,
         "phone": phone,
-        "password_hash": password_hash or hash_password(password),
+        **store_password(writer.db, password_hash or hash_password(password)),
     }
     writer.append(actor_id, "user", user_id, EventType.USER_ADDED, payload)
     return user_id

@@ -21,6 +21,7 @@ from app.store.replication import apply_remote, event_at, note_peer_has, store_h
 from app.sync.archive import Opened
 from app.sync.checked import Checked
 from app.sync.refusals import NOTICE, clear_refusal, received_notice
+from app.sync.secret_files import keep_received
 
 CLOCK_LEAD_MS = 24 * 3600 * 1000  # how far a laptop's clock may pull this device's ahead
 
@@ -76,6 +77,7 @@ def _write(
             if here is not None and here.hash == head.hash:  # not a fork, nor held back
                 store_head(db, head)
         note_peer_has(db, checked.sender.id, {k: int(v) for k, v in m["have"].items()})
+        keep_received(db, checked.secrets)  # after the events and the acknowledgement
         for sha256, info in checked.new_blobs.items():
             db.conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",

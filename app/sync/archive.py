@@ -41,6 +41,7 @@ VERSION = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 EVENTS = "events.jsonl"
+SECRETS = "secrets.jsonl"  # optional: password hashes and reporters, by ref (secret_files.py)
 BLOB_MEMBER = re.compile(r"blobs/([0-9a-f]{64})")
 AGE_MAGIC = b"age-encryption.org/v1\n"
 READABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # what write_archive writes
@@ -62,6 +63,8 @@ class Limits:
     event_line: int = 1024 * 1024  # one event, payload and all
     total_bytes: int = 16 * 1024 * 1024 * 1024
     ratio: int = 200  # uncompressed / compressed, beyond which it is a bomb
+    secrets: int = 200_000  # a laptop's reporters since its last file, or the users' passwords
+    secret_line: int = 8 * 1024  # one {"ref", "value"}: a reporter's secret is under 1 KB
 
 
 LIMITS = Limits()
@@ -74,10 +77,12 @@ def write_archive(
     blobs: dict[str, Path],
     signer: DeviceKeys,
     recipients: list[str],
+    secrets: bytes = b"",
 ) -> int:
     """Write the encrypted sync file atomically; returns its size in bytes. The zip is
     built in a sealed spool (streamed, with data descriptors), so no plaintext copy of
-    it is ever on disk."""
+    it is ever on disk. ``secrets`` (JSON lines) is written only when there are any: a
+    file without them reads as files did before secrets travelled."""
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
     partial = target.with_name(target.name + ".partial")
     try:
@@ -90,6 +95,8 @@ def write_archive(
                 events.seek(0)
                 with archive.open(member, "w", force_zip64=events.size > ZIP64_FROM) as out:
                     shutil.copyfileobj(events, out, CHUNK)
+                if secrets:
+                    archive.writestr(SECRETS, secrets, zipfile.ZIP_DEFLATED)
                 for sha256, path in sorted(blobs.items()):
                     archive.write(path, f"blobs/{sha256}", zipfile.ZIP_STORED)  # photos: packed
             plain.finish()
@@ -161,12 +168,14 @@ class Opened:
         signature: str,
         blobs: set[str],
         limits: Limits,
+        secrets: bool = False,
     ) -> None:
         self.archive = archive
         self.manifest_bytes = manifest_bytes
         self.signature = signature
         self.blob_names = blobs
         self.limits = limits
+        self.has_secrets = secrets  # checked against the signed manifest (secret_files.py)
         self._manifest: dict[str, Any] | None = None
 
     @property
@@ -178,22 +187,30 @@ class Opened:
 
     def events_sha256(self) -> str:
         """The SHA-256 of the events member, streamed: nothing of it is kept."""
-        digest = hashlib.sha256()
-        with _reading(EVENTS), self.archive.open(EVENTS) as member:
-            total = 0
-            while chunk := member.read(READ_CHUNK):
-                total += len(chunk)
-                if total > self.limits.events_bytes:
-                    raise DomainError("sync_limits", reason=f"{EVENTS}: larger than declared")
-                digest.update(chunk)
-        return digest.hexdigest()
+        return self.member_sha256(EVENTS, self.limits.events_bytes)
 
     def event_lines(self) -> Iterator[bytes]:
         """The events member line by line, none longer than ``limits.event_line``."""
-        with _reading(EVENTS), self.archive.open(EVENTS) as member:
-            while line := member.readline(self.limits.event_line + 1):
-                if len(line) > self.limits.event_line:
-                    raise DomainError("sync_limits", reason=f"{EVENTS}: a line too long")
+        return self.member_lines(EVENTS, self.limits.event_line)
+
+    def member_sha256(self, name: str, cap: int) -> str:
+        """The SHA-256 of a member, streamed, refused beyond ``cap`` bytes."""
+        digest = hashlib.sha256()
+        with _reading(name), self.archive.open(name) as member:
+            total = 0
+            while chunk := member.read(READ_CHUNK):
+                total += len(chunk)
+                if total > cap:
+                    raise DomainError("sync_limits", reason=f"{name}: larger than declared")
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    def member_lines(self, name: str, line_cap: int) -> Iterator[bytes]:
+        """A member line by line, none longer than ``line_cap``."""
+        with _reading(name), self.archive.open(name) as member:
+            while line := member.readline(line_cap + 1):
+                if len(line) > line_cap:
+                    raise DomainError("sync_limits", reason=f"{name}: a line too long")
                 yield line
 
     def blob_bytes(self, sha256: str) -> bytes:
@@ -224,6 +241,7 @@ def open_archive(
                 _read(archive, SIGNATURE, 1024).decode("ascii", "replace"),
                 blob_names,
                 limits,
+                SECRETS in archive.namelist(),
             )
 
 
@@ -315,7 +333,7 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits, archive_size: int) 
         if needed not in names:
             raise DomainError("sync_damaged", reason=f"{needed} missing")
     blobs = set()
-    for name in names - {MANIFEST, SIGNATURE, EVENTS}:
+    for name in names - {MANIFEST, SIGNATURE, EVENTS, SECRETS}:
         match = BLOB_MEMBER.fullmatch(name)
         if not match:
             raise DomainError("sync_unexpected_member", value=_shown(name))

@@ -24,6 +24,7 @@ class Checked:
     new_blobs: dict[str, dict[str, Any]] = field(default_factory=dict)
     heads: list[ChainHead] = field(default_factory=list)
     already_imported: bool = False
+    secrets: dict[str, str] = field(default_factory=dict)  # by ref, to hold (secret_files.py)
 
     @property
     def new_cases(self) -> int:

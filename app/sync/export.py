@@ -31,6 +31,7 @@ from app.store.replication import (
 from app.sync.archive import FORMAT, VERSION, write_archive
 from app.sync.keys import DeviceKeys
 from app.sync.refusals import NOTICE, notice_for
+from app.sync.secret_files import MANIFEST_KEY, named_refs, secrets_for, secrets_member
 from app.sync.spool import SealedSpool
 
 
@@ -73,9 +74,12 @@ def export_sync_file(
     # the events (reporters, parties) are sealed as they are written: a killed export leaves
     # nothing readable behind, on an encrypted laptop as anywhere (sync/spool.py)
     with SealedSpool() as events:
-        provides, heads, counts, photos, digest = _write_events(db, events, assumed, have, own_head)
+        provides, heads, counts, photos, digest, named = _write_events(
+            db, events, assumed, have, own_head
+        )
         events.finish()
         files = _evidence_files(db, blobs, photos)
+        secrets, secrets_entry = secrets_member(secrets_for(db, peer, named))
         manifest = {
             "format": FORMAT,
             "version": VERSION,
@@ -95,12 +99,20 @@ def export_sync_file(
             "events_sha256": digest,
             "blobs": {sha: {"size": f[1], "media_type": f[2]} for sha, f in files.items()},
         }
+        if secrets_entry:  # optional: a file without secrets reads as before
+            manifest[MANIFEST_KEY] = secrets_entry
         notice = notice_for(db, peer.id)
         if notice:  # optional: older programs ignore it, files without it mean "none"
             manifest[NOTICE] = notice
         recipients = [peer.box_key, escrow[0]]
         size = write_archive(
-            target, manifest, events, {s: f[0] for s, f in files.items()}, keys, recipients
+            target,
+            manifest,
+            events,
+            {s: f[0] for s, f in files.items()},
+            keys,
+            recipients,
+            secrets,
         )
     summary = {"events": counts["events"], "new_cases": counts["new_cases"], "blobs": len(files)}
     with write_transaction(db):
@@ -141,13 +153,15 @@ def _write_events(
     assumed: dict[str, int],
     have: dict[str, int],
     own_head: ChainHead | None,
-) -> tuple[dict[str, list[int]], list[ChainHead], dict[str, int], set[str], str]:
+) -> tuple[dict[str, list[int]], list[ChainHead], dict[str, int], set[str], str, set[str]]:
     """The events the peer lacks, one JSON line each, into ``out``; what they provide, the
-    heads that vouch for them, counts, the photos they name and the SHA-256 of the lines."""
+    heads that vouch for them, counts, the photos they name, the SHA-256 of the lines and
+    the secrets they name by ref."""
     provides: dict[str, list[int]] = {}
     heads: list[ChainHead] = []
     counts = {"events": 0, "new_cases": 0}
     photos: set[str] = set()
+    named: set[str] = set()
     digest = hashlib.sha256()
     for origin in sorted(have):
         start = assumed.get(origin, 0)
@@ -165,9 +179,10 @@ def _write_events(
             counts["events"] += 1
             counts["new_cases"] += event.type == EventType.CASE_REGISTERED
             photos.update(p["sha256"] for p in event.payload.get("photos", []))
+            named |= named_refs(event.payload)
         provides[origin] = [start + 1, last]
         heads.append(head)
-    return provides, heads, counts, photos, digest.hexdigest()
+    return provides, heads, counts, photos, digest.hexdigest(), named
 
 
 def _evidence_files(

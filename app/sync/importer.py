@@ -24,6 +24,7 @@ from app.sync.checked import Anchor, Checked
 from app.sync.held import check_blobs, compare_with_held, hold_back_orphans, seen
 from app.sync.keys import signature_valid
 from app.sync.manifest import ID_CHARS, check_signed
+from app.sync.secret_files import read_secrets, useful_here
 
 MAX_HLC = 2**63 - 1  # an event's clock and sequence fit SQLite's integer
 
@@ -65,6 +66,7 @@ def _check(
     _check_origins(events, devices)
     check_actors(db, events, devices)
     result = Checked(manifest, sender, heads=heads)
+    result.secrets = useful_here(db, read_secrets(opened, manifest), events)
     result.already_imported = _imported_before(db, manifest)
     compare_with_held(db, events, result)
     hold_back_orphans(db, result)

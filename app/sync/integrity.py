@@ -1,4 +1,5 @@
-"""``towndesk verify``: every evidence file against its hash; every device's events, each
+"""``towndesk verify``: every evidence file and every held secret against its hash; every
+device's events, each
 against its own hash, its link to the one before and a gapless sequence; the chain heads
 each device signed; whatever else remembers how far a chain went (a peer's confirmation,
 the sync files written here, this device's clock); the tables against a replay of the
@@ -16,6 +17,7 @@ from sqlite_utils import Database
 from app.core.clock import hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH
+from app.core.secrets import secret_ref
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore, file_sha256
 from app.store.database import integrity_problems
@@ -46,6 +48,7 @@ class IntegrityReport:
     devices: int = 0
     heads: int = 0
     blobs: int = 0
+    secrets: int = 0
     tables: int = 0
     table_rows: int = 0
     table_differences: int = 0
@@ -65,6 +68,7 @@ class IntegrityReport:
             "devices": self.devices,
             "signed_heads": self.heads,
             "evidence_files": self.blobs,
+            "secrets": self.secrets,
             "tables_compared": self.tables if self.deep else None,
             "table_rows": self.table_rows,
             "table_differences": self.table_differences,
@@ -97,6 +101,7 @@ def verify_everything(
     _remembered(db, report, chains)
     _unsigned_tails(db, report, chains, signed)
     _blobs(db, blobs, report)
+    _secrets(db, report)
     if deep:
         _tables(db, report)
     else:
@@ -260,6 +265,16 @@ def _blobs(db: Database, blobs: BlobStore, report: IntegrityReport) -> None:
             continue
         if file_sha256(path) != sha256:
             report.problems.append(f"证据文件已被改动（内容与哈希不符）：{sha256}")
+
+
+def _secrets(db: Database, report: IntegrityReport) -> None:
+    """Each held password hash or reporter against its ref (app/core/secrets.py): the events
+    name them by ref, so an edited secret would otherwise open an account or misname a
+    reporter unnoticed. A secret not held is no problem: a laptop holds only its users'."""
+    for ref, value in db.execute("SELECT ref, value FROM secrets ORDER BY ref"):
+        report.secrets += 1
+        if secret_ref(value) != ref:
+            report.problems.append(f"保密数据（密码或反映人）已被改动（内容与编号不符）：{ref}")
 
 
 def _tables(db: Database, report: IntegrityReport) -> None:

@@ -14,6 +14,7 @@ from app.store.setup import open_database
 from app.sync.unlocking import unlock_database
 from tests.cli.signed import run
 from tests.cli.test_cli import CJK, JPEG, dump
+from tests.clock import TEST_NOW_MS
 
 OFFICE_KEYS = "office-keys"
 LAPTOP_KEYS = "laptop-keys"
@@ -177,14 +178,20 @@ def test_refusals_are_in_chinese_and_change_nothing(
         (["sync", "import", str(good), "--key-password", "wrong-password"], "口令不正确"),
         (["device", "revoke", "青石村网格终端", "--key-password", LAPTOP_KEYS], "不能维护基础数据"),
         (["case", "resolve", "QS-20261127-ZZ9999", "--note", "核对"], "不存在"),
-        (["case", "show", "QS-20261127-ZZ9999", "--as", "admin"], "只供网格员使用"),
     ]:
-        # the laptop's grid worker signs in; the administrator may not sign in on a laptop
-        who = [] if "--as" in argv else ON_THE_LAPTOP
-        assert run([*argv, "--db", str(laptop), *who]) == 2
+        assert run([*argv, "--db", str(laptop), *ON_THE_LAPTOP]) == 2  # its grid worker
         err = capsys.readouterr().err
         assert words in err and CJK.search(err), err
         assert dump(laptop, LAPTOP_KEYS) == before
+    # the administrator may not sign in on a laptop, which holds no password of theirs:
+    # refused as an unknown name, and counted as a failed sign-in like any other
+    show = ["case", "show", "QS-20261127-ZZ9999", "--as", "admin", "--db", str(laptop)]
+    assert run(show) == 2
+    err = capsys.readouterr().err
+    assert "用户名或密码不正确" in err, err
+    after = dump(laptop, LAPTOP_KEYS)
+    assert after.pop("sign_in_failures") == [("admin", 1, TEST_NOW_MS)]
+    assert after == {k: v for k, v in before.items() if k != "sign_in_failures"}
     monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin.isatty", lambda: False)
     assert run(["sync", "verify", str(good), "--db", str(laptop), *ON_THE_LAPTOP]) == 2

@@ -61,7 +61,7 @@ from app.core.numbering import case_number
 from app.core.text import index_terms
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore, StoredFile
-from app.store.cases import case_payload
+from app.store.cases import case_payload, hold_reporter
 from app.store.database import backup, connect, migrate
 from app.store.demo.path import Step, plan, write_in_time_order
 from app.store.demo.township import build_demo, load_demo_data
@@ -315,7 +315,10 @@ class _Outbox:
         )
         registrar = grid["worker"]["username"] if source == CaseSource.PATROL else "clerk"
         photos = [photo] if photo else []
-        payload = case_payload(intake, number, received_at, OFFICE_CODE, photos)
+        reporter = hold_reporter(self.node.db, intake.request)  # by ref, as register_case
+        payload = case_payload(
+            intake, number, received_at, OFFICE_CODE, photos, reporter_ref=reporter
+        )
         return payload, self.people[registrar].id
 
     def photo(self, index: int) -> StoredFile:

@@ -12,6 +12,7 @@ from tests.clock import DEMO_NOW_MS, frozen  # noqa: F401 - the demo's present, 
 # Tables that are not derived from events: the log itself and local, per-device state.
 NOT_PROJECTIONS = {
     "events",
+    "secrets",  # primary data held by ref, different on each device (app/core/secrets.py)
     "device",
     "settings",
     "sign_in_failures",

@@ -115,7 +115,7 @@ def test_numbering_ignores_a_device_whose_code_extends_ours(small_db, tmp_path: 
     day = local_text(NEXT_DAY)[:10]
     foreign = f"QS-{day.replace('-', '')}-{code}X0001"  # a laptop coded e.g. "LEX"
     payload = case_payload(
-        check_intake(small_db, REQUEST), foreign, local_text(NEXT_DAY), "ZHB", []
+        check_intake(small_db, REQUEST), foreign, local_text(NEXT_DAY), "ZHB", [], reporter_ref=None
     )
     event = Event(
         new_id(),

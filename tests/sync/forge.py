@@ -33,7 +33,7 @@ from app.store.blobs import BlobStore
 from app.store.eventlog import EventWriter
 from app.store.replication import ChainHead
 from app.store.setup import open_database
-from app.sync.archive import EVENTS, MANIFEST, SIGNATURE
+from app.sync.archive import EVENTS, MANIFEST, SECRETS, SIGNATURE
 from app.sync.enrolment import establish_office
 from app.sync.export import event_line
 from app.sync.keys import CHEAP, DeviceKeys
@@ -61,6 +61,7 @@ class Parts:
     blobs: dict[str, bytes] = field(default_factory=dict)
     extra: list[Member] = field(default_factory=list)
     raw_manifest: bytes | None = None
+    secrets: bytes | None = None  # the secrets member, when the file has one
 
     def manifest_bytes(self) -> bytes:
         if self.raw_manifest is not None:
@@ -79,6 +80,8 @@ class Parts:
         if self.signature is not None:
             listed.append(Member(SIGNATURE, self.signature.encode(), zipfile.ZIP_STORED))
         listed.append(Member(EVENTS, self.events))
+        if self.secrets is not None:
+            listed.append(Member(SECRETS, self.secrets))
         listed += [
             Member(f"blobs/{sha}", data, zipfile.ZIP_STORED)
             for sha, data in sorted(self.blobs.items())
@@ -106,6 +109,7 @@ def open_parts(source: Path, keys: DeviceKeys) -> Parts:
             archive.read(SIGNATURE).decode(),
             archive.read(EVENTS),
             blobs,
+            secrets=archive.read(SECRETS) if SECRETS in names else None,
         )
 
 

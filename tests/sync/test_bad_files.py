@@ -50,6 +50,7 @@ CLASS_WORDS = {
     "sync_not_a_sync_file": "【不是同步包】",
     "sync_damaged": "【文件损坏】",
     "sync_unexpected_member": "【文件损坏】",
+    "sync_secret_mismatch": "【文件损坏】",
     "sync_wrong_recipient": "【收件设备不符】",
     "sync_bad_signature": "【签名无效】",
     "sync_unknown_device": "【未注册设备】",

@@ -99,12 +99,11 @@ def test_a_stolen_laptop_s_files_yield_no_text_no_phone_no_hash(
     # hold them, readable once unlocked with the device password
     assert all(secrets_found(office.path.parent).values())
     copy = open_database(unlock_database(stolen / "towndesk.sqlite3", LAPTOP_PASSWORD))
-    assert (
-        copy.execute(
-            "SELECT count(*) FROM cases WHERE reporter_phone = ?", [REPORTER_PHONE]
-        ).fetchone()[0]
-        == 1
-    )
+    # the reporter its own grid worker typed, held by ref until it is sent (core/secrets.py)
+    held = copy.execute(
+        "SELECT s.value FROM cases c JOIN secrets s ON s.ref = c.reporter_ref"
+    ).fetchall()
+    assert [REPORTER_PHONE in value for (value,) in held] == [True]
     copy.close()
 
 

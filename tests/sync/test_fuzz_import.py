@@ -34,8 +34,10 @@ from typing import Any
 import pytest
 
 from app.core.errors import DomainError
+from app.core.intake import IntakeRequest
 from app.core.messages import MESSAGES
 from app.store import sqlite_driver
+from app.store.cases import register_case
 from app.sync.files import verify_file
 from tests.conftest import DEMO_NOW_MS
 from tests.sync import forge
@@ -54,7 +56,8 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Material]]:
     """A small demo office (20 cases: restoring it after an accepted file is quick) and the
-    genuine file a laptop sent it: two new cases, one with a photo."""
+    genuine file a laptop sent it: two new cases, one with a photo, one with a reporter (so
+    the file has a secrets member)."""
     from app.store.demo.township import build_demo
 
     root = tmp_path_factory.mktemp("fuzz")
@@ -64,10 +67,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Node, Mate
     office = new_office(path)
     laptop = enrol_laptop(office, root / "laptop", "青石村网格终端")
     laptop.report("路边占道经营", jpeg(root / "camera", "small.jpg"))
-    laptop.report("小区门口垃圾堆放")
-    up = laptop.export_to(office, root / "up.tdsync").path
+    grid = laptop.db.execute("SELECT code FROM categories WHERE parent_code IS NOT NULL").fetchone()
+    reported = IntakeRequest(grid[0], "G01", "小区门口垃圾堆放", reporter_name="李女士")
+    register_case(laptop.db, laptop.blobs, laptop.user("wgy01"), reported, wall=laptop.wall)
+    up = laptop.export_to(office, root / "up.tdsync").path  # with secrets.jsonl (a reporter)
     laptop.db.close()
     parts = forge.open_parts(up, office.keys)
+    assert parts.secrets and "secrets" in parts.manifest  # fuzzed along with the rest
     escrow = office.db.execute("SELECT escrow_key FROM township").fetchone()[0]
     material = Material(
         up.read_bytes(),

@@ -346,6 +346,19 @@ def test_an_evidence_file_deleted_or_with_one_byte_flipped_is_caught(exported: N
     assert f"证据文件缺失：{sha256}" in verify(exported).problems
 
 
+def test_a_secret_edited_in_its_table_is_caught_with_its_ref(office: Node) -> None:
+    """An attacker with the file gives the administrator the clerk's password hash: the
+    events name the admin's by ref, so the edit shows as a secret no longer its ref."""
+    assert clean(office).secrets > 2  # the demo's passwords and reporters
+    admin_ref, clerk_hash = office.db.execute(
+        "SELECT a.password_ref, s.value FROM users a, users c JOIN secrets s "
+        "ON s.ref = c.password_ref WHERE a.username = 'admin' AND c.username = 'clerk'"
+    ).fetchone()
+    tamper(office, ("UPDATE secrets SET value = ? WHERE ref = ?", (clerk_hash, admin_ref)))
+    expected = f"保密数据（密码或反映人）已被改动（内容与编号不符）：{admin_ref}"
+    assert verify(office).problems == [expected]
+
+
 # -- the command --------------------------------------------------------------------------
 
 

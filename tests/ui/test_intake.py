@@ -171,6 +171,22 @@ def test_the_reporter_is_masked_for_a_leader(qtbot, demo_path, demo_db):
     assert "138****1234" in shown
 
 
+def test_a_reporter_not_held_here_shows_as_confidential_even_to_a_clerk(qtbot, demo_path, demo_db):
+    """A laptop holds no reporter it did not type (app/core/secrets.py): the case says a
+    reporter was given, and nothing more, whoever looks."""
+    clerk = open_window(qtbot, demo_path, demo_db, "clerk")
+    dialog = clerk.open_intake()
+    fill(qtbot, dialog)
+    with qtbot.waitSignal(dialog.case_registered) as registered:
+        dialog.save()
+    case = registered.args[0]
+    demo_db.execute(
+        "DELETE FROM secrets WHERE ref = (SELECT reporter_ref FROM cases WHERE id = ?)", [case.id]
+    )
+    demo_db.conn.commit()
+    assert reporter_line(clerk.open_case(case)) == "保密"
+
+
 def test_closing_the_window_asks_before_losing_a_half_typed_case(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 

@@ -132,6 +132,7 @@ def _registered(event: Event) -> CaseRows:
         "first_receiver_user_id": event.actor_id,
         "reporter_name": p.get("reporter_name", ""),
         "reporter_phone": p.get("reporter_phone", ""),
+        "reporter_ref": p.get("reporter_ref"),  # the contact held by ref (core/secrets.py)
         "latitude": p.get("latitude"),
         "longitude": p.get("longitude"),
         "received_at": received_at,

@@ -1,5 +1,6 @@
 """Messages for crafted or clashing sync files (code: zh_CN, en): zip features this program
-does not read, a file id used by another file, and imports that meet another import or a
+does not read, a file id used by another file, a secret that does not match its ref,
+and imports that meet another import or a
 busy database. Like app/core/messages/sync.py, each names its class first."""
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ SYNC_FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "请对方重新导出。",
         "[Reused id] The sync file's id ({value}) belongs to another file imported before; "
         "refused. Ask the sender to export again.",
+    ),
+    "sync_secret_mismatch": (
+        "【文件损坏】同步包中的一项保密数据（密码或反映人）与其编号 {value}… 不符，"
+        "已拒收，未导入任何内容。请对方重新导出。",
+        "[Damaged] A secret in the sync file (a password or a reporter) does not match its "
+        "ref {value}…; refused, nothing was imported. Ask the sender to export it again.",
     ),
     "sync_import_in_progress": (
         "【正在导入】这个同步包正在导入，请等它完成（同步页会显示结果），不必再导入一次。",

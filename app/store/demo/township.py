@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from app.core.auth import hash_password
 from app.core.clock import local_text
 from app.core.errors import DomainError
@@ -33,7 +35,7 @@ from app.core.model import (
 )
 from app.core.numbering import case_number
 from app.paths import resource
-from app.store.cases import case_payload
+from app.store.cases import case_payload, hold_reporter
 from app.store.demo.meetings import hold_demo_meetings
 from app.store.demo.path import Step, plan, write_in_time_order
 from app.store.eventlog import EventWriter, new_id, writing
@@ -154,7 +156,7 @@ def _write_demo(
             if progress and not progress(done, cases):
                 return False
         with writing(db, wall=generator.wall) as writer:
-            steps = generator.walked(cases - done, writer.device.code, now)
+            steps = generator.walked(writer, cases - done, now)
             write_in_time_order(writer, steps, generator.set_time)
         if meetings and cases:
             hold_demo_meetings(db, now)
@@ -186,12 +188,15 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             if response
             else None,
         )
-    hashes: dict[str, str] = {}
+    hashes: dict[tuple[str, str, str], str] = {}
 
-    def hashed(password: str) -> str:
-        if password not in hashes:
-            hashes[password] = hash_password(password)
-        return hashes[password]
+    def hashed(password: str, role: str, unit: str) -> str:
+        """argon2 is slow, so users who share a password share its hash, but only users
+        who sign in on the same devices: a laptop is sent the hashes (by ref) of its own
+        users, which must not open another department's officer too."""
+        if (password, role, unit) not in hashes:
+            hashes[password, role, unit] = hash_password(password)
+        return hashes[password, role, unit]
 
     ids: dict[str, str] = {}
     for u in data["users"]:
@@ -203,7 +208,7 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             Role(u["role"]),
             u["department"],
             u["password"],
-            password_hash=hashed(u["password"]),
+            password_hash=hashed(u["password"], u["role"], u["department"]),
         )
     admin = ids["admin"]
     for g in data["grids"]:
@@ -217,7 +222,7 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
             OFFICE_CODE,
             GRID_WORKER_PASSWORD,
             w["phone"],
-            password_hash=hashed(GRID_WORKER_PASSWORD),
+            password_hash=hashed(GRID_WORKER_PASSWORD, Role.GRID_WORKER, OFFICE_CODE),
         )
         add_grid(writer, admin, g["code"], g["name"], g["area"], ids[w["username"]])
     for group in data["categories"]:
@@ -296,15 +301,18 @@ class _CaseGenerator:
     def write(self, writer: EventWriter, count: int) -> None:
         for _ in range(count):
             self.time = next(self.times)
-            payload, actor, _leaf, _grid = self._case(local_text(self.time), writer.device.code)
+            code = writer.device.code
+            payload, actor, _leaf, _grid = self._case(writer.db, local_text(self.time), code)
             writer.append(actor, "case", new_id(), EventType.CASE_REGISTERED, payload)
 
-    def walked(self, count: int, device_code: str, now: int) -> list[Step]:
-        """The last ``count`` cases with the steps each takes along the case path."""
+    def walked(self, writer: EventWriter, count: int, now: int) -> list[Step]:
+        """The last ``count`` cases with the steps each takes along the case path (their
+        reporters held in ``writer``'s transaction)."""
+        device_code = writer.device.code
         steps: list[Step] = []
         for _ in range(count):
             received = next(self.times)
-            payload, actor, leaf, grid = self._case(local_text(received), device_code)
+            payload, actor, leaf, grid = self._case(writer.db, local_text(received), device_code)
             case_id = new_id()
             steps.append(Step(received, len(steps), case_id, "", None, payload, actor))
             for at, username, request in plan(
@@ -320,7 +328,7 @@ class _CaseGenerator:
         return steps
 
     def _case(
-        self, received_at: str, device_code: str
+        self, db: Database, received_at: str, device_code: str
     ) -> tuple[dict[str, Any], str, dict[str, Any], dict[str, Any]]:
         rng = self.rng
         leaf, group = rng.choices(self.leaves, self.leaf_weights)[0]
@@ -369,4 +377,6 @@ class _CaseGenerator:
             CaseSource(source),
             Urgency.URGENT if urgent else Urgency.NORMAL,
         )
-        return case_payload(intake, number, received_at, unit, []), actor, leaf, grid
+        reporter = hold_reporter(db, intake.request)  # held by ref, as register_case does
+        payload = case_payload(intake, number, received_at, unit, [], reporter_ref=reporter)
+        return payload, actor, leaf, grid

@@ -39,6 +39,7 @@ _REGISTRATION = (
     "first_receiver_user_id",
     "reporter_name",
     "reporter_phone",
+    "reporter_ref",
     "latitude",
     "longitude",
     "received_at",

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.core.events import Event
 from app.core.model import Route
+from app.core.secrets import PASSWORD_HASH, PASSWORD_REF
 from app.store.event_rows import office_device_id
 from app.store.projections.cases import forget_context, refold_cases
 from app.store.work_calendar import OFFICE_HOURS
@@ -94,12 +95,17 @@ def user_set(db: Database, event: Event) -> None:
     _update(db, "users", "id", event.entity_id, {k: event.payload[k] for k in keys})
 
 
+def _password(p: dict[str, Any]) -> dict[str, Any]:
+    """Either form of a password (app/core/secrets.py): the hash itself (events before
+    schema 7), or its ref, resolved through the secrets table when someone signs in."""
+    if PASSWORD_REF in p:
+        return {"password_hash": "", "password_ref": p[PASSWORD_REF]}
+    return {"password_hash": p[PASSWORD_HASH], "password_ref": None}
+
+
 def user_password_set(db: Database, event: Event) -> None:
     p = event.payload
-    values = {
-        "password_hash": p["password_hash"],
-        "must_change_password": p["must_change_password"],
-    }
+    values = {**_password(p), "must_change_password": p["must_change_password"]}
     _update(db, "users", "id", event.entity_id, values)
 
 
@@ -134,7 +140,7 @@ def user_added(db: Database, event: Event) -> None:
             "role": p["role"],
             "department_code": p["department_code"],
             "phone": p.get("phone", ""),
-            "password_hash": p["password_hash"],
+            **_password(p),
             "must_change_password": p.get("must_change_password", False),
         },
     )

@@ -115,9 +115,9 @@ class CaseFields(QWidget):
 
     def _reporter(self) -> str:
         reporter = self.case.reporter
-        if not reporter.name and not reporter.phone:
+        if not reporter.given:
             return "—"
-        if can_see_reporter(self.session.user.role):
+        if can_see_reporter(self.session.user.role) and not reporter.withheld:
             return f"{reporter.name}  {reporter.phone}".strip()
         if not reporter.phone:
             return self.tr("Confidential")
