@@ -42,9 +42,7 @@ class KeyRing(QObject):
 
     changed = Signal()  # unlocked (or set up for the first time)
 
-    def __init__(
-        self, session: Session, parent: QWidget, opened: DeviceKeys | None = None
-    ) -> None:
+    def __init__(self, session: Session, parent: QWidget, opened: DeviceKeys | None = None) -> None:
         super().__init__(parent)
         self.session, self.parent_widget = session, parent
         self.keys: DeviceKeys | None = None
