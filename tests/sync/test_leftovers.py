@@ -49,11 +49,6 @@ def test_a_killed_import_leaves_nothing_readable(office: Node, tmp_path: Path) -
     """An import killed (SIGKILL) while the decrypted file is open: no file anywhere near
     the database or in the temporary folder holds any of its plaintext, and the next
     import goes in and leaves only its (empty) lock beside the database."""
-    import signal
-    import subprocess
-    import sys
-
-    import app
     from tests.sync.conftest import jpeg
 
     laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
@@ -63,24 +58,15 @@ def test_a_killed_import_leaves_nothing_readable(office: Node, tmp_path: Path) -
     laptop.db.close()
     temp = tmp_path / "temp"
     temp.mkdir()
-    script = (
-        "import os, signal, sys\n"
-        "from pathlib import Path\n"
+    killed_in_a_child(
         "from app.sync import files\n"
-        "from tests.clock import frozen\n"
-        "from tests.sync.conftest import OFFICE_PASSWORD, open_node\n"
+        "from tests.sync.conftest import OFFICE_PASSWORD\n"
         "node = open_node(Path(sys.argv[1]), OFFICE_PASSWORD)\n"
-        "def killed(*args, **kwargs):\n"
-        "    os.kill(os.getpid(), signal.SIGKILL)\n"
         "files.apply = killed  # decrypted and checked: killed before anything is written\n"
-        "files.import_file(node.db, node.blobs, node.keys, None, Path(sys.argv[2]), wall=frozen)\n"
+        "files.import_file(node.db, node.blobs, node.keys, None, Path(sys.argv[2]), wall=frozen)\n",
+        [str(office.path), str(up)],
+        temp,
     )
-    root = Path(app.__file__).resolve().parents[1]
-    env = os.environ | {"PYTHONPATH": str(root), "TMPDIR": str(temp)}
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(office.path), str(up)], env=env, cwd=root, timeout=120
-    )
-    assert done.returncode == -signal.SIGKILL
     plaintext = [MARKER.encode(), b"PK\x03\x04", b"events_sha256"]
     near = [p for p in office.path.parent.iterdir() if p.name not in ("laptop", "outbox")]
     looked = [temp, *near]
@@ -99,11 +85,6 @@ def test_a_killed_export_leaves_nothing_readable(office: Node, tmp_path: Path) -
     """An export killed (SIGKILL) once every event is written and before the archive is
     sealed: nothing in the temporary folder or beside the (encrypted) laptop database
     holds a report's text. The events were sealed as they were written (sync/spool.py)."""
-    import signal
-    import subprocess
-    import sys
-
-    import app
     from tests.sync.conftest import LAPTOP_PASSWORD
 
     laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
@@ -111,29 +92,45 @@ def test_a_killed_export_leaves_nothing_readable(office: Node, tmp_path: Path) -
     laptop.db.close()
     temp = tmp_path / "temp"
     temp.mkdir()
-    script = (
-        "import os, signal, sys\n"
-        "from pathlib import Path\n"
+    target = tmp_path / "outbox" / "up.tdsync"
+    target.parent.mkdir()
+    killed_in_a_child(
         "from app.sync import export\n"
-        "from tests.clock import frozen\n"
-        "from tests.sync.conftest import open_node\n"
         "node = open_node(Path(sys.argv[1]), sys.argv[2])\n"
-        "def killed(*args, **kwargs):\n"
-        "    os.kill(os.getpid(), signal.SIGKILL)\n"
         "export.write_archive = killed  # every event written: killed before the archive\n"
         "export.export_sync_file(\n"
         "    node.db, node.blobs, node.keys, None, sys.argv[4], Path(sys.argv[3]), wall=frozen\n"
-        ")\n"
+        ")\n",
+        [str(laptop.path), LAPTOP_PASSWORD, str(target), office.id],
+        temp,
     )
-    root = Path(app.__file__).resolve().parents[1]
-    env = os.environ | {"PYTHONPATH": str(root), "TMPDIR": str(temp)}
-    target = tmp_path / "outbox" / "up.tdsync"
-    target.parent.mkdir()
-    argv = [sys.executable, "-c", script, str(laptop.path), LAPTOP_PASSWORD, str(target), office.id]
-    done = subprocess.run(argv, env=env, cwd=root, timeout=120)
-    assert done.returncode == -signal.SIGKILL
     looked = [temp, target.parent, laptop.path.parent]
     files = [f for p in looked for f in p.rglob("*") if f.is_file()]
     assert any(f.name == laptop.path.name for f in files)  # the database at least
     for file in files:
         assert MARKER.encode() not in file.read_bytes(), file
+
+
+def killed_in_a_child(script: str, argv: list[str], temp: Path) -> None:
+    """Run ``script`` in a fresh Python with ``killed`` (SIGKILL to itself) at hand and
+    ``temp`` as its temporary folder; it must end killed."""
+    import signal
+    import subprocess
+    import sys
+
+    import app
+
+    prelude = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from tests.clock import frozen\n"
+        "from tests.sync.conftest import open_node\n"
+        "def killed(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    root = Path(app.__file__).resolve().parents[1]
+    env = os.environ | {"PYTHONPATH": str(root), "TMPDIR": str(temp)}
+    done = subprocess.run(
+        [sys.executable, "-c", prelude + script, *argv], env=env, cwd=root, timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL
