@@ -345,16 +345,16 @@ def _write_outbox(office: Node, rng: random.Random, events: int, photos: int) ->
     picked.sort(key=lambda case: case[0])  # numbers follow the order of receipt
     with_photo = set(rng.sample(range(len(picked)), min(photos, len(picked))))
     stored = {i: outbox.photo(i) for i in sorted(with_photo)}
-    steps: list[Step] = []
-    for i, case in enumerate(picked):
-        payload, registrar = outbox.payload(case, stored.get(i))
-        case_id = new_id()
-        steps.append(Step(case[0], len(steps), case_id, "", None, payload, registrar))
-        for at, username, request in case[-1]:
-            steps.append(Step(at, len(steps), case_id, username, request))
     cases = len(picked)
     outbox.set_time(start)
     with writing(db, wall=outbox.wall) as writer:
+        steps: list[Step] = []  # built in the transaction: a reporter's secret goes with it
+        for i, case in enumerate(picked):
+            payload, registrar = outbox.payload(case, stored.get(i))
+            case_id = new_id()
+            steps.append(Step(case[0], len(steps), case_id, "", None, payload, registrar))
+            for at, username, request in case[-1]:
+                steps.append(Step(at, len(steps), case_id, username, request))
         for photo in stored.values():
             db.conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
