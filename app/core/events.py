@@ -51,6 +51,8 @@ class EventType:
     MEETING_AGENDA_SET = "meeting.agenda_set"
     MEETING_MINUTES_RECORDED = "meeting.minutes_recorded"
     MEETING_DECISION_DONE = "meeting.decision_done"
+    # the assessment's weights as a whole ({indicator key: weight}); the last one wins
+    ASSESSMENT_WEIGHTS_SET = "assessment.weights_set"
 
 
 def canonical_json(value: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -114,9 +114,15 @@ def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: Database, path: Path | None, key: bytes | None = None) -> list[int]:
+def migrate(
+    db: Database,
+    path: Path | None,
+    key: bytes | None = None,
+    fills: Mapping[int, Callable[[Database], object]] | None = None,
+) -> list[int]:
     """Apply missing migrations in order, one transaction each; back up first (encrypted
-    with the database's own ``key`` when it has one).
+    with the database's own ``key`` when it has one). ``fills``: what fills a version's new
+    projections from the log, run in that version's transaction (SQL cannot fold a case).
 
     Returns the versions applied. A database newer than this program is refused.
     """
@@ -132,6 +138,8 @@ def migrate(db: Database, path: Path | None, key: bytes | None = None) -> list[i
             with write_transaction(db):
                 for statement in split_statements(sql_file.read_text(encoding="utf-8")):
                     db.conn.execute(statement)
+                if fills and version in fills:
+                    fills[version](db)
                 db.conn.execute(f"PRAGMA user_version = {version}")
         except DomainError:  # the disk filled up, the file turned out read-only
             raise

@@ -28,7 +28,8 @@ import pytest
 
 from app.core.calendar import WorkCalendar
 from app.core.case_path.decide import Request
-from app.core.case_path.projection import CaseRows, Context, project_case
+from app.core.case_path.context import Context
+from app.core.case_path.projection import CaseRows, project_case
 from app.core.case_path.steps import Action, Actor
 from app.core.clock import hlc_ms, local_text
 from app.core.errors import DomainError

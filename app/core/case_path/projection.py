@@ -14,18 +14,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.core.calendar import WorkCalendar
+from app.core.case_path.context import Context
+from app.core.case_path.due import handling_due, sign_due
+from app.core.case_path.facts import CaseFacts, FactsTrail, case_facts
 from app.core.case_path.fold import fold_step
 from app.core.case_path.rules import FINISHED
-from app.core.case_path.steps import Action, Actor, CaseState, event_action
-from app.core.clock import TIME_FORMAT, parse_local
-from app.core.deadlines import Pause
+from app.core.case_path.steps import Action, CaseState, event_action
+from app.core.clock import TIME_FORMAT
 from app.core.events import Event, EventType
-from app.core.model import CaseStatus, Route, Urgency
+from app.core.model import CaseStatus
 from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
 from app.core.text import IndexedText, index_terms
-from app.core.time_limits import handle_due, handle_due_hours, sign_limit_days
 
 CALL_COLUMNS = {
     Action.CALL_ACK: "acknowledged_at",
@@ -33,33 +33,6 @@ CALL_COLUMNS = {
     Action.CALL_DONE: "handled_at",
     Action.CALL_CONFIRM: "confirmed_at",
 }
-
-
-EventKey = tuple[int, str, int]  # (hlc, device, seq): the merged order of the log
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a case's fold needs beyond its events (read once per batch)."""
-
-    actors: Mapping[str, Actor]  # user id -> the user's role and unit
-    sign_days: Mapping[str, int | None]  # category code -> sign-for limit
-    limit_days: Mapping[str, int | None]  # category code -> handling limit
-    call_handle_days: Mapping[str, int | None]  # department code -> its own commitment
-    calendar: WorkCalendar
-    device_codes: Mapping[str, str] = field(default_factory=dict)  # device id -> its code
-    limit_hours: Mapping[str, int | None] = field(default_factory=dict)  # urgent hazards
-    # the users whose role or unit changed (user.set): each change with its place in the
-    # merged order, so a step is judged by the role and unit its actor had when taking it
-    # and a later change never rewrites history
-    actor_changes: Mapping[str, Sequence[tuple[EventKey, Actor]]] = field(default_factory=dict)
-
-    def actor_at(self, user_id: str | None, key: EventKey) -> Actor | None:
-        changes = self.actor_changes.get(user_id or "")
-        if changes:
-            earlier = [actor for at, actor in changes if at <= key]
-            return earlier[-1] if earlier else changes[0][1]
-        return self.actors.get(user_id or "")
 
 
 @dataclass
@@ -74,6 +47,7 @@ class CaseRows:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     disputes: list[dict[str, Any]] = field(default_factory=list)
     transfers: list[dict[str, Any]] = field(default_factory=list)
+    facts: CaseFacts | None = None  # what statistics count (facts.py)
 
 
 def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
@@ -85,6 +59,7 @@ def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
     rows = _registered(registration)
     state = CaseState(status=CaseStatus(rows.case["status"]))
     registered = False
+    trail = FactsTrail()
     for event in ordered:
         if event is registration:
             registered = True
@@ -93,10 +68,11 @@ def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
             # never applied, and the case is flagged
             rows.conflicts.append({"event_id": event.id, "kind": "rival", "resolved_by": None})
         else:
-            state = _step(rows, state, event, ctx)
+            state = _step(rows, state, event, ctx, trail)
     _save_state(rows.case, state)
     rows.case["conflict"] = int(any(c["resolved_by"] is None for c in rows.conflicts))
     _due_times(rows, ctx)
+    rows.facts = case_facts(rows.case, rows.pauses, rows.calls, state, trail, ctx)
     return rows
 
 
@@ -193,7 +169,9 @@ def _photos(rows: CaseRows, event: Event, at: str) -> None:
         )
 
 
-def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseState:
+def _step(
+    rows: CaseRows, state: CaseState, event: Event, ctx: Context, trail: FactsTrail
+) -> CaseState:
     previous = rows.case["last_event_id"]
     rows.case["last_event_id"] = event.id
     actor = ctx.actor_at(event.actor_id, (event.hlc, event.device_id, event.device_seq))
@@ -217,6 +195,7 @@ def _step(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> CaseS
         rows.case["updated_at"] = at
         _side_effects(rows, action, event.payload, state, outcome.state, at)
         _coordination(rows, action, event, at)
+        trail.note(rows.case, rows.pauses, action, event, state, outcome.state, ctx)
         return outcome.state
     return state
 
@@ -339,35 +318,12 @@ def _save_state(case: dict[str, Any], state: CaseState) -> None:
 def _due_times(rows: CaseRows, ctx: Context) -> None:
     """Due times follow from the case and the calendar; stored so lists can sort by them."""
     case = rows.case
-    urgency = Urgency(case["urgency"])
-    limit_days = ctx.limit_days.get(case["category_code"])
-    limit_hours = ctx.limit_hours.get(case["category_code"])
-    call_days = ctx.call_handle_days.get(case["lead_unit"] or "")
-    if case["route"] == Route.CALL_Y and call_days:
-        # a called department is held to its own commitment, not the category's limit
-        limit_days, limit_hours, urgency = call_days, None, Urgency.NORMAL
-    sign_due: datetime | None = None
-    handle_due_at: datetime | None = None
     status = CaseStatus(case["status"])
+    sign_due_at: datetime | None = None
+    handle_due_at: datetime | None = None
     if status == CaseStatus.ASSIGNED:
-        days = sign_limit_days(ctx.sign_days.get(case["category_code"]), urgency)
-        sign_due = ctx.calendar.add_working_days(parse_local(case["assigned_at"]), days)
+        sign_due_at = sign_due(case, case["assigned_at"], ctx)
     elif status in (CaseStatus.HANDLING, CaseStatus.PARKED):
-        pauses = [
-            Pause(parse_local(p["started_at"]), _maybe_time(p["ended_at"])) for p in rows.pauses
-        ]
-        started = parse_local(case["handling_since"])
-        if limit_hours:
-            handle_due_at = handle_due_hours(
-                ctx.calendar, started, limit_hours, case["extension_days"], pauses
-            )
-        else:
-            handle_due_at = handle_due(
-                ctx.calendar, started, limit_days, urgency, case["extension_days"], pauses
-            )
-    case["sign_due_at"] = sign_due.strftime(TIME_FORMAT) if sign_due else None
+        handle_due_at = handling_due(case, rows.pauses, ctx)
+    case["sign_due_at"] = sign_due_at.strftime(TIME_FORMAT) if sign_due_at else None
     case["handle_due_at"] = handle_due_at.strftime(TIME_FORMAT) if handle_due_at else None
-
-
-def _maybe_time(text: str | None) -> datetime | None:
-    return parse_local(text) if text else None

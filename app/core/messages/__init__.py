@@ -12,6 +12,7 @@ from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.office import OFFICE_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
+from app.core.messages.statistics import STATISTICS_MESSAGES
 from app.core.messages.storage import STORAGE_MESSAGES
 from app.core.messages.sync import SYNC_MESSAGES
 from app.core.messages.sync_files import SYNC_FILE_MESSAGES
@@ -26,6 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **DISPUTE_MESSAGES,
     **MEETING_MESSAGES,
     **REFERENCE_MESSAGES,
+    **STATISTICS_MESSAGES,
     **OFFICE_MESSAGES,
     **ACCESS_MESSAGES,
     **STORAGE_MESSAGES,

@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.case_path.projection import CaseRows, Context, EventKey, project_case
+from app.core.case_path.context import CategoryLimits, Context, EventKey
+from app.core.case_path.projection import CaseRows, project_case
 from app.core.case_path.steps import Actor
 from app.core.events import Event, EventType
-from app.core.model import Role
+from app.core.model import ResponseCommitment, Role
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.work_calendar import work_calendar
 
@@ -25,6 +26,9 @@ SIDE_TABLES = (
     "case_evidence",
     "disputes",
     "transfers",
+    "case_facts",
+    "handling_facts",
+    "call_facts",
 )
 _REGISTRATION = (
     "id",
@@ -98,7 +102,16 @@ def load_context(db: Database) -> Context:
         limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
         limit_hours=dict(run("SELECT code, limit_hours FROM categories").fetchall()),
         actor_changes=_actor_changes(db),
+        limit_changes=_limit_changes(db),
+        commitment_changes=_commitment_changes(db),
         call_handle_days=dict(run("SELECT code, handle_days FROM departments").fetchall()),
+        call_commitments={
+            code: ResponseCommitment(ack, arrive, days)
+            for code, ack, arrive, days in run(
+                "SELECT code, ack_minutes, arrive_minutes, handle_days FROM departments "
+                "WHERE ack_minutes IS NOT NULL"
+            )
+        },
         calendar=work_calendar(db),
         device_codes=dict(run("SELECT id, code FROM devices UNION SELECT id, code FROM device")),
     )
@@ -127,6 +140,46 @@ def _actor_changes(db: Database) -> dict[str, list[tuple[EventKey, Actor]]]:
             p = json.loads(payload)
             actor = Actor(user, Role(p["role"]), p["department_code"])
             history.setdefault(user, []).append(((hlc, device, seq), actor))
+    return history
+
+
+def _changed_history(db: Database, entity: str, types: tuple[str, ...]) -> list[tuple]:
+    """(code, key, payload) of every event of these types for the codes set more than once,
+    in the merged order: the history a fold needs to judge a step by the values then."""
+    marks = ",".join("?" for _ in types)
+    rows = db.conn.execute(
+        f"SELECT entity_id, hlc, device_id, device_seq, payload FROM events "
+        f"WHERE entity = ? AND type IN ({marks}) AND entity_id IN ("
+        f"  SELECT entity_id FROM events WHERE entity = ? AND type IN ({marks}) "
+        f"  GROUP BY entity_id HAVING count(*) > 1) "
+        f"ORDER BY hlc, device_id, device_seq",
+        [entity, *types, entity, *types],
+    )
+    return [(code, (hlc, device, seq), json.loads(p)) for code, hlc, device, seq, p in rows]
+
+
+def _limit_changes(db: Database) -> dict[str, list[tuple[EventKey, CategoryLimits]]]:
+    history: dict[str, list[tuple[EventKey, CategoryLimits]]] = {}
+    types = (EventType.CATEGORY_ADDED, EventType.CATEGORY_SET)
+    for code, key, p in _changed_history(db, "category", types):
+        limits = (p.get("sign_days"), p.get("limit_days"), p.get("limit_hours"))
+        history.setdefault(code, []).append((key, limits))
+    return history
+
+
+def _commitment_changes(
+    db: Database,
+) -> dict[str, list[tuple[EventKey, ResponseCommitment | None]]]:
+    history: dict[str, list[tuple[EventKey, ResponseCommitment | None]]] = {}
+    types = (EventType.DEPARTMENT_ADDED, EventType.DEPARTMENT_RESPONSE_SET)
+    for code, key, p in _changed_history(db, "department", types):
+        r = p.get("response", p) or {}
+        commitment = (
+            ResponseCommitment(r["acknowledge_minutes"], r["arrive_minutes"], r["handle_days"])
+            if r.get("acknowledge_minutes") is not None
+            else None
+        )
+        history.setdefault(code, []).append((key, commitment))
     return history
 
 
@@ -162,6 +215,15 @@ def refold_cases(
     _insert_new(db, new)
     _update_old(db, old)
     return len(projected)
+
+
+STATISTICS_SCHEMA = 8  # db/0008_statistics.sql: the facts of every case to work out
+
+
+def refold_all_cases(db: Database) -> int:
+    """Every case worked out again (after a migration that adds to the projection)."""
+    ids = [case_id for (case_id,) in db.conn.execute("SELECT id FROM cases ORDER BY seq")]
+    return sum(refold_cases(db, ids[start : start + 2000]) for start in range(0, len(ids), 2000))
 
 
 def existing_cases(db: Database, case_ids: list[str]) -> set[str]:
@@ -243,3 +305,7 @@ def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:
     put("case_conflicts", [r for rows in cases for r in of(rows, rows.conflicts)])
     put("disputes", [r for rows in cases for r in of(rows, rows.disputes)])
     put("transfers", [r for rows in cases for r in of(rows, rows.transfers)])
+    facts = [rows.facts for rows in cases if rows.facts is not None]
+    put("case_facts", [f.case for f in facts])
+    put("handling_facts", [{"case_id": f.case["case_id"], **h} for f in facts for h in f.handling])
+    put("call_facts", [{"case_id": f.case["case_id"], **c} for f in facts for c in f.calls])

@@ -262,3 +262,11 @@ def recompute_open_cases(db: Database) -> None:
         "OR handle_due_at IS NOT NULL OR status = 'parked'"
     ).fetchall()
     refold_cases(db, [case_id for (case_id,) in open_cases])
+
+
+def assessment_weights_set(db: Database, event: Event) -> None:
+    db.conn.execute("DELETE FROM assessment_weights")
+    db.conn.executemany(
+        "INSERT INTO assessment_weights (indicator, weight) VALUES (?, ?)",
+        sorted(event.payload["weights"].items()),
+    )

@@ -44,6 +44,7 @@ HANDLERS: dict[str, Handler] = {
     EventType.MEETING_AGENDA_SET: meetings.agenda_set,
     EventType.MEETING_MINUTES_RECORDED: meetings.minutes_recorded,
     EventType.MEETING_DECISION_DONE: meetings.decision_done,
+    EventType.ASSESSMENT_WEIGHTS_SET: reference.assessment_weights_set,
 }
 
 PROJECTION_TABLES = (
@@ -65,6 +66,9 @@ PROJECTION_TABLES = (
     "holiday_schedules",
     "devices",
     "case_pauses",
+    "case_facts",
+    "handling_facts",
+    "call_facts",
     "calls",
     "assignments",
     "case_evidence",
@@ -74,6 +78,7 @@ PROJECTION_TABLES = (
     "users",
     "departments",
     "township",
+    "assessment_weights",
 )
 
 
