@@ -23,6 +23,7 @@ from app.cli import (
     cmd_lists,
     cmd_meetings,
     cmd_setup,
+    cmd_stats,
     cmd_sync,
 )
 from app.cli.context import Context, common_options, user_option
@@ -44,6 +45,7 @@ COMMAND_GROUPS = (
     cmd_meetings,
     cmd_disputes,
     cmd_account,
+    cmd_stats,
 )
 
 Handler = Callable[[Context], int]
