@@ -49,8 +49,10 @@ CREATE TABLE handling_facts (
     returned       INTEGER NOT NULL,
     not_our_duty   INTEGER NOT NULL,
     overridden     INTEGER NOT NULL,       -- routed against the lists' suggestion
-    matter         TEXT NOT NULL DEFAULT '' -- the matter the suggestion came from
+    matter         TEXT NOT NULL DEFAULT '', -- the matter the suggestion came from
+    pending        INTEGER NOT NULL DEFAULT 0 -- on-time signing still judged by the clock
 );
+CREATE INDEX handling_facts_pending ON handling_facts (assigned_at) WHERE pending = 1;
 CREATE INDEX handling_facts_case ON handling_facts (case_id);
 CREATE INDEX handling_facts_assigned ON handling_facts (assigned_at, unit);
 
@@ -74,8 +76,10 @@ CREATE TABLE call_facts (
     arrival_due_at     TEXT NOT NULL,
     arrival_minutes    REAL,
     arrival_on_time    INTEGER NOT NULL,
-    arrival_judged_at  TEXT
+    arrival_judged_at  TEXT,
+    pending            INTEGER NOT NULL DEFAULT 0 -- response or arrival judged by the clock
 );
+CREATE INDEX call_facts_pending ON call_facts (called_at) WHERE pending = 1;
 CREATE INDEX call_facts_case ON call_facts (case_id);
 CREATE INDEX call_facts_called ON call_facts (called_at, unit);
 
@@ -116,3 +120,16 @@ CREATE TABLE assessment_weights (
     indicator TEXT PRIMARY KEY,
     weight    INTEGER NOT NULL
 );
+
+-- Daily sums of the indicators over the three fact tables (core/rollup.py), one row per
+-- grouping dimension, day, indicator and group code; kept in step by every fold.
+CREATE TABLE figure_days (
+    dimension TEXT NOT NULL,                  -- unit, grid, category, route, source
+    day       TEXT NOT NULL,                  -- YYYY-MM-DD of the indicator's anchor
+    indicator TEXT NOT NULL,
+    code      TEXT NOT NULL,                  -- the group's code; '-' for none
+    counted   INTEGER NOT NULL,
+    hit       INTEGER NOT NULL,
+    value_sum INTEGER NOT NULL,               -- hundredths
+    PRIMARY KEY (dimension, day, indicator, code)
+) WITHOUT ROWID;

@@ -74,6 +74,7 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
     new_user = User("", "newbie", "新人", R.CLERK, "ZHZF")
     year = Festival(("元旦",), date(2035, 1, 1), date(2035, 1, 1))
     from app.store import (
+        assessment,
         base_data,
         base_data_import,
         calendar_days,
@@ -88,6 +89,9 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
 
     w = frozen
     return {
+        "app.store.assessment.set_assessment_weights": lambda: assessment.set_assessment_weights(
+            db, admin, {"rework_rate": 10}, wall=w
+        ),
         "app.store.base_data.set_township_profile": lambda: base_data.set_township_profile(
             db, admin, Township("青石镇", "QSZ"), wall=w
         ),

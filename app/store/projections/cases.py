@@ -15,6 +15,7 @@ from app.core.case_path.steps import Actor
 from app.core.events import Event, EventType
 from app.core.model import ResponseCommitment, Role
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
+from app.store.projections.rollup import new_facts, roll_up, stored_facts
 from app.store.work_calendar import work_calendar
 
 SIDE_TABLES = (
@@ -253,6 +254,7 @@ def _insert_new(db: Database, cases: list[CaseRows]) -> None:
     )
     _index_for_search(db, cases)
     _insert_side_rows(db, cases)
+    roll_up(db, {}, new_facts(rows.facts for rows in cases if rows.facts))
 
 
 def _index_for_search(db: Database, cases: list[CaseRows]) -> None:
@@ -276,12 +278,14 @@ def _update_old(db: Database, cases: list[CaseRows]) -> None:
         f"UPDATE cases SET {assignments} WHERE id = ?",
         [[*_case_values(rows, _MUTABLE), rows.case["id"]] for rows in cases],
     )
+    before = stored_facts(db, [rows.case["id"] for rows in cases])
     ids = json.dumps([rows.case["id"] for rows in cases])
     for table in SIDE_TABLES:
         db.conn.execute(
             f"DELETE FROM {table} WHERE case_id IN (SELECT value FROM json_each(?))", [ids]
         )
     _insert_side_rows(db, cases)
+    roll_up(db, before, new_facts(rows.facts for rows in cases if rows.facts))
 
 
 def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:

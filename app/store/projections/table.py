@@ -66,6 +66,7 @@ PROJECTION_TABLES = (
     "holiday_schedules",
     "devices",
     "case_pauses",
+    "figure_days",
     "case_facts",
     "handling_facts",
     "call_facts",
