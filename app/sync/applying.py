@@ -16,6 +16,7 @@ from app.core.events import EventType
 from app.core.model import User
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore
+from app.store.db_file import storage_error
 from app.store.eventlog import this_device, writing
 from app.store.replication import apply_remote, event_at, note_peer_has, store_head
 from app.sync.archive import Opened
@@ -52,8 +53,9 @@ def apply(
     try:
         return _write(db, checked, actor, source, wall)
     except sqlite_driver.OperationalError as error:
-        if error.sqlite_errorcode == sqlite_driver.SQLITE_FULL or "disk is full" in str(error):
-            raise DomainError("disk_full") from error
+        problem = storage_error(error, None)  # a full disk names no file
+        if problem.code == "disk_full":  # the one storage failure told here; others as they are
+            raise problem from error
         raise
     except (KeyError, TypeError, ValueError, sqlite_driver.IntegrityError) as error:
         # signed by an enrolled device, yet not what this version can fold (a newer or a

@@ -9,17 +9,14 @@ from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +53,7 @@ from app.ui.settings.holidays import HolidayScheduleDialog
 from app.ui.settings.page import SettingsPage
 from app.ui.statistics.page import StatisticsPage
 from app.ui.sync.page import SyncPage
+from app.ui.window_header import WindowHeader
 from app.ui.workbench.page import WorkbenchPage
 
 PAGES = (
@@ -187,20 +185,14 @@ class MainWindow(QMainWindow):
         return titles[key]
 
     def _build_central(self) -> None:
-        header = QFrame()
-        header.setObjectName("header")
-        township = QLabel(self.ref.township.name)
-        township.setObjectName("headerTownship")
-        product = QLabel(self.tr("Comprehensive Enforcement Desk"))
-        product.setObjectName("headerProduct")
-        self.account_button = self._account_button()
-        row = QHBoxLayout(header)
-        row.setContentsMargins(18, 10, 18, 10)
-        row.addWidget(township)
-        row.addSpacing(10)
-        row.addWidget(product)
-        row.addStretch(1)
-        row.addWidget(self.account_button)
+        header = WindowHeader(self.session, self)  # ui/window_header.py
+        self.account_button = header.account_button
+        self.change_password_action = header.change_password_action
+        self.change_password_action.triggered.connect(self.change_password)
+        self.switch_user_action = header.switch_user_action
+        self.switch_user_action.triggered.connect(lambda: self.sign_out(switch=True))
+        self.sign_out_action = header.sign_out_action
+        self.sign_out_action.triggered.connect(lambda: self.sign_out())
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -211,33 +203,10 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(header)
+        column.addWidget(header.frame)
         column.addLayout(body, 1)
         self.setCentralWidget(central)
         self.nav.setFocus()  # not the account button, first in the chain: focus starts as before
-
-    def _account_button(self) -> QToolButton:
-        """Who is signed in, as ever; a click (or Space) opens the account menu."""
-        unit = self.ref.department_name(self.user.department_code)
-        button = QToolButton()
-        button.setObjectName("headerUser")
-        button.setText(f"{self.user.name} · {word(self.user.role)} · {unit}")
-        button.setToolTip(self.tr("Account: change password, switch user, sign out"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)  # its look: resources/style.qss
-        menu = QMenu(button)
-        self.change_password_action = QAction(self.tr("Change password…"), self)
-        self.change_password_action.triggered.connect(self.change_password)
-        self.switch_user_action = QAction(self.tr("Switch user"), self)
-        self.switch_user_action.triggered.connect(lambda: self.sign_out(switch=True))
-        self.sign_out_action = QAction(self.tr("Sign out"), self)
-        self.sign_out_action.triggered.connect(lambda: self.sign_out())
-        menu.addAction(self.change_password_action)
-        menu.addSeparator()
-        menu.addAction(self.switch_user_action)
-        menu.addAction(self.sign_out_action)
-        button.setMenu(menu)
-        return button
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self.tr("Database: {path}").format(path=self.db_path))

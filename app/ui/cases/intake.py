@@ -5,20 +5,16 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -33,15 +29,14 @@ from app.core.intake import IntakeRequest
 from app.core.model import Case, CaseSource
 from app.store.case_actions import actions_for
 from app.store.cases import check_intake, register_case, similar_recent_cases
-from app.store.evidence_files import EVIDENCE_PATTERNS
 from app.ui.cases.duplicate_hints import DuplicateHintsPanel
 from app.ui.cases.intake_errors import ErrorBanner, Problem, domain_problems
+from app.ui.cases.intake_photos import IntakePhotos
 from app.ui.cases.intake_pickers import category_picker, grid_picker, typed_number
 from app.ui.common.i18n import word
 from app.ui.common.runner import Operation
 from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
-from app.ui.common.thumbnails import thumbnail
 
 HINTS_DEBOUNCE_MS = 400
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -97,20 +92,15 @@ class IntakeDialog(QDialog):
         self.latitude.setPlaceholderText(self.tr("Latitude, e.g. 37.52"))
         self.longitude = QLineEdit()
         self.longitude.setPlaceholderText(self.tr("Longitude, e.g. 121.37"))
-        self.photos = QListWidget()
-        self.photos.setObjectName("photoList")
-        self.photos.setViewMode(QListView.ViewMode.IconMode)
-        self.photos.setIconSize(QSize(88, 88))
-        self.photos.setMovement(QListView.Movement.Static)
-        self.photos.setFixedHeight(128)
-        self.add_photo_button = QPushButton(self.tr("Add photos…"))
-        self.remove_photo_button = QPushButton(self.tr("Remove"))
+        self.photo_part = IntakePhotos(self)  # the list, "Add photos…" and "Remove"
+        self.photos = self.photo_part.photos
+        self.add_photo_button = self.photo_part.add_button
+        self.remove_photo_button = self.photo_part.remove_button
         self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
         self.save_button.setObjectName("primaryButton")
         self.cancel_button = QPushButton(self.tr("Cancel"))
         # no default button: Enter in a field presses none (it used to open the photo dialog)
-        for button in (self.add_photo_button, self.remove_photo_button, self.save_button):
-            button.setAutoDefault(False)
+        self.save_button.setAutoDefault(False)
         self.cancel_button.setAutoDefault(False)
         self.fields: dict[str, QWidget] = {
             "category": self.category,
@@ -152,14 +142,7 @@ class IntakeDialog(QDialog):
         coordinates.addWidget(self.latitude, 1)
         coordinates.addWidget(self.longitude, 1)
         form.addRow(self.tr("Coordinates"), coordinates)
-        photo_buttons = QVBoxLayout()
-        photo_buttons.addWidget(self.add_photo_button)
-        photo_buttons.addWidget(self.remove_photo_button)
-        photo_buttons.addStretch(1)
-        photo_row = QHBoxLayout()
-        photo_row.addWidget(self.photos, 1)
-        photo_row.addLayout(photo_buttons)
-        form.addRow(self.tr("Photos"), photo_row)
+        form.addRow(self.tr("Photos"), self.photo_part.row())
 
         left = QVBoxLayout()
         left.addWidget(self.errors)
@@ -218,8 +201,6 @@ class IntakeDialog(QDialog):
         self.source.currentIndexChanged.connect(self._edited)
         self.photos.model().rowsInserted.connect(self.errors.photos_changed)
         self.photos.model().rowsRemoved.connect(self.errors.photos_changed)
-        self.add_photo_button.clicked.connect(self._choose_photos)
-        self.remove_photo_button.clicked.connect(self.remove_selected_photos)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -273,34 +254,13 @@ class IntakeDialog(QDialog):
         return typing
 
     def photo_paths(self) -> list[Path]:
-        return [
-            Path(self.photos.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.photos.count())
-        ]
+        return self.photo_part.paths()
 
     def add_photos(self, paths: list[Path]) -> None:
-        known = set(self.photo_paths())
-        for path in paths:
-            if path in known:
-                continue
-            icon = QIcon(thumbnail(path, 88))
-            item = QListWidgetItem(icon, path.name)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
-            self.photos.addItem(item)
+        self.photo_part.add(paths)
 
     def remove_selected_photos(self) -> None:
-        for item in self.photos.selectedItems():
-            self.photos.takeItem(self.photos.row(item))
-
-    def _choose_photos(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add photos"),
-            str(Path.home()),
-            self.tr("Photos and PDF documents ({patterns})").format(patterns=EVIDENCE_PATTERNS),
-        )
-        self.add_photos([Path(f) for f in files])
+        self.photo_part.remove_selected()
 
     # -- duplicate hints -------------------------------------------------------------------
 
