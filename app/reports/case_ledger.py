@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.errors import DomainError
+from app.core.errors import DomainError, Words
 from app.core.model import (
     CaseSource,
     CaseStatus,
@@ -146,7 +146,10 @@ def export_ledger(
     ref = ReferenceData(db)
     total = count_cases(db, case_filter)
     title = f"{ref.township.name}案件台账"
-    note = f"筛选：{describe_filter(case_filter, ref)}　导出时间：{_minute(exported_at)}　共 {total} 件"
+    note = (
+        f"筛选：{describe_filter(case_filter, ref)}　"
+        f"导出时间：{_minute(exported_at)}　共 {total} 件"
+    )
     rows = (ledger_row(entry, ref, viewer) for entry in ledger_entries(db, case_filter))
     written = _write(path, title, note, _reporting(rows, total, progress))
     return LedgerWritten(path, written)
@@ -171,6 +174,13 @@ def _write(path: Path, title: str, note: str, rows: Iterable[list[str]]) -> int:
     from openpyxl import Workbook
 
     folder = path.parent
+    if not folder.is_dir():
+        reason = Words("文件夹不存在", "the folder does not exist")
+        raise DomainError("sheet_unwritable", value=path.name, reason=reason)
+    if path.is_dir():
+        raise DomainError(
+            "sheet_unwritable", value=path.name, reason=Words("这是一个文件夹", "it is a folder")
+        )
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ledger-", suffix=".xlsx")
         os.close(handle)
@@ -259,4 +269,3 @@ def _plain(value: str) -> str | None:
 def _minute(moment: str | None) -> str:
     """``2026-03-02T09:15:00`` → ``2026-03-02 09:15``."""
     return moment.replace("T", " ")[:16] if moment else ""
-

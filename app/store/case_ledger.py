@@ -36,8 +36,7 @@ class LedgerEntry:
 _LEDGER_COLUMNS = (
     "seq, route, lead_unit, cooperating_units, handle_due_at, "
     "(SELECT f.closed_at FROM case_facts f WHERE f.case_id = cases.id), "
-    "(SELECT f.closed_on_time FROM case_facts f WHERE f.case_id = cases.id), "
-    + CASE_COLUMNS
+    "(SELECT f.closed_on_time FROM case_facts f WHERE f.case_id = cases.id), " + CASE_COLUMNS
 )
 
 

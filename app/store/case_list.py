@@ -249,8 +249,7 @@ def seqs_after(
         params.extend(after)
     sql = " WHERE " + " AND ".join(clauses) if clauses else ""
     rows = db.execute(
-        f"SELECT received_at, seq FROM {_source(where)}{sql} "
-        "ORDER BY received_at, seq LIMIT ?",
+        f"SELECT received_at, seq FROM {_source(where)}{sql} ORDER BY received_at, seq LIMIT ?",
         [*params, limit],
     ).fetchall()
     return [(row[0], row[1]) for row in rows]
