@@ -55,7 +55,7 @@ HEADERS = (
 WIDTHS = (24, 17, 10, 24, 16, 30, 22, 14, 16, 24, 10, 17, 17, 9)
 ROUTES = {"ONE": "镇街自行处置", "X": "派驻机构", "Y": "区直部门"}
 ON_TIME = {1: "是", 0: "否", None: "—"}
-PROGRESS_EVERY = 500  # rows between progress reports
+PROGRESS_EVERY = 100  # rows between progress reports
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
@@ -166,8 +166,8 @@ def _reporting(
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
             raise LedgerCancelled
-    if progress is not None:
-        progress(done, total)
+    if progress is not None and not progress(done, total):  # cancelled before saving
+        raise LedgerCancelled
 
 
 def _write(path: Path, title: str, note: str, rows: Iterable[list[str]]) -> int:
@@ -181,14 +181,14 @@ def _write(path: Path, title: str, note: str, rows: Iterable[list[str]]) -> int:
         raise DomainError(
             "sheet_unwritable", value=path.name, reason=Words("这是一个文件夹", "it is a folder")
         )
+    made: list[str] = []  # every file written beside the target, removed on any failure
+    worksheet = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".ledger-", suffix=".xlsx")
-        os.close(handle)
-        stream_handle, stream = tempfile.mkstemp(dir=folder, prefix=".ledger-", suffix=".xml")
-        os.close(stream_handle)
-    except OSError as error:
-        raise DomainError("sheet_unwritable", value=path.name, reason=os_reason(error)) from error
-    try:
+        for suffix in (".xlsx", ".xml"):
+            handle, name = tempfile.mkstemp(dir=folder, prefix=".ledger-", suffix=suffix)
+            os.close(handle)
+            made.append(name)
+        temporary, stream = made
         workbook = Workbook(write_only=True)
         workbook.properties.title = title
         worksheet = workbook.create_sheet("案件台账")
@@ -198,14 +198,24 @@ def _write(path: Path, title: str, note: str, rows: Iterable[list[str]]) -> int:
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)
+        made.remove(temporary)
         return count
     except OSError as error:
         raise DomainError("sheet_unwritable", value=path.name, reason=os_reason(error)) from error
     finally:
-        for leftover in (temporary, stream):
+        _close_quietly(worksheet)
+        for leftover in made:
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
-        _forget(stream)
+            _forget(leftover)
+
+
+def _close_quietly(worksheet: Any) -> None:
+    """A worksheet abandoned half-written: end its stream now, while its file is open."""
+    if worksheet is None or worksheet.closed or worksheet._writer is None:
+        return
+    with contextlib.suppress(Exception):
+        worksheet.close()
 
 
 def _stream_to(worksheet: Any, stream: str) -> None:
