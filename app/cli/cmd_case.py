@@ -1,10 +1,13 @@
-"""``towndesk case add | list | show | act | transfers | resolve``: the whole ``case`` group,
-from registering a case through each step of its path to settling a sync conflict."""
+"""``towndesk case add | list | export | show | act | transfers | resolve``: the whole
+``case`` group, from registering a case through each step of its path to settling a sync
+conflict, and the ledger (案件台账) of the cases a filter finds."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.case_output import (
     case_json,
@@ -23,6 +26,9 @@ from app.core.intake import IntakeRequest
 from app.core.model import CaseSource, CaseStatus, chinese
 from app.core.transfers import TRANSFER_OUTCOMES
 from app.store.reference import ReferenceData
+
+if TYPE_CHECKING:
+    from app.store.case_list import CaseFilter
 
 TRANSFER_STEPS = (
     Action.TRANSFER,
@@ -52,16 +58,18 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--lon", type=float)
     p.set_defaults(handler=case_add)
 
-    p = case.add_parser("list", help="查询案件", parents=acting)
-    p.add_argument("--status")
-    p.add_argument("--category", help="类别编码（大类包含其下所有类别）")
-    p.add_argument("--grid")
-    p.add_argument("--source", choices=[s.value for s in CaseSource])
-    p.add_argument("--from", dest="received_from", help="受理日期起 YYYY-MM-DD")
-    p.add_argument("--to", dest="received_to", help="受理日期止 YYYY-MM-DD")
-    p.add_argument("--search", default="", help="检索文字（支持单字、词和案件编号）")
+    filtering = _filter_options()
+    p = case.add_parser("list", help="查询案件", parents=[*acting, filtering])
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(handler=case_list)
+
+    p = case.add_parser(
+        "export",
+        help="导出案件台账（.xlsx；筛选条件同 case list）",
+        parents=[common.database, common.user, filtering],
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, help="台账文件 .xlsx")
+    p.set_defaults(handler=case_export)
 
     p = case.add_parser("show", help="查看案件及其办理过程", parents=acting)
     p.add_argument("number")
@@ -124,6 +132,19 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.set_defaults(handler=case_resolve)
 
 
+def _filter_options() -> argparse.ArgumentParser:
+    """The filter options of ``case list`` and ``case export``, declared once."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--status")
+    p.add_argument("--category", help="类别编码（大类包含其下所有类别）")
+    p.add_argument("--grid")
+    p.add_argument("--source", choices=[s.value for s in CaseSource])
+    p.add_argument("--from", dest="received_from", help="受理日期起 YYYY-MM-DD")
+    p.add_argument("--to", dest="received_to", help="受理日期止 YYYY-MM-DD")
+    p.add_argument("--search", default="", help="检索文字（支持单字、词和案件编号）")
+    return p
+
+
 def case_add(ctx: Context) -> int:
     from app.store.cases import register_case
 
@@ -153,20 +174,12 @@ def case_add(ctx: Context) -> int:
 
 
 def case_list(ctx: Context) -> int:
-    from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+    from app.store.case_list import CaseSort, case_window, count_cases
 
     args, db = ctx.args, ctx.db
     viewer = ctx.user
     ref = ReferenceData(db)
-    case_filter = CaseFilter(
-        status=_status(args.status),
-        category_codes=_category_codes(ref, args.category),
-        grid_code=_grid(ref, args.grid),
-        source=args.source,
-        received_from=_date(args.received_from),
-        received_to=_date(args.received_to),
-        text=args.search,
-    )
+    case_filter = _case_filter(ctx, ref)
     total = count_cases(db, case_filter)
     cases = case_window(db, case_filter, CaseSort(), 0, args.limit)
     if ctx.json:
@@ -186,6 +199,41 @@ def case_list(ctx: Context) -> int:
     print_table(["案件编号", "受理时间", "状态", "类别", "网格", "问题描述"], rows)
     print(f"共 {total} 件" + (f"，显示前 {len(cases)} 件" if total > len(cases) else ""))
     return 0
+
+
+def _case_filter(ctx: Context, ref: ReferenceData) -> CaseFilter:
+    """The filter the ``_filter_options`` ask for, checked against the reference data."""
+    from app.store.case_list import CaseFilter
+
+    args = ctx.args
+    return CaseFilter(
+        status=_status(args.status),
+        category_codes=_category_codes(ref, args.category),
+        grid_code=_grid(ref, args.grid),
+        source=args.source,
+        received_from=_date(args.received_from),
+        received_to=_date(args.received_to),
+        text=args.search,
+    )
+
+
+def case_export(ctx: Context) -> int:
+    """The case ledger (案件台账) of the filtered cases, reporters as the user may see them."""
+    from app.core.clock import local_text
+    from app.reports.case_ledger import export_ledger
+
+    db = ctx.db
+    viewer = ctx.user
+    case_filter = _case_filter(ctx, ReferenceData(db))
+    output = _xlsx_target(ctx.args.output)
+    written = export_ledger(db, output, case_filter, viewer.role, local_text(ctx.clock.wall()))
+    print(f"已导出案件台账 {written.rows} 件：{written.path}")
+    return 0
+
+
+def _xlsx_target(path: Path) -> Path:
+    """The ledger is an .xlsx: "台账" becomes "台账.xlsx"."""
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def _category_codes(ref: ReferenceData, code: str | None) -> tuple[str, ...]:

@@ -114,6 +114,11 @@ def _save(workbook: Any, path: Path) -> None:
         raise
 
 
+def cell_text(value: object) -> str:
+    """A value as the text of a cell: None as "", without characters XML cannot hold."""
+    return _ILLEGAL_XML.sub("", "" if value is None else str(value))
+
+
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 

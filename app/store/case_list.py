@@ -231,3 +231,25 @@ def listed_window(
     ).fetchall()
     by_seq = {row[0]: ListedCase(row_to_case(row[2:]), row[1]) for row in rows}
     return [by_seq[seq] for seq in seqs]
+
+
+def seqs_after(
+    db: Database, case_filter: CaseFilter, after: tuple[str, int] | None, limit: int
+) -> list[tuple[str, int]]:
+    """The next ``limit`` cases of the filtered list in ledger order (受理时间, then row
+    number, ascending) after ``after``, as ``(received_at, seq)``: keyset paging, so the
+    hundred-thousandth row of an export costs what the first does."""
+    where = _where(db, case_filter)
+    if where is None:
+        return []
+    params = list(where.params)
+    clauses = list(where.clauses)
+    if after is not None:
+        clauses.append("(received_at, seq) > (?, ?)")
+        params.extend(after)
+    sql = " WHERE " + " AND ".join(clauses) if clauses else ""
+    rows = db.execute(
+        f"SELECT received_at, seq FROM {_source(where)}{sql} ORDER BY received_at, seq LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [(row[0], row[1]) for row in rows]

@@ -861,6 +861,34 @@
       <source>{count} cases</source>
       <translation>共 {count} 件</translation>
     </message>
+    <message>
+      <source>Export ledger</source>
+      <translation>导出台账</translation>
+    </message>
+    <message>
+      <source>Export the cases these filters find to an Excel ledger</source>
+      <translation>将当前筛选出的案件导出为 Excel 案件台账</translation>
+    </message>
+    <message>
+      <source>Export the case ledger</source>
+      <translation>导出案件台账</translation>
+    </message>
+    <message>
+      <source>CaseLedger-{date}.xlsx</source>
+      <translation>案件台账-{date}.xlsx</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Case ledger exported ({count} cases): {path}</source>
+      <translation>已导出案件台账（{count} 件）：{path}</translation>
+    </message>
+    <message>
+      <source>Exporting the case ledger…</source>
+      <translation>正在导出案件台账…</translation>
+    </message>
   </context>
   <context>
     <name>CategoriesTab</name>

@@ -295,3 +295,30 @@ def test_the_list_opens_newest_first_and_says_so(qtbot, window):
     assert window.cases.model.case_sort == CaseSort("received_at", descending=True)
     assert header.sortIndicatorSection() == 1  # the arrow on 受理时间, where SQL sorts
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_export_ledger_of_the_filtered_cases(qtbot, window, demo_db, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    window.show_page("cases")
+    cases, bar = window.cases, window.cases.filters
+    bar.grid.setCurrentIndex(bar.grid.findData("G02"))
+    out = tmp_path / "chosen"  # the dialog's name without .xlsx
+    offered: list[str] = []
+
+    def save_dialog(*args):
+        offered.append(args[2])
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    with qtbot.waitSignal(cases.message, timeout=20_000) as said:
+        cases.export_button.click()
+    assert cases.export_button.text() == "导出台账"
+    assert offered[0].endswith(f"案件台账-{window.session.clock.today():%Y%m%d}.xlsx")
+    written = tmp_path / "chosen.xlsx"
+    rows = list(load_workbook(written, read_only=True).active.iter_rows(values_only=True))[3:]
+    expected = count_cases(demo_db, CaseFilter(grid_code="G02"))
+    assert len(rows) == expected > 0
+    assert said.args[0] == f"已导出案件台账（{expected} 件）：{written}"
+    qtbot.waitUntil(cases.export_button.isEnabled)

@@ -1,10 +1,14 @@
-"""The cases page: filter bar, the SQL-windowed table, and the count."""
+"""The cases page: filter bar, the SQL-windowed table, the count, and the ledger (案件台账)
+of the filtered cases exported to .xlsx."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -15,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.clock import local_text
 from app.core.model import Case
 from app.core.permissions import REGISTER_CASE, may
+from app.reports.case_ledger import LedgerWritten, export_ledger
 from app.store.case_list import CaseFilter, ListedCase, count_cases, listed_window
 from app.store.changes import CASES
 from app.ui.cases.filters import CaseFilterBar
@@ -52,6 +58,11 @@ class CasesPage(Page):
         self.new_button.setObjectName("primaryButton")
         self.new_button.setToolTip(self.tr("Register a new case (Ctrl+N)"))
         self.new_button.setVisible(may(session.user.role, REGISTER_CASE))
+        self.export_button = QPushButton(self.tr("Export ledger"))
+        self.export_button.setObjectName("exportLedgerButton")
+        self.export_button.setToolTip(
+            self.tr("Export the cases these filters find to an Excel ledger")
+        )
         self.empty_label = QLabel(self.tr("No case matches these filters."))
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,6 +71,7 @@ class CasesPage(Page):
         self._layout()
         self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_case_requested)
+        self.export_button.clicked.connect(self.choose_ledger_file)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._show_count)
         self._show_count()
@@ -96,6 +108,7 @@ class CasesPage(Page):
         top.addStretch(1)
         top.addWidget(self.count_label)
         top.addSpacing(12)
+        top.addWidget(self.export_button)
         top.addWidget(self.new_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 14, 16, 10)
@@ -151,6 +164,51 @@ class CasesPage(Page):
                 else Qt.SortOrder.AscendingOrder
             )
             self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)
+
+    # -- the ledger (案件台账) ------------------------------------------------------------------
+
+    def choose_ledger_file(self) -> None:
+        today = self.session.clock.today().strftime("%Y%m%d")
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the case ledger"),
+            str(Path(documents) / self.tr("CaseLedger-{date}.xlsx").format(date=today)),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if chosen:
+            path = Path(chosen)
+            self.export_ledger(
+                path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+            )
+
+    def export_ledger(self, path: Path) -> Operation:
+        """The ledger of the cases the filter bar finds now, on the background runner."""
+        case_filter = self.filters.case_filter()
+        role = self.session.user.role
+        exported_at = local_text(self.session.clock.wall())
+
+        def work(db: Database, progress: object) -> LedgerWritten:
+            return export_ledger(db, path, case_filter, role, exported_at, progress)  # type: ignore[arg-type]
+
+        def done(written: LedgerWritten) -> None:
+            self.message.emit(
+                self.tr("Case ledger exported ({count} cases): {path}").format(
+                    count=f"{written.rows:,}", path=written.path
+                )
+            )
+
+        self.export_button.setEnabled(False)
+        return self.runner.run(
+            Operation(
+                work,
+                success=done,
+                settled=lambda: self.export_button.setEnabled(True),
+                label=self.tr("Exporting the case ledger…"),
+            )
+        )
 
     # -- opening ---------------------------------------------------------------------------
 
