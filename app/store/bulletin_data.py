@@ -118,9 +118,7 @@ def overdue_open_cases(db: Database, now: datetime) -> list[OverdueOpenCase]:
     for number, step, due, unit, category, place, supervisions in rows:
         late = calendar.working_seconds_between(datetime.strptime(due, TIME_FORMAT), now)
         days = round(late / day, 1) if day else 0.0
-        found.append(
-            OverdueOpenCase(number, step, due, unit, category, place, days, supervisions)
-        )
+        found.append(OverdueOpenCase(number, step, due, unit, category, place, days, supervisions))
     return found
 
 
