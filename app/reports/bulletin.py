@@ -302,7 +302,8 @@ STYLE = """
  td.rule { background-color: #c00000; font-size: 2pt; }
  h1 { text-align: center; font-size: 17pt; margin-top: 16px; margin-bottom: 12px; }
  p.to { font-size: 11.5pt; margin-top: 6px; margin-bottom: 4px; }
- p.body { font-size: 11pt; line-height: 150%; margin-top: 2px; margin-bottom: 4px; }
+ p.body { font-size: 11pt; line-height: 150%; margin-top: 2px; margin-bottom: 4px;
+          white-space: pre-wrap; }
  h2 { font-size: 12.5pt; font-weight: bold; margin-top: 14px; margin-bottom: 6px; }
  h3 { font-size: 11pt; font-weight: bold; margin-top: 8px; margin-bottom: 4px; }
  th { border: 1px solid #555; padding: 3px 4px; font-size: 9pt; background: #eef2f7;
@@ -322,11 +323,20 @@ INDENT = "　　"
 NEW_PAGE = ' style="page-break-before: always;"'
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> str:
-    """A bordered table, header repeated on each page; ``numeric`` columns right-aligned.
-    Cells are escaped here."""
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    numeric: set[int] | None = None,
+    widths: dict[int, int] | None = None,
+) -> str:
+    """A bordered table, header repeated on each page; ``numeric`` columns right-aligned,
+    ``widths`` columns held to that percentage of the page. Cells are escaped here."""
     numeric = numeric or set()
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    widths = widths or {}
+    head = "".join(
+        f'<th width="{widths[i]}%">{escape(h)}</th>' if i in widths else f"<th>{escape(h)}</th>"
+        for i, h in enumerate(headers)
+    )
     body = "".join(
         "<tr>"
         + "".join(
@@ -397,15 +407,17 @@ def _header(key: str) -> str:
 
 
 def unit_rows(b: Bulletin) -> list[list[str]]:
-    return [[g.name, *(value_text(k, g.figures.get(k)) for k in UNIT_KEYS)] for g in b.units]
+    """Each unit, then the township's total (the same figures as the first section)."""
+    rows = [[g.name, *(value_text(k, g.figures.get(k)) for k in UNIT_KEYS)] for g in b.units]
+    return [*rows, ["全镇合计", *(value_text(k, b.total.get(k)) for k in UNIT_KEYS)]]
 
 
 def _section_units(b: Bulletin) -> str:
     if not b.units:
-        return "<h2>二、各单位办理情况</h2>\n" + _p("本月各单位无办理记录。")
+        return "<h2>二、各单位办理情况</h2>\n" + _p("本月各单位没有办理记录。")
     return (
         "<h2>二、各单位办理情况</h2>\n"
-        + _table(unit_headers(), unit_rows(b), set(range(1, len(UNIT_KEYS) + 1)))
+        + _table(unit_headers(), unit_rows(b), set(range(1, len(UNIT_KEYS) + 1)), {0: 24})
         + _p("注：受理量按案件当前（或最后）牵头单位计；“未分拨”为尚未研判分拨的案件。", "note")
     )
 
@@ -494,7 +506,13 @@ def _section_problems(b: Bulletin) -> str:
 OVERDUE_HEADERS = [
     "序号", "案件编号", "牵头单位", "问题类别", "地点", "超期环节", "期限", "超期工作日",
     "督办次数",
-]  # fmt: skip
+]
+OVERDUE_WIDTHS = {0: 5, 1: 22, 2: 12, 3: 11, 5: 6, 6: 12, 7: 7, 8: 6}  # fmt: skip
+
+
+def days_text(days: float) -> str:
+    """Working days late: whole days as they are, a part day to one decimal."""
+    return f"{days:.0f}" if days == int(days) else f"{days:.1f}"
 
 
 def overdue_rows(cases: list[data.OverdueOpenCase]) -> list[list[str]]:
@@ -506,8 +524,8 @@ def overdue_rows(cases: list[data.OverdueOpenCase]) -> list[list[str]]:
             c.category,
             c.place,
             STEP_NAMES.get(c.step, c.step),
-            c.due[:16],
-            f"{c.working_days:.1f}",
+            c.due[:10],
+            days_text(c.working_days),
             str(c.supervisions),
         ]
         for n, c in enumerate(cases, 1)
@@ -532,7 +550,7 @@ def _section_overdue(b: Bulletin) -> str:
             f"{signing} 件、处置超期 {len(b.overdue) - signing} 件。{more}"
             "请各牵头单位抓紧办理，已督办的案件限期办结。"
         )
-        + _table(OVERDUE_HEADERS, overdue_rows(shown), {7, 8})
+        + _table(OVERDUE_HEADERS, overdue_rows(shown), {7, 8}, OVERDUE_WIDTHS)
         + _p("超期工作日按办公时间计，法定节假日、周末不计。", "note")
     )
 
@@ -555,7 +573,7 @@ def _section_calls(b: Bulletin) -> str:
     return (
         head
         + _p("，".join(total) + "。")
-        + _table(call_headers(), call_rows(b), set(range(1, len(CALL_KEYS) + 1)))
+        + _table(call_headers(), call_rows(b), set(range(1, len(CALL_KEYS) + 1)), {0: 22})
     )
 
 
@@ -616,6 +634,8 @@ def _record(b: Bulletin) -> str:
         '<table width="100%" cellspacing="0" cellpadding="0">'
         f'<tr><td class="bare">{escape(b.office)}</td>'
         f'<td class="bare" align="right">{date_words(b.now)}印发</td></tr></table>\n'
+        '<table width="100%" cellspacing="0" cellpadding="0">'
+        '<tr><td class="rule">&nbsp;</td></tr></table>\n'
     )
 
 
