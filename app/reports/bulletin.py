@@ -27,7 +27,7 @@ from app.core.assessment import (
     ranking,
     score_unit,
 )
-from app.core.errors import DomainError
+from app.core.errors import DomainError, Words
 from app.core.indicators import BY_KEY, INDICATORS, Group, Indicator, Kind
 from app.core.model import Tier, office_unit
 from app.core.periods import Period
@@ -176,12 +176,24 @@ def write_bulletin(db: Database, period: Period, out: Path, now: datetime) -> Pa
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise DomainError("bulletin_format", value=out.name)
+    _check_target(out)
     bulletin = gather(db, period, now)
     if suffix == ".xlsx":
         write_workbook(out, bulletin.title, bulletin_sheets(bulletin))
         return out
     _write_pdf_whole(bulletin, out)
     return out
+
+
+def _check_target(out: Path) -> None:
+    """Say before counting anything that the file cannot go where it was asked to."""
+    if out.is_dir():
+        reason = Words("这是一个文件夹，请给出文件名", "it is a folder: give a file name")
+    elif not out.parent.is_dir():
+        reason = Words(f"文件夹 {out.parent} 不存在", f"the folder {out.parent} does not exist")
+    else:
+        return
+    raise DomainError("bulletin_unwritable", value=str(out), reason=reason)
 
 
 # ----------------------------------------------------------------------- words
@@ -504,7 +516,14 @@ def _section_problems(b: Bulletin) -> str:
 
 
 OVERDUE_HEADERS = [
-    "序号", "案件编号", "牵头单位", "问题类别", "地点", "超期环节", "期限", "超期工作日",
+    "序号",
+    "案件编号",
+    "牵头单位",
+    "问题类别",
+    "地点",
+    "超期环节",
+    "期限",
+    "超期工作日",
     "督办次数",
 ]
 OVERDUE_WIDTHS = {0: 5, 1: 22, 2: 12, 3: 11, 5: 6, 6: 12, 7: 7, 8: 6}  # fmt: skip
@@ -654,18 +673,27 @@ def bulletin_sections(b: Bulletin) -> list[str]:
 def bulletin_html(b: Bulletin, keep_last_section: bool = False) -> str:
     """The whole document. ``keep_last_section``: start the last section on a new page, so
     the signature never stands alone at the top of one."""
+    return _main_html(b, keep_last_section) + _attachment(b) + _record(b)
+
+
+def _main_html(
+    b: Bulletin, keep_last_section: bool, last: bool = True, closing: bool = True
+) -> str:
+    """The letter up to its signature; without the last section or the closing block when
+    asked (to find where they fall)."""
     sections = bulletin_sections(b)
     if keep_last_section:
         sections[-1] = sections[-1].replace("<h2>", f"<h2{NEW_PAGE}>", 1)
-    return "".join([STYLE, _heading(b), *sections, _closing(b), _attachment(b), _record(b)])
-
-
-def _main_html(b: Bulletin, closing: bool) -> str:
-    return "".join([STYLE, _heading(b), *bulletin_sections(b), _closing(b) if closing else ""])
+    if not last:
+        sections.pop()
+    return "".join([STYLE, _heading(b), *sections, _closing(b) if closing else ""])
 
 
 def _write_pdf_whole(b: Bulletin, out: Path) -> None:
-    """Written beside the target and renamed, so a failed write leaves no half file."""
+    """Written beside the target and renamed, so a failed write leaves no half file. When
+    the last section and the signature do not fit on the page before them, they start a
+    page together (if they fit on one), so no heading is left at a page's foot and the
+    signature is never alone."""
     try:
         handle, name = tempfile.mkstemp(dir=out.parent, prefix=".bulletin-", suffix=".pdf")
         os.close(handle)
@@ -673,9 +701,11 @@ def _write_pdf_whole(b: Bulletin, out: Path) -> None:
         raise DomainError("bulletin_unwritable", value=out.name, reason=os_reason(error)) from error
     temporary = Path(name)
     try:
-        without = _page_count(write_pdf(_main_html(b, False), temporary, b.title))
-        spilled = _page_count(write_pdf(_main_html(b, True), temporary, b.title)) > without
-        write_pdf(bulletin_html(b, keep_last_section=spilled), temporary, b.title)
+        before = _pages(_main_html(b, False, last=False, closing=False), temporary, b.title)
+        keep = False
+        if _pages(_main_html(b, False), temporary, b.title) > before:
+            keep = _pages(_main_html(b, True), temporary, b.title) == before + 1
+        write_pdf(bulletin_html(b, keep_last_section=keep), temporary, b.title)
         if not temporary.stat().st_size:
             raise OSError(0, "写入失败")
         os.replace(temporary, out)
@@ -687,6 +717,10 @@ def _write_pdf_whole(b: Bulletin, out: Path) -> None:
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise
+
+
+def _pages(html: str, scratch: Path, title: str) -> int:
+    return _page_count(write_pdf(html, scratch, title))
 
 
 def _page_count(pdf: Path) -> int:
