@@ -210,10 +210,13 @@ def _pair(figure: Figure | None) -> tuple[float | None, int]:
 
 def value_text(key: str, figure: Figure | None) -> str:
     """A figure as printed: a rate as a percentage with one decimal, a count whole, an
-    average or percentile with one decimal; "—" when there was nothing to count."""
+    average or percentile with one decimal; "—" when there was nothing to average or no
+    denominator."""
+    kind = BY_KEY[key].kind
+    if figure is None and kind == Kind.COUNT:
+        return "0"  # a group with no rows of that kind: none counted
     if figure is None or figure.value is None:
         return "—"
-    kind = BY_KEY[key].kind
     if kind == Kind.RATE:
         return f"{figure.value * 100:.1f}%"
     if kind == Kind.COUNT:
