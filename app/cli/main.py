@@ -16,6 +16,7 @@ from app import __version__
 from app.cli import (
     cmd_account,
     cmd_base_data,
+    cmd_bulletin,
     cmd_case,
     cmd_desk,
     cmd_disputes,
@@ -44,6 +45,7 @@ COMMAND_GROUPS = (
     cmd_lists,
     cmd_meetings,
     cmd_disputes,
+    cmd_bulletin,
     cmd_account,
     cmd_stats,
 )

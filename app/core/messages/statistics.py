@@ -31,4 +31,12 @@ STATISTICS_MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”不能用于考核：只有比率类指标可以计分。",
         "'{value}' cannot be scored: only rates can be weighted.",
     ),
+    "bulletin_unwritable": (
+        "无法保存通报“{value}”：{reason}。",
+        "Cannot save the bulletin '{value}': {reason}.",
+    ),
+    "bulletin_format": (
+        "通报只能保存为 .pdf 或 .xlsx 文件（“{value}”不是）。",
+        "The bulletin is saved as .pdf or .xlsx ('{value}' is neither).",
+    ),
 }
