@@ -26,7 +26,8 @@ class OfficeFigures:
 class UnitFigures:
     unit: str
     on_time_closure_rate: float | None  # 0..1; None: nothing closed this month
-    closed: int  # the rate's denominator
+    closed_on_time: int  # the rate's numerator
+    closed: int  # its denominator
     overdue: int
 
 
@@ -71,6 +72,7 @@ def unit_figures(db: Database, unit: str, now: datetime) -> UnitFigures:
     return UnitFigures(
         unit,
         figure.value if figure else None,
+        figure.hit if figure else 0,
         figure.counted if figure else 0,
         overdue_count(db, now, unit),
     )

@@ -38,7 +38,7 @@ def cell(page, code: str, key: str):  # type: ignore[no-untyped-def]
 
 
 def test_the_month_shown_is_the_stores_figures(qtbot, demo_path, demo_db, clock):
-    window, page = statistics(qtbot, demo_path, demo_db)
+    _window, page = statistics(qtbot, demo_path, demo_db)
     assert page.period() == month_of(TEST_TODAY)  # this month by default, by the clock
     with qtbot.waitSignal(page.figures_shown, timeout=20_000):
         page.set_period(Span.MONTH, TEST_TODAY.replace(day=3))
@@ -69,7 +69,7 @@ def test_the_month_shown_is_the_stores_figures(qtbot, demo_path, demo_db, clock)
 
 
 def test_a_click_lists_exactly_the_cases_behind_the_figure(qtbot, demo_path, demo_db, clock):
-    window, page = statistics(qtbot, demo_path, demo_db)
+    _window, page = statistics(qtbot, demo_path, demo_db)
     period = month_of(TEST_TODAY)
     rows = figures(demo_db, period, Group.UNIT, clock.now(), keys=("closure_rate",))
     unit = next(r for r in rows if r.group not in (TOTAL, "-") and r.figures["closure_rate"].hit)
@@ -88,7 +88,7 @@ def test_a_click_lists_exactly_the_cases_behind_the_figure(qtbot, demo_path, dem
 
 
 def test_a_bar_lists_the_cases_behind_it(qtbot, demo_path, demo_db, clock):
-    window, page = statistics(qtbot, demo_path, demo_db)
+    _window, page = statistics(qtbot, demo_path, demo_db)
     qtbot.waitUntil(lambda: bool(page.charts.trend.series[0]), timeout=30_000)
     months = page.charts.trend.series[0]
     assert len(months) == 12 and months[-1].period == month_of(TEST_TODAY)
@@ -101,7 +101,7 @@ def test_a_bar_lists_the_cases_behind_it(qtbot, demo_path, demo_db, clock):
 
 
 def test_the_table_exports_to_excel(qtbot, demo_path, demo_db, tmp_path):
-    window, page = statistics(qtbot, demo_path, demo_db)
+    _window, page = statistics(qtbot, demo_path, demo_db)
     target = tmp_path / "统计.xlsx"
     with qtbot.waitSignal(page.message, timeout=20_000):
         page.export_to(target)
@@ -120,7 +120,7 @@ def test_the_table_exports_to_excel(qtbot, demo_path, demo_db, tmp_path):
 
 
 def test_the_definitions_and_the_bulletin_button(qtbot, demo_path, demo_db):
-    window, page = statistics(qtbot, demo_path, demo_db)
+    _window, page = statistics(qtbot, demo_path, demo_db)
     dialog = page.show_definitions()
     text = dialog.text.toPlainText()
     assert all(indicator.definition in text for indicator in INDICATORS)

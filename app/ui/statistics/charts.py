@@ -45,10 +45,6 @@ class ChartData:
     categories: list[Bar] = field(default_factory=list)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatisticsCharts", text)
-
-
 def _bars(
     rows: list[GroupFigures], key: str, period: Period, group: Group, scale: float = 1.0
 ) -> list[Bar]:
@@ -112,7 +108,7 @@ class BarChart:
         self.plot.getViewBox().setMouseEnabled(False, False)
         self.plot.showGrid(x=horizontal, y=not horizontal, alpha=0.25)
         if legend:
-            self.plot.addLegend(offset=(-4, 4), labelTextSize="8pt")
+            self.plot.addLegend(offset=(8, 2), labelTextSize="8pt", colCount=2)
         self.items = []
         for colour, name in zip(colours, legend or ("",) * len(colours), strict=True):
             item = pg.BarGraphItem(
@@ -125,7 +121,7 @@ class BarChart:
         self.widget.scene().sigMouseClicked.connect(self._click)
         self.label_axis = self.plot.getAxis("left" if horizontal else "bottom")
         if horizontal:
-            self.label_axis.setWidth(96)
+            self.label_axis.setWidth(118)
 
     def show(self, *series: list[Bar]) -> None:
         self.series = [list(s) for s in series]
@@ -150,7 +146,7 @@ class BarChart:
             self.plot.setXRange(0, top * 1.08, padding=0)
         else:
             self.plot.setXRange(-0.6, max(count, 1) - 0.4, padding=0)
-            self.plot.setYRange(0, top * 1.1, padding=0)
+            self.plot.setYRange(0, top * 1.3, padding=0)  # room for the legend
 
     def _click(self, event) -> None:  # type: ignore[no-untyped-def]
         box = self.plot.getViewBox()
@@ -172,7 +168,7 @@ class BarChart:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= 7 else text[:6] + "…"
+    return text if len(text) <= 8 else text[:7] + "…"
 
 
 class ChartsPanel(QWidget):
@@ -185,29 +181,61 @@ class ChartsPanel(QWidget):
         import pyqtgraph as pg
 
         pg.setConfigOptions(background="w", foreground="#333", antialias=True)
-        self.trend = BarChart(pg, _tr("Cases received and closed by month"), False,
-                              ("#3a7bd5", "#4caf50"), (_tr("Received"), _tr("Closed")))  # fmt: skip
-        self.on_time = BarChart(pg, _tr("On-time closure by unit (%)"), True, ("#4caf50",), ())
-        self.response = BarChart(pg, _tr("Mean response of district departments (minutes)"),
-                                 True, ("#ef8a17",), ())  # fmt: skip
-        self.routes = BarChart(pg, _tr("Received by route"), True, ("#3a7bd5",), ())
-        self.sources = BarChart(pg, _tr("Received by source"), True, ("#7e57c2",), ())
-        self.categories = BarChart(pg, _tr("Top problem categories (received)"), True,
-                                   ("#26a69a",), ())  # fmt: skip
+        received, closed = (
+            QCoreApplication.translate("StatisticsCharts", "Received"),
+            QCoreApplication.translate("StatisticsCharts", "Closed"),
+        )
+        self.trend = BarChart(
+            pg,
+            QCoreApplication.translate("StatisticsCharts", "Cases received and closed by month"),
+            False,
+            ("#3a7bd5", "#4caf50"),
+            (received, closed),
+        )
+        self.on_time = BarChart(
+            pg,
+            QCoreApplication.translate("StatisticsCharts", "On-time closure by unit (%)"),
+            True,
+            ("#4caf50",),
+            (),
+        )
+        self.response = BarChart(
+            pg,
+            QCoreApplication.translate(
+                "StatisticsCharts", "Mean response of district departments (minutes)"
+            ),
+            True,
+            ("#ef8a17",),
+            (),
+        )
+        self.routes = BarChart(
+            pg, QCoreApplication.translate("StatisticsCharts", "Received by route"), True,
+            ("#3a7bd5",), (),
+        )  # fmt: skip
+        self.sources = BarChart(
+            pg, QCoreApplication.translate("StatisticsCharts", "Received by source"), True,
+            ("#7e57c2",), (),
+        )  # fmt: skip
+        self.categories = BarChart(
+            pg, QCoreApplication.translate("StatisticsCharts", "Top problem categories (received)"),
+            True, ("#26a69a",), (),
+        )  # fmt: skip
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         grid.addWidget(self.trend.widget, 0, 0, 1, 2)
-        grid.addWidget(self.categories.widget, 0, 2)
         grid.addWidget(self.on_time.widget, 1, 0)
         grid.addWidget(self.response.widget, 1, 1)
+        grid.addWidget(self.categories.widget, 1, 2)
         routes_and_sources = QWidget()
         column = QGridLayout(routes_and_sources)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
         column.addWidget(self.routes.widget, 0, 0)
         column.addWidget(self.sources.widget, 1, 0)
-        grid.addWidget(routes_and_sources, 1, 2)
+        grid.addWidget(routes_and_sources, 0, 2)
+        grid.setRowStretch(0, 4)
+        grid.setRowStretch(1, 5)
         for chart in self.charts():
             chart.clicked = self.bar_clicked.emit
 

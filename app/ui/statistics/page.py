@@ -34,7 +34,7 @@ from app.ui.common.session import Session
 from app.ui.statistics.dialogs import Behind, CasesBehindDialog, DefinitionsDialog, load_behind
 from app.ui.statistics.table_model import FiguresModel, FiguresProxy, GroupRole, KeyRole
 
-GROUP_COLUMN_WIDTH = 150
+GROUP_COLUMN_WIDTH = 190
 FIGURE_COLUMN_WIDTH = 86
 
 
@@ -140,7 +140,7 @@ class StatisticsPage(Page):
         table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setDefaultSectionSize(FIGURE_COLUMN_WIDTH)
-        header.setMinimumHeight(44)
+        header.setFixedHeight(60)  # three lines: a long name wraps, its unit below
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         table.setWordWrap(False)
         table.clicked.connect(self.open_behind)

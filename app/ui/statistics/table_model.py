@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.core.indicators import INDICATORS, Indicator, Kind
-from app.store.statistics import TOTAL, Figure, GroupFigures
+from app.store.statistics import NO_GROUP, TOTAL, Figure, GroupFigures
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 GroupRole = Qt.ItemDataRole.UserRole + 2  # the row's group code ("" the township)
@@ -45,6 +45,14 @@ class FiguresModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[GroupFigures], group_title: str) -> None:
         self.beginResetModel()
+        # 未分拨 just above the township's row
+        rows = (
+            [r for r in rows if r.group != NO_GROUP][:-1]
+            + [r for r in rows if r.group == NO_GROUP]
+            + rows[-1:]
+            if rows
+            else []
+        )
         self.rows, self.group_title = rows, group_title
         self.endResetModel()
 
