@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.core.indicators import INDICATORS, Group
@@ -111,12 +112,14 @@ def test_the_table_exports_to_excel(qtbot, demo_path, demo_db, tmp_path):
     grid = [[c.value for c in row] for row in sheet.iter_rows()]
     assert grid[1][0] == "单位" and grid[1][1] == "受理量（件）"
     assert grid[-1][0] == "全镇"
-    assert grid[-1][1:] == [
-        page.rows[-1].figures[i.key].value
-        if i.key in page.rows[-1].figures
-        else (0 if i.kind == "count" else None)
-        for i in INDICATORS
-    ]
+    assert grid[-1][1:] == pytest.approx(
+        [
+            page.rows[-1].figures[i.key].value
+            if i.key in page.rows[-1].figures
+            else (0 if i.kind == "count" else None)
+            for i in INDICATORS
+        ]
+    )
 
 
 def test_the_definitions_and_the_bulletin_button(qtbot, demo_path, demo_db):
