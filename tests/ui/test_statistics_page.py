@@ -13,10 +13,12 @@ from app.core.indicators import INDICATORS, Group
 from app.core.periods import Span, month_of
 from app.store.cases import case_by_id
 from app.store.statistics import TOTAL, cases_behind, figures
+from app.ui.statistics.dialogs import CasesBehindDialog, DefinitionsDialog, load_behind
 from app.ui.statistics.table_model import GroupRole, KeyRole, shown_value
 from tests.clock import TEST_TODAY
 from tests.ui.conftest import open_window
 
+STATISTICS_DIALOGS = (CasesBehindDialog, DefinitionsDialog)
 COLUMN = {indicator.key: n + 1 for n, indicator in enumerate(INDICATORS)}
 
 
@@ -136,3 +138,16 @@ def test_the_window_starts_without_pyqtgraph() -> None:
         "assert 'pyqtgraph' not in sys.modules, 'pyqtgraph imported at start'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_statistics_dialogs_fit_the_office_pc(qtbot, demo_path, demo_db, clock):
+    from tests.ui.screen_fit import Fits
+
+    window, _page = statistics(qtbot, demo_path, demo_db)
+    fits = Fits()
+    ids = cases_behind(demo_db, "received", month_of(TEST_TODAY), Group.UNIT, None, clock.now())
+    behind = load_behind(demo_db, "2026年11月 · 全镇 · 受理量" * 3, ids)
+    fits.check("cases behind a figure", CasesBehindDialog(behind, window.ref, window))
+    fits.check("definitions", DefinitionsDialog(window))
+    fits.assert_all_fit()
+    assert fits.classes == set(STATISTICS_DIALOGS)
