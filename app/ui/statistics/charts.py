@@ -234,8 +234,8 @@ class ChartsPanel(QWidget):
         column.addWidget(self.routes.widget, 0, 0)
         column.addWidget(self.sources.widget, 1, 0)
         grid.addWidget(routes_and_sources, 0, 2)
-        grid.setRowStretch(0, 4)
-        grid.setRowStretch(1, 5)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)
         for chart in self.charts():
             chart.clicked = self.bar_clicked.emit
 
