@@ -4610,7 +4610,7 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
     <message>
       <source>Mean response of district departments (minutes)</source>
-      <translation>区直部门平均响应时间（分钟）</translation>
+      <translation>区直部门平均响应（分钟）</translation>
     </message>
     <message>
       <source>Received by route</source>

@@ -100,7 +100,7 @@ class BarChart:
     ) -> None:
         self.pg, self.horizontal = pg, horizontal
         self.widget = pg.PlotWidget()
-        self.widget.setMinimumSize(200, 150)
+        self.widget.setMinimumSize(200, 100)
         self.plot = self.widget.getPlotItem()
         self.plot.setTitle(title, size="10pt")
         self.plot.setMenuEnabled(False)
@@ -172,7 +172,7 @@ def _short(text: str) -> str:
 
 
 class ChartsPanel(QWidget):
-    """Six charts in a grid; ``bar_clicked`` carries the Bar clicked."""
+    """Seven charts in a grid; ``bar_clicked`` carries the Bar clicked."""
 
     bar_clicked = Signal(object)
 
@@ -223,17 +223,12 @@ class ChartsPanel(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
-        grid.addWidget(self.trend.widget, 0, 0, 1, 2)
-        grid.addWidget(self.on_time.widget, 1, 0)
-        grid.addWidget(self.response.widget, 1, 1)
-        grid.addWidget(self.categories.widget, 1, 2)
-        routes_and_sources = QWidget()
-        column = QGridLayout(routes_and_sources)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
-        column.addWidget(self.routes.widget, 0, 0)
-        column.addWidget(self.sources.widget, 1, 0)
-        grid.addWidget(routes_and_sources, 0, 2)
+        grid.addWidget(self.trend.widget, 0, 0, 1, 3)
+        grid.addWidget(self.routes.widget, 0, 3)
+        for column, chart in enumerate((self.on_time, self.response, self.categories,
+                                        self.sources)):  # fmt: skip
+            grid.addWidget(chart.widget, 1, column)
+            grid.setColumnStretch(column, 1)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
         for chart in self.charts():
