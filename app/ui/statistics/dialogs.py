@@ -114,7 +114,7 @@ def definitions_html() -> str:
         parts.append(f"<h3>{section}</h3><table cellspacing='0' cellpadding='4'>")
         for i in (i for i in INDICATORS if i.section == section):
             parts.append(
-                f"<tr><td valign='top' style='white-space:nowrap'><b>{i.name}</b>"
+                f"<tr><td valign='top' width='200'><b>{i.name}</b>"
                 f"（{i.unit}）</td><td>{i.definition}</td></tr>"
             )
         parts.append("</table>")

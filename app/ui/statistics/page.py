@@ -262,6 +262,8 @@ class StatisticsPage(Page):
         code = index.data(GroupRole)
         name = self.proxy.index(index.row(), 0).data()
         title = f"{self.period().label} · {name} · {BY_KEY[key].name}"
+        if BY_KEY[key].is_rate:  # the list is the numerator: say of how many
+            title += f" {index.data()}（{index.data(Qt.ItemDataRole.ToolTipRole).split('：')[-1]}）"
         self._behind(key, self.period(), self.group.currentData(), code or None, title)
 
     def _bar_clicked(self, bar) -> None:  # type: ignore[no-untyped-def]
