@@ -27,8 +27,8 @@ from typing import Any
 import pytest
 
 from app.core.calendar import WorkCalendar
-from app.core.case_path.context import Context
 from app.core.case_path.decide import Request
+from app.core.case_path.context import Context
 from app.core.case_path.projection import CaseRows, project_case
 from app.core.case_path.steps import Action, Actor
 from app.core.clock import hlc_ms, local_text
