@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.workbench.new_case_requested.connect(self.open_intake)
         self.workbench.filter_requested.connect(self.show_filtered)
         self.workbench.sync_requested.connect(lambda: self.show_page("sync"))
+        self.workbench.page_requested.connect(self.show_page)
         self.cases.new_case_requested.connect(self.open_intake)
         self.cases.count_changed.connect(self._show_total)
         self.board.supervise_requested.connect(self.supervise)

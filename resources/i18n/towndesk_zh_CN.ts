@@ -836,6 +836,45 @@
     </message>
   </context>
   <context>
+    <name>CasesBehindDialog</name>
+    <message>
+      <source>Cases behind the figure</source>
+      <translation>数据对应的案件</translation>
+    </message>
+    <message>
+      <source>{count} cases</source>
+      <translation>共 {count} 件</translation>
+    </message>
+    <message>
+      <source>{count} cases; the first {shown} are listed.</source>
+      <translation>共 {count} 件，列出前 {shown} 件。</translation>
+    </message>
+    <message>
+      <source>Case number</source>
+      <translation>案件编号</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>受理时间</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <source>Open case</source>
+      <translation>打开案件</translation>
+    </message>
+  </context>
+  <context>
     <name>CasesPage</name>
     <message>
       <source>Register case</source>
@@ -1570,6 +1609,13 @@
     <message>
       <source>Decision {position}</source>
       <translation>第 {position} 项决议</translation>
+    </message>
+  </context>
+  <context>
+    <name>DefinitionsDialog</name>
+    <message>
+      <source>What the indicators mean</source>
+      <translation>指标说明</translation>
     </message>
   </context>
   <context>
@@ -4573,6 +4619,180 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
+    <name>StatisticsCharts</name>
+    <message>
+      <source>Received</source>
+      <translation>受理量</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>结案数</translation>
+    </message>
+    <message>
+      <source>Cases received and closed by month</source>
+      <translation>近12个月受理量与结案数</translation>
+    </message>
+    <message>
+      <source>On-time closure by unit (%)</source>
+      <translation>各单位按期结案率（%）</translation>
+    </message>
+    <message>
+      <source>Mean response of district departments (minutes)</source>
+      <translation>区直部门平均响应（分钟）</translation>
+    </message>
+    <message>
+      <source>Received by route</source>
+      <translation>按处置方式受理量</translation>
+    </message>
+    <message>
+      <source>Received by source</source>
+      <translation>按来源受理量</translation>
+    </message>
+    <message>
+      <source>Top problem categories (received)</source>
+      <translation>高发问题类别（受理量前10）</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatisticsPage</name>
+    <message>
+      <source>Statistics</source>
+      <translation>统计分析</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>季</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>自定义</translation>
+    </message>
+    <message>
+      <source>Any day in the period</source>
+      <translation>统计期内任一天</translation>
+    </message>
+    <message>
+      <source>The last day of the period</source>
+      <translation>统计期的最后一天</translation>
+    </message>
+    <message>
+      <source>The first day of the period</source>
+      <translation>统计期的第一天</translation>
+    </message>
+    <message>
+      <source>By unit</source>
+      <translation>按单位</translation>
+    </message>
+    <message>
+      <source>By grid</source>
+      <translation>按网格</translation>
+    </message>
+    <message>
+      <source>By problem category</source>
+      <translation>按问题类别</translation>
+    </message>
+    <message>
+      <source>By route</source>
+      <translation>按处置方式</translation>
+    </message>
+    <message>
+      <source>By source</source>
+      <translation>按来源</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Problem category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>处置方式</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <source>Save this table as an .xlsx workbook</source>
+      <translation>把本表保存为 .xlsx 工作簿</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>指标说明</translation>
+    </message>
+    <message>
+      <source>What every indicator counts, and how</source>
+      <translation>每项指标统计什么、怎么统计</translation>
+    </message>
+    <message>
+      <source>Print monthly bulletin…</source>
+      <translation>打印月度通报…</translation>
+    </message>
+    <message>
+      <source>The month's bulletin of figures (月度通报)</source>
+      <translation>本月的统计通报（月度通报）</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>指标表</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <source>Click a figure or a bar to list the cases behind it; hover a column's title for its definition.</source>
+      <translation>点击数字或柱条可列出对应的案件；鼠标停在列标题上可查看指标定义。</translation>
+    </message>
+    <message>
+      <source>Counting…</source>
+      <translation>正在统计…</translation>
+    </message>
+    <message>
+      <source>{count} groups</source>
+      <translation>{count} 个分组</translation>
+    </message>
+    <message>
+      <source>Export statistics</source>
+      <translation>导出统计表</translation>
+    </message>
+    <message>
+      <source>Saved {path}</source>
+      <translation>已保存 {path}</translation>
+    </message>
+    <message>
+      <source>Writing the workbook…</source>
+      <translation>正在写入工作簿…</translation>
+    </message>
+  </context>
+  <context>
     <name>StepForm</name>
     <message>
       <source>{action} · case {number}</source>
@@ -5252,6 +5472,26 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>Nothing waits on me now</source>
       <translation>眼下没有待我办理的案件</translation>
+    </message>
+    <message>
+      <source>Closed on time this month (my unit)</source>
+      <translation>本单位本月按期结案率</translation>
+    </message>
+    <message>
+      <source>Show this month's figures on the statistics page</source>
+      <translation>在统计页查看本月数据</translation>
+    </message>
+    <message>
+      <source>Overdue (my unit)</source>
+      <translation>本单位超期案件</translation>
+    </message>
+    <message>
+      <source>Show the overdue cases on the supervision board</source>
+      <translation>在执法监督页查看超期案件</translation>
+    </message>
+    <message>
+      <source>{hit} of {count} cases closed this month were closed on time</source>
+      <translation>本月结案 {count} 件，其中按期结案 {hit} 件</translation>
     </message>
   </context>
   <context>

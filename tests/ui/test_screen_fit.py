@@ -229,8 +229,10 @@ def ui_dialog_classes() -> set[type]:
 def test_the_fit_tests_open_every_dialog_and_wizard_page() -> None:
     from tests.ui.test_screen_fit_dialogs import OTHER_DIALOGS
     from tests.ui.test_screen_fit_first_start import FIRST_START
+    from tests.ui.test_statistics_page import STATISTICS_DIALOGS
 
     checked = set(FORMS.values()) | set(CASE_DIALOGS) | set(OTHER_DIALOGS) | set(FIRST_START)
+    checked |= set(STATISTICS_DIALOGS)
     missing = {c.__qualname__ for c in ui_dialog_classes() - checked}
     assert missing == set()
     assert len(checked) >= 50

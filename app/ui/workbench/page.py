@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import CaseStatus, Urgency
+from app.core.model import CaseStatus, Role, Urgency
 from app.core.permissions import REGISTER_CASE, may
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.cases import case_by_number
 from app.store.changes import CASES, DEVICES
 from app.store.queues import my_tasks, task_counts
+from app.store.workbench_figures import office_figures, unit_figures
 from app.ui.common.field_banner import FieldBanner
 from app.ui.common.i18n import word
 from app.ui.common.page import Page
@@ -58,6 +59,9 @@ class StatCard(QFrame):
     def set_value(self, value: int) -> None:
         self.value.setText(f"{value:,}")
 
+    def set_text(self, text: str) -> None:
+        self.value.setText(text)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
@@ -70,6 +74,7 @@ class WorkbenchPage(Page):
     filter_requested = Signal(object)  # CaseFilter: a stat card was clicked
     sync_requested = Signal()  # the field banner's "Sync…"
     holidays_requested = Signal(int)  # the calendar banner's "Enter the schedule…": a year
+    page_requested = Signal(str)  # a card that shows another page (the overdue: the board)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -88,6 +93,16 @@ class WorkbenchPage(Page):
         self.week = StatCard(self.tr("Registered this week"))
         self.pending = StatCard(self.tr("Pending triage"))
         self.urgent = StatCard(self.tr("Urgent, pending triage"))
+        # a department officer sees its own unit's figures instead of the office's intake
+        self.unit_view = self.user.role == Role.DEPARTMENT_OFFICER
+        self.on_time = StatCard(self.tr("Closed on time this month (my unit)"))
+        self.on_time.setToolTip(self.tr("Show this month's figures on the statistics page"))
+        self.overdue = StatCard(
+            self.tr("Overdue (my unit)") if self.unit_view else self.tr("Overdue")
+        )
+        self.overdue.setToolTip(self.tr("Show the overdue cases on the supervision board"))
+        self.on_time.clicked.connect(lambda: self.page_requested.emit("statistics"))
+        self.overdue.clicked.connect(lambda: self.page_requested.emit("board"))
         self.field_banner = FieldBanner(db)  # only on a field laptop
         self.field_banner.sync_requested.connect(self.sync_requested)
         self.calendar_banner = CalendarBanner(db, self.user)
@@ -102,10 +117,14 @@ class WorkbenchPage(Page):
         top.addWidget(self.new_button)
         cards = QHBoxLayout()
         cards.setSpacing(14)
-        for card in (self.today, self.week, self.pending, self.urgent):
+        office_cards = (self.today, self.week, self.pending, self.urgent)
+        shown = (self.on_time, self.overdue) if self.unit_view else (*office_cards, self.overdue)
+        for card in shown:
             cards.addWidget(card, 1)
+        for card in (*office_cards, self.on_time, self.overdue):
+            card.setVisible(card in shown)
         self.filters: dict[StatCard, CaseFilter] = {}
-        for card in (self.today, self.week, self.pending, self.urgent):
+        for card in office_cards:
             card.clicked.connect(lambda c=card: self.filter_requested.emit(self.filters[c]))
         keys = QLabel(
             self.tr(
@@ -246,8 +265,23 @@ class WorkbenchPage(Page):
             self.pending: CaseFilter(status=pending),
             self.urgent: CaseFilter(status=pending, urgency=Urgency.URGENT.value),
         }
-        for card, case_filter in self.filters.items():
-            card.set_value(count_cases(self.db, case_filter))
+        if self.unit_view:
+            mine = unit_figures(self.db, self.user.department_code, now)
+            rate = mine.on_time_closure_rate
+            self.on_time.set_text("—" if rate is None else f"{rate * 100:.1f}%")
+            self.on_time.value.setToolTip(
+                self.tr("{hit} of {count} cases closed this month were closed on time").format(
+                    hit=mine.closed_on_time, count=mine.closed
+                )
+            )
+            self.overdue.set_value(mine.overdue)
+        else:
+            office = office_figures(self.db, now)
+            self.today.set_value(office.received_today)
+            self.pending.set_value(office.pending_triage)
+            self.overdue.set_value(office.overdue)
+            for card in (self.week, self.urgent):
+                card.set_value(count_cases(self.db, self.filters[card]))
         self._refresh_tasks(now)
         self.recent.clear()
         for case in case_window(self.db, CaseFilter(), CaseSort(), 0, RECENT):
