@@ -4656,6 +4656,18 @@ Owner unit: {owner} · deadline {deadline}</source>
   <context>
     <name>StatisticsPage</name>
     <message>
+      <source>Save the monthly bulletin</source>
+      <translation>保存月度通报</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+      <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Writing the monthly bulletin…</source>
+      <translation>正在生成月度通报…</translation>
+    </message>
+    <message>
       <source>Statistics</source>
       <translation>统计分析</translation>
     </message>

@@ -124,12 +124,30 @@ def test_the_table_exports_to_excel(qtbot, demo_path, demo_db, tmp_path):
     )
 
 
-def test_the_definitions_and_the_bulletin_button(qtbot, demo_path, demo_db):
+def test_the_definitions_dialog(qtbot, demo_path, demo_db):
     _window, page = statistics(qtbot, demo_path, demo_db)
     dialog = page.show_definitions()
     text = dialog.text.toPlainText()
     assert all(indicator.definition in text for indicator in INDICATORS)
-    page.bulletin_button.click()  # wired; the bulletin itself comes later
+
+
+def test_the_bulletin_button_prints_last_month(qtbot, demo_path, demo_db, tmp_path, monkeypatch):
+    _window, page = statistics(qtbot, demo_path, demo_db)
+    page.set_period(Span.YEAR, TEST_TODAY)  # not a month: the bulletin is last month's
+    out, asked, opened = tmp_path / "通报.pdf", [], []
+
+    def save_as(_parent, _title, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return str(out), ""
+
+    monkeypatch.setattr("app.ui.statistics.page.QFileDialog.getSaveFileName", save_as)
+    monkeypatch.setattr("app.ui.statistics.page.QDesktopServices.openUrl", opened.append)
+    page.bulletin_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
+    last_month = month_of(TEST_TODAY).previous()
+    assert asked[0].endswith(f"月度通报-{last_month.label}.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+    assert opened[0].toLocalFile() == str(out)
 
 
 def test_the_window_starts_without_pyqtgraph() -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from app.core.indicators import BY_KEY, Group
-from app.core.periods import SPANS, Period, Span
+from app.core.periods import SPANS, Period, Span, month_of
+from app.reports.bulletin import write_bulletin
 from app.reports.statistics_sheet import write_statistics
 from app.store.changes import CALLS, CASES
 from app.store.statistics import GroupFigures, cases_behind, figures
@@ -325,8 +327,44 @@ class StatisticsPage(Page):
             Operation(work, done, label=self.tr("Writing the workbook…"), needs_database=False)
         )
 
+    def bulletin_month(self) -> Period:
+        """The month shown, when a month is picked; otherwise last month (the one a bulletin
+        is usually issued for)."""
+        period = self.period()
+        if period.span == Span.MONTH:
+            return period
+        return month_of(self.now().date()).previous()
+
     def _print_bulletin(self) -> None:
-        """The monthly bulletin (月度通报): its writer, reports/bulletin.py, comes next."""
+        month = self.bulletin_month()
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the monthly bulletin"),
+            str(Path(folder) / f"月度通报-{month.label}.pdf"),
+            self.tr("PDF (*.pdf);;Excel (*.xlsx)"),
+        )
+        if chosen:
+            self.write_bulletin_to(Path(chosen), month)
+
+    def write_bulletin_to(self, path: Path, month: Period) -> Operation:
+        """Write the bulletin on the worker; a PDF is then opened for printing."""
+        if path.suffix.lower() not in (".pdf", ".xlsx"):
+            path = path.with_suffix(".pdf")
+        now = self.now()
+
+        def done(saved: Path) -> None:
+            self.message.emit(self.tr("Saved {path}").format(path=saved))
+            if saved.suffix.lower() == ".pdf":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved)))  # the viewer prints it
+
+        return self.runner.run(
+            Operation(
+                lambda db, _p: write_bulletin(db, month, path, now),
+                done,
+                label=self.tr("Writing the monthly bulletin…"),
+            )
+        )
 
     def now(self) -> datetime:
         return self.clock.now()
