@@ -229,6 +229,9 @@ def test_a_figure_is_as_known_at_now(world: World) -> None:
     assert close(early["arrival_on_time_rate"], rate(1, 1))
     later = by_group(world.db, Group.UNIT, datetime(2026, 12, 2, 14, 20))[TOTAL]
     assert close(later["arrival_on_time_rate"], rate(1, 2))
+    # "到统计时已结案": at that moment only A (1 Dec) and G (2 Dec 11:10) had been closed;
+    # D closed for good on 7 Dec, B C E later still
+    assert close(early["closure_rate"], rate(2, 8))
 
 
 def dump_facts(db: Any) -> dict[str, list[tuple]]:
