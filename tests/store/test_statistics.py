@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 
 from app.core.indicators import INDICATORS, Group
+from app.core.meetings import DecisionDraft
 from app.core.model import ResponseCommitment
 from app.core.periods import month_of
 from app.store.base_data import save_category
+from app.store.meetings import decisions, mark_done, record_minutes, schedule_meeting
 from app.store.rebuild import rebuild
 from app.store.reference import categories, user_by_name
 from app.store.setup import open_database, set_response_commitment
@@ -317,3 +319,30 @@ def test_the_schema_7_file_upgrades_with_facts_for_every_case(tmp_path: Path) ->
     rebuild(db, user_by_name(db, "admin"))
     assert dump_facts(db) == before
     db.close()
+
+
+def test_joint_meeting_decisions_done_on_time(world: World) -> None:
+    db = world.db
+    clerk = user_by_name(db, "clerk")
+    meeting = schedule_meeting(db, clerk, "2026-12-15 09:30", "镇会议室", "王镇长",
+                               ["ZHB", "SCJG", "ZFZD"], [], wall=wall_at(at(14, 9)))  # fmt: skip
+    drafts = [
+        DecisionDraft("清理市场周边占道", "SCJG", "2026-12-18"),  # done 18 Dec 20:00: on time
+        DecisionDraft("联合整治夜市", "ZFZD", "2026-12-17"),  # never done: late once 17 Dec ends
+        DecisionDraft("建立巡查台账", "SCJG", "2027-01-10"),  # due in January: not December's
+        DecisionDraft("设置临时摊区", "ZFZD", "2026-12-31"),  # done 20 Dec: on time
+    ]
+    record_minutes(db, clerk, meeting.id, "研究占道经营治理", drafts, wall=wall_at(at(15, 16)))
+    ids = {d.text: d.id for d in decisions(db)}
+    mark_done(db, clerk, ids["清理市场周边占道"], "已清理", wall=wall_at(at(18, 20)))
+    mark_done(db, clerk, ids["设置临时摊区"], "已设置", wall=wall_at(at(20, 10)))
+    rows = by_group(db, Group.UNIT)
+    assert close(rows[TOTAL]["decisions_on_time_rate"], rate(2, 3))
+    assert close(rows["SCJG"]["decisions_on_time_rate"], rate(1, 1))
+    assert close(rows["ZFZD"]["decisions_on_time_rate"], rate(1, 2))
+    # before the end of 17 December the ZFZD decision due then cannot be judged yet
+    early = by_group(db, Group.UNIT, datetime(2026, 12, 17, 23, 0))
+    assert close(early["ZFZD"]["decisions_on_time_rate"], rate(0, 0))
+    assert close(early[TOTAL]["decisions_on_time_rate"], rate(0, 0))
+    # decisions belong to no case: by route they have none
+    assert close(by_group(db, Group.ROUTE)[NO_GROUP]["decisions_on_time_rate"], rate(2, 3))
