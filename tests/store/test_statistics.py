@@ -346,3 +346,21 @@ def test_joint_meeting_decisions_done_on_time(world: World) -> None:
     assert close(early[TOTAL]["decisions_on_time_rate"], rate(0, 0))
     # decisions belong to no case: by route they have none
     assert close(by_group(db, Group.ROUTE)[NO_GROUP]["decisions_on_time_rate"], rate(2, 3))
+
+
+def test_the_cases_behind_every_figure(world: World) -> None:
+    def behind(key: str, part: str) -> list[str]:
+        ids = cases_behind(world.db, key, DECEMBER, Group.UNIT, None, NOW, part)
+        return [world.name_of(i) for i in ids]
+
+    # the fact tables share column names with cases (route, source …): no ambiguity
+    for indicator in INDICATORS:
+        for part in ("hit", "counted"):
+            assert behind(indicator.key, part) == sorted(set(behind(indicator.key, part)))
+    assert behind("self_handled_rate", "hit") == ["A"]
+    assert behind("self_handled_rate", "counted") == ["A", "B", "C", "D", "E", "F", "G", "I"]
+    assert behind("signed_on_time_rate", "counted") == ["A", "B", "C", "D", "E", "F", "G", "I"]
+    assert behind("signed_on_time_rate", "hit") == ["A", "C", "D", "E", "F", "G", "I"]
+    assert behind("response_on_time_rate", "hit") == ["I"]
+    assert behind("police_accepted", "hit") == ["P"]
+    assert behind("disputes_opened", "counted") == ["F"]
