@@ -364,3 +364,15 @@ def test_the_cases_behind_every_figure(world: World) -> None:
     assert behind("response_on_time_rate", "hit") == ["I"]
     assert behind("police_accepted", "hit") == ["P"]
     assert behind("disputes_opened", "counted") == ["F"]
+
+
+@pytest.mark.parametrize("group", list(Group))
+def test_every_grouping_has_the_same_township_row(world: World, group: Group) -> None:
+    rows = by_group(world.db, group)
+    assert rows[TOTAL] == by_group(world.db, Group.UNIT)[TOTAL]
+    # each case in exactly one group: the groups' counts add up to the township's
+    for key in ("received", "closed", "calls", "transfers", "list_overrides"):
+        parts = sum(f[key].counted for code, f in rows.items() if code != TOTAL and key in f)
+        assert parts == rows[TOTAL][key].counted, key
+    names = {row.group: row.name for row in figures(world.db, DECEMBER, group, NOW)}
+    assert names[TOTAL] == "全镇" and all(names.values())
