@@ -376,3 +376,27 @@ def test_every_grouping_has_the_same_township_row(world: World, group: Group) ->
         assert parts == rows[TOTAL][key].counted, key
     names = {row.group: row.name for row in figures(world.db, DECEMBER, group, NOW)}
     assert names[TOTAL] == "全镇" and all(names.values())
+
+
+def test_a_running_case_refolded_by_a_limit_change_keeps_its_past(world: World) -> None:
+    db, s = world.db, world.step
+    # N: 0501, dispatched Monday 14 Dec 09:00 (sign by the next working day: 15 Dec 17:30)
+    world.register("N", "0501", "patrol", "G08", at(14, 8, 30))
+    s("clerk", "N", "dispatch", at(14, 9, 0), to="SCJG")
+    s("officer", "N", "sign", at(14, 9, 30))
+    # the category now gives 3 days to sign and 1 to handle: N is running, so it is folded
+    # again at once; its assignment was made under the old limits
+    admin = user_by_name(db, "admin")
+    [category] = [c for c in categories(db) if c.code == "0501"]
+    changed = replace(category, limit_days=1, sign_days=3)
+    save_category(db, admin, changed, new=False, wall=wall_at(at(14, 10)))
+    [due] = db.execute(
+        "SELECT sign_due_at FROM handling_facts WHERE case_id = ?", [world.ids["N"]]
+    ).fetchall()
+    assert due[0] == "2026-12-15 17:30:00"
+    # the running case's clock does follow the new limit: 1 working day from 14 Dec 09:30
+    handle_due = db.execute("SELECT handle_due_at FROM cases WHERE id = ?", [world.ids["N"]])
+    assert handle_due.fetchone()[0] == "2026-12-15 17:30:00"
+    live = dump_facts(db)
+    rebuild(db, admin)
+    assert dump_facts(db) == live
