@@ -158,8 +158,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "closure_rate", "结案率", "closure rate", Kind.RATE, "%", _C, "received_at",
         "本期受理的应办案件中，到统计时已结案的比例。分母：本期受理量，不含不予受理、合并和"
         "移送出去的案件。",
-        counted=(true("to_handle"),), hit=(true("closed"),), higher_is_better=True,
-        section=HANDLING,
+        counted=(true("to_handle"),), hit=(true("closed"), passed("closed_at")),
+        higher_is_better=True, section=HANDLING,
     ),
     Indicator(
         "closed", "结案数", "cases closed", Kind.COUNT, "件", _C, "closed_at",

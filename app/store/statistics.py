@@ -54,16 +54,19 @@ class GroupFigures:
     figures: dict[str, Figure] = field(default_factory=dict)
 
 
-def _condition(c: Condition) -> str:
+def _condition(c: Condition, table: str = "") -> str:
+    column = f"{table}{c.column}"
     if c.test == "true":
-        return f"{c.column} = 1"
+        return f"{column} = 1"
     if c.test == "known":
-        return f"{c.column} IS NOT NULL"
-    return f"({c.column} IS NOT NULL AND {c.column} <= :now)"  # passed
+        return f"{column} IS NOT NULL"
+    return f"({column} IS NOT NULL AND {column} <= :now)"  # passed
 
 
-def _all(conditions: Sequence[Condition]) -> str:
-    return " AND ".join(_condition(c) for c in conditions) or "1"
+def _all(conditions: Sequence[Condition], table: str = "") -> str:
+    """``table``: the alias the columns are qualified with (``f.``) where the facts are
+    joined to a table that has columns of the same names (cases: route, source …)."""
+    return " AND ".join(_condition(c, table) for c in conditions) or "1"
 
 
 def figures(
@@ -164,7 +167,7 @@ def cases_behind(
         raise DomainError("indicator_unknown", value=key, limit="、".join(BY_KEY))
     i = BY_KEY[key]
     conditions = [*i.counted, *(i.hit if part == "hit" and i.kind == Kind.RATE else ())]
-    clauses = [f"f.{i.anchor} >= :start", f"f.{i.anchor} < :end", _all(conditions)]
+    clauses = [f"f.{i.anchor} >= :start", f"f.{i.anchor} < :end", _all(conditions, "f.")]
     params = {"start": period.start, "end": period.end, "now": now.strftime(TIME_FORMAT)}
     if code is not None:
         column = GROUP_COLUMNS[group]

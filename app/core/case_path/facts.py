@@ -62,7 +62,9 @@ class FactsTrail:
         """One applied step (after the projection's own side effects), judged by the limits
         in force when it was taken."""
         payload, at = event.payload, event.local_time
-        then = ctx.as_of((event.hlc, event.device_id, event.device_seq))
+        judged = action in ROUTING or action in (Action.CALL, Action.FEEDBACK)
+        # only the steps judged here need the limits then (as_of copies the limits: not free)
+        then = ctx.as_of((event.hlc, event.device_id, event.device_seq)) if judged else ctx
         if action in TRIAGE_STEPS and self.routed_at is None:
             self.routed_at = at
         if action in ROUTING:
