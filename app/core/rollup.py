@@ -20,6 +20,7 @@ from typing import Any
 from app.core.indicators import GROUP_COLUMNS, INDICATORS, Condition, Facts, Group, Kind
 
 ROLLED_UP = (Facts.CASES, Facts.HANDLING, Facts.CALLS)  # the rest are small: counted live
+MAY_PEND = (Facts.HANDLING, Facts.CALLS)  # the facts with a ``pending`` column
 VALUE_SCALE = 100
 NO_CODE = "-"
 

@@ -4,13 +4,14 @@ counts; this module only turns them into SQL."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlite_utils import Database
 
-from app.core.clock import TIME_FORMAT
+from app.core.clock import TIME_FORMAT, hlc_ms, local_text
 from app.core.errors import DomainError
 from app.core.indicators import (
     BY_KEY,
@@ -26,6 +27,7 @@ from app.core.indicators import (
 )
 from app.core.model import CaseSource, Route, chinese
 from app.core.periods import Period
+from app.core.rollup import MAY_PEND, ROLLED_UP, VALUE_SCALE
 
 FACT_TABLES = {
     Facts.CASES: "case_facts",
@@ -69,28 +71,81 @@ def _all(conditions: Sequence[Condition], table: str = "") -> str:
     return " AND ".join(_condition(c, table) for c in conditions) or "1"
 
 
+Sums = dict[str, dict[str, list[int]]]  # group code -> indicator -> [counted, hit, value]
+
+
 def figures(
     db: Database, period: Period, group: Group, now: datetime, keys: Sequence[str] = ()
 ) -> list[GroupFigures]:
     """Every indicator (or those of ``keys``) for each group with anything to count, then
-    the whole township's row (group ``TOTAL``), as known at ``now``."""
+    the whole township's row (group ``TOTAL``), as known at ``now``.
+
+    Cases, assignments and calls are summed from ``figure_days`` (core/rollup.py) plus
+    their pending rows counted live; a ``now`` before the last recorded step (a look back at
+    what was known then) counts every row live instead."""
     chosen = [BY_KEY[k] for k in keys] if keys else list(INDICATORS)
     column = GROUP_COLUMNS[group]
     params = {"start": period.start, "end": period.end, "now": now.strftime(TIME_FORMAT)}
-    by_group: dict[str, dict[str, Figure]] = {}
+    rolled = _rolled_up_at(db, now)
+    sums: Sums = {}
+    if rolled:
+        _summed(db, [i for i in chosen if i.facts in ROLLED_UP], period, group, sums)
     for facts in Facts:
+        if rolled and facts in ROLLED_UP and facts not in MAY_PEND:
+            continue  # wholly in the daily sums
         of_kind = [i for i in chosen if i.facts == facts]
+        live = " AND pending = 1" if rolled and facts in ROLLED_UP else ""
         for anchor in sorted({i.anchor for i in of_kind}):
-            batch = [i for i in of_kind if i.anchor == anchor]
-            _count(db, facts, anchor, batch, column, params, by_group)
+            batch = [i for i in of_kind if i.anchor == anchor and i.kind != Kind.P90]
+            if batch:
+                _count(db, facts, anchor, batch, column, params, live, sums)
+    sums.setdefault(TOTAL, {})
+    for found in sums.values():  # every row has every figure: 0 of 0 where nothing counted
+        for i in chosen:
+            found.setdefault(i.key, [0, 0, 0])
+    by_group = {code: _figures(found) for code, found in sums.items()}
+    for i in (i for i in chosen if i.kind == Kind.P90):
+        _percentiles(db, i, column, params, by_group)
     names = group_names(db, group) | {NO_GROUP: "未分拨"}
     rows = [
         GroupFigures(code, names.get(code, code), found)
         for code, found in sorted(by_group.items())
         if code != TOTAL
     ]
-    total = by_group.get(TOTAL, {})
-    return [*rows, GroupFigures(TOTAL, "全镇", total)]
+    return [*rows, GroupFigures(TOTAL, "全镇", by_group.get(TOTAL, {}))]
+
+
+def _rolled_up_at(db: Database, now: datetime) -> bool:
+    """Whether the daily sums hold what was known at ``now``: every recorded step is at
+    or before it (so every settled row's moments have passed)."""
+    latest = db.conn.execute("SELECT max(hlc) FROM events").fetchone()[0]
+    return latest is None or local_text(hlc_ms(latest)) <= now.strftime(TIME_FORMAT)
+
+
+def _add(sums: Sums, code: str, key: str, counted: int, hit: int, value: int) -> None:
+    total = sums.setdefault(code, {}).setdefault(key, [0, 0, 0])
+    total[0] += counted
+    total[1] += hit
+    total[2] += value
+
+
+def _summed(
+    db: Database, chosen: list[Indicator], period: Period, group: Group, sums: Sums
+) -> None:
+    """The settled rows' sums of the period's days; the township's total is the sum over
+    the groups (every row has exactly one code in each dimension)."""
+    if not chosen:
+        return
+    keys = json.dumps([i.key for i in chosen])
+    rows = db.conn.execute(
+        "SELECT code, indicator, sum(counted), sum(hit), sum(value_sum) FROM figure_days "
+        "WHERE dimension = ? AND day >= ? AND day <= ? "
+        "AND indicator IN (SELECT value FROM json_each(?)) GROUP BY code, indicator",
+        [group.value, period.first.isoformat(), period.last.isoformat(), keys],
+    )
+    for code, key, counted, hit, value in rows:
+        _add(sums, code, key, counted, hit, value)
+        _add(sums, TOTAL, key, counted, hit, value)
 
 
 def _count(
@@ -100,40 +155,52 @@ def _count(
     batch: list[Indicator],
     column: str,
     params: dict[str, str],
-    out: dict[str, dict[str, Figure]],
+    live: str,
+    sums: Sums,
 ) -> None:
     """One grouped query (with the township's total as a rollup) for indicators sharing a
-    fact table and an anchor; percentiles from the values themselves."""
-    sums = []
+    fact table and an anchor, over the rows ``live`` says (all, or the pending ones)."""
+    columns = []
     for i in batch:
         counted = _all(i.counted)
-        sums.append(f"sum(CASE WHEN {counted} THEN 1 ELSE 0 END)")
-        sums.append(f"sum(CASE WHEN {counted} AND {_all(i.hit)} THEN 1 ELSE 0 END)")
-        sums.append(f"avg(CASE WHEN {counted} THEN {i.value} END)" if i.value else "NULL")
-    where = f"{anchor} >= :start AND {anchor} < :end"
+        columns.append(f"sum(CASE WHEN {counted} THEN 1 ELSE 0 END)")
+        columns.append(f"sum(CASE WHEN {counted} AND {_all(i.hit)} THEN 1 ELSE 0 END)")
+        value = f"CAST(round({i.value} * {VALUE_SCALE}) AS INTEGER)" if i.value else "0"
+        columns.append(f"sum(CASE WHEN {counted} THEN {value} ELSE 0 END)")
+    where = f"{anchor} >= :start AND {anchor} < :end{live}"
     table = FACT_TABLES[facts]
     query = (
-        f"SELECT coalesce({column}, '{NO_GROUP}') AS g, {', '.join(sums)} FROM {table} "
-        f"WHERE {where} GROUP BY g "
-        f"UNION ALL SELECT '', {', '.join(sums)} FROM {table} WHERE {where}"
+        f"SELECT coalesce({column}, '{NO_GROUP}') AS g, {', '.join(columns)} FROM {table} "
+        f"WHERE {where} GROUP BY g"
     )
     for row in db.conn.execute(query, params):
-        found = out.setdefault(row[0], {})
         for n, i in enumerate(batch):
-            counted, hit, average = row[1 + 3 * n : 4 + 3 * n]
-            found[i.key] = _figure(i, counted or 0, hit or 0, average)
-    for i in (i for i in batch if i.kind == Kind.P90):
-        for code, values in _values(db, table, column, i, where, params).items():
-            figure = out.setdefault(code, {})[i.key]
-            out[code][i.key] = Figure(nearest_rank_p90(values), figure.hit, figure.counted)
+            counted, hit, value = (v or 0 for v in row[1 + 3 * n : 4 + 3 * n])
+            if counted:
+                _add(sums, row[0], i.key, counted, hit, value)
+                _add(sums, TOTAL, i.key, counted, hit, value)
 
 
-def _figure(i: Indicator, counted: int, hit: int, average: float | None) -> Figure:
+def _figures(found: dict[str, list[int]]) -> dict[str, Figure]:
+    return {key: _figure(BY_KEY[key], *sums) for key, sums in found.items()}
+
+
+def _figure(i: Indicator, counted: int, hit: int, value: int) -> Figure:
     if i.kind == Kind.COUNT:
         return Figure(counted, counted, counted)
     if i.kind == Kind.RATE:
         return Figure(rate(hit, counted), hit, counted)
+    average = value / VALUE_SCALE / counted if counted else None
     return Figure(None if average is None else round(average, 2), counted, counted)
+
+
+def _percentiles(
+    db: Database, i: Indicator, column: str, params: dict[str, str], out: dict[str, dict]
+) -> None:
+    """A percentile needs the values themselves (calls only: a small table)."""
+    where = f"{i.anchor} >= :start AND {i.anchor} < :end"
+    for code, values in _values(db, FACT_TABLES[i.facts], column, i, where, params).items():
+        out.setdefault(code, {})[i.key] = Figure(nearest_rank_p90(values), len(values), len(values))
 
 
 def _values(

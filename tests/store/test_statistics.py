@@ -147,7 +147,9 @@ def test_every_indicator_for_one_unit(world: World) -> None:
     rows = by_group(world.db, Group.UNIT)
     assert list(rows) == [NO_GROUP, "JTJ", "SCJG", "YJJ", "ZFZD", "ZHB", "ZJJ", TOTAL]
     scjg = rows["SCJG"]
-    assert set(scjg) == set(SCJG), "nothing to count: no figure (calls, decisions, transfers)"
+    assert set(scjg) == {i.key for i in INDICATORS}, "every row has every figure"
+    nothing = {k: f for k, f in scjg.items() if k not in SCJG}  # calls, decisions, transfers
+    assert nothing and all(f.counted == 0 and f.hit == 0 for f in nothing.values())
     wrong = {k: (scjg[k], f) for k, f in SCJG.items() if not close(scjg[k], f)}
     assert wrong == {}
     # the Y departments: G's call to YJJ, I's to JTJ (abandoned) and ZJJ

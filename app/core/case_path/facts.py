@@ -171,7 +171,12 @@ def _judged_sign(h: dict[str, Any]) -> dict[str, Any]:
         judged = None
     else:
         judged = due
-    return h | {"signed_on_time": int(bool(signed) and signed <= due), "sign_judged_at": judged}
+    return h | {
+        "signed_on_time": int(bool(signed) and signed <= due),
+        "sign_judged_at": judged,
+        # judged by the clock until signed for (core/rollup.py counts it live till then)
+        "pending": int(not signed and not ended),
+    }
 
 
 def _call_facts(call: Mapping[str, Any], commitment: ResponseCommitment | None) -> dict[str, Any]:
@@ -208,6 +213,9 @@ def _call_facts(call: Mapping[str, Any], commitment: ResponseCommitment | None) 
             f"{name}_on_time": int(bool(done) and parse_local(done) <= due),
             f"{name}_judged_at": judged,
         }
+    # a step not yet taken on a running call is judged by the clock (counted live)
+    running = call["ended_at"] is None
+    facts["pending"] = int(running and not (call["acknowledged_at"] and call["on_scene_at"]))
     return facts
 
 
