@@ -31,20 +31,33 @@ def holds(condition: Condition, row: Mapping[str, Any]) -> bool:
     return value == 1 if condition.test == "true" else value is not None
 
 
+Plan = tuple[str, str, tuple[Condition, ...], tuple[Condition, ...] | None, str | None]
+
+
+def _plan(facts: Facts) -> list[Plan]:
+    """(key, anchor, counted, hit (None: not a rate), value column) of the summed
+    indicators of one kind of fact, worked out once (every fold of every case uses it)."""
+    return [
+        (i.key, i.anchor, i.counted, i.hit if i.kind == Kind.RATE else None, i.value)
+        for i in INDICATORS
+        if i.facts == facts and i.kind != Kind.P90
+    ]
+
+
+PLANS = {facts: _plan(facts) for facts in ROLLED_UP}
+
+
 def contributions(facts: Facts, row: Mapping[str, Any]) -> Iterator[tuple[str, str, int, int, int]]:
     """(indicator key, day, counted, hit, value in hundredths) for each indicator of this
     kind of fact that places the row in a day and counts it."""
     if row.get("pending"):
         return
-    for i in INDICATORS:
-        if i.facts != facts or i.kind == Kind.P90:
+    for key, anchor, counted, hit, value in PLANS[facts]:
+        moment = row[anchor]
+        if moment is None or not all(holds(c, row) for c in counted):
             continue
-        anchor = row[i.anchor]
-        if anchor is None or not all(holds(c, row) for c in i.counted):
-            continue
-        hit = int(all(holds(c, row) for c in i.hit)) if i.kind == Kind.RATE else 1
-        value = round(row[i.value] * VALUE_SCALE) if i.value else 0
-        yield i.key, anchor[:10], 1, hit, value
+        hits = 1 if hit is None else int(all(holds(c, row) for c in hit))
+        yield key, moment[:10], 1, hits, round(row[value] * VALUE_SCALE) if value else 0
 
 
 def daily_sums(
@@ -53,12 +66,16 @@ def daily_sums(
     """(dimension, day, indicator, code) -> [counted, hit, value] added (``sign`` -1: taken
     away) by these rows, for every dimension the figures are grouped by."""
     sums: dict[tuple[str, str, str, str], list[int]] = {}
+    columns = [(g.value, GROUP_COLUMNS[g]) for g in Group]
     for row in rows:
-        codes = {g.value: row[GROUP_COLUMNS[g]] or NO_CODE for g in Group}
+        codes = [(dimension, row[column] or NO_CODE) for dimension, column in columns]
         for key, day, counted, hit, value in contributions(facts, row):
-            for dimension, code in codes.items():
-                total = sums.setdefault((dimension, day, key, code), [0, 0, 0])
-                total[0] += sign * counted
-                total[1] += sign * hit
-                total[2] += sign * value
+            for dimension, code in codes:
+                total = sums.get((dimension, day, key, code))
+                if total is None:
+                    sums[(dimension, day, key, code)] = [sign * counted, sign * hit, sign * value]
+                else:
+                    total[0] += sign * counted
+                    total[1] += sign * hit
+                    total[2] += sign * value
     return sums
