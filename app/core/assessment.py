@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.errors import DomainError
-from app.core.indicators import BY_KEY, Kind
+from app.core.indicators import BY_KEY, INDICATORS, Kind
 
 # What a township office usually weighs: closing on time first, then signing for work on
 # time, then quality (rework) and the discipline of extensions, then answering calls.
@@ -18,6 +18,10 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "extension_rate": 10,
     "response_on_time_rate": 15,
 }
+# the rates a score can use: those where higher (or lower) is plainly better
+SCORED_RATES = tuple(
+    i.key for i in INDICATORS if i.kind == Kind.RATE and i.higher_is_better is not None
+)
 MIN_COUNTED = 5  # a unit with fewer measured cases in a rate is not scored on it
 GREEN_LIST_SCORE = 90.0  # 红榜: the best three at or above this
 RED_LIST_SCORE = 75.0  # 黑榜: the worst three below this
@@ -30,7 +34,7 @@ def check_weights(weights: Mapping[str, int]) -> dict[str, int]:
     for key, weight in weights.items():
         if key not in BY_KEY:
             raise DomainError("indicator_unknown", value=key, limit="、".join(sorted(BY_KEY)))
-        if BY_KEY[key].kind != Kind.RATE:
+        if key not in SCORED_RATES:
             raise DomainError("weight_not_scored", value=BY_KEY[key].name)
         if isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 100:
             raise DomainError("weight_invalid", value=BY_KEY[key].name)

@@ -84,6 +84,7 @@ def figures(
     their pending rows counted live; a ``now`` before the last recorded step (a look back at
     what was known then) counts every row live instead."""
     chosen = [BY_KEY[k] for k in keys] if keys else list(INDICATORS)
+    group = Group(group)
     column = GROUP_COLUMNS[group]
     params = {"start": period.start, "end": period.end, "now": now.strftime(TIME_FORMAT)}
     rolled = _rolled_up_at(db, now)

@@ -4656,6 +4656,18 @@ Owner unit: {owner} · deadline {deadline}</source>
   <context>
     <name>StatisticsPage</name>
     <message>
+      <source>Assessment weights…</source>
+      <translation>考核权重…</translation>
+    </message>
+    <message>
+      <source>How much each rate counts in a unit&apos;s score</source>
+      <translation>各项比率在单位考核得分中所占的权重</translation>
+    </message>
+    <message>
+      <source>Assessment weights saved</source>
+      <translation>考核权重已保存</translation>
+    </message>
+    <message>
       <source>Save the monthly bulletin</source>
       <translation>保存月度通报</translation>
     </message>
@@ -5623,6 +5635,21 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>Importing the base data…</source>
       <translation>正在导入基础数据…</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeightsDialog</name>
+    <message>
+      <source>Assessment weights</source>
+      <translation>考核权重</translation>
+    </message>
+    <message>
+      <source>How much each rate counts in a unit&apos;s score (0 leaves it out). A unit is scored on the rates it has at least five cases for; a rate where lower is better counts as 100 minus the rate. The bulletin prints the weights used.</source>
+      <translation>各项比率在单位得分中所占的权重（0 表示不计）。单位只在有至少 5 件可计的比率上得分；越低越好的比率（如返工率）按 100 减去该比率计分。月度通报会印出所用的权重。</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
     </message>
   </context>
 </TS>

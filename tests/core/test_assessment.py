@@ -35,6 +35,7 @@ def test_zero_weights_are_dropped() -> None:
         ({"closure": 10}, "indicator_unknown"),
         ({"received": 10}, "weight_not_scored"),  # a count
         ({"handling_days": 10}, "weight_not_scored"),  # an average
+        ({"self_handled_rate": 10}, "weight_not_scored"),  # neither higher nor lower is better
         ({"on_time_closure_rate": 101}, "weight_invalid"),
         ({"on_time_closure_rate": -1}, "weight_invalid"),
         ({"on_time_closure_rate": 12.5}, "weight_invalid"),

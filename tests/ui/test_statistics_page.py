@@ -9,16 +9,19 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core.assessment import DEFAULT_WEIGHTS
 from app.core.indicators import INDICATORS, Group
 from app.core.periods import Span, month_of
+from app.store.assessment import assessment_weights
 from app.store.cases import case_by_id
 from app.store.statistics import TOTAL, cases_behind, figures
 from app.ui.statistics.dialogs import CasesBehindDialog, DefinitionsDialog, load_behind
 from app.ui.statistics.table_model import GroupRole, KeyRole, shown_value
+from app.ui.statistics.weights import WeightsDialog
 from tests.clock import TEST_TODAY
 from tests.ui.conftest import open_window
 
-STATISTICS_DIALOGS = (CasesBehindDialog, DefinitionsDialog)
+STATISTICS_DIALOGS = (CasesBehindDialog, DefinitionsDialog, WeightsDialog)
 COLUMN = {indicator.key: n + 1 for n, indicator in enumerate(INDICATORS)}
 
 
@@ -167,5 +170,35 @@ def test_the_statistics_dialogs_fit_the_office_pc(qtbot, demo_path, demo_db, clo
     behind = load_behind(demo_db, "2026年11月 · 全镇 · 受理量" * 3, ids)
     fits.check("cases behind a figure", CasesBehindDialog(behind, window.ref, window))
     fits.check("definitions", DefinitionsDialog(window))
+    fits.check("assessment weights", WeightsDialog(window.session, DEFAULT_WEIGHTS, window))
     fits.assert_all_fit()
     assert fits.classes == set(STATISTICS_DIALOGS)
+
+
+def test_the_administrator_sets_the_weights(qtbot, demo_path, demo_db):
+    _window, page = statistics(qtbot, demo_path, demo_db, "admin")
+    assert page.weights_button.isVisibleTo(page)
+    dialog = page.show_weights()
+    assert dialog.weights()["on_time_closure_rate"] == DEFAULT_WEIGHTS["on_time_closure_rate"]
+    for spin in dialog.spins.values():
+        spin.setValue(0)
+    dialog.spins["rework_rate"].setValue(30)
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
+        dialog.ok_button.click()
+    assert assessment_weights(demo_db) == {"rework_rate": 30}
+
+
+def test_all_weights_zero_is_refused_in_the_dialog(qtbot, demo_path, demo_db):
+    _window, page = statistics(qtbot, demo_path, demo_db, "admin")
+    dialog = page.show_weights()
+    for spin in dialog.spins.values():
+        spin.setValue(0)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=20_000)
+    assert "至少" in dialog.error.text()
+    assert assessment_weights(demo_db) == DEFAULT_WEIGHTS
+
+
+def test_only_the_administrator_sees_the_weights(qtbot, demo_path, demo_db):
+    _window, page = statistics(qtbot, demo_path, demo_db, "leader")
+    assert not page.weights_button.isVisibleTo(page)

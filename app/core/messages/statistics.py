@@ -28,8 +28,8 @@ STATISTICS_MESSAGES: dict[str, tuple[str, str]] = {
         "Give at least one indicator a weight above 0.",
     ),
     "weight_not_scored": (
-        "“{value}”不能用于考核：只有比率类指标可以计分。",
-        "'{value}' cannot be scored: only rates can be weighted.",
+        "“{value}”不能用于考核：只有高低有明确好坏的比率类指标可以计分。",
+        "'{value}' cannot be scored: only rates where higher or lower is plainly better can.",
     ),
     "bulletin_unwritable": (
         "无法保存通报“{value}”：{reason}。",

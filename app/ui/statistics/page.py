@@ -26,8 +26,10 @@ from sqlite_utils import Database
 
 from app.core.indicators import BY_KEY, Group
 from app.core.periods import SPANS, Period, Span, month_of
+from app.core.permissions import MANAGE_REFERENCE_DATA, may
 from app.reports.bulletin import write_bulletin
 from app.reports.statistics_sheet import write_statistics
+from app.store.assessment import assessment_weights
 from app.store.changes import CALLS, CASES
 from app.store.statistics import GroupFigures, cases_behind, figures
 from app.ui.common.page import Page
@@ -35,6 +37,7 @@ from app.ui.common.runner import Operation
 from app.ui.common.session import Session
 from app.ui.statistics.dialogs import Behind, CasesBehindDialog, DefinitionsDialog, load_behind
 from app.ui.statistics.table_model import FiguresModel, FiguresProxy, GroupRole, KeyRole
+from app.ui.statistics.weights import WeightsDialog
 
 GROUP_COLUMN_WIDTH = 190
 FIGURE_COLUMN_WIDTH = 86
@@ -101,6 +104,10 @@ class StatisticsPage(Page):
         self.definitions_button = QPushButton(self.tr("Definitions"))
         self.definitions_button.setToolTip(self.tr("What every indicator counts, and how"))
         self.definitions_button.clicked.connect(self.show_definitions)
+        self.weights_button = QPushButton(self.tr("Assessment weights…"))
+        self.weights_button.setToolTip(self.tr("How much each rate counts in a unit's score"))
+        self.weights_button.setVisible(may(session.user.role, MANAGE_REFERENCE_DATA))
+        self.weights_button.clicked.connect(self.show_weights)
         self.bulletin_button = QPushButton(self.tr("Print monthly bulletin…"))
         self.bulletin_button.setObjectName("primaryButton")
         self.bulletin_button.setToolTip(self.tr("The month's bulletin of figures (月度通报)"))
@@ -164,6 +171,7 @@ class StatisticsPage(Page):
         top.addWidget(self.group)
         top.addStretch(1)
         top.addWidget(self.definitions_button)
+        top.addWidget(self.weights_button)
         top.addWidget(self.export_button)
         top.addWidget(self.bulletin_button)
         hint = QLabel(
@@ -326,6 +334,12 @@ class StatisticsPage(Page):
         return self.runner.run(
             Operation(work, done, label=self.tr("Writing the workbook…"), needs_database=False)
         )
+
+    def show_weights(self) -> WeightsDialog:
+        dialog = WeightsDialog(self.session, assessment_weights(self.session.db), self)
+        dialog.saved.connect(lambda _w: self.message.emit(self.tr("Assessment weights saved")))
+        dialog.open()
+        return dialog
 
     def bulletin_month(self) -> Period:
         """The month shown, when a month is picked; otherwise last month (the one a bulletin
