@@ -22,7 +22,7 @@ from app.core.case_path.rules import FINISHED
 from app.core.case_path.steps import Action, CaseState, event_action
 from app.core.clock import TIME_FORMAT
 from app.core.events import Event, EventType
-from app.core.model import CaseStatus
+from app.core.model import CaseStatus, Urgency
 from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
 from app.core.text import IndexedText, index_terms
@@ -101,7 +101,7 @@ def _registered(event: Event) -> CaseRows:
         "grid_code": p["grid_code"],
         "description": p["description"],
         "address": p.get("address", ""),
-        "urgency": p["urgency"],
+        "urgency": Urgency(p["urgency"]).value,  # one this version cannot read is damage
         # every case starts in triage, whatever its registration says: only steps move it on
         "status": CaseStatus.PENDING_TRIAGE.value,
         "first_receiver_unit": p["first_receiver_unit"],
