@@ -54,6 +54,11 @@ def parse_local(text: str) -> datetime:
     return datetime.strptime(text, TIME_FORMAT)
 
 
+def first_hlc_at(moment: datetime) -> int:
+    """The smallest HLC value at a naive China local time (events from then on are >= it)."""
+    return epoch_ms(moment) << _COUNTER_BITS
+
+
 def hlc_ms(hlc: int) -> int:
     """The wall-clock part of an HLC value."""
     return hlc >> _COUNTER_BITS

@@ -27,6 +27,7 @@ from app.store.eventlog import (
     this_device,
 )
 from app.store.projections.cases import existing_cases, refold_cases
+from app.store.projections.reference import REJUDGED_AFTER
 from app.store.projections.table import apply_event
 
 Vector = dict[str, int]  # origin device id -> highest seq held (seqs are gapless)
@@ -276,6 +277,8 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
     for event, latest in others:
         if latest is None or latest < _key(event):  # an older setting never overrides
             apply_event(db, event)
+        elif event.type in REJUDGED_AFTER:  # ... yet the steps after it are judged by it
+            REJUDGED_AFTER[event.type](db, event)
     new = {case_id: e for case_id, e in by_case.items() if case_id not in held}
     case_ids = sorted(held) + list(new)  # new cases: all their events are here already
     for start in range(0, len(case_ids), 2000):

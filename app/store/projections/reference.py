@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.events import Event
+from app.core.clock import first_hlc_at, parse_local
+from app.core.events import Event, EventType
 from app.core.model import Route
 from app.core.secrets import PASSWORD_HASH, PASSWORD_REF
 from app.store.event_rows import office_device_id
@@ -81,12 +82,21 @@ def category_set(db: Database, event: Event) -> None:
     keys = ("name", "route", "department_code", "limit_days", "limit_hours", "sign_days")
     values = {k: event.payload[k] for k in (*keys, "matter_code", "active")}
     _update(db, "categories", "code", event.entity_id, values)
-    running = db.conn.execute(
-        "SELECT id FROM cases WHERE category_code = ? AND (sign_due_at IS NOT NULL "
-        "OR handle_due_at IS NOT NULL OR status = 'parked')",
-        [event.entity_id],
+    rejudge_after_limits(db, event)
+
+
+def rejudge_after_limits(db: Database, event: Event) -> None:
+    """Open cases of the category follow its new limits; a case with a step after the
+    change (known here only now: it may have come late by sync, or as an older setting)
+    is judged again by the limits then in force (core/case_path/context.py)."""
+    forget_context(db)
+    touched = db.conn.execute(
+        "SELECT c.id FROM cases c JOIN events e ON e.id = c.last_event_id "
+        "WHERE c.category_code = ? AND (c.sign_due_at IS NOT NULL "
+        "OR c.handle_due_at IS NOT NULL OR c.status = 'parked' OR e.hlc >= ?)",
+        [event.entity_id, event.hlc],
     ).fetchall()
-    refold_cases(db, [case_id for (case_id,) in running])
+    refold_cases(db, [case_id for (case_id,) in touched])
 
 
 def user_set(db: Database, event: Event) -> None:
@@ -116,15 +126,30 @@ def response_set(db: Database, event: Event) -> None:
         "WHERE code = ?",
         [r["acknowledge_minutes"], r["arrive_minutes"], r["handle_days"], event.entity_id],
     )
-    # A called department is held to its commitment: the open cases it leads follow a new
-    # one, so a due time never depends on whether a step or the commitment came first.
+    rejudge_after_commitment(db, event)
+
+
+def rejudge_after_commitment(db: Database, event: Event) -> None:
+    """A called department is held to its commitment: the open cases it leads follow a new
+    one, so a due time never depends on whether a step or the commitment came first; a
+    call with a step after the change is judged again by the commitment then in force."""
     forget_context(db)
     led = db.conn.execute(
         "SELECT id FROM cases WHERE lead_unit = ? AND route = ? AND (sign_due_at IS NOT NULL "
-        "OR handle_due_at IS NOT NULL OR status = 'parked')",
-        [event.entity_id, Route.CALL_Y.value],
+        "OR handle_due_at IS NOT NULL OR status = 'parked') "
+        "UNION SELECT l.case_id FROM calls l JOIN cases c ON c.id = l.case_id "
+        "JOIN events e ON e.id = c.last_event_id WHERE l.department = ? AND e.hlc >= ?",
+        [event.entity_id, Route.CALL_Y.value, event.entity_id, event.hlc],
     ).fetchall()
     refold_cases(db, [case_id for (case_id,) in led])
+
+
+# Settings that judge steps taken after them: an older one that arrives late is not applied
+# (the newer holds), but the steps after it are judged again (replication.py).
+REJUDGED_AFTER = {
+    EventType.CATEGORY_SET: rejudge_after_limits,
+    EventType.DEPARTMENT_RESPONSE_SET: rejudge_after_commitment,
+}
 
 
 def user_added(db: Database, event: Event) -> None:
@@ -232,7 +257,7 @@ def calendar_day_set(db: Database, event: Event) -> None:
         "ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note",
         [event.entity_id, int(p["working"]), p["note"]],
     )
-    recompute_open_cases(db)
+    recompute_open_cases(db, since=f"{event.entity_id} 00:00:00")
 
 
 def calendar_year_set(db: Database, event: Event) -> None:
@@ -242,7 +267,7 @@ def calendar_year_set(db: Database, event: Event) -> None:
         "ON CONFLICT (year) DO UPDATE SET festivals = excluded.festivals",
         [p["year"], json.dumps(p["festivals"], ensure_ascii=False)],
     )
-    recompute_open_cases(db)
+    recompute_open_cases(db, since=f"{p['year']}-01-01 00:00:00")
 
 
 def office_hours_set(db: Database, event: Event) -> None:
@@ -251,16 +276,27 @@ def office_hours_set(db: Database, event: Event) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [OFFICE_HOURS, json.dumps({"start": event.payload["start"], "end": event.payload["end"]})],
     )
-    recompute_open_cases(db)
+    recompute_open_cases(db, since="")  # every office hour of every case counts anew
 
 
-def recompute_open_cases(db: Database) -> None:
-    """Due times follow the calendar: every case with a running clock is worked out again."""
+def recompute_open_cases(db: Database, since: str | None = None) -> None:
+    """Due times follow the calendar: every case with a running clock is worked out again,
+    and with ``since`` (a changed day, year or office hours: "" for all time) every case
+    with a step or a deadline from then on, whose facts the calendar judged (a rebuild
+    judges every case by the calendar as it now stands)."""
     forget_context(db)
-    open_cases = db.conn.execute(
+    running = (
         "SELECT id FROM cases WHERE sign_due_at IS NOT NULL "
         "OR handle_due_at IS NOT NULL OR status = 'parked'"
-    ).fetchall()
+    )
+    params: list[object] = []
+    if since is not None:
+        running += (
+            " UNION SELECT c.id FROM cases c JOIN events e ON e.id = c.last_event_id "
+            "WHERE e.hlc >= ? UNION SELECT case_id FROM handling_facts WHERE sign_due_at >= ?"
+        )
+        params = [first_hlc_at(parse_local(since)) if since else 0, since]
+    open_cases = db.conn.execute(running, params).fetchall()
     refold_cases(db, [case_id for (case_id,) in open_cases])
 
 
