@@ -6,16 +6,27 @@ Prints one ``label<TAB>milliseconds`` line per figure.
 
 from __future__ import annotations
 
-import resource
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
+
+
+def peak_mib() -> float:
+    """The window's own peak resident set (VmHWM), not ``ru_maxrss``: that one carries the
+    parent's peak into a child started by fork and exec."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def main() -> None:
     database, started = Path(sys.argv[1]), float(sys.argv[2])
     from PySide6.QtCore import QEventLoop, QTimer
 
+    from app.core.indicators import Group
+    from app.core.periods import Span
     from app.store.case_list import CaseFilter
     from app.store.encryption import is_encrypted
     from app.store.reference import user_by_name
@@ -76,8 +87,18 @@ def main() -> None:
         measure(label, lambda f=case_filter: page.apply_filter(f), reset)
     measure("sort by grid (header click)", lambda: page.model.sort(4))
     measure("scroll to the end, sorted by grid", page.table.scrollToBottom)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"peak memory (resident set)\t{peak_kib / 1024:.1f}")
+    statistics = window.statistics
+    shown = statistics.figures_shown
+    measure("open the statistics page (this month, per unit)", lambda: window.show_page(
+        "statistics"), shown)  # fmt: skip
+    last = date.today().replace(day=1) - timedelta(days=1)
+    measure("statistics: last month, per unit", lambda: statistics.set_period(
+        Span.MONTH, last), shown)  # fmt: skip
+    measure("statistics: the year, per unit", lambda: statistics.set_period(
+        Span.YEAR, last), shown)  # fmt: skip
+    measure("statistics: the year, per grid", lambda: statistics.group.setCurrentIndex(
+        statistics.group.findData(Group.GRID)), shown)  # fmt: skip
+    print(f"peak memory (VmHWM of this process)\t{peak_mib():.1f}")
     window.close()
     window.runner.shutdown()
 
