@@ -4096,21 +4096,6 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
-    <name>PlaceholderPage</name>
-    <message>
-      <source>Statistics</source>
-      <translation>统计</translation>
-    </message>
-    <message>
-      <source>Closure rates, on-time rates, response times and the monthly bulletin will come in a later issue, once cases can be handled and closed.</source>
-      <translation>结案率、按期结案率、响应时长和月度通报将在后续版本中提供（在案件可以处置和结案之后）。</translation>
-    </message>
-    <message>
-      <source>This version brings case intake, the case path, call response, supervision and sync files with field laptops.</source>
-      <translation>本版本提供案件受理、案件办理流程、呼叫响应、执法监督，以及与外业终端交换同步包。</translation>
-    </message>
-  </context>
-  <context>
     <name>PoliceTransferForm</name>
     <message>
       <source>e.g. 涉嫌非法经营罪</source>

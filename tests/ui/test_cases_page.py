@@ -117,13 +117,6 @@ def test_a_workbench_card_opens_the_filtered_list(qtbot, window):
     assert window.cases.model.rowCount() == int(card.value.text().replace(",", ""))
 
 
-def test_placeholders_say_what_is_coming(window):
-    window.show_page("statistics")
-    page = window.stack.currentWidget()
-    texts = " ".join(label.text() for label in page.findChildren(type(window.count_label)))
-    assert "统计" in texts and "后续版本" in texts
-
-
 def test_date_calendar_opens_at_this_month_when_no_date_is_chosen(qtbot) -> None:
     from PySide6.QtCore import QDate, QPoint, Qt
 
