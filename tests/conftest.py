@@ -18,6 +18,10 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
 os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts/truetype/wqy")
 
 DEMO_CASES = 400
+# The demo moves its most recent cases along the case path, and a township of 400 cases has
+# only a case or two waiting at the desk at any moment: the tests' demo leaves its oldest
+# cases untriaged (as the window's large demo does), for the tests to route themselves.
+DEMO_UNTRIAGED = 60
 
 
 @pytest.fixture
@@ -30,11 +34,21 @@ def clock() -> TestClock:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo township built once per test run; tests get their own copy. Without the
     demo's joint meetings, so tests of meetings number and refer from a clean slate (the
-    meetings themselves: tests/store/test_demo_meetings.py)."""
+    meetings themselves: tests/store/test_demo_meetings.py), and without its photos, so
+    tests of evidence start from an empty store (the photos: tests/store/test_demo.py)."""
     from app.store.demo.township import build_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "towndesk.sqlite3"
-    build_demo(path, cases=DEMO_CASES, seed=7, now_ms=DEMO_NOW_MS, meetings=False)
+    walked = DEMO_CASES - DEMO_UNTRIAGED
+    build_demo(
+        path,
+        cases=DEMO_CASES,
+        seed=7,
+        now_ms=DEMO_NOW_MS,
+        meetings=False,
+        walk=walked,
+        photos=False,
+    )
     return path
 
 

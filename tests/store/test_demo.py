@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import statistics
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
 
 from app.core.clock import local_text
 from app.core.model import Role, Tier
 from app.store import reference
+from app.store.blobs import BlobStore
 from app.store.demo.township import DEMO_DAYS, build_demo, demo_users
+from app.store.disputes import disputes
 from app.store.setup import open_database
 from tests.store.store_helpers import DEMO_NOW_MS
 
@@ -88,3 +98,239 @@ def test_a_cancelled_demo_leaves_no_database(tmp_path: Path) -> None:
     )
     assert seen and seen[0] < 30_000
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the shape of the numbers ------------------------------------------------------------------
+# Statistics and the monthly bulletin are read off the demo, so its figures must be a real
+# township's: who handles what, how often cases are supervised, reworked, extended, parked,
+# returned, how many close on time, and what the cases look like.
+
+SHAPED_CASES, SHAPED_WALKED = 3000, 800
+
+
+@pytest.fixture(scope="module")
+def shaped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, list[str]]]:
+    """A demo of 3,000 cases, the last 800 moved along the case path, with the steps the rules
+    refused (none should be)."""
+    from app.store.demo import walk
+
+    refused: list[str] = []
+    run = walk.Walk.run
+
+    def recording(self: walk.Walk, writer: Any, until: int | None = None) -> None:
+        run(self, writer, until)
+        refused.extend(f"{action}: {why}" for _, action, why in self.refused)
+        self.refused.clear()
+
+    path = tmp_path_factory.mktemp("shaped") / "towndesk.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(walk.Walk, "run", recording)
+        build_demo(path, cases=SHAPED_CASES, seed=5, now_ms=DEMO_NOW_MS, walk=SHAPED_WALKED)
+    db = open_database(path)
+    yield db, refused
+    db.close()
+
+
+def _one(db: Database, sql: str, *params: Any) -> Any:
+    return db.execute(sql, params).fetchone()[0]
+
+
+def _walked(db: Database) -> int:
+    return _one(
+        db,
+        "SELECT count(DISTINCT entity_id) FROM events WHERE type LIKE 'case.%' "
+        "AND type != 'case.registered'",
+    )
+
+
+def _cases_with(db: Database, event_type: str) -> int:
+    return _one(db, "SELECT count(DISTINCT entity_id) FROM events WHERE type = ?", event_type)
+
+
+def test_every_planned_step_is_one_the_rules_allow(shaped) -> None:
+    db, refused = shaped
+    assert refused == []
+    assert _walked(db) >= SHAPED_WALKED - 10  # a handful of the newest still wait for triage
+
+
+def test_the_township_handles_most_itself_and_calls_y_for_the_rest(shaped) -> None:
+    db, _ = shaped
+    triage = dict(
+        db.execute(
+            "SELECT type, count(*) FROM events WHERE type IN "
+            "('case.self_handle', 'case.dispatch', 'case.call') GROUP BY type"
+        ).fetchall()
+    )
+    routed = sum(triage.values())
+    one, x, y = (triage[f"case.{t}"] / routed for t in ("self_handle", "dispatch", "call"))
+    assert 0.40 <= one <= 0.55, one
+    assert x > 2 * y and 0.30 <= x <= 0.55, x
+    assert 0.06 <= y <= 0.15, y
+    overridden = _one(
+        db,
+        "SELECT count(*) FROM events WHERE type IN ('case.self_handle', "
+        "'case.dispatch', 'case.call') AND json_extract(payload, '$.overridden')",
+    )
+    assert 0 < overridden < 0.25 * routed  # the lists mostly hold; clerks override with reasons
+
+
+def test_cases_are_supervised_reworked_extended_parked_and_returned(shaped) -> None:
+    db, _ = shaped
+    walked = _walked(db)
+    shares = {
+        kind: _cases_with(db, f"case.{kind}") / walked
+        for kind in (
+            "supervise",
+            "extend",
+            "park",
+            "return",
+            "approve_extension",
+            "deny_extension",
+            "approve_park",
+            "resume",
+        )
+    }
+    reworked = _one(db, "SELECT count(*) FROM cases WHERE rework_count > 0") / walked
+    assert 0.02 <= shares["supervise"] <= 0.10, shares
+    assert 0.015 <= reworked <= 0.08, reworked
+    assert 0.04 <= shares["extend"] <= 0.12, shares
+    assert 0 < shares["deny_extension"] < shares["approve_extension"], shares
+    assert 0.005 <= shares["park"] <= 0.04 and shares["approve_park"] > 0, shares
+    assert shares["resume"] > 0, shares
+    assert 0.02 <= shares["return"] <= 0.07, shares
+    disputes = _one(
+        db,
+        "SELECT count(*) FROM events WHERE type = 'case.return' "
+        "AND json_extract(payload, '$.not_our_duty')",
+    )
+    assert 0 < disputes < _cases_with(db, "case.return")  # some returns open a duty dispute
+
+
+def test_most_cases_close_on_time_some_late(shaped) -> None:
+    """On time: the last feedback came before the handling deadline as it stood then."""
+    from app.core.case_path.projection import project_case
+    from app.store.projections.cases import events_of_cases, load_context
+
+    db, _ = shaped
+    ctx = load_context(db)
+    closed = [row[0] for row in db.execute("SELECT id FROM cases WHERE status = 'closed'")]
+    on_time = late = 0
+    for events in events_of_cases(db, closed).values():
+        events.sort(key=lambda e: (e.hlc, e.device_id, e.device_seq))
+        last = max(i for i, e in enumerate(events) if e.type == "case.feedback")
+        rows = project_case(events[:last], ctx)
+        assert rows is not None and rows.case["handle_due_at"]
+        if events[last].local_time <= rows.case["handle_due_at"]:
+            on_time += 1
+        else:
+            late += 1
+    assert late > 0
+    assert 0.85 <= on_time / (on_time + late) <= 0.96, (on_time, late)
+
+
+def test_patrol_cases_carry_photos_and_every_case_its_grid_coordinates(shaped) -> None:
+    from app.store.demo.places import grid_boxes
+
+    db, _ = shaped
+    with_photos, patrol = db.execute(
+        "SELECT sum(EXISTS (SELECT 1 FROM case_evidence e WHERE e.case_id = c.id)), count(*) "
+        "FROM cases c WHERE source IN ('patrol', 'joint-patrol')"
+    ).fetchone()
+    assert with_photos > 0.7 * patrol
+    hotline = (
+        "SELECT count(*) FROM case_evidence e JOIN cases c ON c.id = e.case_id "
+        "WHERE c.source = 'hotline'"
+    )
+    assert _one(db, hotline) == 0  # a phone call brings no photo
+    boxes = grid_boxes([(g.code, g.area) for g in reference.grids(db)])
+    rows = db.execute("SELECT grid_code, latitude, longitude FROM cases").fetchall()
+    assert all(lat is not None and boxes[grid].contains(lat, lon) for grid, lat, lon in rows)
+    photos = {row[0] for row in db.execute("SELECT DISTINCT sha256 FROM case_evidence")}
+    blobs = BlobStore.beside(Path(db.execute("PRAGMA database_list").fetchone()[2]))
+    assert photos and all(blobs.has(sha) for sha in photos)  # the files are there, once each
+    assert len(photos) <= 100
+
+
+def test_descriptions_put_each_problem_at_a_place_where_it_happens(shaped) -> None:
+    from app.store.demo.places import PLACES
+    from app.store.demo.texts import TEMPLATES, TIMES
+
+    db, _ = shaped
+    kinds = {name: (grid, kind) for grid, listed in PLACES.items() for kind, name in listed}
+    times = "|".join(map(re.escape, TIMES))
+    for category, grid, address, description in db.execute(
+        "SELECT category_code, grid_code, address, description FROM cases"
+    ):
+        place_grid, kind = kinds[address]
+        assert place_grid == grid
+        fitting = [
+            t
+            for t in TEMPLATES[category]
+            if re.fullmatch(
+                re.escape(t.text)
+                .replace(re.escape("{place}"), re.escape(address))
+                .replace(re.escape("{time}"), f"({times})")
+                .replace(re.escape("{n}"), r"\d"),
+                description,
+            )
+        ]
+        assert fitting and any(kind in t.kinds for t in fitting), (category, description)
+
+
+def test_the_daily_intake_is_steady_quieter_at_weekends_with_no_spike(shaped) -> None:
+    from app.core.calendar import WorkCalendar
+
+    db, _ = shaped
+    days = db.execute(
+        "SELECT substr(received_at, 1, 10), count(*) FROM cases GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    counts = [n for _, n in days]
+    median = statistics.median(counts)
+    assert counts[-1] <= 2 * median  # the last day (today, so far) included
+    assert max(counts) <= 2 * median
+    calendar = WorkCalendar()
+    working = [n for d, n in days[:-1] if calendar.is_working_day(date.fromisoformat(d))]
+    resting = [n for d, n in days[:-1] if not calendar.is_working_day(date.fromisoformat(d))]
+    assert statistics.mean(resting) < 0.85 * statistics.mean(working)
+
+
+def test_seasonal_problems_come_in_their_season(shaped) -> None:
+    db, _ = shaped
+
+    def share(category: str, months: tuple[str, ...]) -> float:
+        marks = ",".join("?" for _ in months)
+        month = f"substr(received_at, 6, 2) IN ({marks})"
+        found = _one(
+            db, f"SELECT count(*) FROM cases WHERE category_code = ? AND {month}", category, *months
+        )
+        return found / _one(db, f"SELECT count(*) FROM cases WHERE {month}", *months)
+
+    summer, autumn = ("06", "07", "08"), ("10", "11")
+    assert share("0101", summer) > 1.2 * share("0101", autumn)  # street stalls
+    assert share("0401", autumn) > 1.5 * share("0401", summer)  # straw after the corn harvest
+
+
+def test_calls_to_y_give_the_category_s_reasons(shaped) -> None:
+    from app.store.demo.profiles import CALL_REASONS
+
+    db, _ = shaped
+    calls = db.execute(
+        "SELECT c.reason, k.category_code FROM calls c JOIN cases k ON k.id = c.case_id"
+    ).fetchall()
+    assert calls
+    assert all(reason in CALL_REASONS[category] for reason, category in calls)
+    assert len({reason for reason, _ in calls}) >= 8
+
+
+def test_meetings_are_numbered_in_time_and_rule_only_on_earlier_disputes(shaped) -> None:
+    from app.store.meetings import meetings
+
+    db, _ = shaped
+    held = sorted(meetings(db), key=lambda m: m.number)
+    assert [m.number for m in held] == list(range(1, len(held) + 1))
+    assert [m.held_on for m in held] == sorted(m.held_on for m in held)
+    decided = [d for d in disputes(db) if d.decided_at]
+    assert decided
+    for dispute in decided:
+        meeting = next(m for m in held if m.id == dispute.ruled_at)
+        assert dispute.opened_at[:16] < meeting.held_on

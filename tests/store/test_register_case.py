@@ -340,6 +340,7 @@ def test_disk_full_while_storing_a_photo(demo_db, store, tmp_path, monkeypatch, 
 
 def test_disk_full_while_writing_the_database(demo_db, store) -> None:
     clerk = user_by_name(demo_db, "clerk")
+    demo_db.execute("VACUUM")  # no free pages left to write into: the file must grow
     pages = demo_db.execute("PRAGMA page_count").fetchone()[0]
     demo_db.execute(f"PRAGMA max_page_count = {pages}")
     long_text = IntakeRequest("0101", "G01", "摊贩占道经营，" * 280)

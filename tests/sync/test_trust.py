@@ -235,7 +235,9 @@ DEPARTMENT_FORBIDDEN: dict[str, Forger] = {
 
 @pytest.fixture
 def two_laptops(office: Node, tmp_path: Path) -> Iterator[tuple[Node, Node]]:
-    """A grid worker's laptop that knows another laptop (enrolled before it)."""
+    """A grid worker's laptop that knows another laptop (enrolled before it), and a case
+    dispatched at the office, waiting to be signed for."""
+    dispatched(office, "ZFZD", "人行道被摊位占用")
     other = enrol_laptop(office, tmp_path / "other", "锦绣社区网格终端")
     laptop = enrol_laptop(office, tmp_path / "laptop", "青石村网格终端")
     yield laptop, other

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.model import Case
+from app.core.model import Case, Route
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.reference import ReferenceData
 from app.ui.cases.table_model import (
@@ -15,6 +15,7 @@ from app.ui.cases.table_model import (
     CaseTableModel,
     RawValueRole,
 )
+from tests.ui.conftest import fresh_case
 
 
 @pytest.fixture
@@ -118,7 +119,9 @@ def test_search_finds_matching_rows(model, demo_db, text):
         assert text in searchable, case.number
 
 
-def test_roles_give_typed_values(model):
+def test_roles_give_typed_values(model, demo_db, demo_path):
+    fresh_case(demo_db, demo_path, Route.SELF)  # the newest case, waiting for triage
+    model.set_query(CaseFilter())
     case = model.index(0, 0).data(CaseRole)
     assert isinstance(case, Case)
     assert model.index(0, 1).data(RawValueRole) == case.received_at

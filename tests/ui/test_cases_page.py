@@ -5,11 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 
 import app.ui.cases.page as cases_page
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
+from app.core.model import Route
+from app.store.blobs import BlobStore
+from app.store.case_actions import act
 from app.store.case_list import CaseFilter, count_cases
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
 from app.ui.cases.table_model import COLUMNS, DESCRIPTION_COLUMN, RawValueRole
-from tests.ui.conftest import open_window, type_chinese
+from tests.clock import frozen
+from tests.ui.conftest import fresh_case, open_window, type_chinese
 
 LEAD_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "lead_unit")
 
@@ -158,6 +164,9 @@ def test_waiting_on_me_is_the_workbench_to_do_list(qtbot, window, demo_db):
 
 
 def test_an_officer_waits_on_other_cases_than_the_clerk(qtbot, demo_path, demo_db):
+    number = fresh_case(demo_db, demo_path, Route.DISPATCH_X, "SCJG")  # dispatched, to sign
+    clerk, dispatch = user_by_name(demo_db, "clerk"), Request(Action.DISPATCH, to="SCJG")
+    act(demo_db, BlobStore.beside(demo_path), clerk, number, dispatch, wall=frozen)
     officer_window = open_window(qtbot, demo_path, demo_db, "officer")
     bar, model = officer_window.cases.filters, officer_window.cases.model
     officer = user_by_name(demo_db, "officer")

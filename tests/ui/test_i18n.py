@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.core.disputes import STATUS_NAMES
 from app.core.meetings import KIND_NAMES
-from app.core.model import chinese
+from app.core.model import Route, chinese
 from app.paths import resource
 from app.ui.app import load_translator
 from app.ui.common.i18n import (
@@ -20,6 +20,7 @@ from app.ui.common.i18n import (
     dispute_status_word,
     word,
 )
+from tests.ui.conftest import fresh_case
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,6 +97,7 @@ def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chi
     assert load_translator(chinese_app, "en")
     from app.ui.main_window import MainWindow
 
+    fresh_case(window.db, window.db_path, Route.SELF)  # the newest case, waiting for triage
     english = MainWindow(window.db_path, window.db, window.user, window.clock)
     english.remember_geometry = False
     try:

@@ -18,11 +18,13 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget, QWizardPage
 
 import app.ui
+from app.core.case_path.decide import Request
 from app.core.case_path.rules import STATES, check_preconditions
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import Case, CaseStatus, Route
+from app.store.case_actions import act
 from app.store.case_conflicts import Mark
 from app.store.case_state import load_state
 from app.store.cases import case_by_number, register_case
@@ -152,6 +154,14 @@ def _case_with(db, condition: str) -> Case:
     return case_by_number(db, row[0])
 
 
+def _called_case(window) -> Case:
+    """A case whose call to a Y department waits for its answer."""
+    number = fresh_case(window.db, window.db_path, Route.CALL_Y)
+    call = Request(Action.CALL, to="YJJ", reason="需区直部门到场", override_reason="现场需要")
+    act(window.db, window.session.blobs, window.user, number, call, wall=frozen)
+    return case_by_number(window.db, number)
+
+
 def _case_with_photos(window, photos: list[Path]) -> Case:
     ref = window.ref
     leaf = next(c.code for c in ref.categories.values() if c.is_leaf)
@@ -171,7 +181,7 @@ def test_the_case_and_its_dialogs_fit_the_office_pc(qtbot, demo_path, demo_db, t
     window = open_window(qtbot, demo_path, demo_db, "admin")
     session, fits = window.session, Fits()
     fits.check("intake", window.open_intake())
-    called = _case_with(demo_db, "call_status IN ('called', 'acknowledged')")
+    called = _called_case(window)
     fits.check("case with a call", window.open_case(called))
     fits.check("case with the most steps", window.open_case(_busiest_case(demo_db)))
     pending = _case_with(demo_db, f"status = '{CaseStatus.PENDING_TRIAGE}'")

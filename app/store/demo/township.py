@@ -2,7 +2,8 @@
 
 Built through the same event writer as everything else, so a demo database is an honest
 one: rebuildable, hash-chained, attributable. Cases are written in the past, in order,
-with the clock set to the moment each was received.
+with the clock set to the moment each was received; the recent ones move along the case
+path (``path``), and the joint meetings are held in between, at their own time.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,28 +19,19 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.auth import hash_password
-from app.core.clock import local_text
 from app.core.errors import DomainError
-from app.core.events import EventType
-from app.core.intake import IntakeRequest, ValidIntake
-from app.core.model import (
-    CaseSource,
-    Category,
-    Grid,
-    ResponseCommitment,
-    Role,
-    Route,
-    Tier,
-    Urgency,
-)
-from app.core.numbering import case_number
+from app.core.model import ResponseCommitment, Role, Route, Tier
 from app.paths import resource
-from app.store.cases import case_payload, hold_reporter
+from app.store.blobs import BlobStore
+from app.store.database import write_transaction
+from app.store.demo import photos
+from app.store.demo.cases import CaseGenerator
 from app.store.demo.meetings import hold_demo_meetings
-from app.store.demo.path import Step, plan, write_in_time_order
-from app.store.eventlog import EventWriter, new_id, writing
+from app.store.demo.path import Case, Setting, follow_ruling
+from app.store.demo.walk import Walk
+from app.store.eventlog import EventWriter, writing
 from app.store.lists import load_sample_lists
-from app.store.reference import user_by_name
+from app.store.reference import departments, user_by_name
 from app.store.setup import (
     OFFICE_CODE,
     add_category,
@@ -51,31 +42,16 @@ from app.store.setup import (
     create_township,
     new_device_code,
 )
+from app.store.work_calendar import work_calendar
 
 DAY_MS = 86_400_000
-CHINA_OFFSET_MS = 8 * 3_600_000
 DEMO_DAYS = 180
 GRID_WORKER_PASSWORD = "grid123"
 BATCH = 20_000
 # The most recent cases move along the case path (triage, handling, calls, closing); the
 # older ones of a very large demo stay registered, which keeps a million-case demo quick.
 WALKED_CASES = 3000
-
-SOURCE_WEIGHTS = {
-    CaseSource.PATROL: 55,
-    CaseSource.HOTLINE: 20,
-    CaseSource.VISIT: 6,
-    CaseSource.REFERRAL: 8,
-    CaseSource.JOINT_PATROL: 8,
-    CaseSource.TRANSFER: 3,
-}
-SENDERS = [  # who transfers cases to a township (移送来源), and their letters' short names
-    ("蓬山区市场监督管理局", "蓬市监"),
-    ("蓬山区自然资源局", "蓬自然资"),
-    ("蓬山区公安分局", "蓬公"),
-    ("蓬山区城市管理局", "蓬城管"),
-]
-TIMES = ["今天上午", "今天下午", "昨晚", "近几天", "每天早上", "本周以来", "今天凌晨", "傍晚"]
+BUILD_INDEX = "demo_build_custody_by_case"
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 
@@ -107,10 +83,14 @@ def build_demo(
     progress: Progress | None = None,
     walk: int | None = None,
     meetings: bool = True,
+    photos: bool = True,
 ) -> bool:
     """Build the demo township at ``path``. Returns False if ``progress`` cancelled it.
     ``now_ms``: the demo's present, its cases received over the days before it.
-    ``meetings``: hold the demo's joint meetings (tests of meetings start without them).
+    ``walk``: how many of the most recent cases move along the case path (the others stay
+    waiting for triage); ``meetings``: hold the demo's joint meetings (tests of meetings start
+    without them); ``photos``: give patrol cases their photos (tests of evidence start
+    without them).
 
     It is built under a temporary name and renamed when complete, so a cancelled or
     interrupted build never leaves a half-made database where the program looks for one.
@@ -121,7 +101,7 @@ def build_demo(
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
     walk = min(cases, WALKED_CASES) if walk is None else walk
-    completed = _write_demo(partial, cases, seed, progress, now_ms, walk, meetings)
+    completed = _write_demo(partial, cases, seed, progress, now_ms, walk, meetings, photos)
     if completed:
         os.replace(partial, path)
     else:
@@ -137,6 +117,7 @@ def _write_demo(
     now: int,
     walk: int,
     meetings: bool,
+    with_photos: bool,
 ) -> bool:
     data = load_demo_data()
     rng = random.Random(seed)
@@ -146,8 +127,17 @@ def _write_demo(
         with writing(db, wall=lambda: start) as writer:
             users = _reference_data(writer, data)
         load_sample_lists(db, user_by_name(db, "admin"), wall=lambda: start)
-        generator = _CaseGenerator(data, users, rng, start, now, cases)
+        # Every step rewrites its case's side rows, custody among them, found by case; the
+        # schema indexes custody by photo only, so with photos on most patrol cases each step
+        # would read the whole table. An index for the build, dropped before the database is
+        # handed over, so the demo's schema stays the migrations' own.
+        if with_photos:
+            db.conn.execute(f"CREATE INDEX {BUILD_INDEX} ON custody (case_id)")
+        calendar = work_calendar(db)
+        generator = CaseGenerator(data, users, rng, start, now, cases, calendar, with_photos)
         done, registered_only = 0, cases - min(walk, cases)
+        with write_transaction(db):
+            photos.record(db, generator.all_photos())
         while done < registered_only:
             batch = min(BATCH, registered_only - done)
             with writing(db, wall=generator.wall) as writer:
@@ -155,17 +145,55 @@ def _write_demo(
             done += batch
             if progress and not progress(done, cases):
                 return False
+        setting = Setting(calendar, _commitments(db))
         with writing(db, wall=generator.wall) as writer:
-            steps = generator.walked(writer, cases - done, now)
-            write_in_time_order(writer, steps, generator.set_time)
+            steps, facts = generator.walked(writer, cases - done, now, setting)
+        walking = _Walking(db, Walk(steps, generator.set_time), generator, rng, now, facts, setting)
         if meetings and cases:
-            hold_demo_meetings(db, now)
+            hold_demo_meetings(db, now, walking)
+        walking.advance(now + 1)
         if progress and not progress(cases, cases):
             return False
+        db.conn.execute(f"DROP INDEX IF EXISTS {BUILD_INDEX}")
         db.conn.execute("PRAGMA optimize")
+        # the photos' files last: a cancelled build leaves nothing beside the database
+        photos.write_files(BlobStore.beside(path), generator.all_photos())
         return True
     finally:
         db.close()  # checkpoints the WAL into the file before it is renamed
+
+
+class _Walking:
+    """The recent cases' path being written, for the meetings held in between: up to a
+    moment, each stretch in its own transaction, and the steps a ruling brings."""
+
+    def __init__(
+        self,
+        db: Database,
+        walk: Walk,
+        generator: CaseGenerator,
+        rng: random.Random,
+        now: int,
+        facts: dict[str, Case],
+        setting: Setting,
+    ) -> None:
+        self.db, self.walk, self.generator, self.rng = db, walk, generator, rng
+        self.now, self.facts, self.setting = now, facts, setting
+
+    def advance(self, until: int) -> None:
+        if self.walk.heap and self.walk.heap[0].at < until:
+            with writing(self.db, wall=self.generator.wall) as writer:
+                self.walk.run(writer, until)
+
+    def follow_ruling(self, case_id: str, lead: str, cooperating: tuple[str, ...], at: int) -> None:
+        case = self.facts.get(case_id)
+        if case is not None:
+            planned = follow_ruling(self.rng, at, self.now, case, self.setting, lead, cooperating)
+            self.walk.push(case_id, planned)
+
+
+def _commitments(db: Database) -> dict[str, ResponseCommitment]:
+    return {d.code: d.response for d in departments(db) if d.response is not None}
 
 
 def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]:
@@ -239,144 +267,3 @@ def _reference_data(writer: EventWriter, data: dict[str, Any]) -> dict[str, str]
                 leaf["limit_days"],
             )
     return ids
-
-
-def _working_hours(rng: random.Random, start: int, end: int, count: int) -> Iterator[int]:
-    """``count`` instants in time order, most between 07:00 and 21:30 China time, fewer
-    at weekends, none after ``end``."""
-    first_day = (start + CHINA_OFFSET_MS) // DAY_MS
-    days = [
-        day
-        for day in range(first_day + 1, (end + CHINA_OFFSET_MS) // DAY_MS + 1)
-        if day * DAY_MS - CHINA_OFFSET_MS + 8 * 3_600_000 < end  # today only from 08:00
-    ]
-    weights = [0.6 if (day + 3) % 7 in (5, 6) else 1.0 for day in days]  # day 0 was a Thursday
-    quota = [int(count * w / sum(weights)) for w in weights]
-    quota[-1] += count - sum(quota)
-    for day, n in zip(days, quota, strict=True):
-        midnight = day * DAY_MS - CHINA_OFFSET_MS
-        moments = sorted(rng.randint(7 * 3_600_000, 77_400_000) for _ in range(n))
-        for moment in moments:
-            yield min(midnight + moment, end)
-
-
-class _CaseGenerator:
-    """Makes realistic cases in time order, ``count`` of them spread over the demo period."""
-
-    def __init__(
-        self,
-        data: dict[str, Any],
-        users: dict[str, str],
-        rng: random.Random,
-        start: int,
-        end: int,
-        count: int,
-    ) -> None:
-        self.rng = rng
-        self.data = data
-        self.township_code = data["township"]["code"]
-        self.users = users
-        self.grids = list(data["grids"])
-        self.leaves = [(leaf, group) for group in data["categories"] for leaf in group["children"]]
-        # some problems are far more common than others (占道经营 every day, 非法行医 rarely)
-        self.leaf_weights = [rng.choice([1, 1, 2, 3, 5, 8]) for _ in self.leaves]
-        self.places = defaultdict(list)
-        for place in data["places"]:
-            area = next((g["area"] for g in self.grids if g["area"] in place), "")
-            self.places[area].append(place)
-        officer = next(u for u in data["users"] if u["role"] == Role.DEPARTMENT_OFFICER)
-        self.officer = (users[officer["username"]], officer["department"])
-        self.sources = list(SOURCE_WEIGHTS)
-        self.source_weights = list(SOURCE_WEIGHTS.values())
-        self.times = _working_hours(rng, start, end, count)
-        self.time = start
-        self.per_day: dict[str, int] = defaultdict(int)
-
-    def wall(self) -> int:
-        return self.time
-
-    def set_time(self, moment: int) -> None:
-        self.time = moment
-
-    def write(self, writer: EventWriter, count: int) -> None:
-        for _ in range(count):
-            self.time = next(self.times)
-            code = writer.device.code
-            payload, actor, _leaf, _grid = self._case(writer.db, local_text(self.time), code)
-            writer.append(actor, "case", new_id(), EventType.CASE_REGISTERED, payload)
-
-    def walked(self, writer: EventWriter, count: int, now: int) -> list[Step]:
-        """The last ``count`` cases with the steps each takes along the case path (their
-        reporters held in ``writer``'s transaction)."""
-        device_code = writer.device.code
-        steps: list[Step] = []
-        for _ in range(count):
-            received = next(self.times)
-            payload, actor, leaf, grid = self._case(writer.db, local_text(received), device_code)
-            case_id = new_id()
-            steps.append(Step(received, len(steps), case_id, "", None, payload, actor))
-            for at, username, request in plan(
-                self.rng,
-                received,
-                now,
-                leaf["route"],
-                leaf["department"],
-                grid["worker"]["username"],
-                leaf["code"],
-            ):
-                steps.append(Step(at, len(steps), case_id, username, request))
-        return steps
-
-    def _case(
-        self, db: Database, received_at: str, device_code: str
-    ) -> tuple[dict[str, Any], str, dict[str, Any], dict[str, Any]]:
-        rng = self.rng
-        leaf, group = rng.choices(self.leaves, self.leaf_weights)[0]
-        grid = rng.choice(self.grids)
-        source = rng.choices(self.sources, self.source_weights)[0]
-        place = rng.choice(self.places.get(grid["area"]) or self.data["places"])
-        description = (
-            rng.choice(leaf["templates"])
-            .replace("{place}", place)
-            .replace("{time}", rng.choice(TIMES))
-            .replace("{n}", str(rng.randint(2, 9)))
-        )
-        reporter_name = reporter_phone = ""
-        if source in (CaseSource.HOTLINE, CaseSource.VISIT):
-            reporter_name = rng.choice(self.data["surnames"]) + rng.choice(["先生", "女士"])
-            reporter_phone = f"1{rng.choice('3589')}{rng.randint(0, 999_999_999):09d}"
-        if source == CaseSource.PATROL:
-            actor, unit = self.users[grid["worker"]["username"]], OFFICE_CODE
-        elif source == CaseSource.JOINT_PATROL and rng.random() < 0.5:
-            actor, unit = self.officer
-        else:
-            actor, unit = self.users["clerk"], OFFICE_CODE
-        urgent = rng.random() < 0.08
-        day = received_at[:10]
-        self.per_day[day] += 1
-        number = case_number(self.township_code, day, device_code, self.per_day[day])
-        sender, letter = "", ""
-        if source == CaseSource.TRANSFER:
-            sender, short = rng.choice(SENDERS)
-            letter = f"{short}移〔{day[:4]}〕{rng.randint(3, 60)}号"
-        intake = ValidIntake(
-            IntakeRequest(
-                leaf["code"],
-                grid["code"],
-                description,
-                address=place,
-                source=source,
-                urgent=urgent,
-                reporter_name=reporter_name,
-                reporter_phone=reporter_phone,
-                transfer_unit=sender,
-                transfer_letter=letter,
-            ),
-            Category(leaf["code"], leaf["name"], group["code"]),
-            Grid(grid["code"], grid["name"], grid["area"]),
-            CaseSource(source),
-            Urgency.URGENT if urgent else Urgency.NORMAL,
-        )
-        reporter = hold_reporter(db, intake.request)  # held by ref, as register_case does
-        payload = case_payload(intake, number, received_at, unit, [], reporter_ref=reporter)
-        return payload, actor, leaf, grid
