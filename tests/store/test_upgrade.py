@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.disputes import Ruling
+from app.core.indicators import Group
 from app.core.model import Reporter, Role, Route
+from app.core.periods import month_of
 from app.core.routing import Suggestion
+from app.store.assessment import assessment_weights
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
@@ -20,6 +24,7 @@ from app.store.reference import user_by_name
 from app.store.routing import override_report, suggestion_for
 from app.store.setup import open_database
 from app.store.signin import sign_in
+from app.store.statistics import figures
 from app.sync.enrolment import unlock
 from app.sync.integrity import verify_everything
 from app.sync.keys import CHEAP
@@ -219,8 +224,8 @@ def test_schema_6_users_and_reporters_in_plain_events_still_sign_in_and_show(
 def test_schema_7_holds_its_secrets_by_ref_and_rebuilds_to_the_same_state(
     tmp_path: Path,
 ) -> None:
-    """The newest released schema, made by its own program: passwords and reporters held
-    by ref, which a rebuild leaves alone and verify finds matching."""
+    """Made by its own program: passwords and reporters held by ref, which a rebuild leaves
+    alone and verify finds matching."""
     path = _copy("schema-7.sqlite3", tmp_path)
     assert peek_schema_version(path) == 7
     db = open_database(path)
@@ -242,3 +247,24 @@ def test_schema_7_holds_its_secrets_by_ref_and_rebuilds_to_the_same_state(
     assert projection_dump(db) == before
     assert db.execute("SELECT * FROM secrets ORDER BY ref").fetchall() == secrets_before
     assert verify_everything(db, BlobStore.beside(path), deep=False).ok
+
+
+def test_schema_8_keeps_its_figures_and_weights_and_rebuilds_to_the_same_state(
+    tmp_path: Path,
+) -> None:
+    """The newest released schema: the facts, their daily sums and the assessment's
+    weights, which a rebuild works out again identically."""
+    path = _copy("schema-8.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 8
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    assert db.execute("SELECT count(*) FROM case_facts").fetchone() == (60,)
+    weights = {"on_time_closure_rate": 50, "rework_rate": 30, "signed_on_time_rate": 20}
+    assert assessment_weights(db) == weights
+    period = month_of(date(2026, 12, 1))
+    now = datetime(2026, 12, 5, 16, 0)
+    shown = figures(db, period, Group.UNIT, now)
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+    assert figures(db, period, Group.UNIT, now) == shown  # (its photos are not kept here)
