@@ -79,7 +79,11 @@ class EventWriter:
         entity_id: str,
         type: str,
         payload: dict[str, Any],
+        *,
+        fold: bool = True,
     ) -> Event:
+        """``fold=False``: a case's event whose rows the caller writes itself, with
+        ``refold_cases`` in this transaction (the demo's million steps, demo/walk.py)."""
         check_origin(self.kind, type)
         if self.kind in FIELD_KINDS and not speaks_for_no_one(actor_id, type):
             self._check_actor(actor_id)
@@ -97,7 +101,8 @@ class EventWriter:
             prev_hash=self.prev_hash,
         ).sealed()
         insert_event(self.db, event)
-        apply_event(self.db, event)
+        if fold or entity != "case":
+            apply_event(self.db, event)
         self.prev_hash = event.hash
         self.written.append(event)
         return event

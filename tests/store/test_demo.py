@@ -151,6 +151,10 @@ def test_every_planned_step_is_one_the_rules_allow(shaped) -> None:
     db, refused = shaped
     assert refused == []
     assert _walked(db) >= SHAPED_WALKED - 10  # a handful of the newest still wait for triage
+    # the walk decides each step against a state it folds in memory and writes a case's rows
+    # once its plan is done: the projection, folding the same events, applies every one
+    assert _one(db, "SELECT count(*) FROM case_conflicts") == 0
+    assert _one(db, "SELECT count(*) FROM cases WHERE conflict = 1") == 0
 
 
 def test_the_township_handles_most_itself_and_calls_y_for_the_rest(shaped) -> None:

@@ -14,7 +14,6 @@ from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
 from app.core.clock import china_time, local_text
-from app.core.events import EventType
 from app.core.intake import IntakeRequest, ValidIntake
 from app.core.model import CaseSource, Category, Grid, Role, Urgency
 from app.core.numbering import case_number
@@ -117,29 +116,6 @@ class CaseGenerator:
     def all_photos(self) -> list[pool.Photo]:
         return [p for photos in self.photos.values() for p in photos]
 
-    def write(self, writer: EventWriter, count: int) -> None:
-        for _ in range(count):
-            self.time = next(self.times)
-            payload, actor, _case = self._case(writer.db, self.time, writer.device.code)
-            writer.append(actor, "case", new_id(), EventType.CASE_REGISTERED, payload)
-
-    def walked(
-        self, writer: EventWriter, count: int, now: int, setting: Setting
-    ) -> tuple[list[Step], dict[str, Case]]:
-        """The last ``count`` cases with the steps each takes along the case path (their
-        reporters held in ``writer``'s transaction), and what their plans knew of them."""
-        steps: list[Step] = []
-        facts: dict[str, Case] = {}
-        for _ in range(count):
-            received = next(self.times)
-            payload, actor, case = self._case(writer.db, received, writer.device.code)
-            case_id = new_id()
-            facts[case_id] = case
-            steps.append(Step(received, len(steps), case_id, "", None, payload, actor))
-            for at, username, request in plan_case(self.rng, received, now, case, setting):
-                steps.append(Step(at, len(steps), case_id, username, request))
-        return steps, facts
-
     def _case(self, db: Database, received: int, device_code: str) -> tuple[dict, str, Case]:
         rng = self.rng
         received_at = local_text(received)
@@ -231,3 +207,37 @@ class CaseGenerator:
             StoredFile(p.sha256, len(p.data), pool.MEDIA_TYPE, name)
             for p, name in zip(chosen, names, strict=True)
         ]
+
+
+class Intake:
+    """The generator's cases as the walk takes them (walk.Intake): the oldest ``untriaged``
+    only registered, the others with the steps their plans take up to ``now``. Keeps what
+    the plans knew of the cases that go to a duty dispute, for a meeting's ruling to
+    follow."""
+
+    def __init__(
+        self, generator: CaseGenerator, count: int, untriaged: int, now: int, setting: Setting
+    ) -> None:
+        self.generator, self.count, self.untriaged = generator, count, untriaged
+        self.now, self.setting = now, setting
+        self.taken = 0
+        self.disputed: dict[str, Case] = {}
+        self._next = next(generator.times) if count else None
+
+    def next_at(self) -> int | None:
+        return self._next
+
+    def take(self, writer: EventWriter) -> list[Step]:
+        received, generator = self._next, self.generator
+        assert received is not None
+        payload, actor, case = generator._case(writer.db, received, writer.device.code)
+        case_id = new_id()
+        steps = [Step(received, 0, case_id, "", None, payload, actor)]
+        if self.taken >= self.untriaged:
+            planned = plan_case(generator.rng, received, self.now, case, self.setting)
+            steps += [Step(at, 0, case_id, who, request) for at, who, request in planned]
+            if any(request.not_our_duty for _, _, request in planned):
+                self.disputed[case_id] = case
+        self.taken += 1
+        self._next = next(generator.times) if self.taken < self.count else None
+        return steps

@@ -2,8 +2,8 @@
 
 Built through the same event writer as everything else, so a demo database is an honest
 one: rebuildable, hash-chained, attributable. Cases are written in the past, in order,
-with the clock set to the moment each was received; the recent ones move along the case
-path (``path``), and the joint meetings are held in between, at their own time.
+with the clock set to the moment each was received, and move along the case path
+(``path``, ``walk``); the joint meetings are held in between, at their own time.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from app.paths import resource
 from app.store.blobs import BlobStore
 from app.store.database import write_transaction
 from app.store.demo import photos
-from app.store.demo.cases import CaseGenerator
+from app.store.demo.cases import CaseGenerator, Intake
 from app.store.demo.meetings import hold_demo_meetings
-from app.store.demo.path import Case, Setting, follow_ruling
+from app.store.demo.path import Setting, follow_ruling
 from app.store.demo.walk import Walk
 from app.store.eventlog import EventWriter, writing
 from app.store.lists import load_sample_lists
@@ -47,10 +47,6 @@ from app.store.work_calendar import work_calendar
 DAY_MS = 86_400_000
 DEMO_DAYS = 180
 GRID_WORKER_PASSWORD = "grid123"
-BATCH = 20_000
-# The most recent cases move along the case path (triage, handling, calls, closing); the
-# older ones of a very large demo stay registered, which keeps a million-case demo quick.
-WALKED_CASES = 3000
 BUILD_INDEX = "demo_build_custody_by_case"
 
 Progress = Callable[[int, int], bool]  # (done, total) -> go on?
@@ -100,7 +96,7 @@ def build_demo(
     partial = path.with_name(path.name + ".partial")
     for leftover in path.parent.glob(partial.name + "*"):
         leftover.unlink()
-    walk = min(cases, WALKED_CASES) if walk is None else walk
+    walk = cases if walk is None else walk
     completed = _write_demo(partial, cases, seed, progress, now_ms, walk, meetings, photos)
     if completed:
         os.replace(partial, path)
@@ -135,24 +131,17 @@ def _write_demo(
             db.conn.execute(f"CREATE INDEX {BUILD_INDEX} ON custody (case_id)")
         calendar = work_calendar(db)
         generator = CaseGenerator(data, users, rng, start, now, cases, calendar, with_photos)
-        done, registered_only = 0, cases - min(walk, cases)
         with write_transaction(db):
             photos.record(db, generator.all_photos())
-        while done < registered_only:
-            batch = min(BATCH, registered_only - done)
-            with writing(db, wall=generator.wall) as writer:
-                generator.write(writer, batch)
-            done += batch
-            if progress and not progress(done, cases):
-                return False
         setting = Setting(calendar, _commitments(db))
-        with writing(db, wall=generator.wall) as writer:
-            steps, facts = generator.walked(writer, cases - done, now, setting)
-        walking = _Walking(db, Walk(steps, generator.set_time), generator, rng, now, facts, setting)
-        if meetings and cases:
-            hold_demo_meetings(db, now, walking)
-        walking.advance(now + 1)
-        if progress and not progress(cases, cases):
+        intake = Intake(generator, cases, cases - min(walk, cases), now, setting)
+        steps = Walk((), generator.set_time, intake)
+        walking = _Walking(db, steps, generator, rng, start, now, intake, setting, progress)
+        try:
+            if meetings and cases:
+                hold_demo_meetings(db, now, walking)
+            walking.advance(now + 1)
+        except _Cancelled:
             return False
         db.conn.execute(f"DROP INDEX IF EXISTS {BUILD_INDEX}")
         db.conn.execute("PRAGMA optimize")
@@ -163,9 +152,13 @@ def _write_demo(
         db.close()  # checkpoints the WAL into the file before it is renamed
 
 
+class _Cancelled(Exception):
+    """The build's progress callback said stop."""
+
+
 class _Walking:
-    """The recent cases' path being written, for the meetings held in between: up to a
-    moment, each stretch in its own transaction, and the steps a ruling brings."""
+    """The cases being written, a day to a transaction, up to a moment; in between, the
+    meetings' records are written and read (meetings.Walk)."""
 
     def __init__(
         self,
@@ -173,20 +166,33 @@ class _Walking:
         walk: Walk,
         generator: CaseGenerator,
         rng: random.Random,
+        start: int,
         now: int,
-        facts: dict[str, Case],
+        intake: Intake,
         setting: Setting,
+        progress: Progress | None,
     ) -> None:
         self.db, self.walk, self.generator, self.rng = db, walk, generator, rng
-        self.now, self.facts, self.setting = now, facts, setting
+        self.reached, self.now, self.intake, self.setting = start, now, intake, setting
+        self.progress = progress
 
     def advance(self, until: int) -> None:
-        if self.walk.heap and self.walk.heap[0].at < until:
+        """Write everything before ``until``, then every case's rows as they stand there,
+        for the meetings to read."""
+        while True:
+            stop = min(until, self.reached + DAY_MS)
             with writing(self.db, wall=self.generator.wall) as writer:
-                self.walk.run(writer, until)
+                self.walk.run(writer, stop)
+                if stop == until:
+                    self.walk.write_all(writer)
+            self.reached = stop
+            if self.progress and not self.progress(self.intake.taken, self.intake.count):
+                raise _Cancelled
+            if stop == until:
+                return
 
     def follow_ruling(self, case_id: str, lead: str, cooperating: tuple[str, ...], at: int) -> None:
-        case = self.facts.get(case_id)
+        case = self.intake.disputed.get(case_id)
         if case is not None:
             planned = follow_ruling(self.rng, at, self.now, case, self.setting, lead, cooperating)
             self.walk.push(case_id, planned)
