@@ -28,6 +28,7 @@ from app.core.indicators import (
 from app.core.model import CaseSource, Route, chinese
 from app.core.periods import Period
 from app.core.rollup import MAY_PEND, ROLLED_UP, VALUE_SCALE
+from app.store.reference import departments
 
 FACT_TABLES = {
     Facts.CASES: "case_facts",
@@ -108,9 +109,10 @@ def figures(
     for code, found in _percentiles(db, chosen, column, params).items():
         by_group.setdefault(code, {}).update(found)
     names = group_names(db, group) | {NO_GROUP: "未分拨"}
+    place = {code: n for n, code in enumerate(names)}  # the order the township lists them
     rows = [
-        GroupFigures(code, names.get(code, code), found)
-        for code, found in sorted(by_group.items())
+        GroupFigures(code, names.get(code, code), by_group[code])
+        for code in sorted(by_group, key=lambda c: (place.get(c, len(place)), c))
         if code != TOTAL
     ]
     return [*rows, GroupFigures(TOTAL, "全镇", by_group.get(TOTAL, {}))]
@@ -253,13 +255,13 @@ def cases_behind(
 
 
 def group_names(db: Database, group: Group) -> dict[str, str]:
-    """Code -> the name shown for it."""
+    """Code -> the name shown for it, in the order the township lists them."""
     if group == Group.UNIT:
-        return dict(db.conn.execute("SELECT code, name FROM departments").fetchall())
+        return {d.code: d.name for d in departments(db)}  # the office, X units, Y departments
     if group == Group.GRID:
-        return dict(db.conn.execute("SELECT code, name FROM grids").fetchall())
+        return dict(db.conn.execute("SELECT code, name FROM grids ORDER BY code").fetchall())
     if group == Group.CATEGORY:
-        return dict(db.conn.execute("SELECT code, name FROM categories").fetchall())
+        return dict(db.conn.execute("SELECT code, name FROM categories ORDER BY code").fetchall())
     if group == Group.ROUTE:
         return {route.value: name for route, name in ROUTE_NAMES.items()}
     return {source.value: chinese(source) for source in CaseSource}

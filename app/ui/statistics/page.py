@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from app.ui.statistics.weights import WeightsDialog
 
 GROUP_COLUMN_WIDTH = 190
 FIGURE_COLUMN_WIDTH = 86
+HEADER_PADDING = 24  # the section's padding (style.qss) and a little air
 
 
 class StatisticsPage(Page):
@@ -149,8 +150,17 @@ class StatisticsPage(Page):
         table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setDefaultSectionSize(FIGURE_COLUMN_WIDTH)
-        header.setFixedHeight(60)  # three lines: a long name wraps, its unit below
+        header.setFixedHeight(48)  # two lines: the name, its unit below
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        # each column as wide as its name on one line: a name broken mid-word (首接研判时/长)
+        # reads badly, and the table scrolls sideways anyway
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column in range(1, self.model.columnCount()):
+            lines = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
+            widest = max(metrics.horizontalAdvance(line) for line in lines)
+            header.resizeSection(column, max(FIGURE_COLUMN_WIDTH, widest + HEADER_PADDING))
         table.setWordWrap(False)
         table.clicked.connect(self.open_behind)
         table.activated.connect(self.open_behind)
