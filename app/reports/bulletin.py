@@ -459,7 +459,12 @@ def ranking_rows(b: Bulletin) -> list[list[str]]:
 
 def _section_ranking(b: Bulletin) -> str:
     body = (
-        _table(ranking_headers(b), ranking_rows(b), set(range(2, 3 + len(b.weights))))
+        _table(
+            ranking_headers(b),
+            ranking_rows(b),
+            set(range(2, 3 + len(b.weights))),
+            {0: 6, 1: 22, 2: 12},  # a unit's name on one or two lines, not three
+        )
         if b.ranked
         else _p("本月无可考核的单位。")
     )
@@ -493,7 +498,9 @@ def place_rows(b: Bulletin) -> list[list[str]]:
 def _section_problems(b: Bulletin) -> str:
     parts = ["<h2>四、高发问题</h2>\n", "<h3>（一）高发问题类别</h3>\n"]
     if b.categories:
-        parts.append(_table(["序号", "问题类别", "受理量", "占比"], category_rows(b), {2, 3}))
+        parts.append(
+            _table(["序号", "问题类别", "受理量", "占比"], category_rows(b), {2, 3}, {0: 8})
+        )
     else:
         parts.append(_p("本月无受理案件。"))
     by_address = bool(b.places) and b.places[0].by_address
@@ -501,7 +508,7 @@ def _section_problems(b: Bulletin) -> str:
     if b.places:
         if not by_address:
             parts.append(_p("本月没有同一地址受理 2 件以上的案件，按网格列出受理较多的网格。"))
-        parts.append(_table(["序号", "地点", "所在网格", "受理量"], place_rows(b), {3}))
+        parts.append(_table(["序号", "地点", "所在网格", "受理量"], place_rows(b), {3}, {0: 8}))
     else:
         parts.append(_p("本月无受理案件。"))
     parts.append("<h3>（三）无案件上报的网格</h3>\n")
