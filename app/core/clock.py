@@ -51,6 +51,11 @@ def local_text(ms: int) -> str:
 
 
 def parse_local(text: str) -> datetime:
+    # fromisoformat is many times faster than strptime, and folding a million cases parses
+    # tens of millions of times; it takes only text already in TIME_FORMAT's shape (no "T",
+    # zone or fraction), anything else goes to strptime and its ValueError
+    if len(text) == 19 and text[10] == " " and text[13] == ":" and text[16] == ":":
+        return datetime.fromisoformat(text)
     return datetime.strptime(text, TIME_FORMAT)
 
 
