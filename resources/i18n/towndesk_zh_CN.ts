@@ -361,6 +361,10 @@
       <source>no duty phone on file</source>
       <translation>未登记值班电话</translation>
     </message>
+    <message>
+      <source>Cooperating units</source>
+      <translation>配合单位</translation>
+    </message>
   </context>
   <context>
     <name>CallStepForm</name>
