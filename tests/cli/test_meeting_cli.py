@@ -48,7 +48,7 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
     assert proposed[0]["kind"] == "dispute"  # disputes first
     ours = next(item for item in proposed if item["ref"] == dispute_id)
     assert ours["kind"] == "dispute" and number in ours["title"]
-    edited = [ours, {"kind": "other", "title": "通报第三季度执法监督情况"}]
+    edited = [ours, {"kind": "other", "title": "通报第三季度督查督办情况"}]
     agenda_file = tmp_path / "议程.json"
     agenda_file.write_text(json.dumps(edited, ensure_ascii=False), "utf-8")
 

@@ -246,7 +246,7 @@ def test_scheduling_numbers_meetings_and_refers_the_disputes_on_the_agenda(
     assert (first.summary, first.minutes_at, first.decisions) == ("", None, [])
     dispute = dispute_by_id(db, dispute_id)
     assert (dispute.status, dispute.meeting_id) == (REFERRED, first.id)
-    other = m.AgendaItem(OTHER, "", "通报第三季度执法监督情况", "综合执法办汇报")
+    other = m.AgendaItem(OTHER, "", "通报第三季度督查督办情况", "综合执法办汇报")
     second = office.schedule(agenda=[other])
     third = office.schedule(agenda=[])
     assert [x.number for x in m.meetings(db)] == [3, 2, 1]
@@ -260,7 +260,7 @@ def test_the_agenda_can_be_edited_until_the_minutes_are_in(office: Office) -> No
     _, dispute_id = office.disputed_case()
     items = [
         m.AgendaItem(DISPUTE, dispute_id, "职责争议：出租屋消防检查", "市场监管所回退"),
-        m.AgendaItem(OTHER, "", "通报第三季度执法监督情况", ""),
+        m.AgendaItem(OTHER, "", "通报第三季度督查督办情况", ""),
     ]
     edited = m.set_agenda(db, office.user("leader"), meeting.id, items, wall=office.clock)
     assert edited.agenda == items
