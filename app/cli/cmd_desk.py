@@ -39,7 +39,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.set_defaults(handler=tasks)
 
     p = commands.add_parser(
-        "overdue", help="超期案件", parents=[common.database, common.user, common.json]
+        "overdue", help="督查督办：超期案件", parents=[common.database, common.user, common.json]
     )
     p.set_defaults(handler=overdue)
 

@@ -126,3 +126,15 @@ def deadline_state(
             calendar.office_seconds_per_day // 2 if due_soon_seconds is None else due_soon_seconds
         )
     return DeadlineState.DUE_SOON if left < threshold else DeadlineState.ON_TIME
+
+
+def finished_late(due: datetime | None, finished_at: datetime | None) -> bool:
+    """A step done after its due time was late, and stays late on the record."""
+    return due is not None and finished_at is not None and finished_at > due
+
+
+def overdue(state: DeadlineState, due: datetime | None, finished_at: datetime | None) -> bool:
+    """Overdue on the record: still running past its due time, or done after it. The one
+    rule behind the window's （超时）, the command line's ``"overdue"`` and the scores'
+    on-time counts (``case_path.facts``), so a late response reads late everywhere."""
+    return state == DeadlineState.OVERDUE or finished_late(due, finished_at)

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from app.core.calendar import WorkCalendar
 from app.core.case_path.queues import ESCALATE_AFTER_SUPERVISIONS
+from app.core.clock import parse_local
 from app.core.errors import DomainError, ValidationErrors
 
 DISPUTE, SUPERVISED, OVERDUE, CROSS, OTHER = "dispute", "supervised", "overdue", "cross", "other"
@@ -146,15 +147,18 @@ def propose_agenda(
     today: date,
     calendar: WorkCalendar,
     meeting_id: str | None = None,
+    held_on: datetime | None = None,
 ) -> list[AgendaItem]:
     """Disputes (those referred to ``meeting_id`` first, then other referred ones, then open
-    ones, oldest first), then the worst cases of each kind."""
+    ones, oldest first), then the worst cases of each kind. A meeting held at ``held_on``
+    is offered only the disputes opened before it (``opened_before``)."""
 
     def rank(d: DisputeFacts) -> tuple[int, str]:
         here = meeting_id is not None and d.meeting_id == meeting_id
         return (0 if here else 1 if d.meeting_id else 2, d.opened_at)
 
-    ordered = sorted(disputes, key=rank)
+    before = [d for d in disputes if held_on is None or opened_before(d.opened_at, held_on)]
+    ordered = sorted(before, key=rank)
     items = [_dispute_item(d) for d in ordered]
     disputed = {d.case_number for d in ordered}
     kinds: dict[str, list[tuple[float, AgendaItem]]] = {SUPERVISED: [], OVERDUE: [], CROSS: []}
@@ -333,6 +337,30 @@ def _problems(
         if unit and unit not in known:
             found.append(DomainError("decision_unit_unknown", row=row, value=unit))
     return found
+
+
+def opened_before(opened_at: str, held_on: datetime) -> bool:
+    """A meeting rules only on what was before it: a dispute opened at or after the time
+    the meeting is held is for a later meeting."""
+    return parse_local(opened_at) < held_on
+
+
+def check_dispute_before_meeting(
+    case_number: str, opened_at: str, number: int, held_on: datetime, row: int | None = None
+) -> None:
+    """A dispute on meeting ``number``'s agenda (``row`` None), or settled by decision
+    ``row`` of its minutes, must have been opened before the meeting was held."""
+    if opened_before(opened_at, held_on):
+        return
+    words = {
+        "case": case_number,
+        "opened": opened_at[:16],
+        "number": number,
+        "held": held_on.strftime(HELD_ON_FORMAT),
+    }
+    if row is None:
+        raise DomainError("dispute_after_meeting", **words)
+    raise DomainError("decision_dispute_after_meeting", row=row, **words)
 
 
 def check_agenda_editable(meeting: Meeting) -> None:

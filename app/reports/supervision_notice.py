@@ -54,7 +54,7 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
     office = ref.departments[office_unit(ref.departments)].name  # as the township names it
     html = f"""{SLIP_STYLE}
 <h1>督 办 单</h1>
-<p class="sub">{escape(ref.township.issuer)} · {escape(office)} · 执法监督</p>
+<p class="sub">{escape(ref.township.issuer)} · {escape(office)} · 督查督办</p>
 {label_table(cells)}
 {meeting}
 <h2>办理情况（由牵头单位填写）</h2>

@@ -4,7 +4,7 @@ reads for core/meetings.py, which says what goes on the agenda and in which orde
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 from sqlite_utils import Database
 
@@ -18,6 +18,7 @@ from app.core.meetings import (
     AgendaItem,
     CaseFacts,
     DisputeFacts,
+    parse_held_on,
 )
 from app.core.meetings import propose_agenda as propose
 from app.core.model import CaseStatus, chinese
@@ -28,11 +29,22 @@ from app.store.work_calendar import work_calendar
 FINISHED = sorted(status.value for status in rules.FINISHED)
 
 
-def propose_agenda(db: Database, today: date, meeting_id: str | None = None) -> list[AgendaItem]:
+def propose_agenda(
+    db: Database,
+    today: date,
+    meeting_id: str | None = None,
+    held_on: datetime | None = None,
+) -> list[AgendaItem]:
     """What the next meeting should settle, from the data (core/meetings.py says what and
-    in which order). A dispute already referred to another meeting not yet held waits for it."""
+    in which order). A dispute already referred to another meeting not yet held waits for it.
+    ``held_on``: when the meeting is held (read from ``meeting_id`` when it is stored); a
+    dispute opened after that is left for a later meeting."""
+    if held_on is None and meeting_id is not None:
+        row = db.execute("SELECT held_on FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+        held_on = parse_held_on(row[0]) if row else None
     facts = _dispute_facts(db, meeting_id)
-    return propose(facts, _case_facts(db, today), today, work_calendar(db), meeting_id)
+    calendar = work_calendar(db)
+    return propose(facts, _case_facts(db, today), today, calendar, meeting_id, held_on)
 
 
 def _dispute_facts(db: Database, meeting_id: str | None) -> list[DisputeFacts]:

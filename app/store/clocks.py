@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
 from app.core.clock import TIME_FORMAT, parse_local
-from app.core.deadlines import DeadlineState, deadline_state
+from app.core.deadlines import DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
 from app.core.time_limits import call_limits
 from app.store.work_calendar import work_calendar
@@ -20,10 +20,7 @@ class StepClock:
     kind: str  # sign 签收, handle 处置, call_ack 响应, call_arrive 到场
     due: str | None
     state: DeadlineState
-
-    @property
-    def overdue(self) -> bool:
-        return self.state == DeadlineState.OVERDUE
+    overdue: bool  # core's ``deadlines.overdue``: running late, or done late
 
 
 def _state(due: str | None, now: datetime, calendar: WorkCalendar | None) -> DeadlineState:
@@ -39,10 +36,15 @@ def case_clocks(db: Database, case_id: str, now: datetime) -> list[StepClock]:
     calendar = work_calendar(db)
     clocks = []
     if sign_due:
-        clocks.append(StepClock("sign", sign_due, _state(sign_due, now, calendar)))
+        clocks.append(_running("sign", sign_due, _state(sign_due, now, calendar)))
     if handle_due or status == "parked":
-        clocks.append(StepClock("handle", handle_due, _state(handle_due, now, calendar)))
+        clocks.append(_running("handle", handle_due, _state(handle_due, now, calendar)))
     return clocks
+
+
+def _running(kind: str, due: str | None, state: DeadlineState) -> StepClock:
+    """A case's clock: listed only while its step is still to be done."""
+    return StepClock(kind, due, state, overdue(state, None, None))
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,12 @@ def _call(row: tuple, now: datetime) -> CallView:
         ("call_arrive", arrive_minutes, row[9]),
     ):
         due = called + timedelta(minutes=minutes)
-        state = deadline_state(due, now, parse_local(finished) if finished else None)
+        done = parse_local(finished) if finished else None
+        state = deadline_state(due, now, done)
         if row[12] and not finished:  # abandoned before this step
             state = DeadlineState.DONE
-        clocks.append(StepClock(kind, due.strftime(TIME_FORMAT), state))
+        late = overdue(state, due, done)
+        clocks.append(StepClock(kind, due.strftime(TIME_FORMAT), state, late))
     return CallView(*row[:4], bool(row[4]), *row[5:13], clocks=tuple(clocks))
 
 
@@ -144,11 +148,13 @@ def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overd
 
 
 def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:
-    """Open calls whose response or arrival is late, as board rows of the called unit."""
+    """Open calls whose response or arrival is late, as board rows of the called unit.
+    Only a clock still running is chased: a response given late stays overdue on the
+    record, but there is nothing left to urge."""
     late = []
     for call in calls(db, now, open_only=True):
         for clock in call.clocks:
-            if clock.overdue:
+            if clock.state == DeadlineState.OVERDUE:
                 status, supervised = db.execute(
                     "SELECT status, supervision_count FROM cases WHERE number = ?",
                     [call.case_number],

@@ -23,6 +23,7 @@ from app.core.disputes import (
 from app.core.errors import DomainError
 from app.core.events import EventType
 from app.core.lists import ListKind
+from app.core.meetings import check_dispute_before_meeting, parse_held_on
 from app.core.model import User
 from app.core.permissions import COORDINATE
 from app.store.devices import require_office
@@ -93,13 +94,15 @@ def refer_dispute(
     """Put an open dispute on a joint meeting's agenda."""
     require_office(db, user, COORDINATE)
     with writing(db, wall) as writer:
-        undecided(db, dispute_id)
+        dispute = undecided(db, dispute_id)
         meeting = db.execute(
-            "SELECT number, minutes_at FROM meetings WHERE id = ?", [meeting_id]
+            "SELECT number, minutes_at, held_on FROM meetings WHERE id = ?", [meeting_id]
         ).fetchone()
         if meeting is None:
             raise DomainError("meeting_unknown", value=meeting_id)
         check_referable(meeting[0], bool(meeting[1]))
+        when = parse_held_on(meeting[2])
+        check_dispute_before_meeting(dispute.case_number, dispute.opened_at, meeting[0], when)
         append_referral(writer, user, dispute_id, meeting_id)
     return dispute_by_id(db, dispute_id)
 

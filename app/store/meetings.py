@@ -26,12 +26,14 @@ from app.core.meetings import (
     check_agenda,
     check_agenda_editable,
     check_decisions,
+    check_dispute_before_meeting,
     check_minutes_due,
     check_not_done,
     check_note,
     check_plan,
     check_summary,
     check_units,
+    parse_held_on,
 )
 from app.core.model import User
 from app.core.permissions import COORDINATE
@@ -94,12 +96,18 @@ def set_members(db: Database, user: User, units: Iterable[str], *, wall: Wall) -
 # ----------------------------------------------------------------------- the agenda
 
 
-def _check_refs(db: Database, items: Sequence[AgendaItem]) -> list[Dispute]:
-    """The disputes on the agenda (each must still be undecided); cases must exist."""
+def _check_refs(
+    db: Database, items: Sequence[AgendaItem], number: int, held_on: str
+) -> list[Dispute]:
+    """The disputes on the agenda of meeting ``number`` (each must still be undecided, and
+    opened before the meeting is held); cases must exist."""
     found = []
+    when = parse_held_on(held_on)
     for item in items:
         if item.kind == DISPUTE:
-            found.append(undecided(db, item.ref))
+            dispute = undecided(db, item.ref)
+            check_dispute_before_meeting(dispute.case_number, dispute.opened_at, number, when)
+            found.append(dispute)
         elif item.kind != OTHER:
             known = db.execute("SELECT 1 FROM cases WHERE number = ?", [item.ref]).fetchone()
             if known is None:
@@ -138,10 +146,13 @@ def schedule_meeting(
     plan = check_plan(held_on, place, chair, attendees, _unit_codes(db))
     meeting_id = new_id()
     today = china_time(wall()).date()
-    items = check_agenda(agenda) if agenda is not None else propose_agenda(db, today, meeting_id)
+    if agenda is not None:
+        items = check_agenda(agenda)
+    else:
+        items = propose_agenda(db, today, meeting_id, parse_held_on(plan.held_on))
     with writing(db, wall) as writer:
-        on_agenda = _check_refs(db, items)
         number = db.execute("SELECT coalesce(max(number), 0) + 1 FROM meetings").fetchone()[0]
+        on_agenda = _check_refs(db, items, number, plan.held_on)
         payload: dict[str, Any] = {
             "number": number,
             "held_on": plan.held_on,
@@ -168,8 +179,9 @@ def set_agenda(
     _may_coordinate(db, user)
     items = check_agenda(agenda)
     with writing(db, wall) as writer:
-        check_agenda_editable(meeting_by_id(db, meeting_id))
-        on_agenda = _check_refs(db, items)
+        meeting = meeting_by_id(db, meeting_id)
+        check_agenda_editable(meeting)
+        on_agenda = _check_refs(db, items, meeting.number, meeting.held_on)
         payload = {"agenda": _agenda_payload(items)}
         writer.append(user.id, MEETING, meeting_id, EventType.MEETING_AGENDA_SET, payload)
         _refer(writer, user, on_agenda, meeting_id)
@@ -197,9 +209,12 @@ def record_minutes(
         came = meeting.attendees if attendees is None else list(attendees)
         units = check_units(came, known, "meeting_attendees_missing")
         drafts = check_decisions(decisions, held_on.date(), known)
-        for draft in drafts:
+        for row, draft in enumerate(drafts, 1):  # all checked before anything is written
             if draft.dispute_id:
-                undecided(db, draft.dispute_id)  # all are checked before anything is written
+                dispute = undecided(db, draft.dispute_id)
+                check_dispute_before_meeting(
+                    dispute.case_number, dispute.opened_at, meeting.number, held_on, row
+                )
         ids = [new_id() for _ in drafts]
         payload = {
             "summary": text,

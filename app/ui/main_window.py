@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             "workbench": self.tr("Workbench"),
             "cases": self.tr("Cases"),
             "calls": self.tr("Call response"),
-            "board": self.tr("Supervision"),
+            "board": self.tr("Overdue watch"),
             "lists": self.tr("Three lists"),
             "disputes": self.tr("Duty disputes"),
             "meetings": self.tr("Joint meetings"),

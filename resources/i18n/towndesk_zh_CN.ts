@@ -240,8 +240,8 @@
   <context>
     <name>BoardPage</name>
     <message>
-      <source>Enforcement supervision</source>
-      <translation>执法监督</translation>
+      <source>Overdue watch</source>
+      <translation>督查督办</translation>
     </message>
     <message>
       <source>Supervise</source>
@@ -360,6 +360,10 @@
     <message>
       <source>no duty phone on file</source>
       <translation>未登记值班电话</translation>
+    </message>
+    <message>
+      <source>Cooperating units</source>
+      <translation>配合单位</translation>
     </message>
   </context>
   <context>
@@ -710,7 +714,7 @@
     </message>
     <message>
       <source>Supervision</source>
-      <translation>执法监督</translation>
+      <translation>督办</translation>
     </message>
     <message>
       <source>Duty phone</source>
@@ -3481,8 +3485,8 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
       <translation>呼叫响应</translation>
     </message>
     <message>
-      <source>Supervision</source>
-      <translation>执法监督</translation>
+      <source>Overdue watch</source>
+      <translation>督查督办</translation>
     </message>
     <message>
       <source>Three lists</source>
@@ -5495,8 +5499,8 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
       <translation>本单位超期案件</translation>
     </message>
     <message>
-      <source>Show the overdue cases on the supervision board</source>
-      <translation>在执法监督页查看超期案件</translation>
+      <source>Show the overdue cases on the overdue watch</source>
+      <translation>在督查督办页查看超期案件</translation>
     </message>
     <message>
       <source>{hit} of {count} cases closed this month were closed on time</source>

@@ -5,6 +5,7 @@ the printed papers, and refusals that change nothing; --json all the way."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,13 @@ from app.core.lists import ListKind
 from app.store.disputes import dispute_by_id
 from app.store.lists import versions
 from tests.cli.test_cli import dump, fails, ok
+from tests.clock import TestClock
 from tests.store.test_meetings import Office
 
-PAST = "2020-01-06 09:30"  # minutes go in after the meeting; the command line runs on today
+# The meeting is held the morning after the tests' present, when the disputes were raised (a
+# meeting rules only on disputes opened before it); its minutes go in the day after that.
+HELD = "2026-11-19 09:30"
+AFTER = datetime(2026, 11, 20, 9)
 
 
 @pytest.fixture
@@ -29,7 +34,7 @@ def out_json(capsys, *argv: str) -> Any:  # type: ignore[no-untyped-def]
 
 
 def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
-    office: Office, demo_path: Path, tmp_path: Path, capsys, qapp
+    office: Office, demo_path: Path, tmp_path: Path, capsys, qapp, clock: TestClock
 ) -> None:  # type: ignore[no-untyped-def]
     db = ["--db", str(demo_path)]
     number, dispute_id = office.disputed_case()
@@ -43,11 +48,11 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
     assert proposed[0]["kind"] == "dispute"  # disputes first
     ours = next(item for item in proposed if item["ref"] == dispute_id)
     assert ours["kind"] == "dispute" and number in ours["title"]
-    edited = [ours, {"kind": "other", "title": "通报第三季度执法监督情况"}]
+    edited = [ours, {"kind": "other", "title": "通报第三季度督查督办情况"}]
     agenda_file = tmp_path / "议程.json"
     agenda_file.write_text(json.dumps(edited, ensure_ascii=False), "utf-8")
 
-    plan = ["--at", PAST, "--place", "镇政府三楼会议室", "--chair", "刘建军"]
+    plan = ["--at", HELD, "--place", "镇政府三楼会议室", "--chair", "刘建军"]
     scheduled = out_json(capsys, "meeting", "schedule", *plan, "--agenda", str(agenda_file), *db)
     assert scheduled["number"] == 1 and scheduled["attendees"] == ["ZHB", "PCS", "SCJG", "YJJ"]
     assert [i["title"] for i in scheduled["agenda"]] == [i["title"] for i in edited]
@@ -58,7 +63,8 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
     printed = ok(capsys, "meeting", "agenda", "--meeting", "1", "-o", str(agenda_pdf), *db)
     assert "第 1 次联席会议议程" in printed and agenda_pdf.read_bytes().startswith(b"%PDF")
 
-    settle = f"出租屋消防检查由派出所牵头|PCS|2020-02-01|{number}|PCS,YJJ|amend"
+    settle = f"出租屋消防检查由派出所牵头|PCS|2026-12-01|{number}|PCS,YJJ|amend"
+    clock.set(AFTER)
     held = out_json(
         capsys,
         "meeting",
@@ -69,7 +75,7 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
         "--decision",
         settle,
         "--decision",
-        "通报超期案件|zhb|2020-01-31",
+        "通报超期案件|zhb|2026-11-19",
         "--attend",
         "ZHB",
         "PCS",
@@ -92,6 +98,7 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
     assert done["done_note"] == "已在例会通报" and done["done_by"] == "孙志远"  # --as admin
     assert [d["ref"] for d in out_json(capsys, "meeting", "decisions", "--open", *db)] == ["1-1"]
     assert len(out_json(capsys, "meeting", "decisions", *db)) == 2
+    clock.set(datetime(2026, 12, 2, 9))  # 1-1 was due by 2026-12-01
     table = ok(capsys, "meeting", "decisions", *db)
     assert "已落实" in table and "已超期" in table
 
@@ -103,10 +110,12 @@ def test_a_disputed_case_goes_to_a_meeting_whose_decision_changes_the_list(
     assert "出租屋消防检查由派出所牵头" in text and "修改边界清单" in text
 
 
-def test_minutes_from_a_json_file(office: Office, demo_path: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_minutes_from_a_json_file(
+    office: Office, demo_path: Path, tmp_path: Path, capsys, clock: TestClock
+) -> None:  # type: ignore[no-untyped-def]
     db = ["--db", str(demo_path)]
     number, dispute_id = office.disputed_case()
-    plan = ["--at", PAST, "--place", "会议室", "--chair", "刘建军", "--attend", "ZHB", "ZFZD"]
+    plan = ["--at", HELD, "--place", "会议室", "--chair", "刘建军", "--attend", "ZHB", "ZFZD"]
     ok(capsys, "meeting", "schedule", *plan, *db)
     minutes = {
         "summary": "会议认为：此类案件由执法中队牵头。",
@@ -114,7 +123,7 @@ def test_minutes_from_a_json_file(office: Office, demo_path: Path, tmp_path: Pat
             {
                 "text": "由执法中队牵头，决议内容含|竖线",
                 "owner": "ZFZD",
-                "deadline": "2020-03-01",
+                "deadline": "2027-03-01",
                 "dispute": number,
                 "lead": "ZFZD",
             }
@@ -122,6 +131,7 @@ def test_minutes_from_a_json_file(office: Office, demo_path: Path, tmp_path: Pat
     }
     path = tmp_path / "纪要.json"
     path.write_text(json.dumps(minutes, ensure_ascii=False), "utf-8")
+    clock.set(AFTER)
     held = out_json(capsys, "meeting", "minutes", "1", "--file", str(path), *db)
     assert held["summary"] == minutes["summary"] and held["attendees"] == ["ZHB", "ZFZD"]
     assert held["decisions"][0]["text"] == "由执法中队牵头，决议内容含|竖线"
@@ -130,12 +140,13 @@ def test_minutes_from_a_json_file(office: Office, demo_path: Path, tmp_path: Pat
 
 
 def test_refused_commands_say_why_in_chinese_and_change_nothing(
-    office: Office, demo_path: Path, tmp_path: Path, capsys
+    office: Office, demo_path: Path, tmp_path: Path, capsys, clock: TestClock
 ) -> None:  # type: ignore[no-untyped-def]
     db = ["--db", str(demo_path)]
     _, dispute_id = office.disputed_case()
-    plan = ["--at", PAST, "--place", "会议室", "--chair", "刘建军", "--attend", "ZHB"]
+    plan = ["--at", HELD, "--place", "会议室", "--chair", "刘建军", "--attend", "ZHB"]
     ok(capsys, "meeting", "schedule", *plan, *db)
+    clock.set(AFTER)
     ok(
         capsys,
         "meeting",
@@ -144,7 +155,7 @@ def test_refused_commands_say_why_in_chinese_and_change_nothing(
         "--summary",
         "纪要",
         "--decision",
-        "通报|ZHB|2020-02-01",
+        "通报|ZHB|2026-12-01",
         *db,
     )
     broken = tmp_path / "坏.json"
@@ -180,11 +191,11 @@ def test_refused_commands_say_why_in_chinese_and_change_nothing(
         assert dump(demo_path) == before, argv
     # a second meeting cannot take a decision on a dispute already settled
     ok(capsys, "meeting", "schedule", *plan, "--agenda", str(_no_agenda(tmp_path)), *db)
-    settle = f"裁定|ZHB|2020-02-01|{dispute_id}|ZHB"
+    settle = f"裁定|ZHB|2026-12-01|{dispute_id}|ZHB"
     ok(capsys, "meeting", "minutes", "2", "--summary", "纪要", "--decision", settle, *db)
     ok(capsys, "meeting", "schedule", *plan, "--agenda", str(_no_agenda(tmp_path)), *db)
     before = dump(demo_path)
-    settle_again = f"再裁定|PCS|2020-02-01|{dispute_id}|PCS"
+    settle_again = f"再裁定|PCS|2026-12-01|{dispute_id}|PCS"
     err = fails(
         capsys, "meeting", "minutes", "3", "--summary", "纪要", "--decision", settle_again, *db
     )

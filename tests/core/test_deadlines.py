@@ -15,6 +15,8 @@ from app.core.deadlines import (
     deadline_state,
     due_after_minutes,
     due_time,
+    finished_late,
+    overdue,
     paused_working_seconds,
     remaining_working_seconds,
 )
@@ -169,3 +171,18 @@ def test_an_hours_limit_stops_while_parked_and_takes_extensions_in_working_days(
     assert handle_due_hours(CAL, start, 2, 0, [Pause(dt("2026-03-04 10:00"))]) is None
     extended = handle_due_hours(CAL, start, 2, 1, [])
     assert extended is not None and extended.date() == dt("2026-03-05 00:00").date()
+
+
+def test_a_step_done_late_stays_overdue_on_the_record() -> None:
+    """One rule for the window's （超时）, the command line's "overdue" and the scores."""
+    due = dt("2026-12-01 09:30:00")
+    late, in_time = due + timedelta(seconds=1), due
+    assert finished_late(due, late) and not finished_late(due, in_time)
+    assert not finished_late(due, None) and not finished_late(None, late)
+    done_late = deadline_state(due, late + timedelta(hours=2), finished_at=late)
+    assert done_late == DeadlineState.DONE
+    assert overdue(done_late, due, late)
+    assert not overdue(DeadlineState.DONE, due, in_time)
+    running = deadline_state(due, late, calendar=None)
+    assert running == DeadlineState.OVERDUE and overdue(running, due, None)
+    assert not overdue(DeadlineState.ON_TIME, due, None)

@@ -24,6 +24,7 @@ from app.core.meetings import (
     MeetingDecision,
     check_agenda,
     check_decisions,
+    check_dispute_before_meeting,
     check_plan,
     propose_agenda,
     working_days_late,
@@ -91,6 +92,28 @@ def test_the_spring_festival_holiday_does_not_make_a_case_late() -> None:
 
 
 # ----------------------------------------------------------------------- the proposal
+
+
+def test_a_meeting_is_proposed_and_decides_only_disputes_raised_before_it() -> None:
+    held = datetime(2026, 3, 3, 14, 30)
+    before = dispute("D1", "QS-OLD", "2026-03-03 14:29:59")
+    after = dispute("D2", "QS-NEW", "2026-03-06 09:00:00")
+    at_start = dispute("D3", "QS-NOW", "2026-03-03 14:30:00")
+    items = propose_agenda([after, before, at_start], [], TODAY, CAL, held_on=held)
+    assert [item.ref for item in items] == ["D1"]
+    assert len(propose_agenda([after, before], [], TODAY, CAL)) == 2  # no meeting time: all
+    check_dispute_before_meeting("QS-OLD", before.opened_at, 3, held)
+    with pytest.raises(DomainError) as agenda:
+        check_dispute_before_meeting("QS-NEW", after.opened_at, 3, held)
+    assert agenda.value.code == "dispute_after_meeting"
+    assert str(agenda.value) == (
+        "案件 QS-NEW 的职责争议是 2026-03-06 09:00 才提出的，晚于第 3 次联席会议的召开时间 "
+        "2026-03-03 14:30，不能列入这次会议；请提交下一次联席会议研究。"
+    )
+    with pytest.raises(DomainError) as minutes:
+        check_dispute_before_meeting("QS-NOW", at_start.opened_at, 3, held, row=2)
+    assert minutes.value.code == "decision_dispute_after_meeting"
+    assert str(minutes.value).startswith("第 2 项决议：案件 QS-NOW 的职责争议")
 
 
 def test_each_kind_is_proposed_from_its_facts() -> None:

@@ -97,6 +97,22 @@ def test_english_has_no_chinese_words_of_its_own() -> None:
         assert not CJK.search(text), text
 
 
+def test_a_call_names_its_cooperating_units() -> None:
+    call = step(
+        Action.CALL,
+        lead_unit="WJJ",
+        cooperating_units=["SCJG", "ZFZD"],
+        reason="疑似食物中毒",
+        urgent=False,
+        call_id="call-1",
+        duty_phone="0535-1",
+    )
+    zh = case_timeline([call], Names(), ZH)[0].detail
+    en = case_timeline([call], Names(), EN)[0].detail
+    assert zh == "卫健局：疑似食物中毒；市场监管所、执法中队配合；值班电话 0535-1"
+    assert en == "卫健局: 疑似食物中毒; 市场监管所, 执法中队 cooperate; duty phone 0535-1"
+
+
 def test_an_outcome_reads_in_the_police_words_after_a_transfer_to_the_police() -> None:
     police = step(Action.TRANSFER_POLICE, 3, to="公安机关", offence="非法经营", reason="r")
     plain = step(Action.TRANSFER, 3, to="区住建局", reason="r")

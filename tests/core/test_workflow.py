@@ -410,6 +410,20 @@ def test_call_records_the_call_with_the_duty_phone() -> None:
     )
 
 
+def test_a_call_keeps_its_cooperating_units() -> None:
+    """`call --to YJJ --with PCS ZHB`: the units named to cooperate stay with the call,
+    checked and normalised like a dispatch's; the called department is not its own helper."""
+    request = Request(A.CALL, to="YJJ", with_units=("pcs", "ZHB", "yjj", "PCS"), reason="冒烟")
+    state = step(CaseState(), CLERK, request)
+    assert (state.route, state.lead_unit, state.cooperating_units) == (
+        Route.CALL_Y,
+        "YJJ",
+        ("PCS", "ZHB"),
+    )
+    nope = Request(A.CALL, to="YJJ", with_units=("NOPE",), reason="冒烟")
+    assert refused(CaseState(), CLERK, nope).code == "department_unknown"
+
+
 MISSING = [
     (CaseState(), Request(A.CALL, to="YJJ"), "reason_missing"),
     (CaseState(), Request(A.CALL, to="YJJ", reason="   "), "reason_missing"),

@@ -326,6 +326,46 @@ def test_calls_to_y_give_the_category_s_reasons(shaped) -> None:
     assert len({reason for reason, _ in calls}) >= 8
 
 
+# Whose field each group of problems is, in the words of the authority's name.
+FIELDS = {
+    "01": "综合行政执法局",
+    "02": "住房和城乡建设局",
+    "03": "自然资源局",
+    "04": "生态环境局",
+    "05": "市场监督管理局",
+    "06": "应急管理局",
+    "07": "交通运输局",
+    "08": "公安分局",
+    "09": "卫生健康局",
+    "10": "农业农村局",
+}
+
+
+def test_transfers_go_to_and_come_from_the_authority_whose_field_it_is(shaped) -> None:
+    from app.store.demo.notes import POLICE_OFFENCES
+
+    db, _ = shaped
+    rows = db.execute(
+        "SELECT t.direction, t.police, t.counterpart, t.offence, t.receipt_by, k.category_code "
+        "FROM transfers t JOIN cases k ON k.id = t.case_id"
+    ).fetchall()
+    sent_in = [(who, category) for way, _, who, _, _, category in rows if way == "in"]
+    police = [row for row in rows if row[0] == "out" and row[1]]
+    others = [row for row in rows if row[0] == "out" and not row[1]]
+    assert sent_in and police and others
+    for who, category in sent_in:  # a gambling case does not come from the land bureau
+        assert FIELDS[category[:2]] in who, (who, category)
+    for _, _, who, offence, signed, category in police:
+        assert who == "蓬山区公安分局" and offence == POLICE_OFFENCES[category][0]
+        assert signed in ("", "蓬山区公安分局法制大队")
+    for _, _, who, _, signed, category in others:
+        assert signed in ("", f"{who}法制科")
+        if category == "0304":  # a villager's house on farmland: 《土地管理法》第七十八条
+            assert who == "蓬山区农业农村局"
+    # the gambling reported is mahjong in back rooms, not gambling machines
+    assert POLICE_OFFENCES["0803"][0] == "赌博罪" and "麻将" in POLICE_OFFENCES["0803"][1]
+
+
 def test_meetings_are_numbered_in_time_and_rule_only_on_earlier_disputes(shaped) -> None:
     from app.store.meetings import meetings
 

@@ -34,7 +34,7 @@ from app.store.agenda import propose_agenda
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
-from app.store.disputes import decide_dispute, dispute_by_id
+from app.store.disputes import decide_dispute, dispute_by_id, refer_dispute
 from app.store.lists import versions
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
@@ -246,7 +246,7 @@ def test_scheduling_numbers_meetings_and_refers_the_disputes_on_the_agenda(
     assert (first.summary, first.minutes_at, first.decisions) == ("", None, [])
     dispute = dispute_by_id(db, dispute_id)
     assert (dispute.status, dispute.meeting_id) == (REFERRED, first.id)
-    other = m.AgendaItem(OTHER, "", "通报第三季度执法监督情况", "综合执法办汇报")
+    other = m.AgendaItem(OTHER, "", "通报第三季度督查督办情况", "综合执法办汇报")
     second = office.schedule(agenda=[other])
     third = office.schedule(agenda=[])
     assert [x.number for x in m.meetings(db)] == [3, 2, 1]
@@ -260,7 +260,7 @@ def test_the_agenda_can_be_edited_until_the_minutes_are_in(office: Office) -> No
     _, dispute_id = office.disputed_case()
     items = [
         m.AgendaItem(DISPUTE, dispute_id, "职责争议：出租屋消防检查", "市场监管所回退"),
-        m.AgendaItem(OTHER, "", "通报第三季度执法监督情况", ""),
+        m.AgendaItem(OTHER, "", "通报第三季度督查督办情况", ""),
     ]
     edited = m.set_agenda(db, office.user("leader"), meeting.id, items, wall=office.clock)
     assert edited.agenda == items
@@ -371,10 +371,45 @@ def test_decisions_are_tracked_until_done(office: Office) -> None:
 # ----------------------------------------------------------------------- refusals
 
 
+def test_a_meeting_never_decides_a_dispute_raised_after_it(office: Office) -> None:
+    """Minutes recorded after the meeting may not settle a dispute raised after it was held,
+    nor may its agenda (or a referral) take one up: that is for a later meeting."""
+    db = office.db
+    _, before_id = office.disputed_case()
+    meeting = office.schedule(agenda=[], held_on=office.at(0, "23:50"))
+    office.later(24)  # the meeting is over; a dispute is raised the next day
+    number, after_id = office.disputed_case()
+    clerk, wall = office.user("clerk"), office.clock
+    late = m.AgendaItem(DISPUTE, after_id, "职责争议", "")
+    refused = unchanged(
+        db, lambda: m.set_agenda(db, clerk, meeting.id, [late], wall=wall), "dispute_after_meeting"
+    )
+    assert number in str(refused) and "下一次联席会议" in str(refused)
+    unchanged(
+        db,
+        lambda: refer_dispute(db, clerk, after_id, meeting.id, wall=wall),
+        "dispute_after_meeting",
+    )
+    day = meeting.held_on[:10]
+    ruled = m.DecisionDraft("由派出所牵头", "PCS", day, before_id, "PCS")
+    too_late = m.DecisionDraft("由执法中队牵头", "ZFZD", day, after_id, "ZFZD")
+    refused = unchanged(
+        db, lambda: office.minutes(meeting, [ruled, too_late]), "decision_dispute_after_meeting"
+    )
+    assert str(refused).startswith("第 2 项决议：") and number in str(refused)
+    held = office.minutes(meeting, [ruled])  # what was before it, it decides
+    assert [d.dispute_id for d in held.decisions] == [before_id]
+    assert dispute_by_id(db, after_id).status != DECIDED
+    # a meeting set for a time already past is proposed only the disputes raised before it
+    past = office.schedule(held_on=office.at(-1, "09:00"))
+    assert after_id not in {item.ref for item in past.agenda}
+
+
 def test_refusals_are_clear_and_change_nothing(office: Office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     db = office.db
     _, dispute_id = office.disputed_case()
     _, decided_id = office.disputed_case()
+    _, third_id = office.disputed_case()
     ruling = Ruling("ZFZD", reasoning="按边界清单")
     decide_dispute(db, office.user("clerk"), decided_id, ruling, wall=office.clock)
     meeting = office.schedule(agenda=[])
@@ -438,7 +473,6 @@ def test_refusals_are_clear_and_change_nothing(office: Office, monkeypatch) -> N
         real(db_, writer, user, ref, ruling)
 
     monkeypatch.setattr(m, "append_ruling", second_fails)
-    _, third_id = office.disputed_case()
     third = m.DecisionDraft(
         "由执法中队牵头", "ZFZD", "2026-12-31", third_id, "ZFZD", amend_list=True
     )

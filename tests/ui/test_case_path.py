@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from app.cli.case_output import call_json
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.clock import china_time
@@ -400,6 +401,37 @@ def test_the_calls_page_lists_a_new_call_with_live_timers(desk, qtbot):
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.case_dialog is not None and window.case_dialog.isVisible())
     assert window.case_dialog.case.number == number
+
+
+def test_a_call_names_helpers_and_a_late_response_reads_late_in_window_and_cli(desk):
+    """The call form names cooperating units as the dispatch form does; a response given
+    15 minutes late reads （超时） in red in the window, and ``calls --json`` (the same
+    CallView, through the CLI's own output) says it is overdue: one rule, in core."""
+    number = fresh_case(desk.db, desk.path, Route.CALL_Y, "WJJ")
+
+    def call(dialog):
+        dialog.called.setCurrentIndex(dialog.called.findData("WJJ"))
+        dialog.helpers.set_checked(["SCJG", "WJJ"])  # the called unit cannot help itself
+        dialog.urgent.setChecked(True)
+        write(dialog.reason, "疑似食物中毒")
+
+    detail = desk.step("clerk", number, Action.CALL, call)
+    helpers = desk.db.execute("SELECT cooperating_units FROM cases WHERE number = ?", [number])
+    assert helpers.fetchone()[0] == '["SCJG"]'
+    assert "市场监管所配合" in steps(detail)[-1][1]
+    window = desk.window("clerk")
+    model = window.calls.model
+    model.refresh()
+    view = next(c for c in model.rows if c.case_number == number)
+    called = datetime.strptime(view.called_at, "%Y-%m-%d %H:%M:%S")
+    desk.clock.set(called + timedelta(minutes=45))  # 卫健局 answers urgent calls in 30
+    desk.step("clerk", number, Action.CALL_ACK)
+    model.refresh()
+    row = next(i for i, c in enumerate(model.rows) if c.case_number == number)
+    assert model.index(row, 5).data() == "用时 45 分钟（超时）"
+    assert model.index(row, 5).data(Qt.ItemDataRole.UserRole + 1) == DeadlineState.OVERDUE
+    response = call_json(model.rows[row])["clocks"][0]
+    assert (response["kind"], response["state"], response["overdue"]) == ("call_ack", "done", True)
 
 
 def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db):

@@ -85,7 +85,7 @@ def test_the_window_speaks_chinese_by_default_and_english_on_request(window, chi
         "工作台",
         "案件",
         "呼叫响应",
-        "执法监督",
+        "督查督办",
         "三张清单",
         "职责争议",
         "联席会议",

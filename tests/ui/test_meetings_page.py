@@ -152,7 +152,7 @@ def test_meetings_newest_first_and_open_decisions_by_deadline(qtbot, demo_db, de
         first.id,
         "会议研究了长期超期案件。",
         [
-            DecisionDraft("王家疃村露天焚烧开展联合巡查", "ZHB", later),
+            DecisionDraft("王家疃村露天焚烧开展联合巡察", "ZHB", later),
             DecisionDraft("锦绣社区劳资纠纷由司法所牵头调解", "SFS", late),
         ],
         wall=clock.wall,
@@ -173,7 +173,7 @@ def test_meetings_newest_first_and_open_decisions_by_deadline(qtbot, demo_db, de
     assert all(item.title in text for item in second.agenda) and second.agenda
     page.select(first.id)
     text = page.detail.toPlainText()
-    assert "会议研究了长期超期案件。" in text and "王家疃村露天焚烧开展联合巡查" in text
+    assert "会议研究了长期超期案件。" in text and "王家疃村露天焚烧开展联合巡察" in text
     assert not page.minutes_button.isEnabled() and page.print_minutes_button.isEnabled()
 
 

@@ -118,6 +118,15 @@ def _unit(code: str | None, departments: Mapping[str, Department]) -> Department
     return department
 
 
+def _helpers(
+    request: Request, lead: Department, departments: Mapping[str, Department]
+) -> list[str]:
+    """The cooperating units (配合单位) of a dispatch or a call, checked like the lead; the
+    lead itself is left out, since a unit cannot both lead and cooperate."""
+    helpers = {_unit(code, departments).code for code in request.with_units}
+    return sorted(helpers - {lead.code})
+
+
 def _triage(
     request: Request, departments: Mapping[str, Department], numbers: Numbers
 ) -> dict[str, Any]:
@@ -129,12 +138,10 @@ def _triage(
         lead = _unit(request.to, departments)
         if lead.tier != Tier.X:
             raise refuse("dispatch_needs_x", action, unit=lead.short_name)
-        helpers = [_unit(code, departments).code for code in request.with_units]
-        helpers = sorted(set(helpers) - {lead.code})
         return {
             "route": Route.DISPATCH_X.value,
             "lead_unit": lead.code,
-            "cooperating_units": helpers,
+            "cooperating_units": _helpers(request, lead, departments),
         }
     if action == Action.CALL:
         called = _unit(request.to, departments)
@@ -143,7 +150,7 @@ def _triage(
         return {
             "route": Route.CALL_Y.value,
             "lead_unit": called.code,
-            "cooperating_units": [],
+            "cooperating_units": _helpers(request, called, departments),
             "call_id": numbers.call_id,
             "reason": _need(request.reason, "reason_missing", action),
             "urgent": request.urgent,

@@ -29,7 +29,7 @@ from app.core.case_path.due import handling_due, sign_due
 from app.core.case_path.rules import DEAD_ENDS, ROUTING
 from app.core.case_path.steps import Action, CaseState
 from app.core.clock import TIME_FORMAT, parse_local
-from app.core.deadlines import Pause, paused_working_seconds
+from app.core.deadlines import Pause, finished_late, paused_working_seconds
 from app.core.events import Event
 from app.core.model import CaseSource, CaseStatus, ResponseCommitment, Route
 from app.core.time_limits import call_limits
@@ -210,7 +210,7 @@ def _call_facts(call: Mapping[str, Any], commitment: ResponseCommitment | None) 
         facts |= {
             f"{name}_due_at": due.strftime(TIME_FORMAT),
             f"{name}_minutes": _minutes(called, done),
-            f"{name}_on_time": int(bool(done) and parse_local(done) <= due),
+            f"{name}_on_time": int(bool(done) and not finished_late(due, parse_local(done))),
             f"{name}_judged_at": judged,
         }
     # a step not yet taken on a running call is judged by the clock (counted live)

@@ -60,6 +60,7 @@ PHRASES: dict[str, Words] = {
     "call": Words("{unit}：{reason}", "{unit}: {reason}"),
     "urgent_call": Words("{unit}（紧急）：{reason}", "{unit} (urgent): {reason}"),
     "duty_phone": Words("值班电话 {phone}", "duty phone {phone}"),
+    "helpers": Words("{helpers}配合", "{helpers} cooperate"),
     "transfer": Words("移送至{authority}：{reason}", "To {authority}: {reason}"),
     "letter": Words("移送函 {letter}", "transfer letter {letter}"),
     "offence": Words("涉嫌：{offence}；{reason}", "Suspected offence: {offence}; {reason}"),
@@ -205,7 +206,12 @@ def _step(s: _Sentence, action: Action, p: Mapping[str, Any], unit: Unit, police
         key = "urgent_call" if p.get("urgent") else "call"
         phone = p.get("duty_phone")
         head = s.say(key, unit=unit(p["lead_unit"]), reason=reason)
-        return s.join(head, s.say("duty_phone", phone=phone) if phone else "")
+        helpers = s.listing(unit(c) for c in p.get("cooperating_units") or ())
+        return s.join(
+            head,
+            s.say("helpers", helpers=helpers) if helpers else "",
+            s.say("duty_phone", phone=phone) if phone else "",
+        )
     if action == Action.TRANSFER:
         return s.join(s.say("transfer", authority=p["to"], reason=reason), letter_part)
     if action == Action.TRANSFER_POLICE:

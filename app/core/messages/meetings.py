@@ -58,6 +58,19 @@ MEETING_MESSAGES: dict[str, tuple[str, str]] = {
         "第 {row} 项议题（{value}）请写明是哪一项职责争议或哪一件案件。",
         "Agenda item {row} ({value}) must name its dispute or case.",
     ),
+    "dispute_after_meeting": (
+        "案件 {case} 的职责争议是 {opened} 才提出的，晚于第 {number} 次联席会议的召开时间 "
+        "{held}，不能列入这次会议；请提交下一次联席会议研究。",
+        "The duty dispute of case {case} was raised at {opened}, after joint meeting {number} "
+        "was held ({held}): it cannot go before that meeting; refer it to the next one.",
+    ),
+    "decision_dispute_after_meeting": (
+        "第 {row} 项决议：案件 {case} 的职责争议是 {opened} 才提出的，晚于第 {number} 次"
+        "联席会议的召开时间 {held}，这次会议不能对它作出决定；请提交下一次联席会议研究。",
+        "Decision {row}: the duty dispute of case {case} was raised at {opened}, after joint "
+        "meeting {number} was held ({held}): that meeting cannot decide it; refer it to the "
+        "next one.",
+    ),
     "decision_text_missing": (
         "第 {row} 项决议没有写内容。",
         "Decision {row} has no text.",

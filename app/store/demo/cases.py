@@ -28,12 +28,21 @@ from app.store.demo.texts import TEMPLATES, TIMES, Template
 from app.store.eventlog import EventWriter, new_id
 from app.store.setup import OFFICE_CODE
 
-SENDERS = [  # who transfers cases to a township (移送来源), and their letters' short names
-    ("蓬山区市场监督管理局", "蓬市监"),
-    ("蓬山区自然资源局", "蓬自然资"),
-    ("蓬山区公安分局", "蓬公"),
-    ("蓬山区城市管理局", "蓬城管"),
-]
+SENDERS = {  # category group -> the district authority whose field it is, which transfers such
+    # cases to a township (移送来源), and its letters' short name: a gambling case does not
+    # come from the natural resources bureau
+    "01": ("蓬山区综合行政执法局", "蓬综执"),
+    "02": ("蓬山区住房和城乡建设局", "蓬住建"),
+    "03": ("蓬山区自然资源局", "蓬自然资"),
+    "04": ("东莱市生态环境局蓬山分局", "蓬环"),
+    "05": ("蓬山区市场监督管理局", "蓬市监"),
+    "06": ("蓬山区应急管理局", "蓬应急"),
+    "07": ("蓬山区交通运输局", "蓬交运"),
+    "08": ("蓬山区公安分局", "蓬公"),
+    "09": ("蓬山区卫生健康局", "蓬卫健"),
+    "10": ("蓬山区农业农村局", "蓬农"),
+}
+SENDERS_ONCE_DRAWN = 4  # senders were once drawn at random from four; see ``_sender``
 WITH_PHOTOS = 0.85  # of cases found on patrol: a grid worker reports with the phone's photos
 SECOND_PHOTO = 0.4
 VISIT_PHOTOS = 0.25  # residents who come in sometimes show a photo too
@@ -150,7 +159,7 @@ class CaseGenerator:
         number = case_number(self.township_code, day, device_code, self.per_day[day])
         sender, letter = "", ""
         if source == CaseSource.TRANSFER:
-            sender, short = rng.choice(SENDERS)
+            sender, short = _sender(rng, code)
             letter = f"{short}移〔{day[:4]}〕{rng.randint(3, 60)}号"
         intake = ValidIntake(
             IntakeRequest(
@@ -241,3 +250,11 @@ class Intake:
         self.taken += 1
         self._next = next(generator.times) if self.taken < self.count else None
         return steps
+
+
+def _sender(rng: random.Random, category: str) -> tuple[str, str]:
+    """The authority that transfers a case of ``category`` in, and its letters' short name.
+    The random draw that once chose it is still made, so every later draw, and so the
+    demo township the tests know, stays as it was."""
+    rng.randrange(SENDERS_ONCE_DRAWN)
+    return SENDERS[category[:2]]

@@ -118,15 +118,21 @@ POLICE_OFFENCES = {  # category -> (suspected offence, why it meets the threshol
         "生产、销售不符合安全标准的食品罪",
         "抽检的熟食制品检出致病菌，足以造成严重食物中毒事故",
     ),
-    "0503": ("销售劣药罪", "销售超过有效期药品，货值约三万元，已有患者服用后就医"),
+    "0503": (  # 销售劣药罪 needs serious harm to health, not just a visit to a doctor
+        "销售劣药罪",
+        "销售超过有效期的药品，一名患者服用后延误治疗，经鉴定为轻伤，属对人体健康造成严重危害",
+    ),
     "0505": ("非法经营罪", "未经定点屠宰生猪四十余头，经营数额约八万元，超过五万元的追诉标准"),
-    "0803": ("开设赌场罪", "设置赌博机组织赌博，参赌人员三十余人次，抽头渔利数额超过五千元"),
+    "0803": (  # the reports are of mahjong gatherings (聚众赌博), not gambling machines
+        "赌博罪",
+        "以营利为目的聚众打麻将赌博，组织三人以上，抽头渔利数额累计超过五千元",
+    ),
     "1004": ("非法捕捞水产品罪", "在禁渔期使用电鱼方法捕捞，渔获物约一百二十公斤"),
 }
 OTHER_TRANSFERS = {  # category -> the district authority a matter beyond the township goes to
     "0201": "蓬山区综合行政执法局",
     "0303": "蓬山区自然资源局",
-    "0304": "蓬山区自然资源局",
+    "0304": "蓬山区农业农村局",  # a villager's house on land taken: 《土地管理法》第七十八条
     "0403": "东莱市生态环境局蓬山分局",
     "0405": "东莱市生态环境局蓬山分局",
     "0501": "蓬山区市场监督管理局",
@@ -135,6 +141,14 @@ OTHER_TRANSFERS = {  # category -> the district authority a matter beyond the to
 TRANSFER_REASON = "案情复杂、涉案金额较大，超出乡镇执法权限，依法移送区级部门查处"
 POLICE_REASON = "涉嫌犯罪，依照《行政执法机关移送涉嫌犯罪案件的规定》移送"
 POLICE = "蓬山区公安分局"  # the police organ with jurisdiction, not just 公安机关
+POLICE_RECEIPT = "蓬山区公安分局法制大队"  # police bureaus have a legal affairs brigade, not 科
+
+
+def receipt_by(authority: str, police: bool) -> str:
+    """Who signs a transfer's receipt (回执): the receiving authority's legal section."""
+    return POLICE_RECEIPT if police else f"{authority}法制科"
+
+
 NOT_OUR_DUTY = {  # category -> (the description's tag, the return its lead unit makes)
     "0402": (
         "site",

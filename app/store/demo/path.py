@@ -196,10 +196,11 @@ class _Planner(Handling):
         """Transfer to another authority (移送), to the police when a crime is suspected
         (行刑衔接): receipt, then outcome; a refusal by the police sends it back to triage."""
         request = _transfer_request(self.case.category)
-        receipt = Request(Action.TRANSFER_RECEIPT, received_by="接收机关法制科")
+        police = request.action == Action.TRANSFER_POLICE
+        signed = notes.receipt_by(request.to or "", police)
+        receipt = Request(Action.TRANSFER_RECEIPT, received_by=signed)
         if not (self.after(3, "clerk", request) and self.after(72, "clerk", receipt)):
             return
-        police = request.action == Action.TRANSFER_POLICE
         declined = police and self.rng.random() < POLICE_DECLINED
         outcome, note = "accepted", "已立案侦查" if police else "已受理并立案查处"
         if declined:

@@ -1,4 +1,4 @@
-"""The supervision board (执法监督): overdue cases by lead unit, and the supervision notice.
+"""The overdue watch (督查督办): overdue cases by lead unit, and the supervision notice.
 
 Counts per unit on top; below, one group per unit with its overdue cases, longest overdue
 first. "督办" opens the supervision dialog for the selected case, only for those who may.
@@ -64,7 +64,7 @@ class BoardPage(Page):
         self.db, self.ref, self.user = session.db, session.ref, session.user
         self.clock = session.clock
         self.rows: list[OverdueCase] = []
-        title = QLabel(self.tr("Enforcement supervision"))
+        title = QLabel(self.tr("Overdue watch"))
         title.setObjectName("pageTitle")
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from app.core.clock import Clock, parse_local
+from app.core.clock import Clock
 from app.core.deadlines import DeadlineState
 from app.store.cases import case_by_number
 from app.store.changes import CALLS
@@ -48,10 +48,6 @@ NUMBER, DEPARTMENT, URGENT, CALLED, PROGRESS, RESPONSE, ARRIVAL, PHONE, REASON =
 TIMER_COLUMNS = (RESPONSE, ARRIVAL)
 COLUMN_WIDTHS = (164, 92, 48, 126, 122, 172, 212, 108)
 URGENT_COLOUR = QColor("#c0392b")
-
-
-def late_by(finished: str, due: str) -> int:
-    return int((parse_local(finished) - parse_local(due)).total_seconds())
 
 
 class CallTableModel(QAbstractTableModel):
@@ -111,10 +107,9 @@ class CallTableModel(QAbstractTableModel):
         return clock, finished
 
     def timer_state(self, call: CallView, column: int) -> DeadlineState:
-        clock, finished = self._timer(call, column)
-        if finished and clock.due and late_by(finished, clock.due) >= 60:
-            return DeadlineState.OVERDUE  # finished late: it stays red for the record
-        return clock.state
+        clock = self._timer(call, column)[0]
+        # core's rule: a step done late stays red for the record, as the CLI says overdue
+        return DeadlineState.OVERDUE if clock.overdue else clock.state
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -171,7 +166,7 @@ class CallTableModel(QAbstractTableModel):
             return call_status_word(call.status)
         if column in TIMER_COLUMNS:
             clock, finished = self._timer(call, column)
-            return call_clock_text(clock.due, clock.state, call.called_at, finished, self.read_at)
+            return call_clock_text(clock, call.called_at, finished, self.read_at)
         if column == PHONE:
             return call.duty_phone
         return " ".join(call.reason.split())

@@ -115,12 +115,13 @@ class CaseProgressPanel(QFrame):
         for clock, finished in zip(
             call.clocks, (call.acknowledged_at, call.on_scene_at), strict=True
         ):
-            text = call_clock_text(clock.due, clock.state, call.called_at, finished, now)
-            colour = colour_name(clock.state)
+            text = call_clock_text(clock, call.called_at, finished, now)
+            shown = DeadlineState.OVERDUE if clock.overdue else clock.state  # late stays red
+            colour = colour_name(shown)
             rows.append(
                 (
                     clock_name(clock.kind),
-                    self._clock_label(clock.kind, text, colour, clock.due, clock.state),
+                    self._clock_label(clock.kind, text, colour, clock.due, shown),
                 )
             )
         return rows

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from app.core.calendar import WorkCalendar
 from app.core.clock import parse_local
 from app.core.deadlines import DeadlineState
+from app.store.clocks import StepClock
 
 # one colour per clock state: green on time, amber due soon, red overdue, grey paused/done
 STATE_COLOURS = {
@@ -98,21 +99,16 @@ def overdue_span(due: str, now: datetime, calendar: WorkCalendar) -> tuple[str, 
     return working_span(late, calendar.office_seconds_per_day), late
 
 
-def call_clock_text(
-    due: str | None,
-    state: DeadlineState,
-    started: str,
-    finished: str | None,
-    now: datetime,
-) -> str:
-    """A step of a Y call on the wall clock: 还剩 12 分钟 / 已超时 5 分钟 / 用时 25 分钟."""
+def call_clock_text(clock: StepClock, started: str, finished: str | None, now: datetime) -> str:
+    """A step of a Y call on the wall clock: 还剩 12 分钟 / 已超时 5 分钟 / 用时 25 分钟.
+    Whether a finished step was late is core's rule, read from ``clock.overdue``."""
+    due, state = clock.due, clock.state
     if due is None:
         return "—"
     moment = parse_local(due)
     if finished:
         took = int((parse_local(finished) - parse_local(started)).total_seconds())
-        late = int((parse_local(finished) - moment).total_seconds())
-        if late >= 60:
+        if clock.overdue:
             return QCoreApplication.translate("Clock", "took {span} (late)").format(
                 span=wall_span(took)
             )

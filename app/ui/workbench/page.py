@@ -100,7 +100,7 @@ class WorkbenchPage(Page):
         self.overdue = StatCard(
             self.tr("Overdue (my unit)") if self.unit_view else self.tr("Overdue")
         )
-        self.overdue.setToolTip(self.tr("Show the overdue cases on the supervision board"))
+        self.overdue.setToolTip(self.tr("Show the overdue cases on the overdue watch"))
         self.on_time.clicked.connect(lambda: self.page_requested.emit("statistics"))
         self.overdue.clicked.connect(lambda: self.page_requested.emit("board"))
         self.field_banner = FieldBanner(db)  # only on a field laptop

@@ -164,18 +164,27 @@ class CallForm(RouteForm):
         self.duty_phone = QLabel()
         self.duty_phone.setObjectName("dutyPhone")
         self.duty_phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the units that work with the called department on site, as for a dispatch
+        self.helpers = CooperatingUnits(self.units(Tier.X, Tier.ONE, Tier.Y), 130)
+        self.helpers.setObjectName("cooperatingUnits")
         self.called.currentIndexChanged.connect(self._called_changed)
         self.follow_suggestion(self.called)
+        if self.suggestion is not None and self.suggestion.route == Route.CALL_Y:
+            self.helpers.set_checked(self.suggestion.cooperating)
+        self.helpers.follow_lead(self.called.currentData())
         self._show_phone()
         self.urgent = QCheckBox(self.tr("Urgent"))
         self.urgent.setChecked(self.case.urgency == Urgency.URGENT)
         self.reason = self.text_box(self.tr("What the department is called for"))
         self.form.addRow(self.tr("Department"), self.called)
         self.form.addRow(self.tr("Duty phone"), self.duty_phone)
+        self.form.addRow(self.tr("Cooperating units"), self.helpers)
+        self.form.addRow("", self.helpers.chosen_line)
         self.form.addRow("", self.urgent)
         self.form.addRow(self.tr("Reason"), self.reason)
 
     def _called_changed(self) -> None:
+        self.helpers.follow_lead(self.called.currentData())
         self._show_phone()
         self.show_override()
 
@@ -191,6 +200,7 @@ class CallForm(RouteForm):
         return Request(
             self.action,
             to=self.called.currentData(),
+            with_units=tuple(self.helpers.checked_codes()),
             urgent=self.urgent.isChecked(),
             reason=self.reason.toPlainText().strip(),
             override_reason=self.override(),
