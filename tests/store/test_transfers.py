@@ -118,6 +118,14 @@ def test_letters_are_numbered_per_year_in_two_series(office: Office) -> None:
     assert_rebuild_is_identical(office.db)
 
 
+def test_numbers_count_on_past_nine(office: Office) -> None:
+    """The largest number is found as a number, not as text (where 9号 comes after 10号)."""
+    for _ in range(10):
+        office.transfer()
+    assert office.letter(office.transfer()) == "青石综执移〔2026〕11号"
+    assert office.letter(office.transfer(police=True)) == "青石综执移公〔2026〕1号"
+
+
 def test_a_number_is_never_used_twice(office: Office) -> None:
     """A transfer sent back keeps its letter; sending the case again takes a new number,
     and so does the next case, even after a rebuild."""
