@@ -27,6 +27,7 @@ SIDE_TABLES = (
     "case_evidence",
     "disputes",
     "transfers",
+    "case_parties",
     "case_facts",
     "handling_facts",
     "call_facts",
@@ -309,6 +310,7 @@ def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:
     put("case_conflicts", [r for rows in cases for r in of(rows, rows.conflicts)])
     put("disputes", [r for rows in cases for r in of(rows, rows.disputes)])
     put("transfers", [r for rows in cases for r in of(rows, rows.transfers)])
+    put("case_parties", [r for rows in cases for r in of(rows, rows.parties)])
     facts = [rows.facts for rows in cases if rows.facts is not None]
     put("case_facts", [f.case for f in facts])
     put("handling_facts", [{"case_id": f.case["case_id"], **h} for f in facts for h in f.handling])
