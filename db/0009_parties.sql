@@ -8,6 +8,7 @@
 CREATE TABLE case_parties (
     case_id        TEXT NOT NULL REFERENCES cases (id),
     id             TEXT NOT NULL,             -- short, unique within the case
+    position       INTEGER NOT NULL,          -- 1, 2, … in the order recorded (merged order)
     kind           TEXT NOT NULL,             -- person, organisation
     name           TEXT NOT NULL DEFAULT '',  -- an organisation's; '' for a person
     credit_code    TEXT NOT NULL DEFAULT '',  -- 统一社会信用代码

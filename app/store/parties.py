@@ -3,7 +3,9 @@ and read them back as a role may see them, or whole for a document the office is
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Sequence
 
 from sqlite_utils import Database
 
@@ -94,14 +96,25 @@ def find_party(db: Database, case: Case, typed: str) -> str:
 
 def _parties(db: Database, case_id: str) -> list[Party]:
     """The case's current parties, in the order recorded, as held on this device."""
+    return parties_of_cases(db, [case_id]).get(case_id, [])
+
+
+def parties_of_cases(db: Database, case_ids: Sequence[str]) -> dict[str, list[Party]]:
+    """The current parties of each of ``case_ids`` (a window of a list), unmasked: the
+    caller shows them through ``party_view``."""
     rows = db.execute(
-        "SELECT p.id, p.kind, p.name, p.credit_code, p.party_ref, s.value "
+        "SELECT p.case_id, p.id, p.kind, p.name, p.credit_code, p.party_ref, s.value "
         "FROM case_parties p LEFT JOIN secrets s ON s.ref = p.party_ref "
-        "WHERE p.case_id = ? AND p.removed_at IS NULL ORDER BY p.added_at, p.id",
-        [case_id],
+        "WHERE p.case_id IN (SELECT value FROM json_each(?)) AND p.removed_at IS NULL "
+        "ORDER BY p.case_id, p.position",
+        [json.dumps(list(case_ids))],
     ).fetchall()
     columns = ("id", "kind", "name", "credit_code", "party_ref")
-    return [party_from(dict(zip(columns, row[:5], strict=True)), row[5]) for row in rows]
+    found: dict[str, list[Party]] = {}
+    for row in rows:
+        party = party_from(dict(zip(columns, row[1:6], strict=True)), row[6])
+        found.setdefault(row[0], []).append(party)
+    return found
 
 
 def case_parties(db: Database, case_id: str, role: Role) -> list[Party]:

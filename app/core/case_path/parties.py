@@ -357,6 +357,7 @@ def fold_party(
         parties.append(
             {
                 "id": party_id,
+                "position": len(parties) + 1,
                 "kind": PartyKind(p["kind"]).value,  # one this version cannot read is damage
                 "name": p.get("name", ""),
                 "credit_code": p.get("credit_code", ""),
