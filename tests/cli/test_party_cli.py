@@ -139,3 +139,25 @@ def test_no_party_on_a_finished_case(demo_path: Path, capsys) -> None:
     db.close()
     err = fails(capsys, demo_path, *add(demo_path, closed, "clerk", *PERSON))
     assert "案件已结案，不能登记当事人" in err
+
+
+def test_the_ledger_has_the_parties_masked_by_role(
+    demo_path: Path, number: str, tmp_path: Path, capsys
+) -> None:
+    from tests.cli.test_case_export_cli import ledger_rows
+
+    ok(capsys, *add(demo_path, number, "clerk", *PERSON))
+    ok(capsys, *add(demo_path, number, "clerk", *ORG))
+    cells = {}
+    for who in ("clerk", "grid"):
+        target = tmp_path / f"{who}.xlsx"
+        export = ["case", "export", "--db", str(demo_path), "--as", who, "-o", str(target)]
+        ok(capsys, *export, "--search", number)
+        [row] = [r for r in ledger_rows(target) if r["案件编号"] == number]
+        cells[who] = row["当事人"]
+    assert cells["clerk"].startswith(f"张三（身份证 {ID_NUMBER}，13805356789，青石镇东村 3 号）；")
+    assert "法定代表人 王五" in cells["clerk"]
+    assert cells["grid"] == (
+        "张某（身份证 3201**********1232，138****6789）；"
+        f"烟台某某餐饮有限公司（统一社会信用代码 {CODE}，法定代表人 王某）"
+    )
