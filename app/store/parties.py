@@ -16,11 +16,13 @@ from app.core.case_path.parties import (
     PartyRequest,
     added_payload,
     check_party_change,
+    may_change_parties,
     party_from,
     party_view,
     removed_payload,
     validate_party,
 )
+from app.core.case_path.rules import FIELD_KINDS, may_originate
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -28,6 +30,7 @@ from app.core.model import Case, Role, User
 from app.store.case_actions import actor_of
 from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_by_number
+from app.store.devices import own_kind
 from app.store.eventlog import writing
 from app.store.secrets import store_party
 
@@ -70,6 +73,15 @@ def remove_party(
         check_party_change(load_state(db, case.id), actor_of(user), REMOVE, names)
         writer.append(user.id, "case", case.id, EventType.CASE_PARTY_REMOVED, payload)
     return case_by_id(db, case.id)
+
+
+def may_record_parties(db: Database, user: User, case: Case) -> bool:
+    """Whether ``user`` may record or remove parties of ``case`` now, on this device
+    (what the window offers): the rules of core, and a laptop that may make such events."""
+    kind = own_kind(db)
+    if kind in FIELD_KINDS and not may_originate(kind, EventType.CASE_PARTY_ADDED):
+        return False
+    return may_change_parties(load_state(db, case.id), actor_of(user))
 
 
 def _new_party_id(db: Database, case_id: str) -> str:
