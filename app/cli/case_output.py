@@ -3,12 +3,14 @@ and transfers), the plain-Chinese ``case show`` page, and the rows of calls and 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.case_path.parties import KIND_WORDS, Party
 from app.core.case_path.queues import escalated
 from app.core.case_path.rules import FINISHED
 from app.core.case_path.timeline import TimelineEntry
@@ -43,6 +45,22 @@ def case_json(case: Case, ref: ReferenceData, viewer: Role) -> dict[str, Any]:
         "received_at": case.received_at,
         "updated_at": case.updated_at,
         "photos": list(case.photos),
+    }
+
+
+def party_json(party: Party) -> dict[str, Any]:
+    """A party as the viewer may see it (store ``case_parties`` masks by role)."""
+    return {
+        "id": party.id,
+        "kind": party.kind.value,
+        "kind_name": KIND_WORDS[party.kind].zh,
+        "name": party.name or ("保密" if party.withheld else ""),
+        "id_number": party.id_number,
+        "phone": party.phone,
+        "address": party.address,
+        "credit_code": party.credit_code,
+        "legal_rep": party.legal_rep,
+        "withheld": party.withheld,
     }
 
 
@@ -128,7 +146,13 @@ def transfer_cells(t: Transfer, today: date) -> list[str]:
     ]
 
 
-def print_case(case: Case, ref: ReferenceData, viewer: Role, timeline: list[TimelineEntry]) -> None:
+def print_case(
+    case: Case,
+    ref: ReferenceData,
+    viewer: Role,
+    timeline: list[TimelineEntry],
+    parties: Sequence[Party] = (),
+) -> None:
     data = case_json(case, ref, viewer)
     lines = [
         ("案件编号", case.number),
@@ -144,6 +168,9 @@ def print_case(case: Case, ref: ReferenceData, viewer: Role, timeline: list[Time
     ]
     if case.reporter.given:  # as the viewer may see it (a withheld one reads 保密)
         lines.append(("反映人", f"{data['reporter_name']} {data['reporter_phone']}".strip()))
+    for party in parties:  # as the viewer may see them, numbered for ``case party remove``
+        kind = KIND_WORDS[party.kind].zh
+        lines.append((f"当事人（{kind}）", f"{party.summary()}  [编号 {party.id}]"))
     if case.latitude is not None:
         lines.append(("坐标", f"{case.latitude}, {case.longitude}"))
     if case.photos:

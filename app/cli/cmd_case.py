@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from app.cli.case_output import (
     case_json,
     case_path_json,
+    party_json,
     print_case,
     timeline_json,
     transfer_cells,
     transfer_json,
 )
+from app.cli.cmd_party import register_party
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json, print_table, shortened
 from app.core.case_path.decide import Request
@@ -130,6 +132,8 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("number")
     p.add_argument("--note", required=True, help="处理意见")
     p.set_defaults(handler=case_resolve)
+
+    register_party(case, acting)
 
 
 def _filter_options() -> argparse.ArgumentParser:
@@ -273,22 +277,25 @@ def _date(value: str | None) -> str | None:
 
 def case_show(ctx: Context) -> int:
     from app.store.cases import case_by_number, case_timeline
+    from app.store.parties import case_parties
 
     db = ctx.db
     viewer = ctx.user
     ref = ReferenceData(db)
     case = case_by_number(db, ctx.args.number)
     timeline = case_timeline(db, case.id, ref)
+    parties = case_parties(db, case.id, viewer.role)  # masked by role, like the reporter
     if ctx.json:
         print_json(
             {
                 **case_json(case, ref, viewer.role),
                 **case_path_json(db, case.id, ctx.clock.now()),
+                "parties": [party_json(p) for p in parties],
                 "timeline": timeline_json(timeline),
             }
         )
     else:
-        print_case(case, ref, viewer.role, timeline)
+        print_case(case, ref, viewer.role, timeline, parties)
     return 0
 
 

@@ -35,6 +35,10 @@ class EventType:
     USER_PASSWORD_SET = "user.password_set"
     CASE_REGISTERED = "case.registered"
     CASE_CONFLICT_RESOLVED = "case.conflict_resolved"
+    # a case's parties (当事人, core/case_path/parties.py): not steps of its path, so they
+    # never move it on; the personal data is named by ref (party_ref), never carried
+    CASE_PARTY_ADDED = "case.party_added"
+    CASE_PARTY_REMOVED = "case.party_removed"
     DEVICE_ENROLLED = "device.enrolled"
     DEVICE_REVOKED = "device.revoked"
     TOWNSHIP_ESCROW_SET = "township.escrow_set"

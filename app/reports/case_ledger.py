@@ -5,7 +5,7 @@ Streamed: openpyxl's write-only mode writes each row out as it comes and the sto
 the cases a window at a time (``app/store/case_ledger.py``), so 100,000 cases never sit in
 memory together. Everything written, the worksheet's stream included, lies beside the
 target under a hidden name until the finished file is renamed into place; on any failure
-nothing is left behind (the rows hold reporters' contacts).
+nothing is left behind (the rows hold reporters' contacts and parties' ID numbers).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.case_path.parties import party_view
 from app.core.errors import DomainError, Words
 from app.core.model import (
     CaseSource,
@@ -44,6 +45,7 @@ HEADERS = (
     "网格",
     "地址",
     "反映人",
+    "当事人",
     "处置方式",
     "牵头单位",
     "配合单位",
@@ -52,7 +54,7 @@ HEADERS = (
     "结案时间",
     "是否按期",
 )
-WIDTHS = (24, 17, 10, 24, 16, 30, 22, 14, 16, 24, 10, 17, 17, 9)
+WIDTHS = (24, 17, 10, 24, 16, 30, 22, 36, 14, 16, 24, 10, 17, 17, 9)
 ROUTES = {"ONE": "镇街自行处置", "X": "派驻机构", "Y": "区直部门"}
 ON_TIME = {1: "是", 0: "否", None: "—"}
 PROGRESS_EVERY = 100  # rows between progress reports
@@ -71,7 +73,8 @@ class LedgerWritten:
 
 
 def ledger_row(entry: LedgerEntry, ref: ReferenceData, viewer: Role) -> list[str]:
-    """The ledger's cells for one case, the reporter as ``viewer`` may see it."""
+    """The ledger's cells for one case, the reporter and parties as ``viewer`` may see
+    them."""
     case = entry.case
     return [
         case.number,
@@ -81,6 +84,7 @@ def ledger_row(entry: LedgerEntry, ref: ReferenceData, viewer: Role) -> list[str
         ref.grid_name(case.grid_code),
         case.address,
         reporter_cell(case.reporter, viewer),
+        "；".join(party_view(party, viewer).summary() for party in entry.parties),
         ROUTES.get(entry.route or "", ""),
         ref.department_name(entry.lead_unit) if entry.lead_unit else "",
         "、".join(ref.department_name(code) for code in entry.cooperating_units),

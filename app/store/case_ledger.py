@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlite_utils import Database
 
+from app.core.case_path.parties import Party
 from app.core.model import Case
 from app.store.case_list import CaseFilter, seqs_after
 from app.store.cases import CASE_COLUMNS, row_to_case
+from app.store.parties import parties_of_cases
 
 WINDOW = 500  # cases read at a time
 
@@ -31,6 +33,7 @@ class LedgerEntry:
     handle_due_at: str | None
     closed_at: str | None
     closed_on_time: int | None
+    parties: tuple[Party, ...] = ()  # 当事人, unmasked: the sheet masks them by role
 
 
 _LEDGER_COLUMNS = (
@@ -55,6 +58,11 @@ def ledger_entries(
             f"SELECT {_LEDGER_COLUMNS} FROM cases WHERE seq IN ({marks})", seqs
         ).fetchall()
         by_seq = {row[0]: _entry(row) for row in rows}
+        parties = parties_of_cases(db, [entry.case.id for entry in by_seq.values()])
+        by_seq = {
+            seq: replace(entry, parties=tuple(parties.get(entry.case.id, ())))
+            for seq, entry in by_seq.items()
+        }
         for seq in seqs:
             entry = by_seq.get(seq)
             if entry is not None:

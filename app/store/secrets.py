@@ -1,8 +1,8 @@
-"""The ``secrets`` table: password hashes and reporters' contacts, held by reference
-(app/core/secrets.py). Primary data, like the evidence files: no event makes it, so a
-rebuild leaves it alone; a sync file carries it to where it is needed
-(app/sync/secret_files.py). Every write goes in the caller's transaction, with the event
-that names the secret."""
+"""The ``secrets`` table: password hashes, reporters' contacts and parties' personal data,
+held by reference (app/core/secrets.py, core/case_path/parties.py). Primary data, like the
+evidence files: no event makes it, so a rebuild leaves it alone; a sync file carries it to
+where it is needed (app/sync/secret_files.py). Every write goes in the caller's
+transaction, with the event that names the secret."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from app.core.case_path.parties import PARTY_REF, Party
+from app.core.case_path.parties import secret_value as party_secret
 from app.core.case_path.rules import FIELD_KINDS, may_act_on
 from app.core.events import EventType
 from app.core.model import Role
@@ -44,6 +46,11 @@ def store_reporter(db: Database, name: str, phone: str) -> str:
     return put_secret(db, ReporterSecret(name, phone).value(os.urandom(NONCE_BYTES).hex()))
 
 
+def store_party(db: Database, party: Party) -> str:
+    """Hold a party's personal data under a fresh random nonce; returns the ref."""
+    return put_secret(db, party_secret(party, os.urandom(NONCE_BYTES).hex()))
+
+
 def held_secrets(db: Database, refs: Iterable[str]) -> dict[str, str]:
     """The held ones of ``refs``, by ref."""
     found: dict[str, str] = {}
@@ -67,23 +74,24 @@ def password_refs_for(db: Database, kind: str | None, unit: str | None) -> set[s
 
 
 def unsent_reporter_refs(db: Database) -> set[str]:
-    """The reporters this device's own users typed that the office has not yet confirmed
-    holding: a laptop keeps them only until they are sent."""
+    """The reporters and parties this device's own users typed that the office has not
+    yet confirmed holding: a laptop keeps them only until they are sent."""
     me = this_device(db).id
     office = office_device_id(db)
     sent = peer_has(db, office).get(me, 0) if office else 0
     rows = db.execute(
-        "SELECT json_extract(payload, '$.reporter_ref') FROM events "
-        "WHERE device_id = ? AND device_seq > ? AND type = ?",
-        [me, sent, EventType.CASE_REGISTERED],
+        "SELECT coalesce(json_extract(payload, '$.reporter_ref'), "
+        f"json_extract(payload, '$.{PARTY_REF}')) FROM events "
+        "WHERE device_id = ? AND device_seq > ? AND type IN (?, ?)",
+        [me, sent, EventType.CASE_REGISTERED, EventType.CASE_PARTY_ADDED],
     ).fetchall()
     return {ref for (ref,) in rows if ref}
 
 
 def keep_only_needed(db: Database) -> None:
     """On a field laptop, forget every secret its users do not need: passwords of people
-    who may no longer sign in here (moved, deactivated, changed), and reporters once the
-    office holds them. In the caller's transaction (an import's)."""
+    who may no longer sign in here (moved, deactivated, changed), and reporters and
+    parties once the office holds them. In the caller's transaction (an import's)."""
     kind, unit = device_here(db)
     if kind not in FIELD_KINDS:
         return  # the office holds every secret: its users may see them all

@@ -274,7 +274,9 @@ def _secrets(db: Database, report: IntegrityReport) -> None:
     for ref, value in db.execute("SELECT ref, value FROM secrets ORDER BY ref"):
         report.secrets += 1
         if secret_ref(value) != ref:
-            report.problems.append(f"保密数据（密码或反映人）已被改动（内容与编号不符）：{ref}")
+            report.problems.append(
+                f"保密数据（密码、反映人或当事人）已被改动（内容与编号不符）：{ref}"
+            )
 
 
 def _tables(db: Database, report: IntegrityReport) -> None:

@@ -4,9 +4,11 @@
 The events name password hashes and reporters only by ref (app/core/secrets.py); the
 secrets themselves go only where they are needed:
 - to the office, every secret the sent events name that is held here (a laptop's
-  reporters, which the office's clerks call back);
+  reporters, which the office's clerks call back, and the parties a department's laptop
+  recorded, which the office's documents name);
 - to a field laptop, the current passwords of exactly the users who may sign in on it
-  (core ``may_act_on``), nothing else: never a reporter, never another user's password.
+  (core ``may_act_on``), nothing else: never a reporter or a party, never another user's
+  password.
 
 The member is optional, so a file from before secrets travelled imports as before. When
 present, the signed manifest gives its SHA-256 and line count under ``"secrets"``; the
@@ -24,6 +26,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.case_path.parties import PARTY_REF
 from app.core.case_path.rules import FIELD_KINDS
 from app.core.errors import DomainError
 from app.core.events import Event, canonical_json
@@ -38,7 +41,7 @@ MANIFEST_KEY = "secrets"  # {"count": lines, "sha256": of the member}
 
 def named_refs(payload: dict[str, Any]) -> set[str]:
     """The secrets an event's payload names by ref."""
-    refs = (payload.get(PASSWORD_REF), payload.get(REPORTER_REF))
+    refs = (payload.get(PASSWORD_REF), payload.get(REPORTER_REF), payload.get(PARTY_REF))
     return {ref for ref in refs if isinstance(ref, str)}
 
 

@@ -5641,4 +5641,105 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
       <translation>保存</translation>
     </message>
   </context>
+  <context>
+    <name>CaseParties</name>
+    <message>
+      <source>Parties</source>
+      <translation>当事人</translation>
+    </message>
+    <message>
+      <source>Add party…</source>
+      <translation>登记当事人…</translation>
+    </message>
+    <message>
+      <source>No party recorded.</source>
+      <translation>尚未登记当事人。</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>个人</translation>
+    </message>
+    <message>
+      <source>Organisation</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <source>Remove…</source>
+      <translation>移除…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PartyDialog</name>
+    <message>
+      <source>Add a party to case {number}</source>
+      <translation>登记案件 {number} 的当事人</translation>
+    </message>
+    <message>
+      <source>&amp;Person</source>
+      <translation>个人(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Organisation</source>
+      <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+      <source>ID number</source>
+      <translation>身份证号码</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Legal representative</source>
+      <translation>法定代表人</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Personal details are kept confidential: only the office sees them in full, other roles see them masked.</source>
+      <translation>个人信息保密：综合执法办受理员、管理员和督查人员可见全部内容，其他角色只见遮蔽后的信息。</translation>
+    </message>
+    <message>
+      <source>Record party</source>
+      <translation>登记</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Organisation name</source>
+      <translation>单位名称</translation>
+    </message>
+  </context>
+  <context>
+    <name>RemovePartyDialog</name>
+    <message>
+      <source>Remove a party of case {number}</source>
+      <translation>移除案件 {number} 的当事人</translation>
+    </message>
+    <message>
+      <source>Why is it removed? (recorded in the timeline)</source>
+      <translation>移除理由（记入时间线）</translation>
+    </message>
+    <message>
+      <source>Remove party</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
 </TS>

@@ -46,6 +46,9 @@ ALL_KINDS = frozenset({"office", *FIELD_KINDS})
 FIELD_WRITES: dict[str, frozenset[str]] = {
     "app.store.cases.register_case": ALL_KINDS,
     "app.store.case_actions.act": ALL_KINDS,
+    # a case's parties: the office, and the unit handling it on its own laptop
+    "app.store.parties.add_party": frozenset({"office", "department"}),
+    "app.store.parties.remove_party": frozenset({"office", "department"}),
     "app.sync.applying.apply": ALL_KINDS,  # others' events, and its own evidence receipt
     "app.sync.files.import_file": ALL_KINDS,  # the same, for a file checked here
     "app.sync.enrolment.join": frozenset(FIELD_KINDS),  # the office's bootstrap, applied

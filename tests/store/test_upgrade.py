@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.core.case_path.decide import Request
+from app.core.case_path.parties import PartyKind
 from app.core.case_path.steps import Action
 from app.core.disputes import Ruling
 from app.core.indicators import Group
@@ -19,6 +20,7 @@ from app.store.case_actions import act
 from app.store.cases import case_by_number
 from app.store.database import latest_version, peek_schema_version, schema_version
 from app.store.disputes import decide_dispute, disputes
+from app.store.parties import case_parties
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.routing import override_report, suggestion_for
@@ -252,8 +254,8 @@ def test_schema_7_holds_its_secrets_by_ref_and_rebuilds_to_the_same_state(
 def test_schema_8_keeps_its_figures_and_weights_and_rebuilds_to_the_same_state(
     tmp_path: Path,
 ) -> None:
-    """The newest released schema: the facts, their daily sums and the assessment's
-    weights, which a rebuild works out again identically."""
+    """The facts, their daily sums and the assessment's weights, which a rebuild works out
+    again identically."""
     path = _copy("schema-8.sqlite3", tmp_path)
     assert peek_schema_version(path) == 8
     db = open_database(path)
@@ -268,3 +270,32 @@ def test_schema_8_keeps_its_figures_and_weights_and_rebuilds_to_the_same_state(
     rebuild(db, user_by_name(db, "admin"))
     assert projection_dump(db) == before
     assert figures(db, period, Group.UNIT, now) == shown  # (its photos are not kept here)
+
+
+def test_schema_9_keeps_its_parties_by_ref_and_rebuilds_to_the_same_state(
+    tmp_path: Path,
+) -> None:
+    """The newest released schema: a case's parties (当事人), their personal data held by
+    ref in ``secrets``, a removed party kept with its reason; a rebuild gives the same."""
+    path = _copy("schema-9.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 9
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    case_id = db.execute("SELECT id FROM cases WHERE number = 'QS-20261205-VJ0001'").fetchone()[0]
+    shown = [
+        (p.kind, p.name, p.id_number, p.legal_rep) for p in case_parties(db, case_id, Role.CLERK)
+    ]
+    assert shown == [
+        (PartyKind.PERSON, "张三", "320102199001011232", ""),
+        (PartyKind.ORGANISATION, "烟台某某餐饮有限公司", "", "王五"),
+    ]
+    masked = [p.name for p in case_parties(db, case_id, Role.DEPARTMENT_OFFICER)]
+    assert masked == ["张某", "烟台某某餐饮有限公司"]
+    removed = db.execute("SELECT removed_reason FROM case_parties WHERE removed_at IS NOT NULL")
+    assert removed.fetchall() == [("当事人登记错了",)]
+    before = projection_dump(db)
+    secrets_before = db.execute("SELECT * FROM secrets ORDER BY ref").fetchall()
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+    assert db.execute("SELECT * FROM secrets ORDER BY ref").fetchall() == secrets_before
+    assert verify_everything(db, BlobStore.beside(path), deep=False).ok

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from app.core.case_path.decide import Request
+from app.core.case_path.parties import PartyRequest
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.events import Event, EventType
@@ -37,6 +38,7 @@ from app.store.case_actions import act, actions_for, resolve_conflict
 from app.store.cases import case_by_number, register_case
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
+from app.store.parties import add_party, case_parties, may_record_parties, remove_party
 from app.store.rebuild import rebuild
 from app.store.reference import ReferenceData
 from app.store.replication import apply_remote, held
@@ -255,6 +257,37 @@ def take_a_step(world: World, index: int, data: st.DataObject) -> None:
         pass  # refused, e.g. merging into a finished case: nothing was written
 
 
+PARTIES = (
+    PartyRequest("person", "张三", "320102199001011232", "13805356789", "青石镇东村"),
+    PartyRequest("organisation", "烟台某某餐饮有限公司", credit_code="91350100M000100Y43"),
+)
+
+
+def change_parties(world: World, index: int, data: st.DataObject) -> None:
+    """Someone who may records a party of a case, or removes one (当事人), as the window
+    would offer it: the office on any open case, a laptop's officer on its unit's."""
+    node, name = world.nodes[index], world.names[index]
+    offered = []
+    for username in PEOPLE[name]:
+        user = node.user(username)
+        for number in world.known(index):
+            if may_record_parties(node.db, user, case_by_number(node.db, number)):
+                offered.append((username, number))
+    if not offered:
+        return
+    username, number = data.draw(st.sampled_from(offered), label="who and case")
+    user = node.user(username)
+    case = case_by_number(node.db, number)
+    current = [p.id for p in case_parties(node.db, case.id, user.role)]
+    if current and data.draw(st.booleans(), label="remove"):
+        party = data.draw(st.sampled_from(current), label="party")
+        remove_party(node.db, user, number, party, "登记有误", wall=world.wall(index))
+    else:
+        party_request = data.draw(st.sampled_from(PARTIES), label="party")
+        add_party(node.db, user, number, party_request, wall=world.wall(index))
+    world.taken += 1
+
+
 def register(world: World, index: int, data: st.DataObject) -> None:
     node, name = world.nodes[index], world.names[index]
     request = IntakeRequest(
@@ -390,6 +423,7 @@ def assert_converged(world: World) -> None:
 # -- the property ---------------------------------------------------------------------------------
 
 OPERATIONS = ("act",) * 6 + ("register", "post", "post", "deliver", "deliver", "office")
+OPERATIONS += ("party", "party")
 operations = st.lists(
     st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 4), st.integers(0, 4)),
     min_size=12,
@@ -442,12 +476,16 @@ def test_every_device_ends_the_same_whatever_the_order_of_sync_files(
                     deliver(world, data)
                 elif operation == "office":
                     office_business(world, data)
+                elif operation == "party":
+                    change_parties(world, source, data)
             rounds = quiesce(world)
             office = world.nodes[0].db
             flagged = office.execute("SELECT count(*) FROM case_conflicts").fetchone()[0]
             event(f"devices: {devices}")
             event(f"steps taken: {min(world.taken // 5 * 5, 20)}+")
             event("sync conflicts" if flagged else "no sync conflict")
+            parties = office.execute("SELECT count(*) FROM case_parties").fetchone()[0]
+            event(f"parties recorded: {min(parties, 3)}{'+' if parties >= 3 else ''}")
             event(f"rounds to quiesce: {rounds}")
             event(f"a letter lost: {any(not letter.imported for letter in world.letters)}")
             event(

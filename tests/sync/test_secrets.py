@@ -162,3 +162,38 @@ def test_a_reporter_typed_on_a_laptop_reaches_the_office_and_no_other_laptop(
     assert PHONE.encode() in (parts.secrets or b"")
     assert REPORTER.encode() not in (parts.secrets or b"")
     department.db.close()
+
+
+def test_a_party_a_department_laptop_records_reaches_the_office_and_no_grid_laptop(
+    office: Node, laptop: Node, tmp_path: Path
+) -> None:
+    """A party's personal data travels like a reporter's: from the laptop that typed it to
+    the office, never on to a laptop whose users need not see it."""
+    from app.core.case_path.decide import Request
+    from app.core.case_path.parties import PartyKind, PartyRequest
+    from app.core.case_path.steps import Action
+    from app.store.case_actions import act
+    from app.store.parties import add_party, case_parties
+
+    id_number = "320102199001011232"
+    department = enrol_laptop(office, tmp_path / "dept", "执法中队终端", "department", "ZFZD")
+    case_id = register_with_reporter(office, "clerk")
+    number = case_by_id(office.db, case_id).number
+    request = Request(Action.DISPATCH, to="ZFZD", override_reason="现场核实后另行分拨")
+    act(office.db, office.blobs, office.user("clerk"), number, request, wall=office.wall)
+    sync(office, department, tmp_path, "down")
+    party = PartyRequest(PartyKind.PERSON.value, "欧阳明", id_number, "13812345678")
+    add_party(department.db, department.user("officer_zfzd"), number, party, wall=department.wall)
+    assert id_number in everything(department)  # until sent
+    up = sync(department, office, tmp_path, "up")
+    assert forge.open_parts(up, office.keys).manifest["secrets"]["count"] == 1
+    [held] = case_parties(office.db, case_id, Role.CLERK)
+    assert (held.name, held.id_number, held.phone) == ("欧阳明", id_number, "13812345678")
+
+    sync(office, laptop, tmp_path, "to-grid")  # a grid worker's laptop: the party withheld
+    assert id_number not in everything(laptop) and "欧阳明" not in everything(laptop)
+    [withheld] = case_parties(laptop.db, case_id, Role.GRID_WORKER)
+    assert withheld.withheld and withheld.summary() == "保密"
+    sync(office, department, tmp_path, "confirmed")  # the office holds it: forgotten here
+    assert id_number not in everything(department)
+    department.db.close()

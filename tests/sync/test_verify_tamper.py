@@ -355,7 +355,7 @@ def test_a_secret_edited_in_its_table_is_caught_with_its_ref(office: Node) -> No
         "ON s.ref = c.password_ref WHERE a.username = 'admin' AND c.username = 'clerk'"
     ).fetchone()
     tamper(office, ("UPDATE secrets SET value = ? WHERE ref = ?", (clerk_hash, admin_ref)))
-    expected = f"保密数据（密码或反映人）已被改动（内容与编号不符）：{admin_ref}"
+    expected = f"保密数据（密码、反映人或当事人）已被改动（内容与编号不符）：{admin_ref}"
     assert verify(office).problems == [expected]
 
 

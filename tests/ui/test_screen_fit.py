@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget, QWizard
 
 import app.ui
 from app.core.case_path.decide import Request
+from app.core.case_path.parties import PartyRequest
 from app.core.case_path.rules import STATES, check_preconditions
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
@@ -28,10 +29,12 @@ from app.store.case_actions import act
 from app.store.case_conflicts import Mark
 from app.store.case_state import load_state
 from app.store.cases import case_by_number, register_case
+from app.store.parties import add_party, case_parties
 from app.ui.base_data.parts import RecordDialog
 from app.ui.case_detail.conflict import CONCURRENT, RIVAL, ConflictDialog
 from app.ui.case_detail.dialog import CaseDetailDialog
 from app.ui.case_detail.evidence import EvidenceDialog
+from app.ui.case_detail.parties import PartyDialog, RemovePartyDialog, WriteDialog
 from app.ui.case_detail.steps.form import StepForm
 from app.ui.case_detail.steps.handling import ReturnForm
 from app.ui.case_detail.steps.registry import FORMS, open_step
@@ -137,6 +140,23 @@ CASE_DIALOGS = (
     ConflictDialog,
     ImageViewer,
     HolidayScheduleDialog,
+    PartyDialog,
+    RemovePartyDialog,
+)
+
+
+PARTIES = (
+    PartyRequest(
+        "person", "欧阳明轩", "320102199001011232", "13805356789", "青石镇马山村二组 15 号院内东侧"
+    ),
+    PartyRequest(
+        "organisation",
+        "烟台市青石镇马山村果品专业合作社联合社",
+        address="青石镇马山村村委会东 200 米工业园区 3 号楼",
+        credit_code="91350100M000100Y43",
+        legal_rep="王五",
+    ),
+    PartyRequest("person", "李四"),
 )
 
 
@@ -182,7 +202,9 @@ def test_the_case_and_its_dialogs_fit_the_office_pc(qtbot, demo_path, demo_db, t
     session, fits = window.session, Fits()
     fits.check("intake", window.open_intake())
     called = _called_case(window)
-    fits.check("case with a call", window.open_case(called))
+    for party in PARTIES:  # three parties, one with every detail: the section's height
+        add_party(demo_db, window.user, called.number, party, wall=frozen)
+    fits.check("case with a call and parties", window.open_case(called))
     fits.check("case with the most steps", window.open_case(_busiest_case(demo_db)))
     pending = _case_with(demo_db, f"status = '{CaseStatus.PENDING_TRIAGE}'")
     fits.check("case at triage", window.open_case(pending))
@@ -202,6 +224,9 @@ def test_the_case_and_its_dialogs_fit_the_office_pc(qtbot, demo_path, demo_db, t
     tall = _photo(tmp_path / "竖拍.jpg", 1500, 4000)
     fits.check("upright photo", ImageViewer(tall, tall.name, window))
     fits.check("holidays", window.open_holidays(2027))
+    fits.check("party", PartyDialog(session, called, window))
+    [party, *_] = case_parties(demo_db, called.id, window.user.role)
+    fits.check("party removed", RemovePartyDialog(session, called, party, window))
     fits.assert_all_fit()
     assert fits.classes == set(CASE_DIALOGS)
 
@@ -211,6 +236,7 @@ def test_the_case_and_its_dialogs_fit_the_office_pc(qtbot, demo_path, demo_db, t
 # bases of dialogs, never opened themselves
 BASES = {
     FittedDialog,
+    WriteDialog,
     StoreDialog,
     TwoStepDialog,
     RecordDialog,

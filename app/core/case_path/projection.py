@@ -18,6 +18,7 @@ from app.core.case_path.context import Context
 from app.core.case_path.due import handling_due, sign_due
 from app.core.case_path.facts import CaseFacts, FactsTrail, case_facts
 from app.core.case_path.fold import fold_step
+from app.core.case_path.parties import PARTY_TYPES, fold_party
 from app.core.case_path.rules import FINISHED
 from app.core.case_path.steps import Action, CaseState, event_action
 from app.core.clock import TIME_FORMAT
@@ -47,6 +48,7 @@ class CaseRows:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     disputes: list[dict[str, Any]] = field(default_factory=list)
     transfers: list[dict[str, Any]] = field(default_factory=list)
+    parties: list[dict[str, Any]] = field(default_factory=list)  # 当事人, removed ones too
     facts: CaseFacts | None = None  # what statistics count (facts.py)
 
 
@@ -172,6 +174,9 @@ def _photos(rows: CaseRows, event: Event, at: str) -> None:
 def _step(
     rows: CaseRows, state: CaseState, event: Event, ctx: Context, trail: FactsTrail
 ) -> CaseState:
+    if event.type in PARTY_TYPES:
+        _party(rows, state, event, ctx)
+        return state
     previous = rows.case["last_event_id"]
     rows.case["last_event_id"] = event.id
     actor = ctx.actor_at(event.actor_id, (event.hlc, event.device_id, event.device_seq))
@@ -198,6 +203,18 @@ def _step(
         trail.note(rows.case, rows.pauses, action, event, state, outcome.state, ctx)
         return outcome.state
     return state
+
+
+def _party(rows: CaseRows, state: CaseState, event: Event, ctx: Context) -> None:
+    """A party recorded or removed. Not a step of the path: it leaves ``last_event_id``
+    (a step's basis) alone, so a party recorded at the office never makes a laptop's
+    offline step look concurrent."""
+    actor = ctx.actor_at(event.actor_id, (event.hlc, event.device_id, event.device_seq))
+    at = event.local_time
+    if fold_party(rows.parties, state, actor, event, at):
+        rows.case["updated_at"] = at
+    else:
+        rows.conflicts.append({"event_id": event.id, "kind": "rival", "resolved_by": None})
 
 
 def _side_effects(

@@ -245,12 +245,16 @@ FIELD_STEPS: dict[str, frozenset[Action]] = {
 
 def may_originate(device_kind: str | None, event_type: str) -> bool:
     """Whether events of this type are believable from a device of this kind: a laptop
-    reports cases, records evidence it received and takes its field steps; reference data,
+    reports cases, records evidence it received and takes its field steps (a department's
+    laptop also records the parties of its cases); reference data,
     calendars, devices and conflict resolutions come from the office only."""
     if device_kind not in FIELD_STEPS:
         return device_kind == "office"
     if event_type in (EventType.CASE_REGISTERED, EventType.EVIDENCE_RECEIVED):
         return True
+    if event_type in (EventType.CASE_PARTY_ADDED, EventType.CASE_PARTY_REMOVED):
+        # the unit handling a case records its parties where it works (core/case_path/parties.py)
+        return device_kind == "department"
     action = event_action(event_type)
     return action is not None and action in FIELD_STEPS[device_kind]
 

@@ -83,6 +83,12 @@ PHRASES: dict[str, Words] = {
     "not_fixed": Words("现场核查：未整改到位，退回处置", "Not fixed: back to the handler"),
     "supervised": Words("督办意见：{note}", "Supervision notice: {note}"),
     "reason": Words("理由：{reason}", "Reason: {reason}"),
+    # a party's personal data never shows here: the timeline is read by every role
+    "party_added": Words("登记当事人", "Party recorded"),
+    "party_removed": Words("移除当事人", "Party removed"),
+    "party_person": Words("个人（{id}）", "a person ({id})"),
+    "party_org": Words("单位：{name}（{id}）", "organisation: {name} ({id})"),
+    "party_id": Words("当事人 {id}", "party {id}"),
 }
 SOURCE_WORDS = {
     CaseSource.PATROL: "patrol",
@@ -149,6 +155,16 @@ def describe(event: Event, names: Names, lang: str = ZH, police: bool = False) -
     if event.type == EventType.CASE_CONFLICT_RESOLVED:
         looked_at = s.say("looked_at", count=len(p.get("events") or ()))
         return entry(s.say("conflict_settled"), s.join((p.get("note") or "").strip(), looked_at))
+    if event.type == EventType.CASE_PARTY_ADDED:
+        party = p.get("party_id", "")
+        if p.get("kind") == "organisation":
+            return entry(s.say("party_added"), s.say("party_org", name=p.get("name"), id=party))
+        return entry(s.say("party_added"), s.say("party_person", id=party))
+    if event.type == EventType.CASE_PARTY_REMOVED:
+        reason = s.say("reason", reason=p.get("reason", ""))
+        return entry(
+            s.say("party_removed"), s.join(s.say("party_id", id=p.get("party_id")), reason)
+        )
     action = event_action(event.type)
     if action is None:  # written by a newer TownDesk: shown, not explained
         return entry(event.type, "")

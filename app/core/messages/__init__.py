@@ -11,6 +11,7 @@ from app.core.messages.disputes import DISPUTE_MESSAGES
 from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.office import OFFICE_MESSAGES
+from app.core.messages.parties import PARTY_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.statistics import STATISTICS_MESSAGES
 from app.core.messages.storage import STORAGE_MESSAGES
@@ -33,4 +34,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **STORAGE_MESSAGES,
     **VERIFY_MESSAGES,
     **CIPHER_MESSAGES,
+    **PARTY_MESSAGES,
 }

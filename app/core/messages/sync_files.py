@@ -20,7 +20,7 @@ SYNC_FILE_MESSAGES: dict[str, tuple[str, str]] = {
         "refused. Ask the sender to export again.",
     ),
     "sync_secret_mismatch": (
-        "【文件损坏】同步包中的一项保密数据（密码或反映人）与其编号 {value}… 不符，"
+        "【文件损坏】同步包中的一项保密数据（密码、反映人或当事人）与其编号 {value}… 不符，"
         "已拒收，未导入任何内容。请对方重新导出。",
         "[Damaged] A secret in the sync file (a password or a reporter) does not match its "
         "ref {value}…; refused, nothing was imported. Ask the sender to export it again.",

@@ -55,6 +55,7 @@ PROJECTION_TABLES = (
     "dispute_rulings",
     "disputes",
     "transfers",
+    "case_parties",
     "list_versions",
     "power_items",
     "duty_items",

@@ -30,6 +30,7 @@ from app.store.devices import is_office
 from app.store.routing import suggestion_for
 from app.ui.case_detail.conflict import CONFLICT_STYLE, ConflictBanner, ConflictDialog
 from app.ui.case_detail.fields import CaseFields, CaseHeader, section
+from app.ui.case_detail.parties import CaseParties
 from app.ui.case_detail.photos import CasePhotos
 from app.ui.case_detail.progress import CaseProgressPanel
 from app.ui.case_detail.records import CaseRecords
@@ -96,6 +97,8 @@ class CaseDetailDialog(QDialog):
             layout.addWidget(self.conflict_banner)
         layout.addWidget(self._action_bar())
         layout.addWidget(CaseFields(self.session, self.case))
+        self.parties = CaseParties(self.session, self.case)
+        layout.addWidget(self.parties)
         self.records = CaseRecords(db, self.session.ref, self.case)
         if self.records.has_any():
             layout.addWidget(self.records)
