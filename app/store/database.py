@@ -120,9 +120,9 @@ def migrate(
     key: bytes | None = None,
     fills: Mapping[int, Callable[[Database], object]] | None = None,
 ) -> list[int]:
-    """Apply missing migrations in order, one transaction each; back up first (encrypted
+    """Apply missing migrations in order, all in one transaction; back up first (encrypted
     with the database's own ``key`` when it has one). ``fills``: what fills a version's new
-    projections from the log, run in that version's transaction (SQL cannot fold a case).
+    projections from the log (SQL cannot fold a case), each run once after the migrations.
 
     Returns the versions applied. A database newer than this program is refused.
     """
@@ -133,20 +133,30 @@ def migrate(
     pending = [(version, sql) for version, sql in migrations() if version > current]
     if pending and current > 0 and path is not None:
         backup(db, path.with_name(f"{path.stem}.before-v{pending[0][0]}{path.suffix}"), key)
-    for version, sql_file in pending:
-        try:
-            with write_transaction(db):
+    failing = current  # the version named if SQLite refuses
+    try:
+        # All pending migrations in one transaction, then their fills: a fill works cases
+        # out with this program, which writes the newest schema's tables, so it runs once
+        # every migration is in; and an upgrade is all or nothing.
+        with write_transaction(db):
+            for version, sql_file in pending:
+                failing = version
                 for statement in split_statements(sql_file.read_text(encoding="utf-8")):
                     db.conn.execute(statement)
-                if fills and version in fills:
-                    fills[version](db)
-                db.conn.execute(f"PRAGMA user_version = {version}")
-        except DomainError:  # the disk filled up, the file turned out read-only
-            raise
-        except sqlite_driver.Error as error:
-            raise DomainError(
-                "migration_failed", value=str(path), found=version, reason=str(error)
-            ) from error
+            done: list[Callable[[Database], object]] = []
+            for version, _ in pending:
+                fill = (fills or {}).get(version)
+                if fill is not None and fill not in done:
+                    fill(db)
+                    done.append(fill)
+            if pending:
+                db.conn.execute(f"PRAGMA user_version = {pending[-1][0]}")
+    except DomainError:  # the disk filled up, the file turned out read-only
+        raise
+    except sqlite_driver.Error as error:
+        raise DomainError(
+            "migration_failed", value=str(path), found=failing, reason=str(error)
+        ) from error
     if path is not None and db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         # ours (created here, or an older TownDesk file known by its tables): say so in the
         # header, so the next opening knows it without looking at tables

@@ -32,7 +32,6 @@ SIDE_TABLES = (
     "handling_facts",
     "call_facts",
 )
-LATER_TABLES = frozenset({"case_parties"})  # made after STATISTICS_SCHEMA's refold
 _REGISTRATION = (
     "id",
     "number",
@@ -282,7 +281,7 @@ def _update_old(db: Database, cases: list[CaseRows]) -> None:
     )
     before = stored_facts(db, [rows.case["id"] for rows in cases])
     ids = json.dumps([rows.case["id"] for rows in cases])
-    for table in _present(db):
+    for table in SIDE_TABLES:
         db.conn.execute(
             f"DELETE FROM {table} WHERE case_id IN (SELECT value FROM json_each(?))", [ids]
         )
@@ -290,27 +289,9 @@ def _update_old(db: Database, cases: list[CaseRows]) -> None:
     roll_up(db, before, new_facts(rows.facts for rows in cases if rows.facts))
 
 
-def _present(db: Database) -> tuple[str, ...]:
-    """The side tables this database has. All of them, but while an older database is
-    upgraded: the schema-8 fill works every case out again with this program before a
-    later migration (db/0009, parties) has made its table; that table is empty then."""
-    later = [t for t in SIDE_TABLES if t in LATER_TABLES]
-    made = {
-        row[0]
-        for row in db.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name IN (SELECT value FROM json_each(?))",
-            [json.dumps(later)],
-        )
-    }
-    return tuple(t for t in SIDE_TABLES if t not in LATER_TABLES or t in made)
-
-
 def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:
-    present = _present(db)
-
     def put(table: str, rows: list[dict[str, Any]]) -> None:
-        if rows and table in present:
+        if rows:
             columns = list(rows[0])
             marks = ",".join("?" for _ in columns)
             db.conn.executemany(
