@@ -24,7 +24,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
 
 
 def bulletin(ctx: Context) -> int:
-    from app.reports.bulletin import write_bulletin
+    from app.reports.bulletin.write import write_bulletin
 
     args = ctx.args
     now = ctx.clock.now()

@@ -17,15 +17,10 @@ import pytest
 from app.core.errors import DomainError
 from app.core.indicators import Group
 from app.core.periods import parse_month
-from app.reports.bulletin import (
-    HEADLINE,
-    UNIT_KEYS,
-    bulletin_html,
-    bulletin_number,
-    change_text,
-    gather,
-    write_bulletin,
-)
+from app.reports.bulletin.gather import HEADLINE, UNIT_KEYS, bulletin_number, gather
+from app.reports.bulletin.html import bulletin_html
+from app.reports.bulletin.rows import change_text
+from app.reports.bulletin.write import write_bulletin
 from app.store import bulletin_data as data
 from app.store.statistics import Figure, figures
 
