@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -50,6 +51,12 @@ def write_pdf(html: str, out: Path, title: str) -> Path:
     document.setHtml(html)
     document.print_(writer)
     return out
+
+
+def page_count(pdf: Path) -> int:
+    """How many pages a PDF written by ``write_pdf`` has (its page tree's /Count)."""
+    found = re.search(rb"/Count (\d+)", pdf.read_bytes())
+    return int(found.group(1)) if found else 0
 
 
 # The look of every printed slip: a title, a subtitle, and bordered label/value tables.

@@ -4,7 +4,6 @@ custody), then a receipt slip (回执) for the receiver to cut off, sign and sen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -15,7 +14,7 @@ from app.core.errors import DomainError
 from app.core.model import Case
 from app.core.slips import verification_code
 from app.core.transfers import Transfer
-from app.reports.pdf import SLIP_STYLE, write_pdf
+from app.reports.pdf import SLIP_STYLE, page_count, write_pdf
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
 from app.store.evidence import CustodyEntry, EvidenceItem, evidence_list
@@ -74,8 +73,8 @@ def write_transfer_letter(db: Database, number: str, out: Path) -> str:
     so it is never cut in two by a page break."""
     letter = transfer_letter(db, number)
     title = f"{letter.title} {letter.letter_no}"
-    pages = _page_count(write_pdf(letter.main, out, title))
-    if _page_count(write_pdf(letter.html, out, title)) > pages:
+    pages = page_count(write_pdf(letter.main, out, title))
+    if page_count(write_pdf(letter.html, out, title)) > pages:
         write_pdf(letter.main + _on_new_page(letter.receipt), out, title)
     return letter.code
 
@@ -107,11 +106,6 @@ def transfer_letter(db: Database, number: str, blobs: BlobStore | None = None) -
 def _blobs_beside(db: Database) -> BlobStore:
     """The evidence folder of this database file (to say whether each original is here)."""
     return BlobStore.beside(Path(db.execute("PRAGMA database_list").fetchone()[2]))
-
-
-def _page_count(pdf: Path) -> int:
-    found = re.search(rb"/Count (\d+)", pdf.read_bytes())
-    return int(found.group(1)) if found else 0
 
 
 def _on_new_page(receipt: str) -> str:
