@@ -6,6 +6,9 @@ the real one with the environment they mean."""
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
+from typing import Any
 from unittest import mock
 
 from app.cli.main import run as towndesk
@@ -14,6 +17,7 @@ from app.core.clock import Clock
 from app.store.demo.township import GRID_WORKER_PASSWORD, demo_users
 
 DEMO_PASSWORDS = {u.username: u.password for u in demo_users()}
+CJK = re.compile(r"[\u4e00-\u9fff]")
 ACTING_USER = "admin"  # who acts when a test names nobody: the administrator, as before
 
 
@@ -42,3 +46,27 @@ def run(argv: list[str], clock: Clock | None = None, *, password: str | None = N
     secret = password if password is not None else password_of(username)
     with mock.patch.dict(os.environ, {USER_ENV: username, PASSWORD_ENV: secret}):
         return towndesk(argv, clock)
+
+
+def ok(capsys: Any, *argv: str) -> str:
+    """A command that succeeds: its standard output."""
+    code = run(list(argv))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def fails(capsys: Any, path: Path, *argv: str) -> str:
+    """A refused command: non-zero, a Chinese message on stderr, the database unchanged."""
+    from app.store.setup import open_database
+    from tests.store.store_helpers import full_dump
+
+    db = open_database(path)
+    before = full_dump(db)
+    code = run(list(argv))
+    out, err = capsys.readouterr()
+    assert code != 0 and out == ""
+    assert err.startswith("错误：") and CJK.search(err) and "Traceback" not in err
+    assert full_dump(db) == before
+    db.close()
+    return err

@@ -11,16 +11,9 @@ from typing import Any
 
 from app.core.clock import parse_local
 from app.store.setup import open_database
-from tests.cli.signed import run
+from tests.cli.signed import ok
 from tests.clock import TestClock
 from tests.store.store_helpers import case_for
-
-
-def ok(capsys: Any, *argv: str) -> str:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
 
 
 def as_json(capsys: Any, *argv: str) -> Any:

@@ -5,39 +5,16 @@ plain Chinese with the database unchanged."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from app.store.setup import open_database
-from tests.cli.signed import run
-from tests.store.store_helpers import full_dump
+from tests.cli.signed import fails, ok
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 ID_NUMBER = "320102199001011232"
 CODE = "91350100M000100Y43"
-
-
-def ok(capsys: Any, *argv: str) -> str:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
-
-
-def fails(capsys: Any, path: Path, *argv: str) -> str:
-    """A refused command: non-zero, a Chinese message on stderr, the database unchanged."""
-    db = open_database(path)
-    before = full_dump(db)
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code != 0 and out == ""
-    assert err.startswith("错误：") and CJK.search(err) and "Traceback" not in err
-    assert full_dump(db) == before
-    db.close()
-    return err
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ record, and bad input is refused in plain words with nothing changed."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,31 +14,10 @@ from app.core.periods import month_of
 from app.store.assessment import assessment_weights
 from app.store.setup import open_database
 from app.store.statistics import cases_behind, figures
-from tests.cli.signed import run
+from tests.cli.signed import fails, ok
 from tests.clock import TEST_TODAY, TestClock
-from tests.store.store_helpers import full_dump
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 MONTH = TEST_TODAY.strftime("%Y-%m")  # the demo's own month: its cases, whatever today is
-
-
-def ok(capsys: Any, *argv: str) -> str:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
-
-
-def fails(capsys: Any, path: Path, *argv: str) -> str:
-    db = open_database(path)
-    before = full_dump(db)
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code != 0 and out == ""
-    assert err.startswith("错误：") and CJK.search(err) and "Traceback" not in err
-    assert full_dump(db) == before
-    db.close()
-    return err
 
 
 @pytest.mark.parametrize("by", [g.value for g in Group])

@@ -16,10 +16,8 @@ from app.store.cases import case_by_number
 from app.store.disputes import disputes_of_case
 from app.store.routing import suggestion_for
 from app.store.setup import open_database
-from tests.cli.signed import run
-from tests.store.store_helpers import full_dump
+from tests.cli.signed import fails, ok, run
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 POLICE = [
     "--offence",
     "销售假冒注册商标的商品罪",
@@ -30,28 +28,8 @@ POLICE = [
 ]
 
 
-def ok(capsys: Any, *argv: str) -> str:
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
-
-
 def as_json(capsys: Any, *argv: str) -> Any:
     return json.loads(ok(capsys, *argv, "--json"))
-
-
-def fails(capsys: Any, path: Path, *argv: str) -> str:
-    """A refused command: non-zero, a Chinese message on stderr, the database unchanged."""
-    db = open_database(path)
-    before = full_dump(db)
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    assert code != 0 and out == ""
-    assert err.startswith("错误：") and CJK.search(err) and "Traceback" not in err
-    assert full_dump(db) == before
-    db.close()
-    return err
 
 
 def pending(path: Path, skip: int = 0) -> str:
