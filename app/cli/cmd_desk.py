@@ -15,7 +15,17 @@ from app.core.errors import DomainError
 from app.core.model import CaseStatus, chinese
 from app.store.reference import ReferenceData
 
-CLOCK_WORDS = {"sign": "签收", "handle": "处置", "call_ack": "响应", "call_arrive": "到场"}
+CLOCK_WORDS = {
+    "sign": "签收",
+    "handle": "处置",
+    "call_ack": "响应",
+    "call_arrive": "到场",
+    "triage": "研判",
+    "verify": "核查",
+    "close": "结案",
+    "transfer_receipt": "移送回执",
+    "transfer_outcome": "移送结果",
+}
 STATE_WORDS = {
     "on_time": "正常",
     "due_soon": "临期",
@@ -39,7 +49,9 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.set_defaults(handler=tasks)
 
     p = commands.add_parser(
-        "overdue", help="督查督办：超期案件", parents=[common.database, common.user, common.json]
+        "overdue",
+        help="督查督办：超期案件（每件案件每个单位一行）及即将到期的案件",
+        parents=[common.database, common.user, common.json],
     )
     p.set_defaults(handler=overdue)
 
@@ -75,6 +87,16 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--arrive", type=int, required=True, help="到场时限（分钟）")
     p.add_argument("--handle", type=int, required=True, help="办结时限（工作日）")
     p.set_defaults(handler=response)
+
+    p = commands.add_parser(
+        "step-limits",
+        help="某类问题自己的研判、核查、结案时限（工作日；不填则用默认：研判 1、核查 3、结案 1）",
+        parents=[common.database, common.user],
+    )
+    p.add_argument("category", help="问题类别编码，如 0101")
+    for option, words in (("triage", "研判"), ("verify", "核查"), ("close", "结案")):
+        p.add_argument(f"--{option}-days", type=int, help=f"{words}时限（工作日）")
+    p.set_defaults(handler=step_limits)
 
     for name, kind_of_slip, title in SLIPS:
         p = commands.add_parser(
@@ -112,27 +134,35 @@ def tasks(ctx: Context) -> int:
 
 
 def overdue(ctx: Context) -> int:
-    from app.store.clocks import overdue_cases
+    """The board (store/board.py): each case once per unit it waits on, its most urgent
+    clock, how many of that unit's clocks are late, and how often it was supervised; the
+    cases due soon below. ``--json`` lists the overdue rows."""
+    from app.store.board import BoardRow, board
 
     ref = ReferenceData(ctx.db)
-    rows = overdue_cases(ctx.db, ctx.clock.now())
+    watch = board(ctx.db, ctx.clock.now())
     if ctx.json:
-        print_json([asdict(row) for row in rows])
+        print_json([asdict(row) for row in watch.overdue])
         return 0
-    print_table(
-        ["案件编号", "超期环节", "应完成时间", "牵头单位", "状态"],
-        [
-            [
-                r.number,
-                CLOCK_WORDS[r.kind],
-                r.due[:16],
-                ref.department_name(r.lead_unit or "—"),
-                chinese(CaseStatus(r.status)),
-            ]
-            for r in rows
-        ],
-    )
-    print(f"共 {len(rows)} 件超期")
+
+    def line(r: BoardRow) -> list[str]:
+        kind = CLOCK_WORDS.get(r.kind, r.kind)
+        return [
+            r.number,
+            kind + (f"（另 {r.clocks - 1} 项）" if r.clocks > 1 else ""),
+            r.due[:16],
+            ref.department_name(r.unit or "—"),
+            chinese(CaseStatus(r.status)),
+            f"督办过 {r.supervision_count} 次" if r.supervision_count else "",
+        ]
+
+    headers = ["案件编号", "环节", "应完成时间", "责任单位", "状态", "督办"]
+    print_table(headers, [line(r) for r in watch.overdue])
+    print(f"共 {len(watch.overdue)} 件超期")
+    if watch.due_soon:
+        print("\n即将到期：")
+        print_table(headers, [line(r) for r in watch.due_soon])
+        print(f"共 {len(watch.due_soon)} 件即将到期")
     return 0
 
 
@@ -249,5 +279,35 @@ def response(ctx: Context) -> int:
     print(
         f"{args.department.upper()}：紧急呼叫 {args.ack} 分钟内响应，{args.arrive} 分钟内到场，"
         f"{args.handle} 个工作日内办结（一般呼叫的分钟数加倍）。"
+    )
+    return 0
+
+
+def step_limits(ctx: Context) -> int:
+    """Set a category's own limits when any is given (the whole set), then show them."""
+    from app.core.step_limits import (
+        CLOSE_LIMIT_DAYS,
+        TRIAGE_LIMIT_DAYS,
+        VERIFY_LIMIT_DAYS,
+        StepLimits,
+    )
+    from app.store.step_limits import set_step_limits
+    from app.store.step_limits import step_limits as read_limits
+
+    args, code = ctx.args, ctx.args.category
+    given = StepLimits(args.triage_days, args.verify_days, args.close_days)
+    if given != StepLimits():
+        limits = set_step_limits(ctx.db, ctx.user, code, given, wall=ctx.clock.wall)
+    else:
+        limits = read_limits(ctx.db, code)
+
+    def days(own: int | None, default: int) -> str:
+        return f"{default} 个工作日（默认）" if own is None else f"{own} 个工作日"
+
+    print(
+        f"{code}：研判 {days(limits.triage_days, TRIAGE_LIMIT_DAYS)}，"
+        f"核查 {days(limits.verify_days, VERIFY_LIMIT_DAYS)}，"
+        f"结案 {days(limits.close_days, CLOSE_LIMIT_DAYS)}；"
+        "紧急案件研判 2 小时、核查 4 小时（工作时间）。"
     )
     return 0

@@ -28,6 +28,8 @@ class EventType:
     DEPARTMENT_SET = "department.set"
     GRID_SET = "grid.set"
     CATEGORY_SET = "category.set"
+    # a category's own triage, verification and closing limits (core/step_limits.py)
+    CATEGORY_STEP_LIMITS_SET = "category.step_limits_set"
     USER_SET = "user.set"
     # a new hash; must it be changed at sign-in? Since schema 7 user.added and this carry
     # the hash by ref (password_ref), case.registered its reporter (reporter_ref): the same

@@ -219,8 +219,9 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "response_on_time_rate", "响应及时率", "responded on time", Kind.RATE, "%", _Y,
         "called_at",
-        "本期呼叫中，在承诺时限内响应的比例（紧急呼叫按承诺的分钟数，一般呼叫为其两倍，"
-        "按自然时间连续计）。分母：已响应的，和时限已过仍未响应的；时限内因回退撤回的不计。",
+        "本期呼叫中，在承诺时限内响应的比例（紧急呼叫按承诺的分钟数、自然时间连续计；"
+        "一般呼叫为其两倍，按办公时间计）。分母：已响应的，和时限已过仍未响应的；时限内因回退"
+        "撤回的不计。",
         counted=(passed("response_judged_at"),), hit=(true("response_on_time"),),
         higher_is_better=True, section=CALLS,
     ),

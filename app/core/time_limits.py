@@ -34,6 +34,22 @@ def call_limits(commitment: ResponseCommitment | None, urgent: bool) -> tuple[in
     return c.acknowledge_minutes * factor, c.arrive_minutes * factor, c.handle_days
 
 
+def call_step_due(calendar: WorkCalendar, called: datetime, minutes: int, urgent: bool) -> datetime:
+    """When a call's response or arrival is due. An urgent call runs on the wall clock
+    (an emergency does not wait for office hours); an ordinary one on office hours, so a
+    call placed on Friday at 17:00 with 60 minutes is due Monday at 09:00, not Friday night
+    when nobody answers the duty line of a district office.
+
+    The rule follows the ``urgent`` flag every call event has always carried, so old calls
+    need no new event: an ordinary call recorded before this rule is judged by office hours
+    too (a change in how it is judged, not in what its events say)."""
+    if minutes < 0:
+        raise ValueError("时限不能为负")
+    if urgent:
+        return called + timedelta(minutes=minutes)
+    return calendar.add_working_seconds(called, minutes * 60)
+
+
 def handle_due(
     calendar: WorkCalendar,
     started: datetime,

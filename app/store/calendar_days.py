@@ -85,7 +85,7 @@ def set_office_hours(db: Database, actor: User, start: str, end: str, *, wall: W
 def _open_cases(db: Database) -> int:
     return db.conn.execute(
         "SELECT count(*) FROM cases WHERE sign_due_at IS NOT NULL "
-        "OR handle_due_at IS NOT NULL OR status = 'parked'"
+        "OR handle_due_at IS NOT NULL OR step_due_at IS NOT NULL OR status = 'parked'"
     ).fetchone()[0]
 
 

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
 from app.core.clock import TIME_FORMAT, parse_local
-from app.core.deadlines import DeadlineState, deadline_state, overdue
+from app.core.deadlines import WALL_DUE_SOON_SECONDS, DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
-from app.core.time_limits import call_limits
+from app.core.time_limits import call_limits, call_step_due
 from app.store.work_calendar import work_calendar
 
 
 @dataclass(frozen=True)
 class StepClock:
-    kind: str  # sign 签收, handle 处置, call_ack 响应, call_arrive 到场
+    kind: str  # sign 签收, handle 处置, call_ack 响应, call_arrive 到场, step_limits.StepClock
     due: str | None
     state: DeadlineState
     overdue: bool  # core's ``deadlines.overdue``: running late, or done late
@@ -28,17 +28,22 @@ def _state(due: str | None, now: datetime, calendar: WorkCalendar | None) -> Dea
 
 
 def case_clocks(db: Database, case_id: str, now: datetime) -> list[StepClock]:
-    """The running clocks of one case (none once it is finished or waiting for triage)."""
+    """The running clocks of one case: signing for, handling, and the office's own step
+    (triage, verification, closing) or a transfer's receipt or outcome (core/step_limits)."""
     row = db.execute(
-        "SELECT status, sign_due_at, handle_due_at FROM cases WHERE id = ?", [case_id]
+        "SELECT status, sign_due_at, handle_due_at, step_clock, step_due_at FROM cases "
+        "WHERE id = ?",
+        [case_id],
     ).fetchone()
-    status, sign_due, handle_due = row
+    status, sign_due, handle_due, step, step_due = row
     calendar = work_calendar(db)
     clocks = []
     if sign_due:
         clocks.append(_running("sign", sign_due, _state(sign_due, now, calendar)))
     if handle_due or status == "parked":
         clocks.append(_running("handle", handle_due, _state(handle_due, now, calendar)))
+    if step and step_due:
+        clocks.append(_running(step, step_due, _state(step_due, now, calendar)))
     return clocks
 
 
@@ -85,21 +90,26 @@ def calls(
         f"l.department {where} ORDER BY l.ended_at IS NOT NULL, l.urgent DESC, l.called_at",
         params,
     ).fetchall()
-    return [_call(row, now) for row in rows]
+    calendar = work_calendar(db)
+    return [_call(row, now, calendar) for row in rows]
 
 
-def _call(row: tuple, now: datetime) -> CallView:
+def _call(row: tuple, now: datetime, calendar: WorkCalendar) -> CallView:
+    urgent = bool(row[4])
     commitment = ResponseCommitment(*row[13:16]) if row[13] is not None else None
-    ack_minutes, arrive_minutes, _ = call_limits(commitment, bool(row[4]))
+    ack_minutes, arrive_minutes, _ = call_limits(commitment, urgent)
     called = parse_local(row[7])
+    # an ordinary call runs on office hours (time_limits.call_step_due), and its "due soon"
+    # counts office seconds left, with the same 10-minute warning as an urgent one
+    office = None if urgent else calendar
     clocks = []
     for kind, minutes, finished in (
         ("call_ack", ack_minutes, row[8]),
         ("call_arrive", arrive_minutes, row[9]),
     ):
-        due = called + timedelta(minutes=minutes)
+        due = call_step_due(calendar, called, minutes, urgent)
         done = parse_local(finished) if finished else None
-        state = deadline_state(due, now, done)
+        state = deadline_state(due, now, done, office, WALL_DUE_SOON_SECONDS)
         if row[12] and not finished:  # abandoned before this step
             state = DeadlineState.DONE
         late = overdue(state, due, done)
@@ -110,11 +120,12 @@ def _call(row: tuple, now: datetime) -> CallView:
 @dataclass(frozen=True)
 class OverdueCase:
     number: str
-    kind: str  # sign or handle
+    kind: str  # sign, handle, call_ack, call_arrive, or a step clock (core/step_limits)
     due: str
     lead_unit: str | None
     status: str
     supervision_count: int
+    wall: bool = False  # runs on the wall clock (an urgent call), not on office time
 
 
 def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
@@ -125,10 +136,23 @@ def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overdu
         "WHERE sign_due_at IS NOT NULL AND sign_due_at < ? "
         "UNION ALL SELECT number, 'handle', handle_due_at, lead_unit, status, supervision_count "
         "FROM cases "
-        "WHERE handle_due_at IS NOT NULL AND handle_due_at < ? ORDER BY 3 LIMIT ?",
-        [moment, moment, limit],
+        "WHERE handle_due_at IS NOT NULL AND handle_due_at < ? "
+        f"UNION ALL {_STEP_ROWS} WHERE step_due_at IS NOT NULL AND step_due_at < ? "
+        "ORDER BY 3 LIMIT ?",
+        [moment, moment, moment, limit],
     ).fetchall()
     return [OverdueCase(*row) for row in rows]
+
+
+# The office's own steps are the office's to do (the tier-ONE unit), whoever led the case
+# before; a transfer's receipt and outcome are owed by the authority it went to.
+_STEP_ROWS = (
+    "SELECT number, step_clock, step_due_at, CASE WHEN step_clock LIKE 'transfer%' THEN "
+    "(SELECT t.counterpart FROM transfers t WHERE t.case_id = cases.id AND t.direction = 'out' "
+    "ORDER BY t.sent_at DESC LIMIT 1) ELSE "
+    "(SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1) END, "
+    "status, supervision_count FROM cases"
+)
 
 
 def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
@@ -141,8 +165,10 @@ def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overd
         "SELECT number, 'sign', sign_due_at, lead_unit, status, supervision_count FROM cases "
         "WHERE sign_due_at >= ? AND sign_due_at <= ? "
         "UNION ALL SELECT number, 'handle', handle_due_at, lead_unit, status, supervision_count "
-        "FROM cases WHERE handle_due_at >= ? AND handle_due_at <= ? ORDER BY 3 LIMIT ?",
-        [moment, until, moment, until, limit],
+        "FROM cases WHERE handle_due_at >= ? AND handle_due_at <= ? "
+        f"UNION ALL {_STEP_ROWS} WHERE step_due_at >= ? AND step_due_at <= ? "
+        "ORDER BY 3 LIMIT ?",
+        [moment, until, moment, until, moment, until, limit],
     ).fetchall()
     return [OverdueCase(*row) for row in rows]
 
@@ -160,5 +186,5 @@ def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:
                     [call.case_number],
                 ).fetchone()
                 row = (call.case_number, clock.kind, clock.due or "", call.department)
-                late.append(OverdueCase(*row, status, supervised))
+                late.append(OverdueCase(*row, status, supervised, call.urgent))
     return late

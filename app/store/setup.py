@@ -26,7 +26,11 @@ from app.store.db_file import check_place, check_wal, recognise, storage_error
 from app.store.devices import require_office
 from app.store.encryption import DatabaseFile, database_file, is_encrypted, needs_key
 from app.store.eventlog import EventWriter, new_id, writing
-from app.store.projections.cases import STATISTICS_SCHEMA, refold_all_cases
+from app.store.projections.cases import (
+    STATISTICS_SCHEMA,
+    STEP_CLOCKS_SCHEMA,
+    refold_all_cases,
+)
 from app.store.secrets import store_password
 
 
@@ -53,7 +57,12 @@ def open_database(target: Path | DatabaseFile, *, wall: Wall | None = None) -> D
     check_wal(path, on_disk, file.key)
     db = connect(file)
     try:
-        migrate(db, path, file.key, fills={STATISTICS_SCHEMA: refold_all_cases})
+        migrate(
+            db,
+            path,
+            file.key,
+            fills={STATISTICS_SCHEMA: refold_all_cases, STEP_CLOCKS_SCHEMA: refold_all_cases},
+        )
         if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
             raise DomainError("database_not_initialised", value=str(path))
         sweep_evidence(db, BlobStore.beside(path), wall)

@@ -40,14 +40,17 @@ def received_between(db: Database, start: datetime, end: datetime) -> int:
 
 def overdue_count(db: Database, now: datetime, unit: str | None = None) -> int:
     """Cases past their sign-for or handling due time at ``now`` (each case once);
-    ``unit``: only those it leads."""
+    ``unit``: only those it leads. The office's count also holds the office's own steps and
+    the transfers it waits on (step_due_at: core/step_limits), as the board does."""
     moment = now.strftime(TIME_FORMAT)
     lead = " AND lead_unit = :unit" if unit is not None else ""
+    steps = " UNION SELECT id FROM cases WHERE step_due_at < :now" if unit is None else ""
     return db.execute(
         "SELECT count(*) FROM (SELECT id FROM cases WHERE sign_due_at < :now"
         + lead
         + " UNION SELECT id FROM cases WHERE handle_due_at < :now"
         + lead
+        + steps
         + ")",
         {"now": moment, "unit": unit},
     ).fetchone()[0]

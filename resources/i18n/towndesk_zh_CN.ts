@@ -305,7 +305,7 @@
     </message>
     <message>
       <source>, {count} due soon</source>
-      <translation>，临期 {count} 件</translation>
+      <translation>，即将到期 {count} 件</translation>
     </message>
     <message>
       <source>Select a case to open it or to supervise it.</source>
@@ -314,6 +314,34 @@
     <message>
       <source>Supervision notices are sent by the leader or the supervisor.</source>
       <translation>督办单由分管领导或督查人员发出。</translation>
+    </message>
+    <message>
+      <source>Responsible unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Supervised</source>
+      <translation>督办</translation>
+    </message>
+    <message>
+      <source>Due soon ({count})</source>
+      <translation>即将到期（{count}）</translation>
+    </message>
+    <message>
+      <source>{clock} (+{more})</source>
+      <translation>{clock}（另 {more} 项）</translation>
+    </message>
+    <message>
+      <source>Supervised {count}×</source>
+      <translation>督办过 {count} 次</translation>
+    </message>
+    <message>
+      <source>{count} clocks of this unit</source>
+      <translation>本单位有 {count} 项时限超期或临期</translation>
+    </message>
+    <message>
+      <source>{span} left</source>
+      <translation>还剩 {span}</translation>
     </message>
   </context>
   <context>
@@ -1098,6 +1126,34 @@
       <source>Save</source>
       <translation>保存</translation>
     </message>
+    <message>
+      <source> d</source>
+      <translation> 个工作日</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>默认</translation>
+    </message>
+    <message>
+      <source>triage</source>
+      <translation>研判</translation>
+    </message>
+    <message>
+      <source>verification</source>
+      <translation>核查</translation>
+    </message>
+    <message>
+      <source>closing</source>
+      <translation>结案</translation>
+    </message>
+    <message>
+      <source>Office steps</source>
+      <translation>环节时限</translation>
+    </message>
+    <message>
+      <source>Working days. Default: triage 1, verification 3, closing 1; urgent cases 2 and 4 office hours.</source>
+      <translation>工作日。默认：研判 1 个、核查 3 个、结案 1 个工作日；紧急案件研判 2 小时、核查 4 小时（工作时间）。</translation>
+    </message>
   </context>
   <context>
     <name>ChangePasswordDialog</name>
@@ -1211,6 +1267,26 @@
     <message>
       <source>Arrival</source>
       <translation>到场</translation>
+    </message>
+    <message>
+      <source>Triage deadline</source>
+      <translation>研判时限</translation>
+    </message>
+    <message>
+      <source>Verification deadline</source>
+      <translation>核查时限</translation>
+    </message>
+    <message>
+      <source>Closing deadline</source>
+      <translation>结案时限</translation>
+    </message>
+    <message>
+      <source>Transfer receipt</source>
+      <translation>移送回执</translation>
+    </message>
+    <message>
+      <source>Transfer outcome</source>
+      <translation>移送结果</translation>
     </message>
   </context>
   <context>

@@ -13,7 +13,7 @@ from pathlib import Path
 from app.core.clock import CHINA
 from app.core.indicators import Group
 from app.core.periods import month_of, year_of
-from app.reports.bulletin import write_bulletin
+from app.reports.bulletin.write import write_bulletin
 from app.store.database import write_transaction
 from app.store.projections.cases import refold_cases
 from app.store.setup import open_database

@@ -33,6 +33,7 @@ from app.core.holidays import Festival
 from app.core.lists import ListKind
 from app.core.model import Category, Department, Grid, ResponseCommitment, Tier, Township, User
 from app.core.model import Role as R
+from app.core.step_limits import StepLimits
 from app.store.eventlog import writing
 from app.store.reference import user_by_name
 from tests.clock import TestClock, frozen
@@ -87,6 +88,7 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
         lists,
         meetings,
         setup,
+        step_limits,
     )
     from app.sync import enrolment
 
@@ -94,6 +96,9 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
     return {
         "app.store.assessment.set_assessment_weights": lambda: assessment.set_assessment_weights(
             db, admin, {"rework_rate": 10}, wall=w
+        ),
+        "app.store.step_limits.set_step_limits": lambda: step_limits.set_step_limits(
+            db, admin, "0101", StepLimits(verify_days=5), wall=w
         ),
         "app.store.base_data.set_township_profile": lambda: base_data.set_township_profile(
             db, admin, Township("青石镇", "QSZ"), wall=w

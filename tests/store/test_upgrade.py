@@ -299,3 +299,51 @@ def test_schema_9_keeps_its_parties_by_ref_and_rebuilds_to_the_same_state(
     assert projection_dump(db) == before
     assert db.execute("SELECT * FROM secrets ORDER BY ref").fetchall() == secrets_before
     assert verify_everything(db, BlobStore.beside(path), deep=False).ok
+
+
+def test_schema_9_upgrades_to_step_clocks_and_rebuilds_to_the_same_state(tmp_path: Path) -> None:
+    """db/0010: the upgrade folds every case again, so a case waiting for triage gets its
+    clock (registered on Saturday 2026-12-05: due at the end of Monday), a transfer whose
+    outcome came back has none, and a rebuild gives the same."""
+    path = _copy("schema-9.sqlite3", tmp_path)
+    db = open_database(path)
+    assert schema_version(db) == latest_version() >= 10
+    clocks = dict(
+        db.execute(
+            "SELECT number, step_clock || ' ' || step_due_at FROM cases "
+            "WHERE step_clock IS NOT NULL"
+        ).fetchall()
+    )
+    assert clocks == {"QS-20261205-VJ0002": "triage 2026-12-07 17:30:00"}
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+
+
+def test_schema_10_keeps_its_step_clocks_and_rebuilds_to_the_same_state(tmp_path: Path) -> None:
+    """The newest schema: triage, verification and transfer-receipt clocks on the cases, and
+    a category's own verification limit."""
+    path = _copy("schema-10.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 10
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    kinds = dict(
+        db.execute(
+            "SELECT step_clock, count(*) FROM cases WHERE step_clock IS NOT NULL GROUP BY 1"
+        ).fetchall()
+    )
+    assert kinds == {"triage": 13, "verify": 1, "transfer_receipt": 1}
+    due = db.execute(
+        "SELECT step_due_at FROM cases WHERE number = 'QS-20260610-VJ0001'"
+    ).fetchone()[0]
+    assert due == "2026-12-11 17:30:00"  # five working days after Saturday's transfer
+    # 0102 verified within its own 5 working days (category.step_limits_set)
+    limits = db.execute("SELECT * FROM category_step_limits").fetchall()
+    assert limits == [("0102", None, 5, None)]
+    due = db.execute(
+        "SELECT step_due_at FROM cases WHERE number = 'QS-20260609-VJ0001'"
+    ).fetchone()[0]
+    assert due == "2026-12-11 17:30:00"
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before

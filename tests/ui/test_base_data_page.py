@@ -180,6 +180,26 @@ def test_a_leaf_with_two_limits_is_refused_and_nothing_is_written(qtbot, page, d
     assert full_dump(demo_db) == before
 
 
+def test_a_category_gets_its_own_verification_limit(qtbot, page, demo_db) -> None:
+    """The office steps' limits: shown as 默认, set to 5 working days for verification; the
+    category's own record (category.set) is not written again for it."""
+    choose(page, page.categories, "0101")
+    dialog = page.categories.edit()
+    verify = dialog.steps["verify_days"]
+    assert verify.text() == "默认"
+    verify.setValue(5)
+    sets = "SELECT count(*) FROM events WHERE type = 'category.set'"
+    before = demo_db.execute(sets).fetchone()[0]
+    save(qtbot, dialog)
+    limits = demo_db.execute("SELECT * FROM category_step_limits").fetchall()
+    assert limits == [("0101", None, 5, None)]
+    assert demo_db.execute(sets).fetchone()[0] == before
+    choose(page, page.categories, "0101")
+    again = page.categories.edit()
+    assert again.steps["verify_days"].text() == "5 个工作日"
+    assert again.steps["triage_days"].text() == "默认"
+
+
 def test_a_parent_for_a_district_department_is_refused(qtbot, page, demo_db) -> None:
     choose(page, page.departments, "JTJ")
     dialog = page.departments.edit()

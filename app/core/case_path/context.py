@@ -10,6 +10,7 @@ from typing import TypeVar
 from app.core.calendar import WorkCalendar
 from app.core.case_path.steps import Actor
 from app.core.model import ResponseCommitment
+from app.core.step_limits import StepLimits
 
 EventKey = tuple[int, str, int]  # (hlc, device, seq): the merged order of the log
 CategoryLimits = tuple[int | None, int | None, int | None]  # sign days, days, hours
@@ -39,6 +40,9 @@ class Context:
     commitment_changes: Mapping[str, Sequence[tuple[EventKey, ResponseCommitment | None]]] = field(
         default_factory=dict
     )
+    # category code -> its own triage, verification and closing limits; read as they stand
+    # now: they time only the step running now (cases.step_due_at), never a recorded fact
+    step_limits: Mapping[str, StepLimits] = field(default_factory=dict)
 
     def actor_at(self, user_id: str | None, key: EventKey) -> Actor | None:
         changes = self.actor_changes.get(user_id or "")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from app.core.case_path.context import Context
@@ -32,7 +32,7 @@ from app.core.clock import TIME_FORMAT, parse_local
 from app.core.deadlines import Pause, finished_late, paused_working_seconds
 from app.core.events import Event
 from app.core.model import CaseSource, CaseStatus, ResponseCommitment, Route
-from app.core.time_limits import call_limits
+from app.core.time_limits import call_limits, call_step_due
 
 PROACTIVE_SOURCES = frozenset({CaseSource.PATROL, CaseSource.JOINT_PATROL})  # 主动发现
 TRIAGE_STEPS = frozenset(
@@ -157,7 +157,7 @@ def case_facts(
     return CaseFacts(
         {"case_id": case["id"], **facts},
         [_judged_sign(h) | shared for h in trail.handling],
-        [_call_facts(call, trail.commitments.get(call["id"])) | shared for call in calls],
+        [_call_facts(call, trail.commitments.get(call["id"]), ctx) | shared for call in calls],
     )
 
 
@@ -179,9 +179,12 @@ def _judged_sign(h: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _call_facts(call: Mapping[str, Any], commitment: ResponseCommitment | None) -> dict[str, Any]:
+def _call_facts(
+    call: Mapping[str, Any], commitment: ResponseCommitment | None, ctx: Context
+) -> dict[str, Any]:
     """A call's response and arrival against the called department's commitment (urgent
-    calls get the committed minutes, ordinary calls twice as many: core/time_limits)."""
+    calls get the committed minutes on the wall clock, ordinary calls twice as many in
+    office hours: core/time_limits.call_step_due, the same rule as the window's clocks)."""
     ack_minutes, arrive_minutes, _ = call_limits(commitment, bool(call["urgent"]))
     called = parse_local(call["called_at"])
     abandoned = call["status"] == "abandoned"
@@ -198,7 +201,7 @@ def _call_facts(call: Mapping[str, Any], commitment: ResponseCommitment | None) 
         ("response", "acknowledged_at", ack_minutes),
         ("arrival", "on_scene_at", arrive_minutes),
     ):
-        due = called + timedelta(minutes=minutes)
+        due = call_step_due(ctx.calendar, called, minutes, bool(call["urgent"]))
         done = call[column]
         ended = call["ended_at"] if abandoned else None
         if done:

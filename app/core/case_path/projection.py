@@ -21,11 +21,12 @@ from app.core.case_path.fold import fold_step
 from app.core.case_path.parties import PARTY_TYPES, fold_party
 from app.core.case_path.rules import FINISHED
 from app.core.case_path.steps import Action, CaseState, event_action
-from app.core.clock import TIME_FORMAT
+from app.core.clock import TIME_FORMAT, parse_local
 from app.core.events import Event, EventType
 from app.core.model import CaseStatus, Urgency
 from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
+from app.core.step_limits import StepKind, office_step_due, transfer_clock
 from app.core.text import IndexedText, index_terms
 
 CALL_COLUMNS = {
@@ -50,6 +51,7 @@ class CaseRows:
     transfers: list[dict[str, Any]] = field(default_factory=list)
     parties: list[dict[str, Any]] = field(default_factory=list)  # 当事人, removed ones too
     facts: CaseFacts | None = None  # what statistics count (facts.py)
+    status_since: str = ""  # when the case entered its present status (office-step clocks)
 
 
 def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
@@ -125,7 +127,7 @@ def _registered(event: Event) -> CaseRows:
     terms = index_terms(
         p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
     )
-    rows = CaseRows(case, terms)
+    rows = CaseRows(case, terms, status_since=received_at)
     _photos(rows, event, received_at)
     sender = p.get("transfer_from")
     if sender:  # registered from another authority's transfer letter (移送来的案件)
@@ -201,6 +203,8 @@ def _step(
         _side_effects(rows, action, event.payload, state, outcome.state, at)
         _coordination(rows, action, event, at)
         trail.note(rows.case, rows.pauses, action, event, state, outcome.state, ctx)
+        if outcome.state.status != state.status:
+            rows.status_since = at
         return outcome.state
     return state
 
@@ -344,3 +348,34 @@ def _due_times(rows: CaseRows, ctx: Context) -> None:
         handle_due_at = handling_due(case, rows.pauses, ctx)
     case["sign_due_at"] = sign_due_at.strftime(TIME_FORMAT) if sign_due_at else None
     case["handle_due_at"] = handle_due_at.strftime(TIME_FORMAT) if handle_due_at else None
+    step = _step_clock(rows, status, ctx)
+    case["step_clock"] = step[0].value if step else None
+    case["step_due_at"] = step[1].strftime(TIME_FORMAT) if step else None
+
+
+OFFICE_STEPS = {
+    CaseStatus.PENDING_TRIAGE: StepKind.TRIAGE,
+    CaseStatus.FEEDBACK: StepKind.VERIFY,
+    CaseStatus.VERIFIED: StepKind.CLOSE,
+}
+
+
+def _step_clock(
+    rows: CaseRows, status: CaseStatus, ctx: Context
+) -> tuple[StepKind, datetime] | None:
+    """The clock of the office's own step (triage, verification, closing), started when the
+    case entered that status, or of its last outgoing transfer while it stays transferred."""
+    kind = OFFICE_STEPS.get(status)
+    if kind is not None:
+        started = parse_local(rows.status_since)
+        urgency = Urgency(rows.case["urgency"])
+        if ctx.limit_hours.get(rows.case["category_code"]):
+            # a category handled within hours (燃气泄漏 …) is an urgent kind: its triage and
+            # verification run in office hours whatever the single case was marked
+            urgency = Urgency.URGENT
+        own = ctx.step_limits.get(rows.case["category_code"])
+        return kind, office_step_due(ctx.calendar, kind, started, urgency, own)
+    if status == CaseStatus.TRANSFERRED:
+        sent = [t for t in rows.transfers if t["direction"] == "out"]
+        return transfer_clock(ctx.calendar, sent[-1]) if sent else None
+    return None

@@ -14,6 +14,7 @@ from app.core.case_path.projection import CaseRows, project_case
 from app.core.case_path.steps import Actor
 from app.core.events import Event, EventType
 from app.core.model import ResponseCommitment, Role
+from app.core.step_limits import StepLimits
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
 from app.store.projections.rollup import new_facts, roll_up, stored_facts
 from app.store.work_calendar import work_calendar
@@ -74,6 +75,8 @@ _MUTABLE = (
     "conflict",
     "sign_due_at",
     "handle_due_at",
+    "step_clock",
+    "step_due_at",
 )
 
 
@@ -103,6 +106,12 @@ def load_context(db: Database) -> Context:
         sign_days=dict(run("SELECT code, sign_days FROM categories").fetchall()),
         limit_days=dict(run("SELECT code, limit_days FROM categories").fetchall()),
         limit_hours=dict(run("SELECT code, limit_hours FROM categories").fetchall()),
+        step_limits={
+            code: StepLimits(*limits)
+            for code, *limits in run(
+                "SELECT code, triage_days, verify_days, close_days FROM category_step_limits"
+            )
+        },
         actor_changes=_actor_changes(db),
         limit_changes=_limit_changes(db),
         commitment_changes=_commitment_changes(db),
@@ -220,6 +229,7 @@ def refold_cases(
 
 
 STATISTICS_SCHEMA = 8  # db/0008_statistics.sql: the facts of every case to work out
+STEP_CLOCKS_SCHEMA = 10  # db/0010_step_clocks.sql: the office-step clocks of every case
 
 
 def refold_all_cases(db: Database) -> int:

@@ -85,6 +85,18 @@ def category_set(db: Database, event: Event) -> None:
     rejudge_after_limits(db, event)
 
 
+def step_limits_set(db: Database, event: Event) -> None:
+    """A category's own triage, verification and closing limits; its open cases follow."""
+    p = event.payload
+    db.conn.execute(
+        "INSERT INTO category_step_limits (code, triage_days, verify_days, close_days) "
+        "VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET triage_days = excluded."
+        "triage_days, verify_days = excluded.verify_days, close_days = excluded.close_days",
+        [event.entity_id, p.get("triage_days"), p.get("verify_days"), p.get("close_days")],
+    )
+    rejudge_after_limits(db, event)
+
+
 def rejudge_after_limits(db: Database, event: Event) -> None:
     """Open cases of the category follow its new limits; a case with a step after the
     change (known here only now: it may have come late by sync, or as an older setting)
@@ -93,7 +105,8 @@ def rejudge_after_limits(db: Database, event: Event) -> None:
     touched = db.conn.execute(
         "SELECT c.id FROM cases c JOIN events e ON e.id = c.last_event_id "
         "WHERE c.category_code = ? AND (c.sign_due_at IS NOT NULL "
-        "OR c.handle_due_at IS NOT NULL OR c.status = 'parked' OR e.hlc >= ?)",
+        "OR c.handle_due_at IS NOT NULL OR c.step_due_at IS NOT NULL "
+        "OR c.status = 'parked' OR e.hlc >= ?)",
         [event.entity_id, event.hlc],
     ).fetchall()
     refold_cases(db, [case_id for (case_id,) in touched])
@@ -287,15 +300,18 @@ def recompute_open_cases(db: Database, since: str | None = None) -> None:
     forget_context(db)
     running = (
         "SELECT id FROM cases WHERE sign_due_at IS NOT NULL "
-        "OR handle_due_at IS NOT NULL OR status = 'parked'"
+        "OR handle_due_at IS NOT NULL OR step_due_at IS NOT NULL OR status = 'parked'"
     )
     params: list[object] = []
     if since is not None:
         running += (
             " UNION SELECT c.id FROM cases c JOIN events e ON e.id = c.last_event_id "
-            "WHERE e.hlc >= ? UNION SELECT case_id FROM handling_facts WHERE sign_due_at >= ?"
+            "WHERE e.hlc >= ? UNION SELECT case_id FROM handling_facts WHERE sign_due_at >= ? "
+            # an ordinary call's response and arrival run on office hours (time_limits)
+            "UNION SELECT case_id FROM call_facts WHERE response_due_at >= ? "
+            "OR arrival_due_at >= ?"
         )
-        params = [first_hlc_at(parse_local(since)) if since else 0, since]
+        params = [first_hlc_at(parse_local(since)) if since else 0, since, since, since]
     open_cases = db.conn.execute(running, params).fetchall()
     refold_cases(db, [case_id for (case_id,) in open_cases])
 

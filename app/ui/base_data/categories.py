@@ -1,16 +1,21 @@
 """The form for a problem category: a group (top level) gathers leaves; a leaf carries its
 default route, default unit, handling limit (working days, or hours for urgent hazards),
-sign-for limit and the power list's matter. Which unit fits which route, and that a leaf
-has one limit only, core/base_data.py says when the store checks it."""
+sign-for limit, its own limits for the office's steps (triage, verification, closing:
+core/step_limits.py, recorded by their own event) and the power list's matter. Which unit
+fits which route, and that a leaf has one limit only, core/base_data.py says when the store
+checks it."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget
+from sqlite_utils import Database
 
 from app.core.base_data import CODE_LIMIT
 from app.core.model import Category, Route
+from app.core.step_limits import StepLimits
 from app.store.base_data import save_category
 from app.store.reference import categories, departments
+from app.store.step_limits import set_step_limits, step_limits
 from app.ui.base_data.parts import RecordDialog, fixed, hint, line
 from app.ui.base_data.units import TIERS
 from app.ui.base_data.words import route_text, sign_text, unit_choice
@@ -23,6 +28,7 @@ NONE = 0  # a limit spin box at its minimum: no limit of that kind
 DEFAULT_SIGN = -1  # the sign-for spin box at its minimum: the default sign-for limit
 SPIN_MAX = 999  # wide: the ranges are core's to check, and to explain
 DEFAULT = Category("", "", "")  # a leaf that names no limits: how the defaults read
+STEP_DEFAULT = -1  # a step-limit spin box at its minimum: the default (0 is "the same day")
 
 
 def _spin(name: str, minimum: int, special: str, suffix: str) -> QSpinBox:
@@ -85,6 +91,12 @@ class CategoryDialog(RecordDialog):
         self.sign.setMinimumWidth(170)
         self.sign.setToolTip(self.tr("0: the same working day"))
         self.matter = line("categoryMatter", placeholder=self.tr("From the power list, if any"))
+        days = self.tr(" d")
+        self.steps = {
+            name: _spin(f"categoryStep_{name}", STEP_DEFAULT, self.tr("default"), days)
+            for name in ("triage_days", "verify_days", "close_days")
+        }
+        self.own_steps = step_limits(db, record.code) if record else StepLimits()
         self._fill(record)
         self._lay_out(record)
 
@@ -92,6 +104,9 @@ class CategoryDialog(RecordDialog):
         self.days.setValue(NONE)
         self.hours.setValue(NONE)
         self.sign.setValue(DEFAULT_SIGN)
+        for name, spin in self.steps.items():
+            value = getattr(self.own_steps, name)
+            spin.setValue(STEP_DEFAULT if value is None else value)
         if record is None:
             return
         self.name.setText(record.name)
@@ -132,6 +147,26 @@ class CategoryDialog(RecordDialog):
                 ),
             )
             self.form.addRow(self.tr("Sign-for limit"), self.sign)
+            steps = QHBoxLayout()
+            steps.setSpacing(8)
+            for caption, name in (
+                (self.tr("triage"), "triage_days"),
+                (self.tr("verification"), "verify_days"),
+                (self.tr("closing"), "close_days"),
+            ):
+                steps.addWidget(QLabel(caption))
+                steps.addWidget(self.steps[name])
+            steps.addStretch(1)
+            self.form.addRow(self.tr("Office steps"), steps)
+            self.form.addRow(
+                "",
+                hint(
+                    self.tr(
+                        "Working days. Default: triage 1, verification 3, closing 1; urgent "
+                        "cases 2 and 4 office hours."
+                    )
+                ),
+            )
             self.form.addRow(self.tr("Power-list matter"), self.matter)
         if record is None:
             title = self.tr("Add a category") if self.is_leaf else self.tr("Add a group")
@@ -170,4 +205,13 @@ class CategoryDialog(RecordDialog):
                 active=active,
             )
         user, wall, new = self.session.user, self.session.clock.wall, old is None
-        return self.write(lambda db: save_category(db, user, record, new=new, wall=wall))
+        own = StepLimits(*(self._number(spin, STEP_DEFAULT) for spin in self.steps.values()))
+        if not self.is_leaf or own == self.own_steps:
+            return self.write(lambda db: save_category(db, user, record, new=new, wall=wall))
+
+        def save(db: Database) -> Category:
+            saved = save_category(db, user, record, new=new, wall=wall)
+            set_step_limits(db, user, saved.code, own, wall=wall)  # its own event
+            return saved
+
+        return self.write(save)

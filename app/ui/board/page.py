@@ -1,12 +1,15 @@
-"""The overdue watch (督查督办): overdue cases by lead unit, and the supervision notice.
+"""The overdue watch (督查督办): overdue cases by unit, cases due soon, and the supervision notice.
 
 Counts per unit on top; below, one group per unit with its overdue cases, longest overdue
-first. "督办" opens the supervision dialog for the selected case, only for those who may.
+first, each case once per unit (its most urgent clock, and how many of that unit's clocks are
+late: store/board.py), marked when it was already supervised; then the cases due soon in a
+group of their own. "督办" opens the supervision dialog for the selected case, only for those
+who may.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import datetime
 from html import escape
 
@@ -27,10 +30,10 @@ from app.core.case_path.steps import Action
 from app.core.clock import parse_local
 from app.core.deadlines import DeadlineState
 from app.core.model import Case, CaseStatus
+from app.store.board import BoardRow, board
 from app.store.case_actions import actions_for
 from app.store.cases import case_by_number
 from app.store.changes import CALLS, CASES
-from app.store.clocks import OverdueCase, due_soon_cases, overdue_calls, overdue_cases
 from app.store.work_calendar import work_calendar
 from app.ui.common.clocks import STATE_COLOURS, case_clock_text, clock_name, overdue_span, wall_span
 from app.ui.common.i18n import word
@@ -40,7 +43,8 @@ from app.ui.common.trees import case_tree
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 NumberRole = Qt.ItemDataRole.UserRole
-UNIT, NUMBER, KIND, DUE, LATE, STATUS = range(6)
+UNIT, NUMBER, KIND, DUE, LATE, SUPERVISED, STATUS = range(7)
+SOON_GROUP = -(10**12)  # sorts the due-soon group after every unit under the default sort
 LIMIT = 1000
 
 
@@ -63,7 +67,8 @@ class BoardPage(Page):
         super().__init__(session, parent)
         self.db, self.ref, self.user = session.db, session.ref, session.user
         self.clock = session.clock
-        self.rows: list[OverdueCase] = []
+        self.rows: list[BoardRow] = []
+        self.soon: list[BoardRow] = []
         title = QLabel(self.tr("Overdue watch"))
         title.setObjectName("pageTitle")
         self.count_label = QLabel()
@@ -105,14 +110,15 @@ class BoardPage(Page):
 
     def _tree(self) -> QTreeWidget:
         headers = [
-            self.tr("Lead unit"),
+            self.tr("Responsible unit"),
             self.tr("Case number"),
             self.tr("Deadline"),
             self.tr("Due"),
             self.tr("Overdue by"),
+            self.tr("Supervised"),
             self.tr("Status"),  # stretches
         ]
-        tree = case_tree("boardTree", headers, (170, 180, 110, 140, 190))
+        tree = case_tree("boardTree", headers, (170, 180, 170, 140, 190, 110))
         tree.setSortingEnabled(True)
         tree.sortByColumn(LATE, Qt.SortOrder.DescendingOrder)
         tree.itemActivated.connect(self._activated)
@@ -125,51 +131,24 @@ class BoardPage(Page):
         now = self.clock.now()
         calendar = work_calendar(self.db)
         selected = self.selected_number()
-        # overdue cases, late calls to Y departments, and cases about to fall due
-        self.rows = overdue_cases(self.db, now, LIMIT) + overdue_calls(self.db, now)
-        self.soon = due_soon_cases(self.db, now, LIMIT)
-        groups: dict[str, list[OverdueCase]] = defaultdict(list)
-        for row in self.rows + self.soon:
-            groups[row.lead_unit or ""].append(row)
+        watch = board(self.db, now, LIMIT)
+        self.rows, self.soon = watch.overdue, watch.due_soon
+        groups: dict[str, list[BoardRow]] = defaultdict(list)
+        for row in self.rows:
+            groups[row.unit or ""].append(row)
         self.tree.setSortingEnabled(False)
         self.tree.clear()
-        bold = QFont()
-        bold.setBold(True)
-        red = QBrush(STATE_COLOURS[DeadlineState.OVERDUE])
-        amber = QBrush(STATE_COLOURS[DeadlineState.DUE_SOON])
-        soon = {(row.number, row.kind) for row in self.soon}
         current = None
         for unit, rows in groups.items():
             name = self.unit_name(unit)
-            group = _Item([self.tr("{unit} ({count})").format(unit=name, count=len(rows))])
-            group.setFont(UNIT, bold)
-            group.setData(UNIT, SortRole, name)
-            worst = 0
-            for row in rows:
-                late_text, late, colour = self._lateness(row, now, calendar, soon)
-                worst = max(worst, late)
-                item = _Item(
-                    [
-                        "",
-                        row.number,
-                        clock_name(row.kind),
-                        row.due[:16],
-                        late_text,
-                        word(CaseStatus(row.status)),
-                    ]
-                )
-                item.setData(NUMBER, NumberRole, row.number)
-                item.setData(LATE, SortRole, late)
-                item.setData(DUE, SortRole, row.due)
-                item.setForeground(LATE, red if colour == "red" else amber)
-                group.addChild(item)
-                if row.number == selected:
-                    current = item
-            group.setData(LATE, SortRole, worst)
-            group.setData(DUE, SortRole, min(r.due for r in rows))
-            group.setData(NUMBER, SortRole, len(rows))
-            self.tree.addTopLevelItem(group)
-            group.setExpanded(True)
+            title = self.tr("{unit} ({count})").format(unit=name, count=len(rows))
+            group = self._group(title, name, rows, now, calendar, soon=False)
+            current = current or self._find(group, selected)
+        if self.soon:
+            title = self.tr("Due soon ({count})").format(count=len(self.soon))
+            group = self._group(title, "", self.soon, now, calendar, soon=True)
+            group.setData(LATE, SortRole, SOON_GROUP)
+            current = current or self._find(group, selected)
         self.tree.setSortingEnabled(True)
         if current is None and self.tree.topLevelItemCount():
             first = self.tree.topLevelItem(0)
@@ -179,46 +158,104 @@ class BoardPage(Page):
         self._show_counts(groups)
         self._update_buttons()
 
-    def _lateness(
+    def _group(
         self,
-        row: OverdueCase,
+        title: str,
+        name: str,
+        rows: list[BoardRow],
         now: datetime,
         calendar: WorkCalendar,
-        soon: set[tuple[str, str]],
-    ) -> tuple[str, int, str]:
-        """(text, seconds late for sorting, colour): office time for cases, the wall clock
-        for calls, time left for cases about to fall due."""
-        if (row.number, row.kind) in soon:
+        soon: bool,
+    ) -> _Item:
+        """A top-level group: a unit's overdue cases, or every unit's cases due soon (then
+        each row names its unit)."""
+        bold = QFont()
+        bold.setBold(True)
+        brush = QBrush(STATE_COLOURS[DeadlineState.DUE_SOON if soon else DeadlineState.OVERDUE])
+        group = _Item([title])
+        group.setFont(UNIT, bold)
+        group.setData(UNIT, SortRole, name)
+        worst = SOON_GROUP
+        for row in rows:
+            late_text, late = self._lateness(row, now, calendar, soon)
+            worst = max(worst, late)
+            kind = clock_name(row.kind)
+            if row.clocks > 1:
+                kind = self.tr("{clock} (+{more})").format(clock=kind, more=row.clocks - 1)
+            supervised = (
+                self.tr("Supervised {count}×").format(count=row.supervision_count)
+                if row.supervision_count
+                else ""
+            )
+            item = _Item(
+                [
+                    self.unit_name(row.unit or "") if soon else "",
+                    row.number,
+                    kind,
+                    row.due[:16],
+                    late_text,
+                    supervised,
+                    word(CaseStatus(row.status)),
+                ]
+            )
+            item.setData(NUMBER, NumberRole, row.number)
+            item.setData(LATE, SortRole, late)
+            item.setData(DUE, SortRole, row.due)
+            item.setData(SUPERVISED, SortRole, row.supervision_count)
+            item.setForeground(LATE, brush)
+            if row.supervision_count:
+                item.setFont(SUPERVISED, bold)
+            if row.clocks > 1:
+                item.setToolTip(
+                    KIND, self.tr("{count} clocks of this unit").format(count=row.clocks)
+                )
+            group.addChild(item)
+        group.setData(LATE, SortRole, worst)
+        group.setData(DUE, SortRole, min(r.due for r in rows))
+        group.setData(NUMBER, SortRole, len(rows))
+        self.tree.addTopLevelItem(group)
+        group.setExpanded(True)
+        return group
+
+    @staticmethod
+    def _find(group: QTreeWidgetItem, number: str | None) -> QTreeWidgetItem | None:
+        for i in range(group.childCount()):
+            if number and group.child(i).data(NUMBER, NumberRole) == number:
+                return group.child(i)
+        return None
+
+    def _lateness(
+        self, row: BoardRow, now: datetime, calendar: WorkCalendar, soon: bool
+    ) -> tuple[str, int]:
+        """(text, seconds late for sorting): office time, or the wall clock for an urgent
+        call; time left for a row due soon."""
+        if soon:
+            if row.wall:
+                left = int((parse_local(row.due) - now).total_seconds())
+                return self.tr("{span} left").format(span=wall_span(left)), -left
             left = calendar.working_seconds_between(now, parse_local(row.due))
-            return case_clock_text(row.due, DeadlineState.DUE_SOON, now, calendar), -left, "amber"
-        if row.kind.startswith("call_"):
+            return case_clock_text(row.due, DeadlineState.DUE_SOON, now, calendar), -left
+        if row.wall:
             late = int((now - parse_local(row.due)).total_seconds())
-            return self.tr("{span} overdue").format(span=wall_span(late)), late, "red"
+            return self.tr("{span} overdue").format(span=wall_span(late)), late
         late_text, late = overdue_span(row.due, now, calendar)
-        return self.tr("{span} overdue").format(span=late_text), late, "red"
+        return self.tr("{span} overdue").format(span=late_text), late
 
     def unit_name(self, code: str) -> str:
         return self.ref.department_name(code) if code else self.tr("No lead unit")
 
-    def _show_counts(self, groups: dict[str, list[OverdueCase]]) -> None:
+    def _show_counts(self, groups: dict[str, list[BoardRow]]) -> None:
         total = len(self.rows)
         more = self.tr(" (the longest {limit} shown)").format(limit=LIMIT) if total >= LIMIT else ""
         text = self.tr("{count} overdue").format(count=total) + more
         if self.soon:
             text += self.tr(", {count} due soon").format(count=len(self.soon))
         self.count_label.setText(text)
-        soon = {(row.number, row.kind) for row in self.soon}
-        counts = Counter(
-            {
-                unit: sum((r.number, r.kind) not in soon for r in rows)
-                for unit, rows in groups.items()
-            }
-        )
+        ranked = sorted(groups.items(), key=lambda item: -len(item[1]))
         chips = "　".join(
             f"<span style='color:#334e68'>{escape(self.unit_name(unit))}</span> "
-            f"<b style='color:{STATE_COLOURS[DeadlineState.OVERDUE].name()}'>{count}</b>"
-            for unit, count in counts.most_common()
-            if count
+            f"<b style='color:{STATE_COLOURS[DeadlineState.OVERDUE].name()}'>{len(rows)}</b>"
+            for unit, rows in ranked
         )
         self.units_label.setText(chips)
         self.units_label.setVisible(bool(chips))

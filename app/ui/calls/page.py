@@ -34,6 +34,7 @@ from app.store.cases import case_by_number
 from app.store.changes import CALLS
 from app.store.clocks import CallView, StepClock, calls
 from app.store.reference import ReferenceData
+from app.store.work_calendar import work_calendar
 from app.ui.common.clocks import STATE_COLOURS, call_clock_text
 from app.ui.common.i18n import call_status_word
 from app.ui.common.page import Page
@@ -57,6 +58,7 @@ class CallTableModel(QAbstractTableModel):
         self.open_only = True
         self.rows: list[CallView] = []
         self.read_at = clock.now()
+        self.calendar = work_calendar(db)  # ordinary calls run on office hours
 
     def headers(self) -> list[str]:
         return [
@@ -75,6 +77,7 @@ class CallTableModel(QAbstractTableModel):
         """Read the calls again (a step was taken, or the toggle changed)."""
         self.beginResetModel()
         self.read_at = self.clock.now()
+        self.calendar = work_calendar(self.db)
         self.rows = calls(self.db, self.read_at, open_only=self.open_only)
         self.endResetModel()
 
@@ -166,7 +169,8 @@ class CallTableModel(QAbstractTableModel):
             return call_status_word(call.status)
         if column in TIMER_COLUMNS:
             clock, finished = self._timer(call, column)
-            return call_clock_text(clock, call.called_at, finished, self.read_at)
+            office = None if call.urgent else self.calendar
+            return call_clock_text(clock, call.called_at, finished, self.read_at, office)
         if column == PHONE:
             return call.duty_phone
         return " ".join(call.reason.split())

@@ -104,7 +104,8 @@ class CaseProgressPanel(QFrame):
         grid.setColumnStretch(1, 1)
 
     def _call_clocks(self, now: datetime) -> list[tuple[str, QLabel]]:
-        """The open call's own clocks (response, arrival) on the wall clock."""
+        """The open call's own clocks (response, arrival): on the wall clock when urgent,
+        in office time when not."""
         call = next(
             (c for c in calls(self.db, now, True, self.case.id) if c.id == self.state.call_id),
             None,
@@ -115,7 +116,8 @@ class CaseProgressPanel(QFrame):
         for clock, finished in zip(
             call.clocks, (call.acknowledged_at, call.on_scene_at), strict=True
         ):
-            text = call_clock_text(clock, call.called_at, finished, now)
+            office = None if call.urgent else work_calendar(self.db)
+            text = call_clock_text(clock, call.called_at, finished, now, office)
             shown = DeadlineState.OVERDUE if clock.overdue else clock.state  # late stays red
             colour = colour_name(shown)
             rows.append(

@@ -99,9 +99,17 @@ def overdue_span(due: str, now: datetime, calendar: WorkCalendar) -> tuple[str, 
     return working_span(late, calendar.office_seconds_per_day), late
 
 
-def call_clock_text(clock: StepClock, started: str, finished: str | None, now: datetime) -> str:
-    """A step of a Y call on the wall clock: 还剩 12 分钟 / 已超时 5 分钟 / 用时 25 分钟.
-    Whether a finished step was late is core's rule, read from ``clock.overdue``."""
+def call_clock_text(
+    clock: StepClock,
+    started: str,
+    finished: str | None,
+    now: datetime,
+    office: WorkCalendar | None = None,
+) -> str:
+    """A step of a Y call: 还剩 12 分钟 / 已超时 5 分钟 / 用时 25 分钟. Time left or late on
+    the wall clock for an urgent call; in office time with ``office`` (an ordinary call runs
+    on office hours: core/time_limits.call_step_due), so Friday night shows what Monday
+    morning has left. Whether a finished step was late is core's rule (``clock.overdue``)."""
     due, state = clock.due, clock.state
     if due is None:
         return "—"
@@ -115,7 +123,12 @@ def call_clock_text(clock: StepClock, started: str, finished: str | None, now: d
         return QCoreApplication.translate("Clock", "took {span}").format(span=wall_span(took))
     if state == DeadlineState.DONE:  # the call ended (case returned) before this step
         return "—"
-    left = int((moment - now).total_seconds())
+    if office is not None:
+        left = office.working_seconds_between(now, moment)
+        if left <= 0 and now > moment:  # late: office time since the due time, at least 1 s
+            left = min(left, -1)
+    else:
+        left = int((moment - now).total_seconds())
     if left < 0:
         return QCoreApplication.translate("Clock", "{span} late").format(span=wall_span(-left))
     return QCoreApplication.translate("Clock", "{span} left").format(span=wall_span(left))
@@ -127,5 +140,10 @@ def clock_name(kind: str) -> str:
         "handle": QCoreApplication.translate("Clock", "Handling deadline"),
         "call_ack": QCoreApplication.translate("Clock", "Response"),
         "call_arrive": QCoreApplication.translate("Clock", "Arrival"),
+        "triage": QCoreApplication.translate("Clock", "Triage deadline"),
+        "verify": QCoreApplication.translate("Clock", "Verification deadline"),
+        "close": QCoreApplication.translate("Clock", "Closing deadline"),
+        "transfer_receipt": QCoreApplication.translate("Clock", "Transfer receipt"),
+        "transfer_outcome": QCoreApplication.translate("Clock", "Transfer outcome"),
     }
     return names.get(kind, kind)

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 from app.core.indicators import BY_KEY, Group
 from app.core.periods import SPANS, Period, Span, month_of
 from app.core.permissions import MANAGE_REFERENCE_DATA, may
-from app.reports.bulletin import write_bulletin
+from app.reports.bulletin.write import write_bulletin
 from app.reports.statistics_sheet import write_statistics
 from app.store.assessment import assessment_weights
 from app.store.changes import CALLS, CASES
