@@ -15,6 +15,8 @@ closed in December counts as closed for November's closure rate, once December h
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -34,7 +36,7 @@ class Kind(StrEnum):
     COUNT = "count"  # rows counted
     RATE = "rate"  # hit / counted, 0..1
     AVERAGE = "average"  # mean of ``value`` over the rows counted
-    P90 = "p90"  # 90th percentile (nearest rank) of ``value`` over the rows counted
+    P90 = "p90"  # 90th percentile (nearest rank) of ``value`` in whole minutes, rounded up
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "response_p90_minutes", "响应时间90分位", "response, 90th percentile", Kind.P90, "分钟",
         _Y, "called_at",
-        "本期已响应的呼叫中，90% 在此分钟数内响应（最近秩法）。",
+        "本期已响应的呼叫中，90% 在此分钟数内响应（最近秩法；不足一分钟的部分按一分钟计）。",
         counted=(known("response_minutes"),), value="response_minutes",
         higher_is_better=False, section=CALLS,
     ),
@@ -255,7 +257,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "arrival_p90_minutes", "到场时间90分位", "arrival, 90th percentile", Kind.P90, "分钟",
         _Y, "called_at",
-        "本期已到场的呼叫中，90% 在此分钟数内到场（最近秩法）。",
+        "本期已到场的呼叫中，90% 在此分钟数内到场（最近秩法；不足一分钟的部分按一分钟计）。",
         counted=(known("arrival_minutes"),), value="arrival_minutes",
         higher_is_better=False, section=CALLS,
     ),
@@ -328,14 +330,26 @@ def indicator(key: str) -> Indicator:
     return BY_KEY[key]
 
 
-def nearest_rank_p90(values: list[float]) -> float | None:
-    """The 90th percentile by the nearest-rank method: the smallest value with at least 90%
-    of the values at or below it."""
-    if not values:
+def whole_minutes(minutes: float) -> int:
+    """A time in minutes as the percentiles count it: a started minute counts whole, so "90 %
+    within n minutes" stays true of the rounded figure. Rounding up before ranking gives the
+    rounded-up percentile (ceil keeps the order), so the store may count whole minutes."""
+    return math.ceil(minutes)
+
+
+def nearest_rank_p90(counts: Mapping[int, int]) -> int | None:
+    """The 90th percentile by the nearest-rank method over ``counts`` (whole minutes -> how
+    many rows took them): the smallest value with at least 90 % of the rows at or below it."""
+    total = sum(counts.values())
+    if not total:
         return None
-    ordered = sorted(values)
-    rank = -(-9 * len(ordered) // 10)  # ceil(0.9 n)
-    return ordered[rank - 1]
+    rank = -(-9 * total // 10)  # ceil(0.9 n)
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen >= rank:
+            break
+    return value
 
 
 def rate(hit: int, counted: int) -> float | None:

@@ -22,9 +22,9 @@ from app.store.statistics import Figure
 
 
 def value_text(key: str, figure: Figure | None) -> str:
-    """A figure as printed: a rate as a percentage with one decimal, a count whole, an
-    average or percentile with one decimal; "—" when there was nothing to average or no
-    denominator."""
+    """A figure as printed: a rate as a percentage with one decimal, a count and a
+    percentile (whole minutes) whole, an average with one decimal; "—" when there was
+    nothing to average or no denominator."""
     kind = BY_KEY[key].kind
     if figure is None and kind == Kind.COUNT:
         return "0"  # a group with no rows of that kind: none counted
@@ -32,7 +32,7 @@ def value_text(key: str, figure: Figure | None) -> str:
         return "—"
     if kind == Kind.RATE:
         return f"{figure.value * 100:.1f}%"
-    if kind == Kind.COUNT:
+    if kind in (Kind.COUNT, Kind.P90):
         return f"{int(figure.value)}"
     return f"{figure.value:.1f}"
 

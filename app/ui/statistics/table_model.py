@@ -23,8 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def shown_value(indicator: Indicator, figure: Figure | None) -> str:
-    """What a cell says: counts whole, rates as "93.1%", averages to one decimal, "—"
-    when there is nothing to count."""
+    """What a cell says: counts and percentiles (whole minutes) whole, rates as "93.1%",
+    averages to one decimal, "—" when there is nothing to count."""
     if figure is None:
         return "0" if indicator.kind == Kind.COUNT else "—"
     if figure.value is None:
@@ -33,6 +33,8 @@ def shown_value(indicator: Indicator, figure: Figure | None) -> str:
         return f"{int(figure.value):,}"
     if indicator.kind == Kind.RATE:
         return f"{figure.value * 100:.1f}%"
+    if indicator.kind == Kind.P90:
+        return f"{figure.value:.0f}"
     return f"{figure.value:.1f}"
 
 
