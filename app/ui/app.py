@@ -41,6 +41,7 @@ from app.ui.common.i18n import (
     qt_translator,
     set_current_language,
 )
+from app.ui.common.preload import preload
 from app.ui.common.session import Session
 from app.ui.signin import SignInDialog
 
@@ -203,6 +204,7 @@ class Desk(QObject):
 
     def start(self, username: str = "") -> SignInDialog:
         """The sign-in dialog, the name filled in (or empty, for another user)."""
+        preload("pyqtgraph")  # the statistics page's charts, while the password is typed
         dialog = SignInDialog(self.db, township(self.db).name, self.clock, username)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._signed_in(dialog.user, dialog.password.text()))

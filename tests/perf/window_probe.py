@@ -32,10 +32,12 @@ def main() -> None:
     from app.store.reference import user_by_name
     from app.store.setup import open_database
     from app.ui.app import create_application
+    from app.ui.common.preload import preload
     from app.ui.main_window import MainWindow
     from app.wall_clock import system_clock
 
     app = create_application(["towndesk"])
+    preload("pyqtgraph")  # as the sign-in dialog does (app/ui/app.py), which this skips
     target: object = database
     if is_encrypted(database):  # what the unlock dialog does with the device password
         import os

@@ -196,3 +196,10 @@ def test_the_account_button_shows_a_white_arrow_on_the_blue_header(qtbot, demo_p
         for y in range(seen.height())
     ]
     assert max(colour.lightness() for colour in arrow) > 240  # white, not a style's dim arrow
+
+
+def test_the_charts_module_is_imported_while_the_password_is_typed(desk, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("app.ui.app.preload", asked.append)
+    desk.start("clerk")
+    assert asked == ["pyqtgraph"]
