@@ -10,18 +10,25 @@ QM := $(TS:.ts=.qm)
 # Qt offscreen + Chinese fonts (tests, screenshots) ...
 SYSTEM_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 \
 	libdbus-1-3 fonts-wqy-microhei
+# What the build (PyInstaller) and the tests of printed documents need: objdump (binutils),
+# Python's shared library where Debian packages it (a source-built Python brings its own),
+# and poppler's pdftotext, so the tests that read PDFs run instead of skipping.
+PY_VERSION = $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+BUILD_PACKAGES = binutils poppler-utils \
+	$(if $(shell apt-cache show libpython$(PY_VERSION) 2>/dev/null | head -1),libpython$(PY_VERSION))
 # ... and what a real X11 window needs in addition.
 WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 
 .PHONY: run test bench fuzz kill-trials date-check lint build system-packages window-packages \
+	build-packages \
 	i18n clean
 
 run: system-packages window-packages $(BIN)/.installed i18n
 	$(BIN)/towndesk demo --if-missing
 	$(BIN)/towndesk
 
-test: system-packages $(BIN)/.installed i18n
+test: system-packages build-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check app tests
 	$(BIN)/lint-imports
@@ -67,7 +74,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check app tests
 	$(BIN)/lint-imports
 
-build: system-packages $(BIN)/.installed i18n
+build: system-packages build-packages $(BIN)/.installed i18n
 	$(BIN)/pyinstaller --noconfirm build.spec
 	QT_QPA_PLATFORM=offscreen dist/towndesk/towndesk self-test
 
@@ -76,6 +83,9 @@ system-packages:
 
 window-packages:
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(WINDOW_PACKAGES)"
+
+build-packages:
+	@$(MAKE) --no-print-directory _apt PACKAGES="$(BUILD_PACKAGES)"
 
 # Installs only what is missing; non-interactive, so it also runs under CI.
 _apt:
