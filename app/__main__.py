@@ -6,9 +6,18 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from app.cli.main import run
+    try:
+        from app.cli.main import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+        return run(sys.argv[1:] if argv is None else argv)
+    except ImportError as error:  # a system library missing on this machine
+        from app.system_libraries import missing_library_line
+
+        line = missing_library_line(error)
+        if line is None:
+            raise
+        print(line, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
