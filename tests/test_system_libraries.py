@@ -43,3 +43,18 @@ def test_other_import_errors_still_surface(monkeypatch) -> None:
     monkeypatch.setattr("app.cli.main.run", broken)
     with pytest.raises(ImportError):
         entry.main(["--version"])
+
+
+def test_a_missing_window_library_is_named_when_qt_gives_up(capsys) -> None:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from app.ui.app import _qt_message
+
+    qt_says = (
+        "From 6.5.0, xcb-cursor0 or libxcb-cursor0 is needed to load the Qt xcb platform plugin."
+    )
+    _qt_message(QtMsgType.QtWarningMsg, QMessageLogContext(), qt_says)
+    err = capsys.readouterr().err
+    assert "sudo apt install libxcb-cursor0" in err
+    _qt_message(QtMsgType.QtWarningMsg, QMessageLogContext(), "some other notice")
+    assert "apt install" not in capsys.readouterr().err

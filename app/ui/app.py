@@ -57,9 +57,18 @@ FONT_POINT_SIZE = 10
 _QUIET_MESSAGES = ("propagateSizeHints",)
 
 
+# Qt 6.5+ names the one library its X11 plugin most often misses on a bare machine.
+NO_WINDOW_PLUGIN = (
+    "TownDesk 无法打开窗口：缺少图形界面的系统库，请先安装 libxcb-cursor0 等软件包"
+    "（如 sudo apt install libxcb-cursor0 libxkbcommon-x11-0）。"
+)
+
+
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     if not any(quiet in message for quiet in _QUIET_MESSAGES):
         print(message, file=sys.stderr)
+    if "xcb-cursor0" in message:  # said just before Qt gives up on the platform plugin
+        print(NO_WINDOW_PLUGIN, file=sys.stderr)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
