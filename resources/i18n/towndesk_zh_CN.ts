@@ -4937,12 +4937,16 @@ Owner unit: {owner} · deadline {deadline}</source>
   <context>
     <name>SuperviseForm</name>
     <message>
-      <source>What must be done, by when</source>
-      <translation>督办要求及完成时限</translation>
+      <source>What must be done, and why</source>
+      <translation>督办事由及要求</translation>
     </message>
     <message>
       <source>Supervision note</source>
       <translation>督办意见</translation>
+    </message>
+    <message>
+      <source>Finish and reply by</source>
+      <translation>限期办结并回复</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,50 @@
+"""The parts every issued document shares (DOMAIN.md §8): the number above the title, the
+issuing authority, the handler and responsible leader, the seal area with the issue date,
+and the distribution lines (主送, 抄送)."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from app.core.documents import date_words
+
+OFFICIAL_STYLE = """
+<style>
+ p.no { text-align: right; font-size: 11pt; margin-bottom: 0; }
+ p.to { font-size: 12pt; font-weight: bold; margin-top: 10px; margin-bottom: 2px; }
+ p.body { font-size: 11pt; line-height: 150%; margin-top: 0; white-space: pre-wrap; }
+ p.people { font-size: 11pt; margin-top: 16px; }
+ p.seal { text-align: right; font-size: 11pt; margin-top: 22px; }
+ p.copy { font-size: 10.5pt; margin-top: 14px; border-top: 1px solid #555; padding-top: 4px; }
+</style>
+"""
+INDENT = "　　"  # two full-width spaces open a paragraph
+BLANK = "＿＿＿＿＿＿"  # a line to sign or fill in by hand
+BLANK_DAY = "＿＿＿＿年＿＿月＿＿日"
+GAP = "&nbsp;" * 8  # between names on one line (Qt folds plain spaces into one)
+
+
+def number_line(number: str) -> str:
+    return f'<p class="no">{escape(number)}</p>\n'
+
+
+def people_line(handler: str, leader: str, phone: str = "") -> str:
+    """承办人 and 负责人 as the records know them; a line to sign where they do not."""
+    parts = [f"承办人：{escape(handler) or BLANK}", f"负责人：{escape(leader) or BLANK}"]
+    if phone:
+        parts.append(f"联系电话：{escape(phone)}")
+    return f'<p class="people">{GAP.join(parts)}</p>\n'
+
+
+def seal_block(issuer: str, day: date | None) -> str:
+    """The seal area at the bottom right: the authority, （盖章）, the issue date."""
+    when = date_words(day) if day else BLANK_DAY
+    return f'<p class="seal">{escape(issuer)}（盖章）<br/>{when}</p>\n'
+
+
+def copy_line(label: str, units: list[str]) -> str:
+    """主送 / 抄送 under the text; nothing when no unit is named."""
+    if not units:
+        return ""
+    return f'<p class="copy">{label}：{escape("、".join(units))}。</p>\n'
