@@ -16,6 +16,9 @@ OFFICIAL_STYLE = """
  p.body { font-size: 11pt; line-height: 150%; margin-top: 0; white-space: pre-wrap; }
  p.people { font-size: 11pt; margin-top: 16px; }
  p.seal { text-align: right; font-size: 11pt; margin-top: 22px; }
+ td.plain { border: none; padding: 2px 0; font-size: 11pt; vertical-align: bottom; }
+ td.seal { border: none; padding: 2px 0; font-size: 11pt; text-align: right;
+           vertical-align: bottom; }
  p.copy { font-size: 10.5pt; margin-top: 14px; border-top: 1px solid #555; padding-top: 4px; }
 </style>
 """
@@ -41,6 +44,24 @@ def seal_block(issuer: str, day: date | None) -> str:
     """The seal area at the bottom right: the authority, （盖章）, the issue date."""
     when = date_words(day) if day else BLANK_DAY
     return f'<p class="seal">{escape(issuer)}（盖章）<br/>{when}</p>\n'
+
+
+def closing_block(
+    office: str, handler: str, leader: str, issuer: str, day: date | None, phone: str = ""
+) -> str:
+    """The handling body and the people on the left, the seal area on the right, on the
+    same lines: the foot of a one-page document."""
+    e = escape
+    left = [f"承办机构：{e(office)}", f"承办人：{e(handler) or BLANK}"]
+    left.append(f"负责人：{e(leader) or BLANK}")
+    if phone:
+        left.append(f"联系电话：{e(phone)}")
+    when = date_words(day) if day else BLANK_DAY
+    return (
+        '<table width="100%" cellspacing="0" style="margin-top: 16px;"><tr>'
+        f'<td class="plain" width="55%">{"<br/>".join(left)}</td>'
+        f'<td class="seal">{e(issuer)}（盖章）<br/><br/>{when}</td></tr></table>\n'
+    )
 
 
 def copy_line(label: str, units: list[str]) -> str:

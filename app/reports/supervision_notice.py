@@ -26,10 +26,9 @@ from app.reports.official import (
     BLANK_DAY,
     INDENT,
     OFFICIAL_STYLE,
+    closing_block,
     copy_line,
     number_line,
-    people_line,
-    seal_block,
 )
 from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
 from app.store.cases import case_by_number
@@ -103,9 +102,7 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
 <tr><td class="k">办理结果</td><td width="78%"><br/><br/><br/></td></tr>
 <tr><td class="k">单位签章</td><td><br/><br/></td></tr>
 </table>
-<p class="people">承办机构：{e(office)}</p>
-{people_line(handler, leader)}
-{seal_block(issuer, issue.day)}
+{closing_block(office, handler, leader, issuer, issue.day)}
 {copy_line("抄送", [parent.name] if parent else [])}"""
     return html, code
 

@@ -70,7 +70,7 @@ def test_number_date_issuer_lateness_and_new_deadline(demo_db, demo_path) -> Non
     html, _ = supervision_notice_html(demo_db, number)
     for text in (
         f"青石综执督〔2026〕{before + 1}号",
-        "青石镇人民政府（盖章）<br/>2026年11月24日",
+        "青石镇人民政府（盖章）<br/><br/>2026年11月24日",
         "承办机构：青石镇综合行政执法办公室",
         "承办人：陈淑芬",
         "负责人：＿＿＿＿＿＿",  # a supervisor is not the responsible leader
