@@ -10,6 +10,7 @@ and on every reprint, without a counter to keep.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -89,3 +90,18 @@ def check_reply_by(text: str, today: date | None) -> str:
 def default_reply_by(calendar: WorkCalendar, day: date) -> date:
     """What the supervise form offers: REPLY_WORKING_DAYS working days after ``day``."""
     return calendar.add_working_days(datetime.combine(day, time()), REPLY_WORKING_DAYS).date()
+
+
+def minutes_distribution(
+    attendees: Sequence[str], members: Sequence[str], concerned: Iterable[str]
+) -> tuple[list[str], list[str]]:
+    """(主送, 抄送) of a meeting's minutes, as unit codes.
+
+    A meeting records who attended but not who was invited, so the units expected are the
+    joint meeting's member units and every unit its business concerned (the units of the
+    disputes and cases on its agenda, and the units its decisions name). The minutes go
+    to the units that attended (主送) and are copied to the expected units that did not
+    (抄送, which are also the absent units the minutes list)."""
+    present = list(dict.fromkeys(attendees))
+    expected = dict.fromkeys([*members, *concerned])
+    return present, [unit for unit in expected if unit not in present]

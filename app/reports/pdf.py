@@ -53,11 +53,24 @@ def write_pdf(html: str, out: Path, title: str) -> Path:
     return out
 
 
+def write_pdf_keeping_end(main: str, end: str, end_on_new_page: str, out: Path, title: str) -> Path:
+    """Write ``main`` then ``end`` (a document's last paragraph and its signatures or seal),
+    never letting ``end`` run onto a page of its own: when it does not fit on the last page
+    of ``main``, ``end_on_new_page`` (the same with a page break before it) is written
+    instead, so the signatures keep their paragraph with them."""
+    pages = page_count(write_pdf(main, out, title))
+    if page_count(write_pdf(main + end, out, title)) > pages:
+        write_pdf(main + end_on_new_page, out, title)
+    return out
+
+
 def page_count(pdf: Path) -> int:
     """How many pages a PDF written by ``write_pdf`` has (its page tree's /Count)."""
     found = re.search(rb"/Count (\d+)", pdf.read_bytes())
     return int(found.group(1)) if found else 0
 
+
+NEW_PAGE = ' style="page-break-before: always;"'  # on the first element of a new page
 
 # The look of every printed slip: a title, a subtitle, and bordered label/value tables.
 SLIP_STYLE = """

@@ -17,6 +17,7 @@ from app.core.documents import (
     date_words,
     default_reply_by,
     document_number,
+    minutes_distribution,
     minutes_issue_number,
     minutes_words,
     township_short,
@@ -83,3 +84,14 @@ def test_the_offered_deadline_is_five_working_days_on() -> None:
     # Friday 25 September 2026 (中秋节): Mon 28, Tue 29, Wed 30 September, then National
     # Day 1–7 October is off: Thu 8, Fri 9 October
     assert default_reply_by(calendar, date(2026, 9, 25)) == date(2026, 10, 9)
+
+
+def test_the_minutes_go_to_who_attended_and_are_copied_to_who_did_not() -> None:
+    attended = ["ZHB", "PCS", "YJJ"]
+    members = ["PCS", "SCJG", "SFS"]
+    concerned = ["ZFZD", "SCJG", "PCS"]  # units of the agenda's disputes and the decisions
+    assert minutes_distribution(attended, members, concerned) == (
+        ["ZHB", "PCS", "YJJ"],
+        ["SCJG", "SFS", "ZFZD"],  # members first, then the units concerned, each once
+    )
+    assert minutes_distribution(["ZHB"], [], []) == (["ZHB"], [])

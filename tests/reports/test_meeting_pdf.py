@@ -148,3 +148,29 @@ def test_the_pdfs_are_written(office: Office, tmp_path: Path, qapp) -> None:  # 
     ):
         data = path.read_bytes()
         assert data.startswith(b"%PDF") and len(data) > 5000
+
+
+def test_the_minutes_have_an_issue_number_a_distribution_and_a_seal(office: Office) -> None:
+    # the members: 派出所 and 市场监管所 attend, 司法所 does not
+    m.set_members(office.db, office.user("clerk"), ["PCS", "SCJG", "SFS"], wall=office.clock)
+    held, _, _ = held_meeting(office)  # attended by ZHB, PCS, SCJG and YJJ
+    html = minutes_html(office.db, held)
+    attending = "青石镇综合行政执法办公室、青石派出所、青石市场监管所、蓬山区应急管理局"
+    for text in (
+        '<p class="no">2026年第1期</p>',  # the first minutes recorded this year
+        "青石镇人民政府",
+        f"主送：{attending}",
+        f"<td>{attending}</td>",
+        # 司法所, a member, is absent; so is 综合执法中队, which owns the second decision
+        '<td class="k">缺席单位</td><td>青石司法所、青石综合执法中队</td>',
+        "抄送：青石司法所、青石综合执法中队。",
+        "主持人（签字）",
+        # held on Thursday 19 November 2026 at 09:30, the minutes recorded that evening
+        "青石镇人民政府（盖章）<br/>2026年11月19日",
+    ):
+        assert text in html, text
+    second = office.schedule(attendees=["ZHB", "PCS"])
+    office.later(24 + 2)
+    second = office.minutes(second, [], summary="通报情况。")
+    assert '<p class="no">2026年第2期</p>' in minutes_html(office.db, second)
+    assert minutes_html(office.db, held) == html  # a reprint keeps its number
