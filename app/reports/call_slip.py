@@ -15,7 +15,7 @@ from app.core.model import ResponseCommitment, Role, office_unit
 from app.core.slips import verification_code
 from app.core.time_limits import call_limits
 from app.reports.official import OFFICIAL_STYLE, closing_block, number_line
-from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
+from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
 from app.store.cases import case_by_number
 from app.store.documents import call_event_id, issue_of
 from app.store.projections.cases import context_for
@@ -105,8 +105,13 @@ def _caller(db: Database, event_id: str | None) -> tuple[str | None, Role | None
     return row[0], actor.role if actor else None
 
 
+def call_slip_document(db: Database, number: str) -> tuple[Document, str]:
+    html, code = call_slip_html(db, number)
+    return Document(f"呼叫单 {number}", html), code
+
+
 def write_call_slip(db: Database, number: str, out: Path) -> str:
     """Write the PDF; returns the verification code printed on it."""
-    html, code = call_slip_html(db, number)
-    write_pdf(html, out, f"呼叫单 {number}")
+    document, code = call_slip_document(db, number)
+    write_document(document, out)
     return code

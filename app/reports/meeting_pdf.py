@@ -19,9 +19,10 @@ from app.reports.official import OFFICIAL_STYLE, copy_line, number_line, seal_bl
 from app.reports.pdf import (
     NEW_PAGE,
     SLIP_STYLE,
+    Document,
+    keeping_end,
     label_table,
-    write_pdf,
-    write_pdf_keeping_end,
+    write_document,
 )
 from app.store.documents import issue_of, minutes_event_id, units_concerned
 from app.store.meetings import Settlement, members, settlements
@@ -127,11 +128,17 @@ def _agenda_table(agenda: list[AgendaItem]) -> str:
     )
 
 
+def agenda_document(
+    db: Database, meeting: Meeting | None, items: list[AgendaItem] | None = None
+) -> Document:
+    title = f"第 {meeting.number} 次联席会议议程" if meeting else "联席会议议程（建议稿）"
+    return Document(title, agenda_html(db, meeting, items))
+
+
 def write_agenda(
     db: Database, meeting: Meeting | None, out: Path, items: list[AgendaItem] | None = None
 ) -> Path:
-    title = f"第 {meeting.number} 次联席会议议程" if meeting else "联席会议议程（建议稿）"
-    return write_pdf(agenda_html(db, meeting, items), out, title)
+    return write_document(agenda_document(db, meeting, items), out)
 
 
 # ----------------------------------------------------------------------- the minutes
@@ -247,6 +254,10 @@ def write_minutes(db: Database, meeting: Meeting, out: Path) -> Path:
     """Write the PDF. The closing paragraph, the signatures and the seal are kept with the
     text: when they would run onto a page of their own, the closing paragraph starts a new
     page with them, so no page holds a signature alone."""
+    return write_document(minutes_document(db, meeting), out)
+
+
+def minutes_document(db: Database, meeting: Meeting) -> Document:
     found = minutes(db, meeting)
     on_new_page = found.closing.replace('<p class="note">', f'<p class="note"{NEW_PAGE}>', 1)
-    return write_pdf_keeping_end(found.main, found.closing, on_new_page, out, found.title)
+    return Document(found.title, keeping_end(found.main, found.closing, on_new_page, found.title))

@@ -30,7 +30,7 @@ from app.reports.official import (
     copy_line,
     number_line,
 )
-from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
+from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
 from app.store.cases import case_by_number
 from app.store.documents import SUPERVISE_EVENT, issue_of
 from app.store.eventlog import entity_events
@@ -145,7 +145,12 @@ def _reply_words(reply_by: str | None) -> str:
     return f"请于 {when} 前办结并书面回复，"
 
 
-def write_supervision_notice(db: Database, number: str, out: Path) -> str:
+def supervision_notice_document(db: Database, number: str) -> tuple[Document, str]:
     html, code = supervision_notice_html(db, number)
-    write_pdf(html, out, f"督办单 {number}")
+    return Document(f"督办单 {number}", html), code
+
+
+def write_supervision_notice(db: Database, number: str, out: Path) -> str:
+    document, code = supervision_notice_document(db, number)
+    write_document(document, out)
     return code
