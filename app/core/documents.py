@@ -4,7 +4,9 @@ event's place in its series (app/store/documents.py); the reports print what is 
 
 A document's number is the position of the event that issued it among the events of that
 type in the same year (China time), in the order of the event log: the same on every device
-and on every reprint, without a counter to keep.
+and on every reprint, without a counter to keep. Supervisions, calls and minutes are
+written on the office PC only (case_path/rules.FIELD_STEPS), whose clock never goes back, so
+no later sync can slip an earlier one in before a number already printed.
 """
 
 from __future__ import annotations

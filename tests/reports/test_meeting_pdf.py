@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,12 @@ from app.core.lists import ListKind
 from app.reports.meeting_pdf import (
     agenda_html,
     held_on_words,
+    minutes,
     minutes_html,
     write_agenda,
     write_minutes,
 )
+from app.reports.pdf import page_count, write_pdf
 from app.store import meetings as m
 from app.store.disputes import dispute_by_id
 from app.store.lists import versions
@@ -174,3 +177,36 @@ def test_the_minutes_have_an_issue_number_a_distribution_and_a_seal(office: Offi
     second = office.minutes(second, [], summary="通报情况。")
     assert '<p class="no">2026年第2期</p>' in minutes_html(office.db, second)
     assert minutes_html(office.db, held) == html  # a reprint keeps its number
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_long_minutes_never_leave_the_signatures_alone(
+    office: Office, tmp_path: Path, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    held, _, _ = held_meeting(office)
+    out = tmp_path / "纪要.pdf"
+
+    def pages_of(html: str) -> int:
+        return page_count(write_pdf(html, out, "纪要"))
+
+    def longer(lines: int) -> m.Meeting:
+        return replace(
+            held, summary="\n".join(f"第 {n} 项：会议通报了有关情况。" for n in range(lines))
+        )
+
+    # the shortest minutes whose closing lines spill onto a page of their own when written
+    # the plain way
+    spilled = next(
+        meeting
+        for meeting in (longer(n) for n in range(10, 80))
+        if pages_of(minutes(office.db, meeting).main)
+        < pages_of(minutes(office.db, meeting).main + minutes(office.db, meeting).closing)
+    )
+    write_minutes(office.db, spilled, out)
+    last = flat(page_text(out, page_count(out)))
+    assert "盖章" in last and "议定事项由责任单位在期限内落实" in last and "主持人（签字）" in last
+
+
+def page_text(pdf: Path, page: int) -> str:
+    run = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(run, capture_output=True, check=True).stdout.decode()
