@@ -148,7 +148,8 @@ def write_agenda(
 class Minutes:
     title: str  # for the PDF's properties
     main: str  # from the heading to the decisions and settled disputes
-    closing: str  # the last paragraph, the signatures and the seal: kept together
+    closing: str  # the last paragraphs, the signatures and the seal: kept together
+    closing_on_new_page: str  # the same, starting a page
 
 
 def minutes(db: Database, meeting: Meeting) -> Minutes:
@@ -173,8 +174,7 @@ def minutes(db: Database, meeting: Meeting) -> Minutes:
         ("议题", _count_words(meeting.agenda)),
     ]
     summary = "<br/>".join(escape(line) for line in meeting.summary.splitlines())
-    settled = settlements(db, meeting)
-    disputes = f"<h2>三、职责争议裁定及清单修改</h2>{_settlement_list(settled)}" if settled else ""
+    disputes, kept = _disputes(settlements(db, meeting))
     number = minutes_issue_number(issue) if issue else "（未编号）"
     main = f"""{SLIP_STYLE}{PAPER_STYLE}{OFFICIAL_STYLE}{number_line(number)}
 <h1>联席会议纪要</h1><p class="sub">{escape(town.issuer)} · {escape(town.name)}{escape(sub)}</p>
@@ -186,13 +186,15 @@ def minutes(db: Database, meeting: Meeting) -> Minutes:
 {_decision_table(meeting)}
 {disputes}
 """
-    closing = f"""<p class="note">议定事项由责任单位在期限内落实，并将落实情况报\
+    closing = f"""{kept}<p class="note">议定事项由责任单位在期限内落实，并将落实情况报\
 {escape(_office_name(db))}；逾期未落实的，列入下次联席会议通报。</p>
 <table class="sign" width="100%" cellspacing="0"><tr>
 <td width="50%">主持人（签字）：</td><td>记录人（签字）：</td></tr></table>
 {seal_block(town.issuer, issue.day if issue else None)}
 {copy_line("抄送", [_unit_names(db, [u]) for u in absent])}"""
-    return Minutes(f"第 {meeting.number} 次联席会议纪要 {number}", main, closing)
+    first = closing.index(">")  # the page break goes on the closing's first element
+    on_new_page = closing[:first] + NEW_PAGE + closing[first:]
+    return Minutes(f"第 {meeting.number} 次联席会议纪要 {number}", main, closing, on_new_page)
 
 
 def minutes_html(db: Database, meeting: Meeting) -> str:
@@ -228,9 +230,17 @@ def _done_words(done_at: str | None, note: str) -> str:
     return f"{done_at[:10]} 已落实<br/>" + f'<span class="detail">{escape(note)}</span>'
 
 
-def _settlement_list(settled: list[Settlement]) -> str:
-    """One paragraph per settled dispute, as minutes are written."""
-    return "".join(f'<p class="body">{_settlement_words(s)}</p>' for s in settled)
+def _disputes(settled: list[Settlement]) -> tuple[str, str]:
+    """The settled disputes, one paragraph each as minutes are written: (what goes in the
+    body, the last paragraph kept with the signatures). With one dispute its heading is
+    kept with it too, so a heading never ends a page alone."""
+    if not settled:
+        return "", ""
+    heading = "<h2>三、职责争议裁定及清单修改</h2>"
+    paragraphs = [f'<p class="body">{_settlement_words(s)}</p>' for s in settled]
+    if len(paragraphs) == 1:
+        return "", heading + paragraphs[0]
+    return heading + "".join(paragraphs[:-1]), paragraphs[-1]
 
 
 def _settlement_words(s: Settlement) -> str:
@@ -251,13 +261,13 @@ def _settlement_words(s: Settlement) -> str:
 
 
 def write_minutes(db: Database, meeting: Meeting, out: Path) -> Path:
-    """Write the PDF. The closing paragraph, the signatures and the seal are kept with the
-    text: when they would run onto a page of their own, the closing paragraph starts a new
+    """Write the PDF. The last paragraphs, the signatures and the seal are kept with the
+    text: when they would run onto a page of their own, the last paragraphs start a new
     page with them, so no page holds a signature alone."""
     return write_document(minutes_document(db, meeting), out)
 
 
 def minutes_document(db: Database, meeting: Meeting) -> Document:
     found = minutes(db, meeting)
-    on_new_page = found.closing.replace('<p class="note">', f'<p class="note"{NEW_PAGE}>', 1)
-    return Document(found.title, keeping_end(found.main, found.closing, on_new_page, found.title))
+    html = keeping_end(found.main, found.closing, found.closing_on_new_page, found.title)
+    return Document(found.title, html)

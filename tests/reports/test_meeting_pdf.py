@@ -205,6 +205,8 @@ def test_long_minutes_never_leave_the_signatures_alone(
     write_minutes(office.db, spilled, out)
     last = flat(page_text(out, page_count(out)))
     assert "盖章" in last and "议定事项由责任单位在期限内落实" in last and "主持人（签字）" in last
+    # the minutes' own last paragraph (the one settled dispute) goes along, with its heading
+    assert "三、职责争议裁定及清单修改" in last and "裁定由青石派出所牵头" in last
 
 
 def page_text(pdf: Path, page: int) -> str:

@@ -55,6 +55,7 @@ def preview_dialog(parent: QWidget | None, document: Document) -> QPrintPreviewD
     the screen it opens on (built here, shown by the caller)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     preview = QPrintPreviewDialog(printer, parent)
+    preview.printer_ = printer  # type: ignore[attr-defined]  # the dialog does not own it
     preview.setObjectName("printPreview")
     preview.setWindowTitle(_tr("Print: {title}").format(title=document.title))
     preview.paintRequested.connect(lambda target: print_document(document, target))
