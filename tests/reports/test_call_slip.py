@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.slips import verification_code
 from app.reports.call_slip import call_slip_html, write_call_slip
+from app.store.base_data import set_township_profile
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
-from app.store.reference import user_by_name
+from app.store.reference import township, user_by_name
 from tests.cli.signed import run
 from tests.clock import frozen
 
@@ -104,3 +106,12 @@ def test_the_command_prints_the_code(demo_db, demo_path, tmp_path: Path, capsys,
     assert run(["call-slip", number, "-o", str(out), "--db", str(demo_path)]) == 0
     assert "校验码" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_townships_own_duty_phone_comes_first(demo_db, demo_path) -> None:
+    town = township(demo_db)
+    profile = replace(town, authority="青石镇人民政府", duty_phone="0535-6320000")
+    set_township_profile(demo_db, user_by_name(demo_db, "admin"), profile, wall=frozen)
+    html, _ = call_slip_html(demo_db, called_case(demo_db, demo_path))
+    assert '<td class="k">回电电话</td><td>0535-6320000</td>' in html
+    assert "响应时请致电 0535-6320000" in html
