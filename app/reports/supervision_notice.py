@@ -92,8 +92,9 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
 {number_line(document_number(ref.township.name, SUPERVISION, issue))}
 <h1>督 办 单</h1>
 <p class="sub">{e(issuer)}</p>
-<p class="to">{e(lead.name if lead else "牵头单位")}：</p>
-<p class="body">{INDENT}你单位牵头办理的下列案件{_opening(then.due, supervised_at)}，现予督办。\
+<p class="to">{e(lead.name if lead else office)}：</p>
+<p class="body">{INDENT}你单位{"牵头办理" if lead else "负责研判"}的下列案件\
+{_opening(then.due, supervised_at)}，现予督办。\
 {_reply_words(latest.payload.get("reply_by"))}反馈时请注明校验码 {code}。</p>
 {label_table(cells)}
 {meeting}

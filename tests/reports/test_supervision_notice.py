@@ -141,3 +141,11 @@ def test_the_command_writes_the_pdf(demo_db, demo_path, tmp_path: Path, capsys, 
     assert run(["notice", number, "-o", str(out), "--db", str(demo_path)]) == 0
     assert "校验码" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_case_waiting_for_triage_is_the_offices_to_answer(demo_db, demo_path) -> None:
+    number = case_for(demo_db, "SCJG")  # not yet triaged: no lead unit
+    supervise(demo_db, demo_path, number, "leader", "请尽快研判分拨", "2026-11-20")
+    html, _ = supervision_notice_html(demo_db, number)
+    assert "青石镇综合行政执法办公室：" in html and "你单位负责研判的下列案件" in html
+    assert '<td class="k">牵头单位</td><td>—</td>' in html
