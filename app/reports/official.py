@@ -14,7 +14,6 @@ OFFICIAL_STYLE = """
  p.no { text-align: right; font-size: 11pt; margin-bottom: 0; }
  p.to { font-size: 12pt; font-weight: bold; margin-top: 10px; margin-bottom: 2px; }
  p.body { font-size: 11pt; line-height: 150%; margin-top: 0; white-space: pre-wrap; }
- p.people { font-size: 11pt; margin-top: 16px; }
  p.seal { text-align: right; font-size: 11pt; margin-top: 22px; }
  td.plain { border: none; padding: 2px 0; font-size: 11pt; vertical-align: bottom; }
  td.seal { border: none; padding: 2px 0; font-size: 11pt; text-align: right;
@@ -25,19 +24,10 @@ OFFICIAL_STYLE = """
 INDENT = "　　"  # two full-width spaces open a paragraph
 BLANK = "＿＿＿＿＿＿"  # a line to sign or fill in by hand
 BLANK_DAY = "＿＿＿＿年＿＿月＿＿日"
-GAP = "&nbsp;" * 8  # between names on one line (Qt folds plain spaces into one)
 
 
 def number_line(number: str) -> str:
     return f'<p class="no">{escape(number)}</p>\n'
-
-
-def people_line(handler: str, leader: str, phone: str = "") -> str:
-    """承办人 and 负责人 as the records know them; a line to sign where they do not."""
-    parts = [f"承办人：{escape(handler) or BLANK}", f"负责人：{escape(leader) or BLANK}"]
-    if phone:
-        parts.append(f"联系电话：{escape(phone)}")
-    return f'<p class="people">{GAP.join(parts)}</p>\n'
 
 
 def seal_block(issuer: str, day: date | None) -> str:
