@@ -93,6 +93,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--note", default="")
     p.add_argument("--days", type=int, help="延期的工作日数")
     p.add_argument("--until", help="挂账到哪一天 YYYY-MM-DD")
+    p.add_argument("--reply-by", default="", help="督办：限期办结并书面回复的日期 YYYY-MM-DD")
     result = p.add_mutually_exclusive_group()
     result.add_argument("--pass", dest="passed", action="store_true", default=None)
     result.add_argument("--fail", dest="passed", action="store_false")
@@ -322,6 +323,7 @@ def case_act(ctx: Context) -> int:
         threshold=args.threshold,
         received_by=args.received_by,
         outcome=args.outcome,
+        reply_by=args.reply_by,
     )
     case = act(db, ctx.blobs, user, args.number, request, args.photo, wall=ctx.clock.wall)
     if ctx.json:

@@ -3,10 +3,10 @@ number and what the receiver's answer may be."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from app.core.documents import township_short
 from app.core.errors import Words
 
 POLICE = "公安机关"
@@ -29,8 +29,7 @@ def outcome_words(outcome: str, police: bool) -> Words:
 
 def letter_number(township: str, year: int, sequence: int, police: bool) -> str:
     """青石综执移〔2026〕3号, or 青石综执移公〔2026〕1号 for the police: one series each."""
-    short = re.sub(r"(街道办事处|街道|镇|乡)$", "", township) or township
-    return f"{short}综执移{'公' if police else ''}〔{year}〕{sequence}号"
+    return f"{township_short(township)}综执移{'公' if police else ''}〔{year}〕{sequence}号"
 
 
 OUT, IN = "out", "in"

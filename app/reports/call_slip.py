@@ -1,5 +1,6 @@
-"""The call slip (呼叫单) for a Y department that does not run TownDesk: printed, phoned
-through, and returned with the times filled in."""
+"""The call slip (呼叫单) for a Y department that does not run TownDesk: issued by the
+township's authority with its own number and date, printed, phoned through, and returned
+with the times filled in. It names who called and the number to call back on."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.documents import CALL, document_number, minutes_words
 from app.core.errors import DomainError
-from app.core.model import ResponseCommitment, office_unit
+from app.core.model import ResponseCommitment, Role, office_unit
 from app.core.slips import verification_code
 from app.core.time_limits import call_limits
-from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
+from app.reports.official import OFFICIAL_STYLE, closing_block, number_line
+from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
 from app.store.cases import case_by_number
+from app.store.documents import call_event_id, issue_of
+from app.store.projections.cases import context_for
 from app.store.reference import ReferenceData
 
 
@@ -32,25 +37,41 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     department = ref.departments[unit]
     ack, arrive, days = call_limits(department.response or ResponseCommitment(), bool(urgent))
     code = verification_code(call_id, case.number)
-    e = escape
+    event_id = call_event_id(db, case.id, call_id)
+    issue = issue_of(db, event_id) if event_id else None  # the call's event is always here
+    caller_id, held = _caller(db, event_id)
+    caller = ref.users.get(caller_id or "")
+    office = ref.departments[office_unit(ref.departments)]
+    call_back = ref.township.duty_phone or office.duty_phone
+    hours = "" if urgent else "（一般呼叫按办公时间计）"
     cells = [
         ("案件编号", case.number),
         ("校验码", code),
         ("被呼叫部门", department.name),
-        ("值班电话", phone or "—"),
-        ("呼叫时间", called_at),
+        ("部门值班电话", phone or "—"),
+        ("呼叫时间", called_at[:16]),
         ("紧急程度", "紧急" if urgent else "一般"),
-        ("响应要求", f"{ack} 分钟内响应，{arrive} 分钟内到场，{days} 个工作日内办结"),
+        (
+            "响应要求",
+            f"{minutes_words(ack)}内响应，{minutes_words(arrive)}内到场{hours}，"
+            f"{days} 个工作日内办结",
+        ),
         ("问题类别", ref.category_path(case.category_code)),
         ("网格", ref.grid_name(case.grid_code)),
         ("地址", case.address or "—"),
         ("问题描述", case.description),
         ("呼叫事由", reason),
+        ("呼叫人", caller.name if caller else "—"),
+        ("回电电话", call_back or "—"),
     ]
-    office = ref.departments[office_unit(ref.departments)].name  # as the township names it
-    html = f"""{SLIP_STYLE}
+    e = escape
+    number_text = document_number(ref.township.name, CALL, issue) if issue else "（未编号）"
+    leader = caller.name if caller and held == Role.LEADER else ""
+    html = f"""{SLIP_STYLE}{OFFICIAL_STYLE}
+{number_line(number_text)}
 <h1>呼 叫 单</h1>
-<p class="sub">{e(ref.township.issuer)} · {e(office)} · 乡镇“1+X+Y”联动</p>
+<p class="sub">{e(ref.township.issuer)}</p>
+<p class="to">{e(department.name)}：</p>
 {label_table(cells)}
 <h2>响应回执（由被呼叫部门填写）</h2>
 <table width="100%" cellspacing="0">
@@ -60,14 +81,37 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
 <tr><td class="k">处置情况</td><td colspan="3"><br/><br/><br/></td></tr>
 <tr><td class="k">部门签章</td><td colspan="3"><br/><br/></td></tr>
 </table>
-<p class="note">请在响应时电话告知校验码 {code}。<br/>
-事不完人不撤：问题处置完毕、经呼叫方确认后方可撤离。</p>
-"""
+<p class="note">响应时请致电 {e(call_back or "呼叫人")} 并告知校验码 {code}。</p>
+{
+        closing_block(
+            office.name,
+            caller.name if caller else "",
+            leader,
+            ref.township.issuer,
+            issue.day if issue else None,
+        )
+    }"""
     return html, code
+
+
+def _caller(db: Database, event_id: str | None) -> tuple[str | None, Role | None]:
+    """Who made the call (the signed-in person whose event it is) and the role they held."""
+    row = db.execute(
+        "SELECT actor_id, hlc, device_id, device_seq FROM events WHERE id = ?", [event_id]
+    ).fetchone()
+    if row is None:
+        return None, None
+    actor = context_for(db).actor_at(row[0], (row[1], row[2], row[3]))
+    return row[0], actor.role if actor else None
+
+
+def call_slip_document(db: Database, number: str) -> tuple[Document, str]:
+    html, code = call_slip_html(db, number)
+    return Document(f"呼叫单 {number}", html), code
 
 
 def write_call_slip(db: Database, number: str, out: Path) -> str:
     """Write the PDF; returns the verification code printed on it."""
-    html, code = call_slip_html(db, number)
-    write_pdf(html, out, f"呼叫单 {number}")
+    document, code = call_slip_document(db, number)
+    write_document(document, out)
     return code

@@ -4,15 +4,27 @@ minutes (纪要) with its decisions, the disputes they settled and the list item
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.documents import minutes_distribution, minutes_issue_number
 from app.core.errors import DomainError
 from app.core.meetings import HELD_ON_FORMAT, KIND_NAMES, AgendaItem, Meeting
-from app.reports.pdf import SLIP_STYLE, label_table, write_pdf
+from app.core.model import office_unit
+from app.reports.official import OFFICIAL_STYLE, copy_line, number_line, seal_block
+from app.reports.pdf import (
+    NEW_PAGE,
+    SLIP_STYLE,
+    Document,
+    keeping_end,
+    label_table,
+    write_document,
+)
+from app.store.documents import issue_of, minutes_event_id, units_concerned
 from app.store.meetings import Settlement, members, settlements
 from app.store.reference import departments, township
 
@@ -29,6 +41,7 @@ PAPER_STYLE = """
  span.detail { color: #333; font-size: 9.5pt; }
  table.sign { margin-top: 30px; }
  table.sign td { border: none; padding: 10px 0; font-size: 11pt; }
+ p.copy-to { font-size: 11pt; margin-top: 8px; }
 </style>
 """
 
@@ -115,44 +128,83 @@ def _agenda_table(agenda: list[AgendaItem]) -> str:
     )
 
 
+def agenda_document(
+    db: Database, meeting: Meeting | None, items: list[AgendaItem] | None = None
+) -> Document:
+    title = f"第 {meeting.number} 次联席会议议程" if meeting else "联席会议议程（建议稿）"
+    return Document(title, agenda_html(db, meeting, items))
+
+
 def write_agenda(
     db: Database, meeting: Meeting | None, out: Path, items: list[AgendaItem] | None = None
 ) -> Path:
-    title = f"第 {meeting.number} 次联席会议议程" if meeting else "联席会议议程（建议稿）"
-    return write_pdf(agenda_html(db, meeting, items), out, title)
+    return write_document(agenda_document(db, meeting, items), out)
 
 
 # ----------------------------------------------------------------------- the minutes
 
 
-def minutes_html(db: Database, meeting: Meeting) -> str:
+@dataclass(frozen=True)
+class Minutes:
+    title: str  # for the PDF's properties
+    main: str  # from the heading to the decisions and settled disputes
+    closing: str  # the last paragraphs, the signatures and the seal: kept together
+    closing_on_new_page: str  # the same, starting a page
+
+
+def minutes(db: Database, meeting: Meeting) -> Minutes:
+    """The minutes (纪要): 期号 and date from the event that recorded them, issued by the
+    township's authority; chair, attendees and absent units; the decisions; 主送 the units
+    that attended and 抄送 the expected units that did not (core/documents.py)."""
     if not meeting.held:
         raise DomainError("minutes_missing", value=meeting.number)
+    town = township(db)
+    event_id = minutes_event_id(db, meeting.id)
+    issue = issue_of(db, event_id) if event_id else None
+    present, absent = minutes_distribution(
+        meeting.attendees, members(db), units_concerned(db, meeting)
+    )
     sub = f"综合行政执法联席会议 · 第 {meeting.number} 次会议"
     cells = [
         ("会议时间", held_on_words(meeting.held_on)),
         ("会议地点", meeting.place),
         ("主持人", meeting.chair),
-        ("参会单位", _unit_names(db, meeting.attendees)),
+        ("参会单位", _unit_names(db, present)),
+        ("缺席单位", _unit_names(db, absent) if absent else "无"),
         ("议题", _count_words(meeting.agenda)),
     ]
     summary = "<br/>".join(escape(line) for line in meeting.summary.splitlines())
-    settled = settlements(db, meeting)
-    disputes = f"<h2>三、职责争议裁定及清单修改</h2>{_settlement_list(settled)}" if settled else ""
-    return f"""{_heading(db, "联席会议纪要", sub)}
+    disputes, kept = _disputes(settlements(db, meeting))
+    number = minutes_issue_number(issue) if issue else "（未编号）"
+    main = f"""{SLIP_STYLE}{PAPER_STYLE}{OFFICIAL_STYLE}{number_line(number)}
+<h1>联席会议纪要</h1><p class="sub">{escape(town.issuer)} · {escape(town.name)}{escape(sub)}</p>
+<p class="copy-to">主送：{escape(_unit_names(db, present))}</p>
 {label_table(cells)}
 <h2>一、会议情况</h2>
 <p class="body">{summary}</p>
 <h2>二、议定事项</h2>
 {_decision_table(meeting)}
 {disputes}
-<p class="note">议定事项由责任单位在期限内落实，并将落实情况报综合行政执法办公室；
-逾期未落实的，列入下次联席会议通报。</p>
-<table class="sign" width="100%" cellspacing="0"><tr>
-<td width="50%">主持人（签字）：</td><td>记录人（签字）：</td></tr>
-<tr><td>纪要日期：{escape(_deadline_words((meeting.minutes_at or "")[:10]))}</td><td></td></tr>
-</table>
 """
+    closing = f"""{kept}<p class="note">议定事项由责任单位在期限内落实，并将落实情况报\
+{escape(_office_name(db))}；逾期未落实的，列入下次联席会议通报。</p>
+<table class="sign" width="100%" cellspacing="0"><tr>
+<td width="50%">主持人（签字）：</td><td>记录人（签字）：</td></tr></table>
+{seal_block(town.issuer, issue.day if issue else None)}
+{copy_line("抄送", [_unit_names(db, [u]) for u in absent])}"""
+    first = closing.index(">")  # the page break goes on the closing's first element
+    on_new_page = closing[:first] + NEW_PAGE + closing[first:]
+    return Minutes(f"第 {meeting.number} 次联席会议纪要 {number}", main, closing, on_new_page)
+
+
+def minutes_html(db: Database, meeting: Meeting) -> str:
+    found = minutes(db, meeting)
+    return found.main + found.closing
+
+
+def _office_name(db: Database) -> str:
+    units = {d.code: d for d in departments(db)}
+    return units[office_unit(units)].name
 
 
 def _decision_table(meeting: Meeting) -> str:
@@ -178,9 +230,17 @@ def _done_words(done_at: str | None, note: str) -> str:
     return f"{done_at[:10]} 已落实<br/>" + f'<span class="detail">{escape(note)}</span>'
 
 
-def _settlement_list(settled: list[Settlement]) -> str:
-    """One paragraph per settled dispute, as minutes are written."""
-    return "".join(f'<p class="body">{_settlement_words(s)}</p>' for s in settled)
+def _disputes(settled: list[Settlement]) -> tuple[str, str]:
+    """The settled disputes, one paragraph each as minutes are written: (what goes in the
+    body, the last paragraph kept with the signatures). With one dispute its heading is
+    kept with it too, so a heading never ends a page alone."""
+    if not settled:
+        return "", ""
+    heading = "<h2>三、职责争议裁定及清单修改</h2>"
+    paragraphs = [f'<p class="body">{_settlement_words(s)}</p>' for s in settled]
+    if len(paragraphs) == 1:
+        return "", heading + paragraphs[0]
+    return heading + "".join(paragraphs[:-1]), paragraphs[-1]
 
 
 def _settlement_words(s: Settlement) -> str:
@@ -201,4 +261,13 @@ def _settlement_words(s: Settlement) -> str:
 
 
 def write_minutes(db: Database, meeting: Meeting, out: Path) -> Path:
-    return write_pdf(minutes_html(db, meeting), out, f"第 {meeting.number} 次联席会议纪要")
+    """Write the PDF. The last paragraphs, the signatures and the seal are kept with the
+    text: when they would run onto a page of their own, the last paragraphs start a new
+    page with them, so no page holds a signature alone."""
+    return write_document(minutes_document(db, meeting), out)
+
+
+def minutes_document(db: Database, meeting: Meeting) -> Document:
+    found = minutes(db, meeting)
+    html = keeping_end(found.main, found.closing, found.closing_on_new_page, found.title)
+    return Document(found.title, html)

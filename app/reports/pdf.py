@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -12,11 +14,13 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 FONT_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC")
 
@@ -29,12 +33,38 @@ def _application() -> QGuiApplication:
     return QGuiApplication(["towndesk"])
 
 
+@dataclass(frozen=True)
+class Document:
+    """A document as it is put on paper: its title and its HTML with every page break
+    decided, so the PDF and the printer get the same pages."""
+
+    title: str
+    html: str
+
+
 def write_pdf(html: str, out: Path, title: str) -> Path:
     _application()
     writer = QPdfWriter(str(out))
     writer.setTitle(title)
     writer.setCreator("TownDesk")
-    writer.setPageLayout(
+    _lay_out(writer, html).print_(writer)
+    return out
+
+
+def write_document(document: Document, out: Path) -> Path:
+    return write_pdf(document.html, out, document.title)
+
+
+def print_document(document: Document, printer: QPrinter) -> None:
+    """Put the document on a printer (QPrinter) exactly as on the PDF: A4, the same margins
+    and the same font, so what the preview shows is what the PDF holds."""
+    _application()
+    printer.setDocName(document.title)
+    _lay_out(printer, document.html).print_(printer)
+
+
+def _lay_out(device: QPagedPaintDevice, html: str) -> QTextDocument:
+    device.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
@@ -49,8 +79,20 @@ def write_pdf(html: str, out: Path, title: str) -> Path:
     if family:
         document.setDefaultFont(QFont(family, 11))
     document.setHtml(html)
-    document.print_(writer)
-    return out
+    return document
+
+
+def keeping_end(main: str, end: str, end_on_new_page: str, title: str) -> str:
+    """``main`` then ``end`` (a document's last paragraph and its signatures, seal or a
+    receipt), never letting ``end`` run onto a page of its own: when it does not fit on the
+    last page of ``main``, ``end_on_new_page`` (the same with a page break before it) is
+    used instead. Decided by laying both out on a scratch PDF."""
+    with tempfile.TemporaryDirectory(prefix="towndesk-") as folder:
+        scratch = Path(folder) / "pages.pdf"
+        pages = page_count(write_pdf(main, scratch, title))
+        if page_count(write_pdf(main + end, scratch, title)) > pages:
+            return main + end_on_new_page
+    return main + end
 
 
 def page_count(pdf: Path) -> int:
@@ -58,6 +100,8 @@ def page_count(pdf: Path) -> int:
     found = re.search(rb"/Count (\d+)", pdf.read_bytes())
     return int(found.group(1)) if found else 0
 
+
+NEW_PAGE = ' style="page-break-before: always;"'  # on the first element of a new page
 
 # The look of every printed slip: a title, a subtitle, and bordered label/value tables.
 SLIP_STYLE = """

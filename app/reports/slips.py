@@ -7,19 +7,27 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.reports.call_slip import write_call_slip
-from app.reports.supervision_notice import write_supervision_notice
-from app.reports.transfer_letter import write_transfer_letter
+from app.reports.call_slip import call_slip_document
+from app.reports.pdf import Document, write_document
+from app.reports.supervision_notice import supervision_notice_document
+from app.reports.transfer_letter import transfer_letter_document
 
-Writer = Callable[[Database, str, Path], str]  # (db, case number, out) -> verification code
+# (db, case number) -> (the document as it goes on paper, its verification code)
+Maker = Callable[[Database, str], tuple[Document, str]]
 
-SLIPS: dict[str, tuple[str, Writer]] = {  # kind -> (the document's own name, writer)
-    "call_slip": ("呼叫单", write_call_slip),
-    "supervision_notice": ("督办单", write_supervision_notice),
-    "transfer_letter": ("移送函", write_transfer_letter),
+SLIPS: dict[str, tuple[str, Maker]] = {  # kind -> (the document's own name, maker)
+    "call_slip": ("呼叫单", call_slip_document),
+    "supervision_notice": ("督办单", supervision_notice_document),
+    "transfer_letter": ("移送函", transfer_letter_document),
 }
+
+
+def slip_document(db: Database, kind: str, number: str) -> tuple[Document, str]:
+    return SLIPS[kind][1](db, number)
 
 
 def write_slip(db: Database, kind: str, number: str, out: Path) -> str:
     """Write the PDF; returns the verification code printed on it."""
-    return SLIPS[kind][1](db, number, out)
+    document, code = slip_document(db, kind, number)
+    write_document(document, out)
+    return code

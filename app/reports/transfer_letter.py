@@ -14,7 +14,7 @@ from app.core.errors import DomainError
 from app.core.model import Case
 from app.core.slips import verification_code
 from app.core.transfers import Transfer
-from app.reports.pdf import SLIP_STYLE, page_count, write_pdf
+from app.reports.pdf import SLIP_STYLE, Document, keeping_end, write_document
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
 from app.store.evidence import CustodyEntry, EvidenceItem, evidence_list
@@ -71,12 +71,18 @@ def write_transfer_letter(db: Database, number: str, out: Path) -> str:
     """Write the PDF; returns the verification code printed on it. The receipt goes at
     the foot of the last page when it fits there, else at the top of a page of its own,
     so it is never cut in two by a page break."""
+    document, code = transfer_letter_document(db, number)
+    write_document(document, out)
+    return code
+
+
+def transfer_letter_document(db: Database, number: str) -> tuple[Document, str]:
+    """The letter as it goes on paper (the receipt placed as ``write_transfer_letter`` says)
+    and its verification code."""
     letter = transfer_letter(db, number)
     title = f"{letter.title} {letter.letter_no}"
-    pages = page_count(write_pdf(letter.main, out, title))
-    if page_count(write_pdf(letter.html, out, title)) > pages:
-        write_pdf(letter.main + _on_new_page(letter.receipt), out, title)
-    return letter.code
+    html = keeping_end(letter.main, letter.receipt, _on_new_page(letter.receipt), title)
+    return Document(title, html), letter.code
 
 
 def transfer_letter(db: Database, number: str, blobs: BlobStore | None = None) -> Letter:

@@ -549,6 +549,10 @@
       <translation>打印督办单</translation>
     </message>
     <message>
+      <source>Save as PDF…</source>
+      <translation>保存为 PDF…</translation>
+    </message>
+    <message>
       <source>Print transfer letter</source>
       <translation>打印移送函</translation>
     </message>
@@ -3894,6 +3898,10 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>打印纪要(&amp;I)…</translation>
     </message>
     <message>
+      <source>Save as PDF…</source>
+      <translation>保存为 PDF…</translation>
+    </message>
+    <message>
       <source>Save the agenda as a PDF to print and hand out</source>
       <translation>把议程保存为 PDF，打印分发</translation>
     </message>
@@ -4207,6 +4215,34 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>PDF (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Print: {title}</source>
+      <translation>打印：{title}</translation>
+    </message>
+    <message>
+      <source>No printer</source>
+      <translation>没有打印机</translation>
+    </message>
+    <message>
+      <source>No printer is installed on this computer. Save the document as a PDF and print it from a computer with a printer?</source>
+      <translation>这台电脑没有安装打印机。要先保存为 PDF，再到有打印机的电脑上打印吗？</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>PDF saved</source>
+      <translation>PDF 已保存</translation>
+    </message>
+    <message>
+      <source>No program to open PDF files was found; the file is saved at {path}</source>
+      <translation>未找到可以打开 PDF 的程序，文件已保存到 {path}</translation>
     </message>
   </context>
   <context>
@@ -4937,12 +4973,16 @@ Owner unit: {owner} · deadline {deadline}</source>
   <context>
     <name>SuperviseForm</name>
     <message>
-      <source>What must be done, by when</source>
-      <translation>督办要求及完成时限</translation>
+      <source>What must be done, and why</source>
+      <translation>督办事由及要求</translation>
     </message>
     <message>
       <source>Supervision note</source>
       <translation>督办意见</translation>
+    </message>
+    <message>
+      <source>Finish and reply by</source>
+      <translation>限期办结并回复</translation>
     </message>
   </context>
   <context>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,12 @@ from app.core.lists import ListKind
 from app.reports.meeting_pdf import (
     agenda_html,
     held_on_words,
+    minutes,
     minutes_html,
     write_agenda,
     write_minutes,
 )
+from app.reports.pdf import page_count, write_pdf
 from app.store import meetings as m
 from app.store.disputes import dispute_by_id
 from app.store.lists import versions
@@ -148,3 +151,64 @@ def test_the_pdfs_are_written(office: Office, tmp_path: Path, qapp) -> None:  # 
     ):
         data = path.read_bytes()
         assert data.startswith(b"%PDF") and len(data) > 5000
+
+
+def test_the_minutes_have_an_issue_number_a_distribution_and_a_seal(office: Office) -> None:
+    # the members: 派出所 and 市场监管所 attend, 司法所 does not
+    m.set_members(office.db, office.user("clerk"), ["PCS", "SCJG", "SFS"], wall=office.clock)
+    held, _, _ = held_meeting(office)  # attended by ZHB, PCS, SCJG and YJJ
+    html = minutes_html(office.db, held)
+    attending = "青石镇综合行政执法办公室、青石派出所、青石市场监管所、蓬山区应急管理局"
+    for text in (
+        '<p class="no">2026年第1期</p>',  # the first minutes recorded this year
+        "青石镇人民政府",
+        f"主送：{attending}",
+        f"<td>{attending}</td>",
+        # 司法所, a member, is absent; so is 综合执法中队, which owns the second decision
+        '<td class="k">缺席单位</td><td>青石司法所、青石综合执法中队</td>',
+        "抄送：青石司法所、青石综合执法中队。",
+        "主持人（签字）",
+        # held on Thursday 19 November 2026 at 09:30, the minutes recorded that evening
+        "青石镇人民政府（盖章）<br/>2026年11月19日",
+    ):
+        assert text in html, text
+    second = office.schedule(attendees=["ZHB", "PCS"])
+    office.later(24 + 2)
+    second = office.minutes(second, [], summary="通报情况。")
+    assert '<p class="no">2026年第2期</p>' in minutes_html(office.db, second)
+    assert minutes_html(office.db, held) == html  # a reprint keeps its number
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_long_minutes_never_leave_the_signatures_alone(
+    office: Office, tmp_path: Path, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    held, _, _ = held_meeting(office)
+    out = tmp_path / "纪要.pdf"
+
+    def pages_of(html: str) -> int:
+        return page_count(write_pdf(html, out, "纪要"))
+
+    def longer(lines: int) -> m.Meeting:
+        return replace(
+            held, summary="\n".join(f"第 {n} 项：会议通报了有关情况。" for n in range(lines))
+        )
+
+    # the shortest minutes whose closing lines spill onto a page of their own when written
+    # the plain way
+    spilled = next(
+        meeting
+        for meeting in (longer(n) for n in range(10, 80))
+        if pages_of(minutes(office.db, meeting).main)
+        < pages_of(minutes(office.db, meeting).main + minutes(office.db, meeting).closing)
+    )
+    write_minutes(office.db, spilled, out)
+    last = flat(page_text(out, page_count(out)))
+    assert "盖章" in last and "议定事项由责任单位在期限内落实" in last and "主持人（签字）" in last
+    # the minutes' own last paragraph (the one settled dispute) goes along, with its heading
+    assert "三、职责争议裁定及清单修改" in last and "裁定由青石派出所牵头" in last
+
+
+def page_text(pdf: Path, page: int) -> str:
+    run = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(run, capture_output=True, check=True).stdout.decode()

@@ -475,4 +475,8 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
     assert clerk_window.board.select(number)
     assert not clerk_window.board.supervise_button.isEnabled()  # a clerk does not supervise
     detail = desk.open("leader", number)
-    assert steps(detail)[-1] == ("督办", "督办意见：请于明日下班前签收")
+    # the form offered five working days after Wednesday 9 December 2026: Wednesday 16th
+    assert steps(detail)[-1] == (
+        "督办",
+        "督办意见：请于明日下班前签收；限 2026-12-16 前办结并书面回复",
+    )

@@ -34,6 +34,7 @@ from app.store.lists import versions
 from app.store.reference import user_by_name
 from app.store.routing import boundary_entries
 from app.store.work_calendar import work_calendar
+from app.ui.common import printing
 from app.ui.common.session import Session
 from app.ui.meetings.page import MeetingsPage
 from app.ui.meetings.parts import ItemRole, meeting_state
@@ -443,15 +444,22 @@ def test_agenda_and_minutes_print_to_the_chosen_pdf(
     )
     page = open_page(qtbot, demo_db, demo_path, clock)
     opened: list[object] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
-    assert page.print_agenda() is None and opened == []  # cancelled: nothing written
+    assert page.save_agenda() is None and opened == []  # cancelled: nothing written
+    # no printer here: printing offers the PDF, which is accepted
+    monkeypatch.setattr(printing, "installed_printers", lambda: [])
+    monkeypatch.setattr(printing, "offer_pdf_instead", lambda _parent: True)
     for button, name in ((page.print_agenda_button, "a"), (page.print_minutes_button, "m")):
         out = tmp_path / f"{name}.pdf"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, o=out: (str(o), ""))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert out.read_bytes().startswith(b"%PDF")
     assert len(opened) == 2
+    out = tmp_path / "saved.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(out), ""))
+    page.save_minutes()
+    assert out.read_bytes().startswith(b"%PDF") and len(opened) == 3
 
 
 @pytest.mark.parametrize("username", ["supervisor", "officer", "grid"])

@@ -144,7 +144,9 @@ def test_the_bulletin_button_prints_last_month(qtbot, demo_path, demo_db, tmp_pa
         return str(out), ""
 
     monkeypatch.setattr("app.ui.statistics.page.QFileDialog.getSaveFileName", save_as)
-    monkeypatch.setattr("app.ui.statistics.page.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr(
+        "app.ui.statistics.page.QDesktopServices.openUrl", lambda url: opened.append(url) or True
+    )
     page.bulletin_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
     last_month = month_of(TEST_TODAY).previous()

@@ -17,6 +17,7 @@ from app.core.case_path.rules import (
     refuse,
 )
 from app.core.case_path.steps import Action, Actor, CaseState, event_type_of
+from app.core.documents import check_reply_by
 from app.core.errors import DomainError, Words
 from app.core.intake import check_day
 from app.core.model import Department, Route, Tier, office_unit
@@ -46,6 +47,7 @@ class Request:
     threshold: str = ""  # TRANSFER_POLICE: why the facts meet the prosecution threshold
     received_by: str = ""  # TRANSFER_RECEIPT: who signed the receipt (回执)
     outcome: str = ""  # TRANSFER_OUTCOME: accepted, declined or returned
+    reply_by: str = ""  # SUPERVISE: the new deadline (YYYY-MM-DD) to finish and reply by
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,10 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
             "photos": list(request.photos),
         }
     if action == Action.SUPERVISE:
-        return {"note": _need(request.note, "note_missing", action)}
+        supervision = {"note": _need(request.note, "note_missing", action)}
+        if request.reply_by.strip():  # optional: older supervisions carry none
+            supervision["reply_by"] = check_reply_by(request.reply_by, today)
+        return supervision
     if action in CALL_STEPS:
         return {"call_id": state.call_id, "note": request.note.strip()}
     return {}  # SIGN, RESUME, CLOSE

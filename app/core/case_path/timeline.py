@@ -82,6 +82,7 @@ PHRASES: dict[str, Words] = {
     "fixed": Words("现场核查：已整改到位", "Fixed: verified on site"),
     "not_fixed": Words("现场核查：未整改到位，退回处置", "Not fixed: back to the handler"),
     "supervised": Words("督办意见：{note}", "Supervision notice: {note}"),
+    "reply_by": Words("限 {day} 前办结并书面回复", "finish and reply by {day}"),
     "reason": Words("理由：{reason}", "Reason: {reason}"),
     # a party's personal data never shows here: the timeline is read by every role
     "party_added": Words("登记当事人", "Party recorded"),
@@ -275,7 +276,9 @@ def _handling(
     if action == Action.FEEDBACK:
         return s.join(note, s.photos(p))
     if action == Action.SUPERVISE:
-        return s.say("supervised", note=note)
+        supervised = s.say("supervised", note=note)
+        reply_by = p.get("reply_by")  # supervisions before it was asked carry none
+        return s.join(supervised, s.say("reply_by", day=reply_by)) if reply_by else supervised
     if reason:
         return s.say("reason", reason=reason)
     return note

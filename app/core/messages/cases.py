@@ -169,6 +169,14 @@ CASE_MESSAGES: dict[str, tuple[str, str]] = {
         "Say with --working or --off whether the day is worked.",
     ),
     "no_supervision": ("案件 {value} 还没有督办记录。", "Case {value} has not been supervised."),
+    "reply_by_invalid": (
+        "回复期限“{value}”不对：应为日期，如 2026-12-31。",
+        "Reply-by date '{value}' is not a date like 2026-12-31.",
+    ),
+    "reply_by_past": (
+        "回复期限 {value} 已经过去：不能早于督办当天 {low}。",
+        "Reply-by date {value} is in the past: it cannot be before the supervision day {low}.",
+    ),
     "no_call": ("案件 {value} 没有呼叫记录。", "Case {value} has no call."),
     "merge_into_itself": ("不能把案件合并到它自己。", "A case cannot be merged into itself."),
     "merge_target_finished": (

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +41,7 @@ from app.ui.case_detail.steps.registry import open_step
 from app.ui.case_detail.steps.suggestion import suggested_action
 from app.ui.case_detail.timeline import case_timeline
 from app.ui.common.i18n import action_word, in_language
-from app.ui.common.printing import print_slip
+from app.ui.common.printing import print_slip, save_slip
 from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 
@@ -182,16 +184,26 @@ class CaseDetailDialog(QDialog):
             row.addWidget(self._action_button(action, action == suggested))
         row.addStretch(1)
         self.print_buttons = {}
+        self.save_actions = {}
         for kind, label in self._printable():
-            button = QPushButton(label)
-            button.setAutoDefault(False)
+            # a click prints (the preview, any installed printer); its menu saves a PDF
+            button = QToolButton()
+            button.setText(label)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             button.clicked.connect(
                 lambda _checked=False, k=kind: print_slip(
                     self, self.session.db, k, self.case.number
                 )
             )
+            menu = QMenu(button)
+            save = menu.addAction(self.tr("Save as PDF…"))
+            save.triggered.connect(
+                lambda _checked=False, k=kind: save_slip(self, self.session.db, k, self.case.number)
+            )
+            button.setMenu(menu)
             row.addWidget(button)
             self.print_buttons[kind] = button
+            self.save_actions[kind] = save
         if suggested is not None and self.suggestion is not None:
             hint = QLabel(
                 self.tr("The lists suggest: {reason}").format(

@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QTreeWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +52,16 @@ def _button(text: str, primary: bool = False) -> QPushButton:
         button.setObjectName("primaryButton")
     button.setAutoDefault(False)
     return button
+
+
+def _print_button(text: str) -> tuple[QToolButton, QAction]:
+    button = QToolButton()
+    button.setText(text)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+    menu = QMenu(button)
+    save = menu.addAction(QCoreApplication.translate("MeetingsPage", "Save as PDF…"))
+    button.setMenu(menu)
+    return button, save
 
 
 def _empty_label() -> QLabel:
@@ -173,10 +186,11 @@ class MeetingPanel(QWidget):
         self.minutes_button = _button(
             QCoreApplication.translate("MeetingsPage", "&Record minutes…"), primary=True
         )
-        self.print_agenda_button = _button(
+        # a click prints (the preview, any installed printer); the menu saves a PDF
+        self.print_agenda_button, self.save_agenda_action = _print_button(
             QCoreApplication.translate("MeetingsPage", "Print &agenda…")
         )
-        self.print_minutes_button = _button(
+        self.print_minutes_button, self.save_minutes_action = _print_button(
             QCoreApplication.translate("MeetingsPage", "Print m&inutes…")
         )
         self.agenda_button.setVisible(may_coordinate)

@@ -11,7 +11,9 @@ or disputes changed (and on every showing: time passes while the window is open)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -28,17 +30,19 @@ from PySide6.QtWidgets import (
 from app.core.case_path.rules import FIELD_KINDS
 from app.core.meetings import Meeting, MeetingDecision
 from app.core.permissions import COORDINATE
-from app.reports.meeting_pdf import write_agenda, write_minutes
+from app.reports.meeting_pdf import agenda_document, minutes_document
+from app.reports.pdf import Document
 from app.store.agenda import propose_agenda
 from app.store.changes import DISPUTES, MEETINGS
 from app.store.devices import may_here, own_kind
 from app.store.meetings import meetings, members, open_decisions
 from app.ui.common.page import Page
+from app.ui.common.printing import print_or_offer_pdf, save_pdf
 from app.ui.common.session import Session
 from app.ui.meetings.columns import ListColumn, MeetingPanel
 from app.ui.meetings.dialogs import AgendaDialog, MarkDoneDialog, MeetingDialog, MembersDialog
 from app.ui.meetings.minutes import MinutesDialog
-from app.ui.meetings.parts import MINUTES_DUE, meeting_name, meeting_state, save_pdf, unit_names
+from app.ui.meetings.parts import MINUTES_DUE, meeting_name, meeting_state, unit_names
 
 STYLE = """
 #meetingDetail { background: #ffffff; border: 1px solid #d9e0e8; }
@@ -104,6 +108,8 @@ class MeetingsPage(Page):
         self.minutes_button.clicked.connect(self.start_minutes)
         self.print_agenda_button.clicked.connect(self.print_agenda)
         self.print_minutes_button.clicked.connect(self.print_minutes)
+        panel.save_agenda_action.triggered.connect(self.save_agenda)
+        panel.save_minutes_action.triggered.connect(self.save_minutes)
 
     def _top(self) -> QHBoxLayout:
         title = QLabel(self.tr("Joint meetings"))
@@ -306,18 +312,32 @@ class MeetingsPage(Page):
         self.message.emit(text)
 
     def print_agenda(self) -> object:
+        """The agenda to the printer (or, with none, a PDF)."""
+        return print_or_offer_pdf(self, *self._agenda())
+
+    def save_agenda(self) -> Path | None:
+        return save_pdf(self, *reversed(self._agenda()))
+
+    def _agenda(self) -> tuple[Callable[[], Document], str]:
+        """How to make the agenda of the selected meeting (or the proposal) and its file."""
         meeting = self.selected()
         if meeting is not None:
-            name = f"第{meeting.number}次联席会议议程.pdf"
-            return save_pdf(self, name, lambda out: write_agenda(self.db, meeting, out))
+            return lambda: agenda_document(
+                self.db, meeting
+            ), f"第{meeting.number}次联席会议议程.pdf"
         items = propose_agenda(self.db, self.clock.now().date())
-        return save_pdf(
-            self, "联席会议议程（建议稿）.pdf", lambda out: write_agenda(self.db, None, out, items)
-        )
+        return lambda: agenda_document(self.db, None, items), "联席会议议程（建议稿）.pdf"
 
     def print_minutes(self) -> object:
         meeting = self.selected()
         if meeting is None or not meeting.held:
             return None
         name = f"第{meeting.number}次联席会议纪要.pdf"
-        return save_pdf(self, name, lambda out: write_minutes(self.db, meeting, out))
+        return print_or_offer_pdf(self, lambda: minutes_document(self.db, meeting), name)
+
+    def save_minutes(self) -> Path | None:
+        meeting = self.selected()
+        if meeting is None or not meeting.held:
+            return None
+        name = f"第{meeting.number}次联席会议纪要.pdf"
+        return save_pdf(self, name, lambda: minutes_document(self.db, meeting))

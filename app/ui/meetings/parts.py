@@ -1,11 +1,10 @@
 """What the joint-meeting page and its dialogs share: a check list of agenda items, the
-words for a meeting and its state, rows that wrap their text, and saving a PDF."""
+words for a meeting and its state, and rows that wrap their text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -13,14 +12,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +33,6 @@ from PySide6.QtWidgets import (
 from app.core.meetings import HELD_ON_FORMAT, OTHER, AgendaItem, Meeting, MeetingDecision
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import agenda_kind_word
-from app.ui.common.runner import show_error_dialog
 
 ItemRole = Qt.ItemDataRole.UserRole
 DETAIL_COLOUR = QColor("#52606d")
@@ -256,25 +251,3 @@ def wrap_columns(tree: QTreeWidget, columns: Sequence[int]) -> None:
     tree.header().sectionResized.connect(
         lambda column, _old, _new: tree.doItemsLayout() if column in columns else None
     )
-
-
-def save_pdf(parent: QWidget, file_name: str, write: Callable[[Path], object]) -> Path | None:
-    """Ask where to save the PDF, write it, open it for printing (as the case slips do).
-    None if cancelled or it could not be written (the error is shown)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("Printing", "Save the PDF"),
-        str(Path(folder) / file_name),
-        QCoreApplication.translate("Printing", "PDF (*.pdf)"),
-    )
-    if not chosen:
-        return None
-    out = Path(chosen)
-    try:
-        write(out)
-    except OSError as error:
-        show_error_dialog(parent, error, str(error))
-        return None
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))  # the PDF viewer prints it
-    return out

@@ -33,6 +33,7 @@ from app.store.assessment import assessment_weights
 from app.store.changes import CALLS, CASES
 from app.store.statistics import GroupFigures, cases_behind, figures
 from app.ui.common.page import Page
+from app.ui.common.printing import no_viewer
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
 from app.ui.statistics.dialogs import Behind, CasesBehindDialog, DefinitionsDialog, load_behind
@@ -379,8 +380,11 @@ class StatisticsPage(Page):
 
         def done(saved: Path) -> None:
             self.message.emit(self.tr("Saved {path}").format(path=saved))
-            if saved.suffix.lower() == ".pdf":
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved)))  # the viewer prints it
+            opened = saved.suffix.lower() != ".pdf" or QDesktopServices.openUrl(
+                QUrl.fromLocalFile(str(saved))  # the viewer prints it, when there is one
+            )
+            if not opened:
+                no_viewer(self, saved)
 
         return self.runner.run(
             Operation(

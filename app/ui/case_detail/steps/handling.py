@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
+from app.core.documents import default_reply_by
 from app.store.routing import boundary_entries, power_entries
+from app.store.work_calendar import work_calendar
 from app.ui.case_detail.steps.form import PhotoRow, StepForm
 
 
@@ -75,14 +77,30 @@ class FeedbackForm(StepForm):
 
 
 class SuperviseForm(StepForm):
+    """The reasons, and the new deadline printed on the notice (core/documents.py offers
+    some working days after today; core checks whatever is chosen)."""
+
     actions = (Action.SUPERVISE,)
 
     def fields(self) -> None:
-        self.note = self.text_box(self.tr("What must be done, by when"))
+        self.note = self.text_box(self.tr("What must be done, and why"))
+        today = self.session.clock.today()
+        offered = default_reply_by(work_calendar(self.session.db), today)
+        self.reply_by = QDateEdit()
+        self.reply_by.setObjectName("replyBy")
+        self.reply_by.setCalendarPopup(True)
+        self.reply_by.setDisplayFormat("yyyy-MM-dd")
+        self.reply_by.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.reply_by.setDate(QDate(offered.year, offered.month, offered.day))
         self.form.addRow(self.tr("Supervision note"), self.note)
+        self.form.addRow(self.tr("Finish and reply by"), self.reply_by)
 
     def request(self) -> Request:
-        return Request(self.action, note=self.note.toPlainText().strip())
+        return Request(
+            self.action,
+            note=self.note.toPlainText().strip(),
+            reply_by=self.reply_by.date().toString("yyyy-MM-dd"),
+        )
 
 
 class ExtendForm(StepForm):
