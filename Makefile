@@ -84,7 +84,7 @@ package: build
 # needs root and the Debian mirror, so it is not part of `make test`. Reuses dist/ if built.
 package-test: $(BIN)/.installed
 	@test -f $(DEB) || $(MAKE) --no-print-directory package
-	@$(MAKE) --no-print-directory _apt PACKAGES="debootstrap"
+	@$(MAKE) --no-print-directory _apt PACKAGES="debootstrap xvfb"
 	PYTHON=$(BIN)/python packaging/test-deb.sh $(DEB)
 
 system-packages:

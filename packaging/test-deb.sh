@@ -38,8 +38,12 @@ if [ ! -d "$base" ]; then
 fi
 
 root=$(mktemp -d /var/tmp/towndesk-chroot.XXXXXX)
+xvfb=
 cleanup() {
-	for m in "$root/dev" "$root/proc"; do mountpoint -q "$m" && umount "$m"; done
+	[ -z "$xvfb" ] || kill "$xvfb" 2>/dev/null || true
+	for m in "$root/tmp/.X11-unix" "$root/dev" "$root/proc"; do
+		if mountpoint -q "$m"; then umount "$m"; fi
+	done
 	# never remove a root that still has the host's /dev or /proc mounted in it
 	if mountpoint -q "$root/dev" || mountpoint -q "$root/proc"; then
 		echo "left $root (still mounted)" >&2
@@ -87,6 +91,21 @@ say "towndesk self-test"
 t=$(now)
 as_user towndesk self-test || fail "self-test"
 say "self-test: $(took "$t")"
+
+# the window on a real X server: Qt's xcb plugin loads with the libraries Depends brought
+if command -v Xvfb >/dev/null; then
+	d=70
+	while [ -e "/tmp/.X11-unix/X$d" ] || [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+	say "towndesk self-test in an X11 window (Xvfb :$d)"
+	Xvfb ":$d" -screen 0 1366x768x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+	xvfb=$!
+	sleep 2
+	mkdir -p "$root/tmp/.X11-unix"
+	mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
+	as_user env DISPLAY=":$d" QT_QPA_PLATFORM=xcb towndesk self-test || fail "self-test on X11"
+else
+	say "no Xvfb here: the X11 window is not tried (apt-get install xvfb)"
+fi
 
 say "towndesk demo, then a screenshot of the sign-in page"
 as_user towndesk demo --cases 200 >"$OUT/demo.log" || fail "towndesk demo"
