@@ -21,8 +21,7 @@ WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 
 .PHONY: run test bench fuzz kill-trials date-check lint build system-packages window-packages \
-	build-packages \
-	i18n clean
+	build-packages i18n clean package package-test
 
 run: system-packages window-packages $(BIN)/.installed i18n
 	$(BIN)/towndesk demo --if-missing
@@ -77,6 +76,22 @@ lint: $(BIN)/.installed
 build: system-packages build-packages $(BIN)/.installed i18n
 	$(BIN)/pyinstaller --noconfirm build.spec
 	QT_QPA_PLATFORM=offscreen dist/towndesk/towndesk self-test
+
+# The Debian package of the one-folder build (packaging/README.md), checked by lintian.
+VERSION := $(shell sed -n 's/^version *= *"\(.*\)"/\1/p' pyproject.toml | head -n 1)
+DEB := dist/towndesk_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo amd64).deb
+
+package: build
+	@$(MAKE) --no-print-directory _apt PACKAGES="lintian"
+	PYTHON=$(BIN)/python packaging/build-deb.sh
+	lintian --fail-on error,warning $(DEB)
+
+# Installs the package into a bare Debian 12 root (debootstrap, made once) and runs it there;
+# needs root and the Debian mirror, so it is not part of `make test`. Reuses dist/ if built.
+package-test: $(BIN)/.installed
+	@test -f $(DEB) || $(MAKE) --no-print-directory package
+	@$(MAKE) --no-print-directory _apt PACKAGES="debootstrap xvfb"
+	PYTHON=$(BIN)/python packaging/test-deb.sh $(DEB)
 
 system-packages:
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(SYSTEM_PACKAGES) $(if $(shell $(PYTHON) -c 'import ensurepip' 2>/dev/null || echo no),python3-venv)"

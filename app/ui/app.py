@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlite_utils import Database
 
@@ -79,6 +79,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("TownDesk")
     app.setOrganizationName("TownDesk")
     app.setApplicationDisplayName("TownDesk")
+    # the window's icon and the installed menu entry's (packaging/debian/towndesk.desktop),
+    # so the taskbar shows the same shield as the menu, not a blank window icon
+    app.setDesktopFileName("towndesk")
+    icon = resource("icons", "towndesk.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     installed = set(QFontDatabase.families())
     family = next((f for f in FONT_FAMILIES if f in installed), None)
     if family:
