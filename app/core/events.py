@@ -49,9 +49,15 @@ class EventType:
     OFFICE_HOURS_SET = "calendar.office_hours_set"
     CALENDAR_YEAR_SET = "calendar.year_set"  # a year's holiday schedule, as published
     LIST_REPLACED = "list.replaced"
-    LIST_ITEM_SET = "list.item_set"  # one item added or changed (an edit, or a decision)
+    # one item added or changed: an edit of the official list by the office; before schema
+    # 13 also a ruling's change (naming the decision), which still folds as it did then
+    LIST_ITEM_SET = "list.item_set"
+    # since schema 13 a ruling's change: a local amendment (本镇修订) kept beside the
+    # official list, never rewriting it (core/amendments.py)
+    LIST_AMENDED = "list.amended"
     DISPUTE_REFERRED = "dispute.referred"  # sent to a joint meeting
     DISPUTE_DECIDED = "dispute.decided"
+    DISPUTE_WITHDRAWN = "dispute.withdrawn"  # taken back from the meeting it was sent to
     MEETING_MEMBERS_SET = "meeting.members_set"
     MEETING_SCHEDULED = "meeting.scheduled"
     MEETING_AGENDA_SET = "meeting.agenda_set"

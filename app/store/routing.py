@@ -10,19 +10,32 @@ from sqlite_utils import Database
 
 from app.core.model import Case
 from app.core.routing import BoundaryEntry, CaseRuling, PowerEntry, Suggestion, suggest
+from app.store.amendments import for_routing, in_force
 from app.store.reference import categories, departments
 
 
 def suggestion_for(db: Database, case: Case) -> Suggestion | None:
-    category = next(c for c in categories(db) if c.code == case.category_code)
+    return _suggestion(db, case.category_code, latest_ruling(db, case.id))
+
+
+def _suggestion(db: Database, category_code: str, ruling: CaseRuling | None) -> Suggestion | None:
+    category = next(c for c in categories(db) if c.code == category_code)
     units = {d.code: d for d in departments(db)}
     return suggest(
         category,
         boundary_entries(db, category.code),
         power_entries(db, category.code),
         units,
-        latest_ruling(db, case.id),
+        ruling,
+        for_routing(in_force(db, category.code)),
     )
+
+
+def listed_lead(db: Database, category_code: str) -> str | None:
+    """Who the lists (the official items with their local amendments) say leads a case of
+    the category; None when they say nothing (only the category's default)."""
+    found = _suggestion(db, category_code, None)
+    return found.lead if found is not None and found.from_lists else None
 
 
 def boundary_entries(db: Database, category_code: str) -> list[BoundaryEntry]:

@@ -781,7 +781,7 @@
     </message>
     <message>
       <source>Boundary list amended: {item}</source>
-      <translation>已修改边界清单 {item}</translation>
+      <translation>据此修订边界清单 {item}</translation>
     </message>
     <message>
       <source>(no letter number)</source>
@@ -1575,20 +1575,16 @@
       <translation>依据哪条清单或规定，为什么由该单位牵头</translation>
     </message>
     <message>
-      <source>Amend the duty boundary list as well</source>
-      <translation>同时修改职责边界清单</translation>
+      <source>Amend the duty boundary list locally as well</source>
+      <translation>同时对职责边界清单作本镇修订</translation>
     </message>
     <message>
-      <source>Boundary list item {no} ({code}) covers other categories too: “{category}” gets an item of its own naming the chosen unit as lead, in a new version of the list that names this ruling.</source>
-      <translation>边界清单第{no}项（{code}）还包含其他问题类别：将为“{category}”单列一项，由所选单位牵头，清单生成新版本并注明本次裁定。</translation>
+      <source>A local amendment is kept beside boundary list item {no} ({code}) for “{category}”: routing follows it at once, the official list stays as issued, and the change goes into the proposal to the establishment office. Only the responsible leader or the joint meeting amends the lists.</source>
+      <translation>将在边界清单第{no}项（{code}）旁记录“{category}”的本镇修订：分拨建议立即按修订执行，官方清单保持原样，修订列入报区编办的修订建议。只有分管领导或联席会议可以修订清单。</translation>
     </message>
     <message>
-      <source>Boundary list item {no} ({code}) will name the chosen unit as lead, in a new version of the list that names this ruling.</source>
-      <translation>边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。</translation>
-    </message>
-    <message>
-      <source>The boundary list has no item for “{category}” yet: one is added, in a new version of the list.</source>
-      <translation>边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。</translation>
+      <source>The boundary list has no item for “{category}”: a local amendment proposes one, routing follows it at once. Only the responsible leader or the joint meeting amends the lists.</source>
+      <translation>边界清单没有“{category}”的条目：本镇修订将建议增列一项，分拨建议立即按修订执行。只有分管领导或联席会议可以修订清单。</translation>
     </message>
     <message>
       <source>&amp;Lead unit</source>
@@ -1936,6 +1932,22 @@
   <context>
     <name>DisputesPage</name>
     <message>
+      <source>The duty dispute on case {number} was withdrawn from the joint meeting.</source>
+      <translation>案件 {number} 的职责争议已从联席会议撤回，待重新裁定。</translation>
+    </message>
+    <message>
+      <source>the joint meeting</source>
+      <translation>联席会议</translation>
+    </message>
+    <message>
+      <source>Withdrawn from the joint meeting on {time}: {reason}</source>
+      <translation>已于 {time} 从联席会议撤回：{reason}</translation>
+    </message>
+    <message>
+      <source>Withdraw from the meeting…</source>
+      <translation>从会议撤回…</translation>
+    </message>
+    <message>
       <source>Open case</source>
       <translation>打开案件</translation>
     </message>
@@ -2045,7 +2057,7 @@
     </message>
     <message>
       <source>Duty boundary list amended: {item}</source>
-      <translation>已修改职责边界清单：{item}</translation>
+      <translation>据此修订职责边界清单：{item}</translation>
     </message>
     <message>
       <source>Duty boundary list item {no}: {name}, {lead} leads, {helpers} cooperate</source>
@@ -2109,7 +2121,7 @@
     </message>
     <message>
       <source>The duty dispute on case {number} was ruled on: {lead} leads. The duty boundary list was amended ({item}).</source>
-      <translation>案件 {number} 的职责争议已裁定：{lead}牵头。职责边界清单已修改（{item}）。</translation>
+      <translation>案件 {number} 的职责争议已裁定：{lead}牵头。已对职责边界清单作本镇修订（{item}）。</translation>
     </message>
     <message>
       <source>The duty dispute on case {number} was ruled on: {lead} leads.</source>
@@ -3757,6 +3769,10 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>职责边界清单“{name}”（{item}）已修改，生成第 {version} 版。</translation>
     </message>
     <message>
+      <source>A local amendment of the boundary list entry {name} ({item}) was recorded, for the establishment office.</source>
+      <translation>对职责边界清单“{name}”（{item}）作本镇修订，报区编办审定。</translation>
+    </message>
+    <message>
       <source>The boundary list was not changed.</source>
       <translation>职责边界清单未修改。</translation>
     </message>
@@ -4906,6 +4922,10 @@ Owner unit: {owner} · deadline {deadline}</source>
   <context>
     <name>Suggestion</name>
     <message>
+      <source>By the township's local amendment of the duty boundary list: an override needs a reason</source>
+      <translation>依据本镇对职责边界清单的修订：改派需写明理由</translation>
+    </message>
+    <message>
       <source>{lead} leads, {helpers} cooperate</source>
       <translation>{lead}牵头，{helpers}配合</translation>
     </message>
@@ -5816,6 +5836,29 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>WithdrawDialog</name>
+    <message>
+      <source>Withdraw</source>
+      <translation>撤回</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Why it is withdrawn from the meeting</source>
+      <translation>从会议撤回的理由</translation>
+    </message>
+    <message>
+      <source>The duty dispute on case {number} is on the agenda of {meeting}: only that meeting decides it. Withdraw it, so that it can be ruled on otherwise?</source>
+      <translation>案件 {number} 的职责争议已列入{meeting}的议程，只能由该次会议作出决议。是否撤回，以便另行裁定？</translation>
+    </message>
+    <message>
+      <source>Withdraw from the joint meeting · case {number}</source>
+      <translation>从联席会议撤回 · 案件 {number}</translation>
     </message>
   </context>
 </TS>

@@ -148,6 +148,9 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
         "app.store.disputes.decide_dispute": lambda: disputes.decide_dispute(
             db, leader, "any", Ruling("ZFZD", reasoning="依清单"), wall=w
         ),
+        "app.store.disputes.withdraw_dispute": lambda: disputes.withdraw_dispute(
+            db, leader, "any", "会议延期", wall=w
+        ),
         "app.store.lists.replace_list": lambda: lists.replace_list(
             db, admin, ListKind.BOUNDARY, ["事项编码"], [["X"]], [2], wall=w
         ),

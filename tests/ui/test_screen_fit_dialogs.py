@@ -31,7 +31,7 @@ from app.ui.base_data.units import DepartmentDialog, GridDialog, ProfileDialog
 from app.ui.base_data.workbook import ConfirmDialog
 from app.ui.common.dialog_parts import StoreDialog
 from app.ui.common.keys import KeyRing, UnlockDialog
-from app.ui.disputes.dialogs import DecideDialog, ReferDialog
+from app.ui.disputes.dialogs import DecideDialog, ReferDialog, WithdrawDialog
 from app.ui.lists.import_dialog import ListImportDialog
 from app.ui.meetings.dialogs import AgendaDialog, MarkDoneDialog, MeetingDialog, MembersDialog
 from app.ui.meetings.minutes import MinutesDialog
@@ -55,6 +55,7 @@ MEETING_DIALOGS = (
     MarkDoneDialog,
     DecideDialog,
     ReferDialog,
+    WithdrawDialog,
 )
 SYNC_DIALOGS = (EnrolDialog, RevokeDialog, ImportPreviewDialog, UnlockDialog)
 BASE_DATA_DIALOGS = (
@@ -118,6 +119,8 @@ def test_the_meeting_and_dispute_dialogs_fit_the_office_pc(qtbot, demo_path, dem
     fits.check("rule, no list item", refused(DecideDialog(session, dispute, [], window)))
     meetings = m.meetings(demo_db)
     fits.check("refer a dispute", refused(ReferDialog(session, dispute, meetings, window)))
+    where = "第 2 次联席会议 · 2026-12-07 09:30 · 镇政府三楼会议室"
+    fits.check("withdraw a dispute", refused(WithdrawDialog(session, dispute, where, window)))
     fits.assert_all_fit()
     assert fits.classes == set(MEETING_DIALOGS)
 

@@ -68,12 +68,16 @@ class DisputeDetail(QWidget):
         )
         self.refer_button = QPushButton(translate("DisputesPage", "Refer to a joint meeting…"))
         self.refer_button.setAutoDefault(False)
+        self.withdraw_button = QPushButton(translate("DisputesPage", "Withdraw from the meeting…"))
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.setAutoDefault(False)
         self.actions_hint = QLabel()
         self.actions_hint.setObjectName("hintText")
         self.actions_hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.refer_button)
         buttons.addWidget(self.decide_button)
         column.addWidget(scroll, 1)
@@ -81,6 +85,7 @@ class DisputeDetail(QWidget):
         column.addLayout(buttons)
         self.decide_button.setVisible(may_decide)
         self.refer_button.setVisible(may_decide)
+        self.withdraw_button.setVisible(may_decide)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -123,6 +128,8 @@ class DisputeDetail(QWidget):
             self.may_decide and dispute is not None and dispute.status != DECIDED
         )
         open_one = dispute is not None and dispute.status == OPEN
+        referred = dispute is not None and dispute.status == REFERRED
+        self.withdraw_button.setEnabled(self.may_decide and referred)
         self.refer_button.setEnabled(self.may_decide and open_one and bool(self.upcoming))
         self.refer_button.setToolTip(
             translate("DisputesPage", "Put it on the agenda of a joint meeting not yet held")
@@ -233,6 +240,11 @@ class DisputeDetail(QWidget):
                 )
             )
             parts.append(section(translate("DisputesPage", "Where it stands"), escape(where)))
+        elif d.withdrawn_at:
+            withdrawn = translate(
+                "DisputesPage", "Withdrawn from the joint meeting on {time}: {reason}"
+            ).format(time=d.withdrawn_at[:16], reason=d.withdrawn_reason)
+            parts.append(section(translate("DisputesPage", "Where it stands"), escape(withdrawn)))
         if d.status == DECIDED:
             parts.append(section(translate("DisputesPage", "Ruling"), self._ruling_html(d)))
         return "".join(parts)

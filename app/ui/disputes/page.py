@@ -30,7 +30,7 @@ from app.ui.common.page import Page
 from app.ui.common.session import Session
 from app.ui.common.trees import case_tree
 from app.ui.disputes.detail import DisputeDetail
-from app.ui.disputes.dialogs import DecideDialog, ReferDialog
+from app.ui.disputes.dialogs import DecideDialog, ReferDialog, WithdrawDialog, meeting_label
 
 IdRole = Qt.ItemDataRole.UserRole
 STYLE = """
@@ -49,6 +49,7 @@ class DisputesPage(Page):
         self.rows: list[Dispute] = []
         self.decide_dialog: DecideDialog | None = None
         self.refer_dialog: ReferDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
         self.setStyleSheet(STYLE)
         title = QLabel(self.tr("Duty disputes"))
         title.setObjectName("pageTitle")
@@ -106,6 +107,7 @@ class DisputesPage(Page):
         self.pane.open_button.clicked.connect(self.open_case)
         self.pane.decide_button.clicked.connect(self.start_decide)
         self.pane.refer_button.clicked.connect(self.start_refer)
+        self.pane.withdraw_button.clicked.connect(self.start_withdraw)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.pane)
@@ -215,6 +217,28 @@ class DisputesPage(Page):
         self.refer_dialog = dialog
         dialog.open()
         return dialog
+
+    def start_withdraw(self) -> WithdrawDialog | None:
+        dispute = self.selected()
+        if not self.may_decide or dispute is None or dispute.status != REFERRED:
+            return None
+        meeting = self.pane.meetings.get(dispute.meeting_id or "")
+        where = meeting_label(meeting) if meeting else self.tr("the joint meeting")
+        dialog = WithdrawDialog(self.session, dispute, where, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.withdrawn.connect(self._withdrawn)
+        dialog.finished.connect(lambda _result: setattr(self, "withdraw_dialog", None))
+        self.withdraw_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _withdrawn(self, dispute: Dispute) -> None:
+        self.message.emit(
+            self.tr(
+                "The duty dispute on case {number} was withdrawn from the joint meeting."
+            ).format(number=dispute.case_number)
+        )
+        self.select(dispute.id)
 
     def _referred(self, dispute: Dispute) -> None:
         self.message.emit(
