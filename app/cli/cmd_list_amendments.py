@@ -4,6 +4,7 @@ for the district's establishment office (编办)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -27,6 +28,14 @@ def register(lists: Commands, common: CommonOptions) -> None:
     )
     p.add_argument("--all", action="store_true", help="连同已被新官方清单吸收的修订")
     p.set_defaults(handler=lists_amendments)
+
+    p = lists.add_parser(
+        "proposal",
+        help="导出报区编办的职责边界清单修订建议（.xlsx，每项修订一行）",
+        parents=[common.database, common.user],
+    )
+    p.add_argument("-o", "--output", required=True, type=Path)
+    p.set_defaults(handler=lists_proposal)
 
 
 def amendment_json(a: Amendment, names: dict[str, str]) -> dict[str, Any]:
@@ -108,3 +117,11 @@ def print_outcome(db: Database, done: Replaced) -> None:
     print(f"本镇修订与新清单仍不一致 {len(done.differing)} 项（继续有效）：")
     for a in done.differing:
         print(line(a))
+
+
+def lists_proposal(ctx: Context) -> int:
+    from app.reports.list_proposal import write_proposal
+
+    count = write_proposal(ctx.db, ctx.args.output, ctx.clock.today())
+    print(f"已导出修订建议 {count} 项：{ctx.args.output}")
+    return 0

@@ -95,3 +95,30 @@ def settles(lead: str, cooperating: Sequence[str], entry: BoundaryEntry | None) 
         and entry.lead == lead
         and set(entry.cooperating) - {lead} == set(cooperating) - {lead}
     )
+
+
+@dataclass(frozen=True)
+class ProposedChange:
+    """One row of the change proposal (修订建议) to the establishment office: a category's
+    latest amendment in force, with every amendment of it in force behind it (the cases
+    and disputes, oldest first)."""
+
+    latest: Amendment
+    behind: tuple[Amendment, ...]
+
+
+def proposed_changes(in_force: Sequence[Amendment]) -> list[ProposedChange]:
+    """One change per category, in the order of the list's items (official items by their
+    number, then the items proposed): what the latest amendment says, since it is what
+    routing follows; the earlier ones of the same category add their cases."""
+    by_category: dict[str, list[Amendment]] = {}
+    for amendment in in_force:
+        by_category.setdefault(amendment.category_code, []).append(amendment)
+    changes = [ProposedChange(found[-1], tuple(found)) for found in by_category.values()]
+    return sorted(changes, key=_list_order)
+
+
+def _list_order(change: ProposedChange) -> tuple[int, int, str, str]:
+    latest = change.latest
+    number = int(latest.item_no) if latest.item_no.isdigit() else 0
+    return (0 if latest.official else 1, number, latest.item, latest.category_code)

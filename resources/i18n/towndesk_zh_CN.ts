@@ -3280,6 +3280,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   <context>
     <name>ListImportDialog</name>
     <message>
+      <source>; local amendments settled by it: {settled}; still differing: {differing}</source>
+      <translation>；本镇修订已被吸收：{settled}；仍不一致：{differing}</translation>
+    </message>
+    <message>
       <source>Import a list</source>
       <translation>导入清单</translation>
     </message>
@@ -3383,6 +3387,14 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   <context>
     <name>ListTable</name>
     <message>
+      <source>{category}: {lead} leads (case {case}, {time})</source>
+      <translation>{category}：由{lead}牵头（案件 {case}，{time}）</translation>
+    </message>
+    <message>
+      <source>Local amendment</source>
+      <translation>本镇修订</translation>
+    </message>
+    <message>
       <source>No {name} has been imported yet. An administrator can import it from an Excel or CSV spreadsheet with “Import…”.</source>
       <translation>还没有导入{name}。管理员可点“导入…”，从 Excel 或 CSV 表格导入。</translation>
     </message>
@@ -3433,6 +3445,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   </context>
   <context>
     <name>ListsPage</name>
+    <message>
+      <source>Local amendments</source>
+      <translation>本镇修订</translation>
+    </message>
     <message>
       <source>Three lists</source>
       <translation>三张清单</translation>
@@ -5859,6 +5875,101 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>Withdraw from the joint meeting · case {number}</source>
       <translation>从联席会议撤回 · 案件 {number}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentsTab</name>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Exported the change proposal ({count} changes): {path}</source>
+      <translation>已导出修订建议 {count} 项：{path}</translation>
+    </message>
+    <message>
+      <source>Excel spreadsheets (*.xlsx)</source>
+      <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Boundary list change proposal.xlsx</source>
+      <translation>职责边界清单修订建议.xlsx</translation>
+    </message>
+    <message>
+      <source>Export the change proposal</source>
+      <translation>导出修订建议</translation>
+    </message>
+    <message>
+      <source>In force</source>
+      <translation>有效</translation>
+    </message>
+    <message>
+      <source>Settled by version {n}</source>
+      <translation>已被第 {n} 版吸收</translation>
+    </message>
+    <message>
+      <source>Joint meeting</source>
+      <translation>联席会议</translation>
+    </message>
+    <message>
+      <source>{item} (proposed)</source>
+      <translation>{item}（建议增列）</translation>
+    </message>
+    <message>
+      <source>No local amendment of the boundary list.</source>
+      <translation>职责边界清单暂无本镇修订。</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Ruled by</source>
+      <translation>裁定</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>案件</translation>
+    </message>
+    <message>
+      <source>Cooperating</source>
+      <translation>配合单位</translation>
+    </message>
+    <message>
+      <source>Amended lead</source>
+      <translation>修订牵头</translation>
+    </message>
+    <message>
+      <source>Official lead</source>
+      <translation>官方牵头</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项编码</translation>
+    </message>
+    <message>
+      <source>Export the changes the amendments in force propose, for the establishment office (.xlsx)</source>
+      <translation>导出本镇修订形成的修订建议，报区编办（.xlsx）</translation>
+    </message>
+    <message>
+      <source>Change proposal…</source>
+      <translation>修订建议…</translation>
+    </message>
+    <message>
+      <source>Show amendments settled by the official list too</source>
+      <translation>同时显示已被官方清单吸收的修订</translation>
+    </message>
+    <message>
+      <source>How the township's dispute rulings and joint meetings changed who leads a matter. The official boundary list stays as the establishment office issued it; routing follows the amendment until an official version says the same.</source>
+      <translation>本镇职责争议裁定和联席会议决议对牵头单位的修订。官方职责边界清单保持区编办印发的原样；在官方新版本写明相同内容之前，分拨建议按本镇修订执行。</translation>
     </message>
   </context>
 </TS>

@@ -3,7 +3,7 @@ ruling's amendment records, and when an official item settles it."""
 
 from __future__ import annotations
 
-from app.core.amendments import amendment_payload, settles
+from app.core.amendments import Amendment, amendment_payload, proposed_changes, settles
 from app.core.disputes import CheckedRuling, Dispute
 from app.core.routing import BoundaryEntry
 
@@ -64,3 +64,41 @@ def test_an_official_item_settles_an_amendment_when_it_says_the_same() -> None:
     assert not settles("ZFZD", ("PCS",), NOISE)  # another lead
     assert not settles("ZFZD", (), agreeing)  # other cooperating units
     assert not settles("ZFZD", ("PCS",), None)  # no official item at all
+
+
+def amendment(
+    event: str, category: str, item_no: str, lead: str, case: str, official: bool = True
+) -> Amendment:
+    return Amendment(
+        event,
+        "2026-11-20 09:00:00",
+        "刘建军",
+        f"QS-XZCF-{item_no or category}",
+        official,
+        item_no,
+        "噪声污染",
+        "PCS",
+        (),
+        category,
+        "建筑施工噪声",
+        lead,
+        (),
+        "理由",
+        case,
+        f"d-{event}",
+        None,
+    )
+
+
+def test_the_proposal_has_one_change_per_category_saying_what_the_latest_amendment_says() -> None:
+    first = amendment("a1", "0402", "18", "ZFZD", "QS-1")
+    again = amendment("a2", "0402", "18", "SCJG", "QS-2")
+    earlier_item = amendment("a3", "0501", "9", "ZFZD", "QS-3")
+    proposed = amendment("a4", "0503", "", "PCS", "QS-4", official=False)
+    changes = proposed_changes([first, proposed, again, earlier_item])
+    assert [(c.latest.id, [a.case_number for a in c.behind]) for c in changes] == [
+        ("a3", ["QS-3"]),  # item 9 before item 18
+        ("a2", ["QS-1", "QS-2"]),  # the latest says 市场监管所; both cases behind it
+        ("a4", ["QS-4"]),  # a proposed new item comes last
+    ]
+    assert proposed_changes([]) == []

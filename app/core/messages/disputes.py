@@ -51,6 +51,11 @@ DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
         "事项“{value}”的内容与清单现有内容相同，没有形成新版本。",
         "Item '{value}' already reads like that: no new version was made.",
     ),
+    "list_proposal_empty": (
+        "没有待报送的修订建议：本镇对职责边界清单的修订都已被官方清单吸收，或尚未作出修订。",
+        "There is no change to propose: every local amendment of the boundary list has been "
+        "settled by the official list, or none was made.",
+    ),
     "list_item_code_missing": ("请填写事项编码。", "Give the item's code."),
     "list_item_invalid": (
         "事项“{value}”没有改动：{reason}。",
