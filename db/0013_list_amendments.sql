@@ -38,3 +38,13 @@ CREATE INDEX list_amendments_by_category ON list_amendments (category_code, hlc)
 ALTER TABLE dispute_rulings ADD COLUMN withdrawn_at TEXT;
 ALTER TABLE dispute_rulings ADD COLUMN withdrawn_from TEXT;  -- the meeting's id
 ALTER TABLE dispute_rulings ADD COLUMN withdrawn_reason TEXT NOT NULL DEFAULT '';
+
+-- A category split into narrower ones (category.split; core/category_split.py): each new
+-- category names the one it came from, whose lists routing reads until the official lists
+-- name the new one.
+CREATE TABLE category_splits (
+    code       TEXT PRIMARY KEY,
+    split_from TEXT NOT NULL,
+    split_at   TEXT NOT NULL,
+    event_id   TEXT NOT NULL
+) WITHOUT ROWID;

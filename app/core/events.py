@@ -28,6 +28,9 @@ class EventType:
     DEPARTMENT_SET = "department.set"
     GRID_SET = "grid.set"
     CATEGORY_SET = "category.set"
+    # a leaf split into narrower leaves of its group (core/category_split.py): the new ones
+    # added with the old one's defaults, the old one kept for its cases, closed to new ones
+    CATEGORY_SPLIT = "category.split"
     # a category's own triage, verification and closing limits (core/step_limits.py)
     CATEGORY_STEP_LIMITS_SET = "category.step_limits_set"
     USER_SET = "user.set"

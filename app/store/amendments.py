@@ -11,13 +11,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.amendments import Amendment, amendment_payload
+from app.core.category_split import lineage
 from app.core.disputes import CheckedRuling, Dispute
 from app.core.events import EventType
 from app.core.lists import ListKind
 from app.core.model import User
 from app.core.routing import BoundaryEntry, LocalAmendment
 from app.store.eventlog import EventWriter
-from app.store.reference import township
+from app.store.reference import split_from, township
 
 
 def official_entry(db: Database, category_code: str) -> BoundaryEntry | None:
@@ -49,7 +50,10 @@ def append_amendment(
 ) -> str:
     """The ruling's local amendment inside an open transaction; returns the item it stands
     beside (the code proposed for a new item when the official list has none)."""
-    entry = official_entry(db, dispute.category_code)
+    # a category split from another is covered by the official item of the one it came
+    # from until the official list names it (core/category_split.py)
+    codes = lineage(dispute.category_code, split_from(db))
+    entry = next((e for code in codes if (e := official_entry(db, code)) is not None), None)
     proposed = f"{township(db).code}-BJ-{dispute.category_code}"
     payload = amendment_payload(dispute, ruling, entry, proposed, meeting_id, decision_id)
     writer.append(user.id, "list", ListKind.BOUNDARY.value, EventType.LIST_AMENDED, payload)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.core.category_split import lineage
 from app.core.model import Case
 from app.core.routing import BoundaryEntry, CaseRuling, PowerEntry, Suggestion, suggest
 from app.store.amendments import for_routing, in_force
-from app.store.reference import categories, departments
+from app.store.reference import categories, departments, split_from
 
 
 def suggestion_for(db: Database, case: Case) -> Suggestion | None:
@@ -19,16 +20,17 @@ def suggestion_for(db: Database, case: Case) -> Suggestion | None:
 
 
 def _suggestion(db: Database, category_code: str, ruling: CaseRuling | None) -> Suggestion | None:
+    """A category split from another (core/category_split.py) has the lists of its own
+    once they name it, or an amendment of its own; until then, the one's it came from."""
     category = next(c for c in categories(db) if c.code == category_code)
     units = {d.code: d for d in departments(db)}
-    return suggest(
-        category,
-        boundary_entries(db, category.code),
-        power_entries(db, category.code),
-        units,
-        ruling,
-        for_routing(in_force(db, category.code)),
-    )
+    codes = lineage(category.code, split_from(db))
+    for code in codes:
+        boundary, amendment = boundary_entries(db, code), in_force(db, code)
+        if boundary or amendment is not None:
+            break
+    power = next((found for code in codes if (found := power_entries(db, code))), [])
+    return suggest(category, boundary, power, units, ruling, for_routing(amendment))
 
 
 def listed_lead(db: Database, category_code: str) -> str | None:
