@@ -964,6 +964,14 @@
   <context>
     <name>CategoriesTab</name>
     <message>
+      <source>Split the selected category into narrower ones</source>
+      <translation>把选中的类别拆分为更细的类别</translation>
+    </message>
+    <message>
+      <source>Split…</source>
+      <translation>拆分…</translation>
+    </message>
+    <message>
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -5970,6 +5978,33 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>How the township's dispute rulings and joint meetings changed who leads a matter. The official boundary list stays as the establishment office issued it; routing follows the amendment until an official version says the same.</source>
       <translation>本镇职责争议裁定和联席会议决议对牵头单位的修订。官方职责边界清单保持区编办印发的原样；在官方新版本写明相同内容之前，分拨建议按本镇修订执行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SplitDialog</name>
+    <message>
+      <source>Split</source>
+      <translation>拆分</translation>
+    </message>
+    <message>
+      <source>Split “{name}” ({code}) into narrower categories</source>
+      <translation>把“{name}”（{code}）拆分为更细的类别</translation>
+    </message>
+    <message>
+      <source>Split a category</source>
+      <translation>拆分问题类别</translation>
+    </message>
+    <message>
+      <source>The narrower categories start with this one's route, unit and limits. Cases already registered keep “{name}”, which new cases no longer use; until the lists name the new categories, routing reads the lists of “{name}”.</source>
+      <translation>更细的类别沿用本类别的分拨方式、默认单位和时限。已登记的案件保留“{name}”，新案件不再使用该类别；在清单写明新类别之前，分拨建议按“{name}”的清单执行。</translation>
+    </message>
+    <message>
+      <source>Category {n}</source>
+      <translation>类别 {n}</translation>
+    </message>
+    <message>
+      <source>Name of the narrower category</source>
+      <translation>更细类别的名称</translation>
     </message>
   </context>
 </TS>

@@ -27,6 +27,7 @@ from app.ui.base_data.categories import CategoryDialog
 from app.ui.base_data.parts import ActiveDialog
 from app.ui.base_data.people import ResetPasswordDialog, UserDialog
 from app.ui.base_data.results import ImportedDialog, ProblemsDialog
+from app.ui.base_data.split import SplitDialog
 from app.ui.base_data.units import DepartmentDialog, GridDialog, ProfileDialog
 from app.ui.base_data.workbook import ConfirmDialog
 from app.ui.common.dialog_parts import StoreDialog
@@ -63,6 +64,7 @@ BASE_DATA_DIALOGS = (
     DepartmentDialog,
     GridDialog,
     CategoryDialog,
+    SplitDialog,
     UserDialog,
     ResetPasswordDialog,
     ActiveDialog,
@@ -198,6 +200,7 @@ def test_the_base_data_and_account_dialogs_fit_the_office_pc(qtbot, demo_path, d
     fits.check("new group", refused(CategoryDialog(session, None, None, window)))
     fits.check("new category", refused(CategoryDialog(session, None, leaf.parent_code, window)))
     fits.check("category", refused(CategoryDialog(session, leaf, parent=window)))
+    fits.check("split a category", refused(SplitDialog(session, leaf, window)))
     fits.check("new user", refused(UserDialog(session, None, window)))
     fits.check("user", refused(UserDialog(session, window.user, window)))
     fits.check("reset password", refused(ResetPasswordDialog(session, window.user, window)))
