@@ -33,6 +33,15 @@ def _suggestion(db: Database, category_code: str, ruling: CaseRuling | None) -> 
     return suggest(category, boundary, power, units, ruling, for_routing(amendment))
 
 
+def covering_entries(db: Database, category_code: str) -> list[BoundaryEntry]:
+    """The official boundary items that cover a category: its own, or, for a category split
+    from another that the list does not name yet, those of the one it came from."""
+    for code in lineage(category_code, split_from(db)):
+        if found := boundary_entries(db, code):
+            return found
+    return []
+
+
 def listed_lead(db: Database, category_code: str) -> str | None:
     """Who the lists (the official items with their local amendments) say leads a case of
     the category; None when they say nothing (only the category's default)."""

@@ -1940,6 +1940,10 @@
   <context>
     <name>DisputesPage</name>
     <message>
+      <source>Local amendment (case {case}, {time}): {lead} leads “{category}”</source>
+      <translation>本镇修订（案件 {case}，{time}）：“{category}”由{lead}牵头</translation>
+    </message>
+    <message>
       <source>The duty dispute on case {number} was withdrawn from the joint meeting.</source>
       <translation>案件 {number} 的职责争议已从联席会议撤回，待重新裁定。</translation>
     </message>
@@ -2088,8 +2092,8 @@
       <translation>状态(&amp;S)</translation>
     </message>
     <message>
-      <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling may amend the duty boundary list at the same time.</source>
-      <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。裁定可以同时修改职责边界清单。</translation>
+      <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling that changes the lead or amends the list is the responsible leader's; the amendment is kept beside the official list.</source>
+      <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。改变牵头单位或修订清单的裁定由分管领导作出，修订记为本镇修订，官方清单不变。</translation>
     </message>
     <message>
       <source>Raised</source>

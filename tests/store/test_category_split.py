@@ -22,7 +22,7 @@ from app.store.cases import case_by_id
 from app.store.disputes import decide_dispute, disputes
 from app.store.rebuild import rebuild
 from app.store.reference import categories
-from app.store.routing import suggestion_for
+from app.store.routing import covering_entries, suggestion_for
 from tests.clock import frozen
 from tests.store.store_helpers import full_dump, projection_dump
 from tests.store.test_disputes import Office
@@ -163,3 +163,13 @@ def test_a_category_is_split_once(office: Office) -> None:
     assert full_dump(office.db) == before
     with pytest.raises(DomainError):
         check_split(NOISE, [("x", "y")], {})
+
+
+def test_the_items_covering_a_narrower_category_are_those_of_the_one_split(
+    office: Office,
+) -> None:
+    split(office)
+    [own] = covering_entries(office.db, NOISE)
+    assert own.code == NOISE_ITEM
+    assert [e.code for e in covering_entries(office.db, "040201")] == [NOISE_ITEM]
+    assert covering_entries(office.db, "0503") == []  # 销售过期药品: the list has none

@@ -134,6 +134,7 @@ def test_the_leader_decides_and_amends_the_list_locally(qtbot, demo_path, demo_d
         "执法中队牵头" in page.pane.detail.text()
         and "夜间噪声由执法中队查处" in page.pane.detail.text()
     )
+    assert f"本镇修订（案件 {number}，" in page.pane.detail.text()  # beside the official item
     assert not page.pane.decide_button.isEnabled()
     assert window.statusBar().currentMessage().startswith(f"案件 {number} 的职责争议已裁定")
     assert suggestion_for(demo_db, case_by_number(demo_db, number)).lead == "ZFZD"

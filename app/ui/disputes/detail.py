@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from app.core.disputes import DECIDED, OPEN, REFERRED, Dispute
 from app.core.lists import ListKind
 from app.core.meetings import Meeting
+from app.store.amendments import in_force
 from app.store.cases import case_by_id
 from app.store.lists import list_rows
 from app.store.meetings import meetings
-from app.store.routing import boundary_entries
+from app.store.routing import covering_entries
 from app.ui.common.i18n import dispute_status_word
 from app.ui.common.session import Session
 from app.ui.disputes.dialogs import meeting_label
@@ -188,7 +189,7 @@ class DisputeDetail(QWidget):
             if d.cited
             else escape(translate("DisputesPage", "(no list items cited)"))
         )
-        boundary = boundary_entries(db, d.category_code)
+        boundary = covering_entries(db, d.category_code)
         now = (
             "<br>".join(
                 f"<b>{escape(e.code)}</b>　"
@@ -211,6 +212,23 @@ class DisputeDetail(QWidget):
                 ).format(category=d.category_name)
             )
         )
+        amended = in_force(db, d.category_code)
+        if amended is not None:  # 本镇修订: what routing follows now, beside the official item
+            now += (
+                "<br><span style='color:#b54708'>"
+                + escape(
+                    translate(
+                        "DisputesPage",
+                        "Local amendment (case {case}, {time}): {lead} leads “{category}”",
+                    ).format(
+                        case=amended.case_number,
+                        time=amended.amended_at[:16],
+                        lead=ref.department_name(amended.lead),
+                        category=amended.category_name,
+                    )
+                )
+                + "</span>"
+            )
         case = case_by_id(db, d.case_id)
         about = escape(case.description)
         if case.address:

@@ -24,7 +24,7 @@ from app.store.cases import case_by_id
 from app.store.changes import DISPUTES, LISTS, MEETINGS, REFERENCE
 from app.store.devices import may_here
 from app.store.disputes import disputes
-from app.store.routing import boundary_entries
+from app.store.routing import covering_entries
 from app.ui.common.i18n import dispute_status_word
 from app.ui.common.page import Page
 from app.ui.common.session import Session
@@ -74,8 +74,8 @@ class DisputesPage(Page):
             self.tr(
                 "When a unit returns a case as “not our duty”, rule here on who leads "
                 "it: directly by the duty boundary list, or by referring it to the "
-                "joint meeting. A ruling may amend the duty boundary list at the same "
-                "time."
+                "joint meeting. A ruling that changes the lead or amends the list is the "
+                "responsible leader's; the amendment is kept beside the official list."
             )
         )
         intro.setObjectName("hintText")
@@ -196,7 +196,7 @@ class DisputesPage(Page):
         dispute = self.selected()
         if not self.may_decide or dispute is None or dispute.status == DECIDED:
             return None
-        boundary = boundary_entries(self.session.db, dispute.category_code)
+        boundary = covering_entries(self.session.db, dispute.category_code)
         dialog = DecideDialog(self.session, dispute, boundary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._decided)
