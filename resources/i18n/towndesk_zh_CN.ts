@@ -1660,11 +1660,11 @@
     </message>
     <message>
       <source>Amend the boundary list</source>
-      <translation>同时修改职责边界清单</translation>
+      <translation>同时对职责边界清单作本镇修订</translation>
     </message>
     <message>
-      <source>The boundary list's entry for the case's category gets this lead unit; the list gets a new version naming this decision</source>
-      <translation>职责边界清单中该案件问题类别的条目改为由此单位牵头，清单生成新版本并注明本项决议</translation>
+      <source>A local amendment beside the boundary list's item for the case's category names this lead unit; routing follows it, the official list stays as issued</source>
+      <translation>在职责边界清单该问题类别的条目旁记录本镇修订，由此单位牵头；分拨建议按修订执行，官方清单保持原样</translation>
     </message>
     <message>
       <source>&amp;Deadline</source>
