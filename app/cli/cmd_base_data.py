@@ -59,6 +59,21 @@ def register(commands: Commands, common: CommonOptions) -> None:
             if action == "set":
                 p.add_argument("--reactivate", action="store_true", help="重新启用")
             p.set_defaults(handler=save_record, kind=kind, action=action)
+        if kind == "category":
+            p = group.add_parser(
+                "split",
+                help="把一个问题类别拆分为更细的类别（原类别保留给已有案件，不再用于新案件）",
+                parents=acting,
+            )
+            p.add_argument("key", metavar="CODE")
+            p.add_argument(
+                "--into",
+                nargs="+",
+                required=True,
+                metavar="编码:名称",
+                help="更细的类别，至少两个，如 040201:建筑施工噪声 040202:社会生活噪声",
+            )
+            p.set_defaults(handler=split_category)
 
 
 def _department_options(p: argparse.ArgumentParser, required: bool) -> None:
@@ -267,4 +282,19 @@ def _import(ctx: Context, dataset: Any, source: str) -> int:
         print("新用户的初始密码（请当面告知本人，首次登录须修改）：")
         for username, password in done.passwords.items():
             print(f"  {username:<14} {password}")
+    return 0
+
+
+def split_category(ctx: Context) -> int:
+    """``category split CODE --into NEW:名称 …`` (core/category_split.py)."""
+    from app.core.category_split import parse_into
+    from app.store.base_data import split_category as split
+
+    args = ctx.args
+    made = split(ctx.db, ctx.user, args.key, parse_into(args.into), wall=ctx.clock.wall)
+    if ctx.json:
+        print_json([asdict(c) for c in made])
+    else:
+        names = "、".join(f"{c.code} {c.name}" for c in made)
+        print(f"已将问题类别 {args.key.strip().upper()} 拆分为：{names}。已有案件保留原类别。")
     return 0

@@ -1,5 +1,5 @@
-"""``towndesk dispute list | show | decide | refer``: duty disputes (职责争议), who leads when
-two units each say a matter is not theirs."""
+"""``towndesk dispute list | show | decide | refer | withdraw``: duty disputes (职责争议),
+who leads when two units each say a matter is not theirs."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from app.store.disputes import (
     dispute_for_ref,
     disputes,
     refer_dispute,
+    withdraw_dispute,
 )
 from app.store.reference import departments
 
@@ -41,13 +42,24 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--lead", required=True, help="裁定的牵头单位编码")
     p.add_argument("--with", dest="cooperating", nargs="+", default=[], help="配合单位编码")
     p.add_argument("--reasoning", required=True, help="裁定理由（依据哪一项清单）")
-    p.add_argument("--amend", action="store_true", help="据此修改职责边界清单（形成新版本）")
+    p.add_argument(
+        "--amend",
+        action="store_true",
+        help="据此对职责边界清单作本镇修订（官方清单不变，列入修订建议；须分管领导）",
+    )
     p.set_defaults(handler=dispute_decide)
 
     p = actions.add_parser("refer", help="把职责争议提交第 N 次联席会议", parents=acting)
     p.add_argument("ref", help="争议编号，或案件编号")
     p.add_argument("--meeting", type=int, required=True, help="会议次数 N（尚未形成纪要的会议）")
     p.set_defaults(handler=dispute_refer)
+
+    p = actions.add_parser(
+        "withdraw", help="把已提交联席会议的职责争议撤回（写明理由）", parents=acting
+    )
+    p.add_argument("ref", help="争议编号，或案件编号")
+    p.add_argument("--reason", required=True, help="撤回理由")
+    p.set_defaults(handler=dispute_withdraw)
 
 
 def _json(dispute: Dispute, names: dict[str, str]) -> dict[str, Any]:
@@ -67,6 +79,8 @@ def _json(dispute: Dispute, names: dict[str, str]) -> dict[str, Any]:
         "cooperating": dispute.cooperating,
         "reasoning": dispute.reasoning,
         "amended_item": dispute.amended_item,
+        "withdrawn_at": dispute.withdrawn_at,
+        "withdrawn_reason": dispute.withdrawn_reason,
     }
 
 
@@ -104,6 +118,8 @@ def _print(dispute: Dispute, names: dict[str, str]) -> None:
     print(f"理由：{dispute.reasons}")
     if dispute.cited:
         print(f"引用清单：{'、'.join(dispute.cited)}")
+    if dispute.withdrawn_at:
+        print(f"已从联席会议撤回（{dispute.withdrawn_at[:16]}）：{dispute.withdrawn_reason}")
     if dispute.decided_at:
         helpers = "、".join(names.get(c, c) for c in dispute.cooperating)
         lead = names.get(dispute.lead or "", dispute.lead or "")
@@ -114,7 +130,7 @@ def _print(dispute: Dispute, names: dict[str, str]) -> None:
         )
         print(f"裁定理由：{dispute.reasoning}")
         if dispute.amended_item:
-            print(f"据此修改职责边界清单：{dispute.amended_item}")
+            print(f"据此本镇修订职责边界清单：{dispute.amended_item}（官方清单不变，列入修订建议）")
 
 
 def dispute_show(ctx: Context) -> int:
@@ -155,4 +171,15 @@ def dispute_refer(ctx: Context) -> int:
         print_json(_json(dispute, _names(db)))
     else:
         print(f"已将 {dispute.case_number} 的职责争议提交第 {meeting.number} 次联席会议。")
+    return 0
+
+
+def dispute_withdraw(ctx: Context) -> int:
+    args, db = ctx.args, ctx.db
+    ref = dispute_for_ref(db, args.ref)
+    dispute = withdraw_dispute(db, ctx.user, ref, args.reason, wall=ctx.clock.wall)
+    if ctx.json:
+        print_json(_json(dispute, _names(db)))
+    else:
+        print(f"已将 {dispute.case_number} 的职责争议从联席会议撤回，待重新裁定。")
     return 0

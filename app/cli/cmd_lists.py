@@ -1,10 +1,12 @@
 """``towndesk lists import | export | show | set | overrides | search``: the three lists
-(权责清单, 职责任务清单, 职责边界清单), their items and versions."""
+(权责清单, 职责任务清单, 职责边界清单), their items and versions; ``lists amendments`` and
+``lists proposal`` live in cmd_list_amendments.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from app.cli import cmd_list_amendments as list_amendments
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json, print_table, shortened
 from app.core.errors import DomainError
@@ -74,6 +76,8 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("text")
     p.set_defaults(handler=lists_search)
 
+    list_amendments.register(lists, common)
+
 
 def lists_import(ctx: Context) -> int:
     from app.reports.spreadsheets import read_sheet
@@ -94,9 +98,11 @@ def lists_import(ctx: Context) -> int:
         wall=ctx.clock.wall,
     )
     if ctx.json:
-        print_json({"kind": done.kind.value, "version": done.version, "rows": done.rows})
+        figures = {"kind": done.kind.value, "version": done.version, "rows": done.rows}
+        print_json(figures | list_amendments.outcome_json(db, done))
     else:
         print(f"已导入 {args.file.name}：{done.rows} 行，清单第 {done.version} 版。")
+        list_amendments.print_outcome(db, done)
     return 0
 
 

@@ -25,7 +25,8 @@ MINUTES_EPILOG = """决议（--decision，可重复）的写法：
   内容|责任单位|YYYY-MM-DD
   内容|责任单位|YYYY-MM-DD|争议编号或案件编号|牵头单位[,配合单位...]
   内容|责任单位|YYYY-MM-DD|争议编号或案件编号|牵头单位[,配合单位...]|amend
-第一种只记决议；后两种同时裁定这项职责争议，加 amend 表示据此修改职责边界清单。
+第一种只记决议；后两种同时裁定这项职责争议，加 amend 表示据此对职责边界清单作本镇修订
+（官方清单不变）。
 例：--decision "出租屋消防检查由派出所牵头|PCS|2026-12-31|QS-20261118-LE0001|PCS,YJJ|amend"
 
 纪要也可以写在 JSON 文件里（--file），适合内容较长或含“|”的决议：
@@ -262,7 +263,9 @@ def show(ctx: Context) -> int:
         state = _state_words(d, today)
         print(f"{d.position:>3}. {d.text}（{d.owner_name}，{d.deadline} 前）{state}")
     for s in m.settlements(db, meeting):
-        change = f"，修改边界清单 {s.amended_item}" if s.amended_item else ""
+        change = ""
+        if s.amended_item:  # a version of the list before schema 12, a local amendment since
+            change = f"，{'修改' if s.list_version else '本镇修订'}边界清单 {s.amended_item}"
         print(f"     第 {s.position} 项裁定案件 {s.case_number} 的职责争议：{s.lead}牵头{change}")
     if args.output:
         print(f"已打印：{args.output}")

@@ -1,15 +1,17 @@
 """Duty disputes (职责争议, DOMAIN.md §4-5): a unit returned a case as not its duty. The
 office rules on it from the boundary list, or sends it to a joint meeting; a ruling that
-changes who leads such cases amends the boundary list. These are the rules; the store reads
-the facts and writes the events."""
+changes who leads such cases records a local amendment beside the official list
+(core/amendments.py). Only the responsible leader, or the joint meeting, rules where the
+lists are touched; a dispute referred to a meeting is the meeting's, unless the office
+withdraws it. These are the rules; the store reads the facts and writes the events."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
 
 from app.core.errors import DomainError
+from app.core.model import Role
 
 OPEN, REFERRED, DECIDED = "open", "referred", "decided"
 STATUS_NAMES = {OPEN: "待裁定", REFERRED: "已提交联席会议", DECIDED: "已裁定"}
@@ -33,6 +35,8 @@ class Dispute:
     reasoning: str
     amended_item: str
     ruled_at: str | None = None  # the meeting whose decision settled it (None: the office)
+    withdrawn_at: str | None = None  # last taken back from a meeting (dispute.withdrawn)
+    withdrawn_reason: str = ""
 
     @property
     def status(self) -> str:
@@ -48,7 +52,7 @@ class Ruling:
     lead: str
     cooperating: tuple[str, ...] = ()
     reasoning: str = ""
-    amend_list: bool = False  # the boundary list changes for every such case
+    amend_list: bool = False  # a local amendment of the boundary list, for every such case
     meeting_id: str | None = None
     decision_id: str | None = None  # the meeting decision (决议) it comes from
 
@@ -88,45 +92,41 @@ def check_ruling(ruling: Ruling, units: Collection[str]) -> CheckedRuling:
     return CheckedRuling(lead, tuple(sorted(helpers - {lead})), ruling.reasoning.strip())
 
 
-@dataclass(frozen=True)
-class Amendment:
-    """How a ruling changes the boundary list: the items to set (one list version)."""
+def touches_lists(ruling: CheckedRuling, amend_list: bool, listed_lead: str | None) -> str:
+    """How a ruling touches the lists ("" when it does not): it amends them, or it names
+    another lead than the lists do for the case's category (``listed_lead``: the lists'
+    suggestion, the official item with its local amendment; None when the lists say
+    nothing, so the ruling only applies the category's default or fills a gap)."""
+    if amend_list:
+        return "修改职责边界清单"
+    if listed_lead is not None and listed_lead != ruling.lead:
+        return "所定牵头单位与职责清单不同"
+    return ""
 
-    items: list[dict[str, Any]]
-    code: str  # the entry that now covers the disputed category
-    source: str  # the version's source, 职责争议裁定（QS-…）
 
-
-def amend_boundary(
+def check_who_rules(
     dispute: Dispute,
-    ruling: CheckedRuling,
-    by_meeting: bool,
-    entry: Mapping[str, Any] | None,
-    new_entry: Mapping[str, Any],
-) -> Amendment:
-    """The case's category gets the ruling's lead in the boundary list: its ``entry``
-    changes, or, when the entry covers other categories too, the category moves to an entry
-    of its own (the others keep their lead); with no entry at all, the ruling adds one.
-    ``new_entry``: a fresh item for the category (its code and number the store gave)."""
-    category = dispute.category_code
-    items: list[dict[str, Any]] = []
-    if entry is None:
-        ruled = dict(new_entry)
-    elif entry["categories"] == [category]:
-        ruled = dict(entry)
-    else:
-        items.append(
-            dict(entry) | {"categories": [c for c in entry["categories"] if c != category]}
-        )
-        ruled = dict(new_entry) | {"code": f"{entry['code']}-{category}"}
-        ruled |= {k: entry[k] for k in ("lead_duty", "cooperating_duty", "visibility")}
-        ruled |= {
-            "specialism": entry["specialism"],
-            "name": f"{entry['name']}（{dispute.category_name}）",
-        }
-    note = f"职责争议裁定（案件{dispute.case_number}）：{ruling.reasoning}"
-    notes = f"{ruled['notes']}；{note}" if ruled.get("notes") else note
-    cooperating = list(ruling.cooperating)
-    items.append(ruled | {"lead": ruling.lead, "cooperating": cooperating, "notes": notes})
-    source = "联席会议决议" if by_meeting else "职责争议裁定"
-    return Amendment(items, str(ruled["code"]), f"{source}（{dispute.case_number}）")
+    role: Role,
+    meeting_id: str | None,
+    touches: str,
+    referred_to: int | None,
+) -> None:
+    """A dispute referred to a joint meeting (number ``referred_to``) is decided by that
+    meeting, unless the office withdraws it first; a ruling that touches the lists
+    (``touches``, from ``touches_lists``) is the responsible leader's or a meeting's, and a
+    clerk may rule only where it applies the lists as they stand."""
+    if dispute.meeting_id and meeting_id != dispute.meeting_id:
+        raise DomainError("dispute_referred_to_meeting", value=referred_to or "")
+    if touches and meeting_id is None and role != Role.LEADER:
+        raise DomainError("dispute_ruling_needs_leader", value=touches)
+
+
+def check_withdrawable(dispute: Dispute, reason: str) -> str:
+    """Only an undecided dispute referred to a meeting is withdrawn from it, with a reason;
+    returns the reason as kept."""
+    check_undecided(dispute)
+    if not dispute.meeting_id:
+        raise DomainError("dispute_not_referred")
+    if not reason.strip():
+        raise DomainError("dispute_withdraw_reason_missing")
+    return reason.strip()

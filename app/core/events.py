@@ -28,6 +28,9 @@ class EventType:
     DEPARTMENT_SET = "department.set"
     GRID_SET = "grid.set"
     CATEGORY_SET = "category.set"
+    # a leaf split into narrower leaves of its group (core/category_split.py): the new ones
+    # added with the old one's defaults, the old one kept for its cases, closed to new ones
+    CATEGORY_SPLIT = "category.split"
     # a category's own triage, verification and closing limits (core/step_limits.py)
     CATEGORY_STEP_LIMITS_SET = "category.step_limits_set"
     USER_SET = "user.set"
@@ -49,9 +52,15 @@ class EventType:
     OFFICE_HOURS_SET = "calendar.office_hours_set"
     CALENDAR_YEAR_SET = "calendar.year_set"  # a year's holiday schedule, as published
     LIST_REPLACED = "list.replaced"
-    LIST_ITEM_SET = "list.item_set"  # one item added or changed (an edit, or a decision)
+    # one item added or changed: an edit of the official list by the office; before schema
+    # 13 also a ruling's change (naming the decision), which still folds as it did then
+    LIST_ITEM_SET = "list.item_set"
+    # since schema 12 a ruling's change: a local amendment (本镇修订) kept beside the
+    # official list, never rewriting it (core/amendments.py)
+    LIST_AMENDED = "list.amended"
     DISPUTE_REFERRED = "dispute.referred"  # sent to a joint meeting
     DISPUTE_DECIDED = "dispute.decided"
+    DISPUTE_WITHDRAWN = "dispute.withdrawn"  # taken back from the meeting it was sent to
     MEETING_MEMBERS_SET = "meeting.members_set"
     MEETING_SCHEDULED = "meeting.scheduled"
     MEETING_AGENDA_SET = "meeting.agenda_set"

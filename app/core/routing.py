@@ -1,10 +1,12 @@
 """Routing from the three lists (DOMAIN.md §5): which unit should lead a case, and why.
 
-In order of authority: a ruling on a duty dispute about this very case; the boundary list's
-entry for the case's category; the division rule (职责分工办法) applied to the power list's
-matter when the boundary list has no entry; the category's default route. The suggestion
-carries its reason in words, so the clerk sees why, and the triage event keeps it, so the
-lists can be corrected where clerks keep overriding them."""
+In order of authority: a ruling on a duty dispute about this very case; the township's local
+amendment (本镇修订, core/amendments.py) of the category's boundary entry, while no official
+import has settled it; the boundary list's entry for the case's category; the division
+rule (职责分工办法) applied to the power list's matter when the boundary list has no entry;
+the category's default route. The suggestion carries its reason in words, so the clerk sees
+why, and the triage event keeps it, so the lists can be corrected where clerks keep
+overriding them."""
 
 from __future__ import annotations
 
@@ -54,11 +56,26 @@ class CaseRuling:
 
 
 @dataclass(frozen=True)
+class LocalAmendment:
+    """The latest local amendment in force for a category (本镇修订): a ruling or a joint
+    meeting's decision named a new lead beside the official ``item`` (or, when the official
+    list has no item for the category, the item it proposes)."""
+
+    item: str
+    item_no: str
+    official: bool
+    lead: str
+    cooperating: tuple[str, ...]
+    case_number: str
+    by_meeting: bool
+
+
+@dataclass(frozen=True)
 class Suggestion:
     route: Route
     lead: str
     cooperating: tuple[str, ...]
-    basis: str  # ruling, boundary, division, category
+    basis: str  # ruling, amendment, boundary, division, category
     matter: str  # the matter's code, "" when none
     reason: Words
 
@@ -103,12 +120,17 @@ def suggest(
     power: Sequence[PowerEntry],
     departments: Mapping[str, Department],
     ruling: CaseRuling | None = None,
+    amendment: LocalAmendment | None = None,
 ) -> Suggestion | None:
     """The route for a case of ``category``; None when nothing says anything about it.
-    ``boundary`` and ``power``: the entries that list the category, in list order."""
+    ``boundary`` and ``power``: the entries that list the category, in list order;
+    ``amendment``: the category's local amendment in force, which overrides them."""
     units = {code: d for code, d in departments.items()}
     if ruling is not None and ruling.lead in units:
-        return _ruled(ruling, boundary[0].code if boundary else "", units)
+        matter = amendment.item if amendment else boundary[0].code if boundary else ""
+        return _ruled(ruling, matter, units)
+    if amendment is not None and amendment.lead in units:
+        return _amended(category, amendment, units)
     for entry in boundary:
         if entry.lead in units:
             return _from_boundary(category, entry, units)
@@ -140,6 +162,35 @@ def _ruled(ruling: CaseRuling, matter: str, units: Mapping[str, Department]) -> 
         f"{lead.short_name} leads this case",
     )
     return _suggestion(lead, ruling.cooperating, "ruling", matter, reason, units)
+
+
+def _amended(
+    category: Category, amendment: LocalAmendment, units: Mapping[str, Department]
+) -> Suggestion:
+    lead = units[amendment.lead]
+    helpers = _names(amendment.cooperating, units)
+    if amendment.official:
+        where = Words(
+            f"边界清单第{amendment.item_no}项"
+            if amendment.item_no
+            else f"边界清单{amendment.item}",
+            f"boundary list item {amendment.item_no or amendment.item}",
+        )
+    else:
+        where = Words("边界清单未列明", "not in the boundary list")
+    by = (
+        Words("联席会议决议", "joint meeting decision")
+        if amendment.by_meeting
+        else Words("职责争议裁定", "dispute ruling")
+    )
+    also = f"，{helpers}配合" if helpers else ""
+    reason = Words(
+        f"本镇修订（{where.zh}，{by.zh}，案件{amendment.case_number}）："
+        f"{category.name}由{lead.short_name}牵头{also}",
+        f"Local amendment ({where.en}, {by.en}, case {amendment.case_number}): "
+        f"{lead.short_name} leads '{category.name}'" + (f", with {helpers}" if helpers else ""),
+    )
+    return _suggestion(lead, amendment.cooperating, "amendment", amendment.item, reason, units)
 
 
 def _from_boundary(

@@ -256,8 +256,12 @@ def _settlement_words(s: Settlement) -> str:
     if not s.amended_item:
         return words + "职责边界清单未作修改。"
     name = f"“{e(s.amended_name)}”" if s.amended_name else ""
-    version = f"，修改后为第 {s.list_version} 版" if s.list_version else ""
-    return words + f"职责边界清单{name}（{e(s.amended_item)}）据此修改{version}。"
+    if s.list_version is None:  # since schema 12: beside the official list, proposed to 编办
+        return words + f"据此对职责边界清单{name}（{e(s.amended_item)}）作本镇修订，报区编办审定。"
+    return (
+        words
+        + f"职责边界清单{name}（{e(s.amended_item)}）据此修改，修改后为第 {s.list_version} 版。"
+    )
 
 
 def write_minutes(db: Database, meeting: Meeting, out: Path) -> Path:

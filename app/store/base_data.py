@@ -5,6 +5,7 @@ Nothing is ever deleted: what is no longer used is deactivated."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 from app.core import base_data as rules
 from app.core.auth import hash_password, password_matches
 from app.core.case_path.rules import FIELD_KINDS
+from app.core.category_split import check_split
 from app.core.clock import Wall
 from app.core.errors import DomainError, Words
 from app.core.events import EventType
@@ -278,3 +280,31 @@ def change_own_password(db: Database, user: User, old: str, new: str, *, wall: W
     with writing(db, wall) as writer:
         payload = {**store_password(writer.db, hashed), "must_change_password": False}
         writer.append(user.id, "user", user.id, EventType.USER_PASSWORD_SET, payload)
+
+
+def split_category(
+    db: Database, actor: User, code: str, into: Sequence[tuple[str, str]], *, wall: Wall
+) -> list[Category]:
+    """Split a leaf into narrower ones (core/category_split.py): one category.split event;
+    returns the new categories."""
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
+    old, narrower = check_split(code, into, known(db).categories)
+    payload = {
+        "into": [
+            {
+                "code": c.code,
+                "name": c.name,
+                "parent_code": c.parent_code,
+                "route": c.route.value if c.route else None,
+                "department_code": c.department_code,
+                "limit_days": c.limit_days,
+                "limit_hours": c.limit_hours,
+                "sign_days": c.sign_days,
+                "matter_code": c.matter_code,
+            }
+            for c in narrower
+        ]
+    }
+    with writing(db, wall) as writer:
+        writer.append(actor.id, "category", old.code, EventType.CATEGORY_SPLIT, payload)
+    return narrower

@@ -1,6 +1,7 @@
 """Duty disputes (职责争议): a unit returned a case as not its duty. The office decides it
-from the boundary list, or sends it to the next joint meeting; a ruling that changes who
-leads such cases amends the boundary list (a new version naming the ruling)."""
+from the boundary list, or sends it to the next joint meeting (and may withdraw it from
+there); a ruling that changes who leads such cases records a local amendment beside the
+official boundary list (store/amendments.py)."""
 
 from __future__ import annotations
 
@@ -12,29 +13,32 @@ from sqlite_utils import Database
 
 from app.core.clock import Wall
 from app.core.disputes import (
-    CheckedRuling,
     Dispute,
     Ruling,
-    amend_boundary,
     check_referable,
     check_ruling,
     check_undecided,
+    check_who_rules,
+    check_withdrawable,
+    touches_lists,
 )
 from app.core.errors import DomainError
 from app.core.events import EventType
-from app.core.lists import ListKind
 from app.core.meetings import check_dispute_before_meeting, parse_held_on
 from app.core.model import User
 from app.core.permissions import COORDINATE
+from app.store.amendments import append_amendment
 from app.store.devices import require_office
 from app.store.eventlog import EventWriter, writing
-from app.store.reference import departments, township
+from app.store.reference import departments
+from app.store.routing import listed_lead
 
 _SELECT = """
     SELECT d.id, d.case_id, c.number, c.category_code, coalesce(k.name, c.category_code),
            d.unit, d.reasons, d.cited, d.opened_at, r.meeting_id, r.decided_at, r.lead,
            coalesce(r.cooperating, '[]'), coalesce(r.reasoning, ''),
-           coalesce(r.amended_item, ''), r.ruled_at
+           coalesce(r.amended_item, ''), r.ruled_at, r.withdrawn_at,
+           coalesce(r.withdrawn_reason, '')
     FROM disputes d JOIN cases c ON c.id = d.case_id
     LEFT JOIN categories k ON k.code = c.category_code
     LEFT JOIN dispute_rulings r ON r.dispute_id = d.id
@@ -135,12 +139,19 @@ def append_ruling(
     """The ruling's events inside an open transaction (a meeting's minutes write several)."""
     dispute = undecided(db, dispute_id)
     checked = check_ruling(ruling, {d.code for d in departments(db)})
-    known = "SELECT 1 FROM meetings WHERE id = ?"
+    known = "SELECT number FROM meetings WHERE id = ?"
     if ruling.meeting_id and db.execute(known, [ruling.meeting_id]).fetchone() is None:
         raise DomainError("meeting_unknown", value=ruling.meeting_id)
+    referred = db.execute(known, [dispute.meeting_id]).fetchone() if dispute.meeting_id else None
+    touches = touches_lists(checked, ruling.amend_list, listed_lead(db, dispute.category_code))
+    check_who_rules(
+        dispute, user.role, ruling.meeting_id, touches, referred[0] if referred else None
+    )
     amended = ""
     if ruling.amend_list:
-        amended = _amend_boundary(db, writer, user, dispute, checked, bool(ruling.meeting_id))
+        amended = append_amendment(
+            db, writer, user, dispute, checked, ruling.meeting_id, ruling.decision_id
+        )
     payload: dict[str, Any] = {
         "case_id": dispute.case_id,
         "lead": checked.lead,
@@ -153,55 +164,15 @@ def append_ruling(
     writer.append(user.id, "dispute", dispute_id, EventType.DISPUTE_DECIDED, payload)
 
 
-def _amend_boundary(
-    db: Database,
-    writer: EventWriter,
-    user: User,
-    dispute: Dispute,
-    ruling: CheckedRuling,
-    by_meeting: bool,
-) -> str:
-    """Write how the ruling amends the boundary list (core/disputes.py says how); returns
-    the code of the entry that now covers the disputed category."""
-    entry = _boundary_item_for(db, dispute.category_code)
-    fresh = _new_boundary_item(db, dispute, f"{township(db).code}-BJ-{dispute.category_code}")
-    amendment = amend_boundary(dispute, ruling, by_meeting, entry, fresh)
-    payload = {"items": amendment.items, "decision": dispute.id, "source": amendment.source}
-    writer.append(user.id, "list", ListKind.BOUNDARY.value, EventType.LIST_ITEM_SET, payload)
-    return amendment.code
-
-
-_BOUNDARY_COLUMNS = (
-    "code, item_no, name, lead, cooperating, lead_duty, cooperating_duty, visibility, "
-    "specialism, categories, notes"
-)
-
-
-def _boundary_item_for(db: Database, category_code: str) -> dict[str, Any] | None:
-    row = db.execute(
-        f"SELECT {_BOUNDARY_COLUMNS} FROM boundary_items b, json_each(b.categories) c "
-        "WHERE c.value = ? AND b.lead IN (SELECT code FROM departments) "  # as suggest() reads
-        "ORDER BY CAST(b.item_no AS INTEGER), b.code LIMIT 1",
-        [category_code],
-    ).fetchone()
-    if row is None:
-        return None
-    item = dict(zip([c.strip() for c in _BOUNDARY_COLUMNS.split(",")], row, strict=True))
-    item["cooperating"] = json.loads(item["cooperating"])
-    item["categories"] = json.loads(item["categories"])
-    return item
-
-
-def _new_boundary_item(db: Database, dispute: Dispute, code: str) -> dict[str, Any]:
-    last = db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items").fetchone()[0]
-    return {
-        "code": code,
-        "item_no": str((last or 0) + 1),
-        "name": dispute.category_name,
-        "lead_duty": "",
-        "cooperating_duty": "",
-        "visibility": "",
-        "specialism": "",
-        "categories": [dispute.category_code],
-        "notes": "",
-    }
+def withdraw_dispute(
+    db: Database, user: User, dispute_id: str, reason: str, *, wall: Wall
+) -> Dispute:
+    """Take a dispute back from the joint meeting it was referred to: it waits for a ruling
+    again (the responsible leader's, or another meeting's)."""
+    require_office(db, user, COORDINATE)
+    with writing(db, wall) as writer:
+        dispute = dispute_by_id(db, dispute_id)
+        kept = check_withdrawable(dispute, reason)
+        payload = {"meeting_id": dispute.meeting_id, "reason": kept}
+        writer.append(user.id, "dispute", dispute_id, EventType.DISPUTE_WITHDRAWN, payload)
+    return dispute_by_id(db, dispute_id)

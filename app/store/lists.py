@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.amendments import Amendment
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType
@@ -30,6 +31,7 @@ from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.core.text import fts_query
 from app.paths import resource
+from app.store.amendments import amendments
 from app.store.devices import require_office
 from app.store.eventlog import writing
 from app.store.projections.lists import TABLES
@@ -79,6 +81,18 @@ class Replaced:
     kind: ListKind
     version: int
     rows: int
+    # the boundary list's local amendments (本镇修订): those this official version settled
+    # (it now says the same), and those still in force (it says otherwise)
+    settled: tuple[Amendment, ...] = ()
+    differing: tuple[Amendment, ...] = ()
+
+
+def _replaced(db: Database, kind: ListKind, version: int, rows: int) -> Replaced:
+    if kind != ListKind.BOUNDARY:
+        return Replaced(kind, version, rows)
+    every = amendments(db)
+    settled = tuple(a for a in every if a.settled_version == version)
+    return Replaced(kind, version, rows, settled, tuple(a for a in every if not a.settled))
 
 
 def replace_list(
@@ -121,7 +135,7 @@ def replace_list(
     version = db.execute(
         "SELECT max(version) FROM list_versions WHERE kind = ?", [kind.value]
     ).fetchone()[0]
-    return Replaced(kind, version, len(checked.items))
+    return _replaced(db, kind, version, len(checked.items))
 
 
 def check_list(
@@ -178,7 +192,7 @@ def set_item(
     with writing(db, wall) as writer:
         writer.append(actor.id, "list", kind.value, EventType.LIST_ITEM_SET, payload)
     latest = versions(db, kind)[0]
-    return Replaced(kind, latest.version, latest.rows)
+    return _replaced(db, kind, latest.version, latest.rows)
 
 
 def _checked_item(db: Database, kind: ListKind, cells: Mapping[str, str]) -> Checked:

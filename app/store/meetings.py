@@ -360,7 +360,7 @@ class Settlement:
     cooperating: tuple[str, ...]  # unit names
     amended_item: str  # boundary item code, "" if the list was not changed
     amended_name: str
-    list_version: int | None
+    list_version: int | None  # a version it made (before schema 12); None: a local amendment
 
 
 def settlements(db: Database, meeting: Meeting) -> list[Settlement]:
@@ -371,11 +371,13 @@ def settlements(db: Database, meeting: Meeting) -> list[Settlement]:
         if not decision.dispute_id:
             continue
         dispute = dispute_by_id(db, decision.dispute_id)
+        # since schema 12 a local amendment; before, a list version naming the dispute
         item = db.execute(
-            "SELECT b.name, v.version FROM list_versions v "
+            "SELECT item_name, NULL FROM list_amendments WHERE dispute_id = ? "
+            "UNION ALL SELECT b.name, v.version FROM list_versions v "
             "LEFT JOIN boundary_items b ON b.code = ? "
-            "WHERE v.kind = 'boundary' AND v.decision_id = ? ORDER BY v.version DESC LIMIT 1",
-            [dispute.amended_item, dispute.id],
+            "WHERE v.kind = 'boundary' AND v.decision_id = ? LIMIT 1",
+            [dispute.id, dispute.amended_item, dispute.id],
         ).fetchone()
         found.append(
             Settlement(

@@ -169,3 +169,8 @@ class ReferenceData:
             return "系统初始化"
         user = self.users.get(user_id)
         return user.name if user else user_id
+
+
+def split_from(db: Database) -> dict[str, str]:
+    """Each category made by a split (category.split) -> the one it was split from."""
+    return dict(db.execute("SELECT code, split_from FROM category_splits").fetchall())

@@ -8,21 +8,45 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from app.core.category_split import lineage
 from app.core.model import Case
 from app.core.routing import BoundaryEntry, CaseRuling, PowerEntry, Suggestion, suggest
-from app.store.reference import categories, departments
+from app.store.amendments import for_routing, in_force
+from app.store.reference import categories, departments, split_from
 
 
 def suggestion_for(db: Database, case: Case) -> Suggestion | None:
-    category = next(c for c in categories(db) if c.code == case.category_code)
+    return _suggestion(db, case.category_code, latest_ruling(db, case.id))
+
+
+def _suggestion(db: Database, category_code: str, ruling: CaseRuling | None) -> Suggestion | None:
+    """A category split from another (core/category_split.py) has the lists of its own
+    once they name it, or an amendment of its own; until then, the one's it came from."""
+    category = next(c for c in categories(db) if c.code == category_code)
     units = {d.code: d for d in departments(db)}
-    return suggest(
-        category,
-        boundary_entries(db, category.code),
-        power_entries(db, category.code),
-        units,
-        latest_ruling(db, case.id),
-    )
+    codes = lineage(category.code, split_from(db))
+    for code in codes:
+        boundary, amendment = boundary_entries(db, code), in_force(db, code)
+        if boundary or amendment is not None:
+            break
+    power = next((found for code in codes if (found := power_entries(db, code))), [])
+    return suggest(category, boundary, power, units, ruling, for_routing(amendment))
+
+
+def covering_entries(db: Database, category_code: str) -> list[BoundaryEntry]:
+    """The official boundary items that cover a category: its own, or, for a category split
+    from another that the list does not name yet, those of the one it came from."""
+    for code in lineage(category_code, split_from(db)):
+        if found := boundary_entries(db, code):
+            return found
+    return []
+
+
+def listed_lead(db: Database, category_code: str) -> str | None:
+    """Who the lists (the official items with their local amendments) say leads a case of
+    the category; None when they say nothing (only the category's default)."""
+    found = _suggestion(db, category_code, None)
+    return found.lead if found is not None and found.from_lists else None
 
 
 def boundary_entries(db: Database, category_code: str) -> list[BoundaryEntry]:

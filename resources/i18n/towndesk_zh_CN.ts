@@ -785,7 +785,7 @@
     </message>
     <message>
       <source>Boundary list amended: {item}</source>
-      <translation>已修改边界清单 {item}</translation>
+      <translation>据此修订边界清单 {item}</translation>
     </message>
     <message>
       <source>(no letter number)</source>
@@ -967,6 +967,14 @@
   </context>
   <context>
     <name>CategoriesTab</name>
+    <message>
+      <source>Split the selected category into narrower ones</source>
+      <translation>把选中的类别拆分为更细的类别</translation>
+    </message>
+    <message>
+      <source>Split…</source>
+      <translation>拆分…</translation>
+    </message>
     <message>
       <source>Name</source>
       <translation>名称</translation>
@@ -1579,20 +1587,16 @@
       <translation>依据哪条清单或规定，为什么由该单位牵头</translation>
     </message>
     <message>
-      <source>Amend the duty boundary list as well</source>
-      <translation>同时修改职责边界清单</translation>
+      <source>Amend the duty boundary list locally as well</source>
+      <translation>同时对职责边界清单作本镇修订</translation>
     </message>
     <message>
-      <source>Boundary list item {no} ({code}) covers other categories too: “{category}” gets an item of its own naming the chosen unit as lead, in a new version of the list that names this ruling.</source>
-      <translation>边界清单第{no}项（{code}）还包含其他问题类别：将为“{category}”单列一项，由所选单位牵头，清单生成新版本并注明本次裁定。</translation>
+      <source>A local amendment is kept beside boundary list item {no} ({code}) for “{category}”: routing follows it at once, the official list stays as issued, and the change goes into the proposal to the establishment office. Only the responsible leader or the joint meeting amends the lists.</source>
+      <translation>将在边界清单第{no}项（{code}）旁记录“{category}”的本镇修订：分拨建议立即按修订执行，官方清单保持原样，修订列入报区编办的修订建议。只有分管领导或联席会议可以修订清单。</translation>
     </message>
     <message>
-      <source>Boundary list item {no} ({code}) will name the chosen unit as lead, in a new version of the list that names this ruling.</source>
-      <translation>边界清单第{no}项（{code}）将改为所选单位牵头，清单生成新版本并注明本次裁定。</translation>
-    </message>
-    <message>
-      <source>The boundary list has no item for “{category}” yet: one is added, in a new version of the list.</source>
-      <translation>边界清单还没有“{category}”的条目：将新增一项，清单生成新版本。</translation>
+      <source>The boundary list has no item for “{category}”: a local amendment proposes one, routing follows it at once. Only the responsible leader or the joint meeting amends the lists.</source>
+      <translation>边界清单没有“{category}”的条目：本镇修订将建议增列一项，分拨建议立即按修订执行。只有分管领导或联席会议可以修订清单。</translation>
     </message>
     <message>
       <source>&amp;Lead unit</source>
@@ -1660,11 +1664,11 @@
     </message>
     <message>
       <source>Amend the boundary list</source>
-      <translation>同时修改职责边界清单</translation>
+      <translation>同时对职责边界清单作本镇修订</translation>
     </message>
     <message>
-      <source>The boundary list's entry for the case's category gets this lead unit; the list gets a new version naming this decision</source>
-      <translation>职责边界清单中该案件问题类别的条目改为由此单位牵头，清单生成新版本并注明本项决议</translation>
+      <source>A local amendment beside the boundary list's item for the case's category names this lead unit; routing follows it, the official list stays as issued</source>
+      <translation>在职责边界清单该问题类别的条目旁记录本镇修订，由此单位牵头；分拨建议按修订执行，官方清单保持原样</translation>
     </message>
     <message>
       <source>&amp;Deadline</source>
@@ -1940,6 +1944,26 @@
   <context>
     <name>DisputesPage</name>
     <message>
+      <source>Local amendment (case {case}, {time}): {lead} leads “{category}”</source>
+      <translation>本镇修订（案件 {case}，{time}）：“{category}”由{lead}牵头</translation>
+    </message>
+    <message>
+      <source>The duty dispute on case {number} was withdrawn from the joint meeting.</source>
+      <translation>案件 {number} 的职责争议已从联席会议撤回，待重新裁定。</translation>
+    </message>
+    <message>
+      <source>the joint meeting</source>
+      <translation>联席会议</translation>
+    </message>
+    <message>
+      <source>Withdrawn from the joint meeting on {time}: {reason}</source>
+      <translation>已于 {time} 从联席会议撤回：{reason}</translation>
+    </message>
+    <message>
+      <source>Withdraw from the meeting…</source>
+      <translation>从会议撤回…</translation>
+    </message>
+    <message>
       <source>Open case</source>
       <translation>打开案件</translation>
     </message>
@@ -2049,7 +2073,7 @@
     </message>
     <message>
       <source>Duty boundary list amended: {item}</source>
-      <translation>已修改职责边界清单：{item}</translation>
+      <translation>据此修订职责边界清单：{item}</translation>
     </message>
     <message>
       <source>Duty boundary list item {no}: {name}, {lead} leads, {helpers} cooperate</source>
@@ -2072,8 +2096,8 @@
       <translation>状态(&amp;S)</translation>
     </message>
     <message>
-      <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling may amend the duty boundary list at the same time.</source>
-      <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。裁定可以同时修改职责边界清单。</translation>
+      <source>When a unit returns a case as “not our duty”, rule here on who leads it: directly by the duty boundary list, or by referring it to the joint meeting. A ruling that changes the lead or amends the list is the responsible leader's; the amendment is kept beside the official list.</source>
+      <translation>承办单位以“不属于本单位职责”回退案件时，在这里裁定由谁牵头：依据职责边界清单直接裁定，或提交联席会议决定。改变牵头单位或修订清单的裁定由分管领导作出，修订记为本镇修订，官方清单不变。</translation>
     </message>
     <message>
       <source>Raised</source>
@@ -2113,7 +2137,7 @@
     </message>
     <message>
       <source>The duty dispute on case {number} was ruled on: {lead} leads. The duty boundary list was amended ({item}).</source>
-      <translation>案件 {number} 的职责争议已裁定：{lead}牵头。职责边界清单已修改（{item}）。</translation>
+      <translation>案件 {number} 的职责争议已裁定：{lead}牵头。已对职责边界清单作本镇修订（{item}）。</translation>
     </message>
     <message>
       <source>The duty dispute on case {number} was ruled on: {lead} leads.</source>
@@ -3272,6 +3296,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   <context>
     <name>ListImportDialog</name>
     <message>
+      <source>; local amendments settled by it: {settled}; still differing: {differing}</source>
+      <translation>；本镇修订已被吸收：{settled}；仍不一致：{differing}</translation>
+    </message>
+    <message>
       <source>Import a list</source>
       <translation>导入清单</translation>
     </message>
@@ -3375,6 +3403,14 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   <context>
     <name>ListTable</name>
     <message>
+      <source>{category}: {lead} leads (case {case}, {time})</source>
+      <translation>{category}：由{lead}牵头（案件 {case}，{time}）</translation>
+    </message>
+    <message>
+      <source>Local amendment</source>
+      <translation>本镇修订</translation>
+    </message>
+    <message>
       <source>No {name} has been imported yet. An administrator can import it from an Excel or CSV spreadsheet with “Import…”.</source>
       <translation>还没有导入{name}。管理员可点“导入…”，从 Excel 或 CSV 表格导入。</translation>
     </message>
@@ -3425,6 +3461,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   </context>
   <context>
     <name>ListsPage</name>
+    <message>
+      <source>Local amendments</source>
+      <translation>本镇修订</translation>
+    </message>
     <message>
       <source>Three lists</source>
       <translation>三张清单</translation>
@@ -3759,6 +3799,10 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>The boundary list entry {name} ({item}) was amended: version {version}.</source>
       <translation>职责边界清单“{name}”（{item}）已修改，生成第 {version} 版。</translation>
+    </message>
+    <message>
+      <source>A local amendment of the boundary list entry {name} ({item}) was recorded, for the establishment office.</source>
+      <translation>对职责边界清单“{name}”（{item}）作本镇修订，报区编办审定。</translation>
     </message>
     <message>
       <source>The boundary list was not changed.</source>
@@ -4942,6 +4986,10 @@ Owner unit: {owner} · deadline {deadline}</source>
   <context>
     <name>Suggestion</name>
     <message>
+      <source>By the township's local amendment of the duty boundary list: an override needs a reason</source>
+      <translation>依据本镇对职责边界清单的修订：改派需写明理由</translation>
+    </message>
+    <message>
       <source>{lead} leads, {helpers} cooperate</source>
       <translation>{lead}牵头，{helpers}配合</translation>
     </message>
@@ -5856,6 +5904,151 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>WithdrawDialog</name>
+    <message>
+      <source>Withdraw</source>
+      <translation>撤回</translation>
+    </message>
+    <message>
+      <source>&amp;Reason</source>
+      <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Why it is withdrawn from the meeting</source>
+      <translation>从会议撤回的理由</translation>
+    </message>
+    <message>
+      <source>The duty dispute on case {number} is on the agenda of {meeting}: only that meeting decides it. Withdraw it, so that it can be ruled on otherwise?</source>
+      <translation>案件 {number} 的职责争议已列入{meeting}的议程，只能由该次会议作出决议。是否撤回，以便另行裁定？</translation>
+    </message>
+    <message>
+      <source>Withdraw from the joint meeting · case {number}</source>
+      <translation>从联席会议撤回 · 案件 {number}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentsTab</name>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Exported the change proposal ({count} changes): {path}</source>
+      <translation>已导出修订建议 {count} 项：{path}</translation>
+    </message>
+    <message>
+      <source>Excel spreadsheets (*.xlsx)</source>
+      <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Boundary list change proposal.xlsx</source>
+      <translation>职责边界清单修订建议.xlsx</translation>
+    </message>
+    <message>
+      <source>Export the change proposal</source>
+      <translation>导出修订建议</translation>
+    </message>
+    <message>
+      <source>In force</source>
+      <translation>有效</translation>
+    </message>
+    <message>
+      <source>Settled by version {n}</source>
+      <translation>已被第 {n} 版吸收</translation>
+    </message>
+    <message>
+      <source>Joint meeting</source>
+      <translation>联席会议</translation>
+    </message>
+    <message>
+      <source>{item} (proposed)</source>
+      <translation>{item}（建议增列）</translation>
+    </message>
+    <message>
+      <source>No local amendment of the boundary list.</source>
+      <translation>职责边界清单暂无本镇修订。</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Ruled by</source>
+      <translation>裁定</translation>
+    </message>
+    <message>
+      <source>Case</source>
+      <translation>案件</translation>
+    </message>
+    <message>
+      <source>Cooperating</source>
+      <translation>配合单位</translation>
+    </message>
+    <message>
+      <source>Amended lead</source>
+      <translation>修订牵头</translation>
+    </message>
+    <message>
+      <source>Official lead</source>
+      <translation>官方牵头</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>事项编码</translation>
+    </message>
+    <message>
+      <source>Export the changes the amendments in force propose, for the establishment office (.xlsx)</source>
+      <translation>导出本镇修订形成的修订建议，报区编办（.xlsx）</translation>
+    </message>
+    <message>
+      <source>Change proposal…</source>
+      <translation>修订建议…</translation>
+    </message>
+    <message>
+      <source>Show amendments settled by the official list too</source>
+      <translation>同时显示已被官方清单吸收的修订</translation>
+    </message>
+    <message>
+      <source>How the township's dispute rulings and joint meetings changed who leads a matter. The official boundary list stays as the establishment office issued it; routing follows the amendment until an official version says the same.</source>
+      <translation>本镇职责争议裁定和联席会议决议对牵头单位的修订。官方职责边界清单保持区编办印发的原样；在官方新版本写明相同内容之前，分拨建议按本镇修订执行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SplitDialog</name>
+    <message>
+      <source>Split</source>
+      <translation>拆分</translation>
+    </message>
+    <message>
+      <source>Split “{name}” ({code}) into narrower categories</source>
+      <translation>把“{name}”（{code}）拆分为更细的类别</translation>
+    </message>
+    <message>
+      <source>Split a category</source>
+      <translation>拆分问题类别</translation>
+    </message>
+    <message>
+      <source>The narrower categories start with this one's route, unit and limits. Cases already registered keep “{name}”, which new cases no longer use; until the lists name the new categories, routing reads the lists of “{name}”.</source>
+      <translation>更细的类别沿用本类别的分拨方式、默认单位和时限。已登记的案件保留“{name}”，新案件不再使用该类别；在清单写明新类别之前，分拨建议按“{name}”的清单执行。</translation>
+    </message>
+    <message>
+      <source>Category {n}</source>
+      <translation>类别 {n}</translation>
+    </message>
+    <message>
+      <source>Name of the narrower category</source>
+      <translation>更细类别的名称</translation>
     </message>
   </context>
 </TS>

@@ -93,8 +93,61 @@ def test_a_dispute_is_listed_shown_and_decided_with_the_list_amended(
     )
     assert decided["amended_item"] == "QS-XZCF-018"
     boundary = as_json(capsys, "lists", "show", "--kind", "boundary", *db)
-    assert boundary["version"] == before + 1
-    assert boundary["versions"][0]["source"] == f"职责争议裁定（{number}）"
+    assert boundary["version"] == before  # the official list is not rewritten
+    [item] = [i for i in boundary["items"] if i["事项编码"] == "QS-XZCF-018"]
+    assert item["牵头部门"] == "青石派出所"
+    [amended] = as_json(capsys, "lists", "amendments", *db)
+    assert (amended["item"], amended["official_lead"], amended["lead"]) == (
+        "QS-XZCF-018",
+        "PCS",
+        "ZFZD",
+    )
+    assert (amended["cooperating"], amended["case_number"], amended["by_meeting"]) == (
+        ["PCS"],
+        number,
+        False,
+    )
+    assert amended["reason"] == "建筑施工噪声由执法中队查处"
+    text = out(capsys, "lists", "amendments", *db)
+    assert "QS-XZCF-018" in text and "执法中队" in text and "共 1 项" in text
+
+
+def test_a_clerk_may_not_amend_the_list_and_a_referred_dispute_waits_for_its_meeting(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(demo_path)]
+    number = open_dispute(demo_path)
+    amend = ["--lead", "ZFZD", "--reasoning", "建筑施工噪声由执法中队查处", "--amend"]
+    before = dump(demo_path)
+    assert run(["dispute", "decide", number, *amend, "--as", "clerk", *db]) != 0
+    assert capsys.readouterr().err.strip() == (
+        "错误：这项裁定修改职责边界清单，只能由分管领导裁定，或提交联席会议决定。"
+    )
+    assert dump(demo_path) == before
+
+    plan = ["--at", "2099-01-05 09:30", "--place", "三楼会议室", "--chair", "刘建军"]
+    out(capsys, "meeting", "schedule", *plan, "--attend", "ZHB", "PCS", "ZFZD", *db)
+    meeting = as_json(capsys, "meeting", "list", *db)[0]["number"]
+    out(capsys, "dispute", "refer", number, "--meeting", str(meeting), *db)
+    before = dump(demo_path)
+    assert run(["dispute", "decide", number, *amend, "--as", "leader", *db]) != 0
+    assert capsys.readouterr().err.strip() == (
+        f"错误：这项职责争议已提交第 {meeting} 次联席会议，只能由该次会议作出决议；"
+        "如需另行裁定，请先撤回。"
+    )
+    assert dump(demo_path) == before
+    assert run(["dispute", "withdraw", number, "--reason", " ", *db]) != 0
+    assert "撤回的理由" in capsys.readouterr().err
+    assert dump(demo_path) == before
+
+    withdrawn = as_json(
+        capsys, "dispute", "withdraw", number, "--reason", "会议延期，由分管领导先行裁定", *db
+    )
+    assert (withdrawn["status"], withdrawn["meeting_id"]) == ("open", None)
+    assert withdrawn["withdrawn_reason"] == "会议延期，由分管领导先行裁定"
+    assert "已从联席会议撤回" in out(capsys, "dispute", "show", number, *db)
+    decided = as_json(capsys, "dispute", "decide", number, *amend, "--as", "leader", *db)
+    assert decided["status"] == "decided"
 
 
 def test_refer_puts_a_dispute_on_a_meeting_not_yet_held(
@@ -117,6 +170,7 @@ def test_refer_puts_a_dispute_on_a_meeting_not_yet_held(
         (["decide", "{n}", "--lead", "ZFZD", "--reasoning", "  "], "裁定理由"),
         (["decide", "QS-NOPE-1", "--lead", "ZFZD", "--reasoning", "x"], "找不到职责争议"),
         (["refer", "{n}", "--meeting", "99"], "99"),
+        (["withdraw", "{n}", "--reason", "会议延期"], "没有提交联席会议，无需撤回"),
     ],
 )
 def test_refused_dispute_commands_say_why_and_change_nothing(

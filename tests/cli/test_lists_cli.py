@@ -40,7 +40,13 @@ def test_lists_go_in_from_spreadsheets_and_come_out_again(
     assert "第 2 版" in capsys.readouterr().out  # the demo loaded the sample list as version 1
     boundary = _boundary_xlsx(tmp_path / "边界清单.xlsx")
     assert run(["lists", "import", str(boundary), "--kind", "boundary", "--json", *db]) == 0
-    assert json.loads(capsys.readouterr().out) == {"kind": "boundary", "version": 2, "rows": 2}
+    assert json.loads(capsys.readouterr().out) == {
+        "kind": "boundary",
+        "version": 2,
+        "rows": 2,
+        "settled": [],  # no local amendment to settle
+        "differing": [],
+    }
     assert run(["lists", "show", "--kind", "boundary", "--json", *db]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["items"][0]["牵头部门"] == "青石综合执法中队"

@@ -1,6 +1,6 @@
 """The rules of duty disputes (core/disputes.py), on plain inputs: who may be named in a
-ruling, when a dispute can still be ruled on or referred, and how a ruling amends the
-boundary list."""
+ruling, when a dispute can still be ruled on or referred, who may rule where the lists are
+touched, and when a dispute is withdrawn from a meeting."""
 
 from __future__ import annotations
 
@@ -13,12 +13,15 @@ from app.core.disputes import (
     CheckedRuling,
     Dispute,
     Ruling,
-    amend_boundary,
     check_referable,
     check_ruling,
     check_undecided,
+    check_who_rules,
+    check_withdrawable,
+    touches_lists,
 )
 from app.core.errors import DomainError
+from app.core.model import Role
 
 UNITS = {"ZHB", "ZFZD", "SCJG", "PCS"}
 
@@ -76,64 +79,57 @@ def test_a_ruling_is_tidied_and_checked() -> None:
 
 
 RULED = CheckedRuling("ZFZD", ("SCJG",), "夜间施工由执法中队查处")
-FRESH = {
-    "code": "QS-BJ-0402",
-    "item_no": "44",
-    "name": "施工噪音",
-    "lead_duty": "",
-    "cooperating_duty": "",
-    "visibility": "",
-    "specialism": "",
-    "categories": ["0402"],
-    "notes": "",
-}
 
 
-def entry(categories: list[str], notes: str = "") -> dict[str, object]:
-    return {
-        "code": "QS-XZCF-009",
-        "item_no": "9",
-        "name": "噪声污染",
-        "lead": "SCJG",
-        "cooperating": [],
-        "lead_duty": "查处",
-        "cooperating_duty": "配合",
-        "visibility": "高",
-        "specialism": "低",
-        "categories": categories,
-        "notes": notes,
-    }
+def test_a_ruling_touches_the_lists_when_it_amends_them_or_names_another_lead() -> None:
+    assert touches_lists(RULED, True, "ZFZD") == "修改职责边界清单"
+    assert touches_lists(RULED, False, "SCJG") == "所定牵头单位与职责清单不同"
+    assert touches_lists(RULED, False, "ZFZD") == ""  # it applies the lists as they stand
+    assert touches_lists(RULED, False, None) == ""  # the lists say nothing of the category
 
 
-def test_a_ruling_changes_the_entry_that_covers_only_the_disputed_category() -> None:
-    amendment = amend_boundary(dispute(), RULED, False, entry(["0402"], "原注"), FRESH)
-    [item] = amendment.items
-    assert amendment.code == "QS-XZCF-009"
-    assert (item["lead"], item["cooperating"]) == ("ZFZD", ["SCJG"])
-    assert item["notes"] == "原注；职责争议裁定（案件QS-20261118-AA0001）：夜间施工由执法中队查处"
-    assert amendment.source == "职责争议裁定（QS-20261118-AA0001）"
+def who_rules(role: Role, touches: str, meeting: str | None = None, **d: object) -> str:
+    try:
+        check_who_rules(dispute(**d), role, meeting, touches, 3 if d else None)
+    except DomainError as refused:
+        return str(refused)
+    return "ok"
 
 
-def test_a_shared_entry_keeps_its_other_categories_and_the_disputed_one_gets_its_own() -> None:
-    amendment = amend_boundary(dispute(), RULED, True, entry(["0401", "0402"]), FRESH)
-    shared, own = amendment.items
-    assert (shared["code"], shared["lead"], shared["categories"]) == (
-        "QS-XZCF-009",
-        "SCJG",
-        ["0401"],
+def test_only_the_leader_or_a_meeting_rules_where_the_lists_are_touched() -> None:
+    touched = "修改职责边界清单"
+    assert who_rules(Role.CLERK, "") == "ok"
+    assert who_rules(Role.CLERK, touched) == (
+        "这项裁定修改职责边界清单，只能由分管领导裁定，或提交联席会议决定。"
     )
-    assert own["code"] == amendment.code == "QS-XZCF-009-0402"
-    assert (own["name"], own["lead"], own["categories"]) == (
-        "噪声污染（施工噪音）",
-        "ZFZD",
-        ["0402"],
+    assert who_rules(Role.ADMINISTRATOR, touched).startswith("这项裁定修改职责边界清单")
+    assert who_rules(Role.LEADER, touched) == "ok"
+    assert who_rules(Role.CLERK, touched, meeting="m-1") == "ok"  # a meeting's decision
+
+
+def test_a_referred_dispute_is_decided_by_its_meeting_only() -> None:
+    refused = "这项职责争议已提交第 3 次联席会议，只能由该次会议作出决议；如需另行裁定，请先撤回。"
+    assert who_rules(Role.LEADER, "", meeting_id="m-1") == refused
+    assert who_rules(Role.CLERK, "", "m-2", meeting_id="m-1") == refused
+    assert who_rules(Role.CLERK, "修改职责边界清单", "m-1", meeting_id="m-1") == "ok"
+
+
+def test_only_a_referred_undecided_dispute_is_withdrawn_and_with_a_reason() -> None:
+    assert check_withdrawable(dispute(meeting_id="m-1"), "  会议延期，先由领导裁定 ") == (
+        "会议延期，先由领导裁定"
     )
-    assert (own["visibility"], own["lead_duty"], own["item_no"]) == ("高", "查处", "44")
-    assert amendment.source == "联席会议决议（QS-20261118-AA0001）"
-
-
-def test_with_no_entry_the_ruling_adds_one() -> None:
-    amendment = amend_boundary(dispute(), RULED, False, None, FRESH)
-    [item] = amendment.items
-    assert amendment.code == "QS-BJ-0402"
-    assert (item["lead"], item["categories"], item["item_no"]) == ("ZFZD", ["0402"], "44")
+    for changes, reason, code in [
+        ({}, "理由", "dispute_not_referred"),
+        ({"meeting_id": "m-1"}, "  ", "dispute_withdraw_reason_missing"),
+        (
+            {"meeting_id": "m-1", "decided_at": "2026-11-19 09:00:00"},
+            "理由",
+            "dispute_already_decided",
+        ),
+    ]:
+        with pytest.raises(DomainError) as refused:
+            check_withdrawable(dispute(**changes), reason)
+        assert refused.value.code == code
+    with pytest.raises(DomainError) as refused:
+        check_withdrawable(dispute(), "理由")
+    assert str(refused.value) == "这项职责争议没有提交联席会议，无需撤回。"

@@ -11,6 +11,7 @@ from app.core.model import Category, Department, Route, Tier
 from app.core.routing import (
     BoundaryEntry,
     CaseRuling,
+    LocalAmendment,
     PowerEntry,
     Suggestion,
     enforcement_unit,
@@ -280,3 +281,52 @@ def test_the_record_keeps_the_route_the_lead_the_basis_and_the_reason() -> None:
         "matter": "QS-XZCF-001",
         "reason": "边界清单第12项：占道经营由执法中队牵头，市场监管所配合",
     }
+
+
+# -- a local amendment (本镇修订) ---------------------------------------------------------------
+
+AMENDED = LocalAmendment("QS-XZCF-001", "12", True, "PCS", ("SCJG",), "QS-20261118-AA0001", False)
+
+
+def test_a_local_amendment_beats_the_official_boundary_item() -> None:
+    found = suggest(STALLS, (BOUNDARY,), (POWER,), UNITS, None, AMENDED)
+    assert found is not None
+    assert (found.basis, found.route, found.lead, found.cooperating, found.matter) == (
+        "amendment",
+        Route.DISPATCH_X,
+        "PCS",
+        ("SCJG",),
+        "QS-XZCF-001",
+    )
+    assert found.from_lists  # going against it needs a reason
+    assert found.reason.zh == (
+        "本镇修订（边界清单第12项，职责争议裁定，案件QS-20261118-AA0001）："
+        "占道经营由派出所牵头，市场监管所配合"
+    )
+
+
+def test_a_ruling_on_the_case_beats_the_amendment() -> None:
+    found = suggest(STALLS, (BOUNDARY,), (), UNITS, RULING, AMENDED)
+    assert found is not None and (found.basis, found.lead) == ("ruling", "PCS")
+    other = CaseRuling("D3", "ZFZD", (), by_meeting=False)
+    found = suggest(STALLS, (BOUNDARY,), (), UNITS, other, AMENDED)
+    assert found is not None and (found.basis, found.lead) == ("ruling", "ZFZD")
+
+
+def test_an_amendment_where_the_list_has_no_item_says_so() -> None:
+    proposed = LocalAmendment("QS-BJ-0101", "", False, "ZFZD", (), "QS-20261118-AA0002", True)
+    found = suggest(STALLS, (), (POWER,), UNITS, None, proposed)
+    assert found is not None and (found.basis, found.lead, found.matter) == (
+        "amendment",
+        "ZFZD",
+        "QS-BJ-0101",
+    )
+    assert found.reason.zh == (
+        "本镇修订（边界清单未列明，联席会议决议，案件QS-20261118-AA0002）：占道经营由执法中队牵头"
+    )
+
+
+def test_an_amendment_naming_a_unit_that_is_gone_is_passed_over() -> None:
+    gone = LocalAmendment("QS-XZCF-001", "12", True, "NOPE", (), "QS-20261118-AA0001", False)
+    found = suggest(STALLS, (BOUNDARY,), (), UNITS, None, gone)
+    assert found is not None and (found.basis, found.lead) == ("boundary", "ZFZD")

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from app.core.errors import DomainError
-from app.core.lists import ListKind
 from app.reports.meeting_pdf import (
     agenda_html,
     held_on_words,
@@ -26,8 +25,8 @@ from app.reports.meeting_pdf import (
 )
 from app.reports.pdf import page_count, write_pdf
 from app.store import meetings as m
+from app.store.amendments import amendments
 from app.store.disputes import dispute_by_id
-from app.store.lists import versions
 from tests.clock import frozen
 from tests.store.test_meetings import Office
 
@@ -100,7 +99,8 @@ def test_the_minutes_list_decisions_settled_disputes_and_list_changes(office: Of
     held, number, dispute_id = held_meeting(office)
     html = minutes_html(office.db, held)
     dispute = dispute_by_id(office.db, dispute_id)
-    version = versions(office.db, ListKind.BOUNDARY)[0].version
+    [amended] = amendments(office.db)
+    name = amended.item_name
     for text in (
         "联席会议纪要",
         "出租屋消防隐患检查由派出所牵头",
@@ -111,7 +111,7 @@ def test_the_minutes_list_decisions_settled_disputes_and_list_changes(office: Of
         number,
         "青石市场监管所认为不属本单位职责",
         "裁定由青石派出所牵头，蓬山区应急管理局配合",
-        f"（{dispute.amended_item}）据此修改，修改后为第 {version} 版",
+        f"据此对职责边界清单“{name}”（{dispute.amended_item}）作本镇修订，报区编办审定。",
         "&lt;b&gt;各单位&lt;/b&gt;",  # typed text is printed, never taken for markup
     ):
         assert text in html, text

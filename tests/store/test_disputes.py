@@ -1,6 +1,7 @@
 """Duty disputes (职责争议, store/disputes.py): a unit returns a case as not its duty, the
-office decides who leads it, and a ruling that amends the boundary list changes the
-suggestion for every case of that category from then on."""
+office decides who leads it, and a ruling that amends the boundary list records a local
+amendment beside the official item, which changes the suggestion for every case of that
+category from then on."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from app.core.disputes import DECIDED, OPEN, Ruling
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import Case
+from app.store.amendments import amendments, in_force
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_id, register_case
@@ -27,6 +29,7 @@ from app.store.disputes import (
     disputes,
     disputes_of_case,
     refer_dispute,
+    withdraw_dispute,
 )
 from app.store.meetings import schedule_meeting
 from app.store.rebuild import rebuild
@@ -80,6 +83,9 @@ class Office:
             "SELECT version, decision_id, source FROM list_versions WHERE kind = 'boundary' "
             "ORDER BY version"
         ).fetchall()
+
+    def amendments(self) -> list[Any]:
+        return amendments(self.db)
 
     def entry(self, code: str) -> dict[str, Any]:
         rows = list(self.db.query("SELECT * FROM boundary_items WHERE code = ?", [code]))
@@ -157,14 +163,16 @@ def test_deciding_without_amending_the_list_rules_this_case_only(office: Office)
     entry = office.entry(UNLICENSED_ITEM)
 
     ruling = Ruling(" zfzd ", (" scjg", "SCJG", "ZFZD", " "), f"  {RULED} ")
-    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling, wall=frozen)
+    # the lists say 市场监管所 leads: ruling otherwise is the responsible leader's
+    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling, wall=frozen)
     assert (decided.status, decided.lead, decided.cooperating) == (DECIDED, "ZFZD", ["SCJG"])
     assert (decided.reasoning, decided.amended_item) == (RULED, "")
     assert decided.decided_at is not None
     decided_by = office.db.execute(
         "SELECT decided_by FROM dispute_rulings WHERE dispute_id = ?", [dispute.id]
     ).fetchone()[0]
-    assert decided_by == office.user("clerk").id
+    assert decided_by == office.user("leader").id
+    assert office.amendments() == []
     assert office.boundary_versions() == versions
     assert office.entry(UNLICENSED_ITEM) == entry
     assert office.status(case) == "pending_triage"  # the case waits in triage
@@ -199,34 +207,49 @@ def test_a_ruling_that_amends_the_list_changes_the_suggestion_for_every_such_cas
     versions = office.boundary_versions()
     rows = office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0]
 
+    official = office.entry(UNLICENSED_ITEM)
     ruling = Ruling("ZFZD", ("SCJG",), RULED, amend_list=True)
     decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling, wall=frozen)
     assert decided.amended_item == UNLICENSED_ITEM
 
-    version, decision_id, source = office.boundary_versions()[-1]
-    assert version == versions[-1][0] + 1
-    assert decision_id == dispute.id
-    assert case.number in source and "职责争议裁定" in source
+    # the official list is not rewritten: no new version, the item as it was
+    assert office.boundary_versions() == versions
     assert office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] == rows
-    entry = office.entry(UNLICENSED_ITEM)
-    assert (entry["lead"], json.loads(entry["cooperating"])) == ("ZFZD", ["SCJG"])
-    assert UNLICENSED in json.loads(entry["categories"])
-    assert f"职责争议裁定（案件{case.number}）：{RULED}" in entry["notes"]
+    assert office.entry(UNLICENSED_ITEM) == official
+    assert official["lead"] == "SCJG"
+    # the amendment beside it
+    [amended] = office.amendments()
+    assert (amended.item, amended.official, amended.item_no, amended.category_code) == (
+        UNLICENSED_ITEM,
+        True,
+        "22",
+        UNLICENSED,
+    )
+    assert (amended.official_lead, amended.lead, amended.cooperating) == ("SCJG", "ZFZD", ("SCJG",))
+    assert (amended.case_number, amended.dispute_id, amended.reason) == (
+        case.number,
+        dispute.id,
+        RULED,
+    )
+    assert (amended.actor, amended.meeting_id, amended.settled) == ("刘建军", None, False)
 
     same = suggestion_for(office.db, case_by_id(office.db, case.id))
     assert same is not None and (same.basis, same.lead) == ("ruling", "ZFZD")
     fresh = suggestion_for(office.db, office.report())
     assert fresh is not None
     assert (fresh.basis, fresh.lead, fresh.cooperating, fresh.matter) == (
-        "boundary",
+        "amendment",
         "ZFZD",
         ("SCJG",),
         UNLICENSED_ITEM,
     )
-    assert fresh.reason.zh == "边界清单第22项：无照经营由执法中队牵头，市场监管所配合"
+    assert fresh.reason.zh == (
+        f"本镇修订（边界清单第22项，职责争议裁定，案件{case.number}）："
+        "无照经营由执法中队牵头，市场监管所配合"
+    )
 
 
-def test_a_category_without_a_boundary_entry_gets_one(office: Office) -> None:
+def test_a_category_without_a_boundary_entry_gets_an_item_proposed(office: Office) -> None:
     case = office.returned(EXPIRED_DRUGS, cited=("QS-XZCF-023",))
     before = suggestion_for(office.db, office.report(EXPIRED_DRUGS))
     assert before is not None and before.basis == "division"
@@ -236,21 +259,28 @@ def test_a_category_without_a_boundary_entry_gets_one(office: Office) -> None:
     [dispute] = disputes(office.db)
 
     ruling = Ruling("PCS", (), "药品来源涉嫌违法犯罪，由派出所牵头查处", amend_list=True)
-    decided = decide_dispute(office.db, office.user("clerk"), dispute.id, ruling, wall=frozen)
-    assert office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] == rows + 1
-    entry = office.entry(decided.amended_item)
-    assert decided.amended_item.endswith(f"-BJ-{EXPIRED_DRUGS}")
-    assert (entry["item_no"], entry["name"], entry["lead"]) == (
-        str(last + 1),
-        "销售过期药品",
-        "PCS",
+    decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling, wall=frozen)
+    assert office.db.execute("SELECT count(*) FROM boundary_items").fetchone()[0] == rows
+    assert (
+        office.db.execute("SELECT max(CAST(item_no AS INTEGER)) FROM boundary_items").fetchone()[0]
+        == last
     )
-    assert json.loads(entry["categories"]) == [EXPIRED_DRUGS]
-    assert json.loads(entry["cooperating"]) == []
+    assert decided.amended_item == f"QS-BJ-{EXPIRED_DRUGS}"  # proposed, not in the list
+    [amended] = office.amendments()
+    assert (amended.item, amended.official, amended.item_no, amended.item_name) == (
+        f"QS-BJ-{EXPIRED_DRUGS}",
+        False,
+        "",
+        "销售过期药品",
+    )
+    assert (amended.official_lead, amended.lead, amended.cooperating) == ("", "PCS", ())
 
     fresh = suggestion_for(office.db, office.report(EXPIRED_DRUGS))
     assert fresh is not None
-    assert (fresh.basis, fresh.lead, fresh.matter) == ("boundary", "PCS", decided.amended_item)
+    assert (fresh.basis, fresh.lead, fresh.matter) == ("amendment", "PCS", decided.amended_item)
+    assert fresh.reason.zh == (
+        f"本镇修订（边界清单未列明，职责争议裁定，案件{case.number}）：销售过期药品由派出所牵头"
+    )
     ruled = suggestion_for(office.db, case_by_id(office.db, case.id))
     assert ruled is not None and (ruled.basis, ruled.matter) == ("ruling", decided.amended_item)
 
@@ -266,10 +296,10 @@ def test_the_latest_ruling_on_a_case_counts_even_within_the_same_second(
     office.step("officer", case, Request(Action.RETURN, reason=NOT_OURS, not_our_duty=True))
     first, second = disputes_of_case(office.db, case.id)
     now = hlc_ms(office.db.execute("SELECT max(hlc) FROM events").fetchone()[0])
-    clerk = office.user("clerk")
+    leader = office.user("leader")
     for dispute, lead in zip((first, second), leads, strict=True):
         decide_dispute(
-            office.db, clerk, dispute.id, Ruling(lead, (), RULED), wall=lambda: now + 5_000
+            office.db, leader, dispute.id, Ruling(lead, (), RULED), wall=lambda: now + 5_000
         )
     decided_at = {dispute_by_id(office.db, d.id).decided_at for d in (first, second)}
     assert len(decided_at) == 1  # the same second
@@ -318,7 +348,7 @@ def test_a_dispute_is_decided_once(office: Office) -> None:
     office.returned()
     [dispute] = disputes(office.db)
     decided = decide_dispute(
-        office.db, office.user("clerk"), dispute.id, Ruling("ZFZD", (), RULED), wall=frozen
+        office.db, office.user("leader"), dispute.id, Ruling("ZFZD", (), RULED), wall=frozen
     )
     again = Ruling("PCS", (), "再议", amend_list=True)
     error = refused(
@@ -370,16 +400,17 @@ def test_rebuild_gives_the_same_disputes_rulings_and_list(office: Office) -> Non
     office.returned(EXPIRED_DRUGS, cited=())
     office.returned()
     first, second, third = sorted(disputes(office.db), key=lambda d: d.opened_at)
-    clerk = office.user("clerk")
+    leader = office.user("leader")
     decide_dispute(
-        office.db, clerk, first.id, Ruling("ZFZD", ("SCJG",), RULED, amend_list=True), wall=frozen
+        office.db, leader, first.id, Ruling("ZFZD", ("SCJG",), RULED, amend_list=True), wall=frozen
     )
     decide_dispute(
-        office.db, clerk, second.id, Ruling("PCS", (), "涉嫌犯罪", amend_list=True), wall=frozen
+        office.db, leader, second.id, Ruling("PCS", (), "涉嫌犯罪", amend_list=True), wall=frozen
     )
     assert {d.status for d in disputes(office.db)} == {DECIDED, OPEN}
     before = projection_dump(office.db)
     assert before["disputes"] and before["dispute_rulings"]
+    assert len(before["list_amendments"]) == 2
     rebuild(office.db, office.user("admin"))
     assert projection_dump(office.db) == before
     assert dispute_by_id(office.db, third.id).status == OPEN
@@ -421,13 +452,17 @@ def test_a_dispute_opened_on_a_field_laptop_reaches_the_office(
         )
 
         ruling = Ruling("ZFZD", ("SCJG",), RULED, amend_list=True)
-        decided = decide_dispute(office.db, office.user("clerk"), at_office.id, ruling, wall=frozen)
+        decided = decide_dispute(
+            office.db, office.user("leader"), at_office.id, ruling, wall=frozen
+        )
         laptop.import_file(office.export_to(laptop, tmp_path / "back.tdsync").path)
         assert dispute_by_id(laptop.db, at_office.id) == decided
         entry = laptop.db.execute(
             "SELECT lead FROM boundary_items WHERE code = ?", [UNLICENSED_ITEM]
         ).fetchone()
-        assert entry == ("ZFZD",)
+        assert entry == ("SCJG",)  # the official item, as the office has it
+        amended = in_force(laptop.db, UNLICENSED)
+        assert amended is not None and (amended.item, amended.lead) == (UNLICENSED_ITEM, "ZFZD")
     finally:
         laptop.db.close()
         office.db.close()
@@ -458,15 +493,16 @@ def test_a_return_the_office_records_for_a_unit_is_that_units_dispute(office: Of
     assert dispute.unit == "SCJG"
 
 
-def test_an_office_ruling_on_a_referred_dispute_is_not_a_meeting_decision(office: Office) -> None:
+def test_a_ruling_on_a_withdrawn_dispute_is_not_a_meeting_decision(office: Office) -> None:
     case = office.returned()
     [dispute] = disputes(office.db)
-    clerk = office.user("clerk")
+    clerk, leader = office.user("clerk"), office.user("leader")
     meeting = schedule_meeting(
         office.db, clerk, "2099-01-05 09:30", "会议室", "刘建军", ["SCJG"], wall=frozen
     )
     assert dispute_by_id(office.db, dispute.id).meeting_id == meeting.id  # on its agenda
-    decide_dispute(office.db, clerk, dispute.id, Ruling("ZFZD", reasoning=RULED), wall=frozen)
+    withdraw_dispute(office.db, clerk, dispute.id, "会议推迟，领导先行裁定", wall=frozen)
+    decide_dispute(office.db, leader, dispute.id, Ruling("ZFZD", reasoning=RULED), wall=frozen)
     ruled = dispute_by_id(office.db, dispute.id)
     assert ruled.ruled_at is None
     suggestion = suggestion_for(office.db, case_by_id(office.db, case.id))
@@ -496,18 +532,104 @@ def test_a_ruling_on_one_category_of_a_shared_entry_moves_only_that_category(
         "clerk", case, Request(Action.RETURN, reason="秸秆焚烧需环境监测", not_our_duty=True)
     )
     [dispute] = disputes(office.db)
-    versions_before = len(office.boundary_versions())
+    versions_before = office.boundary_versions()
     ruling = Ruling("STHJ", ("ZHB",), "露天焚烧由生态环境分局牵头，综合执法办配合劝阻", True)
     decided = decide_dispute(office.db, office.user("leader"), dispute.id, ruling, wall=frozen)
-    assert decided.amended_item == "QS-QT-004-0401"
-    assert len(office.boundary_versions()) == versions_before + 1  # one ruling, one version
-    kept = office.entry("QS-QT-004")
-    assert (kept["lead"], json.loads(kept["categories"])) == ("ZHB", ["0102", "0105"])
-    moved = office.entry("QS-QT-004-0401")
-    assert (moved["lead"], json.loads(moved["cooperating"])) == ("STHJ", ["ZHB"])
-    assert json.loads(moved["categories"]) == ["0401"] and "露天焚烧" in moved["name"]
-    assert moved["visibility"] == kept["visibility"]
+    assert decided.amended_item == "QS-QT-004"
+    assert office.boundary_versions() == versions_before  # the official list stays
+    assert office.entry("QS-QT-004") == shared
+    [amended] = office.amendments()
+    assert (amended.category_code, amended.lead, amended.cooperating) == ("0401", "STHJ", ("ZHB",))
     litter = suggestion_for(office.db, office.report("0102"))
     burning = suggestion_for(office.db, office.report("0401"))
-    assert litter is not None and litter.lead == "ZHB"
-    assert burning is not None and burning.lead == "STHJ"
+    assert litter is not None and (litter.basis, litter.lead) == ("boundary", "ZHB")
+    assert burning is not None and (burning.basis, burning.lead) == ("amendment", "STHJ")
+
+
+# -- who may rule -------------------------------------------------------------------------------
+
+
+def test_a_clerk_rules_only_as_the_lists_say(office: Office) -> None:
+    """The lists say 市场监管所 leads 无照经营: a clerk may rule so; a ruling naming another
+    lead, or amending the list, is the responsible leader's (or a meeting's)."""
+    office.returned()
+    office.returned()
+    first, second = sorted(disputes(office.db), key=lambda d: d.opened_at)
+    clerk = office.user("clerk")
+    error = refused(
+        office,
+        lambda: decide_dispute(office.db, clerk, first.id, Ruling("ZFZD", (), RULED), wall=frozen),
+    )
+    assert (error.code, str(error)) == (
+        "dispute_ruling_needs_leader",
+        "这项裁定所定牵头单位与职责清单不同，只能由分管领导裁定，或提交联席会议决定。",
+    )
+    amend = Ruling("SCJG", (), "仍由市场监管所牵头", amend_list=True)
+    error = refused(office, lambda: decide_dispute(office.db, clerk, first.id, amend, wall=frozen))
+    assert str(error) == "这项裁定修改职责边界清单，只能由分管领导裁定，或提交联席会议决定。"
+    admin = office.user("admin")
+    error = refused(
+        office,
+        lambda: decide_dispute(office.db, admin, first.id, Ruling("ZFZD", (), RULED), wall=frozen),
+    )
+    assert error.code == "dispute_ruling_needs_leader"
+
+    as_listed = Ruling("SCJG", (), "依边界清单第22项，由市场监管所牵头")
+    assert decide_dispute(office.db, clerk, first.id, as_listed, wall=frozen).lead == "SCJG"
+    ruled = decide_dispute(
+        office.db, office.user("leader"), second.id, Ruling("ZFZD", (), RULED), wall=frozen
+    )
+    assert ruled.lead == "ZFZD"
+
+
+def test_a_referred_dispute_is_its_meetings_until_withdrawn(office: Office) -> None:
+    office.returned()
+    [dispute] = disputes(office.db)
+    clerk, leader = office.user("clerk"), office.user("leader")
+    meeting = schedule_meeting(
+        office.db, clerk, "2099-01-05 09:30", "会议室", "刘建军", ["SCJG"], wall=frozen
+    )
+    assert dispute_by_id(office.db, dispute.id).meeting_id == meeting.id
+    as_listed = Ruling("SCJG", (), "依边界清单第22项")
+    for who in (clerk, leader):
+        error = refused(
+            office,
+            lambda who=who: decide_dispute(office.db, who, dispute.id, as_listed, wall=frozen),
+        )
+        assert str(error) == (
+            f"这项职责争议已提交第 {meeting.number} 次联席会议，只能由该次会议作出决议；"
+            "如需另行裁定，请先撤回。"
+        )
+    for who, reason, code in [
+        (clerk, "  ", "dispute_withdraw_reason_missing"),
+        (office.user("officer"), "会议延期", "permission_denied"),
+        (office.user("grid"), "会议延期", "permission_denied"),
+    ]:
+        error = refused(
+            office,
+            lambda who=who, reason=reason: withdraw_dispute(
+                office.db, who, dispute.id, reason, wall=frozen
+            ),
+        )
+        assert error.code == code
+
+    withdrawn = withdraw_dispute(office.db, clerk, dispute.id, "  会议延期  ", wall=frozen)
+    assert (withdrawn.status, withdrawn.meeting_id, withdrawn.withdrawn_reason) == (
+        OPEN,
+        None,
+        "会议延期",
+    )
+    assert withdrawn.withdrawn_at is not None
+    event = office.db.execute(
+        "SELECT actor_id, payload FROM events WHERE type = 'dispute.withdrawn'"
+    ).fetchone()
+    assert event[0] == clerk.id
+    assert json.loads(event[1]) == {"meeting_id": meeting.id, "reason": "会议延期"}
+    error = refused(
+        office, lambda: withdraw_dispute(office.db, clerk, dispute.id, "再撤", wall=frozen)
+    )
+    assert error.code == "dispute_not_referred"
+    assert decide_dispute(office.db, clerk, dispute.id, as_listed, wall=frozen).status == DECIDED
+    before = projection_dump(office.db)
+    rebuild(office.db, office.user("admin"))
+    assert projection_dump(office.db) == before

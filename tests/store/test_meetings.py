@@ -31,6 +31,7 @@ from app.core.meetings import (
 )
 from app.store import meetings as m
 from app.store.agenda import propose_agenda
+from app.store.amendments import amendments
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
@@ -281,7 +282,7 @@ def test_the_agenda_can_be_edited_until_the_minutes_are_in(office: Office) -> No
 # ----------------------------------------------------------------------- minutes
 
 
-def test_a_meeting_whose_decision_closes_a_dispute_amends_the_boundary_list(
+def test_a_meeting_whose_decision_closes_a_dispute_amends_the_boundary_list_locally(
     office: Office,
 ) -> None:
     db = office.db
@@ -318,22 +319,20 @@ def test_a_meeting_whose_decision_closes_a_dispute_amends_the_boundary_list(
         [EventType.DISPUTE_DECIDED, dispute_id],
     ).fetchone()
     assert json.loads(ruling[0])["decision_id"] == settling.id
-    # the boundary list's next version names the dispute; its item now says PCS leads
-    version = versions(db, ListKind.BOUNDARY)[0]
-    assert version.version == listed + 1 and "联席会议决议" in version.source
-    named = db.execute(
-        "SELECT decision_id FROM list_versions WHERE kind = 'boundary' AND version = ?",
-        [version.version],
-    ).fetchone()[0]
-    assert named == dispute_id
-    lead, cooperating = db.execute(
-        "SELECT lead, cooperating FROM boundary_items WHERE code = ?", [dispute.amended_item]
-    ).fetchone()
-    assert (lead, json.loads(cooperating)) == ("PCS", ["YJJ"])
+    # the official list stays; a local amendment beside its item says PCS leads
+    assert versions(db, ListKind.BOUNDARY)[0].version == listed
+    [amended] = amendments(db)
+    assert (amended.item, amended.meeting_id, amended.dispute_id) == (
+        dispute.amended_item,
+        meeting.id,
+        dispute_id,
+    )
+    assert (amended.lead, amended.cooperating, amended.by_meeting) == ("PCS", ("YJJ",), True)
     assert suggestion_for(db, case_by_number(db, number)).lead == "PCS"
     (settled,) = m.settlements(db, held)
     assert (settled.case_number, settled.amended_item) == (number, dispute.amended_item)
-    assert settled.list_version == version.version and settled.lead == "青石派出所"
+    assert settled.list_version is None and settled.lead == "青石派出所"
+    assert settled.amended_name == amended.item_name
     # the disputed case no longer goes on the next agenda
     assert dispute_id not in [i.ref for i in propose_agenda(db, office.today())]
 
@@ -411,7 +410,7 @@ def test_refusals_are_clear_and_change_nothing(office: Office, monkeypatch) -> N
     _, decided_id = office.disputed_case()
     _, third_id = office.disputed_case()
     ruling = Ruling("ZFZD", reasoning="按边界清单")
-    decide_dispute(db, office.user("clerk"), decided_id, ruling, wall=office.clock)
+    decide_dispute(db, office.user("leader"), decided_id, ruling, wall=office.clock)
     meeting = office.schedule(agenda=[])
     clerk, supervisor = office.user("clerk"), office.user("supervisor")
     draft = m.DecisionDraft("由派出所牵头", "PCS", meeting.held_on[:10], dispute_id, "PCS")

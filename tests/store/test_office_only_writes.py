@@ -124,6 +124,9 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
         "app.store.base_data_import.import_base_data": lambda: base_data_import.import_base_data(
             db, admin, base_data_import.standard_set(), wall=w
         ),
+        "app.store.base_data.split_category": lambda: base_data.split_category(
+            db, admin, "0402", [("040201", "建筑施工噪声"), ("040202", "社会生活噪声")], wall=w
+        ),
         "app.store.calendar_days.set_day": lambda: calendar_days.set_day(
             db, admin, "2099-01-05", False, wall=w
         ),
@@ -147,6 +150,9 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
         ),
         "app.store.disputes.decide_dispute": lambda: disputes.decide_dispute(
             db, leader, "any", Ruling("ZFZD", reasoning="依清单"), wall=w
+        ),
+        "app.store.disputes.withdraw_dispute": lambda: disputes.withdraw_dispute(
+            db, leader, "any", "会议延期", wall=w
         ),
         "app.store.lists.replace_list": lambda: lists.replace_list(
             db, admin, ListKind.BOUNDARY, ["事项编码"], [["X"]], [2], wall=w

@@ -6,10 +6,13 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from app.core.case_path.decide import Request
 from app.core.case_path.parties import PartyKind
 from app.core.case_path.steps import Action
 from app.core.disputes import Ruling
+from app.core.errors import DomainError
 from app.core.indicators import Group
 from app.core.model import Reporter, Role, Route
 from app.core.periods import month_of
@@ -155,13 +158,21 @@ def test_an_upgraded_office_routes_as_the_lists_say_and_settles_a_dispute(tmp_pa
         0
     ]
     ruling = Ruling("ZFZD", ("SCJG",), "流动摊贩占道由执法中队牵头", amend_list=True)
-    decided = decide_dispute(db, clerk, dispute.id, ruling, wall=frozen)
+    refused = db.execute("SELECT count(*) FROM events").fetchone()
+    with pytest.raises(DomainError) as caught:  # touching the lists is the leader's
+        decide_dispute(db, clerk, dispute.id, ruling, wall=frozen)
+    assert caught.value.code == "dispute_ruling_needs_leader"
+    assert db.execute("SELECT count(*) FROM events").fetchone() == refused
+    decided = decide_dispute(db, user_by_name(db, "leader"), dispute.id, ruling, wall=frozen)
     assert decided.status == "decided" and decided.amended_item
-    latest = db.execute(
-        "SELECT version, decision_id FROM list_versions WHERE kind = 'boundary' "
-        "ORDER BY version DESC LIMIT 1"
-    ).fetchone()
-    assert latest == (versions + 1, dispute.id)
+    # a local amendment beside the official list (schema 12), which keeps its versions
+    assert (
+        db.execute("SELECT count(*) FROM list_versions WHERE kind = 'boundary'").fetchone()[0]
+        == versions
+    )
+    assert db.execute("SELECT item, lead FROM list_amendments").fetchall() == [
+        (decided.amended_item, "ZFZD")
+    ]
     ruled = suggestion_for(db, case_by_number(db, number))
     assert ruled is not None and (ruled.basis, ruled.lead) == ("ruling", "ZFZD")
     before = projection_dump(db)

@@ -1,6 +1,6 @@
 """The disputes page: what the unit says and cites, what the boundary list says now, the
-office's ruling (which may amend the list: a new version naming the ruling) and sending a
-dispute to a joint meeting."""
+office's ruling (the leader's where it amends the list: a local amendment beside the
+official item), sending a dispute to a joint meeting and withdrawing it from there."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from app.core.case_path.steps import Action
 from app.core.disputes import DECIDED, OPEN, REFERRED
 from app.core.lists import ListKind
 from app.core.model import Route
+from app.store.amendments import in_force
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
@@ -76,9 +77,29 @@ def test_a_dispute_is_shown_with_what_it_cites_and_what_the_list_says(qtbot, dem
     assert opened.args[0].number == number
 
 
-def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo_path, demo_db):
-    number, dispute_id = disputed_case(demo_path, demo_db)
+def test_a_clerk_who_would_amend_the_list_is_told_it_is_the_leaders(qtbot, demo_path, demo_db):
+    _number, dispute_id = disputed_case(demo_path, demo_db)
     window = open_window(qtbot, demo_path, demo_db, "clerk")
+    page = disputes_page(window, dispute_id)
+    qtbot.mouseClick(page.pane.decide_button, Qt.MouseButton.LeftButton)
+    dialog = page.decide_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.lead.setCurrentIndex(dialog.lead.findData("ZFZD"))
+    dialog.amend.setChecked(True)
+    dialog.reasoning.setFocus()
+    type_chinese(dialog.reasoning, "夜间噪声由执法中队查处")
+    before = projection_dump(demo_db)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.error.text() == (
+        "这项裁定修改职责边界清单，只能由分管领导裁定，或提交联席会议决定。"
+    )
+    assert projection_dump(demo_db) == before  # refused: nothing written
+
+
+def test_the_leader_decides_and_amends_the_list_locally(qtbot, demo_path, demo_db):
+    number, dispute_id = disputed_case(demo_path, demo_db)
+    window = open_window(qtbot, demo_path, demo_db, "leader")
     page = disputes_page(window, dispute_id)
     category = page.selected().category_code
     entry = boundary_entries(demo_db, category)[0]
@@ -89,6 +110,7 @@ def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo
     assert dialog.lead.currentData() == entry.lead  # what the list says, to start from
     dialog.lead.setCurrentIndex(dialog.lead.findData("ZFZD"))
     dialog.amend.setChecked(True)
+    assert "本镇修订" in dialog.amend_hint.text()
     before = projection_dump(demo_db)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible)
@@ -101,24 +123,21 @@ def test_the_office_decides_and_the_boundary_list_gets_a_new_version(qtbot, demo
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     dispute = dispute_by_id(demo_db, dispute_id)
     assert (dispute.status, dispute.lead, dispute.amended_item) == (DECIDED, "ZFZD", entry.code)
-    latest = versions(demo_db, ListKind.BOUNDARY)[0]
-    assert latest.version == before_version + 1
-    assert latest.source == f"职责争议裁定（{number}）"
-    assert boundary_entries(demo_db, category)[0].lead == "ZFZD"
+    # the official list stays as issued; the amendment stands beside its item
+    assert versions(demo_db, ListKind.BOUNDARY)[0].version == before_version
+    assert boundary_entries(demo_db, category)[0].lead == entry.lead == "PCS"
+    amended = in_force(demo_db, category)
+    assert amended is not None and (amended.item, amended.lead) == (entry.code, "ZFZD")
     # the page shows the ruling; the case's suggestion follows it
     assert page.tree.currentItem().text(4) == "已裁定"
     assert (
         "执法中队牵头" in page.pane.detail.text()
         and "夜间噪声由执法中队查处" in page.pane.detail.text()
     )
+    assert f"本镇修订（案件 {number}，" in page.pane.detail.text()  # beside the official item
     assert not page.pane.decide_button.isEnabled()
     assert window.statusBar().currentMessage().startswith(f"案件 {number} 的职责争议已裁定")
     assert suggestion_for(demo_db, case_by_number(demo_db, number)).lead == "ZFZD"
-    # and the lists page shows the new version with its source
-    window.show_page("lists")
-    history = window.lists.tables[ListKind.BOUNDARY].versions.topLevelItem(0)
-    assert history.text(0) == f"第 {latest.version} 版"
-    assert history.text(4) == f"职责争议裁定（{number}）"
     # the status filter
     window.show_page("disputes")
     page.status.setCurrentIndex(page.status.findData(OPEN))
@@ -182,7 +201,9 @@ def test_others_read_disputes_but_do_not_decide(qtbot, demo_path, demo_db):
     assert "分管领导裁定" in page.pane.actions_hint.text()
 
 
-def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot, window, demo_db):
+def test_the_ruling_dialog_says_the_amendment_stands_beside_the_official_item(
+    qtbot, window, demo_db
+):
     from app.core.disputes import Dispute
     from app.ui.disputes.dialogs import DecideDialog
 
@@ -192,8 +213,46 @@ def test_the_ruling_dialog_says_when_the_category_gets_an_item_of_its_own(qtbot,
     )  # fmt: skip
     shared = DecideDialog(window.session, burning, boundary_entries(demo_db, "0401"))
     qtbot.addWidget(shared)
-    assert "单列一项" in shared.amend_hint.text() and "露天焚烧" in shared.amend_hint.text()
-    noise = boundary_entries(demo_db, "0402")
-    own = DecideDialog(window.session, burning, noise)
-    qtbot.addWidget(own)
-    assert "单列一项" not in own.amend_hint.text() and noise[0].code in own.amend_hint.text()
+    assert shared.amend_hint.text() == (
+        "将在边界清单第5项（QS-QT-004）旁记录“露天焚烧”的本镇修订：分拨建议立即按修订执行，"
+        "官方清单保持原样，修订列入报区编办的修订建议。只有分管领导或联席会议可以修订清单。"
+    )
+    none = DecideDialog(window.session, burning, [])
+    qtbot.addWidget(none)
+    assert none.amend_hint.text() == (
+        "边界清单没有“露天焚烧”的条目：本镇修订将建议增列一项，分拨建议立即按修订执行。"
+        "只有分管领导或联席会议可以修订清单。"
+    )
+
+
+def test_a_referred_dispute_is_withdrawn_from_its_meeting_with_a_reason(qtbot, demo_path, demo_db):
+    number, dispute_id = disputed_case(demo_path, demo_db)
+    clerk = user_by_name(demo_db, "clerk")
+    meeting = schedule_meeting(
+        demo_db, clerk, "2026-12-02 09:30", "镇政府三楼会议室", "刘建军", ["PCS", "ZFZD"],
+        wall=frozen,
+    )  # fmt: skip
+    assert dispute_by_id(demo_db, dispute_id).meeting_id == meeting.id
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    page = disputes_page(window, dispute_id)
+    assert page.pane.withdraw_button.isEnabled() and not page.pane.refer_button.isEnabled()
+    qtbot.mouseClick(page.pane.withdraw_button, Qt.MouseButton.LeftButton)
+    dialog = page.withdraw_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    before = projection_dump(demo_db)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible)
+    assert dialog.error.text() == "请写明从联席会议撤回的理由。"
+    assert projection_dump(demo_db) == before
+    dialog.reason.setFocus()
+    type_chinese(dialog.reason, "会议延期，由分管领导先行裁定")
+    with qtbot.waitSignal(window.session.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    dispute = dispute_by_id(demo_db, dispute_id)
+    assert (dispute.status, dispute.withdrawn_reason) == (OPEN, "会议延期，由分管领导先行裁定")
+    assert page.tree.currentItem().text(4) == "待裁定"
+    assert "会议延期，由分管领导先行裁定" in page.pane.detail.text()
+    assert not page.pane.withdraw_button.isEnabled()
+    assert window.statusBar().currentMessage() == (
+        f"案件 {number} 的职责争议已从联席会议撤回，待重新裁定。"
+    )

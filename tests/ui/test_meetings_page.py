@@ -26,6 +26,7 @@ from app.core.lists import ListKind
 from app.core.meetings import DISPUTE, OTHER, DecisionDraft
 from app.store import meetings as m
 from app.store.agenda import propose_agenda
+from app.store.amendments import in_force
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.cases import case_by_number
@@ -306,7 +307,7 @@ def fill_minutes(qtbot, page: MeetingsPage, summary: str):  # type: ignore[no-un
     return dialog
 
 
-def test_recording_minutes_settles_a_dispute_and_amends_the_boundary_list(
+def test_recording_minutes_settles_a_dispute_and_amends_the_boundary_list_locally(
     qtbot, demo_db, demo_path, clock
 ):
     number, dispute_id = disputed_case(demo_db, demo_path, clock)
@@ -345,15 +346,17 @@ def test_recording_minutes_settles_a_dispute_and_amends_the_boundary_list(
     ]
     dispute = dispute_by_id(demo_db, dispute_id)
     assert (dispute.status, dispute.lead, dispute.cooperating) == (DECIDED, "PCS", ["YJJ"])
-    latest = versions(demo_db, ListKind.BOUNDARY)[0]
-    assert latest.version == before_version + 1
+    # a local amendment beside the official item, which stays as issued
+    assert versions(demo_db, ListKind.BOUNDARY)[0].version == before_version
     entry = boundary_entries(demo_db, category)[0]
-    assert (entry.lead, entry.code) == ("PCS", dispute.amended_item)
+    assert entry.code == dispute.amended_item
+    amended = in_force(demo_db, category)
+    assert amended is not None and (amended.lead, amended.by_meeting) == ("PCS", True)
     # the page: the meeting is held, its decisions are open, the settlement is shown
     assert page.selected().id == meeting.id and not page.minutes_button.isEnabled()
     assert page.decision_list.ids() == [d.id for d in m.open_decisions(demo_db)]
     text = page.detail.toPlainText()
-    assert number in text and dispute.amended_item in text and str(latest.version) in text
+    assert number in text and f"（{dispute.amended_item}）作本镇修订，报区编办审定" in text
     assert "出租屋消防检查由派出所牵头，应急局配合" in text
 
 

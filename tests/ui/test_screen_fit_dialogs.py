@@ -27,11 +27,12 @@ from app.ui.base_data.categories import CategoryDialog
 from app.ui.base_data.parts import ActiveDialog
 from app.ui.base_data.people import ResetPasswordDialog, UserDialog
 from app.ui.base_data.results import ImportedDialog, ProblemsDialog
+from app.ui.base_data.split import SplitDialog
 from app.ui.base_data.units import DepartmentDialog, GridDialog, ProfileDialog
 from app.ui.base_data.workbook import ConfirmDialog
 from app.ui.common.dialog_parts import StoreDialog
 from app.ui.common.keys import KeyRing, UnlockDialog
-from app.ui.disputes.dialogs import DecideDialog, ReferDialog
+from app.ui.disputes.dialogs import DecideDialog, ReferDialog, WithdrawDialog
 from app.ui.lists.import_dialog import ListImportDialog
 from app.ui.meetings.dialogs import AgendaDialog, MarkDoneDialog, MeetingDialog, MembersDialog
 from app.ui.meetings.minutes import MinutesDialog
@@ -55,6 +56,7 @@ MEETING_DIALOGS = (
     MarkDoneDialog,
     DecideDialog,
     ReferDialog,
+    WithdrawDialog,
 )
 SYNC_DIALOGS = (EnrolDialog, RevokeDialog, ImportPreviewDialog, UnlockDialog)
 BASE_DATA_DIALOGS = (
@@ -62,6 +64,7 @@ BASE_DATA_DIALOGS = (
     DepartmentDialog,
     GridDialog,
     CategoryDialog,
+    SplitDialog,
     UserDialog,
     ResetPasswordDialog,
     ActiveDialog,
@@ -118,6 +121,8 @@ def test_the_meeting_and_dispute_dialogs_fit_the_office_pc(qtbot, demo_path, dem
     fits.check("rule, no list item", refused(DecideDialog(session, dispute, [], window)))
     meetings = m.meetings(demo_db)
     fits.check("refer a dispute", refused(ReferDialog(session, dispute, meetings, window)))
+    where = "第 2 次联席会议 · 2026-12-07 09:30 · 镇政府三楼会议室"
+    fits.check("withdraw a dispute", refused(WithdrawDialog(session, dispute, where, window)))
     fits.assert_all_fit()
     assert fits.classes == set(MEETING_DIALOGS)
 
@@ -195,6 +200,7 @@ def test_the_base_data_and_account_dialogs_fit_the_office_pc(qtbot, demo_path, d
     fits.check("new group", refused(CategoryDialog(session, None, None, window)))
     fits.check("new category", refused(CategoryDialog(session, None, leaf.parent_code, window)))
     fits.check("category", refused(CategoryDialog(session, leaf, parent=window)))
+    fits.check("split a category", refused(SplitDialog(session, leaf, window)))
     fits.check("new user", refused(UserDialog(session, None, window)))
     fits.check("user", refused(UserDialog(session, window.user, window)))
     fits.check("reset password", refused(ResetPasswordDialog(session, window.user, window)))

@@ -151,6 +151,14 @@ REFERENCE_MESSAGES: dict[str, tuple[str, str]] = {
         "The base-data workbook has {found} problems; nothing was imported. Fix them and "
         "import it again.",
     ),
+    "category_split_item_invalid": (
+        "“{value}”应写成“编码:名称”，如 040201:建筑施工噪声。",
+        "'{value}' should read code:name, e.g. 040201:construction noise.",
+    ),
+    "category_split_too_few": (
+        "问题类别“{value}”至少要拆分为两个更细的类别。",
+        "Split the category '{value}' into two or more narrower ones.",
+    ),
     "category_inactive": (
         "问题类别“{value}”已停用，请选用其他类别。",
         "Problem category '{value}' is no longer in use; choose another.",

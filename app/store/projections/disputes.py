@@ -43,3 +43,18 @@ def decided(db: Database, event: Event) -> None:
             event.entity_id,
         ],
     )
+
+
+def withdrawn(db: Database, event: Event) -> None:
+    """Taken back from the meeting it was referred to: open again, the withdrawal kept."""
+    _ruling_row(db, event.entity_id)
+    db.conn.execute(
+        "UPDATE dispute_rulings SET meeting_id = NULL, referred_at = NULL, withdrawn_at = ?, "
+        "withdrawn_from = ?, withdrawn_reason = ? WHERE dispute_id = ?",
+        [
+            event.local_time,
+            event.payload.get("meeting_id"),
+            event.payload.get("reason", ""),
+            event.entity_id,
+        ],
+    )

@@ -1,5 +1,7 @@
-"""The projection of list.replaced events: one list's rows replaced whole, its search rows,
-the category -> matter links, and the list's next version."""
+"""The projection of list events: one list's rows replaced whole (list.replaced), its search
+rows, the category -> matter links and the list's next version; single items set; local
+amendments kept beside the boundary list (list.amended), and settled by an official version
+that says the same (core/amendments.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.core.amendments import settles
 from app.core.events import Event
 from app.core.lists import ListKind
+from app.core.routing import BoundaryEntry
 from app.core.text import index_terms
 
 TABLES = {
@@ -31,6 +35,8 @@ def list_replaced(db: Database, event: Event) -> None:
     for position, item in enumerate(items, 1):
         _index(db, kind, _insert_item(db, kind, item, position), item)
     _next_version(db, kind, event, len(items))
+    if kind == ListKind.BOUNDARY:
+        _settle_amendments(db, event)
 
 
 def list_item_set(db: Database, event: Event) -> None:
@@ -48,6 +54,68 @@ def list_item_set(db: Database, event: Event) -> None:
         _index(db, kind, code, item)
     rows = run(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
     _next_version(db, kind, event, rows)
+    if kind == ListKind.BOUNDARY and "decision" not in event.payload:  # an official edit
+        _settle_amendments(db, event)
+
+
+def list_amended(db: Database, event: Event) -> None:
+    """A local amendment beside the boundary list: the official rows stay as they are."""
+    p = event.payload
+    db.conn.execute(
+        "INSERT INTO list_amendments (event_id, hlc, amended_at, actor_id, item, official, "
+        "item_no, item_name, official_lead, official_cooperating, category_code, "
+        "category_name, lead, cooperating, reason, case_id, case_number, dispute_id, "
+        "meeting_id, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?)",
+        [
+            event.id,
+            event.hlc,
+            event.local_time,
+            event.actor_id,
+            p["item"],
+            int(bool(p["official"])),
+            p.get("item_no", ""),
+            p.get("item_name", ""),
+            p.get("official_lead", ""),
+            json.dumps(p.get("official_cooperating", [])),
+            p["category"],
+            p.get("category_name", ""),
+            p["lead"],
+            json.dumps(p.get("cooperating", [])),
+            p.get("reason", ""),
+            p.get("case_id"),
+            p.get("case_number", ""),
+            p.get("dispute_id"),
+            p.get("meeting_id"),
+            p.get("decision_id"),
+        ],
+    )
+
+
+def _settle_amendments(db: Database, event: Event) -> None:
+    """Amendments in force that the boundary list's new official version now agrees with
+    end with it (the version that settled them); the others stay in force."""
+    run = db.conn.execute
+    version = run("SELECT max(version) FROM list_versions WHERE kind = 'boundary'").fetchone()[0]
+    live = run(
+        "SELECT event_id, category_code, lead, cooperating FROM list_amendments "
+        "WHERE settled_version IS NULL"
+    ).fetchall()
+    for event_id, category, lead, cooperating in live:
+        row = run(
+            "SELECT b.code, b.item_no, b.name, b.lead, b.cooperating FROM boundary_items b, "
+            "json_each(b.categories) c WHERE c.value = ? AND b.lead IN "
+            "(SELECT code FROM departments) ORDER BY CAST(b.item_no AS INTEGER), b.code LIMIT 1",
+            [category],
+        ).fetchone()
+        entry = None
+        if row is not None:
+            entry = BoundaryEntry(row[0], row[1], row[2], row[3], tuple(json.loads(row[4])))
+        if settles(lead, json.loads(cooperating), entry):
+            run(
+                "UPDATE list_amendments SET settled_version = ?, settled_at = ? WHERE event_id = ?",
+                [version, event.local_time, event_id],
+            )
 
 
 def _index(db: Database, kind: ListKind, key: str, item: dict[str, Any]) -> None:

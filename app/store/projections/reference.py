@@ -4,6 +4,7 @@ categories and devices, the calendar and office hours, evidence received by sync
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -217,6 +218,27 @@ def category_added(db: Database, event: Event) -> None:
             "matter_code": p.get("matter_code"),
         },
     )
+
+
+def category_split(db: Database, event: Event) -> None:
+    """The narrower categories added, each naming the one split; the old one closed to new
+    cases (its cases keep it); its own step limits carried over."""
+    forget_context(db)
+    old = event.entity_id
+    for record in event.payload["into"]:
+        category_added(db, replace(event, payload=record))
+        db.conn.execute(
+            "INSERT INTO category_splits (code, split_from, split_at, event_id) "
+            "VALUES (?, ?, ?, ?)",
+            [record["code"], old, event.local_time, event.id],
+        )
+        db.conn.execute(
+            "INSERT INTO category_step_limits (code, triage_days, verify_days, close_days) "
+            "SELECT ?, triage_days, verify_days, close_days FROM category_step_limits "
+            "WHERE code = ?",
+            [record["code"], old],
+        )
+    _update(db, "categories", "code", old, {"active": 0})
 
 
 def _from_office(db: Database, event: Event) -> bool:

@@ -16,6 +16,7 @@ from app.ui.base_data.categories import CategoryDialog
 from app.ui.base_data.parts import ActiveDialog
 from app.ui.base_data.people import ResetPasswordDialog, UserDialog
 from app.ui.base_data.record_tab import RecordTab
+from app.ui.base_data.split import SplitDialog
 from app.ui.base_data.units import DepartmentDialog, GridDialog
 from app.ui.base_data.words import (
     limit_text,
@@ -139,7 +140,9 @@ class CategoriesTab(RecordTab):
 
     def extra_buttons_before(self) -> list[QWidget]:
         self.add_group_button = self.button(self.tr("Add group…"), self.add_group)
-        return [self.add_group_button]
+        self.split_button = self.button(self.tr("Split…"), self.split)
+        self.split_button.setToolTip(self.tr("Split the selected category into narrower ones"))
+        return [self.add_group_button, self.split_button]
 
     def read(self, db: Database) -> list[Category]:
         self.units = {d.code: d for d in departments(db)}
@@ -181,6 +184,7 @@ class CategoriesTab(RecordTab):
             self.add_button.setToolTip(
                 "" if record is not None else self.tr("Select the group to add a category to.")
             )
+            self.split_button.setEnabled(record is not None and record.is_leaf and record.active)
 
     def add(self) -> QDialog | None:
         record = self.current()
@@ -188,6 +192,12 @@ class CategoriesTab(RecordTab):
             return None
         group = record.parent_code if record.is_leaf else record.code
         return self._open(CategoryDialog(self.session, None, group, self))
+
+    def split(self) -> QDialog | None:
+        record = self.current()
+        if not self.editable or record is None or not record.is_leaf:
+            return None
+        return self._open(SplitDialog(self.session, record, self))
 
     def add_group(self) -> QDialog | None:
         return self._open(CategoryDialog(self.session, None, None, self)) if self.editable else None

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from app.core.disputes import DECIDED, OPEN, REFERRED, Dispute
 from app.core.lists import ListKind
 from app.core.meetings import Meeting
+from app.store.amendments import in_force
 from app.store.cases import case_by_id
 from app.store.lists import list_rows
 from app.store.meetings import meetings
-from app.store.routing import boundary_entries
+from app.store.routing import covering_entries
 from app.ui.common.i18n import dispute_status_word
 from app.ui.common.session import Session
 from app.ui.disputes.dialogs import meeting_label
@@ -68,12 +69,16 @@ class DisputeDetail(QWidget):
         )
         self.refer_button = QPushButton(translate("DisputesPage", "Refer to a joint meeting…"))
         self.refer_button.setAutoDefault(False)
+        self.withdraw_button = QPushButton(translate("DisputesPage", "Withdraw from the meeting…"))
+        self.withdraw_button.setObjectName("withdrawButton")
+        self.withdraw_button.setAutoDefault(False)
         self.actions_hint = QLabel()
         self.actions_hint.setObjectName("hintText")
         self.actions_hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.withdraw_button)
         buttons.addWidget(self.refer_button)
         buttons.addWidget(self.decide_button)
         column.addWidget(scroll, 1)
@@ -81,6 +86,7 @@ class DisputeDetail(QWidget):
         column.addLayout(buttons)
         self.decide_button.setVisible(may_decide)
         self.refer_button.setVisible(may_decide)
+        self.withdraw_button.setVisible(may_decide)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -123,6 +129,8 @@ class DisputeDetail(QWidget):
             self.may_decide and dispute is not None and dispute.status != DECIDED
         )
         open_one = dispute is not None and dispute.status == OPEN
+        referred = dispute is not None and dispute.status == REFERRED
+        self.withdraw_button.setEnabled(self.may_decide and referred)
         self.refer_button.setEnabled(self.may_decide and open_one and bool(self.upcoming))
         self.refer_button.setToolTip(
             translate("DisputesPage", "Put it on the agenda of a joint meeting not yet held")
@@ -181,7 +189,7 @@ class DisputeDetail(QWidget):
             if d.cited
             else escape(translate("DisputesPage", "(no list items cited)"))
         )
-        boundary = boundary_entries(db, d.category_code)
+        boundary = covering_entries(db, d.category_code)
         now = (
             "<br>".join(
                 f"<b>{escape(e.code)}</b>　"
@@ -204,6 +212,23 @@ class DisputeDetail(QWidget):
                 ).format(category=d.category_name)
             )
         )
+        amended = in_force(db, d.category_code)
+        if amended is not None:  # 本镇修订: what routing follows now, beside the official item
+            now += (
+                "<br><span style='color:#b54708'>"
+                + escape(
+                    translate(
+                        "DisputesPage",
+                        "Local amendment (case {case}, {time}): {lead} leads “{category}”",
+                    ).format(
+                        case=amended.case_number,
+                        time=amended.amended_at[:16],
+                        lead=ref.department_name(amended.lead),
+                        category=amended.category_name,
+                    )
+                )
+                + "</span>"
+            )
         case = case_by_id(db, d.case_id)
         about = escape(case.description)
         if case.address:
@@ -233,6 +258,11 @@ class DisputeDetail(QWidget):
                 )
             )
             parts.append(section(translate("DisputesPage", "Where it stands"), escape(where)))
+        elif d.withdrawn_at:
+            withdrawn = translate(
+                "DisputesPage", "Withdrawn from the joint meeting on {time}: {reason}"
+            ).format(time=d.withdrawn_at[:16], reason=d.withdrawn_reason)
+            parts.append(section(translate("DisputesPage", "Where it stands"), escape(withdrawn)))
         if d.status == DECIDED:
             parts.append(section(translate("DisputesPage", "Ruling"), self._ruling_html(d)))
         return "".join(parts)

@@ -1,8 +1,10 @@
 """Deciding a duty dispute (裁定) and sending it to a joint meeting (提交联席会议).
 
 The office names the lead unit and the cooperating units, says why, and may amend the duty
-boundary list at the same time (its next version names the ruling). The domain checks who
-may, and that the reasoning is there; a refusal is shown here and nothing is written.
+boundary list at the same time (a local amendment beside the official item). The domain
+checks who may (the responsible leader where the lists are touched; a referred dispute is
+its meeting's until withdrawn), and that the reasoning is there; a refusal is shown here and
+nothing is written.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlite_utils import Database
 from app.core.disputes import Dispute, Ruling
 from app.core.meetings import Meeting
 from app.core.routing import BoundaryEntry
-from app.store.disputes import decide_dispute, refer_dispute
+from app.store.disputes import decide_dispute, refer_dispute, withdraw_dispute
 from app.ui.common.dialog_parts import StoreDialog, question_label
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
@@ -75,24 +77,20 @@ class DecideDialog(StoreDialog):
         self.reasoning.setPlaceholderText(
             self.tr("Under which list item or rule, and why this unit leads")
         )
-        self.amend = QCheckBox(self.tr("Amend the duty boundary list as well"))
+        self.amend = QCheckBox(self.tr("Amend the duty boundary list locally as well"))
         self.amend.setObjectName("amendList")
-        shared = bool(boundary) and len(boundary[0].categories) > 1
         where = (
             self.tr(
-                "Boundary list item {no} ({code}) covers other categories too: “{category}” "
-                "gets an item of its own naming the chosen unit as lead, in a new version of "
-                "the list that names this ruling."
+                "A local amendment is kept beside boundary list item {no} ({code}) "
+                "for “{category}”: routing follows it at once, the official list stays as "
+                "issued, and the change goes into the proposal to the establishment office. "
+                "Only the responsible leader or the joint meeting amends the lists."
             ).format(no=boundary[0].item_no, code=boundary[0].code, category=dispute.category_name)
-            if shared
-            else self.tr(
-                "Boundary list item {no} ({code}) will name the chosen unit as lead, in "
-                "a new version of the list that names this ruling."
-            ).format(no=boundary[0].item_no, code=boundary[0].code)
             if boundary
             else self.tr(
-                "The boundary list has no item for “{category}” yet: one is added, in a "
-                "new version of the list."
+                "The boundary list has no item for “{category}”: a local amendment "
+                "proposes one, routing follows it at once. Only the responsible leader or the "
+                "joint meeting amends the lists."
             ).format(category=dispute.category_name)
         )
         self.amend_hint = QLabel(where)
@@ -183,6 +181,50 @@ class ReferDialog(StoreDialog):
             return refer_dispute(db, user, dispute_id, meeting_id, wall=wall)
 
         return self.written(work, self.referred)
+
+
+class WithdrawDialog(StoreDialog):
+    """Take a dispute back from the joint meeting it was referred to, saying why: it then
+    waits for a ruling again (the responsible leader's, or another meeting's)."""
+
+    withdrawn = Signal(object)  # Dispute
+
+    def __init__(
+        self, session: Session, dispute: Dispute, meeting: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, parent)
+        self.dispute = dispute
+        self.setObjectName("withdrawDialog")
+        self.setWindowTitle(
+            self.tr("Withdraw from the joint meeting · case {number}").format(
+                number=dispute.case_number
+            )
+        )
+        question = question_label(
+            self.tr(
+                "The duty dispute on case {number} is on the agenda of {meeting}: only that "
+                "meeting decides it. Withdraw it, so that it can be ruled on otherwise?"
+            ).format(number=dispute.case_number, meeting=meeting)
+        )
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("withdrawReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(80)
+        self.reason.setPlaceholderText(self.tr("Why it is withdrawn from the meeting"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason"), self.reason)
+        self.arrange(question, form, self.tr("Withdraw"), self.submit)
+        self.reason.setFocus()
+
+    def submit(self) -> Operation | None:
+        """Withdraw on the worker; ``withdrawn`` hears the dispute, open again."""
+        user, dispute_id = self.session.user, self.dispute.id
+        reason, wall = self.reason.toPlainText(), self.session.clock.wall
+
+        def work(db: Database) -> Dispute:
+            return withdraw_dispute(db, user, dispute_id, reason, wall=wall)
+
+        return self.written(work, self.withdrawn)
 
 
 def meeting_label(meeting: Meeting) -> str:

@@ -24,13 +24,13 @@ from app.store.cases import case_by_id
 from app.store.changes import DISPUTES, LISTS, MEETINGS, REFERENCE
 from app.store.devices import may_here
 from app.store.disputes import disputes
-from app.store.routing import boundary_entries
+from app.store.routing import covering_entries
 from app.ui.common.i18n import dispute_status_word
 from app.ui.common.page import Page
 from app.ui.common.session import Session
 from app.ui.common.trees import case_tree
 from app.ui.disputes.detail import DisputeDetail
-from app.ui.disputes.dialogs import DecideDialog, ReferDialog
+from app.ui.disputes.dialogs import DecideDialog, ReferDialog, WithdrawDialog, meeting_label
 
 IdRole = Qt.ItemDataRole.UserRole
 STYLE = """
@@ -49,6 +49,7 @@ class DisputesPage(Page):
         self.rows: list[Dispute] = []
         self.decide_dialog: DecideDialog | None = None
         self.refer_dialog: ReferDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
         self.setStyleSheet(STYLE)
         title = QLabel(self.tr("Duty disputes"))
         title.setObjectName("pageTitle")
@@ -73,8 +74,8 @@ class DisputesPage(Page):
             self.tr(
                 "When a unit returns a case as “not our duty”, rule here on who leads "
                 "it: directly by the duty boundary list, or by referring it to the "
-                "joint meeting. A ruling may amend the duty boundary list at the same "
-                "time."
+                "joint meeting. A ruling that changes the lead or amends the list is the "
+                "responsible leader's; the amendment is kept beside the official list."
             )
         )
         intro.setObjectName("hintText")
@@ -106,6 +107,7 @@ class DisputesPage(Page):
         self.pane.open_button.clicked.connect(self.open_case)
         self.pane.decide_button.clicked.connect(self.start_decide)
         self.pane.refer_button.clicked.connect(self.start_refer)
+        self.pane.withdraw_button.clicked.connect(self.start_withdraw)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.pane)
@@ -194,7 +196,7 @@ class DisputesPage(Page):
         dispute = self.selected()
         if not self.may_decide or dispute is None or dispute.status == DECIDED:
             return None
-        boundary = boundary_entries(self.session.db, dispute.category_code)
+        boundary = covering_entries(self.session.db, dispute.category_code)
         dialog = DecideDialog(self.session, dispute, boundary, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._decided)
@@ -215,6 +217,28 @@ class DisputesPage(Page):
         self.refer_dialog = dialog
         dialog.open()
         return dialog
+
+    def start_withdraw(self) -> WithdrawDialog | None:
+        dispute = self.selected()
+        if not self.may_decide or dispute is None or dispute.status != REFERRED:
+            return None
+        meeting = self.pane.meetings.get(dispute.meeting_id or "")
+        where = meeting_label(meeting) if meeting else self.tr("the joint meeting")
+        dialog = WithdrawDialog(self.session, dispute, where, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.withdrawn.connect(self._withdrawn)
+        dialog.finished.connect(lambda _result: setattr(self, "withdraw_dialog", None))
+        self.withdraw_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _withdrawn(self, dispute: Dispute) -> None:
+        self.message.emit(
+            self.tr(
+                "The duty dispute on case {number} was withdrawn from the joint meeting."
+            ).format(number=dispute.case_number)
+        )
+        self.select(dispute.id)
 
     def _referred(self, dispute: Dispute) -> None:
         self.message.emit(

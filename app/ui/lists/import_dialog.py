@@ -262,6 +262,16 @@ class ListImportDialog(QDialog):
 
 
 def success_text(result: Replaced) -> str:
-    return QCoreApplication.translate(
+    """What an import did; for the boundary list, to the local amendments too."""
+    text = QCoreApplication.translate(
         "ListImportDialog", "Imported version {version} of the {name}, {rows} items"
     ).format(name=in_language(LIST_NAMES[result.kind]), version=result.version, rows=result.rows)
+    if not (result.settled or result.differing):
+        return text
+    return text + QCoreApplication.translate(
+        "ListImportDialog",
+        "; local amendments settled by it: {settled}; still differing: {differing}",
+    ).format(
+        settled="、".join(f"{a.item}（{a.category_name}）" for a in result.settled) or "0",
+        differing="、".join(f"{a.item}（{a.category_name}）" for a in result.differing) or "0",
+    )

@@ -1,5 +1,6 @@
 """The lists page (三张清单): the power & responsibility list, the duty task list and the duty
-boundary list, each with its versions; a search over all three; import from the
+boundary list, each with its versions, and the township's local amendments of the boundary
+list with the change proposal for the establishment office; a search over all three; import from the
 spreadsheets townships receive (administrators only) and export to .xlsx; and, for those who
 correct the lists, how often triage went against their suggestion, per matter."""
 
@@ -36,6 +37,7 @@ from app.ui.common.page import Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
 from app.ui.common.trees import case_tree
+from app.ui.lists.amendments import AmendmentsTab
 from app.ui.lists.import_dialog import ListImportDialog, success_text
 from app.ui.lists.table import ListTable, list_title
 
@@ -118,6 +120,9 @@ class ListsPage(Page):
         if reads_override_report(user):
             self.tabs.addTab(self._report_tab(), self.tr("Overrides"))
             self.shows = self.shows | {CASES}  # triage's overrides are the cases' steps
+        self.amendments = AmendmentsTab(session)
+        self.amendments.message.connect(self.message)
+        self.tabs.addTab(self.amendments, self.tr("Local amendments"))
         self.tabs.setCurrentIndex(KINDS.index(ListKind.BOUNDARY))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
@@ -168,6 +173,7 @@ class ListsPage(Page):
     def reread(self) -> None:
         for table in self.tables.values():
             table.refresh()
+        self.amendments.refresh()
         self._fill_report()
         self.find(self.search.text())
         self._tab_changed()

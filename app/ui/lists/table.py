@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.amendments import Amendment
 from app.core.lists import LIST_NAMES, ListKind
+from app.store.amendments import amendments
 from app.store.lists import list_rows, versions
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import in_language
@@ -69,6 +71,7 @@ class ListTable(QWidget):
         super().__init__(parent)
         self.db, self.ref, self.kind = db, ref, kind
         self.headers: list[str] = []
+        self.amended: dict[str, list[Amendment]] = {}
         self.rows: list[list[str]] = []
         self.table = QTableWidget()
         self.table.setObjectName(f"listRows_{kind.value}")
@@ -158,9 +161,15 @@ class ListTable(QWidget):
         table.setHorizontalHeaderLabels(self.headers)
         short = {d.name: d.short_name for d in self.ref.departments.values()}
         units = {c for c, label in enumerate(self.headers) if label in UNIT_COLUMNS}
+        self.amended = self._amended()
+        name_at = self.headers.index("事项名称") if "事项名称" in self.headers else -1
+        code_at = self.headers.index("事项编码") if "事项编码" in self.headers else -1
         for r, row in enumerate(self.rows):
+            marked = code_at >= 0 and row[code_at] in self.amended
             for c, text in enumerate(row):
                 shown = _short_names(text, short) if c in units else text
+                if marked and c == name_at:  # 本镇修订: beside the official text
+                    shown = f"【{self.tr('Local amendment')}】{shown}"
                 item = QTableWidgetItem(shown)
                 if len(text) > 12 or shown != text:
                     item.setToolTip(text)
@@ -179,6 +188,14 @@ class ListTable(QWidget):
         else:
             self.detail.setText(self.tr("(no items)"))
         self._fill_versions()
+
+    def _amended(self) -> dict[str, list[Amendment]]:
+        """The boundary items with amendments in force, by code (other lists: none)."""
+        found: dict[str, list[Amendment]] = {}
+        if self.kind == ListKind.BOUNDARY:
+            for a in amendments(self.db, in_force_only=True):
+                found.setdefault(a.item, []).append(a)
+        return found
 
     def _fill_versions(self) -> None:
         self.versions.clear()
@@ -233,6 +250,18 @@ class ListTable(QWidget):
             f"<br>{escape(value) or '—'}</p>"
             for label, value in zip(self.headers, self.rows[row], strict=True)
         ]
+        code = dict(zip(self.headers, self.rows[row], strict=True)).get("事项编码", "")
+        for a in self.amended.get(code, []):
+            said = self.tr("{category}: {lead} leads (case {case}, {time})").format(
+                category=a.category_name,
+                lead=self.ref.department_name(a.lead),
+                case=a.case_number,
+                time=a.amended_at[:16],
+            )
+            lines.append(
+                f"<p style='margin:0 0 8px 0; color:#b54708'>"
+                f"{escape(self.tr('Local amendment'))}<br>{escape(said)}</p>"
+            )
         self.detail.setText("".join(lines))
 
     def hit_text(self, row: int) -> tuple[str, str]:

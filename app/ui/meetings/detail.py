@@ -191,7 +191,12 @@ class MeetingDetail(QTextBrowser):
                 "Decision {position}: case {case} ({category}), returned by {unit} as not "
                 "its duty. Ruled: {lead} leads."
             ).format(**facts)
-        if s.amended_item:
+        if s.amended_item and s.list_version is None:  # since schema 12
+            words += " " + self.tr(
+                "A local amendment of the boundary list entry {name} ({item}) was recorded, "
+                "for the establishment office."
+            ).format(name=s.amended_name, item=s.amended_item)
+        elif s.amended_item:
             words += " " + self.tr(
                 "The boundary list entry {name} ({item}) was amended: version {version}."
             ).format(name=s.amended_name, item=s.amended_item, version=s.list_version or "—")

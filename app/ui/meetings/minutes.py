@@ -1,6 +1,7 @@
 """Recording a joint meeting's minutes (纪要): the summary, who came, and its decisions (决议),
 each with an owner unit and a deadline. A decision may settle a duty dispute on this meeting's
-agenda: it names the lead unit (and cooperating units) and may amend the boundary list.
+agenda: it names the lead unit (and cooperating units) and may amend the boundary list
+locally (a local amendment beside the official item, core/amendments.py).
 
 The minutes go in whole or not at all, and only once: a refusal names every problem in the
 dialog and keeps what was typed.
@@ -100,8 +101,8 @@ class DecisionRow(QFrame):
         self.amend.setObjectName("decisionAmend")
         self.amend.setToolTip(
             self.tr(
-                "The boundary list's entry for the case's category gets this lead unit; the "
-                "list gets a new version naming this decision"
+                "A local amendment beside the boundary list's item for the case's category "
+                "names this lead unit; routing follows it, the official list stays as issued"
             )
         )
         self.cooperating = UnitChecklist(ref, rows=3)

@@ -50,6 +50,11 @@ def basis_text(suggestion: Suggestion) -> str:
         "ruling": QCoreApplication.translate(
             "Suggestion", "By a duty dispute ruling: an override needs a reason"
         ),
+        "amendment": QCoreApplication.translate(
+            "Suggestion",
+            "By the township's local amendment of the duty boundary list: an override needs "
+            "a reason",
+        ),
         "boundary": QCoreApplication.translate(
             "Suggestion", "By the duty boundary list: an override needs a reason"
         ),
