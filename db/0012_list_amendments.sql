@@ -1,5 +1,4 @@
 -- TownDesk schema 12: governed duty lists (issue 14; core/amendments.py).
--- (0011 and 0012 belong to other changes of the same release.)
 
 -- 本镇修订: how the township's rulings (a dispute ruling, or a joint meeting's decision)
 -- change who leads a matter, kept beside the official boundary list, which only an
