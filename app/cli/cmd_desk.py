@@ -25,6 +25,9 @@ CLOCK_WORDS = {
     "close": "结案",
     "transfer_receipt": "移送回执",
     "transfer_outcome": "移送结果",
+    "police_decision": "移送公安审批",
+    "police_sending": "移送公安送达",
+    "police_outcome": "公安立案决定",
 }
 STATE_WORDS = {
     "on_time": "正常",

@@ -56,6 +56,7 @@ PROJECTION_TABLES = (
     "dispute_rulings",
     "disputes",
     "transfers",
+    "police_requests",
     "case_parties",
     "list_versions",
     "power_items",
