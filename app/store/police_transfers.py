@@ -5,12 +5,15 @@ holds the rules)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from app.core.clock import parse_local
+from app.core.errors import DomainError
 from app.core.police_transfer import (
     check_review_window,
     default_police,
@@ -18,6 +21,7 @@ from app.core.police_transfer import (
     district_of,
 )
 from app.core.transfers import DECLINED
+from app.store.blobs import file_sha256
 from app.store.work_calendar import work_calendar
 
 
@@ -52,6 +56,31 @@ def case_evidence(db: Database, case_id: str) -> set[str]:
     return {
         r[0] for r in db.execute("SELECT sha256 FROM case_evidence WHERE case_id = ?", [case_id])
     }
+
+
+def materials_given(
+    db: Database, case_id: str, given: Sequence[str], kinds: Sequence[str]
+) -> tuple[list[Path], tuple[dict[str, str], ...]]:
+    """The command line's ``--attach X --kind K`` pairs: X a file to attach as evidence, or
+    an evidence file of the case named by its SHA-256 (at least 8 leading characters).
+    Returns (the files to attach, the attachments with their kinds)."""
+    if len(given) != len(kinds):
+        raise DomainError("attach_kinds_mismatch", value=len(given), found=len(kinds))
+    files: list[Path] = []
+    attached: list[dict[str, str]] = []
+    evidence = case_evidence(db, case_id)
+    for item, kind in zip(given, kinds, strict=True):
+        path = Path(item)
+        if path.is_file():
+            files.append(path)
+            attached.append({"sha256": file_sha256(path), "kind": kind})
+            continue
+        prefix = item.strip().lower()
+        found = [sha for sha in evidence if len(prefix) >= 8 and sha.startswith(prefix)]
+        if len(found) != 1:
+            raise DomainError("attachment_ambiguous", value=item)
+        attached.append({"sha256": found[0], "kind": kind})
+    return files, tuple(attached)
 
 
 @dataclass(frozen=True)
