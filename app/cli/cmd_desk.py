@@ -199,7 +199,7 @@ def slip(ctx: Context) -> int:
     from app.reports.slips import write_slip
 
     args = ctx.args
-    code = write_slip(ctx.db, args.kind, args.number, args.output)
+    code = write_slip(ctx.db, args.kind, args.number, args.output, ctx.user.role)
     print(f"已生成{args.title}：{args.output}（校验码 {code}）")
     return 0
 

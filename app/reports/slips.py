@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.model import Role
 from app.reports.call_slip import write_call_slip
 from app.reports.supervision_notice import write_supervision_notice
 from app.reports.transfer_letter import write_transfer_letter
@@ -20,6 +21,9 @@ SLIPS: dict[str, tuple[str, Writer]] = {  # kind -> (the document's own name, wr
 }
 
 
-def write_slip(db: Database, kind: str, number: str, out: Path) -> str:
-    """Write the PDF; returns the verification code printed on it."""
+def write_slip(db: Database, kind: str, number: str, out: Path, role: Role | None = None) -> str:
+    """Write the PDF; returns the verification code printed on it. ``role``: who prints it,
+    for a transfer letter's parties (masked by role like the reporter)."""
+    if kind == "transfer_letter":
+        return write_transfer_letter(db, number, out, role)
     return SLIPS[kind][1](db, number, out)
