@@ -128,6 +128,22 @@ def requests_of(db: Database, case_id: str) -> list[PoliceRequest]:
     return out
 
 
+def evidence_files(db: Database, case_id: str) -> list[tuple[str, str]]:
+    """(sha256, file name) of the case's evidence files, in the order they came."""
+    rows = db.execute(
+        "SELECT sha256, file_name FROM case_evidence WHERE case_id = ? "
+        "ORDER BY added_at, file_name",
+        [case_id],
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def pending_request(db: Database, case_id: str) -> PoliceRequest | None:
+    """The request waiting for the leader's decision, if any."""
+    waiting = [r for r in requests_of(db, case_id) if r.decision is None]
+    return waiting[-1] if waiting else None
+
+
 def approved_request(db: Database, case_id: str, letter_no: str) -> PoliceRequest | None:
     """The request whose approval issued ``letter_no``."""
     found = [r for r in requests_of(db, case_id) if letter_no and r.letter_no == letter_no]

@@ -187,7 +187,7 @@ class CaseDetailDialog(QDialog):
             button.setAutoDefault(False)
             button.clicked.connect(
                 lambda _checked=False, k=kind: print_slip(
-                    self, self.session.db, k, self.case.number
+                    self, self.session.db, k, self.case.number, self.session.user.role
                 )
             )
             row.addWidget(button)
