@@ -17,6 +17,24 @@ from app.core.police_transfer import police_decision_due, sending_due
 from app.core.step_limits import StepKind
 from app.core.transfers import transfer_row
 
+# While a request waits for the leader the case stands still: nothing may move it on or
+# away (report back, return, park, route, close …) before the leader decides whether it
+# leaves for the police. What only records or watches may go on: supervision, an extension
+# (the handling clock keeps running), a called department's phoned-in answers.
+WHILE_POLICE_REQUESTED = frozenset(
+    {
+        Action.POLICE_APPROVE,
+        Action.POLICE_DENY,
+        Action.SUPERVISE,
+        Action.EXTEND,
+        Action.APPROVE_EXTENSION,
+        Action.DENY_EXTENSION,
+        Action.CALL_ACK,
+        Action.CALL_ARRIVE,
+        Action.CALL_DONE,
+    }
+)
+
 
 def police_step(
     requests: list[dict[str, Any]],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from app.core.case_path.police import WHILE_POLICE_REQUESTED
 from app.core.case_path.steps import (
     Action,
     Actor,
@@ -66,23 +67,6 @@ UNIT_STEPS = (
 # 行刑衔接 (order 310, core/police_transfer.py): a crime is usually found while handling
 # (art. 3), so the unit handling the case asks, or the office, also straight from triage.
 POLICE_STEPS = (Action.POLICE_REQUEST, Action.POLICE_APPROVE, Action.POLICE_DENY)
-# While a request waits for the leader the case stands still: nothing may move it on or
-# away (report back, return, park, route, close …) before the leader decides whether it
-# leaves for the police. What only records or watches may go on: supervision, an extension
-# (the handling clock keeps running), a called department's phoned-in answers.
-WHILE_POLICE_REQUESTED = frozenset(
-    {
-        Action.POLICE_APPROVE,
-        Action.POLICE_DENY,
-        Action.SUPERVISE,
-        Action.EXTEND,
-        Action.APPROVE_EXTENSION,
-        Action.DENY_EXTENSION,
-        Action.CALL_ACK,
-        Action.CALL_ARRIVE,
-        Action.CALL_DONE,
-    }
-)
 # Steps whose old events still fold but which are no longer taken: the one-step transfer to
 # the police without request, materials or approval (schema 5 to 11).
 RETIRED = frozenset({Action.TRANSFER_POLICE})
