@@ -64,7 +64,16 @@ def test_the_unit_asks_the_leader_approves_and_the_police_answer(
 
     told = ok(capsys, *act(demo_path, number, "approve-transfer", who="leader"))
     assert "青石综执移公〔2026〕1号" in told and "towndesk transfer-letter" in told
-    [sent] = shown(capsys, demo_path, number)["transfers"]
+    case = shown(capsys, demo_path, number)
+    [asked] = case["police_requests"]
+    assert (asked["requested_by"], asked["decided_by"], asked["decision"]) == (
+        "李文涛",
+        "刘建军",
+        "approved",
+    )
+    assert [m["kind"] for m in asked["materials"]] == ["report", "items"]
+    assert asked["copy_to"] == "蓬山区人民检察院"
+    [sent] = case["transfers"]
     assert (sent["letter_no"], sent["police"], sent["counterpart"]) == (
         "青石综执移公〔2026〕1号",
         True,
