@@ -174,3 +174,18 @@ def test_review_after_the_police_refused_within_three_days(
     assert "复议" in told
     again = act(demo_path, number, "transfer-review", "--reason", "再次", who="clerk")
     assert "没有作出不予立案" in fails(capsys, demo_path, *again)
+
+
+def test_a_request_left_undecided_is_overdue_on_the_office(
+    demo_path: Path, capsys: Any, tmp_path: Path, clock: TestClock
+) -> None:
+    number = handling(capsys, demo_path)
+    ok(capsys, *act(demo_path, number, "transfer-police", *REQUEST, *attach(tmp_path)))
+    # asked Wednesday 2026-11-18 evening: the leader decides by Monday 11-23 17:30 (art. 5:
+    # 3 days, the third a Saturday)
+    clock.advance(days=6)
+    argv = ["overdue", "--db", str(demo_path), "--as", "leader"]
+    rows = json.loads(ok(capsys, *argv, "--json"))
+    [late] = [r for r in rows if r["number"] == number and r["kind"] == "police_decision"]
+    assert (late["unit"], late["due"]) == ("ZHB", "2026-11-23 17:30:00")
+    assert "移送公安审批" in ok(capsys, *argv)
