@@ -17,6 +17,7 @@ from app.core.case_path.timeline import TimelineEntry
 from app.core.model import Case, CaseStatus, Role, chinese, reporter_view
 from app.core.transfers import IN, Transfer
 from app.store.clocks import CallView, StepClock
+from app.store.police_transfers import PoliceRequest
 from app.store.reference import ReferenceData
 
 
@@ -83,6 +84,7 @@ def case_path_json(db: Database, case_id: str, now: datetime) -> dict[str, Any]:
     from app.store.case_view import case_path_row
     from app.store.clocks import calls as all_calls
     from app.store.clocks import case_clocks
+    from app.store.police_transfers import requests_of
     from app.store.transfers import transfers_of
 
     row = case_path_row(db, case_id)
@@ -102,6 +104,31 @@ def case_path_json(db: Database, case_id: str, now: datetime) -> dict[str, Any]:
         "deadlines": [clock_json(c) for c in case_clocks(db, case_id, now)],
         "open_calls": [call_json(c) for c in all_calls(db, now, open_only=True, case_id=case_id)],
         "transfers": [transfer_json(t, now.date()) for t in transfers_of(db, case_id)],
+        "police_requests": [police_request_json(r) for r in requests_of(db, case_id)],
+    }
+
+
+def police_request_json(request: PoliceRequest) -> dict[str, Any]:
+    """A request to transfer to the police (行刑衔接), its materials and the decision."""
+    return {
+        "requested_at": request.requested_at,
+        "requested_by": request.requested_by,
+        "by_unit": request.by_unit,
+        "offence": request.offence,
+        "threshold": request.threshold,
+        "facts": request.facts,
+        "materials": [
+            {"sha256": sha256, "kind": kind, "file_name": name}
+            for sha256, kind, name in request.attachments
+        ],
+        "decision": request.decision,
+        "decided_at": request.decided_at,
+        "decided_by": request.decided_by,
+        "decision_reason": request.decision_reason,
+        "letter_no": request.letter_no,
+        "copy_to": request.copy_to,
+        "review_at": request.review_at,
+        "review_reason": request.review_reason,
     }
 
 

@@ -22,10 +22,12 @@ from app.cli.cmd_party import register_party
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json, print_table, shortened
 from app.core.case_path.decide import Request
+from app.core.case_path.rules import RETIRED
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.model import CaseSource, CaseStatus, chinese
+from app.core.police_transfer import ATTACHMENT_KINDS
 from app.core.transfers import TRANSFER_OUTCOMES
 from app.store.reference import ReferenceData
 
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 
 TRANSFER_STEPS = (
     Action.TRANSFER,
-    Action.TRANSFER_POLICE,
+    Action.POLICE_APPROVE,
     Action.TRANSFER_RECEIPT,
     Action.TRANSFER_OUTCOME,
 )
@@ -81,12 +83,8 @@ def register(commands: Commands, common: CommonOptions) -> None:
         "act", help="办理案件：派遣、呼叫、签收、反馈、核查、结案……", parents=acting
     )
     p.add_argument("number", help="案件编号")
-    p.add_argument(
-        "action",
-        choices=[a.value for a in Action],
-        metavar="ACTION",
-        help="、".join(a.value for a in Action),
-    )
+    offered = [a.value for a in Action if a not in RETIRED]
+    p.add_argument("action", choices=offered, metavar="ACTION", help="、".join(offered))
     p.add_argument("--to", help="派遣/呼叫的部门编码，或移送的机关名称")
     p.add_argument("--with", dest="with_units", nargs="+", default=[], help="配合单位编码")
     p.add_argument("--reason", default="")
@@ -100,6 +98,23 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--into", help="合并到的案件编号")
     p.add_argument("--offence", default="", help="涉嫌罪名（移送公安）")
     p.add_argument("--threshold", default="", help="达到追诉标准的理由（移送公安）")
+    p.add_argument("--facts", default="", help="查明的违法事实（申请移送公安）")
+    p.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="移送公安的材料：文件（作为证据附上），或本案已有证据的 SHA-256（前 8 位以上）；"
+        "每个 --attach 配一个 --kind",
+    )
+    p.add_argument(
+        "--kind",
+        action="append",
+        default=[],
+        choices=list(ATTACHMENT_KINDS),
+        help="材料类别：report 调查报告、items 涉案物品清单、appraisal 检验鉴定报告、other 其他",
+    )
+    p.add_argument("--copy-to", default="", help="抄送的人民检察院（批准移送公安；默认同级检察院）")
     p.add_argument("--override-reason", default="", help="不按清单建议分拨时的理由")
     p.add_argument("--received-by", default="", help="回执的签收单位或签收人（登记移送回执）")
     p.add_argument(
@@ -302,9 +317,17 @@ def case_show(ctx: Context) -> int:
 
 def case_act(ctx: Context) -> int:
     from app.store.case_actions import act
+    from app.store.cases import case_by_number
+    from app.store.police_transfers import materials_given
 
     args, db = ctx.args, ctx.db
     user = ctx.user
+    files: list[Path] = list(args.photo)
+    attachments: tuple[dict[str, str], ...] = ()
+    if args.attach or args.kind:
+        case_id = case_by_number(db, args.number).id
+        more, attachments = materials_given(db, case_id, args.attach, args.kind)
+        files += more
     request = Request(
         action=Action(args.action),
         to=args.to,
@@ -324,8 +347,11 @@ def case_act(ctx: Context) -> int:
         received_by=args.received_by,
         outcome=args.outcome,
         reply_by=args.reply_by,
+        facts=args.facts,
+        attachments=attachments,
+        copy_to=args.copy_to,
     )
-    case = act(db, ctx.blobs, user, args.number, request, args.photo, wall=ctx.clock.wall)
+    case = act(db, ctx.blobs, user, args.number, request, files, wall=ctx.clock.wall)
     if ctx.json:
         print_json(case_path_json(db, case.id, ctx.clock.now()))
     else:
@@ -337,6 +363,12 @@ def _transfer_note(ctx: Context, case_id: str, request: Request) -> str:
     """After a transfer step: the letter it concerns, and how to print it or the answer."""
     from app.store.transfers import latest_transfer_out
 
+    if request.action == Action.POLICE_REQUEST:
+        return "（移送公安申请已提交，待负责人审批：case act … approve-transfer / deny-transfer）"
+    if request.action == Action.POLICE_DENY:
+        return "（负责人不批准移送公安，案件继续办理）"
+    if request.action == Action.POLICE_REVIEW:
+        return "（已提请公安机关复议）"
     if request.action not in TRANSFER_STEPS:
         return ""
     transfer = latest_transfer_out(ctx.db, case_id)

@@ -25,6 +25,9 @@ CLOCK_WORDS = {
     "close": "结案",
     "transfer_receipt": "移送回执",
     "transfer_outcome": "移送结果",
+    "police_decision": "移送公安审批",
+    "police_sending": "移送公安送达",
+    "police_outcome": "公安立案决定",
 }
 STATE_WORDS = {
     "on_time": "正常",
@@ -196,7 +199,7 @@ def slip(ctx: Context) -> int:
     from app.reports.slips import write_slip
 
     args = ctx.args
-    code = write_slip(ctx.db, args.kind, args.number, args.output)
+    code = write_slip(ctx.db, args.kind, args.number, args.output, ctx.user.role)
     print(f"已生成{args.title}：{args.output}（校验码 {code}）")
     return 0
 

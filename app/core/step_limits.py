@@ -86,6 +86,10 @@ class StepKind(StrEnum):
     CLOSE = "close"  # 待结案
     TRANSFER_RECEIPT = "transfer_receipt"  # 移送回执
     TRANSFER_OUTCOME = "transfer_outcome"  # 移送结果
+    # 行刑衔接, order 310 (core/police_transfer.py)
+    POLICE_DECISION = "police_decision"  # 移送公安审批, art. 5: 3 days
+    POLICE_SENDING = "police_sending"  # 移送公安送达, art. 5: 24 hours after approval
+    POLICE_OUTCOME = "police_outcome"  # 公安立案决定, art. 8: 3 days after receipt
 
 
 def office_step_due(

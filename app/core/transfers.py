@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from app.core.documents import township_short
 from app.core.errors import Words
@@ -84,3 +85,25 @@ class Transfer:
 
     def outcome_words(self) -> Words | None:
         return outcome_words(self.outcome, self.police) if self.outcome else None
+
+
+def transfer_row(
+    event_id: str, direction: str, counterpart: str, letter: str, at: str
+) -> dict[str, Any]:
+    """A ``transfers`` row as the case fold starts it."""
+    return {
+        "id": event_id,
+        "direction": direction,
+        "police": 0,
+        "letter_no": letter,
+        "counterpart": counterpart,
+        "reason": "",
+        "offence": "",
+        "threshold": "",
+        "sent_at": at,
+        "receipt_at": None,
+        "receipt_by": "",
+        "outcome": None,
+        "outcome_at": None,
+        "outcome_note": "",
+    }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.model import Role
 from app.reports.call_slip import call_slip_document
 from app.reports.pdf import Document, write_document
 from app.reports.supervision_notice import supervision_notice_document
@@ -22,12 +23,20 @@ SLIPS: dict[str, tuple[str, Maker]] = {  # kind -> (the document's own name, mak
 }
 
 
-def slip_document(db: Database, kind: str, number: str) -> tuple[Document, str]:
+def slip_document(
+    db: Database, kind: str, number: str, role: Role | None = None
+) -> tuple[Document, str]:
+    """``role``: who prints it, for a transfer letter's parties (masked by role like the
+    reporter); None for the document as issued."""
+    if kind == "transfer_letter":
+        return transfer_letter_document(db, number, role)
     return SLIPS[kind][1](db, number)
 
 
-def write_slip(db: Database, kind: str, number: str, out: Path) -> str:
+def write_slip(
+    db: Database, kind: str, number: str, out: Path, role: Role | None = None
+) -> str:
     """Write the PDF; returns the verification code printed on it."""
-    document, code = slip_document(db, kind, number)
+    document, code = slip_document(db, kind, number, role)
     write_document(document, out)
     return code

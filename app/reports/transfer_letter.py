@@ -10,14 +10,18 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.core.case_path.parties import party_view
 from app.core.errors import DomainError
-from app.core.model import Case
+from app.core.model import Case, Role
 from app.core.slips import verification_code
 from app.core.transfers import Transfer
 from app.reports.pdf import SLIP_STYLE, Document, keeping_end, write_document
+from app.reports.police_letter import police_body
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
 from app.store.evidence import CustodyEntry, EvidenceItem, evidence_list
+from app.store.parties import parties_for_document
+from app.store.police_transfers import approved_request
 from app.store.reference import ReferenceData
 from app.store.transfers import latest_transfer_out
 
@@ -67,25 +71,31 @@ def transfer_letter_html(
     return letter.html, letter.code
 
 
-def write_transfer_letter(db: Database, number: str, out: Path) -> str:
+def write_transfer_letter(db: Database, number: str, out: Path, role: Role | None = None) -> str:
     """Write the PDF; returns the verification code printed on it. The receipt goes at
     the foot of the last page when it fits there, else at the top of a page of its own,
     so it is never cut in two by a page break."""
-    document, code = transfer_letter_document(db, number)
+    document, code = transfer_letter_document(db, number, role)
     write_document(document, out)
     return code
 
 
-def transfer_letter_document(db: Database, number: str) -> tuple[Document, str]:
+def transfer_letter_document(
+    db: Database, number: str, role: Role | None = None
+) -> tuple[Document, str]:
     """The letter as it goes on paper (the receipt placed as ``write_transfer_letter`` says)
-    and its verification code."""
-    letter = transfer_letter(db, number)
+    and its verification code; ``role`` as for ``transfer_letter``."""
+    letter = transfer_letter(db, number, role=role)
     title = f"{letter.title} {letter.letter_no}"
     html = keeping_end(letter.main, letter.receipt, _on_new_page(letter.receipt), title)
     return Document(title, html), letter.code
 
 
-def transfer_letter(db: Database, number: str, blobs: BlobStore | None = None) -> Letter:
+def transfer_letter(
+    db: Database, number: str, blobs: BlobStore | None = None, role: Role | None = None
+) -> Letter:
+    """``role``: the parties are shown as that role may see them (masked like the reporter);
+    None for the document as issued, whole."""
     case = case_by_number(db, number)
     transfer = latest_transfer_out(db, case.id)
     if transfer is None:
@@ -94,6 +104,15 @@ def transfer_letter(db: Database, number: str, blobs: BlobStore | None = None) -
     items = evidence_list(db, blobs or _blobs_beside(db), case.id)
     code = verification_code(transfer.id, case.number)
     office = ref.township.issuer  # the authority that transfers, not its office (§8)
+    request = approved_request(db, case.id, transfer.letter_no) if transfer.police else None
+    if request is not None:  # requested and approved as order 310 prescribes
+        parties = parties_for_document(db, case.id)
+        if role is not None:
+            parties = [party_view(p, role) for p in parties]
+        body = police_body(transfer, request, case, parties, ref, code, len(items))
+        main = "".join((SLIP_STYLE, LETTER_STYLE, _heading(transfer), body, _attachment(items)))
+        receipt = _receipt(transfer, case, office, len(items), code)
+        return Letter(_title(transfer), transfer.letter_no, code, main, receipt)
     main = "".join(
         (
             SLIP_STYLE,
@@ -250,7 +269,7 @@ def _receipt(transfer: Transfer, case: Case, office: str, files: int, code: str)
     return (
         f'<p class="cut">{CUT_LINE}</p>\n<h3>回　执</h3>\n'
         f'<p class="to">{e(office)}：</p>\n'
-        f'<p class="body">{INDENT}你办{letter}《{_title(transfer)}》'
+        f'<p class="body">{INDENT}你单位{letter}《{_title(transfer)}》'
         f"（案件编号 {e(case.number)}，校验码 {code}）{materials}已收到。</p>\n"
         f'<table width="100%" cellspacing="0">{rows}</table>\n'
     )

@@ -25,11 +25,17 @@ from app.core.clock import Wall, china_time
 from app.core.events import EventType
 from app.core.model import Case, User
 from app.core.routing import Suggestion
-from app.store.blobs import BlobStore
+from app.store.blobs import BlobStore, file_sha256
 from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_by_number
 from app.store.devices import own_kind
 from app.store.eventlog import new_id, writing
+from app.store.police_transfers import (
+    case_evidence,
+    check_review_in_time,
+    police_of,
+    procuratorate_of,
+)
 from app.store.reference import departments
 from app.store.routing import suggestion_for
 from app.store.transfers import next_letter_no
@@ -62,16 +68,30 @@ def act(
         check_merge_target(case.id, target.id, target.number, target.status)
     check_cited(request.cited, listed_items(db, request.cited))
     units = {d.code: d for d in departments(db)}
-    today = china_time(wall()).date()
+    now = china_time(wall())
+    today = now.date()
+    request = _police_defaults(db, request)
+    # a police transfer's materials: evidence of the case, or files this request attaches
+    brought = {file_sha256(Path(f)) for f in photo_files if Path(f).is_file()}
 
     # Check first, so a refused step never copies its photos in; checked again below,
     # inside the transaction, in case someone else moved the case meanwhile.
     def suggested() -> Suggestion | None:
         return suggestion_for(db, case) if request.action in ROUTING else None
 
+    state = load_state(db, case.id)
+    evidence = case_evidence(db, case.id)
     decide(
-        load_state(db, case.id), actor_of(user), request, units, today=today, suggestion=suggested()
+        state,
+        actor_of(user),
+        request,
+        units,
+        today=today,
+        suggestion=suggested(),
+        evidence={*evidence, *brought},
     )
+    if request.action == Action.POLICE_REVIEW:
+        check_review_in_time(db, case.id, state.police_refused_letter, now)
     photos = list({p.sha256: p for p in (blobs.put_photo(Path(f)) for f in photo_files)}.values())
     if photos:
         request = replace(
@@ -80,7 +100,9 @@ def act(
     with writing(db, wall) as writer:
         state = load_state(db, case.id)  # inside the transaction: no one can change it now
         numbers = Numbers(call_id=new_id(), letter_no=_letter_no(db, request.action, today))
-        decision = decide(state, actor_of(user), request, units, numbers, today, suggested())
+        decision = decide(
+            state, actor_of(user), request, units, numbers, today, suggested(), evidence
+        )
         for photo in photos:
             db.conn.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
@@ -104,9 +126,23 @@ def listed_items(db: Database, codes: Sequence[str]) -> set[str]:
 
 
 def _letter_no(db: Database, action: Action, today: date) -> str:
-    if action not in (Action.TRANSFER, Action.TRANSFER_POLICE):
+    """The letter is numbered when the transfer is decided: an ordinary one when made, a
+    police one at the leader's approval (order 310 art. 5)."""
+    if action not in (Action.TRANSFER, Action.POLICE_APPROVE):
         return ""
-    return next_letter_no(db, action == Action.TRANSFER_POLICE, today)
+    return next_letter_no(db, action == Action.POLICE_APPROVE, today)
+
+
+def _police_defaults(db: Database, request: Request) -> Request:
+    """An approval names the police and the procuratorate of the district unless the leader
+    names others."""
+    if request.action != Action.POLICE_APPROVE:
+        return request
+    return replace(
+        request,
+        to=(request.to or "").strip() or police_of(db),
+        copy_to=request.copy_to.strip() or procuratorate_of(db),
+    )
 
 
 def resolve_conflict(db: Database, user: User, number: str, note: str, *, wall: Wall) -> Case:

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from app.core.case_path.steps import CallStatus, CaseState
 from app.core.model import CaseStatus, Route
-from app.core.transfers import ACCEPTED
+from app.core.transfers import ACCEPTED, DECLINED
 
 STATE_COLUMNS = (
     "status, route, lead_unit, cooperating_units, extension_requested, extension_days, "
@@ -36,10 +36,26 @@ def load_state(db: Database, case_id: str) -> CaseState:
         call_id=row[11],
         call_status=CallStatus(row[12]) if row[12] else None,
     )
+    pending = db.conn.execute(
+        "SELECT 1 FROM police_requests WHERE case_id = ? AND decision IS NULL", [case_id]
+    ).fetchone()
+    state = replace(state, police_requested=pending is not None)
+    latest = db.conn.execute(  # a refusal by the police not yet put up for review (复议)
+        "SELECT t.letter_no, r.id IS NOT NULL, t.outcome, r.review_at FROM transfers t "
+        "LEFT JOIN police_requests r ON r.case_id = t.case_id AND r.letter_no = t.letter_no "
+        "AND t.police = 1 "
+        "WHERE t.case_id = ? AND t.direction = 'out' ORDER BY t.sent_at DESC, t.id DESC LIMIT 1",
+        [case_id],
+    ).fetchone()
+    if latest and latest[1] and latest[2] == DECLINED and latest[3] is None:
+        state = replace(state, police_refused_letter=latest[0])
     if state.status == CaseStatus.TRANSFERRED:  # the open transfer, from its own record
         sent = db.conn.execute(
-            "SELECT letter_no, police, receipt_at, outcome FROM transfers "
-            "WHERE case_id = ? AND direction = 'out' ORDER BY sent_at DESC, id DESC LIMIT 1",
+            "SELECT t.letter_no, t.police, t.receipt_at, t.outcome, r.id IS NOT NULL "
+            "FROM transfers t LEFT JOIN police_requests r "
+            "ON r.case_id = t.case_id AND r.letter_no = t.letter_no AND t.police = 1 "
+            "WHERE t.case_id = ? AND t.direction = 'out' "
+            "ORDER BY t.sent_at DESC, t.id DESC LIMIT 1",
             [case_id],
         ).fetchone()
         if sent is not None:
@@ -49,5 +65,6 @@ def load_state(db: Database, case_id: str) -> CaseState:
                 transfer_police=bool(sent[1]),
                 transfer_received=sent[2] is not None,
                 transfer_settled=sent[3] == ACCEPTED,
+                transfer_approved=bool(sent[4]),
             )
     return state

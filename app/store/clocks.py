@@ -145,9 +145,12 @@ def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overdu
 
 
 # The office's own steps are the office's to do (the tier-ONE unit), whoever led the case
-# before; a transfer's receipt and outcome are owed by the authority it went to.
+# before; a transfer's receipt and outcome are owed by the authority it went to, and the
+# police's decision to open a case by the police (order 310 art. 8). Sending a police
+# transfer within 24 hours of approval (art. 5) is the office's own duty.
 _STEP_ROWS = (
-    "SELECT number, step_clock, step_due_at, CASE WHEN step_clock LIKE 'transfer%' THEN "
+    "SELECT number, step_clock, step_due_at, "
+    "CASE WHEN step_clock LIKE 'transfer%' OR step_clock = 'police_outcome' THEN "
     "(SELECT t.counterpart FROM transfers t WHERE t.case_id = cases.id AND t.direction = 'out' "
     "ORDER BY t.sent_at DESC LIMIT 1) ELSE "
     "(SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1) END, "

@@ -1300,6 +1300,18 @@
       <source>Transfer outcome</source>
       <translation>移送结果</translation>
     </message>
+    <message>
+      <source>Police transfer approval</source>
+      <translation>移送公安审批</translation>
+    </message>
+    <message>
+      <source>Police transfer sending</source>
+      <translation>移送公安送达</translation>
+    </message>
+    <message>
+      <source>Police decision on the case</source>
+      <translation>公安立案决定</translation>
+    </message>
   </context>
   <context>
     <name>ConfirmDialog</name>
@@ -4228,7 +4240,57 @@ Owner unit: {owner} · deadline {deadline}</source>
     </message>
   </context>
   <context>
-    <name>PoliceTransferForm</name>
+    <name>Materials</name>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Kind of material</source>
+      <translation>材料类别</translation>
+    </message>
+    <message>
+      <source>Attach files…</source>
+      <translation>附加文件…</translation>
+    </message>
+    <message>
+      <source>An investigation report and a list of items involved are required</source>
+      <translation>须附调查报告和涉案物品清单</translation>
+    </message>
+    <message>
+      <source>Not attached</source>
+      <translation>不附</translation>
+    </message>
+    <message>
+      <source>Choose the materials</source>
+      <translation>选择移送材料</translation>
+    </message>
+    <message>
+      <source>Photos and PDF documents ({patterns})</source>
+      <translation>照片和 PDF 文件 ({patterns})</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoliceApproveForm</name>
+    <message>
+      <source>{offence} · asked by {who} · {count} materials</source>
+      <translation>{offence} · 申请人 {who} · 材料 {count} 份</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>移送申请</translation>
+    </message>
+    <message>
+      <source>Transfer to</source>
+      <translation>移送至</translation>
+    </message>
+    <message>
+      <source>Copy to</source>
+      <translation>抄送</translation>
+    </message>
+  </context>
+  <context>
+    <name>PoliceRequestForm</name>
     <message>
       <source>e.g. 涉嫌非法经营罪</source>
       <translation>如：涉嫌非法经营罪</translation>
@@ -4236,6 +4298,10 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>e.g. The illegal turnover exceeds 50,000 yuan, which meets the prosecution threshold (price appraisal attached)</source>
       <translation>例如：非法经营数额已达五万元以上，达到立案追诉标准（附价格认定书）</translation>
+    </message>
+    <message>
+      <source>The facts found: when, where, who, what was seized</source>
+      <translation>查明的违法事实：时间、地点、人员、查扣物品</translation>
     </message>
     <message>
       <source>Suspected offence</source>
@@ -4246,8 +4312,12 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>达到追诉标准的事实</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>理由</translation>
+      <source>Facts</source>
+      <translation>违法事实</translation>
+    </message>
+    <message>
+      <source>Materials</source>
+      <translation>移送材料</translation>
     </message>
   </context>
   <context>

@@ -17,13 +17,14 @@ from app.store.disputes import disputes_of_case
 from app.store.routing import suggestion_for
 from app.store.setup import open_database
 from tests.cli.signed import fails, ok, run
+from tests.store.police_helpers import materials
 
 POLICE = [
     "--offence",
     "销售假冒注册商标的商品罪",
     "--threshold",
     "现场查获假冒白酒约300瓶，货值约9万元，超过5万元的追诉标准",
-    "--reason",
+    "--facts",
     "涉嫌犯罪，依法应移送公安机关",
 ]
 
@@ -106,13 +107,19 @@ def test_an_ordinary_case_is_still_a_patrol_find(demo_path: Path, capsys) -> Non
 # -- transfers out, receipt, outcome --------------------------------------------------------------
 
 
-def test_police_transfer_receipt_and_outcome(demo_path: Path, capsys) -> None:
+def test_police_transfer_receipt_and_outcome(demo_path: Path, capsys, tmp_path: Path) -> None:
     number = pending(demo_path)
     refused = fails(
         capsys, demo_path, *act_argv(demo_path, number, "transfer-police", *POLICE[:2], *POLICE[4:])
     )
     assert "追诉标准" in refused
-    told = ok(capsys, *act_argv(demo_path, number, "transfer-police", *POLICE))
+    files, attached = materials(tmp_path)
+    pairs = zip(files, attached, strict=True)
+    given = [w for f, a in pairs for w in ("--attach", str(f), "--kind", a["kind"])]
+    ok(capsys, *act_argv(demo_path, number, "transfer-police", *POLICE, *given))
+    told = ok(
+        capsys, *act_argv(demo_path, number, "approve-transfer", "--to", "公安机关", who="leader")
+    )
     letter = re.search(r"青石综执移公〔\d{4}〕\d+号", told)
     assert letter is not None and "towndesk transfer-letter" in told
     shown = as_json(capsys, "case", "show", "--db", str(demo_path), number)

@@ -141,6 +141,7 @@ def test_every_step_reads_in_both_languages(action: Action) -> None:
         "call_id": "call-1",
         "urgent": False,
         "duty_phone": "0535-1",
+        "copy_to": "蓬山区人民检察院",
     }
     for lang in (ZH, EN):
         entry = describe(step(action, **payload), Names(), lang)
@@ -152,3 +153,32 @@ def test_every_step_reads_in_both_languages(action: Action) -> None:
 def test_an_event_of_a_newer_version_is_shown_not_explained() -> None:
     entry = describe(event("case.sealed_by_court", {}), Names(), EN)
     assert (entry.action, entry.detail) == ("case.sealed_by_court", "")
+
+
+def test_a_police_transfer_reads_as_request_then_approval() -> None:
+    materials = [{"sha256": "a", "kind": "report"}, {"sha256": "b", "kind": "items"}]
+    asked = step(
+        Action.POLICE_REQUEST,
+        3,
+        offence="开设赌场罪",
+        threshold="抽头五千元以上",
+        facts="查获赌桌两张",
+        attachments=materials,
+    )
+    entry = describe(asked, Names())
+    assert (entry.action, entry.detail) == (
+        "申请移送公安",
+        "涉嫌：开设赌场罪；查获赌桌两张；达到追诉标准的事实：抽头五千元以上；附材料 2 份",
+    )
+    approved = step(
+        Action.POLICE_APPROVE,
+        4,
+        to="蓬山区公安分局",
+        copy_to="蓬山区人民检察院",
+        letter_no="青石综执移公〔2026〕1号",
+    )
+    entry = describe(approved, Names())
+    assert (entry.action, entry.detail) == (
+        "批准移送公安",
+        "移送蓬山区公安分局，抄送蓬山区人民检察院；移送函 青石综执移公〔2026〕1号",
+    )

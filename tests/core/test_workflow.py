@@ -18,6 +18,7 @@ from app.core.case_path.rules import (
     DEAD_ENDS,
     FINISHED,
     OPEN,
+    RETIRED,
     ROLES,
     STATE_PHRASES,
     STATES,
@@ -57,6 +58,16 @@ OFFICER_PCS = Actor("u-pcs", Role.DEPARTMENT_OFFICER, "PCS")
 OFFICER_YJJ = Actor("u-yjj", Role.DEPARTMENT_OFFICER, "YJJ")
 ACTORS = [ADMIN, CLERK, GRID, SUPERVISOR, LEADER, OFFICER, OFFICER_ZFZD, OFFICER_PCS, OFFICER_YJJ]
 
+# The case's evidence files a police transfer's materials are among (sha256 in short).
+REPORT_FILE, ITEMS_FILE, PHOTO_FILE = "a" * 64, "b" * 64, "c" * 64
+EVIDENCE = {REPORT_FILE, ITEMS_FILE, PHOTO_FILE}
+MATERIALS = (
+    {"sha256": REPORT_FILE, "kind": "report"},
+    {"sha256": ITEMS_FILE, "kind": "items"},
+)
+# The steps still taken (the retired one-step police transfer only folds old events).
+TAKEN = [a for a in Action if a not in RETIRED]
+
 # A request that carries everything its action needs.
 VALID: dict[Action, Request] = {
     A.SELF_HANDLE: Request(A.SELF_HANDLE),
@@ -91,6 +102,16 @@ VALID: dict[Action, Request] = {
     A.CALL_CONFIRM: Request(A.CALL_CONFIRM),
     A.TRANSFER_RECEIPT: Request(A.TRANSFER_RECEIPT, received_by="区自然资源局法规科 王明"),
     A.TRANSFER_OUTCOME: Request(A.TRANSFER_OUTCOME, outcome="declined", note="属乡镇职权"),
+    A.POLICE_REQUEST: Request(
+        A.POLICE_REQUEST,
+        offence="开设赌场罪",
+        threshold="在出租屋内设赌，参赌人员累计四十余人次，抽头渔利数额达五千元以上",
+        facts="11月15日夜查获赌桌两张、赌资一万二千元",
+        attachments=MATERIALS,
+    ),
+    A.POLICE_APPROVE: Request(A.POLICE_APPROVE, to="蓬山区公安分局", copy_to="蓬山区人民检察院"),
+    A.POLICE_DENY: Request(A.POLICE_DENY, reason="涉案金额尚未查实，继续调查"),
+    A.POLICE_REVIEW: Request(A.POLICE_REVIEW, reason="抽头数额已经鉴定，达到立案追诉标准"),
 }
 
 ASSIGNED_LIKE = (S.ASSIGNED, S.HANDLING, S.PARKED, S.FEEDBACK, S.VERIFIED, S.CLOSED)
@@ -102,15 +123,15 @@ def verb(action: Action) -> str:
 
 
 def step(state: CaseState, actor: Actor, request: Request) -> CaseState:
-    decision = decide(
-        state, actor, request, DEPARTMENTS, numbers=Numbers(call_id="call-1"), today=TODAY
-    )
+    numbers = Numbers(call_id="call-1", letter_no="青石综执移公〔2026〕1号")
+    decision = decide(state, actor, request, DEPARTMENTS, numbers, TODAY, evidence=EVIDENCE)
     return evolve(state, decision.event_type, decision.payload)
 
 
 def refused(state: CaseState, actor: Actor, request: Request) -> DomainError:
     with pytest.raises(DomainError) as caught:
-        decide(state, actor, request, DEPARTMENTS, numbers=Numbers(call_id="call-1"), today=TODAY)
+        numbers = Numbers(call_id="call-1")
+        decide(state, actor, request, DEPARTMENTS, numbers, TODAY, evidence=EVIDENCE)
     return caught.value
 
 
@@ -129,7 +150,7 @@ X_VERIFIED = step(X_FEEDBACK, GRID, VALID[A.VERIFY])
 X_CLOSED = step(X_VERIFIED, CLERK, VALID[A.CLOSE])
 X_PARKED = step(step(X_HANDLING, OFFICER, VALID[A.PARK]), LEADER, VALID[A.APPROVE_PARK])
 Y_CALLED = walk((CLERK, VALID[A.CALL]))
-SENT = walk((CLERK, VALID[A.TRANSFER_POLICE]))
+SENT = walk((CLERK, VALID[A.POLICE_REQUEST]), (LEADER, VALID[A.POLICE_APPROVE]))
 RECEIVED = step(SENT, CLERK, VALID[A.TRANSFER_RECEIPT])
 SETTLED = step(RECEIVED, CLERK, Request(A.TRANSFER_OUTCOME, outcome="accepted", note="已立案"))
 
@@ -150,6 +171,10 @@ def shaped(status: CaseStatus, action: Action) -> CaseState:
         state = replace(state, extension_requested=4)
     if action in (A.APPROVE_PARK, A.DENY_PARK):
         state = replace(state, park_requested_until="2027-03-01")
+    if action in (A.POLICE_APPROVE, A.POLICE_DENY):
+        state = replace(state, police_requested=True)
+    if action == A.POLICE_REVIEW:
+        state = replace(state, police_refused_letter="青石综执移公〔2026〕1号")
     if status == S.TRANSFERRED:
         received = action == A.TRANSFER_OUTCOME
         state = replace(state, transfer_letter="青石综执移〔2026〕1号", transfer_received=received)
@@ -179,6 +204,8 @@ MOVES: dict[tuple[Action, CaseStatus], CaseStatus] = {
     (A.CALL, S.PENDING_TRIAGE): S.ASSIGNED,
     (A.TRANSFER, S.PENDING_TRIAGE): S.TRANSFERRED,
     (A.TRANSFER_POLICE, S.PENDING_TRIAGE): S.TRANSFERRED,
+    (A.POLICE_APPROVE, S.PENDING_TRIAGE): S.TRANSFERRED,
+    (A.POLICE_APPROVE, S.HANDLING): S.TRANSFERRED,
     (A.REJECT, S.PENDING_TRIAGE): S.REJECTED,
     (A.MERGE, S.PENDING_TRIAGE): S.MERGED,
     (A.SIGN, S.ASSIGNED): S.HANDLING,
@@ -211,8 +238,17 @@ ALLOWED_FROM = {  # the spec, written out independently of STATES
     A.TRANSFER_OUTCOME: {S.TRANSFERRED},
     **{
         a: set(S) - {S.CLOSED, *FINAL}
-        for a in (A.APPROVE_EXTENSION, A.DENY_EXTENSION, A.SUPERVISE, *CALL_STEPS)
+        for a in (A.APPROVE_EXTENSION, A.DENY_EXTENSION, A.SUPERVISE, *CALL_STEPS, A.POLICE_REVIEW)
     },
+    **{a: {S.PENDING_TRIAGE, S.HANDLING} for a in (A.POLICE_REQUEST, A.POLICE_APPROVE)},
+    A.POLICE_DENY: {S.PENDING_TRIAGE, S.HANDLING},
+}
+# Event types not spelt after the command-line name, written out here.
+EVENT_TYPES = {
+    A.POLICE_REQUEST: "case.police_transfer_requested",
+    A.POLICE_APPROVE: "case.police_transfer_approved",
+    A.POLICE_DENY: "case.police_transfer_denied",
+    A.POLICE_REVIEW: "case.police_transfer_review_requested",
 }
 
 
@@ -223,9 +259,15 @@ def test_the_written_out_table_matches_the_machine() -> None:
 
 ALLOWED_CASES = [
     (action, status, role)
-    for action in Action
+    for action in TAKEN
     for status in sorted(ALLOWED_FROM[action])
     for role in sorted(ROLES[action])
+    # from triage only the office asks for a police transfer (tested below)
+    if not (
+        action == A.POLICE_REQUEST
+        and status == S.PENDING_TRIAGE
+        and role == Role.DEPARTMENT_OFFICER
+    )
 ]
 
 
@@ -236,10 +278,10 @@ def test_every_allowed_step_gives_the_expected_status(
     state = shaped(status, action)
     actor = actor_for(role, state)
     decision = decide(
-        state, actor, VALID[action], DEPARTMENTS, numbers=Numbers(call_id="c9"), today=TODAY
+        state, actor, VALID[action], DEPARTMENTS, Numbers(call_id="c9"), TODAY, evidence=EVIDENCE
     )
     assert isinstance(decision, Decision)
-    assert decision.event_type == "case." + action.value.replace("-", "_")
+    assert decision.event_type == EVENT_TYPES.get(action, "case." + action.value.replace("-", "_"))
     assert decision.payload["by_unit"] == actor.unit
     after = evolve(state, decision.event_type, decision.payload)
     assert after.status == MOVES.get((action, status), status)
@@ -247,7 +289,7 @@ def test_every_allowed_step_gives_the_expected_status(
 
 
 WRONG_STATE_CASES = [
-    (action, status) for action in Action for status in S if status not in ALLOWED_FROM[action]
+    (action, status) for action in TAKEN for status in S if status not in ALLOWED_FROM[action]
 ]
 
 
@@ -272,7 +314,7 @@ def test_wrong_state_reads_like_a_clerk_would_say_it() -> None:
 
 
 PERMISSION_CASES = [
-    (action, role) for action in Action for role in Role if role not in ROLES[action]
+    (action, role) for action in TAKEN for role in Role if role not in ROLES[action]
 ]
 
 
@@ -430,12 +472,11 @@ MISSING = [
     (CaseState(), Request(A.TRANSFER, reason="属土地执法"), "transfer_target_missing"),
     (CaseState(), Request(A.TRANSFER, to=" ", reason="属土地执法"), "transfer_target_missing"),
     (CaseState(), Request(A.TRANSFER, to="区自然资源局"), "reason_missing"),
-    (CaseState(), Request(A.TRANSFER_POLICE, reason="涉案金额大"), "offence_missing"),
-    (CaseState(), Request(A.TRANSFER_POLICE, offence="非法经营罪"), "threshold_missing"),
+    (CaseState(), Request(A.POLICE_REQUEST, attachments=MATERIALS), "offence_missing"),
     (
         CaseState(),
-        Request(A.TRANSFER_POLICE, offence="非法经营罪", threshold="数额八万元"),
-        "reason_missing",
+        Request(A.POLICE_REQUEST, offence="非法经营罪", attachments=MATERIALS),
+        "threshold_missing",
     ),
     (CaseState(), Request(A.REJECT, reason="\n"), "reason_missing"),
     (CaseState(), Request(A.MERGE), "merge_target_missing"),
@@ -630,8 +671,11 @@ def test_return_goes_back_to_triage_and_ends_the_call() -> None:
 
 
 def test_final_states_accept_nothing_but_a_transfers_receipt_and_outcome() -> None:
-    for request in (VALID[A.TRANSFER], VALID[A.TRANSFER_POLICE], VALID[A.REJECT], VALID[A.MERGE]):
-        final = step(CaseState(), CLERK, request)
+    police = step(
+        step(CaseState(), CLERK, VALID[A.POLICE_REQUEST]), LEADER, VALID[A.POLICE_APPROVE]
+    )
+    for request in (VALID[A.TRANSFER], None, VALID[A.REJECT], VALID[A.MERGE]):
+        final = step(CaseState(), CLERK, request) if request else police
         assert final.status in FINAL
         assert final.status in DEAD_ENDS and final.status in FINISHED
         tracking = [A.TRANSFER_RECEIPT] if final.status == S.TRANSFERRED else []
@@ -642,13 +686,16 @@ def test_final_states_accept_nothing_but_a_transfers_receipt_and_outcome() -> No
 
 
 def test_a_transfer_carries_its_letter_and_is_tracked_to_its_outcome() -> None:
-    sent = decide(
-        CaseState(), CLERK, VALID[A.TRANSFER_POLICE], DEPARTMENTS, Numbers(letter_no="L-1")
-    )
-    assert sent.payload["letter_no"] == "L-1"
-    assert sent.payload["to"] == "公安机关"
-    assert sent.payload["threshold"].startswith("非法经营数额")
-    state = evolve(CaseState(), sent.event_type, sent.payload)
+    # an old one-step police transfer (schema 5-11): its event folds as it always did
+    sent = {
+        "by_unit": "ZHB",
+        "to": "公安机关",
+        "offence": "非法经营罪",
+        "threshold": "非法经营数额约八万元，超过五万元的立案追诉标准",
+        "reason": "涉案金额大",
+        "letter_no": "L-1",
+    }
+    state = evolve(CaseState(), "case.transfer_police", sent)
     assert (state.transfer_letter, state.transfer_police) == ("L-1", True)
     assert allowed_actions(state, CLERK) == [A.TRANSFER_RECEIPT]
     received = step(state, CLERK, VALID[A.TRANSFER_RECEIPT])
@@ -663,6 +710,7 @@ def test_a_transfer_carries_its_letter_and_is_tracked_to_its_outcome() -> None:
     }
     back = evolve(received, outcome.event_type, outcome.payload)
     assert back == CaseState()  # 不予立案: the case is the township's to triage again
+    assert A.POLICE_REVIEW not in allowed_actions(back, CLERK)  # no request to review
     assert step(back, CLERK, VALID[A.DISPATCH]).status == S.ASSIGNED
 
 
@@ -703,9 +751,8 @@ def accepted(state: CaseState, actor: Actor) -> set[Action]:
     ok = set()
     for action in Action:
         try:
-            decide(
-                state, actor, VALID[action], DEPARTMENTS, numbers=Numbers(call_id="c"), today=TODAY
-            )
+            numbers = Numbers(call_id="c")
+            decide(state, actor, VALID[action], DEPARTMENTS, numbers, TODAY, evidence=EVIDENCE)
         except DomainError:
             continue
         ok.add(action)
@@ -725,6 +772,9 @@ SAMPLE_STATES = [
     step(X_HANDLING, OFFICER, VALID[A.PARK]),
     step(Y_CALLED, CLERK, VALID[A.CALL_ACK]),
     step(CaseState(), CLERK, VALID[A.REJECT]),
+    step(X_HANDLING, OFFICER, VALID[A.POLICE_REQUEST]),
+    step(CaseState(), CLERK, VALID[A.POLICE_REQUEST]),
+    SENT,
 ]
 
 
@@ -806,7 +856,7 @@ def check_invariants(state: CaseState) -> None:
         assert state.transfer_letter is None and not state.transfer_received
 
 
-RARE = (A.TRANSFER, A.TRANSFER_POLICE, A.REJECT, A.MERGE, A.RETURN, A.SUPERVISE)
+RARE = (A.TRANSFER, A.POLICE_REQUEST, A.REJECT, A.MERGE, A.RETURN, A.SUPERVISE)
 
 
 @st.composite
@@ -842,9 +892,8 @@ def test_invariants_hold_along_random_paths(steps: list[tuple[Actor, Request]]) 
         before = state
         allowed = allowed_actions(state, actor)
         try:
-            decision = decide(
-                state, actor, request, DEPARTMENTS, numbers=Numbers(call_id="c"), today=TODAY
-            )
+            numbers = Numbers(call_id="c", letter_no="L")
+            decision = decide(state, actor, request, DEPARTMENTS, numbers, TODAY, evidence=EVIDENCE)
         except DomainError as error:
             assert state == before  # refused before anything changes
             assert str(error)  # and says why, in Chinese

@@ -4,6 +4,7 @@ evidence list with every file's full SHA-256 and custody, a receipt slip; a PDF.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from app.store.reference import user_by_name
 from app.store.transfers import latest_transfer_out
 from tests.clock import frozen
 from tests.images import TINY_JPEG
+from tests.store.police_helpers import materials
 from tests.sync import conftest as two_devices
 from tests.sync.conftest import jpeg
 
@@ -36,10 +38,10 @@ office, laptop = two_devices.office, two_devices.laptop  # the demo office and a
 JPEG = TINY_JPEG + b"evidence" * 200
 LAND = Request(Action.TRANSFER, to="区自然资源局", reason="属非法占用耕地建设，由自然资源部门查处")
 POLICE = Request(
-    Action.TRANSFER_POLICE,
+    Action.POLICE_REQUEST,
     offence="销售假冒注册商标的商品罪",
     threshold="现场查获假冒白酒约300瓶，货值约9万元，超过5万元的追诉标准",
-    reason="涉嫌犯罪，依法应移送公安机关",
+    facts="2026年11月18日在镇东市场12号查获假冒白酒约300瓶",
 )
 
 
@@ -59,7 +61,16 @@ def registered(db, path: Path, photos: int = 0, description: str = "") -> str:  
 
 def transferred(db, path: Path, request: Request = LAND, photos: int = 2, **kw) -> str:  # type: ignore[no-untyped-def]
     number = registered(db, path, photos, **kw)
-    act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request, wall=frozen)
+    blobs, clerk = BlobStore.beside(path), user_by_name(db, "clerk")
+    if request.action != Action.POLICE_REQUEST:
+        act(db, blobs, clerk, number, request, wall=frozen)
+        return number
+    # asked for with the report and the list of items, approved by the leader (order 310)
+    files, attached = materials(path.parent / "materials")
+    police = replace(request, attachments=attached)
+    act(db, blobs, clerk, number, police, files, wall=frozen)
+    approve = Request(Action.POLICE_APPROVE)
+    act(db, blobs, user_by_name(db, "leader"), number, approve, wall=frozen)
     return number
 
 
@@ -98,7 +109,7 @@ def test_the_police_letter_gives_the_offence_and_the_threshold(demo_db, demo_pat
     letter = transfer_letter(demo_db, number)
     assert letter.title == "涉嫌犯罪案件移送书"
     assert re.fullmatch(r"青石综执移公〔\d{4}〕\d+号", letter.letter_no)
-    for text in ("公安机关：", POLICE.offence, POLICE.threshold, POLICE_RULE, "是否立案"):
+    for text in ("蓬山区公安分局：", POLICE.offence, POLICE.threshold, POLICE_RULE, "不予立案"):
         assert text in letter.html, text
 
 

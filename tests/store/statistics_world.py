@@ -34,7 +34,8 @@ I 0701 道路破损, patrol, G05: an ordinary call to JTJ 1 Dec 11:05 (60 / 240 
   to ZJJ against the lists' suggestion, 2 Dec 10:20 (60 / 240 min): acknowledged 11:00
   (40 min: on time), never on scene (due 14:20: late), still being handled.
 J 0102, hotline, G06: transferred to another authority 1 Dec 10:06, receipt 2 Dec 09:40.
-P 0102, patrol, G07: transferred to the police 1 Dec 10:08, receipt and "accepted" 2 Dec.
+P 0102, patrol, G07: asked to go to the police 1 Dec 10:07 with its materials, approved by
+  the leader (the transfer) 10:08, receipt and "accepted" 2 Dec.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from app.store.case_actions import act
 from app.store.cases import register_case
 from app.store.disputes import decide_dispute, disputes
 from app.store.reference import user_by_name
+from tests.store.police_helpers import materials
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
@@ -62,6 +64,7 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 class World:
     def __init__(self, db: Any, path: Path) -> None:
         self.db, self.blobs = db, BlobStore.beside(path)
+        self.folder = path.parent / "materials"
         self.numbers: dict[str, str] = {}
         self.ids: dict[str, str] = {}
 
@@ -72,13 +75,16 @@ class World:
         )
         self.numbers[name], self.ids[name] = case.number, case.id
 
-    def step(self, who: str, name: str, action: str, when: datetime, **fields: Any) -> None:
+    def step(
+        self, who: str, name: str, action: str, when: datetime, files: Any = (), **fields: Any
+    ) -> None:
         act(
             self.db,
             self.blobs,
             user_by_name(self.db, who),
             self.numbers[name],
             Request(Action(action), **fields),
+            files,
             wall=wall_at(when),
         )
 
@@ -112,8 +118,10 @@ def build(db: Any, path: Path) -> World:
     s("clerk", "A", "self-handle", at(1, 10, 0))
     s("clerk", "H", "reject", at(1, 10, 5), reason="不属于受理范围")
     s("clerk", "J", "transfer", at(1, 10, 6), to="县水利局", reason="属水利部门管辖")
-    s("clerk", "P", "transfer-police", at(1, 10, 8), offence="非法倾倒危险废物",
-      threshold="倾倒量超过三吨", reason="涉嫌污染环境罪")  # fmt: skip
+    files, attached = materials(w.folder)
+    s("clerk", "P", "transfer-police", at(1, 10, 7), files, offence="涉嫌污染环境罪",
+      threshold="非法倾倒危险废物超过三吨", attachments=attached)  # fmt: skip
+    s("leader", "P", "approve-transfer", at(1, 10, 8))
     s("clerk", "B", "dispatch", at(1, 10, 10), to="SCJG")
     s("clerk", "C", "dispatch", at(1, 10, 20), to="SCJG")
     s("clerk", "D", "dispatch", at(1, 10, 30), to="ZFZD")

@@ -28,6 +28,7 @@ from app.store.queues import my_tasks
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.step_limits import set_step_limits
+from tests.store.police_helpers import materials
 from tests.store.store_helpers import projection_dump
 
 
@@ -47,11 +48,20 @@ class Desk:
         clerk = user_by_name(self.db, "clerk")
         return register_case(self.db, self.blobs, clerk, request, wall=lambda: at(when)).number
 
-    def act(self, who: str, number: str, when: str, action: Action, **fields: Any) -> None:
+    def act(
+        self,
+        who: str,
+        number: str,
+        when: str,
+        action: Action,
+        files: list[Path] = (),
+        **fields: Any,
+    ) -> None:
         if action in (Action.DISPATCH, Action.CALL):  # not where the lists send 0101
             fields.setdefault("override_reason", "测试：指定单位")
         user = user_by_name(self.db, who)
-        act(self.db, self.blobs, user, number, Request(action, **fields), wall=lambda: at(when))
+        request = Request(action, **fields)
+        act(self.db, self.blobs, user, number, request, files, wall=lambda: at(when))
 
     def step(self, number: str) -> tuple[str | None, str | None]:
         row = self.db.execute(
@@ -142,10 +152,25 @@ def test_a_transfer_waits_on_the_authority_it_went_to(desk: Desk) -> None:
     assert desk.step(number) == (None, None)
 
 
-def test_a_police_transfer_gets_no_ordinary_clock(desk: Desk) -> None:
+def test_a_police_transfer_runs_the_clocks_of_order_310(desk: Desk, tmp_path: Path) -> None:
     number = desk.register("2026-12-07 09:00")
-    police = {"offence": "非法经营罪", "threshold": "货值超过五万元", "reason": "涉嫌犯罪"}
-    desk.act("clerk", number, "2026-12-07 10:00", Action.TRANSFER_POLICE, **police)
+    files, attached = materials(tmp_path / "materials")
+    police = {"offence": "非法经营罪", "threshold": "货值超过五万元", "attachments": attached}
+    desk.act("clerk", number, "2026-12-07 10:00", Action.POLICE_REQUEST, files, **police)
+    # the leader decides within 3 days (art. 5): the office's row on the board
+    assert desk.step(number) == ("police_decision", "2026-12-10 17:30")
+    late = board(desk.db, datetime(2026, 12, 11, 9)).overdue
+    assert rows_of(late, number) == [("ZHB", "police_decision", 1, 0)]
+    desk.act("leader", number, "2026-12-11 10:00", Action.POLICE_APPROVE)
+    # sent within 24 hours (art. 5), the office's duty; the receipt shows it arrived
+    assert desk.step(number) == ("police_sending", "2026-12-12 10:00")
+    desk.act("clerk", number, "2026-12-11 15:00", Action.TRANSFER_RECEIPT, received_by="王警官")
+    # the police decide within 3 days of receipt (art. 8): the police's row
+    assert desk.step(number) == ("police_outcome", "2026-12-14 17:30")
+    late = board(desk.db, datetime(2026, 12, 15, 9)).overdue
+    assert rows_of(late, number) == [("蓬山区公安分局", "police_outcome", 1, 0)]
+    outcome = {"outcome": "accepted", "note": "已立案侦查"}
+    desk.act("clerk", number, "2026-12-15 10:00", Action.TRANSFER_OUTCOME, **outcome)
     assert desk.step(number) == (None, None)
 
 

@@ -29,6 +29,7 @@ from app.store.transfers import (
     transfers_of,
     waiting_transfers,
 )
+from tests.store.police_helpers import materials
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 
 DAY = 86_400_000
@@ -52,6 +53,7 @@ class Office:
     def __init__(self, db: Any, path: Path) -> None:
         self.db = db
         self.blobs = BlobStore.beside(path)
+        self.folder = path.parent / "materials"
         self.now = DEMO_NOW_MS + DAY
 
     def tick(self) -> int:
@@ -63,9 +65,12 @@ class Office:
         clerk = user_by_name(self.db, "clerk")
         return register_case(self.db, self.blobs, clerk, request, wall=self.tick).number
 
-    def act(self, number: str, action: Action, who: str = "clerk", **fields: Any) -> Case:
+    def act(
+        self, number: str, action: Action, who: str = "clerk", files: list[Path] = (), **fields: Any
+    ) -> Case:
         user = user_by_name(self.db, who)
-        return act(self.db, self.blobs, user, number, Request(action, **fields), wall=self.tick)
+        request = Request(action, **fields)
+        return act(self.db, self.blobs, user, number, request, files, wall=self.tick)
 
     def refuse(self, number: str, action: Action, who: str = "clerk", **fields: Any) -> DomainError:
         """The step is refused and the database is exactly as it was."""
@@ -77,8 +82,11 @@ class Office:
 
     def transfer(self, police: bool = False) -> str:
         number = self.register()
-        if police:
-            self.act(number, Action.TRANSFER_POLICE, **POLICE)
+        if police:  # asked for with its materials, approved by the leader (order 310)
+            files, attached = materials(self.folder / number)
+            fields = {k: v for k, v in POLICE.items() if k != "reason"}
+            self.act(number, Action.POLICE_REQUEST, files=files, attachments=attached, **fields)
+            self.act(number, Action.POLICE_APPROVE, "leader", to="公安机关")
         else:
             self.act(number, Action.TRANSFER, **ORDINARY)
         return number
@@ -299,7 +307,8 @@ def test_a_police_transfer_needs_the_offence_and_the_threshold(
     office: Office, fields: dict[str, Any], code: str
 ) -> None:
     number = office.register()
-    assert office.refuse(number, Action.TRANSFER_POLICE, **fields).code == code
+    fields = {k: v for k, v in fields.items() if k != "reason"}
+    assert office.refuse(number, Action.POLICE_REQUEST, **fields).code == code
     assert office.status(number) == "pending_triage"
     assert office.letter(office.transfer(police=True)) == "青石综执移公〔2026〕1号"  # not spent
 

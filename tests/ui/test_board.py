@@ -32,8 +32,14 @@ def shown(board) -> dict[str, list[tuple[str, str, str]]]:  # type: ignore[no-un
 def test_the_board_shows_triage_once_per_unit_and_the_supervision_mark(
     qtbot, demo_path, demo_db, clock: TestClock
 ) -> None:
-    waiting = [
-        n for (n,) in demo_db.execute("SELECT number FROM cases WHERE status = 'pending_triage'")
+    now = clock.now().strftime("%Y-%m-%d %H:%M:%S")
+    waiting = [  # past their triage limit (a case received late on the last day is not yet)
+        n
+        for (n,) in demo_db.execute(
+            "SELECT number FROM cases WHERE status = 'pending_triage' AND step_due_at < ? "
+            "ORDER BY rowid",
+            [now],
+        )
     ]
     leader = user_by_name(demo_db, "leader")
     request = Request(Action.SUPERVISE, note="请今日研判")

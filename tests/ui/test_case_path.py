@@ -28,6 +28,7 @@ from app.ui.common.i18n import action_word
 from app.ui.main_window import MainWindow
 from tests.clock import frozen
 from tests.conftest import DEMO_NOW_MS
+from tests.store.police_helpers import materials
 from tests.ui.conftest import _close_quietly, fresh_case, open_window, type_chinese
 
 TRIAGE = [
@@ -35,7 +36,7 @@ TRIAGE = [
     Action.DISPATCH,
     Action.CALL,
     Action.TRANSFER,
-    Action.TRANSFER_POLICE,
+    Action.POLICE_REQUEST,
     Action.REJECT,
     Action.MERGE,
 ]
@@ -204,23 +205,44 @@ def test_call_a_district_department(desk):
     assert [a for a, _ in steps(detail)][2:6] == ["登记响应", "登记到场", "登记办结", "反馈"]
 
 
-def test_transfer_to_the_police(desk):
+def test_transfer_to_the_police(desk, tmp_path):
     number = pending(desk.db)
+    files, _ = materials(tmp_path)
 
-    def transfer(dialog):
+    def ask(dialog):
         write(dialog.offence, "涉嫌赌博")
         write(dialog.threshold, "赌资累计八千元，达到聚众赌博的立案追诉标准")
-        write(dialog.reason, "现场查获赌资")
+        write(dialog.facts, "现场查获赌资")
+        dialog.add_materials(*files)
 
-    detail = desk.step("clerk", number, Action.TRANSFER_POLICE, transfer)
+    detail = desk.step("clerk", number, Action.POLICE_REQUEST, ask)
+    assert desk.status(number) == CaseStatus.PENDING_TRIAGE  # waits for the leader
+    assert steps(detail)[-1] == (
+        "申请移送公安",
+        "涉嫌：涉嫌赌博；现场查获赌资；达到追诉标准的事实：赌资累计八千元，达到聚众赌博的立案追诉标准；"
+        "附材料 2 份",
+    )
+    assert list(desk.open("leader", number).action_buttons) == [
+        Action.POLICE_APPROVE,
+        Action.POLICE_DENY,
+        Action.SUPERVISE,
+    ]
+
+    def approve(dialog):
+        assert (dialog.police.text(), dialog.copy_to.text()) == (
+            "蓬山区公安分局",
+            "蓬山区人民检察院",
+        )
+
+    detail = desk.step("leader", number, Action.POLICE_APPROVE, approve)
     assert desk.status(number) == CaseStatus.TRANSFERRED
     letter = latest_transfer_out(desk.db, case_by_number(desk.db, number).id).letter_no
     assert "综执移公〔" in letter
     assert steps(detail)[-1] == (
-        "移送公安",
-        f"涉嫌：涉嫌赌博；现场查获赌资；达到追诉标准的事实：赌资累计八千元，达到聚众赌博的立案追诉标准；"
-        f"移送函 {letter}",
+        "批准移送公安",
+        f"移送蓬山区公安分局，抄送蓬山区人民检察院；移送函 {letter}",
     )
+    detail = desk.open("clerk", number)
     assert "已移送" in texts(detail)
     assert list(detail.action_buttons) == [Action.TRANSFER_RECEIPT]  # the police owe a receipt
     assert letter in detail.records.transfer_lines[-1]
@@ -247,15 +269,15 @@ def test_transfer_to_the_police(desk):
 def test_a_police_transfer_without_the_threshold_is_refused(desk, demo_db):
     number = pending(demo_db)
     detail = desk.open("clerk", number)
-    desk.qtbot.mouseClick(detail.action_buttons[Action.TRANSFER_POLICE], Qt.MouseButton.LeftButton)
+    desk.qtbot.mouseClick(detail.action_buttons[Action.POLICE_REQUEST], Qt.MouseButton.LeftButton)
     dialog = detail.step_form
     write(dialog.offence, "涉嫌赌博")
-    write(dialog.reason, "现场查获赌资")
+    write(dialog.facts, "现场查获赌资")
     events = demo_db.execute("SELECT count(*) FROM events").fetchone()[0]
     desk.qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     desk.qtbot.waitUntil(dialog.error.isVisible)
     assert dialog.error.text() == (
-        "请说明涉嫌犯罪达到追诉标准的理由（金额、数量、情节等），才能移送公安。"
+        "请说明涉嫌犯罪达到追诉标准的理由（金额、数量、情节等），才能申请移送公安。"
     )
     assert demo_db.execute("SELECT count(*) FROM events").fetchone()[0] == events
     assert desk.status(number) == CaseStatus.PENDING_TRIAGE
@@ -311,7 +333,7 @@ def test_the_action_bar_offers_what_each_person_may_do(desk, demo_db):
         Action.DISPATCH: "派遣",
         Action.CALL: "呼叫区直部门",
         Action.TRANSFER: "移送",
-        Action.TRANSFER_POLICE: "移送公安",
+        Action.POLICE_REQUEST: "申请移送公安",
         Action.REJECT: "不予受理",
         Action.MERGE: "合并",
     }

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
 from app.core.case_path.rules import TRIAGE
+from app.core.case_path.steps import Action
 from app.store.case_list import CaseFilter, count_cases
 from app.ui.cases.intake import IntakeDialog
 from tests.ui.conftest import open_window, type_chinese
@@ -417,7 +418,8 @@ def test_a_clerks_new_case_opens_ready_for_triage(qtbot, window):
     assert detail.isVisible() and not dialog.isVisible()
     assert detail.case.number == case.number
     steps = list(detail.action_buttons)
-    assert steps and all(step in TRIAGE for step in steps)
+    # the triage steps, and the request to transfer to the police (also taken in handling)
+    assert steps and all(step in (*TRIAGE, Action.POLICE_REQUEST) for step in steps)
     suggested = detail.suggested_action()
     assert suggested is not None and steps[0] == suggested  # the lists' suggestion first
     assert detail.action_buttons[suggested].text().startswith("建议：")

@@ -3,13 +3,14 @@ words. Who may do what and when is in ``rules``; how the event changes the case,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from app.core.case_path.rules import (
     CALL_STEPS,
+    RETIRED,
     ROUTING,
     TRIAGE,
     check_allowed,
@@ -21,6 +22,7 @@ from app.core.documents import check_reply_by
 from app.core.errors import DomainError, Words
 from app.core.intake import check_day
 from app.core.model import Department, Route, Tier, office_unit
+from app.core.police_transfer import attachments_of
 from app.core.routing import Suggestion
 from app.core.transfers import POLICE, TRANSFER_OUTCOMES
 
@@ -48,6 +50,10 @@ class Request:
     received_by: str = ""  # TRANSFER_RECEIPT: who signed the receipt (回执)
     outcome: str = ""  # TRANSFER_OUTCOME: accepted, declined or returned
     reply_by: str = ""  # SUPERVISE: the new deadline (YYYY-MM-DD) to finish and reply by
+    facts: str = ""  # POLICE_REQUEST: the facts found (违法事实)
+    # POLICE_REQUEST: the materials, evidence files of the case ({sha256, kind}; art. 6)
+    attachments: tuple[dict[str, str], ...] = field(default=())
+    copy_to: str = ""  # POLICE_APPROVE: the procuratorate copied (抄送)
 
 
 @dataclass(frozen=True)
@@ -72,16 +78,23 @@ def decide(
     numbers: Numbers = Numbers(),
     today: date | None = None,
     suggestion: Suggestion | None = None,
+    evidence: Collection[str] = (),
 ) -> Decision:
     """The event that carries out ``request``, or a DomainError saying why not.
 
     ``suggestion``: the route the three lists suggest for the case; routing elsewhere needs
-    ``request.override_reason``, and both are kept in the event for the override report."""
+    ``request.override_reason``, and both are kept in the event for the override report.
+    ``evidence``: the sha256 of the case's evidence files, which a police transfer's
+    materials must be among (or among the files the request itself brings)."""
     action = request.action
+    if action in RETIRED:
+        raise refuse("police_transfer_needs_request", action)
     check_allowed(state, actor, action, {code: d.short_name for code, d in departments.items()})
     check_preconditions(state, action)
     payload: dict[str, Any] = {"by_unit": actor.unit}
-    if action in TRIAGE:
+    if action in (Action.POLICE_REQUEST, Action.POLICE_APPROVE):
+        payload.update(_police(request, numbers, state, evidence))
+    elif action in TRIAGE:
         payload.update(_triage(request, departments, numbers))
         if action in ROUTING and suggestion is not None:
             payload.update(_against_suggestion(payload, request, suggestion))
@@ -177,6 +190,29 @@ def _triage(
     return {"into": _need(request.into or "", "merge_target_missing", action).upper()}
 
 
+def _police(
+    request: Request, numbers: Numbers, state: CaseState, evidence: Collection[str]
+) -> dict[str, Any]:
+    """The request with its materials (order 310 art. 5, 6), or the leader's approval, which
+    numbers the letter and names the police and the procuratorate it is copied to."""
+    action = request.action
+    if action == Action.POLICE_REQUEST:
+        brought = {p["sha256"] for p in request.photos}
+        return {
+            "from_status": state.status.value,
+            "offence": _need(request.offence, "offence_missing", action),
+            "threshold": _need(request.threshold, "threshold_missing", action),
+            "facts": request.facts.strip(),
+            "attachments": attachments_of(request.attachments, {*evidence, *brought}),
+            "photos": list(request.photos),
+        }
+    return {
+        "to": (request.to or "").strip() or POLICE,
+        "letter_no": numbers.letter_no,
+        "copy_to": _need(request.copy_to, "copy_to_missing", action),
+    }
+
+
 def _park_until(text: str, today: date | None) -> str:
     try:
         until = date.fromisoformat(text.strip())
@@ -197,8 +233,19 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
             "unit": state.lead_unit,  # whose duty is disputed, also when the office records it
             "cited": sorted({c.strip() for c in request.cited if c.strip()}),
         }
-    if action in (Action.RETURN, Action.DENY_EXTENSION, Action.DENY_PARK, Action.REWORK):
+    if action in (
+        Action.RETURN,
+        Action.DENY_EXTENSION,
+        Action.DENY_PARK,
+        Action.REWORK,
+        Action.POLICE_DENY,  # art. 5: a refusal is recorded with its reasons
+    ):
         return {"reason": _need(request.reason, "reason_missing", action)}
+    if action == Action.POLICE_REVIEW:
+        return {
+            "letter_no": state.police_refused_letter,
+            "reason": _need(request.reason, "reason_missing", action),
+        }
     if action == Action.TRANSFER_RECEIPT:
         return {
             "letter_no": state.transfer_letter,

@@ -36,7 +36,14 @@ from app.core.time_limits import call_limits, call_step_due
 
 PROACTIVE_SOURCES = frozenset({CaseSource.PATROL, CaseSource.JOINT_PATROL})  # 主动发现
 TRIAGE_STEPS = frozenset(
-    {*ROUTING, Action.TRANSFER, Action.TRANSFER_POLICE, Action.REJECT, Action.MERGE}
+    {
+        *ROUTING,
+        Action.TRANSFER,
+        Action.TRANSFER_POLICE,
+        Action.POLICE_APPROVE,  # a case sent to the police from triage was triaged then
+        Action.REJECT,
+        Action.MERGE,
+    }
 )
 
 

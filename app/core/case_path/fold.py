@@ -26,7 +26,7 @@ from typing import Any
 from app.core.case_path.rules import CALL_STEPS, may_take
 from app.core.case_path.steps import Action, Actor, CallStatus, CaseState, event_action
 from app.core.model import CaseStatus, Route
-from app.core.transfers import ACCEPTED
+from app.core.transfers import ACCEPTED, DECLINED
 
 S = CaseStatus
 
@@ -52,6 +52,8 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
         return replace(
             state,
             status=S.TRANSFERRED,
+            police_refused_letter=None,
+            transfer_approved=False,
             transfer_letter=p.get("letter_no", ""),
             transfer_police=action == Action.TRANSFER_POLICE,
             transfer_received=False,
@@ -59,15 +61,42 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
         )
     if action == Action.TRANSFER_RECEIPT:
         return replace(state, transfer_received=True)
+    if action == Action.POLICE_REQUEST:
+        return replace(state, police_requested=True)
+    if action == Action.POLICE_DENY:  # the case goes on where it was
+        return replace(state, police_requested=False)
+    if action == Action.POLICE_APPROVE:  # transferred, as the one-step transfer did, and
+        return replace(  # off the handling unit's desk, as a return takes it
+            state,
+            status=S.TRANSFERRED,
+            police_requested=False,
+            police_refused_letter=None,
+            transfer_letter=p["letter_no"],
+            transfer_police=True,
+            transfer_approved=True,
+            transfer_received=False,
+            transfer_settled=False,
+            route=None,
+            lead_unit=None,
+            cooperating_units=(),
+            extension_requested=None,
+            park_requested_until=None,
+            call_id=None,
+            call_status=None,
+        )
+    if action == Action.POLICE_REVIEW:  # one review per refusal
+        return replace(state, police_refused_letter=None)
     if action == Action.TRANSFER_OUTCOME:
         if p["outcome"] == ACCEPTED:
             return replace(state, transfer_settled=True)
+        refused = state.transfer_approved and p["outcome"] == DECLINED  # art. 9: 复议 is open
         return replace(  # declined or sent back: the case is ours again, to triage anew
             state,
             status=S.PENDING_TRIAGE,
             transfer_letter=None,
             transfer_police=False,
             transfer_received=False,
+            police_refused_letter=state.transfer_letter if refused else None,
         )
     if action == Action.REJECT:
         return replace(state, status=S.REJECTED)

@@ -19,6 +19,7 @@ from app.core.case_path.due import handling_due, sign_due
 from app.core.case_path.facts import CaseFacts, FactsTrail, case_facts
 from app.core.case_path.fold import fold_step
 from app.core.case_path.parties import PARTY_TYPES, fold_party
+from app.core.case_path.police import police_clock, police_step
 from app.core.case_path.rules import FINISHED
 from app.core.case_path.steps import Action, CaseState, event_action
 from app.core.clock import TIME_FORMAT, parse_local
@@ -26,8 +27,10 @@ from app.core.events import Event, EventType
 from app.core.model import CaseStatus, Urgency
 from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
+from app.core.police_transfer import decision_due
 from app.core.step_limits import StepKind, office_step_due, transfer_clock
 from app.core.text import IndexedText, index_terms
+from app.core.transfers import transfer_row
 
 CALL_COLUMNS = {
     Action.CALL_ACK: "acknowledged_at",
@@ -50,6 +53,7 @@ class CaseRows:
     disputes: list[dict[str, Any]] = field(default_factory=list)
     transfers: list[dict[str, Any]] = field(default_factory=list)
     parties: list[dict[str, Any]] = field(default_factory=list)  # 当事人, removed ones too
+    police_requests: list[dict[str, Any]] = field(default_factory=list)  # 行刑衔接 requests
     facts: CaseFacts | None = None  # what statistics count (facts.py)
     status_since: str = ""  # when the case entered its present status (office-step clocks)
 
@@ -132,28 +136,9 @@ def _registered(event: Event) -> CaseRows:
     sender = p.get("transfer_from")
     if sender:  # registered from another authority's transfer letter (移送来的案件)
         rows.transfers.append(
-            _transfer_row(event.id, "in", sender["unit"], sender.get("letter_no", ""), received_at)
+            transfer_row(event.id, "in", sender["unit"], sender.get("letter_no", ""), received_at)
         )
     return rows
-
-
-def _transfer_row(event_id: str, direction: str, counterpart: str, letter: str, at: str) -> dict:
-    return {
-        "id": event_id,
-        "direction": direction,
-        "police": 0,
-        "letter_no": letter,
-        "counterpart": counterpart,
-        "reason": "",
-        "offence": "",
-        "threshold": "",
-        "sent_at": at,
-        "receipt_at": None,
-        "receipt_by": "",
-        "outcome": None,
-        "outcome_at": None,
-        "outcome_note": "",
-    }
 
 
 def _photos(rows: CaseRows, event: Event, at: str) -> None:
@@ -264,10 +249,11 @@ def _side_effects(
         case["signed_at"] = case["handling_since"] = at
     if after.rework_count > before.rework_count:  # a new handling period, a new clock
         case["handling_since"] = at
-    if action == Action.RETURN:
+    if action in (Action.RETURN, Action.POLICE_APPROVE):  # off the unit's desk
+        ended = p.get("reason") or "移送公安"
         for assignment in rows.assignments:
             if assignment["ended_at"] is None:
-                assignment["ended_at"], assignment["end_reason"] = at, p["reason"]
+                assignment["ended_at"], assignment["end_reason"] = at, ended
         for call in rows.calls:  # a confirmed call stays confirmed
             if call["id"] == before.call_id and call["ended_at"] is None:
                 call["ended_at"], call["status"] = at, "abandoned"
@@ -307,10 +293,11 @@ def _coordination(rows: CaseRows, action: Action, event: Event, at: str) -> None
             }
         )
     if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
-        row = _transfer_row(event.id, "out", p["to"], p.get("letter_no", ""), at)
+        row = transfer_row(event.id, "out", p["to"], p.get("letter_no", ""), at)
         police = action == Action.TRANSFER_POLICE
         row |= {"police": int(police), "reason": p["reason"], "offence": p.get("offence", "")}
         rows.transfers.append(row | {"threshold": p.get("threshold", "")})
+    police_step(rows.police_requests, rows.transfers, action, event, at)
     open_out = [t for t in rows.transfers if t["direction"] == "out" and t["outcome"] is None]
     if action == Action.TRANSFER_RECEIPT and open_out:
         open_out[-1] |= {"receipt_at": at, "receipt_by": p["received_by"]}
@@ -365,6 +352,11 @@ def _step_clock(
 ) -> tuple[StepKind, datetime] | None:
     """The clock of the office's own step (triage, verification, closing), started when the
     case entered that status, or of its last outgoing transfer while it stays transferred."""
+    pending = [r for r in rows.police_requests if r["decision"] is None]
+    if pending and status in (CaseStatus.PENDING_TRIAGE, CaseStatus.HANDLING):
+        # the case stands still until the leader decides, within 3 days (order 310 art. 5)
+        requested = parse_local(pending[-1]["requested_at"])
+        return StepKind.POLICE_DECISION, decision_due(ctx.calendar, requested)
     kind = OFFICE_STEPS.get(status)
     if kind is not None:
         started = parse_local(rows.status_since)
@@ -377,5 +369,8 @@ def _step_clock(
         return kind, office_step_due(ctx.calendar, kind, started, urgency, own)
     if status == CaseStatus.TRANSFERRED:
         sent = [t for t in rows.transfers if t["direction"] == "out"]
+        clock = police_clock(rows.police_requests, sent[-1], ctx) if sent else None
+        if clock is not None:
+            return clock
         return transfer_clock(ctx.calendar, sent[-1]) if sent else None
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from app.core.case_path.police import WHILE_POLICE_REQUESTED
 from app.core.case_path.steps import (
     Action,
     Actor,
@@ -55,7 +56,20 @@ ROUTING = tuple(ACTION_ROUTES)
 # Handling steps belong to the lead unit; the office may record them on its behalf
 # (a Y department that does not run TownDesk phones its answers in).
 HANDLER_STEPS = (Action.SIGN, Action.FEEDBACK, Action.RETURN, Action.EXTEND, Action.PARK)
-UNIT_STEPS = (*HANDLER_STEPS, Action.RESUME, Action.CALL_ACK, Action.CALL_ARRIVE, Action.CALL_DONE)
+UNIT_STEPS = (
+    *HANDLER_STEPS,
+    Action.RESUME,
+    Action.CALL_ACK,
+    Action.CALL_ARRIVE,
+    Action.CALL_DONE,
+    Action.POLICE_REQUEST,
+)
+# 行刑衔接 (order 310, core/police_transfer.py): a crime is usually found while handling
+# (art. 3), so the unit handling the case asks, or the office, also straight from triage.
+POLICE_STEPS = (Action.POLICE_REQUEST, Action.POLICE_APPROVE, Action.POLICE_DENY)
+# Steps whose old events still fold but which are no longer taken: the one-step transfer to
+# the police without request, materials or approval (schema 5 to 11).
+RETIRED = frozenset({Action.TRANSFER_POLICE})
 CALL_STEPS = {  # action -> (the call status it needs, the status it leads to)
     Action.CALL_ACK: (CallStatus.CALLED, CallStatus.ACKNOWLEDGED),
     Action.CALL_ARRIVE: (CallStatus.ACKNOWLEDGED, CallStatus.ON_SCENE),
@@ -85,6 +99,14 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.CALL_CONFIRM: OFFICE_ROLES,  # 事不完人不撤: only the caller closes a call
     Action.TRANSFER_RECEIPT: OFFICE_ROLES,
     Action.TRANSFER_OUTCOME: OFFICE_ROLES,
+    Action.POLICE_REQUEST: OFFICE_ROLES | {Role.DEPARTMENT_OFFICER},
+    # Art. 5 has the authority's principal leader (正职负责人, or the one acting for them)
+    # decide; TownDesk knows leaders by role only, so every LEADER may, and the letter
+    # names the one who did.
+    Action.POLICE_APPROVE: frozenset({Role.LEADER}),
+    Action.POLICE_DENY: frozenset({Role.LEADER}),
+    # Art. 9: the authority asks the police to review; the office writes, or the leader.
+    Action.POLICE_REVIEW: OFFICE_ROLES | {Role.LEADER},
 }
 
 
@@ -109,6 +131,9 @@ STATES: dict[Action, frozenset[CaseStatus]] = {
     **{action: OPEN for action in CALL_STEPS},
     Action.TRANSFER_RECEIPT: frozenset({S.TRANSFERRED}),
     Action.TRANSFER_OUTCOME: frozenset({S.TRANSFERRED}),
+    **{action: frozenset({S.PENDING_TRIAGE, S.HANDLING}) for action in POLICE_STEPS},
+    # after the police's refusal the case is the office's again (in triage, or routed anew)
+    Action.POLICE_REVIEW: OPEN,
 }
 
 STATE_PHRASES = {
@@ -138,6 +163,9 @@ def check_allowed(
         raise DomainError("permission_denied", role=role, action=action_words(action))
     if state.status not in STATES[action]:
         raise refuse("wrong_state", action, state=STATE_PHRASES[state.status])
+    from_triage = state.status == S.PENDING_TRIAGE
+    if action == Action.POLICE_REQUEST and actor.role == Role.DEPARTMENT_OFFICER and from_triage:
+        raise refuse("police_request_office_only", action)  # no unit handles it yet
     officer_of_another_unit = (
         actor.role == Role.DEPARTMENT_OFFICER and actor.unit != state.lead_unit
     )
@@ -148,6 +176,13 @@ def check_allowed(
 
 def check_preconditions(state: CaseState, action: Action) -> None:
     """Rules beyond role and status: pending requests, the call's own steps."""
+    if state.police_requested and action not in WHILE_POLICE_REQUESTED:
+        raise refuse("police_request_pending", action)
+    deciding_police = action in (Action.POLICE_APPROVE, Action.POLICE_DENY)
+    if deciding_police and not state.police_requested:
+        raise refuse("nothing_to_decide", action)
+    if action == Action.POLICE_REVIEW and state.police_refused_letter is None:
+        raise refuse("review_needs_refusal", action)
     deciding_extension = action in (Action.APPROVE_EXTENSION, Action.DENY_EXTENSION)
     if deciding_extension and state.extension_requested is None:
         raise refuse("nothing_to_decide", action)
@@ -190,7 +225,11 @@ def may_take(state: CaseState, actor: Actor | None, action: Action) -> bool:
 
 def allowed_actions(state: CaseState, actor: Actor, device_kind: str | None = None) -> list[Action]:
     """What this person may do now, on this device: the window offers exactly these."""
-    return [a for a in Action if may_take(state, actor, a) and field_allows(device_kind, a)]
+    return [
+        a
+        for a in Action
+        if a not in RETIRED and may_take(state, actor, a) and field_allows(device_kind, a)
+    ]
 
 
 def check_merge_target(
@@ -238,7 +277,12 @@ FIELD_KINDS = {
 FIELD_STEPS: dict[str, frozenset[Action]] = {
     "grid-worker": frozenset({Action.VERIFY}),
     "department": frozenset(
-        {*HANDLER_STEPS, Action.RESUME, *(a for a in CALL_STEPS if a != Action.CALL_CONFIRM)}
+        {
+            *HANDLER_STEPS,
+            Action.RESUME,
+            Action.POLICE_REQUEST,  # the unit that found the crime asks where it works
+            *(a for a in CALL_STEPS if a != Action.CALL_CONFIRM),
+        }
     ),
 }
 

@@ -17,7 +17,14 @@ class Action(StrEnum):
     DISPATCH = "dispatch"
     CALL = "call"
     TRANSFER = "transfer"
-    TRANSFER_POLICE = "transfer-police"
+    # The one-step transfer to the police of schema 5-11: its events still fold as before,
+    # no new one is written (``rules.RETIRED``); the command line's "transfer-police" is now
+    # the request below.
+    TRANSFER_POLICE = "transfer-police-direct"
+    POLICE_REQUEST = "transfer-police"  # 行刑衔接 as order 310 prescribes: request,
+    POLICE_APPROVE = "approve-transfer"  # the leader's approval (numbers the letter)
+    POLICE_DENY = "deny-transfer"  # or refusal,
+    POLICE_REVIEW = "transfer-review"  # and review (复议) after the police refused
     REJECT = "reject"
     MERGE = "merge"
     SIGN = "sign"
@@ -48,6 +55,10 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.CALL: ("呼叫区直部门", "call a district department"),
     Action.TRANSFER: ("移送", "transfer"),
     Action.TRANSFER_POLICE: ("移送公安", "transfer to the police"),
+    Action.POLICE_REQUEST: ("申请移送公安", "ask to transfer to the police"),
+    Action.POLICE_APPROVE: ("批准移送公安", "approve the transfer to the police"),
+    Action.POLICE_DENY: ("不批准移送公安", "refuse the transfer to the police"),
+    Action.POLICE_REVIEW: ("提请复议", "ask the police to review their refusal"),
     Action.REJECT: ("不予受理", "reject"),
     Action.MERGE: ("合并", "merge"),
     Action.SIGN: ("签收", "sign for"),
@@ -77,9 +88,19 @@ def action_words(action: Action) -> Words:
     return Words(*ACTION_NAMES[action])
 
 
+# Event types not spelt after the command-line name (both are fixed for ever once written).
+_EVENT_TYPES = {
+    Action.TRANSFER_POLICE: "case.transfer_police",
+    Action.POLICE_REQUEST: "case.police_transfer_requested",
+    Action.POLICE_APPROVE: "case.police_transfer_approved",
+    Action.POLICE_DENY: "case.police_transfer_denied",
+    Action.POLICE_REVIEW: "case.police_transfer_review_requested",
+}
+
+
 def event_type_of(action: Action) -> str:
     """``case.self_handle`` …: the event type a step is written as (never renamed)."""
-    return f"case.{action.value.replace('-', '_')}"
+    return _EVENT_TYPES.get(action) or f"case.{action.value.replace('-', '_')}"
 
 
 _EVENT_ACTIONS = {event_type_of(action): action for action in Action}
@@ -132,6 +153,11 @@ class CaseState:
     transfer_police: bool = False
     transfer_received: bool = False  # its receipt (回执) is recorded
     transfer_settled: bool = False  # the receiver accepted it (立案 / 已受理)
+    police_requested: bool = False  # a request to transfer to the police awaits the leader
+    transfer_approved: bool = False  # the open police transfer was requested and approved
+    # the police declined to open a case on this letter (复议 may be asked; approved
+    # transfers only: a one-step transfer of schema 5-11 has no request to review)
+    police_refused_letter: str | None = None
 
     @property
     def call_open(self) -> bool:

@@ -63,6 +63,8 @@ PHRASES: dict[str, Words] = {
     "helpers": Words("{helpers}配合", "{helpers} cooperate"),
     "transfer": Words("移送至{authority}：{reason}", "To {authority}: {reason}"),
     "letter": Words("移送函 {letter}", "transfer letter {letter}"),
+    "police_to": Words("移送{authority}，抄送{copy}", "To {authority}, copied to {copy}"),
+    "materials": Words("附材料 {count} 份", "{count} materials attached"),
     "offence": Words("涉嫌：{offence}；{reason}", "Suspected offence: {offence}; {reason}"),
     "threshold": Words(
         "达到追诉标准的事实：{threshold}", "why it meets the prosecution threshold: {threshold}"
@@ -137,8 +139,8 @@ def case_timeline(events: Iterable[Event], names: Names, lang: str = ZH) -> list
     police = False  # whether the latest transfer went to the police (for its outcome's words)
     for event in events:
         action = event_action(event.type)
-        if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
-            police = action == Action.TRANSFER_POLICE
+        if action in (Action.TRANSFER, Action.TRANSFER_POLICE, Action.POLICE_APPROVE):
+            police = action != Action.TRANSFER
         entries.append(describe(event, names, lang, police))
     return entries
 
@@ -231,13 +233,17 @@ def _step(s: _Sentence, action: Action, p: Mapping[str, Any], unit: Unit, police
         )
     if action == Action.TRANSFER:
         return s.join(s.say("transfer", authority=p["to"], reason=reason), letter_part)
-    if action == Action.TRANSFER_POLICE:
+    if action in (Action.TRANSFER_POLICE, Action.POLICE_REQUEST):
         threshold = (p.get("threshold") or "").strip()
+        count = len(p.get("attachments") or ())
         return s.join(
-            s.say("offence", offence=p["offence"], reason=reason),
+            s.say("offence", offence=p["offence"], reason=reason or p.get("facts", "")),
             s.say("threshold", threshold=threshold) if threshold else "",
+            s.say("materials", count=count) if count else "",
             letter_part,
         )
+    if action == Action.POLICE_APPROVE:
+        return s.join(s.say("police_to", authority=p["to"], copy=p["copy_to"]), letter_part)
     if action == Action.RETURN and p.get("not_our_duty"):
         cited = s.listing(p.get("cited") or ())
         return s.join(

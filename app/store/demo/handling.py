@@ -59,6 +59,9 @@ class Setting:
 
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     commitments: dict[str, ResponseCommitment] = field(default_factory=dict)
+    # the police-transfer materials are files beside the database (materials.py); a build
+    # without files has none, so its cases that may be crimes are not sent to the police
+    materials: bool = True
 
 
 Planned = list[tuple[int, str, Request]]

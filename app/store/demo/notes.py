@@ -141,6 +141,7 @@ OTHER_TRANSFERS = {  # category -> the district authority a matter beyond the to
 TRANSFER_REASON = "案情复杂、涉案金额较大，超出乡镇执法权限，依法移送区级部门查处"
 POLICE_REASON = "涉嫌犯罪，依照《行政执法机关移送涉嫌犯罪案件的规定》移送"
 POLICE = "蓬山区公安分局"  # the police organ with jurisdiction, not just 公安机关
+PROCURATORATE = "蓬山区人民检察院"  # copied with the letter (order 310 art. 14)
 POLICE_RECEIPT = "蓬山区公安分局法制大队"  # police bureaus have a legal affairs brigade, not 科
 
 

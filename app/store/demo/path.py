@@ -16,7 +16,7 @@ from functools import lru_cache
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.time_limits import call_limits
-from app.store.demo import notes
+from app.store.demo import materials, notes
 from app.store.demo.handling import DAY, OFFICE, Case, Handling, Planned, Setting
 from app.store.demo.profiles import CALL_REASONS, PROFILES, SELF, Y
 from app.store.demo.walk import Step, write_in_time_order
@@ -90,7 +90,8 @@ class _Planner(Handling):
         rng = self.rng
         fate = rng.random()
         category = self.case.category
-        transferable = category in notes.POLICE_OFFENCES or category in notes.OTHER_TRANSFERS
+        police = category in notes.POLICE_OFFENCES and self.setting.materials
+        transferable = police or category in notes.OTHER_TRANSFERS
         if fate < TRANSFERRED and transferable:
             self.transfer()
             return
@@ -196,10 +197,17 @@ class _Planner(Handling):
         """Transfer to another authority (移送), to the police when a crime is suspected
         (行刑衔接): receipt, then outcome; a refusal by the police sends it back to triage."""
         request = _transfer_request(self.case.category)
-        police = request.action == Action.TRANSFER_POLICE
-        signed = notes.receipt_by(request.to or "", police)
+        police = request.action == Action.POLICE_REQUEST
+        signed = notes.receipt_by(notes.POLICE if police else request.to or "", police)
         receipt = Request(Action.TRANSFER_RECEIPT, received_by=signed)
-        if not (self.after(3, "clerk", request) and self.after(72, "clerk", receipt)):
+        if not self.after(3, "clerk", request):
+            return
+        if police:  # the leader approves within the 3 days of order 310 art. 5
+            approve = Request(Action.POLICE_APPROVE, to=notes.POLICE, copy_to=notes.PROCURATORATE)
+            if not self.after(20, "leader", approve):
+                return
+        # the police sign the receipt within the 24 hours of art. 5 (a letter by hand)
+        if not self.after(20 if police else 72, "clerk", receipt):
             return
         declined = police and self.rng.random() < POLICE_DECLINED
         outcome, note = "accepted", "已立案侦查" if police else "已受理并立案查处"
@@ -217,10 +225,12 @@ def _transfer_request(category: str) -> Request:
         to = notes.OTHER_TRANSFERS[category]
         return Request(Action.TRANSFER, to=to, reason=notes.TRANSFER_REASON)
     offence, threshold = notes.POLICE_OFFENCES[category]
+    files, attachments = materials.request_parts(category)
     return Request(
-        Action.TRANSFER_POLICE,
-        to=notes.POLICE,
+        Action.POLICE_REQUEST,
         offence=offence,
         threshold=threshold,
-        reason=notes.POLICE_REASON,
+        facts=notes.POLICE_REASON,
+        photos=files,
+        attachments=attachments,
     )

@@ -24,7 +24,7 @@ from app.core.model import ResponseCommitment, Role, Route, Tier
 from app.paths import resource
 from app.store.blobs import BlobStore
 from app.store.database import write_transaction
-from app.store.demo import photos
+from app.store.demo import materials, photos
 from app.store.demo.cases import CaseGenerator, Intake
 from app.store.demo.meetings import hold_demo_meetings
 from app.store.demo.path import Setting, follow_ruling
@@ -137,7 +137,9 @@ def _write_demo(
         generator = CaseGenerator(data, users, rng, start, now, cases, calendar, with_photos)
         with write_transaction(db):
             photos.record(db, generator.all_photos())
-        setting = Setting(calendar, _commitments(db))
+            if with_photos:
+                materials.record(db)
+        setting = Setting(calendar, _commitments(db), materials=with_photos)
         intake = Intake(generator, cases, cases - min(walk, cases), now, setting)
         steps = Walk((), generator.set_time, intake)
         walking = _Walking(db, steps, generator, rng, start, now, intake, setting, progress)
@@ -151,6 +153,8 @@ def _write_demo(
         db.conn.execute("PRAGMA optimize")
         # the photos' files last: a cancelled build leaves nothing beside the database
         photos.write_files(BlobStore.beside(path), generator.all_photos())
+        if with_photos:
+            materials.write_files(BlobStore.beside(path))
         return True
     finally:
         db.close()  # checkpoints the WAL into the file before it is renamed

@@ -37,7 +37,7 @@ from app.store.reference import departments, users
 from app.store.routing import suggestion_for
 from app.store.transfers import next_letter_no
 
-TRANSFERS = (Action.TRANSFER, Action.TRANSFER_POLICE)
+TRANSFERS = (Action.TRANSFER, Action.POLICE_APPROVE)  # the steps that number a letter
 FOLDED_TOGETHER = 2000  # cases written per refold_cases call
 
 
@@ -148,7 +148,7 @@ class Walk:
         db, case_id, action = writer.db, step.case_id, step.request.action
         today: date = china_time(step.at).date()
         suggestion = self._suggestion(writer, case_id) if action in ROUTING else None
-        police = action == Action.TRANSFER_POLICE
+        police = action == Action.POLICE_APPROVE
         letter = next_letter_no(db, police, today) if action in TRANSFERS else ""
         state = self._states.get(case_id) or load_state(db, case_id)
         try:

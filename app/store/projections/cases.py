@@ -28,6 +28,7 @@ SIDE_TABLES = (
     "case_evidence",
     "disputes",
     "transfers",
+    "police_requests",
     "case_parties",
     "case_facts",
     "handling_facts",
@@ -320,6 +321,7 @@ def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:
     put("case_conflicts", [r for rows in cases for r in of(rows, rows.conflicts)])
     put("disputes", [r for rows in cases for r in of(rows, rows.disputes)])
     put("transfers", [r for rows in cases for r in of(rows, rows.transfers)])
+    put("police_requests", [r for rows in cases for r in of(rows, rows.police_requests)])
     put("case_parties", [r for rows in cases for r in of(rows, rows.parties)])
     facts = [rows.facts for rows in cases if rows.facts is not None]
     put("case_facts", [f.case for f in facts])

@@ -59,6 +59,7 @@ PROJECTION_TABLES = (
     "dispute_rulings",
     "disputes",
     "transfers",
+    "police_requests",
     "case_parties",
     "list_versions",
     "list_amendments",

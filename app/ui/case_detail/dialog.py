@@ -192,13 +192,15 @@ class CaseDetailDialog(QDialog):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
             button.clicked.connect(
                 lambda _checked=False, k=kind: print_slip(
-                    self, self.session.db, k, self.case.number
+                    self, self.session.db, k, self.case.number, self.session.user.role
                 )
             )
             menu = QMenu(button)
             save = menu.addAction(self.tr("Save as PDF…"))
             save.triggered.connect(
-                lambda _checked=False, k=kind: save_slip(self, self.session.db, k, self.case.number)
+                lambda _checked=False, k=kind: save_slip(
+                    self, self.session.db, k, self.case.number, self.session.user.role
+                )
             )
             button.setMenu(menu)
             row.addWidget(button)

@@ -145,5 +145,8 @@ def clock_name(kind: str) -> str:
         "close": QCoreApplication.translate("Clock", "Closing deadline"),
         "transfer_receipt": QCoreApplication.translate("Clock", "Transfer receipt"),
         "transfer_outcome": QCoreApplication.translate("Clock", "Transfer outcome"),
+        "police_decision": QCoreApplication.translate("Clock", "Police transfer approval"),
+        "police_sending": QCoreApplication.translate("Clock", "Police transfer sending"),
+        "police_outcome": QCoreApplication.translate("Clock", "Police decision on the case"),
     }
     return names.get(kind, kind)

@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlite_utils import Database
 
+from app.core.model import Role
 from app.reports.pdf import Document, print_document, write_document
 from app.reports.slips import SLIPS, slip_document
 from app.ui.common.runner import show_error_dialog
@@ -112,15 +113,20 @@ def slip_file_name(kind: str, number: str) -> str:
     return f"{SLIPS[kind][0]}-{number}.pdf"
 
 
-def print_slip(parent: QWidget, db: Database, kind: str, number: str) -> object:
-    """A case's slip to the printer (or, with none, a PDF)."""
+def print_slip(
+    parent: QWidget, db: Database, kind: str, number: str, role: Role | None = None
+) -> object:
+    """A case's slip to the printer (or, with none, a PDF); ``role``: who prints, for a
+    transfer letter's parties (masked by role)."""
     return print_or_offer_pdf(
-        parent, lambda: slip_document(db, kind, number)[0], slip_file_name(kind, number)
+        parent, lambda: slip_document(db, kind, number, role)[0], slip_file_name(kind, number)
     )
 
 
-def save_slip(parent: QWidget, db: Database, kind: str, number: str) -> Path | None:
+def save_slip(
+    parent: QWidget, db: Database, kind: str, number: str, role: Role | None = None
+) -> Path | None:
     """A case's slip saved as a PDF and opened."""
     return save_pdf(
-        parent, slip_file_name(kind, number), lambda: slip_document(db, kind, number)[0]
+        parent, slip_file_name(kind, number), lambda: slip_document(db, kind, number, role)[0]
     )

@@ -45,9 +45,16 @@ class ConfirmForm(StepForm):
 
 
 class ReasonForm(StepForm):
-    """A step whose only field is its reason (rejections and denials)."""
+    """A step whose only field is its reason (rejections, denials, a review asked)."""
 
-    actions = (Action.REJECT, Action.DENY_EXTENSION, Action.DENY_PARK, Action.REWORK)
+    actions = (
+        Action.REJECT,
+        Action.DENY_EXTENSION,
+        Action.DENY_PARK,
+        Action.REWORK,
+        Action.POLICE_DENY,  # order 310 art. 5: a refusal is recorded with its reasons
+        Action.POLICE_REVIEW,  # art. 9: why the police should look again
+    )
 
     def fields(self) -> None:
         self.reason = self.text_box()

@@ -1,5 +1,5 @@
-"""The one registry of step forms: every action of the case path has its form, found here by
-the case detail and by the overdue watch alike."""
+"""The one registry of step forms: every action of the case path has its form (but a retired
+one, never offered), found here by the case detail and by the overdue watch alike."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.case_path.steps import Action
 from app.core.model import Case
-from app.ui.case_detail.steps import calls, handling, transfer, triage, verification
+from app.ui.case_detail.steps import calls, handling, police, transfer, triage, verification
 from app.ui.case_detail.steps.form import StepForm
 from app.ui.common.session import Session
 
@@ -18,7 +18,8 @@ FORM_CLASSES: tuple[type[StepForm], ...] = (
     triage.CallForm,
     triage.MergeForm,
     transfer.TransferForm,
-    transfer.PoliceTransferForm,
+    police.PoliceRequestForm,
+    police.PoliceApproveForm,
     transfer.ReceiptForm,
     transfer.OutcomeForm,
     handling.ConfirmForm,

@@ -1,5 +1,6 @@
-"""Transfers (案件移送): to another authority with a transfer letter, to the police when a
-crime is suspected (行刑衔接), and the receiver's receipt (回执) and outcome recorded."""
+"""Transfers (案件移送): to another authority with a transfer letter, and the receiver's
+receipt (回执) and outcome recorded, the police's too (the request to transfer to the police
+and its approval: police.py)."""
 
 from __future__ import annotations
 
@@ -28,35 +29,6 @@ class TransferForm(StepForm):
         return Request(
             self.action,
             to=self.authority.text().strip(),
-            reason=self.reason.toPlainText().strip(),
-        )
-
-
-class PoliceTransferForm(StepForm):
-    """A suspected crime: the offence and why the facts meet the prosecution threshold."""
-
-    actions = (Action.TRANSFER_POLICE,)
-
-    def fields(self) -> None:
-        self.offence = QLineEdit()
-        self.offence.setPlaceholderText(self.tr("e.g. 涉嫌非法经营罪"))
-        self.threshold = self.text_box(
-            self.tr(
-                "e.g. The illegal turnover exceeds 50,000 yuan, which meets the "
-                "prosecution threshold (price appraisal attached)"
-            )
-        )
-        self.threshold.setObjectName("thresholdText")
-        self.reason = self.text_box()
-        self.form.addRow(self.tr("Suspected offence"), self.offence)
-        self.form.addRow(self.tr("Prosecution threshold"), self.threshold)
-        self.form.addRow(self.tr("Reason"), self.reason)
-
-    def request(self) -> Request:
-        return Request(
-            self.action,
-            offence=self.offence.text().strip(),
-            threshold=self.threshold.toPlainText().strip(),
             reason=self.reason.toPlainText().strip(),
         )
 

@@ -1,0 +1,116 @@
+"""行刑衔接 as 《行政执法机关移送涉嫌犯罪案件的规定》 (State Council order 310, revised 2020;
+DOMAIN.md §8) prescribes: the request with its materials, the leader's decision, the clocks
+of each answer, and the window for asking the police to review (复议) a refusal.
+
+The steps themselves (who, from which state) are in ``case_path.rules``; this module holds
+what the regulation adds: what a request must carry and how long each party may take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import datetime, timedelta
+
+from app.core.calendar import WorkCalendar
+from app.core.errors import DomainError, Words
+from app.core.step_limits import period_end
+
+# -- the materials (art. 6) ----------------------------------------------------------------
+# Art. 6: the transfer carries the transfer letter, the investigation report (涉嫌犯罪案件情况
+# 的调查报告), the list of items involved (涉案物品清单), inspection or appraisal reports
+# (检验报告或者鉴定结论) where there are any, and other materials. The letter is made by
+# TownDesk; the others are evidence files of the case, each marked with its kind.
+REPORT, ITEMS, APPRAISAL, OTHER = "report", "items", "appraisal", "other"
+ATTACHMENT_KINDS: dict[str, Words] = {
+    REPORT: Words("涉嫌犯罪案件调查报告", "investigation report"),
+    ITEMS: Words("涉案物品清单", "list of items involved"),
+    APPRAISAL: Words("检验报告或者鉴定结论", "inspection or appraisal report"),
+    OTHER: Words("其他有关材料", "other materials"),
+}
+# Art. 5 (the officers' report) and art. 4 (the list of items kept) make these two
+# necessary in every transfer; an appraisal exists only where one was made.
+REQUIRED_KINDS = (REPORT, ITEMS)
+
+
+def attachments_of(
+    attached: Iterable[Mapping[str, str]], evidence: Collection[str]
+) -> list[dict[str, str]]:
+    """The request's materials as recorded ({sha256, kind}, in the order given): each one
+    an evidence file of the case, of a known kind, with an investigation report and a list
+    of items among them. Refused in plain words otherwise."""
+    out: list[dict[str, str]] = []
+    for item in attached:
+        sha256, kind = item.get("sha256", "").strip(), item.get("kind", "").strip()
+        if kind not in ATTACHMENT_KINDS:
+            raise DomainError("attachment_kind_unknown", value=kind or "—")
+        if sha256 not in evidence:
+            raise DomainError("attachment_not_evidence", value=sha256[:12] or "—")
+        if all(o["sha256"] != sha256 for o in out):
+            out.append({"sha256": sha256, "kind": kind})
+    for kind in REQUIRED_KINDS:
+        if all(o["kind"] != kind for o in out):
+            raise DomainError("attachment_missing", value=ATTACHMENT_KINDS[kind])
+    return out
+
+
+# -- who receives it -------------------------------------------------------------------------
+_DISTRICT = re.compile(r"^(.{1,8}?(?:区|县|旗|市))(?!场)")  # not 青石市场监管所
+
+
+def district_of(unit_names: Iterable[str]) -> str | None:
+    """The county-level area the district departments are named after (蓬山区 from
+    蓬山区应急管理局), or None when none names it. A 区, 县 or 旗 comes first: a city's name
+    in front (东莱市生态环境局蓬山分局) is the prefecture's, not the township's level."""
+    found = [m.group(1) for m in map(_DISTRICT.match, unit_names) if m]
+    county = [name for name in found if not name.endswith("市")]
+    return (county or found or [None])[0]
+
+
+def default_police(district: str | None) -> str:
+    """Art. 5 sends the case to the police at the same level as the authority: for a
+    township, the district's (county's) public security bureau."""
+    if district is None:
+        return "公安机关"
+    return f"{district}公安分局" if district.endswith("区") else f"{district}公安局"
+
+
+def default_procuratorate(district: str | None) -> str:
+    """Art. 14 and the 2006 opinions on timely transfer: the letter is copied to the
+    procuratorate at the same level."""
+    return f"{district}人民检察院" if district else "同级人民检察院"
+
+
+# -- the clocks ----------------------------------------------------------------------------
+# Order 310 counts in days (日), not working days, except where it says hours; a period in
+# days ends at the close of its last day, moved to the next working day when that is a
+# holiday (the usual rule of Chinese procedure; ``step_limits.period_end``).
+DECISION_DAYS = 3  # art. 5: the principal leader decides within 3 days of the report
+SENDING_HOURS = 24  # art. 5: once approved, the case goes to the police within 24 hours
+POLICE_DECISION_DAYS = 3  # art. 8: the police decide within 3 days of receiving it
+REVIEW_DAYS = 3  # art. 9: review (复议) may be asked within 3 days of the refusal
+
+
+def decision_due(calendar: WorkCalendar, requested: datetime) -> datetime:
+    return period_end(calendar, requested, DECISION_DAYS)
+
+
+def sending_due(approved: datetime) -> datetime:
+    """Hours run on the wall clock: the letter goes out within 24 hours, nights included.
+    Sending is proved by the police's receipt (回执), so the clock runs until it is recorded."""
+    return approved + timedelta(hours=SENDING_HOURS)
+
+
+def police_decision_due(calendar: WorkCalendar, received: datetime) -> datetime:
+    return period_end(calendar, received, POLICE_DECISION_DAYS)
+
+
+def review_due(calendar: WorkCalendar, refused: datetime) -> datetime:
+    return period_end(calendar, refused, REVIEW_DAYS)
+
+
+def check_review_window(calendar: WorkCalendar, refused: datetime, now: datetime) -> None:
+    """Art. 9: a review of the police's refusal is asked within 3 days of it."""
+    due = review_due(calendar, refused)
+    if now > due:
+        raise DomainError("review_window_passed", value=due.strftime("%Y-%m-%d %H:%M"))
