@@ -33,9 +33,7 @@ def slip_document(
     return SLIPS[kind][1](db, number)
 
 
-def write_slip(
-    db: Database, kind: str, number: str, out: Path, role: Role | None = None
-) -> str:
+def write_slip(db: Database, kind: str, number: str, out: Path, role: Role | None = None) -> str:
     """Write the PDF; returns the verification code printed on it."""
     document, code = slip_document(db, kind, number, role)
     write_document(document, out)
