@@ -332,8 +332,8 @@ def test_schema_9_upgrades_to_step_clocks_and_rebuilds_to_the_same_state(tmp_pat
 
 
 def test_schema_10_keeps_its_step_clocks_and_rebuilds_to_the_same_state(tmp_path: Path) -> None:
-    """The newest schema: triage, verification and transfer-receipt clocks on the cases, and
-    a category's own verification limit."""
+    """Schema 10: triage, verification and transfer-receipt clocks on the cases, and a
+    category's own verification limit."""
     path = _copy("schema-10.sqlite3", tmp_path)
     assert peek_schema_version(path) == 10
     db = open_database(path)
@@ -355,6 +355,53 @@ def test_schema_10_keeps_its_step_clocks_and_rebuilds_to_the_same_state(tmp_path
         "SELECT step_due_at FROM cases WHERE number = 'QS-20260609-VJ0001'"
     ).fetchone()[0]
     assert due == "2026-12-11 17:30:00"
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+
+
+def test_schema_11_keeps_its_police_requests_and_rebuilds_to_the_same_state(
+    tmp_path: Path,
+) -> None:
+    """db/0011 (行刑衔接): one request approved (letter numbered, the procuratorate copied,
+    declined by the police and reviewed), one denied, one waiting; upgraded to the newest
+    schema, and a rebuild gives the same."""
+    path = _copy("schema-11.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 11
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    rows = db.execute(
+        "SELECT decision, letter_no, copy_to, review_reason FROM police_requests "
+        "ORDER BY requested_at"
+    ).fetchall()
+    assert rows == [
+        ("approved", "青石综执移公〔2026〕1号", "蓬山区人民检察院", "抽头数额已鉴定"),
+        ("denied", "", "", ""),
+        (None, "", "", ""),
+    ]
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+
+
+def test_schema_12_keeps_its_local_amendments_and_splits_and_rebuilds_to_the_same_state(
+    tmp_path: Path,
+) -> None:
+    """The newest schema (db/0012, governed lists): two local amendments beside the
+    official boundary items, category 0402 split in two; a rebuild gives the same."""
+    path = _copy("schema-12.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 12
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    amendments = db.execute(
+        "SELECT category_code, item, lead, case_number FROM list_amendments ORDER BY hlc"
+    ).fetchall()
+    assert amendments == [
+        ("0501", "QS-XZCF-021", "ZFZD", "QS-20261205-VJ0001"),
+        ("040201", "QS-XZCF-018", "ZFZD", "QS-20261205-VJ0002"),
+    ]
+    splits = db.execute("SELECT code, split_from FROM category_splits ORDER BY code").fetchall()
+    assert splits == [("040201", "0402"), ("040202", "0402")]
     before = projection_dump(db)
     rebuild(db, user_by_name(db, "admin"))
     assert projection_dump(db) == before
