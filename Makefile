@@ -1,5 +1,6 @@
 # TownDesk — two commands: `make run` and `make test`. Both set everything up first.
-# Works on a fresh Debian/Ubuntu (UOS/Kylin) machine; uses sudo for apt-get when not root.
+# Works on a fresh Debian/Ubuntu (UOS/Kylin) machine; uses sudo for apt-get when not root, and
+# without root or sudo stops with one line naming the packages to install.
 
 PYTHON ?= python3
 VENV := .venv
@@ -102,14 +103,23 @@ window-packages:
 build-packages:
 	@$(MAKE) --no-print-directory _apt PACKAGES="$(BUILD_PACKAGES)"
 
-# Installs only what is missing; non-interactive, so it also runs under CI.
+# Installs only what is missing; non-interactive, so it also runs under CI. Not root: through
+# sudo, without a question when sudo allows it (sudo -n), else asking the password once when
+# someone is at the terminal. Without root or a usable sudo it stops with one line naming the
+# packages, before anything is changed.
 _apt:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
-		| grep -q 'install ok installed' || echo $$p; done); \
+	@missing=; for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || missing="$${missing:+$$missing }$$p"; done; \
 	if [ -n "$$missing" ]; then \
 		if ! command -v apt-get >/dev/null; then \
 			echo "Not a Debian-based system: please install $$missing yourself."; exit 0; fi; \
-		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		sudo=; \
+		if [ "$$(id -u)" != 0 ]; then \
+			if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+			elif command -v sudo >/dev/null && [ -t 0 ] && sudo -v; then sudo=sudo; \
+			else echo "请以管理员身份安装 Please install as root: apt-get install $$missing" >&2; \
+				exit 1; fi; \
+		fi; \
 		echo "Installing system packages: $$missing"; \
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \

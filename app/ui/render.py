@@ -203,6 +203,7 @@ def self_test(db_path: Path | DatabaseFile, clock: Clock) -> list[str]:
         problems.append(
             QCoreApplication.translate("SelfTest", "No font for Chinese text is installed.")
         )
+    problems.extend(_charts_problems())
     try:
         db = open_database(db_path)
     except DomainError as error:
@@ -223,6 +224,18 @@ def self_test(db_path: Path | DatabaseFile, clock: Clock) -> list[str]:
     finally:
         db.close()
     return problems
+
+
+def _charts_problems() -> list[str]:
+    """The charts library, which the window imports only when a chart is first shown and which
+    imports parts of Qt by name at run time: a one-folder build that left one out fails here,
+    not on the statistics page in front of a user."""
+    try:
+        import pyqtgraph  # noqa: F401
+    except Exception as error:  # the self-test reports, it does not crash
+        cannot = QCoreApplication.translate("SelfTest", "The charts could not be loaded: {error}")
+        return [cannot.format(error=error)]
+    return []
 
 
 def _any_user(ref: ReferenceData) -> object | None:

@@ -4677,6 +4677,10 @@ Owner unit: {owner} · deadline {deadline}</source>
       <translation>系统没有安装中文字体。</translation>
     </message>
     <message>
+      <source>The charts could not be loaded: {error}</source>
+      <translation>图表组件无法加载：{error}</translation>
+    </message>
+    <message>
       <source>The database is damaged: {result}</source>
       <translation>数据库已损坏：{result}</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtGui import QImage
 
@@ -47,6 +49,13 @@ def test_render_writes_nothing_to_the_database(qapp, demo_path, demo_db, tmp_pat
 
 def test_self_test_passes_on_a_good_database(qapp, demo_path):
     assert self_test(demo_path, TestClock()) == []
+
+
+def test_self_test_reports_charts_that_cannot_be_loaded(qapp, demo_path, monkeypatch):
+    # a build that left out what pyqtgraph imports at run time: None in sys.modules fails the import
+    monkeypatch.setitem(sys.modules, "pyqtgraph", None)
+    problems = self_test(demo_path, TestClock())
+    assert len(problems) == 1 and problems[0].startswith("图表组件无法加载：")
 
 
 def test_self_test_reports_a_missing_database(qapp, tmp_path):
