@@ -4,6 +4,7 @@ with the times filled in. It names who called and the number to call back on."""
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
         ("案件编号", case.number),
         ("校验码", code),
         ("被呼叫部门", department.name),
+        ("配合单位", "、".join(_full_names(ref, _cooperating(db, event_id))) or "—"),
         ("部门值班电话", phone or "—"),
         ("呼叫时间", called_at[:16]),
         ("紧急程度", "紧急" if urgent else "一般"),
@@ -91,6 +93,21 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
         )
     }"""
     return html, code
+
+
+def _full_names(ref: ReferenceData, units: list[str]) -> list[str]:
+    """Units as a document names them: in full, like the department called."""
+    return [ref.departments[u].name if u in ref.departments else u for u in units]
+
+
+def _cooperating(db: Database, event_id: str | None) -> list[str]:
+    """The units named to cooperate when the call was made (``--with``), as its event
+    recorded them: the case may have been re-dispatched since."""
+    row = db.execute(
+        "SELECT json_extract(payload, '$.cooperating_units') FROM events WHERE id = ?",
+        [event_id],
+    ).fetchone()
+    return json.loads(row[0]) if row and row[0] else []
 
 
 def call_slip_document(db: Database, number: str) -> tuple[Document, str]:
