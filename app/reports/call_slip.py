@@ -47,8 +47,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     cells = [
         ("案件编号", case.number),
         ("校验码", code),
-        ("被呼叫部门", department.name),
-        ("配合单位", "、".join(_full_names(ref, _cooperating(db, event_id))) or "—"),
+        ("被呼叫部门", department.name + _helpers_words(ref, _cooperating(db, event_id))),
         ("部门值班电话", phone or "—"),
         ("呼叫时间", called_at[:16]),
         ("紧急程度", "紧急" if urgent else "一般"),
@@ -95,9 +94,11 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     return html, code
 
 
-def _full_names(ref: ReferenceData, units: list[str]) -> list[str]:
-    """Units as a document names them: in full, like the department called."""
-    return [ref.departments[u].name if u in ref.departments else u for u in units]
+def _helpers_words(ref: ReferenceData, units: list[str]) -> str:
+    """The cooperating units beside the department called, in full as a document names
+    them; in the same row, so the slip keeps to one page with its signature block."""
+    names = [ref.departments[u].name if u in ref.departments else u for u in units]
+    return f"（配合单位：{'、'.join(names)}）" if names else ""
 
 
 def _cooperating(db: Database, event_id: str | None) -> list[str]:
