@@ -28,6 +28,7 @@ CLOCK_WORDS = {
     "police_decision": "移送公安审批",
     "police_sending": "移送公安送达",
     "police_outcome": "公安立案决定",
+    "police_review": "提请复议期限",
 }
 STATE_WORDS = {
     "on_time": "正常",

@@ -20,6 +20,7 @@ from app.core.calendar import WorkCalendar
 from app.core.clock import CHINA, first_hlc_at, hlc_ms
 from app.core.errors import DomainError, Words
 from app.core.intake import check_day
+from app.core.model import Role
 
 # The series with a document number of their own, by the abbreviation after 综执 (the
 # transfer letters' 移 and 移公 are in core/transfers.py and share township_short).
@@ -45,6 +46,13 @@ def township_short(township: str) -> str:
 def document_number(township: str, series: str, issue: Issue) -> str:
     """青石综执督〔2026〕3号: 六角括号, no 第, no leading zeros (DOMAIN.md §8)."""
     return f"{township_short(township)}综执{series}〔{issue.year}〕{issue.sequence}号"
+
+
+def responsible_leader(handler: str, role: Role | None) -> str:
+    """The 负责人 a document names: its handler when they held the leader role at the step
+    that issued it; else "" (a blank line the responsible leader signs by hand), since
+    TownDesk cannot tell which leader answers for a clerk's or a supervisor's step."""
+    return handler if role == Role.LEADER else ""
 
 
 def minutes_issue_number(issue: Issue) -> str:

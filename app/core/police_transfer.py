@@ -109,8 +109,15 @@ def review_due(calendar: WorkCalendar, refused: datetime) -> datetime:
     return period_end(calendar, refused, REVIEW_DAYS)
 
 
+def review_window_open(calendar: WorkCalendar, refused: datetime, now: datetime) -> bool:
+    """Art. 9: a review of the police's refusal may be asked until ``review_due``. Once that
+    has passed the right has lapsed: the step is refused, no longer offered, and the window's
+    clock leaves the board (a lapsed "may" is nothing to chase, unlike a late duty)."""
+    return now <= review_due(calendar, refused)
+
+
 def check_review_window(calendar: WorkCalendar, refused: datetime, now: datetime) -> None:
     """Art. 9: a review of the police's refusal is asked within 3 days of it."""
-    due = review_due(calendar, refused)
-    if now > due:
+    if not review_window_open(calendar, refused, now):
+        due = review_due(calendar, refused)
         raise DomainError("review_window_passed", value=due.strftime("%Y-%m-%d %H:%M"))

@@ -90,6 +90,10 @@ class StepKind(StrEnum):
     POLICE_DECISION = "police_decision"  # 移送公安审批, art. 5: 3 days
     POLICE_SENDING = "police_sending"  # 移送公安送达, art. 5: 24 hours after approval
     POLICE_OUTCOME = "police_outcome"  # 公安立案决定, art. 8: 3 days after receipt
+    # 复议 window, art. 9: 3 days after the police declined; read at ``now`` from the
+    # transfer's record (store/clocks.review_clocks), not stored as the case's step clock,
+    # since the case waits in 待研判 on its triage clock at the same time
+    POLICE_REVIEW = "police_review"
 
 
 def office_step_due(

@@ -4,21 +4,21 @@ with the times filled in. It names who called and the number to call back on."""
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.core.documents import CALL, document_number, minutes_words
+from app.core.documents import CALL, document_number, minutes_words, responsible_leader
 from app.core.errors import DomainError
-from app.core.model import ResponseCommitment, Role, office_unit
+from app.core.model import ResponseCommitment, office_unit
 from app.core.slips import verification_code
 from app.core.time_limits import call_limits
 from app.reports.official import OFFICIAL_STYLE, closing_block, number_line
 from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
 from app.store.cases import case_by_number
-from app.store.documents import call_event_id, issue_of
-from app.store.projections.cases import context_for
+from app.store.documents import call_event_id, issue_of, signer_of
 from app.store.reference import ReferenceData
 
 
@@ -39,7 +39,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     code = verification_code(call_id, case.number)
     event_id = call_event_id(db, case.id, call_id)
     issue = issue_of(db, event_id) if event_id else None  # the call's event is always here
-    caller_id, held = _caller(db, event_id)
+    caller_id, held = signer_of(db, event_id)
     caller = ref.users.get(caller_id or "")
     office = ref.departments[office_unit(ref.departments)]
     call_back = ref.township.duty_phone or office.duty_phone
@@ -47,7 +47,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     cells = [
         ("案件编号", case.number),
         ("校验码", code),
-        ("被呼叫部门", department.name),
+        ("被呼叫部门", department.name + _helpers_words(ref, _cooperating(db, event_id))),
         ("部门值班电话", phone or "—"),
         ("呼叫时间", called_at[:16]),
         ("紧急程度", "紧急" if urgent else "一般"),
@@ -66,7 +66,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     ]
     e = escape
     number_text = document_number(ref.township.name, CALL, issue) if issue else "（未编号）"
-    leader = caller.name if caller and held == Role.LEADER else ""
+    leader = responsible_leader(caller.name, held) if caller else ""
     html = f"""{SLIP_STYLE}{OFFICIAL_STYLE}
 {number_line(number_text)}
 <h1>呼 叫 单</h1>
@@ -94,15 +94,21 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
     return html, code
 
 
-def _caller(db: Database, event_id: str | None) -> tuple[str | None, Role | None]:
-    """Who made the call (the signed-in person whose event it is) and the role they held."""
+def _helpers_words(ref: ReferenceData, units: list[str]) -> str:
+    """The cooperating units beside the department called, in full as a document names
+    them; in the same row, so the slip keeps to one page with its signature block."""
+    names = [ref.departments[u].name if u in ref.departments else u for u in units]
+    return f"（配合单位：{'、'.join(names)}）" if names else ""
+
+
+def _cooperating(db: Database, event_id: str | None) -> list[str]:
+    """The units named to cooperate when the call was made (``--with``), as its event
+    recorded them: the case may have been re-dispatched since."""
     row = db.execute(
-        "SELECT actor_id, hlc, device_id, device_seq FROM events WHERE id = ?", [event_id]
+        "SELECT json_extract(payload, '$.cooperating_units') FROM events WHERE id = ?",
+        [event_id],
     ).fetchone()
-    if row is None:
-        return None, None
-    actor = context_for(db).actor_at(row[0], (row[1], row[2], row[3]))
-    return row[0], actor.role if actor else None
+    return json.loads(row[0]) if row and row[0] else []
 
 
 def call_slip_document(db: Database, number: str) -> tuple[Document, str]:

@@ -16,11 +16,11 @@ from app.core.calendar import WorkCalendar
 from app.core.case_path.projection import project_case
 from app.core.case_path.queues import escalated
 from app.core.clock import parse_local
-from app.core.documents import SUPERVISION, date_words, document_number
+from app.core.documents import SUPERVISION, date_words, document_number, responsible_leader
 from app.core.errors import DomainError
 from app.core.events import Event
 from app.core.meetings import working_days_late
-from app.core.model import Role, office_unit
+from app.core.model import office_unit
 from app.core.slips import verification_code
 from app.reports.official import (
     BLANK_DAY,
@@ -32,7 +32,7 @@ from app.reports.official import (
 )
 from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
 from app.store.cases import case_by_number
-from app.store.documents import SUPERVISE_EVENT, issue_of
+from app.store.documents import SUPERVISE_EVENT, issue_of, signer_of
 from app.store.eventlog import entity_events
 from app.store.projections.cases import context_for
 from app.store.reference import ReferenceData
@@ -83,9 +83,8 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
     )
     issuer = ref.township.issuer
     office = ref.departments[office_unit(ref.departments)].name  # as the township names it
-    actor = ctx.actor_at(latest.actor_id, (latest.hlc, latest.device_id, latest.device_seq))
     handler = ref.user_name(latest.actor_id)
-    leader = handler if actor is not None and actor.role == Role.LEADER else ""
+    leader = responsible_leader(handler, signer_of(db, latest.id)[1])
     parent = ref.departments.get(lead.parent_code or "") if lead else None
     e = escape
     html = f"""{SLIP_STYLE}{OFFICIAL_STYLE}

@@ -11,14 +11,16 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.core.case_path.parties import party_view
+from app.core.documents import responsible_leader
 from app.core.errors import DomainError
-from app.core.model import Case, Role
+from app.core.model import Case, Role, office_unit
 from app.core.slips import verification_code
 from app.core.transfers import Transfer
 from app.reports.pdf import SLIP_STYLE, Document, keeping_end, write_document
 from app.reports.police_letter import police_body
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
+from app.store.documents import signer_of
 from app.store.evidence import CustodyEntry, EvidenceItem, evidence_list
 from app.store.parties import parties_for_document
 from app.store.police_transfers import approved_request
@@ -47,6 +49,7 @@ LETTER_STYLE = """
 INDENT = "　　"  # two full-width spaces open a paragraph (kept by white-space: pre-wrap)
 NEW_PAGE = ' style="page-break-before: always;"'
 CUT_LINE = "✂ " + "- " * 14 + "沿此线剪下，签章后寄回" + " -" * 14
+BLANK = "＿＿＿＿＿＿"  # a line to sign or fill in by hand
 BLANK_DATE = "&nbsp;" * 14 + "年" + "&nbsp;" * 7 + "月" + "&nbsp;" * 7 + "日"
 
 
@@ -120,7 +123,7 @@ def transfer_letter(
             _heading(transfer),
             _opening(transfer, len(items)),
             _label_table(_case_cells(transfer, case, ref, code)),
-            _signature(transfer, office, len(items)),
+            _signature(transfer, office, len(items), _signers(db, transfer, ref)),
             _attachment(items),
         )
     )
@@ -197,14 +200,24 @@ def _label_table(cells: list[tuple[str, str]]) -> str:
     return f'<table width="100%" cellspacing="0">{rows}</table>\n'
 
 
-def _signature(transfer: Transfer, office: str, files: int) -> str:
+def _signature(transfer: Transfer, office: str, files: int, signers: tuple[str, str, str]) -> str:
     attached = f"证据清单（共 {files} 个文件）" if files else "无（本案没有电子证据文件）"
+    handler, leader, phone = (escape(name) or BLANK for name in signers)
     return (
         f'<p class="attached">{INDENT}附件：{attached}</p>\n'
         f'<p class="sign">{escape(office)}（盖章）<br/>{_date_words(transfer.sent_at)}</p>\n'
-        '<p class="blank">承办人：＿＿＿＿＿＿　　负责人：＿＿＿＿＿＿　　'
-        "联系电话：＿＿＿＿＿＿＿＿</p>\n"
+        f'<p class="blank">承办人：{handler}　　负责人：{leader}　　联系电话：{phone}</p>\n'
     )
+
+
+def _signers(db: Database, transfer: Transfer, ref: ReferenceData) -> tuple[str, str, str]:
+    """(承办人, 负责人, 联系电话) of an ordinary transfer: who made the transfer step, that
+    person again as 负责人 only if they held the leader role then (the documents' one rule),
+    and the number the receiver calls back on."""
+    actor_id, held = signer_of(db, transfer.id)
+    handler = ref.user_name(actor_id) if actor_id else ""
+    office = ref.departments[office_unit(ref.departments)]
+    return handler, responsible_leader(handler, held), ref.township.duty_phone or office.duty_phone
 
 
 def _attachment(items: list[EvidenceItem]) -> str:

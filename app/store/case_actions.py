@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -35,6 +35,7 @@ from app.store.police_transfers import (
     check_review_in_time,
     police_of,
     procuratorate_of,
+    review_in_time,
 )
 from app.store.reference import departments
 from app.store.routing import suggestion_for
@@ -45,9 +46,19 @@ def actor_of(user: User) -> Actor:
     return Actor(user.id, user.role, user.department_code)
 
 
-def actions_for(db: Database, user: User, case: Case) -> list[Action]:
-    """The steps ``user`` may take on ``case`` now, on this device (what the window offers)."""
-    return allowed_actions(load_state(db, case.id), actor_of(user), own_kind(db))
+def actions_for(db: Database, user: User, case: Case, now: datetime | None = None) -> list[Action]:
+    """The steps ``user`` may take on ``case`` now, on this device (what the window offers).
+    With ``now``, a step whose time has passed is left out by the rule ``act`` refuses it
+    with: a review (复议) of the police's refusal after its 3 days (order 310 art. 9)."""
+    state = load_state(db, case.id)
+    actions = allowed_actions(state, actor_of(user), own_kind(db))
+    if (
+        now is not None
+        and Action.POLICE_REVIEW in actions
+        and not review_in_time(db, case.id, state.police_refused_letter, now)
+    ):
+        actions.remove(Action.POLICE_REVIEW)
+    return actions
 
 
 def act(

@@ -11,7 +11,10 @@ from app.core.calendar import WorkCalendar
 from app.core.clock import TIME_FORMAT, parse_local
 from app.core.deadlines import WALL_DUE_SOON_SECONDS, DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
+from app.core.police_transfer import review_due, review_window_open
+from app.core.step_limits import StepKind
 from app.core.time_limits import call_limits, call_step_due
+from app.core.transfers import DECLINED
 from app.store.work_calendar import work_calendar
 
 
@@ -44,6 +47,8 @@ def case_clocks(db: Database, case_id: str, now: datetime) -> list[StepClock]:
         clocks.append(_running("handle", handle_due, _state(handle_due, now, calendar)))
     if step and step_due:
         clocks.append(_running(step, step_due, _state(step_due, now, calendar)))
+    for window in review_clocks(db, now, case_id):
+        clocks.append(_running(window.kind, window.due, _state(window.due, now, calendar)))
     return clocks
 
 
@@ -158,6 +163,40 @@ _STEP_ROWS = (
 )
 
 
+# A police refusal not yet put up for review (复议), on the case's latest transfer out, while
+# the case is open: the same refusal ``case_state.load_state`` lets the review answer.
+_REFUSALS = (
+    "SELECT c.number, t.outcome_at, c.status, c.supervision_count FROM transfers t "
+    "JOIN police_requests r ON r.case_id = t.case_id AND r.letter_no = t.letter_no "
+    "JOIN cases c ON c.id = t.case_id "
+    "WHERE t.police = 1 AND t.direction = 'out' AND t.outcome = ? AND r.review_at IS NULL "
+    "AND c.finished_at IS NULL AND t.id = (SELECT l.id FROM transfers l "
+    "WHERE l.case_id = t.case_id AND l.direction = 'out' "
+    "ORDER BY l.sent_at DESC, l.id DESC LIMIT 1)"
+)
+
+
+def review_clocks(db: Database, now: datetime, case_id: str | None = None) -> list[OverdueCase]:
+    """The review windows still open at ``now`` (order 310 art. 9: the office may ask the
+    police to review a refusal within 3 days), as rows of the office, whose step it is.
+    A window that has passed is not listed: the right lapsed (core ``review_window_open``)."""
+    where, params = ("AND t.case_id = ?", [DECLINED, case_id]) if case_id else ("", [DECLINED])
+    calendar = work_calendar(db)
+    office = db.execute(
+        "SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1"
+    ).fetchone()
+    rows = []
+    for number, refused_at, status, supervised in db.execute(f"{_REFUSALS} {where}", params):
+        refused = parse_local(refused_at)
+        if review_window_open(calendar, refused, now):
+            due = review_due(calendar, refused).strftime(TIME_FORMAT)
+            kind = StepKind.POLICE_REVIEW.value
+            rows.append(
+                OverdueCase(number, kind, due, office[0] if office else None, status, supervised)
+            )
+    return rows
+
+
 def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
     """Open cases whose deadline falls within the next half office day (the due-soon rule
     of core/deadlines), soonest first."""
@@ -173,7 +212,8 @@ def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overd
         "ORDER BY 3 LIMIT ?",
         [moment, until, moment, until, moment, until, limit],
     ).fetchall()
-    return [OverdueCase(*row) for row in rows]
+    closing = [row for row in review_clocks(db, now) if row.due <= until]  # 复议 window
+    return sorted([OverdueCase(*row) for row in rows] + closing, key=lambda r: r.due)[:limit]
 
 
 def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:

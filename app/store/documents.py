@@ -14,6 +14,8 @@ from app.core.clock import china_time, hlc_ms
 from app.core.documents import Issue, year_of_hlc, year_start_hlc
 from app.core.events import EventType
 from app.core.meetings import DISPUTE, Meeting
+from app.core.model import Role
+from app.store.projections.cases import context_for
 
 # The events that issue documents.
 SUPERVISE_EVENT = event_type_of(Action.SUPERVISE)
@@ -38,6 +40,17 @@ def issue_of(db: Database, event_id: str) -> Issue:
     bounds = {"start": year_start_hlc(year), "hlc": hlc, "device": device, "seq": seq}
     (sequence,) = db.execute(SERIES_COUNT, bounds | {"type": event_type}).fetchone()
     return Issue(year, sequence, china_time(hlc_ms(hlc)).date())
+
+
+def signer_of(db: Database, event_id: str | None) -> tuple[str | None, Role | None]:
+    """Who signed an issuing event (its actor) and the role they held when they did."""
+    row = db.execute(
+        "SELECT actor_id, hlc, device_id, device_seq FROM events WHERE id = ?", [event_id]
+    ).fetchone()
+    if row is None:
+        return None, None
+    actor = context_for(db).actor_at(row[0], (row[1], row[2], row[3]))
+    return row[0], actor.role if actor else None
 
 
 def call_event_id(db: Database, case_id: str, call_id: str) -> str | None:

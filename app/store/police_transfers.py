@@ -19,6 +19,7 @@ from app.core.police_transfer import (
     default_police,
     default_procuratorate,
     district_of,
+    review_window_open,
 )
 from app.core.transfers import DECLINED
 from app.store.blobs import file_sha256
@@ -41,15 +42,27 @@ def procuratorate_of(db: Database) -> str:
     return default_procuratorate(_district(db))
 
 
-def check_review_in_time(db: Database, case_id: str, letter_no: str | None, now: datetime) -> None:
-    """Art. 9: the review is asked within 3 days of the police's refusal of that letter."""
+def _refused_at(db: Database, case_id: str, letter_no: str | None) -> datetime | None:
+    """When the police refused to open a case on that letter, if they did."""
     row = db.execute(
         "SELECT outcome_at FROM transfers WHERE case_id = ? AND letter_no = ? AND outcome = ? "
         "ORDER BY outcome_at DESC LIMIT 1",
         [case_id, letter_no or "", DECLINED],
     ).fetchone()
-    if row is not None and row[0]:
-        check_review_window(work_calendar(db), parse_local(row[0]), now)
+    return parse_local(row[0]) if row is not None and row[0] else None
+
+
+def check_review_in_time(db: Database, case_id: str, letter_no: str | None, now: datetime) -> None:
+    """Art. 9: the review is asked within 3 days of the police's refusal of that letter."""
+    refused = _refused_at(db, case_id, letter_no)
+    if refused is not None:
+        check_review_window(work_calendar(db), refused, now)
+
+
+def review_in_time(db: Database, case_id: str, letter_no: str | None, now: datetime) -> bool:
+    """Whether the review could still be asked at ``now`` (the same rule, as a yes or no)."""
+    refused = _refused_at(db, case_id, letter_no)
+    return refused is None or review_window_open(work_calendar(db), refused, now)
 
 
 def case_evidence(db: Database, case_id: str) -> set[str]:

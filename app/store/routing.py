@@ -42,11 +42,17 @@ def covering_entries(db: Database, category_code: str) -> list[BoundaryEntry]:
     return []
 
 
-def listed_lead(db: Database, category_code: str) -> str | None:
-    """Who the lists (the official items with their local amendments) say leads a case of
-    the category; None when they say nothing (only the category's default)."""
+def listed_units(db: Database, category_code: str) -> tuple[str, tuple[str, ...]] | None:
+    """Who the lists (the official items with their local amendments in force) say leads a
+    case of the category now, and who cooperates; None when they say nothing (only the
+    category's default). What a ruling starts from, and what it touches when it differs."""
     found = _suggestion(db, category_code, None)
-    return found.lead if found is not None and found.from_lists else None
+    return (found.lead, found.cooperating) if found is not None and found.from_lists else None
+
+
+def listed_lead(db: Database, category_code: str) -> str | None:
+    listed = listed_units(db, category_code)
+    return listed[0] if listed is not None else None
 
 
 def boundary_entries(db: Database, category_code: str) -> list[BoundaryEntry]:

@@ -1312,6 +1312,10 @@
       <source>Police decision on the case</source>
       <translation>公安立案决定</translation>
     </message>
+    <message>
+      <source>Review request window</source>
+      <translation>提请复议期限</translation>
+    </message>
   </context>
   <context>
     <name>ConfirmDialog</name>

@@ -20,11 +20,13 @@ from app.core.documents import (
     minutes_distribution,
     minutes_issue_number,
     minutes_words,
+    responsible_leader,
     township_short,
     year_of_hlc,
     year_start_hlc,
 )
 from app.core.errors import DomainError
+from app.core.model import Role
 from app.core.transfers import letter_number
 
 
@@ -95,3 +97,10 @@ def test_the_minutes_go_to_who_attended_and_are_copied_to_who_did_not() -> None:
         ["SCJG", "SFS", "ZFZD"],  # members first, then the units concerned, each once
     )
     assert minutes_distribution(["ZHB"], [], []) == (["ZHB"], [])
+
+
+def test_the_responsible_leader_is_the_handler_only_when_they_were_a_leader() -> None:
+    assert responsible_leader("刘建军", Role.LEADER) == "刘建军"
+    assert responsible_leader("王晓丽", Role.CLERK) == ""  # a blank line, signed by hand
+    assert responsible_leader("陈淑芬", Role.SUPERVISOR) == ""
+    assert responsible_leader("某人", None) == ""  # the step's signer is not known here

@@ -12,6 +12,7 @@ from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.slips import verification_code
 from app.reports.call_slip import call_slip_html, write_call_slip
+from app.reports.pdf import page_count
 from app.store.base_data import set_township_profile
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
@@ -24,13 +25,14 @@ def pending_case(db) -> str:  # type: ignore[no-untyped-def]
     return db.execute("SELECT number FROM cases WHERE status = 'pending_triage'").fetchone()[0]
 
 
-def called_case(db, path: Path, urgent: bool = True) -> str:  # type: ignore[no-untyped-def]
+def called_case(db, path: Path, urgent: bool = True, helpers: tuple[str, ...] = ()) -> str:  # type: ignore[no-untyped-def]
     number = pending_case(db)
     request = Request(
         Action.CALL,
         to="YJJ",
         reason="燃气管道疑似泄漏",
         urgent=urgent,
+        with_units=helpers,
         override_reason="疑似燃气泄漏，先请应急管理局到场",  # whatever the lists suggest
     )
     act(db, BlobStore.beside(path), user_by_name(db, "clerk"), number, request, wall=frozen)
@@ -75,6 +77,22 @@ def test_number_date_issuer_caller_and_call_back(demo_db, demo_path) -> None:
     assert call_slip_html(demo_db, number)[0] == html  # a reprint keeps its number
     second = called_case(demo_db, demo_path, urgent=False)
     assert f"青石综执呼〔2026〕{before + 2}号" in call_slip_html(demo_db, second)[0]
+
+
+def test_the_cooperating_units_named_with_the_call(
+    demo_db, demo_path, tmp_path: Path, qapp
+) -> None:
+    number = called_case(demo_db, demo_path, helpers=("PCS", "ZHB"))
+    html, _ = call_slip_html(demo_db, number)
+    write_call_slip(demo_db, number, tmp_path / "呼叫单.pdf")
+    assert page_count(tmp_path / "呼叫单.pdf") == 1  # the signature block kept with the text
+    called = "蓬山区应急管理局（配合单位：青石派出所、青石镇综合行政执法办公室）"
+    assert f'<td class="k">被呼叫部门</td><td>{called}</td>' in html
+    alone = called_case(demo_db, demo_path)
+    assert (
+        '<td class="k">被呼叫部门</td><td>蓬山区应急管理局</td>'
+        in call_slip_html(demo_db, alone)[0]
+    )
 
 
 def test_limits_in_hours_and_minutes(demo_db, demo_path) -> None:

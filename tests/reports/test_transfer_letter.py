@@ -92,7 +92,9 @@ def test_the_letter_names_its_number_the_addressee_the_case_and_the_reason(
         "镇东市场一商户销售假冒白酒",
         LAND.reason,
         "青石镇人民政府（盖章）",  # the authority, not its office (DOMAIN.md §8)
-        "承办人",
+        # who made the transfer step; a clerk is not the responsible leader, who signs
+        # by hand (core/documents.responsible_leader); the office's duty phone
+        "承办人：王晓丽　　负责人：＿＿＿＿＿＿　　联系电话：0535-6321001",
         "回　执",
         "沿此线剪下",
         code,

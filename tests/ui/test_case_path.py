@@ -4,6 +4,7 @@ dialogs filled as a person would, refusals shown in Chinese, the calls page and 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -502,3 +503,28 @@ def test_the_board_shows_an_overdue_case_and_the_leader_supervises(desk, demo_db
         "督办",
         "督办意见：请于明日下班前签收；限 2026-12-16 前办结并书面回复",
     )
+
+
+def test_review_is_offered_only_while_its_window_is_open(desk, demo_db, demo_path):
+    """The police declined on Wednesday 2026-11-18 20:06; the 3 days of order 310 art. 9 end
+    on Saturday, a day off, so the window closes Monday 2026-11-23 at the office's close. The
+    form offers 提请复议 until then and not after (the step would be refused)."""
+    number = pending(demo_db)
+    blobs, clerk = BlobStore.beside(demo_path), user_by_name(demo_db, "clerk")
+    files, attached = materials(demo_path.parent / "review")
+    ask = Request(
+        Action.POLICE_REQUEST, offence="赌博罪", threshold="赌资一万二千元", facts="查获赌桌两张"
+    )
+    act(demo_db, blobs, clerk, number, replace(ask, attachments=attached), files, wall=frozen)
+    leader = user_by_name(demo_db, "leader")
+    act(demo_db, blobs, leader, number, Request(Action.POLICE_APPROVE), wall=frozen)
+    receipt = Request(Action.TRANSFER_RECEIPT, received_by="王警官")
+    act(demo_db, blobs, clerk, number, receipt, wall=frozen)
+    declined = Request(Action.TRANSFER_OUTCOME, outcome="declined", note="未达追诉标准")
+    act(demo_db, blobs, clerk, number, declined, wall=frozen)
+    desk.clock.set(datetime(2026, 11, 23, 17, 0))
+    assert Action.POLICE_REVIEW in desk.open("clerk", number).action_buttons
+    desk.clock.set(datetime(2026, 11, 24, 9, 0))
+    detail = desk.open("clerk", number)
+    assert Action.POLICE_REVIEW not in detail.action_buttons
+    assert Action.DISPATCH in detail.action_buttons  # the case is back to triage

@@ -256,3 +256,41 @@ def test_a_referred_dispute_is_withdrawn_from_its_meeting_with_a_reason(qtbot, d
     assert window.statusBar().currentMessage() == (
         f"案件 {number} 的职责争议已从联席会议撤回，待重新裁定。"
     )
+
+
+def test_a_ruling_starts_from_the_lists_as_amended_now(qtbot, demo_path, demo_db):
+    """Once a local amendment gives the category to the squadron, the next dispute about it
+    starts from the squadron (the official item plus the amendment in force), not from the
+    official item's police station; the clerk may rule so, since it touches no list."""
+    from app.core.disputes import Ruling
+    from app.core.intake import IntakeRequest
+    from app.store.cases import register_case
+    from app.store.disputes import decide_dispute
+
+    number, first = disputed_case(demo_path, demo_db)
+    category = case_by_number(demo_db, number).category_code
+    leader, clerk = user_by_name(demo_db, "leader"), user_by_name(demo_db, "clerk")
+    amend = Ruling("ZFZD", ("SCJG",), "夜间施工噪声由执法中队查处", amend_list=True)
+    decide_dispute(demo_db, leader, first, amend, wall=frozen)
+    assert boundary_entries(demo_db, category)[0].lead == "PCS"  # the official item
+    # a second case of the category, sent to the police station and returned by it
+    request = IntakeRequest(category, "G01", "夜间施工噪声扰民", "青石村")
+    again = register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=frozen)
+    blobs = BlobStore.beside(demo_path)
+    dispatch = Request(Action.DISPATCH, to="PCS", override_reason="报警电话转来，先由派出所处置")
+    act(demo_db, blobs, clerk, again.number, dispatch, wall=frozen)
+    refuse = Request(Action.RETURN, reason="属施工噪声", not_our_duty=True)
+    act(demo_db, blobs, user_by_name(demo_db, "officer_pcs"), again.number, refuse, wall=frozen)
+    [second] = disputes_of_case(demo_db, again.id)
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    page = disputes_page(window, second.id)
+    dialog = page.start_decide()
+    assert dialog is not None
+    assert dialog.lead.currentData() == "ZFZD"
+    assert dialog.helpers.checked_codes() == ["SCJG"]
+    dialog.reasoning.setFocus()
+    type_chinese(dialog.reasoning, "按本镇修订由执法中队牵头")
+    with qtbot.waitSignal(window.session.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    ruled = dispute_by_id(demo_db, second.id)
+    assert (ruled.status, ruled.lead, ruled.cooperating) == (DECIDED, "ZFZD", ["SCJG"])

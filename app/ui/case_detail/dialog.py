@@ -82,7 +82,7 @@ class CaseDetailDialog(QDialog):
         db = self.session.db
         self.case = case_by_id(db, self.case_id)
         self.state = load_state(db, self.case_id)
-        self.actions = actions_for(db, self.session.user, self.case)
+        self.actions = actions_for(db, self.session.user, self.case, self.session.clock.now())
         routing = any(a in ACTION_ROUTES for a in self.actions)
         self.suggestion = suggestion_for(db, self.case) if routing else None
         self.setWindowTitle(self.tr("Case {number}").format(number=self.case.number))

@@ -148,5 +148,6 @@ def clock_name(kind: str) -> str:
         "police_decision": QCoreApplication.translate("Clock", "Police transfer approval"),
         "police_sending": QCoreApplication.translate("Clock", "Police transfer sending"),
         "police_outcome": QCoreApplication.translate("Clock", "Police decision on the case"),
+        "police_review": QCoreApplication.translate("Clock", "Review request window"),
     }
     return names.get(kind, kind)

@@ -41,7 +41,12 @@ class DecideDialog(StoreDialog):
         dispute: Dispute,
         boundary: Sequence[BoundaryEntry],
         parent: QWidget | None = None,
+        listed: tuple[str, Sequence[str]] | None = None,
     ) -> None:
+        """``boundary``: the official items covering the category (named in the hint);
+        ``listed``: the lead and cooperating units the lists give now, the official item
+        with the local amendment in force (store/routing.listed_units), where the ruling
+        starts, so accepting it as offered does not touch the lists."""
         super().__init__(session, parent)
         self.dispute = dispute
         ref = session.ref
@@ -65,9 +70,9 @@ class DecideDialog(StoreDialog):
             self.lead.addItem(name, code)
         self.helpers = CooperatingUnits(unit_items(ref), 150)
         self.helpers.setObjectName("rulingCooperating")
-        if boundary:  # what the list says now is the natural starting point
-            self.lead.setCurrentIndex(self.lead.findData(boundary[0].lead))
-            self.helpers.set_checked(boundary[0].cooperating)
+        if listed is not None:  # what the lists say now is the natural starting point
+            self.lead.setCurrentIndex(self.lead.findData(listed[0]))
+            self.helpers.set_checked(listed[1])
         self.lead.currentIndexChanged.connect(self._hide_lead)
         self._hide_lead()
         self.reasoning = QPlainTextEdit()

@@ -24,7 +24,7 @@ from app.store.cases import case_by_id
 from app.store.changes import DISPUTES, LISTS, MEETINGS, REFERENCE
 from app.store.devices import may_here
 from app.store.disputes import disputes
-from app.store.routing import covering_entries
+from app.store.routing import covering_entries, listed_units
 from app.ui.common.i18n import dispute_status_word
 from app.ui.common.page import Page
 from app.ui.common.session import Session
@@ -197,7 +197,8 @@ class DisputesPage(Page):
         if not self.may_decide or dispute is None or dispute.status == DECIDED:
             return None
         boundary = covering_entries(self.session.db, dispute.category_code)
-        dialog = DecideDialog(self.session, dispute, boundary, self)
+        listed = listed_units(self.session.db, dispute.category_code)  # with amendments
+        dialog = DecideDialog(self.session, dispute, boundary, self, listed=listed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._decided)
         dialog.finished.connect(lambda _result: setattr(self, "decide_dialog", None))
