@@ -15,29 +15,38 @@ from pathlib import Path
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
-def main(svg: Path, out: Path) -> int:
+def rendered(svg: Path, sizes: tuple[int, ...] = SIZES) -> dict[int, bytes]:
+    """The SVG drawn by Qt at each size, as PNG bytes."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - QPainter needs it
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
-        print(f"not a valid SVG: {svg}", file=sys.stderr)
-        return 1
-    for size in SIZES:
+        raise SystemExit(f"not a valid SVG: {svg}")
+    images = {}
+    for size in sizes:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        images[size] = bytes(data.data())
+    return images
+
+
+def main(svg: Path, out: Path) -> int:
+    for size, png in rendered(svg).items():
         target = out / f"{size}x{size}" / "apps" / "towndesk.png"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
-            print(f"cannot write {target}", file=sys.stderr)
-            return 1
+        target.write_bytes(png)
     return 0
 
 
