@@ -17,7 +17,13 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from app.core.deadlines import DeadlineState
-from app.store.clocks import OverdueCase, calls, due_soon_cases, overdue_calls, overdue_cases
+from app.store.clocks import (
+    OverdueCase,
+    calls_in_state,
+    due_soon_cases,
+    overdue_calls,
+    overdue_cases,
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,9 @@ def board(db: Database, now: datetime, limit: int = 1000) -> Board:
     seen = {(row.number, row.unit) for row in late}
     soon = [
         row
-        for row in once_per_unit(due_soon_cases(db, now, limit) + due_soon_calls(db, now))
+        for row in once_per_unit(
+            due_soon_cases(db, now, limit) + calls_in_state(db, now, DeadlineState.DUE_SOON)
+        )
         if (row.number, row.unit) not in seen
     ]
     return Board(late, soon)
@@ -75,18 +83,3 @@ def once_per_unit(rows: Iterable[OverdueCase]) -> list[BoardRow]:
             )
         )
     return sorted(folded, key=lambda r: (r.due, r.number))
-
-
-def due_soon_calls(db: Database, now: datetime) -> list[OverdueCase]:
-    """Open calls whose response or arrival is due soon, as rows of the called unit."""
-    soon = []
-    for call in calls(db, now, open_only=True):
-        for clock in call.clocks:
-            if clock.state == DeadlineState.DUE_SOON:
-                status, supervised = db.execute(
-                    "SELECT status, supervision_count FROM cases WHERE number = ?",
-                    [call.case_number],
-                ).fetchone()
-                row = (call.case_number, clock.kind, clock.due or "", call.department)
-                soon.append(OverdueCase(*row, status, supervised, call.urgent))
-    return soon

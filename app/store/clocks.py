@@ -220,14 +220,19 @@ def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:
     """Open calls whose response or arrival is late, as board rows of the called unit.
     Only a clock still running is chased: a response given late stays overdue on the
     record, but there is nothing left to urge."""
-    late = []
+    return calls_in_state(db, now, DeadlineState.OVERDUE)
+
+
+def calls_in_state(db: Database, now: datetime, state: DeadlineState) -> list[OverdueCase]:
+    """Open calls with a response or arrival clock in ``state``, as rows of the called unit."""
+    found = []
     for call in calls(db, now, open_only=True):
         for clock in call.clocks:
-            if clock.state == DeadlineState.OVERDUE:
+            if clock.state == state:
                 status, supervised = db.execute(
                     "SELECT status, supervision_count FROM cases WHERE number = ?",
                     [call.case_number],
                 ).fetchone()
                 row = (call.case_number, clock.kind, clock.due or "", call.department)
-                late.append(OverdueCase(*row, status, supervised, call.urgent))
-    return late
+                found.append(OverdueCase(*row, status, supervised, call.urgent))
+    return found
