@@ -74,8 +74,10 @@ def test_the_letter_holds_what_a_legal_reviewer_looks_for(demo_db, demo_path) ->
 
 def test_the_party_is_masked_for_a_role_that_may_not_see_it(demo_db, demo_path) -> None:
     number = approved(demo_db, demo_path)
-    html = transfer_letter(demo_db, number, role=Role.LEADER).main
+    html = transfer_letter(demo_db, number, role=Role.DEPARTMENT_OFFICER).main
     assert "李某（身份证 3706**********2318，139****1234）" in html
     assert "李建民" not in html and "青石村东街18号）" not in html
     whole = transfer_letter(demo_db, number).main  # the document as issued
     assert "李建民（身份证 370684198003152318" in whole
+    # the leader who approved it signs it, and sees whom it names
+    assert transfer_letter(demo_db, number, role=Role.LEADER).main == whole

@@ -303,7 +303,11 @@ def _held(secret: str | None) -> dict[str, str] | None:
 
 # -- what each role sees ----------------------------------------------------------------------
 
-can_see_parties = can_see_reporter  # DOMAIN.md §8: parties are shown by role like the reporter
+def can_see_parties(role: Role) -> bool:
+    """Parties are personal data, shown by role like the reporter (DOMAIN.md §8), and also
+    to the responsible leader, who approves what is done to them (a police transfer) and
+    signs the documents that name them; the reporter stays hidden from the leader."""
+    return can_see_reporter(role) or role == Role.LEADER
 
 
 def party_view(party: Party, role: Role) -> Party:
