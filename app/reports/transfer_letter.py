@@ -153,21 +153,23 @@ def _heading(transfer: Transfer) -> str:
 
 
 def _opening(transfer: Transfer, files: int) -> str:
+    # the township government issues the letter (DOMAIN.md §8), so it speaks as 本机关,
+    # not as its office (我办)
     materials = "案件及有关证据材料" if files else "案件材料"
     if transfer.police:
         text = (
-            f"我办在依法办理下列案件中，发现其涉嫌{escape(transfer.offence)}，"
+            f"本机关在依法办理下列案件中，发现其涉嫌{escape(transfer.offence)}，"
             f"依据{POLICE_RULE}，现将{materials}移送你单位，请依法审查，"
-            "并将是否立案的决定书面告知我办；决定不予立案的，请说明理由，并退回案卷材料。"
+            "并将是否立案的决定书面告知本机关；决定不予立案的，请说明理由，并退回案卷材料。"
         )
     else:
         text = (
-            "我办受理的下列案件，经研判不属于我办处理范围，"
-            f"现将{materials}移送你单位依法处理，并请将处理结果告知我办。"
+            "本机关受理的下列案件，经研判不属于本机关职责范围，"
+            f"现将{materials}移送你单位依法处理，并请将处理结果告知本机关。"
         )
     return (
         f'<p class="to">{escape(transfer.counterpart)}：</p>\n'
-        f'<p class="body">{INDENT}{text}收到后请填写本函所附回执，签章后寄回我办。</p>\n'
+        f'<p class="body">{INDENT}{text}收到后请填写本函所附回执，签章后寄回本机关。</p>\n'
     )
 
 

@@ -104,6 +104,8 @@ def test_the_letter_names_its_number_the_addressee_the_case_and_the_reason(
     assert transfer.letter_no in letter.main and transfer.letter_no in letter.receipt
     assert code in letter.receipt and "区自然资源局" in letter.receipt  # who signs it
     assert "追诉标准" not in html and POLICE_RULE not in html
+    # the government issues it, so the letter speaks as 本机关, never as the office (我办)
+    assert "不属于本机关职责范围" in html and "寄回本机关" in html and "我办" not in html
 
 
 def test_the_police_letter_gives_the_offence_and_the_threshold(demo_db, demo_path) -> None:
