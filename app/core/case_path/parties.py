@@ -303,6 +303,7 @@ def _held(secret: str | None) -> dict[str, str] | None:
 
 # -- what each role sees ----------------------------------------------------------------------
 
+
 def can_see_parties(role: Role) -> bool:
     """Parties are personal data, shown by role like the reporter (DOMAIN.md §8), and also
     to the responsible leader, who approves what is done to them (a police transfer) and
