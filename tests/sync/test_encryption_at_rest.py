@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # Four Chinese characters in a row, as UTF-8: random bytes (ciphertext) hold one such run
 # in about 10^11 positions, while any Chinese text has many.
 CJK_TEXT = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){4}")
-PHONE = re.compile(rb"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+# a mobile number standing alone: not a run of digits inside the hex text of the key file
+# (its salt, nonce and ciphertext), where eleven digits in a row turn up by chance
+PHONE = re.compile(rb"(?<![0-9a-fA-F])1[3-9][0-9]{9}(?![0-9a-fA-F])")
 HASH = re.compile(rb"\$argon2")
 REPORTER, REPORTER_PHONE = "王建国", "13912345678"
 
