@@ -66,17 +66,7 @@ def test_slips_appear_when_the_case_has_them_and_print_to_pdf(
 def test_cancelling_the_save_dialog_writes_nothing(
     qtbot, demo_path, demo_db, tmp_path: Path, monkeypatch
 ):
-    number = fresh_case(demo_db, demo_path, Route.CALL_Y, "YJJ")
-    act(
-        demo_db,
-        BlobStore.beside(demo_path),
-        user_by_name(demo_db, "clerk"),
-        number,
-        Request(Action.CALL, to="YJJ", reason="燃气泄漏"),
-        wall=frozen,
-    )
-    window = open_window(qtbot, demo_path, demo_db, "clerk")
-    detail = window.open_case(case_by_number(demo_db, number))
+    detail = called_case_detail(qtbot, demo_path, demo_db)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
     detail.save_actions["call_slip"].trigger()
     assert list(tmp_path.glob("*.pdf")) == []

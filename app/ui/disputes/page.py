@@ -7,9 +7,12 @@ amend the boundary list, which then gets a version naming the dispute.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QSplitter,
@@ -31,6 +34,8 @@ from app.ui.common.session import Session
 from app.ui.common.trees import case_tree
 from app.ui.disputes.detail import DisputeDetail
 from app.ui.disputes.dialogs import DecideDialog, ReferDialog, WithdrawDialog, meeting_label
+
+D = TypeVar("D", bound=QDialog)
 
 IdRole = Qt.ItemDataRole.UserRole
 STYLE = """
@@ -192,6 +197,14 @@ class DisputesPage(Page):
         if dispute is not None:
             self.case_activated.emit(case_by_id(self.session.db, dispute.case_id))
 
+    def _opened(self, dialog: D, attribute: str) -> D:
+        """Open ``dialog`` window-modal, held in ``attribute`` until it closes."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, attribute, None))
+        setattr(self, attribute, dialog)
+        dialog.open()
+        return dialog
+
     def start_decide(self) -> DecideDialog | None:
         dispute = self.selected()
         if not self.may_decide or dispute is None or dispute.status == DECIDED:
@@ -199,12 +212,8 @@ class DisputesPage(Page):
         boundary = covering_entries(self.session.db, dispute.category_code)
         listed = listed_units(self.session.db, dispute.category_code)  # with amendments
         dialog = DecideDialog(self.session, dispute, boundary, self, listed=listed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(self._decided)
-        dialog.finished.connect(lambda _result: setattr(self, "decide_dialog", None))
-        self.decide_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._opened(dialog, "decide_dialog")
 
     def start_refer(self) -> ReferDialog | None:
         dispute = self.selected()
@@ -212,12 +221,8 @@ class DisputesPage(Page):
         if not self.may_decide or dispute is None or dispute.status != OPEN or not upcoming:
             return None
         dialog = ReferDialog(self.session, dispute, upcoming, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.referred.connect(self._referred)
-        dialog.finished.connect(lambda _result: setattr(self, "refer_dialog", None))
-        self.refer_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._opened(dialog, "refer_dialog")
 
     def start_withdraw(self) -> WithdrawDialog | None:
         dispute = self.selected()
@@ -226,12 +231,8 @@ class DisputesPage(Page):
         meeting = self.pane.meetings.get(dispute.meeting_id or "")
         where = meeting_label(meeting) if meeting else self.tr("the joint meeting")
         dialog = WithdrawDialog(self.session, dispute, where, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.withdrawn.connect(self._withdrawn)
-        dialog.finished.connect(lambda _result: setattr(self, "withdraw_dialog", None))
-        self.withdraw_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._opened(dialog, "withdraw_dialog")
 
     def _withdrawn(self, dispute: Dispute) -> None:
         self.message.emit(
