@@ -3312,6 +3312,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   <context>
     <name>ListImportDialog</name>
     <message>
+      <source>, settled by {items}</source>
+      <translation>，由 {items} 吸收</translation>
+    </message>
+    <message>
       <source>; local amendments settled by it: {settled}; still differing: {differing}</source>
       <translation>；本镇修订已被吸收：{settled}；仍不一致：{differing}</translation>
     </message>
