@@ -24,7 +24,7 @@ from app.reports.pdf import (
     label_table,
     write_document,
 )
-from app.store.documents import issue_of, minutes_event_id, units_concerned
+from app.store.documents import issue_of, members_at, minutes_event_id, units_concerned
 from app.store.meetings import Settlement, members, settlements
 from app.store.reference import departments, township
 
@@ -161,8 +161,8 @@ def minutes(db: Database, meeting: Meeting) -> Minutes:
     town = township(db)
     event_id = minutes_event_id(db, meeting.id)
     issue = issue_of(db, event_id) if event_id else None
-    present, absent = minutes_distribution(
-        meeting.attendees, members(db), units_concerned(db, meeting)
+    present, absent = minutes_distribution(  # the members when it met, not today's
+        meeting.attendees, members_at(db, meeting), units_concerned(db, meeting)
     )
     sub = f"综合行政执法联席会议 · 第 {meeting.number} 次会议"
     cells = [
