@@ -2004,8 +2004,8 @@
       <translation>列入一次尚未召开的联席会议的议题</translation>
     </message>
     <message>
-      <source>No joint meeting is coming up: schedule one first.</source>
-      <translation>还没有待召开的联席会议：请先安排一次联席会议。</translation>
+      <source>Take it back from its joint meeting, to be ruled on otherwise</source>
+      <translation>从所提交的联席会议撤回，另行裁定</translation>
     </message>
     <message>
       <source>Select a dispute to see it here.</source>
@@ -3311,6 +3311,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   </context>
   <context>
     <name>ListImportDialog</name>
+    <message>
+      <source>, settled by {items}</source>
+      <translation>，由 {items} 吸收</translation>
+    </message>
     <message>
       <source>; local amendments settled by it: {settled}; still differing: {differing}</source>
       <translation>；本镇修订已被吸收：{settled}；仍不一致：{differing}</translation>
