@@ -129,6 +129,12 @@ def police_request_json(request: PoliceRequest) -> dict[str, Any]:
         "copy_to": request.copy_to,
         "review_at": request.review_at,
         "review_reason": request.review_reason,
+        "review_answer": request.review_answer,
+        "review_answered_at": request.review_answered_at,
+        "review_answer_note": request.review_answer_note,
+        "supervision_on": request.supervision_on,
+        "supervision_to": request.supervision_to,
+        "supervision_reason": request.supervision_reason,
     }
 
 

@@ -63,6 +63,13 @@ class Transfer:
     outcome: str | None
     outcome_at: str | None
     outcome_note: str
+    # schema 13, police transfers: passed on by the police (order 310 art. 7), the items
+    # handed over once a case was opened (art. 12)
+    passed_to: str = ""
+    passed_at: str | None = None
+    handed_over_on: str | None = None
+    handover_list: str = ""
+    handover_officer: str = ""
 
     @property
     def waiting_for(self) -> str | None:
@@ -106,4 +113,11 @@ def transfer_row(
         "outcome": None,
         "outcome_at": None,
         "outcome_note": "",
+        # schema 13, police transfers only: passed on by the police (order 310 art. 7), the
+        # items handed over once a case was opened (art. 12)
+        "passed_to": "",
+        "passed_at": None,
+        "handed_over_on": None,
+        "handover_list": "",
+        "handover_officer": "",
     }

@@ -13,7 +13,8 @@ from app.store.reference import township
 _COLUMNS = (
     "t.id, t.case_id, c.number, t.direction, t.police, t.letter_no, t.counterpart, t.reason, "
     "t.offence, t.threshold, t.sent_at, t.receipt_at, t.receipt_by, t.outcome, t.outcome_at, "
-    "t.outcome_note"
+    "t.outcome_note, t.passed_to, t.passed_at, t.handed_over_on, t.handover_list, "
+    "t.handover_officer"
 )
 _FROM = "FROM transfers t JOIN cases c ON c.id = t.case_id"
 
