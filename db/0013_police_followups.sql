@@ -26,3 +26,6 @@ ALTER TABLE transfers ADD COLUMN passed_at TEXT;
 ALTER TABLE transfers ADD COLUMN handed_over_on TEXT;                -- YYYY-MM-DD
 ALTER TABLE transfers ADD COLUMN handover_list TEXT NOT NULL DEFAULT '';
 ALTER TABLE transfers ADD COLUMN handover_officer TEXT NOT NULL DEFAULT '';
+-- 1 when a clock runs until the handover: a case opened since schema 13 (the 立案 outcome
+-- says so, ``handover_due``), or on review; a 立案 recorded before starts none
+ALTER TABLE transfers ADD COLUMN handover_owed INTEGER NOT NULL DEFAULT 0;

@@ -120,4 +120,5 @@ def transfer_row(
         "handed_over_on": None,
         "handover_list": "",
         "handover_officer": "",
+        "handover_owed": 0,  # 1: a clock runs until the items are handed over
     }

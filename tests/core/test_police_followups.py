@@ -210,3 +210,31 @@ def test_the_time_the_police_passed_it_on() -> None:
         assert caught.value.code == "passed_at_invalid"
     assert not passed_on_late(dt("2026-12-07 10:00"), dt("2026-12-08 10:00"))
     assert passed_on_late(dt("2026-12-07 10:00"), dt("2026-12-08 10:01"))
+
+
+def test_only_an_outcome_since_schema_13_owes_the_handover_clock() -> None:
+    from app.core.case_path.context import Context
+    from app.core.case_path.police import police_clock
+    from app.core.step_limits import StepKind
+
+    accepted = Request(A.TRANSFER_OUTCOME, outcome="accepted", note="已立案")
+    payload = decide(RECEIVED, CLERK, accepted, DEPARTMENTS).payload
+    assert payload["handover_due"] is True
+    ordinary = step(step(CaseState(), CLERK, VALID[A.TRANSFER]), CLERK, VALID[A.TRANSFER_RECEIPT])
+    assert "handover_due" not in decide(ordinary, CLERK, accepted, DEPARTMENTS).payload
+    ctx = Context({}, {}, {}, {}, CAL)
+    requests = [{"letter_no": LETTER, "review_answer": None, "review_answered_at": None}]
+    transfer = {
+        "police": 1,
+        "letter_no": LETTER,
+        "sent_at": "2026-12-07 09:00:00",
+        "receipt_at": "2026-12-07 10:00:00",
+        "outcome": "accepted",
+        "outcome_at": "2026-12-07 11:00:00",
+        "handed_over_on": None,
+    }
+    assert police_clock(requests, transfer, ctx) is None  # a 立案 of schema 11-12
+    owed = police_clock(requests, transfer | {"handover_owed": 1}, ctx)
+    assert owed == (StepKind.POLICE_HANDOVER, dt("2026-12-10 17:30"))
+    done = transfer | {"handover_owed": 1, "handed_over_on": "2026-12-08"}
+    assert police_clock(requests, done, ctx) is None

@@ -26,7 +26,7 @@ from app.core.intake import check_day
 from app.core.model import Department, Route, Tier, office_unit
 from app.core.police_transfer import ANY_LEADER, Deciders, attachments_of, check_decider
 from app.core.routing import Suggestion
-from app.core.transfers import POLICE, TRANSFER_OUTCOMES
+from app.core.transfers import ACCEPTED, POLICE, TRANSFER_OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -267,12 +267,18 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
     if action == Action.TRANSFER_OUTCOME:
         if request.outcome not in TRANSFER_OUTCOMES:
             raise refuse("outcome_invalid", action)
-        return {
+        outcome = {
             "letter_no": state.transfer_letter,
             "police": state.transfer_police,  # whose words the outcome is told in
             "outcome": request.outcome,
             "note": _need(request.note, "note_missing", action),
         }
+        if state.transfer_approved and request.outcome == ACCEPTED:
+            # since schema 13 a case the police open owes the handover of its items within
+            # 3 days (order 310 art. 12); an outcome written before says nothing of it and
+            # starts no clock, so an upgraded office is not told of handovers long done
+            outcome["handover_due"] = True
+        return outcome
     if action == Action.FEEDBACK:
         return {
             "note": _need(request.note, "note_missing", action),

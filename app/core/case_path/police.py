@@ -121,6 +121,8 @@ def _follow_up(
     if action == Action.POLICE_REVIEW_ANSWER and request is not None:
         request |= {"review_answer": p["answer"], "review_answered_at": at}
         request["review_answer_note"] = p["note"]
+        if sent is not None and p["answer"] == OPENED:
+            sent["handover_owed"] = 1
     if action == Action.POLICE_SUPERVISION and request is not None:
         request |= {"supervision_at": at, "supervision_on": p["on"], "supervision_to": p["to"]}
         request["supervision_reason"] = p["reason"]
@@ -150,6 +152,6 @@ def police_clock(
     opened = transfer["outcome_at"] if transfer["outcome"] == ACCEPTED else None
     if asked[-1].get("review_answer") == OPENED:
         opened = asked[-1]["review_answered_at"]
-    if opened is None or transfer.get("handed_over_on"):
-        return None
+    if opened is None or not transfer.get("handover_owed") or transfer.get("handed_over_on"):
+        return None  # an outcome of schema 11-12 owes no handover clock (decide.py)
     return StepKind.POLICE_HANDOVER, handover_due(ctx.calendar, parse_local(opened))

@@ -304,6 +304,7 @@ def _coordination(rows: CaseRows, action: Action, event: Event, at: str) -> None
         open_out[-1] |= {"receipt_at": at, "receipt_by": p["received_by"]}
     if action == Action.TRANSFER_OUTCOME and open_out:
         open_out[-1] |= {"outcome": p["outcome"], "outcome_at": at, "outcome_note": p["note"]}
+        open_out[-1]["handover_owed"] = int(bool(p.get("handover_due")))  # schema 13
 
 
 def _save_state(case: dict[str, Any], state: CaseState) -> None:
