@@ -573,6 +573,8 @@ def test_the_police_answer_a_review_and_the_procuratorate_is_asked(desk, demo_db
     assert "复议决定未回" in desk.open("clerk", number).records.transfer_lines[-1]
 
     def upheld(dialog):
+        [letter] = dialog.findChildren(QLabel, "letterNumber")  # the refused letter
+        assert letter.text().startswith("青石综执移公〔")
         assert [b.text() for b in dialog.answer_buttons.values()] == ["维持不予立案", "立案"]
         dialog.answer_buttons["upheld"].click()
         write(dialog.note, "复议决定书维持")
