@@ -74,3 +74,22 @@ def test_the_help_speaks_chinese(capsys: Any) -> None:
         run(["case", "act", "--help"])
     out = capsys.readouterr().out
     assert "公安机关的复议决定" in out and "涉案物品移交清单" in out
+
+
+def test_case_show_names_a_lapsed_review_window(
+    demo_path: Path, capsys: Any, tmp_path: Path, clock: Any
+) -> None:
+    """Declined on Wednesday 2026-11-18 evening: the 3 days end on Saturday, moved to
+    Monday 2026-11-23 at the office's close (order 310 art. 9)."""
+    from datetime import datetime
+
+    number = received(capsys, demo_path, tmp_path)
+    declined = ["--outcome", "declined", "--note", "未达追诉标准"]
+    ok(capsys, *act(demo_path, number, "transfer-outcome", *declined, who="clerk"))
+    [request] = shown(capsys, demo_path, number)["police_requests"]
+    assert request["review_window_passed"] is None
+    clock.set(datetime(2026, 11, 24, 9, 0))
+    [request] = shown(capsys, demo_path, number)["police_requests"]
+    assert request["review_window_passed"] == "2026-11-23 17:30"
+    late = act(demo_path, number, "transfer-review", "--reason", "补充鉴定", who="clerk")
+    assert "已经过期" in fails(capsys, demo_path, *late)
