@@ -70,6 +70,7 @@ class Transfer:
     handed_over_on: str | None = None
     handover_list: str = ""
     handover_officer: str = ""
+    handover_owed: bool = False  # a 立案 since schema 13: the handover is on a clock
 
     @property
     def waiting_for(self) -> str | None:

@@ -13,10 +13,10 @@ from sqlite_utils import Database
 from app.core.clock import parse_local
 from app.core.disputes import DECIDED, Dispute
 from app.core.model import Case
-from app.core.police_transfer import OPENED, REVIEW_ANSWERS, passed_on_late
-from app.core.transfers import ACCEPTED, IN, OUT, Transfer
+from app.core.police_transfer import REVIEW_ANSWERS, passed_on_late
+from app.core.transfers import IN, OUT, Transfer
 from app.store.disputes import disputes_of_case
-from app.store.police_transfers import lapsed_review, requests_of
+from app.store.police_transfers import PoliceRequest, lapsed_review, requests_of
 from app.store.reference import ReferenceData
 from app.store.transfers import transfers_of
 from app.ui.common.i18n import dispute_status_word, in_language
@@ -156,9 +156,22 @@ class CaseRecords(QWidget):
     def _follow_ups(self, t: Transfer) -> list[str]:
         """After the police's answer: the review and its answer, the procuratorate asked,
         a review window passed unused (复议期限已过), the items handed over after 立案."""
-        request = self.requests.get(t.letter_no) if t.police else None
-        if request is None:
+        if not t.police:
             return []
+        request = self.requests.get(t.letter_no)  # none for a one-step transfer (schema 5-11)
+        parts = self._review(t, request) if request is not None else []
+        if t.handed_over_on:
+            parts.append(
+                self.tr("Items handed over on {day} to {who} ({list})").format(
+                    day=t.handed_over_on, who=t.handover_officer, list=t.handover_list
+                )
+            )
+        elif t.handover_owed:  # opened since schema 13 (a 立案 before owes no clock)
+            parts.append(self.tr("Items not yet handed over"))
+        return [escape(p) for p in parts]
+
+    def _review(self, t: Transfer, request: PoliceRequest) -> list[str]:
+        """The review asked and its answer, or its window passed unused; 立案监督 asked."""
         parts = []
         if request.review_at:
             parts.append(self.tr("Review asked ({time})").format(time=request.review_at[:16]))
@@ -181,16 +194,7 @@ class CaseRecords(QWidget):
                     unit=request.supervision_to, day=request.supervision_on
                 )
             )
-        opened = t.outcome == ACCEPTED or request.review_answer == OPENED
-        if opened and t.handed_over_on:
-            parts.append(
-                self.tr("Items handed over on {day} to {who} ({list})").format(
-                    day=t.handed_over_on, who=t.handover_officer, list=t.handover_list
-                )
-            )
-        elif opened:
-            parts.append(self.tr("Items not yet handed over"))
-        return [escape(p) for p in parts]
+        return parts
 
     def _receipt(self, t: Transfer) -> str:
         if not t.receipt_at:
