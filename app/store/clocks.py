@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import TIME_FORMAT, parse_local
+from app.core.clock import TIME_FORMAT, parse_local, stored_text
 from app.core.deadlines import WALL_DUE_SOON_SECONDS, DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
 from app.core.police_transfer import review_due, review_window_open
@@ -118,7 +118,7 @@ def _call(row: tuple, now: datetime, calendar: WorkCalendar) -> CallView:
         if row[12] and not finished:  # abandoned before this step
             state = DeadlineState.DONE
         late = overdue(state, due, done)
-        clocks.append(StepClock(kind, due.strftime(TIME_FORMAT), state, late))
+        clocks.append(StepClock(kind, stored_text(due), state, late))
     return CallView(*row[:4], bool(row[4]), *row[5:13], clocks=tuple(clocks))
 
 
