@@ -63,6 +63,8 @@ class PageOf(Generic[P]):
         self.key = key
 
     def __get__(self, window: Any, owner: type | None = None) -> P:
+        if window is None:  # asked of the class, not of a window
+            return self  # type: ignore[return-value]
         return window.stack.page(self.key)  # type: ignore[no-any-return]
 
 

@@ -55,6 +55,8 @@ def main() -> None:
     window.show()
     app.processEvents()
     print(f"process start to main window shown\t{(time.time() - started) * 1000:.1f}")
+    # on a shared machine the wall time above follows the load; the CPU time much less
+    print(f"  CPU time of the process to then (all threads)\t{time.process_time() * 1000:.1f}")
     db.conn.set_trace_callback(None)
     if target is database:
         from tests.perf.board_probe import raw_ms
