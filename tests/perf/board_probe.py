@@ -90,7 +90,7 @@ def main() -> None:
     measure("calls: read again", window.calls.reread)
     measure("back to the workbench", lambda: window.show_page("workbench"))
     overdue = len(window.board.rows)
-    print(f"board rows shown (overdue, capped)\t{overdue}")
+    print(f"board: overdue rows listed (case and unit)\t{overdue}")
     print(f"calls listed\t{window.calls.model.rowCount()}")
     print(f"peak memory (VmHWM of this process)\t{peak_mib():.1f}")
     window.close()
