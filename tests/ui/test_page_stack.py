@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app.store.reference import user_by_name
 from app.ui.main_window import MainWindow
-from app.ui.page_stack import PAGES, PageOf
+from app.ui.page_stack import PAGE_CLASSES, PAGES, PageOf
 from tests.clock import TestClock
 
 
@@ -30,3 +32,10 @@ def test_a_page_asked_for_is_built_at_once_in_its_place(qtbot, demo_path, demo_d
     assert window.stack.currentWidget().widget() is window.stack.built["calls"]
     assert isinstance(MainWindow.cases, PageOf)  # the class itself builds nothing
     window.close()
+
+
+def test_the_packaged_program_carries_every_page_imported_by_name() -> None:
+    spec = (Path(__file__).parents[2] / "build.spec").read_text(encoding="utf-8")
+    for where in PAGE_CLASSES.values():
+        module = where.split(":")[0]
+        assert f'"{module}",' in spec, module
