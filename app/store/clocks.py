@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import TIME_FORMAT, parse_local
+from app.core.clock import TIME_FORMAT, parse_local, stored_text
 from app.core.deadlines import WALL_DUE_SOON_SECONDS, DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
 from app.core.police_transfer import review_answer_due, review_due, review_window_open
@@ -118,7 +118,7 @@ def _call(row: tuple, now: datetime, calendar: WorkCalendar) -> CallView:
         if row[12] and not finished:  # abandoned before this step
             state = DeadlineState.DONE
         late = overdue(state, due, done)
-        clocks.append(StepClock(kind, due.strftime(TIME_FORMAT), state, late))
+        clocks.append(StepClock(kind, stored_text(due), state, late))
     return CallView(*row[:4], bool(row[4]), *row[5:13], clocks=tuple(clocks))
 
 
@@ -255,14 +255,43 @@ def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:
 
 def calls_in_state(db: Database, now: datetime, state: DeadlineState) -> list[OverdueCase]:
     """Open calls with a response or arrival clock in ``state``, as rows of the called unit."""
-    found = []
+    return calls_in_states(db, now, (state,))[state]
+
+
+def calls_in_states(
+    db: Database, now: datetime, states: tuple[DeadlineState, ...]
+) -> dict[DeadlineState, list[OverdueCase]]:
+    """``calls_in_state`` for several states from one reading of the open calls (the board
+    wants the late and the due soon; two thousand open calls are read and timed once)."""
+    found: dict[DeadlineState, list[tuple[CallView, StepClock]]] = {s: [] for s in states}
     for call in calls(db, now, open_only=True):
         for clock in call.clocks:
-            if clock.state == state:
-                status, supervised = db.execute(
-                    "SELECT status, supervision_count FROM cases WHERE number = ?",
-                    [call.case_number],
-                ).fetchone()
-                row = (call.case_number, clock.kind, clock.due or "", call.department)
-                found.append(OverdueCase(*row, status, supervised, call.urgent))
-    return found
+            if clock.state in found:
+                found[clock.state].append((call, clock))
+    numbers = sorted({call.case_number for rows in found.values() for call, _ in rows})
+    cases: dict[str, tuple[str, int]] = {}
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start : start + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        for number, status, supervised in db.execute(
+            f"SELECT number, status, supervision_count FROM cases WHERE number IN ({marks})",
+            chunk,
+        ):
+            cases[number] = (status, supervised)
+    return {
+        state: [
+            OverdueCase(
+                call.case_number,
+                clock.kind,
+                clock.due or "",
+                call.department,
+                *cases[call.case_number],
+                call.urgent,
+            )
+            for call, clock in rows
+        ]
+        for state, rows in found.items()
+    }
+
+
+_CHUNK = 500  # case numbers per look-up, well under SQLite's limit of bound values

@@ -6,8 +6,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image
-
 from app.core.errors import DomainError
 from app.core.intake import FILE_NAME_LIMIT
 
@@ -76,6 +74,8 @@ def _check_pdf(copied: Path, name: str) -> None:
 
 
 def _decode(copied: Path, media_type: str, name: str) -> None:
+    from PIL import Image  # here, not on import: the window's start-up does not need Pillow
+
     too_many = DomainError("evidence_too_many_pixels", value=name, limit=PIXEL_LIMIT // 10_000)
     formats = [_PIL_FORMATS[media_type]]
     with warnings.catch_warnings():
