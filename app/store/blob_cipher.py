@@ -83,11 +83,14 @@ class SealingWriter:
         out.write(self._header)
 
     def write(self, data: bytes) -> int:
-        self._pending += data
-        # keep at least one whole chunk back: it may turn out to be the last
-        while len(self._pending) > CHUNK:
-            self._seal(bytes(self._pending[:CHUNK]), last=False, sha256="")
-            del self._pending[:CHUNK]
+        view = memoryview(data)
+        while view:
+            if len(self._pending) == CHUNK:  # more follows: this one was not the last
+                self._seal(bytes(self._pending), last=False, sha256="")
+                self._pending.clear()
+            room = CHUNK - len(self._pending)
+            self._pending += view[:room]
+            view = view[room:]
         return len(data)
 
     def finish(self, sha256: str) -> None:
@@ -116,30 +119,31 @@ class OpenedReader(io.RawIOBase):
         self._aead = file_key(database_key, header[len(MAGIC) :])
         self._index = 0
         self._next = source.read(CHUNK + TAG)
-        self._buffer = b""
+        self._buffer = memoryview(b"")  # the open chunk, and how much of it was read
+        self._taken = 0
         self._ended = False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
-        while not self._buffer and not self._ended:
+        while self._taken == len(self._buffer) and not self._ended:
             self._open_next()
-        size = min(len(target), len(self._buffer))
-        target[:size] = self._buffer[:size]
-        self._buffer = self._buffer[size:]
+        size = min(len(target), len(self._buffer) - self._taken)
+        target[:size] = self._buffer[self._taken : self._taken + size]
+        self._taken += size
         return size
 
     def _open_next(self) -> None:
         sealed = self._next
         self._next = self._source.read(CHUNK + TAG)
         last = not self._next
+        associated = _associated(self._header, last, self._sha256)
         try:
-            self._buffer = self._aead.decrypt(
-                _nonce(self._index, last), sealed, _associated(self._header, last, self._sha256)
-            )
+            opened = self._aead.decrypt(_nonce(self._index, last), sealed, associated)
         except InvalidTag as error:
             raise damaged(self._sha256) from error
+        self._buffer, self._taken = memoryview(opened), 0
         self._index += 1
         self._ended = last
 

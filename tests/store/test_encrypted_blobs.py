@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,17 @@ def test_copies_a_killed_window_left_are_swept_at_the_next_opening(tmp_path: Pat
         (folder / "a" / "scan.pdf").write_bytes(TINY_PDF)
     assert sweep_plain_copies(tmp_path) == 1
     assert ours.exists() and other.exists() and not killed.exists()
+
+
+def test_encrypting_holds_one_chunk_not_the_file(sealed: BlobStore) -> None:
+    """A 20 MB photo is not held a second time while it is encrypted: beyond the bytes given,
+    the writer holds a chunk or two (64 KiB each)."""
+    data = os.urandom(8 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        sealed.put_bytes(sha(data), data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024, peak
+    assert sealed.size(sha(data)) == len(data)
