@@ -102,10 +102,14 @@ class BlobStore:
             data.close()
             raise
 
-    def read_bytes(self, sha256: str) -> bytes:
-        """The whole plaintext, proven whole (an encrypted file's last chunk checked)."""
+    def read_bytes(self, sha256: str) -> bytes | bytearray:
+        """The whole plaintext, proven whole (an encrypted file's last chunk checked), held
+        once: read into a buffer of its size (known from the file's), not joined up."""
+        whole = bytearray(self.size(sha256))
         with self.open(sha256) as data:
-            return data.read()
+            if data.readinto(whole) != len(whole) or data.read(1):  # type: ignore[attr-defined]
+                raise damaged(sha256)  # not the size its file says: cut or changed meanwhile
+        return whole
 
     def chunks(self, sha256: str) -> Iterator[bytes]:
         with self.open(sha256) as data:
@@ -114,8 +118,9 @@ class BlobStore:
 
     def size(self, sha256: str) -> int:
         """The plaintext's size in bytes, without reading the file."""
+        sealed = self.is_sealed(sha256)  # a missing file: said so in plain words
         stored = self.path(sha256).stat().st_size
-        return plain_size(stored) if self.is_sealed(sha256) else stored
+        return plain_size(stored) if sealed else stored
 
     def content_sha256(self, sha256: str) -> str:
         """The SHA-256 of what the stored file holds (its name says what it should)."""

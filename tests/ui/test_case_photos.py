@@ -3,8 +3,8 @@ decoded from memory, a PDF handed to the system's reader as a plaintext copy in 
 folder that goes when the case's window closes, and a damaged file explained, never a
 traceback.
 
-The demo database is plain; the session's evidence store is given a key, as a session over
-an encrypted database gets it (``BlobStore.beside(DatabaseFile)``: tests/store)."""
+The first test opens a real encrypted laptop's window; the others, on the plain demo
+database for speed, give the session's evidence store a key as such a session has it."""
 
 from __future__ import annotations
 
@@ -20,11 +20,16 @@ from app.core.model import Case
 from app.store.blob_cipher import MAGIC
 from app.store.blobs import BlobStore
 from app.store.cases import register_case
+from app.store.encryption import DatabaseFile
 from app.store.evidence_copies import FOLDER_PREFIX, PlainCopies
 from app.ui.case_detail import photos as photos_module
 from tests.clock import frozen
 from tests.images import TINY_PDF
+from tests.sync import conftest as two_devices
+from tests.sync.conftest import Node, jpeg
 from tests.ui.conftest import open_window
+
+office, laptop = two_devices.office, two_devices.laptop  # the demo office and a laptop
 
 KEY = bytes(range(32))
 
@@ -48,6 +53,27 @@ def case_with(window, files: list[Path]) -> Case:
 def evidence_sha(window, case: Case) -> str:
     row = window.db.execute("SELECT sha256 FROM case_evidence WHERE case_id = ?", [case.id])
     return row.fetchone()[0]
+
+
+def test_an_encrypted_laptops_window_shows_its_encrypted_photo(
+    qtbot, laptop: Node, tmp_path: Path
+) -> None:
+    photo = jpeg(tmp_path / "camera", body=b"EXIF QINGSHI-UI-MARK")
+    case = laptop.report("青石村路口占道经营", photo)
+    window = open_window(  # the window as the password dialog leaves it: with the key
+        qtbot, DatabaseFile(laptop.path, laptop.keys.database_key), laptop.db, "clerk"
+    )
+    assert window.session.blobs.encrypted
+    [stored] = [p for p in window.session.blobs.folder.rglob("*") if p.is_file()]
+    assert stored.read_bytes().startswith(MAGIC)
+    assert b"QINGSHI-UI-MARK" not in stored.read_bytes()
+    detail = window.open_case(case)
+    item = detail.photos.evidence.item(0)
+    assert not item.icon().isNull()
+    detail.photos.show_photo(item)
+    assert detail.photos.image_viewer is not None
+    assert not detail.photos.image_viewer.image_label.pixmap().isNull()
+    detail.accept()
 
 
 def test_an_encrypted_photo_is_shown_from_memory(sealed_window, photo: Path) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 from app.ui.common.screen import fit_to_screen
 
 THUMBNAIL_SIZE = 96
-Picture = Path | bytes  # a file to pick, or a stored photo's bytes (never written out)
+Picture = Path | bytes | bytearray  # a file to pick, or a stored photo's bytes (in memory)
 
 
 def read_image(picture: Picture, size: int | None = None) -> QImage:
@@ -19,7 +19,7 @@ def read_image(picture: Picture, size: int | None = None) -> QImage:
     ``size``: only as many pixels as a square of that side needs (phones take 12 MP).
     Stored evidence comes as bytes, decoded from memory: it may be encrypted on disk."""
     buffer = None
-    if isinstance(picture, bytes):
+    if not isinstance(picture, Path):
         buffer = QBuffer()
         buffer.setData(QByteArray(picture))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
