@@ -61,8 +61,6 @@ class CaseDetailDialog(QDialog):
         self.body: QWidget | None = None
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
-        # the plaintext copies of PDFs opened from this case go with its window
-        self.finished.connect(lambda _result: session.evidence_copies.clear())
         close.setDefault(True)
         close.setAutoDefault(True)
         buttons = QHBoxLayout()

@@ -93,7 +93,8 @@ class CasePhotos(QWidget):
     def show_photo(self, item: QListWidgetItem) -> None:
         """A photo in the viewer, decoded from memory; a PDF in the system's PDF reader,
         which needs a file: a plaintext copy in this session's private folder, removed
-        when the case's window closes (store/evidence_copies.py)."""
+        when the session ends, not with the case's window: the reader may still be loading
+        it then (store/evidence_copies.py)."""
         evidence = item.data(Qt.ItemDataRole.UserRole)
         if not isinstance(evidence, Evidence):
             return
