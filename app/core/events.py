@@ -70,9 +70,13 @@ class EventType:
     ASSESSMENT_WEIGHTS_SET = "assessment.weights_set"
 
 
+# json.dumps with these options builds an encoder per call; one kept is the same encoder
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_json(value: Any) -> str:
     """One byte-exact text per value: sorted keys, no spaces, UTF-8 kept as characters."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 @dataclass(frozen=True)
@@ -115,13 +119,24 @@ class Event:
         return canonical_json(self.payload)
 
     def computed_hash(self) -> str:
-        # canonical_json(self.body()), with the payload's text reused rather than re-encoded
-        parts = [
-            f"{canonical_json(key)}:"
-            + (self.canonical_payload if key == "payload" else canonical_json(value))
-            for key, value in sorted(self.body().items())
-        ]
-        return hashlib.sha256(("{" + ",".join(parts) + "}").encode()).hexdigest()
+        """SHA-256 of canonical_json(self.body()), the payload's text reused rather than
+        encoded again. The body's keys in sorted order are those before "payload" (here
+        ``before``), then "prev_hash" and "type" (``after``): two encodings spliced around
+        the payload give the very text canonical_json(self.body()) gives."""
+        before = _CANONICAL.encode(
+            {
+                "actor_id": self.actor_id,
+                "device_id": self.device_id,
+                "device_seq": self.device_seq,
+                "entity": self.entity,
+                "entity_id": self.entity_id,
+                "hlc": self.hlc,
+                "id": self.id,
+            }
+        )
+        after = _CANONICAL.encode({"prev_hash": self.prev_hash, "type": self.type})
+        text = f'{before[:-1]},"payload":{self.canonical_payload},{after[1:]}'
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def sealed(self) -> Event:
         return replace(self, hash=self.computed_hash())
