@@ -48,8 +48,8 @@ def apply(
     (the evidence folder or the database) is reported as such; nothing is recorded."""
     if checked.already_imported:
         return ImportSummary(checked.summary(), 0, 0)
-    for sha256 in checked.new_blobs:  # content-addressed: a half-done import leaves no harm
-        store.put_bytes(sha256, opened.blob_bytes(sha256))
+    # content-addressed: a half-done import leaves no harm
+    store.put_all(checked.new_blobs, opened.blob_bytes)
     try:
         return _write(db, checked, actor, source, wall)
     except sqlite_driver.OperationalError as error:
