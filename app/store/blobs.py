@@ -7,8 +7,9 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -166,6 +167,23 @@ class BlobStore:
                     _all_written(pending)
                     pending, held = [], 0
             _all_written(pending)
+
+    @contextmanager
+    def storing(
+        self, files: Iterable[str], read: Callable[[str], bytes]
+    ) -> Iterator[Callable[[], None]]:
+        """``put_all`` in the background while the caller works (a sync import folds and
+        writes its transaction meanwhile). The caller calls what this yields to wait until
+        every file is stored, raising the first failure: before it commits anything that
+        names them. Leaving, by an exception too, waits for every write to end, so nothing
+        is still being written once the caller takes back what it must."""
+        wanted = list(files)
+        with ThreadPoolExecutor(1, thread_name_prefix="evidence-files") as background:
+            stored = background.submit(self.put_all, wanted, read)
+            try:
+                yield stored.result
+            finally:
+                wait([stored])
 
     def _store(
         self,
