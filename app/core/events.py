@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import Any
 
 from app.core.clock import hlc_ms, local_text
@@ -79,6 +79,22 @@ def canonical_json(value: Any) -> str:
     return _CANONICAL.encode(value)
 
 
+class _once:  # lower case: read as a decorator, as functools.cached_property is
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first
+    read: an event never changes, so a value worked out twice is the same value. Kept in
+    the instance's ``__dict__``, where later reads find it first."""
+
+    def __init__(self, function: Callable[[Event], str]) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    def __get__(self, event: Event | None, owner: type | None = None) -> Any:
+        if event is None:
+            return self
+        value = event.__dict__[self.name] = self.function(event)
+        return value
+
+
 @dataclass(frozen=True)
 class Event:
     id: str  # UUIDv7
@@ -108,12 +124,12 @@ class Event:
             "prev_hash": self.prev_hash,
         }
 
-    @property
+    @_once
     def local_time(self) -> str:
         """When it happened, China time, ``YYYY-MM-DD HH:MM:SS`` (from its clock)."""
         return local_text(hlc_ms(self.hlc))
 
-    @cached_property
+    @_once
     def canonical_payload(self) -> str:
         """The payload as stored and hashed; worked out once per event (imports are hot)."""
         return canonical_json(self.payload)
