@@ -1,5 +1,6 @@
-"""Where a sync import's time goes: the import run as ``import_file`` runs it (open the
-archive, ``check``, ``apply``), with timers around its parts.
+"""Where a sync import's time goes: the import run as ``import_file`` runs it (the
+garbage collector paused, open the archive, ``check``, ``apply``), with timers around
+its parts.
 
 - checking: the events (parse, field types, each event's hash), the evidence files'
   hashes, and the rest (manifest signature, chains and their signed heads, who may send
@@ -32,6 +33,7 @@ import app.sync.importer as importer
 from app.store.blobs import BlobStore
 from app.sync.applying import apply
 from app.sync.archive import open_archive
+from app.sync.files import collector_paused
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "REPLACE")
 
@@ -91,7 +93,7 @@ def _timers(db: Database, totals: dict[str, float]) -> Iterator[None]:
 def split_import(db: Database, store: BlobStore, keys: Any, source: Path, wall: Any) -> dict:
     """Seconds per part of one import (``import_file``'s steps, without its lock)."""
     totals = dict.fromkeys(("events", "evidence_hashes", "fold", "evidence_files", "writes"), 0.0)
-    with _timers(db, totals):
+    with _timers(db, totals), collector_paused():
         started = time.perf_counter()
         with open_archive(source, keys.identities()) as opened:
             opened_at = time.perf_counter()
