@@ -98,9 +98,10 @@ def daily_sums(
         for dimension, column in columns:
             code = row[column] or NO_CODE
             for key, day, counted, hit, value in found:
-                total = sums.get((dimension, day, key, code))
+                place = (dimension, day, key, code)
+                total = sums.get(place)
                 if total is None:
-                    sums[(dimension, day, key, code)] = [counted, hit, value]
+                    sums[place] = [counted, hit, value]
                 else:
                     total[0] += counted
                     total[1] += hit
