@@ -73,9 +73,7 @@ def test_local_text_is_china_time() -> None:
 def test_local_text_says_what_datetime_says(ms: int) -> None:
     """Worked out by arithmetic (one strftime per day): the same text for every instant
     from before 1970 to the last millisecond of 9999 China time."""
-    assert local_text(ms) == datetime.fromtimestamp(ms / 1000, CHINA).strftime(
-        "%Y-%m-%d %H:%M:%S"
-    )
+    assert local_text(ms) == datetime.fromtimestamp(ms / 1000, CHINA).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def test_local_text_at_the_turn_of_days_and_years() -> None:
