@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 CHINA = timezone(timedelta(hours=8), "CST")
 _COUNTER_BITS = 16
@@ -45,9 +46,25 @@ def epoch_ms(moment: datetime) -> int:
     return int(moment.replace(tzinfo=CHINA).timestamp() * 1000)
 
 
+_CHINA_OFFSET_S = 8 * 3600
+_LAST_SECOND = 253_402_271_999  # 9999-12-31 23:59:59 China time, in epoch seconds
+
+
 def local_text(ms: int) -> str:
     """China local time of an epoch-milliseconds instant, as stored."""
-    return datetime.fromtimestamp(ms / 1000, CHINA).strftime(TIME_FORMAT)
+    if not 0 <= ms <= _LAST_SECOND * 1000:  # before 1970 or beyond datetime: the slow way
+        return datetime.fromtimestamp(ms / 1000, CHINA).strftime(TIME_FORMAT)
+    # the day's text once per day, the time of day by arithmetic: a fold names the time
+    # of every step it takes, and strftime was a tenth of folding a case
+    day, second = divmod(ms // 1000 + _CHINA_OFFSET_S, 86_400)
+    hours, rest = divmod(second, 3600)
+    return f"{_day_text(day)} {hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _day_text(day: int) -> str:
+    """``YYYY-MM-DD`` of a day counted from 1970-01-01."""
+    return (date(1970, 1, 1) + timedelta(days=day)).strftime("%Y-%m-%d")
 
 
 def stored_text(moment: datetime) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from typing import Any
 
 from app.core.clock import hlc_ms, local_text
@@ -73,9 +73,29 @@ class EventType:
     ASSESSMENT_WEIGHTS_SET = "assessment.weights_set"
 
 
+# json.dumps with these options builds an encoder per call; one kept is the same encoder
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_json(value: Any) -> str:
     """One byte-exact text per value: sorted keys, no spaces, UTF-8 kept as characters."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(value)
+
+
+class _once:  # lower case: read as a decorator, as functools.cached_property is
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first
+    read: an event never changes, so a value worked out twice is the same value. Kept in
+    the instance's ``__dict__``, where later reads find it first."""
+
+    def __init__(self, function: Callable[[Event], str]) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    def __get__(self, event: Event | None, owner: type | None = None) -> Any:
+        if event is None:
+            return self
+        value = event.__dict__[self.name] = self.function(event)
+        return value
 
 
 @dataclass(frozen=True)
@@ -107,24 +127,35 @@ class Event:
             "prev_hash": self.prev_hash,
         }
 
-    @property
+    @_once
     def local_time(self) -> str:
         """When it happened, China time, ``YYYY-MM-DD HH:MM:SS`` (from its clock)."""
         return local_text(hlc_ms(self.hlc))
 
-    @cached_property
+    @_once
     def canonical_payload(self) -> str:
         """The payload as stored and hashed; worked out once per event (imports are hot)."""
         return canonical_json(self.payload)
 
     def computed_hash(self) -> str:
-        # canonical_json(self.body()), with the payload's text reused rather than re-encoded
-        parts = [
-            f"{canonical_json(key)}:"
-            + (self.canonical_payload if key == "payload" else canonical_json(value))
-            for key, value in sorted(self.body().items())
-        ]
-        return hashlib.sha256(("{" + ",".join(parts) + "}").encode()).hexdigest()
+        """SHA-256 of canonical_json(self.body()), the payload's text reused rather than
+        encoded again. The body's keys in sorted order are those before "payload" (here
+        ``before``), then "prev_hash" and "type" (``after``): two encodings spliced around
+        the payload give the very text canonical_json(self.body()) gives."""
+        before = _CANONICAL.encode(
+            {
+                "actor_id": self.actor_id,
+                "device_id": self.device_id,
+                "device_seq": self.device_seq,
+                "entity": self.entity,
+                "entity_id": self.entity_id,
+                "hlc": self.hlc,
+                "id": self.id,
+            }
+        )
+        after = _CANONICAL.encode({"prev_hash": self.prev_hash, "type": self.type})
+        text = f'{before[:-1]},"payload":{self.canonical_payload},{after[1:]}'
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def sealed(self) -> Event:
         return replace(self, hash=self.computed_hash())

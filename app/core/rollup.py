@@ -31,20 +31,41 @@ def holds(condition: Condition, row: Mapping[str, Any]) -> bool:
     return value == 1 if condition.test == "true" else value is not None
 
 
-Plan = tuple[str, str, tuple[Condition, ...], tuple[Condition, ...] | None, str | None]
+Test = tuple[str, bool]  # a condition as the sums test it: (column, must it be 1?)
+Plan = tuple[str, str, tuple[Test, ...], tuple[Test, ...] | None, str | None]
+
+
+def _tests(conditions: tuple[Condition, ...]) -> tuple[Test, ...]:
+    return tuple((c.column, c.test == "true") for c in conditions)
 
 
 def _plan(facts: Facts) -> list[Plan]:
     """(key, anchor, counted, hit (None: not a rate), value column) of the summed
     indicators of one kind of fact, worked out once (every fold of every case uses it)."""
     return [
-        (i.key, i.anchor, i.counted, i.hit if i.kind == Kind.RATE else None, i.value)
+        (
+            i.key,
+            i.anchor,
+            _tests(i.counted),
+            _tests(i.hit) if i.kind == Kind.RATE else None,
+            i.value,
+        )
         for i in INDICATORS
         if i.facts == facts and i.kind != Kind.P90
     ]
 
 
 PLANS = {facts: _plan(facts) for facts in ROLLED_UP}
+
+
+def _all_hold(tests: tuple[Test, ...], row: Mapping[str, Any]) -> bool:
+    """Every condition holds on a settled row, as ``holds`` says (written out: the sums
+    test several conditions for each indicator of each fact of each case folded)."""
+    for column, must_be_true in tests:
+        value = row[column]
+        if (value != 1) if must_be_true else (value is None):
+            return False
+    return True
 
 
 def contributions(facts: Facts, row: Mapping[str, Any]) -> Iterator[tuple[str, str, int, int, int]]:
@@ -54,9 +75,9 @@ def contributions(facts: Facts, row: Mapping[str, Any]) -> Iterator[tuple[str, s
         return
     for key, anchor, counted, hit, value in PLANS[facts]:
         moment = row[anchor]
-        if moment is None or not all(holds(c, row) for c in counted):
+        if moment is None or not _all_hold(counted, row):
             continue
-        hits = 1 if hit is None else int(all(holds(c, row) for c in hit))
+        hits = 1 if hit is None else int(_all_hold(hit, row))
         yield key, moment[:10], 1, hits, round(row[value] * VALUE_SCALE) if value else 0
 
 
@@ -68,14 +89,21 @@ def daily_sums(
     sums: dict[tuple[str, str, str, str], list[int]] = {}
     columns = [(g.value, GROUP_COLUMNS[g]) for g in Group]
     for row in rows:
-        codes = [(dimension, row[column] or NO_CODE) for dimension, column in columns]
-        for key, day, counted, hit, value in contributions(facts, row):
-            for dimension, code in codes:
-                total = sums.get((dimension, day, key, code))
+        found = [
+            (key, day, sign * counted, sign * hit, sign * value)
+            for key, day, counted, hit, value in contributions(facts, row)
+        ]
+        if not found:
+            continue
+        for dimension, column in columns:
+            code = row[column] or NO_CODE
+            for key, day, counted, hit, value in found:
+                place = (dimension, day, key, code)
+                total = sums.get(place)
                 if total is None:
-                    sums[(dimension, day, key, code)] = [sign * counted, sign * hit, sign * value]
+                    sums[place] = [counted, hit, value]
                 else:
-                    total[0] += sign * counted
-                    total[1] += sign * hit
-                    total[2] += sign * value
+                    total[0] += counted
+                    total[1] += hit
+                    total[2] += value
     return sums

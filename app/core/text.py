@@ -8,6 +8,7 @@ columns of a plain unicode61 FTS5 table; a query becomes a phrase of pairs.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ def runs(text: str) -> list[str]:
 
 
 def bigrams(run: str) -> list[str]:
-    return [run[i : i + 2] for i in range(len(run) - 1)]
+    return list(map(operator.add, run, run[1:]))  # each character and the next
 
 
 @dataclass(frozen=True)

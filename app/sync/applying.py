@@ -1,9 +1,11 @@
-"""Apply a checked sync file: evidence files first, then one transaction. Any failure
-leaves the database exactly as it was (importer.check has already refused bad files)."""
+"""Apply a checked sync file: one transaction, committed once the evidence files (written
+meanwhile) are all stored. Any failure leaves the database exactly as it was
+(importer.check has already refused bad files)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,14 +46,16 @@ def apply(
     *,
     wall: Wall,
 ) -> ImportSummary:
-    """Write what ``check`` found: evidence files first, then one transaction. A full disk
-    (the evidence folder or the database) is reported as such; nothing is recorded."""
+    """Write what ``check`` found: evidence files and one transaction, committed once
+    the files are stored. A full disk (the evidence folder or the database) is reported as
+    such; nothing is recorded."""
     if checked.already_imported:
         return ImportSummary(checked.summary(), 0, 0)
-    for sha256 in checked.new_blobs:  # content-addressed: a half-done import leaves no harm
-        store.put_bytes(sha256, opened.blob_bytes(sha256))
+    # the evidence files are written while the transaction is worked out, and all are
+    # stored before it commits (content-addressed: a half-done import leaves no harm)
     try:
-        return _write(db, checked, actor, source, wall)
+        with store.storing(checked.new_blobs, opened.blob_bytes) as stored:
+            return _write(db, checked, actor, source, wall, stored)
     except sqlite_driver.OperationalError as error:
         problem = storage_error(error, None)  # a full disk names no file
         if problem.code == "disk_full":  # the one storage failure told here; others as they are
@@ -64,7 +68,12 @@ def apply(
 
 
 def _write(
-    db: Database, checked: Checked, actor: User | None, source: Path, wall: Wall
+    db: Database,
+    checked: Checked,
+    actor: User | None,
+    source: Path,
+    wall: Wall,
+    evidence_stored: Callable[[], None],
 ) -> ImportSummary:
     m = checked.manifest
     now = wall()
@@ -135,6 +144,7 @@ def _write(
                 json.dumps(summary, ensure_ascii=False),
             ],
         )
+        evidence_stored()  # every evidence file whole on disk before the records commit
     return ImportSummary(summary, applied.replayed_cases, conflicts)
 
 

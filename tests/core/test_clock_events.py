@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import itertools
 import json
 from datetime import datetime
@@ -74,6 +75,21 @@ def test_stored_text_is_the_stored_shape_whole_seconds() -> None:
     assert parse_local(stored_text(datetime(2027, 2, 8, 17, 30))) == datetime(2027, 2, 8, 17, 30)
 
 
+@given(st.integers(min_value=-(10**12), max_value=253_402_271_999_999))
+def test_local_text_says_what_datetime_says(ms: int) -> None:
+    """Worked out by arithmetic (one strftime per day): the same text for every instant
+    from before 1970 to the last millisecond of 9999 China time."""
+    assert local_text(ms) == datetime.fromtimestamp(ms / 1000, CHINA).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_local_text_at_the_turn_of_days_and_years() -> None:
+    # 2026-12-31 23:59:59.999 China time is 15:59:59.999 UTC; a millisecond later, 2027
+    turn = int(datetime(2027, 1, 1, tzinfo=CHINA).timestamp() * 1000)
+    assert local_text(turn - 1) == "2026-12-31 23:59:59"
+    assert local_text(turn) == "2027-01-01 00:00:00"
+    assert local_text(253_402_271_999_999) == "9999-12-31 23:59:59"
+
+
 def event(**change) -> Event:
     base = Event(
         id="0190a1b2-0000-7000-8000-000000000001",
@@ -130,6 +146,45 @@ def test_sealed_hash_verifies_and_is_sha256_hex() -> None:
     # the hash does not depend on payload key order
     reordered = event(payload={"photos": [{"sha256": "ab"}], "description": "占道经营"})
     assert reordered.computed_hash() == sealed.hash
+
+
+def test_the_hash_is_sha256_of_the_canonical_body_as_written_since_the_first_version() -> None:
+    # the body's text written out by hand: keys sorted, no spaces, Chinese as characters
+    text = (
+        '{"actor_id":"user-1","device_id":"dev-1","device_seq":1,"entity":"case",'
+        '"entity_id":"case-1","hlc":8060928,"id":"0190a1b2-0000-7000-8000-000000000001",'
+        '"payload":{"description":"占道经营","photos":[{"sha256":"ab"}]},'
+        f'"prev_hash":"{"0" * 64}","type":"case.registered"}}'
+    )
+    sealed = event().sealed()
+    assert sealed.hash == hashlib.sha256(text.encode()).hexdigest()
+    # the value events written by earlier versions carry (old events stay valid forever)
+    assert sealed.hash == "942665d3d8948fc51791ca70388a27d03a78ef0176e1ea0d9a35f44142b9eb86"
+
+
+_JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8)),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=8,
+)
+
+
+@given(
+    st.text(max_size=8),
+    st.integers(min_value=0, max_value=2**63 - 1),
+    st.one_of(st.none(), st.text(max_size=8)),
+    st.text(max_size=8),
+    st.dictionaries(st.text(max_size=6), _JSON, max_size=5),
+    st.text(max_size=8),
+)
+def test_the_hash_equals_sha256_of_canonical_json_of_the_body(
+    text: str, number: int, actor: str | None, kind: str, payload: dict, link: str
+) -> None:
+    """Whatever the fields hold (a signed file may carry odd ones), the spliced text the
+    hash is taken of is exactly canonical_json(body)."""
+    made = Event(text, text[::-1], number, number // 3, actor, kind, text, kind, payload, link)
+    expected = hashlib.sha256(canonical_json(made.body()).encode()).hexdigest()
+    assert made.computed_hash() == expected
 
 
 def test_canonical_json_is_stable_and_keeps_chinese() -> None:

@@ -869,7 +869,9 @@ def test_disk_full_while_storing_evidence(
     with monkeypatch.context() as patch:
         patch.setattr(os, "fsync", fsync)
         refused(office, upload, "disk_full", verify=False, blobs_may_grow=True)
-    assert calls == 2
+    # the disk filled at the second fsync; the other file, written at the same time
+    # (BlobStore.put_all), may still have synced its folder before the refusal
+    assert calls in (2, 3)
     after = office.import_file(upload).preview  # room again: it goes in, evidence and all
     assert (after["new_cases"], after["new_evidence"]) == (3, 2)
 

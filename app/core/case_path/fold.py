@@ -20,7 +20,7 @@ every device computes the same way, so every device reaches the same state:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from app.core.case_path.police_followups import FOLLOW_UPS, FRESH_TRANSFER, evolve_follow_up
@@ -39,19 +39,17 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
         return state
     p = payload
     if action in (Action.SELF_HANDLE, Action.DISPATCH, Action.CALL):
-        state = replace(
-            state,
+        state = state.but(
             status=S.ASSIGNED,
             route=Route(p["route"]),
             lead_unit=p["lead_unit"],
             cooperating_units=tuple(p["cooperating_units"]),
         )
         if action == Action.CALL:
-            state = replace(state, call_id=p["call_id"], call_status=CallStatus.CALLED)
+            state = state.but(call_id=p["call_id"], call_status=CallStatus.CALLED)
         return state
     if action in (Action.TRANSFER, Action.TRANSFER_POLICE):
-        return replace(
-            state,
+        return state.but(
             status=S.TRANSFERRED,
             police_refused_letter=None,
             transfer_approved=False,
@@ -62,14 +60,13 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             **FRESH_TRANSFER,
         )
     if action == Action.TRANSFER_RECEIPT:
-        return replace(state, transfer_received=True)
+        return state.but(transfer_received=True)
     if action == Action.POLICE_REQUEST:
-        return replace(state, police_requested=True)
+        return state.but(police_requested=True)
     if action == Action.POLICE_DENY:  # the case goes on where it was
-        return replace(state, police_requested=False)
+        return state.but(police_requested=False)
     if action == Action.POLICE_APPROVE:  # transferred, as the one-step transfer did, and
-        return replace(  # off the handling unit's desk, as a return takes it
-            state,
+        return state.but(  # off the handling unit's desk, as a return takes it
             status=S.TRANSFERRED,
             police_requested=False,
             police_refused_letter=None,
@@ -88,15 +85,14 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             **FRESH_TRANSFER,
         )
     if action == Action.POLICE_REVIEW:  # one review per refusal, whose answer is awaited
-        return replace(state, police_refused_letter=None, police_review_letter=p["letter_no"])
+        return state.but(police_refused_letter=None, police_review_letter=p["letter_no"])
     if action in FOLLOW_UPS:
         return evolve_follow_up(state, action, p)
     if action == Action.TRANSFER_OUTCOME:
         if p["outcome"] == ACCEPTED:
-            return replace(state, transfer_settled=True)
+            return state.but(transfer_settled=True)
         refused = state.transfer_approved and p["outcome"] == DECLINED  # art. 9: 复议 is open
-        return replace(  # declined or sent back: the case is ours again, to triage anew
-            state,
+        return state.but(  # declined or sent back: the case is ours again, to triage anew
             status=S.PENDING_TRIAGE,
             transfer_letter=None,
             transfer_police=False,
@@ -104,18 +100,15 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             police_refused_letter=state.transfer_letter if refused else None,
         )
     if action == Action.REJECT:
-        return replace(state, status=S.REJECTED)
+        return state.but(status=S.REJECTED)
     if action == Action.MERGE:
-        return replace(state, status=S.MERGED)
+        return state.but(status=S.MERGED)
     if action == Action.SIGN:
-        return replace(state, status=S.HANDLING)
+        return state.but(status=S.HANDLING)
     if action == Action.FEEDBACK:  # the work is reported done: open requests lapse
-        return replace(
-            state, status=S.FEEDBACK, extension_requested=None, park_requested_until=None
-        )
+        return state.but(status=S.FEEDBACK, extension_requested=None, park_requested_until=None)
     if action == Action.RETURN:
-        return replace(  # back to triage; a call to a Y department ends with it
-            state,
+        return state.but(  # back to triage; a call to a Y department ends with it
             status=S.PENDING_TRIAGE,
             route=None,
             lead_unit=None,
@@ -126,39 +119,33 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             call_status=None,
         )
     if action == Action.EXTEND:
-        return replace(state, extension_requested=p["days"])
+        return state.but(extension_requested=p["days"])
     if action == Action.APPROVE_EXTENSION:
-        return replace(
-            state, extension_requested=None, extension_days=state.extension_days + p["days"]
-        )
+        return state.but(extension_requested=None, extension_days=state.extension_days + p["days"])
     if action == Action.DENY_EXTENSION:
-        return replace(state, extension_requested=None)
+        return state.but(extension_requested=None)
     if action == Action.PARK:
-        return replace(state, park_requested_until=p["until"])
+        return state.but(park_requested_until=p["until"])
     if action == Action.APPROVE_PARK:
-        return replace(state, status=S.PARKED, park_requested_until=None, parked_until=p["until"])
+        return state.but(status=S.PARKED, park_requested_until=None, parked_until=p["until"])
     if action == Action.DENY_PARK:
-        return replace(state, park_requested_until=None)
+        return state.but(park_requested_until=None)
     if action == Action.RESUME:
-        return replace(state, status=S.HANDLING, parked_until=None)
+        return state.but(status=S.HANDLING, parked_until=None)
     if action == Action.VERIFY:
         if p["passed"]:
-            return replace(state, status=S.VERIFIED, verified=True)
-        return replace(
-            state, status=S.HANDLING, verified=False, rework_count=state.rework_count + 1
-        )
+            return state.but(status=S.VERIFIED, verified=True)
+        return state.but(status=S.HANDLING, verified=False, rework_count=state.rework_count + 1)
     if action == Action.CLOSE:
-        return replace(state, status=S.CLOSED)
+        return state.but(status=S.CLOSED)
     if action == Action.REWORK:
-        return replace(
-            state, status=S.HANDLING, verified=False, rework_count=state.rework_count + 1
-        )
+        return state.but(status=S.HANDLING, verified=False, rework_count=state.rework_count + 1)
     if action == Action.SUPERVISE:
-        return replace(state, supervision_count=state.supervision_count + 1)
+        return state.but(supervision_count=state.supervision_count + 1)
     _, after = CALL_STEPS[action]
-    state = replace(state, call_status=after)
+    state = state.but(call_status=after)
     if action == Action.CALL_ACK and state.status == S.ASSIGNED:
-        state = replace(state, status=S.HANDLING)  # the department's response is its 签收
+        state = state.but(status=S.HANDLING)  # the department's response is its 签收
     return state
 
 

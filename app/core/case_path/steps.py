@@ -3,8 +3,9 @@ it, and who acts. The rules themselves are in ``rules``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any
 
 from app.core.errors import Words
 from app.core.model import CaseStatus, Role, Route
@@ -181,6 +182,21 @@ class CaseState:
     @property
     def call_open(self) -> bool:
         return self.call_id is not None and self.call_status != CallStatus.CONFIRMED
+
+    def but(self, **changes: Any) -> CaseState:
+        """A copy with ``changes``: ``dataclasses.replace`` without its walk over every
+        field and its ``__init__`` (a fold takes a step for each event of each case, an
+        import of 100,000 events 100,000 of them). A name that is not a field is refused,
+        as ``replace`` refuses it."""
+        unknown = changes.keys() - _STATE_FIELDS
+        if unknown:
+            raise TypeError(f"CaseState has no field {sorted(unknown)[0]!r}")
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
+
+_STATE_FIELDS = frozenset(f.name for f in fields(CaseState))
 
 
 @dataclass(frozen=True)
