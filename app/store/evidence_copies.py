@@ -5,8 +5,8 @@ They go in a folder only this user may open, in the system's temporary folder, n
 this process's id: ``towndesk-evidence-<pid>-<random>``. The window removes its copies when
 the session ends (``clear``), not when the case's window closes: the reader may still be
 loading the file then. A program that was killed (or a reader that still held a file open
-on Windows) leaves them behind, so every opening of a database sweeps the folders of processes no longer running
-(``sweep_plain_copies``, called by ``store/setup.open_database``).
+on Windows) leaves them behind, so every opening of a database sweeps the folders of
+processes no longer running (``sweep_plain_copies``, called by ``store/setup.open_database``).
 """
 
 from __future__ import annotations
