@@ -31,8 +31,9 @@ def police_body(
     ref: ReferenceData,
     code: str,
     evidence_files: int,
-) -> str:
-    """The letter from its addressee to its copy line."""
+) -> tuple[str, str]:
+    """The letter from its addressee to its copy line, as its text and its last lines (the
+    list of materials, the seal and the signatures), which are kept together on a page."""
     issuer = ref.township.issuer
     party = "、".join(p.name or "（姓名保密）" for p in parties) or "当事人（未登记）"
     text = (
@@ -41,14 +42,11 @@ def police_body(
         "请依法审查，并自收到之日起三日内作出立案或者不予立案的决定，书面告知我单位"
         f"（{RULE}第八条）；决定不予立案的，请说明理由，并退回案卷材料。"
     )
-    return "".join(
-        (
-            f'<p class="to">{escape(transfer.counterpart)}：</p>\n',
-            f'<p class="body">{INDENT}{escape(text)}</p>\n',
-            _cells(case, request, parties, ref, code),
-            _materials(request, evidence_files),
-            _signature(transfer, request, issuer, ref.township.duty_phone),
-        )
+    return (
+        f'<p class="to">{escape(transfer.counterpart)}：</p>\n'
+        f'<p class="body">{INDENT}{escape(text)}</p>\n' + _cells(case, request, parties, ref, code),
+        _materials(request, evidence_files)
+        + _signature(transfer, request, issuer, ref.township.duty_phone),
     )
 
 

@@ -130,11 +130,13 @@ def transfer_letter(
         parties = parties_for_document(db, case.id)
         if role is not None:
             parties = [party_view(p, role) for p in parties]
-        body = police_body(transfer, request, case, parties, ref, code, len(items))
+        body, body_end = police_body(transfer, request, case, parties, ref, code, len(items))
         text = "".join((SLIP_STYLE, LETTER_STYLE, _heading(transfer), body))
         receipt = _receipt(transfer, case, office, len(items), code)
         attachment = _attachment(items)
-        return Letter(_title(transfer), transfer.letter_no, code, text, "", attachment, receipt)
+        return Letter(
+            _title(transfer), transfer.letter_no, code, text, body_end, attachment, receipt
+        )
     cells = _case_cells(transfer, case, ref, code)
     text = "".join(
         (

@@ -5,20 +5,25 @@ facts, offence, basis, the materials with their kinds, 承办人 and 负责人 f
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from app.core.case_path.decide import Request
 from app.core.case_path.parties import PartyRequest
 from app.core.case_path.steps import Action
 from app.core.model import Role
+from app.reports.pdf import page_count, write_pdf
 from app.reports.police_letter import BASIS
-from app.reports.transfer_letter import transfer_letter
+from app.reports.transfer_letter import Letter, transfer_letter, write_transfer_letter
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
 from app.store.parties import add_party
 from app.store.reference import user_by_name
 from tests.clock import frozen
-from tests.reports.test_transfer_letter import POLICE, registered
+from tests.reports.test_transfer_letter import POLICE, flat, page_text, registered, transferred
 from tests.store.police_helpers import materials
 
 PERSON = PartyRequest("person", "李建民", "370684198003152318", "13905351234", "青石村东街18号")
@@ -81,3 +86,33 @@ def test_the_party_is_masked_for_a_role_that_may_not_see_it(demo_db, demo_path) 
     assert "李建民（身份证 370684198003152318" in whole
     # the leader who approved it signs it, and sees whom it names
     assert transfer_letter(demo_db, number, role=Role.LEADER).main == whole
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_long_facts_keep_the_seal_with_the_list_of_materials(
+    demo_db, demo_path, tmp_path: Path, qapp
+) -> None:
+    """Long facts push the letter's seal past its first page; the list of materials goes
+    there with it, so the seal and the signatures never stand alone on a page."""
+    out = tmp_path / "移送书.pdf"
+
+    def pages_of(html: str) -> int:
+        return page_count(write_pdf(html, out, "移送书"))
+
+    def long_letter(lines: int) -> tuple[str, Letter]:
+        facts = "；".join(f"第 {n} 次查获假冒白酒若干瓶，货值约三千元" for n in range(lines))
+        number = transferred(demo_db, demo_path, replace(POLICE, facts=facts), photos=1)
+        return number, transfer_letter(demo_db, number)
+
+    # the shortest letter whose seal runs past its table when written plainly
+    number = next(
+        number
+        for number, letter in (long_letter(n) for n in range(10, 90, 4))
+        if pages_of(letter.text + letter.text_end) > pages_of(letter.text)
+    )
+    write_transfer_letter(demo_db, number, out)
+    pages = [flat(page_text(out, n)) for n in range(1, page_count(out) + 1)]
+    [sealed] = [n for n, text in enumerate(pages) if "承办人：" in text]
+    for text in ("移送材料", "涉嫌犯罪案件调查报告", "（盖章）", "抄送："):
+        assert text in pages[sealed], text
+    assert "校验码" in pages[sealed - 1]  # the table stayed where it was
