@@ -188,15 +188,16 @@ def check_deciders(principal: User | None, acting: User | None) -> None:
 
 # -- what follows the police's answer (schema 13) ----------------------------------------
 # Art. 9: the police answer a review within 3 days, upholding the refusal or opening a case;
-# after an upheld refusal the authority may, within 3 days of that answer, ask the
-# procuratorate to supervise (立案监督; art. 14 gives it the supervision of transfers).
+# within 3 days of a refusal the authority may ask for that review or else ask the
+# procuratorate to supervise (立案监督; art. 14 gives it the supervision of transfers), and
+# within 3 days of an upheld refusal it asks the procuratorate.
 UPHELD, OPENED = "upheld", "opened"
 REVIEW_ANSWERS: dict[str, Words] = {
     UPHELD: Words("维持不予立案", "refusal upheld"),
     OPENED: Words("立案", "case opened"),
 }
 REVIEW_ANSWER_DAYS = 3  # art. 9: the police answer the review within 3 days of receiving it
-SUPERVISION_DAYS = 3  # art. 9: the procuratorate asked within 3 days of the review decision
+SUPERVISION_DAYS = 3  # art. 9: the procuratorate asked within 3 days of the refusal or review
 # Art. 7: the police pass a case that is not theirs on within 24 hours of receiving it.
 PASS_ON_HOURS = 24
 HANDOVER_DAYS = 3  # art. 12: the items handed over within 3 days of the case being opened
@@ -221,8 +222,8 @@ def passed_on_late(received: datetime, passed: datetime) -> bool:
 
 
 def check_supervision_window(calendar: WorkCalendar, upheld: datetime, now: datetime) -> None:
-    """Art. 9: 立案监督 is asked within 3 days of the review decision; after that the door
-    the regulation opens is closed."""
+    """Art. 9: 立案监督 is asked within 3 days of the refusal (``upheld``: its time) or of the
+    review decision upholding it; after that the door the regulation opens is closed."""
     due = supervision_due(calendar, upheld)
     if now > due:
         raise DomainError("supervision_window_passed", value=due.strftime("%Y-%m-%d %H:%M"))

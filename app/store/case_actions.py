@@ -64,7 +64,7 @@ def actions_for(db: Database, user: User, case: Case, now: datetime | None = Non
     if (
         now is not None
         and Action.POLICE_SUPERVISION in actions
-        and not supervision_in_time(db, case.id, state.police_upheld_letter, now)
+        and not supervision_in_time(db, case.id, state, now)
     ):
         actions.remove(Action.POLICE_SUPERVISION)  # art. 9: asked within 3 days, or not at all
     return actions

@@ -49,8 +49,8 @@ def load_state(db: Database, case_id: str) -> CaseState:
         "WHERE t.case_id = ? AND t.direction = 'out' ORDER BY t.sent_at DESC, t.id DESC LIMIT 1",
         [case_id],
     ).fetchone()
-    if latest and latest[1] and latest[2] == DECLINED and latest[3] is None:
-        state = replace(state, police_refused_letter=latest[0])
+    if latest and latest[1] and latest[2] == DECLINED and latest[3] is None and latest[5] is None:
+        state = replace(state, police_refused_letter=latest[0])  # neither review nor 立案监督 yet
     if latest and latest[1] and latest[2] == DECLINED and latest[3] is not None:
         # schema 13: the review's answer awaited, or an upheld refusal the procuratorate
         # may still be asked about (core/case_path/police_followups.py)

@@ -134,10 +134,18 @@ def _letter_times(db: Database, case_id: str, letter_no: str | None) -> tuple[st
     return tuple(row) if row is not None else (None,) * 5
 
 
-def supervision_in_time(db: Database, case_id: str, letter_no: str | None, now: datetime) -> bool:
-    """Whether 立案监督 may still be asked at ``now`` (art. 9: 3 days after the upheld refusal)."""
-    upheld = _upheld_at(db, case_id, letter_no)
-    return upheld is None or now <= supervision_due(work_calendar(db), upheld)
+def _refusal_at(db: Database, case_id: str, state: CaseState) -> datetime | None:
+    """When the refusal 立案监督 would be about was made: upheld on review, or the police's
+    own refusal of a letter whose review was not asked (art. 9)."""
+    if state.police_upheld_letter is not None:
+        return _upheld_at(db, case_id, state.police_upheld_letter)
+    return _refused_at(db, case_id, state.police_refused_letter)
+
+
+def supervision_in_time(db: Database, case_id: str, state: CaseState, now: datetime) -> bool:
+    """Whether 立案监督 may still be asked at ``now`` (art. 9: within 3 days of the refusal)."""
+    refused = _refusal_at(db, case_id, state)
+    return refused is None or now <= supervision_due(work_calendar(db), refused)
 
 
 def checked_follow_up(
@@ -148,10 +156,10 @@ def checked_follow_up(
     handover, the time the police passed the case on. Refused in plain words otherwise."""
     action = request.action
     if action == Action.POLICE_SUPERVISION:
-        upheld = _upheld_at(db, case_id, state.police_upheld_letter)
-        if upheld is not None:
-            check_supervision_window(work_calendar(db), upheld, now)
-            return replace(request, on=check_step_day(request.on, upheld, now))
+        refused = _refusal_at(db, case_id, state)
+        if refused is not None:
+            check_supervision_window(work_calendar(db), refused, now)
+            return replace(request, on=check_step_day(request.on, refused, now))
     receipt, outcome, outcome_at, answer, answered_at = _letter_times(
         db, case_id, state.transfer_letter
     )
@@ -165,15 +173,15 @@ def checked_follow_up(
 
 def lapsed_review(db: Database, case_id: str, letter_no: str, now: datetime) -> str | None:
     """When the review window of the police's refusal of ``letter_no`` ended (YYYY-MM-DD
-    HH:MM), if it passed with no review asked (art. 9: the right lapsed; the case detail
-    says so, the board does not chase it); None otherwise, and for one-step transfers of
-    schema 5-11, which had no review."""
+    HH:MM), if it passed with neither a review nor 立案监督 asked (art. 9: the right lapsed;
+    the case detail says so, the board does not chase it); None otherwise, and for one-step
+    transfers of schema 5-11, which had no review."""
     refused = _refused_at(db, case_id, letter_no)
     asked = db.execute(
-        "SELECT review_at FROM police_requests WHERE case_id = ? AND letter_no = ?",
+        "SELECT review_at, supervision_at FROM police_requests WHERE case_id = ? AND letter_no = ?",
         [case_id, letter_no],
     ).fetchone()
-    if refused is None or asked is None or asked[0] is not None:
+    if refused is None or asked is None or asked[0] is not None or asked[1] is not None:
         return None
     calendar = work_calendar(db)
     if review_window_open(calendar, refused, now):

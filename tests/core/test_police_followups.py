@@ -83,7 +83,7 @@ def test_an_upheld_refusal_opens_the_way_to_the_procuratorate_once() -> None:
     asked = step(UPHELD, LEADER, SUPERVISE)
     assert asked.police_upheld_letter is None
     assert str(refused(asked, CLERK, SUPERVISE)) == (
-        "公安机关没有作出维持不予立案的复议决定，无法建议检察院立案监督。"
+        "公安机关没有不予立案（或复议维持不予立案）的决定等待处理，无法建议检察院立案监督。"
     )
     assert str(refused(UPHELD, CLERK, VALID[A.POLICE_REVIEW_ANSWER])) == (
         "还没有提请公安机关复议，无法登记复议决定。"
@@ -113,7 +113,18 @@ def test_refusals_of_the_answer_and_the_supervision() -> None:
     assert refused(UPHELD, CLERK, Request(A.POLICE_SUPERVISION, to="检察院")).code == (
         "reason_missing"
     )
-    assert refused(DECLINED, CLERK, SUPERVISE).code == "supervision_needs_upheld"
+    assert refused(REVIEWED, CLERK, SUPERVISE).code == "supervision_needs_upheld"  # awaited
+    assert refused(RECEIVED, CLERK, SUPERVISE).code == "supervision_needs_upheld"
+
+
+def test_the_procuratorate_may_be_asked_at_once_instead_of_a_review() -> None:
+    """Art. 9: within 3 days of the refusal, a review or else 立案监督; not both."""
+    assert decide(DECLINED, CLERK, SUPERVISE, DEPARTMENTS).payload["letter_no"] == LETTER
+    asked = step(DECLINED, CLERK, SUPERVISE)
+    assert (asked.police_refused_letter, asked.police_upheld_letter) == (None, None)
+    assert A.POLICE_REVIEW not in allowed_actions(asked, CLERK)
+    assert refused(asked, CLERK, VALID[A.POLICE_REVIEW]).code != ""
+    assert refused(asked, CLERK, SUPERVISE).code == "supervision_needs_upheld"
 
 
 def test_the_police_pass_a_received_case_on_once_before_deciding() -> None:
@@ -184,8 +195,8 @@ def test_the_clocks_in_the_regulations_days() -> None:
     with pytest.raises(DomainError) as caught:
         check_supervision_window(CAL, dt("2026-12-09 10:00"), dt("2026-12-14 17:31"))
     assert str(caught.value) == (
-        "建议人民检察院立案监督应在接到复议决定之日起 3 日内（截至 2026-12-14 17:30）提出"
-        "（第九条），已经过期。"
+        "建议人民检察院立案监督应在接到不予立案通知书或复议决定之日起 3 日内"
+        "（截至 2026-12-14 17:30）提出（第九条），已经过期。"
     )
 
 

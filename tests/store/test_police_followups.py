@@ -13,6 +13,7 @@ import pytest
 
 from app.core.case_path.steps import Action
 from app.store.case_actions import actions_for
+from app.store.case_state import load_state
 from app.store.cases import case_by_number
 from app.store.clocks import case_clocks, due_soon_cases, overdue_cases, review_answer_clocks
 from app.store.police_transfers import lapsed_review, requests_of
@@ -189,3 +190,30 @@ def test_a_lapsed_review_window_is_named_on_the_case(office: Office) -> None:
     office.now = wall_at(2026, 12, 8, 10)
     office.act(number, A.POLICE_REVIEW, reason="补充鉴定")
     assert lapsed_review(office.db, case.id, LETTER, datetime(2026, 12, 11, 9)) is None
+
+
+def test_the_procuratorate_is_asked_at_once_instead_of_a_review(office: Office) -> None:
+    """Art. 9's other way: within 3 days of the refusal the authority may ask the
+    procuratorate instead of the police; then no review is asked, and no lapse is named."""
+    number = declined(office)  # refused Monday 2026-12-07 09:07: 3 days to Thursday 17:30
+    case = case_by_number(office.db, number)
+    clerk = user_by_name(office.db, "clerk")
+    offered = actions_for(office.db, clerk, case, datetime(2026, 12, 10, 17, 30))
+    assert {A.POLICE_REVIEW, A.POLICE_SUPERVISION} <= set(offered)
+    late = actions_for(office.db, clerk, case, datetime(2026, 12, 10, 17, 31))
+    assert A.POLICE_SUPERVISION not in late
+    office.now = wall_at(2026, 12, 10, 18)
+    error = office.refuse(number, A.POLICE_SUPERVISION, reason="数额已达标准")
+    assert (error.code, "2026-12-10 17:30" in str(error)) == ("supervision_window_passed", True)
+    office.now = wall_at(2026, 12, 9, 10)
+    office.act(number, A.POLICE_SUPERVISION, reason="抽头数额已达追诉标准")
+    (request,) = requests_of(office.db, case.id)
+    assert (request.supervision_on, request.supervision_to, request.review_at) == (
+        "2026-12-09",
+        "蓬山区人民检察院",
+        None,
+    )
+    assert load_state(office.db, case.id).police_refused_letter is None
+    assert office.refuse(number, A.POLICE_REVIEW, reason="再议").code != ""
+    assert lapsed_review(office.db, case.id, LETTER, datetime(2026, 12, 11, 9)) is None
+    assert_rebuild_is_identical(office.db)

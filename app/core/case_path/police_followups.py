@@ -1,9 +1,10 @@
 """What follows a transfer to the police (行刑衔接, order 310; schema 13), as steps of the
-case path: the police's answer to a review and the procuratorate asked to supervise after
-an upheld refusal (art. 9), the case passed on by the police to the competent authority
-(art. 7), the items handed over once the police opened a case (art. 12). Who, when and what
-each records; ``rules``, ``decide`` and ``fold`` ask here. The office records them: the
-police and the procuratorate do not run TownDesk."""
+case path: the police's answer to a review; the procuratorate asked to supervise, at once
+after a refusal instead of a review, or after the refusal is upheld on review (art. 9); the
+case passed on by the police to the competent authority (art. 7); the items handed over once
+the police opened a case (art. 12). Who, when and what each records; ``rules``, ``decide``
+and ``fold`` ask here. The office records them: the police and the procuratorate do not run
+TownDesk."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def check_follow_up(state: CaseState, action: Action) -> None:
     transfer received but not yet decided, a case the police opened."""
     if action == A.POLICE_REVIEW_ANSWER and state.police_review_letter is None:
         raise _refuse("review_not_asked", action)
-    if action == A.POLICE_SUPERVISION and state.police_upheld_letter is None:
+    if action == A.POLICE_SUPERVISION and supervised_letter(state) is None:
         raise _refuse("supervision_needs_upheld", action)
     if action in (A.POLICE_PASSED_ON, A.POLICE_HANDOVER) and not state.transfer_police:
         raise _refuse("police_transfer_only", action)
@@ -61,6 +62,12 @@ def check_follow_up(state: CaseState, action: Action) -> None:
             raise _refuse("handover_needs_case_opened", action)
         if state.items_handed_over:
             raise _refuse("already_recorded", action)
+
+
+def supervised_letter(state: CaseState) -> str | None:
+    """The refused letter 立案监督 may be asked about: one whose refusal was upheld on review,
+    or, art. 9's other way, one just refused whose review was not asked."""
+    return state.police_upheld_letter or state.police_refused_letter
 
 
 def _need(value: str, code: str, action: Action) -> str:
@@ -82,7 +89,7 @@ def follow_up_payload(
         return {"letter_no": state.police_review_letter, "answer": fields["outcome"], "note": note}
     if action == A.POLICE_SUPERVISION:
         return {
-            "letter_no": state.police_upheld_letter,
+            "letter_no": supervised_letter(state),
             "to": _need(fields.get("to", ""), "copy_to_missing", action),
             "reason": _need(fields.get("reason", ""), "reason_missing", action),
             "on": fields["on"],
@@ -128,8 +135,8 @@ def evolve_follow_up(state: CaseState, action: Action, p: Mapping[str, Any]) -> 
             call_id=None,
             call_status=None,
         )
-    if action == A.POLICE_SUPERVISION:
-        return replace(state, police_upheld_letter=None)
+    if action == A.POLICE_SUPERVISION:  # one way or the other: no review after it
+        return replace(state, police_upheld_letter=None, police_refused_letter=None)
     if action == A.POLICE_PASSED_ON:
         return replace(state, transfer_passed_on=True)
     return replace(state, items_handed_over=True)

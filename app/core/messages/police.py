@@ -39,14 +39,14 @@ POLICE_MESSAGES: dict[str, tuple[str, str]] = {
         "Choose the police's decision on review (refusal upheld / case opened) to {action}.",
     ),
     "supervision_needs_upheld": (
-        "公安机关没有作出维持不予立案的复议决定，无法{action}。",
-        "The police have not upheld their refusal on review: cannot {action}.",
+        "公安机关没有不予立案（或复议维持不予立案）的决定等待处理，无法{action}。",
+        "No refusal by the police (or refusal upheld on review) is open: cannot {action}.",
     ),
     "supervision_window_passed": (
-        "建议人民检察院立案监督应在接到复议决定之日起 3 日内（截至 {value}）提出"
-        "（第九条），已经过期。",
-        "Supervision by the procuratorate is asked within 3 days of the review decision "
-        "(by {value}; art. 9); that time has passed.",
+        "建议人民检察院立案监督应在接到不予立案通知书或复议决定之日起 3 日内（截至 {value}）"
+        "提出（第九条），已经过期。",
+        "Supervision by the procuratorate is asked within 3 days of the refusal or of the "
+        "review decision (by {value}; art. 9); that time has passed.",
     ),
     "step_day_invalid": (
         "日期“{value}”不对：应为 YYYY-MM-DD，不早于 {found}，不晚于今天。",

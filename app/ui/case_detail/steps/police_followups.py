@@ -1,6 +1,6 @@
 """What follows a transfer to the police (order 310; core/case_path/police_followups.py), as
 the office records it: the police's answer to a review, the procuratorate asked to supervise
-after an upheld refusal (art. 9), the case passed on by the police (art. 7), the items
+after a refusal or an upheld one (art. 9), the case passed on by the police (art. 7), the items
 handed over once a case is opened (art. 12). The store checks the dates against the answer
 each follows."""
 
@@ -63,8 +63,8 @@ class ReviewAnswerForm(AnswerForm):
 
 
 class SupervisionForm(AnswerForm):
-    """立案监督 asked of the procuratorate at the same level, within 3 days of the upheld
-    refusal: to whom, on which day, why."""
+    """立案监督 asked of the procuratorate at the same level, within 3 days of the refusal
+    (instead of a review) or of its being upheld on review: to whom, on which day, why."""
 
     actions = (Action.POLICE_SUPERVISION,)
 

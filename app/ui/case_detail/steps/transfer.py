@@ -40,7 +40,12 @@ class AnswerForm(StepForm):
         state = load_state(self.session.db, self.case.id)
         self.police = state.transfer_police
         # the open transfer's letter, or the refused one a review's answer or 立案监督 concerns
-        shown = state.transfer_letter or state.police_review_letter or state.police_upheld_letter
+        shown = (
+            state.transfer_letter
+            or state.police_review_letter
+            or state.police_upheld_letter
+            or state.police_refused_letter
+        )
         letter = QLabel(shown or "—")
         letter.setObjectName("letterNumber")
         letter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
