@@ -164,13 +164,15 @@ _STEP_ROWS = (
 )
 
 
-# A police refusal not yet put up for review (复议), on the case's latest transfer out, while
-# the case is open: the same refusal ``case_state.load_state`` lets the review answer.
+# A police refusal not yet put up for review (复议) nor taken to the procuratorate (立案监督),
+# on the case's latest transfer out, while the case is open: the same refusal
+# ``case_state.load_state`` lets the review answer.
 _REFUSALS = (
     "SELECT c.number, t.outcome_at, c.status, c.supervision_count FROM transfers t "
     "JOIN police_requests r ON r.case_id = t.case_id AND r.letter_no = t.letter_no "
     "JOIN cases c ON c.id = t.case_id "
     "WHERE t.police = 1 AND t.direction = 'out' AND t.outcome = ? AND r.review_at IS NULL "
+    "AND r.supervision_at IS NULL "
     "AND c.finished_at IS NULL AND t.id = (SELECT l.id FROM transfers l "
     "WHERE l.case_id = t.case_id AND l.direction = 'out' "
     "ORDER BY l.sent_at DESC, l.id DESC LIMIT 1)"

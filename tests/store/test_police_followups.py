@@ -206,7 +206,11 @@ def test_the_procuratorate_is_asked_at_once_instead_of_a_review(office: Office) 
     error = office.refuse(number, A.POLICE_SUPERVISION, reason="数额已达标准")
     assert (error.code, "2026-12-10 17:30" in str(error)) == ("supervision_window_passed", True)
     office.now = wall_at(2026, 12, 9, 10)
+    window = [c.kind for c in case_clocks(office.db, case.id, datetime(2026, 12, 9, 10))]
+    assert "police_review" in window  # the 3-day window is on the case until one is asked
     office.act(number, A.POLICE_SUPERVISION, reason="抽头数额已达追诉标准")
+    after = [c.kind for c in case_clocks(office.db, case.id, datetime(2026, 12, 9, 11))]
+    assert "police_review" not in after and "triage" in after  # back in 待研判 meanwhile
     (request,) = requests_of(office.db, case.id)
     assert (request.supervision_on, request.supervision_to, request.review_at) == (
         "2026-12-09",
