@@ -35,6 +35,7 @@ from app.store.evidence_files import (
     check_content,
     check_evidence_name,
 )
+from app.store.processes import process_alive
 
 __all__ = ["EVIDENCE_TYPES", "PHOTO_LIMIT_MB", "PHOTO_TYPES", "BlobStore", "StoredFile"]
 
@@ -383,35 +384,6 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(handle)
         finally:
             os.close(handle)
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process runs (what it left is still in use). Another user's process is
-    taken as running: not ours to judge."""
-    if os.name == "nt":  # os.kill(pid, 0) there sends CTRL_C_EVENT to a process group
-        return _alive_on_windows(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def _alive_on_windows(pid: int) -> bool:
-    import ctypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return bool(kernel32.GetLastError() == 5)  # access denied: another user's
-    try:
-        code = ctypes.c_ulong()
-        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")

@@ -16,7 +16,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from app.store.blobs import BlobStore, process_alive
+from app.store.blobs import BlobStore
+from app.store.processes import process_alive
 
 FOLDER_PREFIX = "towndesk-evidence-"
 _PRIVATE_FILE = 0o600

@@ -31,7 +31,7 @@ from typing import Any, BinaryIO
 import pyrage
 
 from app.core.errors import DomainError
-from app.store.blobs import process_alive
+from app.store.processes import process_alive
 from app.sync.keys import DeviceKeys
 from app.sync.manifest import MANIFEST_BYTES, parse_bounded
 from app.sync.spool import CHUNK, SealedSpool, private_dir
