@@ -31,6 +31,7 @@ CLOCK_WORDS = {
     "police_review": "提请复议期限",
     "police_review_answer": "公安复议决定",
     "police_handover": "移交涉案物品",
+    "police_supervision": "建议立案监督期限",
 }
 STATE_WORDS = {
     "on_time": "正常",

@@ -98,6 +98,9 @@ class StepKind(StrEnum):
     # review window), and the items handed over once a case is opened (art. 12: 3 days)
     POLICE_REVIEW_ANSWER = "police_review_answer"
     POLICE_HANDOVER = "police_handover"
+    # 立案监督 after a refusal upheld on review: the authority "应当" ask the procuratorate
+    # within 3 days (art. 9); read at ``now`` like the review window, and gone once it closed
+    POLICE_SUPERVISION = "police_supervision"
 
 
 def office_step_due(

@@ -11,7 +11,13 @@ from app.core.calendar import WorkCalendar
 from app.core.clock import TIME_FORMAT, parse_local, stored_text
 from app.core.deadlines import WALL_DUE_SOON_SECONDS, DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
-from app.core.police_transfer import review_answer_due, review_due, review_window_open
+from app.core.police_transfer import (
+    UPHELD,
+    review_answer_due,
+    review_due,
+    review_window_open,
+    supervision_due,
+)
 from app.core.step_limits import StepKind
 from app.core.time_limits import call_limits, call_step_due
 from app.core.transfers import DECLINED
@@ -47,7 +53,8 @@ def case_clocks(db: Database, case_id: str, now: datetime) -> list[StepClock]:
         clocks.append(_running("handle", handle_due, _state(handle_due, now, calendar)))
     if step and step_due:
         clocks.append(_running(step, step_due, _state(step_due, now, calendar)))
-    for window in [*review_clocks(db, now, case_id), *review_answer_clocks(db, case_id)]:
+    windows = [*review_clocks(db, now, case_id), *supervision_clocks(db, now, case_id)]
+    for window in [*windows, *review_answer_clocks(db, case_id)]:
         clocks.append(_running(window.kind, window.due, _state(window.due, now, calendar)))
     return clocks
 
@@ -200,6 +207,35 @@ def review_clocks(db: Database, now: datetime, case_id: str | None = None) -> li
     return rows
 
 
+def supervision_clocks(
+    db: Database, now: datetime, case_id: str | None = None
+) -> list[OverdueCase]:
+    """The 3 days after a refusal upheld on review in which the office asks the
+    procuratorate to supervise (立案监督, order 310 art. 9), still open at ``now``, as rows of
+    the office; once closed the step is refused (core ``check_supervision_window``), so the
+    row goes."""
+    where, params = ("AND r.case_id = ?", [UPHELD, case_id]) if case_id else ("", [UPHELD])
+    calendar = work_calendar(db)
+    office = db.execute(
+        "SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1"
+    ).fetchone()
+    rows = db.execute(
+        "SELECT c.number, r.review_answered_at, c.status, c.supervision_count "
+        "FROM police_requests r JOIN cases c ON c.id = r.case_id "
+        "WHERE r.review_answer = ? AND r.supervision_at IS NULL AND c.finished_at IS NULL "
+        f"{where}",
+        params,
+    ).fetchall()
+    kind = StepKind.POLICE_SUPERVISION.value
+    out = []
+    for number, upheld_at, status, supervised in rows:
+        due = supervision_due(calendar, parse_local(upheld_at))
+        if now <= due:
+            unit = office[0] if office else None
+            out.append(OverdueCase(number, kind, stored_text(due), unit, status, supervised))
+    return out
+
+
 def review_answer_clocks(db: Database, case_id: str | None = None) -> list[OverdueCase]:
     """The police's answers to a review still owed (order 310 art. 9: within 3 days of the
     request), as rows of the police the letter went to: a duty, so it stays on the board
@@ -243,7 +279,8 @@ def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overd
         "ORDER BY 3 LIMIT ?",
         [moment, until, moment, until, moment, until, limit],
     ).fetchall()
-    closing = [row for row in review_clocks(db, now) if row.due <= until]  # 复议 window
+    windows = [*review_clocks(db, now), *supervision_clocks(db, now)]  # 复议, 立案监督
+    closing = [row for row in windows if row.due <= until]
     closing += [r for r in review_answer_clocks(db) if moment <= r.due <= until]
     return sorted([OverdueCase(*row) for row in rows] + closing, key=lambda r: r.due)[:limit]
 

@@ -1357,6 +1357,10 @@
       <translation>公安复议决定</translation>
     </message>
     <message>
+      <source>Asking the procuratorate to supervise</source>
+      <translation>建议立案监督期限</translation>
+    </message>
+    <message>
       <source>Items handed to the police</source>
       <translation>移交涉案物品</translation>
     </message>

@@ -80,6 +80,17 @@ def test_the_procuratorate_is_asked_within_three_days_of_the_upheld_refusal(
     office.act(number, A.POLICE_REVIEW_ANSWER, outcome="upheld")
     case = case_by_number(office.db, number)
     clerk = user_by_name(office.db, "clerk")
+    # the office "应当" ask within 3 days: its window on the case and, as it closes, the board
+    due = "2026-12-14 17:30:00"
+    [window] = [c for c in case_clocks(office.db, case.id, datetime(2026, 12, 10, 9))
+                if c.kind == "police_supervision"]  # fmt: skip
+    assert (window.due, window.overdue) == (due, False)
+    closing = due_soon_cases(office.db, datetime(2026, 12, 14, 16))
+    assert [(r.number, r.kind, r.due) for r in closing if r.number == number] == [
+        (number, "police_supervision", due)
+    ]
+    gone = case_clocks(office.db, case.id, datetime(2026, 12, 14, 17, 31))
+    assert "police_supervision" not in [c.kind for c in gone]  # closed: the step is refused
     assert A.POLICE_SUPERVISION in actions_for(
         office.db, clerk, case, datetime(2026, 12, 14, 17, 30)
     )
@@ -94,6 +105,8 @@ def test_the_procuratorate_is_asked_within_three_days_of_the_upheld_refusal(
     assert early.code == "step_day_invalid"
     assert office.refuse(number, A.POLICE_SUPERVISION).code == "reason_missing"
     office.act(number, A.POLICE_SUPERVISION, reason="抽头数额已达追诉标准")
+    after = case_clocks(office.db, case.id, datetime(2026, 12, 10, 11))
+    assert "police_supervision" not in [c.kind for c in after]
     (request,) = requests_of(office.db, case.id)
     assert (request.supervision_on, request.supervision_to, request.supervision_reason) == (
         "2026-12-10",

@@ -151,5 +151,8 @@ def clock_name(kind: str) -> str:
         "police_review": QCoreApplication.translate("Clock", "Review request window"),
         "police_review_answer": QCoreApplication.translate("Clock", "Police answer to the review"),
         "police_handover": QCoreApplication.translate("Clock", "Items handed to the police"),
+        "police_supervision": QCoreApplication.translate(
+            "Clock", "Asking the procuratorate to supervise"
+        ),
     }
     return names.get(kind, kind)
