@@ -6,11 +6,19 @@ from pathlib import Path
 
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
-from app.store.case_list import SORTABLE, CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_list import (
+    SORTABLE,
+    CaseFilter,
+    CaseSort,
+    case_window,
+    count_cases,
+    listed_window,
+)
 from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from app.wall_clock import system_wall  # the benchmark database was built today
+from tests.perf.case_matrix import header, line, matrix, raw_ms, recorded, summary
 from tests.perf.conftest import report, timed
 
 PAGE = 200
@@ -79,6 +87,30 @@ def test_case_list_queries(million_db: Path) -> None:
                 )
             ),
         )
+    db.close()
+
+
+def test_case_list_matrix(million_db: Path) -> None:
+    """Every filter x sort x search of the cases page at store level: count + first page,
+    beside the raw floor of the same statements (best of 2 each, after one warming run)."""
+    db = open_database(million_db)
+    clerk = user_by_name(db, "clerk")
+    print(f"\ncases page matrix at store level (count + first {PAGE} rows, best of 2, ms):")
+    print(header("store ms"))
+    rows = []
+    for combination in matrix(clerk):
+        f, sort = combination.case_filter, combination.sort
+
+        def work(f: CaseFilter = f, sort: CaseSort = sort) -> None:
+            count_cases(db, f)
+            listed_window(db, f, sort, 0, PAGE)
+
+        statements = recorded(db, work)
+        store = min(timed(work, repeat=1) for _ in range(2))
+        raw = raw_ms(db, statements, repeat=2)
+        rows.append((combination.label, store, raw))
+        print(line(combination.label, store, raw), flush=True)
+    print("\n".join(summary(rows)))
     db.close()
 
 
