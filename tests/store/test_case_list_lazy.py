@@ -1,0 +1,145 @@
+"""The cases page's first answer on a large database: the count estimated from a sample of
+row numbers (约), and windows found by walking the sort order when the filter finds many."""
+
+from __future__ import annotations
+
+import pytest
+
+import app.store.case_list as case_list
+from app.store.case_list import (
+    SORTABLE,
+    CaseCount,
+    CaseFilter,
+    CaseSort,
+    case_window,
+    count_cases,
+    estimate_cases,
+    first_window,
+    listed_window,
+    row_numbers,
+    should_walk,
+)
+from tests.store.store_helpers import all_cases
+
+EVERYTHING = 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0, 0),
+        (99, 99),
+        (100, 100),
+        (1_549, 1_500),
+        (1_551, 1_600),
+        (52_347, 52_000),
+        (999_600, 1_000_000),
+    ],
+)
+def test_an_estimate_keeps_two_significant_figures(value: int, shown: int) -> None:
+    assert case_list._two_figures(value) == shown
+
+
+def test_on_a_small_database_the_estimate_is_the_count(demo_db) -> None:
+    assert row_numbers(demo_db) == 400
+    assert estimate_cases(demo_db, CaseFilter()) == CaseCount(400, True)
+    hotline = CaseFilter(source="hotline")
+    assert estimate_cases(demo_db, hotline) == CaseCount(count_cases(demo_db, hotline), True)
+
+
+def sampled(rows: list[dict], keep, slices: int, length: int) -> int:
+    """The estimate worked out in plain Python: the matching rows in the slices, scaled."""
+    step = 400 // slices
+    starts = range(1, slices * step, step)
+    found = sum(1 for r in rows if keep(r) and any(s <= r["seq"] < s + length for s in starts))
+    return round(found * 400 / (slices * length))
+
+
+@pytest.mark.parametrize(
+    ("case_filter", "keep"),
+    [
+        (CaseFilter(), lambda r: True),
+        (CaseFilter(source="hotline"), lambda r: r["source"] == "hotline"),
+        (
+            CaseFilter(text="占道"),
+            lambda r: "占道" in r["description"] + r["address"] + r["category_name"],
+        ),
+        (CaseFilter(lead_unit="SCJG"), lambda r: r["lead_unit"] == "SCJG"),
+    ],
+)
+def test_on_a_large_database_the_count_is_estimated_from_slices(
+    demo_db, monkeypatch, case_filter, keep
+) -> None:
+    """Four slices of ten row numbers (1-10, 101-110, 201-210, 301-310) stand for 400."""
+    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    expected = sampled(all_cases(demo_db), keep, 4, 10)  # under 100: not rounded
+    assert estimate_cases(demo_db, case_filter) == CaseCount(expected, False)
+
+
+def test_a_search_that_can_match_nothing_is_counted_exactly_at_once(demo_db, monkeypatch):
+    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    assert estimate_cases(demo_db, CaseFilter(text="，。")) == CaseCount(0, True)
+
+
+def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch) -> None:
+    """Row numbers said to reach 4,000: three slices of 20 start at 1, 1334 and 2667; only
+    the first holds cases (20 of them), so 20 x 4000 / 60 = 1333.3, shown as 1,300."""
+    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 3)
+    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 20)
+    monkeypatch.setattr(case_list, "row_numbers", lambda db: 4000)
+    assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1300, False)
+
+
+def test_the_first_window_is_exact_when_it_holds_the_whole_list(demo_db, monkeypatch):
+    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    few = CaseFilter(grid_code="G02", urgency="urgent")
+    count, rows = first_window(demo_db, few, CaseSort(), 200)
+    assert count == CaseCount(count_cases(demo_db, few), True)
+    assert [r.case.number for r in rows] == [
+        c.number for c in case_window(demo_db, few, CaseSort(), 0, 200)
+    ]
+    count, rows = first_window(demo_db, CaseFilter(), CaseSort(), 50)
+    assert not count.exact and len(rows) == 50
+
+
+@pytest.mark.parametrize("column", SORTABLE)
+def test_walking_the_sort_order_finds_the_same_windows(demo_db, column: str) -> None:
+    for case_filter in (
+        CaseFilter(),
+        CaseFilter(source="patrol"),
+        CaseFilter(category_codes=("0101", "0102"), urgency="normal"),
+        CaseFilter(text="占道"),
+        CaseFilter(lead_unit="ZHB", received_from="2026-10-01"),
+    ):
+        for descending in (True, False):
+            sort = CaseSort(column, descending)
+            gathered = listed_window(demo_db, case_filter, sort, 0, EVERYTHING)
+            walked = listed_window(demo_db, case_filter, sort, 0, EVERYTHING, walk=True)
+            assert [r.case.number for r in walked] == [r.case.number for r in gathered]
+            some = listed_window(demo_db, case_filter, sort, 13, 9, walk=True)
+            assert [r.case.number for r in some] == [r.case.number for r in gathered[13:22]]
+
+
+def test_the_walk_disables_the_filters_indexes(demo_db) -> None:
+    """The plan, not only the rows: walking by grid reads cases_by_grid, not the source's."""
+    where = case_list._where(demo_db, CaseFilter(source="patrol"), walk=True)
+    assert where is not None and where.clauses == ["+source = ?"]
+    sql = (
+        f"SELECT seq FROM cases{where.sql()} "
+        f"ORDER BY {case_list._order(CaseSort('grid_code'))} LIMIT 5"
+    )
+    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
+    assert "cases_by_grid" in plan and "cases_by_source" not in plan
+    assert "TEMP B-TREE" not in plan
+
+
+def test_when_to_walk() -> None:
+    many, few = CaseCount(20_001, False), CaseCount(20_000, True)
+    assert should_walk(CaseFilter(source="patrol"), CaseSort("number"), many)
+    assert not should_walk(CaseFilter(source="patrol"), CaseSort("number"), few)
+    september = CaseFilter(received_from="2026-09-01", received_to="2026-09-30")
+    assert should_walk(september, CaseSort("received_at"), many)
+    assert not should_walk(september, CaseSort("number"), many)  # numbers follow the date
