@@ -322,12 +322,24 @@ def listed_window(
     offset: int,
     limit: int,
     walk: bool = False,
+    total: int | None = None,
 ) -> list[ListedCase]:
     """``case_window`` with what the list shows beside each case; ``walk``: the filter
-    finds many cases, walk the sort order's index (see ``first_window``)."""
+    finds many cases, walk the sort order's index (see ``first_window``). ``total``: the
+    list's exact length, if known; a window in its second half is then read from the other
+    end, in the opposite order (every order is total: it ends with the row number), so the
+    last window costs what the first does."""
     where = _where(db, case_filter, walk=walk)
     if where is None:
         return []
+    flip = total is not None and offset > total // 2
+    if flip:
+        assert total is not None
+        end = min(offset + limit, total)
+        offset, limit = total - end, end - offset
+        if limit <= 0:
+            return []
+        sort = CaseSort(sort.column, not sort.descending)
     seqs = [
         row[0]
         for row in db.execute(
@@ -336,6 +348,8 @@ def listed_window(
             [*where.params, limit, offset],
         )
     ]
+    if flip:
+        seqs.reverse()
     if not seqs:
         return []
     marks = ",".join("?" for _ in seqs)

@@ -143,3 +143,28 @@ def test_when_to_walk() -> None:
     september = CaseFilter(received_from="2026-09-01", received_to="2026-09-30")
     assert should_walk(september, CaseSort("received_at"), many)
     assert not should_walk(september, CaseSort("number"), many)  # numbers follow the date
+
+
+@pytest.mark.parametrize("column", ["received_at", "number", "lead_unit", "address"])
+def test_windows_past_the_middle_are_read_from_the_other_end(demo_db, column: str) -> None:
+    """With the list's length known, rows 390..399 of 400 come from the start of the
+    opposite order, reversed: the same rows as counting 390 from the front."""
+    for case_filter in (CaseFilter(), CaseFilter(source="patrol")):
+        total = count_cases(demo_db, case_filter)
+        for descending in (True, False):
+            sort = CaseSort(column, descending)
+            full = [r.case.number for r in listed_window(demo_db, case_filter, sort, 0, total)]
+            for offset, limit in ((total - 10, 10), (total - 7, 10), (total // 2 + 1, 30)):
+                flipped = listed_window(demo_db, case_filter, sort, offset, limit, total=total)
+                assert [r.case.number for r in flipped] == full[offset : offset + limit]
+            assert listed_window(demo_db, case_filter, sort, total, 10, total=total) == []
+
+
+def test_the_far_end_is_read_in_the_opposite_order(demo_db, monkeypatch) -> None:
+    """The plan, not only the rows: the last window asks for OFFSET 0 of the reverse."""
+    sql: list[tuple[str, list]] = []
+    real = demo_db.execute
+    monkeypatch.setattr(demo_db, "execute", lambda q, p=(): sql.append((q, list(p))) or real(q, p))
+    listed_window(demo_db, CaseFilter(), CaseSort(), 390, 10, total=400)
+    window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM cases"))
+    assert "ORDER BY received_at ASC, seq ASC" in window and params == [10, 0]

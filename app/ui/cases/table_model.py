@@ -207,6 +207,10 @@ class CaseTableModel(QAbstractTableModel):
         """Read the same query again (after a case was registered)."""
         self.set_query(self.case_filter, self.case_sort, background=self.background)
 
+    def is_reading(self) -> bool:
+        """Whether a page the view asked for is still being read on the worker."""
+        return bool(self._asked)
+
     def cached_row_count(self) -> int:
         return sum(len(page) for page in self._pages.values())
 
@@ -234,8 +238,9 @@ class CaseTableModel(QAbstractTableModel):
         if self.background and self.runner is not None:
             self._ask_page(number, offset, walk)
             return []
+        total = self._count if self.count_exact else None
         page = listed_window(
-            self.db, self.case_filter, self.case_sort, offset, self.page_size, walk=walk
+            self.db, self.case_filter, self.case_sort, offset, self.page_size, walk, total
         )
         self._keep(number, page)
         return page
@@ -253,9 +258,10 @@ class CaseTableModel(QAbstractTableModel):
         self._asked.add(number)
         case_filter, sort, size = self.case_filter, self.case_sort, self.page_size
         shown = self._shown
+        total = self._count if self.count_exact else None  # read the far end backwards
 
         def work(db: Database, _progress: object) -> list[ListedCase]:
-            return listed_window(db, case_filter, sort, offset, size, walk=walk)
+            return listed_window(db, case_filter, sort, offset, size, walk=walk, total=total)
 
         def arrived(page: list[ListedCase]) -> None:
             if shown != self._shown:  # the rows are another query's now
