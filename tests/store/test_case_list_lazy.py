@@ -168,3 +168,14 @@ def test_the_far_end_is_read_in_the_opposite_order(demo_db, monkeypatch) -> None
     listed_window(demo_db, CaseFilter(), CaseSort(), 390, 10, total=400)
     window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM cases"))
     assert "ORDER BY received_at ASC, seq ASC" in window and params == [10, 0]
+
+
+def test_gathered_cases_are_sorted_in_the_narrow_index(demo_db) -> None:
+    """A unit's few cases, gathered by their index, are sorted by grid in cases_by_seq
+    (no full row read per case); counted alone, the gathering itself is counted."""
+    where = case_list._where(demo_db, CaseFilter(lead_unit="SCJG"))
+    assert where is not None and where.gathered is not None
+    assert case_list._source(where, "grid_code") == "cases INDEXED BY cases_by_seq"
+    assert case_list._source(where, "number") == "cases"  # not in the narrow index
+    expected = demo_db.execute("SELECT count(*) FROM cases WHERE lead_unit = 'SCJG'").fetchone()
+    assert count_cases(demo_db, CaseFilter(lead_unit="SCJG")) == expected[0] > 0
