@@ -24,6 +24,12 @@ from tests.store.store_helpers import all_cases
 EVERYTHING = 1_000_000
 
 
+@pytest.fixture
+def sampled_always(monkeypatch):
+    """No count is quick enough to be exact: every estimate comes from the sample."""
+    monkeypatch.setattr(case_list, "count_within", lambda db, f, ms: None)
+
+
 @pytest.mark.parametrize(
     ("value", "shown"),
     [
@@ -68,7 +74,7 @@ def sampled(rows: list[dict], keep, slices: int, length: int) -> int:
     ],
 )
 def test_on_a_large_database_the_count_is_estimated_from_slices(
-    demo_db, monkeypatch, case_filter, keep
+    demo_db, monkeypatch, sampled_always, case_filter, keep
 ) -> None:
     """Four slices of ten row numbers (1-10, 101-110, 201-210, 301-310) stand for 400."""
     monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
@@ -77,13 +83,29 @@ def test_on_a_large_database_the_count_is_estimated_from_slices(
     assert estimate_cases(demo_db, case_filter) == CaseCount(expected, False)
 
 
+def test_a_count_sqlite_finishes_at_once_is_exact(demo_db, monkeypatch) -> None:
+    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    both = CaseFilter(source="patrol", urgency="normal")
+    assert estimate_cases(demo_db, both) == CaseCount(count_cases(demo_db, both), True)
+
+
+def test_a_count_taking_too_long_is_interrupted(demo_db) -> None:
+    """A deadline already past: SQLite stops at its first 1,000 steps (counting 400 rows
+    by one index while testing another column takes more); the connection goes on."""
+    both = CaseFilter(source="patrol", urgency="normal")
+    assert case_list.count_within(demo_db, both, -1.0) is None
+    assert case_list.count_within(demo_db, both, 60_000.0) == count_cases(demo_db, both)
+    assert count_cases(demo_db, CaseFilter()) == 400
+
+
 def test_a_search_that_can_match_nothing_is_counted_exactly_at_once(demo_db, monkeypatch):
     monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
     monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
     assert estimate_cases(demo_db, CaseFilter(text="，。")) == CaseCount(0, True)
 
 
-def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch) -> None:
+def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch, sampled_always) -> None:
     """Row numbers said to reach 4,000: three slices of 20 start at 1, 1334 and 2667; only
     the first holds cases (20 of them), so 20 x 4000 / 60 = 1333.3, shown as 1,300."""
     monkeypatch.setattr(case_list, "SAMPLE_SLICES", 3)
@@ -92,7 +114,9 @@ def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch) -> None:
     assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1300, False)
 
 
-def test_the_first_window_is_exact_when_it_holds_the_whole_list(demo_db, monkeypatch):
+def test_the_first_window_is_exact_when_it_holds_the_whole_list(
+    demo_db, monkeypatch, sampled_always
+):
     monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
     monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
     few = CaseFilter(grid_code="G02", urgency="urgent")
