@@ -11,7 +11,6 @@ sorted; many are found by walking the sort order's index (see ``_narrowing``).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +20,6 @@ from app.core.model import Case, User
 from app.core.text import fts_query
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.queues import queue_conditions, waiting_on
-from app.store.sqlite_driver import OperationalError
 
 SORTABLE = (
     "number",
@@ -99,13 +97,13 @@ def _where(
     db: Database,
     case_filter: CaseFilter,
     seqs: tuple[int, int] | None = None,
-    walk: bool = False,
+    walk: str | None = None,
 ) -> _Where | None:
     """The WHERE clause, or None when the search text can match nothing. ``seqs``: only
     the row numbers ``first..last`` (a sample: the search is bounded too, and a narrowing
-    filter is tested row by row, not gathered). ``walk``: every
-    column behind a unary ``+``, so no filter's index can serve it and SQLite walks the
-    sort order's index instead (see ``first_window``)."""
+    filter is tested row by row, not gathered). ``walk``: the sort column whose index is
+    walked (see ``first_window``); every other column goes behind a unary ``+``, so SQLite
+    tests it in that index's entries instead of looking it up elsewhere."""
     where = _Where()
     f = case_filter
     if seqs is not None:
@@ -147,16 +145,17 @@ def _where(
                 *seqs,
             )
         where.text_match = match
-    if walk:
-        where.clauses = [_unindexed(clause) for clause in where.clauses]
+    if walk is not None:
+        where.clauses = [_unindexed(clause, walk) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
     return where
 
 
-def _unindexed(clause: str) -> str:
-    """``clause`` with its column behind a unary ``+``: SQLite may not use an index for it."""
+def _unindexed(clause: str, walked: str) -> str:
+    """``clause`` with its column behind a unary ``+`` (SQLite may not search an index by
+    it), unless it is the walked index's own column, which narrows the walk to a range."""
     column, rest = clause.split(" ", 1)
-    return f"+{column} {rest}" if column.isidentifier() else clause
+    return f"+{column} {rest}" if column.isidentifier() and column != walked else clause
 
 
 def _narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], str]]:
@@ -201,15 +200,31 @@ def _source(where: _Where, sort_column: str = "received_at") -> str:
     return "cases"
 
 
+# The index that holds each sortable column first, then every filter column (schema 13).
+SORT_INDEX = {
+    "number": "cases_by_number",
+    "received_at": "cases_by_received",
+    "status": "cases_by_status",
+    "category_code": "cases_by_category",
+    "grid_code": "cases_by_grid",
+    "source": "cases_by_source",
+    "urgency": "cases_by_urgency",
+    "address": "cases_by_address",
+    "first_receiver_unit": "cases_by_first_receiver",
+    "lead_unit": "cases_by_lead_unit",
+}
+
+
 def _order(sort: CaseSort) -> str:
-    """An ORDER BY that matches an index exactly, so SQLite walks it instead of sorting."""
+    """An ORDER BY that follows its index, so SQLite walks it instead of sorting (the row
+    number last makes every order total; ties of 受理时间 are rare)."""
     d = "DESC" if sort.descending else "ASC"
     if sort.column == "number":  # unique
         return f"number {d}"
-    if sort.column in ("received_at", "address"):
-        return f"{sort.column} {d}, seq {d}"
-    if sort.column == "lead_unit":  # the index cases_by_lead_unit (lead_unit, status)
-        return f"lead_unit {d}, status {d}, seq {d}"
+    if sort.column == "received_at":
+        return f"received_at {d}, seq {d}"
+    if sort.column == "lead_unit":  # the index cases_by_lead_unit (lead_unit, status, ...)
+        return f"lead_unit {d}, status {d}, received_at {d}, seq {d}"
     return f"{sort.column} {d}, received_at {d}, seq {d}"
 
 
@@ -230,107 +245,14 @@ def count_cases(db: Database, case_filter: CaseFilter) -> int:
     return db.execute(sql, params).fetchone()[0]
 
 
-# The lazy count's sample: this many slices of consecutive row numbers, spread over the
-# table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).
-SAMPLE_SLICES = 16
-SAMPLE_ROWS = 500
-# A count SQLite finishes within this long is shown exact at once (no 约).
-EXACT_WITHIN_MS = 10.0
-# Above this many matching cases, a window is found by walking the sort order's index and
-# testing each row (200 rows found within ~2% of the table); at most this many, by
-# gathering them through a filter's index and sorting.
-WALK_ABOVE = 20_000
-
-
-@dataclass(frozen=True)
-class CaseCount:
-    """How many cases a filter finds: exact, or estimated from a sample (约)."""
-
-    value: int
-    exact: bool
-
-
-def row_numbers(db: Database) -> int:
-    """The highest row number: how many cases there are at most (rows are never deleted
-    but by a rebuild, which numbers them again), found in the primary key at once."""
-    return db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
-
-
-def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None:
-    """``count_cases`` if SQLite finishes it within ``ms`` milliseconds, else None (it is
-    interrupted: an index range of a few tens of thousands counts in a few ms, half the
-    table in a hundred)."""
-    deadline = time.perf_counter() + ms / 1000
-
-    def too_long() -> bool:
-        return time.perf_counter() > deadline
-
-    db.conn.set_progress_handler(too_long, 1000)  # asked every 1,000 VM steps
-    try:
-        return count_cases(db, case_filter)
-    except OperationalError as error:
-        if "interrupt" not in str(error):
-            raise
-        return None
-    finally:
-        db.conn.set_progress_handler(None, 0)
-
-
-def estimate_cases(db: Database, case_filter: CaseFilter) -> CaseCount:
-    """The count at once, whatever the database's size: exact on a small database or when
-    SQLite counts it within ``EXACT_WITHIN_MS``, else counted in ``SAMPLE_SLICES`` evenly
-    spread slices of row numbers and scaled up, rounded to two significant figures."""
-    last = row_numbers(db)
-    if last <= SAMPLE_SLICES * SAMPLE_ROWS * 4:
-        return CaseCount(count_cases(db, case_filter), True)
-    exact = count_within(db, case_filter, EXACT_WITHIN_MS)
-    if exact is not None:
-        return CaseCount(exact, True)
-    step = last // SAMPLE_SLICES
-    found = 0
-    for first in range(1, SAMPLE_SLICES * step, step):
-        seqs = (first, first + SAMPLE_ROWS - 1)
-        where = _where(db, case_filter, seqs)
-        assert where is not None  # the same filter as above
-        found += db.execute(
-            f"SELECT count(*) FROM cases NOT INDEXED{where.sql()}", where.params
-        ).fetchone()[0]
-    return CaseCount(_two_figures(found * last / (SAMPLE_SLICES * SAMPLE_ROWS)), False)
-
-
-def _two_figures(value: float) -> int:
-    """52,347 -> 52,000: an estimate shows no more figures than it knows."""
-    whole = round(value)
-    if whole < 100:
-        return whole
-    unit = 10 ** (len(str(whole)) - 2)
-    return round(whole / unit) * unit
-
-
-def should_walk(case_filter: CaseFilter, sort: CaseSort, count: CaseCount) -> bool:
-    """Whether a window of this list is found by walking the sort order's index: when
-    the filter finds many cases, unless a date range bounds them and the order is another
-    column's (case numbers follow the date: walking them would cross every later month)."""
-    dated = case_filter.received_from or case_filter.received_to
-    return count.value > WALK_ABOVE and not (dated and sort.column != "received_at")
-
-
-def first_window(
-    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
-) -> tuple[CaseCount, list[ListedCase]]:
-    """What the cases page shows first: the count (estimated when large) and the first
-    ``limit`` rows. A filter finding many cases is served by walking the sort order's
-    index (SQLite's statistics, blind to the demo's skew and to search hits, would often
-    gather half the table through a filter's index and sort it)."""
-    count = estimate_cases(db, case_filter)
-    if count.value == 0 and count.exact:
-        return count, []
-    rows = listed_window(
-        db, case_filter, sort, 0, limit, walk=should_walk(case_filter, sort, count)
-    )
-    if len(rows) < limit:  # the whole list is in hand: its count is exact
-        return CaseCount(len(rows), True), rows
-    return CaseCount(max(count.value, len(rows)), count.exact), rows
+def count_in_slice(db: Database, case_filter: CaseFilter, first: int, last: int) -> int:
+    """How many of the cases numbered ``first..last`` the filter finds, reading just those
+    rows (a sample of the table: see app/store/case_count.py)."""
+    where = _where(db, case_filter, (first, last))
+    if where is None:
+        return 0
+    sql = f"SELECT count(*) FROM cases NOT INDEXED{where.sql()}"
+    return db.execute(sql, where.params).fetchone()[0]
 
 
 def case_window(
@@ -362,7 +284,7 @@ def listed_window(
     list's exact length, if known; a window in its second half is then read from the other
     end, in the opposite order (every order is total: it ends with the row number), so the
     last window costs what the first does."""
-    where = _where(db, case_filter, walk=walk)
+    where = _where(db, case_filter, walk=sort.column if walk else None)
     if where is None:
         return []
     flip = total is not None and offset > total // 2
@@ -373,11 +295,11 @@ def listed_window(
         if limit <= 0:
             return []
         sort = CaseSort(sort.column, not sort.descending)
+    source = f"cases INDEXED BY {SORT_INDEX[sort.column]}" if walk else _source(where, sort.column)
     seqs = [
         row[0]
         for row in db.execute(
-            f"SELECT seq FROM {_source(where, sort.column)}{where.sql()} "
-            f"ORDER BY {_order(sort)} LIMIT ? OFFSET ?",
+            f"SELECT seq FROM {source}{where.sql()} ORDER BY {_order(sort)} LIMIT ? OFFSET ?",
             [*where.params, limit, offset],
         )
     ]

@@ -149,7 +149,7 @@ def _matrix(app, db, page, measure, settled) -> None:  # type: ignore[no-untyped
     """Each combination as the page shows it (the first page and the count, estimated when
     large, painted), then the same statements straight on the driver, then the time until
     the exact count is on screen."""
-    from app.store.case_list import first_window
+    from app.store.case_count import first_window
     from app.store.reference import user_by_name
     from tests.perf.case_matrix import PAGE, matrix, raw_ms, recorded
 

@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import pytest
 
+import app.store.case_count as case_count
 import app.store.case_list as case_list
+from app.store.case_count import (
+    CaseCount,
+    estimate_cases,
+    first_window,
+    row_numbers,
+    should_walk,
+)
 from app.store.case_list import (
     SORTABLE,
-    CaseCount,
     CaseFilter,
     CaseSort,
     case_window,
     count_cases,
-    estimate_cases,
-    first_window,
     listed_window,
-    row_numbers,
-    should_walk,
 )
 from tests.store.store_helpers import all_cases
 
@@ -27,7 +30,7 @@ EVERYTHING = 1_000_000
 @pytest.fixture
 def sampled_always(monkeypatch):
     """No count is quick enough to be exact: every estimate comes from the sample."""
-    monkeypatch.setattr(case_list, "count_within", lambda db, f, ms: None)
+    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +46,7 @@ def sampled_always(monkeypatch):
     ],
 )
 def test_an_estimate_keeps_two_significant_figures(value: int, shown: int) -> None:
-    assert case_list._two_figures(value) == shown
+    assert case_count._two_figures(value) == shown
 
 
 def test_on_a_small_database_the_estimate_is_the_count(demo_db) -> None:
@@ -77,15 +80,15 @@ def test_on_a_large_database_the_count_is_estimated_from_slices(
     demo_db, monkeypatch, sampled_always, case_filter, keep
 ) -> None:
     """Four slices of ten row numbers (1-10, 101-110, 201-210, 301-310) stand for 400."""
-    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
     expected = sampled(all_cases(demo_db), keep, 4, 10)  # under 100: not rounded
     assert estimate_cases(demo_db, case_filter) == CaseCount(expected, False)
 
 
 def test_a_count_sqlite_finishes_at_once_is_exact(demo_db, monkeypatch) -> None:
-    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
     both = CaseFilter(source="patrol", urgency="normal")
     assert estimate_cases(demo_db, both) == CaseCount(count_cases(demo_db, both), True)
 
@@ -94,31 +97,31 @@ def test_a_count_taking_too_long_is_interrupted(demo_db) -> None:
     """A deadline already past: SQLite stops at its first 1,000 steps (counting 400 rows
     by one index while testing another column takes more); the connection goes on."""
     both = CaseFilter(source="patrol", urgency="normal")
-    assert case_list.count_within(demo_db, both, -1.0) is None
-    assert case_list.count_within(demo_db, both, 60_000.0) == count_cases(demo_db, both)
+    assert case_count.count_within(demo_db, both, -1.0) is None
+    assert case_count.count_within(demo_db, both, 60_000.0) == count_cases(demo_db, both)
     assert count_cases(demo_db, CaseFilter()) == 400
 
 
 def test_a_search_that_can_match_nothing_is_counted_exactly_at_once(demo_db, monkeypatch):
-    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
     assert estimate_cases(demo_db, CaseFilter(text="，。")) == CaseCount(0, True)
 
 
 def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch, sampled_always) -> None:
     """Row numbers said to reach 4,000: three slices of 20 start at 1, 1334 and 2667; only
     the first holds cases (20 of them), so 20 x 4000 / 60 = 1333.3, shown as 1,300."""
-    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 3)
-    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 20)
-    monkeypatch.setattr(case_list, "row_numbers", lambda db: 4000)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 3)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 20)
+    monkeypatch.setattr(case_count, "row_numbers", lambda db: 4000)
     assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1300, False)
 
 
 def test_the_first_window_is_exact_when_it_holds_the_whole_list(
     demo_db, monkeypatch, sampled_always
 ):
-    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
     few = CaseFilter(grid_code="G02", urgency="urgent")
     count, rows = first_window(demo_db, few, CaseSort(), 200)
     assert count == CaseCount(count_cases(demo_db, few), True)
@@ -147,59 +150,36 @@ def test_walking_the_sort_order_finds_the_same_windows(demo_db, column: str) -> 
             assert [r.case.number for r in some] == [r.case.number for r in gathered[13:22]]
 
 
-def test_the_walk_disables_the_filters_indexes(demo_db) -> None:
-    """The plan, not only the rows: walking by grid reads cases_by_grid, not the source's."""
-    where = case_list._where(demo_db, CaseFilter(source="patrol"), walk=True)
+def walk_plan(db, monkeypatch, case_filter: CaseFilter, column: str) -> str:
+    """The query plan of the walked window listed_window runs."""
+    sql: list[tuple[str, list]] = []
+    real = db.execute
+    monkeypatch.setattr(db, "execute", lambda q, p=(): sql.append((q, list(p))) or real(q, p))
+    listed_window(db, case_filter, CaseSort(column), 0, 5, walk=True)
+    window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM cases"))
+    return " ".join(r[3] for r in real("EXPLAIN QUERY PLAN " + window, params).fetchall())
+
+
+def test_the_walk_tests_the_filters_inside_the_sort_index(demo_db, monkeypatch) -> None:
+    """The plan, not only the rows: walking by grid reads cases_by_grid alone (it holds
+    the source: schema 13), never the source's index nor whole rows; only ties of the
+    time received are sorted."""
+    where = case_list._where(demo_db, CaseFilter(source="patrol"), walk="grid_code")
     assert where is not None and where.clauses == ["+source = ?"]
-    sql = (
-        f"SELECT seq FROM cases{where.sql()} "
-        f"ORDER BY {case_list._order(CaseSort('grid_code'))} LIMIT 5"
-    )
-    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
-    assert "cases_by_grid" in plan and "cases_by_source" not in plan
-    assert "TEMP B-TREE" not in plan
+    plan = walk_plan(demo_db, monkeypatch, CaseFilter(source="patrol"), "grid_code")
+    assert plan.startswith("SCAN cases USING COVERING INDEX cases_by_grid")
+    assert "cases_by_source" not in plan
+    assert "TEMP B-TREE" not in plan.replace("TEMP B-TREE FOR LAST TERM OF ORDER BY", "")
+
+
+def test_the_walk_narrows_to_the_sort_columns_own_filter(demo_db, monkeypatch) -> None:
+    both = CaseFilter(grid_code="G02", urgency="normal")
+    plan = walk_plan(demo_db, monkeypatch, both, "grid_code")
+    assert plan.startswith("SEARCH cases USING COVERING INDEX cases_by_grid (grid_code=?)")
+    plan = walk_plan(demo_db, monkeypatch, both, "number")
+    assert plan.startswith("SCAN cases USING COVERING INDEX cases_by_number")
 
 
 def test_when_to_walk() -> None:
-    many, few = CaseCount(20_001, False), CaseCount(20_000, True)
-    assert should_walk(CaseFilter(source="patrol"), CaseSort("number"), many)
-    assert not should_walk(CaseFilter(source="patrol"), CaseSort("number"), few)
-    september = CaseFilter(received_from="2026-09-01", received_to="2026-09-30")
-    assert should_walk(september, CaseSort("received_at"), many)
-    assert not should_walk(september, CaseSort("number"), many)  # numbers follow the date
-
-
-@pytest.mark.parametrize("column", ["received_at", "number", "lead_unit", "address"])
-def test_windows_past_the_middle_are_read_from_the_other_end(demo_db, column: str) -> None:
-    """With the list's length known, rows 390..399 of 400 come from the start of the
-    opposite order, reversed: the same rows as counting 390 from the front."""
-    for case_filter in (CaseFilter(), CaseFilter(source="patrol")):
-        total = count_cases(demo_db, case_filter)
-        for descending in (True, False):
-            sort = CaseSort(column, descending)
-            full = [r.case.number for r in listed_window(demo_db, case_filter, sort, 0, total)]
-            for offset, limit in ((total - 10, 10), (total - 7, 10), (total // 2 + 1, 30)):
-                flipped = listed_window(demo_db, case_filter, sort, offset, limit, total=total)
-                assert [r.case.number for r in flipped] == full[offset : offset + limit]
-            assert listed_window(demo_db, case_filter, sort, total, 10, total=total) == []
-
-
-def test_the_far_end_is_read_in_the_opposite_order(demo_db, monkeypatch) -> None:
-    """The plan, not only the rows: the last window asks for OFFSET 0 of the reverse."""
-    sql: list[tuple[str, list]] = []
-    real = demo_db.execute
-    monkeypatch.setattr(demo_db, "execute", lambda q, p=(): sql.append((q, list(p))) or real(q, p))
-    listed_window(demo_db, CaseFilter(), CaseSort(), 390, 10, total=400)
-    window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM cases"))
-    assert "ORDER BY received_at ASC, seq ASC" in window and params == [10, 0]
-
-
-def test_gathered_cases_are_sorted_in_the_narrow_index(demo_db) -> None:
-    """A unit's few cases, gathered by their index, are sorted by grid in cases_by_seq
-    (no full row read per case); counted alone, the gathering itself is counted."""
-    where = case_list._where(demo_db, CaseFilter(lead_unit="SCJG"))
-    assert where is not None and where.gathered is not None
-    assert case_list._source(where, "grid_code") == "cases INDEXED BY cases_by_seq"
-    assert case_list._source(where, "number") == "cases"  # not in the narrow index
-    expected = demo_db.execute("SELECT count(*) FROM cases WHERE lead_unit = 'SCJG'").fetchone()
-    assert count_cases(demo_db, CaseFilter(lead_unit="SCJG")) == expected[0] > 0
+    assert should_walk(CaseCount(20_001, False))
+    assert not should_walk(CaseCount(20_000, True))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import app.store.case_list as case_list
+import app.store.case_count as case_count
 import app.ui.cases.page as cases_page
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from tests.ui.conftest import open_window
@@ -18,9 +18,9 @@ def large(monkeypatch):
     ten row numbers (1-10, 101-110, 201-210, 301-310): no count is quick enough to show
     exact at once."""
     monkeypatch.setattr(cases_page, "LARGE_DATABASE", 100)
-    monkeypatch.setattr(case_list, "count_within", lambda db, f, ms: None)
-    monkeypatch.setattr(case_list, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_list, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
 
 
 def test_opening_reads_nothing_on_the_ui_thread(qtbot, large, demo_path, demo_db, monkeypatch):

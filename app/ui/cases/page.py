@@ -23,7 +23,8 @@ from app.core.clock import local_text
 from app.core.model import Case
 from app.core.permissions import REGISTER_CASE, may
 from app.reports.case_ledger import LedgerWritten, export_ledger
-from app.store.case_list import CaseFilter, count_cases, row_numbers
+from app.store.case_count import row_numbers
+from app.store.case_list import CaseFilter, count_cases
 from app.store.changes import CASES
 from app.ui.cases.filters import CaseFilterBar
 from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseRole, CaseTableModel

@@ -26,16 +26,8 @@ from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
 from app.core.model import Case, Urgency
-from app.store.case_list import (
-    CaseCount,
-    CaseFilter,
-    CaseSort,
-    ListedCase,
-    count_cases,
-    first_window,
-    listed_window,
-    should_walk,
-)
+from app.store.case_count import CaseCount, first_window, should_walk
+from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import word
 from app.ui.common.runner import BackgroundRunner, Operation
@@ -176,7 +168,7 @@ class CaseTableModel(QAbstractTableModel):
         def work(db: Database, _progress: object) -> tuple[CaseCount, list[ListedCase]]:
             if total is not None:  # the same rows in another order
                 count = CaseCount(total, True)
-                walk = should_walk(case_filter, sort, count)
+                walk = should_walk(count)
                 return count, listed_window(db, case_filter, sort, 0, size, walk=walk)
             return first_window(db, case_filter, sort, size)
 
@@ -234,7 +226,7 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         offset = number * self.page_size
-        walk = should_walk(self.case_filter, self.case_sort, CaseCount(self._count, False))
+        walk = should_walk(CaseCount(self._count, self.count_exact))
         if self.background and self.runner is not None:
             self._ask_page(number, offset, walk)
             return []
