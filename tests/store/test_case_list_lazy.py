@@ -93,6 +93,14 @@ def test_a_count_sqlite_finishes_at_once_is_exact(demo_db, monkeypatch) -> None:
     assert estimate_cases(demo_db, both) == CaseCount(count_cases(demo_db, both), True)
 
 
+def test_all_cases_are_estimated_by_the_highest_row_number(demo_db, monkeypatch) -> None:
+    """Counting a whole table cannot be interrupted: 约 the highest row number, exact later."""
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "row_numbers", lambda db: 1_234_567)
+    assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1_200_000, False)
+
+
 def test_a_count_taking_too_long_is_interrupted(demo_db) -> None:
     """A deadline already past: SQLite stops at its first 1,000 steps (counting 400 rows
     by one index while testing another column takes more); the connection goes on."""
@@ -114,7 +122,8 @@ def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch, sampled_always) 
     monkeypatch.setattr(case_count, "SAMPLE_SLICES", 3)
     monkeypatch.setattr(case_count, "SAMPLE_ROWS", 20)
     monkeypatch.setattr(case_count, "row_numbers", lambda db: 4000)
-    assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1300, False)
+    every = CaseFilter(received_from="2000-01-01")  # every case, but a filter all the same
+    assert estimate_cases(demo_db, every) == CaseCount(1300, False)
 
 
 def test_the_first_window_is_exact_when_it_holds_the_whole_list(
