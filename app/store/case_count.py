@@ -4,7 +4,6 @@ walking the sort order's index when the filter finds many cases (issue 16)."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -15,9 +14,9 @@ from app.store.case_list import (
     ListedCase,
     count_cases,
     count_in_slice,
+    count_within,
     listed_window,
 )
-from app.store.sqlite_driver import OperationalError
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
 # table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).
@@ -43,26 +42,6 @@ def row_numbers(db: Database) -> int:
     """The highest row number: how many cases there are at most (rows are never deleted
     but by a rebuild, which numbers them again), found in the primary key at once."""
     return db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
-
-
-def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None:
-    """``count_cases`` if SQLite finishes it within ``ms`` milliseconds, else None (it is
-    interrupted: an index range of a few tens of thousands counts in a few ms, half the
-    table in a hundred)."""
-    deadline = time.perf_counter() + ms / 1000
-
-    def too_long() -> bool:
-        return time.perf_counter() > deadline
-
-    db.conn.set_progress_handler(too_long, 1000)  # asked every 1,000 VM steps
-    try:
-        return count_cases(db, case_filter)
-    except OperationalError as error:
-        if "interrupt" not in str(error):
-            raise
-        return None
-    finally:
-        db.conn.set_progress_handler(None, 0)
 
 
 def estimate_cases(db: Database, case_filter: CaseFilter) -> CaseCount:

@@ -11,7 +11,8 @@ sorted; many are found by walking the sort order's index (see ``_narrowing``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,6 +21,7 @@ from app.core.model import Case, User
 from app.core.text import fts_query
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.queues import queue_conditions, waiting_on
+from app.store.sqlite_driver import OperationalError
 
 SORTABLE = (
     "number",
@@ -135,7 +137,12 @@ def _where(
         match = fts_query(text)
         if match is None:
             return None
-        if seqs is None:
+        if seqs is None and where.clauses and _few_without_text(db, f):
+            # the other filters' few cases first, each tested against the hits (read once
+            # into a Bloom filter): 39 ms instead of 218 for 办理中 in G07 searching 占
+            where.add("+seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
+            where.narrow = False
+        elif seqs is None:
             where.add("seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
         else:
             where.add(
@@ -149,6 +156,41 @@ def _where(
         where.clauses = [_unindexed(clause, walk) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
     return where
+
+
+# A search with other filters starts from the filters' cases when they are at most this
+# many (every filter column is in every list index: counting them reads one index range,
+# ~10 ms), else from the search's hits: reading an index entry costs a fraction of looking
+# a hit up, so the filters go first even when they find a few times more cases.
+FILTERS_FIRST_AT_MOST = 100_000
+
+
+def _few_without_text(db: Database, f: CaseFilter) -> bool:
+    rest = _where(db, replace(f, text=""))
+    assert rest is not None  # only a search can match nothing
+    if rest.gathered:  # a narrowing filter gathered its few (at most GATHER_AT_MOST)
+        return True
+    return _at_most(db, f"SELECT 1 FROM cases{rest.sql()}", rest.params, FILTERS_FIRST_AT_MOST)
+
+
+def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None:
+    """``count_cases`` if SQLite finishes it within ``ms`` milliseconds, else None (it is
+    interrupted: an index range of a few tens of thousands counts in a few ms, half the
+    table in a hundred)."""
+    deadline = time.perf_counter() + ms / 1000
+
+    def too_long() -> bool:
+        return time.perf_counter() > deadline
+
+    db.conn.set_progress_handler(too_long, 1000)  # asked every 1,000 VM steps
+    try:
+        return count_cases(db, case_filter)
+    except OperationalError as error:
+        if "interrupt" not in str(error):
+            raise
+        return None
+    finally:
+        db.conn.set_progress_handler(None, 0)
 
 
 def _unindexed(clause: str, walked: str) -> str:

@@ -192,3 +192,28 @@ def test_the_walk_narrows_to_the_sort_columns_own_filter(demo_db, monkeypatch) -
 def test_when_to_walk() -> None:
     assert should_walk(CaseCount(20_001, False))
     assert not should_walk(CaseCount(20_000, True))
+
+
+def test_a_search_within_few_cases_starts_from_them(demo_db, monkeypatch) -> None:
+    """The plan: a grid's few cases are read from cases_by_grid and tested against the
+    hits; when the grid holds more than FILTERS_FIRST_AT_MOST, the hits come first (their
+    rows looked up in cases_by_seq)."""
+    search = CaseFilter(grid_code="G02", text="占道")
+    where = case_list._where(demo_db, search)
+    assert where is not None and where.clauses[-1].startswith("+seq IN")
+    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
+    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
+    assert "cases_by_grid" in plan and "cases_by_seq" not in plan
+    expected = sorted(
+        r["number"]
+        for r in all_cases(demo_db)
+        if r["grid_code"] == "G02"
+        and "占道" in r["description"] + r["address"] + r["category_name"]
+    )
+    assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected
+    assert count_cases(demo_db, search) == len(expected)
+    monkeypatch.setattr(case_list, "FILTERS_FIRST_AT_MOST", 1)  # G02 holds more
+    where = case_list._where(demo_db, search)
+    assert where is not None and where.clauses[-1].startswith("seq IN")
+    assert case_list._source(where) == "cases INDEXED BY cases_by_seq"
+    assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected

@@ -31,7 +31,10 @@ def test_opening_reads_nothing_on_the_ui_thread(qtbot, large, demo_path, demo_db
     cases = window.cases
     assert counted == []  # the page counted nothing itself: the highest row number
     assert cases.total_cases == 400  # is the status bar's total
-    qtbot.waitUntil(lambda: cases.model.count_exact and cases.model.rowCount() == 400)
+    assert cases.empty_label.isHidden()  # no "no case matches" before the worker answers
+    qtbot.waitUntil(
+        lambda: cases.model.count_exact and cases.model.rowCount() == 400, timeout=20_000
+    )
     assert cases.count_label.text() == "共 400 件"
     assert cases.model.case_sort == CaseSort("received_at", descending=True)
     newest = case_window(demo_db, CaseFilter(), CaseSort(), 0, 1)[0].number
@@ -41,11 +44,11 @@ def test_opening_reads_nothing_on_the_ui_thread(qtbot, large, demo_path, demo_db
 def test_the_count_is_estimated_then_exact(qtbot, large, demo_path, demo_db):
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     cases, model = window.cases, window.cases.model
-    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400)
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
     shown: list[str] = []
     model.modelReset.connect(lambda: shown.append(cases.count_label.text()))
     patrol = CaseFilter(source="patrol")
-    with qtbot.waitSignal(model.count_settled, timeout=5000):
+    with qtbot.waitSignal(model.count_settled, timeout=20_000):
         cases.filters.set_filter(patrol)
         assert cases.count_label.text() == "正在查找…"
     exact = count_cases(demo_db, patrol)
@@ -64,10 +67,10 @@ def test_the_count_is_estimated_then_exact(qtbot, large, demo_path, demo_db):
 def test_a_page_scrolled_to_is_read_on_the_worker(qtbot, large, demo_path, demo_db):
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     model = window.cases.model
-    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400)
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
     assert model.cached_page_count() == 1  # the first page came with the count
     last = model.index(399, 0)
-    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+    with qtbot.waitSignal(model.dataChanged, timeout=20_000) as changed:
         assert last.data() is None  # not read yet: blank, and asked of the worker
         assert model.index(398, 0).data() is None  # the same page: asked once
     top, bottom = changed.args[0], changed.args[1]
@@ -80,8 +83,8 @@ def test_a_page_scrolled_to_is_read_on_the_worker(qtbot, large, demo_path, demo_
 def test_sorting_keeps_the_exact_count_and_reads_on_the_worker(qtbot, large, demo_path, demo_db):
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     model = window.cases.model
-    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400)
-    with qtbot.waitSignal(model.modelReset, timeout=5000):
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    with qtbot.waitSignal(model.modelReset, timeout=20_000):
         model.sort(0)  # 案件编号, ascending
         assert model.case_sort.column == "received_at"  # until the worker answers
     assert model.case_sort == CaseSort("number", descending=False)
@@ -93,12 +96,12 @@ def test_sorting_keeps_the_exact_count_and_reads_on_the_worker(qtbot, large, dem
 def test_a_page_of_an_older_query_is_dropped(qtbot, large, demo_path, demo_db):
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     cases, model = window.cases, window.cases.model
-    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400)
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
     assert model.index(300, 0).data() is None  # page 1 of all cases asked of the worker
     urgent = CaseFilter(urgency="urgent")
     cases.filters.set_filter(urgent)  # before it arrives
-    qtbot.waitUntil(lambda: model.case_filter == urgent and model.count_exact)
-    qtbot.waitUntil(lambda: not window.runner.is_busy())
+    qtbot.waitUntil(lambda: model.case_filter == urgent and model.count_exact, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
     assert model.cached_page_count() == 1  # only the urgent list's first page
     expected = [c.number for c in case_window(demo_db, urgent, CaseSort(), 0, 200)]
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == expected

@@ -79,6 +79,7 @@ class CasesPage(Page):
         self._show_count()
         if large:  # the first page and the count come from the worker
             self.count_label.setText(self.tr("Searching…"))
+            self.empty_label.setVisible(False)  # not "no case" before the worker answers
             self.model.set_query(CaseFilter(), background=True)
 
     def _table(self) -> QTableView:

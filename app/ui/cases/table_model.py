@@ -121,6 +121,7 @@ class CaseTableModel(QAbstractTableModel):
         if background and self.runner is not None and first_page is None:
             self._ask_first(case_filter, sort, total)
             return
+        self.background = False
         self._show(case_filter, sort, CaseCount(self._counted(case_filter, total), True), [])
         if first_page is not None:
             self._pages[0] = first_page
