@@ -17,6 +17,7 @@ DROP INDEX cases_by_urgency;
 DROP INDEX cases_by_address;
 DROP INDEX cases_by_first_receiver;
 DROP INDEX cases_by_lead_unit;
+DROP INDEX cases_by_seq;
 
 CREATE INDEX cases_by_received ON cases (
     received_at, status, category_code, grid_code, source, urgency, lead_unit,
@@ -57,5 +58,11 @@ CREATE INDEX cases_by_address ON cases (
 );
 CREATE INDEX cases_by_number ON cases (
     number, received_at, status, category_code, grid_code, source, urgency, lead_unit,
+    first_receiver_unit
+);
+-- Search hits are filtered and sorted in this narrow copy of the list's columns, looked up
+-- by row number; it holds the lead unit now too (本单位 within a search: no whole rows).
+CREATE INDEX cases_by_seq ON cases (
+    seq, received_at, status, category_code, grid_code, source, urgency, lead_unit,
     first_receiver_unit
 );
