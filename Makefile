@@ -22,7 +22,7 @@ WINDOW_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 libxcb-randr0
 
 .PHONY: run test bench fuzz kill-trials date-check lint build system-packages window-packages \
-	build-packages i18n clean package package-test
+	build-packages i18n clean package package-test package-check
 
 run: system-packages window-packages $(BIN)/.installed i18n
 	$(BIN)/towndesk demo --if-missing
@@ -32,6 +32,16 @@ test: system-packages build-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check app tests
 	$(BIN)/lint-imports
+	@$(MAKE) --no-print-directory package-check
+
+# As root (CI is), `make test` ends by building the .deb from this tree and installing it into
+# a bare Debian 12 root (package-test, about 10 minutes); `make test PACKAGE_TEST=no` leaves it
+# out. Without root it says so in one line: debootstrap and chroot need root.
+PACKAGE_TEST ?= yes
+package-check:
+	@if [ "$(PACKAGE_TEST)" != yes ]; then echo "make test: package test left out (PACKAGE_TEST=$(PACKAGE_TEST))"; \
+	elif [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory package package-test; \
+	else echo "make test: package test skipped, it needs root (debootstrap, chroot): sudo make package package-test"; fi
 
 bench: system-packages $(BIN)/.installed i18n
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/perf -s -p no:cacheprovider \
@@ -88,7 +98,7 @@ package: build
 	lintian --fail-on error,warning $(DEB)
 
 # Installs the package into a bare Debian 12 root (debootstrap, made once) and runs it there;
-# needs root and the Debian mirror, so it is not part of `make test`. Reuses dist/ if built.
+# needs root and the Debian mirror. Reuses dist/ if built (`make test` builds it first).
 package-test: $(BIN)/.installed
 	@test -f $(DEB) || $(MAKE) --no-print-directory package
 	@$(MAKE) --no-print-directory _apt PACKAGES="debootstrap xvfb"

@@ -84,7 +84,7 @@ def case_path_json(db: Database, case_id: str, now: datetime) -> dict[str, Any]:
     from app.store.case_view import case_path_row
     from app.store.clocks import calls as all_calls
     from app.store.clocks import case_clocks
-    from app.store.police_transfers import requests_of
+    from app.store.police_transfers import lapsed_review, requests_of
     from app.store.transfers import transfers_of
 
     row = case_path_row(db, case_id)
@@ -104,7 +104,12 @@ def case_path_json(db: Database, case_id: str, now: datetime) -> dict[str, Any]:
         "deadlines": [clock_json(c) for c in case_clocks(db, case_id, now)],
         "open_calls": [call_json(c) for c in all_calls(db, now, open_only=True, case_id=case_id)],
         "transfers": [transfer_json(t, now.date()) for t in transfers_of(db, case_id)],
-        "police_requests": [police_request_json(r) for r in requests_of(db, case_id)],
+        "police_requests": [
+            police_request_json(r)
+            # order 310 art. 9: a review window that passed unused, as the window says it
+            | {"review_window_passed": lapsed_review(db, case_id, r.letter_no, now)}
+            for r in requests_of(db, case_id)
+        ],
     }
 
 
@@ -129,6 +134,12 @@ def police_request_json(request: PoliceRequest) -> dict[str, Any]:
         "copy_to": request.copy_to,
         "review_at": request.review_at,
         "review_reason": request.review_reason,
+        "review_answer": request.review_answer,
+        "review_answered_at": request.review_answered_at,
+        "review_answer_note": request.review_answer_note,
+        "supervision_on": request.supervision_on,
+        "supervision_to": request.supervision_to,
+        "supervision_reason": request.supervision_reason,
     }
 
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from app.cli import cmd_deciders
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json
 from app.cli.signin import new_password
@@ -42,6 +43,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
         "standard", help="导入随程序提供的标准起步目录（常见部门和问题类别）", parents=acting
     )
     p.set_defaults(handler=setup_standard)
+    cmd_deciders.register(setup, common)
 
     for kind, add_options in (
         ("department", _department_options),

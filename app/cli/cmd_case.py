@@ -5,6 +5,7 @@ conflict, and the ledger (案件台账) of the cases a filter finds."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,12 @@ from app.cli.case_output import (
     print_case,
     timeline_json,
 )
-from app.cli.case_transfers import case_transfers, transfer_note
+from app.cli.case_transfers import (
+    add_follow_up_options,
+    case_transfers,
+    follow_up_fields,
+    transfer_note,
+)
 from app.cli.cmd_party import register_party
 from app.cli.context import Commands, CommonOptions, Context, command_group
 from app.cli.output import print_json, print_table, shortened
@@ -108,7 +114,12 @@ def register(commands: Commands, common: CommonOptions) -> None:
     )
     p.add_argument("--copy-to", default="", help="抄送的人民检察院（批准移送公安；默认同级检察院）")
     p.add_argument("--override-reason", default="", help="不按清单建议分拨时的理由")
-    p.add_argument("--received-by", default="", help="回执的签收单位或签收人（登记移送回执）")
+    p.add_argument(
+        "--received-by",
+        default="",
+        help="回执的签收单位或签收人（登记移送回执）；接收涉案物品的公安民警（登记移交涉案物品）",
+    )
+    add_follow_up_options(p)
     p.add_argument(
         "--outcome",
         choices=TRANSFER_OUTCOMES,
@@ -343,6 +354,7 @@ def case_act(ctx: Context) -> int:
         attachments=attachments,
         copy_to=args.copy_to,
     )
+    request = replace(request, **follow_up_fields(args))
     case = act(db, ctx.blobs, user, args.number, request, files, wall=ctx.clock.wall)
     if ctx.json:
         print_json(case_path_json(db, case.id, ctx.clock.now()))

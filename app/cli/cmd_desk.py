@@ -29,6 +29,8 @@ CLOCK_WORDS = {
     "police_sending": "移送公安送达",
     "police_outcome": "公安立案决定",
     "police_review": "提请复议期限",
+    "police_review_answer": "公安复议决定",
+    "police_handover": "移交涉案物品",
 }
 STATE_WORDS = {
     "on_time": "正常",

@@ -10,7 +10,7 @@ from app.cli.context import KEY_PASSWORD_ENV, Commands, CommonOptions, Context
 def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser(
         "encrypt",
-        help="加密本机数据库（先备份、校验后替换；之后打开需要设备密码）",
+        help="加密本机数据库和证据文件（先备份、校验后替换；之后打开需要设备密码）",
         parents=[common.database, common.user],
     )
     p.add_argument("--key-password", help=f"本机设备密钥口令（或环境变量 {KEY_PASSWORD_ENV}）")
@@ -28,6 +28,7 @@ def encrypt(ctx: Context) -> int:
         print(f"已删除明文副本：{removed}")
     for backup in done.backups_encrypted:
         print(f"已加密旧备份：{backup}")
+    print(f"已加密证据文件 {done.evidence_encrypted} 个（照片、文书等，在 blobs 文件夹中）")
     print(f"数据库已加密：{path}")
     print(f"今后打开它需要本机设备密码；密钥文件 {path.name}.keys 必须和数据库放在一起备份。")
     return 0

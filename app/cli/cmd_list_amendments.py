@@ -96,7 +96,10 @@ def outcome_json(db: Database, done: Replaced) -> dict[str, Any]:
         return {}
     names = _names(db)
     return {
-        "settled": [amendment_json(a, names) for a in done.settled],
+        "settled": [
+            amendment_json(a, names) | {"settled_by": list(done.settled_by.get(a.id, ()))}
+            for a in done.settled
+        ],
         "differing": [amendment_json(a, names) for a in done.differing],
     }
 
@@ -113,7 +116,8 @@ def print_outcome(db: Database, done: Replaced) -> None:
 
     print(f"本镇修订已被新清单吸收 {len(done.settled)} 项（修订终止）：")
     for a in done.settled:
-        print(line(a))
+        items = done.settling_items(a)  # a split category: the narrower or wider items
+        print(line(a) + (f"，由 {'、'.join(items)} 吸收" if items else ""))
     print(f"本镇修订与新清单仍不一致 {len(done.differing)} 项（继续有效）：")
     for a in done.differing:
         print(line(a))

@@ -106,8 +106,8 @@ class Context:
 
     @cached_property
     def blobs(self) -> BlobStore:
-        """The evidence files beside the database."""
-        return BlobStore.beside(self.database_path)
+        """The evidence files beside the database (with its key when it is encrypted)."""
+        return BlobStore.beside(self.database)
 
     @property
     def user(self) -> User:

@@ -14,10 +14,11 @@ copy of the list as before, so routing after them is what it was; they are not a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.category_split import lineage
 from app.core.disputes import CheckedRuling, Dispute
 from app.core.routing import BoundaryEntry
 
@@ -95,6 +96,99 @@ def settles(lead: str, cooperating: Sequence[str], entry: BoundaryEntry | None) 
         and entry.lead == lead
         and set(entry.cooperating) - {lead} == set(cooperating) - {lead}
     )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """An amendment in force, as an official version is compared with it."""
+
+    id: str  # its list.amended event
+    category: str
+    lead: str
+    cooperating: tuple[str, ...]
+
+
+def settled_by(
+    standing: Sequence[Standing],
+    official: Mapping[str, BoundaryEntry],
+    split_from: Mapping[str, str],
+) -> dict[str, tuple[str, ...]]:
+    """Which amendments in force (oldest first) a new official version of the boundary list
+    settles, each with the official items that now say what it said.
+
+    ``official``: each category the new version names -> its item that routing reads (the
+    first in list order led by a unit of the township); ``split_from``: each category made
+    by a split -> the one it came from (core/category_split.py).
+
+    An amendment stands for the categories new cases of it are registered under: its own,
+    or, once that was split, the narrower ones (their narrower ones, and so on). Each of
+    them reads the official list as routing does: its own item, else, while the list does
+    not name it, the item of the category it was split from (and up). The amendment is
+    settled when every one of them reads an item with its lead and cooperating units: the
+    official list now names the narrower category with that item, or the wider one's item
+    says the same. Two things keep it in force: a category that the list leaves to
+    nothing, and another amendment in force on the way up (without this one, routing would
+    follow that one, not the official item). A narrower category with an amendment of its
+    own in force follows that one and is left out; if every narrower one has its own,
+    nothing is left to compare and the amendment stays. Settling runs until nothing more
+    settles, so a wider category's amendment settled by the same version no longer stands
+    in the way."""
+    narrower: dict[str, list[str]] = {}
+    for code, wider in split_from.items():
+        narrower.setdefault(wider, []).append(code)
+
+    def leaves(code: str, seen: frozenset[str] = frozenset()) -> list[str]:
+        if code not in narrower or code in seen:
+            return [code]
+        return [leaf for c in sorted(narrower[code]) for leaf in leaves(c, seen | {code})]
+
+    settled: dict[str, tuple[str, ...]] = {}
+    changed = True
+    while changed:
+        changed = False
+        live = {a.category for a in standing if a.id not in settled}
+        for amendment in standing:
+            if amendment.id in settled:
+                continue
+            items = _settling_items(
+                amendment, leaves(amendment.category), live, official, split_from
+            )
+            if items:
+                settled[amendment.id] = items
+                changed = True
+    return settled
+
+
+def _settling_items(
+    amendment: Standing,
+    categories: Sequence[str],
+    live: set[str],
+    official: Mapping[str, BoundaryEntry],
+    split_from: Mapping[str, str],
+) -> tuple[str, ...]:
+    """The official items that say what ``amendment`` said for each of ``categories``
+    (() when one of them reads otherwise, or nothing)."""
+    found: list[str] = []
+    for category in categories:
+        entry, passed, own = None, False, False
+        for code in lineage(category, split_from):
+            if code == amendment.category:
+                passed = True
+            elif code in live:  # routing follows that amendment here, not the list
+                if passed:
+                    return ()  # a wider category's, in the way
+                own = True  # a narrower category's own: it does not follow this one
+                break
+            if code in official:
+                entry = official[code]
+                break
+        if own:
+            continue
+        if entry is None or not settles(amendment.lead, amendment.cooperating, entry):
+            return ()  # the official list leaves it to nothing, or says otherwise
+        if entry.code not in found:
+            found.append(entry.code)
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,13 @@ def local_text(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, CHINA).strftime(TIME_FORMAT)
 
 
+def stored_text(moment: datetime) -> str:
+    """A naive local time as stored (TIME_FORMAT's shape), the inverse of ``parse_local``.
+    Not ``strftime``: under the window it imports a module at each call (PySide's import
+    hook makes that some microseconds), and the call desk formats two times per open call."""
+    return moment.isoformat(" ", "seconds")
+
+
 def parse_local(text: str) -> datetime:
     # fromisoformat is many times faster than strptime, and folding a million cases parses
     # tens of millions of times; it takes only text already in TIME_FORMAT's shape (no "T",

@@ -7,13 +7,15 @@ withdraws it. These are the rules; the store reads the facts and writes the even
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from app.core.errors import DomainError
 from app.core.model import Role
 
 OPEN, REFERRED, DECIDED = "open", "referred", "decided"
+# what the office does with a dispute (the disputes page's buttons, the CLI's commands)
+DECIDE, REFER, WITHDRAW = "decide", "refer", "withdraw"
 STATUS_NAMES = {OPEN: "待裁定", REFERRED: "已提交联席会议", DECIDED: "已裁定"}
 
 
@@ -104,6 +106,13 @@ def touches_lists(ruling: CheckedRuling, amend_list: bool, listed_lead: str | No
     return ""
 
 
+def check_not_referred(dispute: Dispute, meeting_id: str | None, referred_to: int | None) -> None:
+    """A dispute referred to a joint meeting (number ``referred_to``) is that meeting's: only
+    its decision (``meeting_id``) settles it, unless the office withdraws it first."""
+    if dispute.meeting_id and meeting_id != dispute.meeting_id:
+        raise DomainError("dispute_referred_to_meeting", value=referred_to or "")
+
+
 def check_who_rules(
     dispute: Dispute,
     role: Role,
@@ -115,18 +124,68 @@ def check_who_rules(
     meeting, unless the office withdraws it first; a ruling that touches the lists
     (``touches``, from ``touches_lists``) is the responsible leader's or a meeting's, and a
     clerk may rule only where it applies the lists as they stand."""
-    if dispute.meeting_id and meeting_id != dispute.meeting_id:
-        raise DomainError("dispute_referred_to_meeting", value=referred_to or "")
+    check_not_referred(dispute, meeting_id, referred_to)
     if touches and meeting_id is None and role != Role.LEADER:
         raise DomainError("dispute_ruling_needs_leader", value=touches)
+
+
+def check_may_refer(
+    dispute: Dispute, referred_to: int | None, meeting_id: str | None = None
+) -> None:
+    """The office refers an undecided dispute that is on no meeting's agenda yet; one
+    referred already stays with its meeting until withdrawn, so it goes to no other
+    (``meeting_id``: the one asked for; None: any). Sending it to its own meeting again
+    changes nothing. A meeting's own agenda may still take it up: store/meetings.py."""
+    check_undecided(dispute)
+    if dispute.meeting_id and dispute.meeting_id != meeting_id:
+        raise DomainError("dispute_already_referred", value=referred_to or "")
+
+
+def check_on_agenda(dispute: Dispute) -> None:
+    """Only an undecided dispute referred to a meeting can be withdrawn from it."""
+    check_undecided(dispute)
+    if not dispute.meeting_id:
+        raise DomainError("dispute_not_referred")
 
 
 def check_withdrawable(dispute: Dispute, reason: str) -> str:
     """Only an undecided dispute referred to a meeting is withdrawn from it, with a reason;
     returns the reason as kept."""
-    check_undecided(dispute)
-    if not dispute.meeting_id:
-        raise DomainError("dispute_not_referred")
+    check_on_agenda(dispute)
     if not reason.strip():
         raise DomainError("dispute_withdraw_reason_missing")
     return reason.strip()
+
+
+def office_actions(
+    dispute: Dispute, referred_to: int | None, meetings_ahead: bool
+) -> dict[str, DomainError | None]:
+    """What the office may do with ``dispute`` now, by the same checks its writes make: for
+    each of DECIDE (the office's own ruling, not a meeting's), REFER and WITHDRAW, None
+    when it may, else the refusal it would meet. ``referred_to``: the number of the meeting
+    it is referred to; ``meetings_ahead``: whether any joint meeting is not yet held. Who
+    may act at all is the permissions' (COORDINATE), and whether a ruling touches the
+    lists depends on the ruling, so it is checked when the ruling is made."""
+
+    def decide() -> None:
+        check_undecided(dispute)
+        check_not_referred(dispute, None, referred_to)
+
+    def refer() -> None:
+        check_may_refer(dispute, referred_to)
+        if not meetings_ahead:
+            raise DomainError("dispute_no_meeting_ahead")
+
+    return {
+        DECIDE: _refusal(decide),
+        REFER: _refusal(refer),
+        WITHDRAW: _refusal(lambda: check_on_agenda(dispute)),
+    }
+
+
+def _refusal(check: Callable[[], None]) -> DomainError | None:
+    try:
+        check()
+    except DomainError as error:
+        return error
+    return None

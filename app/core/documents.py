@@ -115,3 +115,17 @@ def minutes_distribution(
     present = list(dict.fromkeys(attendees))
     expected = dict.fromkeys([*members, *concerned])
     return present, [unit for unit in expected if unit not in present]
+
+
+def members_when_held(
+    changes: Sequence[tuple[datetime, Sequence[str]]], held_on: datetime
+) -> list[str]:
+    """The joint meeting's member units when a meeting met, from the changes of the member
+    list (meeting.members_set, in the log's order, each with the China time it was
+    recorded): the last list set at or before ``held_on``, so a unit that joins later is
+    not listed absent from meetings held before it joined. A township that recorded its
+    members only after a meeting has nothing older to go by: the first list set stands."""
+    before = [units for at, units in changes if at <= held_on]
+    if before:
+        return list(before[-1])
+    return list(changes[0][1]) if changes else []

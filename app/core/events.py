@@ -25,6 +25,9 @@ class EventType:
     # the whole record as it now stands (the last one written wins); never its code, tier or
     # group, nor a Y department's response commitment (department.response_set)
     TOWNSHIP_PROFILE_SET = "township.profile_set"  # issuing authority, address, duty phone
+    # since schema 13: who decides a transfer to the police (order 310 art. 5), as a whole
+    # ({principal, acting}: user ids or null); the last one written wins
+    TOWNSHIP_PRINCIPAL_SET = "township.principal_leader_set"
     DEPARTMENT_SET = "department.set"
     GRID_SET = "grid.set"
     CATEGORY_SET = "category.set"

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from app.core.calendar import WorkCalendar
 from app.core.errors import DomainError, Words
+from app.core.model import Role, User
 from app.core.step_limits import period_end
 
 # -- the materials (art. 6) ----------------------------------------------------------------
@@ -121,3 +123,133 @@ def check_review_window(calendar: WorkCalendar, refused: datetime, now: datetime
     if not review_window_open(calendar, refused, now):
         due = review_due(calendar, refused)
         raise DomainError("review_window_passed", value=due.strftime("%Y-%m-%d %H:%M"))
+
+
+# -- who decides (art. 5) --------------------------------------------------------------------
+# Art. 5 has the authority's principal leader (正职负责人) approve a transfer, or the one
+# presiding in their place (主持工作的负责人). The administrator names them
+# (township.principal_leader_set); until then every leader may decide, as before schema 13,
+# and the approval says so. Only a new approval or refusal is checked: one made earlier, by
+# whichever leader, stays what it was (the fold never asks this rule).
+
+
+@dataclass(frozen=True)
+class Deciders:
+    """The named principal leader and the one acting for them: (user id, name) or None."""
+
+    principal: tuple[str, str] | None = None
+    acting: tuple[str, str] | None = None
+
+    def may_decide(self, user_id: str) -> bool:
+        if self.principal is None:
+            return True
+        return user_id in {self.principal[0], *(self.acting or ())[:1]}
+
+    def names(self) -> Words:
+        if self.principal is None:
+            return Words("", "")
+        principal = self.principal[1]
+        if self.acting is None:
+            return Words(principal, principal)
+        acting = self.acting[1]
+        return Words(f"{principal}或主持工作的{acting}", f"{principal} or {acting} (acting)")
+
+
+ANY_LEADER = Deciders()  # none named: every leader decides, as before schema 13
+DECIDERS_UNSET = Words(
+    "本镇尚未设定主要负责人，任一领导均可审批移送公安（《行政执法机关移送涉嫌犯罪案件的规定》"
+    "第五条规定由主要负责人审批，请管理员设定）",
+    "No principal leader is named: any leader may decide a transfer to the police (order "
+    "310 art. 5 asks for the principal leader; the administrator can name them)",
+)
+
+
+def deciders_note(deciders: Deciders) -> Words | None:
+    """What the approval says once when no principal leader is named."""
+    return DECIDERS_UNSET if deciders.principal is None else None
+
+
+def check_decider(deciders: Deciders, user_id: str) -> None:
+    if not deciders.may_decide(user_id):
+        raise DomainError("police_decider_not_principal", value=deciders.names())
+
+
+def check_deciders(principal: User | None, acting: User | None) -> None:
+    """Who may be named: active users of role LEADER, two different people, the acting one
+    only beside a principal."""
+    for user in (principal, acting):
+        if user is not None and (user.role != Role.LEADER or not user.active):
+            raise DomainError("principal_not_leader", value=user.name)
+    if acting is not None and principal is None:
+        raise DomainError("acting_needs_principal")
+    if acting is not None and principal is not None and acting.id == principal.id:
+        raise DomainError("acting_is_principal", value=acting.name)
+
+
+# -- what follows the police's answer (schema 13) ----------------------------------------
+# Art. 9: the police answer a review within 3 days, upholding the refusal or opening a case;
+# after an upheld refusal the authority may, within 3 days of that answer, ask the
+# procuratorate to supervise (立案监督; art. 14 gives it the supervision of transfers).
+UPHELD, OPENED = "upheld", "opened"
+REVIEW_ANSWERS: dict[str, Words] = {
+    UPHELD: Words("维持不予立案", "refusal upheld"),
+    OPENED: Words("立案", "case opened"),
+}
+REVIEW_ANSWER_DAYS = 3  # art. 9: the police answer the review within 3 days of receiving it
+SUPERVISION_DAYS = 3  # art. 9: the procuratorate asked within 3 days of the review decision
+# Art. 7: the police pass a case that is not theirs on within 24 hours of receiving it.
+PASS_ON_HOURS = 24
+HANDOVER_DAYS = 3  # art. 12: the items handed over within 3 days of the case being opened
+
+
+def review_answer_due(calendar: WorkCalendar, asked: datetime) -> datetime:
+    return period_end(calendar, asked, REVIEW_ANSWER_DAYS)
+
+
+def supervision_due(calendar: WorkCalendar, upheld: datetime) -> datetime:
+    return period_end(calendar, upheld, SUPERVISION_DAYS)
+
+
+def handover_due(calendar: WorkCalendar, opened: datetime) -> datetime:
+    return period_end(calendar, opened, HANDOVER_DAYS)
+
+
+def passed_on_late(received: datetime, passed: datetime) -> bool:
+    """Whether the police took longer than art. 7's 24 hours to pass the case on (their
+    lateness, recorded and shown, never a reason to refuse the record)."""
+    return passed - received > timedelta(hours=PASS_ON_HOURS)
+
+
+def check_supervision_window(calendar: WorkCalendar, upheld: datetime, now: datetime) -> None:
+    """Art. 9: 立案监督 is asked within 3 days of the review decision; after that the door
+    the regulation opens is closed."""
+    due = supervision_due(calendar, upheld)
+    if now > due:
+        raise DomainError("supervision_window_passed", value=due.strftime("%Y-%m-%d %H:%M"))
+
+
+def check_step_day(text: str, earliest: datetime, now: datetime) -> str:
+    """A date the office gives for a step it records afterwards (YYYY-MM-DD; empty: today),
+    not before ``earliest`` (the answer it follows) nor after today."""
+    value = text.strip() or now.date().isoformat()
+    try:
+        day = datetime.fromisoformat(value).date()
+    except ValueError:
+        day = None
+    if day is None or len(value) != 10 or not earliest.date() <= day <= now.date():
+        raise DomainError("step_day_invalid", value=value, found=earliest.date().isoformat())
+    return day.isoformat()
+
+
+def check_passed_at(text: str, received: datetime, now: datetime) -> str:
+    """When the police passed the case on (YYYY-MM-DD HH:MM; empty: now), between their
+    receipt and now."""
+    value = text.strip()
+    try:
+        at = datetime.strptime(value, "%Y-%m-%d %H:%M") if value else now.replace(second=0)
+    except ValueError:
+        at = None
+    if at is None or not received.replace(second=0) <= at <= now:
+        found = received.strftime("%Y-%m-%d %H:%M")
+        raise DomainError("passed_at_invalid", value=value, found=found)
+    return at.strftime("%Y-%m-%d %H:%M:00")

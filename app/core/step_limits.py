@@ -94,6 +94,10 @@ class StepKind(StrEnum):
     # transfer's record (store/clocks.review_clocks), not stored as the case's step clock,
     # since the case waits in 待研判 on its triage clock at the same time
     POLICE_REVIEW = "police_review"
+    # schema 13: the police's answer to a review (art. 9: 3 days, read at ``now`` like the
+    # review window), and the items handed over once a case is opened (art. 12: 3 days)
+    POLICE_REVIEW_ANSWER = "police_review_answer"
+    POLICE_HANDOVER = "police_handover"
 
 
 def office_step_due(

@@ -63,6 +63,14 @@ class Transfer:
     outcome: str | None
     outcome_at: str | None
     outcome_note: str
+    # schema 13, police transfers: passed on by the police (order 310 art. 7), the items
+    # handed over once a case was opened (art. 12)
+    passed_to: str = ""
+    passed_at: str | None = None
+    handed_over_on: str | None = None
+    handover_list: str = ""
+    handover_officer: str = ""
+    handover_owed: bool = False  # a 立案 since schema 13: the handover is on a clock
 
     @property
     def waiting_for(self) -> str | None:
@@ -106,4 +114,12 @@ def transfer_row(
         "outcome": None,
         "outcome_at": None,
         "outcome_note": "",
+        # schema 13, police transfers only: passed on by the police (order 310 art. 7), the
+        # items handed over once a case was opened (art. 12)
+        "passed_to": "",
+        "passed_at": None,
+        "handed_over_on": None,
+        "handover_list": "",
+        "handover_officer": "",
+        "handover_owed": 0,  # 1: a clock runs until the items are handed over
     }

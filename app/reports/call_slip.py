@@ -5,6 +5,7 @@ with the times filled in. It names who called and the number to call back on."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -16,14 +17,29 @@ from app.core.model import ResponseCommitment, office_unit
 from app.core.slips import verification_code
 from app.core.time_limits import call_limits
 from app.reports.official import OFFICIAL_STYLE, closing_block, number_line
-from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
+from app.reports.pdf import SLIP_STYLE, Document, keeping_end_together, label_table, write_document
 from app.store.cases import case_by_number
 from app.store.documents import call_event_id, issue_of, signer_of
 from app.store.reference import ReferenceData
 
 
 def call_slip_html(db: Database, number: str) -> tuple[str, str]:
-    """(HTML, verification code) of the latest call on case ``number``."""
+    """(HTML, verification code) of the latest call on case ``number``, laid out plainly."""
+    slip = call_slip(db, number)
+    return slip.main + slip.end, slip.code
+
+
+@dataclass(frozen=True)
+class CallSlip:
+    main: str  # from the number to the case's table
+    end: str  # the receipt, its note and the signature block: kept together on a page
+    code: str  # the verification code
+
+
+def call_slip(db: Database, number: str) -> CallSlip:
+    """The slip of the latest call on case ``number``, in its two parts: the receipt the
+    department fills in and returns goes with the signatures, so that a long description
+    or many cooperating units never leave the signature lines alone on a page."""
     case = case_by_number(db, number)
     row = db.execute(
         "SELECT id, department, reason, urgent, duty_phone, called_at FROM calls "
@@ -73,7 +89,8 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
 <p class="sub">{e(ref.township.issuer)}</p>
 <p class="to">{e(department.name)}：</p>
 {label_table(cells)}
-<h2>响应回执（由被呼叫部门填写）</h2>
+"""
+    end = f"""<h2>响应回执（由被呼叫部门填写）</h2>
 <table width="100%" cellspacing="0">
 <tr><td class="k">响应时间</td><td width="28%">&nbsp;</td>
     <td class="k">到场时间</td><td width="28%">&nbsp;</td></tr>
@@ -91,7 +108,7 @@ def call_slip_html(db: Database, number: str) -> tuple[str, str]:
             issue.day if issue else None,
         )
     }"""
-    return html, code
+    return CallSlip(html, end, code)
 
 
 def _helpers_words(ref: ReferenceData, units: list[str]) -> str:
@@ -112,8 +129,9 @@ def _cooperating(db: Database, event_id: str | None) -> list[str]:
 
 
 def call_slip_document(db: Database, number: str) -> tuple[Document, str]:
-    html, code = call_slip_html(db, number)
-    return Document(f"呼叫单 {number}", html), code
+    slip = call_slip(db, number)
+    title = f"呼叫单 {number}"
+    return Document(title, keeping_end_together(slip.main, slip.end, title)), slip.code
 
 
 def write_call_slip(db: Database, number: str, out: Path) -> str:

@@ -17,14 +17,14 @@ from app.core.meetings import HELD_ON_FORMAT, KIND_NAMES, AgendaItem, Meeting
 from app.core.model import office_unit
 from app.reports.official import OFFICIAL_STYLE, copy_line, number_line, seal_block
 from app.reports.pdf import (
-    NEW_PAGE,
     SLIP_STYLE,
     Document,
     keeping_end,
     label_table,
+    on_new_page,
     write_document,
 )
-from app.store.documents import issue_of, minutes_event_id, units_concerned
+from app.store.documents import issue_of, members_at, minutes_event_id, units_concerned
 from app.store.meetings import Settlement, members, settlements
 from app.store.reference import departments, township
 
@@ -161,8 +161,8 @@ def minutes(db: Database, meeting: Meeting) -> Minutes:
     town = township(db)
     event_id = minutes_event_id(db, meeting.id)
     issue = issue_of(db, event_id) if event_id else None
-    present, absent = minutes_distribution(
-        meeting.attendees, members(db), units_concerned(db, meeting)
+    present, absent = minutes_distribution(  # the members when it met, not today's
+        meeting.attendees, members_at(db, meeting), units_concerned(db, meeting)
     )
     sub = f"综合行政执法联席会议 · 第 {meeting.number} 次会议"
     cells = [
@@ -192,9 +192,8 @@ def minutes(db: Database, meeting: Meeting) -> Minutes:
 <td width="50%">主持人（签字）：</td><td>记录人（签字）：</td></tr></table>
 {seal_block(town.issuer, issue.day if issue else None)}
 {copy_line("抄送", [_unit_names(db, [u]) for u in absent])}"""
-    first = closing.index(">")  # the page break goes on the closing's first element
-    on_new_page = closing[:first] + NEW_PAGE + closing[first:]
-    return Minutes(f"第 {meeting.number} 次联席会议纪要 {number}", main, closing, on_new_page)
+    title = f"第 {meeting.number} 次联席会议纪要 {number}"
+    return Minutes(title, main, closing, on_new_page(closing))
 
 
 def minutes_html(db: Database, meeting: Meeting) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+NEW_PAGE = ' style="page-break-before: always;"'  # on the first element of a new page
 FONT_FAMILIES = ("WenQuanYi Micro Hei", "Microsoft YaHei", "Noto Sans CJK SC", "PingFang SC")
 
 
@@ -95,13 +96,23 @@ def keeping_end(main: str, end: str, end_on_new_page: str, title: str) -> str:
     return main + end
 
 
+def on_new_page(html: str) -> str:
+    """``html`` starting a page: the page break on its first element (which must not carry
+    a style of its own), the ``end_on_new_page`` of ``keeping_end``."""
+    first = html.index(">")
+    return html[:first] + NEW_PAGE + html[first:]
+
+
+def keeping_end_together(main: str, end: str, title: str) -> str:
+    """``keeping_end`` where ``end`` moves to a new page whole, as it is."""
+    return keeping_end(main, end, on_new_page(end), title)
+
+
 def page_count(pdf: Path) -> int:
     """How many pages a PDF written by ``write_pdf`` has (its page tree's /Count)."""
     found = re.search(rb"/Count (\d+)", pdf.read_bytes())
     return int(found.group(1)) if found else 0
 
-
-NEW_PAGE = ' style="page-break-before: always;"'  # on the first element of a new page
 
 # The look of every printed slip: a title, a subtitle, and bordered label/value tables.
 SLIP_STYLE = """

@@ -30,7 +30,7 @@ from app.reports.official import (
     copy_line,
     number_line,
 )
-from app.reports.pdf import SLIP_STYLE, Document, label_table, write_document
+from app.reports.pdf import SLIP_STYLE, Document, keeping_end_together, label_table, write_document
 from app.store.cases import case_by_number
 from app.store.documents import SUPERVISE_EVENT, issue_of, signer_of
 from app.store.eventlog import entity_events
@@ -48,8 +48,24 @@ class Standing:
     finished: bool
 
 
+@dataclass(frozen=True)
+class Notice:
+    main: str  # from the number to the case's table (and the meeting note)
+    end: str  # the reply form, the signature block and the copy line: kept on one page
+    code: str  # the verification code
+
+
 def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
-    """(HTML, verification code) of the latest supervision of case ``number``."""
+    """(HTML, verification code) of the latest supervision of case ``number``, laid out
+    plainly."""
+    notice = supervision_notice(db, number)
+    return notice.main + notice.end, notice.code
+
+
+def supervision_notice(db: Database, number: str) -> Notice:
+    """The notice of the latest supervision of case ``number``, in two parts: the reply
+    form the lead unit fills in goes with the signatures, so a long description never
+    leaves the signature lines alone on a page."""
     case = case_by_number(db, number)
     events = entity_events(db, "case", case.id)
     supervisions = [e for e in events if e.type == SUPERVISE_EVENT]
@@ -97,14 +113,15 @@ def supervision_notice_html(db: Database, number: str) -> tuple[str, str]:
 {_reply_words(latest.payload.get("reply_by"))}反馈时请注明校验码 {code}。</p>
 {label_table(cells)}
 {meeting}
-<h2>办理情况（由牵头单位填写）</h2>
+"""
+    end = f"""<h2>办理情况（由牵头单位填写）</h2>
 <table width="100%" cellspacing="0">
 <tr><td class="k">办理结果</td><td width="78%"><br/><br/><br/></td></tr>
 <tr><td class="k">单位签章</td><td><br/><br/></td></tr>
 </table>
 {closing_block(office, handler, leader, issuer, issue.day)}
 {copy_line("抄送", [parent.name] if parent else [])}"""
-    return html, code
+    return Notice(html, end, code)
 
 
 def _standing(db: Database, events: list[Event], supervision: Event) -> Standing:
@@ -146,8 +163,9 @@ def _reply_words(reply_by: str | None) -> str:
 
 
 def supervision_notice_document(db: Database, number: str) -> tuple[Document, str]:
-    html, code = supervision_notice_html(db, number)
-    return Document(f"督办单 {number}", html), code
+    notice = supervision_notice(db, number)
+    title = f"督办单 {number}"
+    return Document(title, keeping_end_together(notice.main, notice.end, title)), notice.code
 
 
 def write_supervision_notice(db: Database, number: str, out: Path) -> str:

@@ -16,7 +16,13 @@ from app.core.errors import DomainError
 from app.core.model import Case, Role, office_unit
 from app.core.slips import verification_code
 from app.core.transfers import Transfer
-from app.reports.pdf import SLIP_STYLE, Document, keeping_end, write_document
+from app.reports.pdf import (
+    SLIP_STYLE,
+    Document,
+    keeping_end,
+    keeping_end_together,
+    write_document,
+)
 from app.reports.police_letter import police_body
 from app.store.blobs import BlobStore
 from app.store.cases import case_by_number
@@ -50,6 +56,7 @@ INDENT = "　　"  # two full-width spaces open a paragraph (kept by white-space
 NEW_PAGE = ' style="page-break-before: always;"'
 CUT_LINE = "✂ " + "- " * 14 + "沿此线剪下，签章后寄回" + " -" * 14
 BLANK = "＿＿＿＿＿＿"  # a line to sign or fill in by hand
+KEPT_ROWS = 2  # the case table's last rows, printed with the seal
 BLANK_DATE = "&nbsp;" * 14 + "年" + "&nbsp;" * 7 + "月" + "&nbsp;" * 7 + "日"
 
 
@@ -58,8 +65,15 @@ class Letter:
     title: str  # 案件移送函 or 涉嫌犯罪案件移送书
     letter_no: str
     code: str  # verification code, on the letter and on the receipt
-    main: str  # the letter and its attachment
+    text: str  # the letter up to its last lines
+    text_end: str  # its last lines and the seal: kept together on a page ("": not split)
+    attachment: str  # the evidence list, from a page of its own
     receipt: str  # the slip, without its page break
+
+    @property
+    def main(self) -> str:
+        """The letter and its attachment, laid out plainly."""
+        return self.text + self.text_end + self.attachment
 
     @property
     def html(self) -> str:
@@ -90,7 +104,11 @@ def transfer_letter_document(
     and its verification code; ``role`` as for ``transfer_letter``."""
     letter = transfer_letter(db, number, role=role)
     title = f"{letter.title} {letter.letter_no}"
-    html = keeping_end(letter.main, letter.receipt, _on_new_page(letter.receipt), title)
+    text = letter.text  # the seal never alone on a page (the attachment starts a new one)
+    if letter.text_end:
+        text = keeping_end_together(letter.text, letter.text_end, title)
+    main = text + letter.attachment
+    html = keeping_end(main, letter.receipt, _on_new_page(letter.receipt), title)
     return Document(title, html), letter.code
 
 
@@ -113,22 +131,28 @@ def transfer_letter(
         if role is not None:
             parties = [party_view(p, role) for p in parties]
         body = police_body(transfer, request, case, parties, ref, code, len(items))
-        main = "".join((SLIP_STYLE, LETTER_STYLE, _heading(transfer), body, _attachment(items)))
+        text = "".join((SLIP_STYLE, LETTER_STYLE, _heading(transfer), body))
         receipt = _receipt(transfer, case, office, len(items), code)
-        return Letter(_title(transfer), transfer.letter_no, code, main, receipt)
-    main = "".join(
+        attachment = _attachment(items)
+        return Letter(_title(transfer), transfer.letter_no, code, text, "", attachment, receipt)
+    cells = _case_cells(transfer, case, ref, code)
+    text = "".join(
         (
             SLIP_STYLE,
             LETTER_STYLE,
             _heading(transfer),
             _opening(transfer, len(items)),
-            _label_table(_case_cells(transfer, case, ref, code)),
-            _signature(transfer, office, len(items), _signers(db, transfer, ref)),
-            _attachment(items),
+            _label_table(cells[:-KEPT_ROWS]),
         )
     )
+    # the table's last rows (the reason, the code) go with the seal, so that a long
+    # description never leaves the seal and the signature lines alone on a page
+    text_end = _label_table(cells[-KEPT_ROWS:]) + _signature(
+        transfer, office, len(items), _signers(db, transfer, ref)
+    )
     receipt = _receipt(transfer, case, office, len(items), code)
-    return Letter(_title(transfer), transfer.letter_no, code, main, receipt)
+    attachment = _attachment(items)
+    return Letter(_title(transfer), transfer.letter_no, code, text, text_end, attachment, receipt)
 
 
 def _blobs_beside(db: Database) -> BlobStore:

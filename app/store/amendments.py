@@ -5,12 +5,12 @@ lists page, the change proposal)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.core.amendments import Amendment, amendment_payload
+from app.core.amendments import Amendment, Standing, amendment_payload, settled_by
 from app.core.category_split import lineage
 from app.core.disputes import CheckedRuling, Dispute
 from app.core.events import EventType
@@ -18,7 +18,7 @@ from app.core.lists import ListKind
 from app.core.model import User
 from app.core.routing import BoundaryEntry, LocalAmendment
 from app.store.eventlog import EventWriter
-from app.store.reference import split_from, township
+from app.store.reference import departments, split_from, township
 
 
 def official_entry(db: Database, category_code: str) -> BoundaryEntry | None:
@@ -110,3 +110,50 @@ def amended_items(db: Database) -> set[str]:
     """The official items with an amendment in force (the lists page marks them 本镇修订)."""
     rows = db.execute("SELECT DISTINCT item FROM list_amendments WHERE settled_version IS NULL")
     return {row[0] for row in rows}
+
+
+def settling(db: Database, items: Sequence[Mapping[str, Any]], whole: bool) -> dict[str, list[str]]:
+    """The amendments in force that an official change of the boundary list settles (the
+    rule: core/amendments.py settled_by), each with the official items that now say what it
+    said. ``items``: the new version's items (``whole``), or the items set into the current
+    version. Decided when the change is written and kept in its event (``settles``), so
+    the event folds the same whatever splits or amendments come later."""
+    entries: dict[str, BoundaryEntry] = {}
+    if not whole:
+        for code, no, name, lead, co, cats in db.execute(
+            "SELECT code, item_no, name, lead, cooperating, categories FROM boundary_items"
+        ):
+            entries[code] = BoundaryEntry(
+                code, no, name, lead, tuple(json.loads(co)), categories=tuple(json.loads(cats))
+            )
+    for item in items:
+        code = str(item["code"])
+        entries[code] = BoundaryEntry(
+            code,
+            str(item.get("item_no", "")),
+            str(item.get("name", "")),
+            str(item["lead"]),
+            tuple(item.get("cooperating", [])),
+            categories=tuple(item.get("categories", [])),
+        )
+    units = {d.code for d in departments(db)}
+    official: dict[str, BoundaryEntry] = {}
+    for entry in sorted(entries.values(), key=_list_order):  # as routing reads the list
+        if entry.lead in units:
+            for category in entry.categories:
+                official.setdefault(category, entry)
+    standing = [
+        Standing(event_id, category, lead, tuple(json.loads(cooperating)))
+        for event_id, category, lead, cooperating in db.execute(
+            "SELECT event_id, category_code, lead, cooperating FROM list_amendments "
+            "WHERE settled_version IS NULL ORDER BY hlc, event_id"
+        )
+    ]
+    found = settled_by(standing, official, split_from(db))
+    return {event_id: list(codes) for event_id, codes in found.items()}
+
+
+def _list_order(entry: BoundaryEntry) -> tuple[int, str]:
+    """SQLite's CAST(item_no AS INTEGER), b.code: leading digits, else 0."""
+    digits = len(entry.item_no) - len(entry.item_no.lstrip("0123456789"))
+    return (int(entry.item_no[:digits]) if digits else 0, entry.code)

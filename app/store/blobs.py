@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -16,6 +17,15 @@ from sqlite_utils import Database
 
 from app.core.clock import Wall
 from app.core.errors import DomainError
+from app.store.blob_cipher import (
+    MAGIC,
+    OpenedReader,
+    SealingWriter,
+    damaged,
+    is_sealed,
+    plain_size,
+)
+from app.store.encryption import DatabaseFile
 from app.store.evidence_files import (
     EVIDENCE_TYPES,
     PHOTO_LIMIT_MB,
@@ -39,18 +49,93 @@ class StoredFile:
 
 
 class BlobStore:
-    def __init__(self, folder: Path) -> None:
+    """The evidence folder. With the database's key (an encrypted database) new files are
+    written encrypted (store/blob_cipher.py); without it, plain as before. Either way each
+    file is read as what its first bytes say it is, so a folder half-way through
+    ``encrypt_plain`` reads whole."""
+
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = folder
+        self._key = key  # never in a repr: not a dataclass field
 
     @classmethod
-    def beside(cls, database: Path) -> BlobStore:
+    def beside(cls, database: Path | DatabaseFile) -> BlobStore:
+        """The folder beside the database; an encrypted database's key goes with it."""
+        if isinstance(database, DatabaseFile):
+            return cls(database.path.parent / "blobs", database.key)
         return cls(database.parent / "blobs")
 
+    @property
+    def encrypted(self) -> bool:
+        """Whether new files are written encrypted."""
+        return self._key is not None
+
     def path(self, sha256: str) -> Path:
+        """Where the stored file is: for its presence, age and removal only; its content
+        is read with ``open`` or ``read_bytes`` (it may be encrypted)."""
         return self.folder / sha256[:2] / sha256
 
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
+
+    def is_sealed(self, sha256: str) -> bool:
+        """Whether the stored file is encrypted (its first bytes say so)."""
+        with self._raw(sha256) as data:
+            return is_sealed(data.read(len(MAGIC)))
+
+    def open(self, sha256: str) -> BinaryIO:
+        """The stored file's plaintext as a stream read from start to end. An encrypted
+        file that was changed or cut off raises a DomainError when the damage is reached;
+        one met without the key says it needs the encrypted database's password."""
+        data = self._raw(sha256)
+        try:
+            head = data.read(len(MAGIC))
+            if len(head) < len(MAGIC) and MAGIC.startswith(head):
+                raise damaged(sha256)  # an encrypted file cut inside its first bytes
+            data.seek(0)
+            if not is_sealed(head):
+                return data
+            if self._key is None:
+                raise DomainError("evidence_file_locked", value=sha256[:12])
+            return io.BufferedReader(OpenedReader(data, self._key, sha256), _CHUNK)
+        except BaseException:
+            data.close()
+            raise
+
+    def read_bytes(self, sha256: str) -> bytes | bytearray:
+        """The whole plaintext, proven whole (an encrypted file's last chunk checked), held
+        once: read into a buffer of its size (known from the file's), not joined up."""
+        whole = bytearray(self.size(sha256))
+        with self.open(sha256) as data:
+            if data.readinto(whole) != len(whole) or data.read(1):  # type: ignore[attr-defined]
+                raise damaged(sha256)  # not the size its file says: cut or changed meanwhile
+        return whole
+
+    def chunks(self, sha256: str) -> Iterator[bytes]:
+        with self.open(sha256) as data:
+            while chunk := data.read(_CHUNK):
+                yield chunk
+
+    def size(self, sha256: str) -> int:
+        """The plaintext's size in bytes, without reading the file."""
+        sealed = self.is_sealed(sha256)  # a missing file: said so in plain words
+        stored = self.path(sha256).stat().st_size
+        return plain_size(stored) if sealed else stored
+
+    def content_sha256(self, sha256: str) -> str:
+        """The SHA-256 of what the stored file holds (its name says what it should)."""
+        digest = hashlib.sha256()
+        for chunk in self.chunks(sha256):
+            digest.update(chunk)
+        return digest.hexdigest()
+
+    def _raw(self, sha256: str) -> BinaryIO:
+        try:
+            return self.path(sha256).open("rb")
+        except (FileNotFoundError, IsADirectoryError) as error:
+            raise DomainError("evidence_file_missing", value=sha256[:12]) from error
+        except PermissionError as error:
+            raise DomainError("file_unreadable", value=str(self.path(sha256))) from error
 
     def put_photo(self, source: Path) -> StoredFile:
         """Copy a photo or document in; the same file twice is stored once. The file is read
@@ -135,7 +220,8 @@ class BlobStore:
         return list(self.folder.glob(INCOMING + "*")) if self.folder.is_dir() else []
 
     def put_bytes(self, sha256: str, data: bytes) -> None:
-        """Store a file already checked against ``sha256`` (from a sync file)."""
+        """Store a file already checked against ``sha256`` (from a sync file, or another
+        store's), in this store's own mode: encrypted beside an encrypted database."""
 
         def write(out: BinaryIO) -> tuple[str, int]:
             out.write(data)
@@ -144,26 +230,65 @@ class BlobStore:
         if not self.has(sha256):
             self._store(write)
 
+    def encrypt_plain(self) -> int:
+        """Encrypt every plain stored file (``towndesk encrypt``): each written whole,
+        encrypted, to a temporary name, then renamed over the plain one. A killed run
+        leaves each file plain or encrypted, never half; running again finishes the rest.
+        Returns how many were encrypted now."""
+        if self._key is None:
+            raise ValueError("a store without a key writes plain files")
+        encrypted = 0
+        for stored in self._stored():
+            if self.is_sealed(stored.name):
+                continue
+
+            def copy(out: BinaryIO, sha256: str = stored.name) -> tuple[str, int]:
+                size = 0
+                for chunk in self.chunks(sha256):
+                    out.write(chunk)
+                    size += len(chunk)
+                return sha256, size
+
+            self._store(copy, replace=True)
+            encrypted += 1
+        return encrypted
+
+    def _stored(self) -> list[Path]:
+        """Every stored file: named by a SHA-256, in the folder of its first two digits."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            stored
+            for sub in self.folder.iterdir()
+            if len(sub.name) == 2 and sub.is_dir()
+            for stored in sub.iterdir()
+            if _SHA256.fullmatch(stored.name) and stored.is_file()
+        )
+
     def _store(
         self,
         write: Callable[[BinaryIO], tuple[str, int]],
-        check: Callable[[Path], None] | None = None,
+        check: Callable[[Path | BinaryIO], None] | None = None,
+        replace: bool = False,
     ) -> tuple[str, int]:
         """Write to a temporary file (owner-only), fsync it, ``check`` it, then rename it to
         its hash: a file is either whole and checked under its name or not there. ``write``
-        returns the SHA-256 and size of what it wrote."""
+        returns the SHA-256 and size of what it wrote; with a key, what it writes is
+        encrypted on the way. ``replace``: put it in place of the file of that name."""
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f"{INCOMING}{os.getpid()}-")
         try:
             with os.fdopen(handle, "wb") as out:
-                sha256, size = write(out)
+                sealing = SealingWriter(out, self._key) if self._key is not None else None
+                sha256, size = write(sealing or out)  # type: ignore[arg-type]
+                if sealing is not None:
+                    sealing.finish(sha256)
                 out.flush()
                 os.fsync(out.fileno())
-            if check is not None:
-                check(Path(temporary))
+            self._check_written(Path(temporary), sha256, check)
             final = self.path(sha256)
             final.parent.mkdir(exist_ok=True, mode=0o700)
-            if final.exists():
+            if final.exists() and not replace:
                 os.unlink(temporary)
             else:
                 os.replace(temporary, final)
@@ -175,6 +300,23 @@ class BlobStore:
                 raise DomainError("disk_full") from error
             raise
         return sha256, size
+
+    def _check_written(
+        self, written: Path, sha256: str, check: Callable[[Path | BinaryIO], None] | None
+    ) -> None:
+        """``check`` the plaintext just written (decrypted into memory when encrypted: the
+        checks seek, and a photo is decoded whole anyway). A plain file may not start as an
+        encrypted one does: it would be read as one."""
+        if self._key is None:
+            with written.open("rb") as data:
+                if is_sealed(data.read(len(MAGIC))):
+                    raise DomainError("evidence_file_damaged", value=sha256[:12])
+            if check is not None:
+                check(written)
+        elif check is not None:
+            with written.open("rb") as sealed:
+                reader = OpenedReader(sealed, self._key, sha256)
+                check(io.BytesIO(reader.read()))
 
 
 def file_sha256(path: Path) -> str:

@@ -17,13 +17,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from app.core.deadlines import DeadlineState
-from app.store.clocks import (
-    OverdueCase,
-    calls_in_state,
-    due_soon_cases,
-    overdue_calls,
-    overdue_cases,
-)
+from app.store.clocks import OverdueCase, calls_in_states, due_soon_cases, overdue_cases
 
 
 @dataclass(frozen=True)
@@ -50,13 +44,12 @@ class Board:
 
 def board(db: Database, now: datetime, limit: int = 1000) -> Board:
     """Overdue and due-soon rows, once per case and unit, at ``now``."""
-    late = once_per_unit(overdue_cases(db, now, limit) + overdue_calls(db, now))
+    calls = calls_in_states(db, now, (DeadlineState.OVERDUE, DeadlineState.DUE_SOON))
+    late = once_per_unit(overdue_cases(db, now, limit) + calls[DeadlineState.OVERDUE])
     seen = {(row.number, row.unit) for row in late}
     soon = [
         row
-        for row in once_per_unit(
-            due_soon_cases(db, now, limit) + calls_in_state(db, now, DeadlineState.DUE_SOON)
-        )
+        for row in once_per_unit(due_soon_cases(db, now, limit) + calls[DeadlineState.DUE_SOON])
         if (row.number, row.unit) not in seen
     ]
     return Board(late, soon)

@@ -33,9 +33,12 @@ from app.store.eventlog import new_id, writing
 from app.store.police_transfers import (
     case_evidence,
     check_review_in_time,
+    checked_follow_up,
+    deciders_of,
     police_of,
     procuratorate_of,
     review_in_time,
+    supervision_in_time,
 )
 from app.store.reference import departments
 from app.store.routing import suggestion_for
@@ -51,13 +54,19 @@ def actions_for(db: Database, user: User, case: Case, now: datetime | None = Non
     With ``now``, a step whose time has passed is left out by the rule ``act`` refuses it
     with: a review (复议) of the police's refusal after its 3 days (order 310 art. 9)."""
     state = load_state(db, case.id)
-    actions = allowed_actions(state, actor_of(user), own_kind(db))
+    actions = allowed_actions(state, actor_of(user), own_kind(db), deciders_of(db))
     if (
         now is not None
         and Action.POLICE_REVIEW in actions
         and not review_in_time(db, case.id, state.police_refused_letter, now)
     ):
         actions.remove(Action.POLICE_REVIEW)
+    if (
+        now is not None
+        and Action.POLICE_SUPERVISION in actions
+        and not supervision_in_time(db, case.id, state.police_upheld_letter, now)
+    ):
+        actions.remove(Action.POLICE_SUPERVISION)  # art. 9: asked within 3 days, or not at all
     return actions
 
 
@@ -100,9 +109,11 @@ def act(
         today=today,
         suggestion=suggested(),
         evidence={*evidence, *brought},
+        deciders=deciders_of(db),
     )
     if request.action == Action.POLICE_REVIEW:
         check_review_in_time(db, case.id, state.police_refused_letter, now)
+    request = checked_follow_up(db, case.id, state, request, now)
     photos = list({p.sha256: p for p in (blobs.put_photo(Path(f)) for f in photo_files)}.values())
     if photos:
         request = replace(
@@ -112,7 +123,15 @@ def act(
         state = load_state(db, case.id)  # inside the transaction: no one can change it now
         numbers = Numbers(call_id=new_id(), letter_no=_letter_no(db, request.action, today))
         decision = decide(
-            state, actor_of(user), request, units, numbers, today, suggested(), evidence
+            state,
+            actor_of(user),
+            request,
+            units,
+            numbers,
+            today,
+            suggested(),
+            evidence,
+            deciders_of(db),
         )
         for photo in photos:
             db.conn.execute(
@@ -146,7 +165,9 @@ def _letter_no(db: Database, action: Action, today: date) -> str:
 
 def _police_defaults(db: Database, request: Request) -> Request:
     """An approval names the police and the procuratorate of the district unless the leader
-    names others."""
+    names others; a request for 立案监督 goes to that procuratorate unless another is named."""
+    if request.action == Action.POLICE_SUPERVISION:
+        return replace(request, to=(request.to or "").strip() or procuratorate_of(db))
     if request.action != Action.POLICE_APPROVE:
         return request
     return replace(

@@ -67,7 +67,7 @@ class CaseSort:
 # sorts them (~20 ms); above it, walking the sort index finds a window's rows sooner.
 GATHER_AT_MOST = 20_000
 
-# The columns held by the index cases_by_seq (db/0013_case_list_indexes.sql).
+# The columns held by the index cases_by_seq (db/0014_case_list_indexes.sql).
 _NARROW_INDEX_COLUMNS = {
     "received_at",
     "status",
@@ -245,7 +245,7 @@ def _source(where: _Where, sort_column: str = "received_at") -> str:
     return "cases"
 
 
-# The index that holds each sortable column first, then every filter column (schema 13).
+# The index that holds each sortable column first, then every filter column (schema 14).
 SORT_INDEX = {
     "number": "cases_by_number",
     "received_at": "cases_by_received",

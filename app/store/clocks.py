@@ -8,10 +8,10 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from app.core.calendar import WorkCalendar
-from app.core.clock import TIME_FORMAT, parse_local
+from app.core.clock import TIME_FORMAT, parse_local, stored_text
 from app.core.deadlines import WALL_DUE_SOON_SECONDS, DeadlineState, deadline_state, overdue
 from app.core.model import ResponseCommitment
-from app.core.police_transfer import review_due, review_window_open
+from app.core.police_transfer import review_answer_due, review_due, review_window_open
 from app.core.step_limits import StepKind
 from app.core.time_limits import call_limits, call_step_due
 from app.core.transfers import DECLINED
@@ -47,7 +47,7 @@ def case_clocks(db: Database, case_id: str, now: datetime) -> list[StepClock]:
         clocks.append(_running("handle", handle_due, _state(handle_due, now, calendar)))
     if step and step_due:
         clocks.append(_running(step, step_due, _state(step_due, now, calendar)))
-    for window in review_clocks(db, now, case_id):
+    for window in [*review_clocks(db, now, case_id), *review_answer_clocks(db, case_id)]:
         clocks.append(_running(window.kind, window.due, _state(window.due, now, calendar)))
     return clocks
 
@@ -118,7 +118,7 @@ def _call(row: tuple, now: datetime, calendar: WorkCalendar) -> CallView:
         if row[12] and not finished:  # abandoned before this step
             state = DeadlineState.DONE
         late = overdue(state, due, done)
-        clocks.append(StepClock(kind, due.strftime(TIME_FORMAT), state, late))
+        clocks.append(StepClock(kind, stored_text(due), state, late))
     return CallView(*row[:4], bool(row[4]), *row[5:13], clocks=tuple(clocks))
 
 
@@ -146,7 +146,8 @@ def overdue_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overdu
         "ORDER BY 3 LIMIT ?",
         [moment, moment, moment, limit],
     ).fetchall()
-    return [OverdueCase(*row) for row in rows]
+    owed = [r for r in review_answer_clocks(db) if r.due < moment]  # the police's answer
+    return sorted([OverdueCase(*row) for row in rows] + owed, key=lambda r: r.due)[:limit]
 
 
 # The office's own steps are the office's to do (the tier-ONE unit), whoever led the case
@@ -197,6 +198,34 @@ def review_clocks(db: Database, now: datetime, case_id: str | None = None) -> li
     return rows
 
 
+def review_answer_clocks(db: Database, case_id: str | None = None) -> list[OverdueCase]:
+    """The police's answers to a review still owed (order 310 art. 9: within 3 days of the
+    request), as rows of the police the letter went to: a duty, so it stays on the board
+    once overdue, until the office records the answer."""
+    where, params = ("AND r.case_id = ?", [case_id]) if case_id else ("", [])
+    calendar = work_calendar(db)
+    rows = db.execute(
+        "SELECT c.number, r.review_at, c.status, c.supervision_count, (SELECT t.counterpart "
+        "FROM transfers t WHERE t.case_id = r.case_id AND t.letter_no = r.letter_no "
+        "AND t.police = 1 ORDER BY t.sent_at DESC LIMIT 1) FROM police_requests r "
+        "JOIN cases c ON c.id = r.case_id "
+        f"WHERE r.review_at IS NOT NULL AND r.review_answer IS NULL {where}",
+        params,
+    ).fetchall()
+    kind = StepKind.POLICE_REVIEW_ANSWER.value
+    return [
+        OverdueCase(
+            number,
+            kind,
+            review_answer_due(calendar, parse_local(asked)).strftime(TIME_FORMAT),
+            police,
+            status,
+            supervised,
+        )
+        for number, asked, status, supervised, police in rows
+    ]
+
+
 def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[OverdueCase]:
     """Open cases whose deadline falls within the next half office day (the due-soon rule
     of core/deadlines), soonest first."""
@@ -213,6 +242,7 @@ def due_soon_cases(db: Database, now: datetime, limit: int = 1000) -> list[Overd
         [moment, until, moment, until, moment, until, limit],
     ).fetchall()
     closing = [row for row in review_clocks(db, now) if row.due <= until]  # 复议 window
+    closing += [r for r in review_answer_clocks(db) if moment <= r.due <= until]
     return sorted([OverdueCase(*row) for row in rows] + closing, key=lambda r: r.due)[:limit]
 
 
@@ -225,14 +255,43 @@ def overdue_calls(db: Database, now: datetime) -> list[OverdueCase]:
 
 def calls_in_state(db: Database, now: datetime, state: DeadlineState) -> list[OverdueCase]:
     """Open calls with a response or arrival clock in ``state``, as rows of the called unit."""
-    found = []
+    return calls_in_states(db, now, (state,))[state]
+
+
+def calls_in_states(
+    db: Database, now: datetime, states: tuple[DeadlineState, ...]
+) -> dict[DeadlineState, list[OverdueCase]]:
+    """``calls_in_state`` for several states from one reading of the open calls (the board
+    wants the late and the due soon; two thousand open calls are read and timed once)."""
+    found: dict[DeadlineState, list[tuple[CallView, StepClock]]] = {s: [] for s in states}
     for call in calls(db, now, open_only=True):
         for clock in call.clocks:
-            if clock.state == state:
-                status, supervised = db.execute(
-                    "SELECT status, supervision_count FROM cases WHERE number = ?",
-                    [call.case_number],
-                ).fetchone()
-                row = (call.case_number, clock.kind, clock.due or "", call.department)
-                found.append(OverdueCase(*row, status, supervised, call.urgent))
-    return found
+            if clock.state in found:
+                found[clock.state].append((call, clock))
+    numbers = sorted({call.case_number for rows in found.values() for call, _ in rows})
+    cases: dict[str, tuple[str, int]] = {}
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start : start + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        for number, status, supervised in db.execute(
+            f"SELECT number, status, supervision_count FROM cases WHERE number IN ({marks})",
+            chunk,
+        ):
+            cases[number] = (status, supervised)
+    return {
+        state: [
+            OverdueCase(
+                call.case_number,
+                clock.kind,
+                clock.due or "",
+                call.department,
+                *cases[call.case_number],
+                call.urgent,
+            )
+            for call, clock in rows
+        ]
+        for state, rows in found.items()
+    }
+
+
+_CHUNK = 500  # case numbers per look-up, well under SQLite's limit of bound values

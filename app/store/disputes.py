@@ -15,6 +15,7 @@ from app.core.clock import Wall
 from app.core.disputes import (
     Dispute,
     Ruling,
+    check_may_refer,
     check_referable,
     check_ruling,
     check_undecided,
@@ -92,13 +93,22 @@ def undecided(db: Database, dispute_id: str) -> Dispute:
     return check_undecided(dispute_by_id(db, dispute_id))
 
 
+def referred_to(db: Database, dispute: Dispute) -> int | None:
+    """The number of the joint meeting ``dispute`` is referred to (None: none)."""
+    if not dispute.meeting_id:
+        return None
+    row = db.execute("SELECT number FROM meetings WHERE id = ?", [dispute.meeting_id]).fetchone()
+    return row[0] if row else None
+
+
 def refer_dispute(
     db: Database, user: User, dispute_id: str, meeting_id: str, *, wall: Wall
 ) -> Dispute:
     """Put an open dispute on a joint meeting's agenda."""
     require_office(db, user, COORDINATE)
     with writing(db, wall) as writer:
-        dispute = undecided(db, dispute_id)
+        dispute = dispute_by_id(db, dispute_id)
+        check_may_refer(dispute, referred_to(db, dispute), meeting_id)
         meeting = db.execute(
             "SELECT number, minutes_at, held_on FROM meetings WHERE id = ?", [meeting_id]
         ).fetchone()
@@ -107,7 +117,8 @@ def refer_dispute(
         check_referable(meeting[0], bool(meeting[1]))
         when = parse_held_on(meeting[2])
         check_dispute_before_meeting(dispute.case_number, dispute.opened_at, meeting[0], when)
-        append_referral(writer, user, dispute_id, meeting_id)
+        if dispute.meeting_id != meeting_id:  # on its agenda already: nothing to record
+            append_referral(writer, user, dispute_id, meeting_id)
     return dispute_by_id(db, dispute_id)
 
 
@@ -142,11 +153,8 @@ def append_ruling(
     known = "SELECT number FROM meetings WHERE id = ?"
     if ruling.meeting_id and db.execute(known, [ruling.meeting_id]).fetchone() is None:
         raise DomainError("meeting_unknown", value=ruling.meeting_id)
-    referred = db.execute(known, [dispute.meeting_id]).fetchone() if dispute.meeting_id else None
     touches = touches_lists(checked, ruling.amend_list, listed_lead(db, dispute.category_code))
-    check_who_rules(
-        dispute, user.role, ruling.meeting_id, touches, referred[0] if referred else None
-    )
+    check_who_rules(dispute, user.role, ruling.meeting_id, touches, referred_to(db, dispute))
     amended = ""
     if ruling.amend_list:
         amended = append_amendment(

@@ -11,9 +11,9 @@ from sqlite_utils import Database
 
 from app.core.case_path.steps import Action, event_type_of
 from app.core.clock import china_time, hlc_ms
-from app.core.documents import Issue, year_of_hlc, year_start_hlc
+from app.core.documents import Issue, members_when_held, year_of_hlc, year_start_hlc
 from app.core.events import EventType
-from app.core.meetings import DISPUTE, Meeting
+from app.core.meetings import DISPUTE, Meeting, parse_held_on
 from app.core.model import Role
 from app.store.projections.cases import context_for
 
@@ -104,3 +104,16 @@ def units_concerned(db: Database, meeting: Meeting) -> list[str]:
             if row is not None:
                 found += [u for u in (row[0],) if u] + json.loads(row[1] or "[]")
     return list(dict.fromkeys(found))
+
+
+def members_at(db: Database, meeting: Meeting) -> list[str]:
+    """The member units when ``meeting`` met (core/documents.py members_when_held), folded
+    from the member list's events up to its time; the meeting_members table holds only the
+    list as it is now."""
+    rows = db.execute(
+        "SELECT hlc, payload FROM events WHERE entity = 'meeting_members' "
+        "AND entity_id = 'meeting_members' AND type = ? ORDER BY hlc, device_id, device_seq",
+        [EventType.MEETING_MEMBERS_SET],
+    )
+    changes = [(china_time(hlc_ms(hlc)), json.loads(payload)["units"]) for hlc, payload in rows]
+    return members_when_held(changes, parse_held_on(meeting.held_on))

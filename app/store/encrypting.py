@@ -38,6 +38,7 @@ class EncryptionDone:
     database: Path
     backups_encrypted: list[Path]
     plaintext_removed: list[Path]  # the move's own backup (and any a killed run left)
+    evidence_encrypted: int = 0  # evidence files encrypted now (BlobStore.encrypt_plain)
 
 
 def backup_path(database: Path) -> Path:

@@ -4,9 +4,10 @@ images of the kind their name says, and PDF documents that start and end as PDFs
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-
-from PIL import Image
+from typing import BinaryIO
 
 from app.core.errors import DomainError
 from app.core.intake import FILE_NAME_LIMIT
@@ -49,43 +50,62 @@ def check_evidence_name(source: Path) -> str:
     return media_type
 
 
-def check_content(copied: Path, media_type: str, name: str) -> None:
+Copied = Path | BinaryIO  # the stored copy, or its plaintext in memory (when encrypted)
+
+
+def check_content(copied: Copied, media_type: str, name: str) -> None:
     """The copied bytes are what the name says: a PDF's start and end, or an image that
     Pillow opens as that format, verifies and decodes whole, under a pixel limit checked
     before decoding (a small file can claim a huge picture)."""
     if media_type == "application/pdf":
         _check_pdf(copied, name)
         return
-    with copied.open("rb") as data:
+    with _opened(copied) as data:
         head = data.read(16)
     if not _looks_like(media_type, head):
         raise DomainError("photo_not_image", value=name)
     _decode(copied, media_type, name)
 
 
-def _check_pdf(copied: Path, name: str) -> None:
+@contextmanager
+def _opened(copied: Copied) -> Iterator[BinaryIO]:
+    """The copy from its start; a stream given is left open for the next look."""
+    if isinstance(copied, Path):
+        with copied.open("rb") as data:
+            yield data
+    else:
+        copied.seek(0)
+        yield copied
+
+
+def _check_pdf(copied: Copied, name: str) -> None:
     """The header within the first KB and ``%%EOF`` in the last (ISO 32000 §7.5.2, §7.5.5):
     a truncated or renamed file fails; a PDF's inside is not parsed (it is never rendered)."""
-    size = copied.stat().st_size
-    with copied.open("rb") as data:
+    with _opened(copied) as data:
         head = data.read(1024)
+        size = data.seek(0, 2)
         data.seek(max(0, size - 1024))
         tail = data.read()
     if b"%PDF-" not in head or b"%%EOF" not in tail:
         raise DomainError("evidence_pdf_damaged", value=name)
 
 
-def _decode(copied: Path, media_type: str, name: str) -> None:
+def _decode(copied: Copied, media_type: str, name: str) -> None:
+    from PIL import Image  # here, not on import: the window's start-up does not need Pillow
+
     too_many = DomainError("evidence_too_many_pixels", value=name, limit=PIXEL_LIMIT // 10_000)
     formats = [_PIL_FORMATS[media_type]]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
-            with Image.open(copied, formats=formats) as image:
+            with _opened(copied) as data, Image.open(data, formats=formats) as image:
                 if image.width * image.height > PIXEL_LIMIT:
                     raise too_many
                 image.verify()  # the structure, and PNG chunks' checksums
-            with Image.open(copied, formats=formats) as image:  # verify() used it up
+            with (
+                _opened(copied) as data,
+                Image.open(data, formats=formats) as image,  # verify() used it up
+            ):
                 image.load()  # every pixel: a truncated photo fails here
         except Image.DecompressionBombError as error:
             raise too_many from error

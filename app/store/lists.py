@@ -7,7 +7,7 @@ import csv
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
@@ -31,7 +31,7 @@ from app.core.model import User
 from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.core.text import fts_query
 from app.paths import resource
-from app.store.amendments import amendments
+from app.store.amendments import amendments, settling
 from app.store.devices import require_office
 from app.store.eventlog import writing
 from app.store.projections.lists import TABLES
@@ -85,14 +85,29 @@ class Replaced:
     # (it now says the same), and those still in force (it says otherwise)
     settled: tuple[Amendment, ...] = ()
     differing: tuple[Amendment, ...] = ()
+    # each settled amendment's id -> the official items that now say what it said (for a
+    # split category, the narrower categories' items or the wider one's)
+    settled_by: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def settling_items(self, amendment: Amendment) -> Sequence[str]:
+        """The items that settled ``amendment`` where they are not simply its own item."""
+        items = self.settled_by.get(amendment.id, ())
+        return () if list(items) == [amendment.item] else items
 
 
-def _replaced(db: Database, kind: ListKind, version: int, rows: int) -> Replaced:
+def _replaced(
+    db: Database,
+    kind: ListKind,
+    version: int,
+    rows: int,
+    settles: Mapping[str, Sequence[str]],
+) -> Replaced:
     if kind != ListKind.BOUNDARY:
         return Replaced(kind, version, rows)
     every = amendments(db)
     settled = tuple(a for a in every if a.settled_version == version)
-    return Replaced(kind, version, rows, settled, tuple(a for a in every if not a.settled))
+    differing = tuple(a for a in every if not a.settled)
+    return Replaced(kind, version, rows, settled, differing, dict(settles))
 
 
 def replace_list(
@@ -129,13 +144,15 @@ def replace_list(
         if len(checked.problems) > SHOWN_PROBLEMS:
             shown.append(f"……另有 {len(checked.problems) - SHOWN_PROBLEMS} 处")
         raise DomainError("list_rows_invalid", found=len(checked.problems), value="\n".join(shown))
-    payload = {"items": checked.items, "source": source}
+    payload: dict[str, Any] = {"items": checked.items, "source": source}
     with writing(db, wall) as writer:
+        if kind == ListKind.BOUNDARY:
+            payload["settles"] = settling(db, checked.items, whole=True)
         writer.append(actor.id, "list", kind.value, EventType.LIST_REPLACED, payload)
     version = db.execute(
         "SELECT max(version) FROM list_versions WHERE kind = ?", [kind.value]
     ).fetchone()[0]
-    return _replaced(db, kind, version, len(checked.items))
+    return _replaced(db, kind, version, len(checked.items), payload.get("settles", {}))
 
 
 def check_list(
@@ -188,11 +205,13 @@ def set_item(
         raise DomainError("list_item_invalid", value=code, reason=text)
     if len(before) > 1 and _checked_item(db, kind, before).items == checked.items:
         raise DomainError("list_item_unchanged", value=code)  # no new version for nothing
-    payload = {"items": checked.items, "source": f"逐项修改（{code}）"}
+    payload: dict[str, Any] = {"items": checked.items, "source": f"逐项修改（{code}）"}
     with writing(db, wall) as writer:
+        if kind == ListKind.BOUNDARY:
+            payload["settles"] = settling(db, checked.items, whole=False)
         writer.append(actor.id, "list", kind.value, EventType.LIST_ITEM_SET, payload)
     latest = versions(db, kind)[0]
-    return _replaced(db, kind, latest.version, latest.rows)
+    return _replaced(db, kind, latest.version, latest.rows, payload.get("settles", {}))
 
 
 def _checked_item(db: Database, kind: ListKind, cells: Mapping[str, str]) -> Checked:

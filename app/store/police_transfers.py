@@ -6,24 +6,72 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.core.clock import parse_local
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action, CaseState
+from app.core.clock import Wall, parse_local
 from app.core.errors import DomainError
+from app.core.events import EventType
+from app.core.model import User
+from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.core.police_transfer import (
+    OPENED,
+    UPHELD,
+    Deciders,
+    check_deciders,
+    check_passed_at,
     check_review_window,
+    check_step_day,
+    check_supervision_window,
     default_police,
     default_procuratorate,
     district_of,
+    review_due,
     review_window_open,
+    supervision_due,
 )
-from app.core.transfers import DECLINED
+from app.core.transfers import ACCEPTED, DECLINED
 from app.store.blobs import file_sha256
+from app.store.devices import require_office
+from app.store.eventlog import writing
+from app.store.reference import user_by_name
 from app.store.work_calendar import work_calendar
+
+# A named leader who no longer is one (deactivated, or given another role) names no one: the
+# township falls back to every leader rather than leave no one able to decide.
+_LEADER = "{0}.active = 1 AND {0}.role = 'leader'"
+
+
+def deciders_of(db: Database) -> Deciders:
+    """Who decides a transfer to the police (order 310 art. 5), as the administrator named them."""
+    row = db.execute(
+        "SELECT p.id, p.name, a.id, a.name FROM township t "
+        f"LEFT JOIN users p ON p.id = t.principal_leader_id AND {_LEADER.format('p')} "
+        f"LEFT JOIN users a ON a.id = t.acting_leader_id AND {_LEADER.format('a')}"
+    ).fetchone()
+    if row is None or row[0] is None:
+        return Deciders()
+    return Deciders((row[0], row[1]), (row[2], row[3]) if row[2] else None)
+
+
+def set_deciders(
+    db: Database, actor: User, principal: str | None, acting: str | None, *, wall: Wall
+) -> Deciders:
+    """The administrator names the principal leader (by username) and, if any, the one
+    presiding in their place; None for both: every leader decides again."""
+    require_office(db, actor, MANAGE_REFERENCE_DATA)
+    named = [user_by_name(db, name) if name else None for name in (principal, acting)]
+    check_deciders(*named)
+    payload = {"principal": named[0].id if named[0] else None}
+    payload["acting"] = named[1].id if named[1] else None
+    with writing(db, wall) as writer:
+        writer.append(actor.id, "township", "township", EventType.TOWNSHIP_PRINCIPAL_SET, payload)
+    return deciders_of(db)
 
 
 def _district(db: Database) -> str | None:
@@ -63,6 +111,74 @@ def review_in_time(db: Database, case_id: str, letter_no: str | None, now: datet
     """Whether the review could still be asked at ``now`` (the same rule, as a yes or no)."""
     refused = _refused_at(db, case_id, letter_no)
     return refused is None or review_window_open(work_calendar(db), refused, now)
+
+
+def _upheld_at(db: Database, case_id: str, letter_no: str | None) -> datetime | None:
+    row = db.execute(
+        "SELECT review_answered_at FROM police_requests WHERE case_id = ? AND letter_no = ? "
+        "AND review_answer = ?",
+        [case_id, letter_no or "", UPHELD],
+    ).fetchone()
+    return parse_local(row[0]) if row is not None and row[0] else None
+
+
+def _letter_times(db: Database, case_id: str, letter_no: str | None) -> tuple[str | None, ...]:
+    """(receipt, outcome, outcome time, the review's answer, its time) of a police letter."""
+    row = db.execute(
+        "SELECT t.receipt_at, t.outcome, t.outcome_at, r.review_answer, r.review_answered_at "
+        "FROM transfers t LEFT JOIN police_requests r ON r.case_id = t.case_id "
+        "AND r.letter_no = t.letter_no WHERE t.case_id = ? AND t.letter_no = ? AND t.police = 1 "
+        "ORDER BY t.sent_at DESC LIMIT 1",
+        [case_id, letter_no or ""],
+    ).fetchone()
+    return tuple(row) if row is not None else (None,) * 5
+
+
+def supervision_in_time(db: Database, case_id: str, letter_no: str | None, now: datetime) -> bool:
+    """Whether 立案监督 may still be asked at ``now`` (art. 9: 3 days after the upheld refusal)."""
+    upheld = _upheld_at(db, case_id, letter_no)
+    return upheld is None or now <= supervision_due(work_calendar(db), upheld)
+
+
+def checked_follow_up(
+    db: Database, case_id: str, state: CaseState, request: Request, now: datetime
+) -> Request:
+    """A step that follows a police transfer, its times checked against the answer it
+    follows (core/police_transfer.py) and filled in: the day of a supervision request or a
+    handover, the time the police passed the case on. Refused in plain words otherwise."""
+    action = request.action
+    if action == Action.POLICE_SUPERVISION:
+        upheld = _upheld_at(db, case_id, state.police_upheld_letter)
+        if upheld is not None:
+            check_supervision_window(work_calendar(db), upheld, now)
+            return replace(request, on=check_step_day(request.on, upheld, now))
+    receipt, outcome, outcome_at, answer, answered_at = _letter_times(
+        db, case_id, state.transfer_letter
+    )
+    if action == Action.POLICE_PASSED_ON and receipt:
+        return replace(request, at=check_passed_at(request.at, parse_local(receipt), now))
+    opened = outcome_at if outcome == ACCEPTED else answered_at if answer == OPENED else None
+    if action == Action.POLICE_HANDOVER and opened:
+        return replace(request, on=check_step_day(request.on, parse_local(opened), now))
+    return request
+
+
+def lapsed_review(db: Database, case_id: str, letter_no: str, now: datetime) -> str | None:
+    """When the review window of the police's refusal of ``letter_no`` ended (YYYY-MM-DD
+    HH:MM), if it passed with no review asked (art. 9: the right lapsed; the case detail
+    says so, the board does not chase it); None otherwise, and for one-step transfers of
+    schema 5-11, which had no review."""
+    refused = _refused_at(db, case_id, letter_no)
+    asked = db.execute(
+        "SELECT review_at FROM police_requests WHERE case_id = ? AND letter_no = ?",
+        [case_id, letter_no],
+    ).fetchone()
+    if refused is None or asked is None or asked[0] is not None:
+        return None
+    calendar = work_calendar(db)
+    if review_window_open(calendar, refused, now):
+        return None
+    return review_due(calendar, refused).strftime("%Y-%m-%d %H:%M")
 
 
 def case_evidence(db: Database, case_id: str) -> set[str]:
@@ -117,13 +233,22 @@ class PoliceRequest:
     copy_to: str
     review_at: str | None
     review_reason: str
+    # schema 13: the police's answer to the review, the procuratorate asked to supervise
+    review_answer: str | None = None  # upheld, opened
+    review_answered_at: str | None = None
+    review_answer_note: str = ""
+    supervision_on: str | None = None
+    supervision_to: str = ""
+    supervision_reason: str = ""
 
 
 def requests_of(db: Database, case_id: str) -> list[PoliceRequest]:
     rows = db.execute(
         "SELECT r.id, r.case_id, r.requested_at, coalesce(a.name, ''), r.by_unit, r.offence, "
         "r.threshold, r.facts, r.attachments, r.decision, r.decided_at, coalesce(d.name, ''), "
-        "r.decision_reason, r.letter_no, r.copy_to, r.review_at, r.review_reason "
+        "r.decision_reason, r.letter_no, r.copy_to, r.review_at, r.review_reason, "
+        "r.review_answer, r.review_answered_at, r.review_answer_note, r.supervision_on, "
+        "r.supervision_to, r.supervision_reason "
         "FROM police_requests r LEFT JOIN users a ON a.id = r.requested_by "
         "LEFT JOIN users d ON d.id = r.decided_by WHERE r.case_id = ? ORDER BY r.requested_at",
         [case_id],

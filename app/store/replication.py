@@ -37,6 +37,7 @@ _LAST_WRITER_WINS = {
     EventType.OFFICE_HOURS_SET,
     EventType.CALENDAR_YEAR_SET,
     EventType.TOWNSHIP_PROFILE_SET,
+    EventType.TOWNSHIP_PRINCIPAL_SET,
     EventType.DEPARTMENT_SET,
     EventType.GRID_SET,
     EventType.CATEGORY_SET,

@@ -26,6 +26,7 @@ from app.store.db_file import check_place, check_wal, recognise, storage_error
 from app.store.devices import require_office
 from app.store.encryption import DatabaseFile, database_file, is_encrypted, needs_key
 from app.store.eventlog import EventWriter, new_id, writing
+from app.store.evidence_copies import sweep_plain_copies
 from app.store.projections.cases import (
     STATISTICS_SCHEMA,
     STEP_CLOCKS_SCHEMA,
@@ -66,6 +67,7 @@ def open_database(target: Path | DatabaseFile, *, wall: Wall | None = None) -> D
         if db.execute("SELECT count(*) FROM device").fetchone()[0] != 1:
             raise DomainError("database_not_initialised", value=str(path))
         sweep_evidence(db, BlobStore.beside(path), wall)
+        sweep_plain_copies()  # a killed window's opened PDFs (store/evidence_copies.py)
     except (sqlite_driver.Error, OSError) as error:
         db.close()
         raise storage_error(error, path) from error

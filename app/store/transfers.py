@@ -13,7 +13,8 @@ from app.store.reference import township
 _COLUMNS = (
     "t.id, t.case_id, c.number, t.direction, t.police, t.letter_no, t.counterpart, t.reason, "
     "t.offence, t.threshold, t.sent_at, t.receipt_at, t.receipt_by, t.outcome, t.outcome_at, "
-    "t.outcome_note"
+    "t.outcome_note, t.passed_to, t.passed_at, t.handed_over_on, t.handover_list, "
+    "t.handover_officer, t.handover_owed"
 )
 _FROM = "FROM transfers t JOIN cases c ON c.id = t.case_id"
 
@@ -38,6 +39,7 @@ def next_letter_no(db: Database, police: bool, today: date) -> str:
 def _transfer(row: tuple) -> Transfer:
     values = list(row)
     values[4] = bool(values[4])  # police
+    values[-1] = bool(values[-1])  # handover_owed
     return Transfer(*values)
 
 

@@ -22,11 +22,11 @@ import struct
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyrage
 
@@ -74,7 +74,7 @@ def write_archive(
     target: Path,
     manifest: dict[str, Any],
     events: SealedSpool,
-    blobs: dict[str, Path],
+    blobs: dict[str, Callable[[], BinaryIO]],
     signer: DeviceKeys,
     recipients: list[str],
     secrets: bytes = b"",
@@ -97,8 +97,11 @@ def write_archive(
                     shutil.copyfileobj(events, out, CHUNK)
                 if secrets:
                     archive.writestr(SECRETS, secrets, zipfile.ZIP_DEFLATED)
-                for sha256, path in sorted(blobs.items()):
-                    archive.write(path, f"blobs/{sha256}", zipfile.ZIP_STORED)  # photos: packed
+                for sha256, open_blob in sorted(blobs.items()):
+                    member = zipfile.ZipInfo(f"blobs/{sha256}", time.localtime()[:6])
+                    member.compress_type = zipfile.ZIP_STORED  # photos: packed already
+                    with open_blob() as data, archive.open(member, "w") as out:
+                        shutil.copyfileobj(data, out, CHUNK)
             plain.finish()
             with partial.open("wb") as out:
                 pyrage.encrypt_io(

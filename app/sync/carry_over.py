@@ -73,7 +73,7 @@ def _copy_photo(
     old: Database, old_blobs: BlobStore, new: Database, new_blobs: BlobStore, sha256: str
 ) -> None:
     if not new_blobs.has(sha256):
-        new_blobs.put_bytes(sha256, old_blobs.path(sha256).read_bytes())
+        new_blobs.put_bytes(sha256, old_blobs.read_bytes(sha256))  # each in its own mode
     row = old.execute("SELECT size, media_type FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
     if row:
         new.conn.execute(

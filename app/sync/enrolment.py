@@ -34,7 +34,7 @@ from app.store.devices import (
     record_enrolment,
     revoke_device,
 )
-from app.store.encryption import new_key
+from app.store.encryption import DatabaseFile, new_key
 from app.store.eventlog import EventWriter, new_id, this_device, writing
 from app.store.setup import create_database, new_device_code
 from app.store.work_calendar import OFFICE_HOURS
@@ -294,7 +294,7 @@ def join(
         with private_folder() as work:
             bootstrap = work / "bootstrap.tdsync"
             bootstrap.write_bytes(found.bootstrap)
-            store = BlobStore.beside(database)
+            store = BlobStore.beside(DatabaseFile(database, keys.database_key))
             with open_archive(bootstrap, keys.identities()) as opened:
                 checked = check(db, store, opened, Anchor(office))
                 apply(db, store, opened, checked, None, bootstrap, wall=wall)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlite_utils import Database
 
@@ -187,12 +189,14 @@ def _write_events(
 
 def _evidence_files(
     db: Database, blobs: BlobStore, photos: set[str]
-) -> dict[str, tuple[Path, int, str]]:
-    files = {}
+) -> dict[str, tuple[Callable[[], BinaryIO], int, str]]:
+    """Each file's plaintext (read through the store: it may be encrypted here), size and
+    type. The sync file is encrypted as a whole, and the receiver stores it its own way."""
+    files: dict[str, tuple[Callable[[], BinaryIO], int, str]] = {}
     for sha256 in sorted(photos):
-        path = blobs.path(sha256)
-        if not path.is_file():
+        if not blobs.has(sha256):
             raise DomainError("sync_blob_missing_here", value=sha256[:12])
         row = db.execute("SELECT media_type FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
-        files[sha256] = (path, path.stat().st_size, row[0] if row else "application/octet-stream")
+        media_type = row[0] if row else "application/octet-stream"
+        files[sha256] = (partial(blobs.open, sha256), blobs.size(sha256), media_type)
     return files

@@ -19,7 +19,7 @@ from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH
 from app.core.secrets import secret_ref
 from app.store import sqlite_driver
-from app.store.blobs import BlobStore, file_sha256
+from app.store.blobs import BlobStore
 from app.store.database import integrity_problems
 from app.store.eventlog import EVENT_COLUMNS, row_to_event, this_device
 from app.store.rebuild_check import compare_with_rebuild
@@ -254,16 +254,26 @@ def _unsigned_tails(
             )
 
 
+_UNREADABLE = {
+    "evidence_file_damaged": "证据文件已被改动（加密校验不通过）：",
+    "evidence_file_locked": "证据文件是加密的，本机数据库没有加密、没有它的密钥：",
+}
+
+
 def _blobs(db: Database, blobs: BlobStore, report: IntegrityReport) -> None:
     referenced = {row[0] for row in db.execute("SELECT sha256 FROM case_evidence")}
     known = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
     for sha256 in sorted(referenced | known):
         report.blobs += 1
-        path = blobs.path(sha256)
-        if not path.is_file():
+        if not blobs.has(sha256):
             report.problems.append(f"证据文件缺失：{sha256}")
             continue
-        if file_sha256(path) != sha256:
+        try:  # an encrypted file: decrypted, its checks passed, then hashed
+            altered = blobs.content_sha256(sha256) != sha256
+        except DomainError as refused:  # changed, cut off, or encrypted and no key here
+            report.problems.append(_UNREADABLE.get(refused.code, "证据文件读不出：") + sha256)
+            continue
+        if altered:
             report.problems.append(f"证据文件已被改动（内容与哈希不符）：{sha256}")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import User
+from app.store.blobs import BlobStore
 from app.store.encrypting import EncryptionDone, encrypt_database, sweep_half_done
 from app.store.encryption import DatabaseFile, is_encrypted, needs_key, new_key
 from app.store.setup import open_database
@@ -68,13 +69,20 @@ def encrypt_existing(
     The key is written into the key file before the database is touched: a kill at any
     later moment leaves a key file that opens whichever database is in place (a re-run
     reuses the key). On the office PC without keys yet, the administrator makes them here,
-    as the first sync command would."""
+    as the first sync command would.
+
+    Then the evidence files: each plain one is replaced by its encrypted copy. A run killed
+    before the last is done is finished by running it again, which then finds the database
+    encrypted already (and so does the first run on a database encrypted before evidence
+    files were)."""
     from app.sync.enrolment import unlock  # enrolment imports this module
 
     if is_encrypted(database):
         removed = sweep_half_done(database)  # a run killed after its rename
-        if removed:
-            return EncryptionDone(database, [], removed)
+        opened = unlock_database(database, password)
+        sealed = BlobStore.beside(opened).encrypt_plain()
+        if removed or sealed:
+            return EncryptionDone(database, [], removed, sealed)
         raise DomainError("already_encrypted", value=str(database))
     db = open_database(database)
     try:
@@ -85,4 +93,6 @@ def encrypt_existing(
     if key is None:
         key = new_key()
         save_keys(replace(keys, database_key=key), key_file_beside(database), password, cost)
-    return encrypt_database(database, key)
+    done = encrypt_database(database, key)
+    sealed = BlobStore.beside(DatabaseFile(database, key)).encrypt_plain()
+    return replace(done, evidence_encrypted=sealed)

@@ -7,16 +7,16 @@ from __future__ import annotations
 import base64
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,53 +28,54 @@ from app.core.holidays import year_to_enter
 from app.core.model import Case, User
 from app.core.permissions import REGISTER_CASE, may
 from app.store import sqlite_driver
-from app.store.case_list import CaseFilter
+from app.store.case_list import CaseFilter, count_cases
 from app.store.encryption import DatabaseFile
 from app.store.settings import WINDOW_GEOMETRY, read_setting, write_setting
 from app.sync.keys import DeviceKeys
 from app.ui.account import QUIT, SIGN_OUT, SWITCH_USER, ChangePasswordDialog
-from app.ui.base_data.page import BaseDataPage
-from app.ui.board.page import BoardPage
-from app.ui.calls.page import CallsPage
-from app.ui.case_detail.dialog import CaseDetailDialog
-from app.ui.case_detail.steps.form import StepForm
-from app.ui.case_detail.steps.registry import open_step
-from app.ui.cases.intake import IntakeDialog
-from app.ui.cases.page import CasesPage
 from app.ui.common.i18n import word
 from app.ui.common.keys import KeyRing
 from app.ui.common.page import Page
-from app.ui.common.screen import fit_to_screen, scrolling
+from app.ui.common.runner import Operation
+from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
-from app.ui.disputes.page import DisputesPage
-from app.ui.lists.page import ListsPage
-from app.ui.meetings.page import MeetingsPage
-from app.ui.settings.holidays import HolidayScheduleDialog
-from app.ui.settings.page import SettingsPage
-from app.ui.statistics.page import StatisticsPage
-from app.ui.sync.page import SyncPage
+from app.ui.page_stack import PAGES, PageOf, PageStack, page_class
 from app.ui.window_header import WindowHeader
 from app.ui.workbench.page import WorkbenchPage
 
-PAGES = (
-    "workbench",
-    "cases",
-    "calls",
-    "board",
-    "lists",
-    "disputes",
-    "meetings",
-    "statistics",
-    "sync",
-    "settings",
-    "base_data",  # the administrator's, set up once: last, past the Ctrl+number keys
-)
+if TYPE_CHECKING:  # the other pages and the dialogs are imported when first needed
+    from app.ui.base_data.page import BaseDataPage
+    from app.ui.board.page import BoardPage
+    from app.ui.calls.page import CallsPage
+    from app.ui.case_detail.dialog import CaseDetailDialog
+    from app.ui.case_detail.steps.form import StepForm
+    from app.ui.cases.intake import IntakeDialog
+    from app.ui.cases.page import CasesPage
+    from app.ui.disputes.page import DisputesPage
+    from app.ui.lists.page import ListsPage
+    from app.ui.meetings.page import MeetingsPage
+    from app.ui.settings.holidays import HolidayScheduleDialog
+    from app.ui.settings.page import SettingsPage
+    from app.ui.statistics.page import StatisticsPage
+    from app.ui.sync.page import SyncPage
 
 
 class MainWindow(QMainWindow):
     # the window has closed: QUIT, SIGN_OUT or SWITCH_USER (ui/account.py), for the
     # sign-in loop (ui/app.py) to quit or ask who signs in next
     left = Signal(str)
+    # the pages other than the workbench, as the window, the tests and the screenshots
+    # reach them: built on first use (ui/page_stack.py)
+    cases: PageOf[CasesPage] = PageOf("cases")
+    calls: PageOf[CallsPage] = PageOf("calls")
+    board: PageOf[BoardPage] = PageOf("board")
+    lists: PageOf[ListsPage] = PageOf("lists")
+    disputes: PageOf[DisputesPage] = PageOf("disputes")
+    meetings: PageOf[MeetingsPage] = PageOf("meetings")
+    statistics: PageOf[StatisticsPage] = PageOf("statistics")
+    sync: PageOf[SyncPage] = PageOf("sync")
+    settings: PageOf[SettingsPage] = PageOf("settings")
+    base_data: PageOf[BaseDataPage] = PageOf("base_data")
 
     def __init__(
         self,
@@ -100,21 +101,20 @@ class MainWindow(QMainWindow):
             self.tr("TownDesk — {township}").format(township=self.session.ref.township.name)
         )
         self.setMinimumSize(QSize(1024, 640))
-        self.pages = self._build_pages()
-        self.stack = QStackedWidget()
+        self.stack = PageStack(self._new_page)  # each page built when first needed
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(140)
         for key in PAGES:
-            self.stack.addWidget(scrolling(self.pages[key]))
             self.nav.addItem(QListWidgetItem(self.page_title(key)))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.workbench: WorkbenchPage = self.stack.page("workbench")  # type: ignore[assignment]
+        self.nav.currentRowChanged.connect(self.stack.show_row)
         self._build_central()
         self._build_status_bar()
-        self._connect()
         self._shortcuts()
         self.nav.setCurrentRow(0)
         self.restore_geometry()
+        self.shown_once = False
 
     # the session's parts, as the tests and the screenshots reach them
     @property
@@ -141,32 +141,11 @@ class MainWindow(QMainWindow):
     def ref(self):  # type: ignore[no-untyped-def]
         return self.session.ref
 
-    def _build_pages(self) -> dict[str, Page]:
-        session = self.session
-        self.workbench = WorkbenchPage(session)
-        self.cases = CasesPage(session)
-        self.calls = CallsPage(session)
-        self.board = BoardPage(session)
-        self.lists = ListsPage(session)
-        self.disputes = DisputesPage(session)
-        self.meetings = MeetingsPage(session)
-        self.statistics = StatisticsPage(session)
-        self.sync = SyncPage(session, self.keyring)
-        self.settings = SettingsPage(session)
-        self.base_data = BaseDataPage(session)
-        return {
-            "workbench": self.workbench,
-            "cases": self.cases,
-            "calls": self.calls,
-            "board": self.board,
-            "lists": self.lists,
-            "disputes": self.disputes,
-            "meetings": self.meetings,
-            "statistics": self.statistics,
-            "sync": self.sync,
-            "settings": self.settings,
-            "base_data": self.base_data,
-        }
+    def _new_page(self, key: str) -> Page:
+        kind = page_class(key)
+        page = kind(self.session, self.keyring) if key == "sync" else kind(self.session)  # type: ignore[call-arg]
+        self._connect(key, page)
+        return page
 
     def page_title(self, key: str) -> str:
         titles = {
@@ -215,21 +194,23 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("statusText")
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().addPermanentWidget(self.count_label)
-        self._show_total(self.cases.total_cases)
 
-    def _connect(self) -> None:
-        for page in self.pages.values():
-            page.message.connect(self.show_message)
-            page.case_activated.connect(self.open_case)
-        self.workbench.new_case_requested.connect(self.open_intake)
-        self.workbench.filter_requested.connect(self.show_filtered)
-        self.workbench.sync_requested.connect(lambda: self.show_page("sync"))
-        self.workbench.page_requested.connect(self.show_page)
-        self.cases.new_case_requested.connect(self.open_intake)
-        self.cases.count_changed.connect(self._show_total)
-        self.board.supervise_requested.connect(self.supervise)
-        self.workbench.holidays_requested.connect(self.open_holidays)
-        self.settings.holidays_requested.connect(self.open_holidays)
+    def _connect(self, key: str, page: Page) -> None:
+        page.message.connect(self.show_message)
+        page.case_activated.connect(self.open_case)
+        if isinstance(page, WorkbenchPage):
+            page.new_case_requested.connect(self.open_intake)
+            page.filter_requested.connect(self.show_filtered)
+            page.sync_requested.connect(lambda: self.show_page("sync"))
+            page.page_requested.connect(self.show_page)
+            page.holidays_requested.connect(self.open_holidays)
+        elif key == "cases":
+            page.new_case_requested.connect(self.open_intake)  # type: ignore[attr-defined]
+            page.count_changed.connect(self._show_total)  # type: ignore[attr-defined]
+        elif key == "board":
+            page.supervise_requested.connect(self.supervise)  # type: ignore[attr-defined]
+        elif key == "settings":
+            page.holidays_requested.connect(self.open_holidays)  # type: ignore[attr-defined]
 
     def _shortcuts(self) -> None:
         for number, key in enumerate(PAGES[:10], start=1):  # Ctrl+1 … Ctrl+9, then Ctrl+0
@@ -266,6 +247,8 @@ class MainWindow(QMainWindow):
         if self.intake_dialog is not None and self.intake_dialog.isVisible():
             self.intake_dialog.activateWindow()
             return self.intake_dialog
+        from app.ui.cases.intake import IntakeDialog
+
         dialog = IntakeDialog(self.session, self)
         dialog.case_registered.connect(self._registered)
         dialog.open_case_requested.connect(self.open_case)
@@ -277,6 +260,8 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Case {number} registered.").format(number=case.number))
 
     def open_case(self, case: Case) -> CaseDetailDialog:
+        from app.ui.case_detail.dialog import CaseDetailDialog
+
         dialog = CaseDetailDialog(self.session, case.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.case_changed.connect(self._case_changed)
@@ -291,11 +276,15 @@ class MainWindow(QMainWindow):
 
     def supervise(self, case: Case) -> StepForm:
         """The overdue watch asks for a supervision notice: the step's own form."""
+        from app.ui.case_detail.steps.registry import open_step
+
         self.step_form = open_step(self.session, case, Action.SUPERVISE, self)
         return self.step_form
 
     def open_holidays(self, year: int = 0) -> HolidayScheduleDialog:
         """A year's holiday schedule (administrator); 0: the year most likely due."""
+        from app.ui.settings.holidays import HolidayScheduleDialog
+
         year = year or year_to_enter(self.session.clock.today())
         dialog = HolidayScheduleDialog(self.session, year, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -358,6 +347,18 @@ class MainWindow(QMainWindow):
             )
         return False
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.shown_once:  # once the window is on screen: the total, the other pages
+            self.shown_once = True
+            # counting a million cases reads a whole index: on the worker; a figure of the
+            # status bar is not worth an error dialog (the pages say what failed)
+            count = Operation(
+                lambda db, _p: count_cases(db, CaseFilter()), self._show_total, lambda _e: None
+            )
+            self.runner.run(count)
+            self.stack.build_the_rest()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._unsaved_intake() and not self.intake_dialog.confirm_discard():  # type: ignore[union-attr]
             event.ignore()  # a half-typed case is never lost by closing the window
@@ -370,7 +371,8 @@ class MainWindow(QMainWindow):
             if dialog is not None:
                 with suppress(RuntimeError):  # a detail dialog deletes itself on close
                     dialog.done(0)
-        self.calls.timer.stop()
+        if "calls" in self.stack.built:
+            self.calls.timer.stop()
         self.session.close()
         super().closeEvent(event)
         self.left.emit(self.leaving)

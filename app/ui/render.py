@@ -249,6 +249,8 @@ def _window_problems(
 
     try:
         window = MainWindow(db_path, db, user, clock)  # type: ignore[arg-type]
+        for key in PAGES:  # each page, built on first use by the window, built here now
+            window.stack.page(key)
     except Exception as error:  # the self-test reports, it does not crash
         return [
             QCoreApplication.translate("SelfTest", "The window could not be built: {error}").format(

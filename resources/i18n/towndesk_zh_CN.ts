@@ -819,6 +819,42 @@
       <source>Outcome: {outcome} ({time})</source>
       <translation>结果：{outcome}（{time}）</translation>
     </message>
+    <message>
+      <source>Passed by the police to {unit} ({time})</source>
+      <translation>公安机关移交{unit}（{time}）</translation>
+    </message>
+    <message>
+      <source> (later than 24 hours)</source>
+      <translation>（超过 24 小时）</translation>
+    </message>
+    <message>
+      <source>Review asked ({time})</source>
+      <translation>已提请复议（{time}）</translation>
+    </message>
+    <message>
+      <source>Decision on review: {answer} ({time})</source>
+      <translation>复议决定：{answer}（{time}）</translation>
+    </message>
+    <message>
+      <source>Decision on review not yet reported</source>
+      <translation>复议决定未回</translation>
+    </message>
+    <message>
+      <source>Review window passed ({due})</source>
+      <translation>复议期限已过（{due}）</translation>
+    </message>
+    <message>
+      <source>Procuratorate asked to supervise: {unit} ({day})</source>
+      <translation>已建议{unit}立案监督（{day}）</translation>
+    </message>
+    <message>
+      <source>Items handed over on {day} to {who} ({list})</source>
+      <translation>涉案物品已于 {day} 移交，{who}接收（{list}）</translation>
+    </message>
+    <message>
+      <source>Items not yet handed over</source>
+      <translation>涉案物品未移交</translation>
+    </message>
   </context>
   <context>
     <name>CaseTableModel</name>
@@ -1319,6 +1355,14 @@
     <message>
       <source>Review request window</source>
       <translation>提请复议期限</translation>
+    </message>
+    <message>
+      <source>Police answer to the review</source>
+      <translation>公安复议决定</translation>
+    </message>
+    <message>
+      <source>Items handed to the police</source>
+      <translation>移交涉案物品</translation>
     </message>
   </context>
   <context>
@@ -2008,8 +2052,8 @@
       <translation>列入一次尚未召开的联席会议的议题</translation>
     </message>
     <message>
-      <source>No joint meeting is coming up: schedule one first.</source>
-      <translation>还没有待召开的联席会议：请先安排一次联席会议。</translation>
+      <source>Take it back from its joint meeting, to be ruled on otherwise</source>
+      <translation>从所提交的联席会议撤回，另行裁定</translation>
     </message>
     <message>
       <source>Select a dispute to see it here.</source>
@@ -3316,6 +3360,10 @@ You can create the demo township (青石镇, {cases} cases) to try TownDesk out.
   <context>
     <name>ListImportDialog</name>
     <message>
+      <source>, settled by {items}</source>
+      <translation>，由 {items} 吸收</translation>
+    </message>
+    <message>
       <source>; local amendments settled by it: {settled}; still differing: {differing}</source>
       <translation>；本镇修订已被吸收：{settled}；仍不一致：{differing}</translation>
     </message>
@@ -4427,6 +4475,22 @@ Owner unit: {owner} · deadline {deadline}</source>
     <message>
       <source>Save</source>
       <translation>保存</translation>
+    </message>
+    <message>
+      <source>Not named</source>
+      <translation>不设定</translation>
+    </message>
+    <message>
+      <source>Principal leader</source>
+      <translation>主要负责人</translation>
+    </message>
+    <message>
+      <source>Acting for them</source>
+      <translation>主持工作的负责人</translation>
+    </message>
+    <message>
+      <source>Only they approve or refuse a transfer to the police; while none is named, any leader may.</source>
+      <translation>移送公安由其审批（《行政执法机关移送涉嫌犯罪案件的规定》第五条）；未设定时任一领导均可审批。</translation>
     </message>
   </context>
   <context>
@@ -6131,6 +6195,86 @@ Hand the file to {peer}; it is imported on the sync page there.</source>
     <message>
       <source>Name of the narrower category</source>
       <translation>更细类别的名称</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewAnswerForm</name>
+    <message>
+      <source>e.g. Decision on review no. …, and its reasons</source>
+      <translation>如 复议决定书文号及理由</translation>
+    </message>
+    <message>
+      <source>Decision on review</source>
+      <translation>复议决定</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupervisionForm</name>
+    <message>
+      <source>Why the case should be opened</source>
+      <translation>应当立案的理由</translation>
+    </message>
+    <message>
+      <source>Procuratorate</source>
+      <translation>人民检察院</translation>
+    </message>
+    <message>
+      <source>Asked on</source>
+      <translation>提出日期</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassedOnForm</name>
+    <message>
+      <source>e.g. 东莱市公安局森林分局</source>
+      <translation>如 东莱市公安局森林分局</translation>
+    </message>
+    <message>
+      <source>Optional: the police's written notice, its number</source>
+      <translation>可选：公安机关书面告知的文号等</translation>
+    </message>
+    <message>
+      <source>Passed to</source>
+      <translation>移交的主管机关</translation>
+    </message>
+    <message>
+      <source>Passed on at</source>
+      <translation>移交时间</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>说明</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoverForm</name>
+    <message>
+      <source>e.g. 涉案物品移交清单 2026-1 号</source>
+      <translation>如 涉案物品移交清单 2026-1 号</translation>
+    </message>
+    <message>
+      <source>e.g. 王警官</source>
+      <translation>如 王警官</translation>
+    </message>
+    <message>
+      <source>Handed over on</source>
+      <translation>移交日期</translation>
+    </message>
+    <message>
+      <source>Handover list</source>
+      <translation>移交清单</translation>
+    </message>
+    <message>
+      <source>Received by</source>
+      <translation>接收民警</translation>
     </message>
   </context>
 </TS>

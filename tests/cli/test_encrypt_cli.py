@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from app.store.blob_cipher import MAGIC
+from app.store.blobs import BlobStore
 from app.store.encryption import is_encrypted
 from app.store.eventlog import this_device
 from app.store.setup import open_database
 from app.sync.unlocking import unlock_database
 from tests.cli.test_cli import fails, ok
+from tests.images import TINY_JPEG
 
 PASSWORD = "office-keys"
 
@@ -75,3 +78,81 @@ def test_a_write_on_an_encrypted_database_signs_the_chain_head_in_its_transactio
     db.close()
     out = ok(capsys, "verify", "--db", str(encrypted), "--quick")
     assert "还没有签名担保" not in out and "未发现问题" in out
+
+
+# -- evidence files ----------------------------------------------------------------------
+
+MARK = b"EXIF 2026:11:26 14:05 QINGSHI-KNOWN-PHOTO"
+
+
+def add_case_with_photo(capsys, database: Path, folder: Path, name: str) -> bytes:
+    folder.mkdir(exist_ok=True)
+    photo = folder / name
+    photo.write_bytes(TINY_JPEG + MARK + name.encode())
+    ok(capsys, "case", "add", "--db", str(database), "--category", "0101", "--grid", "G01",
+       "--description", f"巷口有人占道经营（{name}）", "--photo", str(photo))  # fmt: skip
+    return photo.read_bytes()
+
+
+def stored(database: Path) -> list[Path]:
+    return sorted(p for p in (database.parent / "blobs").rglob("*") if p.is_file())
+
+
+def test_encrypt_encrypts_the_evidence_files_and_says_how_many(
+    demo_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
+    photos = [
+        add_case_with_photo(capsys, demo_path, tmp_path / "camera", f"现场{n}.jpg")
+        for n in range(3)
+    ]
+    assert [p.read_bytes() for p in stored(demo_path)] == sorted(
+        photos, key=lambda data: hashlib.sha256(data).hexdigest()
+    )
+    out = ok(capsys, "encrypt", "--db", str(demo_path), "--key-password", PASSWORD)
+    assert "已加密证据文件 3 个" in out
+    for path in stored(demo_path):
+        data = path.read_bytes()
+        assert data.startswith(MAGIC)
+        assert MARK not in data and TINY_JPEG[:100] not in data
+    # read back through the store, with the database's key, whole
+    store = BlobStore.beside(unlock_database(demo_path, PASSWORD))
+    assert sorted(store.read_bytes(p.name) for p in stored(demo_path)) == sorted(photos)
+
+
+def test_an_interrupted_encryption_of_evidence_is_finished_by_running_again(
+    demo_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Killed after the database and one evidence file: the other files are still plain.
+    Running encrypt again encrypts them (and only them); a third time there is nothing."""
+    monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
+    first = add_case_with_photo(capsys, demo_path, tmp_path / "camera", "现场一.jpg")
+    second = add_case_with_photo(capsys, demo_path, tmp_path / "camera", "现场二.jpg")
+    plain = {p.name: p.read_bytes() for p in stored(demo_path)}
+    ok(capsys, "encrypt", "--db", str(demo_path), "--key-password", PASSWORD)
+    left_plain = hashlib.sha256(second).hexdigest()
+    (demo_path.parent / "blobs" / left_plain[:2] / left_plain).write_bytes(plain[left_plain])
+    before = digest(demo_path)
+
+    out = ok(capsys, "encrypt", "--db", str(demo_path), "--key-password", PASSWORD)
+
+    assert "已加密证据文件 1 个" in out
+    assert digest(demo_path) == before  # the database was encrypted already: untouched
+    assert all(p.read_bytes().startswith(MAGIC) for p in stored(demo_path))
+    store = BlobStore.beside(unlock_database(demo_path, PASSWORD))
+    assert store.read_bytes(hashlib.sha256(first).hexdigest()) == first
+    assert store.read_bytes(left_plain) == second
+    monkeypatch.setenv("TOWNDESK_KEY_PASSWORD", PASSWORD)
+    assert "已经是加密的" in fails(capsys, "encrypt", "--db", str(demo_path))
+
+
+def test_a_photo_added_after_encryption_is_stored_encrypted(
+    encrypted: Path, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TOWNDESK_KEY_PASSWORD", PASSWORD)
+    photo = add_case_with_photo(capsys, encrypted, tmp_path / "camera", "加密后.jpg")
+    [path] = stored(encrypted)
+    assert path.name == hashlib.sha256(photo).hexdigest()
+    assert path.read_bytes().startswith(MAGIC) and MARK not in path.read_bytes()
+    out = ok(capsys, "verify", "--db", str(encrypted), "--quick")
+    assert "未发现问题" in out

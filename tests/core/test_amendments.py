@@ -3,7 +3,14 @@ ruling's amendment records, and when an official item settles it."""
 
 from __future__ import annotations
 
-from app.core.amendments import Amendment, amendment_payload, proposed_changes, settles
+from app.core.amendments import (
+    Amendment,
+    Standing,
+    amendment_payload,
+    proposed_changes,
+    settled_by,
+    settles,
+)
 from app.core.disputes import CheckedRuling, Dispute
 from app.core.routing import BoundaryEntry
 
@@ -102,3 +109,67 @@ def test_the_proposal_has_one_change_per_category_saying_what_the_latest_amendme
         ("a4", ["QS-4"]),  # a proposed new item comes last
     ]
     assert proposed_changes([]) == []
+
+
+# 噪音扰民 (0402) split into 建筑施工噪声 (040201) and 社会生活噪声 (040202)
+SPLIT = {"040201": "0402", "040202": "0402"}
+
+
+def item(code: str, lead: str, cooperating: tuple[str, ...] = ()) -> BoundaryEntry:
+    return BoundaryEntry(code, code[-1], "噪声", lead, cooperating)
+
+
+def settled(standing: list[Standing], official: dict[str, BoundaryEntry]) -> dict:
+    return settled_by(standing, official, SPLIT)
+
+
+def test_a_narrower_categorys_amendment_is_settled_by_its_own_item_or_the_wider_ones() -> None:
+    construction = Standing("a-1", "040201", "ZFZD", ("PCS",))
+    # the list still names only 0402: its item is what 040201 reads, and now says the same
+    assert settled([construction], {"0402": item("QS-1", "ZFZD", ("PCS",))}) == {"a-1": ("QS-1",)}
+    assert settled([construction], {"0402": item("QS-1", "PCS", ("ZFZD",))}) == {}
+    # the list names 040201 now: its own item decides, whatever 0402's says
+    named = {"0402": item("QS-1", "PCS"), "040201": item("QS-2", "ZFZD", ("PCS",))}
+    assert settled([construction], named) == {"a-1": ("QS-2",)}
+    wrong = {"0402": item("QS-1", "ZFZD", ("PCS",)), "040201": item("QS-2", "PCS")}
+    assert settled([construction], wrong) == {}
+    assert settled([construction], {}) == {}  # the list says nothing of noise
+
+
+def test_a_split_categorys_amendment_is_settled_when_every_narrower_one_reads_the_same() -> None:
+    noise = Standing("a-1", "0402", "ZFZD", ())
+    both = {"040201": item("QS-2", "ZFZD"), "040202": item("QS-3", "ZFZD")}
+    assert settled([noise], both) == {"a-1": ("QS-2", "QS-3")}
+    # one narrower category named, the other reading 0402's item: both say the same
+    mixed = {"0402": item("QS-1", "ZFZD"), "040201": item("QS-2", "ZFZD")}
+    assert settled([noise], mixed) == {"a-1": ("QS-2", "QS-1")}
+    # neighbourhood noise stays with the police: the ruling on all noise is not adopted
+    half = {"040201": item("QS-2", "ZFZD"), "040202": item("QS-3", "PCS")}
+    assert settled([noise], half) == {}
+    assert settled([noise], {"040201": item("QS-2", "ZFZD")}) == {}  # 040202 left to nothing
+    # without a split, the category's own item, as before
+    assert settled_by([noise], {"0402": item("QS-1", "ZFZD")}, {}) == {"a-1": ("QS-1",)}
+
+
+def test_another_amendment_in_force_keeps_its_categories() -> None:
+    noise = Standing("a-1", "0402", "ZFZD", ())
+    construction = Standing("a-2", "040201", "PCS", ())
+    # 040201 follows its own amendment: 0402's is compared on 040202 alone
+    assert settled([noise, construction], {"0402": item("QS-1", "ZFZD")}) == {"a-1": ("QS-1",)}
+    # the wider one in force stands between 040201 and the list: without its own amendment,
+    # 040201 would follow 0402's (ZFZD), not the official item (PCS), so it stays in force
+    assert (
+        settled([Standing("a-1", "0402", "ZFZD", ()), construction], {"0402": item("QS-1", "PCS")})
+        == {}
+    )
+    # unless the same version settles the wider one too
+    also = {"0402": item("QS-1", "ZFZD"), "040201": item("QS-2", "PCS")}
+    assert settled([noise, construction], also) == {"a-1": ("QS-1",), "a-2": ("QS-2",)}
+    wider_first = [Standing("a-1", "0402", "PCS", ()), construction]
+    assert settled(wider_first, {"0402": item("QS-1", "PCS")}) == {
+        "a-1": ("QS-1",),
+        "a-2": ("QS-1",),
+    }
+    # every narrower category with an amendment of its own: nothing left to compare
+    both_own = [noise, construction, Standing("a-3", "040202", "ZFZD", ())]
+    assert "a-1" not in settled(both_own, {"0402": item("QS-1", "ZFZD")})

@@ -173,3 +173,41 @@ def test_add_working_days_ends_at_closing_of_a_working_day(start: datetime, days
     after_start = (start.date() + timedelta(n) for n in range(1, span + 1))
     counted = [d for d in after_start if CAL.is_working_day(d)]
     assert len(counted) == days  # the start day never counts, the due day does
+
+
+def test_working_seconds_over_many_weeks_and_a_new_year() -> None:
+    # 2100: a year no table knows, so Monday–Friday. Friday 1 January 17:00 to Monday
+    # 11 January 09:30: half an hour, the five days of 4–8 January, an hour on the 11th.
+    days = WorkCalendar()
+    assert days.working_seconds_between(dt("2100-01-01 17:00"), dt("2100-01-11 09:30")) == (
+        HOUR // 2 + 5 * OFFICE_DAY + HOUR
+    )
+    # across the new year: Wednesday 30 December 2099 12:00 → 17:30 (5.5 h), Thursday 31st
+    # and Friday 1st whole, Monday 4 January 08:30 → 10:00 (1.5 h)
+    assert date(2099, 12, 30).weekday() == 2  # a Wednesday
+    assert days.working_seconds_between(dt("2099-12-30 12:00"), dt("2100-01-04 10:00")) == (
+        5 * HOUR + HOUR // 2 + 2 * OFFICE_DAY + HOUR + HOUR // 2
+    )
+
+
+def _walked(calendar: WorkCalendar, a: datetime, b: datetime) -> int:
+    """The definition, one day at a time: what the quick count must always agree with."""
+    total, day = timedelta(), a.date()
+    while day <= b.date():
+        if calendar.is_working_day(day):
+            lo = max(a, datetime.combine(day, calendar.office_start))
+            hi = min(b, datetime.combine(day, calendar.office_end))
+            total += max(hi - lo, timedelta())
+        day += timedelta(days=1)
+    return total // timedelta(seconds=1)
+
+
+long_span = st.datetimes(min_value=datetime(2024, 6, 1), max_value=datetime(2028, 6, 1))
+
+
+@given(a=long_span, b=long_span)
+def test_working_seconds_between_counts_as_walking_day_by_day(a: datetime, b: datetime) -> None:
+    local = WorkCalendar({date(2026, 5, 6): False, date(2027, 1, 2): True}, time(9), time(17))
+    for calendar in (CAL, local):
+        expected = _walked(calendar, a, b) if a <= b else -_walked(calendar, b, a)
+        assert calendar.working_seconds_between(a, b) == expected

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.clock import CHINA, HybridClock, hlc_ms, local_text, parse_local
+from app.core.clock import CHINA, HybridClock, hlc_ms, local_text, parse_local, stored_text
 from app.core.events import GENESIS_HASH, Event, canonical_json
 from app.core.numbering import case_number, is_valid_device_code, number_prefix
 
@@ -66,6 +66,12 @@ def test_local_text_is_china_time() -> None:
     assert parse_local(local_text(ms)) == datetime(2026, 2, 15, 8, 30, 0)
     # midnight UTC is 08:00 in China
     assert local_text(0) == "1970-01-01 08:00:00"
+
+
+def test_stored_text_is_the_stored_shape_whole_seconds() -> None:
+    assert stored_text(datetime(2026, 12, 5, 9, 3, 7)) == "2026-12-05 09:03:07"
+    assert stored_text(datetime(2026, 1, 2, 0, 0, 0, 999_999)) == "2026-01-02 00:00:00"
+    assert parse_local(stored_text(datetime(2027, 2, 8, 17, 30))) == datetime(2027, 2, 8, 17, 30)
 
 
 def event(**change) -> Event:

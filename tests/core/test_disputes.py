@@ -7,17 +7,22 @@ from __future__ import annotations
 import pytest
 
 from app.core.disputes import (
+    DECIDE,
     DECIDED,
     OPEN,
+    REFER,
     REFERRED,
+    WITHDRAW,
     CheckedRuling,
     Dispute,
     Ruling,
+    check_may_refer,
     check_referable,
     check_ruling,
     check_undecided,
     check_who_rules,
     check_withdrawable,
+    office_actions,
     touches_lists,
 )
 from app.core.errors import DomainError
@@ -133,3 +138,46 @@ def test_only_a_referred_undecided_dispute_is_withdrawn_and_with_a_reason() -> N
     with pytest.raises(DomainError) as refused:
         check_withdrawable(dispute(), "理由")
     assert str(refused.value) == "这项职责争议没有提交联席会议，无需撤回。"
+
+
+def actions(d: Dispute, referred_to: int | None = None, ahead: bool = True) -> dict[str, str]:
+    """office_actions as text: "ok", or the refusal's Chinese."""
+    return {
+        action: "ok" if refusal is None else str(refusal)
+        for action, refusal in office_actions(d, referred_to, ahead).items()
+    }
+
+
+def test_the_office_may_rule_on_refer_or_withdraw_what_its_writes_would_accept() -> None:
+    not_referred = "这项职责争议没有提交联席会议，无需撤回。"
+    assert actions(dispute()) == {DECIDE: "ok", REFER: "ok", WITHDRAW: not_referred}
+    assert actions(dispute(), ahead=False) == {
+        DECIDE: "ok",
+        REFER: "还没有待召开的联席会议：请先安排一次联席会议。",
+        WITHDRAW: not_referred,
+    }
+    # referred to meeting 3: the meeting's until withdrawn (the office's own ruling refused)
+    assert actions(dispute(meeting_id="m-1"), 3) == {
+        DECIDE: (
+            "这项职责争议已提交第 3 次联席会议，只能由该次会议作出决议；如需另行裁定，请先撤回。"
+        ),
+        REFER: "这项职责争议已提交第 3 次联席会议；如需改由其他会议或分管领导裁定，请先撤回。",
+        WITHDRAW: "ok",
+    }
+    done = "这项职责争议已于 2026-11-19 09:00:00 作出裁定，不能再次裁定或提交会议。"
+    decided = dispute(meeting_id="m-1", decided_at="2026-11-19 09:00:00")
+    assert actions(decided, 3) == {DECIDE: done, REFER: done, WITHDRAW: done}
+
+
+def test_a_referred_dispute_is_not_referred_again_until_withdrawn() -> None:
+    check_may_refer(dispute(), None)
+    with pytest.raises(DomainError) as refused:
+        check_may_refer(dispute(meeting_id="m-1"), 3)
+    assert (refused.value.code, refused.value.params["value"]) == ("dispute_already_referred", 3)
+    check_may_refer(dispute(meeting_id="m-1"), 3, "m-1")  # its own meeting: nothing changes
+    with pytest.raises(DomainError) as elsewhere:
+        check_may_refer(dispute(meeting_id="m-1"), 3, "m-2")
+    assert elsewhere.value.code == "dispute_already_referred"
+    with pytest.raises(DomainError) as decided:
+        check_may_refer(dispute(decided_at="2026-11-19 09:00:00"), None)
+    assert decided.value.code == "dispute_already_decided"

@@ -17,6 +17,7 @@ from app.core.documents import (
     date_words,
     default_reply_by,
     document_number,
+    members_when_held,
     minutes_distribution,
     minutes_issue_number,
     minutes_words,
@@ -104,3 +105,19 @@ def test_the_responsible_leader_is_the_handler_only_when_they_were_a_leader() ->
     assert responsible_leader("王晓丽", Role.CLERK) == ""  # a blank line, signed by hand
     assert responsible_leader("陈淑芬", Role.SUPERVISOR) == ""
     assert responsible_leader("某人", None) == ""  # the step's signer is not known here
+
+
+def test_the_members_are_those_of_the_time_the_meeting_met() -> None:
+    changes = [
+        (datetime(2026, 11, 1, 10, 0), ["PCS", "SCJG"]),
+        (datetime(2026, 11, 19, 9, 30), ["PCS", "SCJG", "SFS"]),  # as the meeting opens
+        (datetime(2026, 11, 25, 16, 0), ["PCS", "SCJG", "SFS", "YJJ"]),  # YJJ joins later
+    ]
+    assert members_when_held(changes, datetime(2026, 11, 19, 9, 30)) == ["PCS", "SCJG", "SFS"]
+    assert members_when_held(changes, datetime(2026, 11, 19, 9, 29)) == ["PCS", "SCJG"]
+    assert members_when_held(changes, datetime(2026, 12, 3, 9, 30)) == [
+        "PCS", "SCJG", "SFS", "YJJ",
+    ]  # fmt: skip
+    # members recorded only after the first meeting: the first list is all there is
+    assert members_when_held(changes, datetime(2026, 10, 8, 9, 30)) == ["PCS", "SCJG"]
+    assert members_when_held([], datetime(2026, 10, 8, 9, 30)) == []

@@ -142,6 +142,10 @@ def test_every_step_reads_in_both_languages(action: Action) -> None:
         "urgent": False,
         "duty_phone": "0535-1",
         "copy_to": "蓬山区人民检察院",
+        "answer": "upheld",
+        "on": "2026-11-20",
+        "passed_at": "2026-11-19 10:00:00",
+        "list": "涉案物品清单第1号",
     }
     for lang in (ZH, EN):
         entry = describe(step(action, **payload), Names(), lang)

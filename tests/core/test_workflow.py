@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from app.core.case_path.decide import Decision, Numbers, Request, decide
 from app.core.case_path.fold import evolve
+from app.core.case_path.police_followups import FOLLOW_UPS
 from app.core.case_path.rules import (
     CALL_STEPS,
     DEAD_ENDS,
@@ -112,6 +113,16 @@ VALID: dict[Action, Request] = {
     A.POLICE_APPROVE: Request(A.POLICE_APPROVE, to="蓬山区公安分局", copy_to="蓬山区人民检察院"),
     A.POLICE_DENY: Request(A.POLICE_DENY, reason="涉案金额尚未查实，继续调查"),
     A.POLICE_REVIEW: Request(A.POLICE_REVIEW, reason="抽头数额已经鉴定，达到立案追诉标准"),
+    A.POLICE_REVIEW_ANSWER: Request(A.POLICE_REVIEW_ANSWER, outcome="upheld", note="复议决定书"),
+    A.POLICE_SUPERVISION: Request(
+        A.POLICE_SUPERVISION, to="蓬山区人民检察院", reason="抽头数额已达追诉标准", on="2026-11-20"
+    ),
+    A.POLICE_PASSED_ON: Request(
+        A.POLICE_PASSED_ON, to="东莱市公安局森林分局", at="2026-11-19 10:00:00"
+    ),
+    A.POLICE_HANDOVER: Request(
+        A.POLICE_HANDOVER, note="涉案物品清单第1号", received_by="王警官", on="2026-11-20"
+    ),
 }
 
 ASSIGNED_LIKE = (S.ASSIGNED, S.HANDLING, S.PARKED, S.FEEDBACK, S.VERIFIED, S.CLOSED)
@@ -175,9 +186,16 @@ def shaped(status: CaseStatus, action: Action) -> CaseState:
         state = replace(state, police_requested=True)
     if action == A.POLICE_REVIEW:
         state = replace(state, police_refused_letter="青石综执移公〔2026〕1号")
+    if action == A.POLICE_REVIEW_ANSWER:
+        state = replace(state, police_review_letter="青石综执移公〔2026〕1号")
+    if action == A.POLICE_SUPERVISION:
+        state = replace(state, police_upheld_letter="青石综执移公〔2026〕1号")
     if status == S.TRANSFERRED:
-        received = action == A.TRANSFER_OUTCOME
+        received = action in (A.TRANSFER_OUTCOME, A.POLICE_PASSED_ON, A.POLICE_HANDOVER)
         state = replace(state, transfer_letter="青石综执移〔2026〕1号", transfer_received=received)
+    if status == S.TRANSFERRED and action in (A.POLICE_PASSED_ON, A.POLICE_HANDOVER):
+        settled = action == A.POLICE_HANDOVER
+        state = replace(state, transfer_police=True, transfer_settled=settled)
     if action in CALL_STEPS:
         state = replace(
             state,
@@ -242,6 +260,12 @@ ALLOWED_FROM = {  # the spec, written out independently of STATES
     },
     **{a: {S.PENDING_TRIAGE, S.HANDLING} for a in (A.POLICE_REQUEST, A.POLICE_APPROVE)},
     A.POLICE_DENY: {S.PENDING_TRIAGE, S.HANDLING},
+    # what follows a police transfer (schema 13): the answer and the supervision concern the
+    # letter whatever became of the case; passing on and handover, the transfer itself
+    A.POLICE_REVIEW_ANSWER: set(S),
+    A.POLICE_SUPERVISION: set(S),
+    A.POLICE_PASSED_ON: {S.TRANSFERRED},
+    A.POLICE_HANDOVER: {S.TRANSFERRED},
 }
 # Event types not spelt after the command-line name, written out here.
 EVENT_TYPES = {
@@ -249,6 +273,10 @@ EVENT_TYPES = {
     A.POLICE_APPROVE: "case.police_transfer_approved",
     A.POLICE_DENY: "case.police_transfer_denied",
     A.POLICE_REVIEW: "case.police_transfer_review_requested",
+    A.POLICE_REVIEW_ANSWER: "case.police_review_answered",
+    A.POLICE_SUPERVISION: "case.police_supervision_requested",
+    A.POLICE_PASSED_ON: "case.police_transfer_passed_on",
+    A.POLICE_HANDOVER: "case.police_items_handed_over",
 }
 
 
@@ -682,7 +710,9 @@ def test_final_states_accept_nothing_but_a_transfers_receipt_and_outcome() -> No
         for actor in ACTORS:
             office = actor.role in (Role.CLERK, Role.ADMINISTRATOR)
             assert allowed_actions(final, actor) == (tracking if office else [])
-    assert allowed_actions(SETTLED, CLERK) == []
+    # once the police opened a case, only the handover of the items is left (art. 12)
+    assert allowed_actions(SETTLED, CLERK) == [A.POLICE_HANDOVER]
+    assert allowed_actions(step(SETTLED, CLERK, VALID[A.POLICE_HANDOVER]), CLERK) == []
 
 
 def test_a_transfer_carries_its_letter_and_is_tracked_to_its_outcome() -> None:
@@ -699,7 +729,8 @@ def test_a_transfer_carries_its_letter_and_is_tracked_to_its_outcome() -> None:
     assert (state.transfer_letter, state.transfer_police) == ("L-1", True)
     assert allowed_actions(state, CLERK) == [A.TRANSFER_RECEIPT]
     received = step(state, CLERK, VALID[A.TRANSFER_RECEIPT])
-    assert allowed_actions(received, CLERK) == [A.TRANSFER_OUTCOME]
+    # the police decide, or say it is not theirs and pass it on (art. 7, schema 13)
+    assert allowed_actions(received, CLERK) == [A.POLICE_PASSED_ON, A.TRANSFER_OUTCOME]
     outcome = decide(received, CLERK, VALID[A.TRANSFER_OUTCOME], DEPARTMENTS)
     assert outcome.payload == {
         "by_unit": "ZHB",
@@ -848,7 +879,8 @@ def check_invariants(state: CaseState) -> None:
     assert (state.status == S.PARKED) == (state.parked_until is not None)
     if state.call_id is not None:
         assert state.route == Route.CALL_Y
-    tracking = {A.TRANSFER_RECEIPT, A.TRANSFER_OUTCOME}
+    # a transfer is tracked to its end, and what follows a police transfer (schema 13) too
+    tracking = {A.TRANSFER_RECEIPT, A.TRANSFER_OUTCOME, *FOLLOW_UPS}
     if state.status in FINAL:
         for actor in ACTORS:
             assert set(allowed_actions(state, actor)) <= tracking

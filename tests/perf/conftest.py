@@ -105,3 +105,36 @@ def million_db_encrypted(million_db: Path) -> Path:
         work.replace(path)
         report("encrypting it (sqlcipher_export)", time.perf_counter() - started, "s")
     return path
+
+
+OVERDUE_CASES = int(os.environ.get("TOWNDESK_BENCH_OVERDUE", "50000"))
+OPEN_CALLS = 2000
+WALKED = 58000  # cases moved along the case path around the waiting ones (their own mix)
+
+
+@pytest.fixture(scope="session")
+def overdue_db(machine: str) -> Path:
+    """A township that fell behind: ``OVERDUE_CASES`` and a few more cases long past their
+    triage clock, and about ``OPEN_CALLS`` open calls to district departments (the demo's own
+    and ones the clerk places through ``act``: tests/perf/overdue_demo.py). Built once in a
+    folder of its own (its evidence files go beside it)."""
+    path = FOLDER / "overdue" / f"overdue-{OVERDUE_CASES}.sqlite3"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        waiting = OVERDUE_CASES + OVERDUE_CASES // 25  # some are called, some stay ahead
+        calls = OPEN_CALLS - OPEN_CALLS // 20  # the walked cases hold about 5 % of them
+        builder = Path(__file__).with_name("overdue_demo.py")
+        arguments = [str(path), str(waiting), str(calls), str(WALKED)]
+        subprocess.run(
+            [sys.executable, str(builder), *arguments],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+        )
+        report(
+            f"building it ({WALKED} walked + {waiting} waiting)", time.perf_counter() - started, "s"
+        )
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
+    report(f"database size ({path.name})", size, "MiB")
+    return path

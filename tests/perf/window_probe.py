@@ -1,8 +1,8 @@
 """Run in a child process by test_window.py: open the window on a database and time it.
 
 argv: database path, the parent's time.time() just before it started this process, and
-``matrix`` to time the cases page's every filter x sort x search instead (see
-case_matrix.py).
+optionally ``start-only``: stop once the window is shown (the cold start's run), or
+``matrix``: time the cases page's every filter x sort x search instead (case_matrix.py).
 Prints one ``label<TAB>milliseconds`` line per figure; the matrix prints
 ``label<TAB>window ms<TAB>raw ms<TAB>exact count ms`` (raw: the same SQL on the driver).
 """
@@ -54,12 +54,28 @@ def main() -> None:
         target = unlock_database(database, os.environ["TOWNDESK_KEY_PASSWORD"])
         unlock_ms = (time.perf_counter() - t) * 1000
     db = open_database(target)  # type: ignore[arg-type]
+    statements: list[str] = []  # what the window reads before it shows, timed raw below
+    db.conn.set_trace_callback(statements.append)
     window = MainWindow(target, db, user_by_name(db, "clerk"), system_clock())  # type: ignore[arg-type]
     window.show()
     app.processEvents()
     print(f"process start to main window shown\t{(time.time() - started) * 1000:.1f}")
+    # on a shared machine the wall time above follows the load; the CPU time much less
+    print(f"  CPU time of the process to then (all threads)\t{time.process_time() * 1000:.1f}")
+    db.conn.set_trace_callback(None)
+    if target is database:
+        from tests.perf.board_probe import raw_ms
+
+        print(f"  raw SQLite time of the window's statements\t{raw_ms(database, statements):.1f}")
+    if sys.argv[3:] == ["start-only"]:
+        window.close()
+        window.runner.shutdown()
+        return
     if target is not database:
         print(f"  of which unlocking (argon2id, key file)\t{unlock_ms:.1f}")
+    from tests.perf.board_probe import settle
+
+    settle(window, app)  # the other pages are built and the cases counted, then we measure
 
     page = window.cases
     model = page.model

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,12 +12,14 @@ import pytest
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
+from app.core.intake import IntakeRequest
 from app.core.slips import verification_code
-from app.reports.call_slip import call_slip_html, write_call_slip
-from app.reports.pdf import page_count
+from app.reports.call_slip import CallSlip, call_slip, call_slip_html, write_call_slip
+from app.reports.pdf import page_count, write_pdf
 from app.store.base_data import set_township_profile
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
+from app.store.cases import register_case
 from app.store.reference import township, user_by_name
 from tests.cli.signed import run
 from tests.clock import frozen
@@ -133,3 +137,59 @@ def test_the_townships_own_duty_phone_comes_first(demo_db, demo_path) -> None:
     html, _ = call_slip_html(demo_db, called_case(demo_db, demo_path))
     assert '<td class="k">回电电话</td><td>0535-6320000</td>' in html
     assert "响应时请致电 0535-6320000" in html
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_a_long_slip_keeps_its_signature_lines_with_its_last_text(
+    demo_db, demo_path, tmp_path: Path, qapp
+) -> None:
+    """A long description and many cooperating units push the slip onto a second page; the
+    receipt, its note and the signature lines go there together, never the signature lines
+    alone."""
+    clerk, blobs = user_by_name(demo_db, "clerk"), BlobStore.beside(demo_path)
+    helpers = ("PCS", "ZHB", "SCJG", "ZFZD", "STHJ", "ZRZY", "ZJJ", "SFS")
+    out = tmp_path / "呼叫单.pdf"
+
+    def long_slip(lines: int) -> tuple[str, CallSlip]:
+        text = "；".join(
+            f"第 {n} 处：燃气管道沿线发现异味，居民反映夜间有嘶嘶声" for n in range(lines)
+        )
+        request = IntakeRequest("0102", "G01", text, "青石村北街 12 号")
+        case = register_case(demo_db, blobs, clerk, request, wall=frozen)
+        call = Request(
+            Action.CALL,
+            to="YJJ",
+            reason="燃气管道疑似泄漏",
+            with_units=helpers,
+            override_reason="疑似燃气泄漏，先请应急管理局到场",
+        )
+        act(demo_db, blobs, clerk, case.number, call, wall=frozen)
+        return case.number, call_slip(demo_db, case.number)
+
+    def pages_of(html: str) -> int:
+        return page_count(write_pdf(html, out, "呼叫单"))
+
+    # the shortest slip whose end (receipt, note, signatures) runs past the case's table
+    # when written the plain way
+    number, slip = next(
+        (number, slip)
+        for number, slip in (long_slip(n) for n in range(2, 60, 2))
+        if pages_of(slip.main + slip.end) > pages_of(slip.main)
+    )
+    write_pdf(slip.main + slip.end, out, "呼叫单")
+    plain = page_count(out)
+    write_call_slip(demo_db, number, out)
+    assert page_count(out) == plain
+    last = flat(page_text(out, page_count(out)))
+    for text in ("响应回执", "处置情况", "响应时请致电", "承办人：王晓丽", "负责人：", "（盖章）"):
+        assert text in last, text
+    assert "燃气管道疑似泄漏" not in last  # the case's table stays before it
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def page_text(pdf: Path, page: int) -> str:
+    run = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(run, capture_output=True, check=True).stdout.decode()

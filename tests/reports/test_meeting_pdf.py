@@ -179,6 +179,25 @@ def test_the_minutes_have_an_issue_number_a_distribution_and_a_seal(office: Offi
     assert minutes_html(office.db, held) == html  # a reprint keeps its number
 
 
+def test_a_unit_joining_after_the_meeting_is_not_absent_from_it(office: Office) -> None:
+    clerk = office.user("clerk")
+    m.set_members(office.db, clerk, ["PCS", "SCJG"], wall=office.clock)
+    held, _, _ = held_meeting(office)  # attended by ZHB, PCS, SCJG and YJJ
+    office.later(24)
+    m.set_members(office.db, clerk, ["PCS", "SCJG", "SFS"], wall=office.clock)  # 司法所 joins
+    assert m.members(office.db) == ["PCS", "SCJG", "SFS"]
+    html = minutes_html(office.db, held)
+    # absent: only 综合执法中队, which owns the second decision; 司法所 was no member then
+    assert '<td class="k">缺席单位</td><td>青石综合执法中队</td>' in html
+    assert "抄送：青石综合执法中队。" in html
+    assert "司法所" not in html
+    # a meeting held after it joined lists it absent (first: members before units concerned)
+    later = office.schedule(attendees=["ZHB", "PCS", "SCJG"])
+    office.later(24 + 2)
+    later = office.minutes(later, [], summary="通报情况。")
+    assert '<td class="k">缺席单位</td><td>青石司法所、' in minutes_html(office.db, later)
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_long_minutes_never_leave_the_signatures_alone(
     office: Office, tmp_path: Path, qapp

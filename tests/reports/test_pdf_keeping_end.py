@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.reports.pdf import NEW_PAGE, SLIP_STYLE, keeping_end, page_count, write_pdf
+from app.reports.pdf import NEW_PAGE, SLIP_STYLE, keeping_end, on_new_page, page_count, write_pdf
 
 END = (
     '<p class="note">议定事项由责任单位落实。</p>'
@@ -47,3 +47,8 @@ def test_the_signature_keeps_its_paragraph(tmp_path: Path, qapp) -> None:  # typ
 
 def test_an_end_that_fits_stays_on_the_page(qapp) -> None:  # type: ignore[no-untyped-def]
     assert keeping_end(body(3), END, END_ON_NEW_PAGE, "t") == body(3) + END
+
+
+def test_an_end_on_a_new_page_breaks_before_its_first_element() -> None:
+    assert on_new_page(END) == END_ON_NEW_PAGE
+    assert on_new_page("<h2>响应回执</h2><p>x</p>") == f"<h2{NEW_PAGE}>响应回执</h2><p>x</p>"

@@ -4,6 +4,8 @@ when supervised, the reasons and the new deadline, and the escalation to the joi
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,13 @@ from app.core.case_path.steps import Action
 from app.core.clock import epoch_ms
 from app.core.errors import DomainError
 from app.core.model import Department, Tier
-from app.reports.supervision_notice import supervision_notice_html
+from app.reports.pdf import page_count, write_pdf
+from app.reports.supervision_notice import (
+    Notice,
+    supervision_notice,
+    supervision_notice_html,
+    write_supervision_notice,
+)
 from app.store.base_data import save_department
 from app.store.blobs import BlobStore
 from app.store.case_actions import act
@@ -149,3 +157,42 @@ def test_a_case_waiting_for_triage_is_the_offices_to_answer(demo_db, demo_path) 
     html, _ = supervision_notice_html(demo_db, number)
     assert "青石镇综合行政执法办公室：" in html and "你单位负责研判的下列案件" in html
     assert '<td class="k">牵头单位</td><td>—</td>' in html
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_a_long_notice_keeps_its_signature_lines_with_its_last_text(
+    demo_db, demo_path, tmp_path: Path, qapp
+) -> None:
+    """A long supervision note pushes the notice onto a second page; the reply form and
+    the signature lines go there together, never the signature lines alone."""
+    number = handled_case(demo_db, demo_path)
+    out = tmp_path / "督办单.pdf"
+
+    def pages_of(html: str) -> int:
+        return page_count(write_pdf(html, out, "督办单"))
+
+    def long_notice(lines: int) -> Notice:
+        note = "；".join(f"第 {n} 项：群众反复投诉，请加快办理并说明原因" for n in range(lines))
+        supervise(demo_db, demo_path, number, "supervisor", note, "2026-11-30")
+        return supervision_notice(demo_db, number)
+
+    # the shortest note whose end (reply form, signatures) runs past the case's table when
+    # written the plain way
+    notice = next(
+        notice
+        for notice in (long_notice(n) for n in range(4, 120, 4))
+        if pages_of(notice.main + notice.end) > pages_of(notice.main)
+    )
+    write_pdf(notice.main + notice.end, out, "督办单")
+    plain = page_count(out)
+    write_supervision_notice(demo_db, number, out)
+    assert page_count(out) == plain
+    last = "".join(page_text(out, page_count(out)).split())
+    for text in ("办理情况（由牵头单位填写）", "办理结果", "承办机构：", "负责人：", "（盖章）"):
+        assert text in last, text
+    assert "督办意见" not in last  # the case's table stays before it
+
+
+def page_text(pdf: Path, page: int) -> str:
+    run = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(run, capture_output=True, check=True).stdout.decode()

@@ -4,6 +4,8 @@ evidence list with every file's full SHA-256 and custody, a receipt slip; a PDF.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,9 +16,11 @@ from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.core.slips import verification_code
+from app.reports.pdf import page_count, write_pdf
 from app.reports.slips import SLIPS, write_slip
 from app.reports.transfer_letter import (
     POLICE_RULE,
+    Letter,
     transfer_letter,
     transfer_letter_html,
     write_transfer_letter,
@@ -206,3 +210,44 @@ def test_no_letter_for_a_case_never_transferred(demo_db, demo_path, tmp_path: Pa
     with pytest.raises(DomainError):
         write_transfer_letter(demo_db, number, out)
     assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_a_long_letter_keeps_its_seal_with_its_last_rows(
+    demo_db, demo_path, tmp_path: Path, qapp
+) -> None:
+    """A long description pushes the letter's seal past its first page; the case table's
+    last rows (the reason and the code) go there with it, never the seal alone."""
+    out = tmp_path / "移送函.pdf"
+
+    def pages_of(html: str) -> int:
+        return page_count(write_pdf(html, out, "移送函"))
+
+    def long_letter(lines: int) -> tuple[str, Letter]:
+        text = "；".join(
+            f"第 {n} 处：农田中新建砖混房屋，占用耕地约二十平方米" for n in range(lines)
+        )
+        number = transferred(demo_db, demo_path, photos=1, description=text)
+        return number, transfer_letter(demo_db, number)
+
+    # the shortest letter whose seal runs past the case's table when written plainly
+    number = next(
+        number
+        for number, letter in (long_letter(n) for n in range(10, 80, 3))
+        if pages_of(letter.text + letter.text_end) > pages_of(letter.text)
+    )
+    write_transfer_letter(demo_db, number, out)
+    pages = [flat(page_text(out, n)) for n in range(1, page_count(out) + 1)]
+    [sealed] = [n for n, text in enumerate(pages) if "承办人：" in text]
+    for text in ("移送理由", "属非法占用耕地建设", "校验码", "附件：证据清单", "（盖章）"):
+        assert text in pages[sealed], text
+    assert pages[sealed + 1].startswith("附件")  # the evidence list from the next page
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+def page_text(pdf: Path, page: int) -> str:
+    run = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(run, capture_output=True, check=True).stdout.decode()

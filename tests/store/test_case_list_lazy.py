@@ -171,7 +171,7 @@ def walk_plan(db, monkeypatch, case_filter: CaseFilter, column: str) -> str:
 
 def test_the_walk_tests_the_filters_inside_the_sort_index(demo_db, monkeypatch) -> None:
     """The plan, not only the rows: walking by grid reads cases_by_grid alone (it holds
-    the source: schema 13), never the source's index nor whole rows; only ties of the
+    the source: schema 14), never the source's index nor whole rows; only ties of the
     time received are sorted."""
     where = case_list._where(demo_db, CaseFilter(source="patrol"), walk="grid_code")
     assert where is not None and where.clauses == ["+source = ?"]

@@ -600,6 +600,21 @@ def test_a_referred_dispute_is_its_meetings_until_withdrawn(office: Office) -> N
             f"这项职责争议已提交第 {meeting.number} 次联席会议，只能由该次会议作出决议；"
             "如需另行裁定，请先撤回。"
         )
+    # nor does the office send it to another meeting while it is on this one's agenda
+    events = office.db.execute("SELECT count(*) FROM events").fetchone()[0]
+    again = refer_dispute(office.db, clerk, dispute.id, meeting.id, wall=frozen)
+    assert again.meeting_id == meeting.id  # its own meeting again: accepted, nothing written
+    assert office.db.execute("SELECT count(*) FROM events").fetchone()[0] == events
+    later = schedule_meeting(
+        office.db, clerk, "2099-01-12 09:30", "会议室", "刘建军", ["SCJG"], [], wall=frozen
+    )
+    error = refused(
+        office, lambda: refer_dispute(office.db, clerk, dispute.id, later.id, wall=frozen)
+    )
+    assert str(error) == (
+        f"这项职责争议已提交第 {meeting.number} 次联席会议；如需改由其他会议或分管领导裁定，"
+        "请先撤回。"
+    )
     for who, reason, code in [
         (clerk, "  ", "dispute_withdraw_reason_missing"),
         (office.user("officer"), "会议延期", "permission_denied"),

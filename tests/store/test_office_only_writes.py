@@ -87,6 +87,7 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
         disputes,
         lists,
         meetings,
+        police_transfers,
         setup,
         step_limits,
     )
@@ -102,6 +103,9 @@ def _office_writes(laptop: Node, tmp: Path) -> dict[str, Callable[[], object]]:
         ),
         "app.store.base_data.set_township_profile": lambda: base_data.set_township_profile(
             db, admin, Township("青石镇", "QSZ"), wall=w
+        ),
+        "app.store.police_transfers.set_deciders": lambda: police_transfers.set_deciders(
+            db, admin, "leader", None, wall=w
         ),
         "app.store.base_data.save_department": lambda: base_data.save_department(
             db, admin, unit, new=True, wall=w

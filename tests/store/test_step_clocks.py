@@ -171,6 +171,12 @@ def test_a_police_transfer_runs_the_clocks_of_order_310(desk: Desk, tmp_path: Pa
     assert rows_of(late, number) == [("蓬山区公安分局", "police_outcome", 1, 0)]
     outcome = {"outcome": "accepted", "note": "已立案侦查"}
     desk.act("clerk", number, "2026-12-15 10:00", Action.TRANSFER_OUTCOME, **outcome)
+    # the case opened, the items go to the police within 3 days (art. 12): the office's row
+    assert desk.step(number) == ("police_handover", "2026-12-18 17:30")
+    late = board(desk.db, datetime(2026, 12, 19, 9)).overdue
+    assert rows_of(late, number) == [("ZHB", "police_handover", 1, 0)]
+    handover = {"note": "涉案物品移交清单1号", "received_by": "王警官"}
+    desk.act("clerk", number, "2026-12-16 10:00", Action.POLICE_HANDOVER, **handover)
     assert desk.step(number) == (None, None)
 
 

@@ -387,7 +387,7 @@ def test_schema_11_keeps_its_police_requests_and_rebuilds_to_the_same_state(
 def test_schema_12_keeps_its_local_amendments_and_splits_and_rebuilds_to_the_same_state(
     tmp_path: Path,
 ) -> None:
-    """The newest schema (db/0012, governed lists): two local amendments beside the
+    """db/0012 (governed lists): two local amendments beside the
     official boundary items, category 0402 split in two; a rebuild gives the same."""
     path = _copy("schema-12.sqlite3", tmp_path)
     assert peek_schema_version(path) == 12
@@ -402,6 +402,50 @@ def test_schema_12_keeps_its_local_amendments_and_splits_and_rebuilds_to_the_sam
     ]
     splits = db.execute("SELECT code, split_from FROM category_splits ORDER BY code").fetchall()
     assert splits == [("040201", "0402"), ("040202", "0402")]
+    before = projection_dump(db)
+    rebuild(db, user_by_name(db, "admin"))
+    assert projection_dump(db) == before
+
+
+def test_schema_13_keeps_what_followed_its_police_transfers_and_rebuilds_to_the_same_state(
+    tmp_path: Path,
+) -> None:
+    """The newest schema (db/0013, 行刑衔接 after the police receive a case): the principal
+    leader named; a refusal upheld on review and the procuratorate asked; a case passed on
+    by the police and opened (its handover clock running); one opened and its items handed
+    over. A rebuild gives the same."""
+    path = _copy("schema-13.sqlite3", tmp_path)
+    assert peek_schema_version(path) == 13
+    db = open_database(path)
+    assert schema_version(db) == latest_version()
+    leader = user_by_name(db, "leader")
+    assert db.execute("SELECT principal_leader_id, acting_leader_id FROM township").fetchone() == (
+        leader.id,
+        None,
+    )
+    requests = db.execute(
+        "SELECT letter_no, review_answer, supervision_to, supervision_reason FROM police_requests "
+        "ORDER BY requested_at"
+    ).fetchall()
+    assert requests == [
+        ("青石综执移公〔2026〕1号", "upheld", "蓬山区人民检察院", "数额已达追诉标准"),
+        ("青石综执移公〔2026〕2号", None, "", ""),
+        ("青石综执移公〔2026〕3号", None, "", ""),
+    ]
+    sent = db.execute(
+        "SELECT letter_no, outcome, passed_to, handover_owed, handover_list, handover_officer "
+        "FROM transfers WHERE police = 1 ORDER BY sent_at"
+    ).fetchall()
+    assert sent == [
+        ("青石综执移公〔2026〕1号", "declined", "", 0, "", ""),
+        ("青石综执移公〔2026〕2号", "accepted", "东莱市公安局森林分局", 1, "", ""),
+        ("青石综执移公〔2026〕3号", "accepted", "", 1, "涉案物品移交清单1号", "王警官"),
+    ]
+    clocks = db.execute(
+        "SELECT number, step_clock, step_due_at FROM cases WHERE number LIKE 'QS-20261205-%' "
+        "ORDER BY number"
+    ).fetchall()
+    assert clocks[1] == ("QS-20261205-VJ0002", "police_handover", "2026-12-08 17:30:00")
     before = projection_dump(db)
     rebuild(db, user_by_name(db, "admin"))
     assert projection_dump(db) == before

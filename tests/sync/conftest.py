@@ -87,10 +87,11 @@ class Node:
 
 
 def open_node(path: Path, password: str, wall: Wall = frozen) -> Node:
-    db = open_database(unlock_database(path, password))  # a laptop's database is encrypted
+    database = unlock_database(path, password)  # a laptop's database is encrypted
+    db = open_database(database)
     admin = user_by_name(db, "admin") if is_office(db) else None  # the office's first use
     keys = unlock(db, path, password, CHEAP, admin, wall=wall)
-    return Node(path, db, BlobStore.beside(path), keys, wall)
+    return Node(path, db, BlobStore.beside(database), keys, wall)  # evidence encrypted too
 
 
 def enrol_laptop(

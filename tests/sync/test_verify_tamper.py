@@ -341,7 +341,9 @@ def test_an_evidence_file_deleted_or_with_one_byte_flipped_is_caught(exported: N
     data = bytearray(path.read_bytes())
     data[-1] ^= 1
     path.write_bytes(bytes(data))
-    assert f"证据文件已被改动（内容与哈希不符）：{sha256}" in verify(exported).problems
+    # the laptop's evidence is encrypted: the flipped byte fails the decryption's check (a
+    # plain office's: tests/sync/test_evidence_at_rest.py)
+    assert f"证据文件已被改动（加密校验不通过）：{sha256}" in verify(exported).problems
     path.unlink()
     assert f"证据文件缺失：{sha256}" in verify(exported).problems
 

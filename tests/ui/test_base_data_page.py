@@ -286,6 +286,26 @@ def test_the_profile_names_the_authority_on_documents(qtbot, page, demo_db) -> N
     assert page.address.text() == "青石镇政府路 8 号"
 
 
+def test_the_profile_names_who_decides_police_transfers(qtbot, page, demo_db) -> None:
+    from app.store.police_transfers import deciders_of
+
+    dialog = page.edit_profile()
+    assert dialog.principal.currentData() is None  # not named: any leader decides
+    assert [dialog.principal.itemText(i) for i in range(dialog.principal.count())][1:] == ["刘建军"]
+    dialog.acting.setCurrentIndex(1)  # an acting leader without a principal one
+    assert "请先设定主要负责人" in refusal(qtbot, dialog)
+    assert deciders_of(demo_db).principal is None
+    assert demo_db.execute(
+        "SELECT count(*) FROM events WHERE type = 'township.principal_leader_set'"
+    ).fetchone() == (0,)
+    dialog = page.edit_profile()
+    dialog.principal.setCurrentIndex(1)
+    save(qtbot, dialog)
+    assert deciders_of(demo_db).principal == (user_by_name(demo_db, "leader").id, "刘建军")
+    dialog = page.edit_profile()
+    assert dialog.principal.currentData() == "leader"
+
+
 def _export(qtbot, page: BaseDataPage, path: Path) -> None:
     with qtbot.waitSignal(page.workbook.message, timeout=10_000):
         page.workbook.export_file(path)

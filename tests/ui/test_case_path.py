@@ -234,6 +234,9 @@ def test_transfer_to_the_police(desk, tmp_path):
             "蓬山区公安分局",
             "蓬山区人民检察院",
         )
+        # no principal leader named (order 310 art. 5): the form says so, once
+        [note] = dialog.findChildren(QLabel, "decidersNote")
+        assert note.text().startswith("本镇尚未设定主要负责人，任一领导均可审批移送公安")
 
     detail = desk.step("leader", number, Action.POLICE_APPROVE, approve)
     assert desk.status(number) == CaseStatus.TRANSFERRED
@@ -262,9 +265,27 @@ def test_transfer_to_the_police(desk, tmp_path):
 
     detail = desk.step("clerk", number, Action.TRANSFER_OUTCOME, outcome)
     assert steps(detail)[-1] == ("登记移送结果", "结果：立案；已立案侦查")
+    assert "结果：立案" in detail.records.transfer_lines[-1]
+    # the case opened, the items go to the police within 3 days (order 310 art. 12)
+    assert list(detail.action_buttons) == [Action.POLICE_HANDOVER]
+    assert "涉案物品未移交" in detail.records.transfer_lines[-1]
+
+    def handover(dialog):
+        write(dialog.list_ref, "涉案物品移交清单1号")
+        write(dialog.officer, "王警官")
+
+    detail = desk.step("clerk", number, Action.POLICE_HANDOVER, handover)
+    day = desk.clock.now().date().isoformat()
+    assert steps(detail)[-1] == (
+        "登记移交涉案物品",
+        f"{day}移交涉案物品和材料，王警官接收；涉案物品移交清单1号",
+    )
     assert detail.action_buttons == {}
     assert "案件已办结，无需再操作。" in texts(detail)
-    assert "结果：立案" in detail.records.transfer_lines[-1]
+    assert (
+        f"涉案物品已于 {day} 移交，王警官接收（涉案物品移交清单1号）"
+        in (detail.records.transfer_lines[-1])
+    )
 
 
 def test_a_police_transfer_without_the_threshold_is_refused(desk, demo_db):
@@ -528,3 +549,44 @@ def test_review_is_offered_only_while_its_window_is_open(desk, demo_db, demo_pat
     detail = desk.open("clerk", number)
     assert Action.POLICE_REVIEW not in detail.action_buttons
     assert Action.DISPATCH in detail.action_buttons  # the case is back to triage
+    # the window simply ended (off the board), and the case says so (order 310 art. 9)
+    assert "复议期限已过（2026-11-23 17:30）" in detail.records.transfer_lines[-1]
+
+
+def test_the_police_answer_a_review_and_the_procuratorate_is_asked(desk, demo_db, demo_path):
+    """Declined and put up for review on Wednesday 2026-11-18; the police uphold their
+    refusal, recorded on the form; the office asks the procuratorate to supervise."""
+    number = pending(demo_db)
+    blobs, clerk = BlobStore.beside(demo_path), user_by_name(demo_db, "clerk")
+    files, attached = materials(demo_path.parent / "answer")
+    ask = Request(
+        Action.POLICE_REQUEST, offence="赌博罪", threshold="赌资一万二千元", facts="查获赌桌两张"
+    )
+    act(demo_db, blobs, clerk, number, replace(ask, attachments=attached), files, wall=frozen)
+    leader = user_by_name(demo_db, "leader")
+    act(demo_db, blobs, leader, number, Request(Action.POLICE_APPROVE), wall=frozen)
+    receipt = Request(Action.TRANSFER_RECEIPT, received_by="王警官")
+    act(demo_db, blobs, clerk, number, receipt, wall=frozen)
+    declined = Request(Action.TRANSFER_OUTCOME, outcome="declined", note="未达追诉标准")
+    act(demo_db, blobs, clerk, number, declined, wall=frozen)
+    act(demo_db, blobs, clerk, number, Request(Action.POLICE_REVIEW, reason="已鉴定"), wall=frozen)
+    assert "复议决定未回" in desk.open("clerk", number).records.transfer_lines[-1]
+
+    def upheld(dialog):
+        [letter] = dialog.findChildren(QLabel, "letterNumber")  # the refused letter
+        assert letter.text().startswith("青石综执移公〔")
+        assert [b.text() for b in dialog.answer_buttons.values()] == ["维持不予立案", "立案"]
+        dialog.answer_buttons["upheld"].click()
+        write(dialog.note, "复议决定书维持")
+
+    detail = desk.step("clerk", number, Action.POLICE_REVIEW_ANSWER, upheld)
+    assert steps(detail)[-1] == ("登记复议决定", "复议决定：维持不予立案；复议决定书维持")
+
+    def supervise(dialog):
+        assert dialog.to.text() == "蓬山区人民检察院"
+        write(dialog.reason, "赌资数额已达追诉标准")
+
+    detail = desk.step("leader", number, Action.POLICE_SUPERVISION, supervise)
+    day = desk.clock.now().date().isoformat()
+    assert f"已建议蓬山区人民检察院立案监督（{day}）" in detail.records.transfer_lines[-1]
+    assert Action.POLICE_SUPERVISION not in detail.action_buttons

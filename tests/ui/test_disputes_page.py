@@ -136,6 +136,9 @@ def test_the_leader_decides_and_amends_the_list_locally(qtbot, demo_path, demo_d
     )
     assert f"本镇修订（案件 {number}，" in page.pane.detail.text()  # beside the official item
     assert not page.pane.decide_button.isEnabled()
+    assert page.pane.decide_button.toolTip() == (
+        f"这项职责争议已于 {dispute.decided_at} 作出裁定，不能再次裁定或提交会议。"
+    )
     assert window.statusBar().currentMessage().startswith(f"案件 {number} 的职责争议已裁定")
     assert suggestion_for(demo_db, case_by_number(demo_db, number)).lead == "ZFZD"
     # the status filter
@@ -179,8 +182,20 @@ def test_a_dispute_goes_to_a_joint_meeting_not_yet_held(qtbot, demo_path, demo_d
     assert (dispute.status, dispute.meeting_id) == (REFERRED, meeting.id)
     assert page.tree.currentItem().text(4) == "已提交联席会议"
     assert f"已列入第 {meeting.number} 次联席会议" in page.pane.detail.text()
-    assert not page.pane.refer_button.isEnabled()  # on an agenda already
-    assert page.pane.decide_button.isEnabled()  # the office may still decide it itself
+    # the meeting's now: the office neither rules on it nor sends it elsewhere (core says why)
+    n = meeting.number
+    assert not page.pane.refer_button.isEnabled()
+    assert page.pane.refer_button.toolTip() == (
+        f"这项职责争议已提交第 {n} 次联席会议；如需改由其他会议或分管领导裁定，请先撤回。"
+    )
+    assert not page.pane.decide_button.isEnabled()
+    refused = (
+        f"这项职责争议已提交第 {n} 次联席会议，只能由该次会议作出决议；如需另行裁定，请先撤回。"
+    )
+    assert page.pane.decide_button.toolTip() == refused
+    assert page.pane.actions_hint.text() == refused
+    assert page.start_decide() is None and page.start_refer() is None
+    assert page.pane.withdraw_button.isEnabled()
 
 
 def test_without_a_meeting_to_choose_the_button_says_so(qtbot, demo_path, demo_db):
@@ -188,7 +203,8 @@ def test_without_a_meeting_to_choose_the_button_says_so(qtbot, demo_path, demo_d
     window = open_window(qtbot, demo_path, demo_db, "leader")
     page = disputes_page(window, dispute_id)
     assert not page.pane.refer_button.isEnabled()
-    assert "请先安排" in page.pane.refer_button.toolTip()
+    assert page.pane.refer_button.toolTip() == "还没有待召开的联席会议：请先安排一次联席会议。"
+    assert page.start_refer() is None
     assert page.pane.decide_button.isEnabled()  # a leader decides too
 
 
@@ -253,9 +269,15 @@ def test_a_referred_dispute_is_withdrawn_from_its_meeting_with_a_reason(qtbot, d
     assert page.tree.currentItem().text(4) == "待裁定"
     assert "会议延期，由分管领导先行裁定" in page.pane.detail.text()
     assert not page.pane.withdraw_button.isEnabled()
+    assert page.pane.withdraw_button.toolTip() == "这项职责争议没有提交联席会议，无需撤回。"
+    assert page.start_withdraw() is None
     assert window.statusBar().currentMessage() == (
         f"案件 {number} 的职责争议已从联席会议撤回，待重新裁定。"
     )
+    # open again: the office may rule on it, or refer it to the meeting still ahead
+    assert page.pane.decide_button.isEnabled() and page.pane.refer_button.isEnabled()
+    assert page.pane.decide_button.toolTip() == "由综合执法办依据清单裁定由谁牵头"
+    assert page.pane.actions_hint.text() == ""
 
 
 def test_a_ruling_starts_from_the_lists_as_amended_now(qtbot, demo_path, demo_db):

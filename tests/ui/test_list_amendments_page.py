@@ -88,3 +88,22 @@ def test_an_official_import_says_what_it_settled(qtbot, demo_path, demo_db):
     assert tab.tree.topLevelItemCount() == 0 and not tab.proposal_button.isEnabled()
     tab.settled_too.setChecked(True)
     assert tab.tree.topLevelItem(0).text(8) == f"已被第 {done.version} 版吸收"
+
+
+def test_an_import_says_which_items_settled_a_split_categorys_amendment(qtbot):
+    from app.core.amendments import Amendment
+    from app.store.lists import Replaced
+
+    construction = Amendment(
+        "a-1", "2026-11-20 10:00:00", "刘建军", "QS-XZCF-018", True, "18", "社会生活噪声",
+        "PCS", (), "040201", "建筑施工噪声", "ZFZD", ("PCS",), RULED, "QS-1", "d-1", None, 5,
+    )  # fmt: skip
+    by_own_item = Replaced(ListKind.BOUNDARY, 5, 44, (construction,), (), {"a-1": ["QS-XZCF-018"]})
+    assert success_text(by_own_item).endswith(
+        "；本镇修订已被吸收：QS-XZCF-018（建筑施工噪声）；仍不一致：0"
+    )
+    named = Replaced(ListKind.BOUNDARY, 5, 44, (construction,), (), {"a-1": ["QS-XZCF-044"]})
+    assert success_text(named) == (
+        "已导入职责边界清单第 5 版，共 44 项；本镇修订已被吸收："
+        "QS-XZCF-018（建筑施工噪声，由 QS-XZCF-044 吸收）；仍不一致：0"
+    )

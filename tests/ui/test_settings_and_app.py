@@ -52,10 +52,11 @@ def test_window_geometry_is_remembered(qtbot, demo_path, demo_db):
     assert second.height() == 700  # (the offscreen screen is narrow: width is clamped)
 
 
-def test_header_and_status_bar(window, demo_path):
+def test_header_and_status_bar(qtbot, window, demo_path):
     assert "青石镇" in window.windowTitle()
     assert str(demo_path) in window.path_label.text()
-    assert window.count_label.text() == "案件总数 400 件"
+    # counted on the worker once the window is up (a whole index at a million cases)
+    qtbot.waitUntil(lambda: window.count_label.text() == "案件总数 400 件")
 
 
 def test_a_cancelled_rebuild_changes_nothing_and_says_so(qtbot, demo_path, demo_db, monkeypatch):

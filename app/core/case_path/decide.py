@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from app.core.case_path.police import DECIDING
+from app.core.case_path.police_followups import FOLLOW_UPS, follow_up_payload
 from app.core.case_path.rules import (
     CALL_STEPS,
     RETIRED,
@@ -22,9 +24,9 @@ from app.core.documents import check_reply_by
 from app.core.errors import DomainError, Words
 from app.core.intake import check_day
 from app.core.model import Department, Route, Tier, office_unit
-from app.core.police_transfer import attachments_of
+from app.core.police_transfer import ANY_LEADER, Deciders, attachments_of, check_decider
 from app.core.routing import Suggestion
-from app.core.transfers import POLICE, TRANSFER_OUTCOMES
+from app.core.transfers import ACCEPTED, POLICE, TRANSFER_OUTCOMES
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Request:
     # POLICE_REQUEST: the materials, evidence files of the case ({sha256, kind}; art. 6)
     attachments: tuple[dict[str, str], ...] = field(default=())
     copy_to: str = ""  # POLICE_APPROVE: the procuratorate copied (抄送)
+    on: str = ""  # POLICE_SUPERVISION, POLICE_HANDOVER: the day (YYYY-MM-DD), checked by the store
+    at: str = ""  # POLICE_PASSED_ON: when the police passed it on, checked by the store
 
 
 @dataclass(frozen=True)
@@ -79,21 +83,29 @@ def decide(
     today: date | None = None,
     suggestion: Suggestion | None = None,
     evidence: Collection[str] = (),
+    deciders: Deciders = ANY_LEADER,
 ) -> Decision:
     """The event that carries out ``request``, or a DomainError saying why not.
 
     ``suggestion``: the route the three lists suggest for the case; routing elsewhere needs
     ``request.override_reason``, and both are kept in the event for the override report.
     ``evidence``: the sha256 of the case's evidence files, which a police transfer's
-    materials must be among (or among the files the request itself brings)."""
+    materials must be among (or among the files the request itself brings).
+    ``deciders``: who may decide a police transfer (order 310 art. 5), once named."""
     action = request.action
     if action in RETIRED:
         raise refuse("police_transfer_needs_request", action)
     check_allowed(state, actor, action, {code: d.short_name for code, d in departments.items()})
     check_preconditions(state, action)
+    if action in DECIDING:
+        check_decider(deciders, actor.user_id)
     payload: dict[str, Any] = {"by_unit": actor.unit}
     if action in (Action.POLICE_REQUEST, Action.POLICE_APPROVE):
         payload.update(_police(request, numbers, state, evidence))
+    elif action in FOLLOW_UPS:
+        fields = {k: getattr(request, k) for k in ("to", "outcome", "reason", "note", "on", "at")}
+        fields |= {"received_by": request.received_by, "to": request.to or ""}
+        payload.update(follow_up_payload(state, action, fields))
     elif action in TRIAGE:
         payload.update(_triage(request, departments, numbers))
         if action in ROUTING and suggestion is not None:
@@ -255,12 +267,18 @@ def _handling(state: CaseState, request: Request, today: date | None) -> dict[st
     if action == Action.TRANSFER_OUTCOME:
         if request.outcome not in TRANSFER_OUTCOMES:
             raise refuse("outcome_invalid", action)
-        return {
+        outcome = {
             "letter_no": state.transfer_letter,
             "police": state.transfer_police,  # whose words the outcome is told in
             "outcome": request.outcome,
             "note": _need(request.note, "note_missing", action),
         }
+        if state.transfer_approved and request.outcome == ACCEPTED:
+            # since schema 13 a case the police open owes the handover of its items within
+            # 3 days (order 310 art. 12); an outcome written before says nothing of it and
+            # starts no clock, so an upgraded office is not told of handovers long done
+            outcome["handover_due"] = True
+        return outcome
     if action == Action.FEEDBACK:
         return {
             "note": _need(request.note, "note_missing", action),

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from app.core.case_path.police_followups import FOLLOW_UPS, FRESH_TRANSFER, evolve_follow_up
 from app.core.case_path.rules import CALL_STEPS, may_take
 from app.core.case_path.steps import Action, Actor, CallStatus, CaseState, event_action
 from app.core.model import CaseStatus, Route
@@ -58,6 +59,7 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             transfer_police=action == Action.TRANSFER_POLICE,
             transfer_received=False,
             transfer_settled=False,
+            **FRESH_TRANSFER,
         )
     if action == Action.TRANSFER_RECEIPT:
         return replace(state, transfer_received=True)
@@ -83,9 +85,12 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             park_requested_until=None,
             call_id=None,
             call_status=None,
+            **FRESH_TRANSFER,
         )
-    if action == Action.POLICE_REVIEW:  # one review per refusal
-        return replace(state, police_refused_letter=None)
+    if action == Action.POLICE_REVIEW:  # one review per refusal, whose answer is awaited
+        return replace(state, police_refused_letter=None, police_review_letter=p["letter_no"])
+    if action in FOLLOW_UPS:
+        return evolve_follow_up(state, action, p)
     if action == Action.TRANSFER_OUTCOME:
         if p["outcome"] == ACCEPTED:
             return replace(state, transfer_settled=True)

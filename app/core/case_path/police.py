@@ -13,9 +13,13 @@ from app.core.case_path.context import Context
 from app.core.case_path.steps import Action
 from app.core.clock import parse_local
 from app.core.events import Event
-from app.core.police_transfer import police_decision_due, sending_due
+from app.core.police_transfer import OPENED, handover_due, police_decision_due, sending_due
 from app.core.step_limits import StepKind
-from app.core.transfers import transfer_row
+from app.core.transfers import ACCEPTED, transfer_row
+
+# The leader's decision, which art. 5 gives the principal leader once one is named
+# (``police_transfer.Deciders``): asked when a decision is made or offered, never by the fold.
+DECIDING = frozenset({Action.POLICE_APPROVE, Action.POLICE_DENY})
 
 # While a request waits for the leader the case stands still: nothing may move it on or
 # away (report back, return, park, route, close …) before the leader decides whether it
@@ -67,6 +71,7 @@ def police_step(
                 "review_at": None,
                 "review_by": None,
                 "review_reason": "",
+                **_FOLLOW_UP_COLUMNS,
             }
         )
         return
@@ -87,18 +92,66 @@ def police_step(
             if request["letter_no"] == p["letter_no"] and request["review_at"] is None:
                 request |= {"review_at": at, "review_by": event.actor_id}
                 request["review_reason"] = p["reason"]
+    _follow_up(requests, transfers, action, p, at)
+
+
+_FOLLOW_UP_COLUMNS: dict[str, Any] = {
+    "review_answer": None,
+    "review_answered_at": None,
+    "review_answer_note": "",
+    "supervision_at": None,
+    "supervision_on": None,
+    "supervision_to": "",
+    "supervision_reason": "",
+}
+
+
+def _follow_up(
+    requests: list[dict[str, Any]],
+    transfers: list[dict[str, Any]],
+    action: Action,
+    p: Mapping[str, Any],
+    at: str,
+) -> None:
+    """Schema 13 (police_followups.py): the answer and the supervision on the request whose
+    letter they concern; the passing on and the handover on that letter's transfer."""
+    letter = p.get("letter_no")
+    request = next((r for r in reversed(requests) if r["letter_no"] == letter), None)
+    sent = next((t for t in reversed(transfers) if t["letter_no"] == letter and t["police"]), None)
+    if action == Action.POLICE_REVIEW_ANSWER and request is not None:
+        request |= {"review_answer": p["answer"], "review_answered_at": at}
+        request["review_answer_note"] = p["note"]
+        if sent is not None and p["answer"] == OPENED:
+            sent["handover_owed"] = 1
+    if action == Action.POLICE_SUPERVISION and request is not None:
+        request |= {"supervision_at": at, "supervision_on": p["on"], "supervision_to": p["to"]}
+        request["supervision_reason"] = p["reason"]
+    if action == Action.POLICE_PASSED_ON and sent is not None:
+        sent |= {"passed_to": p["to"], "passed_at": p["passed_at"]}
+    if action == Action.POLICE_HANDOVER and sent is not None:
+        sent |= {"handed_over_on": p["on"], "handover_list": p["list"]}
+        sent["handover_officer"] = p["received_by"]
 
 
 def police_clock(
     requests: Sequence[Mapping[str, Any]], transfer: Mapping[str, Any], ctx: Context
 ) -> tuple[StepKind, datetime] | None:
     """Sending within 24 hours of approval (art. 5), proved by the police's receipt; then the
-    police's decision within 3 days of receipt (art. 8). Approval and sending are two steps
-    here: the approval numbers the letter, the receipt shows it arrived."""
-    approved = any(r["letter_no"] == transfer["letter_no"] for r in requests)
-    if not transfer["police"] or not approved or transfer["outcome"] is not None:
+    police's decision within 3 days of receipt (art. 8), or of the day they passed it on to
+    the competent authority (art. 7: that authority decides); once a case is opened, at once
+    or on review, the items handed over within 3 days (art. 12). Approval and sending are two
+    steps here: the approval numbers the letter, the receipt shows it arrived."""
+    asked = [r for r in requests if r["letter_no"] == transfer["letter_no"]]
+    if not transfer["police"] or not asked:
         return None  # one-step transfers of schema 5-11 keep no clock, as before
-    if transfer["receipt_at"] is None:
-        return StepKind.POLICE_SENDING, sending_due(parse_local(transfer["sent_at"]))
-    received = parse_local(transfer["receipt_at"])
-    return StepKind.POLICE_OUTCOME, police_decision_due(ctx.calendar, received)
+    if transfer["outcome"] is None:
+        if transfer["receipt_at"] is None:
+            return StepKind.POLICE_SENDING, sending_due(parse_local(transfer["sent_at"]))
+        received = parse_local(transfer.get("passed_at") or transfer["receipt_at"])
+        return StepKind.POLICE_OUTCOME, police_decision_due(ctx.calendar, received)
+    opened = transfer["outcome_at"] if transfer["outcome"] == ACCEPTED else None
+    if asked[-1].get("review_answer") == OPENED:
+        opened = asked[-1]["review_answered_at"]
+    if opened is None or not transfer.get("handover_owed") or transfer.get("handed_over_on"):
+        return None  # an outcome of schema 11-12 owes no handover clock (decide.py)
+    return StepKind.POLICE_HANDOVER, handover_due(ctx.calendar, parse_local(opened))

@@ -27,7 +27,7 @@ from app.core.events import Event, EventType
 from app.core.model import CaseStatus, Urgency
 from app.core.numbering import made_on
 from app.core.permissions import RESOLVE_CONFLICT, may
-from app.core.police_transfer import decision_due
+from app.core.police_transfer import OPENED, decision_due
 from app.core.step_limits import StepKind, office_step_due, transfer_clock
 from app.core.text import IndexedText, index_terms
 from app.core.transfers import transfer_row
@@ -249,7 +249,8 @@ def _side_effects(
         case["signed_at"] = case["handling_since"] = at
     if after.rework_count > before.rework_count:  # a new handling period, a new clock
         case["handling_since"] = at
-    if action in (Action.RETURN, Action.POLICE_APPROVE):  # off the unit's desk
+    opened = action == Action.POLICE_REVIEW_ANSWER and p["answer"] == OPENED
+    if action in (Action.RETURN, Action.POLICE_APPROVE) or opened:  # off the unit's desk
         ended = p.get("reason") or "移送公安"
         for assignment in rows.assignments:
             if assignment["ended_at"] is None:
@@ -303,6 +304,7 @@ def _coordination(rows: CaseRows, action: Action, event: Event, at: str) -> None
         open_out[-1] |= {"receipt_at": at, "receipt_by": p["received_by"]}
     if action == Action.TRANSFER_OUTCOME and open_out:
         open_out[-1] |= {"outcome": p["outcome"], "outcome_at": at, "outcome_note": p["note"]}
+        open_out[-1]["handover_owed"] = int(bool(p.get("handover_due")))  # schema 13
 
 
 def _save_state(case: dict[str, Any], state: CaseState) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from app.core.case_path.police import WHILE_POLICE_REQUESTED
+from app.core.case_path.police import DECIDING, WHILE_POLICE_REQUESTED
+from app.core.case_path.police_followups import FOLLOW_UP_ROLES, FOLLOW_UP_STATES, check_follow_up
 from app.core.case_path.steps import (
     Action,
     Actor,
@@ -22,6 +23,7 @@ from app.core.errors import DomainError, Words
 from app.core.events import EventType
 from app.core.model import CaseStatus, Role, Route, chinese
 from app.core.permissions import RESOLVE_CONFLICT, ROLE_WORDS, require
+from app.core.police_transfer import ANY_LEADER, Deciders
 
 S = CaseStatus
 
@@ -101,12 +103,13 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.TRANSFER_OUTCOME: OFFICE_ROLES,
     Action.POLICE_REQUEST: OFFICE_ROLES | {Role.DEPARTMENT_OFFICER},
     # Art. 5 has the authority's principal leader (正职负责人, or the one acting for them)
-    # decide; TownDesk knows leaders by role only, so every LEADER may, and the letter
-    # names the one who did.
+    # decide: a LEADER, and once the administrator names them, only those
+    # (police_transfer.Deciders, asked by ``decide`` and ``allowed_actions``).
     Action.POLICE_APPROVE: frozenset({Role.LEADER}),
     Action.POLICE_DENY: frozenset({Role.LEADER}),
     # Art. 9: the authority asks the police to review; the office writes, or the leader.
     Action.POLICE_REVIEW: OFFICE_ROLES | {Role.LEADER},
+    **FOLLOW_UP_ROLES,
 }
 
 
@@ -134,6 +137,7 @@ STATES: dict[Action, frozenset[CaseStatus]] = {
     **{action: frozenset({S.PENDING_TRIAGE, S.HANDLING}) for action in POLICE_STEPS},
     # after the police's refusal the case is the office's again (in triage, or routed anew)
     Action.POLICE_REVIEW: OPEN,
+    **FOLLOW_UP_STATES,
 }
 
 STATE_PHRASES = {
@@ -183,6 +187,7 @@ def check_preconditions(state: CaseState, action: Action) -> None:
         raise refuse("nothing_to_decide", action)
     if action == Action.POLICE_REVIEW and state.police_refused_letter is None:
         raise refuse("review_needs_refusal", action)
+    check_follow_up(state, action)
     deciding_extension = action in (Action.APPROVE_EXTENSION, Action.DENY_EXTENSION)
     if deciding_extension and state.extension_requested is None:
         raise refuse("nothing_to_decide", action)
@@ -223,12 +228,17 @@ def may_take(state: CaseState, actor: Actor | None, action: Action) -> bool:
     return True
 
 
-def allowed_actions(state: CaseState, actor: Actor, device_kind: str | None = None) -> list[Action]:
+def allowed_actions(
+    state: CaseState, actor: Actor, device_kind: str | None = None, deciders: Deciders = ANY_LEADER
+) -> list[Action]:
     """What this person may do now, on this device: the window offers exactly these."""
     return [
         a
         for a in Action
-        if a not in RETIRED and may_take(state, actor, a) and field_allows(device_kind, a)
+        if a not in RETIRED
+        and may_take(state, actor, a)
+        and field_allows(device_kind, a)
+        and (a not in DECIDING or deciders.may_decide(actor.user_id))
     ]
 
 

@@ -25,6 +25,13 @@ class Action(StrEnum):
     POLICE_APPROVE = "approve-transfer"  # the leader's approval (numbers the letter)
     POLICE_DENY = "deny-transfer"  # or refusal,
     POLICE_REVIEW = "transfer-review"  # and review (复议) after the police refused
+    # what follows (schema 13): the police's answer to the review, the procuratorate asked
+    # to supervise after the refusal was upheld (art. 9), the case passed on by the police
+    # to the competent authority (art. 7), the items handed over once a case is opened (12)
+    POLICE_REVIEW_ANSWER = "transfer-review-answer"
+    POLICE_SUPERVISION = "transfer-supervision"
+    POLICE_PASSED_ON = "transfer-passed-on"
+    POLICE_HANDOVER = "items-handover"
     REJECT = "reject"
     MERGE = "merge"
     SIGN = "sign"
@@ -59,6 +66,10 @@ ACTION_NAMES: dict[Action, tuple[str, str]] = {
     Action.POLICE_APPROVE: ("批准移送公安", "approve the transfer to the police"),
     Action.POLICE_DENY: ("不批准移送公安", "refuse the transfer to the police"),
     Action.POLICE_REVIEW: ("提请复议", "ask the police to review their refusal"),
+    Action.POLICE_REVIEW_ANSWER: ("登记复议决定", "record the police's decision on review"),
+    Action.POLICE_SUPERVISION: ("建议检察院立案监督", "ask the procuratorate to supervise"),
+    Action.POLICE_PASSED_ON: ("登记公安移交主管机关", "record the police passing the case on"),
+    Action.POLICE_HANDOVER: ("登记移交涉案物品", "record the items handed over"),
     Action.REJECT: ("不予受理", "reject"),
     Action.MERGE: ("合并", "merge"),
     Action.SIGN: ("签收", "sign for"),
@@ -95,6 +106,10 @@ _EVENT_TYPES = {
     Action.POLICE_APPROVE: "case.police_transfer_approved",
     Action.POLICE_DENY: "case.police_transfer_denied",
     Action.POLICE_REVIEW: "case.police_transfer_review_requested",
+    Action.POLICE_REVIEW_ANSWER: "case.police_review_answered",
+    Action.POLICE_SUPERVISION: "case.police_supervision_requested",
+    Action.POLICE_PASSED_ON: "case.police_transfer_passed_on",
+    Action.POLICE_HANDOVER: "case.police_items_handed_over",
 }
 
 
@@ -158,6 +173,10 @@ class CaseState:
     # the police declined to open a case on this letter (复议 may be asked; approved
     # transfers only: a one-step transfer of schema 5-11 has no request to review)
     police_refused_letter: str | None = None
+    police_review_letter: str | None = None  # a review asked on this letter awaits the answer
+    police_upheld_letter: str | None = None  # the refusal upheld: 立案监督 may be asked
+    transfer_passed_on: bool = False  # the police passed the open transfer on (art. 7)
+    items_handed_over: bool = False  # the items went to the police after 立案 (art. 12)
 
     @property
     def call_open(self) -> bool:

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from app.core.case_path.police_followups import FOLLOW_UPS
 from app.core.case_path.steps import ACTION_NAMES, Action, event_action
 from app.core.errors import Words
 from app.core.events import Event, EventType
 from app.core.model import CaseSource, Urgency, chinese
+from app.core.police_transfer import REVIEW_ANSWERS
 from app.core.transfers import outcome_words
 
 ZH, EN = "zh", "en"
@@ -73,6 +75,14 @@ PHRASES: dict[str, Words] = {
     "cited": Words("引用：{items}", "cited: {items}"),
     "dispute_raised": Words("已提出职责争议", "a duty dispute is raised"),
     "receipt": Words("{who}签收回执", "Receipt signed by {who}"),
+    "review_answer": Words("复议决定：{answer}", "Decision on review: {answer}"),
+    "supervision": Words(
+        "{on}建议{to}立案监督：{reason}", "On {on} asked {to} to supervise: {reason}"
+    ),
+    "passed_on": Words("公安机关于 {at} 移交{to}", "The police passed it to {to} at {at}"),
+    "handover": Words(
+        "{on}移交涉案物品和材料，{who}接收；{list}", "Items handed over on {on}, to {who}; {list}"
+    ),
     "outcome": Words("结果：{outcome}", "Outcome: {outcome}"),
     "merged": Words("合并到案件 {number}", "Merged into case {number}"),
     "signed": Words("{unit}已签收", "{unit} signed for it"),
@@ -256,7 +266,21 @@ def _step(s: _Sentence, action: Action, p: Mapping[str, Any], unit: Unit, police
     if action == Action.TRANSFER_OUTCOME:
         outcome = words(outcome_words(p["outcome"], police), s.lang)
         return s.join(s.say("outcome", outcome=outcome), note)
+    if action in FOLLOW_UPS:
+        return _follow_up(s, action, p, note)
     return _handling(s, action, p, unit, reason, note)
+
+
+def _follow_up(s: _Sentence, action: Action, p: Mapping[str, Any], note: str) -> str:
+    """What follows a police transfer (order 310 art. 7, 9, 12; police_followups.py)."""
+    if action == Action.POLICE_REVIEW_ANSWER:
+        answer = words(REVIEW_ANSWERS[p["answer"]], s.lang)
+        return s.join(s.say("review_answer", answer=answer), note)
+    if action == Action.POLICE_SUPERVISION:
+        return s.say("supervision", on=p["on"], to=p["to"], reason=p["reason"])
+    if action == Action.POLICE_PASSED_ON:
+        return s.join(s.say("passed_on", at=p["passed_at"][:16], to=p["to"]), note)
+    return s.say("handover", on=p["on"], who=p["received_by"], list=p["list"])
 
 
 def _handling(

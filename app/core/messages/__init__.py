@@ -12,6 +12,7 @@ from app.core.messages.lists import LIST_MESSAGES
 from app.core.messages.meetings import MEETING_MESSAGES
 from app.core.messages.office import OFFICE_MESSAGES
 from app.core.messages.parties import PARTY_MESSAGES
+from app.core.messages.police import POLICE_MESSAGES
 from app.core.messages.reference import REFERENCE_MESSAGES
 from app.core.messages.statistics import STATISTICS_MESSAGES
 from app.core.messages.storage import STORAGE_MESSAGES
@@ -35,4 +36,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **VERIFY_MESSAGES,
     **CIPHER_MESSAGES,
     **PARTY_MESSAGES,
+    **POLICE_MESSAGES,
 }

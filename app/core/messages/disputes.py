@@ -21,6 +21,15 @@ DISPUTE_MESSAGES: dict[str, tuple[str, str]] = {
         "This duty dispute was referred to joint meeting {value}: only that meeting decides it, "
         "unless it is withdrawn first.",
     ),
+    "dispute_already_referred": (
+        "这项职责争议已提交第 {value} 次联席会议；如需改由其他会议或分管领导裁定，请先撤回。",
+        "This duty dispute is already referred to joint meeting {value}: withdraw it first to "
+        "have it decided elsewhere.",
+    ),
+    "dispute_no_meeting_ahead": (
+        "还没有待召开的联席会议：请先安排一次联席会议。",
+        "No joint meeting is coming up: schedule one first.",
+    ),
     "dispute_ruling_needs_leader": (
         "这项裁定{value}，只能由分管领导裁定，或提交联席会议决定。",
         "This ruling touches the duty lists ({value}): only the responsible leader or the joint "

@@ -92,6 +92,27 @@ STORAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' is not a complete PDF file (its start or end is wrong); nothing was "
         "saved. Export or scan it again.",
     ),
+    "evidence_file_damaged": (
+        "证据文件 {value}… 已损坏或被改动（加密校验不通过），无法读取；没有改动任何数据。"
+        "请用“数据校验”查看，并从备份或对方设备的同步包恢复该文件。",
+        "Evidence file {value}… is damaged or was altered (its encryption check failed) and "
+        "cannot be read; nothing was changed. Run the data check, and restore the file from "
+        "a backup or another device's sync file.",
+    ),
+    "evidence_file_missing": (
+        "证据文件 {value}… 不在证据文件夹中（可能被移走或删除）；没有改动任何数据。"
+        "请用“数据校验”查看，并从备份或对方设备的同步包恢复该文件。",
+        "Evidence file {value}… is not in the evidence folder (moved or deleted); nothing "
+        "was changed. Run the data check, and restore the file from a backup or another "
+        "device's sync file.",
+    ),
+    "evidence_file_locked": (
+        "证据文件 {value}… 是加密的，而当前数据库没有加密，读不出它（可能是从加密的外勤"
+        "终端复制来的）。请在原设备上打开，或经同步包传过来；没有改动任何数据。",
+        "Evidence file {value}… is encrypted but this database is not, so it cannot be read "
+        "(perhaps copied from an encrypted field laptop). Open it on that device or send it "
+        "in a sync file; nothing was changed.",
+    ),
     "evidence_name_too_long": (
         "文件名“{value}”太长（最多 {limit} 个字），请改短后再添加。",
         "The file name '{value}' is too long (at most {limit} characters); shorten it.",

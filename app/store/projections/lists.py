@@ -94,9 +94,19 @@ def list_amended(db: Database, event: Event) -> None:
 
 def _settle_amendments(db: Database, event: Event) -> None:
     """Amendments in force that the boundary list's new official version now agrees with
-    end with it (the version that settled them); the others stay in force."""
+    end with it (the version that settled them); the others stay in force. Events written
+    since split categories are read as a whole carry the amendments they settle."""
     run = db.conn.execute
     version = run("SELECT max(version) FROM list_versions WHERE kind = 'boundary'").fetchone()[0]
+    if "settles" in event.payload:  # decided when written (store/amendments.py settling)
+        for event_id in sorted(event.payload["settles"]):
+            run(
+                "UPDATE list_amendments SET settled_version = ?, settled_at = ? "
+                "WHERE event_id = ? AND settled_version IS NULL",
+                [version, event.local_time, event_id],
+            )
+        return
+    # older events: settled where the item of the amendment's exact category says the same
     live = run(
         "SELECT event_id, category_code, lead, cooperating FROM list_amendments "
         "WHERE settled_version IS NULL"

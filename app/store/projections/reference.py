@@ -66,6 +66,12 @@ def township_profile_set(db: Database, event: Event) -> None:
     _update(db, "township", "id", "1", values)
 
 
+def principal_leader_set(db: Database, event: Event) -> None:
+    p = event.payload
+    values = {"principal_leader_id": p.get("principal"), "acting_leader_id": p.get("acting")}
+    _update(db, "township", "id", "1", values)
+
+
 def department_set(db: Database, event: Event) -> None:
     forget_context(db)
     keys = ("name", "short_name", "parent_code", "duty_phone", "contact", "active")

@@ -24,6 +24,7 @@ HANDLERS: dict[str, Handler] = {
     EventType.GRID_ADDED: reference.grid_added,
     EventType.CATEGORY_ADDED: reference.category_added,
     EventType.TOWNSHIP_PROFILE_SET: reference.township_profile_set,
+    EventType.TOWNSHIP_PRINCIPAL_SET: reference.principal_leader_set,
     EventType.DEPARTMENT_SET: reference.department_set,
     EventType.GRID_SET: reference.grid_set,
     EventType.CATEGORY_SET: reference.category_set,

@@ -11,8 +11,10 @@ from sqlite_utils import Database
 
 from app.core.base_data import CODE_LIMIT
 from app.core.model import Department, Grid, Role, Tier, Township, User
+from app.core.police_transfer import check_deciders
 from app.store.base_data import save_department, save_grid, set_township_profile
-from app.store.reference import departments, grids, users
+from app.store.police_transfers import deciders_of, set_deciders
+from app.store.reference import departments, grids, user_by_name, users
 from app.ui.base_data.parts import RecordDialog, fixed, hint, line
 from app.ui.base_data.words import person_text, response_text, tier_text, unit_choice
 from app.ui.common.pickers import CodePicker
@@ -47,12 +49,41 @@ class ProfileDialog(RecordDialog):
         self.form.addRow("", hint(self.tr("Printed on call slips, transfer letters and notices.")))
         self.form.addRow(self.tr("Office address"), self.address)
         self.form.addRow(self.tr("Duty phone"), self.duty_phone)
+        self._deciders(session.db)
         self.finish(
             self.tr("Township profile"),
             self.tr("The township as its documents name it"),
             self.tr("Save"),
         )
         self.authority.setFocus()
+
+    def _deciders(self, db: Database) -> None:
+        """Who decides a transfer to the police (order 310 art. 5): the principal leader
+        and the one presiding in their place, among the active leaders."""
+        self.named = deciders_of(db)
+        leaders = [u for u in users(db) if u.role == Role.LEADER and u.active]
+        self.principal, self.acting = QComboBox(), QComboBox()
+        for box, name, chosen in (
+            (self.principal, "profilePrincipal", self.named.principal),
+            (self.acting, "profileActing", self.named.acting),
+        ):
+            box.setObjectName(name)
+            box.addItem(self.tr("Not named"), None)
+            for leader in leaders:
+                box.addItem(leader.name, leader.username)
+                if chosen is not None and chosen[0] == leader.id:
+                    box.setCurrentIndex(box.count() - 1)
+        self.form.addRow(self.tr("Principal leader"), self.principal)
+        self.form.addRow(self.tr("Acting for them"), self.acting)
+        self.form.addRow(
+            "",
+            hint(
+                self.tr(
+                    "Only they approve or refuse a transfer to the police; while none is "
+                    "named, any leader may."
+                )
+            ),
+        )
 
     def submit(self) -> Operation | None:
         profile = replace(
@@ -62,7 +93,19 @@ class ProfileDialog(RecordDialog):
             duty_phone=self.duty_phone.text(),
         )
         user, wall = self.session.user, self.session.clock.wall
-        return self.write(lambda db: set_township_profile(db, user, profile, wall=wall))
+        principal, acting = self.principal.currentData(), self.acting.currentData()
+        named = self.named
+
+        def save(db: Database) -> Township:
+            chosen = [user_by_name(db, n) if n else None for n in (principal, acting)]
+            check_deciders(*chosen)  # before anything is written
+            saved = set_township_profile(db, user, profile, wall=wall)
+            ids = tuple(u.id if u else None for u in chosen)
+            if ids != tuple(n[0] if n else None for n in (named.principal, named.acting)):
+                set_deciders(db, user, principal, acting, wall=wall)
+            return saved
+
+        return self.write(save)
 
 
 class DepartmentDialog(RecordDialog):

@@ -101,7 +101,7 @@ class CaseDetailDialog(QDialog):
         layout.addWidget(CaseFields(self.session, self.case))
         self.parties = CaseParties(self.session, self.case)
         layout.addWidget(self.parties)
-        self.records = CaseRecords(db, self.session.ref, self.case)
+        self.records = CaseRecords(db, self.session.ref, self.case, self.session.clock.now())
         if self.records.has_any():
             layout.addWidget(self.records)
         layout.addLayout(self._lower(), 1)

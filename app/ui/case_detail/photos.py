@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
 from app.core.model import Case
-from app.store.cases import case_evidence
+from app.store.cases import Evidence, case_evidence
 from app.ui.case_detail.evidence import EvidenceDialog
 from app.ui.case_detail.fields import section
+from app.ui.common.runner import show_error_dialog
 from app.ui.common.session import Session
 from app.ui.common.thumbnails import ImageViewer, thumbnail
+
+PDF = "application/pdf"
 
 
 class CasePhotos(QWidget):
@@ -30,6 +34,7 @@ class CasePhotos(QWidget):
         super().__init__(parent)
         self.session, self.case = session, case
         self.image_viewer: ImageViewer | None = None
+        self.opened_copy: Path | None = None  # the last PDF handed to the system's reader
         self.evidence_dialog: EvidenceDialog | None = None
         self.evidence = self._list()
         title = QHBoxLayout()
@@ -57,9 +62,8 @@ class CasePhotos(QWidget):
         photos.setResizeMode(QListView.ResizeMode.Adjust)
         photos.setSpacing(6)
         for evidence in case_evidence(self.session.db, self.case.id):
-            path = self.session.blobs.path(evidence.sha256)
-            item = QListWidgetItem(QIcon(thumbnail(path, 120)), evidence.file_name)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item = QListWidgetItem(self._icon(evidence), evidence.file_name)
+            item.setData(Qt.ItemDataRole.UserRole, evidence)
             item.setToolTip(
                 self.tr("{file} · {size} KB · SHA-256 {hash}").format(
                     file=evidence.file_name,
@@ -76,11 +80,37 @@ class CasePhotos(QWidget):
         photos.itemActivated.connect(self.show_photo)
         return photos
 
+    def _icon(self, evidence: Evidence) -> QIcon:
+        """A photo's thumbnail, decoded from memory (the stored file may be encrypted); a
+        document, or a file that cannot be read, shows none (opening it says why)."""
+        if evidence.media_type == PDF:
+            return QIcon()
+        try:
+            return QIcon(thumbnail(self.session.blobs.read_bytes(evidence.sha256), 120))
+        except DomainError:
+            return QIcon()
+
     def show_photo(self, item: QListWidgetItem) -> None:
-        path = item.data(Qt.ItemDataRole.UserRole)
-        if not path:
+        """A photo in the viewer, decoded from memory; a PDF in the system's PDF reader,
+        which needs a file: a plaintext copy in this session's private folder, removed
+        when the session ends, not with the case's window: the reader may still be loading
+        it then (store/evidence_copies.py)."""
+        evidence = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(evidence, Evidence):
             return
-        self.image_viewer = ImageViewer(Path(path), item.text(), self)
+        try:
+            if evidence.media_type == PDF:
+                copy = self.session.evidence_copies.write(
+                    self.session.blobs, evidence.sha256, evidence.file_name
+                )
+                self.opened_copy = copy
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+                return
+            data = self.session.blobs.read_bytes(evidence.sha256)
+        except DomainError as error:
+            show_error_dialog(self, error, "")
+            return
+        self.image_viewer = ImageViewer(data, evidence.file_name, self)
         self.image_viewer.show()
 
     def photo_count(self) -> int:

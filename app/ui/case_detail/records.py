@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from app.core.clock import parse_local
 from app.core.disputes import DECIDED, Dispute
 from app.core.model import Case
+from app.core.police_transfer import REVIEW_ANSWERS, passed_on_late
 from app.core.transfers import IN, OUT, Transfer
 from app.store.disputes import disputes_of_case
+from app.store.police_transfers import PoliceRequest, lapsed_review, requests_of
 from app.store.reference import ReferenceData
 from app.store.transfers import transfers_of
 from app.ui.common.i18n import dispute_status_word, in_language
@@ -28,10 +32,21 @@ class CaseRecords(QWidget):
     """Two boxes side by side: the disputes and the transfers of the case."""
 
     def __init__(
-        self, db: Database, ref: ReferenceData, case: Case, parent: QWidget | None = None
+        self,
+        db: Database,
+        ref: ReferenceData,
+        case: Case,
+        now: datetime | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ref = ref
+        self.requests = {r.letter_no: r for r in requests_of(db, case.id) if r.letter_no}
+        # a review window that passed unused (order 310 art. 9): said here, not on the board
+        self.lapsed = {
+            letter: lapsed_review(db, case.id, letter, now) if now else None
+            for letter in self.requests
+        }
         self.setObjectName("caseRecords")
         self.setStyleSheet(STYLE)
         self.disputes = disputes_of_case(db, case.id)
@@ -122,8 +137,64 @@ class CaseRecords(QWidget):
         parts = [f"<b>{head}</b>"]
         if t.direction == OUT:
             parts.append(self._receipt(t))
+            parts.append(self._passed_on(t))
             parts.append(self._outcome(t))
+            parts.extend(self._follow_ups(t))
         return " · ".join(p for p in parts if p)
+
+    def _passed_on(self, t: Transfer) -> str:
+        """Art. 7: passed on by the police, marked when later than 24 hours after receipt."""
+        if not t.passed_to or not t.passed_at:
+            return ""
+        text = self.tr("Passed by the police to {unit} ({time})").format(
+            unit=t.passed_to, time=t.passed_at[:16]
+        )
+        if t.receipt_at and passed_on_late(parse_local(t.receipt_at), parse_local(t.passed_at)):
+            text += self.tr(" (later than 24 hours)")
+        return escape(text)
+
+    def _follow_ups(self, t: Transfer) -> list[str]:
+        """After the police's answer: the review and its answer, the procuratorate asked,
+        a review window passed unused (复议期限已过), the items handed over after 立案."""
+        if not t.police:
+            return []
+        request = self.requests.get(t.letter_no)  # none for a one-step transfer (schema 5-11)
+        parts = self._review(t, request) if request is not None else []
+        if t.handed_over_on:
+            parts.append(
+                self.tr("Items handed over on {day} to {who} ({list})").format(
+                    day=t.handed_over_on, who=t.handover_officer, list=t.handover_list
+                )
+            )
+        elif t.handover_owed:  # opened since schema 13 (a 立案 before owes no clock)
+            parts.append(self.tr("Items not yet handed over"))
+        return [escape(p) for p in parts]
+
+    def _review(self, t: Transfer, request: PoliceRequest) -> list[str]:
+        """The review asked and its answer, or its window passed unused; 立案监督 asked."""
+        parts = []
+        if request.review_at:
+            parts.append(self.tr("Review asked ({time})").format(time=request.review_at[:16]))
+            if request.review_answer:
+                answer = in_language(REVIEW_ANSWERS[request.review_answer])
+                parts.append(
+                    self.tr("Decision on review: {answer} ({time})").format(
+                        answer=answer, time=(request.review_answered_at or "")[:16]
+                    )
+                )
+            else:
+                parts.append(self.tr("Decision on review not yet reported"))
+        elif self.lapsed.get(t.letter_no):
+            parts.append(
+                self.tr("Review window passed ({due})").format(due=self.lapsed[t.letter_no])
+            )
+        if request.supervision_on:
+            parts.append(
+                self.tr("Procuratorate asked to supervise: {unit} ({day})").format(
+                    unit=request.supervision_to, day=request.supervision_on
+                )
+            )
+        return parts
 
     def _receipt(self, t: Transfer) -> str:
         if not t.receipt_at:

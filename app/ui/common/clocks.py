@@ -149,5 +149,7 @@ def clock_name(kind: str) -> str:
         "police_sending": QCoreApplication.translate("Clock", "Police transfer sending"),
         "police_outcome": QCoreApplication.translate("Clock", "Police decision on the case"),
         "police_review": QCoreApplication.translate("Clock", "Review request window"),
+        "police_review_answer": QCoreApplication.translate("Clock", "Police answer to the review"),
+        "police_handover": QCoreApplication.translate("Clock", "Items handed to the police"),
     }
     return names.get(kind, kind)

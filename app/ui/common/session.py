@@ -23,6 +23,7 @@ from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.changes import NOTHING, REFERENCE, Changes, changes_of, recording
 from app.store.encryption import DatabaseFile, database_file
+from app.store.evidence_copies import PlainCopies
 from app.store.reference import ReferenceData
 from app.ui.common.runner import BackgroundRunner, Operation, Progress
 
@@ -45,8 +46,9 @@ class Session(QObject):
         self.database = database_file(database)
         self.db_path, self.db, self.user, self.clock = self.database.path, db, user, clock
         self.ref = ReferenceData(db)
-        self.blobs = BlobStore.beside(self.db_path)
+        self.blobs = BlobStore.beside(self.database)  # with the key: evidence encrypted too
         self.runner = BackgroundRunner(self.database, window)
+        self.evidence_copies = PlainCopies()  # PDFs opened in the system's reader
 
     def write(
         self,
@@ -112,3 +114,4 @@ class Session(QObject):
 
     def close(self) -> None:
         self.runner.shutdown()
+        self.evidence_copies.clear()

@@ -4,23 +4,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImageReader, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.ui.common.screen import fit_to_screen
 
 THUMBNAIL_SIZE = 96
+Picture = Path | bytes | bytearray  # a file to pick, or a stored photo's bytes (in memory)
 
 
-def thumbnail(path: Path, size: int = THUMBNAIL_SIZE) -> QPixmap:
-    """Decode only as many pixels as the thumbnail needs (phone photos are 12 MP)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)  # phone photos carry their rotation in EXIF
+def read_image(picture: Picture, size: int | None = None) -> QImage:
+    """The picture decoded, turned as its EXIF says (phone photos carry their rotation);
+    ``size``: only as many pixels as a square of that side needs (phones take 12 MP).
+    Stored evidence comes as bytes, decoded from memory: it may be encrypted on disk."""
+    buffer = None
+    if not isinstance(picture, Path):
+        buffer = QBuffer()
+        buffer.setData(QByteArray(picture))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
+    else:
+        reader = QImageReader(str(picture))
+    reader.setAutoTransform(True)
     original = reader.size()
-    if original.isValid():
+    if size is not None and original.isValid():
         reader.setScaledSize(original.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
+    if buffer is not None:
+        buffer.close()
+    return image
+
+
+def thumbnail(picture: Picture, size: int = THUMBNAIL_SIZE) -> QPixmap:
+    image = read_image(picture, size)
     if image.isNull():
         return QPixmap()
     return QPixmap.fromImage(image)
@@ -29,16 +46,14 @@ def thumbnail(path: Path, size: int = THUMBNAIL_SIZE) -> QPixmap:
 class ImageViewer(QDialog):
     """The photo at full size (scaled down to the screen), Esc closes."""
 
-    def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, picture: Picture, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        reader = QImageReader(str(path))
-        reader.setAutoTransform(True)
-        image = reader.read()
+        image = read_image(picture)
         label = QLabel()
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if image.isNull():
-            label.setText(self.tr("This photo cannot be shown: {file}").format(file=path.name))
+            label.setText(self.tr("This photo cannot be shown: {file}").format(file=title))
         else:
             pixmap = QPixmap.fromImage(image)
             limit = QSize(1200, 800)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.disputes import DECIDED, OPEN, REFERRED, Dispute
+from app.core.disputes import DECIDE, DECIDED, REFER, REFERRED, WITHDRAW, Dispute, office_actions
+from app.core.errors import DomainError
 from app.core.lists import ListKind
 from app.core.meetings import Meeting
 from app.store.amendments import in_force
@@ -29,7 +30,7 @@ from app.store.cases import case_by_id
 from app.store.lists import list_rows
 from app.store.meetings import meetings
 from app.store.routing import covering_entries
-from app.ui.common.i18n import dispute_status_word
+from app.ui.common.i18n import dispute_status_word, error_text
 from app.ui.common.session import Session
 from app.ui.disputes.dialogs import meeting_label
 
@@ -64,9 +65,6 @@ class DisputeDetail(QWidget):
         self.open_button.setAutoDefault(False)
         self.decide_button = QPushButton(translate("DisputesPage", "Rule…"))
         self.decide_button.setObjectName("primaryButton")
-        self.decide_button.setToolTip(
-            translate("DisputesPage", "The enforcement office rules by the lists which unit leads")
-        )
         self.refer_button = QPushButton(translate("DisputesPage", "Refer to a joint meeting…"))
         self.refer_button.setAutoDefault(False)
         self.withdraw_button = QPushButton(translate("DisputesPage", "Withdraw from the meeting…"))
@@ -84,6 +82,11 @@ class DisputeDetail(QWidget):
         column.addWidget(scroll, 1)
         column.addWidget(self.actions_hint)
         column.addLayout(buttons)
+        self.action_buttons = {
+            DECIDE: self.decide_button,
+            REFER: self.refer_button,
+            WITHDRAW: self.withdraw_button,
+        }
         self.decide_button.setVisible(may_decide)
         self.refer_button.setVisible(may_decide)
         self.withdraw_button.setVisible(may_decide)
@@ -125,18 +128,24 @@ class DisputeDetail(QWidget):
     def show_dispute(self, dispute: Dispute | None) -> None:
         """The dispute (None: nothing selected), and which buttons apply to it."""
         self.open_button.setEnabled(dispute is not None)
-        self.decide_button.setEnabled(
-            self.may_decide and dispute is not None and dispute.status != DECIDED
-        )
-        open_one = dispute is not None and dispute.status == OPEN
-        referred = dispute is not None and dispute.status == REFERRED
-        self.withdraw_button.setEnabled(self.may_decide and referred)
-        self.refer_button.setEnabled(self.may_decide and open_one and bool(self.upcoming))
-        self.refer_button.setToolTip(
-            translate("DisputesPage", "Put it on the agenda of a joint meeting not yet held")
-            if self.upcoming
-            else translate("DisputesPage", "No joint meeting is coming up: schedule one first.")
-        )
+        # what the office may do is core's answer (office_actions), as its writes would give
+        # it; the tooltip of a refused button is that refusal
+        refusals = self.refusals(dispute)
+        usual = {
+            DECIDE: translate(
+                "DisputesPage", "The enforcement office rules by the lists which unit leads"
+            ),
+            REFER: translate(
+                "DisputesPage", "Put it on the agenda of a joint meeting not yet held"
+            ),
+            WITHDRAW: translate(
+                "DisputesPage", "Take it back from its joint meeting, to be ruled on otherwise"
+            ),
+        }
+        for action, button in self.action_buttons.items():
+            refusal = refusals.get(action)
+            button.setEnabled(self.may_decide and dispute is not None and refusal is None)
+            button.setToolTip(error_text(refusal) if refusal is not None else usual[action])
         if dispute is None:
             hint = translate("DisputesPage", "Select a dispute to see it here.")
             self.detail.setText(f"<p style='color:#627d98'>{escape(hint)}</p>")
@@ -153,8 +162,18 @@ class DisputeDetail(QWidget):
             )
         elif dispute.status == DECIDED:
             self.actions_hint.setText(translate("DisputesPage", "This dispute has been ruled on."))
+        elif refusals.get(DECIDE) is not None:  # on a meeting's agenda: say whose it is
+            self.actions_hint.setText(error_text(refusals[DECIDE]))
         else:
             self.actions_hint.setText("")
+
+    def refusals(self, dispute: Dispute | None) -> dict[str, DomainError | None]:
+        """Core's answer for each of the office's actions on ``dispute`` (none selected: {})."""
+        if dispute is None:
+            return {}
+        meeting = self.meetings.get(dispute.meeting_id or "")
+        number = meeting.number if meeting is not None else None
+        return office_actions(dispute, number, bool(self.upcoming))
 
     def detail_html(self, d: Dispute) -> str:
         db, ref = self.session.db, self.session.ref

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.disputes import DECIDED, OPEN, REFERRED, Dispute
+from app.core.disputes import DECIDE, DECIDED, OPEN, REFER, REFERRED, WITHDRAW, Dispute
 from app.core.permissions import COORDINATE
 from app.store.cases import case_by_id
 from app.store.changes import DISPUTES, LISTS, MEETINGS, REFERENCE
@@ -205,9 +205,16 @@ class DisputesPage(Page):
         dialog.open()
         return dialog
 
-    def start_decide(self) -> DecideDialog | None:
+    def may_do(self, action: str) -> Dispute | None:
+        """The selected dispute, if this user may do ``action`` to it (core says so)."""
         dispute = self.selected()
-        if not self.may_decide or dispute is None or dispute.status == DECIDED:
+        if not self.may_decide or dispute is None:
+            return None
+        return None if self.pane.refusals(dispute).get(action) else dispute
+
+    def start_decide(self) -> DecideDialog | None:
+        dispute = self.may_do(DECIDE)
+        if dispute is None:
             return None
         boundary = covering_entries(self.session.db, dispute.category_code)
         listed = listed_units(self.session.db, dispute.category_code)  # with amendments
@@ -216,17 +223,16 @@ class DisputesPage(Page):
         return self._opened(dialog, "decide_dialog")
 
     def start_refer(self) -> ReferDialog | None:
-        dispute = self.selected()
-        upcoming = self.pane.upcoming
-        if not self.may_decide or dispute is None or dispute.status != OPEN or not upcoming:
+        dispute = self.may_do(REFER)
+        if dispute is None:
             return None
-        dialog = ReferDialog(self.session, dispute, upcoming, self)
+        dialog = ReferDialog(self.session, dispute, self.pane.upcoming, self)
         dialog.referred.connect(self._referred)
         return self._opened(dialog, "refer_dialog")
 
     def start_withdraw(self) -> WithdrawDialog | None:
-        dispute = self.selected()
-        if not self.may_decide or dispute is None or dispute.status != REFERRED:
+        dispute = self.may_do(WITHDRAW)
+        if dispute is None:
             return None
         meeting = self.pane.meetings.get(dispute.meeting_id or "")
         where = meeting_label(meeting) if meeting else self.tr("the joint meeting")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from app.core.amendments import Amendment
 from app.core.errors import DomainError
 from app.core.lists import COLUMNS, LIST_NAMES, ListKind, Problem, Reference, check_rows
 from app.reports.spreadsheets import Sheet
@@ -261,6 +262,20 @@ class ListImportDialog(QDialog):
             self.apply_button.setEnabled(False)
 
 
+def _settled(result: Replaced, amendment: Amendment) -> str:
+    """QS-QT-007（建筑施工噪声，由 QS-QT-012 吸收）: the items that settled an amendment of a
+    split category, where they are not its own item."""
+    items = result.settling_items(amendment)
+    via = (
+        QCoreApplication.translate("ListImportDialog", ", settled by {items}").format(
+            items="、".join(items)
+        )
+        if items
+        else ""
+    )
+    return f"{amendment.item}（{amendment.category_name}{via}）"
+
+
 def success_text(result: Replaced) -> str:
     """What an import did; for the boundary list, to the local amendments too."""
     text = QCoreApplication.translate(
@@ -272,6 +287,6 @@ def success_text(result: Replaced) -> str:
         "ListImportDialog",
         "; local amendments settled by it: {settled}; still differing: {differing}",
     ).format(
-        settled="、".join(f"{a.item}（{a.category_name}）" for a in result.settled) or "0",
+        settled="、".join(_settled(result, a) for a in result.settled) or "0",
         differing="、".join(f"{a.item}（{a.category_name}）" for a in result.differing) or "0",
     )

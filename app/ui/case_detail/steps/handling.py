@@ -27,6 +27,7 @@ from app.core.documents import default_reply_by
 from app.store.routing import boundary_entries, power_entries
 from app.store.work_calendar import work_calendar
 from app.ui.case_detail.steps.form import PhotoRow, StepForm
+from app.ui.case_detail.steps.police import add_deciders_note
 
 
 class ConfirmForm(StepForm):
@@ -59,6 +60,8 @@ class ReasonForm(StepForm):
     def fields(self) -> None:
         self.reason = self.text_box()
         self.form.addRow(self.tr("Reason"), self.reason)
+        if self.action == Action.POLICE_DENY:
+            add_deciders_note(self)
 
     def request(self) -> Request:
         return Request(self.action, reason=self.reason.toPlainText().strip())

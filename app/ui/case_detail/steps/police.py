@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
-from app.core.police_transfer import ATTACHMENT_KINDS, ITEMS, REPORT
+from app.core.police_transfer import ATTACHMENT_KINDS, ITEMS, REPORT, deciders_note
 from app.store.blobs import file_sha256
 from app.store.evidence_files import EVIDENCE_PATTERNS
 from app.store.police_transfers import (
+    deciders_of,
     evidence_files,
     pending_request,
     police_of,
@@ -164,6 +165,17 @@ class PoliceApproveForm(StepForm):
         self.form.addRow(self.tr("Request"), summary)
         self.form.addRow(self.tr("Transfer to"), self.police)
         self.form.addRow(self.tr("Copy to"), self.copy_to)
+        add_deciders_note(self)
+
+
+def add_deciders_note(form: StepForm) -> None:
+    """Said once on the decision's form while no principal leader is named (art. 5)."""
+    note = deciders_note(deciders_of(form.session.db))
+    if note is not None:
+        label = QLabel(in_language(note))
+        label.setObjectName("decidersNote")
+        label.setWordWrap(True)
+        form.form.addRow("", label)
 
     def request(self) -> Request:
         return Request(

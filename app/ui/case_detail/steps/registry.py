@@ -8,7 +8,15 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.case_path.steps import Action
 from app.core.model import Case
-from app.ui.case_detail.steps import calls, handling, police, transfer, triage, verification
+from app.ui.case_detail.steps import (
+    calls,
+    handling,
+    police,
+    police_followups,
+    transfer,
+    triage,
+    verification,
+)
 from app.ui.case_detail.steps.form import StepForm
 from app.ui.common.session import Session
 
@@ -22,6 +30,10 @@ FORM_CLASSES: tuple[type[StepForm], ...] = (
     police.PoliceApproveForm,
     transfer.ReceiptForm,
     transfer.OutcomeForm,
+    police_followups.ReviewAnswerForm,
+    police_followups.SupervisionForm,
+    police_followups.PassedOnForm,
+    police_followups.HandoverForm,
     handling.ConfirmForm,
     handling.ReasonForm,
     handling.FeedbackForm,

@@ -39,7 +39,9 @@ class AnswerForm(StepForm):
     def fields(self) -> None:
         state = load_state(self.session.db, self.case.id)
         self.police = state.transfer_police
-        letter = QLabel(state.transfer_letter or "—")
+        # the open transfer's letter, or the refused one a review's answer or 立案监督 concerns
+        shown = state.transfer_letter or state.police_review_letter or state.police_upheld_letter
+        letter = QLabel(shown or "—")
         letter.setObjectName("letterNumber")
         letter.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("Transfer letter"), letter)

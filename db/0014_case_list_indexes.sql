@@ -1,4 +1,4 @@
--- TownDesk schema 13: the cases list's indexes carry its filter columns (issue 16).
+-- TownDesk schema 14: the cases list's indexes carry its filter columns (issue 16).
 
 -- Each sortable column's index holds, after the column and the time received, every column
 -- the filter bar filters on. A window of a list filtered by one thing and sorted by another

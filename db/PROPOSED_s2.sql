@@ -1,0 +1,12 @@
+-- PROPOSED by helper S2 (issue 16, the boards with 50,000 overdue cases): not a migration;
+-- the coordinator numbers it, or folds it into the cases page's own index migration.
+--
+-- The workbench's card "Urgent, pending triage" counts status = 'pending_triage' AND
+-- urgency = 'urgent'. Today SQLite walks cases_by_status over every case waiting for triage
+-- and reads each row for its urgency: with 50,000 cases waiting (a township that fell
+-- behind, tests/perf overdue_db) 25 ms warm, 55-70 ms on the loaded 2-core machine, on the
+-- window's thread. With this index the count reads index entries only (0.08 ms; building it on the 110,000-case benchmark database took 0.5 s); the
+-- cases page's filter "status + urgency" is served by it too, newest first.
+-- Cost: one entry per case (status, urgency, received_at, seq): about 40 MiB at 1,000,000
+-- cases, one more index to update on each write of a case's row.
+CREATE INDEX cases_by_status_urgency ON cases (status, urgency, received_at);
