@@ -973,6 +973,10 @@
       <translation>共 {count} 件</translation>
     </message>
     <message>
+      <source>About {count} cases</source>
+      <translation>约 {count} 件</translation>
+    </message>
+    <message>
       <source>Export ledger</source>
       <translation>导出台账</translation>
     </message>

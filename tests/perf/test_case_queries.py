@@ -6,11 +6,19 @@ from pathlib import Path
 
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
-from app.store.case_list import SORTABLE, CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_count import first_window
+from app.store.case_list import (
+    SORTABLE,
+    CaseFilter,
+    CaseSort,
+    case_window,
+    count_cases,
+)
 from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.setup import open_database
 from app.wall_clock import system_wall  # the benchmark database was built today
+from tests.perf.case_matrix import header, line, matrix, raw_ms, recorded, summary
 from tests.perf.conftest import report, timed
 
 PAGE = 200
@@ -79,6 +87,34 @@ def test_case_list_queries(million_db: Path) -> None:
                 )
             ),
         )
+    db.close()
+
+
+def test_case_list_matrix(million_db: Path) -> None:
+    """Every filter x sort x search of the cases page at store level, as the window asks:
+    ``first_window`` (the count, estimated when large, and the first page), beside the raw
+    floor of the same recorded statements (best of 2 each, after one warming run); then
+    the exact count the window reads after it, once per filter and search."""
+    db = open_database(million_db)
+    clerk = user_by_name(db, "clerk")
+    print(f"\ncases page matrix at store level (first_window: count + first {PAGE} rows, ms):")
+    print(header("store ms") + f" {'exact count':>11}")
+    rows = []
+    exact: dict[str, float] = {}  # by repr(filter): the count does not hang on the order
+    for combination in matrix(clerk):
+        f, sort = combination.case_filter, combination.sort
+
+        def work(f: CaseFilter = f, sort: CaseSort = sort) -> None:
+            first_window(db, f, sort, PAGE)
+
+        statements = recorded(db, work)
+        store = min(timed(work, repeat=1) for _ in range(2))
+        raw = raw_ms(db, statements, repeat=2)
+        if repr(f) not in exact:
+            exact[repr(f)] = timed(lambda f=f: count_cases(db, f), repeat=2)
+        rows.append((combination.label, store, raw))
+        print(line(combination.label, store, raw) + f" {exact[repr(f)]:>11.1f}", flush=True)
+    print("\n".join(summary(rows)))
     db.close()
 
 

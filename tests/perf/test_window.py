@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from tests.perf.case_matrix import header, line, summary
 from tests.perf.conftest import BENCH_DEVICE_PASSWORD, FOLDER, report
 
 PROBE = Path(__file__).with_name("window_probe.py")
@@ -69,4 +70,28 @@ def _run(database: Path, env: dict[str, str], *options: str) -> dict[str, str]:
         text=True,
         env=env,
     ).stdout
-    return dict(line.split("\t") for line in output.splitlines() if "\t" in line)
+    return dict(text.split("\t") for text in output.splitlines() if "\t" in text)
+
+
+def test_window_matrix_on_a_million_cases(million_db: Path) -> None:
+    """Every filter x sort x search of the cases page in the window (first page and count
+    painted), beside the raw SQLite time of its own statements measured in the same
+    process, and the time until the exact count replaced an estimate."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    output = subprocess.run(
+        [sys.executable, str(PROBE), str(million_db), repr(time.time()), "matrix"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    rows = []
+    print("\ncases page matrix in the window (first page + count shown; exact count after):")
+    print(header("window") + f" {'exact ms':>9}")
+    for text in output.splitlines():
+        fields = text.split("\t")
+        if len(fields) == 4:
+            label, shown, raw, exact = fields[0], *map(float, fields[1:])
+            rows.append((label, shown, raw))
+            print(line(label, shown, raw) + f" {exact:>9.1f}")
+    print("\n".join(summary(rows)))

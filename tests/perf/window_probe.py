@@ -1,8 +1,10 @@
 """Run in a child process by test_window.py: open the window on a database and time it.
 
 argv: database path, the parent's time.time() just before it started this process, and
-optionally ``start-only``: stop once the window is shown (the cold start's run).
-Prints one ``label<TAB>milliseconds`` line per figure.
+optionally ``start-only``: stop once the window is shown (the cold start's run), or
+``matrix``: time the cases page's every filter x sort x search instead (case_matrix.py).
+Prints one ``label<TAB>milliseconds`` line per figure; the matrix prints
+``label<TAB>window ms<TAB>raw ms<TAB>exact count ms`` (raw: the same SQL on the driver).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import sys
 import time
 from datetime import date, timedelta
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.perf.case_matrix
 
 
 def peak_mib() -> float:
@@ -33,6 +37,7 @@ def main() -> None:
     from app.store.reference import user_by_name
     from app.store.setup import open_database
     from app.ui.app import create_application
+    from app.ui.cases.table_model import COLUMNS
     from app.ui.common.preload import preload
     from app.ui.main_window import MainWindow
     from app.wall_clock import system_clock
@@ -73,23 +78,54 @@ def main() -> None:
     settle(window, app)  # the other pages are built and the cases counted, then we measure
 
     page = window.cases
+    model = page.model
 
-    def measure(label: str, action, wait_for=None) -> None:  # type: ignore[no-untyped-def]
+    def wait(signal) -> None:  # type: ignore[no-untyped-def]
         loop = QEventLoop()
-        if wait_for is not None:
-            wait_for.connect(loop.quit)
+        signal.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
+
+    def measure(label: str, action, wait_for=None) -> float:  # type: ignore[no-untyped-def]
         t = time.perf_counter()
-        action()
         if wait_for is not None:
+            loop = QEventLoop()
+            wait_for.connect(loop.quit)
+            action()
             QTimer.singleShot(30_000, loop.quit)
             loop.exec()
             wait_for.disconnect(loop.quit)
-        app.processEvents()  # paint
-        print(f"{label}\t{(time.perf_counter() - t) * 1000:.1f}")
+        else:
+            action()
+        app.processEvents()  # paint; the rows of a page read on the worker come later:
+        while model.is_reading():
+            wait(model.dataChanged)
+            app.processEvents()
+        ms = (time.perf_counter() - t) * 1000
+        if label:
+            print(f"{label}\t{ms:.1f}")
+        return ms
+
+    def settled() -> None:  # the query on screen, its exact count too
+        while not model.count_exact or window.runner.is_busy():
+            wait(window.runner.done)
+        app.processEvents()
 
     measure("open the cases page", lambda: window.show_page("cases"))
-    measure("scroll to the end", page.table.scrollToBottom)
-    measure("scroll back to the top", page.table.scrollToTop)
+    settled()
+    if len(sys.argv) > 3 and sys.argv[3] == "matrix":
+        _matrix(app, db, page, measure, settled)
+        window.close()
+        window.runner.shutdown()
+        return
+    table = page.table
+    for times in ("cold", "warm"):
+        for share in (0.1, 0.5, 0.9):
+            measure(f"scroll to {share:.0%} ({times})", lambda s=share: table.scrollTo(
+                model.index(int(model.rowCount() * s), 0)))  # fmt: skip
+        measure(f"scroll to the end ({times})", table.scrollToBottom)
+        measure(f"scroll back to the top ({times})", table.scrollToTop)
     reset = page.model.modelReset
     for label, case_filter in [
         ("filter by grid", CaseFilter(grid_code="G07")),
@@ -104,7 +140,10 @@ def main() -> None:
         ("clear the filters", CaseFilter()),
     ]:
         measure(label, lambda f=case_filter: page.apply_filter(f), reset)
-    measure("sort by grid (header click)", lambda: page.model.sort(4))
+    settled()
+    grid = next(i for i, c in enumerate(COLUMNS) if c[0] == "grid_code")
+    measure("sort by grid (header click)", lambda: page.model.sort(grid), reset)
+    settled()
     measure("scroll to the end, sorted by grid", page.table.scrollToBottom)
     statistics = window.statistics
     shown = statistics.figures_shown
@@ -120,6 +159,30 @@ def main() -> None:
     print(f"peak memory (VmHWM of this process)\t{peak_mib():.1f}")
     window.close()
     window.runner.shutdown()
+
+
+def _matrix(app, db, page, measure, settled) -> None:  # type: ignore[no-untyped-def]
+    """Each combination as the page shows it (the first page and the count, estimated when
+    large, painted), then the same statements straight on the driver, then the time until
+    the exact count is on screen."""
+    from app.store.case_count import first_window
+    from app.store.reference import user_by_name
+    from tests.perf.case_matrix import PAGE, matrix, raw_ms, recorded
+
+    model = page.model
+    for combination in matrix(user_by_name(db, "clerk")):
+        f, sort = combination.case_filter, combination.sort
+        t = time.perf_counter()
+        shown = measure(
+            "",  # printed below, with its floor
+            lambda f=f, sort=sort: model.set_query(f, sort, background=True),
+            model.modelReset,
+        )
+        settled()
+        exact = (time.perf_counter() - t) * 1000
+        statements = recorded(db, lambda f=f, sort=sort: first_window(db, f, sort, PAGE))
+        raw = raw_ms(db, statements)
+        print(f"{combination.label}\t{shown:.1f}\t{raw:.1f}\t{exact:.1f}", flush=True)
 
 
 if __name__ == "__main__":

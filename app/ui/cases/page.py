@@ -23,7 +23,8 @@ from app.core.clock import local_text
 from app.core.model import Case
 from app.core.permissions import REGISTER_CASE, may
 from app.reports.case_ledger import LedgerWritten, export_ledger
-from app.store.case_list import CaseFilter, ListedCase, count_cases, listed_window
+from app.store.case_count import row_numbers
+from app.store.case_list import CaseFilter, count_cases
 from app.store.changes import CASES
 from app.ui.cases.filters import CaseFilterBar
 from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseRole, CaseTableModel
@@ -31,8 +32,8 @@ from app.ui.common.page import Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
 
-# Above this many cases, a new filter or search is counted on the worker thread, so typing
-# in the search box never waits for SQLite.
+# Above this many cases, every count and page is read on the worker thread, so neither
+# typing in the search box nor scrolling ever waits for SQLite.
 LARGE_DATABASE = 50_000
 # number, received, status, lead unit, category, grid, source, urgency, address,
 # description (takes what is left), first receiver
@@ -49,8 +50,9 @@ class CasesPage(Page):
         db, ref = session.db, session.ref
         self.db = db
         self.runner = session.runner
-        self.total_cases = count_cases(db, CaseFilter())
-        self.model = CaseTableModel(db, ref, self)
+        self.total_cases = self._total()
+        large = self.total_cases > LARGE_DATABASE
+        self.model = CaseTableModel(db, ref, self, runner=session.runner, count=not large)
         self.filters = CaseFilterBar(ref, session.user)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
@@ -67,14 +69,18 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = self._table()
-        self._search: Operation | None = None
         self._layout()
         self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_case_requested)
         self.export_button.clicked.connect(self.choose_ledger_file)
         self.table.activated.connect(self._activated)
         self.model.modelReset.connect(self._show_count)
+        self.model.count_settled.connect(self._show_count)
         self._show_count()
+        if large:  # the first page and the count come from the worker
+            self.count_label.setText(self.tr("Searching…"))
+            self.empty_label.setVisible(False)  # not "no case" before the worker answers
+            self.model.set_query(CaseFilter(), background=True)
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -122,36 +128,33 @@ class CasesPage(Page):
     # -- queries ---------------------------------------------------------------------------
 
     def apply_filter(self, case_filter: CaseFilter) -> None:
-        if self._search is not None:
-            self._search.cancel()
-            self._search = None
         if self.total_cases <= LARGE_DATABASE:
             self.model.set_query(case_filter)
             return
-        case_sort = self.model.case_sort
-
-        def work(db: Database, _progress: object) -> tuple[int, list[ListedCase]]:
-            total = count_cases(db, case_filter)
-            return total, listed_window(db, case_filter, case_sort, 0, self.model.page_size)
-
-        def success(result: tuple[int, list[ListedCase]]) -> None:
-            total, first_page = result
-            self.model.set_query(case_filter, case_sort, total, first_page)
-
         self.count_label.setText(self.tr("Searching…"))
-        self._search = self.runner.run(Operation(work, success))
+        self.model.set_query(case_filter, background=True)
+
+    def _total(self) -> int:
+        """All the cases (the status bar): counted when few; on a large database the
+        highest row number, found at once (no case is ever deleted)."""
+        highest = row_numbers(self.db)
+        return highest if highest > LARGE_DATABASE else count_cases(self.db, CaseFilter())
 
     def reread(self) -> None:
         """Cases changed: count again and re-read what is shown."""
-        self.total_cases = count_cases(self.db, CaseFilter())
+        self.total_cases = self._total()
         self.model.refresh()
 
     def is_searching(self) -> bool:
-        return self._search is not None and self.runner.is_busy()
+        return self.model.background and self.runner.is_busy()
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
-        self.count_label.setText(self.tr("{count} cases").format(count=f"{rows:,}"))
+        if self.model.count_exact:
+            text = self.tr("{count} cases").format(count=f"{rows:,}")
+        else:  # estimated from a sample; the exact count follows from the worker
+            text = self.tr("About {count} cases").format(count=f"{rows:,}")
+        self.count_label.setText(text)
         self.empty_label.setVisible(rows == 0)
         self.count_changed.emit(self.total_cases)
 

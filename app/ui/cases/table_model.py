@@ -3,6 +3,11 @@
 ``rowCount`` comes from ``count_cases``; rows are fetched in pages of ``PAGE_SIZE`` with
 ``case_window`` when the view asks for them, and only the ``MAX_PAGES`` most recently used
 pages are kept, so scrolling through a million cases holds at most 1,600 in memory.
+
+On a large database (``set_query(..., background=True)``) nothing that grows with the
+table runs on the UI thread: the worker finds the first page with the count, estimated
+(约) when large; the exact count follows; a page the view scrolls to is read on the worker
+and its rows stay blank until it arrives (``dataChanged``).
 """
 
 from __future__ import annotations
@@ -10,14 +15,22 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
 from app.core.model import Case, Urgency
+from app.store.case_count import CaseCount, first_window, should_walk
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import word
+from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
 MAX_PAGES = 8
@@ -45,6 +58,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseTableModel(QAbstractTableModel):
+    count_settled = Signal()  # the exact count replaced the estimate
+
     def __init__(
         self,
         db: Database,
@@ -52,17 +67,27 @@ class CaseTableModel(QAbstractTableModel):
         parent: Any = None,
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
+        runner: BackgroundRunner | None = None,
+        count: bool = True,
     ) -> None:
+        """``count``: count the cases now (False: start empty; the caller sets a query,
+        on the worker when the database is large)."""
         super().__init__(parent)
         self.db = db
         self.ref = ref
+        self.runner = runner
         self.page_size = page_size
         self.max_pages = max_pages
         self.case_filter = CaseFilter()
         self.case_sort = CaseSort()
-        self._count = count_cases(db, self.case_filter)
+        self._count = count_cases(db, self.case_filter) if count else 0
+        self.count_exact = True
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
+        self.background = False  # the pages of this query are read on the worker
+        self._operations: list[Operation] = []  # the worker's reads for this query
+        self._asked: set[int] = set()  # pages asked of the worker, not yet arrived
+        self._shown = 0  # which query the rows are of: a page read for an older one is dropped
         self._headers = {
             "number": self.tr("Case number"),
             "received_at": self.tr("Received"),
@@ -85,22 +110,99 @@ class CaseTableModel(QAbstractTableModel):
         case_sort: CaseSort | None = None,
         total: int | None = None,
         first_page: list[ListedCase] | None = None,
+        background: bool = False,
     ) -> None:
         """Show another filter or order. ``total`` and ``first_page`` may come precomputed
-        from the background worker, so a slow search never runs on the UI thread."""
-        self.beginResetModel()
-        self.case_filter = case_filter
-        if case_sort is not None:
-            self.case_sort = case_sort
-        self._pages.clear()
-        self._count = count_cases(self.db, case_filter) if total is None else total
+        from the background worker, so a slow search never runs on the UI thread;
+        ``background``: ask the worker for them (and for every page), the rows shown stay
+        until they arrive."""
+        self._cancel()
+        sort = self.case_sort if case_sort is None else case_sort
+        if background and self.runner is not None and first_page is None:
+            self._ask_first(case_filter, sort, total)
+            return
+        self.background = False
+        self._show(case_filter, sort, CaseCount(self._counted(case_filter, total), True), [])
         if first_page is not None:
             self._pages[0] = first_page
+
+    def _counted(self, case_filter: CaseFilter, total: int | None) -> int:
+        return count_cases(self.db, case_filter) if total is None else total
+
+    def _show(
+        self, case_filter: CaseFilter, sort: CaseSort, count: CaseCount, first: list[ListedCase]
+    ) -> None:
+        self.beginResetModel()
+        self._shown += 1
+        self.case_filter = case_filter
+        self.case_sort = sort
+        self._pages.clear()
+        self._asked.clear()
+        self._count = count.value
+        self.count_exact = count.exact
+        if first:
+            self._pages[0] = first
+            self.page_loads += 1
         self.endResetModel()
+
+    def _cancel(self) -> None:
+        for operation in self._operations:
+            operation.cancel()
+        self._operations = []
+        self._asked.clear()
+
+    def _run(self, operation: Operation) -> None:
+        assert self.runner is not None
+        self._operations.append(operation)
+        operation.settled = lambda: self._forget(operation)
+        self.runner.run(operation)
+
+    def _forget(self, operation: Operation) -> None:
+        if operation in self._operations:
+            self._operations.remove(operation)
+
+    def _ask_first(self, case_filter: CaseFilter, sort: CaseSort, total: int | None) -> None:
+        """The first page and the count from the worker; the exact count after, if the
+        first was an estimate (a new query cancels both)."""
+        size = self.page_size
+
+        def work(db: Database, _progress: object) -> tuple[CaseCount, list[ListedCase]]:
+            if total is not None:  # the same rows in another order
+                count = CaseCount(total, True)
+                walk = should_walk(count)
+                return count, listed_window(db, case_filter, sort, 0, size, walk=walk)
+            return first_window(db, case_filter, sort, size)
+
+        def shown(result: tuple[CaseCount, list[ListedCase]]) -> None:
+            count, first = result
+            self.background = True
+            self._show(case_filter, sort, count, first)
+            if not count.exact:
+                self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
+
+        self._run(Operation(work, shown))
+
+    def _settle(self, exact: int) -> None:
+        """The exact count arrived: grow or shrink the rows to it, where the view stands."""
+        shown = self._count
+        if exact > shown:
+            self.beginInsertRows(QModelIndex(), shown, exact - 1)
+            self._count = exact
+            self.endInsertRows()
+        elif exact < shown:
+            self.beginRemoveRows(QModelIndex(), exact, shown - 1)
+            self._count = exact
+            self.endRemoveRows()
+        self.count_exact = True
+        self.count_settled.emit()
 
     def refresh(self) -> None:
         """Read the same query again (after a case was registered)."""
-        self.set_query(self.case_filter, self.case_sort)
+        self.set_query(self.case_filter, self.case_sort, background=self.background)
+
+    def is_reading(self) -> bool:
+        """Whether a page the view asked for is still being read on the worker."""
+        return bool(self._asked)
 
     def cached_row_count(self) -> int:
         return sum(len(page) for page in self._pages.values())
@@ -125,12 +227,45 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         offset = number * self.page_size
-        page = listed_window(self.db, self.case_filter, self.case_sort, offset, self.page_size)
+        walk = should_walk(CaseCount(self._count, self.count_exact))
+        if self.background and self.runner is not None:
+            self._ask_page(number, offset, walk)
+            return []
+        total = self._count if self.count_exact else None
+        page = listed_window(
+            self.db, self.case_filter, self.case_sort, offset, self.page_size, walk, total
+        )
+        self._keep(number, page)
+        return page
+
+    def _keep(self, number: int, page: list[ListedCase]) -> None:
         self.page_loads += 1
         self._pages[number] = page
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
-        return page
+
+    def _ask_page(self, number: int, offset: int, walk: bool) -> None:
+        """Read page ``number`` on the worker (once); its rows are painted when it comes."""
+        if number in self._asked:
+            return
+        self._asked.add(number)
+        case_filter, sort, size = self.case_filter, self.case_sort, self.page_size
+        shown = self._shown
+        total = self._count if self.count_exact else None  # read the far end backwards
+
+        def work(db: Database, _progress: object) -> list[ListedCase]:
+            return listed_window(db, case_filter, sort, offset, size, walk=walk, total=total)
+
+        def arrived(page: list[ListedCase]) -> None:
+            if shown != self._shown:  # the rows are another query's now
+                return
+            self._asked.discard(number)
+            self._keep(number, page)
+            last = min(offset + len(page), self._count) - 1
+            if last >= offset:
+                self.dataChanged.emit(self.index(offset, 0), self.index(last, len(COLUMNS) - 1))
+
+        self._run(Operation(work, arrived))
 
     # -- Qt model interface ----------------------------------------------------------------
 
@@ -219,7 +354,8 @@ class CaseTableModel(QAbstractTableModel):
             return
         case_sort = CaseSort(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
         if case_sort != self.case_sort:  # the same rows in another order: no need to count
-            self.set_query(self.case_filter, case_sort, total=self._count)
+            total = self._count if self.count_exact else None
+            self.set_query(self.case_filter, case_sort, total=total, background=self.background)
 
     def sort_column(self) -> int:
         return next(i for i, c in enumerate(COLUMNS) if c[1] == self.case_sort.column)

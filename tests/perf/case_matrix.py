@@ -1,0 +1,156 @@
+"""The cases page's combinations, shared by the store benchmark and the window probe: every
+filter alone and every two together, every sortable column both ways, with no search and
+a search of 1, 2 and 4 characters (issue 16).
+
+Each figure is printed beside its *raw floor*: the same SQL statements the store ran for
+it (recorded, with their parameters) run again straight on the driver, in the same
+process, so a busy shared machine shows as a ratio that stays put.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.model import User
+from app.store.case_count import EXACT_WITHIN_MS
+from app.store.case_list import SORTABLE, CaseFilter, CaseSort
+from app.store.sqlite_driver import OperationalError
+
+PAGE = 200
+SEARCHES = ("", "占", "占道", "占道经营")
+# TOWNDESK_BENCH_MATRIX=quick: every sort of each filter alone without a search, and every
+# filter and pair of filters with each search in the default order (374 combinations, a
+# quarter of an hour in the window on a busy machine) instead of the whole matrix (3,680)
+QUICK = os.environ.get("TOWNDESK_BENCH_MATRIX", "full") == "quick"
+
+
+def single_filters(clerk: User) -> dict[str, CaseFilter]:
+    """One of each filter of the filter bar, as a clerk would pick it on the demo."""
+    return {
+        "status 办理中": CaseFilter(status="handling"),
+        "category 占道经营": CaseFilter(category_codes=("0101",)),
+        "group 市容环境": CaseFilter(category_codes=("0101", "0102", "0103", "0104", "0105")),
+        "grid G07": CaseFilter(grid_code="G07"),
+        "source hotline": CaseFilter(source="hotline"),
+        "urgent": CaseFilter(urgency="urgent"),
+        "September": CaseFilter(received_from="2026-09-01", received_to="2026-09-30"),
+        "本单位": CaseFilter(lead_unit=clerk.department_code),
+        "待我办理": CaseFilter(waiting_on=clerk),
+    }
+
+
+def _merge(a: CaseFilter, b: CaseFilter) -> CaseFilter:
+    """``a`` with whatever ``b`` sets (the filters of the matrix set disjoint fields)."""
+    changes = {
+        name: value
+        for name, value in vars(b).items()
+        if value not in (None, (), "") and getattr(a, name) in (None, (), "")
+    }
+    return replace(a, **changes)
+
+
+def filter_combinations(clerk: User) -> list[tuple[str, CaseFilter]]:
+    singles = single_filters(clerk)
+    found = [("no filter", CaseFilter())]
+    found += list(singles.items())
+    for (la, fa), (lb, fb) in combinations(singles.items(), 2):
+        found.append((f"{la} + {lb}", _merge(fa, fb)))
+    return found
+
+
+def sorts(label: str, text: str) -> list[CaseSort]:
+    if QUICK and (text or " + " in label):
+        return [CaseSort()]
+    return [CaseSort(column, descending) for column in SORTABLE for descending in (True, False)]
+
+
+@dataclass(frozen=True)
+class Combination:
+    label: str
+    case_filter: CaseFilter
+    sort: CaseSort
+
+
+def matrix(clerk: User) -> Iterator[Combination]:
+    for label, case_filter in filter_combinations(clerk):
+        for text in SEARCHES:
+            with_text = replace(case_filter, text=text)
+            search = f" / search {text}" if text else ""
+            for sort in sorts(label, text):
+                order = f"{sort.column} {'desc' if sort.descending else 'asc'}"
+                yield Combination(f"{label}{search} / {order}", with_text, sort)
+
+
+Statement = tuple[str, list[Any], bool]  # SQL, parameters, interrupted by its deadline
+
+
+def recorded(db: Database, work: Callable[[], object]) -> list[Statement]:
+    """The SQL statements ``work`` runs on ``db``, with their parameters, and whether
+    SQLite was interrupted (a count given ``EXACT_WITHIN_MS``: app/store/case_count.py)."""
+    statements: list[Statement] = []
+    execute = db.execute
+
+    def recording(sql: str, params: Any = None) -> Any:
+        try:
+            cursor = execute(sql, params) if params is not None else execute(sql)
+        except OperationalError as error:
+            statements.append((sql, list(params or []), "interrupt" in str(error)))
+            raise
+        statements.append((sql, list(params or []), False))
+        return cursor
+
+    db.execute = recording  # type: ignore[method-assign]
+    try:
+        work()
+    finally:
+        del db.execute  # back to the class's method
+    return statements
+
+
+def raw_ms(db: Database, statements: list[Statement], repeat: int = 2) -> float:
+    """The floor: ``statements`` straight on the driver, every row fetched (best of
+    ``repeat``, ms: the least a busy machine let it take); one the store interrupted is
+    interrupted at the same deadline."""
+    conn = db.conn
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for sql, params, interrupted in statements:
+            if not interrupted:
+                conn.execute(sql, params).fetchall()
+                continue
+            deadline = time.perf_counter() + EXACT_WITHIN_MS / 1000
+            conn.set_progress_handler(lambda d=deadline: time.perf_counter() > d, 1000)
+            try:
+                conn.execute(sql, params).fetchall()
+            except OperationalError:
+                pass
+            finally:
+                conn.set_progress_handler(None, 0)
+        samples.append((time.perf_counter() - started) * 1000)
+    return min(samples)
+
+
+def line(label: str, measured: float, raw: float) -> str:
+    ratio = measured / raw if raw > 0 else float("nan")
+    return f"  {label:<70} {measured:>8.1f} {raw:>8.1f} {ratio:>6.1f}"
+
+
+def header(what: str) -> str:
+    return f"  {'combination':<70} {what:>8} {'raw ms':>8} {'ratio':>6}"
+
+
+def summary(rows: list[tuple[str, float, float]], target_ms: float = 50.0) -> list[str]:
+    """The worst figures and how many are above the target."""
+    above = [row for row in rows if row[1] > target_ms]
+    worst = sorted(rows, key=lambda row: -row[1])[:15]
+    out = [f"  {len(rows)} combinations, {len(above)} above {target_ms:.0f} ms; the slowest:"]
+    out += [line(*row) for row in worst]
+    return out

@@ -1,0 +1,219 @@
+"""The cases page's first answer on a large database: the count estimated from a sample of
+row numbers (约), and windows found by walking the sort order when the filter finds many."""
+
+from __future__ import annotations
+
+import pytest
+
+import app.store.case_count as case_count
+import app.store.case_list as case_list
+from app.store.case_count import (
+    CaseCount,
+    estimate_cases,
+    first_window,
+    row_numbers,
+    should_walk,
+)
+from app.store.case_list import (
+    SORTABLE,
+    CaseFilter,
+    CaseSort,
+    case_window,
+    count_cases,
+    listed_window,
+)
+from tests.store.store_helpers import all_cases
+
+EVERYTHING = 1_000_000
+
+
+@pytest.fixture
+def sampled_always(monkeypatch):
+    """No count is quick enough to be exact: every estimate comes from the sample."""
+    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (0, 0),
+        (99, 99),
+        (100, 100),
+        (1_549, 1_500),
+        (1_551, 1_600),
+        (52_347, 52_000),
+        (999_600, 1_000_000),
+    ],
+)
+def test_an_estimate_keeps_two_significant_figures(value: int, shown: int) -> None:
+    assert case_count._two_figures(value) == shown
+
+
+def test_on_a_small_database_the_estimate_is_the_count(demo_db) -> None:
+    assert row_numbers(demo_db) == 400
+    assert estimate_cases(demo_db, CaseFilter()) == CaseCount(400, True)
+    hotline = CaseFilter(source="hotline")
+    assert estimate_cases(demo_db, hotline) == CaseCount(count_cases(demo_db, hotline), True)
+
+
+def sampled(rows: list[dict], keep, slices: int, length: int) -> int:
+    """The estimate worked out in plain Python: the matching rows in the slices, scaled."""
+    step = 400 // slices
+    starts = range(1, slices * step, step)
+    found = sum(1 for r in rows if keep(r) and any(s <= r["seq"] < s + length for s in starts))
+    return round(found * 400 / (slices * length))
+
+
+@pytest.mark.parametrize(
+    ("case_filter", "keep"),
+    [
+        (CaseFilter(), lambda r: True),
+        (CaseFilter(source="hotline"), lambda r: r["source"] == "hotline"),
+        (
+            CaseFilter(text="占道"),
+            lambda r: "占道" in r["description"] + r["address"] + r["category_name"],
+        ),
+        (CaseFilter(lead_unit="SCJG"), lambda r: r["lead_unit"] == "SCJG"),
+    ],
+)
+def test_on_a_large_database_the_count_is_estimated_from_slices(
+    demo_db, monkeypatch, sampled_always, case_filter, keep
+) -> None:
+    """Four slices of ten row numbers (1-10, 101-110, 201-210, 301-310) stand for 400."""
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    expected = sampled(all_cases(demo_db), keep, 4, 10)  # under 100: not rounded
+    assert estimate_cases(demo_db, case_filter) == CaseCount(expected, False)
+
+
+def test_a_count_sqlite_finishes_at_once_is_exact(demo_db, monkeypatch) -> None:
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    both = CaseFilter(source="patrol", urgency="normal")
+    assert estimate_cases(demo_db, both) == CaseCount(count_cases(demo_db, both), True)
+
+
+def test_all_cases_are_estimated_by_the_highest_row_number(demo_db, monkeypatch) -> None:
+    """Counting a whole table cannot be interrupted: 约 the highest row number, exact later."""
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_count, "row_numbers", lambda db: 1_234_567)
+    assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1_200_000, False)
+
+
+def test_a_count_taking_too_long_is_interrupted(demo_db) -> None:
+    """A deadline already past: SQLite stops at its first 1,000 steps (counting 400 rows
+    by one index while testing another column takes more); the connection goes on."""
+    both = CaseFilter(source="patrol", urgency="normal")
+    assert case_count.count_within(demo_db, both, -1.0) is None
+    assert case_count.count_within(demo_db, both, 60_000.0) == count_cases(demo_db, both)
+    assert count_cases(demo_db, CaseFilter()) == 400
+
+
+def test_a_search_that_can_match_nothing_is_counted_exactly_at_once(demo_db, monkeypatch):
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    assert estimate_cases(demo_db, CaseFilter(text="，。")) == CaseCount(0, True)
+
+
+def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch, sampled_always) -> None:
+    """Row numbers said to reach 4,000: three slices of 20 start at 1, 1334 and 2667; only
+    the first holds cases (20 of them), so 20 x 4000 / 60 = 1333.3, shown as 1,300."""
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 3)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 20)
+    monkeypatch.setattr(case_count, "row_numbers", lambda db: 4000)
+    every = CaseFilter(received_from="2000-01-01")  # every case, but a filter all the same
+    assert estimate_cases(demo_db, every) == CaseCount(1300, False)
+
+
+def test_the_first_window_is_exact_when_it_holds_the_whole_list(
+    demo_db, monkeypatch, sampled_always
+):
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    few = CaseFilter(grid_code="G02", urgency="urgent")
+    count, rows = first_window(demo_db, few, CaseSort(), 200)
+    assert count == CaseCount(count_cases(demo_db, few), True)
+    assert [r.case.number for r in rows] == [
+        c.number for c in case_window(demo_db, few, CaseSort(), 0, 200)
+    ]
+    count, rows = first_window(demo_db, CaseFilter(), CaseSort(), 50)
+    assert not count.exact and len(rows) == 50
+
+
+@pytest.mark.parametrize("column", SORTABLE)
+def test_walking_the_sort_order_finds_the_same_windows(demo_db, column: str) -> None:
+    for case_filter in (
+        CaseFilter(),
+        CaseFilter(source="patrol"),
+        CaseFilter(category_codes=("0101", "0102"), urgency="normal"),
+        CaseFilter(text="占道"),
+        CaseFilter(lead_unit="ZHB", received_from="2026-10-01"),
+    ):
+        for descending in (True, False):
+            sort = CaseSort(column, descending)
+            gathered = listed_window(demo_db, case_filter, sort, 0, EVERYTHING)
+            walked = listed_window(demo_db, case_filter, sort, 0, EVERYTHING, walk=True)
+            assert [r.case.number for r in walked] == [r.case.number for r in gathered]
+            some = listed_window(demo_db, case_filter, sort, 13, 9, walk=True)
+            assert [r.case.number for r in some] == [r.case.number for r in gathered[13:22]]
+
+
+def walk_plan(db, monkeypatch, case_filter: CaseFilter, column: str) -> str:
+    """The query plan of the walked window listed_window runs."""
+    sql: list[tuple[str, list]] = []
+    real = db.execute
+    monkeypatch.setattr(db, "execute", lambda q, p=(): sql.append((q, list(p))) or real(q, p))
+    listed_window(db, case_filter, CaseSort(column), 0, 5, walk=True)
+    window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM cases"))
+    return " ".join(r[3] for r in real("EXPLAIN QUERY PLAN " + window, params).fetchall())
+
+
+def test_the_walk_tests_the_filters_inside_the_sort_index(demo_db, monkeypatch) -> None:
+    """The plan, not only the rows: walking by grid reads cases_by_grid alone (it holds
+    the source: schema 14), never the source's index nor whole rows; only ties of the
+    time received are sorted."""
+    where = case_list._where(demo_db, CaseFilter(source="patrol"), walk="grid_code")
+    assert where is not None and where.clauses == ["+source = ?"]
+    plan = walk_plan(demo_db, monkeypatch, CaseFilter(source="patrol"), "grid_code")
+    assert plan.startswith("SCAN cases USING COVERING INDEX cases_by_grid")
+    assert "cases_by_source" not in plan
+    assert "TEMP B-TREE" not in plan.replace("TEMP B-TREE FOR LAST TERM OF ORDER BY", "")
+
+
+def test_the_walk_narrows_to_the_sort_columns_own_filter(demo_db, monkeypatch) -> None:
+    both = CaseFilter(grid_code="G02", urgency="normal")
+    plan = walk_plan(demo_db, monkeypatch, both, "grid_code")
+    assert plan.startswith("SEARCH cases USING COVERING INDEX cases_by_grid (grid_code=?)")
+    plan = walk_plan(demo_db, monkeypatch, both, "number")
+    assert plan.startswith("SCAN cases USING COVERING INDEX cases_by_number")
+
+
+def test_when_to_walk() -> None:
+    assert should_walk(CaseCount(20_001, False))
+    assert not should_walk(CaseCount(20_000, True))
+
+
+def test_a_search_within_few_cases_starts_from_them(demo_db, monkeypatch) -> None:
+    """The plan: a grid's few cases are read from cases_by_grid and tested against the
+    hits; when the grid holds more than FILTERS_FIRST_AT_MOST, the hits come first (their
+    rows looked up in cases_by_seq)."""
+    search = CaseFilter(grid_code="G02", text="占道")
+    where = case_list._where(demo_db, search)
+    assert where is not None and where.clauses[-1].startswith("+seq IN")
+    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
+    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
+    assert "cases_by_grid" in plan and "cases_by_seq" not in plan
+    expected = sorted(
+        r["number"]
+        for r in all_cases(demo_db)
+        if r["grid_code"] == "G02"
+        and "占道" in r["description"] + r["address"] + r["category_name"]
+    )
+    assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected
+    assert count_cases(demo_db, search) == len(expected)
+    monkeypatch.setattr(case_list, "FILTERS_FIRST_AT_MOST", 1)  # G02 holds more
+    where = case_list._where(demo_db, search)
+    assert where is not None and where.clauses[-1].startswith("seq IN")
+    assert case_list._source(where) == "cases INDEXED BY cases_by_seq"
+    assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected

@@ -1,0 +1,107 @@
+"""The cases page on a large database: nothing that grows with the table on the UI thread.
+The first page and an estimated count (约) come from the worker, the exact count after it,
+and a page scrolled to is read on the worker while its rows wait blank."""
+
+from __future__ import annotations
+
+import pytest
+
+import app.store.case_count as case_count
+import app.ui.cases.page as cases_page
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from tests.ui.conftest import open_window
+
+
+@pytest.fixture
+def large(monkeypatch):
+    """The 400-case demo treated as a large database, its count sampled in four slices of
+    ten row numbers (1-10, 101-110, 201-210, 301-310): no count is quick enough to show
+    exact at once."""
+    monkeypatch.setattr(cases_page, "LARGE_DATABASE", 100)
+    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+
+
+def test_opening_reads_nothing_on_the_ui_thread(qtbot, large, demo_path, demo_db, monkeypatch):
+    counted: list[CaseFilter] = []
+    real = cases_page.count_cases
+    monkeypatch.setattr(cases_page, "count_cases", lambda db, f: counted.append(f) or real(db, f))
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    cases = window.cases
+    assert counted == []  # the page counted nothing itself: the highest row number
+    assert cases.total_cases == 400  # is the status bar's total
+    assert cases.empty_label.isHidden()  # no "no case matches" before the worker answers
+    qtbot.waitUntil(
+        lambda: cases.model.count_exact and cases.model.rowCount() == 400, timeout=20_000
+    )
+    assert cases.count_label.text() == "共 400 件"
+    assert cases.model.case_sort == CaseSort("received_at", descending=True)
+    newest = case_window(demo_db, CaseFilter(), CaseSort(), 0, 1)[0].number
+    assert cases.model.index(0, 0).data() == newest
+
+
+def test_the_count_is_estimated_then_exact(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    shown: list[str] = []
+    model.modelReset.connect(lambda: shown.append(cases.count_label.text()))
+    patrol = CaseFilter(source="patrol")
+    with qtbot.waitSignal(model.count_settled, timeout=20_000):
+        cases.filters.set_filter(patrol)
+        assert cases.count_label.text() == "正在查找…"
+    exact = count_cases(demo_db, patrol)
+    # the estimate: the patrol cases among the 40 sampled rows, times 400 / 40
+    sampled = demo_db.execute(
+        "SELECT count(*) FROM cases WHERE source = 'patrol' AND (seq BETWEEN 1 AND 10 OR "
+        "seq BETWEEN 101 AND 110 OR seq BETWEEN 201 AND 210 OR seq BETWEEN 301 AND 310)"
+    ).fetchone()[0]
+    assert shown == [f"约 {sampled * 10} 件"]
+    assert model.rowCount() == exact and cases.count_label.text() == f"共 {exact} 件"
+    assert [model.index(r, 0).data() for r in range(5)] == [
+        c.number for c in case_window(demo_db, patrol, CaseSort(), 0, 5)
+    ]
+
+
+def test_a_page_scrolled_to_is_read_on_the_worker(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    model = window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    assert model.cached_page_count() == 1  # the first page came with the count
+    last = model.index(399, 0)
+    with qtbot.waitSignal(model.dataChanged, timeout=20_000) as changed:
+        assert last.data() is None  # not read yet: blank, and asked of the worker
+        assert model.index(398, 0).data() is None  # the same page: asked once
+    top, bottom = changed.args[0], changed.args[1]
+    assert (top.row(), bottom.row()) == (200, 399)
+    oldest = case_window(demo_db, CaseFilter(), CaseSort(), 399, 1)[0].number
+    assert last.data() == oldest
+    assert model.page_loads == 2
+
+
+def test_sorting_keeps_the_exact_count_and_reads_on_the_worker(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    model = window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    with qtbot.waitSignal(model.modelReset, timeout=20_000):
+        model.sort(0)  # 案件编号, ascending
+        assert model.case_sort.column == "received_at"  # until the worker answers
+    assert model.case_sort == CaseSort("number", descending=False)
+    assert model.count_exact and model.rowCount() == 400
+    first = min(r[0] for r in demo_db.execute("SELECT number FROM cases"))
+    assert model.index(0, 0).data() == first
+
+
+def test_a_page_of_an_older_query_is_dropped(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    assert model.index(300, 0).data() is None  # page 1 of all cases asked of the worker
+    urgent = CaseFilter(urgency="urgent")
+    cases.filters.set_filter(urgent)  # before it arrives
+    qtbot.waitUntil(lambda: model.case_filter == urgent and model.count_exact, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
+    assert model.cached_page_count() == 1  # only the urgent list's first page
+    expected = [c.number for c in case_window(demo_db, urgent, CaseSort(), 0, 200)]
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == expected
