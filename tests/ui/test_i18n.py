@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -128,5 +129,6 @@ def test_qts_own_dialogs_and_menus_speak_chinese(qtbot):
     dialog = QFileDialog()
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
-    labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert labels == {"查找范围(&L)：", "文件名称(&N)：", "文件类型(&T)："}
+    # Qt 6.7's catalogue (the ARM build's) gives some labels no shortcut key: compare the words
+    labels = {re.sub(r"\(&\w\)", "", label.text()) for label in dialog.findChildren(QLabel)}
+    assert labels == {"查找范围：", "文件名称：", "文件类型："}
