@@ -25,7 +25,14 @@ from typing import Any
 
 from app.core.case_path.police_followups import FOLLOW_UPS, FRESH_TRANSFER, evolve_follow_up
 from app.core.case_path.rules import CALL_STEPS, may_take
-from app.core.case_path.steps import Action, Actor, CallStatus, CaseState, event_action
+from app.core.case_path.steps import (
+    OFF_THE_DESK,
+    Action,
+    Actor,
+    CallStatus,
+    CaseState,
+    event_action,
+)
 from app.core.model import CaseStatus, Route
 from app.core.transfers import ACCEPTED, DECLINED
 
@@ -75,13 +82,7 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
             transfer_approved=True,
             transfer_received=False,
             transfer_settled=False,
-            route=None,
-            lead_unit=None,
-            cooperating_units=(),
-            extension_requested=None,
-            park_requested_until=None,
-            call_id=None,
-            call_status=None,
+            **OFF_THE_DESK,
             **FRESH_TRANSFER,
         )
     if action == Action.POLICE_REVIEW:  # one review per refusal, whose answer is awaited
@@ -110,13 +111,7 @@ def evolve(state: CaseState, event_type: str, payload: Mapping[str, Any]) -> Cas
     if action == Action.RETURN:
         return state.but(  # back to triage; a call to a Y department ends with it
             status=S.PENDING_TRIAGE,
-            route=None,
-            lead_unit=None,
-            cooperating_units=(),
-            extension_requested=None,
-            park_requested_until=None,
-            call_id=None,
-            call_status=None,
+            **OFF_THE_DESK,
         )
     if action == Action.EXTEND:
         return state.but(extension_requested=p["days"])

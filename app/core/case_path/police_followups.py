@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from app.core.case_path.steps import Action, CaseState, action_words
+from app.core.case_path.steps import OFF_THE_DESK, Action, CaseState, action_words
 from app.core.errors import DomainError
 from app.core.model import CaseStatus, Role
 from app.core.police_transfer import OPENED, REVIEW_ANSWERS, UPHELD
@@ -127,13 +127,7 @@ def evolve_follow_up(state: CaseState, action: Action, p: Mapping[str, Any]) -> 
             transfer_settled=True,
             transfer_passed_on=False,
             items_handed_over=False,
-            route=None,
-            lead_unit=None,
-            cooperating_units=(),
-            extension_requested=None,
-            park_requested_until=None,
-            call_id=None,
-            call_status=None,
+            **OFF_THE_DESK,
         )
     if action == A.POLICE_SUPERVISION:  # one way or the other: no review after it
         return replace(state, police_upheld_letter=None, police_refused_letter=None)

@@ -206,3 +206,16 @@ class Actor:
     user_id: str
     role: Role
     unit: str  # department code
+
+
+# What leaves with a case taken off the handling unit's desk (a return; a transfer, to the
+# police too): its route, its units, the requests it had open and a call under way.
+OFF_THE_DESK: dict[str, Any] = {
+    "route": None,
+    "lead_unit": None,
+    "cooperating_units": (),
+    "extension_requested": None,
+    "park_requested_until": None,
+    "call_id": None,
+    "call_status": None,
+}
