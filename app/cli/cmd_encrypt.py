@@ -4,6 +4,8 @@ keyed from the device password (a laptop's enrolment password, the office's key 
 
 from __future__ import annotations
 
+import sys
+
 from app.cli.context import KEY_PASSWORD_ENV, Commands, CommonOptions, Context
 
 
@@ -31,4 +33,13 @@ def encrypt(ctx: Context) -> int:
     print(f"已加密证据文件 {done.evidence_encrypted} 个（照片、文书等，在 blobs 文件夹中）")
     print(f"数据库已加密：{path}")
     print(f"今后打开它需要本机设备密码；密钥文件 {path.name}.keys 必须和数据库放在一起备份。")
-    return 0
+    if not done.evidence_left_plain:
+        return 0
+    left = done.evidence_left_plain
+    print(
+        f"有 {len(left)} 个证据文件已损坏或无法读取，未能加密，仍为明文："
+        + "、".join(name[:12] for name in left)
+        + "。请运行 towndesk verify 查看，修复后再运行 towndesk encrypt。",
+        file=sys.stderr,
+    )
+    return 1

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,6 +44,15 @@ _CHUNK = 1 << 20
 _WRITERS = 8  # evidence files written at once by put_all
 _IN_FLIGHT = 64 << 20  # bytes put_all holds read and not yet written
 INCOMING = ".incoming-"  # + the writing process's id + "-": a copy not yet whole
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """What ``encrypt_plain`` did: the files encrypted now, and those left plain (their
+    names), which could not be read whole or do not hold what their name says."""
+
+    encrypted: int
+    left_plain: list[str]
 
 
 @dataclass(frozen=True)
@@ -235,28 +245,38 @@ class BlobStore:
         if not self.has(sha256):
             self._store(write)
 
-    def encrypt_plain(self) -> int:
+    def encrypt_plain(self) -> Sealed:
         """Encrypt every plain stored file (``towndesk encrypt``): each written whole,
         encrypted, to a temporary name, then renamed over the plain one. A killed run
         leaves each file plain or encrypted, never half; running again finishes the rest.
-        Returns how many were encrypted now."""
+        A file that cannot be read whole, or does not hold what its name says, is left as
+        it is and named, and the others go on; a full disk stops it."""
         if self._key is None:
             raise ValueError("a store without a key writes plain files")
-        encrypted = 0
+        encrypted, left_plain = 0, []
         for stored in self._stored():
-            if self.is_sealed(stored.name):
-                continue
+            try:
+                if self.is_sealed(stored.name):
+                    continue
+                self._store(partial(self._checked_copy, stored.name), replace=True)
+                encrypted += 1
+            except DomainError as error:
+                if error.code == "disk_full":
+                    raise
+                left_plain.append(stored.name)
+        return Sealed(encrypted, left_plain)
 
-            def copy(out: BinaryIO, sha256: str = stored.name) -> tuple[str, int]:
-                size = 0
-                for chunk in self.chunks(sha256):
-                    out.write(chunk)
-                    size += len(chunk)
-                return sha256, size
-
-            self._store(copy, replace=True)
-            encrypted += 1
-        return encrypted
+    def _checked_copy(self, sha256: str, out: BinaryIO) -> tuple[str, int]:
+        """A plain file copied as it is hashed: sealed under its name, a file holding other
+        bytes would be vouched for, so it is refused as damaged."""
+        digest, size = hashlib.sha256(), 0
+        for chunk in self.chunks(sha256):
+            digest.update(chunk)
+            out.write(chunk)
+            size += len(chunk)
+        if digest.hexdigest() != sha256:
+            raise damaged(sha256)
+        return sha256, size
 
     def _stored(self) -> list[Path]:
         """Every stored file: named by a SHA-256, in the folder of its first two digits."""
@@ -357,8 +377,10 @@ class BlobStore:
                 check(written)
         elif check is not None:
             with written.open("rb") as sealed:
-                reader = OpenedReader(sealed, self._key, sha256)
-                check(io.BytesIO(reader.read()))
+                plaintext = OpenedReader(sealed, self._key, sha256).read()
+            if is_sealed(plaintext[: len(MAGIC)]):  # a plain store could not take it in
+                raise DomainError("evidence_file_damaged", value=sha256[:12])
+            check(io.BytesIO(plaintext))
 
 
 def _all_written(pending: list[Future[None]]) -> None:

@@ -39,6 +39,7 @@ class EncryptionDone:
     backups_encrypted: list[Path]
     plaintext_removed: list[Path]  # the move's own backup (and any a killed run left)
     evidence_encrypted: int = 0  # evidence files encrypted now (BlobStore.encrypt_plain)
+    evidence_left_plain: tuple[str, ...] = ()  # damaged or unreadable: left as they were
 
 
 def backup_path(database: Path) -> Path:

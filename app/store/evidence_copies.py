@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from app.core.errors import DomainError
 from app.store.blobs import BlobStore
 from app.store.processes import process_alive
 
@@ -38,20 +39,23 @@ class PlainCopies:
             self.folder = Path(
                 tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-", dir=self._parent)
             )
-        target = self.folder / sha256[:16] / (Path(file_name).name or sha256)
-        target.parent.mkdir(mode=0o700, exist_ok=True)
+        name = Path(file_name).name
+        target = self.folder / sha256[:16] / (name if name not in ("", ".", "..") else sha256)
         if target.is_file():
             return target
         partial = target.with_name(target.name + ".partial")
-        handle = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, _PRIVATE_FILE)
         try:
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            handle = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, _PRIVATE_FILE)
             with os.fdopen(handle, "wb") as out:
                 for chunk in store.chunks(sha256):  # damage found: nothing left half-written
                     out.write(chunk)
-        except BaseException:
+            os.replace(partial, target)
+        except BaseException as error:
             partial.unlink(missing_ok=True)
+            if isinstance(error, OSError):  # a full or read-only temporary folder
+                raise DomainError("evidence_copy_failed", value=str(self.folder)) from error
             raise
-        os.replace(partial, target)
         return target
 
     def clear(self) -> None:

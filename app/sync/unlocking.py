@@ -81,8 +81,8 @@ def encrypt_existing(
         removed = sweep_half_done(database)  # a run killed after its rename
         opened = unlock_database(database, password)
         sealed = BlobStore.beside(opened).encrypt_plain()
-        if removed or sealed:
-            return EncryptionDone(database, [], removed, sealed)
+        if removed or sealed.encrypted or sealed.left_plain:
+            return EncryptionDone(database, [], removed, sealed.encrypted, tuple(sealed.left_plain))
         raise DomainError("already_encrypted", value=str(database))
     db = open_database(database)
     try:
@@ -95,4 +95,6 @@ def encrypt_existing(
         save_keys(replace(keys, database_key=key), key_file_beside(database), password, cost)
     done = encrypt_database(database, key)
     sealed = BlobStore.beside(DatabaseFile(database, key)).encrypt_plain()
-    return replace(done, evidence_encrypted=sealed)
+    return replace(
+        done, evidence_encrypted=sealed.encrypted, evidence_left_plain=tuple(sealed.left_plain)
+    )

@@ -14,6 +14,7 @@ from app.store.encryption import is_encrypted
 from app.store.eventlog import this_device
 from app.store.setup import open_database
 from app.sync.unlocking import unlock_database
+from tests.cli.signed import run
 from tests.cli.test_cli import fails, ok
 from tests.images import TINY_JPEG
 
@@ -156,3 +157,27 @@ def test_a_photo_added_after_encryption_is_stored_encrypted(
     assert path.read_bytes().startswith(MAGIC) and MARK not in path.read_bytes()
     out = ok(capsys, "verify", "--db", str(encrypted), "--quick")
     assert "未发现问题" in out
+
+
+def test_a_damaged_evidence_file_is_named_and_the_rest_encrypted(
+    demo_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A stored file that no longer holds what its name says stays as it is: the database
+    and the other files are encrypted, the command names it and ends with status 1, and a
+    run again names it again."""
+    monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
+    good = add_case_with_photo(capsys, demo_path, tmp_path / "camera", "现场一.jpg")
+    bad = add_case_with_photo(capsys, demo_path, tmp_path / "camera", "现场二.jpg")
+    bad_name = hashlib.sha256(bad).hexdigest()
+    (demo_path.parent / "blobs" / bad_name[:2] / bad_name).write_bytes(b"changed on disk")
+    argv = ["encrypt", "--db", str(demo_path), "--key-password", PASSWORD]
+    for encrypted_now in (1, 0):
+        assert run(argv) == 1
+        out, err = capsys.readouterr()
+        assert f"已加密证据文件 {encrypted_now} 个" in out and "数据库已加密" in out
+        assert f"有 1 个证据文件已损坏或无法读取，未能加密，仍为明文：{bad_name[:12]}" in err
+        assert "Traceback" not in err
+    assert is_encrypted(demo_path)
+    store = BlobStore.beside(unlock_database(demo_path, PASSWORD))
+    assert store.read_bytes(hashlib.sha256(good).hexdigest()) == good
+    assert not store.is_sealed(bad_name)

@@ -4,6 +4,7 @@ cut or swap refused in plain words; a plain store keeps plain files."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import DomainError
+from app.store import evidence_copies
 from app.store.blob_cipher import CHUNK, HEADER, MAGIC, TAG, plain_size
-from app.store.blobs import INCOMING, BlobStore
+from app.store.blobs import INCOMING, BlobStore, Sealed
 from app.store.encryption import DatabaseFile
 from app.store.evidence_copies import FOLDER_PREFIX, PlainCopies, sweep_plain_copies
 from tests.images import TINY_JPEG, TINY_PDF
@@ -221,13 +223,13 @@ def test_encrypt_plain_encrypts_each_plain_file_once(tmp_path: Path) -> None:
     for data in photos:
         plain.put_bytes(sha(data), data)
     sealed = BlobStore(folder, KEY)
-    assert sealed.encrypt_plain() == 3
+    assert sealed.encrypt_plain() == Sealed(3, [])
     for data in photos:
         assert sealed.is_sealed(sha(data))
         assert sealed.read_bytes(sha(data)) == data
     assert all(MARK not in stored for stored in stored_bytes(sealed))
     assert not list(folder.glob(INCOMING + "*"))
-    assert sealed.encrypt_plain() == 0  # nothing left to do
+    assert sealed.encrypt_plain() == Sealed(0, [])  # nothing left to do
 
 
 def test_an_interrupted_encryption_is_finished_by_running_again(tmp_path: Path) -> None:
@@ -240,11 +242,44 @@ def test_an_interrupted_encryption_is_finished_by_running_again(tmp_path: Path) 
     BlobStore(folder).put_bytes(sha(PHOTO), PHOTO)
     half = folder / f"{INCOMING}999999999-half"
     half.write_bytes(MAGIC + b"half")
-    assert sealed.encrypt_plain() == 1
+    assert sealed.encrypt_plain() == Sealed(1, [])
     assert sealed.read_bytes(sha(done)) == done
     assert sealed.read_bytes(sha(PHOTO)) == PHOTO
     assert half.exists()  # not a stored file: the next opening's sweep removes it
     assert sealed.sweep_killed_writes() == 1
+
+
+def test_a_damaged_plain_file_is_left_and_named_and_the_others_are_encrypted(
+    tmp_path: Path,
+) -> None:
+    """An empty file and one holding other bytes than its name says are left plain and
+    named, every run; the files after them in the folder are still encrypted."""
+    folder = tmp_path / "blobs"
+    plain = BlobStore(folder)
+    for data in (PHOTO, TINY_PDF):
+        plain.put_bytes(sha(data), data)
+    empty, swapped = "0" * 64, "f" * 64
+    for name, data in ((empty, b""), (swapped, b"not what the name says")):
+        (folder / name[:2]).mkdir(exist_ok=True)
+        (folder / name[:2] / name).write_bytes(data)
+    sealed = BlobStore(folder, KEY)
+    assert sealed.encrypt_plain() == Sealed(2, [empty, swapped])
+    assert sealed.read_bytes(sha(PHOTO)) == PHOTO and sealed.is_sealed(sha(TINY_PDF))
+    assert (folder / swapped[:2] / swapped).read_bytes() == b"not what the name says"
+    assert sealed.encrypt_plain() == Sealed(0, [empty, swapped])
+    assert not list(folder.rglob(INCOMING + "*"))
+
+
+def test_encrypted_intake_refuses_a_file_a_plain_store_could_not_take(
+    sealed: BlobStore, tmp_path: Path
+) -> None:
+    """A PDF may carry bytes before its header; one starting as an encrypted file does is
+    refused at intake here too, or a plain office could never take it in by sync."""
+    data = MAGIC + b"\n%PDF-1.4 a document that starts like an encrypted file\n%%EOF\n"
+    with pytest.raises(DomainError) as refused:
+        sealed.put_photo(source(tmp_path, data, "整改通知书.pdf"))
+    assert refused.value.code == "evidence_file_damaged"
+    assert not sealed.has(sha(data))
 
 
 def test_encrypt_plain_needs_a_key(tmp_path: Path) -> None:
@@ -267,6 +302,29 @@ def test_a_stored_file_is_written_out_for_a_reader_in_a_private_folder(
     assert copies.write(sealed, stored.sha256, "通知书.pdf") == copy  # once
     copies.clear()
     assert not copy.exists() and not list((tmp_path / "tmp").iterdir())
+
+
+def test_a_copy_named_nothing_takes_its_hash_and_a_full_disk_is_said(
+    sealed: BlobStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A recorded name of "..", "." or "" (an evidence record comes from peers too) names no
+    file: the copy takes the hash. A full temporary folder is a plain refusal, no traceback,
+    with no half copy left."""
+    stored = sealed.put_photo(source(tmp_path, TINY_PDF, "通知书.pdf"))
+    (tmp_path / "tmp").mkdir()
+    copies = PlainCopies(tmp_path / "tmp")
+    for name in ("..", ".", ""):
+        assert copies.write(sealed, stored.sha256, name).name == stored.sha256
+    copies.clear()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(evidence_copies.os, "replace", full)
+    with pytest.raises(DomainError) as refused:
+        copies.write(sealed, stored.sha256, "通知书.pdf")
+    assert refused.value.code == "evidence_copy_failed"
+    assert copies.folder is not None and not list(copies.folder.rglob("*.partial"))
 
 
 def test_a_damaged_file_is_not_written_out_at_all(sealed: BlobStore, tmp_path: Path) -> None:

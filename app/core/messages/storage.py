@@ -113,6 +113,12 @@ STORAGE_MESSAGES: dict[str, tuple[str, str]] = {
         "(perhaps copied from an encrypted field laptop). Open it on that device or send it "
         "in a sync file; nothing was changed.",
     ),
+    "evidence_copy_failed": (
+        "无法在临时文件夹 {value} 中放置供阅读器打开的副本（磁盘已满或不可写）。"
+        "请清理磁盘空间后再试；没有改动任何数据。",
+        "Could not put the copy for the reader in the temporary folder {value} (the disk "
+        "is full or read-only). Free some space and try again; nothing was changed.",
+    ),
     "evidence_name_too_long": (
         "文件名“{value}”太长（最多 {limit} 个字），请改短后再添加。",
         "The file name '{value}' is too long (at most {limit} characters); shorten it.",
