@@ -25,6 +25,7 @@ way in, and none of those start so (``BlobStore`` refuses a plain one that does)
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from typing import BinaryIO
@@ -146,6 +147,32 @@ class OpenedReader(io.RawIOBase):
         self._buffer, self._taken = memoryview(opened), 0
         self._index += 1
         self._ended = last
+
+    def close(self) -> None:
+        self._source.close()
+        super().close()
+
+
+class CheckedPlainReader(io.RawIOBase):
+    """A plain file read in an encrypted store (one ``towndesk encrypt`` has not reached
+    yet), hashed as it is read: at its end, bytes other than its name says raise a
+    DomainError, so a plain file put in place of an encrypted one is never taken for it."""
+
+    def __init__(self, source: BinaryIO, sha256: str) -> None:
+        super().__init__()
+        self._source, self._sha256 = source, sha256
+        self._digest = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        size = self._source.readinto(target)  # type: ignore[attr-defined]
+        if size:
+            self._digest.update(memoryview(target)[:size])
+        elif self._digest.hexdigest() != self._sha256:
+            raise damaged(self._sha256)
+        return size
 
     def close(self) -> None:
         self._source.close()

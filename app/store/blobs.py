@@ -22,6 +22,7 @@ from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.store.blob_cipher import (
     MAGIC,
+    CheckedPlainReader,
     OpenedReader,
     SealingWriter,
     damaged,
@@ -108,8 +109,10 @@ class BlobStore:
             if len(head) < len(MAGIC) and MAGIC.startswith(head):
                 raise damaged(sha256)  # an encrypted file cut inside its first bytes
             data.seek(0)
-            if not is_sealed(head):
+            if not is_sealed(head) and self._key is None:
                 return data
+            if not is_sealed(head):  # not yet encrypted: served only if it is what it says
+                return io.BufferedReader(CheckedPlainReader(data, sha256), _CHUNK)
             if self._key is None:
                 raise DomainError("evidence_file_locked", value=sha256[:12])
             return io.BufferedReader(OpenedReader(data, self._key, sha256), _CHUNK)

@@ -282,6 +282,26 @@ def test_encrypted_intake_refuses_a_file_a_plain_store_could_not_take(
     assert not sealed.has(sha(data))
 
 
+def test_a_plain_file_put_in_place_of_an_encrypted_one_is_not_served(
+    sealed: BlobStore, tmp_path: Path
+) -> None:
+    """An encrypted store still reads the plain files ``towndesk encrypt`` has not reached,
+    but only when they hold what their name says: a plain file written over an encrypted
+    one is damage, read whole, as a stream or copied out for a reader."""
+    stored = sealed.put_photo(source(tmp_path, TINY_PDF, "通知书.pdf"))
+    sealed.path(stored.sha256).write_bytes(b"%PDF-1.4 forged\n%%EOF")
+    with pytest.raises(DomainError) as refused:
+        sealed.read_bytes(stored.sha256)
+    assert refused.value.code == "evidence_file_damaged"
+    with pytest.raises(DomainError):
+        list(sealed.chunks(stored.sha256))
+    (tmp_path / "tmp").mkdir()
+    with pytest.raises(DomainError):
+        PlainCopies(tmp_path / "tmp").write(sealed, stored.sha256, "通知书.pdf")
+    sealed.path(stored.sha256).write_bytes(TINY_PDF)  # plain, and what it says: served
+    assert sealed.read_bytes(stored.sha256) == TINY_PDF
+
+
 def test_encrypt_plain_needs_a_key(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         BlobStore(tmp_path / "blobs").encrypt_plain()
