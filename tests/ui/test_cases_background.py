@@ -4,10 +4,14 @@ and a page scrolled to is read on the worker while its rows wait blank."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+from PySide6.QtCore import Qt
 
 import app.store.case_count as case_count
 import app.ui.cases.page as cases_page
+import app.ui.cases.table_model as table_model
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from tests.ui.conftest import open_window
 
@@ -105,3 +109,80 @@ def test_a_page_of_an_older_query_is_dropped(qtbot, large, demo_path, demo_db):
     assert model.cached_page_count() == 1  # only the urgent list's first page
     expected = [c.number for c in case_window(demo_db, urgent, CaseSort(), 0, 200)]
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == expected
+
+
+def _changed() -> object:
+    """What a write elsewhere tells the page: cases changed (store/changes.py)."""
+    return type("Changed", (), {"touches": lambda self, _kinds: True})()
+
+
+def test_a_sort_before_the_first_answer_sorts_the_cases_it_will_show(
+    qtbot, large, demo_path, demo_db
+) -> None:
+    """A header clicked while the worker still reads the first page: the list comes in
+    sorted that way, with every case (it was emptied, counted as none)."""
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    model = window.cases.model
+    window.cases.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    assert model.case_sort == CaseSort("number", descending=False)
+    first = case_window(demo_db, CaseFilter(), CaseSort("number", descending=False), 0, 1)[0]
+    assert model.case_at(0).number == first.number  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("meanwhile", ["sort", "a write"])
+def test_a_new_filter_holds_when_the_clerk_sorts_or_a_write_comes_before_its_answer(
+    qtbot, large, demo_path, demo_db, meanwhile: str
+) -> None:
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    patrol = CaseFilter(source="patrol")
+    cases.filters.set_filter(patrol)
+    if meanwhile == "sort":
+        cases.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    else:
+        cases.on_changed(_changed())
+    found = count_cases(demo_db, patrol)
+    assert 0 < found < 400
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == found, timeout=20_000)
+    assert model.case_filter == patrol
+    if meanwhile == "sort":
+        assert model.case_sort == CaseSort("number", descending=False)
+
+
+def test_a_sort_holds_when_the_filter_changes_before_its_answer(
+    qtbot, large, demo_path, demo_db
+) -> None:
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    cases.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    patrol = CaseFilter(source="patrol")
+    cases.filters.set_filter(patrol)
+    found = count_cases(demo_db, patrol)
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == found, timeout=20_000)
+    assert (model.case_filter, model.case_sort) == (patrol, CaseSort("number", descending=False))
+
+
+def test_a_write_before_the_first_answer_counts_nothing_on_the_ui_thread(
+    qtbot, large, demo_path, demo_db, monkeypatch
+) -> None:
+    on_ui: list[CaseFilter] = []
+    real = table_model.count_cases
+
+    def counting(db, case_filter):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_ui.append(case_filter)
+        return real(db, case_filter)
+
+    monkeypatch.setattr(table_model, "count_cases", counting)
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    model = window.cases.model
+    window.cases.on_changed(_changed())
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    assert on_ui == [] and model.background

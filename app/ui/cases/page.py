@@ -163,7 +163,7 @@ class CasesPage(Page):
         if column == DESCRIPTION_COLUMN:
             order = (
                 Qt.SortOrder.DescendingOrder
-                if self.model.case_sort.descending
+                if self.model.wanted_sort.descending
                 else Qt.SortOrder.AscendingOrder
             )
             self.table.horizontalHeader().setSortIndicator(self.model.sort_column(), order)

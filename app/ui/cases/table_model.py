@@ -78,8 +78,12 @@ class CaseTableModel(QAbstractTableModel):
         self.runner = runner
         self.page_size = page_size
         self.max_pages = max_pages
-        self.case_filter = CaseFilter()
+        self.case_filter = CaseFilter()  # the query whose rows are shown
         self.case_sort = CaseSort()
+        # the query asked for last: shown, or its answer still awaited from the worker (a
+        # sort, a refresh after a write meanwhile build on it, not on what is shown)
+        self.wanted_filter, self.wanted_sort = self.case_filter, self.case_sort
+        self._first_pending = False  # the wanted query's count and first page not yet here
         self._count = count_cases(db, self.case_filter) if count else 0
         self.count_exact = True
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
@@ -117,11 +121,13 @@ class CaseTableModel(QAbstractTableModel):
         ``background``: ask the worker for them (and for every page), the rows shown stay
         until they arrive."""
         self._cancel()
-        sort = self.case_sort if case_sort is None else case_sort
+        sort = self.wanted_sort if case_sort is None else case_sort
+        self.wanted_filter, self.wanted_sort = case_filter, sort
         if background and self.runner is not None and first_page is None:
+            self.background, self._first_pending = True, True
             self._ask_first(case_filter, sort, total)
             return
-        self.background = False
+        self.background, self._first_pending = False, False
         self._show(case_filter, sort, CaseCount(self._counted(case_filter, total), True), [])
         if first_page is not None:
             self._pages[0] = first_page
@@ -175,7 +181,7 @@ class CaseTableModel(QAbstractTableModel):
 
         def shown(result: tuple[CaseCount, list[ListedCase]]) -> None:
             count, first = result
-            self.background = True
+            self._first_pending = False
             self._show(case_filter, sort, count, first)
             if not count.exact:
                 self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
@@ -198,7 +204,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Read the same query again (after a case was registered)."""
-        self.set_query(self.case_filter, self.case_sort, background=self.background)
+        self.set_query(self.wanted_filter, self.wanted_sort, background=self.background)
 
     def is_reading(self) -> bool:
         """Whether a page the view asked for is still being read on the worker."""
@@ -353,9 +359,11 @@ class CaseTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
             return
         case_sort = CaseSort(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
-        if case_sort != self.case_sort:  # the same rows in another order: no need to count
-            total = self._count if self.count_exact else None
-            self.set_query(self.case_filter, case_sort, total=total, background=self.background)
+        if case_sort != self.wanted_sort:
+            # the same rows in another order: no need to count, once they are counted
+            known = self.count_exact and not self._first_pending
+            total = self._count if known else None
+            self.set_query(self.wanted_filter, case_sort, total=total, background=self.background)
 
     def sort_column(self) -> int:
-        return next(i for i, c in enumerate(COLUMNS) if c[1] == self.case_sort.column)
+        return next(i for i, c in enumerate(COLUMNS) if c[1] == self.wanted_sort.column)
