@@ -186,24 +186,26 @@ _REFUSALS = (
 )
 
 
+def _office_code(db: Database) -> str | None:
+    """The office's unit (tier ONE), whose step a window of the office is."""
+    row = db.execute("SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1")
+    return next((code for (code,) in row), None)
+
+
 def review_clocks(db: Database, now: datetime, case_id: str | None = None) -> list[OverdueCase]:
     """The review windows still open at ``now`` (order 310 art. 9: the office may ask the
     police to review a refusal within 3 days), as rows of the office, whose step it is.
     A window that has passed is not listed: the right lapsed (core ``review_window_open``)."""
     where, params = ("AND t.case_id = ?", [DECLINED, case_id]) if case_id else ("", [DECLINED])
     calendar = work_calendar(db)
-    office = db.execute(
-        "SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1"
-    ).fetchone()
+    office = _office_code(db)
     rows = []
     for number, refused_at, status, supervised in db.execute(f"{_REFUSALS} {where}", params):
         refused = parse_local(refused_at)
         if review_window_open(calendar, refused, now):
             due = review_due(calendar, refused).strftime(TIME_FORMAT)
             kind = StepKind.POLICE_REVIEW.value
-            rows.append(
-                OverdueCase(number, kind, due, office[0] if office else None, status, supervised)
-            )
+            rows.append(OverdueCase(number, kind, due, office, status, supervised))
     return rows
 
 
@@ -216,9 +218,7 @@ def supervision_clocks(
     row goes."""
     where, params = ("AND r.case_id = ?", [UPHELD, case_id]) if case_id else ("", [UPHELD])
     calendar = work_calendar(db)
-    office = db.execute(
-        "SELECT code FROM departments WHERE tier = 'ONE' ORDER BY code LIMIT 1"
-    ).fetchone()
+    office = _office_code(db)
     rows = db.execute(
         "SELECT c.number, r.review_answered_at, c.status, c.supervision_count "
         "FROM police_requests r JOIN cases c ON c.id = r.case_id "
@@ -231,8 +231,7 @@ def supervision_clocks(
     for number, upheld_at, status, supervised in rows:
         due = supervision_due(calendar, parse_local(upheld_at))
         if now <= due:
-            unit = office[0] if office else None
-            out.append(OverdueCase(number, kind, stored_text(due), unit, status, supervised))
+            out.append(OverdueCase(number, kind, stored_text(due), office, status, supervised))
     return out
 
 
