@@ -194,26 +194,29 @@ def test_when_to_walk() -> None:
     assert not should_walk(CaseCount(20_000, True))
 
 
-def test_a_search_within_few_cases_starts_from_them(demo_db, monkeypatch) -> None:
-    """The plan: a grid's few cases are read from cases_by_grid and tested against the
-    hits; when the grid holds more than FILTERS_FIRST_AT_MOST, the hits come first (their
-    rows looked up in cases_by_seq)."""
-    search = CaseFilter(grid_code="G02", text="占道")
-    where = case_list._where(demo_db, search)
-    assert where is not None and where.clauses[-1].startswith("+seq IN")
-    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
-    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
-    assert "cases_by_grid" in plan and "cases_by_seq" not in plan
+def test_a_search_with_few_hits_starts_from_them_and_many_are_tested(demo_db, monkeypatch) -> None:
+    """The plan: a search's few hits are read from the full-text index and tested against
+    the other filters; when it finds more than GATHER_AT_MOST, the grid's own index is read
+    and each of its cases tested against the hits' bitmap. Both find the same cases."""
+    search = CaseFilter(grid_code="G16", text="占")
     expected = sorted(
         r["number"]
         for r in all_cases(demo_db)
-        if r["grid_code"] == "G02"
-        and "占道" in r["description"] + r["address"] + r["category_name"]
+        if r["grid_code"] == "G16" and "占" in r["description"] + r["address"] + r["category_name"]
     )
+    assert expected
+    where = case_list._where(demo_db, search)
+    assert where is not None and where.clauses[-1].startswith("seq IN (SELECT rowid")
     assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected
     assert count_cases(demo_db, search) == len(expected)
-    monkeypatch.setattr(case_list, "FILTERS_FIRST_AT_MOST", 1)  # G02 holds more
+    monkeypatch.setattr(case_list, "GATHER_AT_MOST", 1)  # the search finds more
     where = case_list._where(demo_db, search)
-    assert where is not None and where.clauses[-1].startswith("seq IN")
-    assert case_list._source(where) == "cases INDEXED BY cases_by_seq"
+    assert where is not None and where.clauses[-1].startswith("search_hit_")
+    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
+    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
+    assert "cases_by_grid" in plan and "cases_search" not in plan
     assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected
+    assert count_cases(demo_db, search) == len(expected)
+    for column in case_list.SORTABLE:  # walking every sort order's index finds them too
+        walked = listed_window(demo_db, search, CaseSort(column), 0, 400, walk=True)
+        assert sorted(row.case.number for row in walked) == expected

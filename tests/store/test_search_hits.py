@@ -1,0 +1,78 @@
+"""A search's hits kept as a bitmap per connection (app/store/search_hits.py): the same
+cases the full-text index finds, read again once anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import app.store.search_hits as search_hits_module
+from app.core.intake import IntakeRequest
+from app.core.text import fts_query
+from app.store.blobs import BlobStore
+from app.store.case_list import CaseFilter, count_cases
+from app.store.cases import register_case
+from app.store.reference import user_by_name
+from app.store.search_hits import search_hits
+from app.store.setup import open_database
+from app.store.sqlite_driver import OperationalError
+from tests.store.store_helpers import SEARCHES, frozen
+
+
+def indexed(db, text: str) -> set[int]:
+    match = fts_query(text)
+    rows = db.execute("SELECT rowid FROM cases_search WHERE cases_search MATCH ?", [match])
+    return {row[0] for row in rows}
+
+
+def hits_tested(db, text: str) -> set[int]:
+    hits = search_hits(db, fts_query(text))
+    rows = db.execute(f"SELECT seq FROM cases WHERE {hits.test()}")
+    return {row[0] for row in rows}
+
+
+def test_the_bitmap_holds_exactly_what_the_index_finds(demo_db) -> None:
+    for text in [*SEARCHES, "没有这样的字"]:
+        expected = indexed(demo_db, text)
+        assert hits_tested(demo_db, text) == expected, text
+        assert search_hits(demo_db, fts_query(text)).count == len(expected)
+    assert any(indexed(demo_db, text) for text in SEARCHES)
+
+
+def test_kept_until_something_is_written(demo_db, demo_path: Path) -> None:
+    match = fts_query("占道")
+    first = search_hits(demo_db, match)
+    assert search_hits(demo_db, match) is first  # nothing written: read once
+    request = IntakeRequest("0101", "G01", "桥头又有人占道摆摊卖水果")
+    clerk = user_by_name(demo_db, "clerk")
+    register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=frozen)
+    again = search_hits(demo_db, match)
+    assert again.count == first.count + 1
+    assert hits_tested(demo_db, "占道") == indexed(demo_db, "占道")
+
+
+def test_a_write_on_another_connection_is_seen(demo_db, demo_path: Path) -> None:
+    text = "摆摊卖水果"
+    before = count_cases(demo_db, CaseFilter(text=text))
+    other = open_database(demo_path)
+    try:
+        request = IntakeRequest("0101", "G01", "桥头又有人占道摆摊卖水果")
+        clerk = user_by_name(other, "clerk")
+        register_case(other, BlobStore.beside(demo_path), clerk, request, wall=frozen)
+    finally:
+        other.close()
+    assert count_cases(demo_db, CaseFilter(text=text)) == before + 1
+
+
+def test_only_a_few_bitmaps_are_kept(demo_db) -> None:
+    names = [search_hits(demo_db, fts_query(text)).function for text in SEARCHES]
+    assert len(SEARCHES) > search_hits_module.KEPT
+    dropped = names[0]
+    assert dropped not in {
+        search_hits(demo_db, fts_query(text)).function
+        for text in SEARCHES[-search_hits_module.KEPT :]
+    }
+    # the dropped bitmap is released: its function no longer answers
+    with pytest.raises(OperationalError):
+        demo_db.execute(f"SELECT {dropped}(1)").fetchone()
