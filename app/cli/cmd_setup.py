@@ -59,6 +59,11 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p = commands.add_parser("demo", help="生成演示乡镇（青石镇）", parents=[common.database])
     p.add_argument("--cases", type=int, default=3000, help="演示案件数（默认 3000）")
     p.add_argument("--seed", type=int, default=1, help="随机种子")
+    p.add_argument(
+        "--walk",
+        type=int,
+        help="只让最近受理的这么多件走案件流程，其余停在待研判分拨（默认全部；做大库测速时用）",
+    )
     p.add_argument("--if-missing", action="store_true", help="数据库已存在时什么也不做")
     p.set_defaults(handler=demo)
 
@@ -136,6 +141,7 @@ def demo(ctx: Context) -> int:
         now_ms=ctx.clock.wall(),
         cases=args.cases,
         seed=args.seed,
+        walk=args.walk,
         progress=_terminal_progress("生成演示案件"),
     )
     seconds = time.perf_counter() - started

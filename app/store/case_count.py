@@ -16,6 +16,7 @@ from app.store.case_list import (
     count_in_slice,
     count_within,
     listed_window,
+    within,
 )
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
@@ -28,6 +29,9 @@ EXACT_WITHIN_MS = 10.0
 # testing each entry (200 rows found within ~2% of the table); at most this many, by
 # gathering them through a filter's index and sorting.
 WALK_ABOVE = 20_000
+# Between these many and WALK_ABOVE, walking is tried first, for at most this long.
+TRY_WALKING_ABOVE = 1_000
+TRY_WALKING_MS = 10.0
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,16 @@ def first_window(
     if count.value == 0 and count.exact:
         return count, []
     walk = should_walk(count)
-    rows = listed_window(db, case_filter, sort, 0, limit, walk=walk)
+    rows = None
+    if not walk and count.value > TRY_WALKING_ABOVE:
+        # where the sort order's index holds the cases early, walking it beats gathering
+        # (the hits for 占 among urgent cases by number: 4 ms against 48); where they
+        # come late it is stopped and the cases gathered
+        rows = within(
+            db, TRY_WALKING_MS, lambda: listed_window(db, case_filter, sort, 0, limit, True)
+        )
+    if rows is None:
+        rows = listed_window(db, case_filter, sort, 0, limit, walk=walk)
     if len(rows) < limit:  # the whole list is in hand: its count is exact
         return CaseCount(len(rows), True), rows
     return CaseCount(max(count.value, len(rows)), count.exact), rows

@@ -145,6 +145,24 @@ def test_init_without_a_password_prints_a_random_one(tmp_path: Path, capsys) -> 
     handle.close()
 
 
+def test_demo_walks_only_the_most_recent_cases_when_asked(tmp_path: Path, capsys) -> None:
+    """``--walk 5``: five cases move along the case path, the other 35 wait for triage
+    (a large benchmark database builds in minutes instead of hours)."""
+    db = tmp_path / "demo.sqlite3"
+    ok(capsys, "demo", "--db", str(db), "--cases", "40", "--walk", "5")
+    conn = sqlite_driver.connect(db)
+    try:
+        statuses = dict(conn.execute("SELECT status, count(*) FROM cases GROUP BY status"))
+        newest = conn.execute(
+            "SELECT status FROM cases ORDER BY received_at DESC, seq DESC LIMIT 5"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert sum(statuses.values()) == 40
+    assert statuses["pending_triage"] == 35
+    assert all(status != "pending_triage" for (status,) in newest)
+
+
 def test_init_refuses_to_overwrite(demo_path: Path, capsys) -> None:
     before = demo_path.read_bytes()
     err = fails(

@@ -194,10 +194,16 @@ def test_when_to_walk() -> None:
     assert not should_walk(CaseCount(20_000, True))
 
 
-def test_a_search_with_few_hits_starts_from_them_and_many_are_tested(demo_db, monkeypatch) -> None:
-    """The plan: a search's few hits are read from the full-text index and tested against
-    the other filters; when it finds more than GATHER_AT_MOST, the grid's own index is read
-    and each of its cases tested against the hits' bitmap. Both find the same cases."""
+def plan_of(db, where) -> str:
+    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
+    return " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
+
+
+def test_a_search_starts_from_the_fewer_of_its_hits_and_the_filters(demo_db, monkeypatch) -> None:
+    """The plan: a grid's few cases are read from cases_by_grid and tested against the
+    hits' bitmap; a search's few hits, fewer than the filters find, are read from the
+    full-text index and tested against the filters; a search finding more than
+    GATHER_AT_MOST is always tested by its bitmap. All three find the same cases."""
     search = CaseFilter(grid_code="G16", text="占")
     expected = sorted(
         r["number"]
@@ -205,18 +211,50 @@ def test_a_search_with_few_hits_starts_from_them_and_many_are_tested(demo_db, mo
         if r["grid_code"] == "G16" and "占" in r["description"] + r["address"] + r["category_name"]
     )
     assert expected
+
+    def found() -> list[str]:
+        assert count_cases(demo_db, search) == len(expected)
+        return sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400))
+
+    where = case_list._where(demo_db, search)  # G16's ~20 cases against ~100 hits
+    assert where is not None and where.clauses[-1].startswith("search_hit_")
+    assert "cases_by_grid" in plan_of(demo_db, where)
+    assert found() == expected
+    monkeypatch.setattr(case_list, "HIT_LOOKUP_COST", 0)  # the hits are the fewer
     where = case_list._where(demo_db, search)
     assert where is not None and where.clauses[-1].startswith("seq IN (SELECT rowid")
-    assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected
-    assert count_cases(demo_db, search) == len(expected)
-    monkeypatch.setattr(case_list, "GATHER_AT_MOST", 1)  # the search finds more
+    assert where.clauses[0] == "+grid_code = ?"  # SQLite may not start from the grid
+    assert "cases_search" in plan_of(demo_db, where)
+    assert found() == expected
+    monkeypatch.setattr(case_list, "GATHER_AT_MOST", 1)  # the search finds many
     where = case_list._where(demo_db, search)
     assert where is not None and where.clauses[-1].startswith("search_hit_")
-    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
-    plan = " ".join(r[3] for r in demo_db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
-    assert "cases_by_grid" in plan and "cases_search" not in plan
-    assert sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400)) == expected
-    assert count_cases(demo_db, search) == len(expected)
+    assert "cases_search" not in plan_of(demo_db, where)
+    assert found() == expected
     for column in case_list.SORTABLE:  # walking every sort order's index finds them too
         walked = listed_window(demo_db, search, CaseSort(column), 0, 400, walk=True)
         assert sorted(row.case.number for row in walked) == expected
+
+
+@pytest.mark.parametrize("walk_ms", [10_000.0, -1.0])
+def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: float) -> None:
+    """Between TRY_WALKING_ABOVE and WALK_ABOVE cases, the first window is walked for at
+    most TRY_WALKING_MS, then gathered; either way it holds the same rows."""
+    monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
+    monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
+    walks: list[bool] = []
+
+    def recording(db, case_filter, sort, offset, limit, walk=False, total=None):
+        walks.append(walk)
+        return listed_window(db, case_filter, sort, offset, limit, walk, total)
+
+    monkeypatch.setattr(case_count, "listed_window", recording)
+    search = CaseFilter(source="hotline", text="占")
+    for column in SORTABLE:
+        sort = CaseSort(column)
+        walks.clear()
+        count, rows = first_window(demo_db, search, sort, 7)
+        gathered = listed_window(demo_db, search, sort, 0, 7)
+        assert [row.case.number for row in rows] == [row.case.number for row in gathered]
+        assert count.value >= 7
+        assert walks == ([True] if walk_ms > 0 else [True, False]), column
