@@ -22,21 +22,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from sqlite_utils import Database
 
-from app.core.model import Case, Urgency
+from app.core.model import Case
 from app.store.case_count import CaseCount, first_window, should_walk
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
-from app.ui.common.i18n import word
+from app.ui.cases.cells import cell_data
 from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
 MAX_PAGES = 8
-
-CaseRole = Qt.ItemDataRole.UserRole  # the Case itself
-RawValueRole = Qt.ItemDataRole.UserRole + 1  # the stored value (code, ISO time) of the cell
 
 # (Case attribute, SQL sort column or None when SQL cannot sort by it)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -53,7 +49,6 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("first_receiver_unit", "first_receiver_unit"),
 )
 DESCRIPTION_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "description")
-URGENT_COLOUR = QColor("#c0392b")
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -295,64 +290,7 @@ class CaseTableModel(QAbstractTableModel):
         listed = self.listed_at(index.row())
         if listed is None:
             return None
-        case = listed.case
-        attribute = COLUMNS[index.column()][0]
-        if role == CaseRole:
-            return case
-        if attribute == "lead_unit":
-            return self._lead_unit(listed.lead_unit, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, attribute)
-        if role == RawValueRole:
-            value = getattr(case, attribute)
-            return str(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if attribute == "description":
-                return case.description
-            if attribute == "category_code":
-                return self.ref.category_path(case.category_code)
-            if attribute == "grid_code":
-                grid = self.ref.grids.get(case.grid_code)
-                return f"{grid.code} {grid.name}（{grid.area}）" if grid else case.grid_code
-            if attribute == "address":
-                return case.address
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and attribute == "urgency"
-            and case.urgency == Urgency.URGENT
-        ):
-            return QBrush(URGENT_COLOUR)
-        return None
-
-    def _lead_unit(self, code: str | None, role: int) -> Any:
-        """The lead unit's short name; its full name as the tooltip; empty before triage."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.ref.department_name(code) if code else ""
-        if role == RawValueRole:
-            return code or ""
-        if role == Qt.ItemDataRole.ToolTipRole and code:
-            department = self.ref.departments.get(code)
-            return department.name if department else code
-        return None
-
-    def _display(self, case: Case, attribute: str) -> str:
-        if attribute == "number":
-            return case.number
-        if attribute == "received_at":
-            return case.received_at[:16]  # minutes are enough in a list
-        if attribute in ("status", "source", "urgency"):
-            return word(getattr(case, attribute))
-        if attribute == "category_code":
-            return self.ref.category_name(case.category_code)
-        if attribute == "grid_code":
-            return self.ref.grid_name(case.grid_code)
-        if attribute == "address":
-            return case.address
-        if attribute == "description":
-            return " ".join(case.description.split())  # one line; the view elides it
-        if attribute == "first_receiver_unit":
-            return self.ref.department_name(case.first_receiver_unit)
-        return ""
+        return cell_data(self.ref, listed, COLUMNS[index.column()][0], role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by SQL; the description column cannot be sorted."""
