@@ -186,3 +186,20 @@ def test_a_write_before_the_first_answer_counts_nothing_on_the_ui_thread(
     window.cases.on_changed(_changed())
     qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
     assert on_ui == [] and model.background
+
+
+def test_enter_on_a_row_dropped_from_memory_opens_its_case(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    model.max_pages = 1  # one page of 200 in memory: scrolling to the end drops page 0
+    cases.table.setCurrentIndex(model.index(3, 0))
+    cases.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.index(399, 0).data() is not None, timeout=20_000)
+    assert model.cached_page_count() == 1  # page 1 (rows 200-399): row 3 is not in memory
+    with qtbot.waitSignal(cases.case_activated, timeout=20_000) as opened:
+        qtbot.keyClick(cases.table, Qt.Key.Key_Return)
+    fourth = case_window(demo_db, CaseFilter(), CaseSort(), 3, 1)[0]
+    assert opened.args[0].number == fourth.number
+    assert window.case_dialog.case.number == fourth.number  # type: ignore[union-attr]

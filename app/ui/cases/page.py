@@ -70,6 +70,7 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = self._table()
+        self.model.follow(self.table)  # pages scrolled past are not read
         self._layout()
         self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_case_requested)
@@ -217,9 +218,9 @@ class CasesPage(Page):
     # -- opening ---------------------------------------------------------------------------
 
     def _activated(self, index: QModelIndex) -> None:
-        case = index.data(CaseRole)
-        if case is not None:
-            self.case_activated.emit(case)
+        """Enter or a double click: open the case, once its page is read if it was
+        dropped from memory (the current row scrolled far away)."""
+        self.model.open_row(index.row(), self.case_activated.emit)
 
     def current_case(self) -> Case | None:
         index = self.table.currentIndex()

@@ -7,13 +7,16 @@ pages are kept, so scrolling through a million cases holds at most 1,600 in memo
 On a large database (``set_query(..., background=True)``) nothing that grows with the
 table runs on the UI thread: the worker finds the first page with the count, estimated
 (约) when large; the exact count follows; a page the view scrolls to is read on the worker
-and its rows stay blank until it arrives (``dataChanged``).
+and its rows stay blank until it arrives (``dataChanged``). A page the view has scrolled
+past before the worker came to it is not read (``follow``), and a row opened whose page is
+not in memory opens when the worker has read it (``open_row``).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QTableView
 from sqlite_utils import Database
 
 from app.core.model import Case
@@ -33,6 +37,9 @@ from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
 MAX_PAGES = 8
+# Pages asked of the worker stay wanted while they are this many pages from the rows the
+# view shows; further away (the scroll bar dragged past them) their reads are cancelled.
+PAGES_AROUND_VIEW = 1
 
 # (Case attribute, SQL sort column or None when SQL cannot sort by it)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -50,6 +57,13 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
 )
 DESCRIPTION_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "description")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class _Opening(NamedTuple):
+    """A row the clerk opened whose page the worker is reading: open it when it comes."""
+
+    row: int
+    then: Callable[[Case], None]
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -85,7 +99,8 @@ class CaseTableModel(QAbstractTableModel):
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self.background = False  # the pages of this query are read on the worker
         self._operations: list[Operation] = []  # the worker's reads for this query
-        self._asked: set[int] = set()  # pages asked of the worker, not yet arrived
+        self._asked: dict[int, Operation] = {}  # pages asked of the worker, not yet arrived
+        self._opening: _Opening | None = None
         self._shown = 0  # which query the rows are of: a page read for an older one is dropped
         self._headers = {
             "number": self.tr("Case number"),
@@ -139,6 +154,7 @@ class CaseTableModel(QAbstractTableModel):
         self.case_sort = sort
         self._pages.clear()
         self._asked.clear()
+        self._opening = None
         self._count = count.value
         self.count_exact = count.exact
         if first:
@@ -151,6 +167,7 @@ class CaseTableModel(QAbstractTableModel):
             operation.cancel()
         self._operations = []
         self._asked.clear()
+        self._opening = None
 
     def _run(self, operation: Operation) -> None:
         assert self.runner is not None
@@ -159,8 +176,14 @@ class CaseTableModel(QAbstractTableModel):
         self.runner.run(operation)
 
     def _forget(self, operation: Operation) -> None:
+        """The worker is done with ``operation``: read, failed or skipped."""
         if operation in self._operations:
             self._operations.remove(operation)
+        for number in [n for n, asked in self._asked.items() if asked is operation]:
+            del self._asked[number]  # it failed: the view may ask for it again
+        opening = self._opening
+        if opening is not None and opening.row // self.page_size not in self._asked:
+            self._opening = None  # its page will not come: open nothing later by surprise
 
     def _ask_first(self, case_filter: CaseFilter, sort: CaseSort, total: int | None) -> None:
         """The first page and the count from the worker; the exact count after, if the
@@ -249,7 +272,6 @@ class CaseTableModel(QAbstractTableModel):
         """Read page ``number`` on the worker (once); its rows are painted when it comes."""
         if number in self._asked:
             return
-        self._asked.add(number)
         case_filter, sort, size = self.case_filter, self.case_sort, self.page_size
         shown = self._shown
         total = self._count if self.count_exact else None  # read the far end backwards
@@ -260,13 +282,54 @@ class CaseTableModel(QAbstractTableModel):
         def arrived(page: list[ListedCase]) -> None:
             if shown != self._shown:  # the rows are another query's now
                 return
-            self._asked.discard(number)
+            self._asked.pop(number, None)
             self._keep(number, page)
             last = min(offset + len(page), self._count) - 1
             if last >= offset:
                 self.dataChanged.emit(self.index(offset, 0), self.index(last, len(COLUMNS) - 1))
+            opening = self._opening
+            if opening is not None and opening.row // size == number:
+                self._opening = None
+                if opening.row - offset < len(page):
+                    opening.then(page[opening.row - offset].case)
 
-        self._run(Operation(work, arrived))
+        operation = Operation(work, arrived)
+        self._asked[number] = operation
+        self._run(operation)
+
+    def open_row(self, row: int, then: Callable[[Case], None]) -> None:
+        """Hand the case of ``row`` to ``then`` (open it): at once when its page is in
+        memory, else when the worker has read the page again (dropped from memory, or not
+        come yet), unless another list is shown by then. Only the last row asked opens."""
+        self._opening = None
+        case = self.case_at(row)  # asks the worker for its page when not in memory
+        if case is not None:
+            then(case)
+        elif row // self.page_size in self._asked:
+            self._opening = _Opening(row, then)
+
+    def follow(self, view: QTableView) -> None:
+        """Hear where ``view`` scrolls, so the pages it passes are not all read."""
+
+        def moved() -> None:
+            first = view.rowAt(0)
+            if first >= 0:
+                last = view.rowAt(view.viewport().height() - 1)
+                self.view_moved(first, last if last >= 0 else self._count - 1)
+
+        view.verticalScrollBar().valueChanged.connect(moved)
+
+    def view_moved(self, first_row: int, last_row: int) -> None:
+        """The view shows rows ``first_row``..``last_row`` now. A page asked of the worker
+        further than ``PAGES_AROUND_VIEW`` pages from them is no longer wanted (a scroll bar
+        dragged over a million cases asks for every page it passes): its read is cancelled,
+        so the worker skips it, and the view asks for it again if it comes back to it. The
+        page of a row being opened is read whatever the view shows."""
+        first = first_row // self.page_size - PAGES_AROUND_VIEW
+        last = last_row // self.page_size + PAGES_AROUND_VIEW
+        opening = self._opening.row // self.page_size if self._opening is not None else None
+        for number in [n for n in self._asked if not first <= n <= last and n != opening]:
+            self._asked.pop(number).cancel()
 
     # -- Qt model interface ----------------------------------------------------------------
 
