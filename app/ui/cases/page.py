@@ -152,7 +152,7 @@ class CasesPage(Page):
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
-        if self.model.count_exact:
+        if self.model.shows_exact_count():
             text = self.tr("{count} cases").format(count=f"{rows:,}")
         else:  # estimated from a sample; the exact count follows from the worker
             text = self.tr("About {count} cases").format(count=f"{rows:,}")

@@ -6,10 +6,11 @@ pages are kept, so scrolling through a million cases holds at most 1,600 in memo
 
 On a large database (``set_query(..., background=True)``) nothing that grows with the
 table runs on the UI thread: the worker finds the first page with the count, estimated
-(约) when large; the exact count follows; a page the view scrolls to is read on the worker
-and its rows stay blank until it arrives (``dataChanged``). A page the view has scrolled
-past before the worker came to it is not read (``follow``), and a row opened whose page is
-not in memory opens when the worker has read it (``open_row``).
+(约) when large; the exact count follows (a list read again shows its last exact count
+meanwhile, not 约); a page the view scrolls to is read on the worker and its rows stay
+blank until it arrives (``dataChanged``). A page the view has scrolled past before the
+worker came to it is not read (``follow``), and a row opened whose page is not in memory
+opens when the worker has read it (``open_row``).
 """
 
 from __future__ import annotations
@@ -95,6 +96,9 @@ class CaseTableModel(QAbstractTableModel):
         self._first_pending = False  # the wanted query's count and first page not yet here
         self._count = count_cases(db, self.case_filter) if count else 0
         self.count_exact = True
+        # while a list is read again, the count shown is its last exact one, not an
+        # estimate: the new exact count follows (no flicker between 约 and exact)
+        self.count_held = False
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self.background = False  # the pages of this query are read on the worker
@@ -146,8 +150,15 @@ class CaseTableModel(QAbstractTableModel):
         return count_cases(self.db, case_filter) if total is None else total
 
     def _show(
-        self, case_filter: CaseFilter, sort: CaseSort, count: CaseCount, first: list[ListedCase]
+        self,
+        case_filter: CaseFilter,
+        sort: CaseSort,
+        count: CaseCount,
+        first: list[ListedCase],
+        last_exact: int | None = None,
     ) -> None:
+        """``last_exact``: this list's exact count before it was read again, shown instead
+        of an estimate until the new exact count arrives."""
         self.beginResetModel()
         self._shown += 1
         self.case_filter = case_filter
@@ -155,7 +166,8 @@ class CaseTableModel(QAbstractTableModel):
         self._pages.clear()
         self._asked.clear()
         self._opening = None
-        self._count = count.value
+        self.count_held = last_exact is not None and not count.exact
+        self._count = max(last_exact or 0, len(first)) if self.count_held else count.value
         self.count_exact = count.exact
         if first:
             self._pages[0] = first
@@ -200,7 +212,10 @@ class CaseTableModel(QAbstractTableModel):
         def shown(result: tuple[CaseCount, list[ListedCase]]) -> None:
             count, first = result
             self._first_pending = False
-            self._show(case_filter, sort, count, first)
+            # the same list read again (after a write, in another order): a count near
+            # the limit of the exact count at once would flip between exact and 约
+            again = case_filter == self.case_filter and self.shows_exact_count()
+            self._show(case_filter, sort, count, first, self._count if again else None)
             if not count.exact:
                 self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
 
@@ -218,11 +233,17 @@ class CaseTableModel(QAbstractTableModel):
             self._count = exact
             self.endRemoveRows()
         self.count_exact = True
+        self.count_held = False
         self.count_settled.emit()
 
     def refresh(self) -> None:
         """Read the same query again (after a case was registered)."""
         self.set_query(self.wanted_filter, self.wanted_sort, background=self.background)
+
+    def shows_exact_count(self) -> bool:
+        """Whether the count shown is exact: now, or the list's last exact count while it
+        is read again and its new exact count is on the way."""
+        return self.count_exact or self.count_held
 
     def is_reading(self) -> bool:
         """Whether a page the view asked for is still being read on the worker."""
