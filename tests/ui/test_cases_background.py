@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 import app.store.case_count as case_count
 import app.ui.cases.page as cases_page
 import app.ui.cases.table_model as table_model
+from app.core.model import Route
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
-from tests.ui.conftest import open_window
+from tests.ui.conftest import fresh_case, open_window
 
 
 @pytest.fixture
@@ -186,3 +187,78 @@ def test_a_write_before_the_first_answer_counts_nothing_on_the_ui_thread(
     window.cases.on_changed(_changed())
     qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
     assert on_ui == [] and model.background
+
+
+def test_enter_on_a_row_dropped_from_memory_opens_its_case(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    model.max_pages = 1  # one page of 200 in memory: scrolling to the end drops page 0
+    cases.table.setCurrentIndex(model.index(3, 0))
+    cases.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.index(399, 0).data() is not None, timeout=20_000)
+    assert model.cached_page_count() == 1  # page 1 (rows 200-399): row 3 is not in memory
+    with qtbot.waitSignal(cases.case_activated, timeout=20_000) as opened:
+        qtbot.keyClick(cases.table, Qt.Key.Key_Return)
+    fourth = case_window(demo_db, CaseFilter(), CaseSort(), 3, 1)[0]
+    assert opened.args[0].number == fourth.number
+    assert window.case_dialog.case.number == fourth.number  # type: ignore[union-attr]
+
+
+def test_a_list_read_again_keeps_its_exact_count_until_the_new_one(
+    qtbot, large, demo_path, demo_db
+) -> None:
+    """Every first answer is estimated here (the count is never quick enough): a list
+    whose count was exact, read again after a write, shows that count, not 约 400 (the
+    estimate of 401 cases), until the worker has counted 401."""
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    shown: list[tuple[str, int, bool]] = []
+    model.modelReset.connect(
+        lambda: shown.append((cases.count_label.text(), model.rowCount(), model.count_exact))
+    )
+    model.count_settled.connect(
+        lambda: shown.append((cases.count_label.text(), model.rowCount(), model.count_exact))
+    )
+    fresh_case(demo_db, demo_path, Route.SELF)
+    with qtbot.waitSignal(model.count_settled, timeout=20_000):
+        cases.on_changed(_changed())
+    # the reset shows the last exact count, not trusted as exact for reading pages
+    assert shown == [("共 400 件", 400, False), ("共 401 件", 401, True)]
+    assert (
+        model.index(0, 0).data() == case_window(demo_db, CaseFilter(), CaseSort(), 0, 1)[0].number
+    )
+
+
+def test_a_sort_of_a_list_read_again_keeps_the_exact_count(qtbot, large, demo_path, demo_db):
+    """A header clicked while the count is held: the same cases in another order, still
+    shown with the held count until the exact one arrives."""
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    texts: list[str] = []
+    model.modelReset.connect(lambda: texts.append(cases.count_label.text()))
+    model.count_settled.connect(lambda: texts.append(cases.count_label.text()))
+    with qtbot.waitSignal(model.modelReset, timeout=20_000):
+        cases.on_changed(_changed())
+    assert model.count_held and not model.count_exact
+    cases.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(
+        lambda: model.case_sort.column == "number" and model.count_exact, timeout=20_000
+    )
+    qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
+    assert texts and set(texts) == {"共 400 件"}
+
+
+def test_another_list_shows_its_estimate_after_an_exact_one(qtbot, large, demo_path, demo_db):
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.show_page("cases")
+    cases, model = window.cases, window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    with qtbot.waitSignal(model.modelReset, timeout=20_000):
+        cases.filters.set_filter(CaseFilter(source="patrol"))
+    assert cases.count_label.text().startswith("约 ") and not model.count_held

@@ -26,8 +26,9 @@ from app.reports.case_ledger import LedgerWritten, export_ledger
 from app.store.case_count import row_numbers
 from app.store.case_list import CaseFilter, count_cases
 from app.store.changes import CASES
+from app.ui.cases.cells import CaseRole
 from app.ui.cases.filters import CaseFilterBar
-from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseRole, CaseTableModel
+from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseTableModel
 from app.ui.common.page import Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
@@ -69,6 +70,7 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = self._table()
+        self.model.follow(self.table)  # pages scrolled past are not read
         self._layout()
         self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_case_requested)
@@ -150,7 +152,7 @@ class CasesPage(Page):
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
-        if self.model.count_exact:
+        if self.model.shows_exact_count():
             text = self.tr("{count} cases").format(count=f"{rows:,}")
         else:  # estimated from a sample; the exact count follows from the worker
             text = self.tr("About {count} cases").format(count=f"{rows:,}")
@@ -216,9 +218,9 @@ class CasesPage(Page):
     # -- opening ---------------------------------------------------------------------------
 
     def _activated(self, index: QModelIndex) -> None:
-        case = index.data(CaseRole)
-        if case is not None:
-            self.case_activated.emit(case)
+        """Enter or a double click: open the case, once its page is read if it was
+        dropped from memory (the current row scrolled far away)."""
+        self.model.open_row(index.row(), self.case_activated.emit)
 
     def current_case(self) -> Case | None:
         index = self.table.currentIndex()

@@ -6,14 +6,18 @@ pages are kept, so scrolling through a million cases holds at most 1,600 in memo
 
 On a large database (``set_query(..., background=True)``) nothing that grows with the
 table runs on the UI thread: the worker finds the first page with the count, estimated
-(约) when large; the exact count follows; a page the view scrolls to is read on the worker
-and its rows stay blank until it arrives (``dataChanged``).
+(约) when large; the exact count follows (a list read again shows its last exact count
+meanwhile, not 约); a page the view scrolls to is read on the worker and its rows stay
+blank until it arrives (``dataChanged``). A page the view has scrolled past before the
+worker came to it is not read (``follow``), and a row opened whose page is not in memory
+opens when the worker has read it (``open_row``).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,21 +26,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableView
 from sqlite_utils import Database
 
-from app.core.model import Case, Urgency
+from app.core.model import Case
 from app.store.case_count import CaseCount, first_window, should_walk
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
-from app.ui.common.i18n import word
+from app.ui.cases.cells import cell_data
 from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
 MAX_PAGES = 8
-
-CaseRole = Qt.ItemDataRole.UserRole  # the Case itself
-RawValueRole = Qt.ItemDataRole.UserRole + 1  # the stored value (code, ISO time) of the cell
+# Pages asked of the worker stay wanted while they are this many pages from the rows the
+# view shows; further away (the scroll bar dragged past them) their reads are cancelled.
+PAGES_AROUND_VIEW = 1
 
 # (Case attribute, SQL sort column or None when SQL cannot sort by it)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -53,8 +57,14 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     ("first_receiver_unit", "first_receiver_unit"),
 )
 DESCRIPTION_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "description")
-URGENT_COLOUR = QColor("#c0392b")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+class _Opening(NamedTuple):
+    """A row the clerk opened whose page the worker is reading: open it when it comes."""
+
+    row: int
+    then: Callable[[Case], None]
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -86,11 +96,15 @@ class CaseTableModel(QAbstractTableModel):
         self._first_pending = False  # the wanted query's count and first page not yet here
         self._count = count_cases(db, self.case_filter) if count else 0
         self.count_exact = True
+        # while a list is read again, the count shown is its last exact one, not an
+        # estimate: the new exact count follows (no flicker between 约 and exact)
+        self.count_held = False
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self.background = False  # the pages of this query are read on the worker
         self._operations: list[Operation] = []  # the worker's reads for this query
-        self._asked: set[int] = set()  # pages asked of the worker, not yet arrived
+        self._asked: dict[int, Operation] = {}  # pages asked of the worker, not yet arrived
+        self._opening: _Opening | None = None
         self._shown = 0  # which query the rows are of: a page read for an older one is dropped
         self._headers = {
             "number": self.tr("Case number"),
@@ -136,15 +150,24 @@ class CaseTableModel(QAbstractTableModel):
         return count_cases(self.db, case_filter) if total is None else total
 
     def _show(
-        self, case_filter: CaseFilter, sort: CaseSort, count: CaseCount, first: list[ListedCase]
+        self,
+        case_filter: CaseFilter,
+        sort: CaseSort,
+        count: CaseCount,
+        first: list[ListedCase],
+        last_exact: int | None = None,
     ) -> None:
+        """``last_exact``: this list's exact count before it was read again, shown instead
+        of an estimate until the new exact count arrives."""
         self.beginResetModel()
         self._shown += 1
         self.case_filter = case_filter
         self.case_sort = sort
         self._pages.clear()
         self._asked.clear()
-        self._count = count.value
+        self._opening = None
+        self.count_held = last_exact is not None and not count.exact
+        self._count = max(last_exact or 0, len(first)) if self.count_held else count.value
         self.count_exact = count.exact
         if first:
             self._pages[0] = first
@@ -156,6 +179,7 @@ class CaseTableModel(QAbstractTableModel):
             operation.cancel()
         self._operations = []
         self._asked.clear()
+        self._opening = None
 
     def _run(self, operation: Operation) -> None:
         assert self.runner is not None
@@ -164,8 +188,14 @@ class CaseTableModel(QAbstractTableModel):
         self.runner.run(operation)
 
     def _forget(self, operation: Operation) -> None:
+        """The worker is done with ``operation``: read, failed or skipped."""
         if operation in self._operations:
             self._operations.remove(operation)
+        for number in [n for n, asked in self._asked.items() if asked is operation]:
+            del self._asked[number]  # it failed: the view may ask for it again
+        opening = self._opening
+        if opening is not None and opening.row // self.page_size not in self._asked:
+            self._opening = None  # its page will not come: open nothing later by surprise
 
     def _ask_first(self, case_filter: CaseFilter, sort: CaseSort, total: int | None) -> None:
         """The first page and the count from the worker; the exact count after, if the
@@ -182,7 +212,10 @@ class CaseTableModel(QAbstractTableModel):
         def shown(result: tuple[CaseCount, list[ListedCase]]) -> None:
             count, first = result
             self._first_pending = False
-            self._show(case_filter, sort, count, first)
+            # the same list read again (after a write, in another order): a count near
+            # the limit of the exact count at once would flip between exact and 约
+            again = case_filter == self.case_filter and self.shows_exact_count()
+            self._show(case_filter, sort, count, first, self._count if again else None)
             if not count.exact:
                 self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
 
@@ -200,11 +233,17 @@ class CaseTableModel(QAbstractTableModel):
             self._count = exact
             self.endRemoveRows()
         self.count_exact = True
+        self.count_held = False
         self.count_settled.emit()
 
     def refresh(self) -> None:
         """Read the same query again (after a case was registered)."""
         self.set_query(self.wanted_filter, self.wanted_sort, background=self.background)
+
+    def shows_exact_count(self) -> bool:
+        """Whether the count shown is exact: now, or the list's last exact count while it
+        is read again and its new exact count is on the way."""
+        return self.count_exact or self.count_held
 
     def is_reading(self) -> bool:
         """Whether a page the view asked for is still being read on the worker."""
@@ -254,7 +293,6 @@ class CaseTableModel(QAbstractTableModel):
         """Read page ``number`` on the worker (once); its rows are painted when it comes."""
         if number in self._asked:
             return
-        self._asked.add(number)
         case_filter, sort, size = self.case_filter, self.case_sort, self.page_size
         shown = self._shown
         total = self._count if self.count_exact else None  # read the far end backwards
@@ -265,13 +303,54 @@ class CaseTableModel(QAbstractTableModel):
         def arrived(page: list[ListedCase]) -> None:
             if shown != self._shown:  # the rows are another query's now
                 return
-            self._asked.discard(number)
+            self._asked.pop(number, None)
             self._keep(number, page)
             last = min(offset + len(page), self._count) - 1
             if last >= offset:
                 self.dataChanged.emit(self.index(offset, 0), self.index(last, len(COLUMNS) - 1))
+            opening = self._opening
+            if opening is not None and opening.row // size == number:
+                self._opening = None
+                if opening.row - offset < len(page):
+                    opening.then(page[opening.row - offset].case)
 
-        self._run(Operation(work, arrived))
+        operation = Operation(work, arrived)
+        self._asked[number] = operation
+        self._run(operation)
+
+    def open_row(self, row: int, then: Callable[[Case], None]) -> None:
+        """Hand the case of ``row`` to ``then`` (open it): at once when its page is in
+        memory, else when the worker has read the page again (dropped from memory, or not
+        come yet), unless another list is shown by then. Only the last row asked opens."""
+        self._opening = None
+        case = self.case_at(row)  # asks the worker for its page when not in memory
+        if case is not None:
+            then(case)
+        elif row // self.page_size in self._asked:
+            self._opening = _Opening(row, then)
+
+    def follow(self, view: QTableView) -> None:
+        """Hear where ``view`` scrolls, so the pages it passes are not all read."""
+
+        def moved() -> None:
+            first = view.rowAt(0)
+            if first >= 0:
+                last = view.rowAt(view.viewport().height() - 1)
+                self.view_moved(first, last if last >= 0 else self._count - 1)
+
+        view.verticalScrollBar().valueChanged.connect(moved)
+
+    def view_moved(self, first_row: int, last_row: int) -> None:
+        """The view shows rows ``first_row``..``last_row`` now. A page asked of the worker
+        further than ``PAGES_AROUND_VIEW`` pages from them is no longer wanted (a scroll bar
+        dragged over a million cases asks for every page it passes): its read is cancelled,
+        so the worker skips it, and the view asks for it again if it comes back to it. The
+        page of a row being opened is read whatever the view shows."""
+        first = first_row // self.page_size - PAGES_AROUND_VIEW
+        last = last_row // self.page_size + PAGES_AROUND_VIEW
+        opening = self._opening.row // self.page_size if self._opening is not None else None
+        for number in [n for n in self._asked if not first <= n <= last and n != opening]:
+            self._asked.pop(number).cancel()
 
     # -- Qt model interface ----------------------------------------------------------------
 
@@ -295,64 +374,7 @@ class CaseTableModel(QAbstractTableModel):
         listed = self.listed_at(index.row())
         if listed is None:
             return None
-        case = listed.case
-        attribute = COLUMNS[index.column()][0]
-        if role == CaseRole:
-            return case
-        if attribute == "lead_unit":
-            return self._lead_unit(listed.lead_unit, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(case, attribute)
-        if role == RawValueRole:
-            value = getattr(case, attribute)
-            return str(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if attribute == "description":
-                return case.description
-            if attribute == "category_code":
-                return self.ref.category_path(case.category_code)
-            if attribute == "grid_code":
-                grid = self.ref.grids.get(case.grid_code)
-                return f"{grid.code} {grid.name}（{grid.area}）" if grid else case.grid_code
-            if attribute == "address":
-                return case.address
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and attribute == "urgency"
-            and case.urgency == Urgency.URGENT
-        ):
-            return QBrush(URGENT_COLOUR)
-        return None
-
-    def _lead_unit(self, code: str | None, role: int) -> Any:
-        """The lead unit's short name; its full name as the tooltip; empty before triage."""
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.ref.department_name(code) if code else ""
-        if role == RawValueRole:
-            return code or ""
-        if role == Qt.ItemDataRole.ToolTipRole and code:
-            department = self.ref.departments.get(code)
-            return department.name if department else code
-        return None
-
-    def _display(self, case: Case, attribute: str) -> str:
-        if attribute == "number":
-            return case.number
-        if attribute == "received_at":
-            return case.received_at[:16]  # minutes are enough in a list
-        if attribute in ("status", "source", "urgency"):
-            return word(getattr(case, attribute))
-        if attribute == "category_code":
-            return self.ref.category_name(case.category_code)
-        if attribute == "grid_code":
-            return self.ref.grid_name(case.grid_code)
-        if attribute == "address":
-            return case.address
-        if attribute == "description":
-            return " ".join(case.description.split())  # one line; the view elides it
-        if attribute == "first_receiver_unit":
-            return self.ref.department_name(case.first_receiver_unit)
-        return ""
+        return cell_data(self.ref, listed, COLUMNS[index.column()][0], role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is done by SQL; the description column cannot be sorted."""
