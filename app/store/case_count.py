@@ -16,7 +16,7 @@ from app.store.case_list import (
     count_in_slice,
     count_within,
     listed_window,
-    within,
+    walked_within,
 )
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
@@ -87,13 +87,18 @@ def should_walk(count: CaseCount) -> bool:
 
 
 def first_window(
-    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
+    db: Database,
+    case_filter: CaseFilter,
+    sort: CaseSort,
+    limit: int,
+    known: CaseCount | None = None,
 ) -> tuple[CaseCount, list[ListedCase]]:
-    """What the cases page shows first: the count (estimated when large) and the first
-    ``limit`` rows. A filter finding many cases is served by walking the sort order's
-    index (SQLite's statistics, blind to the demo's skew and to search hits, would often
-    gather half the table through a filter's index and sort it)."""
-    count = estimate_cases(db, case_filter)
+    """What the cases page shows first: the count (estimated when large; ``known``, when
+    the same list is read in another order) and the first ``limit`` rows. A filter finding
+    many cases is served by walking the sort order's index (SQLite's statistics, blind to
+    the demo's skew and to search hits, would often gather half the table through a
+    filter's index and sort it)."""
+    count = known or estimate_cases(db, case_filter)
     if count.value == 0 and count.exact:
         return count, []
     walk = should_walk(count)
@@ -102,9 +107,7 @@ def first_window(
         # where the sort order's index holds the cases early, walking it beats gathering
         # (the hits for 占 among urgent cases by number: 4 ms against 48); where they
         # come late it is stopped and the cases gathered
-        rows = within(
-            db, TRY_WALKING_MS, lambda: listed_window(db, case_filter, sort, 0, limit, True)
-        )
+        rows = walked_within(db, case_filter, sort, limit, TRY_WALKING_MS)
     if rows is None:
         rows = listed_window(db, case_filter, sort, 0, limit, walk=walk)
     if len(rows) < limit:  # the whole list is in hand: its count is exact

@@ -190,6 +190,10 @@ def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None
     return within(db, ms, lambda: _count(db, where))
 
 
+# How often SQLite asks whether a deadline has passed (every this many VM steps).
+DEADLINE_STEPS = 1000
+
+
 def within(db: Database, ms: float, work: Callable[[], T]) -> T | None:
     """What ``work`` returns if SQLite finishes its statements within ``ms`` milliseconds,
     else None (interrupted)."""
@@ -198,7 +202,7 @@ def within(db: Database, ms: float, work: Callable[[], T]) -> T | None:
     def too_long() -> bool:
         return time.perf_counter() > deadline
 
-    db.conn.set_progress_handler(too_long, 1000)  # asked every 1,000 VM steps
+    db.conn.set_progress_handler(too_long, DEADLINE_STEPS)
     try:
         return work()
     except OperationalError as error:
@@ -355,16 +359,38 @@ def listed_window(
         if limit <= 0:
             return []
         sort = CaseSort(sort.column, not sort.descending)
-    source = f"cases INDEXED BY {SORT_INDEX[sort.column]}" if walk else _source(where, sort.column)
-    seqs = [
-        row[0]
-        for row in db.execute(
-            f"SELECT seq FROM {source}{where.sql()} ORDER BY {_order(sort)} LIMIT ? OFFSET ?",
-            [*where.params, limit, offset],
-        )
-    ]
+    seqs = _window_seqs(db, where, sort, offset, limit, walk)
     if flip:
         seqs.reverse()
+    return _listed(db, seqs)
+
+
+def walked_within(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int, ms: float
+) -> list[ListedCase] | None:
+    """The first ``limit`` rows found by walking the sort order's index, if SQLite finds
+    them within ``ms`` milliseconds, else None (a search's hits are read before the clock
+    starts)."""
+    where = _where(db, case_filter, walk=sort.column)
+    if where is None:
+        return []
+    seqs = within(db, ms, lambda: _window_seqs(db, where, sort, 0, limit, True))
+    return None if seqs is None else _listed(db, seqs)
+
+
+def _window_seqs(
+    db: Database, where: _Where, sort: CaseSort, offset: int, limit: int, walk: bool
+) -> list[int]:
+    source = f"cases INDEXED BY {SORT_INDEX[sort.column]}" if walk else _source(where, sort.column)
+    rows = db.execute(
+        f"SELECT seq FROM {source}{where.sql()} ORDER BY {_order(sort)} LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    return [row[0] for row in rows]
+
+
+def _listed(db: Database, seqs: list[int]) -> list[ListedCase]:
+    """The cases numbered ``seqs``, in that order."""
     if not seqs:
         return []
     marks = ",".join("?" for _ in seqs)

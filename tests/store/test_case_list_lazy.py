@@ -21,6 +21,7 @@ from app.store.case_list import (
     case_window,
     count_cases,
     listed_window,
+    walked_within,
 )
 from tests.store.store_helpers import all_cases
 
@@ -242,19 +243,27 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
     most TRY_WALKING_MS, then gathered; either way it holds the same rows."""
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
-    walks: list[bool] = []
+    monkeypatch.setattr(case_list, "DEADLINE_STEPS", 1)  # asked at once
+    plans: list[str] = []
 
-    def recording(db, case_filter, sort, offset, limit, walk=False, total=None):
-        walks.append(walk)
+    def walking(*args):
+        found = walked_within(*args)
+        plans.append("walked" if found is not None else "stopped")
+        return found
+
+    def gathering(db, case_filter, sort, offset, limit, walk=False, total=None):
+        plans.append("walk" if walk else "gather")
         return listed_window(db, case_filter, sort, offset, limit, walk, total)
 
-    monkeypatch.setattr(case_count, "listed_window", recording)
+    monkeypatch.setattr(case_count, "walked_within", walking)
+    monkeypatch.setattr(case_count, "listed_window", gathering)
     search = CaseFilter(source="hotline", text="占")
     for column in SORTABLE:
         sort = CaseSort(column)
-        walks.clear()
-        count, rows = first_window(demo_db, search, sort, 7)
-        gathered = listed_window(demo_db, search, sort, 0, 7)
-        assert [row.case.number for row in rows] == [row.case.number for row in gathered]
-        assert count.value >= 7
-        assert walks == ([True] if walk_ms > 0 else [True, False]), column
+        for known in (None, CaseCount(count_cases(demo_db, search), True)):
+            plans.clear()
+            count, rows = first_window(demo_db, search, sort, 7, known)
+            gathered = listed_window(demo_db, search, sort, 0, 7)
+            assert [row.case.number for row in rows] == [row.case.number for row in gathered]
+            assert count.value >= 7
+            assert plans == (["walked"] if walk_ms > 0 else ["stopped", "gather"]), column

@@ -203,11 +203,8 @@ class CaseTableModel(QAbstractTableModel):
         size = self.page_size
 
         def work(db: Database, _progress: object) -> tuple[CaseCount, list[ListedCase]]:
-            if total is not None:  # the same rows in another order
-                count = CaseCount(total, True)
-                walk = should_walk(count)
-                return count, listed_window(db, case_filter, sort, 0, size, walk=walk)
-            return first_window(db, case_filter, sort, size)
+            known = None if total is None else CaseCount(total, True)  # another order
+            return first_window(db, case_filter, sort, size, known)
 
         def shown(result: tuple[CaseCount, list[ListedCase]]) -> None:
             count, first = result
