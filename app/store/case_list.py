@@ -172,14 +172,18 @@ def _filters_first(db: Database, f: CaseFilter, hits: SearchHits) -> bool:
     """Whether the other filters find so few cases that reading them and testing each
     against the hits beats looking up every hit (a grid's 6,000 cases against 12,000
     hits; not a unit's 82,000)."""
-    rest = _where(db, replace(f, text=""))
-    assert rest is not None  # only a search can match nothing
-    if not rest.clauses:
-        return False
-    if rest.gathered:  # a narrowing filter gathered its few (at most GATHER_AT_MOST)
-        return True
-    limit = hits.count * HIT_LOOKUP_COST
-    return _at_most(db, f"SELECT 1 FROM cases{rest.sql()}", rest.params, limit)
+    others = replace(f, text="")
+    known = hits.plans.get(others)  # worked out once per search and filter (up to 5 ms)
+    if known is None:
+        rest = _where(db, others)
+        assert rest is not None  # only a search can match nothing
+        limit = hits.count * HIT_LOOKUP_COST
+        known = bool(rest.clauses) and (
+            rest.gathered is not None  # a narrowing filter gathered its few
+            or _at_most(db, f"SELECT 1 FROM cases{rest.sql()}", rest.params, limit)
+        )
+        hits.plans[others] = known
+    return known
 
 
 def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None:

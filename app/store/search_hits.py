@@ -16,7 +16,8 @@ from __future__ import annotations
 import itertools
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -34,6 +35,9 @@ class SearchHits:
 
     count: int
     function: str
+    # what the cases list worked out about these hits (which plan serves a filter), kept
+    # as long as they are: both hold until the database changes
+    plans: dict[Any, bool] = field(default_factory=dict, compare=False)
 
     def test(self, column: str = "seq") -> str:
         return f"{self.function}({column})"

@@ -23,6 +23,7 @@ from app.store.case_list import (
     listed_window,
     walked_within,
 )
+from app.store.search_hits import forget_searches
 from tests.store.store_helpers import all_cases
 
 EVERYTHING = 1_000_000
@@ -222,6 +223,7 @@ def test_a_search_starts_from_the_fewer_of_its_hits_and_the_filters(demo_db, mon
     assert "cases_by_grid" in plan_of(demo_db, where)
     assert found() == expected
     monkeypatch.setattr(case_list, "HIT_LOOKUP_COST", 0)  # the hits are the fewer
+    forget_searches()  # and the plan kept with the hits is worked out again
     where = case_list._where(demo_db, search)
     assert where is not None and where.clauses[-1].startswith("seq IN (SELECT rowid")
     assert where.clauses[0] == "+grid_code = ?"  # SQLite may not start from the grid
@@ -267,3 +269,23 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
             assert [row.case.number for row in rows] == [row.case.number for row in gathered]
             assert count.value >= 7
             assert plans == (["walked"] if walk_ms > 0 else ["stopped", "gather"]), column
+
+
+def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> None:
+    """Counting the filters' cases against the hits costs up to a few ms at a million: it
+    is done once per search and filter while nothing is written, not for every window."""
+    counted: list[int] = []
+
+    def counting(db, gather, params, limit):
+        counted.append(limit)
+        return at_most(db, gather, params, limit)
+
+    at_most = case_list._at_most
+    monkeypatch.setattr(case_list, "_at_most", counting)
+    search = CaseFilter(grid_code="G16", text="占")
+    first_window(demo_db, search, CaseSort(), 7)
+    first_window(demo_db, search, CaseSort("number"), 7)
+    case_window(demo_db, search, CaseSort("address"), 3, 7)
+    assert len(counted) == 1
+    first_window(demo_db, CaseFilter(grid_code="G15", text="占"), CaseSort(), 7)
+    assert len(counted) == 2
