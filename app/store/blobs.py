@@ -267,6 +267,19 @@ class BlobStore(BatchStoring):
                 left_plain.append(stored.name)
         return Sealed(encrypted, left_plain)
 
+    def plain_files(self) -> list[str]:
+        """The stored files that are not encrypted (their names): in an encrypted store,
+        those ``encrypt_plain`` has not reached yet. One that cannot be opened is left to
+        the check of each file's content (``towndesk verify``) to name."""
+        plain = []
+        for stored in self._stored():
+            try:
+                if not self.is_sealed(stored.name):
+                    plain.append(stored.name)
+            except DomainError:  # gone or unreadable meanwhile
+                continue
+        return plain
+
     def _checked_copy(self, sha256: str, out: BinaryIO) -> tuple[str, int]:
         """A plain file copied as it is hashed: sealed under its name, a file holding other
         bytes would be vouched for, so it is refused as damaged."""

@@ -223,7 +223,9 @@ def test_encrypt_plain_encrypts_each_plain_file_once(tmp_path: Path) -> None:
     for data in photos:
         plain.put_bytes(sha(data), data)
     sealed = BlobStore(folder, KEY)
+    assert sealed.plain_files() == sorted(sha(data) for data in photos)
     assert sealed.encrypt_plain() == Sealed(3, [])
+    assert sealed.plain_files() == []
     for data in photos:
         assert sealed.is_sealed(sha(data))
         assert sealed.read_bytes(sha(data)) == data
