@@ -22,6 +22,7 @@ KEY_PASSWORD_ENV = "TOWNDESK_KEY_PASSWORD"
 DEVICE_PASSWORD_ENV = "TOWNDESK_DEVICE_PASSWORD"
 KIND_NAMES = {"office": "综合执法办", "grid-worker": "网格员终端", "department": "部门终端"}
 KEY_PASSWORD_HELP = f"本机设备密钥口令（或环境变量 {KEY_PASSWORD_ENV}）"
+PLAIN_LINES = 30  # evidence files left plain, named one by one by verify; the rest counted
 
 
 def register(commands: Commands, common: CommonOptions) -> None:
@@ -319,9 +320,11 @@ def _plain_evidence(plain: list[PlainEvidence]) -> None:
         f"注意：数据库已加密，但还有 {len(plain)} 个证据文件是明文（towndesk encrypt 还没加密到），"
         "电脑丢失时能被直接打开："
     )
-    for item in plain:
+    for item in plain[:PLAIN_LINES]:
         named = "、".join(f"案件 {number} 的“{name}”" for number, name in item.named_by)
         print(f"  - {named or '没有案件记录引用的文件'}，SHA-256：{item.sha256}")
+    if len(plain) > PLAIN_LINES:
+        print(f"  - 另有 {len(plain) - PLAIN_LINES} 个未逐个列出（--json 列出全部）")
     print("请运行 towndesk encrypt 把它们加密（已加密的文件不会重复处理）。")
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import cmd_sync
 from app.store.blob_cipher import MAGIC
 from app.store.blobs import BlobStore
 from app.store.encryption import is_encrypted
@@ -228,6 +229,10 @@ def test_verify_names_the_evidence_files_encrypt_has_not_reached(
         ],
         key=lambda item: item["sha256"],
     )
+
+    monkeypatch.setattr(cmd_sync, "PLAIN_LINES", 1)  # many left plain: the rest counted
+    out = ok(capsys, "verify", "--db", str(demo_path), "--quick")
+    assert out.count("，SHA-256：") == 1 and "  - 另有 1 个未逐个列出（--json 列出全部）" in out
 
     ok(capsys, "encrypt", "--db", str(demo_path))
     out = ok(capsys, "verify", "--db", str(demo_path), "--quick")
