@@ -15,12 +15,14 @@ from app.cli.signin import secret
 from app.core.errors import DomainError
 
 if TYPE_CHECKING:  # the crypto libraries load only when a command needs them
+    from app.store.evidence import PlainEvidence
     from app.sync.keys import DeviceKeys
 
 KEY_PASSWORD_ENV = "TOWNDESK_KEY_PASSWORD"
 DEVICE_PASSWORD_ENV = "TOWNDESK_DEVICE_PASSWORD"
 KIND_NAMES = {"office": "综合执法办", "grid-worker": "网格员终端", "department": "部门终端"}
 KEY_PASSWORD_HELP = f"本机设备密钥口令（或环境变量 {KEY_PASSWORD_ENV}）"
+PLAIN_LINES = 30  # evidence files left plain, named one by one by verify; the rest counted
 
 
 def register(commands: Commands, common: CommonOptions) -> None:
@@ -282,11 +284,17 @@ def sync_import(ctx: Context) -> int:
 def verify(ctx: Context) -> int:
     """Exit 3 when something is wrong: evidence files, event chains, tables or the database
     (1 and 2 already mean "could not check": a database or file error, a refusal)."""
+    from app.store.evidence import plain_beside_encrypted
     from app.sync.integrity import verify_everything
 
     report = verify_everything(ctx.db, ctx.blobs, deep=not ctx.args.quick)
+    plain = plain_beside_encrypted(ctx.db, ctx.blobs)  # a task left, not a problem found
     if ctx.json:
-        print_json(report.as_dict())
+        left = [
+            {"sha256": p.sha256, "cases": [{"number": n, "file_name": f} for n, f in p.named_by]}
+            for p in plain
+        ]
+        print_json(report.as_dict() | {"evidence_plain": left})
         return 0 if report.ok else 3
     tables = (
         f"，{report.tables} 张表（{report.table_rows} 行）与事件记录逐项比对" if report.deep else ""
@@ -298,10 +306,26 @@ def verify(ctx: Context) -> int:
     print("结果：" + ("未发现问题。" if report.ok else f"发现 {len(report.problems)} 个问题："))
     for problem in report.problems:
         print(f"  - {problem}")
+    _plain_evidence(plain)
     print("本检查发现不了的：")
     for limit in report.cannot_detect:
         print(f"  - {limit}")
     return 0 if report.ok else 3
+
+
+def _plain_evidence(plain: list[PlainEvidence]) -> None:
+    if not plain:
+        return
+    print(
+        f"注意：数据库已加密，但还有 {len(plain)} 个证据文件是明文（towndesk encrypt 还没加密到），"
+        "电脑丢失时能被直接打开："
+    )
+    for item in plain[:PLAIN_LINES]:
+        named = "、".join(f"案件 {number} 的“{name}”" for number, name in item.named_by)
+        print(f"  - {named or '没有案件记录引用的文件'}，SHA-256：{item.sha256}")
+    if len(plain) > PLAIN_LINES:
+        print(f"  - 另有 {len(plain) - PLAIN_LINES} 个未逐个列出（--json 列出全部）")
+    print("请运行 towndesk encrypt 把它们加密（已加密的文件不会重复处理）。")
 
 
 def evidence(ctx: Context) -> int:

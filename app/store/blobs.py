@@ -8,9 +8,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -20,6 +18,7 @@ from sqlite_utils import Database
 
 from app.core.clock import Wall
 from app.core.errors import DomainError
+from app.store.blob_batches import BatchStoring
 from app.store.blob_cipher import (
     MAGIC,
     CheckedPlainReader,
@@ -42,8 +41,6 @@ from app.store.processes import process_alive
 __all__ = ["EVIDENCE_TYPES", "PHOTO_LIMIT_MB", "PHOTO_TYPES", "BlobStore", "StoredFile"]
 
 _CHUNK = 1 << 20
-_WRITERS = 8  # evidence files written at once by put_all
-_IN_FLIGHT = 64 << 20  # bytes put_all holds read and not yet written
 INCOMING = ".incoming-"  # + the writing process's id + "-": a copy not yet whole
 
 
@@ -64,11 +61,12 @@ class StoredFile:
     file_name: str
 
 
-class BlobStore:
+class BlobStore(BatchStoring):
     """The evidence folder. With the database's key (an encrypted database) new files are
     written encrypted (store/blob_cipher.py); without it, plain as before. Either way each
     file is read as what its first bytes say it is, so a folder half-way through
-    ``encrypt_plain`` reads whole."""
+    ``encrypt_plain`` reads whole. Many files at once (``put_all``, ``storing``): in
+    store/blob_batches.py."""
 
     def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = folder
@@ -269,6 +267,19 @@ class BlobStore:
                 left_plain.append(stored.name)
         return Sealed(encrypted, left_plain)
 
+    def plain_files(self) -> list[str]:
+        """The stored files that are not encrypted (their names): in an encrypted store,
+        those ``encrypt_plain`` has not reached yet. One that cannot be opened is left to
+        the check of each file's content (``towndesk verify``) to name."""
+        plain = []
+        for stored in self._stored():
+            try:
+                if not self.is_sealed(stored.name):
+                    plain.append(stored.name)
+            except DomainError:  # gone or unreadable meanwhile
+                continue
+        return plain
+
     def _checked_copy(self, sha256: str, out: BinaryIO) -> tuple[str, int]:
         """A plain file copied as it is hashed: sealed under its name, a file holding other
         bytes would be vouched for, so it is refused as damaged."""
@@ -292,43 +303,6 @@ class BlobStore:
             for stored in sub.iterdir()
             if _SHA256.fullmatch(stored.name) and stored.is_file()
         )
-
-    def put_all(self, files: Iterable[str], read: Callable[[str], bytes]) -> None:
-        """Store many files already checked against their SHA-256 (a sync file's), each
-        as ``put_bytes`` stores one (whole, fsynced, renamed, its folder fsynced), several
-        at once, so the disk commits their fsyncs together rather than one after another.
-        Read here one at a time; at most about ``_IN_FLIGHT`` bytes are held read and not
-        yet written. The first failure is raised once the writes under way have ended."""
-        with ThreadPoolExecutor(_WRITERS, thread_name_prefix="evidence") as pool:
-            pending: list[Future[None]] = []
-            held = 0
-            for sha256 in files:
-                if self.has(sha256):
-                    continue
-                data = read(sha256)
-                pending.append(pool.submit(self.put_bytes, sha256, data))
-                held += len(data)
-                if held > _IN_FLIGHT:
-                    _all_written(pending)
-                    pending, held = [], 0
-            _all_written(pending)
-
-    @contextmanager
-    def storing(
-        self, files: Iterable[str], read: Callable[[str], bytes]
-    ) -> Iterator[Callable[[], None]]:
-        """``put_all`` in the background while the caller works (a sync import folds and
-        writes its transaction meanwhile). The caller calls what this yields to wait until
-        every file is stored, raising the first failure: before it commits anything that
-        names them. Leaving, by an exception too, waits for every write to end, so nothing
-        is still being written once the caller takes back what it must."""
-        wanted = list(files)
-        with ThreadPoolExecutor(1, thread_name_prefix="evidence-files") as background:
-            stored = background.submit(self.put_all, wanted, read)
-            try:
-                yield stored.result
-            finally:
-                wait([stored])
 
     def _store(
         self,
@@ -384,13 +358,6 @@ class BlobStore:
             if is_sealed(plaintext[: len(MAGIC)]):  # a plain store could not take it in
                 raise DomainError("evidence_file_damaged", value=sha256[:12])
             check(io.BytesIO(plaintext))
-
-
-def _all_written(pending: list[Future[None]]) -> None:
-    """Wait for every write under way; then raise the first that failed, if any."""
-    wait(pending)
-    for future in pending:
-        future.result()
 
 
 def file_sha256(path: Path) -> str:

@@ -1,7 +1,9 @@
-"""A case's evidence list for a transfer dossier: each file's hash, capture and custody."""
+"""A case's evidence list for a transfer dossier: each file's hash, capture and custody;
+and the evidence files an encrypted database still holds in plaintext."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -71,3 +73,33 @@ def evidence_list(db: Database, blobs: BlobStore, case_id: str) -> list[Evidence
         EvidenceItem(sha, name, size, media, added, blobs.has(sha), custody_of(db, sha, case_id))
         for sha, name, size, media, added in rows
     ]
+
+
+@dataclass(frozen=True)
+class PlainEvidence:
+    """An evidence file still stored in plaintext beside an encrypted database (one
+    ``towndesk encrypt`` has not reached), and the cases' records that name it."""
+
+    sha256: str
+    named_by: tuple[tuple[str, str], ...]  # (case number, file name); none for an orphan
+
+
+def plain_beside_encrypted(db: Database, blobs: BlobStore) -> list[PlainEvidence]:
+    """What a lost laptop would still give away of an encrypted database's evidence: its
+    files not yet encrypted. Beside a plain database every file is plain by design, so
+    none is listed."""
+    if not blobs.encrypted:
+        return []
+    plain = blobs.plain_files()
+    if not plain:
+        return []
+    named: dict[str, list[tuple[str, str]]] = {sha256: [] for sha256 in plain}
+    rows = db.execute(  # case_evidence has no index on sha256: one pass, not one per file
+        "SELECT e.sha256, c.number, e.file_name FROM case_evidence e "
+        "JOIN cases c ON c.id = e.case_id "
+        "WHERE e.sha256 IN (SELECT value FROM json_each(?)) ORDER BY c.number, e.file_name",
+        [json.dumps(plain)],
+    )
+    for sha256, number, file_name in rows:
+        named[sha256].append((number, file_name))
+    return [PlainEvidence(sha256, tuple(named[sha256])) for sha256 in plain]

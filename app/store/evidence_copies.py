@@ -7,6 +7,12 @@ the session ends (``clear``), not when the case's window closes: the reader may 
 loading the file then. A program that was killed (or a reader that still held a file open
 on Windows) leaves them behind, so every opening of a database sweeps the folders of
 processes no longer running (``sweep_plain_copies``, called by ``store/setup.open_database``).
+
+Which those are, each folder's mark says (``IN_USE``, held locked by its session as long as
+the folder is in use: store/processes.py ``hold``), not the id in its name: a new process
+may be given a killed one's id, and the killed one's copies would then be kept. The id is
+asked only of a folder whose mark says nothing (an older version's, or one made this very
+moment).
 """
 
 from __future__ import annotations
@@ -15,12 +21,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from app.core.errors import DomainError
 from app.store.blobs import BlobStore
-from app.store.processes import process_alive
+from app.store.processes import hold, holder_running, process_alive
 
 FOLDER_PREFIX = "towndesk-evidence-"
+IN_USE = ".in-use"  # in each folder, held locked by its session (store/processes.py)
 _PRIVATE_FILE = 0o600
 
 
@@ -30,17 +38,16 @@ class PlainCopies:
     def __init__(self, parent: Path | None = None) -> None:
         self._parent = parent  # tests keep to their own folder; else the system's
         self.folder: Path | None = None
+        self._mark: BinaryIO | None = None  # open, and so locked, while the folder is ours
 
     def write(self, store: BlobStore, sha256: str, file_name: str) -> Path:
         """The stored file's plaintext under its own name (the reader shows the name), in a
         sub-folder per file: two evidence files may share a name."""
-        if self.folder is None or not self.folder.is_dir():
-            # mkdtemp: created readable, writable and enterable by this user only (0700)
-            self.folder = Path(
-                tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-", dir=self._parent)
-            )
+        folder = self.folder
+        if folder is None or not folder.is_dir():
+            folder = self._new_folder()
         name = Path(file_name).name
-        target = self.folder / sha256[:16] / (name if name not in ("", ".", "..") else sha256)
+        target = folder / sha256[:16] / (name if name not in ("", ".", "..") else sha256)
         if target.is_file():
             return target
         partial = target.with_name(target.name + ".partial")
@@ -54,25 +61,47 @@ class PlainCopies:
         except BaseException as error:
             partial.unlink(missing_ok=True)
             if isinstance(error, OSError):  # a full or read-only temporary folder
-                raise DomainError("evidence_copy_failed", value=str(self.folder)) from error
+                raise DomainError("evidence_copy_failed", value=str(folder)) from error
             raise
         return target
+
+    def _new_folder(self) -> Path:
+        self.clear()  # one removed under us: its mark is let go too
+        # mkdtemp: created readable, writable and enterable by this user only (0700)
+        folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-", dir=self._parent))
+        try:
+            self._mark = hold(folder / IN_USE)
+        except OSError as error:  # a full temporary folder
+            shutil.rmtree(folder, ignore_errors=True)
+            raise DomainError("evidence_copy_failed", value=str(folder)) from error
+        self.folder = folder
+        return folder
 
     def clear(self) -> None:
         """Remove every copy (a reader holding one open on Windows keeps it until the
         next start's sweep)."""
+        if self._mark is not None:
+            self._mark.close()  # first: Windows removes no file that is open
+            self._mark = None
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
 
 
 def sweep_plain_copies(parent: Path | None = None) -> int:
-    """Remove the copies folders of processes that no longer run; returns how many."""
+    """Remove the copies folders of sessions that no longer run; returns how many."""
     root = parent or Path(tempfile.gettempdir())
     swept = 0
     for folder in root.glob(f"{FOLDER_PREFIX}*"):
-        owner = folder.name.removeprefix(FOLDER_PREFIX).partition("-")[0]
-        if folder.is_dir() and owner.isdigit() and not process_alive(int(owner)):
+        if folder.is_dir() and not _in_use(folder):
             shutil.rmtree(folder, ignore_errors=True)
             swept += not folder.exists()
     return swept
+
+
+def _in_use(folder: Path) -> bool:
+    running = holder_running(folder / IN_USE)
+    if running is not None:
+        return running
+    owner = folder.name.removeprefix(FOLDER_PREFIX).partition("-")[0]
+    return not owner.isdigit() or process_alive(int(owner))

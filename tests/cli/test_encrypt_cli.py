@@ -4,10 +4,12 @@ TOWNDESK_KEY_PASSWORD (or a prompt), refused plainly without it."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
+from app.cli import cmd_sync
 from app.store.blob_cipher import MAGIC
 from app.store.blobs import BlobStore
 from app.store.encryption import is_encrypted
@@ -181,3 +183,57 @@ def test_a_damaged_evidence_file_is_named_and_the_rest_encrypted(
     store = BlobStore.beside(unlock_database(demo_path, PASSWORD))
     assert store.read_bytes(hashlib.sha256(good).hexdigest()) == good
     assert not store.is_sealed(bad_name)
+
+
+def test_verify_names_the_evidence_files_encrypt_has_not_reached(
+    demo_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Beside an encrypted database a plain evidence file is a task left, not damage: verify
+    names it (its case and file name, its hash) and says to run encrypt, and still passes.
+    Beside a plain database every file is plain by design: nothing is said."""
+    monkeypatch.delenv("TOWNDESK_KEY_PASSWORD", raising=False)
+    first = add_case_with_photo(capsys, demo_path, tmp_path / "camera", "现场一.jpg")
+    second = add_case_with_photo(capsys, demo_path, tmp_path / "camera", "现场二.jpg")
+    orphan = TINY_JPEG + b"copied in, then its case refused"
+    orphan_name = hashlib.sha256(orphan).hexdigest()
+    (demo_path.parent / "blobs" / orphan_name[:2]).mkdir(exist_ok=True)
+    (demo_path.parent / "blobs" / orphan_name[:2] / orphan_name).write_bytes(orphan)
+    db = open_database(demo_path)
+    [(number,)] = db.execute(
+        "SELECT number FROM cases WHERE description = '巷口有人占道经营（现场二.jpg）'"
+    ).fetchall()
+    db.close()
+    out = ok(capsys, "verify", "--db", str(demo_path), "--quick")
+    assert "未发现问题" in out and "明文" not in out
+    ok(capsys, "encrypt", "--db", str(demo_path), "--key-password", PASSWORD)
+    left_plain = hashlib.sha256(second).hexdigest()
+    (demo_path.parent / "blobs" / left_plain[:2] / left_plain).write_bytes(second)
+    (demo_path.parent / "blobs" / orphan_name[:2] / orphan_name).write_bytes(orphan)
+    monkeypatch.setenv("TOWNDESK_KEY_PASSWORD", PASSWORD)
+
+    out = ok(capsys, "verify", "--db", str(demo_path), "--quick")  # exit status 0
+
+    assert "结果：未发现问题。" in out
+    assert "还有 2 个证据文件是明文" in out
+    assert f"  - 案件 {number} 的“现场二.jpg”，SHA-256：{left_plain}\n" in out
+    assert f"  - 没有案件记录引用的文件，SHA-256：{orphan_name}\n" in out
+    assert hashlib.sha256(first).hexdigest() not in out  # encrypted: not named
+    assert "请运行 towndesk encrypt 把它们加密" in out
+    assert run(["verify", "--db", str(demo_path), "--quick", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["ok"] is True
+    assert sorted(found["evidence_plain"], key=lambda item: item["sha256"]) == sorted(
+        [
+            {"sha256": left_plain, "cases": [{"number": number, "file_name": "现场二.jpg"}]},
+            {"sha256": orphan_name, "cases": []},
+        ],
+        key=lambda item: item["sha256"],
+    )
+
+    monkeypatch.setattr(cmd_sync, "PLAIN_LINES", 1)  # many left plain: the rest counted
+    out = ok(capsys, "verify", "--db", str(demo_path), "--quick")
+    assert out.count("，SHA-256：") == 1 and "  - 另有 1 个未逐个列出（--json 列出全部）" in out
+
+    ok(capsys, "encrypt", "--db", str(demo_path))
+    out = ok(capsys, "verify", "--db", str(demo_path), "--quick")
+    assert "明文" not in out and "未发现问题" in out

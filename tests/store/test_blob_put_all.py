@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import app.store.blobs as blobs_module
+import app.store.blob_batches as batches_module
 from app.core.errors import DomainError
 from app.store.blobs import BlobStore
 
@@ -56,7 +56,7 @@ def test_a_window_of_bytes_in_flight_still_stores_all(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """More bytes than may be held at once: written window by window."""
-    monkeypatch.setattr(blobs_module, "_IN_FLIGHT", 10_000)  # about three files
+    monkeypatch.setattr(batches_module, "_IN_FLIGHT", 10_000)  # about three files
     store = BlobStore(tmp_path / "blobs")
     wanted = files(25)
     store.put_all(wanted, wanted.__getitem__)

@@ -18,7 +18,7 @@ from app.store import evidence_copies
 from app.store.blob_cipher import CHUNK, HEADER, MAGIC, TAG, plain_size
 from app.store.blobs import INCOMING, BlobStore, Sealed
 from app.store.encryption import DatabaseFile
-from app.store.evidence_copies import FOLDER_PREFIX, PlainCopies, sweep_plain_copies
+from app.store.evidence_copies import FOLDER_PREFIX, IN_USE, PlainCopies, sweep_plain_copies
 from tests.images import TINY_JPEG, TINY_PDF
 
 KEY = bytes(range(32))
@@ -223,7 +223,9 @@ def test_encrypt_plain_encrypts_each_plain_file_once(tmp_path: Path) -> None:
     for data in photos:
         plain.put_bytes(sha(data), data)
     sealed = BlobStore(folder, KEY)
+    assert sealed.plain_files() == sorted(sha(data) for data in photos)
     assert sealed.encrypt_plain() == Sealed(3, [])
+    assert sealed.plain_files() == []
     for data in photos:
         assert sealed.is_sealed(sha(data))
         assert sealed.read_bytes(sha(data)) == data
@@ -356,7 +358,7 @@ def test_a_damaged_file_is_not_written_out_at_all(sealed: BlobStore, tmp_path: P
     with pytest.raises(DomainError, match="已损坏或被改动"):
         copies.write(sealed, sha(data), "scan.pdf")
     assert copies.folder is not None
-    assert [p for p in copies.folder.rglob("*") if p.is_file()] == []
+    assert [p.name for p in copies.folder.rglob("*") if p.is_file()] == [IN_USE]  # no copy
 
 
 def test_copies_a_killed_window_left_are_swept_at_the_next_opening(tmp_path: Path) -> None:
