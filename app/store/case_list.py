@@ -11,10 +11,8 @@ sorted; many are found by walking the sort order's index (see ``_narrowing``).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -23,9 +21,7 @@ from app.core.text import fts_query
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.queues import queue_conditions, waiting_on
 from app.store.search_hits import SearchHits, search_hits
-from app.store.sqlite_driver import OperationalError
-
-T = TypeVar("T")
+from app.store.sql_deadline import within
 
 SORTABLE = (
     "number",
@@ -192,29 +188,6 @@ def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None
     table in a hundred). A search's hits are read before the clock starts."""
     where = _where(db, case_filter)
     return within(db, ms, lambda: _count(db, where))
-
-
-# How often SQLite asks whether a deadline has passed (every this many VM steps).
-DEADLINE_STEPS = 1000
-
-
-def within(db: Database, ms: float, work: Callable[[], T]) -> T | None:
-    """What ``work`` returns if SQLite finishes its statements within ``ms`` milliseconds,
-    else None (interrupted)."""
-    deadline = time.perf_counter() + ms / 1000
-
-    def too_long() -> bool:
-        return time.perf_counter() > deadline
-
-    db.conn.set_progress_handler(too_long, DEADLINE_STEPS)
-    try:
-        return work()
-    except OperationalError as error:
-        if "interrupt" not in str(error):
-            raise
-        return None
-    finally:
-        db.conn.set_progress_handler(None, 0)
 
 
 def _unindexed(clause: str, walked: str) -> str:

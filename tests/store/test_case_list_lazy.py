@@ -7,6 +7,7 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.case_list as case_list
+import app.store.sql_deadline as sql_deadline
 from app.store.case_count import (
     CaseCount,
     estimate_cases,
@@ -245,7 +246,7 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
     most TRY_WALKING_MS, then gathered; either way it holds the same rows."""
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
-    monkeypatch.setattr(case_list, "DEADLINE_STEPS", 1)  # asked at once
+    monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
     plans: list[str] = []
 
     def walking(*args):
