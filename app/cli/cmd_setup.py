@@ -3,6 +3,7 @@ screenshot``, and the reference lists ``categories | grids | departments | users
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import secrets
@@ -61,7 +62,7 @@ def register(commands: Commands, common: CommonOptions) -> None:
     p.add_argument("--seed", type=int, default=1, help="随机种子")
     p.add_argument(
         "--walk",
-        type=int,
+        type=_how_many,
         help="只让最近受理的这么多件走案件流程，其余停在待研判分拨（默认全部；做大库测速时用）",
     )
     p.add_argument("--if-missing", action="store_true", help="数据库已存在时什么也不做")
@@ -124,6 +125,13 @@ def init(ctx: Context) -> int:
     print(f"已创建 {args.township}（{args.code.upper()}），文书落款 {profile.issuer}：{path}")
     print(f"管理员用户名 admin，密码 {password}")
     return 0
+
+
+def _how_many(text: str) -> int:
+    """A count given on the command line: a whole number, not negative."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"“{text}”不是件数，应填 0 或正整数")
+    return int(text)
 
 
 def demo(ctx: Context) -> int:

@@ -67,6 +67,10 @@ class CaseSort:
 # sorts them (~20 ms); above it, walking the sort index finds a window's rows sooner.
 GATHER_AT_MOST = 20_000
 
+# A search finding at most this many is read from the full-text index (unless the other
+# filters find fewer); more are tested against its bitmap wherever the plan reaches them.
+FEW_HITS = 20_000
+
 # The columns held by the index cases_by_seq (db/0014_case_list_indexes.sql).
 _NARROW_INDEX_COLUMNS = {
     "received_at",
@@ -143,7 +147,8 @@ def _where(
         hits = search_hits(db, match)
         if hits.count == 0:
             return None
-        if seqs is None and hits.count <= GATHER_AT_MOST and not _filters_first(db, f, hits):
+        few = hits.count <= FEW_HITS
+        if seqs is None and few and (walk is not None or not _filters_first(db, f, hits)):
             # few hits: the full-text index finds them, then the other filters test them
             where.add("seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
             where.text_match = match
@@ -346,8 +351,8 @@ def walked_within(
     db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int, ms: float
 ) -> list[ListedCase] | None:
     """The first ``limit`` rows found by walking the sort order's index, if SQLite finds
-    them within ``ms`` milliseconds, else None (a search's hits are read before the clock
-    starts)."""
+    them within ``ms`` milliseconds, else None (a common search's bitmap is read before
+    the clock starts; the walk reads the few hits of a rare one itself, in a few ms)."""
     where = _where(db, case_filter, walk=sort.column)
     if where is None:
         return []

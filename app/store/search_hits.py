@@ -21,10 +21,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.store.sqlite_driver import OperationalError
+
 # Bitmaps kept per connection (a million cases: 1 MB each).
 KEPT = 4
 
 _names = itertools.count(1)
+_in_transaction = itertools.count(1)  # a version no later call has
 _generation = 0  # raised by forget_searches: every kept bitmap is read again
 
 
@@ -49,15 +52,20 @@ class _Kept:
     hits: SearchHits
 
 
+_released: weakref.WeakKeyDictionary[Database, list[str]] = weakref.WeakKeyDictionary()
 _kept: weakref.WeakKeyDictionary[Database, OrderedDict[str, _Kept]] = weakref.WeakKeyDictionary()
 
 
 def search_hits(db: Database, match: str) -> SearchHits:
     """The hits of ``match`` on ``db``, read now or kept from an earlier call on the same
-    connection if nothing was written since."""
+    connection if nothing was written since (never inside a transaction, which may yet be
+    rolled back)."""
     data_version = db.execute("PRAGMA data_version").fetchone()[0]
     version = (data_version, db.conn.total_changes, _generation)
+    if db.conn.in_transaction:  # a rollback undoes writes without a trace in the version
+        version = (*version[:2], -next(_in_transaction))
     kept = _kept.setdefault(db, OrderedDict())
+    _drop_released(db)
     found = kept.get(match)
     if found is not None and found.version == version:
         kept.move_to_end(match)
@@ -101,4 +109,17 @@ def _read(db: Database, match: str) -> SearchHits:
 
 
 def _forget(db: Database, kept: _Kept) -> None:
-    db.conn.create_function(kept.hits.function, 1, None)  # releases its bitmap
+    _released.setdefault(db, []).append(kept.hits.function)
+    _drop_released(db)
+
+
+def _drop_released(db: Database) -> None:
+    """Unregister the functions of bitmaps no longer kept (releasing them); SQLite refuses
+    while a statement of the connection is still being read, so those wait for next time."""
+    waiting = _released.get(db, [])
+    for function in list(waiting):
+        try:
+            db.conn.create_function(function, 1, None)
+        except OperationalError:
+            return
+        waiting.remove(function)

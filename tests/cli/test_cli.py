@@ -163,6 +163,15 @@ def test_demo_walks_only_the_most_recent_cases_when_asked(tmp_path: Path, capsys
     assert all(status != "pending_triage" for (status,) in newest)
 
 
+def test_demo_refuses_a_negative_walk(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "demo.sqlite3"
+    with pytest.raises(SystemExit) as exit_status:
+        run(["demo", "--db", str(db), "--cases", "20", "--walk", "-5"])
+    assert exit_status.value.code == 2
+    assert "错误：命令参数不对" in capsys.readouterr().err
+    assert not db.exists()
+
+
 def test_init_refuses_to_overwrite(demo_path: Path, capsys) -> None:
     before = demo_path.read_bytes()
     err = fails(

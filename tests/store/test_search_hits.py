@@ -76,3 +76,39 @@ def test_only_a_few_bitmaps_are_kept(demo_db) -> None:
     # the dropped bitmap is released: its function no longer answers
     with pytest.raises(OperationalError):
         demo_db.execute(f"SELECT {dropped}(1)").fetchone()
+
+
+def test_hits_read_inside_a_transaction_are_not_kept_past_its_rollback(demo_db) -> None:
+    """A rollback leaves no trace in the version the bitmap is kept by: one read inside a
+    transaction is never reused (the count would include a case rolled back)."""
+    text = "噪音"
+    truth = indexed(demo_db, text)
+    outsider = min(set(range(1, 401)) - truth)
+    search = CaseFilter(text=text)
+    for begin, undo in [("BEGIN IMMEDIATE", "ROLLBACK"), ("SAVEPOINT s", "ROLLBACK TO s")]:
+        demo_db.conn.execute(begin)
+        demo_db.conn.execute(
+            "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, '噪 音', '噪音')",
+            [outsider],
+        )
+        assert count_cases(demo_db, search) == len(truth) + 1
+        demo_db.conn.execute(undo)
+        if undo.startswith("ROLLBACK TO"):
+            demo_db.conn.execute("RELEASE s")
+        assert count_cases(demo_db, search) == len(truth)
+        assert hits_tested(demo_db, text) == truth
+
+
+def test_a_bitmap_dropped_while_a_statement_is_read_is_released_later(demo_db) -> None:
+    """SQLite refuses to unregister a function while a statement is being read: the bitmap
+    is released at the next search instead of failing this one."""
+    first = search_hits(demo_db, fts_query(SEARCHES[0])).function
+    reading = demo_db.conn.execute("SELECT seq FROM cases")
+    reading.fetchone()  # a statement still being read
+    for text in SEARCHES[1 : search_hits_module.KEPT + 1]:  # the first is dropped
+        search_hits(demo_db, fts_query(text))
+    assert demo_db.execute(f"SELECT {first}(1)").fetchone() is not None  # not yet
+    reading.close()
+    search_hits(demo_db, fts_query(SEARCHES[1]))
+    with pytest.raises(OperationalError):
+        demo_db.execute(f"SELECT {first}(1)").fetchone()

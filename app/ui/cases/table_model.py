@@ -1,8 +1,9 @@
 """The cases list as a Qt table model over SQL windows: never all rows.
 
-``rowCount`` comes from ``count_cases``; rows are fetched in pages of ``PAGE_SIZE`` with
-``case_window`` when the view asks for them, and only the ``MAX_PAGES`` most recently used
-pages are kept, so scrolling through a million cases holds at most 1,600 in memory.
+``rowCount`` comes from ``count_cases`` (or ``first_window``'s estimate); rows are fetched
+in pages of ``PAGE_SIZE`` with ``listed_window`` when the view asks for them, and only the
+``MAX_PAGES`` most recently used pages are kept, so scrolling through a million cases
+holds at most 1,600 in memory.
 
 On a large database (``set_query(..., background=True)``) nothing that grows with the
 table runs on the UI thread: the worker finds the first page with the count, estimated
