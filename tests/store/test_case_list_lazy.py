@@ -206,7 +206,7 @@ def test_a_search_starts_from_the_fewer_of_its_hits_and_the_filters(demo_db, mon
     """The plan: a grid's few cases are read from cases_by_grid and tested against the
     hits' bitmap; a search's few hits, fewer than the filters find, are read from the
     full-text index and tested against the filters; a search finding more than
-    GATHER_AT_MOST is always tested by its bitmap. All three find the same cases."""
+    FEW_HITS is always tested by its bitmap. All three find the same cases."""
     search = CaseFilter(grid_code="G16", text="占")
     expected = sorted(
         r["number"]
@@ -230,7 +230,7 @@ def test_a_search_starts_from_the_fewer_of_its_hits_and_the_filters(demo_db, mon
     assert where.clauses[0] == "+grid_code = ?"  # SQLite may not start from the grid
     assert "cases_search" in plan_of(demo_db, where)
     assert found() == expected
-    monkeypatch.setattr(case_list, "GATHER_AT_MOST", 1)  # the search finds many
+    monkeypatch.setattr(case_list, "FEW_HITS", 1)  # the search finds many
     where = case_list._where(demo_db, search)
     assert where is not None and where.clauses[-1].startswith("search_hit_")
     assert "cases_search" not in plan_of(demo_db, where)
