@@ -67,3 +67,40 @@ def test_the_clerk_sees_every_task_counted_by_kind_and_the_way_to_the_full_list(
     bench.all_tasks.click()
     assert window.current_page() == "cases"
     assert asked[0].waiting_on == clerk and count_cases(demo_db, asked[0]) == total
+
+
+def test_on_a_large_database_the_figures_come_from_the_worker(
+    qtbot, demo_path, demo_db, monkeypatch
+):
+    """Counting a backlog of millions must not hold the window: above LARGE_DATABASE the
+    workbench is shown at once and its figures arrive from the worker, the same figures."""
+    import threading
+
+    import app.ui.workbench.page as workbench_page
+    from app.store.case_list import CaseFilter, count_cases
+    from app.store.queues import task_counts
+
+    clerk = user_by_name(demo_db, "clerk")
+    total = sum(task_counts(demo_db, clerk).values())
+    pending = count_cases(demo_db, CaseFilter(status=CaseStatus.PENDING_TRIAGE.value))
+    threads: list[str] = []
+    monkeypatch.setattr(workbench_page, "LARGE_DATABASE", 0)
+    read, show = workbench_page._read, workbench_page.WorkbenchPage._show
+
+    def reading(*args):  # type: ignore[no-untyped-def]
+        threads.append("worker" if threading.current_thread() is not main else "window")
+        return read(*args)
+
+    def showing(page, *args):  # type: ignore[no-untyped-def]
+        threads.append("window" if threading.current_thread() is main else "worker")
+        show(page, *args)
+
+    main = threading.main_thread()
+    monkeypatch.setattr(workbench_page, "_read", reading)
+    monkeypatch.setattr(workbench_page.WorkbenchPage, "_show", showing)
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    bench = window.workbench
+    qtbot.waitUntil(lambda: bench.tasks_title.text() == f"待我办理（{total:,} 件）", timeout=10_000)
+    assert bench.pending.value.text() == f"{pending:,}"
+    assert bench.recent.topLevelItemCount() == 10
+    assert threads[:2] == ["worker", "window"]  # read on the worker, shown on the window's
