@@ -124,6 +124,8 @@ def render_page(
             fill_sample(dialog, window.ref)
             target = dialog
         _process_until(lambda: target.isVisible(), 2.0)
+        # what the worker reads for the page (a large database's figures, the first page)
+        _process_until(lambda: not window.runner.is_busy(), 60.0)
         QCoreApplication.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not target.grab().save(str(out), "PNG"):

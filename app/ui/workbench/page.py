@@ -53,7 +53,7 @@ class StatCard(QFrame):
         self.setObjectName("statCard")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("Show these cases"))
-        self.value = QLabel("0")
+        self.value = QLabel("…")  # until the figures are read (on the worker when many)
         self.value.setObjectName("statValue")
         label = QLabel(caption)
         label.setObjectName("statCaption")
@@ -280,7 +280,11 @@ class WorkbenchPage(Page):
             self._show(read(self.db), now)
             return
         # counting a backlog of millions (4.9 million waiting for triage: 2 s) must not hold
-        # the window: the figures come from the worker, as the cases page's count does
+        # the window: the figures come from the worker, as the cases page's count does;
+        # until the first come, nothing says "0" or "nothing waits"
+        if not self.tasks.topLevelItemCount():
+            self.nothing.setVisible(False)
+            self.tasks_title.setText(self.tr("Waiting on me ({count})").format(count="…"))
         self.session.runner.run(Operation(read, lambda result: self._show(result, now)))
 
     def _show(self, read: _Read, now: datetime) -> None:
