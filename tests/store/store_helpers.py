@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -133,3 +135,14 @@ def case_for(
     request = IntakeRequest(category_for(db, lead), "G01", "网格巡查发现的问题，待研判分拨")
     clerk = user_by_name(db, "clerk")
     return register_case(db, BlobStore.beside(path), clerk, request, wall=wall or frozen).number
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (it may be reused later, not within a test)."""
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(finished.stdout)

@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +18,7 @@ from app.store.reference import user_by_name
 from app.store.setup import open_database
 from tests.clock import TEST_NOW_MS
 from tests.images import TINY_JPEG
+from tests.store.store_helpers import dead_pid
 
 NOW_S = TEST_NOW_MS / 1000  # the sweep runs when the tests' clock stands
 DAY_MS = 86_400_000
@@ -46,17 +45,6 @@ def test_only_old_leftovers_are_swept_and_stored_files_stay(tmp_path: Path) -> N
     assert store.sweep_leftovers(NOW_S) == 1
     assert not old.exists() and fresh.exists()
     assert store.has(kept.sha256)
-
-
-def dead_pid() -> int:
-    """The id of a process that has ended (it may be reused later, not within a test)."""
-    finished = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return int(finished.stdout)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a process's end is checked on POSIX only")

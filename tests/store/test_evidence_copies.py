@@ -17,6 +17,7 @@ from app.store.blobs import BlobStore
 from app.store.evidence_copies import FOLDER_PREFIX, IN_USE, PlainCopies, sweep_plain_copies
 from app.store.processes import hold, holder_running
 from tests.images import TINY_PDF
+from tests.store.store_helpers import dead_pid
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = bytes(range(32))
@@ -95,7 +96,7 @@ def test_this_sessions_own_copies_are_kept_by_its_own_sweep(tmp_path: Path) -> N
 def test_a_folder_whose_mark_says_nothing_goes_by_the_id_in_its_name(tmp_path: Path) -> None:
     """No mark (an older version's folder) or an empty one (being made this moment, or its
     maker killed before it held it): the process id decides, as before."""
-    dead = _dead_pid()
+    dead = dead_pid()
     unmarked_dead = copies_folder(tmp_path, dead, "old")
     unmarked_running = copies_folder(tmp_path, os.getpid(), "old")
     being_made = copies_folder(tmp_path, os.getpid(), "new")
@@ -145,14 +146,3 @@ def _pdf(tmp_path: Path) -> Path:
     path = tmp_path / "通知书.pdf"
     path.write_bytes(TINY_PDF)
     return path
-
-
-def _dead_pid() -> int:
-    """The id of a process that has ended (it may be reused later, not within a test)."""
-    finished = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return int(finished.stdout)

@@ -29,13 +29,10 @@ from app.store.changes import CASES
 from app.ui.cases.cells import CaseRole
 from app.ui.cases.filters import CaseFilterBar
 from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseTableModel
-from app.ui.common.page import Page
+from app.ui.common.page import LARGE_DATABASE, Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
 
-# Above this many cases, every count and page is read on the worker thread, so neither
-# typing in the search box nor scrolling ever waits for SQLite.
-LARGE_DATABASE = 50_000
 # number, received, status, lead unit, category, grid, source, urgency, address,
 # description (takes what is left), first receiver
 COLUMN_WIDTHS = (146, 126, 72, 84, 112, 114, 74, 70, 120, 200, 84)

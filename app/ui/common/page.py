@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QWidget
 from app.store.changes import Changes
 from app.ui.common.session import Session
 
+# Above this many cases a page reads on the worker thread (the cases page every count and
+# page, the workbench its figures), so neither typing, scrolling nor starting waits for SQLite.
+LARGE_DATABASE = 50_000
+
 
 class Page(QWidget):
     shows: ClassVar[frozenset[str]] = frozenset()  # the kinds of records on this page

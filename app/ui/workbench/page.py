@@ -31,15 +31,13 @@ from app.store.queues import Task, my_tasks, task_counts
 from app.store.workbench_figures import OfficeFigures, UnitFigures, office_figures, unit_figures
 from app.ui.common.field_banner import FieldBanner
 from app.ui.common.i18n import word
-from app.ui.common.page import Page
+from app.ui.common.page import LARGE_DATABASE, Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
 from app.ui.common.trees import case_tree
 from app.ui.workbench.calendar_banner import CalendarBanner
 
 RECENT = 10
-# Above this many cases the figures are read on the worker (the cases page's threshold too).
-LARGE_DATABASE = 50_000
 TASKS = 200  # the most pressing first; all of them are a click away on the cases page
 
 
