@@ -3,6 +3,8 @@ row numbers (约), and windows found by walking the sort order when the filter f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import app.store.case_count as case_count
@@ -24,6 +26,7 @@ from app.store.case_list import (
     listed_window,
     walked_within,
 )
+from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from tests.store.store_helpers import all_cases
 
@@ -135,13 +138,13 @@ def test_the_first_window_is_exact_when_it_holds_the_whole_list(
     monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
     monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
     few = CaseFilter(grid_code="G02", urgency="urgent")
-    count, rows = first_window(demo_db, few, CaseSort(), 200)
+    count, rows, _walk = first_window(demo_db, few, CaseSort(), 200)
     assert count == CaseCount(count_cases(demo_db, few), True)
     assert [r.case.number for r in rows] == [
         c.number for c in case_window(demo_db, few, CaseSort(), 0, 200)
     ]
-    count, rows = first_window(demo_db, CaseFilter(), CaseSort(), 50)
-    assert not count.exact and len(rows) == 50
+    count, rows, walk = first_window(demo_db, CaseFilter(), CaseSort(), 50)
+    assert not count.exact and len(rows) == 50 and not walk  # 400 cases: gathered
 
 
 @pytest.mark.parametrize("column", SORTABLE)
@@ -164,10 +167,15 @@ def test_walking_the_sort_order_finds_the_same_windows(demo_db, column: str) -> 
 
 def walk_plan(db, monkeypatch, case_filter: CaseFilter, column: str) -> str:
     """The query plan of the walked window listed_window runs."""
+    return window_plan(db, monkeypatch, case_filter, CaseSort(column), walk=True)
+
+
+def window_plan(db, monkeypatch, case_filter: CaseFilter, sort: CaseSort, walk: bool) -> str:
+    """The query plan of the window listed_window runs."""
     sql: list[tuple[str, list]] = []
     real = db.execute
     monkeypatch.setattr(db, "execute", lambda q, p=(): sql.append((q, list(p))) or real(q, p))
-    listed_window(db, case_filter, CaseSort(column), 0, 5, walk=True)
+    listed_window(db, case_filter, sort, 0, 5, walk=walk)
     window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM cases"))
     return " ".join(r[3] for r in real("EXPLAIN QUERY PLAN " + window, params).fetchall())
 
@@ -190,6 +198,25 @@ def test_the_walk_narrows_to_the_sort_columns_own_filter(demo_db, monkeypatch) -
     assert plan.startswith("SEARCH cases USING COVERING INDEX cases_by_grid (grid_code=?)")
     plan = walk_plan(demo_db, monkeypatch, both, "number")
     assert plan.startswith("SCAN cases USING COVERING INDEX cases_by_number")
+
+
+def test_the_walk_tests_the_to_do_lists_conditions_inside_the_sort_index(
+    demo_db, monkeypatch
+) -> None:
+    """待我办理 is several conditions ORed: walked by status, SQLite must not read each
+    one's index range and sort them all (4.9 million untriaged cases: seconds)."""
+    monkeypatch.setattr(case_list, "GATHER_AT_MOST", 0)  # as when millions wait
+    mine = CaseFilter(waiting_on=user_by_name(demo_db, "clerk"))
+    where = case_list._where(demo_db, mine, walk="status")
+    assert where is not None and where.clauses[0].startswith("+((")
+    for column in ("status", "received_at", "number"):
+        plan = walk_plan(demo_db, monkeypatch, mine, column)
+        assert plan.startswith(f"SCAN cases USING COVERING INDEX {case_list.SORT_INDEX[column]}")
+        assert "MULTI-INDEX OR" not in plan and "TEMP B-TREE FOR ORDER BY" not in plan
+        walked = listed_window(demo_db, mine, CaseSort(column), 0, 400, walk=True)
+        gathered = listed_window(demo_db, mine, CaseSort(column), 0, 400)
+        assert [r.case.number for r in walked] == [r.case.number for r in gathered]
+        assert walked
 
 
 def test_when_to_walk() -> None:
@@ -265,7 +292,8 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
         sort = CaseSort(column)
         for known in (None, CaseCount(count_cases(demo_db, search), True)):
             plans.clear()
-            count, rows = first_window(demo_db, search, sort, 7, known)
+            count, rows, walk = first_window(demo_db, search, sort, 7, known)
+            assert not walk  # the later windows are gathered
             gathered = listed_window(demo_db, search, sort, 0, 7)
             assert [row.case.number for row in rows] == [row.case.number for row in gathered]
             assert count.value >= 7
@@ -290,3 +318,76 @@ def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> 
     assert len(counted) == 1
     first_window(demo_db, CaseFilter(grid_code="G15", text="占"), CaseSort(), 7)
     assert len(counted) == 2
+
+
+def test_walking_for_longer_than_gathering_would_take_is_given_up(demo_db, monkeypatch) -> None:
+    """Above WALK_ABOVE a filter's cases are walked, but for no longer than gathering them
+    is expected to take: a walk given up is gathered, and so are its later windows; a
+    search's many hits are always walked (no index gathers them)."""
+    monkeypatch.setattr(case_count, "WALK_ABOVE", 0)
+    monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
+    monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
+    plans: list[str] = []
+
+    def walking(db, case_filter, sort, limit, ms):
+        found = walked_within(db, case_filter, sort, limit, ms)
+        plans.append("walked" if found is not None else "stopped")
+        return found
+
+    def listing(db, case_filter, sort, offset, limit, walk=False, total=None):
+        plans.append("walk" if walk else "gather")
+        return listed_window(db, case_filter, sort, offset, limit, walk, total)
+
+    monkeypatch.setattr(case_count, "walked_within", walking)
+    monkeypatch.setattr(case_count, "listed_window", listing)
+    hotline, sort = CaseFilter(source="hotline"), CaseSort("number", descending=False)
+    expected = [r.case.number for r in listed_window(demo_db, hotline, sort, 0, 7)]
+    for per_case, plan, walk in ((1.0, ["walked"], True), (-1.0, ["stopped", "gather"], False)):
+        monkeypatch.setattr(case_count, "GATHER_MS_PER_CASE_LOOKED_UP", per_case)
+        plans.clear()
+        found = first_window(demo_db, hotline, sort, 7)
+        assert [r.case.number for r in found.rows] == expected
+        assert (plans, found.walk) == (plan, walk)
+    plans.clear()
+    searched = first_window(demo_db, replace(hotline, text="占"), sort, 7)
+    assert (plans, searched.walk) == (["walk"], True)
+
+
+@pytest.mark.parametrize(
+    ("column", "budget"),
+    [("urgency", 25.0), ("lead_unit", 25.0), ("number", 100.0), ("address", 100.0)],
+)
+def test_a_walk_may_take_what_gathering_would(column: str, budget: float) -> None:
+    """50,000 cases gathered: 0.5 µs each inside a filter's index, which holds every
+    column but the case number and the address; 2 µs each with the row looked up."""
+    many = CaseCount(50_000, False)
+    assert case_count._walking_ms(CaseFilter(status="handling"), CaseSort(column), many) == (
+        pytest.approx(budget)
+    )
+    assert case_count._walking_ms(CaseFilter(text="占"), CaseSort(column), many) is None
+    assert case_count._walking_ms(CaseFilter(), CaseSort(column), CaseCount(5_000, True)) == 10.0
+    assert case_count._walking_ms(CaseFilter(), CaseSort(column), CaseCount(1_000, True)) is None
+
+
+def test_a_filter_listed_in_the_order_received_is_gathered_at_once(demo_db, monkeypatch) -> None:
+    """One status (grid, source, urgency, category) leads an index whose next column is
+    the time received: its cases are read in that order wherever they lie, nothing to
+    walk past; not so for a group's categories, a unit's, the to-do list, a search."""
+    many, received = CaseCount(50_000, False), CaseSort("received_at", descending=False)
+    for one in (
+        CaseFilter(status="handling"),
+        CaseFilter(grid_code="G07", urgency="urgent"),
+        CaseFilter(category_codes=("0101",), received_from="2026-09-01"),
+    ):
+        assert case_count._walking_ms(one, received, many) == 0.0
+        assert case_count._walking_ms(one, CaseSort("urgency"), many) == 25.0
+    for other in (
+        CaseFilter(category_codes=("0101", "0102")),
+        CaseFilter(received_from="2026-09-01"),
+        CaseFilter(status="handling", lead_unit="ZHB"),
+        CaseFilter(status="handling", waiting_on=user_by_name(demo_db, "clerk")),
+    ):
+        assert case_count._walking_ms(other, received, many) == 25.0
+    plan = window_plan(demo_db, monkeypatch, CaseFilter(status="handling"), received, walk=False)
+    assert plan.startswith("SEARCH cases USING COVERING INDEX cases_by_status (status=?)")
+    assert "TEMP B-TREE FOR ORDER BY" not in plan  # only ties of the time are sorted

@@ -193,3 +193,35 @@ def test_a_row_opened_before_another_list_is_shown_does_not_open(qtbot, demo_db,
     gate.set()
     qtbot.waitUntil(lambda: not runner.is_busy(), timeout=20_000)
     assert opened == [] and model.case_filter == CaseFilter(source="patrol")
+
+
+@pytest.mark.parametrize("walked", [True, False])
+def test_the_later_pages_are_found_as_the_first_was(
+    qtbot, demo_db, runner, monkeypatch, walked: bool
+) -> None:
+    """The worker found the first page by walking the sort order's index, or gave the walk
+    up and gathered the cases: the later pages are read the same way (a walk given up for
+    the first page would be as slow for the next)."""
+    first_window = table_model.first_window
+    monkeypatch.setattr(
+        table_model, "first_window", lambda *args: first_window(*args)._replace(walk=walked)
+    )
+    walks: list[bool] = []
+    listed_window = table_model.listed_window
+
+    def reading(db, case_filter, sort, offset, limit, walk=False, total=None):  # type: ignore[no-untyped-def]
+        walks.append(walk)
+        return listed_window(db, case_filter, sort, offset, limit, walk=walk, total=total)
+
+    monkeypatch.setattr(table_model, "listed_window", reading)
+    hotline, by_number = CaseFilter(source="hotline"), CaseSort("number")
+    model = CaseTableModel(demo_db, ReferenceData(demo_db), page_size=5, runner=runner)
+    with qtbot.waitSignal(model.modelReset, timeout=20_000):
+        model.set_query(hotline, by_number, background=True)
+    assert model.index(7, 0).data() is None  # its page is asked of the worker
+    qtbot.waitUntil(lambda: model.index(7, 0).data() is not None, timeout=20_000)
+    assert walks == [walked]
+    case = model.case_at(7)
+    assert (
+        case is not None and case.number == case_window(demo_db, hotline, by_number, 7, 1)[0].number
+    )

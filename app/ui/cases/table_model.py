@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QTableView
 from sqlite_utils import Database
 
 from app.core.model import Case
-from app.store.case_count import CaseCount, first_window, should_walk
+from app.store.case_count import CaseCount, FirstWindow, first_window, should_walk
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
 from app.ui.cases.cells import cell_data
@@ -103,6 +103,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self.background = False  # the pages of this query are read on the worker
+        self._walk = False  # its windows are found by walking the sort order's index
         self._operations: list[Operation] = []  # the worker's reads for this query
         self._asked: dict[int, Operation] = {}  # pages asked of the worker, not yet arrived
         self._opening: _Opening | None = None
@@ -157,13 +158,16 @@ class CaseTableModel(QAbstractTableModel):
         count: CaseCount,
         first: list[ListedCase],
         last_exact: int | None = None,
+        walk: bool | None = None,
     ) -> None:
         """``last_exact``: this list's exact count before it was read again, shown instead
-        of an estimate until the new exact count arrives."""
+        of an estimate until the new exact count arrives. ``walk``: how the worker found
+        the first window, so the others are found alike (None: by the count)."""
         self.beginResetModel()
         self._shown += 1
         self.case_filter = case_filter
         self.case_sort = sort
+        self._walk = should_walk(count) if walk is None else walk
         self._pages.clear()
         self._asked.clear()
         self._opening = None
@@ -203,17 +207,17 @@ class CaseTableModel(QAbstractTableModel):
         first was an estimate (a new query cancels both)."""
         size = self.page_size
 
-        def work(db: Database, _progress: object) -> tuple[CaseCount, list[ListedCase]]:
+        def work(db: Database, _progress: object) -> FirstWindow:
             known = None if total is None else CaseCount(total, True)  # another order
             return first_window(db, case_filter, sort, size, known)
 
-        def shown(result: tuple[CaseCount, list[ListedCase]]) -> None:
-            count, first = result
+        def shown(result: FirstWindow) -> None:
+            count, first, walk = result
             self._first_pending = False
             # the same list read again (after a write, in another order): a count near
             # the limit of the exact count at once would flip between exact and 约
             again = case_filter == self.case_filter and self.shows_exact_count()
-            self._show(case_filter, sort, count, first, self._count if again else None)
+            self._show(case_filter, sort, count, first, self._count if again else None, walk)
             if not count.exact:
                 self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
 
@@ -270,13 +274,12 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         offset = number * self.page_size
-        walk = should_walk(CaseCount(self._count, self.count_exact))
         if self.background and self.runner is not None:
-            self._ask_page(number, offset, walk)
+            self._ask_page(number, offset, self._walk)
             return []
         total = self._count if self.count_exact else None
         page = listed_window(
-            self.db, self.case_filter, self.case_sort, offset, self.page_size, walk, total
+            self.db, self.case_filter, self.case_sort, offset, self.page_size, self._walk, total
         )
         self._keep(number, page)
         return page
