@@ -10,17 +10,16 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from app.store.case_list import (
-    IN_EVERY_INDEX,
     CaseFilter,
     CaseSort,
     ListedCase,
     count_cases,
     count_in_slice,
     count_within,
-    listed_in_order_received,
     listed_window,
     walked_within,
 )
+from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
 # table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).

@@ -60,7 +60,7 @@ def _queues(db: Database, user: User) -> list[tuple[Queue, list[CaseStatus]]]:
 def queue_conditions(db: Database, user: User) -> list[tuple[Queue, str, list[object]]]:
     """Each of the user's queues as one SQL condition on ``cases`` (with its parameters): a
     case waits on the user when it meets any of them. The cases list gathers each queue
-    through its own index (see app/store/case_list.py)."""
+    through its own index (see app/store/case_plan.py)."""
     found = []
     for queue, statuses in _queues(db, user):
         clauses, values = _queue_clauses(queue, user)

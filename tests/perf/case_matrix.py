@@ -20,7 +20,8 @@ from sqlite_utils import Database
 
 from app.core.model import User
 from app.store.case_count import EXACT_WITHIN_MS
-from app.store.case_list import SORTABLE, CaseFilter, CaseSort
+from app.store.case_list import CaseFilter, CaseSort
+from app.store.case_plan import SORTABLE
 from app.store.sqlite_driver import OperationalError
 
 PAGE = 200

@@ -8,12 +8,12 @@ from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
 from app.store.case_count import first_window
 from app.store.case_list import (
-    SORTABLE,
     CaseFilter,
     CaseSort,
     case_window,
     count_cases,
 )
+from app.store.case_plan import SORTABLE
 from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches

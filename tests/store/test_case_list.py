@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.store.case_list import SORTABLE, CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_plan import SORTABLE
 from tests.store.store_helpers import all_cases
 
 EVERYTHING = 1_000_000

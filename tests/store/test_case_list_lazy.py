@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 import app.store.case_count as case_count
-import app.store.case_list as case_list
+import app.store.case_plan as case_plan
 import app.store.sql_deadline as sql_deadline
 from app.store.case_count import (
     CaseCount,
@@ -18,7 +18,6 @@ from app.store.case_count import (
     should_walk,
 )
 from app.store.case_list import (
-    SORTABLE,
     CaseFilter,
     CaseSort,
     case_window,
@@ -26,6 +25,7 @@ from app.store.case_list import (
     listed_window,
     walked_within,
 )
+from app.store.case_plan import SORTABLE
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from tests.store.store_helpers import all_cases
@@ -184,7 +184,7 @@ def test_the_walk_tests_the_filters_inside_the_sort_index(demo_db, monkeypatch) 
     """The plan, not only the rows: walking by grid reads cases_by_grid alone (it holds
     the source: schema 14), never the source's index nor whole rows; only ties of the
     time received are sorted."""
-    where = case_list._where(demo_db, CaseFilter(source="patrol"), walk="grid_code")
+    where = case_plan.where_clause(demo_db, CaseFilter(source="patrol"), walk="grid_code")
     assert where is not None and where.clauses == ["+source = ?"]
     plan = walk_plan(demo_db, monkeypatch, CaseFilter(source="patrol"), "grid_code")
     assert plan.startswith("SCAN cases USING COVERING INDEX cases_by_grid")
@@ -205,13 +205,13 @@ def test_the_walk_tests_the_to_do_lists_conditions_inside_the_sort_index(
 ) -> None:
     """待我办理 is several conditions ORed: walked by status, SQLite must not read each
     one's index range and sort them all (4.9 million untriaged cases: seconds)."""
-    monkeypatch.setattr(case_list, "GATHER_AT_MOST", 0)  # as when millions wait
+    monkeypatch.setattr(case_plan, "GATHER_AT_MOST", 0)  # as when millions wait
     mine = CaseFilter(waiting_on=user_by_name(demo_db, "clerk"))
-    where = case_list._where(demo_db, mine, walk="status")
+    where = case_plan.where_clause(demo_db, mine, walk="status")
     assert where is not None and where.clauses[0].startswith("+((")
     for column in ("status", "received_at", "number"):
         plan = walk_plan(demo_db, monkeypatch, mine, column)
-        assert plan.startswith(f"SCAN cases USING COVERING INDEX {case_list.SORT_INDEX[column]}")
+        assert plan.startswith(f"SCAN cases USING COVERING INDEX {case_plan.SORT_INDEX[column]}")
         assert "MULTI-INDEX OR" not in plan and "TEMP B-TREE FOR ORDER BY" not in plan
         walked = listed_window(demo_db, mine, CaseSort(column), 0, 400, walk=True)
         gathered = listed_window(demo_db, mine, CaseSort(column), 0, 400)
@@ -225,7 +225,7 @@ def test_when_to_walk() -> None:
 
 
 def plan_of(db, where) -> str:
-    sql = f"SELECT seq FROM {case_list._source(where)}{where.sql()}"
+    sql = f"SELECT seq FROM {case_plan.source_of(where)}{where.sql()}"
     return " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql, where.params))
 
 
@@ -246,23 +246,23 @@ def test_a_search_starts_from_the_fewer_of_its_hits_and_the_filters(demo_db, mon
         assert count_cases(demo_db, search) == len(expected)
         return sorted(c.number for c in case_window(demo_db, search, CaseSort(), 0, 400))
 
-    where = case_list._where(demo_db, search)  # G16's ~20 cases against ~100 hits
+    where = case_plan.where_clause(demo_db, search)  # G16's ~20 cases against ~100 hits
     assert where is not None and where.clauses[-1].startswith("search_hit_")
     assert "cases_by_grid" in plan_of(demo_db, where)
     assert found() == expected
-    monkeypatch.setattr(case_list, "HIT_LOOKUP_COST", 0)  # the hits are the fewer
+    monkeypatch.setattr(case_plan, "HIT_LOOKUP_COST", 0)  # the hits are the fewer
     forget_searches()  # and the plan kept with the hits is worked out again
-    where = case_list._where(demo_db, search)
+    where = case_plan.where_clause(demo_db, search)
     assert where is not None and where.clauses[-1].startswith("seq IN (SELECT rowid")
     assert where.clauses[0] == "+grid_code = ?"  # SQLite may not start from the grid
     assert "cases_search" in plan_of(demo_db, where)
     assert found() == expected
-    monkeypatch.setattr(case_list, "FEW_HITS", 1)  # the search finds many
-    where = case_list._where(demo_db, search)
+    monkeypatch.setattr(case_plan, "FEW_HITS", 1)  # the search finds many
+    where = case_plan.where_clause(demo_db, search)
     assert where is not None and where.clauses[-1].startswith("search_hit_")
     assert "cases_search" not in plan_of(demo_db, where)
     assert found() == expected
-    for column in case_list.SORTABLE:  # walking every sort order's index finds them too
+    for column in case_plan.SORTABLE:  # walking every sort order's index finds them too
         walked = listed_window(demo_db, search, CaseSort(column), 0, 400, walk=True)
         assert sorted(row.case.number for row in walked) == expected
 
@@ -309,8 +309,8 @@ def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> 
         counted.append(limit)
         return at_most(db, gather, params, limit)
 
-    at_most = case_list._at_most
-    monkeypatch.setattr(case_list, "_at_most", counting)
+    at_most = case_plan.at_most
+    monkeypatch.setattr(case_plan, "at_most", counting)
     search = CaseFilter(grid_code="G16", text="占")
     first_window(demo_db, search, CaseSort(), 7)
     first_window(demo_db, search, CaseSort("number"), 7)

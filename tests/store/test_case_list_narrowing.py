@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-import app.store.case_list as case_list
+import app.store.case_plan as case_plan
 import app.store.queues as queues
 from app.core.model import Role
-from app.store.case_list import SORTABLE, CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_plan import SORTABLE
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name, users
 from tests.store.store_helpers import all_cases
@@ -21,7 +22,7 @@ EVERYTHING = 1_000_000
 def path(request, monkeypatch) -> str:
     """Both ways of finding a narrowed list: gathered by its index, or the sort index walked."""
     if request.param == "walk":
-        monkeypatch.setattr(case_list, "GATHER_AT_MOST", 0)
+        monkeypatch.setattr(case_plan, "GATHER_AT_MOST", 0)
     return request.param
 
 
@@ -134,7 +135,7 @@ def test_a_narrowed_list_is_gathered_by_its_index_when_small(demo_db, monkeypatc
 def test_the_clerks_list_searched_is_counted_from_its_own_cases(demo_db, path, monkeypatch, few):
     """A narrowing filter's cases tested against a search by row number alone: the count
     never reads the cases' rows (9,224 of the clerk's cases searched in 3 ms, not 48)."""
-    monkeypatch.setattr(case_list, "FEW_HITS", few)
+    monkeypatch.setattr(case_plan, "FEW_HITS", few)
     clerk = user_by_name(demo_db, "clerk")
     rows = all_cases(demo_db)
     waiting = set(numbers(demo_db, CaseFilter(waiting_on=clerk)))
@@ -148,7 +149,7 @@ def test_the_clerks_list_searched_is_counted_from_its_own_cases(demo_db, path, m
         )
         assert expected, text
         assert sorted(numbers(demo_db, search)) == expected  # counts it too
-        where = case_list._where(demo_db, search)
+        where = case_plan.where_clause(demo_db, search)
         if path == "gather":
             statements: list[str] = []
             demo_db.conn.set_trace_callback(statements.append)

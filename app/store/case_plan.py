@@ -1,0 +1,276 @@
+"""How the cases list finds its rows: the filter and the sort a clerk picks, and the SQL
+plan that serves them at a million cases and more (issue 16) — which clauses, tested in
+which index, gathered through a filter's own index or walked along the sort order's.
+``case_list`` reads the windows and counts with them.
+
+The 待我办理 and 本单位 filters narrow the list to one person's or one unit's cases: a few
+hundred in a working database, but nearly all of them right after an import or in the
+benchmark's million untriaged cases. Few are gathered through the filter's own index and
+sorted; many are found by walking the sort order's index (see ``_narrowing``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.core.model import User
+from app.core.text import fts_query
+from app.store.queues import queue_conditions, waiting_on
+from app.store.search_hits import SearchHits, search_hits
+
+SORTABLE = (
+    "number",
+    "received_at",
+    "status",
+    "category_code",
+    "grid_code",
+    "source",
+    "urgency",
+    "address",
+    "first_receiver_unit",
+    "lead_unit",
+)
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: str | None = None
+    category_codes: tuple[str, ...] = ()  # a leaf, or every leaf of a group
+    grid_code: str | None = None
+    source: str | None = None
+    urgency: str | None = None
+    received_from: str | None = None  # YYYY-MM-DD, inclusive
+    received_to: str | None = None  # YYYY-MM-DD, inclusive
+    text: str = ""
+    # 待我办理: the cases waiting on this user now, exactly the workbench's to-do list
+    # (app/store/queues.py decides who a case waits on)
+    waiting_on: User | None = None
+    lead_unit: str | None = None  # 牵头单位: a department code (本单位: the user's own)
+
+
+@dataclass(frozen=True)
+class CaseSort:
+    column: str = "received_at"
+    descending: bool = True
+
+    def __post_init__(self) -> None:
+        if self.column not in SORTABLE:
+            raise ValueError(f"cannot sort cases by {self.column!r}")
+
+
+# A narrowing filter matching at most this many cases gathers them by its own index and
+# sorts them (~20 ms); above it, walking the sort index finds a window's rows sooner.
+GATHER_AT_MOST = 20_000
+
+# A search finding at most this many is read from the full-text index (unless the other
+# filters find fewer); more are tested against its bitmap wherever the plan reaches them.
+FEW_HITS = 20_000
+
+# The columns every filter's index holds, and cases_by_seq (db/0014_case_list_indexes.sql):
+# a list sorted by one of them is gathered and sorted without reading whole rows.
+IN_EVERY_INDEX = {
+    "received_at",
+    "status",
+    "category_code",
+    "grid_code",
+    "source",
+    "urgency",
+    "lead_unit",
+    "first_receiver_unit",
+}
+
+
+@dataclass
+class Where:
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    text_match: str | None = None
+    narrow: bool = True  # every clause is on a column of the narrow index cases_by_seq
+    gathered: list[Any] | None = None  # (gather, params) of a narrowing filter gathered
+    hits: SearchHits | None = None  # the search's, when there is one
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def where_clause(
+    db: Database,
+    case_filter: CaseFilter,
+    seqs: tuple[int, int] | None = None,
+    walk: str | None = None,
+) -> Where | None:
+    """The WHERE clause, or None when the search text can match nothing. ``seqs``: only
+    the row numbers ``first..last`` (a sample: the search is bounded too, and a narrowing
+    filter is tested row by row, not gathered). ``walk``: the sort column whose index is
+    walked (see ``first_window``); every other column goes behind a unary ``+``, so SQLite
+    tests it in that index's entries instead of looking it up elsewhere."""
+    where = Where()
+    f = case_filter
+    if seqs is not None:
+        where.add("seq BETWEEN ? AND ?", *seqs)
+    for condition, params, gather in _narrowing(db, f):
+        if seqs is None and at_most(db, gather, params, GATHER_AT_MOST):
+            where.add(f"seq IN ({gather})", *params)
+            where.gathered = [gather, params]
+        else:
+            where.add(condition, *params)
+            # the to-do list's condition reads columns cases_by_seq lacks; lead_unit it holds
+            where.narrow = where.narrow and condition.startswith("lead_unit = ")
+    if f.status:
+        where.add("status = ?", f.status)
+    if f.category_codes:
+        marks = ",".join("?" for _ in f.category_codes)
+        where.add(f"category_code IN ({marks})", *f.category_codes)
+    if f.grid_code:
+        where.add("grid_code = ?", f.grid_code)
+    if f.source:
+        where.add("source = ?", f.source)
+    if f.urgency:
+        where.add("urgency = ?", f.urgency)
+    if f.received_from:
+        where.add("received_at >= ?", f.received_from)
+    if f.received_to:
+        where.add("received_at < ?", f.received_to + "~")  # '~' sorts after any time
+    text = f.text.strip()
+    if text:
+        match = fts_query(text)
+        if match is None:
+            return None
+        hits = search_hits(db, match)
+        if hits.count == 0:
+            return None
+        few = hits.count <= FEW_HITS
+        if seqs is None and few and (walk is not None or not _filters_first(db, f, hits)):
+            # few hits: the full-text index finds them, then the other filters test them
+            where.add("seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
+            where.text_match = match
+        else:  # each case the plan reaches is tested against the hits' bitmap
+            where.add(hits.test())
+        where.hits = hits
+    if walk is not None:
+        where.clauses = [_unindexed(clause, walk) for clause in where.clauses]
+        where.narrow = False  # the sort order's index, not cases_by_seq
+    elif where.text_match and not where.gathered:
+        # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
+        # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
+        where.clauses = [_unindexed(clause, "seq") for clause in where.clauses]
+    return where
+
+
+# Reading a filter's index entry costs about a fifth of looking a hit up in the table.
+HIT_LOOKUP_COST = 5
+
+
+def _filters_first(db: Database, f: CaseFilter, hits: SearchHits) -> bool:
+    """Whether the other filters find so few cases that reading them and testing each
+    against the hits beats looking up every hit (a grid's 6,000 cases against 12,000
+    hits; not a unit's 82,000)."""
+    others = replace(f, text="")
+    known = hits.plans.get(others)  # worked out once per search and filter (up to 5 ms)
+    if known is None:
+        rest = where_clause(db, others)
+        assert rest is not None  # only a search can match nothing
+        limit = hits.count * HIT_LOOKUP_COST
+        known = bool(rest.clauses) and (
+            rest.gathered is not None  # a narrowing filter gathered its few
+            or at_most(db, f"SELECT 1 FROM cases{rest.sql()}", rest.params, limit)
+        )
+        hits.plans[others] = known
+    return known
+
+
+def _unindexed(clause: str, walked: str) -> str:
+    """``clause`` with its column behind a unary ``+`` (SQLite may not search an index by
+    it), unless it is the walked index's own column, which narrows the walk to a range."""
+    if " " not in clause:  # a test of the row number (search_hits), no column
+        return clause
+    if clause.startswith("("):  # the to-do list's conditions, ORed: SQLite would read each
+        return f"+{clause}"  # one's index range and sort them all (4.9 million: seconds)
+    column, rest = clause.split(" ", 1)
+    return f"+{column} {rest}" if column.isidentifier() and column != walked else clause
+
+
+def _narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], str]]:
+    """Each narrowing filter as ``(condition, params, gather)``: ``condition`` on ``cases``,
+    and ``gather`` a query of the same cases' ``seq`` through the index that finds them
+    (SQLite's statistics, skewed by millions of untriaged cases, would have it walk the whole
+    table for a unit's twenty cases). Both take ``params``."""
+    found = []
+    if f.waiting_on is not None:
+        condition, params = waiting_on(db, f.waiting_on)
+        queues = queue_conditions(db, f.waiting_on)  # the same conditions, one by one
+        gather = " UNION ALL ".join(
+            f"SELECT seq FROM cases INDEXED BY "
+            f"{'cases_by_lead_unit' if queue.own_unit else 'cases_by_status'} WHERE {part}"
+            for queue, part, _values in queues
+        )
+        found.append((condition, params, gather or "SELECT NULL AS seq WHERE 0"))
+    if f.lead_unit:
+        found.append(
+            (
+                "lead_unit = ?",
+                [f.lead_unit],
+                "SELECT seq FROM cases INDEXED BY cases_by_lead_unit WHERE lead_unit = ?",
+            )
+        )
+    return found
+
+
+def at_most(db: Database, gather: str, params: list[Any], limit: int) -> bool:
+    """Whether ``gather`` finds at most ``limit`` rows (it stops counting after that)."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({gather}) LIMIT ?)"
+    return db.execute(sql, [*params, limit + 1]).fetchone()[0] <= limit
+
+
+def source_of(where: Where, sort_column: str = "received_at") -> str:
+    """``cases``, narrowed to the small index when filtering search hits or the gathered
+    cases of a narrowing filter (much faster than fetching every one's full row: 9,000
+    of the clerk's cases counted in 14 ms instead of 32; SQLite does not choose it)."""
+    gathered = where.text_match or where.gathered
+    if gathered and where.narrow and sort_column in IN_EVERY_INDEX:
+        return "cases INDEXED BY cases_by_seq"
+    return "cases"
+
+
+# The index that holds each sortable column first, then every filter column (schema 14).
+SORT_INDEX = {
+    "number": "cases_by_number",
+    "received_at": "cases_by_received",
+    "status": "cases_by_status",
+    "category_code": "cases_by_category",
+    "grid_code": "cases_by_grid",
+    "source": "cases_by_source",
+    "urgency": "cases_by_urgency",
+    "address": "cases_by_address",
+    "first_receiver_unit": "cases_by_first_receiver",
+    "lead_unit": "cases_by_lead_unit",
+}
+
+
+def listed_in_order_received(f: CaseFilter) -> bool:
+    """Whether an index of one of the filter's columns lists its cases in the order received
+    (one status, grid, source, urgency or category leads an index whose next column is the
+    time received): gathering them in that order sorts nothing, wherever they lie."""
+    narrowing = f.waiting_on is not None or f.lead_unit or f.text.strip()
+    one_value = f.status or f.grid_code or f.source or f.urgency or len(f.category_codes) == 1
+    return bool(one_value) and not narrowing
+
+
+def order_by(sort: CaseSort) -> str:
+    """An ORDER BY that follows its index, so SQLite walks it instead of sorting (the row
+    number last makes every order total; ties of 受理时间 are rare)."""
+    d = "DESC" if sort.descending else "ASC"
+    if sort.column == "number":  # unique
+        return f"number {d}"
+    if sort.column == "received_at":
+        return f"received_at {d}, seq {d}"
+    if sort.column == "lead_unit":  # the index cases_by_lead_unit (lead_unit, status, ...)
+        return f"lead_unit {d}, status {d}, received_at {d}, seq {d}"
+    return f"{sort.column} {d}, received_at {d}, seq {d}"
