@@ -225,3 +225,18 @@ def test_the_later_pages_are_found_as_the_first_was(
     assert (
         case is not None and case.number == case_window(demo_db, hotline, by_number, 7, 1)[0].number
     )
+
+
+def test_a_role_no_cell_answers_reads_nothing(qtbot, demo_db, runner) -> None:
+    """The view asks seven roles of every cell it paints; the five no cell answers (font,
+    alignment, ...) are refused before the row is looked up, so they never ask the worker
+    for a page."""
+    model = CaseTableModel(demo_db, ReferenceData(demo_db), page_size=5, runner=runner)
+    with qtbot.waitSignal(model.modelReset, timeout=20_000):
+        model.set_query(CaseFilter(), background=True)
+    row = model.index(7, 0)
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole):
+        assert row.data(role) is None
+    assert not model.is_reading()
+    assert row.data() is None and model.is_reading()  # the text: its page is asked
+    qtbot.waitUntil(lambda: row.data() is not None, timeout=20_000)

@@ -34,7 +34,7 @@ from app.core.model import Case
 from app.store.case_count import CaseCount, FirstWindow, first_window, should_walk
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
-from app.ui.cases.cells import cell_data
+from app.ui.cases.cells import ROLES, cell_data
 from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
@@ -370,7 +370,7 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():
             return None
         listed = self.listed_at(index.row())
         if listed is None:
