@@ -4,11 +4,12 @@ walking the sort order's index when the filter finds many cases (issue 16)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from app.core.text import fts_query
 from app.store.case_list import (
     CaseFilter,
     CaseSort,
@@ -20,6 +21,8 @@ from app.store.case_list import (
     walked_within,
 )
 from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
+from app.store.search_hits import NewestHits, newest_hits
+from app.store.sqlite_driver import OperationalError
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
 # table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).
@@ -34,6 +37,14 @@ WALK_ABOVE = 20_000
 # Between these many and WALK_ABOVE, walking is tried first, for at most this long.
 TRY_WALKING_ABOVE = 1_000
 TRY_WALKING_MS = 10.0
+# A search as typed, listed newest first, reads only its newest hits (search_hits.NewestHits):
+# NEWEST_MARGIN times as many as the first window needs if the filters find the same share
+# of every case, at least NEWEST_HITS; MORE_HITS times more if the walk reaches an older
+# case; all of them (the usual plan) rather than more than NEWEST_AT_MOST.
+NEWEST_HITS = 2_000
+NEWEST_MARGIN = 4
+MORE_HITS = 8
+NEWEST_AT_MOST = 100_000
 # Above WALK_ABOVE, walking is given up for gathering once it has taken what gathering is
 # expected to: a filter's cases may all lie at the far end of the sort order (办理中 oldest
 # first at five million cases: 49,000 cases, all among the newest, walked for 400 ms,
@@ -117,6 +128,10 @@ def first_window(
     many cases is served by walking the sort order's index (SQLite's statistics, blind to
     the demo's skew and to search hits, would often gather half the table through a
     filter's index and sort it), unless the walk takes longer than gathering would."""
+    if known is None and sort == CaseSort():
+        newest = _newest_first(db, case_filter, sort, limit)
+        if newest is not None:
+            return newest
     count = known or estimate_cases(db, case_filter)
     if count.value == 0 and count.exact:
         return FirstWindow(count, [], False)
@@ -149,3 +164,46 @@ def _walking_ms(case_filter: CaseFilter, sort: CaseSort, count: CaseCount) -> fl
         return 0.0  # gathered at once
     in_index = sort.column in IN_EVERY_INDEX
     return count.value * (GATHER_MS_PER_CASE if in_index else GATHER_MS_PER_CASE_LOOKED_UP)
+
+
+def _newest_first(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
+) -> FirstWindow | None:
+    """A search as typed, listed newest first: the first window walked with only the
+    newest hits read (4,000 of 占's 239,000 at a million cases: 2 ms, not 30), and the
+    count estimated as the filters' count times the share of hits among the newest cases
+    (the exact count follows). None: every hit read (there are few), the filters find
+    few cases or only older ones, or the walk took too long: the usual plan."""
+    match = fts_query(case_filter.text)
+    if match is None or not _holds_the_newest(db, case_filter):
+        return None
+    filtered = estimate_cases(db, replace(case_filter, text=""))
+    share = filtered.value / max(row_numbers(db), 1)
+    how_many = max(NEWEST_HITS, round(limit / max(share, 1e-9) * NEWEST_MARGIN))
+    while how_many <= NEWEST_AT_MOST:
+        hits = newest_hits(db, match, how_many)
+        if not isinstance(hits, NewestHits):
+            return None
+        try:
+            rows = walked_within(db, case_filter, sort, limit, TRY_WALKING_MS, hits)
+        except OperationalError:
+            if not hits.needed_more:
+                raise
+            how_many *= MORE_HITS
+            continue
+        if rows is None:
+            return None
+        if len(rows) < limit:  # the walk came to the end before any older case
+            return FirstWindow(CaseCount(len(rows), True), rows, False)
+        searched = filtered.value * hits.read / (hits.top - hits.below + 1)
+        count = CaseCount(max(_two_figures(searched), len(rows)), False)
+        return FirstWindow(count, rows, should_walk(count))
+    return None
+
+
+def _holds_the_newest(db: Database, case_filter: CaseFilter) -> bool:
+    """Whether the filter's dates reach the newest case (a month gone by does not)."""
+    if not case_filter.received_to:
+        return True
+    newest = db.execute("SELECT max(received_at) FROM cases").fetchone()[0] or ""
+    return newest < case_filter.received_to + "~"

@@ -22,6 +22,7 @@ from app.store.case_plan import (
     where_clause,
 )
 from app.store.cases import CASE_COLUMNS, row_to_case
+from app.store.search_hits import NewestHits
 from app.store.sql_deadline import within
 
 
@@ -103,12 +104,19 @@ def listed_window(
 
 
 def walked_within(
-    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int, ms: float
+    db: Database,
+    case_filter: CaseFilter,
+    sort: CaseSort,
+    limit: int,
+    ms: float,
+    newest: NewestHits | None = None,
 ) -> list[ListedCase] | None:
     """The first ``limit`` rows found by walking the sort order's index, if SQLite finds
     them within ``ms`` milliseconds, else None (a common search's bitmap is read before
-    the clock starts; the walk reads the few hits of a rare one itself, in a few ms)."""
-    where = where_clause(db, case_filter, walk=sort.column)
+    the clock starts; the walk reads the few hits of a rare one itself, in a few ms).
+    ``newest``: test only the search's newest hits (an older case stops the walk with an
+    error: ``newest.needed_more``)."""
+    where = where_clause(db, case_filter, walk=sort.column, newest=newest)
     if where is None:
         return []
     seqs = within(db, ms, lambda: _window_seqs(db, where, sort, 0, limit, True))

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from app.core.model import User
 from app.core.text import fts_query
 from app.store.queues import queue_conditions, waiting_on
-from app.store.search_hits import SearchHits, search_hits
+from app.store.search_hits import NewestHits, SearchHits, search_hits
 
 SORTABLE = (
     "number",
@@ -105,12 +105,14 @@ def where_clause(
     case_filter: CaseFilter,
     seqs: tuple[int, int] | None = None,
     walk: str | None = None,
+    newest: NewestHits | None = None,
 ) -> Where | None:
     """The WHERE clause, or None when the search text can match nothing. ``seqs``: only
     the row numbers ``first..last`` (a sample: the search is bounded too, and a narrowing
     filter is tested row by row, not gathered). ``walk``: the sort column whose index is
     walked (see ``first_window``); every other column goes behind a unary ``+``, so SQLite
-    tests it in that index's entries instead of looking it up elsewhere."""
+    tests it in that index's entries instead of looking it up elsewhere. ``newest``: the
+    search's newest hits, read so far (the statement stops before an older case)."""
     where = Where()
     f = case_filter
     if seqs is not None:
@@ -143,17 +145,11 @@ def where_clause(
         match = fts_query(text)
         if match is None:
             return None
-        hits = search_hits(db, match)
-        if hits.count == 0:
+        if newest is not None:
+            assert newest.match == match
+            where.add(newest.test())
+        elif not _searched(db, f, match, where, seqs is not None, walk is not None):
             return None
-        few = hits.count <= FEW_HITS
-        if seqs is None and few and (walk is not None or not _filters_first(db, f, hits)):
-            # few hits: the full-text index finds them, then the other filters test them
-            where.add("seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
-            where.text_match = match
-        else:  # each case the plan reaches is tested against the hits' bitmap
-            where.add(hits.test())
-        where.hits = hits
     if walk is not None:
         where.clauses = [_unindexed(clause, walk) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
@@ -162,6 +158,24 @@ def where_clause(
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
         where.clauses = [_unindexed(clause, "seq") for clause in where.clauses]
     return where
+
+
+def _searched(
+    db: Database, f: CaseFilter, match: str, where: Where, sampled: bool, walked: bool
+) -> bool:
+    """Add the search's test to ``where``; False when it finds nothing."""
+    hits = search_hits(db, match)
+    if hits.count == 0:
+        return False
+    few = hits.count <= FEW_HITS
+    if not sampled and few and (walked or not _filters_first(db, f, hits)):
+        # few hits: the full-text index finds them, then the other filters test them
+        where.add("seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
+        where.text_match = match
+    else:  # each case the plan reaches is tested against the hits' bitmap
+        where.add(hits.test())
+    where.hits = hits
+    return True
 
 
 # Reading a filter's index entry costs about a fifth of looking a hit up in the table.

@@ -3,6 +3,7 @@ row numbers (约), and windows found by walking the sort order when the filter f
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -27,7 +28,7 @@ from app.store.case_list import (
 )
 from app.store.case_plan import SORTABLE
 from app.store.reference import user_by_name
-from app.store.search_hits import forget_searches
+from app.store.search_hits import NewestHits, forget_searches
 from tests.store.store_helpers import all_cases
 
 EVERYTHING = 1_000_000
@@ -375,7 +376,6 @@ def test_a_filter_listed_in_the_order_received_is_gathered_at_once(demo_db, monk
     walk past; not so for a group's categories, a unit's, the to-do list, a search."""
     many, received = CaseCount(50_000, False), CaseSort("received_at", descending=False)
     for one in (
-        CaseFilter(status="handling"),
         CaseFilter(grid_code="G07", urgency="urgent"),
         CaseFilter(category_codes=("0101",), received_from="2026-09-01"),
     ):
@@ -391,3 +391,66 @@ def test_a_filter_listed_in_the_order_received_is_gathered_at_once(demo_db, monk
     plan = window_plan(demo_db, monkeypatch, CaseFilter(status="handling"), received, walk=False)
     assert plan.startswith("SEARCH cases USING COVERING INDEX cases_by_status (status=?)")
     assert "TEMP B-TREE FOR ORDER BY" not in plan  # only ties of the time are sorted
+
+
+@pytest.fixture
+def newest_read(monkeypatch) -> list[tuple[int, bool]]:
+    """How many newest hits first_window asked for, and whether there were more."""
+    asked: list[tuple[int, bool]] = []
+    real = case_count.newest_hits
+
+    def reading(db, match, how_many):
+        found = real(db, match, how_many)
+        asked.append((how_many, isinstance(found, NewestHits)))
+        return found
+
+    monkeypatch.setattr(case_count, "newest_hits", reading)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 1)  # the demo's 400 cases: read few
+    monkeypatch.setattr(case_count, "NEWEST_MARGIN", 1)
+    forget_searches()  # as typed
+    return asked
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        CaseFilter(),
+        CaseFilter(urgency="normal"),
+        CaseFilter(category_codes=("0101",)),
+        CaseFilter(grid_code="G16"),
+    ],
+)
+def test_a_search_as_typed_is_walked_with_its_newest_hits(
+    demo_db, newest_read, filters: CaseFilter
+) -> None:
+    """Listed newest first, a search reads only its newest hits (more, MORE_HITS times
+    over, when the walk reaches an older case) and estimates its count; the rows are the
+    same as with every hit read, and the exact count follows."""
+    search = replace(filters, text="占")
+    found = first_window(demo_db, search, CaseSort(), 5)
+    expected = listed_window(demo_db, search, CaseSort(), 0, 5)
+    assert [r.case.number for r in found.rows] == [r.case.number for r in expected]
+    assert len(found.rows) == 5 and newest_read and newest_read[-1][1]  # answered so
+    assert not found.count.exact  # estimated: the exact count follows
+    asked = [how_many for how_many, _more in newest_read]
+    assert all(b == a * case_count.MORE_HITS for a, b in itertools.pairwise(asked))
+    assert count_cases(demo_db, search) > 5
+
+
+def test_a_search_reads_every_hit_when_its_filters_miss_the_newest(demo_db, newest_read) -> None:
+    newest = demo_db.execute("SELECT max(received_at) FROM cases").fetchone()[0][:10]
+    before = CaseFilter(received_to="2026-01-01", text="占")
+    assert before.received_to < newest
+    found = first_window(demo_db, before, CaseSort(), 5)
+    assert found.count == CaseCount(count_cases(demo_db, before), True)
+    assert newest_read == []  # a month gone by: its cases are not the newest
+
+
+def test_a_search_reads_every_hit_rather_than_too_many_newest(
+    demo_db, newest_read, monkeypatch
+) -> None:
+    monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 4)
+    search = CaseFilter(text="占")
+    found = first_window(demo_db, search, CaseSort(), 5)
+    assert found.count == CaseCount(count_cases(demo_db, search), True)
+    assert newest_read == []

@@ -14,7 +14,7 @@ from app.store.blobs import BlobStore
 from app.store.case_list import CaseFilter, count_cases
 from app.store.cases import register_case
 from app.store.reference import user_by_name
-from app.store.search_hits import search_hits
+from app.store.search_hits import NewestHits, SearchHits, newest_hits, search_hits
 from app.store.setup import open_database
 from app.store.sqlite_driver import OperationalError
 from tests.store.store_helpers import SEARCHES, frozen
@@ -112,3 +112,29 @@ def test_a_bitmap_dropped_while_a_statement_is_read_is_released_later(demo_db) -
     search_hits(demo_db, fts_query(SEARCHES[1]))
     with pytest.raises(OperationalError):
         demo_db.execute(f"SELECT {first}(1)").fetchone()
+
+
+def test_the_newest_hits_are_read_first(demo_db) -> None:
+    """A few of the newest hits: the test knows them, and stops a statement at an older
+    case (needed_more); as many as there are, or more: every hit, kept as search_hits
+    keeps them."""
+    match = fts_query("占")
+    expected = indexed(demo_db, "占")
+    assert len(expected) > 20
+    newest = newest_hits(demo_db, match, 10)
+    assert isinstance(newest, NewestHits)
+    assert newest.read == 11  # one more than asked: there are more
+    known = sorted(expected)[-11:]
+    assert (newest.below, newest.top) == (known[0], known[-1])
+    rows = demo_db.execute(
+        f"SELECT seq FROM cases WHERE seq >= ? AND {newest.test()}", [newest.below]
+    )
+    assert {row[0] for row in rows} == set(known)
+    assert not newest.needed_more
+    with pytest.raises(OperationalError):
+        demo_db.execute(f"SELECT seq FROM cases WHERE {newest.test()}").fetchall()
+    assert newest.needed_more
+    every = newest_hits(demo_db, match, len(expected))
+    assert isinstance(every, SearchHits) and every.count == len(expected)
+    assert search_hits(demo_db, match) is every  # kept
+    assert newest_hits(demo_db, match, 10) is every  # and used while it holds
