@@ -38,13 +38,11 @@ WALK_ABOVE = 20_000
 TRY_WALKING_ABOVE = 1_000
 TRY_WALKING_MS = 10.0
 # A search as typed, listed newest first, reads only its newest hits (search_hits.NewestHits):
-# NEWEST_MARGIN times as many as the first window needs if the filters find the same share
-# of every case, at least NEWEST_HITS; MORE_HITS times more if the walk reaches an older
-# case; all of them (the usual plan) rather than more than NEWEST_AT_MOST.
-NEWEST_HITS = 2_000
-NEWEST_MARGIN = 4
+# this many, then MORE_HITS times more if the walk reaches an older case, and no more than
+# NEWEST_AT_MOST: then all of them (the usual plan).
+NEWEST_HITS = 4_000
 MORE_HITS = 8
-NEWEST_AT_MOST = 100_000
+NEWEST_AT_MOST = 32_000
 # Above WALK_ABOVE, walking is given up for gathering once it has taken what gathering is
 # expected to: a filter's cases may all lie at the far end of the sort order (办理中 oldest
 # first at five million cases: 49,000 cases, all among the newest, walked for 400 ms,
@@ -173,13 +171,14 @@ def _newest_first(
     newest hits read (4,000 of 占's 239,000 at a million cases: 2 ms, not 30), and the
     count estimated as the filters' count times the share of hits among the newest cases
     (the exact count follows). None: every hit read (there are few), the filters find
-    few cases or only older ones, or the walk took too long: the usual plan."""
+    only older cases (a month gone by, the cases of a unit or a person), or the walk
+    reached older cases than NEWEST_AT_MOST hits hold, or took too long: the usual plan."""
     match = fts_query(case_filter.text)
     if match is None or not _holds_the_newest(db, case_filter):
         return None
-    filtered = estimate_cases(db, replace(case_filter, text=""))
-    share = filtered.value / max(row_numbers(db), 1)
-    how_many = max(NEWEST_HITS, round(limit / max(share, 1e-9) * NEWEST_MARGIN))
+    if case_filter.waiting_on is not None or case_filter.lead_unit:
+        return None  # the newest cases wait for triage: a unit's or a person's are older
+    how_many = NEWEST_HITS
     while how_many <= NEWEST_AT_MOST:
         hits = newest_hits(db, match, how_many)
         if not isinstance(hits, NewestHits):
@@ -195,6 +194,9 @@ def _newest_first(
             return None
         if len(rows) < limit:  # the walk came to the end before any older case
             return FirstWindow(CaseCount(len(rows), True), rows, False)
+        # the filters' count, not the hits found among the newest: those are mostly in
+        # their first steps, so a status or a month would be far off
+        filtered = estimate_cases(db, replace(case_filter, text=""))
         searched = filtered.value * hits.read / (hits.top - hits.below + 1)
         count = CaseCount(max(_two_figures(searched), len(rows)), False)
         return FirstWindow(count, rows, should_walk(count))
