@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QTableView
@@ -42,6 +43,9 @@ MAX_PAGES = 8
 # Pages asked of the worker stay wanted while they are this many pages from the rows the
 # view shows; further away (the scroll bar dragged past them) their reads are cancelled.
 PAGES_AROUND_VIEW = 1
+# The exact count of a list first shown with an estimate is asked of the worker this long
+# after the first page, once the view has painted it.
+EXACT_COUNT_AFTER_MS = 40
 
 # (Case attribute, SQL sort column or None when SQL cannot sort by it)
 COLUMNS: tuple[tuple[str, str | None], ...] = (
@@ -219,9 +223,21 @@ class CaseTableModel(QAbstractTableModel):
             again = case_filter == self.case_filter and self.shows_exact_count()
             self._show(case_filter, sort, count, first, self._count if again else None, walk)
             if not count.exact:
-                self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
+                # counted once the first page is painted: the worker counting beside the
+                # window's thread slows the paint down as much again (two cores, one GIL)
+                shown_query = self._shown
+                QTimer.singleShot(
+                    EXACT_COUNT_AFTER_MS, self, lambda: self._count_exactly(shown_query)
+                )
 
         self._run(Operation(work, shown))
+
+    def _count_exactly(self, shown_query: int) -> None:
+        """Count the list shown exactly, unless another has been asked for since."""
+        if shown_query != self._shown or self._first_pending:
+            return
+        case_filter = self.case_filter
+        self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
 
     def _settle(self, exact: int) -> None:
         """The exact count arrived: grow or shrink the rows to it, where the view stands."""
