@@ -38,11 +38,13 @@ WALK_ABOVE = 20_000
 TRY_WALKING_ABOVE = 1_000
 TRY_WALKING_MS = 10.0
 # A search as typed, listed newest first, reads only its newest hits (search_hits.NewestHits):
-# this many, then MORE_HITS times more if the walk reaches an older case, and no more than
-# NEWEST_AT_MOST: then all of them (the usual plan).
+# this many, walked for at most NEWEST_WALK_MS; if the walk reaches an older case, as many
+# more as the share of the window it found calls for, MORE_HITS_MARGIN times over (at
+# least twice as many), unless that is over NEWEST_AT_MOST: then all (the usual plan).
 NEWEST_HITS = 4_000
-MORE_HITS = 8
-NEWEST_AT_MOST = 32_000
+NEWEST_WALK_MS = 5.0
+MORE_HITS_MARGIN = 1.5
+NEWEST_AT_MOST = 20_000
 # Above WALK_ABOVE, walking is given up for gathering once it has taken what gathering is
 # expected to: a filter's cases may all lie at the far end of the sort order (办理中 oldest
 # first at five million cases: 49,000 cases, all among the newest, walked for 400 ms,
@@ -169,10 +171,10 @@ def _newest_first(
 ) -> FirstWindow | None:
     """A search as typed, listed newest first: the first window walked with only the
     newest hits read (4,000 of 占's 239,000 at a million cases: 2 ms, not 30), and the
-    count estimated as the filters' count times the share of hits among the newest cases
-    (the exact count follows). None: every hit read (there are few), the filters find
-    only older cases (a month gone by, the cases of a unit or a person), or the walk
-    reached older cases than NEWEST_AT_MOST hits hold, or took too long: the usual plan."""
+    count estimated as the filters' count times the share of hits among the cases the
+    walk tested (the exact count follows). None: every hit read (there are few), the
+    filters find only older cases (a month gone by, the cases of a unit or a person), or
+    the walk would need more than NEWEST_AT_MOST hits, or took too long: the usual plan."""
     match = fts_query(case_filter.text)
     if match is None or not _holds_the_newest(db, case_filter):
         return None
@@ -183,21 +185,26 @@ def _newest_first(
         hits = newest_hits(db, match, how_many)
         if not isinstance(hits, NewestHits):
             return None
+        hits.walking(limit)
         try:
-            rows = walked_within(db, case_filter, sort, limit, TRY_WALKING_MS, hits)
+            rows = walked_within(db, case_filter, sort, limit, NEWEST_WALK_MS, hits)
         except OperationalError:
             if not hits.needed_more:
                 raise
-            how_many *= MORE_HITS
+            needed = how_many * limit / max(hits.found, 1) * MORE_HITS_MARGIN
+            how_many = max(2 * how_many, round(needed))
             continue
         if rows is None:
             return None
+        if rows and not hits.holds(rows[-1].case.received_at):
+            how_many *= 2  # an older case came before the window's last row
+            continue
         if len(rows) < limit:  # the walk came to the end before any older case
             return FirstWindow(CaseCount(len(rows), True), rows, False)
-        # the filters' count, not the hits found among the newest: those are mostly in
-        # their first steps, so a status or a month would be far off
+        # the filters' count times the hits' share among the cases they found (tested):
+        # not the hits among the newest alone, which are mostly in their first steps
         filtered = estimate_cases(db, replace(case_filter, text=""))
-        searched = filtered.value * hits.read / (hits.top - hits.below + 1)
+        searched = filtered.value * hits.found / max(hits.tested, 1)
         count = CaseCount(max(_two_figures(searched), len(rows)), False)
         return FirstWindow(count, rows, should_walk(count))
     return None

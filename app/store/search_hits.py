@@ -50,19 +50,33 @@ class SearchHits:
 class NewestHits:
     """The newest of a search's hits (the highest row numbers), read first: a list in the
     order received, walked from its newest case, tests only those (the first page of 占
-    among a million cases needs a few thousand of its 239,000 hits). The SQL function is
-    1 for a hit numbered ``below`` or more; below that it stops the statement with an
-    error, and ``needed_more`` tells why."""
+    among a million cases needs a few thousand of its 239,000 hits). The SQL function
+    (the row number, the time received) is 1 for a hit numbered ``below`` or more. An
+    older case stops the statement with an error (``needed_more``) until ``window`` hits
+    are found; after that it is past the window (the walk reads on to the end of its last
+    time received), and the latest such time is noted in ``passed`` to check it was."""
 
     match: str
     function: str
     below: int  # the lowest row number whose hits are known
     top: int  # the highest row number read (the newest hit)
     read: int  # how many hits were read
+    window: int = 0  # the walk's rows: set before each walk (``walking``)
+    tested: int = 0  # the cases the function was asked about, in this walk
+    found: int = 0  # the hits among them
+    passed: str = ""  # the latest time received of an older case after the window
     needed_more: bool = False
 
-    def test(self, column: str = "seq") -> str:
-        return f"{self.function}({column})"
+    def test(self) -> str:
+        return f"{self.function}(seq,received_at)"
+
+    def walking(self, window: int) -> None:
+        self.window, self.tested, self.found, self.passed = window, 0, 0, ""
+        self.needed_more = False
+
+    def holds(self, last_received: str) -> bool:
+        """Whether no older case came before the window's last row (received then)."""
+        return self.passed <= last_received
 
 
 @dataclass
@@ -100,14 +114,13 @@ def _version(db: Database) -> tuple[int, int, int]:
     return version
 
 
-def _keep(
-    db: Database, match: str, hits: SearchHits, version: tuple[int, int, int] | None = None
-) -> SearchHits:
+def _keep(db: Database, match: str, hits: SearchHits, version: tuple[int, int, int]) -> SearchHits:
+    """Keep ``hits``, read at ``version`` (taken before they were read)."""
     kept = _kept.setdefault(db, OrderedDict())
     old = kept.pop(match, None)
     if old is not None:
         _forget(db, old)
-    kept[match] = _Kept(version or _version(db), hits)
+    kept[match] = _Kept(version, hits)
     while len(kept) > KEPT:
         _forget(db, kept.popitem(last=False)[1])
     return hits
@@ -117,8 +130,9 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
     """The hits of ``match``, the ``how_many`` newest first: all of them (kept, as
     ``search_hits`` keeps them) if there are no more, else the newest (not kept)."""
     _drop_released(db)
+    version = _version(db)  # before the read: a write meanwhile is not taken as read
     kept = _kept.get(db, {}).get(match)
-    if kept is not None and kept.version == _version(db):
+    if kept is not None and kept.version == version:
         return kept.hits
     listed = db.execute(
         "SELECT group_concat(rowid) FROM (SELECT rowid FROM cases_search "
@@ -127,19 +141,25 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
     ).fetchone()[0]
     rows = _parsed(listed)
     if len(rows) <= how_many:  # every hit: kept like any other
-        return _keep(db, match, _hits(db, rows))
+        return _keep(db, match, _hits(db, rows), version)
     below, top = int(rows.min()), int(rows.max())
     bits = _bitmap(rows - below).tobytes()
     name = f"search_hit_{next(_names)}"
     newest = NewestHits(match, name, below, top, len(rows))
 
-    def is_hit(seq: int) -> int:
-        if seq < below:  # not read yet: stop here (SQLite reports it as an error)
+    def is_hit(seq: int, received_at: str) -> int:
+        newest.tested += 1
+        if seq >= below:
+            hit = bits[seq - below] if seq <= top else 0
+            newest.found += hit
+            return hit
+        if newest.found < newest.window:  # not read yet: stop (SQLite reports an error)
             newest.needed_more = True
             raise LookupError(seq)
-        return bits[seq - below] if seq <= top else 0
+        newest.passed = max(newest.passed, received_at)
+        return 0
 
-    db.conn.create_function(name, 1, is_hit)
+    db.conn.create_function(name, 2, is_hit)
     _released.setdefault(db, []).append(name)  # unregistered at the next search
     return newest
 

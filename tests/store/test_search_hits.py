@@ -116,8 +116,9 @@ def test_a_bitmap_dropped_while_a_statement_is_read_is_released_later(demo_db) -
 
 def test_the_newest_hits_are_read_first(demo_db) -> None:
     """A few of the newest hits: the test knows them, and stops a statement at an older
-    case (needed_more); as many as there are, or more: every hit, kept as search_hits
-    keeps them."""
+    case (needed_more) until the window's hits are found, then notes the latest time such
+    a case was received; as many hits as there are, or more: every hit, kept as
+    search_hits keeps them."""
     match = fts_query("占")
     expected = indexed(demo_db, "占")
     assert len(expected) > 20
@@ -126,15 +127,46 @@ def test_the_newest_hits_are_read_first(demo_db) -> None:
     assert newest.read == 11  # one more than asked: there are more
     known = sorted(expected)[-11:]
     assert (newest.below, newest.top) == (known[0], known[-1])
-    rows = demo_db.execute(
-        f"SELECT seq FROM cases WHERE seq >= ? AND {newest.test()}", [newest.below]
-    )
-    assert {row[0] for row in rows} == set(known)
-    assert not newest.needed_more
+    newer = f"SELECT seq FROM cases WHERE seq >= ? AND {newest.test()}"
+    assert {row[0] for row in demo_db.execute(newer, [newest.below])} == set(known)
+    assert newest.found == 11 and not newest.needed_more
+    every = f"SELECT seq FROM cases WHERE {newest.test()} ORDER BY seq DESC"
+    newest.walking(12)  # one more hit than there are among the newest: stops
     with pytest.raises(OperationalError):
-        demo_db.execute(f"SELECT seq FROM cases WHERE {newest.test()}").fetchall()
+        demo_db.execute(every).fetchall()
     assert newest.needed_more
-    every = newest_hits(demo_db, match, len(expected))
-    assert isinstance(every, SearchHits) and every.count == len(expected)
-    assert search_hits(demo_db, match) is every  # kept
-    assert newest_hits(demo_db, match, 10) is every  # and used while it holds
+    newest.walking(11)  # the window found: an older case is past it, noted
+    assert [row[0] for row in demo_db.execute(every)] == sorted(known, reverse=True)
+    oldest = demo_db.execute("SELECT max(received_at) FROM cases WHERE seq < ?", [known[0]])
+    assert newest.passed == oldest.fetchone()[0] and not newest.needed_more
+    assert newest.holds(newest.passed) and not newest.holds("2000-01-01")
+    every_hit = newest_hits(demo_db, match, len(expected))
+    assert isinstance(every_hit, SearchHits) and every_hit.count == len(expected)
+    assert search_hits(demo_db, match) is every_hit  # kept
+    assert newest_hits(demo_db, match, 10) is every_hit  # and used while it holds
+
+
+def test_hits_written_during_their_reading_are_not_taken_as_read(
+    demo_db, demo_path: Path, monkeypatch
+) -> None:
+    """A case registered on another connection while the newest hits are read (all of
+    them: few) must not be missed by the hits kept: they are kept as of before the read."""
+    match = fts_query("占道")
+    before = len(indexed(demo_db, "占道"))
+    parse = search_hits_module._parsed
+
+    def writing_meanwhile(listed):
+        other = open_database(demo_path)
+        try:
+            request = IntakeRequest("0101", "G01", "桥头又有人占道摆摊卖水果")
+            clerk = user_by_name(other, "clerk")
+            register_case(other, BlobStore.beside(demo_path), clerk, request, wall=frozen)
+        finally:
+            other.close()
+        return parse(listed)
+
+    monkeypatch.setattr(search_hits_module, "_parsed", writing_meanwhile)
+    read = newest_hits(demo_db, match, 10_000)
+    monkeypatch.setattr(search_hits_module, "_parsed", parse)
+    assert isinstance(read, SearchHits) and read.count == before
+    assert search_hits(demo_db, match).count == before + 1  # read again, not kept

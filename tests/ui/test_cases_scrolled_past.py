@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTableView
 
 import app.ui.cases.table_model as table_model
 from app.core.model import Case
+from app.store.case_count import CaseCount
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData
 from app.ui.cases.table_model import CaseTableModel
@@ -240,3 +241,31 @@ def test_a_role_no_cell_answers_reads_nothing(qtbot, demo_db, runner) -> None:
     assert not model.is_reading()
     assert row.data() is None and model.is_reading()  # the text: its page is asked
     qtbot.waitUntil(lambda: row.data() is not None, timeout=20_000)
+
+
+def test_a_walk_chosen_on_an_estimate_is_dropped_when_the_count_shows_few(
+    qtbot, demo_db, runner, monkeypatch
+) -> None:
+    """The first page walked on an estimate of many cases (a search's newest hits); the
+    exact count shows few: the later pages are gathered."""
+    first_window = table_model.first_window
+
+    def estimated(*args):  # type: ignore[no-untyped-def]
+        found = first_window(*args)
+        return found._replace(count=CaseCount(50_000, False), walk=True)
+
+    monkeypatch.setattr(table_model, "first_window", estimated)
+    walks: list[bool] = []
+    listed_window = table_model.listed_window
+
+    def reading(db, case_filter, sort, offset, limit, walk=False, total=None):  # type: ignore[no-untyped-def]
+        walks.append(walk)
+        return listed_window(db, case_filter, sort, offset, limit, walk=walk, total=total)
+
+    monkeypatch.setattr(table_model, "listed_window", reading)
+    model = CaseTableModel(demo_db, ReferenceData(demo_db), page_size=5, runner=runner)
+    with qtbot.waitSignal(model.count_settled, timeout=20_000):
+        model.set_query(CaseFilter(source="hotline"), background=True)
+    assert model.count_exact and model.rowCount() < 20_000
+    qtbot.waitUntil(lambda: model.index(7, 0).data() is not None, timeout=20_000)
+    assert walks == [False]

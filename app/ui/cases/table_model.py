@@ -252,6 +252,8 @@ class CaseTableModel(QAbstractTableModel):
             self.endRemoveRows()
         self.count_exact = True
         self.count_held = False
+        # a walk chosen on an estimate far too high: the few cases are gathered instead
+        self._walk = self._walk and should_walk(CaseCount(exact, True))
         self.count_settled.emit()
 
     def refresh(self) -> None:
