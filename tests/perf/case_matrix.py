@@ -19,7 +19,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.model import User
-from app.store.case_count import EXACT_WITHIN_MS
 from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_plan import SORTABLE
 from app.store.sqlite_driver import OperationalError
@@ -89,23 +88,65 @@ def matrix(clerk: User) -> Iterator[Combination]:
                 yield Combination(f"{label}{search} / {order}", with_text, sort)
 
 
-Statement = tuple[str, list[Any], bool]  # SQL, parameters, interrupted by its deadline
+# SQL, parameters, and the milliseconds after which the store's run of it stopped with an
+# error (interrupted by a deadline, or a search's newest hits reaching an older case), or
+# None when it ran to the end
+Statement = tuple[str, list[Any], float | None]
+
+
+class _Watched:
+    """A cursor whose reading is watched: an error while its rows are read (not only when
+    it is run) marks the statement as stopped, after the time it ran."""
+
+    def __init__(self, cursor: Any, statements: list[Statement], started: float) -> None:
+        self.cursor, self.statements, self.started = cursor, statements, started
+        self.at = len(statements) - 1
+
+    def _stopped(self) -> None:
+        sql, params, _ = self.statements[self.at]
+        self.statements[self.at] = (sql, params, (time.perf_counter() - self.started) * 1000)
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self.cursor
+        except OperationalError:
+            self._stopped()
+            raise
+
+    def fetchone(self) -> Any:
+        try:
+            return self.cursor.fetchone()
+        except OperationalError:
+            self._stopped()
+            raise
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return self.cursor.fetchall()
+        except OperationalError:
+            self._stopped()
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.cursor, name)
 
 
 def recorded(db: Database, work: Callable[[], object]) -> list[Statement]:
-    """The SQL statements ``work`` runs on ``db``, with their parameters, and whether
-    SQLite was interrupted (a count given ``EXACT_WITHIN_MS``: app/store/case_count.py)."""
+    """The SQL statements ``work`` runs on ``db``, with their parameters, and when one
+    stopped with an error, how long it had run (a count given ``EXACT_WITHIN_MS``, a walk
+    given a deadline or stopped by a search's newest hits: app/store/case_count.py)."""
     statements: list[Statement] = []
     execute = db.execute
 
     def recording(sql: str, params: Any = None) -> Any:
+        statements.append((sql, list(params or []), None))
+        started = time.perf_counter()
         try:
             cursor = execute(sql, params) if params is not None else execute(sql)
-        except OperationalError as error:
-            statements.append((sql, list(params or []), "interrupt" in str(error)))
+        except OperationalError:
+            statements[-1] = (sql, list(params or []), (time.perf_counter() - started) * 1000)
             raise
-        statements.append((sql, list(params or []), False))
-        return cursor
+        return _Watched(cursor, statements, started)
 
     db.execute = recording  # type: ignore[method-assign]
     try:
@@ -117,23 +158,18 @@ def recorded(db: Database, work: Callable[[], object]) -> list[Statement]:
 
 def raw_ms(db: Database, statements: list[Statement], repeat: int = 2) -> float:
     """The floor: ``statements`` straight on the driver, every row fetched (best of
-    ``repeat``, ms: the least a busy machine let it take); one the store interrupted is
-    interrupted at the same deadline; one stopped by an error stops there again (a walk
-    with a search's newest hits reaching an older case; a function released since, at
-    once: the floor is lower, not higher, than the store's own work)."""
+    ``repeat``, ms: the least a busy machine let it take); one the store's run stopped
+    with an error is stopped after as long again (a function released since fails at
+    once: the floor is then lower, not higher, than the store's own work)."""
     conn = db.conn
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
-        for sql, params, interrupted in statements:
-            if not interrupted:
-                try:
-                    conn.execute(sql, params).fetchall()
-                except OperationalError as error:
-                    if "function" not in str(error):
-                        raise
+        for sql, params, stopped_ms in statements:
+            if stopped_ms is None:
+                conn.execute(sql, params).fetchall()
                 continue
-            deadline = time.perf_counter() + EXACT_WITHIN_MS / 1000
+            deadline = time.perf_counter() + stopped_ms / 1000
             conn.set_progress_handler(lambda d=deadline: time.perf_counter() > d, 1000)
             try:
                 conn.execute(sql, params).fetchall()
