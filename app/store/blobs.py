@@ -65,7 +65,7 @@ class BlobStore(BatchStoring):
     """The evidence folder. With the database's key (an encrypted database) new files are
     written encrypted (store/blob_cipher.py); without it, plain as before. Either way each
     file is read as what its first bytes say it is, so a folder half-way through
-    ``encrypt_plain`` reads whole. Many files at once (``put_all``, ``storing``): in
+    ``encrypt_plain`` reads whole. Many files at once (``put_all``): in
     store/blob_batches.py."""
 
     def __init__(self, folder: Path, key: bytes | None = None) -> None:

@@ -188,13 +188,12 @@ class Opened:
             self._manifest = parse_bounded(self.manifest_bytes)
         return self._manifest
 
-    def events_sha256(self) -> str:
-        """The SHA-256 of the events member, streamed: nothing of it is kept."""
-        return self.member_sha256(EVENTS, self.limits.events_bytes)
-
-    def event_lines(self) -> Iterator[bytes]:
-        """The events member line by line, none longer than ``limits.event_line``."""
-        return self.member_lines(EVENTS, self.limits.event_line)
+    def event_lines(self, sha256: str) -> Iterator[bytes]:
+        """The events member's lines, none longer than ``limits.event_line``, once its
+        SHA-256 is found to be ``sha256`` (the signed one)."""
+        mismatch = DomainError("sync_damaged", reason="events hash")
+        limits = self.limits
+        return self.checked_lines(EVENTS, limits.events_bytes, limits.event_line, sha256, mismatch)
 
     def member_sha256(self, name: str, cap: int) -> str:
         """The SHA-256 of a member, streamed, refused beyond ``cap`` bytes."""
@@ -227,8 +226,54 @@ class Opened:
             if rest:
                 yield rest
 
+    def checked_lines(
+        self, name: str, cap: int, line_cap: int, sha256: str, mismatch: DomainError
+    ) -> Iterator[bytes]:
+        """A member line by line, as ``member_lines`` gives them, read once: hashed as it
+        is split, and given only once its SHA-256 is found to be ``sha256`` (else
+        ``mismatch``), so nothing in it is parsed before its bytes match the signed hash.
+        Read twice, hashed then split, it cost a second decompression. The refusals are
+        those of ``member_sha256`` and then ``member_lines``: larger than ``cap`` or
+        ``mismatch`` at once, a line too long where it comes."""
+        digest = hashlib.sha256()
+        total = 0
+        lines: list[bytes] = []
+        too_long = False
+        with _reading(name), self.archive.open(name) as member:
+            rest = b""
+            while chunk := member.read(READ_CHUNK):
+                total += len(chunk)
+                if total > cap:
+                    raise DomainError("sync_limits", reason=f"{name}: larger than declared")
+                digest.update(chunk)
+                if too_long:
+                    continue  # nothing more is kept: only the hash is still to be known
+                split = (rest + chunk).split(b"\n")
+                rest = split.pop()  # the start of a line the next chunk goes on with
+                # with its newline, a line of line_cap bytes or more is longer than the cap
+                if max(map(len, split), default=0) >= line_cap:
+                    split = split[: next(i for i, x in enumerate(split) if len(x) >= line_cap)]
+                    too_long = True
+                lines.extend(line + b"\n" for line in split)
+                too_long = too_long or len(rest) > line_cap
+        if digest.hexdigest() != sha256:
+            raise mismatch
+        if rest and not too_long:
+            lines.append(rest)
+        refusal = DomainError("sync_limits", reason=f"{name}: a line too long")
+        return _handed_over(lines, refusal if too_long else None)
+
     def blob_bytes(self, sha256: str) -> bytes:
         return _read(self.archive, f"blobs/{sha256}", self.limits.member_bytes)
+
+
+def _handed_over(lines: list[bytes], refusal: DomainError | None) -> Iterator[bytes]:
+    """The lines in order, each let go of once given, then ``refusal`` if there is one."""
+    lines.reverse()
+    while lines:
+        yield lines.pop()
+    if refusal is not None:
+        raise refusal
 
 
 @contextmanager

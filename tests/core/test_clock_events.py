@@ -187,6 +187,31 @@ def test_the_hash_equals_sha256_of_canonical_json_of_the_body(
     assert made.computed_hash() == expected
 
 
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"device_seq": True},  # JSON true, not 1
+        {"hlc": 8060928.0},  # a float: 8060928.0, not 8060928
+        {"actor_id": 7},
+        {"entity_id": ["case-1"]},
+        {"type": None},
+        {"prev_hash": _Text("0" * 64)},
+        {"id": 'quote " backslash \\ line\n tab\t \x00 \u2028 占'},
+    ],
+)
+def test_the_hash_of_fields_of_odd_types_is_still_that_of_the_canonical_body(odd: dict) -> None:
+    """The text around the payload is written out for strings and whole numbers; a field
+    of another type (a newer or broken program may send one) takes the encoder, and a
+    string with characters to escape is escaped as the encoder escapes it."""
+    made = dataclasses.replace(event(), **odd)
+    expected = hashlib.sha256(canonical_json(made.body()).encode()).hexdigest()
+    assert made.computed_hash() == expected
+
+
 def test_canonical_json_is_stable_and_keeps_chinese() -> None:
     a = {"b": 1, "a": {"z": "占道", "y": [3, 2, 1]}, "c": None}
     b = {"c": None, "a": {"y": [3, 2, 1], "z": "占道"}, "b": 1}

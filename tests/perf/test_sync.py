@@ -170,13 +170,11 @@ def test_sync_file_of_100k_events(machine: str, tmp_path: Path) -> None:
     report("    the events: parse, field types, each one's hash", split["events"], "s")
     report("    the evidence files' hashes", split["evidence_hashes"], "s")
     report("    the rest: signatures, chains, origins, actors, held", split["check_rest"], "s")
-    report("  apply (one transaction; evidence files meanwhile)", apply_s, "s")
-    report(
-        "    evidence files written (in the background, overlapping)", split["evidence_files"], "s"
-    )
+    report("  apply (evidence files, then one transaction)", apply_s, "s")
+    report("    evidence files written (before the transaction)", split["evidence_files"], "s")
     report("    the fold: project_case per case, daily sums", split["fold"], "s")
     report("    statements that write: INSERT, UPDATE, DELETE, COMMIT", split["writes"], "s")
-    report("    the rest: reads, bookkeeping, waiting for evidence", split["apply_rest"], "s")
+    report("    the rest: reads, bookkeeping", split["apply_rest"], "s")
     report(f"  for scale: writing the {PHOTOS:,} evidence files alone", evidence_s, "s")
 
     print("\nraw SQLite insert of the same rows (executemany, one transaction, WAL, FULL):")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -87,34 +86,3 @@ def test_a_full_disk_is_told_and_leaves_no_half_written_file(
     assert names < set(wanted)  # one failed: not all are there
     for name in names:  # and each one there is whole
         assert store.path(name).read_bytes() == wanted[name]
-
-
-def test_storing_in_the_background_is_waited_for_when_the_caller_fails(tmp_path: Path) -> None:
-    """The caller's work fails while files are still being written: leaving waits for
-    every write to end, so what the caller then takes back stays taken back."""
-    store = BlobStore(tmp_path / "blobs")
-    wanted = files(8)
-
-    def slowly(sha256: str) -> bytes:
-        time.sleep(0.02)
-        return wanted[sha256]
-
-    with pytest.raises(RuntimeError), store.storing(wanted, slowly):
-        raise RuntimeError("the transaction failed")
-    assert stored_names(store) == set(wanted)  # all written by the time it returned
-
-
-def test_storing_in_the_background_tells_a_full_disk_when_waited_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = BlobStore(tmp_path / "blobs")
-    wanted = files(4)
-
-    def fsync(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    with store.storing(wanted, wanted.__getitem__) as stored, pytest.raises(DomainError) as refused:
-        stored()
-    assert refused.value.code == "disk_full"
-    assert stored_names(store) == set()

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from app.core.case_path.context import Context
+from app.core.case_path.police_followups import FOLLOW_UPS
 from app.core.case_path.steps import Action
 from app.core.clock import parse_local
 from app.core.events import Event
@@ -40,6 +41,10 @@ WHILE_POLICE_REQUESTED = frozenset(
 )
 
 
+# the steps ``police_step`` records: the request, the decision, the review, the follow-ups
+_POLICE_STEPS = frozenset({Action.POLICE_REQUEST, *DECIDING, Action.POLICE_REVIEW, *FOLLOW_UPS})
+
+
 def police_step(
     requests: list[dict[str, Any]],
     transfers: list[dict[str, Any]],
@@ -49,6 +54,8 @@ def police_step(
 ) -> None:
     """A police transfer asked for, decided (the approval is the transfer: the letter goes
     with it) and, after the police's refusal, put up for review."""
+    if action not in _POLICE_STEPS:
+        return  # every other step of every case folded passes here: nothing to do
     p = event.payload
     if action == Action.POLICE_REQUEST:
         requests.append(

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from app.core.case_path.context import Context
@@ -58,9 +59,12 @@ class CaseRows:
     status_since: str = ""  # when the case entered its present status (office-step clocks)
 
 
+_MERGED_ORDER = attrgetter("hlc", "device_id", "device_seq")  # (hlc, device, seq), at C speed
+
+
 def project_case(events: Sequence[Event], ctx: Context) -> CaseRows | None:
     """The projection of one case; None if its registration has not arrived."""
-    ordered = sorted(events, key=lambda e: (e.hlc, e.device_id, e.device_seq))
+    ordered = sorted(events, key=_MERGED_ORDER)
     registration = _genuine_registration(ordered, ctx)
     if registration is None:
         return None

@@ -17,7 +17,13 @@ from app.core.events import Event, EventType
 from app.core.model import ResponseCommitment, Role
 from app.core.step_limits import StepLimits
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
-from app.store.projections.rollup import new_facts, roll_up, stored_facts
+from app.store.projections.rollup import (
+    Sums,
+    add_difference,
+    new_facts,
+    stored_facts,
+    write_sums,
+)
 from app.store.work_calendar import work_calendar
 
 SIDE_TABLES = (
@@ -213,11 +219,16 @@ def events_of_cases(db: Database, case_ids: Iterable[str]) -> dict[str, list[Eve
 
 
 def refold_cases(
-    db: Database, case_ids: Iterable[str], known: dict[str, list[Event]] | None = None
+    db: Database,
+    case_ids: Iterable[str],
+    known: dict[str, list[Event]] | None = None,
+    sums: Sums | None = None,
 ) -> int:
     """Work out each case again from all its events and write it. Returns cases written.
 
-    ``known``: cases new to this database whose events are all at hand (an import)."""
+    ``known``: cases new to this database whose events are all at hand (an import).
+    ``sums``: where the change to the daily sums is added up, for the caller to write
+    (``write_sums``) once it has folded every chunk; without it, written here."""
     ctx = context_for(db)
     known = known or {}
     by_case = events_of_cases(db, [c for c in case_ids if c not in known]) | known
@@ -225,8 +236,11 @@ def refold_cases(
     projected = [rows for rows in (project_case(e, ctx) for e in by_case.values()) if rows]
     new = [rows for rows in projected if rows.case["id"] not in existing]
     old = [rows for rows in projected if rows.case["id"] in existing]
-    _insert_new(db, new)
-    _update_old(db, old)
+    change: Sums = {} if sums is None else sums
+    _insert_new(db, new, change)
+    _update_old(db, old, change)
+    if sums is None:
+        write_sums(db, change)
     return len(projected)
 
 
@@ -256,7 +270,7 @@ def _case_values(rows: CaseRows, columns: tuple[str, ...]) -> list[Any]:
     return [json.dumps(case[c]) if c == "cooperating_units" else case[c] for c in columns]
 
 
-def _insert_new(db: Database, cases: list[CaseRows]) -> None:
+def _insert_new(db: Database, cases: list[CaseRows], sums: Sums) -> None:
     if not cases:
         return
     columns = _REGISTRATION + _MUTABLE
@@ -267,7 +281,7 @@ def _insert_new(db: Database, cases: list[CaseRows]) -> None:
     )
     _index_for_search(db, cases)
     _insert_side_rows(db, cases)
-    roll_up(db, {}, new_facts(rows.facts for rows in cases if rows.facts))
+    add_difference(sums, {}, new_facts(rows.facts for rows in cases if rows.facts))
 
 
 def _index_for_search(db: Database, cases: list[CaseRows]) -> None:
@@ -283,7 +297,7 @@ def _index_for_search(db: Database, cases: list[CaseRows]) -> None:
     )
 
 
-def _update_old(db: Database, cases: list[CaseRows]) -> None:
+def _update_old(db: Database, cases: list[CaseRows], sums: Sums) -> None:
     if not cases:
         return
     assignments = ", ".join(f"{c} = ?" for c in _MUTABLE)
@@ -298,7 +312,7 @@ def _update_old(db: Database, cases: list[CaseRows]) -> None:
             f"DELETE FROM {table} WHERE case_id IN (SELECT value FROM json_each(?))", [ids]
         )
     _insert_side_rows(db, cases)
-    roll_up(db, before, new_facts(rows.facts for rows in cases if rows.facts))
+    add_difference(sums, before, new_facts(rows.facts for rows in cases if rows.facts))
 
 
 def _insert_side_rows(db: Database, cases: list[CaseRows]) -> None:

@@ -33,9 +33,13 @@ def stored_facts(db: Database, case_ids: list[str]) -> dict[Facts, list[Mapping[
     return found
 
 
-def roll_up(db: Database, before: Rows, after: Rows) -> None:
-    """Apply the difference between the rows a set of cases had and the rows they have."""
-    change: dict[tuple[str, str, str, str], list[int]] = {}
+Sums = dict[tuple[str, str, str, str], list[int]]  # (dimension, day, indicator, code) ->
+# [counted, hit, value] to add to figure_days
+
+
+def add_difference(change: Sums, before: Rows, after: Rows) -> None:
+    """Add to ``change`` the difference between the rows a set of cases had and have (an
+    import adds up every chunk of cases it folds, and writes the sums once)."""
     for facts in FACT_TABLES:
         for rows, sign in ((before.get(facts, []), -1), (after.get(facts, []), 1)):
             for key, (counted, hit, value) in daily_sums(facts, rows, sign).items():
@@ -43,6 +47,10 @@ def roll_up(db: Database, before: Rows, after: Rows) -> None:
                 total[0] += counted
                 total[1] += hit
                 total[2] += value
+
+
+def write_sums(db: Database, change: Sums) -> None:
+    """Add ``change`` to figure_days; a day's sums counting nothing any more go."""
     changed = [(*key, *sums) for key, sums in change.items() if any(sums)]
     if not changed:
         return
