@@ -53,11 +53,16 @@ def changed(*kinds: str, cases: Iterable[str] = ()) -> Changes:
 
 
 def changes_of(events: Iterable[Event]) -> Changes:
-    """What these committed events changed (this device's own, or received in a sync file)."""
-    found = Changes()
+    """What these committed events changed (this device's own, or received in a sync file).
+    Gathered in two sets, not by joining frozensets event by event: that copied every case
+    seen so far again for each event (a sync import of 100,000 events into 15,000 cases)."""
+    kinds: set[str] = set()
+    cases: set[str] = set()
     for event in events:
-        found |= _of(event)
-    return found
+        one = _of(event)
+        kinds |= one.kinds
+        cases |= one.cases
+    return Changes(frozenset(kinds), frozenset(cases))
 
 
 def _of(event: Event) -> Changes:

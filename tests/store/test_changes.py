@@ -24,6 +24,7 @@ from app.store.changes import (
     changes_of,
     recording,
 )
+from app.store.eventlog import events_in_order
 from app.store.lists import set_item
 from app.store.meetings import set_members
 from app.store.reference import user_by_name
@@ -84,3 +85,14 @@ def test_lists_meetings_and_the_calendar(demo_db) -> None:
     with recording(demo_db) as after:
         pass
     assert after == []  # only what committed while recording
+
+
+def test_many_events_change_the_union_of_what_each_changed(demo_db) -> None:
+    """A sync file's 100,000 events: every kind and case any of them changed, once (they
+    are gathered in sets: joining frozensets event by event took 36 s for 15,000 cases)."""
+    logged = list(events_in_order(demo_db))
+    whole = changes_of(logged)
+    halves = changes_of(logged[: len(logged) // 2]) | changes_of(logged[len(logged) // 2 :])
+    assert whole == halves
+    assert whole.kinds >= {CASES, REFERENCE, LISTS}
+    assert len(whole.cases) == demo_db.execute("SELECT count(*) FROM cases").fetchone()[0]
