@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+import app.ui.common.runner as runner_module
 from app.core.errors import DomainError
 from app.ui.common.runner import BackgroundRunner, Operation
 
@@ -103,3 +104,47 @@ def test_a_cancelled_operation_that_has_not_started_never_runs(qtbot, runner):
     release.set()
     qtbot.waitUntil(lambda: not runner.is_busy() or bool(ran))
     assert ran == []
+
+
+ENDLESS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+
+
+def test_closing_interrupts_a_read_still_running(qtbot, runner, monkeypatch):
+    """A read still running when the window closes (a count over millions of cases) is
+    interrupted after the grace period: a worker thread left running aborts the program
+    when it ends."""
+    monkeypatch.setattr(runner_module, "SHUTDOWN_GRACE_MS", 50)
+    started = threading.Event()
+
+    def counting(db, _progress):
+        started.set()
+        return db.execute(ENDLESS).fetchone()
+
+    runner.run(Operation(counting))
+    assert started.wait(10)
+    runner.shutdown()
+    assert not runner._thread.isRunning()
+
+
+def test_closing_waits_for_the_writes_queued(qtbot, runner, monkeypatch):
+    """A write queued behind others still runs when the window closes: what the clerk
+    saved is not dropped (a read queued is)."""
+    monkeypatch.setattr(runner_module, "SHUTDOWN_GRACE_MS", 50)
+    done: list[str] = []
+    started = threading.Event()
+
+    def slow(name: str):
+        def work(_db, _progress):
+            started.set()
+            threading.Event().wait(0.2)
+            done.append(name)
+
+        return work
+
+    runner.run(Operation(slow("read")))
+    runner.run(Operation(slow("queued read")))
+    runner.run(Operation(slow("write"), report_if_cancelled=True))
+    assert started.wait(10)  # the first read runs; the others wait their turn
+    runner.shutdown()
+    assert done == ["read", "write"]
+    assert not runner._thread.isRunning()

@@ -29,6 +29,11 @@ Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 Work = Callable[[Database | None, Progress], Any]
 
 PROGRESS_DELAY_MS = 600
+# On closing, work under way may finish for this long (a write committing); a read still
+# running then (a count over millions of cases) is interrupted: a thread left running when
+# the program ends aborts it.
+SHUTDOWN_GRACE_MS = 3_000
+SHUTDOWN_WRITES_MS = 120_000  # writes still queued or running: they are waited for
 NOT_RUN = object()  # the outcome of work cancelled before it started
 _ids = count(1)
 
@@ -102,6 +107,12 @@ class _Worker(QObject):
         with self.lock:
             return self.outcomes.pop(operation_id)
 
+    def interrupt(self) -> None:
+        """Stop the SQL this worker runs now (called from another thread: SQLite allows it)."""
+        db = self.db
+        if db is not None:
+            db.conn.interrupt()
+
     @Slot()
     def close(self) -> None:
         if self.db is not None:
@@ -149,10 +160,18 @@ class BackgroundRunner(QObject):
         return bool(self._running)
 
     def shutdown(self) -> None:
-        """Close the worker's connection and stop the thread (after queued work)."""
+        """Close the worker's connection and stop the thread, after the work queued. Reads
+        (a count over millions of cases) still running after SHUTDOWN_GRACE_MS are
+        interrupted; writes are waited for (SHUTDOWN_WRITES_MS at most)."""
         if self._thread.isRunning():
+            writes = any(op.report_if_cancelled for op in self._running.values())
+            for operation in self._running.values():
+                if not operation.report_if_cancelled:
+                    operation.cancel()  # a read not started yet is skipped
             self._close.emit()
-            self._thread.wait(10_000)
+            if not self._thread.wait(SHUTDOWN_WRITES_MS if writes else SHUTDOWN_GRACE_MS):
+                self._worker.interrupt()
+                self._thread.wait(10_000)
 
     # -- progress dialog -----------------------------------------------------------------
 
