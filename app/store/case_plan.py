@@ -71,16 +71,7 @@ FEW_HITS = 20_000
 
 # The columns every filter's index holds, and cases_by_seq (db/0014_case_list_indexes.sql):
 # a list sorted by one of them is gathered and sorted without reading whole rows.
-IN_EVERY_INDEX = {
-    "received_at",
-    "status",
-    "category_code",
-    "grid_code",
-    "source",
-    "urgency",
-    "lead_unit",
-    "first_receiver_unit",
-}
+IN_EVERY_INDEX = frozenset(SORTABLE) - {"number", "address"}
 
 
 @dataclass

@@ -268,13 +268,9 @@ def test_a_search_starts_from_the_fewer_of_its_hits_and_the_filters(demo_db, mon
         assert sorted(row.case.number for row in walked) == expected
 
 
-@pytest.mark.parametrize("walk_ms", [10_000.0, -1.0])
-def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: float) -> None:
-    """Between TRY_WALKING_ABOVE and WALK_ABOVE cases, the first window is walked for at
-    most TRY_WALKING_MS, then gathered; either way it holds the same rows."""
-    monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
-    monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
-    monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
+def watched_plans(monkeypatch) -> list[str]:
+    """How first_window found its rows: "walked" or "stopped" (a walk with a deadline),
+    then "walk" or "gather" (a window read without one)."""
     plans: list[str] = []
 
     def walking(*args):
@@ -282,12 +278,23 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
         plans.append("walked" if found is not None else "stopped")
         return found
 
-    def gathering(db, case_filter, sort, offset, limit, walk=False, total=None):
+    def listing(db, case_filter, sort, offset, limit, walk=False, total=None):
         plans.append("walk" if walk else "gather")
         return listed_window(db, case_filter, sort, offset, limit, walk, total)
 
     monkeypatch.setattr(case_count, "walked_within", walking)
-    monkeypatch.setattr(case_count, "listed_window", gathering)
+    monkeypatch.setattr(case_count, "listed_window", listing)
+    return plans
+
+
+@pytest.mark.parametrize("walk_ms", [10_000.0, -1.0])
+def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: float) -> None:
+    """Between TRY_WALKING_ABOVE and WALK_ABOVE cases, the first window is walked for at
+    most TRY_WALKING_MS, then gathered; either way it holds the same rows."""
+    monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
+    monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
+    monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
+    plans = watched_plans(monkeypatch)
     search = CaseFilter(source="hotline", text="占")
     for column in SORTABLE:
         sort = CaseSort(column)
@@ -328,19 +335,7 @@ def test_walking_for_longer_than_gathering_would_take_is_given_up(demo_db, monke
     monkeypatch.setattr(case_count, "WALK_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
-    plans: list[str] = []
-
-    def walking(db, case_filter, sort, limit, ms):
-        found = walked_within(db, case_filter, sort, limit, ms)
-        plans.append("walked" if found is not None else "stopped")
-        return found
-
-    def listing(db, case_filter, sort, offset, limit, walk=False, total=None):
-        plans.append("walk" if walk else "gather")
-        return listed_window(db, case_filter, sort, offset, limit, walk, total)
-
-    monkeypatch.setattr(case_count, "walked_within", walking)
-    monkeypatch.setattr(case_count, "listed_window", listing)
+    plans = watched_plans(monkeypatch)
     hotline, sort = CaseFilter(source="hotline"), CaseSort("number", descending=False)
     expected = [r.case.number for r in listed_window(demo_db, hotline, sort, 0, 7)]
     for per_case, plan, walk in ((1.0, ["walked"], True), (-1.0, ["stopped", "gather"], False)):

@@ -32,6 +32,17 @@ def hits_tested(db, text: str) -> set[int]:
     return {row[0] for row in rows}
 
 
+def register_elsewhere(path: Path) -> None:
+    """A case holding 占道 registered on another connection (another window, a sync)."""
+    other = open_database(path)
+    try:
+        request = IntakeRequest("0101", "G01", "桥头又有人占道摆摊卖水果")
+        clerk = user_by_name(other, "clerk")
+        register_case(other, BlobStore.beside(path), clerk, request, wall=frozen)
+    finally:
+        other.close()
+
+
 def test_the_bitmap_holds_exactly_what_the_index_finds(demo_db) -> None:
     for text in [*SEARCHES, "没有这样的字"]:
         expected = indexed(demo_db, text)
@@ -55,13 +66,7 @@ def test_kept_until_something_is_written(demo_db, demo_path: Path) -> None:
 def test_a_write_on_another_connection_is_seen(demo_db, demo_path: Path) -> None:
     text = "摆摊卖水果"
     before = count_cases(demo_db, CaseFilter(text=text))
-    other = open_database(demo_path)
-    try:
-        request = IntakeRequest("0101", "G01", "桥头又有人占道摆摊卖水果")
-        clerk = user_by_name(other, "clerk")
-        register_case(other, BlobStore.beside(demo_path), clerk, request, wall=frozen)
-    finally:
-        other.close()
+    register_elsewhere(demo_path)
     assert count_cases(demo_db, CaseFilter(text=text)) == before + 1
 
 
@@ -156,13 +161,7 @@ def test_hits_written_during_their_reading_are_not_taken_as_read(
     parse = search_hits_module._parsed
 
     def writing_meanwhile(listed):
-        other = open_database(demo_path)
-        try:
-            request = IntakeRequest("0101", "G01", "桥头又有人占道摆摊卖水果")
-            clerk = user_by_name(other, "clerk")
-            register_case(other, BlobStore.beside(demo_path), clerk, request, wall=frozen)
-        finally:
-            other.close()
+        register_elsewhere(demo_path)
         return parse(listed)
 
     monkeypatch.setattr(search_hits_module, "_parsed", writing_meanwhile)

@@ -196,9 +196,23 @@ def test_a_row_opened_before_another_list_is_shown_does_not_open(qtbot, demo_db,
     assert opened == [] and model.case_filter == CaseFilter(source="patrol")
 
 
+@pytest.fixture
+def walks(monkeypatch) -> list[bool]:
+    """Whether each page the worker read was walked along the sort order's index."""
+    walked: list[bool] = []
+    listed_window = table_model.listed_window
+
+    def reading(db, case_filter, sort, offset, limit, walk=False, total=None):  # type: ignore[no-untyped-def]
+        walked.append(walk)
+        return listed_window(db, case_filter, sort, offset, limit, walk=walk, total=total)
+
+    monkeypatch.setattr(table_model, "listed_window", reading)
+    return walked
+
+
 @pytest.mark.parametrize("walked", [True, False])
 def test_the_later_pages_are_found_as_the_first_was(
-    qtbot, demo_db, runner, monkeypatch, walked: bool
+    qtbot, demo_db, runner, monkeypatch, walks: list[bool], walked: bool
 ) -> None:
     """The worker found the first page by walking the sort order's index, or gave the walk
     up and gathered the cases: the later pages are read the same way (a walk given up for
@@ -207,14 +221,6 @@ def test_the_later_pages_are_found_as_the_first_was(
     monkeypatch.setattr(
         table_model, "first_window", lambda *args: first_window(*args)._replace(walk=walked)
     )
-    walks: list[bool] = []
-    listed_window = table_model.listed_window
-
-    def reading(db, case_filter, sort, offset, limit, walk=False, total=None):  # type: ignore[no-untyped-def]
-        walks.append(walk)
-        return listed_window(db, case_filter, sort, offset, limit, walk=walk, total=total)
-
-    monkeypatch.setattr(table_model, "listed_window", reading)
     hotline, by_number = CaseFilter(source="hotline"), CaseSort("number")
     model = CaseTableModel(demo_db, ReferenceData(demo_db), page_size=5, runner=runner)
     with qtbot.waitSignal(model.modelReset, timeout=20_000):
@@ -244,7 +250,7 @@ def test_a_role_no_cell_answers_reads_nothing(qtbot, demo_db, runner) -> None:
 
 
 def test_a_walk_chosen_on_an_estimate_is_dropped_when_the_count_shows_few(
-    qtbot, demo_db, runner, monkeypatch
+    qtbot, demo_db, runner, monkeypatch, walks: list[bool]
 ) -> None:
     """The first page walked on an estimate of many cases (a search's newest hits); the
     exact count shows few: the later pages are gathered."""
@@ -255,14 +261,6 @@ def test_a_walk_chosen_on_an_estimate_is_dropped_when_the_count_shows_few(
         return found._replace(count=CaseCount(50_000, False), walk=True)
 
     monkeypatch.setattr(table_model, "first_window", estimated)
-    walks: list[bool] = []
-    listed_window = table_model.listed_window
-
-    def reading(db, case_filter, sort, offset, limit, walk=False, total=None):  # type: ignore[no-untyped-def]
-        walks.append(walk)
-        return listed_window(db, case_filter, sort, offset, limit, walk=walk, total=total)
-
-    monkeypatch.setattr(table_model, "listed_window", reading)
     model = CaseTableModel(demo_db, ReferenceData(demo_db), page_size=5, runner=runner)
     with qtbot.waitSignal(model.count_settled, timeout=20_000):
         model.set_query(CaseFilter(source="hotline"), background=True)
