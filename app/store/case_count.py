@@ -1,6 +1,8 @@
 """The cases page's first answer on any size of database: the count at once (exact when
 SQLite finds it quickly, else estimated from a sample: 约) and the first window, found by
-walking the sort order's index when the filter finds many cases (issue 16)."""
+walking the sort order's index when the filter finds many cases, by gathering them when
+that is quicker, and for a search as typed newest first, with its newest hits only
+(issue 16)."""
 
 from __future__ import annotations
 
