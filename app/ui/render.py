@@ -124,7 +124,10 @@ def render_page(
             fill_sample(dialog, window.ref)
             target = dialog
         _process_until(lambda: target.isVisible(), 2.0)
-        # what the worker reads for the page (a large database's figures, the first page)
+        # what the worker reads for the page (a large database's figures, the first page,
+        # then its exact count, asked a moment after the first page is painted)
+        _process_until(lambda: not window.runner.is_busy(), 60.0)
+        _process_until(lambda: False, 0.2)
         _process_until(lambda: not window.runner.is_busy(), 60.0)
         QCoreApplication.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
