@@ -11,6 +11,8 @@ import pytest
 import app.store.case_count as case_count
 import app.store.case_plan as case_plan
 import app.store.sql_deadline as sql_deadline
+from app.core.intake import IntakeRequest
+from app.store.blobs import BlobStore
 from app.store.case_count import (
     CaseCount,
     estimate_cases,
@@ -27,8 +29,10 @@ from app.store.case_list import (
     walked_within,
 )
 from app.store.case_plan import SORTABLE
+from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.search_hits import NewestHits, forget_searches
+from tests.clock import frozen
 from tests.store.store_helpers import all_cases
 
 EVERYTHING = 1_000_000
@@ -405,30 +409,55 @@ def newest_read(monkeypatch) -> list[tuple[int, bool]]:
     return asked
 
 
+def register_newest(db, path, how_many: int) -> None:
+    """Cases holding 占 registered after every demo case (the newest row numbers, the
+    latest times received): where a search's newest hits lie, whatever the demo's order."""
+    clerk = user_by_name(db, "clerk")
+    for n in range(how_many):
+        request = IntakeRequest("0101", "G01", f"路口有人占道摆摊第{n}处")
+        register_case(db, BlobStore.beside(path), clerk, request, wall=frozen)
+
+
 @pytest.mark.parametrize(
     "filters",
     [
         CaseFilter(),
         CaseFilter(urgency="normal"),
         CaseFilter(category_codes=("0101",)),
-        CaseFilter(grid_code="G16"),
+        CaseFilter(grid_code="G01"),
     ],
 )
 def test_a_search_as_typed_is_walked_with_its_newest_hits(
-    demo_db, newest_read, filters: CaseFilter
+    demo_db, demo_path, newest_read, monkeypatch, filters: CaseFilter
 ) -> None:
-    """Listed newest first, a search reads only its newest hits (more, at least twice as
-    many, when the walk reaches an older case) and estimates its count; the rows are the
-    same as with every hit read, and the exact count follows."""
+    """Listed newest first, a search reads only its newest hits and estimates its count;
+    the rows are the same as with every hit read, and the exact count follows."""
+    register_newest(demo_db, demo_path, 6)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 6)
+    forget_searches()
     search = replace(filters, text="占")
     found = first_window(demo_db, search, CaseSort(), 5)
     expected = listed_window(demo_db, search, CaseSort(), 0, 5)
     assert [r.case.number for r in found.rows] == [r.case.number for r in expected]
-    assert len(found.rows) == 5 and newest_read and newest_read[-1][1]  # answered so
+    assert newest_read == [(6, True)]  # answered with the six newest hits
     assert not found.count.exact  # estimated: the exact count follows
-    asked = [how_many for how_many, _more in newest_read]
-    assert all(b >= 2 * a for a, b in itertools.pairwise(asked))
     assert count_cases(demo_db, search) > 5
+
+
+def test_more_newest_hits_are_read_when_the_walk_reaches_an_older_case(
+    demo_db, newest_read
+) -> None:
+    """However the demo's cases are numbered, the rows are those of every hit read; each
+    read of newest hits is at least twice the last."""
+    for filters in (CaseFilter(), CaseFilter(urgency="normal"), CaseFilter(source="hotline")):
+        newest_read.clear()
+        forget_searches()
+        search = replace(filters, text="占")
+        found = first_window(demo_db, search, CaseSort(), 5)
+        expected = listed_window(demo_db, search, CaseSort(), 0, 5)
+        assert [r.case.number for r in found.rows] == [r.case.number for r in expected]
+        asked = [how_many for how_many, _more in newest_read]
+        assert asked and all(b >= 2 * a for a, b in itertools.pairwise(asked))
 
 
 def test_a_search_reads_every_hit_when_its_filters_miss_the_newest(demo_db, newest_read) -> None:
@@ -443,9 +472,9 @@ def test_a_search_reads_every_hit_when_its_filters_miss_the_newest(demo_db, newe
 def test_a_search_reads_every_hit_rather_than_too_many_newest(
     demo_db, newest_read, monkeypatch
 ) -> None:
-    """The newest hit alone does not reach far enough, and as many as the window calls for
-    would be too many: the usual plan reads every hit, and the count is exact."""
-    monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 7)
+    """The newest hit alone does not reach far enough, and the next read (twice as many at
+    least) would be too many: the usual plan reads every hit, and the count is exact."""
+    monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 1)
     search = CaseFilter(text="占")
     found = first_window(demo_db, search, CaseSort(), 5)
     assert found.count == CaseCount(count_cases(demo_db, search), True)
@@ -453,7 +482,7 @@ def test_a_search_reads_every_hit_rather_than_too_many_newest(
 
 
 def test_a_window_an_older_case_may_belong_to_is_walked_again_with_more_hits(
-    demo_db, newest_read, monkeypatch
+    demo_db, demo_path, newest_read, monkeypatch
 ) -> None:
     """Had an older case, not yet known to be a hit or not, come before the window's last
     row (a filter tested after the search), more newest hits are read and the walk run
@@ -461,10 +490,10 @@ def test_a_window_an_older_case_may_belong_to_is_walked_again_with_more_hits(
     doubts = iter([False])
     monkeypatch.setattr(NewestHits, "holds", lambda self, last: next(doubts, True))
     search = CaseFilter(text="占")
-    monkeypatch.setattr(case_count, "NEWEST_HITS", count_cases(demo_db, search) // 2)
-    forget_searches()  # as typed, not kept from that count
+    register_newest(demo_db, demo_path, 12)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 6)
+    forget_searches()
     found = first_window(demo_db, search, CaseSort(), 5)
     expected = listed_window(demo_db, search, CaseSort(), 0, 5)
     assert [r.case.number for r in found.rows] == [r.case.number for r in expected]
-    asked = [how_many for how_many, _more in newest_read]
-    assert len(asked) == 2 and asked[1] == asked[0] * 2
+    assert newest_read == [(6, True), (12, True)]
