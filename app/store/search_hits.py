@@ -93,16 +93,21 @@ def search_hits(db: Database, match: str) -> SearchHits:
     """The hits of ``match`` on ``db``, read now or kept from an earlier call on the same
     connection if nothing was written since (never inside a transaction, which may yet be
     rolled back)."""
-    version = _version(db)
-    kept = _kept.setdefault(db, OrderedDict())
+    version = _version(db)  # before the read: a write meanwhile is not taken as read
+    found = _still_kept(db, match, version)
+    return found or _keep(db, match, _read(db, match), version)
+
+
+def _still_kept(db: Database, match: str, version: tuple[int, int, int]) -> SearchHits | None:
+    """The hits of ``match`` kept at ``version``, if they are; releases what is no longer
+    kept (an older reading of ``match`` is dropped by ``_keep`` when it is read again)."""
     _drop_released(db)
+    kept = _kept.setdefault(db, OrderedDict())
     found = kept.get(match)
-    if found is not None and found.version == version:
-        kept.move_to_end(match)
-        return found.hits
-    if found is not None:
-        _forget(db, kept.pop(match))
-    return _keep(db, match, _read(db, match), version)
+    if found is None or found.version != version:
+        return None
+    kept.move_to_end(match)
+    return found.hits
 
 
 def _version(db: Database) -> tuple[int, int, int]:
@@ -129,11 +134,10 @@ def _keep(db: Database, match: str, hits: SearchHits, version: tuple[int, int, i
 def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestHits:
     """The hits of ``match``, the ``how_many`` newest first: all of them (kept, as
     ``search_hits`` keeps them) if there are no more, else the newest (not kept)."""
-    _drop_released(db)
     version = _version(db)  # before the read: a write meanwhile is not taken as read
-    kept = _kept.get(db, {}).get(match)
-    if kept is not None and kept.version == version:
-        return kept.hits
+    found = _still_kept(db, match, version)
+    if found is not None:
+        return found
     listed = db.execute(
         "SELECT group_concat(rowid) FROM (SELECT rowid FROM cases_search "
         "WHERE cases_search MATCH ? ORDER BY rowid DESC LIMIT ?)",

@@ -37,7 +37,7 @@ def main() -> None:
     from app.store.reference import user_by_name
     from app.store.setup import open_database
     from app.ui.app import create_application
-    from app.ui.cases.table_model import COLUMNS
+    from app.ui.cases.cells import COLUMNS
     from app.ui.common.preload import preload
     from app.ui.main_window import MainWindow
     from app.wall_clock import system_clock

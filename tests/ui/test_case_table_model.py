@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from app.core.model import Case, Route
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
 from app.store.reference import ReferenceData
-from app.ui.cases.cells import CaseRole, RawValueRole
-from app.ui.cases.table_model import COLUMNS, DESCRIPTION_COLUMN, CaseTableModel
+from app.ui.cases.cells import COLUMNS, DESCRIPTION_COLUMN, CaseRole, RawValueRole
+from app.ui.cases.table_model import CaseTableModel
 from tests.ui.conftest import fresh_case
 
 

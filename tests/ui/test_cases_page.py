@@ -13,8 +13,7 @@ from app.store.case_actions import act
 from app.store.case_list import CaseFilter, count_cases
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
-from app.ui.cases.cells import RawValueRole
-from app.ui.cases.table_model import COLUMNS, DESCRIPTION_COLUMN
+from app.ui.cases.cells import COLUMNS, DESCRIPTION_COLUMN, RawValueRole
 from tests.clock import frozen
 from tests.ui.conftest import fresh_case, open_window, type_chinese
 

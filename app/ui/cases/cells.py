@@ -1,5 +1,5 @@
-"""What one cell of the cases list shows, for each Qt role: the words of the codes, the
-full names as tooltips, urgent cases in red."""
+"""The cases list's columns, and what one cell shows for each Qt role: the words of the
+codes, the full names as tooltips, urgent cases in red."""
 
 from __future__ import annotations
 
@@ -12,6 +12,22 @@ from app.core.model import Case, Urgency
 from app.store.case_list import ListedCase
 from app.store.reference import ReferenceData
 from app.ui.common.i18n import word
+
+# (Case attribute, SQL sort column or None when SQL cannot sort by it)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    ("number", "number"),
+    ("received_at", "received_at"),
+    ("status", "status"),
+    ("lead_unit", "lead_unit"),  # not a Case attribute: ListedCase carries it
+    ("category_code", "category_code"),
+    ("grid_code", "grid_code"),
+    ("source", "source"),
+    ("urgency", "urgency"),
+    ("address", "address"),
+    ("description", None),
+    ("first_receiver_unit", "first_receiver_unit"),
+)
+DESCRIPTION_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "description")
 
 CaseRole = Qt.ItemDataRole.UserRole  # the Case itself
 RawValueRole = Qt.ItemDataRole.UserRole + 1  # the stored value (code, ISO time) of the cell

@@ -26,9 +26,9 @@ from app.reports.case_ledger import LedgerWritten, export_ledger
 from app.store.case_count import row_numbers
 from app.store.case_list import CaseFilter, count_cases
 from app.store.changes import CASES
-from app.ui.cases.cells import CaseRole
+from app.ui.cases.cells import DESCRIPTION_COLUMN, CaseRole
 from app.ui.cases.filters import CaseFilterBar
-from app.ui.cases.table_model import DESCRIPTION_COLUMN, CaseTableModel
+from app.ui.cases.table_model import CaseTableModel
 from app.ui.common.page import LARGE_DATABASE, Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session

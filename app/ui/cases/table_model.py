@@ -35,7 +35,7 @@ from app.core.model import Case
 from app.store.case_count import CaseCount, FirstWindow, first_window, should_walk
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
-from app.ui.cases.cells import ROLES, cell_data
+from app.ui.cases.cells import COLUMNS, ROLES, cell_data
 from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
@@ -47,21 +47,6 @@ PAGES_AROUND_VIEW = 1
 # after the first page, once the view has painted it.
 EXACT_COUNT_AFTER_MS = 40
 
-# (Case attribute, SQL sort column or None when SQL cannot sort by it)
-COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("number", "number"),
-    ("received_at", "received_at"),
-    ("status", "status"),
-    ("lead_unit", "lead_unit"),  # not a Case attribute: ListedCase carries it
-    ("category_code", "category_code"),
-    ("grid_code", "grid_code"),
-    ("source", "source"),
-    ("urgency", "urgency"),
-    ("address", "address"),
-    ("description", None),
-    ("first_receiver_unit", "first_receiver_unit"),
-)
-DESCRIPTION_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "description")
 _Index = QModelIndex | QPersistentModelIndex
 
 
