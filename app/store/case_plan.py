@@ -142,12 +142,20 @@ def where_clause(
         elif not _searched(db, f, match, where, seqs is not None, walk is not None):
             return None
     if walk is not None:
-        where.clauses = [_unindexed(clause, walk) for clause in where.clauses]
+        kept = {walk}
+        if (f.received_from or f.received_to) and walk in RECEIVED_SECOND:
+            # a date range sorted by a column of few values: each value's cases received in
+            # the range are one range of its index, read value after value in the sort order
+            # (a month by status: 0.2 ms, not 24 walking the months before it)
+            if not any(clause.startswith(f"{walk} ") for clause in where.clauses):
+                where.add(f"{walk} IN ({_values_of(walk)})")  # not one value filtered
+            kept.add("received_at")
+        where.clauses = [_unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
     elif where.text_match and not where.gathered:
         # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
-        where.clauses = [_unindexed(clause, "seq") for clause in where.clauses]
+        where.clauses = [_unindexed(clause, {"seq"}) for clause in where.clauses]
     return where
 
 
@@ -191,15 +199,39 @@ def _filters_first(db: Database, f: CaseFilter, hits: SearchHits) -> bool:
     return known
 
 
-def _unindexed(clause: str, walked: str) -> str:
+# The sort columns whose index holds the time received right after them, and never NULL
+# (db/0014_case_list_indexes.sql): a date range is one range of each value's entries.
+RECEIVED_SECOND = (
+    "status",
+    "category_code",
+    "grid_code",
+    "source",
+    "urgency",
+    "first_receiver_unit",
+)
+
+
+def _values_of(column: str) -> str:
+    """A query of the values ``column`` holds, each found by one step down its index from
+    the last (a few dozen at most: statuses, grids, categories), in the same statement as
+    the walk, so a case written meanwhile cannot be missed."""
+    return (
+        f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM cases UNION ALL "
+        f"SELECT (SELECT min({column}) FROM cases WHERE {column} > x) FROM v "
+        f"WHERE x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL"
+    )
+
+
+def _unindexed(clause: str, walked: set[str]) -> str:
     """``clause`` with its column behind a unary ``+`` (SQLite may not search an index by
-    it), unless it is the walked index's own column, which narrows the walk to a range."""
+    it), unless it is a column the walked index is searched by (its own, or the time
+    received after it), which narrows the walk to ranges."""
     if " " not in clause:  # a test of the row number (search_hits), no column
         return clause
     if clause.startswith("("):  # the to-do list's conditions, ORed: SQLite would read each
         return f"+{clause}"  # one's index range and sort them all (4.9 million: seconds)
     column, rest = clause.split(" ", 1)
-    return f"+{column} {rest}" if column.isidentifier() and column != walked else clause
+    return f"+{column} {rest}" if column.isidentifier() and column not in walked else clause
 
 
 def _narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], str]]:
