@@ -12,7 +12,7 @@ import pytest
 
 import app.store.case_plan as case_plan
 from app.store.case_count import first_window
-from app.store.case_list import CaseFilter, CaseSort, case_window, listed_window
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases, listed_window
 from app.store.case_plan import SORTABLE
 from app.store.queues import my_tasks
 from app.store.reference import user_by_name
@@ -172,3 +172,31 @@ def test_a_date_range_walked_by_status_reads_one_range_per_status(demo_db, monke
     # the lead unit may be NULL, which no IN finds: its walk stays a walk
     sql, _ = window_sql(demo_db, monkeypatch, month, CaseSort("lead_unit"), walk=True)
     assert "IN (WITH RECURSIVE" not in sql
+
+
+def test_the_to_do_list_with_other_filters_is_filtered_where_it_is_gathered(
+    demo_db, monkeypatch
+) -> None:
+    """The plan: 待我办理 and urgent tests the urgency in the entries of the indexes that
+    gather the to-do list (they hold it: schema 14), so it is counted there alone, and only
+    the urgent ones are looked up (the clerk's 9,224 at a million cases: 15 ms -> 2)."""
+    clerk = user_by_name(demo_db, "clerk")
+    both = CaseFilter(waiting_on=clerk, urgency="normal", received_from="2026-06-01")
+    where = case_plan.where_clause(demo_db, both)
+    assert where is not None and where.gathered is not None
+    assert len(where.clauses) == 1  # the gather holds the other filters
+    gather = where.gathered[0]
+    assert gather.count("urgency = ?") == gather.count("INDEXED BY") > 1
+    assert gather.count("received_at >= ?") == gather.count("INDEXED BY")
+    statements: list[str] = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        counted = count_cases(demo_db, both)
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    assert [s for s in statements if "count(" in s][-1].startswith("SELECT count(DISTINCT seq)")
+    rows = all_cases(demo_db)
+    waiting = {t.number for t in my_tasks(demo_db, clerk, limit=EVERYTHING)}
+    expected = brute_force(rows, both, CaseSort(), waiting)
+    assert expected and counted == len(expected)
+    assert [c.number for c in case_window(demo_db, both, CaseSort(), 0, 50)] == expected[:50]
