@@ -127,7 +127,7 @@ def _window_seqs(
     db: Database, where: Where, sort: CaseSort, offset: int, limit: int, walk: bool
 ) -> list[int]:
     if walk:
-        source = f"cases INDEXED BY {SORT_INDEX[sort.column]}"
+        source = f"cases INDEXED BY {where.walked or SORT_INDEX[sort.column]}"
     else:
         source = source_of(where, sort.column)
     rows = db.execute(

@@ -82,6 +82,8 @@ class Where:
     narrow: bool = True  # every clause is on a column of the narrow index cases_by_seq
     gathered: list[Any] | None = None  # (gather, params) of a narrowing filter gathered
     hits: SearchHits | None = None  # the search's, when there is one
+    walked: str | None = None  # the index a walk follows (see ``walk_index``)
+    one_grid: bool = False  # one grid filtered: its cases by address are an index range
 
     def add(self, clause: str, *params: Any) -> None:
         self.clauses.append(clause)
@@ -154,8 +156,10 @@ def where_clause(
             where.add(newest.test())
         elif not _searched(db, f, match, where, seqs is not None, walk is not None):
             return None
+    where.one_grid = "grid_code = ?" in where.clauses  # (not tested in a gather)
     if walk is not None:
-        kept = {walk}
+        where.walked = walk_index(where, walk)
+        kept = {walk, "grid_code"} if where.walked == GRID_BY_ADDRESS else {walk}
         ranged = any(clause.startswith("received_at ") for clause in where.clauses)
         if ranged and walk in RECEIVED_SECOND:  # (not when gathered: tested in the gather)
             # a date range sorted by a column of few values: each value's cases received in
@@ -300,6 +304,8 @@ def source_of(where: Where, sort_column: str = "received_at") -> str:
     gathered = where.text_match or where.gathered
     if gathered and where.narrow and sort_column in IN_EVERY_INDEX:
         return "cases INDEXED BY cases_by_seq"
+    if not gathered and where.one_grid and sort_column == "address":
+        return f"cases INDEXED BY {GRID_BY_ADDRESS}"  # not the grid's rows looked up
     return "cases"
 
 
@@ -316,6 +322,17 @@ SORT_INDEX = {
     "first_receiver_unit": "cases_by_first_receiver",
     "lead_unit": "cases_by_lead_unit",
 }
+
+
+# One grid's cases by address (db/0015_cases_by_grid_address.sql): a village's few
+# addresses lie together somewhere in the address order, past every other grid's.
+GRID_BY_ADDRESS = "cases_by_grid_address"
+
+
+def walk_index(where: Where, column: str) -> str:
+    """The index a walk in ``column``'s order follows: the sort column's own, or for a
+    grid by address, the grid's range of cases_by_grid_address."""
+    return GRID_BY_ADDRESS if column == "address" and where.one_grid else SORT_INDEX[column]
 
 
 def listed_in_order_received(f: CaseFilter) -> bool:
