@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from app.core.model import User
 from app.core.text import fts_query
+from app.store.number_ranges import numbered_within
 from app.store.queues import queue_conditions, waiting_on
 from app.store.search_hits import NewestHits, SearchHits, search_hits
 
@@ -83,6 +84,8 @@ class Where:
     gathered: list[Any] | None = None  # (gather, params) of a narrowing filter gathered
     hits: SearchHits | None = None  # the search's, when there is one
     walked: str | None = None  # the index a walk follows (see ``walk_index``)
+    # a walk by number within a date range: ranges of numbers (app/store/number_ranges.py)
+    numbered: tuple[str, list[Any]] | None = None
     one_grid: bool = False  # one grid filtered: its cases by address are an index range
 
     def add(self, clause: str, *params: Any) -> None:
@@ -170,6 +173,10 @@ def where_clause(
             kept.add("received_at")
         where.clauses = [_unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
+        if walk == "number" and ranged:
+            where.numbered = numbered_within(
+                db, f.received_from, f.received_to, where.clauses, where.params
+            )
     elif where.text_match and not where.gathered:
         # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
@@ -324,7 +331,7 @@ SORT_INDEX = {
 }
 
 
-# One grid's cases by address (db/0015_cases_by_grid_address.sql): a village's few
+# One grid's cases by address (db/0015_case_list_ranges.sql): a village's few
 # addresses lie together somewhere in the address order, past every other grid's.
 GRID_BY_ADDRESS = "cases_by_grid_address"
 
@@ -333,6 +340,17 @@ def walk_index(where: Where, column: str) -> str:
     """The index a walk in ``column``'s order follows: the sort column's own, or for a
     grid by address, the grid's range of cases_by_grid_address."""
     return GRID_BY_ADDRESS if column == "address" and where.one_grid else SORT_INDEX[column]
+
+
+def window_sql(where: Where, sort: CaseSort, walk: bool) -> tuple[str, list[Any]]:
+    """The statement of a window's row numbers, and its parameters but the window's
+    ``LIMIT ? OFFSET ?``: walking the sort order's index, or the plan's ``source_of``."""
+    tail = f" ORDER BY {order_by(sort)} LIMIT ? OFFSET ?"
+    if walk and where.numbered is not None:
+        arms, params = where.numbered
+        return f"SELECT seq FROM ({arms}{tail})", params  # merged in order, never sorted
+    source = f"cases INDEXED BY {where.walked}" if walk else source_of(where, sort.column)
+    return f"SELECT seq FROM {source}{where.sql()}{tail}", where.params
 
 
 def listed_in_order_received(f: CaseFilter) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import app.store.case_plan as case_plan
+import app.store.number_ranges as number_ranges
 from app.store.case_count import first_window
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases, listed_window
 from app.store.case_plan import SORTABLE
@@ -217,3 +218,66 @@ def test_a_grid_by_address_is_a_range_of_its_index(demo_db, monkeypatch) -> None
     mine = CaseFilter(grid_code="G02", waiting_on=clerk)
     sql, _ = window_sql(demo_db, monkeypatch, mine, CaseSort("address"), walk=True)
     assert "cases_by_grid_address" not in sql
+
+
+def _numbered_apart(db) -> None:
+    """Cases whose numbers do not name the day they were received (as a number made by
+    another program might not), and numbers of other township codes and of none."""
+    rows = db.execute("SELECT seq FROM cases ORDER BY seq").fetchall()
+    seqs = [r[0] for r in rows]
+    with db.conn:
+        for seq, day in zip(
+            seqs[5:40:7],
+            ("2026-09-03", "2026-07-15", "2026-10-30", "2026-11-02", "2026-08-20"),
+            strict=True,
+        ):
+            db.execute(
+                "UPDATE cases SET received_at = ? || substr(received_at, 11) WHERE seq = ?",
+                [day, seq],
+            )
+        for seq, number in zip(
+            seqs[50:53],
+            ("AB-20260915-XX0001", "ZZ-20261001-XX0002", "ODD0003"),
+            strict=True,
+        ):
+            db.execute("UPDATE cases SET number = ? WHERE seq = ?", [number, seq])
+        db.execute("UPDATE cases SET received_at = '2026-09-15 10:00:00' WHERE seq = ?", [seqs[50]])
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_date_range_by_number_merges_the_cases_numbered_apart(
+    demo_db, monkeypatch, descending
+) -> None:
+    _numbered_apart(demo_db)
+    apart = demo_db.execute(
+        f"SELECT count(*) FROM cases INDEXED BY cases_numbered_apart WHERE {number_ranges.APART}"
+    ).fetchone()[0]
+    assert apart == 7  # 5 received another day, ODD0003, ZZ- received on another day
+    assert number_ranges.township_codes(demo_db) == ["AB", "QS", "ZZ"]
+    rows = all_cases(demo_db)
+    days = sorted({r["received_at"][:10] for r in rows})
+    sort = CaseSort("number", descending)
+    for f in (
+        CaseFilter(received_from="2026-09-01", received_to="2026-09-30"),
+        CaseFilter(received_from="2026-07-01", received_to="2026-11-05", urgency="normal"),
+        CaseFilter(received_from=days[20]),
+        CaseFilter(received_to=days[-30]),
+        CaseFilter(received_from="2026-08-01", status="closed"),
+    ):
+        expected = brute_force(rows, f, sort, set())
+        assert expected, f
+        walked = listed_window(demo_db, f, sort, 0, EVERYTHING, walk=True)
+        assert [r.case.number for r in walked] == expected, f
+        for offset in (0, 3, 17):
+            some = listed_window(demo_db, f, sort, offset, 6, walk=True)
+            assert [r.case.number for r in some] == expected[offset : offset + 6], f
+    month = CaseFilter(received_from="2026-09-01", received_to="2026-09-30")
+    sql, params = window_sql(demo_db, monkeypatch, month, sort, walk=True)
+    shown = plan(demo_db, sql, params)
+    assert "MERGE (UNION ALL)" in shown and "TEMP B-TREE" not in shown
+    assert (
+        shown.count("SEARCH cases USING COVERING INDEX cases_by_number (number>? AND number<?)")
+        == 3
+    )
+    assert "cases_numbered_apart" in shown
+    assert params[:2] == ["AB-20260901", "AB-20260930."]

@@ -1,7 +1,8 @@
-"""Schema 15 (db/0015, issue 16): one grid's cases sorted by address, an index range. An
-upgraded database gets exactly the indexes of a new one, and the schema-15 fixture, made by
-the program of that release, opens as it is and lists a grid by address as brute force does,
-through the new index whether the list is walked or gathered."""
+"""Schema 15 (db/0015, issue 16): one grid's cases sorted by address, an index range (and a
+date range by number: tests/store/test_case_plan_exact.py). An upgraded database gets
+exactly the indexes of a new one, and the schema-15 fixture, made by the program of that
+release, opens as it is and lists a grid by address as brute force does, through the new
+index whether the list is walked or gathered."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tests.store.store_helpers import all_cases, projection_dump
 from tests.store.test_upgrade_case_indexes import FIXTURES, _indexes
 
 
-def test_an_upgraded_database_has_the_grid_address_index(small_db, tmp_path: Path) -> None:
+def test_an_upgraded_database_has_the_indexes_of_a_new_one(small_db, tmp_path: Path) -> None:
     target = tmp_path / "towndesk.sqlite3"
     shutil.copy(FIXTURES / "schema-14.sqlite3", target)
     upgraded = open_database(target)
@@ -25,6 +26,11 @@ def test_an_upgraded_database_has_the_grid_address_index(small_db, tmp_path: Pat
     assert _indexes(upgraded) == _indexes(small_db)
     assert _indexes(upgraded)["cases_by_grid_address"].startswith(
         "CREATE INDEX cases_by_grid_address ON cases ( grid_code, address, received_at, status,"
+    )
+    # the condition the list's number ranges name word for word (app/store/number_ranges.py)
+    assert _indexes(upgraded)["cases_numbered_apart"].endswith(
+        "WHERE substr(number, instr(number, '-') + 1, 9) <> substr(received_at, 1, 4) || "
+        "substr(received_at, 6, 2) || substr(received_at, 9, 2) || '-'"
     )
 
 
