@@ -13,13 +13,12 @@ from sqlite_utils import Database
 
 from app.core.model import Case
 from app.store.case_plan import (
-    SORT_INDEX,
     CaseFilter,
     CaseSort,
     Where,
-    order_by,
     source_of,
     where_clause,
+    window_sql,
 )
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.search_hits import NewestHits
@@ -126,15 +125,8 @@ def walked_within(
 def _window_seqs(
     db: Database, where: Where, sort: CaseSort, offset: int, limit: int, walk: bool
 ) -> list[int]:
-    if walk:
-        source = f"cases INDEXED BY {SORT_INDEX[sort.column]}"
-    else:
-        source = source_of(where, sort.column)
-    rows = db.execute(
-        f"SELECT seq FROM {source}{where.sql()} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
-    )
-    return [row[0] for row in rows]
+    sql, params = window_sql(where, sort, walk)
+    return [row[0] for row in db.execute(sql, [*params, limit, offset])]
 
 
 def _listed(db: Database, seqs: list[int]) -> list[ListedCase]:

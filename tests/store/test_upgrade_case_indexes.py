@@ -34,12 +34,13 @@ def test_an_upgraded_database_has_the_indexes_of_a_new_one(small_db, tmp_path: P
     assert "grid_code, source, urgency, lead_unit" in _indexes(upgraded)["cases_by_status"]
 
 
-def test_the_schema_14_fixture_opens_as_it_is_and_lists_its_cases(tmp_path: Path) -> None:
+def test_the_schema_14_fixture_upgrades_and_lists_its_cases(tmp_path: Path) -> None:
+    """It opened as it was until schema 15 added an index (test_upgrade_grid_address.py)."""
     target = tmp_path / "towndesk.sqlite3"
     shutil.copy(FIXTURES / "schema-14.sqlite3", target)
     db = open_database(target)
-    assert schema_version(db) == 14
-    assert not list(tmp_path.glob("*.before-v*"))  # nothing to upgrade: no backup
+    assert schema_version(db) == latest_version()
+    assert [p.name for p in tmp_path.glob("*.before-v*")] == ["towndesk.before-v15.sqlite3"]
     closed = CaseFilter(status="closed")
     assert count_cases(db, closed) == 56
     by_grid = case_window(db, closed, CaseSort("grid_code", descending=False), 0, 100)
