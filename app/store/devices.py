@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.core.case_path.rules import FIELD_KINDS, check_actor_on
+from app.core.case_path.device_trust import check_actor_on
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.events import EventType

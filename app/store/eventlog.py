@@ -15,12 +15,8 @@ from weakref import WeakKeyDictionary
 from sqlite_utils import Database
 from uuid6 import uuid7
 
-from app.core.case_path.rules import (
-    FIELD_KINDS,
-    check_actor_on,
-    check_origin,
-    speaks_for_no_one,
-)
+from app.core.case_path.device_trust import check_actor_on, check_origin, speaks_for_no_one
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.clock import HybridClock, Wall
 from app.core.errors import DomainError
 from app.core.events import GENESIS_HASH, Event
@@ -49,7 +45,7 @@ def new_id() -> str:
 class EventWriter:
     """Appends this device's events within one open transaction.
 
-    On a field laptop it is the last word on what may be written (core/case_path/rules.py):
+    On a field laptop it is the last word on what may be written (core/case_path/device_trust.py):
     no event the office alone may make, and no actor who may not sign in on this laptop.
     A refusal raises before the event is inserted and rolls back the whole transaction."""
 

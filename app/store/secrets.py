@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
+from app.core.case_path.device_trust import may_act_on
 from app.core.case_path.parties import PARTY_REF, Party
 from app.core.case_path.parties import secret_value as party_secret
-from app.core.case_path.rules import FIELD_KINDS, may_act_on
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.events import EventType
 from app.core.model import Role
 from app.core.secrets import NONCE_BYTES, ReporterSecret, password_fields, secret_ref

@@ -1,4 +1,4 @@
-"""A field laptop speaks only for the people who may sign in on it (core/case_path/rules.py
+"""A field laptop speaks only for the people who may sign in on it (core/case_path/device_trust.py
 ``may_act_on``): the importer refuses a file in which a laptop's event carries anyone else.
 
 An actor is judged by who they were when the event was made: any version of their record
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.core.case_path.rules import FIELD_KINDS, device_users, may_act_on, speaks_for_no_one
+from app.core.case_path.device_trust import device_users, may_act_on, speaks_for_no_one
+from app.core.case_path.rules import FIELD_KINDS
 from app.core.errors import DomainError
 from app.core.events import Event, EventType
 from app.core.model import Role

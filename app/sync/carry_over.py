@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from app.core.case_path.rules import may_act_on
+from app.core.case_path.device_trust import may_act_on
 from app.core.clock import Wall
 from app.core.events import EventType
 from app.core.model import Role

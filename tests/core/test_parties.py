@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from app.core.case_path.device_trust import office_only
 from app.core.case_path.parties import (
     ADD,
     REMOVE,
@@ -26,7 +27,7 @@ from app.core.case_path.parties import (
     secret_value,
     validate_party,
 )
-from app.core.case_path.rules import FINISHED, OPEN, may_originate, office_only
+from app.core.case_path.rules import FINISHED, OPEN, may_originate
 from app.core.case_path.steps import Actor, CaseState
 from app.core.errors import DomainError, ValidationErrors
 from app.core.events import Event, EventType

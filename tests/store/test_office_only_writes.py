@@ -25,7 +25,8 @@ import pytest
 
 import app.store
 import app.sync
-from app.core.case_path.rules import FIELD_KINDS, may_originate, office_only
+from app.core.case_path.device_trust import office_only
+from app.core.case_path.rules import FIELD_KINDS, may_originate
 from app.core.disputes import Ruling
 from app.core.errors import DomainError
 from app.core.events import EventType

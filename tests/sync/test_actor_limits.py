@@ -12,7 +12,7 @@ import pytest
 
 import app.store.eventlog as eventlog
 from app.core.case_path.decide import Request
-from app.core.case_path.rules import may_act_on
+from app.core.case_path.device_trust import may_act_on
 from app.core.case_path.steps import Action
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest

@@ -3,6 +3,7 @@
 - ``steps``: the words of the path: its actions, a case's state, who acts.
 - ``rules``: who may take which step in which state, on which device; the one set of open
   and finished statuses; route <-> action; the office unit; when an override needs a reason.
+- ``device_trust``: which records a device may make, and in whose name.
 - ``decide``: a request -> the event that carries it out, or a refusal in plain words.
 - ``fold``: an event -> the next state, and the rule for steps that collide in sync.
 - ``projection``: all of a case's events -> its rows (case, assignments, calls, ...).
