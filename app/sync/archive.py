@@ -34,6 +34,7 @@ from app.core.errors import DomainError
 from app.store.processes import process_alive
 from app.sync.keys import DeviceKeys
 from app.sync.manifest import MANIFEST_BYTES, parse_bounded
+from app.sync.member_lines import READ_CHUNK, checked_lines, member_lines, reading
 from app.sync.spool import CHUNK, SealedSpool, private_dir
 
 FORMAT = "towndesk-sync"
@@ -52,7 +53,6 @@ READABLE_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800
 MAX_EXTRACT_VERSION = 45  # 2.0 (deflate) or 4.5 (zip64): what zipfile writes
 HEADER_BYTES = 16 * 1024  # an age header with a few recipients is under 1 KB
 DIRECTORY_ENTRY_BYTES = 256  # a central directory record with a blob's name is ~120
-READ_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ class Opened:
     def member_sha256(self, name: str, cap: int) -> str:
         """The SHA-256 of a member, streamed, refused beyond ``cap`` bytes."""
         digest = hashlib.sha256()
-        with _reading(name), self.archive.open(name) as member:
+        with reading(name), self.archive.open(name) as member:
             total = 0
             while chunk := member.read(READ_CHUNK):
                 total += len(chunk)
@@ -208,72 +208,18 @@ class Opened:
         return digest.hexdigest()
 
     def member_lines(self, name: str, line_cap: int) -> Iterator[bytes]:
-        """A member line by line (each with its newline, the last one perhaps without),
-        none longer than ``line_cap``. Read in chunks and split here: zipfile's readline
-        costs more than parsing the line (a sync file holds up to millions)."""
-        too_long = DomainError("sync_limits", reason=f"{name}: a line too long")
-        with _reading(name), self.archive.open(name) as member:
-            rest = b""
-            while chunk := member.read(READ_CHUNK):
-                lines = (rest + chunk).split(b"\n")
-                rest = lines.pop()  # the start of a line the next chunk goes on with
-                for line in lines:
-                    if len(line) >= line_cap:  # with its newline, longer than the cap
-                        raise too_long
-                    yield line + b"\n"
-                if len(rest) > line_cap:
-                    raise too_long
-            if rest:
-                yield rest
+        """A member line by line, none longer than ``line_cap`` (member_lines.py)."""
+        return member_lines(self.archive, name, line_cap)
 
     def checked_lines(
         self, name: str, cap: int, line_cap: int, sha256: str, mismatch: DomainError
     ) -> Iterator[bytes]:
-        """A member line by line, as ``member_lines`` gives them, read once: hashed as it
-        is split, and given only once its SHA-256 is found to be ``sha256`` (else
-        ``mismatch``), so nothing in it is parsed before its bytes match the signed hash.
-        Read twice, hashed then split, it cost a second decompression. The refusals are
-        those of ``member_sha256`` and then ``member_lines``: larger than ``cap`` or
-        ``mismatch`` at once, a line too long where it comes."""
-        digest = hashlib.sha256()
-        total = 0
-        lines: list[bytes] = []
-        too_long = False
-        with _reading(name), self.archive.open(name) as member:
-            rest = b""
-            while chunk := member.read(READ_CHUNK):
-                total += len(chunk)
-                if total > cap:
-                    raise DomainError("sync_limits", reason=f"{name}: larger than declared")
-                digest.update(chunk)
-                if too_long:
-                    continue  # nothing more is kept: only the hash is still to be known
-                split = (rest + chunk).split(b"\n")
-                rest = split.pop()  # the start of a line the next chunk goes on with
-                # with its newline, a line of line_cap bytes or more is longer than the cap
-                if max(map(len, split), default=0) >= line_cap:
-                    split = split[: next(i for i, x in enumerate(split) if len(x) >= line_cap)]
-                    too_long = True
-                lines.extend(line + b"\n" for line in split)
-                too_long = too_long or len(rest) > line_cap
-        if digest.hexdigest() != sha256:
-            raise mismatch
-        if rest and not too_long:
-            lines.append(rest)
-        refusal = DomainError("sync_limits", reason=f"{name}: a line too long")
-        return _handed_over(lines, refusal if too_long else None)
+        """A member line by line, read once and given only once its SHA-256 is ``sha256``
+        (member_lines.py)."""
+        return checked_lines(self.archive, name, cap, line_cap, sha256, mismatch)
 
     def blob_bytes(self, sha256: str) -> bytes:
         return _read(self.archive, f"blobs/{sha256}", self.limits.member_bytes)
-
-
-def _handed_over(lines: list[bytes], refusal: DomainError | None) -> Iterator[bytes]:
-    """The lines in order, each let go of once given, then ``refusal`` if there is one."""
-    lines.reverse()
-    while lines:
-        yield lines.pop()
-    if refusal is not None:
-        raise refusal
 
 
 @contextmanager
@@ -400,22 +346,9 @@ def _check_members(archive: zipfile.ZipFile, limits: Limits, archive_size: int) 
     return blobs
 
 
-@contextmanager
-def _reading(name: str) -> Iterator[None]:
-    """Any failure of zipfile or zlib while a member is read is damage, classified."""
-    try:
-        yield
-    except DomainError:
-        raise
-    except NotImplementedError as error:
-        raise DomainError("sync_zip_unsupported", reason=f"{name}: {error}"[:150]) from None
-    except Exception as error:  # hostile bytes in the stdlib's decoders (zlib, struct...)
-        raise DomainError("sync_damaged", reason=f"{name}: {error}"[:150]) from None
-
-
 def _read(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
     """Read one member, never more than ``cap`` bytes whatever its header claims."""
-    with _reading(name), archive.open(name) as member:
+    with reading(name), archive.open(name) as member:
         data = member.read(cap + 1)
     if len(data) > cap:
         raise DomainError("sync_limits", reason=f"{name}: larger than declared")

@@ -1,6 +1,6 @@
 """A member of a sync file read line by line (``Opened.member_lines``; read once while it
-is hashed, ``Opened.checked_lines``): split here from chunks, each line with its newline,
-none longer than the cap, whatever the chunk bounds."""
+is hashed, ``Opened.checked_lines``; both in app/sync/member_lines.py): split here from
+chunks, each line with its newline, none longer than the cap, whatever the chunk bounds."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-import app.sync.archive as archive_module
+import app.sync.member_lines as member_lines_module
 from app.core.errors import DomainError
 from app.sync.archive import LIMITS, Opened
 
@@ -24,7 +24,7 @@ def opened(data: bytes) -> Opened:
 
 @pytest.fixture(params=[3, 7, 1 << 20], ids=["chunks-of-3", "chunks-of-7", "chunks-of-1MiB"])
 def chunk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(archive_module, "READ_CHUNK", request.param)
+    monkeypatch.setattr(member_lines_module, "READ_CHUNK", request.param)
     return request.param
 
 
