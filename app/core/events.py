@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -177,3 +177,18 @@ class Event:
 
     def sealed(self) -> Event:
         return replace(self, hash=self.computed_hash())
+
+    @classmethod
+    def from_fields(cls, given: dict[str, Any]) -> Event:
+        """``Event(**given)``, for an import's many parsed lines: when ``given`` names every
+        field, exactly, it becomes the event's own ``__dict__`` (no copy, none of the frozen
+        dataclass's per-field ``object.__setattr__``); anything else takes ``Event(**given)``
+        and its TypeError for a missing or unknown field."""
+        if given.keys() != _FIELD_NAMES:
+            return cls(**given)
+        event = object.__new__(cls)
+        object.__setattr__(event, "__dict__", given)
+        return event
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Event))

@@ -138,7 +138,7 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
         if len(events) == manifest["events"]:
             raise DomainError("sync_damaged", reason="event count")
         try:
-            event = Event(**json.loads(line))
+            event = Event.from_fields(_parsed(line))
             _check_field_types(event)
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             raise DomainError("sync_damaged", reason="event line") from None
@@ -153,6 +153,27 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
     return events
 
 
+_scan = json.JSONDecoder().scan_once  # json.loads's own scanner (the default decoder's)
+
+
+def _parsed(line: bytes) -> Any:
+    """``json.loads(line)``, for a line as the exporter writes it (a JSON object in UTF-8):
+    decoded and scanned directly, without json.loads' guessing of the encoding and its
+    layers of calls (a tenth of the events' time). The same refusals: a line that is not
+    one JSON value with only whitespace around it raises a ValueError. Any other line
+    (UTF-16 or -32, a BOM, leading whitespace, not an object) takes json.loads itself."""
+    if line[:1] != b"{" or line[1:2] == b"\x00":
+        return json.loads(line)
+    text = line.decode("utf-8", "surrogatepass")  # what json.loads decodes UTF-8 with
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        raise ValueError("no JSON value") from None
+    if text[end:].strip(" \t\n\r"):  # json.loads' "Extra data" (its whitespace)
+        raise ValueError("more than one JSON value")
+    return value
+
+
 # ids, names and hashes are at most ID_CHARS long; an entity id twice that and one more
 # (evidence.received: "<file id>/<device id>")
 _ENTITY_ID_CHARS = 2 * ID_CHARS + 1
@@ -162,10 +183,15 @@ def _check_field_types(event: Event) -> None:
     """Signed is not the same as well-formed: a newer or broken program may send odd types.
     (Written out flat: it runs for every event of every file.)"""
     e = event
-    ids = (e.id, e.device_id, e.entity, e.type, e.prev_hash, e.hash)
     texts_ok = (
-        all(type(text) is str for text in ids)
-        and max(map(len, ids)) <= ID_CHARS
+        type(e.id) is str
+        and type(e.device_id) is str
+        and type(e.entity) is str
+        and type(e.type) is str
+        and type(e.prev_hash) is str
+        and type(e.hash) is str
+        and max(len(e.id), len(e.device_id), len(e.entity), len(e.type)) <= ID_CHARS
+        and max(len(e.prev_hash), len(e.hash)) <= ID_CHARS
         and type(e.entity_id) is str
         and len(e.entity_id) <= _ENTITY_ID_CHARS
     )
