@@ -55,6 +55,7 @@ class WorkCalendar:
         self._library_years: dict[int, bool] = {}
         self._year_counts: dict[int, list[int]] = {}  # a year's working days up to each day
         self._year_starts: dict[int, int] = {}  # the ordinal of each year's 31 December before
+        self._closes_after: dict[tuple[date, int], datetime] = {}  # add_working_days, N >= 1
 
     @property
     def office_seconds_per_day(self) -> int:
@@ -126,9 +127,15 @@ class WorkCalendar:
             if self.is_working_day(day) and start <= self._close(day):
                 return self._close(day)
             return self._close(self.next_working_day(day))
-        for _ in range(days):
-            day = self.next_working_day(day)
-        return self._close(day)
+        # N >= 1 depends on the start's day only: worked out once per day and N (a fold
+        # sets a deadline for every assignment of every case, days apart by the dozen)
+        close = self._closes_after.get((day, days))
+        if close is None:
+            first = day
+            for _ in range(days):
+                day = self.next_working_day(day)
+            close = self._closes_after[(first, days)] = self._close(day)
+        return close
 
     def working_seconds_between(self, a: datetime, b: datetime) -> int:
         """Office seconds from ``a`` to ``b`` (only office hours of working days count).

@@ -211,3 +211,22 @@ def test_working_seconds_between_counts_as_walking_day_by_day(a: datetime, b: da
     for calendar in (CAL, local):
         expected = _walked(calendar, a, b) if a <= b else -_walked(calendar, b, a)
         assert calendar.working_seconds_between(a, b) == expected
+
+
+def test_deadlines_in_days_asked_again_in_any_order_are_the_same() -> None:
+    """add_working_days keeps what it worked out per start day and number of days: a later
+    question about the same day, at another hour or for another number, gets its own answer
+    (Friday 2026-03-06; the weekend off; 2026 has no holiday that week)."""
+    cal = WorkCalendar()
+    friday_morning, friday_night = datetime(2026, 3, 6, 8, 0), datetime(2026, 3, 6, 20, 0)
+    expected = {
+        1: datetime(2026, 3, 9, 17, 30),  # Monday
+        2: datetime(2026, 3, 10, 17, 30),
+        5: datetime(2026, 3, 13, 17, 30),  # the next Friday
+    }
+    for days in (1, 2, 5, 2, 1, 5):
+        assert cal.add_working_days(friday_morning, days) == expected[days]
+        assert cal.add_working_days(friday_night, days) == expected[days]
+    # "the same day" depends on the hour, and stays so after the others were asked
+    assert cal.add_working_days(friday_morning, 0) == datetime(2026, 3, 6, 17, 30)
+    assert cal.add_working_days(friday_night, 0) == datetime(2026, 3, 9, 17, 30)
