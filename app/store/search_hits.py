@@ -41,9 +41,19 @@ class SearchHits:
     # what the cases list worked out about these hits (which plan serves a filter), kept
     # as long as they are: both hold until the database changes
     plans: dict[Any, bool] = field(default_factory=dict, compare=False)
+    # the bitmap itself (numpy, one byte a row number), for testing many cases at once
+    bitmap: Any = field(default=None, compare=False)
 
     def test(self, column: str = "seq") -> str:
         return f"{self.function}({column})"
+
+    def among(self, seqs: Any) -> Any:
+        """The hits among ``seqs`` (a numpy array of row numbers), in their order."""
+        import numpy
+
+        bitmap = self.bitmap
+        inside = seqs[(seqs >= 0) & (seqs < len(bitmap))]
+        return inside[bitmap[inside].astype(numpy.bool_)]
 
 
 @dataclass
@@ -182,6 +192,11 @@ def _read(db: Database, match: str) -> SearchHits:
     return _hits(db, _parsed(listed))
 
 
+def listed_rows(listed: str | None) -> Any:
+    """``group_concat``'s list of row numbers as a numpy array."""
+    return _parsed(listed)
+
+
 def _parsed(listed: str | None) -> Any:
     # numpy (through pyqtgraph) parses the index's list of row numbers in C: 6 ms for
     # 239,000 hits, where Python's int() takes 40; imported here, not at start-up
@@ -199,7 +214,8 @@ def _bitmap(rows: Any) -> Any:
 
 
 def _hits(db: Database, rows: Any) -> SearchHits:
-    bits = _bitmap(rows).tobytes()
+    bitmap = _bitmap(rows)
+    bits = bitmap.tobytes()
     size = len(bits)
 
     def is_hit(seq: int) -> int:
@@ -207,7 +223,7 @@ def _hits(db: Database, rows: Any) -> SearchHits:
 
     name = f"search_hit_{next(_names)}"
     db.conn.create_function(name, 1, is_hit)
-    return SearchHits(len(rows), name)
+    return SearchHits(len(rows), name, bitmap=bitmap)
 
 
 def _forget(db: Database, kept: _Kept) -> None:
