@@ -195,31 +195,37 @@ def _newest_first(
     count estimated as the filters' count times the share of hits among the cases the
     walk tested (the exact count follows). None: every hit read (there are few), the
     filters find only older cases (a month gone by, the cases of a unit or a person), or
-    the walk would need more than NEWEST_AT_MOST hits, or took too long: the usual plan."""
+    the walk would need more than NEWEST_AT_MOST hits, or took too long: the usual plan,
+    with every hit read on from the newest (``NewestHits.finish``), so nothing is read
+    twice. More hits are read below those read, as many as the share of the window found
+    calls for, MORE_HITS_MARGIN times over (at least as many again)."""
     match = fts_query(case_filter.text)
     if match is None or not _holds_the_newest(db, case_filter):
         return None
     if case_filter.waiting_on is not None:
         return None  # the newest cases wait for triage: a person's are older
     via = _walked_via(db, case_filter)
-    how_many = NEWEST_HITS
-    while how_many <= NEWEST_AT_MOST:
-        hits = newest_hits(db, match, how_many)
-        if not isinstance(hits, NewestHits):
-            return None
+    hits = newest_hits(db, match, NEWEST_HITS)
+    if not isinstance(hits, NewestHits):
+        return None
+    while True:
         hits.walking(limit)
         try:
             rows = walked_within(db, case_filter, sort, limit, NEWEST_WALK_MS, hits, via)
         except OperationalError:
             if not hits.needed_more:
                 raise
-            needed = how_many * limit / max(hits.found, 1) * MORE_HITS_MARGIN
-            how_many = max(2 * how_many, round(needed))
+            needed = hits.read * limit / max(hits.found, 1) * MORE_HITS_MARGIN
+            if not _read_more(db, hits, max(hits.read, round(needed) - hits.read)):
+                return None
             continue
         if rows is None:
+            hits.finish(db)  # the plan after reads every hit: from here on
             return None
         if rows and not hits.holds(rows[-1].case.received_at):
-            how_many *= 2  # an older case came before the window's last row
+            # an older case came before the window's last row
+            if not _read_more(db, hits, hits.read):
+                return None
             continue
         if len(rows) < limit:  # the walk came to the end before any older case
             return FirstWindow(CaseCount(len(rows), True), rows, False)
@@ -231,7 +237,16 @@ def _newest_first(
         searched = filtered.value * hits.found / max(hits.tested, 1)
         count = CaseCount(max(_two_figures(searched), len(rows)), False)
         return FirstWindow(count, rows, should_walk(count))
-    return None
+
+
+def _read_more(db: Database, hits: NewestHits, how_many: int) -> bool:
+    """Read ``how_many`` more of the newest hits, unless that makes more than
+    NEWEST_AT_MOST: then every hit is read (kept for the plan that follows), and False."""
+    if hits.read + how_many > NEWEST_AT_MOST:
+        hits.finish(db)
+        return False
+    hits.more(db, how_many)
+    return True
 
 
 def _walked_via(db: Database, case_filter: CaseFilter) -> str | None:

@@ -400,16 +400,24 @@ def test_a_filter_listed_in_the_order_received_is_gathered_at_once(demo_db, monk
 
 @pytest.fixture
 def newest_read(monkeypatch) -> list[tuple[int, bool]]:
-    """How many newest hits first_window asked for, and whether there were more."""
+    """How many newest hits first_window asked for, and whether there were more; then how
+    many more it read below those (``NewestHits.more``), and whether any came."""
     asked: list[tuple[int, bool]] = []
     real = case_count.newest_hits
+    real_more = NewestHits.more
 
     def reading(db, match, how_many):
         found = real(db, match, how_many)
         asked.append((how_many, isinstance(found, NewestHits)))
         return found
 
+    def reading_more(self, db, how_many):
+        found = real_more(self, db, how_many)
+        asked.append((how_many, found))
+        return found
+
     monkeypatch.setattr(case_count, "newest_hits", reading)
+    monkeypatch.setattr(NewestHits, "more", reading_more)
     monkeypatch.setattr(case_count, "NEWEST_HITS", 1)  # the demo's 400 cases: read few
     forget_searches()  # as typed
     return asked
@@ -454,7 +462,8 @@ def test_more_newest_hits_are_read_when_the_walk_reaches_an_older_case(
     demo_db, newest_read
 ) -> None:
     """However the demo's cases are numbered, the rows are those of every hit read; each
-    read of newest hits is at least twice the last."""
+    further read of hits is at least as many as were read before it (so at least twice
+    the last)."""
     for filters in (CaseFilter(), CaseFilter(urgency="normal"), CaseFilter(source="hotline")):
         newest_read.clear()
         forget_searches()
@@ -502,4 +511,4 @@ def test_a_window_an_older_case_may_belong_to_is_walked_again_with_more_hits(
     found = first_window(demo_db, search, CaseSort(), 5)
     expected = listed_window(demo_db, search, CaseSort(), 0, 5)
     assert [r.case.number for r in found.rows] == [r.case.number for r in expected]
-    assert newest_read == [(6, True), (12, True)]
+    assert newest_read == [(6, True), (7, True)]  # the 7 read (one to know of more), 7 more
