@@ -6,6 +6,7 @@ that is quicker, and for a search as typed newest first, with its newest hits on
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -27,6 +28,7 @@ from app.store.case_plan import (
     IN_EVERY_INDEX,
     SORT_INDEX,
     listed_in_order_received,
+    source_of,
     where_clause,
 )
 from app.store.search_hits import NewestHits, listed_rows, newest_hits, search_hits
@@ -57,7 +59,7 @@ NEWEST_AT_MOST = 20_000
 FILTERS_EXACT_WITHIN_MS = 2.0
 # A search within a filter finding at most this many cases through one value's index is
 # answered by testing them all against its hits at once (``_gathered_with_hits``).
-GATHER_HITS_AT_MOST = 60_000
+GATHER_HITS_AT_MOST = 100_000
 # The sample that chooses the filter whose index such a search walks through: this many
 # slices of consecutive row numbers spread over the table, each this long (~0.3 ms).
 VIA_SLICES = 8
@@ -295,30 +297,52 @@ def _fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
 
 
 def _gathered_with_hits(db: Database, case_filter: CaseFilter, limit: int) -> FirstWindow | None:
-    """A search within a filter finding few cases (at most ``GATHER_HITS_AT_MOST``) through
-    one value's index, listed newest first: every hit read into the bitmap (kept for the
-    count and pages after), the filter's cases listed from that index and tested against
-    it all at once, in numpy; the count is exact. None: no such filter. At a million cases,
-    the 28,000 of grid G07 are listed and tested in 5 ms, where SQLite calling the bitmap's
-    function case by case took 15 for the count and again 15 for the first page."""
+    """A search within a filter finding few cases, listed newest first: every hit read
+    into the bitmap (kept for the count and pages after), the filter's cases listed and
+    tested against it all at once, in numpy; the count is exact. The cases are listed
+    through one value's index, in the order received (at most ``GATHER_HITS_AT_MOST``), or
+    as the plan gathers a unit's or a person's few. None: no such filter. At a million
+    cases, the 28,000 of grid G07 are listed and tested in 5 ms, where SQLite calling the
+    bitmap's function case by case took 15 for the count and again 15 for the first page."""
     match = fts_query(case_filter.text)
+    if match is None:
+        return None
+    others = replace(case_filter, text="")
     columns = _one_value_columns(case_filter)
-    if match is None or case_filter.waiting_on is not None or not columns:
-        return None
-    via, estimated = _fewest(db, columns)
-    if estimated > GATHER_HITS_AT_MOST:
-        return None
-    others = where_clause(db, replace(case_filter, text=""), walk=via)
+    in_order = False
+    if columns and case_filter.waiting_on is None:
+        via, estimated = _fewest(db, columns)
+        in_order = estimated <= GATHER_HITS_AT_MOST
+    if in_order:
+        where = where_clause(db, others, walk=via)
+        assert where is not None  # only a search can match nothing
+        sql = f"SELECT group_concat(seq) FROM cases INDEXED BY {SORT_INDEX[via]}{where.sql()}"
+    else:
+        where = where_clause(db, others)
+        assert where is not None
+        if where.gathered is None:
+            return None
+        sql = f"SELECT group_concat(seq) FROM {source_of(where)}{where.sql()}"
     hits = search_hits(db, match)
-    if others is None or hits.count == 0:
+    if hits.count == 0:
         return FirstWindow(CaseCount(0, True), [], False)
-    listed = db.execute(
-        f"SELECT group_concat(seq) FROM cases INDEXED BY {SORT_INDEX[via]}{others.sql()}",
-        others.params,
-    ).fetchone()[0]
-    found = hits.among(listed_rows(listed))  # in the index's order: oldest received first
+    found = hits.among(listed_rows(db.execute(sql, where.params).fetchone()[0]))
+    if in_order:  # in the index's order: the oldest received first
+        seqs = _newest_of(db, found, limit)
+    else:
+        seqs = [row[0] for row in _ordered(db, [int(seq) for seq in found], limit)]
     count = CaseCount(len(found), True)
-    return FirstWindow(count, listed_cases(db, _newest_of(db, found, limit)), should_walk(count))
+    return FirstWindow(count, listed_cases(db, seqs), should_walk(count))
+
+
+def _ordered(db: Database, seqs: list[int], limit: int) -> list[tuple[int, str]]:
+    """The ``limit`` newest of the cases numbered ``seqs``, newest first, ties by row
+    number, as (row number, time received); the numbers go as one JSON text (any count)."""
+    return db.execute(
+        "SELECT seq, received_at FROM cases WHERE seq IN (SELECT value FROM json_each(?)) "
+        "ORDER BY received_at DESC, seq DESC LIMIT ?",
+        [json.dumps(seqs), limit],
+    ).fetchall()
 
 
 def _newest_of(db: Database, found: Any, limit: int) -> list[int]:
@@ -329,12 +353,7 @@ def _newest_of(db: Database, found: Any, limit: int) -> list[int]:
     take = limit
     while True:
         tail = [int(seq) for seq in found[-(take + 1) :]]
-        marks = ",".join("?" for _ in tail)
-        ordered = db.execute(
-            f"SELECT seq, received_at FROM cases WHERE seq IN ({marks}) "
-            "ORDER BY received_at DESC, seq DESC",
-            tail,
-        ).fetchall()
+        ordered = _ordered(db, tail, len(tail))
         if len(tail) <= take or len(ordered) <= limit:
             return [row[0] for row in ordered[:limit]]
         boundary = next(row[1] for row in ordered if row[0] == tail[0])

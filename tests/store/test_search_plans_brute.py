@@ -172,9 +172,10 @@ def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) ->
 def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
     demo_db, demo_path, small_plans, monkeypatch
 ) -> None:
-    """The plan that tests a filter's cases against every hit at once answers a grid's
-    search with the count exact and the rows of brute force, ties and late cases included
-    (taken out, first_window falls to the usual plan: no such plan ran)."""
+    """The plan that tests a filter's cases against every hit at once answers a search
+    within a grid, a unit or the to-do list with the count exact and the rows of brute
+    force, ties and late cases included (taken out, first_window falls to the usual plan:
+    no such plan ran)."""
     register_late_cases(demo_db, demo_path)
     ran = []
     real = case_count._gathered_with_hits
@@ -187,14 +188,22 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
     monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
     monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", 10**9)
-    for grid in GRIDS:
-        search = CaseFilter(grid_code=grid, text="占")
+    clerk = user_by_name(demo_db, "clerk")
+    searches = [CaseFilter(grid_code=grid, text="占") for grid in GRIDS]
+    # a unit's or a person's few cases, as the plan gathers them (in no order)
+    searches += [
+        CaseFilter(lead_unit=clerk.department_code, text="占"),
+        CaseFilter(waiting_on=clerk, text="道"),
+        CaseFilter(waiting_on=clerk, status="pending_triage", text="占"),
+    ]
+    for search in searches:
         forget_searches()
         found = first_window(demo_db, search, CaseSort(), 2)
         expected = brute_force(demo_db, search, CaseSort())
+        assert len(expected) > 2, search
         assert [row.case.number for row in found.rows] == expected[:2]
         assert found.count.exact and found.count.value == len(expected)
-    assert ran == [True] * len(GRIDS)
+    assert ran == [True] * len(searches)
 
 
 def test_the_newest_of_a_tie_reaching_back_are_ordered_by_number(demo_db, demo_path) -> None:
