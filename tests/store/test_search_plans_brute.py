@@ -300,3 +300,33 @@ def test_the_filters_count_a_searchs_estimate_scales_is_tried_exact_only_briefly
     assert not found.count.exact  # the newest hits answered
     assert tried == [(CaseFilter(source="patrol"), case_count.FILTERS_EXACT_WITHIN_MS)]
     assert case_count.FILTERS_EXACT_WITHIN_MS < case_count.EXACT_WITHIN_MS
+
+
+def test_a_walk_through_a_filters_index_searches_its_dates_there(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """One grid's cases of a month are one range of the grid's index (the time received
+    next in it): walked or listed through it, the dates are searched there, not tested in
+    every entry of the grid."""
+    register_late_cases(demo_db, demo_path)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
+    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", 10**9)
+    search = CaseFilter(grid_code="G01", received_from="2026-09-01", text="占")
+    sql: list[tuple[str, list]] = []
+    real = demo_db.execute
+
+    def recording(query, params=()):
+        if "INDEXED BY cases_by_grid" in query:
+            sql.append((query, list(params)))
+        return real(query, params)
+
+    monkeypatch.setattr(demo_db, "execute", recording)
+    forget_searches()
+    found = first_window(demo_db, search, CaseSort(), 3)
+    monkeypatch.setattr(demo_db, "execute", real)
+    assert [row.case.number for row in found.rows] == brute_force(demo_db, search, CaseSort())[:3]
+    assert sql
+    for query, params in sql:
+        assert "+received_at" not in query and "received_at >= ?" in query
+        plan = " ".join(r[3] for r in real("EXPLAIN QUERY PLAN " + query, params).fetchall())
+        assert "cases_by_grid (grid_code=? AND received_at>?)" in plan, plan
