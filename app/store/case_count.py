@@ -6,9 +6,8 @@ that is quicker, and for a search as typed newest first, with its newest hits on
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -24,14 +23,9 @@ from app.store.case_list import (
     listed_window,
     walked_within,
 )
-from app.store.case_plan import (
-    IN_EVERY_INDEX,
-    SORT_INDEX,
-    Where,
-    listed_in_order_received,
-    where_clause,
-)
-from app.store.search_hits import NewestHits, listed_rows, newest_hits, search_hits
+from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
+from app.store.search_hits import NewestHits, newest_hits
+from app.store.search_within import fewest, hits_within, one_value_columns
 from app.store.sqlite_driver import OperationalError
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
@@ -57,13 +51,6 @@ MORE_HITS_MARGIN = 1.5
 NEWEST_AT_MOST = 20_000
 # The filters' count a search's estimate is scaled from is tried exact for this long only.
 FILTERS_EXACT_WITHIN_MS = 2.0
-# A search within a filter finding at most this many cases through one value's index is
-# answered by testing them all against its hits at once (``_gathered_with_hits``).
-GATHER_HITS_AT_MOST = 100_000
-# The sample that chooses the filter whose index such a search walks through: this many
-# slices of consecutive row numbers spread over the table, each this long (~0.3 ms).
-VIA_SLICES = 8
-VIA_SLICE_ROWS = 250
 # Above WALK_ABOVE, walking is given up for gathering once it has taken what gathering is
 # expected to: a filter's cases may all lie at the far end of the sort order (办理中 oldest
 # first at five million cases: 49,000 cases, all among the newest, walked for 400 ms,
@@ -259,139 +246,21 @@ def _walked_via(db: Database, case_filter: CaseFilter) -> str | None:
     months); None, the index of the time received. The grid's index holds 28,000 of a
     million cases: the 200 newest holding 占道经营 among them are found by testing 1,700
     entries, not the 62,000 of every grid received meanwhile."""
-    columns = _one_value_columns(case_filter)
+    columns = one_value_columns(case_filter)
     if len(columns) <= 1:
         return next(iter(columns), None)
-    return _fewest(db, columns)[0]
-
-
-def _one_value_columns(f: CaseFilter) -> dict[str, str]:
-    """The filter's columns with one value, and the value."""
-    one_category = f.category_codes[0] if len(f.category_codes) == 1 else None
-    return {
-        column: value
-        for column, value in (
-            ("status", f.status),
-            ("grid_code", f.grid_code),
-            ("source", f.source),
-            ("urgency", f.urgency),
-            ("category_code", one_category),
-        )
-        if value is not None
-    }
-
-
-def _fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
-    """Of ``columns``, the one whose value finds the fewest cases in a sample spread over
-    the table, and how many cases it finds in the table (estimated)."""
-    counted = ", ".join(f"count(*) FILTER (WHERE {column} = ?)" for column in columns)
-    sql = f"SELECT {counted} FROM cases INDEXED BY cases_by_seq WHERE seq BETWEEN ? AND ?"
-    last = row_numbers(db)
-    step = max(last // VIA_SLICES, 1)
-    found = [0] * len(columns)
-    for first in range(1, VIA_SLICES * step, step):
-        row = db.execute(sql, [*columns.values(), first, first + VIA_SLICE_ROWS - 1]).fetchone()
-        found = [a + b for a, b in zip(found, row, strict=True)]
-    fewest, column = min(zip(found, columns, strict=True))
-    return column, round(fewest * last / (VIA_SLICES * VIA_SLICE_ROWS))
+    return fewest(db, columns)[0]
 
 
 def _gathered_with_hits(db: Database, case_filter: CaseFilter, limit: int) -> FirstWindow | None:
-    """A search within a filter finding few cases, listed newest first: every hit read
-    into the bitmap (kept for the count and pages after), the filter's cases listed and
-    tested against it all at once, in numpy; the count is exact. The cases are listed
-    through one value's index, in the order received (at most ``GATHER_HITS_AT_MOST``), or
-    as the plan gathers a unit's or a person's few. None: no such filter. At a million
-    cases, the 28,000 of grid G07 are listed and tested in 5 ms, where SQLite calling the
-    bitmap's function case by case took 15 for the count and again 15 for the first page."""
-    match = fts_query(case_filter.text)
-    if match is None:
+    """A search within a filter finding few cases, newest first, its count exact
+    (``search_within.hits_within``); None: no such filter."""
+    found = hits_within(db, case_filter, limit)
+    if found is None:
         return None
-    others = replace(case_filter, text="")
-    columns = _one_value_columns(case_filter)
-    in_order = False
-    if columns and case_filter.waiting_on is None:
-        via, estimated = _fewest(db, columns)
-        in_order = estimated <= GATHER_HITS_AT_MOST
-    if in_order:
-        where = where_clause(db, others, walk=via)
-        assert where is not None  # only a search can match nothing
-        sql = f"SELECT group_concat(seq) FROM cases INDEXED BY {SORT_INDEX[via]}{where.sql()}"
-    else:
-        where = where_clause(db, others)
-        assert where is not None
-        if where.gathered is None:
-            return None
-        # the gathered cases straight from their indexes (9,224 of the clerk's in 1.6 ms;
-        # looked up in the table, 31): the other filters test only the hits among them
-        gather, params = where.gathered
-        sql = f"SELECT group_concat(DISTINCT seq) FROM ({gather})"
-    hits = search_hits(db, match)
-    if hits.count == 0:
-        return FirstWindow(CaseCount(0, True), [], False)
-    listed = db.execute(sql, where.params if in_order else params).fetchone()[0]
-    found = hits.among(listed_rows(listed))
-    if in_order:  # in the index's order: the oldest received first
-        seqs = _newest_of(db, found, limit)
-    else:
-        found = _others_among(db, where, [int(seq) for seq in found])
-        seqs = [row[0] for row in _ordered(db, found, limit)]
-    count = CaseCount(len(found), True)
+    total, seqs = found
+    count = CaseCount(total, True)
     return FirstWindow(count, listed_cases(db, seqs), should_walk(count))
-
-
-def _others_among(db: Database, where: Where, seqs: list[int]) -> list[int]:
-    """Those of the cases numbered ``seqs`` the clauses of ``where`` find, but for the
-    gathering one (the cases are its own): each looked up by its row number (NOT INDEXED:
-    SQLite would rather read the 486,000 cases of the largest unit, 125 ms)."""
-    assert where.gathered is not None
-    gathering = f"seq IN ({where.gathered[0]})"
-    clauses, params, at = [], [], 0
-    for clause in where.clauses:  # each clause's parameters, in its order
-        taken = where.params[at : at + clause.count("?")]
-        at += len(taken)
-        if clause != gathering:
-            clauses.append(clause)
-            params.extend(taken)
-    assert at == len(where.params)  # every placeholder a parameter's
-    if not clauses:
-        return seqs
-    tests = " AND ".join(clauses)
-    rows = db.execute(
-        f"SELECT seq FROM cases NOT INDEXED WHERE seq IN (SELECT value FROM json_each(?)) "
-        f"AND {tests}",
-        [json.dumps(seqs), *params],
-    )
-    return [row[0] for row in rows]
-
-
-def _ordered(db: Database, seqs: list[int], limit: int) -> list[tuple[int, str]]:
-    """The ``limit`` newest of the cases numbered ``seqs``, newest first, ties by row
-    number, as (row number, time received); the numbers go as one JSON text (any count),
-    each case looked up by its row number (NOT INDEXED: not a walk of an index in order)."""
-    return db.execute(
-        "SELECT seq, received_at FROM cases NOT INDEXED "
-        "WHERE seq IN (SELECT value FROM json_each(?)) "
-        "ORDER BY received_at DESC, seq DESC LIMIT ?",
-        [json.dumps(seqs), limit],
-    ).fetchall()
-
-
-def _newest_of(db: Database, found: Any, limit: int) -> list[int]:
-    """The ``limit`` newest of ``found`` (row numbers in the order received, oldest first;
-    those received at the same time in any order), newest first, ties by row number: the
-    last few are ordered, with one more before them whose time must be older than the
-    last one kept, else more are taken (a tie reaching further back)."""
-    take = limit
-    while True:
-        tail = [int(seq) for seq in found[-(take + 1) :]]
-        ordered = _ordered(db, tail, len(tail))
-        if len(tail) <= take or len(ordered) <= limit:
-            return [row[0] for row in ordered[:limit]]
-        boundary = next(row[1] for row in ordered if row[0] == tail[0])
-        if ordered[limit - 1][1] > boundary:
-            return [row[0] for row in ordered[:limit]]
-        take *= 4
 
 
 def _holds_the_newest(db: Database, case_filter: CaseFilter) -> bool:

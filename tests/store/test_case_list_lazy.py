@@ -10,6 +10,7 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.case_plan as case_plan
+import app.store.search_within as search_within
 import app.store.sql_deadline as sql_deadline
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
@@ -301,7 +302,7 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
     monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
     # the usual plan (not a source's few cases tested against every hit at once)
-    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", -1)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     plans = watched_plans(monkeypatch)
     search = CaseFilter(source="hotline", text="占")
     for column in SORTABLE:
@@ -328,7 +329,7 @@ def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> 
     at_most = case_plan.at_most
     monkeypatch.setattr(case_plan, "at_most", counting)
     # the usual plan (not a grid's few cases tested against every hit at once)
-    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", -1)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     search = CaseFilter(grid_code="G16", text="占")
     first_window(demo_db, search, CaseSort(), 7)
     first_window(demo_db, search, CaseSort("number"), 7)

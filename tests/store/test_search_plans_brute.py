@@ -16,6 +16,7 @@ from dataclasses import replace
 import pytest
 
 import app.store.case_count as case_count
+import app.store.search_within as search_within
 from app.core.intake import IntakeRequest
 from app.core.text import fts_query
 from app.store.blobs import BlobStore
@@ -124,8 +125,8 @@ def small_plans(monkeypatch) -> None:
     """Thresholds scaled down to 400 cases, so the plans for a million are the ones run."""
     monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
     monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
-    monkeypatch.setattr(case_count, "VIA_SLICES", 4)
-    monkeypatch.setattr(case_count, "VIA_SLICE_ROWS", 20)
+    monkeypatch.setattr(search_within, "VIA_SLICES", 4)
+    monkeypatch.setattr(search_within, "VIA_SLICE_ROWS", 20)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 400)
 
 
@@ -141,7 +142,7 @@ def test_searches_with_filters_match_brute_force(
         sort = rng.choice((CaseSort(), CaseSort(), CaseSort("status", descending=False)))
         limit = rng.choice((1, 3, 7, 25))
         monkeypatch.setattr(case_count, "NEWEST_HITS", rng.choice((1, 2, 5, 40)))
-        monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
+        monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
         forget_searches()  # as typed: each plan reads what it needs
         expected = brute_force(demo_db, case_filter, sort)
         found = first_window(demo_db, case_filter, sort, limit)
@@ -187,7 +188,7 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
 
     monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
-    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", 10**9)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     clerk = user_by_name(demo_db, "clerk")
     searches = [CaseFilter(grid_code=grid, text="占") for grid in GRIDS]
     # a unit's or a person's few cases, as the plan gathers them (in no order)
@@ -207,7 +208,7 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
 
 
 def test_the_newest_of_a_tie_reaching_back_are_ordered_by_number(demo_db, demo_path) -> None:
-    """``_newest_of`` orders only the last few of a filter's cases, and takes more while
+    """``newest_of`` orders only the last few of a filter's cases, and takes more while
     the one before them was received as late as the last one kept."""
     register_late_cases(demo_db, demo_path)
     tied = [
@@ -222,15 +223,15 @@ def test_the_newest_of_a_tie_reaching_back_are_ordered_by_number(demo_db, demo_p
     import numpy
 
     found = numpy.array(list(reversed(tied)), dtype=numpy.int64)
-    assert case_count._newest_of(demo_db, found, 1) == [tied[-1]]
-    assert case_count._newest_of(demo_db, found, 2) == [tied[-1], tied[-2]]
-    assert case_count._newest_of(demo_db, found, 5) == list(reversed(tied))
+    assert search_within.newest_of(demo_db, found, 1) == [tied[-1]]
+    assert search_within.newest_of(demo_db, found, 2) == [tied[-1], tied[-2]]
+    assert search_within.newest_of(demo_db, found, 5) == list(reversed(tied))
 
 
 def test_a_search_finding_nothing_within_a_filter_is_counted_exactly(
     demo_db, small_plans, monkeypatch
 ) -> None:
-    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", 10**9)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     search = replace(CaseFilter(grid_code="G07"), text="没有这样的字")
     found = first_window(demo_db, search, CaseSort(), 5)
     assert (found.count.value, found.count.exact, found.rows) == (0, True, [])
@@ -286,7 +287,7 @@ def test_the_filters_count_a_searchs_estimate_scales_is_tried_exact_only_briefly
     it is tried for FILTERS_EXACT_WITHIN_MS, then sampled."""
     register_late_cases(demo_db, demo_path)
     monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
-    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", -1)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     tried: list[tuple[CaseFilter, float]] = []
     real = case_count.count_within
 
@@ -310,7 +311,7 @@ def test_a_walk_through_a_filters_index_searches_its_dates_there(
     every entry of the grid."""
     register_late_cases(demo_db, demo_path)
     monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
-    monkeypatch.setattr(case_count, "GATHER_HITS_AT_MOST", 10**9)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     search = CaseFilter(grid_code="G01", received_from="2026-09-01", text="占")
     sql: list[tuple[str, list]] = []
     real = demo_db.execute
