@@ -52,8 +52,8 @@ def fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
     for first in range(1, VIA_SLICES * step, step):
         row = db.execute(sql, [*columns.values(), first, first + VIA_SLICE_ROWS - 1]).fetchone()
         found = [a + b for a, b in zip(found, row, strict=True)]
-    fewest, column = min(zip(found, columns, strict=True))
-    return column, round(fewest * last / (VIA_SLICES * VIA_SLICE_ROWS))
+    least, column = min(zip(found, columns, strict=True))
+    return column, round(least * last / (VIA_SLICES * VIA_SLICE_ROWS))
 
 
 def hits_within(db: Database, case_filter: CaseFilter, limit: int) -> tuple[int, list[int]] | None:
