@@ -108,7 +108,9 @@ class _Kept:
     hits: SearchHits
 
 
-_released: weakref.WeakKeyDictionary[Database, list[str]] = weakref.WeakKeyDictionary()
+# the functions to unregister, by name and number of arguments (SQLite tells functions of
+# the same name apart by it: unregistering with another number leaves one registered)
+_released: weakref.WeakKeyDictionary[Database, list[tuple[str, int]]] = weakref.WeakKeyDictionary()
 _kept: weakref.WeakKeyDictionary[Database, OrderedDict[str, _Kept]] = weakref.WeakKeyDictionary()
 
 
@@ -186,7 +188,7 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
         return 0
 
     db.conn.create_function(name, 2, is_hit)
-    _released.setdefault(db, []).append(name)  # unregistered at the next search
+    _released.setdefault(db, []).append((name, 2))  # unregistered at the next search
     return newest
 
 
@@ -282,7 +284,7 @@ def _hits(db: Database, rows: Any) -> SearchHits:
 
 
 def _forget(db: Database, kept: _Kept) -> None:
-    _released.setdefault(db, []).append(kept.hits.function)
+    _released.setdefault(db, []).append((kept.hits.function, 1))
     _drop_released(db)
 
 
@@ -290,9 +292,9 @@ def _drop_released(db: Database) -> None:
     """Unregister the functions of bitmaps no longer kept (releasing them); SQLite refuses
     while a statement of the connection is still being read, so those wait for next time."""
     waiting = _released.get(db, [])
-    for function in list(waiting):
+    for function, arguments in list(waiting):
         try:
-            db.conn.create_function(function, 1, None)
+            db.conn.create_function(function, arguments, None)
         except OperationalError:
             return
-        waiting.remove(function)
+        waiting.remove((function, arguments))

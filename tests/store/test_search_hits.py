@@ -209,3 +209,15 @@ def test_the_rest_of_the_hits_are_read_on_from_the_newest_and_kept(
     finished = newest.finish(demo_db)
     assert search_hits(demo_db, fts_query("占")) is not finished  # read again
     assert search_hits(demo_db, fts_query("占")).count == len(indexed(demo_db, "占"))
+
+
+def test_the_newest_hits_function_is_released_at_the_next_search(demo_db) -> None:
+    """The newest hits' function takes two arguments: it is unregistered as such at the
+    next search (unregistered as a one-argument function, it stayed, holding its bitmap,
+    for as long as the connection lived)."""
+    newest = newest_hits(demo_db, fts_query("占"), 3)
+    assert isinstance(newest, NewestHits)
+    assert demo_db.execute(f"SELECT {newest.test()} FROM cases LIMIT 1").fetchone()
+    search_hits(demo_db, fts_query("噪音"))  # the next search
+    with pytest.raises(OperationalError):
+        demo_db.execute(f"SELECT {newest.test()} FROM cases LIMIT 1").fetchone()
