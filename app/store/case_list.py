@@ -99,7 +99,7 @@ def listed_window(
     seqs = _window_seqs(db, where, sort, offset, limit, walk)
     if flip:
         seqs.reverse()
-    return _listed(db, seqs)
+    return listed_cases(db, seqs)
 
 
 def walked_within(
@@ -109,17 +109,21 @@ def walked_within(
     limit: int,
     ms: float,
     newest: NewestHits | None = None,
+    via: str | None = None,
 ) -> list[ListedCase] | None:
     """The first ``limit`` rows found by walking the sort order's index, if SQLite finds
     them within ``ms`` milliseconds, else None (a common search's bitmap is read before
     the clock starts; the walk reads the few hits of a rare one itself, in a few ms).
     ``newest``: test only the search's newest hits (an older case stops the walk with an
-    error: ``newest.needed_more``)."""
-    where = where_clause(db, case_filter, walk=sort.column, newest=newest)
+    error: ``newest.needed_more``). ``via``: walk the index of this column instead (one
+    value of it filtered, the time received next in its index: the same order, fewer
+    entries)."""
+    walked = via or sort.column
+    where = where_clause(db, case_filter, walk=walked, newest=newest)
     if where is None:
         return []
     seqs = within(db, ms, lambda: _window_seqs(db, where, sort, 0, limit, True))
-    return None if seqs is None else _listed(db, seqs)
+    return None if seqs is None else listed_cases(db, seqs)
 
 
 def _window_seqs(
@@ -129,7 +133,7 @@ def _window_seqs(
     return [row[0] for row in db.execute(sql, [*params, limit, offset])]
 
 
-def _listed(db: Database, seqs: list[int]) -> list[ListedCase]:
+def listed_cases(db: Database, seqs: list[int]) -> list[ListedCase]:
     """The cases numbered ``seqs``, in that order."""
     if not seqs:
         return []

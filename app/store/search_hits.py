@@ -41,9 +41,19 @@ class SearchHits:
     # what the cases list worked out about these hits (which plan serves a filter), kept
     # as long as they are: both hold until the database changes
     plans: dict[Any, bool] = field(default_factory=dict, compare=False)
+    # the bitmap itself (numpy, one byte a row number), for testing many cases at once
+    bitmap: Any = field(default=None, compare=False)
 
     def test(self, column: str = "seq") -> str:
         return f"{self.function}({column})"
+
+    def among(self, seqs: Any) -> Any:
+        """The hits among ``seqs`` (a numpy array of row numbers), in their order."""
+        import numpy
+
+        bitmap = self.bitmap
+        inside = seqs[(seqs >= 0) & (seqs < len(bitmap))]
+        return inside[bitmap[inside].astype(numpy.bool_)]
 
 
 @dataclass
@@ -66,6 +76,10 @@ class NewestHits:
     found: int = 0  # the hits among them
     passed: str = ""  # the latest time received of an older case after the window
     needed_more: bool = False
+    bits: bytes = b""  # one byte a row number, from ``below`` to ``top``
+    rows: Any = None  # the hits read (numpy)
+    version: tuple[int, int, int] = (0, 0, 0)  # of the database, before the first read
+    complete: bool = False  # every hit read: an older case is none
 
     def test(self) -> str:
         return f"{self.function}(seq,received_at)"
@@ -78,6 +92,15 @@ class NewestHits:
         """Whether no older case came before the window's last row (received then)."""
         return self.passed <= last_received
 
+    def more(self, db: Database, how_many: int) -> bool:
+        """Read up to ``how_many`` more hits, older than those read (the same function
+        knows them at once); False: there were none (``complete`` once fewer came)."""
+        return _more(db, self, how_many)
+
+    def finish(self, db: Database) -> SearchHits:
+        """Every hit, read on from those read, kept as ``search_hits`` keeps them."""
+        return _finish(db, self)
+
 
 @dataclass
 class _Kept:
@@ -85,7 +108,9 @@ class _Kept:
     hits: SearchHits
 
 
-_released: weakref.WeakKeyDictionary[Database, list[str]] = weakref.WeakKeyDictionary()
+# the functions to unregister, by name and number of arguments (SQLite tells functions of
+# the same name apart by it: unregistering with another number leaves one registered)
+_released: weakref.WeakKeyDictionary[Database, list[tuple[str, int]]] = weakref.WeakKeyDictionary()
 _kept: weakref.WeakKeyDictionary[Database, OrderedDict[str, _Kept]] = weakref.WeakKeyDictionary()
 
 
@@ -133,30 +158,29 @@ def _keep(db: Database, match: str, hits: SearchHits, version: tuple[int, int, i
 
 def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestHits:
     """The hits of ``match``, the ``how_many`` newest first: all of them (kept, as
-    ``search_hits`` keeps them) if there are no more, else the newest (not kept)."""
+    ``search_hits`` keeps them) if there are no more, else the newest (not kept; more are
+    read below them with ``NewestHits.more``, the rest with ``NewestHits.finish``)."""
     version = _version(db)  # before the read: a write meanwhile is not taken as read
     found = _still_kept(db, match, version)
     if found is not None:
         return found
-    listed = db.execute(
-        "SELECT group_concat(rowid) FROM (SELECT rowid FROM cases_search "
-        "WHERE cases_search MATCH ? ORDER BY rowid DESC LIMIT ?)",
-        [match, how_many + 1],
-    ).fetchone()[0]
-    rows = _parsed(listed)
+    rows = _parsed(db.execute(_NEWEST, [match, _ABOVE_ALL, how_many + 1]).fetchone()[0])
     if len(rows) <= how_many:  # every hit: kept like any other
         return _keep(db, match, _hits(db, rows), version)
-    below, top = int(rows.min()), int(rows.max())
-    bits = _bitmap(rows - below).tobytes()
     name = f"search_hit_{next(_names)}"
-    newest = NewestHits(match, name, below, top, len(rows))
+    newest = NewestHits(match, name, int(rows.min()), int(rows.max()), len(rows))
+    newest.rows, newest.version = rows, version
+    newest.bits = _bitmap(rows - newest.below).tobytes()
 
     def is_hit(seq: int, received_at: str) -> int:
         newest.tested += 1
+        below = newest.below
         if seq >= below:
-            hit = bits[seq - below] if seq <= top else 0
+            hit = newest.bits[seq - below] if seq <= newest.top else 0
             newest.found += hit
             return hit
+        if newest.complete:
+            return 0
         if newest.found < newest.window:  # not read yet: stop (SQLite reports an error)
             newest.needed_more = True
             raise LookupError(seq)
@@ -164,8 +188,51 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
         return 0
 
     db.conn.create_function(name, 2, is_hit)
-    _released.setdefault(db, []).append(name)  # unregistered at the next search
+    _released.setdefault(db, []).append((name, 2))  # unregistered at the next search
     return newest
+
+
+# The hits below a row number, the newest first (the full-text index seeks to it: each
+# further read costs what its own hits do, ~0.6 µs each)
+_NEWEST = (
+    "SELECT group_concat(rowid) FROM (SELECT rowid FROM cases_search "
+    "WHERE cases_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?)"
+)
+_ABOVE_ALL = 2**62
+
+
+def _more(db: Database, newest: NewestHits, how_many: int) -> bool:
+    """Read up to ``how_many`` more of ``newest``'s hits, below those read: False when
+    every hit is read (none is left below)."""
+    rows = _parsed(db.execute(_NEWEST, [newest.match, newest.below, how_many]).fetchone()[0])
+    newest.complete = len(rows) < how_many
+    if len(rows) == 0:
+        return False
+    newest.rows = _concatenated(newest.rows, rows)
+    below = int(rows.min())
+    bitmap = _bitmap(rows - below)
+    newest.bits = bitmap.tobytes() + b"\0" * (newest.below - below - len(bitmap)) + newest.bits
+    newest.below = below
+    newest.read += len(rows)
+    return True
+
+
+def _finish(db: Database, newest: NewestHits) -> SearchHits:
+    """Every hit of ``newest``: the rest read below those read, kept as ``search_hits``
+    keeps hits (as of before the first read), so a plan that reads every hit after the
+    newest gave up reads nothing again."""
+    listed = db.execute(
+        "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ? AND rowid < ?",
+        [newest.match, newest.below],
+    ).fetchone()[0]
+    rows = _concatenated(newest.rows, _parsed(listed))
+    return _keep(db, newest.match, _hits(db, rows), newest.version)
+
+
+def _concatenated(first: Any, second: Any) -> Any:
+    import numpy
+
+    return numpy.concatenate([first, second])
 
 
 def forget_searches() -> None:
@@ -180,6 +247,11 @@ def _read(db: Database, match: str) -> SearchHits:
         "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ?", [match]
     ).fetchone()[0]
     return _hits(db, _parsed(listed))
+
+
+def listed_rows(listed: str | None) -> Any:
+    """``group_concat``'s list of row numbers as a numpy array."""
+    return _parsed(listed)
 
 
 def _parsed(listed: str | None) -> Any:
@@ -199,7 +271,8 @@ def _bitmap(rows: Any) -> Any:
 
 
 def _hits(db: Database, rows: Any) -> SearchHits:
-    bits = _bitmap(rows).tobytes()
+    bitmap = _bitmap(rows)
+    bits = bitmap.tobytes()
     size = len(bits)
 
     def is_hit(seq: int) -> int:
@@ -207,11 +280,11 @@ def _hits(db: Database, rows: Any) -> SearchHits:
 
     name = f"search_hit_{next(_names)}"
     db.conn.create_function(name, 1, is_hit)
-    return SearchHits(len(rows), name)
+    return SearchHits(len(rows), name, bitmap=bitmap)
 
 
 def _forget(db: Database, kept: _Kept) -> None:
-    _released.setdefault(db, []).append(kept.hits.function)
+    _released.setdefault(db, []).append((kept.hits.function, 1))
     _drop_released(db)
 
 
@@ -219,9 +292,9 @@ def _drop_released(db: Database) -> None:
     """Unregister the functions of bitmaps no longer kept (releasing them); SQLite refuses
     while a statement of the connection is still being read, so those wait for next time."""
     waiting = _released.get(db, [])
-    for function in list(waiting):
+    for function, arguments in list(waiting):
         try:
-            db.conn.create_function(function, 1, None)
+            db.conn.create_function(function, arguments, None)
         except OperationalError:
             return
-        waiting.remove(function)
+        waiting.remove((function, arguments))

@@ -10,6 +10,7 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.case_plan as case_plan
+import app.store.search_within as search_within
 import app.store.sql_deadline as sql_deadline
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
@@ -300,6 +301,8 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
+    # the usual plan (not a source's few cases tested against every hit at once)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     plans = watched_plans(monkeypatch)
     search = CaseFilter(source="hotline", text="占")
     for column in SORTABLE:
@@ -325,6 +328,8 @@ def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> 
 
     at_most = case_plan.at_most
     monkeypatch.setattr(case_plan, "at_most", counting)
+    # the usual plan (not a grid's few cases tested against every hit at once)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     search = CaseFilter(grid_code="G16", text="占")
     first_window(demo_db, search, CaseSort(), 7)
     first_window(demo_db, search, CaseSort("number"), 7)
@@ -396,16 +401,24 @@ def test_a_filter_listed_in_the_order_received_is_gathered_at_once(demo_db, monk
 
 @pytest.fixture
 def newest_read(monkeypatch) -> list[tuple[int, bool]]:
-    """How many newest hits first_window asked for, and whether there were more."""
+    """How many newest hits first_window asked for, and whether there were more; then how
+    many more it read below those (``NewestHits.more``), and whether any came."""
     asked: list[tuple[int, bool]] = []
     real = case_count.newest_hits
+    real_more = NewestHits.more
 
     def reading(db, match, how_many):
         found = real(db, match, how_many)
         asked.append((how_many, isinstance(found, NewestHits)))
         return found
 
+    def reading_more(self, db, how_many):
+        found = real_more(self, db, how_many)
+        asked.append((how_many, found))
+        return found
+
     monkeypatch.setattr(case_count, "newest_hits", reading)
+    monkeypatch.setattr(NewestHits, "more", reading_more)
     monkeypatch.setattr(case_count, "NEWEST_HITS", 1)  # the demo's 400 cases: read few
     forget_searches()  # as typed
     return asked
@@ -450,7 +463,8 @@ def test_more_newest_hits_are_read_when_the_walk_reaches_an_older_case(
     demo_db, newest_read
 ) -> None:
     """However the demo's cases are numbered, the rows are those of every hit read; each
-    read of newest hits is at least twice the last."""
+    further read of hits is at least as many as were read before it (so at least twice
+    the last)."""
     for filters in (CaseFilter(), CaseFilter(urgency="normal"), CaseFilter(source="hotline")):
         newest_read.clear()
         forget_searches()
@@ -498,4 +512,4 @@ def test_a_window_an_older_case_may_belong_to_is_walked_again_with_more_hits(
     found = first_window(demo_db, search, CaseSort(), 5)
     expected = listed_window(demo_db, search, CaseSort(), 0, 5)
     assert [r.case.number for r in found.rows] == [r.case.number for r in expected]
-    assert newest_read == [(6, True), (12, True)]
+    assert newest_read == [(6, True), (7, True)]  # the 7 read (one to know of more), 7 more

@@ -169,3 +169,55 @@ def test_hits_written_during_their_reading_are_not_taken_as_read(
     monkeypatch.setattr(search_hits_module, "_parsed", parse)
     assert isinstance(read, SearchHits) and read.count == before
     assert search_hits(demo_db, match).count == before + 1  # read again, not kept
+
+
+def test_more_hits_are_read_below_the_newest(demo_db) -> None:
+    """``more`` reads the next hits down (the function knows them at once), until none is
+    left: then an older case is no hit, and stops nothing."""
+    match = fts_query("占")
+    expected = sorted(indexed(demo_db, "占"), reverse=True)
+    newest = newest_hits(demo_db, match, 10)
+    assert isinstance(newest, NewestHits)
+    assert newest.more(demo_db, 5)
+    assert (newest.read, newest.below, newest.top) == (16, expected[15], expected[0])
+    newer = f"SELECT seq FROM cases WHERE seq >= ? AND {newest.test()} ORDER BY seq DESC"
+    assert [row[0] for row in demo_db.execute(newer, [newest.below])] == expected[:16]
+    assert not newest.complete
+    while newest.more(demo_db, 7):
+        pass
+    assert newest.complete and newest.read == len(expected)
+    newest.walking(len(expected) + 1)  # more than there are: nothing older to wait for
+    every = f"SELECT seq FROM cases WHERE {newest.test()} ORDER BY seq DESC"
+    assert [row[0] for row in demo_db.execute(every)] == expected
+
+
+def test_the_rest_of_the_hits_are_read_on_from_the_newest_and_kept(
+    demo_db, demo_path: Path
+) -> None:
+    """``finish``: every hit, kept as search_hits keeps them, as of before the newest were
+    read (a case registered since is not taken as read)."""
+    match = fts_query("占道")
+    expected = indexed(demo_db, "占道")
+    newest = newest_hits(demo_db, match, 3)
+    assert isinstance(newest, NewestHits)
+    every = newest.finish(demo_db)
+    assert every.count == len(expected) and search_hits(demo_db, match) is every
+    assert hits_tested(demo_db, "占道") == expected
+    newest = newest_hits(demo_db, fts_query("占"), 3)
+    assert isinstance(newest, NewestHits)
+    register_elsewhere(demo_path)  # holds 占道 and 占
+    finished = newest.finish(demo_db)
+    assert search_hits(demo_db, fts_query("占")) is not finished  # read again
+    assert search_hits(demo_db, fts_query("占")).count == len(indexed(demo_db, "占"))
+
+
+def test_the_newest_hits_function_is_released_at_the_next_search(demo_db) -> None:
+    """The newest hits' function takes two arguments: it is unregistered as such at the
+    next search (unregistered as a one-argument function, it stayed, holding its bitmap,
+    for as long as the connection lived)."""
+    newest = newest_hits(demo_db, fts_query("占"), 3)
+    assert isinstance(newest, NewestHits)
+    assert demo_db.execute(f"SELECT {newest.test()} FROM cases LIMIT 1").fetchone()
+    search_hits(demo_db, fts_query("噪音"))  # the next search
+    with pytest.raises(OperationalError):
+        demo_db.execute(f"SELECT {newest.test()} FROM cases LIMIT 1").fetchone()

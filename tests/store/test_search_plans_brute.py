@@ -1,0 +1,333 @@
+"""Searches combined with filters, whatever plan answers them (the newest hits walked along
+the received index or a filter's own, the filter's cases tested against every hit at once,
+the usual plan), give exactly the rows and count of a brute-force filter and sort (issue 16).
+
+The demo's 400 cases are joined by cases registered after them but received earlier (as a
+laptop's cases arrive by sync), several at the same moment (ties of the time received),
+some holding the words searched; the plans' thresholds are set so each plan is tried on a
+database this small.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+import app.store.case_count as case_count
+import app.store.search_within as search_within
+from app.core.intake import IntakeRequest
+from app.core.text import fts_query
+from app.store.blobs import BlobStore
+from app.store.case_count import first_window
+from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
+from app.store.cases import register_case
+from app.store.queues import waiting_on
+from app.store.reference import user_by_name
+from app.store.search_hits import forget_searches
+from tests.clock import DEMO_NOW_MS
+
+DAY_MS = 86_400_000
+TEXTS = ("占", "占道", "占道经营", "噪音", "道", "没有这样的字")
+STATUSES = ("pending_triage", "handling", "closed", "assigned", "feedback")
+GRIDS = ("G01", "G02", "G07", "G11")
+SOURCES = ("hotline", "patrol", "visit")
+CATEGORIES = (("0101",), ("0102",), ("0101", "0102", "0103", "0104", "0105"))
+MONTHS = (("2026-09-01", "2026-09-30"), ("2026-11-01", None), (None, "2026-10-15"))
+
+
+def register_late_cases(db, path) -> None:
+    """Cases numbered after every demo case but received days or months before the newest
+    (a laptop's, synced late), in groups received at the same second."""
+    clerk = user_by_name(db, "clerk")
+    blobs = BlobStore.beside(path)
+    texts = ["路口有人占道经营摆摊", "夜间施工噪音扰民", "人行道上堆放杂物", "占道停车"]
+    for days_before in (1, 3, 40, 70, 100):
+        moment = DEMO_NOW_MS - days_before * DAY_MS
+        for n in range(3):  # three at the same moment
+            request = IntakeRequest(
+                ("0101", "0102")[n % 2],
+                GRIDS[(days_before + n) % len(GRIDS)],
+                texts[(days_before + n) % len(texts)],
+                source=SOURCES[n % len(SOURCES)],
+                urgent=n == 1,
+            )
+            register_case(db, blobs, clerk, request, wall=lambda moment=moment: moment)
+
+
+def random_filter(rng: random.Random, clerk) -> CaseFilter:
+    """One or two filters of the filter bar, and a search."""
+    choices = {
+        "status": lambda: {"status": rng.choice(STATUSES)},
+        "category": lambda: {"category_codes": rng.choice(CATEGORIES)},
+        "grid": lambda: {"grid_code": rng.choice(GRIDS)},
+        "source": lambda: {"source": rng.choice(SOURCES)},
+        "urgency": lambda: {"urgency": rng.choice(("urgent", "normal"))},
+        "dates": lambda: dict(
+            zip(("received_from", "received_to"), rng.choice(MONTHS), strict=True)
+        ),
+        "unit": lambda: {"lead_unit": clerk.department_code},
+        "to-do": lambda: {"waiting_on": clerk},
+    }
+    fields: dict = {"text": rng.choice(TEXTS)}
+    for name in rng.sample(sorted(choices), rng.choice((1, 1, 2))):
+        fields.update(choices[name]())
+    return CaseFilter(**fields)
+
+
+def brute_force(db, case_filter: CaseFilter, sort: CaseSort) -> list[str]:
+    """Every case tested one by one in Python, sorted in Python: the case numbers."""
+    f = case_filter
+    match = fts_query(f.text)
+    hits = {
+        row[0]
+        for row in db.execute(
+            "SELECT rowid FROM cases_search WHERE cases_search MATCH ?", [match]
+        ).fetchall()
+    }
+    waiting = None
+    if f.waiting_on is not None:
+        condition, params = waiting_on(db, f.waiting_on)
+        waiting = {row[0] for row in db.execute(f"SELECT seq FROM cases WHERE {condition}", params)}
+    rows = db.execute(
+        "SELECT seq, number, received_at, status, category_code, grid_code, source, urgency, "
+        "lead_unit FROM cases"
+    ).fetchall()
+    kept = []
+    for seq, number, received, status, category, grid, source, urgency, unit in rows:
+        if seq not in hits or (waiting is not None and seq not in waiting):
+            continue
+        if (f.status and status != f.status) or (f.grid_code and grid != f.grid_code):
+            continue
+        if (f.source and source != f.source) or (f.urgency and urgency != f.urgency):
+            continue
+        if f.category_codes and category not in f.category_codes:
+            continue
+        if f.lead_unit and unit != f.lead_unit:
+            continue
+        if f.received_from and received < f.received_from:
+            continue
+        if f.received_to and received[:10] > f.received_to:
+            continue
+        kept.append((received, seq, number, status))
+    assert sort == CaseSort() or sort.column == "status"
+    if sort.column == "status":
+        key = lambda row: (row[3], row[0], row[1])  # noqa: E731
+    else:
+        key = lambda row: (row[0], row[1])  # noqa: E731
+    kept.sort(key=key, reverse=sort.descending)
+    return [row[2] for row in kept]
+
+
+@pytest.fixture
+def small_plans(monkeypatch) -> None:
+    """Thresholds scaled down to 400 cases, so the plans for a million are the ones run."""
+    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(search_within, "VIA_SLICES", 4)
+    monkeypatch.setattr(search_within, "VIA_SLICE_ROWS", 20)
+    monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 400)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_searches_with_filters_match_brute_force(
+    demo_db, demo_path, small_plans, monkeypatch, seed: int
+) -> None:
+    register_late_cases(demo_db, demo_path)
+    clerk = user_by_name(demo_db, "clerk")
+    rng = random.Random(seed)
+    for _ in range(40):
+        case_filter = random_filter(rng, clerk)
+        sort = rng.choice((CaseSort(), CaseSort(), CaseSort("status", descending=False)))
+        limit = rng.choice((1, 3, 7, 25))
+        monkeypatch.setattr(case_count, "NEWEST_HITS", rng.choice((1, 2, 5, 40)))
+        monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
+        forget_searches()  # as typed: each plan reads what it needs
+        expected = brute_force(demo_db, case_filter, sort)
+        found = first_window(demo_db, case_filter, sort, limit)
+        label = f"{case_filter} {sort} {limit}"
+        assert [row.case.number for row in found.rows] == expected[:limit], label
+        if found.count.exact:
+            assert found.count.value == len(expected), label
+        else:
+            assert found.count.value >= len(found.rows), label
+        assert count_cases(demo_db, case_filter) == len(expected), label
+        second = listed_window(demo_db, case_filter, sort, limit, limit, walk=found.walk)
+        assert [row.case.number for row in second] == expected[limit : 2 * limit], label
+
+
+def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) -> None:
+    """What the test above leans on: the late cases are numbered after every demo case,
+    received before the newest of them, three at each moment."""
+    newest_before = demo_db.execute("SELECT max(received_at), max(seq) FROM cases").fetchone()
+    register_late_cases(demo_db, demo_path)
+    late = demo_db.execute(
+        "SELECT received_at, count(*) FROM cases WHERE seq > ? GROUP BY received_at",
+        [newest_before[1]],
+    ).fetchall()
+    assert len(late) == 5 and all(count == 3 for _received, count in late)
+    assert all(received < newest_before[0] for received, _count in late)
+
+
+def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """The plan that tests a filter's cases against every hit at once answers a search
+    within a grid, a unit or the to-do list with the count exact and the rows of brute
+    force, ties and late cases included (taken out, first_window falls to the usual plan:
+    no such plan ran)."""
+    register_late_cases(demo_db, demo_path)
+    ran = []
+    real = case_count._gathered_with_hits
+
+    def watched(db, case_filter, limit):
+        found = real(db, case_filter, limit)
+        ran.append(found is not None)
+        return found
+
+    monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
+    monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
+    clerk = user_by_name(demo_db, "clerk")
+    searches = [CaseFilter(grid_code=grid, text="占") for grid in GRIDS]
+    # a unit's or a person's few cases, as the plan gathers them (in no order)
+    searches += [
+        CaseFilter(lead_unit=clerk.department_code, text="占"),
+        CaseFilter(waiting_on=clerk, text="道"),
+        CaseFilter(waiting_on=clerk, status="pending_triage", text="占"),
+    ]
+    for search in searches:
+        forget_searches()
+        found = first_window(demo_db, search, CaseSort(), 2)
+        expected = brute_force(demo_db, search, CaseSort())
+        assert len(expected) > 2, search
+        assert [row.case.number for row in found.rows] == expected[:2]
+        assert found.count.exact and found.count.value == len(expected)
+    assert ran == [True] * len(searches)
+
+
+def test_the_newest_of_a_tie_reaching_back_are_ordered_by_number(demo_db, demo_path) -> None:
+    """``newest_of`` orders only the last few of a filter's cases, and takes more while
+    the one before them was received as late as the last one kept."""
+    register_late_cases(demo_db, demo_path)
+    tied = [
+        row[0]
+        for row in demo_db.execute(
+            "SELECT seq FROM cases WHERE received_at = (SELECT received_at FROM cases "
+            "WHERE seq = (SELECT max(seq) FROM cases)) ORDER BY seq"
+        )
+    ]
+    assert len(tied) == 3
+    # in the index's order a tie may come in any order: the highest number first here
+    import numpy
+
+    found = numpy.array(list(reversed(tied)), dtype=numpy.int64)
+    assert search_within.newest_of(demo_db, found, 1) == [tied[-1]]
+    assert search_within.newest_of(demo_db, found, 2) == [tied[-1], tied[-2]]
+    assert search_within.newest_of(demo_db, found, 5) == list(reversed(tied))
+
+
+def test_a_search_finding_nothing_within_a_filter_is_counted_exactly(
+    demo_db, small_plans, monkeypatch
+) -> None:
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
+    search = replace(CaseFilter(grid_code="G07"), text="没有这样的字")
+    found = first_window(demo_db, search, CaseSort(), 5)
+    assert (found.count.value, found.count.exact, found.rows) == (0, True, [])
+
+
+def walked_sql(db, monkeypatch, case_filter: CaseFilter) -> list[str]:
+    """The walks first_window ran for ``case_filter`` newest first, as SQL."""
+    sql: list[str] = []
+    real = db.execute
+
+    def recording(query, params=()):
+        if query.startswith("SELECT seq FROM cases INDEXED BY"):
+            sql.append(query)
+        return real(query, params)
+
+    with monkeypatch.context() as watching:
+        watching.setattr(db, "execute", recording)
+        forget_searches()
+        first_window(db, case_filter, CaseSort(), 3)
+    return sql
+
+
+def test_a_search_newest_first_walks_the_index_of_its_fewest_filter(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """A search within one grid is walked through the grid's index (its cases alone, in
+    the order received), not the index of every case received; with a source as well,
+    through whichever of the two finds fewer cases in the sample: the grid here (19 grids,
+    a handful of sources). The rows stay those of brute force."""
+    register_late_cases(demo_db, demo_path)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
+    both = CaseFilter(grid_code="G01", source="patrol", text="占")
+    counted = demo_db.execute(
+        "SELECT count(*) FILTER (WHERE grid_code = 'G01'), "
+        "count(*) FILTER (WHERE source = 'patrol') FROM cases"
+    ).fetchone()
+    assert counted[0] < counted[1]
+    for case_filter in (CaseFilter(grid_code="G01", text="占"), both):
+        walks = walked_sql(demo_db, monkeypatch, case_filter)
+        assert walks and all("INDEXED BY cases_by_grid " in sql for sql in walks)
+        found = first_window(demo_db, case_filter, CaseSort(), 3)
+        expected = brute_force(demo_db, case_filter, CaseSort())
+        assert [row.case.number for row in found.rows] == expected[:3]
+    walks = walked_sql(demo_db, monkeypatch, CaseFilter(text="占"))
+    assert walks and all("INDEXED BY cases_by_received " in sql for sql in walks)
+
+
+def test_the_filters_count_a_searchs_estimate_scales_is_tried_exact_only_briefly(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """The estimate is the filters' count times the hits' share: a product that is 约
+    whatever the filters' count, so that count is not waited for (10 ms at a million):
+    it is tried for FILTERS_EXACT_WITHIN_MS, then sampled."""
+    register_late_cases(demo_db, demo_path)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
+    tried: list[tuple[CaseFilter, float]] = []
+    real = case_count.count_within
+
+    def counting(db, case_filter, ms):
+        tried.append((case_filter, ms))
+        return real(db, case_filter, ms)
+
+    monkeypatch.setattr(case_count, "count_within", counting)
+    forget_searches()
+    found = first_window(demo_db, CaseFilter(source="patrol", text="占"), CaseSort(), 2)
+    assert not found.count.exact  # the newest hits answered
+    assert tried == [(CaseFilter(source="patrol"), case_count.FILTERS_EXACT_WITHIN_MS)]
+    assert case_count.FILTERS_EXACT_WITHIN_MS < case_count.EXACT_WITHIN_MS
+
+
+def test_a_walk_through_a_filters_index_searches_its_dates_there(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """One grid's cases of a month are one range of the grid's index (the time received
+    next in it): walked or listed through it, the dates are searched there, not tested in
+    every entry of the grid."""
+    register_late_cases(demo_db, demo_path)
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
+    search = CaseFilter(grid_code="G01", received_from="2026-09-01", text="占")
+    sql: list[tuple[str, list]] = []
+    real = demo_db.execute
+
+    def recording(query, params=()):
+        if "INDEXED BY cases_by_grid" in query:
+            sql.append((query, list(params)))
+        return real(query, params)
+
+    monkeypatch.setattr(demo_db, "execute", recording)
+    forget_searches()
+    found = first_window(demo_db, search, CaseSort(), 3)
+    monkeypatch.setattr(demo_db, "execute", real)
+    assert [row.case.number for row in found.rows] == brute_force(demo_db, search, CaseSort())[:3]
+    assert sql
+    for query, params in sql:
+        assert "+received_at" not in query and "received_at >= ?" in query
+        plan = " ".join(r[3] for r in real("EXPLAIN QUERY PLAN " + query, params).fetchall())
+        assert "cases_by_grid (grid_code=? AND received_at>?)" in plan, plan
