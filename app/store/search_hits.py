@@ -164,7 +164,7 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
     found = _still_kept(db, match, version)
     if found is not None:
         return found
-    rows = _parsed(db.execute(_NEWEST, [match, _ABOVE_ALL, how_many + 1]).fetchone()[0])
+    rows = listed_rows(db.execute(_NEWEST, [match, _ABOVE_ALL, how_many + 1]).fetchone()[0])
     if len(rows) <= how_many:  # every hit: kept like any other
         return _keep(db, match, _hits(db, rows), version)
     name = f"search_hit_{next(_names)}"
@@ -204,7 +204,7 @@ _ABOVE_ALL = 2**62
 def _more(db: Database, newest: NewestHits, how_many: int) -> bool:
     """Read up to ``how_many`` more of ``newest``'s hits, below those read: False when
     every hit is read (none is left below)."""
-    rows = _parsed(db.execute(_NEWEST, [newest.match, newest.below, how_many]).fetchone()[0])
+    rows = listed_rows(db.execute(_NEWEST, [newest.match, newest.below, how_many]).fetchone()[0])
     newest.complete = len(rows) < how_many
     if len(rows) == 0:
         return False
@@ -225,7 +225,7 @@ def _finish(db: Database, newest: NewestHits) -> SearchHits:
         "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ? AND rowid < ?",
         [newest.match, newest.below],
     ).fetchone()[0]
-    rows = _concatenated(newest.rows, _parsed(listed))
+    rows = _concatenated(newest.rows, listed_rows(listed))
     return _keep(db, newest.match, _hits(db, rows), newest.version)
 
 
@@ -246,15 +246,11 @@ def _read(db: Database, match: str) -> SearchHits:
     listed = db.execute(
         "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ?", [match]
     ).fetchone()[0]
-    return _hits(db, _parsed(listed))
+    return _hits(db, listed_rows(listed))
 
 
 def listed_rows(listed: str | None) -> Any:
     """``group_concat``'s list of row numbers as a numpy array."""
-    return _parsed(listed)
-
-
-def _parsed(listed: str | None) -> Any:
     # numpy (through pyqtgraph) parses the index's list of row numbers in C: 6 ms for
     # 239,000 hits, where Python's int() takes 40; imported here, not at start-up
     import numpy

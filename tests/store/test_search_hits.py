@@ -158,15 +158,15 @@ def test_hits_written_during_their_reading_are_not_taken_as_read(
     them: few) must not be missed by the hits kept: they are kept as of before the read."""
     match = fts_query("占道")
     before = len(indexed(demo_db, "占道"))
-    parse = search_hits_module._parsed
+    parse = search_hits_module.listed_rows
 
     def writing_meanwhile(listed):
         register_elsewhere(demo_path)
         return parse(listed)
 
-    monkeypatch.setattr(search_hits_module, "_parsed", writing_meanwhile)
+    monkeypatch.setattr(search_hits_module, "listed_rows", writing_meanwhile)
     read = newest_hits(demo_db, match, 10_000)
-    monkeypatch.setattr(search_hits_module, "_parsed", parse)
+    monkeypatch.setattr(search_hits_module, "listed_rows", parse)
     assert isinstance(read, SearchHits) and read.count == before
     assert search_hits(demo_db, match).count == before + 1  # read again, not kept
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import app.store.sql_deadline as sql_deadline
@@ -32,12 +30,33 @@ def test_deadlines_do_not_nest(demo_db) -> None:
     assert within(demo_db, 1000, lambda: demo_db.execute("SELECT 2").fetchone()) == (2,)
 
 
+class _Waiting:
+    """A clock on which a statement only waits: the wall time passes, the thread's
+    processor time does not."""
+
+    def __init__(self) -> None:
+        self.wall = 0.0
+
+    def perf_counter(self) -> float:
+        return self.wall
+
+    def thread_time(self) -> float:
+        return 0.0
+
+
 def test_waiting_does_not_count_towards_the_deadline(demo_db, monkeypatch) -> None:
     """A statement that waits (for Python's lock while the window paints, for a busy
     processor) is given up only when it has worked past its deadline, or waited past
     four times it: a 7 ms walk that waited to 70 ms chose a 70 ms plan instead."""
+    clock = _Waiting()
+    monkeypatch.setattr(sql_deadline, "time", clock)
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at every step
-    demo_db.conn.create_function("wait_ms", 1, lambda ms: time.sleep(ms / 1000) or 1)
-    waits = "SELECT sum(wait_ms(15)) FROM (SELECT 1 UNION ALL SELECT 2)"  # 30 ms asleep
+
+    def wait_ms(ms: float) -> int:
+        clock.wall += ms / 1000
+        return 1
+
+    demo_db.conn.create_function("wait_ms", 1, wait_ms)
+    waits = "SELECT sum(wait_ms(15)) FROM (SELECT 1 UNION ALL SELECT 2)"  # 30 ms waited
     assert within(demo_db, 20, lambda: demo_db.execute(waits).fetchone()) == (2,)
     assert within(demo_db, 5, lambda: demo_db.execute(waits).fetchone()) is None  # 4 x 5 ms
