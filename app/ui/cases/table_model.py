@@ -6,8 +6,9 @@ in pages of ``PAGE_SIZE`` with ``listed_window`` when the view asks for them, an
 holds at most 1,600 in memory.
 
 On a large database (``set_query(..., background=True)``) nothing that grows with the
-table runs on the UI thread: the worker finds the first page with the count, estimated
-(约) when large; the exact count follows (a list read again shows its last exact count
+table runs on the UI thread: the worker finds the first rows (``FIRST_ROWS``, what a screen
+shows) with the count, estimated (约) when large; the rest of their page and the exact count
+follow (a list read again shows its last exact count
 meanwhile, not 约); a page the view scrolls to is read on the worker and its rows stay
 blank until it arrives (``dataChanged``). A page the view has scrolled past before the
 worker came to it is not read (``follow``), and a row opened whose page is not in memory
@@ -42,8 +43,8 @@ PAGE_SIZE = 200
 MAX_PAGES = 8
 # A new list's first answer is the rows a screen shows (36 at 30 px a row on a 1080-pixel
 # screen), not a whole page: a filter walked or a search's hits tested for 60 rows cost a
-# third of 200 (searches within two filters at a million cases: median 24 → 16 ms); the
-# rest of the page is read after the first rows are painted, while the clerk reads them.
+# third of 200 (the quick matrix's searches at a million cases, store: median 24 → 16 ms);
+# the rest of the page is read once the first rows are painted, while the clerk reads them.
 FIRST_ROWS = 60
 # Pages asked of the worker stay wanted while they are this many pages from the rows the
 # view shows; further away (the scroll bar dragged past them) their reads are cancelled.
@@ -205,8 +206,8 @@ class CaseTableModel(QAbstractTableModel):
             self._opening = None  # its page will not come: open nothing later by surprise
 
     def _ask_first(self, case_filter: CaseFilter, sort: CaseSort, total: int | None) -> None:
-        """The first page and the count from the worker; the exact count after, if the
-        first was an estimate (a new query cancels both)."""
+        """The first rows and the count from the worker; the rest of their page and the
+        exact count (if the first was an estimate) after them (a new query cancels all)."""
         size = self.first_rows
 
         def work(db: Database, _progress: object) -> FirstWindow:
