@@ -11,7 +11,7 @@ shows) with the count, estimated (约) when large; the rest of their page and th
 follow (a list read again shows its last exact count
 meanwhile, not 约); a page the view scrolls to is read on the worker and its rows stay
 blank until it arrives (``dataChanged``). A page the view has scrolled past before the
-worker came to it is not read (``follow``), and a row opened whose page is not in memory
+worker came to it is not read (``view_moved``), and a row opened whose page is not in memory
 opens when the worker has read it (``open_row``).
 """
 
@@ -29,7 +29,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QTableView
 from sqlite_utils import Database
 
 from app.core.model import Case
@@ -99,8 +98,7 @@ class CaseTableModel(QAbstractTableModel):
         # estimate: the new exact count follows (no flicker between 约 and exact)
         self.count_held = False
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
-        # the first page holds only the first rows the worker read: the rest are to come
-        self._first_page_short = False
+        self._first_page_short = False  # page 0 holds the first rows only: more to come
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self.background = False  # the pages of this query are read on the worker
         self._walk = False  # its windows are found by walking the sort order's index
@@ -129,24 +127,20 @@ class CaseTableModel(QAbstractTableModel):
         case_filter: CaseFilter,
         case_sort: CaseSort | None = None,
         total: int | None = None,
-        first_page: list[ListedCase] | None = None,
         background: bool = False,
     ) -> None:
-        """Show another filter or order. ``total`` and ``first_page`` may come precomputed
-        from the background worker, so a slow search never runs on the UI thread;
-        ``background``: ask the worker for them (and for every page), the rows shown stay
-        until they arrive."""
+        """Show another filter or order; ``total``: its count, known (the same cases in
+        another order). ``background``: ask the worker for the count and every page, the
+        rows shown stay until they arrive, so a slow search never runs on the UI thread."""
         self._cancel()
         sort = self.wanted_sort if case_sort is None else case_sort
         self.wanted_filter, self.wanted_sort = case_filter, sort
-        if background and self.runner is not None and first_page is None:
+        if background and self.runner is not None:
             self.background, self._first_pending = True, True
             self._ask_first(case_filter, sort, total)
             return
         self.background, self._first_pending = False, False
         self._show(case_filter, sort, CaseCount(self._counted(case_filter, total), True), [])
-        if first_page is not None:
-            self._pages[0] = first_page
 
     def _counted(self, case_filter: CaseFilter, total: int | None) -> int:
         return count_cases(self.db, case_filter) if total is None else total
@@ -177,8 +171,7 @@ class CaseTableModel(QAbstractTableModel):
         if first:
             self._pages[0] = first
             self.page_loads += 1
-        # as many rows as the worker read first, fewer than a page: there may be more (a
-        # count held or estimated cannot tell; reading on finds out)
+        # as many rows as read first, fewer than a page: more may come (reading on tells)
         self._first_page_short = self.first_rows <= len(first) < self.page_size
         self.endResetModel()
 
@@ -355,17 +348,6 @@ class CaseTableModel(QAbstractTableModel):
             then(case)
         elif row // self.page_size in self._asked:
             self._opening = _Opening(row, then)
-
-    def follow(self, view: QTableView) -> None:
-        """Hear where ``view`` scrolls, so the pages it passes are not all read."""
-
-        def moved() -> None:
-            first = view.rowAt(0)
-            if first >= 0:
-                last = view.rowAt(view.viewport().height() - 1)
-                self.view_moved(first, last if last >= 0 else self._count - 1)
-
-        view.verticalScrollBar().valueChanged.connect(moved)
 
     def view_moved(self, first_row: int, last_row: int) -> None:
         """The view shows rows ``first_row``..``last_row`` now. A page asked of the worker
