@@ -51,10 +51,12 @@ def test_the_first_rows_come_first_and_the_rest_of_their_page_after(
         window.cases.apply_filter(patrol)
         qtbot.waitUntil(lambda: model.case_filter == patrol, timeout=20_000)
         assert model.cached_row_count() == table_model.FIRST_ROWS  # shown: the first rows
+        assert model.reads_on()
     # the rows read on are the only ones repainted: those shown first stay as they are
     top, bottom = changed.args[0], changed.args[1]
     assert (top.row(), bottom.row()) == (table_model.FIRST_ROWS, 199)
     assert _numbers(model, range(200)) == _expected(demo_db, patrol, range(200))
+    qtbot.waitUntil(lambda: not model.reads_on(), timeout=20_000)  # and the exact count
 
 
 def test_a_row_past_the_first_rows_is_read_when_the_view_wants_it(

@@ -140,10 +140,8 @@ class CaseTableModel(QAbstractTableModel):
             self._ask_first(case_filter, sort, total)
             return
         self.background, self._first_pending = False, False
-        self._show(case_filter, sort, CaseCount(self._counted(case_filter, total), True), [])
-
-    def _counted(self, case_filter: CaseFilter, total: int | None) -> int:
-        return count_cases(self.db, case_filter) if total is None else total
+        counted = count_cases(self.db, case_filter) if total is None else total
+        self._show(case_filter, sort, CaseCount(counted, True), [])
 
     def _show(
         self,
@@ -259,6 +257,10 @@ class CaseTableModel(QAbstractTableModel):
         is read again and its new exact count is on the way."""
         return self.count_exact or self.count_held
 
+    def reads_on(self) -> bool:
+        """Whether the rest of the first page or the exact count is still to come."""
+        return self._first_page_short or not self.count_exact
+
     def is_reading(self) -> bool:
         """Whether a page the view asked for is still being read on the worker."""
         return bool(self._asked)
@@ -303,8 +305,7 @@ class CaseTableModel(QAbstractTableModel):
     def _keep(self, number: int, page: list[ListedCase]) -> None:
         self.page_loads += 1
         self._pages[number] = page
-        if number == 0:
-            self._first_page_short = False
+        self._first_page_short = self._first_page_short and number != 0  # page 0 whole
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
 
@@ -312,12 +313,11 @@ class CaseTableModel(QAbstractTableModel):
         """Read page ``number`` on the worker (once); its rows are painted when it comes."""
         if number in self._asked:
             return
-        case_filter, sort, size = self.case_filter, self.case_sort, self.page_size
-        shown = self._shown
+        f, sort, size, shown = self.case_filter, self.case_sort, self.page_size, self._shown
         total = self._count if self.count_exact else None  # read the far end backwards
 
         def work(db: Database, _progress: object) -> list[ListedCase]:
-            return listed_window(db, case_filter, sort, offset, size, walk=walk, total=total)
+            return listed_window(db, f, sort, offset, size, walk=walk, total=total)
 
         def arrived(page: list[ListedCase]) -> None:
             if shown != self._shown:  # the rows are another query's now
