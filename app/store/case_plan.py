@@ -197,7 +197,7 @@ def _searched(
         where.add("seq IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)", match)
         where.text_match = match
     else:  # each case the plan reaches is tested against the hits' bitmap
-        where.add(hits.test())
+        where.add(*hits.test())
     where.hits = hits
     return True
 

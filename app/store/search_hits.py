@@ -6,7 +6,7 @@ SQLite can only test "is this case a hit" by building a temporary B-tree of ever
 占 in the million-case demo) or by asking the full-text index once per case (about 100 µs
 each). Reading the hits once into a bitmap costs what the index takes to list them (about
 30 ms for 占, 1 ms for a rare word), after which walking any sort order's index and
-testing each entry with ``search_hit_N(seq)`` finds the first page in well under a
+testing each entry with ``substr(bitmap, seq + 1, 1)`` finds the first page in well under a
 millisecond. The bitmap is kept per connection for the same text until the database
 changes, so changing the sort or a filter under the same search reads nothing again.
 """
@@ -33,19 +33,21 @@ _generation = 0  # raised by forget_searches: every kept bitmap is read again
 
 @dataclass(frozen=True)
 class SearchHits:
-    """The cases an FTS5 MATCH expression finds: how many, and the SQL function (one
-    argument, the row number) that is 1 for a hit, registered on the connection."""
+    """The cases an FTS5 MATCH expression finds: how many, and which (a bitmap)."""
 
     count: int
-    function: str
+    bits: bytes = field(repr=False)  # one byte a row number: 1 for a hit
     # what the cases list worked out about these hits (which plan serves a filter), kept
     # as long as they are: both hold until the database changes
     plans: dict[Any, bool] = field(default_factory=dict, compare=False)
-    # the bitmap itself (numpy, one byte a row number), for testing many cases at once
+    # the same bitmap in numpy, for testing many cases at once
     bitmap: Any = field(default=None, compare=False)
 
-    def test(self, column: str = "seq") -> str:
-        return f"{self.function}({column})"
+    def test(self) -> tuple[str, bytes]:
+        """The SQL test that the case numbered ``seq`` is a hit, and its parameter: the
+        bitmap, one byte of it read by SQLite itself for each case (half the time of a
+        Python function asked: a walk may test 900,000 index entries)."""
+        return "substr(?,seq+1,1)=x'01'", self.bits
 
     def among(self, seqs: Any) -> Any:
         """The hits among ``seqs`` (a numpy array of row numbers), in their order."""
@@ -108,8 +110,8 @@ class _Kept:
     hits: SearchHits
 
 
-# the functions to unregister, by name and number of arguments (SQLite tells functions of
-# the same name apart by it: unregistering with another number leaves one registered)
+# the newest hits' functions to unregister, by name and number of arguments (SQLite tells
+# functions of the same name apart by it: unregistering with another number leaves one)
 _released: weakref.WeakKeyDictionary[Database, list[tuple[str, int]]] = weakref.WeakKeyDictionary()
 _kept: weakref.WeakKeyDictionary[Database, OrderedDict[str, _Kept]] = weakref.WeakKeyDictionary()
 
@@ -124,8 +126,9 @@ def search_hits(db: Database, match: str) -> SearchHits:
 
 
 def _still_kept(db: Database, match: str, version: tuple[int, int, int]) -> SearchHits | None:
-    """The hits of ``match`` kept at ``version``, if they are; releases what is no longer
-    kept (an older reading of ``match`` is dropped by ``_keep`` when it is read again)."""
+    """The hits of ``match`` kept at ``version``, if they are; releases the functions of
+    the newest hits read before (an older reading of ``match`` is dropped by ``_keep``
+    when it is read again)."""
     _drop_released(db)
     kept = _kept.setdefault(db, OrderedDict())
     found = kept.get(match)
@@ -147,12 +150,10 @@ def _version(db: Database) -> tuple[int, int, int]:
 def _keep(db: Database, match: str, hits: SearchHits, version: tuple[int, int, int]) -> SearchHits:
     """Keep ``hits``, read at ``version`` (taken before they were read)."""
     kept = _kept.setdefault(db, OrderedDict())
-    old = kept.pop(match, None)
-    if old is not None:
-        _forget(db, old)
+    kept.pop(match, None)  # an older reading
     kept[match] = _Kept(version, hits)
     while len(kept) > KEPT:
-        _forget(db, kept.popitem(last=False)[1])
+        kept.popitem(last=False)
     return hits
 
 
@@ -166,7 +167,7 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
         return found
     rows = listed_rows(db.execute(_NEWEST, [match, _ABOVE_ALL, how_many + 1]).fetchone()[0])
     if len(rows) <= how_many:  # every hit: kept like any other
-        return _keep(db, match, _hits(db, rows), version)
+        return _keep(db, match, _hits(rows), version)
     name = f"search_hit_{next(_names)}"
     newest = NewestHits(match, name, int(rows.min()), int(rows.max()), len(rows))
     newest.rows, newest.version = rows, version
@@ -226,7 +227,7 @@ def _finish(db: Database, newest: NewestHits) -> SearchHits:
         [newest.match, newest.below],
     ).fetchone()[0]
     rows = _concatenated(newest.rows, listed_rows(listed))
-    return _keep(db, newest.match, _hits(db, rows), newest.version)
+    return _keep(db, newest.match, _hits(rows), newest.version)
 
 
 def _concatenated(first: Any, second: Any) -> Any:
@@ -246,7 +247,7 @@ def _read(db: Database, match: str) -> SearchHits:
     listed = db.execute(
         "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ?", [match]
     ).fetchone()[0]
-    return _hits(db, listed_rows(listed))
+    return _hits(listed_rows(listed))
 
 
 def listed_rows(listed: str | None) -> Any:
@@ -266,27 +267,17 @@ def _bitmap(rows: Any) -> Any:
     return bitmap
 
 
-def _hits(db: Database, rows: Any) -> SearchHits:
-    bitmap = _bitmap(rows)
-    bits = bitmap.tobytes()
-    size = len(bits)
+def _hits(rows: Any) -> SearchHits:
+    import numpy
 
-    def is_hit(seq: int) -> int:
-        return bits[seq] if 0 <= seq < size else 0
-
-    name = f"search_hit_{next(_names)}"
-    db.conn.create_function(name, 1, is_hit)
-    return SearchHits(len(rows), name, bitmap=bitmap)
-
-
-def _forget(db: Database, kept: _Kept) -> None:
-    _released.setdefault(db, []).append((kept.hits.function, 1))
-    _drop_released(db)
+    bits = _bitmap(rows).tobytes()
+    return SearchHits(len(rows), bits, bitmap=numpy.frombuffer(bits, dtype=numpy.uint8))
 
 
 def _drop_released(db: Database) -> None:
-    """Unregister the functions of bitmaps no longer kept (releasing them); SQLite refuses
-    while a statement of the connection is still being read, so those wait for next time."""
+    """Unregister the functions of the newest hits read before (releasing their bitmaps);
+    SQLite refuses while a statement of the connection is still being read, so those wait
+    for next time."""
     waiting = _released.get(db, [])
     for function, arguments in list(waiting):
         try:

@@ -19,6 +19,7 @@ from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from app.store.setup import open_database
 from app.wall_clock import system_wall  # the benchmark database was built today
+from tests.perf.case_matrix import PAGE as FIRST_ROWS
 from tests.perf.case_matrix import header, line, matrix, raw_ms, recorded, summary
 from tests.perf.conftest import report, timed
 
@@ -98,7 +99,9 @@ def test_case_list_matrix(million_db: Path) -> None:
     the exact count the window reads after it, once per filter and search."""
     db = open_database(million_db)
     clerk = user_by_name(db, "clerk")
-    print(f"\ncases page matrix at store level (first_window: count + first {PAGE} rows, ms):")
+    print(
+        f"\ncases page matrix at store level (first_window: count + first {FIRST_ROWS} rows, ms):"
+    )
     print(header("store ms") + f" {'exact count':>11}")
     rows = []
     exact: dict[str, float] = {}  # by repr(filter): the count does not hang on the order
@@ -107,7 +110,7 @@ def test_case_list_matrix(million_db: Path) -> None:
 
         def work(f: CaseFilter = f, sort: CaseSort = sort) -> None:
             forget_searches()  # timed as first typed, not as kept from the last combination
-            first_window(db, f, sort, PAGE)
+            first_window(db, f, sort, FIRST_ROWS)
 
         statements = recorded(db, work)
         raw = raw_ms(db, statements, repeat=2)  # before the search's bitmap is read again

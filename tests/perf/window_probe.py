@@ -112,8 +112,10 @@ def main() -> None:
             print(f"{label}\t{ms:.1f}")
         return ms
 
-    def settled() -> None:  # the query on screen, its exact count too
-        while not model.count_exact or window.runner.is_busy():
+    def settled() -> None:  # the query on screen, the rest of its first page and count too
+        # (a figure started while the worker still read the last one's would wait for it)
+        given_up = time.perf_counter() + 60
+        while (model.reads_on() or window.runner.is_busy()) and time.perf_counter() < given_up:
             wait(window.runner.done)
         # and painted: the view lays out rows the exact count added or removed on a timer,
         # then paints; in the next figure that paint ran beside its worker (one GIL)

@@ -27,8 +27,8 @@ def indexed(db, text: str) -> set[int]:
 
 
 def hits_tested(db, text: str) -> set[int]:
-    hits = search_hits(db, fts_query(text))
-    rows = db.execute(f"SELECT seq FROM cases WHERE {hits.test()}")
+    clause, bitmap = search_hits(db, fts_query(text)).test()
+    rows = db.execute(f"SELECT seq FROM cases WHERE {clause}", [bitmap])
     return {row[0] for row in rows}
 
 
@@ -71,16 +71,14 @@ def test_a_write_on_another_connection_is_seen(demo_db, demo_path: Path) -> None
 
 
 def test_only_a_few_bitmaps_are_kept(demo_db) -> None:
-    names = [search_hits(demo_db, fts_query(text)).function for text in SEARCHES]
+    read = [search_hits(demo_db, fts_query(text)) for text in SEARCHES]
     assert len(SEARCHES) > search_hits_module.KEPT
-    dropped = names[0]
-    assert dropped not in {
-        search_hits(demo_db, fts_query(text)).function
-        for text in SEARCHES[-search_hits_module.KEPT :]
-    }
-    # the dropped bitmap is released: its function no longer answers
-    with pytest.raises(OperationalError):
-        demo_db.execute(f"SELECT {dropped}(1)").fetchone()
+    latest = SEARCHES[-search_hits_module.KEPT :]
+    assert all(
+        search_hits(demo_db, fts_query(text)) is read[SEARCHES.index(text)] for text in latest
+    )
+    again = search_hits(demo_db, fts_query(SEARCHES[0]))  # dropped: read again
+    assert again is not read[0] and again.count == read[0].count
 
 
 def test_hits_read_inside_a_transaction_are_not_kept_past_its_rollback(demo_db) -> None:
@@ -104,19 +102,20 @@ def test_hits_read_inside_a_transaction_are_not_kept_past_its_rollback(demo_db) 
         assert hits_tested(demo_db, text) == truth
 
 
-def test_a_bitmap_dropped_while_a_statement_is_read_is_released_later(demo_db) -> None:
-    """SQLite refuses to unregister a function while a statement is being read: the bitmap
-    is released at the next search instead of failing this one."""
-    first = search_hits(demo_db, fts_query(SEARCHES[0])).function
+def test_a_newest_hits_function_is_released_later_while_a_statement_is_read(demo_db) -> None:
+    """SQLite refuses to unregister a function while a statement is being read: the newest
+    hits' function is released at the search after instead of failing this one."""
+    newest = newest_hits(demo_db, fts_query("占"), 5)
+    assert isinstance(newest, NewestHits)
+    asked = f"SELECT {newest.function}(1, '')"
     reading = demo_db.conn.execute("SELECT seq FROM cases")
     reading.fetchone()  # a statement still being read
-    for text in SEARCHES[1 : search_hits_module.KEPT + 1]:  # the first is dropped
-        search_hits(demo_db, fts_query(text))
-    assert demo_db.execute(f"SELECT {first}(1)").fetchone() is not None  # not yet
+    search_hits(demo_db, fts_query("占道"))
+    assert demo_db.execute(asked).fetchone() is not None  # not yet
     reading.close()
-    search_hits(demo_db, fts_query(SEARCHES[1]))
+    search_hits(demo_db, fts_query("噪音"))
     with pytest.raises(OperationalError):
-        demo_db.execute(f"SELECT {first}(1)").fetchone()
+        demo_db.execute(asked).fetchone()
 
 
 def test_the_newest_hits_are_read_first(demo_db) -> None:

@@ -17,6 +17,7 @@ from app.core.model import Case
 from app.store.case_count import CaseCount
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData
+from app.ui.cases.page import follow
 from app.ui.cases.table_model import CaseTableModel
 from app.ui.common.runner import BackgroundRunner, Operation
 
@@ -68,7 +69,7 @@ def listing(
     view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setFixedSize(600, ROWS_SHOWN * ROW_HEIGHT + 2 * view.frameWidth())
-    model.follow(view)
+    follow(model, view)
     view.show()
     qtbot.waitExposed(view)
     with qtbot.waitSignal(model.modelReset, timeout=20_000):

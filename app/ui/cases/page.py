@@ -67,7 +67,7 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = self._table()
-        self.model.follow(self.table)  # pages scrolled past are not read
+        follow(self.model, self.table)  # pages scrolled past are not read
         self._layout()
         self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_case_requested)
@@ -225,3 +225,15 @@ class CasesPage(Page):
 
     def focus_search(self) -> None:
         self.filters.focus_search()
+
+
+def follow(model: CaseTableModel, view: QTableView) -> None:
+    """Tell ``model`` where ``view`` scrolls, so the pages it passes are not all read."""
+
+    def moved() -> None:
+        first = view.rowAt(0)
+        if first >= 0:
+            last = view.rowAt(view.viewport().height() - 1)
+            model.view_moved(first, last if last >= 0 else model.rowCount() - 1)
+
+    view.verticalScrollBar().valueChanged.connect(moved)

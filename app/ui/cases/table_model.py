@@ -6,11 +6,12 @@ in pages of ``PAGE_SIZE`` with ``listed_window`` when the view asks for them, an
 holds at most 1,600 in memory.
 
 On a large database (``set_query(..., background=True)``) nothing that grows with the
-table runs on the UI thread: the worker finds the first page with the count, estimated
-(约) when large; the exact count follows (a list read again shows its last exact count
+table runs on the UI thread: the worker finds the first rows (``FIRST_ROWS``, what a screen
+shows) with the count, estimated (约) when large; the rest of their page and the exact count
+follow (a list read again shows its last exact count
 meanwhile, not 约); a page the view scrolls to is read on the worker and its rows stay
 blank until it arrives (``dataChanged``). A page the view has scrolled past before the
-worker came to it is not read (``follow``), and a row opened whose page is not in memory
+worker came to it is not read (``view_moved``), and a row opened whose page is not in memory
 opens when the worker has read it (``open_row``).
 """
 
@@ -28,7 +29,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QTableView
 from sqlite_utils import Database
 
 from app.core.model import Case
@@ -40,12 +40,17 @@ from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
 MAX_PAGES = 8
+# A new list's first answer is the rows a screen shows (36 at 30 px a row on a 1080-pixel
+# screen), not a whole page: a filter walked or a search's hits tested for 60 rows cost a
+# third of 200 (the quick matrix's searches at a million cases, store: median 24 → 16 ms);
+# the rest of the page is read once the first rows are painted, while the clerk reads them.
+FIRST_ROWS = 60
 # Pages asked of the worker stay wanted while they are this many pages from the rows the
 # view shows; further away (the scroll bar dragged past them) their reads are cancelled.
 PAGES_AROUND_VIEW = 1
-# The exact count of a list first shown with an estimate is asked of the worker this long
-# after the first page, once the view has painted it.
-EXACT_COUNT_AFTER_MS = 40
+# The rest of the first page, and the exact count of a list first shown with an estimate,
+# are asked of the worker this long after the first rows, once the view has painted them.
+READ_ON_AFTER_MS = 40
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -69,14 +74,17 @@ class CaseTableModel(QAbstractTableModel):
         max_pages: int = MAX_PAGES,
         runner: BackgroundRunner | None = None,
         count: bool = True,
+        first_rows: int = FIRST_ROWS,
     ) -> None:
         """``count``: count the cases now (False: start empty; the caller sets a query,
-        on the worker when the database is large)."""
+        on the worker when the database is large). ``first_rows``: how many rows the
+        worker reads first of a new list (the rest of its first page follows)."""
         super().__init__(parent)
         self.db = db
         self.ref = ref
         self.runner = runner
         self.page_size = page_size
+        self.first_rows = min(first_rows, page_size)
         self.max_pages = max_pages
         self.case_filter = CaseFilter()  # the query whose rows are shown
         self.case_sort = CaseSort()
@@ -90,6 +98,7 @@ class CaseTableModel(QAbstractTableModel):
         # estimate: the new exact count follows (no flicker between 约 and exact)
         self.count_held = False
         self._pages: OrderedDict[int, list[ListedCase]] = OrderedDict()
+        self._first_page_short = False  # page 0 holds the first rows only: more to come
         self.page_loads = 0  # for tests and the status bar: SQL windows read so far
         self.background = False  # the pages of this query are read on the worker
         self._walk = False  # its windows are found by walking the sort order's index
@@ -118,27 +127,21 @@ class CaseTableModel(QAbstractTableModel):
         case_filter: CaseFilter,
         case_sort: CaseSort | None = None,
         total: int | None = None,
-        first_page: list[ListedCase] | None = None,
         background: bool = False,
     ) -> None:
-        """Show another filter or order. ``total`` and ``first_page`` may come precomputed
-        from the background worker, so a slow search never runs on the UI thread;
-        ``background``: ask the worker for them (and for every page), the rows shown stay
-        until they arrive."""
+        """Show another filter or order; ``total``: its count, known (the same cases in
+        another order). ``background``: ask the worker for the count and every page, the
+        rows shown stay until they arrive, so a slow search never runs on the UI thread."""
         self._cancel()
         sort = self.wanted_sort if case_sort is None else case_sort
         self.wanted_filter, self.wanted_sort = case_filter, sort
-        if background and self.runner is not None and first_page is None:
+        if background and self.runner is not None:
             self.background, self._first_pending = True, True
             self._ask_first(case_filter, sort, total)
             return
         self.background, self._first_pending = False, False
-        self._show(case_filter, sort, CaseCount(self._counted(case_filter, total), True), [])
-        if first_page is not None:
-            self._pages[0] = first_page
-
-    def _counted(self, case_filter: CaseFilter, total: int | None) -> int:
-        return count_cases(self.db, case_filter) if total is None else total
+        counted = count_cases(self.db, case_filter) if total is None else total
+        self._show(case_filter, sort, CaseCount(counted, True), [])
 
     def _show(
         self,
@@ -166,6 +169,8 @@ class CaseTableModel(QAbstractTableModel):
         if first:
             self._pages[0] = first
             self.page_loads += 1
+        # as many rows as read first, fewer than a page: more may come (reading on tells)
+        self._first_page_short = self.first_rows <= len(first) < self.page_size
         self.endResetModel()
 
     def _cancel(self) -> None:
@@ -192,9 +197,9 @@ class CaseTableModel(QAbstractTableModel):
             self._opening = None  # its page will not come: open nothing later by surprise
 
     def _ask_first(self, case_filter: CaseFilter, sort: CaseSort, total: int | None) -> None:
-        """The first page and the count from the worker; the exact count after, if the
-        first was an estimate (a new query cancels both)."""
-        size = self.page_size
+        """The first rows and the count from the worker; the rest of their page and the
+        exact count (if the first was an estimate) after them (a new query cancels all)."""
+        size = self.first_rows
 
         def work(db: Database, _progress: object) -> FirstWindow:
             known = None if total is None else CaseCount(total, True)  # another order
@@ -207,22 +212,24 @@ class CaseTableModel(QAbstractTableModel):
             # the limit of the exact count at once would flip between exact and 约
             again = case_filter == self.case_filter and self.shows_exact_count()
             self._show(case_filter, sort, count, first, self._count if again else None, walk)
-            if not count.exact:
-                # counted once the first page is painted: the worker counting beside the
+            if self._first_page_short or not count.exact:
+                # read on once the first rows are painted: the worker reading beside the
                 # window's thread slows the paint down as much again (two cores, one GIL)
                 shown_query = self._shown
-                QTimer.singleShot(
-                    EXACT_COUNT_AFTER_MS, self, lambda: self._count_exactly(shown_query)
-                )
+                QTimer.singleShot(READ_ON_AFTER_MS, self, lambda: self._read_on(shown_query))
 
         self._run(Operation(work, shown))
 
-    def _count_exactly(self, shown_query: int) -> None:
-        """Count the list shown exactly, unless another has been asked for since."""
+    def _read_on(self, shown_query: int) -> None:
+        """The rest of the first page and the exact count of the list shown, unless
+        another list has been asked for since."""
         if shown_query != self._shown or self._first_pending:
             return
-        case_filter = self.case_filter
-        self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
+        if self._first_page_short:
+            self._ask_page(0, 0, self._walk)
+        if not self.count_exact:
+            case_filter = self.case_filter
+            self._run(Operation(lambda db, _p: count_cases(db, case_filter), self._settle))
 
     def _settle(self, exact: int) -> None:
         """The exact count arrived: grow or shrink the rows to it, where the view stands."""
@@ -250,6 +257,10 @@ class CaseTableModel(QAbstractTableModel):
         is read again and its new exact count is on the way."""
         return self.count_exact or self.count_held
 
+    def reads_on(self) -> bool:
+        """Whether the rest of the first page or the exact count is still to come."""
+        return self._first_page_short or not self.count_exact
+
     def is_reading(self) -> bool:
         """Whether a page the view asked for is still being read on the worker."""
         return bool(self._asked)
@@ -269,7 +280,11 @@ class CaseTableModel(QAbstractTableModel):
             return None
         page_number, offset = divmod(row, self.page_size)
         page = self._page(page_number)
-        return page[offset] if offset < len(page) else None
+        if offset < len(page):
+            return page[offset]
+        if page_number == 0 and self._first_page_short and self.background:
+            self._ask_page(0, 0, self._walk)  # a row past the first rows: read on now
+        return None
 
     def _page(self, number: int) -> list[ListedCase]:
         page = self._pages.get(number)
@@ -290,6 +305,7 @@ class CaseTableModel(QAbstractTableModel):
     def _keep(self, number: int, page: list[ListedCase]) -> None:
         self.page_loads += 1
         self._pages[number] = page
+        self._first_page_short = self._first_page_short and number != 0  # page 0 whole
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
 
@@ -297,21 +313,21 @@ class CaseTableModel(QAbstractTableModel):
         """Read page ``number`` on the worker (once); its rows are painted when it comes."""
         if number in self._asked:
             return
-        case_filter, sort, size = self.case_filter, self.case_sort, self.page_size
-        shown = self._shown
+        f, sort, size, shown = self.case_filter, self.case_sort, self.page_size, self._shown
         total = self._count if self.count_exact else None  # read the far end backwards
 
         def work(db: Database, _progress: object) -> list[ListedCase]:
-            return listed_window(db, case_filter, sort, offset, size, walk=walk, total=total)
+            return listed_window(db, f, sort, offset, size, walk=walk, total=total)
 
         def arrived(page: list[ListedCase]) -> None:
             if shown != self._shown:  # the rows are another query's now
                 return
             self._asked.pop(number, None)
+            shown_rows = len(self._pages.get(number, ()))  # the first rows, painted already
             self._keep(number, page)
-            last = min(offset + len(page), self._count) - 1
-            if last >= offset:
-                self.dataChanged.emit(self.index(offset, 0), self.index(last, len(COLUMNS) - 1))
+            first, last = offset + shown_rows, min(offset + len(page), self._count) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
             opening = self._opening
             if opening is not None and opening.row // size == number:
                 self._opening = None
@@ -332,17 +348,6 @@ class CaseTableModel(QAbstractTableModel):
             then(case)
         elif row // self.page_size in self._asked:
             self._opening = _Opening(row, then)
-
-    def follow(self, view: QTableView) -> None:
-        """Hear where ``view`` scrolls, so the pages it passes are not all read."""
-
-        def moved() -> None:
-            first = view.rowAt(0)
-            if first >= 0:
-                last = view.rowAt(view.viewport().height() - 1)
-                self.view_moved(first, last if last >= 0 else self._count - 1)
-
-        view.verticalScrollBar().valueChanged.connect(moved)
 
     def view_moved(self, first_row: int, last_row: int) -> None:
         """The view shows rows ``first_row``..``last_row`` now. A page asked of the worker

@@ -1,0 +1,95 @@
+"""A new list on a large database: the worker reads first the rows a screen shows
+(``FIRST_ROWS``), then the rest of the first page once they are painted, or at once when
+the view wants a row past them."""
+
+from __future__ import annotations
+
+import pytest
+
+import app.store.case_count as case_count
+import app.ui.cases.page as cases_page
+import app.ui.cases.table_model as table_model
+from app.store.case_list import CaseFilter, CaseSort, case_window
+from tests.ui.conftest import open_window
+
+
+@pytest.fixture
+def large(monkeypatch):
+    """The 400-case demo treated as a large database, its counts estimated first."""
+    monkeypatch.setattr(cases_page, "LARGE_DATABASE", 100)
+    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
+
+
+def _numbers(model, rows: range) -> list[str | None]:
+    return [model.index(r, 0).data() for r in rows]
+
+
+def _expected(db, case_filter: CaseFilter, rows: range) -> list[str]:
+    listed = case_window(db, case_filter, CaseSort(), rows.start, len(rows))
+    return [c.number for c in listed]
+
+
+def test_the_first_rows_come_first_and_the_rest_of_their_page_after(
+    qtbot, large, demo_path, demo_db, monkeypatch
+):
+    read: list[int] = []
+    real = table_model.first_window
+    monkeypatch.setattr(
+        table_model,
+        "first_window",
+        lambda db, f, s, n, k=None: read.append(n) or real(db, f, s, n, k),
+    )
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    model = window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
+    # the rest of the first page is read on, though the view shows none of those rows
+    qtbot.waitUntil(lambda: model.cached_row_count() == 200, timeout=20_000)
+    assert read == [table_model.FIRST_ROWS]
+    assert _numbers(model, range(200)) == _expected(demo_db, CaseFilter(), range(200))
+    patrol = CaseFilter(source="patrol")
+    with qtbot.waitSignal(model.dataChanged, timeout=20_000) as changed:
+        window.cases.apply_filter(patrol)
+        qtbot.waitUntil(lambda: model.case_filter == patrol, timeout=20_000)
+        assert model.cached_row_count() == table_model.FIRST_ROWS  # shown: the first rows
+        assert model.reads_on()
+    # the rows read on are the only ones repainted: those shown first stay as they are
+    top, bottom = changed.args[0], changed.args[1]
+    assert (top.row(), bottom.row()) == (table_model.FIRST_ROWS, 199)
+    assert _numbers(model, range(200)) == _expected(demo_db, patrol, range(200))
+    qtbot.waitUntil(lambda: not model.reads_on(), timeout=20_000)  # and the exact count
+
+
+def test_a_row_past_the_first_rows_is_read_when_the_view_wants_it(
+    qtbot, large, demo_path, demo_db, monkeypatch
+):
+    monkeypatch.setattr(table_model, "READ_ON_AFTER_MS", 60_000)  # not by the timer
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    model = window.cases.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not window.runner.is_busy(), timeout=20_000)
+    assert model.cached_row_count() == table_model.FIRST_ROWS
+    past = table_model.FIRST_ROWS + 10
+    with qtbot.waitSignal(model.dataChanged, timeout=20_000):
+        assert model.index(past, 0).data() is None  # blank, asked of the worker
+        assert model.index(past + 1, 0).data() is None  # asked once
+        assert model.is_reading()
+    assert _numbers(model, range(200)) == _expected(demo_db, CaseFilter(), range(200))
+    assert model.page_loads == 2
+
+
+def test_a_list_shorter_than_the_first_rows_is_read_once(qtbot, large, demo_path, demo_db):
+    grids = [r[0] for r in demo_db.execute("SELECT DISTINCT grid_code FROM cases")]
+    few, expected = next(
+        (f, listed)
+        for f in (CaseFilter(urgency="urgent", grid_code=grid) for grid in grids)
+        if 0 < len(listed := _expected(demo_db, f, range(200))) < table_model.FIRST_ROWS
+    )
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    model = window.cases.model
+    qtbot.waitUntil(lambda: model.count_exact and not window.runner.is_busy(), timeout=20_000)
+    loads = model.page_loads
+    window.cases.apply_filter(few)
+    qtbot.waitUntil(lambda: model.case_filter == few, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.is_busy(), timeout=20_000)
+    assert model.count_exact and model.rowCount() == len(expected)
+    assert _numbers(model, range(len(expected))) == expected
+    assert model.page_loads == loads + 1  # nothing read on: the list is whole
