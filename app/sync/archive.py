@@ -180,8 +180,6 @@ class Opened:
         self.limits = limits
         self.has_secrets = secrets  # checked against the signed manifest (secret_files.py)
         self._manifest: dict[str, Any] | None = None
-        self._kept: dict[str, bytes] = {}  # evidence files read once, for the next read
-        self._room = 0  # bytes of evidence files still to be kept (``keep_evidence``)
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -220,21 +218,8 @@ class Opened:
         (member_lines.py)."""
         return checked_lines(self.archive, name, cap, line_cap, sha256, mismatch)
 
-    def keep_evidence(self, budget: int) -> None:
-        """From now on an evidence file read here is kept for its next read, up to
-        ``budget`` bytes in all: an import reads each file once (decrypted from the spool,
-        its CRC checked), and stores the very bytes whose SHA-256 its check compared."""
-        self._room = budget
-
     def blob_bytes(self, sha256: str) -> bytes:
-        kept = self._kept.pop(sha256, None)
-        if kept is not None:
-            return kept
-        data = _read(self.archive, f"blobs/{sha256}", self.limits.member_bytes)
-        if len(data) <= self._room:
-            self._kept[sha256] = data
-            self._room -= len(data)
-        return data
+        return _read(self.archive, f"blobs/{sha256}", self.limits.member_bytes)
 
 
 @contextmanager

@@ -34,10 +34,6 @@ from app.sync.keys import DeviceKeys
 from app.sync.refusals import note_refusal
 from app.sync.spool import private_dir
 
-# an import's check reads every new evidence file to hash it, and its apply stores it:
-# up to this many bytes of them are kept between the two (read once, not twice); what is
-# beyond is read again. Memory for the files of a large sync file, for the check's length
-EVIDENCE_KEPT = 256 * 1024 * 1024
 IMPORT_WAIT_S = 30.0  # an import of another file: wait this long for it to finish
 POLL_S = 0.1
 BUSY_ATTEMPTS = 3  # times SQLite's busy timeout (10 s): 30 s in all
@@ -83,7 +79,6 @@ def import_file(
         open_archive(source, keys.identities(), work=work_folder(db)) as opened,
         importing(db, opened),
     ):
-        opened.keep_evidence(EVIDENCE_KEPT)
         try:
             checked = check(db, store, opened)
         except DomainError as error:

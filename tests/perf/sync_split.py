@@ -3,14 +3,13 @@ garbage collector paused, open the archive, ``check``, ``apply``), with timers a
 its parts.
 
 - checking: the events (parse, field types, each event's hash), the evidence files'
-  hashes (each file read from the sync file and kept for the apply), and the rest
-  (manifest signature, chains and their signed heads, who may send what, actors per
-  laptop, what is held here already);
-- applying: the evidence files written (before the transaction, the bytes the check
-  read); the fold (``project_case`` for every case touched, and the daily sums of its
-  facts), pure Python; the statements that write (INSERT, UPDATE, DELETE and the
-  COMMIT, timed around ``execute``/``executemany``); the rest (reads, which fetch
-  lazily so part of their time lands here, and the bookkeeping between).
+  hashes, and the rest (manifest signature, chains and their signed heads, who may send
+  what, actors per laptop, what is held here already);
+- applying: the evidence files written (before the transaction); the fold
+  (``project_case`` for every case touched, and the daily sums of its facts), pure
+  Python; the statements that write (INSERT, UPDATE, DELETE and the COMMIT, timed around
+  ``execute``/``executemany``); the rest (reads, which fetch lazily so part of their
+  time lands here, and the bookkeeping between).
 
 The timers wrap module attributes and the connection for the duration of one import of
 a copy of the laptop; nothing else runs meanwhile.
@@ -33,7 +32,7 @@ import app.sync.importer as importer
 from app.store.blobs import BlobStore
 from app.sync.applying import apply
 from app.sync.archive import open_archive
-from app.sync.files import EVIDENCE_KEPT, collector_paused
+from app.sync.files import collector_paused
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "REPLACE")
 
@@ -96,7 +95,6 @@ def split_import(db: Database, store: BlobStore, keys: Any, source: Path, wall: 
     with _timers(db, totals), collector_paused():
         started = time.perf_counter()
         with open_archive(source, keys.identities()) as opened:
-            opened.keep_evidence(EVIDENCE_KEPT)  # as import_file: each file read once
             opened_at = time.perf_counter()
             checked = importer.check(db, store, opened)
             checked_at = time.perf_counter()
