@@ -6,6 +6,7 @@ the projection change it causes are committed together or not at all.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -115,26 +116,27 @@ class EventWriter:
         self._allowed_actors.add(str(actor_id))
 
 
+# an event's row, in the order of the columns below (at C speed: an import writes 100,000s)
+_ROW = operator.attrgetter(
+    "id",
+    "device_id",
+    "device_seq",
+    "hlc",
+    "actor_id",
+    "entity",
+    "entity_id",
+    "type",
+    "canonical_payload",
+    "prev_hash",
+    "hash",
+)
+
+
 def insert_events(db: Database, events: list[Event]) -> None:
     db.conn.executemany(
         "INSERT INTO events (id, device_id, device_seq, hlc, actor_id, entity, entity_id, "
         "type, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                e.id,
-                e.device_id,
-                e.device_seq,
-                e.hlc,
-                e.actor_id,
-                e.entity,
-                e.entity_id,
-                e.type,
-                e.canonical_payload,
-                e.prev_hash,
-                e.hash,
-            )
-            for e in events
-        ],
+        list(map(_ROW, events)),
     )
 
 

@@ -86,11 +86,13 @@ def _write(
                 store_head(db, head)
         note_peer_has(db, checked.sender.id, {k: int(v) for k, v in m["have"].items()})
         keep_received(db, checked.secrets)  # after the events and the acknowledgement
-        for sha256, info in checked.new_blobs.items():
-            db.conn.execute(
-                "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
-                [sha256, info["size"], info.get("media_type", "application/octet-stream")],
-            )
+        db.conn.executemany(  # one statement for all: a file may bring thousands
+            "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
+            [
+                (sha256, info["size"], info.get("media_type", "application/octet-stream"))
+                for sha256, info in checked.new_blobs.items()
+            ],
+        )
         for event, reason in checked.quarantined:
             db.conn.execute(
                 "INSERT OR IGNORE INTO quarantine (file_id, event_id, device_id, device_seq, "

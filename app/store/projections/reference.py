@@ -273,22 +273,26 @@ def escrow_set(db: Database, event: Event) -> None:
 
 
 def evidence_received(db: Database, event: Event) -> None:
+    """Custody of each evidence file a sync file brought: one statement for all of them
+    (a large file brings thousands)."""
     p = event.payload
-    for sha256 in p["blobs"]:
-        _insert(
-            db,
-            "custody",
-            {
-                "sha256": sha256,
-                "at": event.local_time,
-                "kind": "received",
-                "device_id": event.device_id,
-                "actor_id": event.actor_id,
-                "from_device_id": p["from_device"],
-                "file_id": p["file_id"],
-                "file_created_at": p["file_created_at"],
-            },
-        )
+    db.conn.executemany(
+        "INSERT INTO custody (sha256, at, kind, device_id, actor_id, from_device_id, file_id, "
+        "file_created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                sha256,
+                event.local_time,
+                "received",
+                event.device_id,
+                event.actor_id,
+                p["from_device"],
+                p["file_id"],
+                p["file_created_at"],
+            )
+            for sha256 in p["blobs"]
+        ],
+    )
 
 
 def calendar_day_set(db: Database, event: Event) -> None:
