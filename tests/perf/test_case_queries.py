@@ -18,8 +18,8 @@ from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from app.store.setup import open_database
+from app.ui.cases.table_model import FIRST_ROWS
 from app.wall_clock import system_wall  # the benchmark database was built today
-from tests.perf.case_matrix import PAGE as FIRST_ROWS
 from tests.perf.case_matrix import header, line, matrix, raw_ms, recorded, summary
 from tests.perf.conftest import report, timed
 
