@@ -222,11 +222,7 @@ def _finish(db: Database, newest: NewestHits) -> SearchHits:
     """Every hit of ``newest``: the rest read below those read, kept as ``search_hits``
     keeps hits (as of before the first read), so a plan that reads every hit after the
     newest gave up reads nothing again."""
-    listed = db.execute(
-        "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ? AND rowid < ?",
-        [newest.match, newest.below],
-    ).fetchone()[0]
-    rows = _concatenated(newest.rows, listed_rows(listed))
+    rows = _concatenated(newest.rows, _hits_below(db, newest.match, newest.below))
     return _keep(db, newest.match, _hits(rows), newest.version)
 
 
@@ -244,10 +240,16 @@ def forget_searches() -> None:
 
 
 def _read(db: Database, match: str) -> SearchHits:
+    return _hits(_hits_below(db, match, _ABOVE_ALL))
+
+
+def _hits_below(db: Database, match: str, below: int) -> Any:
+    """Every hit of ``match`` numbered below ``below`` (numpy)."""
     listed = db.execute(
-        "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ?", [match]
+        "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ? AND rowid < ?",
+        [match, below],
     ).fetchone()[0]
-    return _hits(listed_rows(listed))
+    return listed_rows(listed)
 
 
 def listed_rows(listed: str | None) -> Any:
