@@ -34,18 +34,7 @@ def member_lines(archive: zipfile.ZipFile, name: str, line_cap: int) -> Iterator
     costs more than parsing the line (a sync file holds up to millions)."""
     too_long = DomainError("sync_limits", reason=f"{name}: a line too long")
     with reading(name), archive.open(name) as member:
-        rest = b""
-        while chunk := member.read(READ_CHUNK):
-            lines = (rest + chunk).split(b"\n")
-            rest = lines.pop()  # the start of a line the next chunk goes on with
-            for line in lines:
-                if len(line) >= line_cap:  # with its newline, longer than the cap
-                    raise too_long
-                yield line + b"\n"
-            if len(rest) > line_cap:
-                raise too_long
-        if rest:
-            yield rest
+        yield from _split(iter(lambda: member.read(READ_CHUNK), b""), line_cap, too_long)
 
 
 def checked_lines(
@@ -63,32 +52,50 @@ def checked_lines(
     those of ``Opened.member_sha256`` and then ``member_lines``: larger than ``cap`` or
     ``mismatch`` at once, a line too long where it comes."""
     digest = hashlib.sha256()
-    total = 0
-    lines: list[bytes] = []
-    too_long = False
-    with reading(name), archive.open(name) as member:
-        rest = b""
+    too_long = DomainError("sync_limits", reason=f"{name}: a line too long")
+
+    def hashed(member: zipfile.ZipExtFile) -> Iterator[bytes]:
+        total = 0
         while chunk := member.read(READ_CHUNK):
             total += len(chunk)
             if total > cap:
                 raise DomainError("sync_limits", reason=f"{name}: larger than declared")
             digest.update(chunk)
-            if too_long:
-                continue  # nothing more is kept: only the hash is still to be known
-            split = (rest + chunk).split(b"\n")
-            rest = split.pop()  # the start of a line the next chunk goes on with
-            # with its newline, a line of line_cap bytes or more is longer than the cap
-            if max(map(len, split), default=0) >= line_cap:
-                split = split[: next(i for i, x in enumerate(split) if len(x) >= line_cap)]
-                too_long = True
-            lines.extend(line + b"\n" for line in split)
-            too_long = too_long or len(rest) > line_cap
+            yield chunk
+
+    lines: list[bytes] = []
+    refusal = None
+    with reading(name), archive.open(name) as member:
+        chunks = hashed(member)
+        try:
+            for line in _split(chunks, line_cap, too_long):
+                lines.append(line)
+        except DomainError as error:
+            if error is not too_long:
+                raise
+            refusal = error  # given after the lines before it, once the hash matches
+            for _chunk in chunks:  # only the hash is still to be known
+                pass
     if digest.hexdigest() != sha256:
         raise mismatch
-    if rest and not too_long:
-        lines.append(rest)
-    refusal = DomainError("sync_limits", reason=f"{name}: a line too long")
-    return _handed_over(lines, refusal if too_long else None)
+    return _handed_over(lines, refusal)
+
+
+def _split(chunks: Iterator[bytes], line_cap: int, too_long: DomainError) -> Iterator[bytes]:
+    """The lines of ``chunks`` (each with its newline, the last one perhaps without);
+    ``too_long`` where a line of ``line_cap`` bytes or more (with its newline) comes."""
+    rest = b""
+    for chunk in chunks:
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()  # the start of a line the next chunk goes on with
+        for line in lines:
+            if len(line) >= line_cap:
+                raise too_long
+            yield line + b"\n"
+        if len(rest) > line_cap:
+            raise too_long
+    if rest:
+        yield rest
 
 
 def _handed_over(lines: list[bytes], refusal: DomainError | None) -> Iterator[bytes]:
