@@ -110,6 +110,7 @@ def walked_within(
     ms: float,
     newest: NewestHits | None = None,
     via: str | None = None,
+    probe: bool = False,
 ) -> list[ListedCase] | None:
     """The first ``limit`` rows found by walking the sort order's index, if SQLite finds
     them within ``ms`` milliseconds, else None (a common search's bitmap is read before
@@ -117,9 +118,10 @@ def walked_within(
     ``newest``: test only the search's newest hits (an older case stops the walk with an
     error: ``newest.needed_more``). ``via``: walk the index of this column instead (one
     value of it filtered, the time received next in its index: the same order, fewer
-    entries)."""
+    entries). ``probe``: ask the full-text index about each case the filters find
+    (``search_probe``) instead of reading the search's hits."""
     walked = via or sort.column
-    where = where_clause(db, case_filter, walk=walked, newest=newest)
+    where = where_clause(db, case_filter, walk=walked, newest=newest, probe=probe)
     if where is None:
         return []
     seqs = within(db, ms, lambda: _window_seqs(db, where, sort, 0, limit, True))

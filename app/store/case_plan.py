@@ -21,6 +21,7 @@ from app.core.text import fts_query
 from app.store.number_ranges import numbered_within
 from app.store.queues import queue_conditions, waiting_on
 from app.store.search_hits import NewestHits, SearchHits, search_hits
+from app.store.search_probe import PROBE, probes
 
 SORTABLE = (
     "number",
@@ -102,13 +103,16 @@ def where_clause(
     seqs: tuple[int, int] | None = None,
     walk: str | None = None,
     newest: NewestHits | None = None,
+    probe: bool = False,
 ) -> Where | None:
     """The WHERE clause, or None when the search text can match nothing. ``seqs``: only
     the row numbers ``first..last`` (a sample: the search is bounded too, and a narrowing
     filter is tested row by row, not gathered). ``walk``: the sort column whose index is
     walked (see ``first_window``); every other column goes behind a unary ``+``, so SQLite
     tests it in that index's entries instead of looking it up elsewhere. ``newest``: the
-    search's newest hits, read so far (the statement stops before an older case)."""
+    search's newest hits, read so far (the statement stops before an older case).
+    ``probe``: the search tested by asking the full-text index about each case the other
+    filters find (``search_probe``), its hits not read."""
     where = Where()
     f = case_filter
     if seqs is not None:
@@ -150,11 +154,14 @@ def where_clause(
     where.clauses += simple.clauses
     where.params += simple.params
     text = f.text.strip()
+    probed_for = None
     if text:
         match = fts_query(text)
         if match is None:
             return None
-        if newest is not None:
+        if probe:
+            probed_for = match  # tested last, after the walk's clauses (below)
+        elif newest is not None:
             assert newest.match == match
             where.add(newest.test())
         elif not _searched(db, f, match, where, seqs is not None, walk is not None):
@@ -173,15 +180,24 @@ def where_clause(
             kept.add("received_at")
         where.clauses = [_unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
+        if probed_for is not None:
+            where.add(_probe(db), probed_for)
         if walk == "number" and ranged:
             where.numbered = numbered_within(
                 db, f.received_from, f.received_to, where.clauses, where.params
             )
+    elif probed_for is not None:
+        where.add(_probe(db), probed_for)
     elif where.text_match and not where.gathered:
         # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
         where.clauses = [_unindexed(clause, {"seq"}) for clause in where.clauses]
     return where
+
+
+def _probe(db: Database) -> str:
+    probes(db)  # its SQL function registered on this connection
+    return PROBE
 
 
 def _searched(

@@ -125,6 +125,11 @@ def search_hits(db: Database, match: str) -> SearchHits:
     return found or _keep(db, match, _read(db, match), version)
 
 
+def kept_hits(db: Database, match: str) -> SearchHits | None:
+    """The hits of ``match`` if they are kept and still hold, else None (nothing read)."""
+    return _still_kept(db, match, _version(db))
+
+
 def _still_kept(db: Database, match: str, version: tuple[int, int, int]) -> SearchHits | None:
     """The hits of ``match`` kept at ``version``, if they are; releases the functions of
     the newest hits read before (an older reading of ``match`` is dropped by ``_keep``

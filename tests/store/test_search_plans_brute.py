@@ -1,6 +1,7 @@
 """Searches combined with filters, whatever plan answers them (the newest hits walked along
-the received index or a filter's own, the filter's cases tested against every hit at once,
-the usual plan), give exactly the rows and count of a brute-force filter and sort (issue 16).
+the received index or a filter's own, the full-text index probed case by case, the
+filter's cases tested against every hit at once, the usual plan), give exactly the rows
+and count of a brute-force filter and sort (issue 16).
 
 The demo's 400 cases are joined by cases registered after them but received earlier (as a
 laptop's cases arrive by sync), several at the same moment (ties of the time received),
@@ -137,12 +138,16 @@ def test_searches_with_filters_match_brute_force(
     register_late_cases(demo_db, demo_path)
     clerk = user_by_name(demo_db, "clerk")
     rng = random.Random(seed)
+    monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)  # never given up on a slow machine
+    probing, not_probing = case_count._probed, lambda *_args: None
     for _ in range(40):
         case_filter = random_filter(rng, clerk)
         sort = rng.choice((CaseSort(), CaseSort(), CaseSort("status", descending=False)))
         limit = rng.choice((1, 3, 7, 25))
         monkeypatch.setattr(case_count, "NEWEST_HITS", rng.choice((1, 2, 5, 40)))
         monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
+        # a list probing the full-text index case by case, or reading every hit
+        monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
         forget_searches()  # as typed: each plan reads what it needs
         expected = brute_force(demo_db, case_filter, sort)
         found = first_window(demo_db, case_filter, sort, limit)
@@ -188,6 +193,7 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
 
     monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
+    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # nor probing
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     clerk = user_by_name(demo_db, "clerk")
     searches = [CaseFilter(grid_code=grid, text="占") for grid in GRIDS]

@@ -1,0 +1,144 @@
+"""A search whose newest hits cannot serve its list (a month gone by, a to-do list) is first
+answered by probing the full-text index case by case along the list's order: the rows of
+the usual plan, the count estimated, no hit read; rare hits give probing up (issue 16)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+import app.store.case_count as case_count
+import app.store.search_probe as search_probe
+from app.core.text import fts_query
+from app.store.case_count import first_window
+from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
+from app.store.reference import user_by_name
+from app.store.search_hits import forget_searches, kept_hits, search_hits
+from app.store.search_probe import probes
+
+LIMIT = 3
+
+
+def month_gone_by(db) -> CaseFilter:
+    """The cases received up to a month before the newest, searched for 道."""
+    newest = db.execute("SELECT max(received_at) FROM cases").fetchone()[0][:10]
+    last = (date.fromisoformat(newest) - timedelta(days=30)).isoformat()
+    return CaseFilter(received_to=last, text="道")
+
+
+def usual_plan(db, case_filter: CaseFilter, limit: int = LIMIT) -> list[str]:
+    """The rows with every hit read (the plan probing stands in for)."""
+    return [row.case.number for row in listed_window(db, case_filter, CaseSort(), 0, limit)]
+
+
+@pytest.fixture
+def as_typed(monkeypatch):
+    """Each search as first typed (no hit read), probing never given up for a slow machine."""
+    monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)
+    forget_searches()
+
+
+@pytest.mark.parametrize("filters", ["month gone by", "to-do", "month and status"])
+def test_a_search_the_newest_hits_cannot_serve_is_probed(demo_db, as_typed, filters) -> None:
+    clerk = user_by_name(demo_db, "clerk")
+    search = {
+        "month gone by": month_gone_by(demo_db),
+        "to-do": CaseFilter(waiting_on=clerk, text="道"),
+        "month and status": replace(month_gone_by(demo_db), status="closed"),
+    }[filters]
+    total = count_cases(demo_db, search)
+    assert total > LIMIT  # (the demo holds more than a window of them)
+    forget_searches()  # (counting read the hits)
+    found = first_window(demo_db, search, CaseSort(), LIMIT)
+    assert kept_hits(demo_db, fts_query(search.text)) is None  # no hit read
+    assert [row.case.number for row in found.rows] == usual_plan(demo_db, search)
+    assert not found.count.exact  # estimated; the exact count is read later
+    assert found.count.value >= LIMIT
+
+
+def test_only_the_cases_the_filters_find_are_probed(demo_db, as_typed) -> None:
+    """The index is asked about the closed cases of the month down to the window's last
+    row, not about every case the walk passes (SQLite tests the probe after the rest);
+    SQLite orders the cases received at the same moment by row number once it has them
+    all, so it probes on to the first case received before the last row's."""
+    search = replace(month_gone_by(demo_db), status="closed")
+    found = first_window(demo_db, search, CaseSort(), LIMIT)
+    closed = listed_window(demo_db, replace(search, text=""), CaseSort(), 0, 10_000)
+    numbers = [row.case.number for row in closed]
+    last = numbers.index(found.rows[-1].case.number)
+    moment = closed[last].case.received_at
+    same_moment = sum(1 for row in closed[last + 1 :] if row.case.received_at == moment)
+    assert last + 1 <= probes(demo_db).count <= last + 1 + same_moment + 1
+    assert probes(demo_db).count < len(closed) // 2  # (not every closed case of the month)
+
+
+def test_the_estimate_is_the_filters_count_times_the_share_of_hits_probed(
+    demo_db, as_typed
+) -> None:
+    search = month_gone_by(demo_db)
+    found = first_window(demo_db, search, CaseSort(), LIMIT)
+    filtered = count_cases(demo_db, replace(search, text=""))  # (exact on the small demo)
+    share = LIMIT / probes(demo_db).count
+    assert found.count.value == max(round(filtered * share), LIMIT)
+
+
+def test_a_search_whose_hits_are_read_is_not_probed(demo_db, as_typed) -> None:
+    """Kept from an earlier reading, the hits' bitmap tests a case quicker than the index."""
+    search = month_gone_by(demo_db)
+    search_hits(demo_db, fts_query(search.text))
+    probes(demo_db).walking(0, 0.0)
+    found = first_window(demo_db, search, CaseSort(), LIMIT)
+    assert probes(demo_db).count == 0
+    assert [row.case.number for row in found.rows] == usual_plan(demo_db, search)
+    assert found.count.exact and found.count.value == count_cases(demo_db, search)
+
+
+def test_probing_given_up_falls_to_the_usual_plan_with_the_count_exact(
+    demo_db, as_typed, monkeypatch
+) -> None:
+    """Hits too rare among the cases probed in time: every hit is read, the count exact."""
+    real = case_count.walked_within
+
+    def slow_probe(*args, probe: bool = False, **kwargs):
+        return None if probe else real(*args, **kwargs)
+
+    monkeypatch.setattr(case_count, "walked_within", slow_probe)
+    search = month_gone_by(demo_db)
+    found = first_window(demo_db, search, CaseSort(), LIMIT)
+    assert [row.case.number for row in found.rows] == usual_plan(demo_db, search)
+    assert found.count.exact and found.count.value == count_cases(demo_db, search)
+
+
+def test_a_list_probed_to_its_end_is_counted_exactly(demo_db, as_typed) -> None:
+    search = month_gone_by(demo_db)
+    total = count_cases(demo_db, search)
+    forget_searches()
+    found = first_window(demo_db, search, CaseSort(), total + 5)
+    assert found.count.exact and found.count.value == total
+    assert kept_hits(demo_db, fts_query(search.text)) is None
+
+
+def test_probing_stops_once_the_hits_are_foreseen_too_rare(demo_db, as_typed) -> None:
+    """No hit among the first FORESEEN_AFTER cases probed: the window would need more
+    than MOST_PROBES, so the walk stops there and every hit is read (there are none)."""
+    search = CaseFilter(text="没有这样的字")
+    found = first_window(demo_db, search, CaseSort("status"), LIMIT)
+    assert found.rows == [] and found.count.exact and found.count.value == 0
+    probed = probes(demo_db)
+    assert probed.given_up and probed.count == search_probe.FORESEEN_AFTER
+
+
+@pytest.mark.parametrize("column", ["status", "grid_code", "number", "address"])
+def test_a_search_in_another_order_is_probed_along_it(demo_db, as_typed, column) -> None:
+    """Sorted by another column, the hits may lie anywhere along its order: the walk of its
+    index probes its cases, and a count known from the same list in another order stays."""
+    search, sort = CaseFilter(text="道"), CaseSort(column, descending=False)
+    known = case_count.CaseCount(count_cases(demo_db, search), True)
+    expected = [row.case.number for row in listed_window(demo_db, search, sort, 0, LIMIT)]
+    forget_searches()
+    found = first_window(demo_db, search, sort, LIMIT, known)
+    assert [row.case.number for row in found.rows] == expected
+    assert kept_hits(demo_db, fts_query(search.text)) is None  # no hit read
+    assert found.count == known
