@@ -46,6 +46,14 @@ def latest_version() -> int:
     return migrations()[-1][0]
 
 
+# Each connection's page cache (SQLite's default is 2 MiB). A search asks the full-text
+# index about one case after another, each time reading the same upper pages of its
+# terms' lists: at a million cases, 1,000 such probes took 14 ms of processor time with
+# 2 MiB and 8 with 16 (a phrase: 29 -> 17), and reading every hit of 占, 32 -> 21; 64 MiB
+# gained nothing more. A page is held only once read, so a small database stays small.
+PAGE_CACHE_KIB = 16 * 1024
+
+
 def connect(target: Path | str | DatabaseFile) -> Database:
     """A connection with the settings every TownDesk connection uses; an encrypted
     database is keyed first (a path alone opens a plain database). A database file that
@@ -64,6 +72,7 @@ def connect(target: Path | str | DatabaseFile) -> Database:
             conn.execute(key_statement(file.key))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")  # a wrong key fails here
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         db = Database(conn, execute_plugins=False)
         if file.key is not None:
             _keys[db] = file.key

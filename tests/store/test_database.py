@@ -9,7 +9,13 @@ import pytest
 
 from app.core.errors import DomainError
 from app.store import database, sqlite_driver
-from app.store.database import connect, latest_version, migrate, schema_version
+from app.store.database import (
+    PAGE_CACHE_KIB,
+    connect,
+    latest_version,
+    migrate,
+    schema_version,
+)
 from app.store.setup import create_database, open_database
 from tests.clock import frozen
 
@@ -37,6 +43,8 @@ def test_a_new_database_is_at_the_latest_version_with_wal_and_foreign_keys(tmp_p
     assert schema_version(db) == latest_version()
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    # a page cache that holds the search index's upper pages between probes
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == -PAGE_CACHE_KIB
     assert db.execute("SELECT code FROM device").fetchall() == [("AB",)]
     with pytest.raises(sqlite_driver.IntegrityError):  # foreign keys are enforced
         db.conn.execute("INSERT INTO grids (code, name, area, worker_id) VALUES ('G1','g','a','x')")
