@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from sqlite_utils import Database
 
-from app.core.auth import hash_password, password_matches, wait_after
+from app.core.auth import UNKNOWN_USER_HASH, password_matches, wait_after
 from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.core.model import User
@@ -14,18 +12,10 @@ from app.store.devices import require_user_here
 from app.store.reference import password_hash, user_by_name
 
 
-@cache
-def _unknown_user_hash() -> str:
-    """What an unknown name is checked against. Hashed at the first sign-in, not on import:
-    argon2 costs about 0.1 s, and the window's start-up imports this module."""
-    return hash_password("no such user: never matches")
-
-
 def sign_in(db: Database, username: str, password: str, *, now_ms: Wall) -> User:
     """The user, or a DomainError in plain words. Unknown names count as failures too,
     and get the same message, so a guesser learns nothing about who exists."""
     username = username.strip()
-    unknown = _unknown_user_hash()  # before the lookup: the first sign-in of any name pays it
     now = now_ms()
     failures, last = _failures(db, username)
     remaining = _remaining_wait(failures, last, now)
@@ -33,7 +23,7 @@ def sign_in(db: Database, username: str, password: str, *, now_ms: Wall) -> User
         raise DomainError("sign_in_locked", seconds=remaining)
     stored = password_hash(db, username)
     # an unknown name costs the same argon2 work, so timing does not tell who exists
-    if not password_matches(stored or unknown, password) or stored is None:
+    if not password_matches(stored or UNKNOWN_USER_HASH, password) or stored is None:
         failures += 1
         db.execute(
             "INSERT INTO sign_in_failures (username, failures, last_failure_ms) VALUES (?, ?, ?) "

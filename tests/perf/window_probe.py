@@ -31,6 +31,38 @@ def peak_mib() -> float:
     return float("nan")
 
 
+def _timed(module, name: str) -> list[float]:  # type: ignore[no-untyped-def]
+    """Time ``module.name`` from now on: the seconds its calls took, summed, in a list."""
+    spent = [0.0]
+    real = getattr(module, name)
+
+    def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    setattr(module, name, timed)
+    return spent
+
+
+def _password_typed(app) -> None:  # type: ignore[no-untyped-def]
+    """While the clerk types the password, the sign-in dialog's preload of the statistics
+    page's charts starts (app/ui/app.py) and ends (app/ui/common/preload.py)."""
+    import threading
+
+    def preloading() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name.startswith("preload ")]
+
+    given_up = time.time() + 10
+    while "pyqtgraph" not in sys.modules and not preloading() and time.time() < given_up:
+        app.processEvents()
+        time.sleep(0.01)
+    for thread in preloading():
+        thread.join()
+
+
 def main() -> None:
     database, started = Path(sys.argv[1]), float(sys.argv[2])
     from PySide6.QtCore import QEventLoop, QTimer
@@ -38,17 +70,15 @@ def main() -> None:
     from app.core.indicators import Group
     from app.core.periods import Span
     from app.store.case_list import CaseFilter
+    from app.store.demo.township import demo_users
     from app.store.encryption import is_encrypted
-    from app.store.reference import user_by_name
     from app.store.setup import open_database
-    from app.ui.app import create_application
+    from app.ui import signin as signin_module
+    from app.ui.app import Desk, create_application
     from app.ui.cases.cells import COLUMNS
-    from app.ui.common.preload import preload
-    from app.ui.main_window import MainWindow
     from app.wall_clock import system_clock
 
     app = create_application(["towndesk"])
-    preload("pyqtgraph")  # as the sign-in dialog does (app/ui/app.py), which this skips
     target: object = database
     if is_encrypted(database):  # what the unlock dialog does with the device password
         import os
@@ -59,12 +89,25 @@ def main() -> None:
         target = unlock_database(database, os.environ["TOWNDESK_KEY_PASSWORD"])
         unlock_ms = (time.perf_counter() - t) * 1000
     db = open_database(target)  # type: ignore[arg-type]
+    desk = Desk(target, db, system_clock())  # type: ignore[arg-type]
+    signin = desk.start("clerk")  # as the program starts: the sign-in dialog, then ...
+    app.processEvents()
+    to_signin = time.time() - started
+    # ... the clerk types the password (not counted), and the dialog's preload runs
+    _password_typed(app)
+    signin.password.setText(next(u.password for u in demo_users() if u.username == "clerk"))
+    checking = _timed(signin_module, "sign_in")  # the password's check, argon2id
+    signed_in = time.time()
     statements: list[str] = []  # what the window reads before it shows, timed raw below
     db.conn.set_trace_callback(statements.append)
-    window = MainWindow(target, db, user_by_name(db, "clerk"), system_clock())  # type: ignore[arg-type]
-    window.show()
+    signin.try_sign_in()  # the password checked, then the window opened
     app.processEvents()
-    print(f"process start to main window shown\t{(time.time() - started) * 1000:.1f}")
+    window = desk.window
+    assert window is not None, "the benchmark's clerk could not sign in"
+    shown = to_signin + time.time() - signed_in
+    print(f"process start to main window shown\t{shown * 1000:.1f}")
+    print(f"  of which to the sign-in dialog shown\t{to_signin * 1000:.1f}")
+    print(f"  of which the password's check (argon2id)\t{checking[0] * 1000:.1f}")
     # on a shared machine the wall time above follows the load; the CPU time much less
     print(f"  CPU time of the process to then (all threads)\t{time.process_time() * 1000:.1f}")
     db.conn.set_trace_callback(None)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
-from app.core.auth import wait_after
+import app.store.signin as signin
+from app.core.auth import UNKNOWN_USER_HASH, has_current_parameters, hash_password, wait_after
 from app.core.errors import DomainError
 from app.core.model import Role
 from app.store.setup import open_database
@@ -47,6 +49,19 @@ def test_wrong_password_and_unknown_user_get_the_same_words(demo_db) -> None:
     assert wrong.code == unknown.code == "password_wrong"
     assert str(wrong) == str(unknown) == "用户名或密码不正确。"
     assert "nobody" not in str(unknown)
+
+
+def test_an_unknown_name_costs_the_argon2_work_a_known_one_does(demo_db, monkeypatch) -> None:
+    """It is checked against a hash made with the parameters every password's is made with
+    (were they changed, the constant would have to be made again)."""
+    checked = []
+    real = signin.password_matches
+    monkeypatch.setattr(signin, "password_matches", lambda h, p: checked.append(h) or real(h, p))
+    assert refused(demo_db, "nobody", "clerk123", T0).code == "password_wrong"
+    assert checked == [UNKNOWN_USER_HASH]
+    assert has_current_parameters(UNKNOWN_USER_HASH)
+    assert has_current_parameters(hash_password("a new password"))
+    assert not has_current_parameters(PasswordHasher(time_cost=1).hash("a new password"))
 
 
 def test_after_three_failures_even_the_right_password_waits(demo_db) -> None:

@@ -198,8 +198,13 @@ def test_the_account_button_shows_a_white_arrow_on_the_blue_header(qtbot, demo_p
     assert max(colour.lightness() for colour in arrow) > 240  # white, not a style's dim arrow
 
 
-def test_the_charts_module_is_imported_while_the_password_is_typed(desk, monkeypatch) -> None:
+def test_the_window_and_charts_are_imported_while_the_password_is_typed(
+    qtbot, desk, monkeypatch
+) -> None:
+    """Once the sign-in dialog is on screen, not before it (the imports would hold it back)."""
     asked: list[str] = []
     monkeypatch.setattr("app.ui.app.preload", asked.append)
     desk.start("clerk")
-    assert asked == ["pyqtgraph"]
+    assert asked == []
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    assert asked == ["app.ui.main_window", "pyqtgraph"]

@@ -30,3 +30,23 @@ def test_a_preloaded_module_is_imported_on_another_thread_once() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
     )
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_the_sign_in_dialog_is_shown_before_numpy_and_the_window_are_imported() -> None:
+    """sqlite-utils is imported with numpy hidden from it (app/__init__.py), and the
+    window's modules wait for the password to be typed; numpy still imports afterwards."""
+    script = textwrap.dedent(
+        """
+        import sys
+        import app.ui.app
+        for module in ("numpy", "app.ui.main_window", "pyqtgraph"):
+            assert module not in sys.modules, module + " imported before the sign-in"
+        import numpy
+        assert numpy.arange(3).sum() == 3
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.strip() == "ok", done.stderr
