@@ -16,6 +16,7 @@ from app.store.case_plan import (
     CaseFilter,
     CaseSort,
     Where,
+    at_most,
     source_of,
     where_clause,
     window_sql,
@@ -100,6 +101,21 @@ def listed_window(
     if flip:
         seqs.reverse()
     return listed_cases(db, seqs)
+
+
+def gathered_in_order(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, most: int
+) -> list[int] | None:
+    """The row numbers of the filter's cases in the sort order, if a narrowing filter gathers
+    them through its own indexes (a unit's or a person's few), with the other filters (a
+    search too) tested among them; None: the filter is not one of those, or its cases are
+    more than ``most`` (each is looked up to be sorted: 20,000 in 20 ms)."""
+    where = where_clause(db, case_filter)
+    if where is None:
+        return []
+    if where.gathered is None or not at_most(db, *where.gathered, most):
+        return None
+    return _window_seqs(db, where, sort, 0, -1, False)  # (LIMIT -1: every one)
 
 
 def walked_within(

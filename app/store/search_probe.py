@@ -15,20 +15,27 @@ probed and the hits among them are counted, so the count can be estimated from t
 
 from __future__ import annotations
 
+import json
 import time
 import weakref
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-# The test that the case the walk reached holds the search's words: a subquery of the
-# full-text index by row number, its answer passed through ``Probes.ask``. SQLite tests a
-# term holding a subquery after every other term of its WHERE clause, so only the cases
-# the filters find are probed.
-PROBE = (
-    "search_probe(EXISTS (SELECT 1 FROM cases_search "
-    "WHERE cases_search MATCH ? AND rowid = cases.seq))"
-)
+
+def probe_of(seq: str) -> str:
+    """The test that the case numbered ``seq`` (an expression) holds the search's words: a
+    subquery of the full-text index by row number, its answer passed through
+    ``Probes.ask``; its parameter, the MATCH expression. SQLite tests a term holding a
+    subquery after every other term of its WHERE clause, so only the cases the filters
+    find are probed."""
+    return (
+        f"search_probe(EXISTS (SELECT 1 FROM cases_search "
+        f"WHERE cases_search MATCH ? AND rowid = {seq}))"
+    )
+
+
+PROBE = probe_of("cases.seq")  # a case a walk reached
 
 # After this many probes, and again each time as many more, the walk stops if the pace so
 # far and the share of hits among the cases probed foresee the window taking longer than
@@ -80,3 +87,14 @@ def probes(db: Database) -> Probes:
         # not deterministic: SQLite must call it for each case, not once per statement
         db.conn.create_function("search_probe", 1, found.ask)
     return found
+
+
+def hits_in_order(db: Database, match: str, seqs: list[int], limit: int) -> list[int]:
+    """The first ``limit`` of the cases numbered ``seqs`` that hold the words of ``match``,
+    in the order of ``seqs``, each probed in turn (``probes(db).walking`` first)."""
+    probes(db)  # its SQL function registered
+    rows = db.execute(
+        f"SELECT value FROM json_each(?) WHERE {probe_of('value')} LIMIT ?",
+        [json.dumps(seqs), match, limit],
+    )
+    return [row[0] for row in rows]

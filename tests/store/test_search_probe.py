@@ -142,3 +142,16 @@ def test_a_search_in_another_order_is_probed_along_it(demo_db, as_typed, column)
     assert [row.case.number for row in found.rows] == expected
     assert kept_hits(demo_db, fts_query(search.text)) is None  # no hit read
     assert found.count == known
+
+
+def test_a_persons_few_cases_are_gathered_in_order_then_probed(demo_db, as_typed) -> None:
+    """The to-do list's cases, gathered through its indexes and sorted, are probed in that
+    order down to the window's last row; the estimate scales their exact count."""
+    clerk = user_by_name(demo_db, "clerk")
+    search = CaseFilter(waiting_on=clerk, text="道")
+    found = first_window(demo_db, search, CaseSort(), LIMIT)
+    waiting = listed_window(demo_db, replace(search, text=""), CaseSort(), 0, 10_000)
+    numbers = [row.case.number for row in waiting]
+    assert probes(demo_db).count == numbers.index(found.rows[-1].case.number) + 1
+    share = LIMIT / probes(demo_db).count
+    assert found.count.value == max(round(len(waiting) * share), LIMIT)
