@@ -52,9 +52,10 @@ NEWEST_HITS = 4_000
 NEWEST_WALK_MS = 5.0
 MORE_HITS_MARGIN = 1.5
 NEWEST_AT_MOST = 20_000
-# A search whose newest hits cannot serve its list (a month gone by, a to-do list) is first
-# tried by asking the full-text index about each case the filters find, for at most this
-# long (7-16 µs a case on a merged index: the 60 newest of a month holding 占道经营, 8 ms).
+# A search whose newest hits cannot serve its list (a month gone by, a to-do list, another
+# order) is first tried by asking the full-text index about each case the filters find, for
+# at most this long (8-35 µs a case on a merged index: the 60 newest of a month holding
+# 占道经营, 8-17 ms; reading its every hit instead takes 27-45).
 PROBE_MS = 20.0
 # A unit's or a person's few cases are gathered, sorted and probed in order if they are at
 # most this many (sorting them costs ~1 µs each); more are walked along the sort order.
@@ -277,22 +278,7 @@ def _probed(
     # a unit's or a person's few cases are gathered and sorted, then probed in that order
     # (a walk of the sort order's index would pass the many newer cases of others first)
     gathered = gathered_in_order(db, unsearched, sort, PROBE_GATHERED_AT_MOST)
-    probed = probes(db)
-    probed.walking(limit, PROBE_MS)
-    try:
-        if gathered is None:
-            # newest first, through the index of the filter's value finding fewest cases
-            # (not with a unit's or a person's cases: the value's newest are not theirs)
-            narrowed = case_filter.waiting_on is not None or case_filter.lead_unit
-            via = _walked_via(db, case_filter) if sort == CaseSort() and not narrowed else None
-            rows = walked_within(db, case_filter, sort, limit, PROBE_MS, via=via, probe=True)
-        else:
-            seqs = within(db, PROBE_MS, lambda: hits_in_order(db, match, gathered, limit))
-            rows = None if seqs is None else listed_cases(db, seqs)
-    except OperationalError:
-        if not probed.given_up:
-            raise
-        return None
+    rows = _probed_rows(db, case_filter, sort, limit, match, gathered)
     if rows is None:
         return None
     if len(rows) < limit:  # the walk came to the end: every hit is in hand
@@ -303,9 +289,36 @@ def _probed(
             if gathered is not None
             else estimate_cases(db, unsearched, FILTERS_EXACT_WITHIN_MS)
         )
-        searched = filtered.value * len(rows) / max(probed.count, 1)
+        searched = filtered.value * len(rows) / max(probes(db).count, 1)
         known = CaseCount(max(_two_figures(searched), len(rows)), False)
     return FirstWindow(known, rows, should_walk(known))
+
+
+def _probed_rows(
+    db: Database,
+    case_filter: CaseFilter,
+    sort: CaseSort,
+    limit: int,
+    match: str,
+    gathered: list[int] | None,
+) -> list[ListedCase] | None:
+    """The first ``limit`` rows found by probing the ``gathered`` cases in turn, or walking
+    the sort order's index; None: given up."""
+    probed = probes(db)
+    probed.walking(limit, PROBE_MS)
+    try:
+        if gathered is not None:
+            seqs = within(db, PROBE_MS, lambda: hits_in_order(db, match, gathered, limit))
+            return None if seqs is None else listed_cases(db, seqs)
+        # newest first, through the index of the filter's value finding fewest cases (not
+        # with a unit's or a person's cases: the value's newest are not theirs)
+        narrowed = case_filter.waiting_on is not None or case_filter.lead_unit
+        via = _walked_via(db, case_filter) if sort == CaseSort() and not narrowed else None
+        return walked_within(db, case_filter, sort, limit, PROBE_MS, via=via, probe=True)
+    except OperationalError:
+        if not probed.given_up:
+            raise
+        return None
 
 
 def _read_more(db: Database, hits: NewestHits, how_many: int) -> bool:
