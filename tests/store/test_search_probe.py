@@ -121,8 +121,8 @@ def test_a_list_probed_to_its_end_is_counted_exactly(demo_db, as_typed) -> None:
 
 
 def test_probing_stops_once_the_hits_are_foreseen_too_rare(demo_db, as_typed) -> None:
-    """No hit among the first FORESEEN_AFTER cases probed: the window would need more
-    than MOST_PROBES, so the walk stops there and every hit is read (there are none)."""
+    """No hit among the first FORESEEN_AFTER cases probed: no time would be enough, so the
+    walk stops there and every hit is read (there are none)."""
     search = CaseFilter(text="没有这样的字")
     found = first_window(demo_db, search, CaseSort("status"), LIMIT)
     assert found.rows == [] and found.count.exact and found.count.value == 0
@@ -155,3 +155,23 @@ def test_a_persons_few_cases_are_gathered_in_order_then_probed(demo_db, as_typed
     assert probes(demo_db).count == numbers.index(found.rows[-1].case.number) + 1
     share = LIMIT / probes(demo_db).count
     assert found.count.value == max(round(len(waiting) * share), LIMIT)
+
+
+@pytest.mark.parametrize(("hits", "given_up"), [(4, True), (32, False)])
+def test_a_walk_is_given_up_when_its_pace_foresees_too_long(monkeypatch, hits, given_up) -> None:
+    """128 cases probed in 2 ms with 4 hits foresee 30 ms for 60 hits (over the walk's 10):
+    stopped; with 32 hits, 3.75 ms: on. Foreseen again after 256, 512 ... probes."""
+    clock = iter([0.0, 0.002])
+    monkeypatch.setattr(search_probe.time, "thread_time", lambda: next(clock))
+    probed = search_probe.Probes()
+    probed.walking(60, 10.0)
+    answers = [1] * hits + [0] * (search_probe.FORESEEN_AFTER - hits)
+    for answer in answers[:-1]:
+        assert probed.ask(answer) == answer  # (not foreseen before the 128th)
+    if given_up:
+        with pytest.raises(LookupError):
+            probed.ask(answers[-1])
+    else:
+        assert probed.ask(answers[-1]) == answers[-1]
+    assert probed.given_up is given_up
+    assert (probed.count, probed.found) == (search_probe.FORESEEN_AFTER, hits)
