@@ -31,15 +31,21 @@ from app.core.errors import DomainError
 from app.store import sqlite_driver
 from app.store.database import write_transaction
 
-# Pages a step merges: 250 took 20 ms (median; 90th percentile 29 ms, the slowest 45–70 ms
-# where SQLite checkpointed the WAL) of a full merge of the million cases' 22 segments,
-# 214 steps in all. Each step holds the write lock, and the worker, for that long.
+# Pages a step merges: at a million cases, a full merge of the demo's 22 segments took 248
+# steps of 250 pages, 19–20 ms each (median; 90th percentile 30 ms, 99th 52–57 ms), 5.4 s
+# in all. FTS5 ends a step only between terms, so the step that writes the commonest
+# terms' lists whole takes about 100 ms whatever the step size. Each step holds the write
+# lock, and the worker, for that long.
 STEP_PAGES = 250
-# A full merge starts only when more segments than this are left once the small ones are
-# merged among themselves (positive steps, a few ms): with 1–4 segments a lookup costs
-# about 1–2 times the merged index's, and a full rewrite (about 4 s of steps at a million
-# cases) comes after some hundreds of newly saved cases instead of after every few.
-MOST_SEGMENTS = 4
+# A full merge starts only when more segments than this are left once the small ones have
+# merged among themselves (positive steps, a few ms). Each small segment beside the big one
+# costs a lookup about 2 µs (one character) to 5 µs (a phrase) at a million cases, against
+# 16–19 µs and 35 µs for the merged index (and 76 µs and 240 µs with the demo's 22 big
+# segments). Cases saved one by one, the index merged on idle after each save, 1,000 saves:
+# with 4 the whole index (280 MB) was rewritten once per 11 saves, with 6 once per 29, with 8
+# once per 90 (5 segments on average: a phrase lookup about 1.5 times the merged index's),
+# with 12 once per 500 (7 segments on average).
+MOST_SEGMENTS = 8
 
 # Each segment's pages are listed by (segid, term) in the ``_idx`` table: stepping from one
 # segid to the next is a seek per segment (0.03 ms for 22 at a million cases), where
