@@ -87,6 +87,11 @@ def merge_step(
     if conn.in_transaction:  # inside someone's transaction: not ours to commit
         return Merging.STOPPED
     try:
+        # one segment: nothing to merge (a merge under way has two at least), and no write
+        # (even a merge that finds nothing counts a change: search_hits would let go of
+        # the hits it keeps on this connection)
+        if segment_count(db) <= 1:
+            return Merging.DONE
         waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
         conn.execute("PRAGMA busy_timeout = 0")
     except sqlite_driver.Error:

@@ -82,6 +82,14 @@ def test_the_demo_is_handed_over_merged(demo_db) -> None:
     assert segment_count(demo_db) == 1
 
 
+def test_a_merged_index_is_not_written_to(demo_db) -> None:
+    """Not even a merge that finds nothing: it counts a change, and search_hits would let
+    go of the hits it keeps (the window asks at every idle period)."""
+    changes = demo_db.conn.total_changes
+    assert merge_step(demo_db) is Merging.DONE
+    assert demo_db.conn.total_changes == changes
+
+
 def segment_ids(db: Database) -> set[int]:
     return {row[0] for row in db.execute("SELECT DISTINCT segid FROM cases_search_idx")}
 
