@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import astuple
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from app.core.intake import IntakeRequest
-from app.core.text import fts_query
+from app.core.text import fts_query, index_terms
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.cases import register_case
+from app.store.database import write_transaction
 from app.store.reference import user_by_name
 from app.store.search_index import (
     MOST_SEGMENTS,
@@ -123,6 +125,29 @@ def test_small_segments_merge_among_themselves_leaving_the_big_one(
     assert segment_count(demo_db) <= MOST_SEGMENTS
     assert merged in segment_ids(demo_db)  # not rewritten
     assert hits(demo_db) == before
+
+
+def index_in_one_transaction(db: Database, count: int) -> None:
+    """``count`` rows written at once (a sync import, a rebuild): one segment of their own."""
+    top = db.execute("SELECT max(seq) FROM cases").fetchone()[0]
+    texts = db.execute("SELECT description, address FROM cases LIMIT ?", [count]).fetchall()
+    rows = [(top + i + 1, *astuple(index_terms(*text))) for i, text in enumerate(texts)]
+    with write_transaction(db):
+        db.conn.executemany(
+            "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)", rows
+        )
+
+
+@pytest.mark.parametrize(("written", "merged_to"), [(200, 1), (2, 2)])
+def test_a_big_segment_beside_the_largest_is_merged_however_few(
+    demo_db, written: int, merged_to: int
+) -> None:
+    """Two segments are few, but a big second one costs every lookup: merged into one; a
+    small one is left until more come."""
+    index_in_one_transaction(demo_db, written)
+    assert segment_count(demo_db) == 2
+    assert merge_fully(demo_db) is Merging.DONE
+    assert segment_count(demo_db) == merged_to
 
 
 def test_a_few_segments_are_left_as_they_are(demo_path: Path, demo_db) -> None:
