@@ -40,6 +40,7 @@ from app.ui.common.runner import Operation
 from app.ui.common.screen import fit_to_screen
 from app.ui.common.session import Session
 from app.ui.page_stack import PAGES, PageOf, PageStack, page_class
+from app.ui.search_upkeep import SearchIndexUpkeep
 from app.ui.window_header import WindowHeader
 from app.ui.workbench.page import WorkbenchPage
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.restore_geometry()
         self.shown_once = False
+        self.search_upkeep = SearchIndexUpkeep(self.runner, self)  # merges the index on idle
 
     # the session's parts, as the tests and the screenshots reach them
     @property
@@ -358,6 +360,7 @@ class MainWindow(QMainWindow):
             )
             self.runner.run(count)
             self.stack.build_the_rest()
+            self.search_upkeep.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._unsaved_intake() and not self.intake_dialog.confirm_discard():  # type: ignore[union-attr]
@@ -373,6 +376,7 @@ class MainWindow(QMainWindow):
                     dialog.done(0)
         if "calls" in self.stack.built:
             self.calls.timer.stop()
+        self.search_upkeep.stop()
         self.session.close()
         super().closeEvent(event)
         self.left.emit(self.leaving)

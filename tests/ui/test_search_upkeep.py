@@ -1,0 +1,211 @@
+"""The window merges the search index on idle (ui/search_upkeep.py): a step only when the
+clerk and the worker have been idle, one at a time, other work first, failures quiet.
+The idle time is read from a clock the test moves; the timer is driven by calling
+``check`` (what its timeout calls), so nothing sleeps."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
+from sqlite_utils import Database
+
+from app.store.search_index import Merging, merge_step, segment_count
+from app.store.setup import open_database
+from app.ui.common.runner import BackgroundRunner, Operation
+from app.ui.search_upkeep import START_AFTER_MS, SearchIndexUpkeep
+from tests.store.test_search_index import register_one_by_one
+from tests.ui.conftest import open_window
+
+IDLE_MS = 10_000
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.seconds = 100.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds
+
+
+@pytest.fixture
+def runner(qtbot, demo_path: Path) -> Iterator[BackgroundRunner]:
+    runner = BackgroundRunner(demo_path)
+    errors: list[BaseException] = []
+    runner.error_handler = lambda error, _details: errors.append(error)
+    runner.errors = errors  # type: ignore[attr-defined]
+    yield runner
+    runner.shutdown()
+
+
+class Steps:
+    """A step the test sees: how many started, and each waits until let go if asked."""
+
+    def __init__(self, outcomes: list[Merging], hold: bool = False) -> None:
+        self.outcomes = outcomes
+        self.started = 0
+        self.running = 0
+        self.most_running = 0
+        self.go = threading.Event()
+        if not hold:
+            self.go.set()
+        self.lock = threading.Lock()
+
+    def __call__(self, _db: Database) -> Merging:
+        with self.lock:
+            self.started += 1
+            self.running += 1
+            self.most_running = max(self.most_running, self.running)
+            outcome = self.outcomes[min(self.started, len(self.outcomes)) - 1]
+        self.go.wait(10)
+        with self.lock:
+            self.running -= 1
+        return outcome
+
+
+def upkeep_for(
+    runner: BackgroundRunner, clock: Clock, step: Callable[[Database], Merging]
+) -> SearchIndexUpkeep:
+    upkeep = SearchIndexUpkeep(
+        runner, start_after_ms=0, idle_ms=IDLE_MS, pause_ms=0, step=step, now=clock
+    )
+    upkeep.start()
+    upkeep.check()  # the start's timeout: the input watch from now on
+    return upkeep
+
+
+def settle(qtbot, upkeep: SearchIndexUpkeep) -> None:
+    qtbot.waitUntil(lambda: upkeep.step is None and not upkeep.runner.is_busy(), timeout=5000)
+
+
+def test_a_step_runs_only_once_the_clerk_has_been_idle(qtbot, runner) -> None:
+    clock, steps = Clock(), Steps([Merging.DONE])
+    upkeep = upkeep_for(runner, clock, steps)
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    clock.advance(IDLE_MS / 1000 - 1)
+    upkeep.check()
+    assert upkeep.step is None  # nine seconds: not yet
+    QTest.keyClick(line, Qt.Key.Key_A)  # the clerk types
+    clock.advance(5)
+    upkeep.check()
+    assert upkeep.step is None  # five seconds after the key
+    clock.advance(IDLE_MS / 1000)
+    upkeep.check()
+    assert upkeep.step is not None
+    settle(qtbot, upkeep)
+    assert steps.started == 1
+    assert upkeep.resting  # merged: nothing until the clerk comes back
+    upkeep.stop()
+
+
+def test_no_step_while_the_worker_has_work(qtbot, runner) -> None:
+    clock, steps = Clock(), Steps([Merging.DONE])
+    upkeep = upkeep_for(runner, clock, steps)
+    release = threading.Event()
+    runner.run(Operation(lambda _db, _p: release.wait(10)))  # a slow list read
+    clock.advance(IDLE_MS / 1000 + 5)
+    upkeep.check()
+    assert upkeep.step is None
+    release.set()
+    settle(qtbot, upkeep)
+    clock.advance(5)
+    upkeep.check()
+    assert upkeep.step is None  # the worker was busy five seconds ago
+    clock.advance(IDLE_MS / 1000)
+    upkeep.check()
+    settle(qtbot, upkeep)
+    assert steps.started == 1
+    upkeep.stop()
+
+
+def test_one_step_at_a_time_and_other_work_first(qtbot, runner) -> None:
+    clock = Clock()
+    steps = Steps([Merging.MORE, Merging.MORE, Merging.DONE], hold=True)
+    upkeep = upkeep_for(runner, clock, steps)
+    clock.advance(IDLE_MS / 1000 + 1)
+    upkeep.check()
+    qtbot.waitUntil(lambda: steps.running == 1, timeout=5000)
+    for _ in range(3):  # the timer firing again meanwhile
+        upkeep.check()
+    order: list[str] = []
+    runner.run(Operation(lambda _db, _p: order.append("read")))  # the clerk's list
+    upkeep.timer.timeout.emit()
+    assert len(runner._running) == 2  # the step and the read: no second step queued
+    steps.go.set()
+    settle(qtbot, upkeep)
+    assert order == ["read"] and steps.started == 1  # the read came before any next step
+    clock.advance(IDLE_MS / 1000 + 1)
+    upkeep.check()
+    qtbot.waitUntil(lambda: upkeep.resting, timeout=5000)  # the rest, a step at a time
+    assert steps.started == 3
+    assert steps.most_running == 1
+    upkeep.stop()
+
+
+def test_a_failing_step_stops_quietly_until_the_next_idle_period(qtbot, runner) -> None:
+    clock = Clock()
+
+    def failing(_db: Database) -> Merging:
+        raise RuntimeError("disk gone")
+
+    upkeep = upkeep_for(runner, clock, failing)
+    clock.advance(IDLE_MS / 1000 + 1)
+    upkeep.check()
+    settle(qtbot, upkeep)
+    assert upkeep.resting
+    assert runner.errors == []  # type: ignore[attr-defined]  # no error dialog
+    clock.advance(IDLE_MS / 1000 + 1)
+    upkeep.check()
+    assert upkeep.step is None  # stopped: not again in the same idle period
+    runner.run(Operation(lambda _db, _p: None))  # the clerk works again
+    settle(qtbot, upkeep)
+    assert not upkeep.resting
+    clock.advance(IDLE_MS / 1000 + 1)
+    upkeep.check()
+    assert upkeep.step is not None  # the next idle period tries again
+    settle(qtbot, upkeep)
+    upkeep.stop()
+
+
+def test_idle_steps_merge_the_index(qtbot, demo_path: Path) -> None:
+    db = open_database(demo_path)
+    register_one_by_one(db, demo_path, 24)
+    assert segment_count(db) > 2
+    runner = BackgroundRunner(demo_path)
+    upkeep = SearchIndexUpkeep(
+        runner,
+        start_after_ms=0,
+        idle_ms=0,
+        pause_ms=0,
+        step=lambda db: merge_step(db, pages=2, most_segments=1),
+    )
+    try:
+        upkeep.start()
+        qtbot.waitUntil(lambda: upkeep.resting, timeout=20_000)
+        assert upkeep.steps > 3
+        assert segment_count(db) == 1
+    finally:
+        upkeep.stop()
+        runner.shutdown()
+        db.close()
+
+
+def test_the_window_waits_before_merging_and_stops_on_closing(qtbot, demo_path, demo_db) -> None:
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    upkeep = window.search_upkeep
+    assert upkeep.timer.isActive()
+    assert upkeep.timer.remainingTime() > START_AFTER_MS - 5_000  # not in the first seconds
+    assert upkeep.step is None
+    window.close()
+    assert upkeep.closed and not upkeep.timer.isActive()
+    upkeep.check()
+    assert upkeep.step is None  # nothing queued on a closed window's worker
