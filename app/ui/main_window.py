@@ -5,6 +5,7 @@ for, and tells the status bar what happened; the pages read and write through th
 from __future__ import annotations
 
 import base64
+import gc
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
         if "calls" in self.stack.built:
             self.calls.timer.stop()
         self.search_upkeep.stop()
+        gc.unfreeze()  # what this window held may be collected again (app/ui/page_stack.py)
         self.session.close()
         super().closeEvent(event)
         self.left.emit(self.leaving)
