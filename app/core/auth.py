@@ -15,7 +15,7 @@ _hasher = PasswordHasher()
 
 # What an unknown user name is checked against, so that it costs the argon2 work a known
 # one does (timing does not tell who exists): the hash of a random password thrown away,
-# made with the hasher's parameters (tests/core/test_auth.py checks they still are). A
+# made with the hasher's parameters (tests/store/test_signin.py checks they still are). A
 # constant, not hashed at the first sign-in: that doubled the first check (0.2 s more).
 UNKNOWN_USER_HASH = (
     "$argon2id$v=19$m=65536,t=3,p=4$0DI29StxqishMzZA4eO2DA$"

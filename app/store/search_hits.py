@@ -143,6 +143,19 @@ def _still_kept(db: Database, match: str, version: tuple[int, int, int]) -> Sear
     return found.hits
 
 
+def still_held(db: Database, changes_before: int) -> None:
+    """The hits kept on ``db`` that held before a write of its own that changed no case and
+    no hit (a merge of the search index: ``search_index.merge_step``), ``changes_before``
+    its ``total_changes`` then, hold after it too: the write counted a change, which
+    would let them go at every idle period. A commit by another connection meanwhile (a
+    new ``data_version``) still lets them go."""
+    now = _version(db)
+    before = (now[0], changes_before, _generation)
+    for kept in _kept.get(db, {}).values():
+        if kept.version == before:
+            kept.version = now
+
+
 def _version(db: Database) -> tuple[int, int, int]:
     """What must not have changed for kept hits to hold (see ``search_hits``)."""
     data_version = db.execute("PRAGMA data_version").fetchone()[0]

@@ -28,7 +28,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from app.core.errors import DomainError
-from app.store import sqlite_driver
+from app.store import search_hits, sqlite_driver
 from app.store.database import write_transaction
 
 # Pages a step merges: at a million cases, a full merge of the demo's 22 segments took 248
@@ -95,6 +95,7 @@ def merge_step(
     conn = db.conn
     if conn.in_transaction:  # inside someone's transaction: not ours to commit
         return Merging.STOPPED
+    changes = conn.total_changes
     try:
         # one segment: nothing to merge (a merge under way has two at least), and no write
         # (even a merge that finds nothing counts a change: search_hits would let go of
@@ -117,6 +118,8 @@ def merge_step(
     finally:
         with suppress(sqlite_driver.Error):
             conn.execute(f"PRAGMA busy_timeout = {int(waited)}")
+            # a merge changes no hit: the cases list's kept hits hold (rolled back: as well)
+            search_hits.still_held(db, changes)
 
 
 def _worth_a_full_merge(db: Database, most_segments: int) -> bool:

@@ -4,12 +4,13 @@ A clerk saving cases one by one leaves the index in many small segments, and eve
 of the cases list reads each of them; merging them back takes one short write transaction
 per step (about 20–40 ms at a million cases). The window runs a step on its one worker, as
 a background operation with neither progress nor error dialog, only once the clerk has done
-nothing for ``IDLE_MS`` (no key, click, wheel or mouse move; the worker given no work
-either), and then the next after ``STEP_PAUSE_MS``, until the index is merged. Whatever the
-worker is asked meanwhile (a list read, a save) runs before the next step: a step is queued
-only when the one before is done and the worker has nothing else, so never two. A step that
-cannot write (another program holding the lock, a read-only file, a full disk) ends merging
-until the clerk's next idle period, or the next start.
+nothing for ``IDLE_MS`` (no key or text from an input method, click, wheel or mouse move;
+the worker given no work either), and then the next after ``STEP_PAUSE_MS``, until the
+index is merged. Whatever the worker is asked meanwhile (a list read, a save) runs before
+the next step: a step is queued only when the one before is done and the worker has
+nothing else, so never two. A step that cannot write (another program holding the lock, a
+read-only file, a full disk) ends merging until the clerk's next idle period, or the next
+start.
 
 Nothing happens in the first ``START_AFTER_MS`` after the window shows: its first figures
 and pages come first (the benchmarks time them), and the input watch (an event filter on the
@@ -33,6 +34,7 @@ STEP_PAUSE_MS = 100  # between steps: a full merge at a million cases, 248 steps
 _INPUT = frozenset(
     {
         QEvent.Type.KeyPress,
+        QEvent.Type.InputMethod,  # pinyin composed by an input method: no KeyPress
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseMove,
         QEvent.Type.Wheel,

@@ -20,6 +20,7 @@ from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.cases import register_case
 from app.store.database import write_transaction
 from app.store.reference import user_by_name
+from app.store.search_hits import forget_searches, kept_hits, search_hits
 from app.store.search_index import (
     MOST_SEGMENTS,
     Merging,
@@ -200,3 +201,30 @@ def test_a_step_inside_a_transaction_leaves_it_to_its_owner(piled_db) -> None:
         assert piled_db.conn.in_transaction
     finally:
         piled_db.conn.execute("ROLLBACK")
+
+
+@pytest.mark.parametrize(
+    ("saved", "most_segments", "outcome"), [(2, MOST_SEGMENTS, "done"), (24, 1, "more")]
+)
+def test_a_step_keeps_the_hits_its_connection_keeps(
+    demo_path: Path, demo_db, saved: int, most_segments: int, outcome: str
+) -> None:
+    """A merge changes no case and no hit: the hits the worker keeps for the cases list
+    still hold after a step on its connection, whether the step merged or found nothing
+    worth merging (a few small segments beside the big one: every idle period)."""
+    register_one_by_one(demo_db, demo_path, saved)
+    match = fts_query("占道")
+    kept = search_hits(demo_db, match)
+    assert merge_step(demo_db, most_segments=most_segments) is Merging(outcome)
+    assert kept_hits(demo_db, match) is kept
+    forget_searches()
+    assert search_hits(demo_db, match).bits == kept.bits  # (what a new reading finds)
+
+
+def test_hits_kept_before_a_case_was_saved_are_let_go_by_a_step(demo_path: Path, demo_db) -> None:
+    register_one_by_one(demo_db, demo_path, 2)
+    match = fts_query("占道")
+    search_hits(demo_db, match)
+    register_one_by_one(demo_db, demo_path, 1)  # a case holding 占道 saved since
+    merge_step(demo_db)
+    assert kept_hits(demo_db, match) is None

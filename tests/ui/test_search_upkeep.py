@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from sqlite_utils import Database
@@ -104,6 +105,22 @@ def test_a_step_runs_only_once_the_clerk_has_been_idle(qtbot, runner) -> None:
     settle(qtbot, upkeep)
     assert steps.started == 1
     assert upkeep.resting  # merged: nothing until the clerk comes back
+    upkeep.stop()
+
+
+def test_typing_through_an_input_method_is_activity(qtbot, runner) -> None:
+    """Chinese typed with pinyin (ibus, fcitx, Microsoft Pinyin): the input method takes the
+    keys, and the line edit gets what is composed as input-method events, no KeyPress."""
+    clock, steps = Clock(), Steps([Merging.DONE])
+    upkeep = upkeep_for(runner, clock, steps)
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    clock.advance(IDLE_MS / 1000 - 1)
+    for composing in ("z", "zh", "zhan"):  # 占, being composed
+        QCoreApplication.sendEvent(line, QInputMethodEvent(composing, []))
+    clock.advance(5)
+    upkeep.check()
+    assert upkeep.step is None  # five seconds after the clerk's last keystroke
     upkeep.stop()
 
 
