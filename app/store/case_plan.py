@@ -154,13 +154,12 @@ def where_clause(
     where.clauses += simple.clauses
     where.params += simple.params
     text = f.text.strip()
-    probed_for = None
     if text:
         match = fts_query(text)
         if match is None:
             return None
-        if probe:
-            probed_for = match  # tested last, after the walk's clauses (below)
+        if probe:  # (SQLite tests it after the other clauses: it holds a subquery)
+            where.add(_probe(db), match)
         elif newest is not None:
             assert newest.match == match
             where.add(newest.test())
@@ -180,14 +179,10 @@ def where_clause(
             kept.add("received_at")
         where.clauses = [_unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
-        if probed_for is not None:
-            where.add(_probe(db), probed_for)
         if walk == "number" and ranged:
             where.numbered = numbered_within(
                 db, f.received_from, f.received_to, where.clauses, where.params
             )
-    elif probed_for is not None:
-        where.add(_probe(db), probed_for)
     elif where.text_match and not where.gathered:
         # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
