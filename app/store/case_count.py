@@ -242,8 +242,7 @@ def _newest_first(
         # product is an estimate whatever the filters' count: it is tried exact only briefly
         # (the largest unit's 486,000 cases are counted in 44 ms, sampled in 8)
         filtered = estimate_cases(db, replace(case_filter, text=""), FILTERS_EXACT_WITHIN_MS)
-        searched = filtered.value * hits.found / max(hits.tested, 1)
-        count = CaseCount(max(_two_figures(searched), len(rows)), False)
+        count = _searched_share(filtered.value, hits.found, hits.tested, len(rows))
         return FirstWindow(count, rows, should_walk(count))
 
 
@@ -285,13 +284,18 @@ def _probed(
         return FirstWindow(CaseCount(len(rows), True), rows, False)
     if known is None:
         filtered = (
-            CaseCount(len(gathered), True)
+            len(gathered)
             if gathered is not None
-            else estimate_cases(db, unsearched, FILTERS_EXACT_WITHIN_MS)
+            else estimate_cases(db, unsearched, FILTERS_EXACT_WITHIN_MS).value
         )
-        searched = filtered.value * len(rows) / max(probes(db).count, 1)
-        known = CaseCount(max(_two_figures(searched), len(rows)), False)
+        known = _searched_share(filtered, len(rows), probes(db).count, len(rows))
     return FirstWindow(known, rows, should_walk(known))
+
+
+def _searched_share(filtered: int, found: int, tested: int, shown: int) -> CaseCount:
+    """A search's count estimated as the filters' count times the share of hits among the
+    cases tested (约), and never fewer than the rows shown."""
+    return CaseCount(max(_two_figures(filtered * found / max(tested, 1)), shown), False)
 
 
 def _probed_rows(
