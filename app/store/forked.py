@@ -1,0 +1,111 @@
+"""Pure work handed to the machine's other core: a function run in a forked child process,
+its result sent back pickled through a pipe.
+
+A process, not a thread: the work is Python, and a thread would wait for Python's lock
+while this one writes (each row written hands the lock over and waits to have it back).
+Forked, not started afresh: the child begins with everything the parent has read, with
+nothing to send it and no interpreter to start (nor, in the packaged program, a second
+copy of it to unpack). What the child may do is narrow, because only the forking thread
+lives on in it: run the function it was given on data already in memory, pickle the
+result into the pipe, and end with ``os._exit`` — no import (another thread may have held
+the import lock at the fork), no database connection (SQLite forbids using one across a
+fork), no file written (results may hold reporters' names: they never touch a disk), never
+a return into the parent's code. It dies with the parent (Linux's parent-death signal), so
+a killed import leaves no process behind.
+
+Whatever goes wrong in the child — an exception, a crash, a kill, a result that does not
+unpickle — gives None: the caller does the work itself, and any error is raised there, as
+it would have been without the child.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1
+try:  # looked up here: a child must not open a library (another thread may hold its lock)
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):  # not Linux
+    _prctl = None
+
+
+def other_core_free() -> bool:
+    """Whether a child can run beside this process: fork exists and two cores are ours."""
+    return hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
+
+
+class Child(Generic[T]):
+    """A forked child working out one result. ``result`` waits for it; ``stop`` ends it
+    unread. Either reaps the process; calling both, or either twice, is harmless."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        parent = os.getpid()
+        readable, writable = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: never leaves this branch
+            os.close(readable)
+            _run_child(work, writable, parent)
+        os.close(writable)
+        self._pid: int | None = pid
+        self._pipe = os.fdopen(readable, "rb")
+
+    def result(self) -> T | None:
+        """The child's result, or None if it failed in any way."""
+        if self._pid is None:
+            return None
+        try:
+            data = self._pipe.read()
+        finally:
+            self._pipe.close()
+            status = self._reap()
+        if status != 0 or not data:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # a torn result is the same as no result
+            return None
+
+    def stop(self) -> None:
+        if self._pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        self._pipe.close()
+        self._reap()
+
+    def _reap(self) -> int:
+        pid, self._pid = self._pid, None
+        if pid is None:
+            return -1
+        _, status = os.waitpid(pid, 0)
+        return status
+
+
+def _run_child(work: Callable[[], T], writable: int, parent: int) -> None:
+    code = 1
+    try:
+        _die_with(parent)
+        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writable, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    except BaseException:  # the parent does the work itself
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Linux sends the child SIGKILL when the parent's forking thread ends; elsewhere a
+    child whose parent is gone ends when it writes into the closed pipe."""
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(1)

@@ -1,0 +1,117 @@
+"""A forked child doing pure work beside this process (app/store/forked.py): its result
+comes back whole, or None whatever went wrong; it is always reaped, never outlives its
+parent, and never returns into the parent's code."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.store.forked import Child, other_core_free
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _gone(pid: int) -> bool:
+    """No such process, or a dead one not yet reaped (an orphan's reaper may be slow, or
+    in a container a shell that never reaps)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] in ("Z", "X")
+
+
+def test_the_result_comes_back_whole() -> None:
+    rows = {f"case-{i}": {"n": i, "text": "占道经营" * (i % 7)} for i in range(20_000)}
+    child = Child(lambda: {key: (value["n"] * 2, value["text"]) for key, value in rows.items()})
+    found = child.result()
+    assert found == {key: (value["n"] * 2, value["text"]) for key, value in rows.items()}
+
+
+def test_the_child_works_on_what_the_parent_held_at_the_fork() -> None:
+    held = [1, 2, 3]
+    child = Child(lambda: sum(held))
+    held.append(100)  # the parent's change after the fork is not the child's
+    assert child.result() == 6
+
+
+def test_a_failure_in_the_child_gives_none_and_leaves_the_parent_as_it_was() -> None:
+    def broken() -> int:
+        raise ValueError("折叠失败")
+
+    marker = os.getpid()
+    assert Child(broken).result() is None
+    assert os.getpid() == marker  # the child never came back into this code
+
+
+@pytest.mark.parametrize(
+    "work",
+    [
+        lambda: os.kill(os.getpid(), signal.SIGKILL),  # killed mid-way
+        lambda: os._exit(0),  # ended without a result
+        lambda: lambda: None,  # a result that does not pickle
+    ],
+    ids=["killed", "no result", "not picklable"],
+)
+def test_no_result_is_none(work: object) -> None:
+    assert Child(work).result() is None  # type: ignore[arg-type]
+
+
+def test_stop_ends_and_reaps_a_child_still_working() -> None:
+    def forever() -> None:
+        while True:
+            pass
+
+    child = Child(forever)
+    pid = child._pid
+    assert pid is not None and not _gone(pid)
+    child.stop()
+    assert not Path(f"/proc/{pid}").exists()  # killed and reaped: not even a zombie
+    child.stop()  # harmless twice
+    assert child.result() is None  # and after stop
+
+
+def test_the_child_ends_with_its_parent(tmp_path: Path) -> None:
+    """A killed import must leave no process behind: the parent here is a separate
+    program, killed with SIGKILL while its child works."""
+    script = (
+        "import os, sys\n"
+        "from app.store.forked import Child\n"
+        "def forever():\n"
+        "    while True:\n"
+        "        pass\n"
+        "child = Child(forever)\n"
+        "print(child._pid, flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    assert parent.stdout is not None
+    pid = int(parent.stdout.readline())
+    assert not _gone(pid)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while not _gone(pid) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the kernel's signal, then init reaping the orphan
+    assert _gone(pid)
+
+
+def test_the_other_core_is_asked_of_the_scheduler(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    assert not other_core_free()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    assert other_core_free()
