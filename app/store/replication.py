@@ -27,6 +27,7 @@ from app.store.eventlog import (
     this_device,
 )
 from app.store.projections.cases import existing_cases, refold_cases
+from app.store.projections.fold_beside import FoldBeside
 from app.store.projections.reference import REJUDGED_AFTER
 from app.store.projections.rollup import Sums, write_sums
 from app.store.projections.table import apply_event
@@ -251,11 +252,14 @@ def _newest(
     return (row[0], row[1], row[2]) if row else None
 
 
-def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
+def apply_remote(
+    db: Database, events: Iterable[Event], beside: FoldBeside | None = None
+) -> Applied:
     """Insert verified remote events and fold them in. Call inside a write transaction.
 
     Reference data is applied in the merged order; every case touched is then folded
-    again from all its events (core/case_path/projection.py), whatever order they came in.
+    again from all its events (core/case_path/projection.py), whatever order they came in:
+    by ``beside``, started on the file's events before the transaction, if its fold holds.
     """
     result = Applied()
     ordered = sorted(events, key=_key)
@@ -286,8 +290,10 @@ def apply_remote(db: Database, events: Iterable[Event]) -> Applied:
     # the daily sums' change of every chunk added up and written once: a day's row is
     # written once per import, not once per chunk that touches it (half the upserts)
     sums: Sums = {}
+    folded = beside.projections(db, ordered) if beside else None
     for start in range(0, len(case_ids), 2000):
         chunk = case_ids[start : start + 2000]
-        refold_cases(db, chunk, known={c: new[c] for c in chunk if c in new}, sums=sums)
+        known = {c: new[c] for c in chunk if c in new}
+        refold_cases(db, chunk, known=known, sums=sums, folded=folded)
     write_sums(db, sums)
     return result

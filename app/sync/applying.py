@@ -19,6 +19,7 @@ from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.db_file import storage_error
 from app.store.eventlog import this_device, writing
+from app.store.projections.fold_beside import FoldBeside
 from app.store.replication import apply_remote, event_at, note_peer_has, store_head
 from app.sync.archive import Opened
 from app.sync.checked import Checked
@@ -44,10 +45,12 @@ def apply(
     source: Path,
     *,
     wall: Wall,
+    beside: FoldBeside | None = None,
 ) -> ImportSummary:
     """Write what ``check`` found: the evidence files, then one transaction that names
     them. A full disk (the evidence folder or the database) is reported as such; nothing
-    is recorded."""
+    is recorded. ``beside``: the cases folded on the other core meanwhile, if the check
+    started it (app/store/projections/fold_beside.py)."""
     if checked.already_imported:
         return ImportSummary(checked.summary(), 0, 0)
     # every evidence file is stored before the transaction begins (content-addressed: a
@@ -57,7 +60,7 @@ def apply(
     # 100,000 event rows of a large file took twice as long, more than the overlap saved
     try:
         store.put_all(checked.new_blobs, opened.blob_bytes)
-        return _write(db, checked, actor, source, wall)
+        return _write(db, checked, actor, source, wall, beside)
     except sqlite_driver.OperationalError as error:
         problem = storage_error(error, None)  # a full disk names no file
         if problem.code == "disk_full":  # the one storage failure told here; others as they are
@@ -70,13 +73,18 @@ def apply(
 
 
 def _write(
-    db: Database, checked: Checked, actor: User | None, source: Path, wall: Wall
+    db: Database,
+    checked: Checked,
+    actor: User | None,
+    source: Path,
+    wall: Wall,
+    beside: FoldBeside | None,
 ) -> ImportSummary:
     m = checked.manifest
     now = wall()
     with writing(db, lambda: now) as writer:
         conflicts_before = _open_conflicts(db)
-        applied = apply_remote(db, checked.new_events)
+        applied = apply_remote(db, checked.new_events, beside)
         writer.received.extend(checked.new_events)
         # a laptop whose clock runs days ahead must not drag this device's clock with it
         writer.clock.observe(min(applied.max_hlc, (now + CLOCK_LEAD_MS) << 16))

@@ -15,6 +15,7 @@ from app.core.events import Event, EventType
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
 from app.store.eventlog import this_device
+from app.store.projections.fold_beside import FoldBeside
 from app.store.replication import (
     ChainHead,
 )
@@ -35,11 +36,14 @@ def check(
     opened: Opened,
     anchor: Anchor | None = None,
     for_import: bool = True,
+    beside: FoldBeside | None = None,
 ) -> Checked:
     """Everything about a sync file, checked without writing; DomainError if anything is
-    wrong (a well-signed file with fields this version cannot read counts as damaged)."""
+    wrong (a well-signed file with fields this version cannot read counts as damaged).
+    ``beside``: started on the file's events once they are parsed, for the import to
+    come (app/store/projections/fold_beside.py); the caller stops it."""
     try:
-        return _check(db, store, opened, anchor, for_import)
+        return _check(db, store, opened, anchor, for_import, beside)
     except (
         KeyError,
         TypeError,
@@ -54,13 +58,21 @@ def check(
 
 
 def _check(
-    db: Database, store: BlobStore, opened: Opened, anchor: Anchor | None, for_import: bool
+    db: Database,
+    store: BlobStore,
+    opened: Opened,
+    anchor: Anchor | None,
+    for_import: bool,
+    beside: FoldBeside | None,
 ) -> Checked:
     """Authenticate first: the manifest (parsed under fixed bounds) names its sender, whose
     key must have signed its exact bytes; only then is any number in it used."""
     devices = _devices(db, anchor)
     sender, manifest = _authenticated(db, opened, devices, for_import)
     events = _events(opened, manifest)
+    if beside is not None:
+        beside.start(db, events)
+    _check_hashes(events)
     _learn_enrolments(db, devices, events, anchor)
     heads = _check_chains(events, manifest, devices, db, anchor)
     _check_origins(events, devices)
@@ -131,7 +143,8 @@ def _devices(db: Database, anchor: Anchor | None) -> dict[str, DeviceRecord]:
 
 def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
     """The events, parsed only once their bytes match the signed hash, one bounded line
-    at a time, never more than the signed count (itself at most MAX_EVENTS)."""
+    at a time, never more than the signed count (itself at most MAX_EVENTS). Each one's
+    own hash is checked next (``_check_hashes``)."""
     events: list[Event] = []
     ids: set[str] = set()
     for line in opened.event_lines(manifest["events_sha256"]):
@@ -142,8 +155,6 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
             _check_field_types(event)
         except (ValueError, TypeError, UnicodeDecodeError, RecursionError):
             raise DomainError("sync_damaged", reason="event line") from None
-        if event.computed_hash() != event.hash:
-            raise DomainError("sync_damaged", reason=f"event {event.id} hash")
         if event.id in ids:
             raise DomainError("sync_damaged", reason=f"event {event.id} twice")
         ids.add(event.id)
@@ -151,6 +162,14 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
     if len(events) != manifest["events"]:
         raise DomainError("sync_damaged", reason="event count")
     return events
+
+
+def _check_hashes(events: list[Event]) -> None:
+    """Each event's hash, worked out again (after the fold beside has begun: the two
+    together on two cores; its canonical payload text is kept for its row)."""
+    for event in events:
+        if event.computed_hash() != event.hash:
+            raise DomainError("sync_damaged", reason=f"event {event.id} hash")
 
 
 _scan = json.JSONDecoder().scan_once  # json.loads's own scanner (the default decoder's)

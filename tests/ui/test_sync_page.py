@@ -21,6 +21,7 @@ from app.store.changes import CASES, DEVICES, changed
 from app.store.encryption import DatabaseFile
 from app.store.eventlog import writing
 from app.store.meetings import set_members
+from app.store.projections import fold_beside
 from app.store.setup import add_grid
 from app.sync.keys import CHEAP, key_file_beside
 from app.ui.common.i18n import error_text
@@ -186,6 +187,35 @@ def test_import_shows_a_preview_with_the_counts_then_imports(
     assert case_by_number(window.db, case.number).description == "青石村小学门口流动摊贩占道"
     top = history_rows(window)[0]
     assert top[1] == "导入" and top[2].startswith("青石村网格终端") and top[3:6] == ["1", "1", "1"]
+
+
+def test_the_window_imports_a_large_file_with_its_cases_folded_beside(
+    qtbot, office, laptop, tmp_path, monkeypatch
+):
+    """The window imports on a worker thread: the fold beside forks from there (every
+    import folds beside here, however small), and its projections are the ones taken."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    taken = []
+    projections = fold_beside.FoldBeside.projections
+
+    def spy(self, db, written):
+        taken.append(projections(self, db, written))
+        return taken[-1]
+
+    monkeypatch.setattr(fold_beside.FoldBeside, "projections", spy)
+    numbers = [laptop.report(f"青石村第{n}号摊点占道经营").number for n in range(3)]
+    up = laptop.export_to(office, tmp_path / "up.tdsync")
+    window = sync_window(qtbot, office)
+    monkeypatch.setattr(sync_transfer, "choose_open_path", lambda *_args: up.path)
+    qtbot.mouseClick(window.sync.import_button, Click)
+    qtbot.waitUntil(lambda: window.sync.transfer.preview_dialog is not None)
+    with qtbot.waitSignal(window.session.changed):
+        qtbot.mouseClick(window.sync.transfer.preview_dialog.import_button, Click)
+        qtbot.waitUntil(lambda: window.sync.transfer.result_box is not None)
+    assert len(taken) == 1 and taken[0] is not None and len(taken[0]) == 3
+    for number in numbers:
+        assert case_by_number(window.db, number).description.endswith("摊点占道经营")
 
 
 def test_an_import_that_brings_reference_data_reloads_it_for_every_page(

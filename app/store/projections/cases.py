@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -223,17 +223,21 @@ def refold_cases(
     case_ids: Iterable[str],
     known: dict[str, list[Event]] | None = None,
     sums: Sums | None = None,
+    folded: Mapping[str, CaseRows | None] | None = None,
 ) -> int:
     """Work out each case again from all its events and write it. Returns cases written.
 
     ``known``: cases new to this database whose events are all at hand (an import).
     ``sums``: where the change to the daily sums is added up, for the caller to write
-    (``write_sums``) once it has folded every chunk; without it, written here."""
-    ctx = context_for(db)
-    known = known or {}
-    by_case = events_of_cases(db, [c for c in case_ids if c not in known]) | known
-    existing = existing_cases(db, list(by_case))
-    projected = [rows for rows in (project_case(e, ctx) for e in by_case.values()) if rows]
+    (``write_sums``) once it has folded every chunk; without it, written here.
+    ``folded``: the projections of these cases, already worked out from the same events
+    and context (``fold_beside``)."""
+    ids = list(dict.fromkeys(case_ids))
+    if folded is None:
+        folded = _folded(db, ids, known or {})
+    # in the order asked for: new cases are numbered (seq) in it
+    projected = [rows for rows in map(folded.get, ids) if rows]
+    existing = existing_cases(db, [rows.case["id"] for rows in projected])
     new = [rows for rows in projected if rows.case["id"] not in existing]
     old = [rows for rows in projected if rows.case["id"] in existing]
     change: Sums = {} if sums is None else sums
@@ -242,6 +246,14 @@ def refold_cases(
     if sums is None:
         write_sums(db, change)
     return len(projected)
+
+
+def _folded(
+    db: Database, case_ids: list[str], known: dict[str, list[Event]]
+) -> dict[str, CaseRows | None]:
+    ctx = context_for(db)
+    by_case = events_of_cases(db, [c for c in case_ids if c not in known]) | known
+    return {case_id: project_case(events, ctx) for case_id, events in by_case.items()}
 
 
 STATISTICS_SCHEMA = 8  # db/0008_statistics.sql: the facts of every case to work out

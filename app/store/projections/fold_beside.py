@@ -1,0 +1,198 @@
+"""The cases a large import touches, worked out on the other core while this one checks
+the file, stores its evidence files and writes its events.
+
+The fold (``project_case``) is pure Python and a third of a large import; nothing before
+it needs its results. So as soon as the file's events are parsed, the context and the
+events held here of every case they touch are read, and a forked child
+(``store/forked.py``) folds each case from both; when the import comes to write the cases,
+this process folds from the other end of the list until the two meet, and takes the
+child's part. The child's work is taken only if it is what the fold would give at that
+moment: the context is still the one it was worked out with — no reference event of the
+same file changed it (its handler forgets the context), no other connection committed
+meanwhile (``PRAGMA data_version``, by which the context is kept, moved on) — and every
+event of the file it folded that the import does not write (already held, held back,
+quarantined) is held here already. In every other case — a small file, one core, a child
+that failed — the import folds the cases itself, as it always has.
+"""
+
+from __future__ import annotations
+
+import mmap
+import pickle
+from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
+
+from sqlite_utils import Database
+
+from app.core.case_path.context import Context
+from app.core.case_path.projection import CaseRows, project_case
+from app.core.events import Event
+from app.store.forked import Child, other_core_free
+from app.store.projections.cases import context_for, events_of_cases, existing_cases
+
+FOLD_BESIDE_AT_LEAST = 2_000  # case events: below, forking and pickling cost more than they save
+
+Projections = dict[str, CaseRows | None]
+FRONT, BACK = 0, 1
+PICKLED_EVERY = 500  # cases the child folds between two pickles of what it folded
+
+
+class FoldBeside:
+    """The fold of one import beside it: ``start`` once its events are parsed, then
+    ``projections`` when the cases are written; ended by ``stop`` (``with``) whatever
+    happened."""
+
+    def __init__(self) -> None:
+        self._folding: _Folding | None = None
+
+    def start(self, db: Database, events: Iterable[Event]) -> None:
+        """Fold the cases of ``events`` (parsed, not yet written) beside the caller, when
+        that is worth it. Reads the context and the events held of the cases touched."""
+        self.stop()
+        case_events = [e for e in events if e.entity == "case"]
+        if len(case_events) < FOLD_BESIDE_AT_LEAST or not other_core_free():
+            return
+        arriving: dict[str, list[Event]] = {}
+        for event in case_events:
+            arriving.setdefault(event.entity_id, []).append(event)
+        held = events_of_cases(db, existing_cases(db, list(arriving)))
+        held_ids = set(map(_ID, chain.from_iterable(held.values())))
+        arriving_ids = set(map(_ID, case_events))
+        if len(arriving_ids) - len(arriving_ids & held_ids) < FOLD_BESIDE_AT_LEAST:
+            return  # a file sent again, mostly
+        cases = {
+            case_id: _with_held(new, held.get(case_id), held_ids)
+            for case_id, new in arriving.items()
+        }
+        self._folding = _Folding(
+            context_for(db),
+            {case_id: events for case_id, events in cases.items() if events},
+            arriving_ids,
+            held_ids,
+        )
+
+    def projections(self, db: Database, written: Iterable[Event]) -> Projections | None:
+        """The projections of the cases of the events the import writes (``written``),
+        if the child's fold still holds; else None, and the caller folds."""
+        folding, self._folding = self._folding, None
+        if folding is None:
+            return None
+        with folding:
+            return folding.projections(db, [e for e in written if e.entity == "case"])
+
+    def stop(self) -> None:
+        folding, self._folding = self._folding, None
+        if folding is not None:
+            folding.stop()
+
+    def __enter__(self) -> FoldBeside:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+_ID = attrgetter("id")
+
+
+def _with_held(arriving: list[Event], held: list[Event] | None, held_ids: set[str]) -> list[Event]:
+    """Every event of a case, held and arriving, each once; none if nothing arrives that
+    is not held here already (the import does not fold that case again)."""
+    if not held:
+        return arriving
+    if all(e.id in held_ids for e in arriving):
+        return []
+    return list({e.id: e for e in [*held, *arriving]}.values())
+
+
+class _Ends:
+    """Where the child, folding the cases from the front, and this process, folding them
+    from the back once its writes are done, meet: the two ends of what is left, in memory
+    both processes share. Each end is moved only after its case is folded, so between
+    them every case is folded (one at the meeting point may be folded by both, alike)."""
+
+    def __init__(self, count: int) -> None:
+        self._memory = mmap.mmap(-1, 16)  # anonymous and shared: seen by the forked child
+        self.at = memoryview(self._memory).cast("q")
+        self.at[FRONT], self.at[BACK] = 0, count
+
+    def close(self) -> None:
+        self.at.release()
+        self._memory.close()
+
+
+class _Folding:
+    """One forked child folding ``cases`` (all their events: held and arriving)."""
+
+    def __init__(
+        self,
+        context: Context,
+        cases: dict[str, list[Event]],
+        arriving: set[str],
+        held: set[str],
+    ) -> None:
+        self._context = context
+        self._cases = cases
+        self._ids = list(cases)
+        self._arriving, self._held = arriving, held
+        self._ends = _Ends(len(self._ids))
+        self._child: Child[list[bytes]] = Child(self._fold_from_the_front)
+
+    def projections(self, db: Database, written: list[Event]) -> Projections | None:
+        ids = set(map(_ID, written))
+        still_holds = (
+            context_for(db) is self._context
+            and ids <= self._arriving
+            and self._arriving - ids <= self._held
+            and all(e.entity_id in self._cases for e in written)
+        )
+        if not still_holds:
+            return None
+        here = self._fold_from_the_back()
+        there = self._child.result()
+        if there is None:
+            return None
+        folded: Projections = {}
+        for part in there:
+            folded.update(pickle.loads(part))
+        return folded | here
+
+    def stop(self) -> None:
+        self._child.stop()
+        self._ends.close()
+
+    def __enter__(self) -> _Folding:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+    def _fold_from_the_front(self) -> list[bytes]:  # in the child
+        """Pickled as it goes, a few hundred cases at a time: once the ends meet, only the
+        last few are left to pickle before this process has them."""
+        pickled: list[bytes] = []
+        folded: Projections = {}
+        at, ids = self._ends.at, self._ids
+        front = 0
+        while front < at[BACK]:
+            case_id = ids[front]
+            folded[case_id] = project_case(self._cases[case_id], self._context)
+            front += 1
+            at[FRONT] = front
+            if len(folded) == PICKLED_EVERY:
+                pickled.append(pickle.dumps(folded, pickle.HIGHEST_PROTOCOL))
+                folded = {}
+        pickled.append(pickle.dumps(folded, pickle.HIGHEST_PROTOCOL))
+        return pickled
+
+    def _fold_from_the_back(self) -> Projections:
+        folded: Projections = {}
+        at, ids = self._ends.at, self._ids
+        back = at[BACK]
+        while back > at[FRONT]:
+            back -= 1
+            case_id = ids[back]
+            folded[case_id] = project_case(self._cases[case_id], self._context)
+            at[BACK] = back
+        return folded

@@ -1,0 +1,233 @@
+"""A large import's cases folded by a forked child beside the writes
+(app/store/projections/fold_beside.py): the tables it leaves are those of the fold done in
+the import's own process; the child's work is taken only while it still holds — not after
+a reference event of the same file or another connection's commit changed what the fold
+reads — and a child that fails costs nothing but its time."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.case_path.decide import Request
+from app.core.case_path.projection import project_case
+from app.core.case_path.steps import Action
+from app.core.events import Event
+from app.store.calendar_days import set_day
+from app.store.case_actions import act, actions_for
+from app.store.cases import case_by_number
+from app.store.projections import fold_beside
+from app.store.projections.cases import context_for, events_of_cases, forget_context
+from app.store.projections.fold_beside import FoldBeside, _Folding
+from app.store.rebuild import rebuild
+from app.store.setup import open_database
+from app.sync.unlocking import unlock_database
+from tests.store.store_helpers import projection_dump
+from tests.sync.conftest import LAPTOP_PASSWORD, Node, jpeg
+
+BESIDE = 1  # every import with a case event folds beside
+
+
+@pytest.fixture
+def taken(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What each fold beside that was started gave the import: None where the import
+    folded the cases itself all the same."""
+    found: list[Any] = []
+    projections = FoldBeside.projections
+
+    def spy(self: FoldBeside, db: Any, written: Any) -> Any:
+        started = self._folding is not None
+        result = projections(self, db, written)
+        if started:
+            found.append(result)
+        return result
+
+    monkeypatch.setattr(FoldBeside, "projections", spy)
+    return found
+
+
+def test_the_cases_folded_beside_are_those_a_rebuild_folds(
+    office: Node,
+    laptop: Node,
+    tmp_path: Path,
+    taken: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    for n in range(30):
+        office.report(
+            f"第{n}号 占道经营，堆放杂物", jpeg(tmp_path, f"{n}.jpg") if n % 5 == 0 else None
+        )
+    moved = _steps_on_held_cases(office, 10)  # cases the laptop holds, folded again
+    laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
+    assert len(taken) == 1 and taken[0] is not None, "the import took the child's fold"
+    assert len(taken[0]) == 40
+    for number in moved:
+        status = "SELECT status FROM cases WHERE number = ?"
+        assert (
+            laptop.db.execute(status, [number]).fetchone()
+            == office.db.execute(status, [number]).fetchone()
+        )
+    imported = projection_dump(laptop.db)
+    rebuild(laptop.db, laptop.user("admin"))
+    assert projection_dump(laptop.db) == imported
+
+
+def _steps_on_held_cases(office: Node, count: int) -> list[str]:
+    """The office dispatches ``count`` of the demo's registered cases (every laptop holds
+    them since it joined)."""
+    clerk = office.user("clerk")
+    moved: list[str] = []
+    for (number,) in office.db.execute("SELECT number FROM cases ORDER BY seq").fetchall():
+        if Action.DISPATCH in actions_for(office.db, clerk, case_by_number(office.db, number)):
+            request = Request(Action.DISPATCH, to="ZFZD", override_reason="试点：交执法中队")
+            act(office.db, office.blobs, clerk, number, request, wall=office.wall)
+            moved.append(number)
+        if len(moved) == count:
+            return moved
+    raise AssertionError("too few registered cases in the demo")
+
+
+def test_a_file_that_changes_what_the_fold_reads_is_folded_here(
+    office: Node,
+    laptop: Node,
+    tmp_path: Path,
+    taken: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A day made a working day, in the same file as the steps its clocks count: the
+    context the child began with is not the one the cases are folded with."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    _steps_on_held_cases(office, 10)
+    set_day(office.db, office.user("admin"), "2026-11-28", True, "调休上班", wall=office.wall)
+    laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
+    assert taken == [None]
+    imported = projection_dump(laptop.db)
+    rebuild(laptop.db, laptop.user("admin"))
+    assert projection_dump(laptop.db) == imported
+
+
+def test_small_imports_and_one_core_fold_here(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office.report("第一件")
+    laptop.import_file(office.export_to(laptop, tmp_path / "one.tdsync").path)
+    assert taken == []  # one event: below the threshold
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    office.report("第二件")
+    laptop.import_file(office.export_to(laptop, tmp_path / "two.tdsync").path)
+    assert taken == []
+
+
+def _held_events(node: Node, count: int = 60) -> list[Event]:
+    ids = [row[0] for row in node.db.execute("SELECT id FROM cases ORDER BY seq LIMIT ?", [count])]
+    return [e for events in events_of_cases(node.db, ids).values() for e in events]
+
+
+def _folded_here(node: Node, events: list[Event]) -> dict[str, Any]:
+    context = context_for(node.db)
+    cases: dict[str, list[Event]] = {}
+    for event in events:
+        cases.setdefault(event.entity_id, []).append(event)
+    return {case_id: project_case(held, context) for case_id, held in cases.items()}
+
+
+@pytest.fixture
+def as_new(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fold beside started, and the laptop's cases taken for new ones: their events
+    the file brings, none held here (the laptop's own events, read back)."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    monkeypatch.setattr(fold_beside, "existing_cases", lambda _db, _ids: set())
+
+
+@pytest.fixture
+def started(laptop: Node, as_new: None) -> Iterator[FoldBeside]:
+    with FoldBeside() as beside:
+        beside.start(laptop.db, _held_events(laptop))
+        yield beside
+
+
+def test_projections_equal_the_fold_here(laptop: Node, started: FoldBeside) -> None:
+    held = _held_events(laptop)
+    assert started.projections(laptop.db, held) == _folded_here(laptop, held)
+    assert started.projections(laptop.db, held) is None  # taken once
+
+
+def test_a_changed_context_sends_the_fold_back_here(laptop: Node, started: FoldBeside) -> None:
+    forget_context(laptop.db)  # what a reference event's handler does
+    assert started.projections(laptop.db, _held_events(laptop)) is None
+
+
+def test_another_connections_commit_sends_the_fold_back_here(
+    laptop: Node, started: FoldBeside
+) -> None:
+    other = open_database(unlock_database(laptop.path, LAPTOP_PASSWORD))
+    with other.conn:
+        other.conn.execute("UPDATE device SET last_hlc = last_hlc + 1")
+    other.close()
+    assert started.projections(laptop.db, _held_events(laptop)) is None
+
+
+def test_events_of_the_file_not_written_send_the_fold_back_here(laptop: Node, as_new: None) -> None:
+    """A quarantined or held-back event was folded by the child, yet is not written: its
+    fold is not the case's (unless the event is held here already)."""
+    events = _held_events(laptop)
+    with FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        assert beside.projections(laptop.db, events[1:]) is None
+    stray = replace(events[0], id="0190aaaa-0000-7000-8000-000000000001")
+    with FoldBeside() as beside:  # an event written that the child never saw
+        beside.start(laptop.db, events)
+        assert beside.projections(laptop.db, [*events, stray]) is None
+
+
+def test_a_failed_child_sends_the_fold_back_here(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+
+    def broken_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            raise MemoryError
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "project_case", broken_in_the_child)
+    events = _held_events(laptop)
+    with FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        assert beside._folding is not None  # started
+        assert beside.projections(laptop.db, events) is None
+
+
+def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
+    """The child folds from the front, this process from the back: however far the child
+    got before this process began (here: a few cases, or all of them), every case is
+    folded, once or, at the meeting point, twice alike."""
+    held = _held_events(laptop)
+    expected = _folded_here(laptop, held)
+    cases: dict[str, list[Event]] = {}
+    for event in held:
+        cases.setdefault(event.entity_id, []).append(event)
+    ids = {e.id for e in held}
+    for head_start in (0, 3, len(cases)):
+        with _Folding(context_for(laptop.db), cases, arriving=ids, held=ids) as folding:
+            folding._child.stop()  # the child's part is folded here instead, from the front
+            folding._ends.at[1] = len(cases) - head_start
+            front = {}
+            for part in folding._fold_from_the_front():
+                front.update(pickle.loads(part))
+            folding._ends.at[1] = len(cases)
+            folding._ends.at[0] = len(cases) - head_start
+            back = folding._fold_from_the_back()
+        assert front | back == expected
+        assert len(back) == head_start
