@@ -7,9 +7,11 @@ its parts.
   what, actors per laptop, what is held here already);
 - applying: the evidence files written (before the transaction); the fold
   (``project_case`` for every case touched, and the daily sums of its facts), pure
-  Python; the statements that write (INSERT, UPDATE, DELETE and the COMMIT, timed around
-  ``execute``/``executemany``); the rest (reads, which fetch lazily so part of their
-  time lands here, and the bookkeeping between).
+  Python — for a large file, what is left of it when the import comes to write the cases:
+  the wait for the child folding beside it and the cases this process folds itself
+  (``fold_beside.py``); the statements that write (INSERT, UPDATE, DELETE and the
+  COMMIT, timed around ``execute``/``executemany``); the rest (reads, which fetch
+  lazily so part of their time lands here, and the bookkeeping between).
 
 The timers wrap module attributes and the connection for the duration of one import of
 a copy of the laptop; nothing else runs meanwhile.
@@ -30,6 +32,7 @@ import app.store.projections.cases as case_projection
 import app.store.projections.rollup as rollup
 import app.sync.importer as importer
 from app.store.blobs import BlobStore
+from app.store.projections.fold_beside import FoldBeside
 from app.sync.applying import apply
 from app.sync.archive import open_archive
 from app.sync.files import collector_paused
@@ -79,8 +82,10 @@ def _timers(db: Database, totals: dict[str, float]) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         for module, name, key in (
             (importer, "_events", "events"),
+            (importer, "_check_hashes", "events"),
             (importer, "check_blobs", "evidence_hashes"),
             (case_projection, "project_case", "fold"),
+            (FoldBeside, "projections", "fold"),
             (rollup, "daily_sums", "fold"),
             (BlobStore, "put_all", "evidence_files"),
         ):
@@ -96,9 +101,11 @@ def split_import(db: Database, store: BlobStore, keys: Any, source: Path, wall: 
         started = time.perf_counter()
         with open_archive(source, keys.identities()) as opened:
             opened_at = time.perf_counter()
-            checked = importer.check(db, store, opened)
+            beside = FoldBeside()
+            checked = importer.check(db, store, opened, beside=beside)
             checked_at = time.perf_counter()
-            apply(db, store, opened, checked, None, source, wall=wall)
+            with beside:
+                apply(db, store, opened, checked, None, source, wall=wall, beside=beside)
             applied_at = time.perf_counter()
     totals["open"] = opened_at - started
     totals["check"] = checked_at - opened_at

@@ -172,7 +172,7 @@ def test_sync_file_of_100k_events(machine: str, tmp_path: Path) -> None:
     report("    the rest: signatures, chains, origins, actors, held", split["check_rest"], "s")
     report("  apply (evidence files, then one transaction)", apply_s, "s")
     report("    evidence files written (before the transaction)", split["evidence_files"], "s")
-    report("    the fold: project_case per case, daily sums", split["fold"], "s")
+    report("    the fold: what is not done beside, daily sums", split["fold"], "s")
     report("    statements that write: INSERT, UPDATE, DELETE, COMMIT", split["writes"], "s")
     report("    the rest: reads, bookkeeping", split["apply_rest"], "s")
     report(f"  for scale: writing the {PHOTOS:,} evidence files alone", evidence_s, "s")
