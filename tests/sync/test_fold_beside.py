@@ -6,8 +6,12 @@ reads — and a child that fails costs nothing but its time."""
 
 from __future__ import annotations
 
+import errno
+import mmap
 import os
 import pickle
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -195,17 +199,25 @@ def test_a_failed_child_sends_the_fold_back_here(
     laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parent = os.getpid()
+    folded_there = [0]
 
     def broken_in_the_child(events: Any, context: Any) -> Any:
         if os.getpid() != parent:
-            raise MemoryError
+            folded_there[0] += 1
+            if folded_there[0] > 2:  # after two cases: the parent needs what it folded
+                raise MemoryError
         return project_case(events, context)
 
     monkeypatch.setattr(fold_beside, "project_case", broken_in_the_child)
     events = _held_events(laptop)
     with FoldBeside() as beside:
         beside.start(laptop.db, events)
-        assert beside._folding is not None  # started
+        folding = beside._folding
+        assert folding is not None  # started
+        pid = folding._child._pid
+        assert pid is not None
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # the child failed: not yet reaped
+        assert folding._ends.at[0] == 2
         assert beside.projections(laptop.db, events) is None
 
 
@@ -231,3 +243,112 @@ def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
             back = folding._fold_from_the_back()
         assert front | back == expected
         assert len(back) == head_start
+
+
+def test_a_child_stuck_in_its_fold_never_holds_the_import_up(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child blocked for good (here on a lock the parent held at the fork, as another
+    thread may hold one — strptime's cache, a module being imported — when the import
+    forks): the import waits for it only so long, then folds the cases itself."""
+    monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 0.5)
+    parent = os.getpid()
+    held_at_the_fork = threading.Lock()
+    folded_there = [0]
+    stuck = mmap.mmap(-1, 1)  # shared: the child says it is stuck
+
+    def stuck_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            folded_there[0] += 1
+            if folded_there[0] > 2:  # after two cases: the parent needs what it folded
+                stuck[0] = 1
+                held_at_the_fork.acquire()
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    events = _held_events(laptop)
+    with held_at_the_fork, FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        folding = beside._folding
+        assert folding is not None
+        _wait_for(stuck)
+        assert folding._ends.at[0] == 2
+        pid = folding._child._pid
+        started = time.monotonic()
+        assert beside.projections(laptop.db, events) is None
+        assert time.monotonic() - started < 5
+    assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped
+
+
+def test_a_child_that_folded_nothing_is_not_waited_for(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child never got through a case: this process folded every case from the back,
+    and takes its own fold at once."""
+    monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 3600)
+    parent = os.getpid()
+    held_at_the_fork = threading.Lock()
+    stuck = mmap.mmap(-1, 1)
+
+    def stuck_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            stuck[0] = 1
+            held_at_the_fork.acquire()
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    events = _held_events(laptop)
+    with held_at_the_fork, FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        assert beside._folding is not None
+        _wait_for(stuck)
+        started = time.monotonic()
+        assert beside.projections(laptop.db, events) == _folded_here(laptop, events)
+        assert time.monotonic() - started < 5
+
+
+def test_a_fork_refused_folds_here_and_leaks_nothing(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No process to be had (too many, or no memory to copy the tables into): the import
+    goes on and folds its cases itself."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+
+    def refused() -> int:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    _steps_on_held_cases(office, 10)
+    down = office.export_to(laptop, tmp_path / "down.tdsync").path
+    fds = _open_fds()
+    laptop.import_file(down)
+    assert _open_fds() == fds
+    assert taken == []  # nothing started
+    imported = projection_dump(laptop.db)
+    rebuild(laptop.db, laptop.user("admin"))
+    assert projection_dump(laptop.db) == imported
+
+
+def test_an_import_folded_beside_leaves_no_descriptor_open(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    _steps_on_held_cases(office, 10)
+    down = office.export_to(laptop, tmp_path / "down.tdsync").path
+    fds = _open_fds()
+    laptop.import_file(down)
+    assert len(taken) == 1 and taken[0] is not None
+    assert _open_fds() == fds
+
+
+def _wait_for(flag: mmap.mmap) -> None:
+    deadline = time.monotonic() + 10
+    while not flag[0] and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert flag[0]
+
+
+def _open_fds() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))

@@ -36,6 +36,9 @@ FOLD_BESIDE_AT_LEAST = 2_000  # case events: below, forking and pickling cost mo
 Projections = dict[str, CaseRows | None]
 FRONT, BACK = 0, 1
 PICKLED_EVERY = 500  # cases the child folds between two pickles of what it folded
+# seconds without a byte from the child once the two ends met before it is given up (it
+# has one case and one chunk's pickle left: a child that long silent is stuck)
+CHILD_SILENT_AT_MOST = 30.0
 
 
 class FoldBeside:
@@ -65,12 +68,15 @@ class FoldBeside:
             case_id: _with_held(new, held.get(case_id), held_ids)
             for case_id, new in arriving.items()
         }
-        self._folding = _Folding(
-            context_for(db),
-            {case_id: events for case_id, events in cases.items() if events},
-            arriving_ids,
-            held_ids,
-        )
+        try:
+            self._folding = _Folding(
+                context_for(db),
+                {case_id: events for case_id, events in cases.items() if events},
+                arriving_ids,
+                held_ids,
+            )
+        except OSError:  # no process to be had (too many, no memory): folded here
+            self._folding = None
 
     def projections(self, db: Database, written: Iterable[Event]) -> Projections | None:
         """The projections of the cases of the events the import writes (``written``),
@@ -137,7 +143,11 @@ class _Folding:
         self._ids = list(cases)
         self._arriving, self._held = arriving, held
         self._ends = _Ends(len(self._ids))
-        self._child: Child[list[bytes]] = Child(self._fold_from_the_front)
+        try:
+            self._child: Child[list[bytes]] = Child(self._fold_from_the_front)
+        except BaseException:
+            self._ends.close()
+            raise
 
     def projections(self, db: Database, written: list[Event]) -> Projections | None:
         ids = set(map(_ID, written))
@@ -150,7 +160,9 @@ class _Folding:
         if not still_holds:
             return None
         here = self._fold_from_the_back()
-        there = self._child.result()
+        if len(here) == len(self._ids):  # the child got through none: not waited for
+            return here
+        there = self._child.result(CHILD_SILENT_AT_MOST)
         if there is None:
             return None
         folded: Projections = {}
