@@ -22,18 +22,20 @@ import pytest
 from app.core.case_path.decide import Request
 from app.core.case_path.projection import project_case
 from app.core.case_path.steps import Action
-from app.core.events import Event
+from app.core.events import Event, EventType
 from app.store.calendar_days import set_day
 from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number
+from app.store.database import write_transaction
 from app.store.projections import fold_beside
 from app.store.projections.cases import context_for, events_of_cases, forget_context
 from app.store.projections.fold_beside import FoldBeside, _Folding
 from app.store.rebuild import rebuild
+from app.store.replication import apply_remote
 from app.store.setup import open_database
 from app.sync.unlocking import unlock_database
 from tests.store.store_helpers import projection_dump
-from tests.sync.conftest import LAPTOP_PASSWORD, Node, jpeg
+from tests.sync.conftest import LAPTOP_PASSWORD, Node, enrol_laptop, jpeg
 
 BESIDE = 1  # every import with a case event folds beside
 
@@ -352,3 +354,63 @@ def _wait_for(flag: mmap.mmap) -> None:
 
 def _open_fds() -> set[str]:
     return set(os.listdir("/proc/self/fd"))
+
+
+def test_a_device_enrolled_in_the_same_file_is_in_the_context_folded_with(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fold beside reads the context before the file's events are written (keeping it
+    until something forgets it): an enrolment in the same file must forget it, or its
+    cases are folded as if the device were unknown (a backdated registration from another
+    device could then take a case of the new one over)."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    second = enrol_laptop(office, tmp_path / "second", "第二台网格终端")
+    try:
+        _steps_on_held_cases(office, 10)
+        laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
+        assert taken == [None]  # the context changed: folded here
+        assert second.id in context_for(laptop.db).device_codes
+    finally:
+        second.db.close()
+
+
+def test_an_older_change_of_a_user_arriving_late_is_in_the_context_folded_with(
+    laptop: Node,
+) -> None:
+    """A user's older change, arriving after a newer one, is not applied to the user's
+    row, yet the steps taken meanwhile are judged by the role it gave (the users' history,
+    read into the context): a context kept from before it must be read again."""
+    db = laptop.db
+    user = laptop.user("admin")
+    device = "01a20000-0000-7000-8000-00000000beef"
+
+    def user_set(seq: int, hlc: int, role: str) -> Event:
+        payload = {
+            "name": user.name,
+            "role": role,
+            "department_code": user.department_code,
+            "phone": "",
+            "active": True,
+        }
+        return Event(
+            id=f"01a20000-0000-7000-8000-{seq:012d}",
+            device_id=device,
+            device_seq=seq,
+            hlc=hlc,
+            actor_id=user.id,
+            entity="user",
+            entity_id=user.id,
+            type=EventType.USER_SET,
+            payload=payload,
+            prev_hash="",
+        )
+
+    newest = db.execute("SELECT max(hlc) FROM events").fetchone()[0]
+    with write_transaction(db):
+        apply_remote(db, [user_set(2, newest + 1000, user.role.value)])
+    context_for(db)  # kept, as a fold beside started on the next file keeps it
+    with write_transaction(db):
+        apply_remote(db, [user_set(1, newest + 500, "clerk")])
+    history = context_for(db).actor_changes[user.id]
+    assert [key[0] for key, _actor in history][-2:] == [newest + 500, newest + 1000]
