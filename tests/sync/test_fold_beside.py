@@ -232,7 +232,7 @@ def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
     cases: dict[str, list[Event]] = {}
     for event in held:
         cases.setdefault(event.entity_id, []).append(event)
-    ids = {e.id for e in held}
+    ids = {(e.id, e.hash) for e in held}
     for head_start in (0, 3, len(cases)):
         with _Folding(context_for(laptop.db), cases, arriving=ids, held=ids) as folding:
             folding._child.stop()  # the child's part is folded here instead, from the front
@@ -414,3 +414,25 @@ def test_an_older_change_of_a_user_arriving_late_is_in_the_context_folded_with(
         apply_remote(db, [user_set(1, newest + 500, "clerk")])
     history = context_for(db).actor_changes[user.id]
     assert [key[0] for key, _actor in history][-2:] == [newest + 500, newest + 1000]
+
+
+def test_an_event_quarantined_under_a_held_events_id_is_never_folded(
+    laptop: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An event of the file at a position (or under an id) held here, with other content:
+    quarantined, not written — the case is the held event's. The child, given both under
+    one id, must not have its fold taken."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    held = _held_events(laptop, 1)
+    registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
+    edited = {**registration.payload, "description": "改过的登记：不是本机所存的那一条"}
+    tampered = replace(registration, payload=edited, hash="f" * 64)  # quarantined
+    new = replace(
+        registration, id="0190aaaa-0000-7000-8000-000000000002", device_seq=10**6
+    )  # written: a second registration, kept as a rival
+    with FoldBeside() as beside:
+        beside.start(laptop.db, [tampered, new])
+        assert beside._folding is not None
+        found = beside.projections(laptop.db, [new])
+    assert found is None or found == _folded_here(laptop, [*held, new])

@@ -60,8 +60,8 @@ class FoldBeside:
         for event in case_events:
             arriving.setdefault(event.entity_id, []).append(event)
         held = events_of_cases(db, existing_cases(db, list(arriving)))
-        held_ids = set(map(_ID, chain.from_iterable(held.values())))
-        arriving_ids = set(map(_ID, case_events))
+        held_ids = set(map(_SAME, chain.from_iterable(held.values())))
+        arriving_ids = set(map(_SAME, case_events))
         if len(arriving_ids) - len(arriving_ids & held_ids) < FOLD_BESIDE_AT_LEAST:
             return  # a file sent again, mostly
         cases = {
@@ -99,17 +99,22 @@ class FoldBeside:
         self.stop()
 
 
-_ID = attrgetter("id")
+# an event and all it says (its hash covers every field): an event of the file under the
+# id or at the position of one held here, with other content, is quarantined, not written
+_SAME = attrgetter("id", "hash")
+EventKey = tuple[str, str]
 
 
-def _with_held(arriving: list[Event], held: list[Event] | None, held_ids: set[str]) -> list[Event]:
+def _with_held(
+    arriving: list[Event], held: list[Event] | None, held_ids: set[EventKey]
+) -> list[Event]:
     """Every event of a case, held and arriving, each once; none if nothing arrives that
     is not held here already (the import does not fold that case again)."""
     if not held:
         return arriving
-    if all(e.id in held_ids for e in arriving):
+    if all(_SAME(e) in held_ids for e in arriving):
         return []
-    return list({e.id: e for e in [*held, *arriving]}.values())
+    return list({e.id: e for e in [*arriving, *held]}.values())  # the held one kept
 
 
 class _Ends:
@@ -135,8 +140,8 @@ class _Folding:
         self,
         context: Context,
         cases: dict[str, list[Event]],
-        arriving: set[str],
-        held: set[str],
+        arriving: set[EventKey],
+        held: set[EventKey],
     ) -> None:
         self._context = context
         self._cases = cases
@@ -150,7 +155,7 @@ class _Folding:
             raise
 
     def projections(self, db: Database, written: list[Event]) -> Projections | None:
-        ids = set(map(_ID, written))
+        ids = set(map(_SAME, written))
         still_holds = (
             context_for(db) is self._context
             and ids <= self._arriving
