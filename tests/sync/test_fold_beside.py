@@ -27,6 +27,7 @@ from app.store.calendar_days import set_day
 from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number
 from app.store.database import write_transaction
+from app.store.eventlog import insert_event
 from app.store.projections import fold_beside
 from app.store.projections.cases import context_for, events_of_cases, forget_context
 from app.store.projections.fold_beside import FoldBeside, _Folding
@@ -436,3 +437,34 @@ def test_an_event_quarantined_under_a_held_events_id_is_never_folded(
         assert beside._folding is not None
         found = beside.projections(laptop.db, [new])
     assert found is None or found == _folded_here(laptop, [*held, new])
+
+
+def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
+    laptop: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection commits a step of a held case just after the start read that
+    case's events: the context, read after, is already the new one — the events are not."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    held = _held_events(laptop, 1)
+    registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
+    arriving = replace(registration, id="0190aaaa-0000-7000-8000-000000000003", device_seq=10**6)
+    meanwhile = replace(
+        registration, id="0190aaaa-0000-7000-8000-000000000004", device_seq=10**6 + 1
+    )
+    read = fold_beside.events_of_cases
+
+    def then_a_commit(db: Any, case_ids: Any) -> Any:
+        found = read(db, case_ids)
+        other = open_database(unlock_database(laptop.path, LAPTOP_PASSWORD))
+        with other.conn:
+            insert_event(other, meanwhile)
+        other.close()
+        return found
+
+    monkeypatch.setattr(fold_beside, "events_of_cases", then_a_commit)
+    with FoldBeside() as beside:
+        beside.start(laptop.db, [arriving])
+        assert beside._folding is not None
+        found = beside.projections(laptop.db, [arriving])
+    assert found is None or found == _folded_here(laptop, [*held, meanwhile, arriving])

@@ -59,6 +59,9 @@ class FoldBeside:
         arriving: dict[str, list[Event]] = {}
         for event in case_events:
             arriving.setdefault(event.entity_id, []).append(event)
+        # the context first: a commit by another connection after it, even while the held
+        # events are read, moves PRAGMA data_version on and the fold is not taken
+        context = context_for(db)
         held = events_of_cases(db, existing_cases(db, list(arriving)))
         held_ids = set(map(_SAME, chain.from_iterable(held.values())))
         arriving_ids = set(map(_SAME, case_events))
@@ -70,7 +73,7 @@ class FoldBeside:
         }
         try:
             self._folding = _Folding(
-                context_for(db),
+                context,
                 {case_id: events for case_id, events in cases.items() if events},
                 arriving_ids,
                 held_ids,
