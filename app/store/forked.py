@@ -24,6 +24,7 @@ import contextlib
 import ctypes
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -48,7 +49,12 @@ class Child(Generic[T]):
     def __init__(self, work: Callable[[], T]) -> None:
         parent = os.getpid()
         readable, writable = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except BaseException:  # no process to be had: the caller does the work itself
+            os.close(readable)
+            os.close(writable)
+            raise
         if pid == 0:  # the child: never leaves this branch
             os.close(readable)
             _run_child(work, writable, parent)
@@ -56,21 +62,41 @@ class Child(Generic[T]):
         self._pid: int | None = pid
         self._pipe = os.fdopen(readable, "rb")
 
-    def result(self) -> T | None:
-        """The child's result, or None if it failed in any way."""
+    def result(self, silent_at_most: float | None = None) -> T | None:
+        """The child's result, or None if it failed in any way. With ``silent_at_most``
+        (seconds), also None — the child killed — once it has sent nothing for that long:
+        a child blocked for good (on a lock another thread of the parent held at the
+        fork) must not hold the parent up."""
         if self._pid is None:
             return None
+        data = None
         try:
-            data = self._pipe.read()
+            data = self._read(silent_at_most)
         finally:
-            self._pipe.close()
-            status = self._reap()
+            if data is None:
+                self.stop()
+        self._pipe.close()
+        status = self._reap()
         if status != 0 or not data:
             return None
         try:
             return pickle.loads(data)
         except Exception:  # a torn result is the same as no result
             return None
+
+    def _read(self, silent_at_most: float | None) -> bytes | None:
+        if silent_at_most is None:
+            return self._pipe.read()
+        readable = self._pipe.fileno()
+        waiting = select.poll()
+        waiting.register(readable, select.POLLIN)
+        parts: list[bytes] = []
+        while waiting.poll(silent_at_most * 1000):
+            part = os.read(readable, 1 << 20)
+            if not part:
+                return b"".join(parts)
+            parts.append(part)
+        return None
 
     def stop(self) -> None:
         if self._pid is None:

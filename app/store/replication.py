@@ -26,7 +26,7 @@ from app.store.eventlog import (
     row_to_event,
     this_device,
 )
-from app.store.projections.cases import existing_cases, refold_cases
+from app.store.projections.cases import existing_cases, forget_context, refold_cases
 from app.store.projections.fold_beside import FoldBeside
 from app.store.projections.reference import REJUDGED_AFTER
 from app.store.projections.rollup import Sums, write_sums
@@ -285,6 +285,8 @@ def apply_remote(
             apply_event(db, event)
         elif event.type in REJUDGED_AFTER:  # ... yet the steps after it are judged by it
             REJUDGED_AFTER[event.type](db, event)
+        elif event.type == EventType.USER_SET:  # ... and the steps after it, by its role
+            forget_context(db)  # (the users' history is read into the fold's context)
     new = {case_id: e for case_id, e in by_case.items() if case_id not in held}
     case_ids = sorted(held) + list(new)  # new cases: all their events are here already
     # the daily sums' change of every chunk added up and written once: a day's row is

@@ -39,6 +39,7 @@ from app.store.cases import case_by_number, register_case
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
 from app.store.parties import add_party, case_parties, may_record_parties, remove_party
+from app.store.projections import fold_beside
 from app.store.rebuild import rebuild
 from app.store.reference import ReferenceData
 from app.store.replication import apply_remote, held
@@ -449,7 +450,14 @@ def test_every_device_ends_the_same_whatever_the_order_of_sync_files(
     plan: list[tuple[str, int, int]],
     data: st.DataObject,
 ) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
+    # every import's cases folded by a forked child beside it (fold_beside.py), or by the
+    # import itself as under its threshold: both ways must end the same
+    beside = data.draw(st.booleans(), label="every import folds beside")
+    event(f"folded beside: {beside}")
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
+        if beside:
+            patch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
+            patch.setattr(fold_beside, "other_core_free", lambda: True)
         folder = Path(tmp)
         names = list(DEVICES[:devices])
         clock = TestClock(tick_ms=1)

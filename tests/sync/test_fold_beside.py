@@ -6,8 +6,12 @@ reads — and a child that fails costs nothing but its time."""
 
 from __future__ import annotations
 
+import errno
+import mmap
 import os
 import pickle
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,18 +22,21 @@ import pytest
 from app.core.case_path.decide import Request
 from app.core.case_path.projection import project_case
 from app.core.case_path.steps import Action
-from app.core.events import Event
+from app.core.events import Event, EventType
 from app.store.calendar_days import set_day
 from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number
+from app.store.database import write_transaction
+from app.store.eventlog import insert_event
 from app.store.projections import fold_beside
 from app.store.projections.cases import context_for, events_of_cases, forget_context
 from app.store.projections.fold_beside import FoldBeside, _Folding
 from app.store.rebuild import rebuild
+from app.store.replication import apply_remote
 from app.store.setup import open_database
 from app.sync.unlocking import unlock_database
 from tests.store.store_helpers import projection_dump
-from tests.sync.conftest import LAPTOP_PASSWORD, Node, jpeg
+from tests.sync.conftest import LAPTOP_PASSWORD, Node, enrol_laptop, jpeg
 
 BESIDE = 1  # every import with a case event folds beside
 
@@ -195,17 +202,25 @@ def test_a_failed_child_sends_the_fold_back_here(
     laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parent = os.getpid()
+    folded_there = [0]
 
     def broken_in_the_child(events: Any, context: Any) -> Any:
         if os.getpid() != parent:
-            raise MemoryError
+            folded_there[0] += 1
+            if folded_there[0] > 2:  # after two cases: the parent needs what it folded
+                raise MemoryError
         return project_case(events, context)
 
     monkeypatch.setattr(fold_beside, "project_case", broken_in_the_child)
     events = _held_events(laptop)
     with FoldBeside() as beside:
         beside.start(laptop.db, events)
-        assert beside._folding is not None  # started
+        folding = beside._folding
+        assert folding is not None  # started
+        pid = folding._child._pid
+        assert pid is not None
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # the child failed: not yet reaped
+        assert folding._ends.at[0] == 2
         assert beside.projections(laptop.db, events) is None
 
 
@@ -218,7 +233,7 @@ def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
     cases: dict[str, list[Event]] = {}
     for event in held:
         cases.setdefault(event.entity_id, []).append(event)
-    ids = {e.id for e in held}
+    ids = {(e.id, e.hash) for e in held}
     for head_start in (0, 3, len(cases)):
         with _Folding(context_for(laptop.db), cases, arriving=ids, held=ids) as folding:
             folding._child.stop()  # the child's part is folded here instead, from the front
@@ -231,3 +246,225 @@ def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
             back = folding._fold_from_the_back()
         assert front | back == expected
         assert len(back) == head_start
+
+
+def test_a_child_stuck_in_its_fold_never_holds_the_import_up(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child blocked for good (here on a lock the parent held at the fork, as another
+    thread may hold one — strptime's cache, a module being imported — when the import
+    forks): the import waits for it only so long, then folds the cases itself."""
+    monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 0.5)
+    parent = os.getpid()
+    held_at_the_fork = threading.Lock()
+    folded_there = [0]
+    stuck = mmap.mmap(-1, 1)  # shared: the child says it is stuck
+
+    def stuck_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            folded_there[0] += 1
+            if folded_there[0] > 2:  # after two cases: the parent needs what it folded
+                stuck[0] = 1
+                held_at_the_fork.acquire()
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    events = _held_events(laptop)
+    with held_at_the_fork, FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        folding = beside._folding
+        assert folding is not None
+        _wait_for(stuck)
+        assert folding._ends.at[0] == 2
+        pid = folding._child._pid
+        started = time.monotonic()
+        assert beside.projections(laptop.db, events) is None
+        assert time.monotonic() - started < 5
+    assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped
+
+
+def test_a_child_that_folded_nothing_is_not_waited_for(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child never got through a case: this process folded every case from the back,
+    and takes its own fold at once."""
+    monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 3600)
+    parent = os.getpid()
+    held_at_the_fork = threading.Lock()
+    stuck = mmap.mmap(-1, 1)
+
+    def stuck_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            stuck[0] = 1
+            held_at_the_fork.acquire()
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    events = _held_events(laptop)
+    with held_at_the_fork, FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        assert beside._folding is not None
+        _wait_for(stuck)
+        started = time.monotonic()
+        assert beside.projections(laptop.db, events) == _folded_here(laptop, events)
+        assert time.monotonic() - started < 5
+
+
+def test_a_fork_refused_folds_here_and_leaks_nothing(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No process to be had (too many, or no memory to copy the tables into): the import
+    goes on and folds its cases itself."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+
+    def refused() -> int:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    _steps_on_held_cases(office, 10)
+    down = office.export_to(laptop, tmp_path / "down.tdsync").path
+    fds = _open_fds()
+    laptop.import_file(down)
+    assert _open_fds() == fds
+    assert taken == []  # nothing started
+    imported = projection_dump(laptop.db)
+    rebuild(laptop.db, laptop.user("admin"))
+    assert projection_dump(laptop.db) == imported
+
+
+def test_an_import_folded_beside_leaves_no_descriptor_open(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    _steps_on_held_cases(office, 10)
+    down = office.export_to(laptop, tmp_path / "down.tdsync").path
+    fds = _open_fds()
+    laptop.import_file(down)
+    assert len(taken) == 1 and taken[0] is not None
+    assert _open_fds() == fds
+
+
+def _wait_for(flag: mmap.mmap) -> None:
+    deadline = time.monotonic() + 10
+    while not flag[0] and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert flag[0]
+
+
+def _open_fds() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))
+
+
+def test_a_device_enrolled_in_the_same_file_is_in_the_context_folded_with(
+    office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fold beside reads the context before the file's events are written (keeping it
+    until something forgets it): an enrolment in the same file must forget it, or its
+    cases are folded as if the device were unknown (a backdated registration from another
+    device could then take a case of the new one over)."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    second = enrol_laptop(office, tmp_path / "second", "第二台网格终端")
+    try:
+        _steps_on_held_cases(office, 10)
+        laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
+        assert taken == [None]  # the context changed: folded here
+        assert second.id in context_for(laptop.db).device_codes
+    finally:
+        second.db.close()
+
+
+def test_an_older_change_of_a_user_arriving_late_is_in_the_context_folded_with(
+    laptop: Node,
+) -> None:
+    """A user's older change, arriving after a newer one, is not applied to the user's
+    row, yet the steps taken meanwhile are judged by the role it gave (the users' history,
+    read into the context): a context kept from before it must be read again."""
+    db = laptop.db
+    user = laptop.user("admin")
+    device = "01a20000-0000-7000-8000-00000000beef"
+
+    def user_set(seq: int, hlc: int, role: str) -> Event:
+        payload = {
+            "name": user.name,
+            "role": role,
+            "department_code": user.department_code,
+            "phone": "",
+            "active": True,
+        }
+        return Event(
+            id=f"01a20000-0000-7000-8000-{seq:012d}",
+            device_id=device,
+            device_seq=seq,
+            hlc=hlc,
+            actor_id=user.id,
+            entity="user",
+            entity_id=user.id,
+            type=EventType.USER_SET,
+            payload=payload,
+            prev_hash="",
+        )
+
+    newest = db.execute("SELECT max(hlc) FROM events").fetchone()[0]
+    with write_transaction(db):
+        apply_remote(db, [user_set(2, newest + 1000, user.role.value)])
+    context_for(db)  # kept, as a fold beside started on the next file keeps it
+    with write_transaction(db):
+        apply_remote(db, [user_set(1, newest + 500, "clerk")])
+    history = context_for(db).actor_changes[user.id]
+    assert [key[0] for key, _actor in history][-2:] == [newest + 500, newest + 1000]
+
+
+def test_an_event_quarantined_under_a_held_events_id_is_never_folded(
+    laptop: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An event of the file at a position (or under an id) held here, with other content:
+    quarantined, not written — the case is the held event's. The child, given both under
+    one id, must not have its fold taken."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    held = _held_events(laptop, 1)
+    registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
+    edited = {**registration.payload, "description": "改过的登记：不是本机所存的那一条"}
+    tampered = replace(registration, payload=edited, hash="f" * 64)  # quarantined
+    new = replace(
+        registration, id="0190aaaa-0000-7000-8000-000000000002", device_seq=10**6
+    )  # written: a second registration, kept as a rival
+    with FoldBeside() as beside:
+        beside.start(laptop.db, [tampered, new])
+        assert beside._folding is not None
+        found = beside.projections(laptop.db, [new])
+    assert found is None or found == _folded_here(laptop, [*held, new])
+
+
+def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
+    laptop: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection commits a step of a held case just after the start read that
+    case's events: the context, read after, is already the new one — the events are not."""
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    held = _held_events(laptop, 1)
+    registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
+    arriving = replace(registration, id="0190aaaa-0000-7000-8000-000000000003", device_seq=10**6)
+    meanwhile = replace(
+        registration, id="0190aaaa-0000-7000-8000-000000000004", device_seq=10**6 + 1
+    )
+    read = fold_beside.events_of_cases
+
+    def then_a_commit(db: Any, case_ids: Any) -> Any:
+        found = read(db, case_ids)
+        other = open_database(unlock_database(laptop.path, LAPTOP_PASSWORD))
+        with other.conn:
+            insert_event(other, meanwhile)
+        other.close()
+        return found
+
+    monkeypatch.setattr(fold_beside, "events_of_cases", then_a_commit)
+    with FoldBeside() as beside:
+        beside.start(laptop.db, [arriving])
+        assert beside._folding is not None
+        found = beside.projections(laptop.db, [arriving])
+    assert found is None or found == _folded_here(laptop, [*held, meanwhile, arriving])

@@ -36,6 +36,9 @@ FOLD_BESIDE_AT_LEAST = 2_000  # case events: below, forking and pickling cost mo
 Projections = dict[str, CaseRows | None]
 FRONT, BACK = 0, 1
 PICKLED_EVERY = 500  # cases the child folds between two pickles of what it folded
+# seconds without a byte from the child once the two ends met before it is given up (it
+# has one case and one chunk's pickle left: a child that long silent is stuck)
+CHILD_SILENT_AT_MOST = 30.0
 
 
 class FoldBeside:
@@ -56,21 +59,27 @@ class FoldBeside:
         arriving: dict[str, list[Event]] = {}
         for event in case_events:
             arriving.setdefault(event.entity_id, []).append(event)
+        # the context first: a commit by another connection after it, even while the held
+        # events are read, moves PRAGMA data_version on and the fold is not taken
+        context = context_for(db)
         held = events_of_cases(db, existing_cases(db, list(arriving)))
-        held_ids = set(map(_ID, chain.from_iterable(held.values())))
-        arriving_ids = set(map(_ID, case_events))
+        held_ids = set(map(_SAME, chain.from_iterable(held.values())))
+        arriving_ids = set(map(_SAME, case_events))
         if len(arriving_ids) - len(arriving_ids & held_ids) < FOLD_BESIDE_AT_LEAST:
             return  # a file sent again, mostly
         cases = {
             case_id: _with_held(new, held.get(case_id), held_ids)
             for case_id, new in arriving.items()
         }
-        self._folding = _Folding(
-            context_for(db),
-            {case_id: events for case_id, events in cases.items() if events},
-            arriving_ids,
-            held_ids,
-        )
+        try:
+            self._folding = _Folding(
+                context,
+                {case_id: events for case_id, events in cases.items() if events},
+                arriving_ids,
+                held_ids,
+            )
+        except OSError:  # no process to be had (too many, no memory): folded here
+            self._folding = None
 
     def projections(self, db: Database, written: Iterable[Event]) -> Projections | None:
         """The projections of the cases of the events the import writes (``written``),
@@ -93,17 +102,22 @@ class FoldBeside:
         self.stop()
 
 
-_ID = attrgetter("id")
+# an event and all it says (its hash covers every field): an event of the file under the
+# id or at the position of one held here, with other content, is quarantined, not written
+_SAME = attrgetter("id", "hash")
+EventKey = tuple[str, str]
 
 
-def _with_held(arriving: list[Event], held: list[Event] | None, held_ids: set[str]) -> list[Event]:
+def _with_held(
+    arriving: list[Event], held: list[Event] | None, held_ids: set[EventKey]
+) -> list[Event]:
     """Every event of a case, held and arriving, each once; none if nothing arrives that
     is not held here already (the import does not fold that case again)."""
     if not held:
         return arriving
-    if all(e.id in held_ids for e in arriving):
+    if all(_SAME(e) in held_ids for e in arriving):
         return []
-    return list({e.id: e for e in [*held, *arriving]}.values())
+    return list({e.id: e for e in [*arriving, *held]}.values())  # the held one kept
 
 
 class _Ends:
@@ -129,18 +143,22 @@ class _Folding:
         self,
         context: Context,
         cases: dict[str, list[Event]],
-        arriving: set[str],
-        held: set[str],
+        arriving: set[EventKey],
+        held: set[EventKey],
     ) -> None:
         self._context = context
         self._cases = cases
         self._ids = list(cases)
         self._arriving, self._held = arriving, held
         self._ends = _Ends(len(self._ids))
-        self._child: Child[list[bytes]] = Child(self._fold_from_the_front)
+        try:
+            self._child: Child[list[bytes]] = Child(self._fold_from_the_front)
+        except BaseException:
+            self._ends.close()
+            raise
 
     def projections(self, db: Database, written: list[Event]) -> Projections | None:
-        ids = set(map(_ID, written))
+        ids = set(map(_SAME, written))
         still_holds = (
             context_for(db) is self._context
             and ids <= self._arriving
@@ -150,7 +168,9 @@ class _Folding:
         if not still_holds:
             return None
         here = self._fold_from_the_back()
-        there = self._child.result()
+        if len(here) == len(self._ids):  # the child got through none: not waited for
+            return here
+        there = self._child.result(CHILD_SILENT_AT_MOST)
         if there is None:
             return None
         folded: Projections = {}

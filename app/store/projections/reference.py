@@ -254,6 +254,7 @@ def _from_office(db: Database, event: Event) -> bool:
 def device_enrolled(db: Database, event: Event) -> None:
     if not _from_office(db, event):
         return
+    forget_context(db)  # its code vouches for the registrations made on it (device_codes)
     p = event.payload
     row = {key: p[key] for key in ("code", "name", "kind", "department", "sign_key", "box_key")}
     _insert(db, "devices", {"id": event.entity_id, **row, "enrolled_at": event.local_time})
