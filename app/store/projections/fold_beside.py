@@ -31,7 +31,9 @@ from app.core.events import Event
 from app.store.forked import Child, other_core_free
 from app.store.projections.cases import context_for, events_of_cases, existing_cases
 
-FOLD_BESIDE_AT_LEAST = 2_000  # case events: below, forking and pickling cost more than they save
+# new case events: at 2,000 the fold beside broke even (an import of 242-263 ms against
+# 239-251 here), at 5,000 it gained 35 ms of 520 (tests/perf/test_sync.py, smaller runs)
+FOLD_BESIDE_AT_LEAST = 4_000
 
 Projections = dict[str, CaseRows | None]
 FRONT, BACK = 0, 1
