@@ -115,15 +115,13 @@ class Child(Generic[T]):
 
 
 def _run_child(work: Callable[[], T], writable: int, parent: int) -> None:
-    code = 1
+    code = 1  # whatever is raised: ended here, unreported (the parent does the work itself)
     try:
         _die_with(parent)
         data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writable, "wb") as pipe:
             pipe.write(data)
         code = 0
-    except BaseException:  # the parent does the work itself
-        code = 1
     finally:
         os._exit(code)
 

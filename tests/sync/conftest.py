@@ -155,3 +155,31 @@ def dump_but_refusals(db: Database) -> dict[str, object]:
     dump = full_dump(db)
     dump["settings"] = [row for row in dump["settings"] if row[0] != "sync_refusals"]
     return dump
+
+
+def fold_every_import_beside(patch: pytest.MonkeyPatch) -> None:
+    """Every import with a case event folds its cases in a forked child beside it
+    (app/store/projections/fold_beside.py), however small, on whatever machine."""
+    from app.store.projections import fold_beside
+
+    patch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
+    patch.setattr(fold_beside, "other_core_free", lambda: True)
+
+
+def watch_fold_beside(patch: pytest.MonkeyPatch) -> list[object]:
+    """What each fold beside that was started gave its import, in order: None where the
+    import folded the cases itself all the same."""
+    from app.store.projections.fold_beside import FoldBeside
+
+    taken: list[object] = []
+    projections = FoldBeside.projections
+
+    def watched(self: FoldBeside, db: Database, written: object) -> object:
+        started = self._folding is not None
+        result = projections(self, db, written)  # type: ignore[arg-type]
+        if started:
+            taken.append(result)
+        return result
+
+    patch.setattr(FoldBeside, "projections", watched)
+    return taken

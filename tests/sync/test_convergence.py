@@ -39,13 +39,18 @@ from app.store.cases import case_by_number, register_case
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
 from app.store.parties import add_party, case_parties, may_record_parties, remove_party
-from app.store.projections import fold_beside
 from app.store.rebuild import rebuild
 from app.store.reference import ReferenceData
 from app.store.replication import apply_remote, held
 from app.store.setup import set_response_commitment
 from tests.clock import TEST_TODAY, TestClock
-from tests.sync.conftest import LAPTOP_PASSWORD, Node, jpeg, open_node
+from tests.sync.conftest import (
+    LAPTOP_PASSWORD,
+    Node,
+    fold_every_import_beside,
+    jpeg,
+    open_node,
+)
 from tests.sync.test_conflicts import (
     build_town,
     case_record,
@@ -456,8 +461,7 @@ def test_every_device_ends_the_same_whatever_the_order_of_sync_files(
     event(f"folded beside: {beside}")
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
         if beside:
-            patch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
-            patch.setattr(fold_beside, "other_core_free", lambda: True)
+            fold_every_import_beside(patch)
         folder = Path(tmp)
         names = list(DEVICES[:devices])
         clock = TestClock(tick_ms=1)

@@ -7,9 +7,9 @@ reads — and a child that fails costs nothing but its time."""
 from __future__ import annotations
 
 import errno
-import mmap
 import os
 import pickle
+import select
 import threading
 import time
 from collections.abc import Iterator
@@ -36,27 +36,19 @@ from app.store.replication import apply_remote
 from app.store.setup import open_database
 from app.sync.unlocking import unlock_database
 from tests.store.store_helpers import projection_dump
-from tests.sync.conftest import LAPTOP_PASSWORD, Node, enrol_laptop, jpeg
-
-BESIDE = 1  # every import with a case event folds beside
+from tests.sync.conftest import (
+    LAPTOP_PASSWORD,
+    Node,
+    enrol_laptop,
+    fold_every_import_beside,
+    jpeg,
+    watch_fold_beside,
+)
 
 
 @pytest.fixture
 def taken(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """What each fold beside that was started gave the import: None where the import
-    folded the cases itself all the same."""
-    found: list[Any] = []
-    projections = FoldBeside.projections
-
-    def spy(self: FoldBeside, db: Any, written: Any) -> Any:
-        started = self._folding is not None
-        result = projections(self, db, written)
-        if started:
-            found.append(result)
-        return result
-
-    monkeypatch.setattr(FoldBeside, "projections", spy)
-    return found
+    return watch_fold_beside(monkeypatch)
 
 
 def test_the_cases_folded_beside_are_those_a_rebuild_folds(
@@ -66,8 +58,7 @@ def test_the_cases_folded_beside_are_those_a_rebuild_folds(
     taken: list[Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     for n in range(30):
         office.report(
             f"第{n}号 占道经营，堆放杂物", jpeg(tmp_path, f"{n}.jpg") if n % 5 == 0 else None
@@ -82,9 +73,13 @@ def test_the_cases_folded_beside_are_those_a_rebuild_folds(
             laptop.db.execute(status, [number]).fetchone()
             == office.db.execute(status, [number]).fetchone()
         )
-    imported = projection_dump(laptop.db)
-    rebuild(laptop.db, laptop.user("admin"))
-    assert projection_dump(laptop.db) == imported
+    _equals_a_rebuild(laptop)
+
+
+def _equals_a_rebuild(node: Node) -> None:
+    imported = projection_dump(node.db)
+    rebuild(node.db, node.user("admin"))
+    assert projection_dump(node.db) == imported
 
 
 def _steps_on_held_cases(office: Node, count: int) -> list[str]:
@@ -111,15 +106,12 @@ def test_a_file_that_changes_what_the_fold_reads_is_folded_here(
 ) -> None:
     """A day made a working day, in the same file as the steps its clocks count: the
     context the child began with is not the one the cases are folded with."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     _steps_on_held_cases(office, 10)
     set_day(office.db, office.user("admin"), "2026-11-28", True, "调休上班", wall=office.wall)
     laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
     assert taken == [None]
-    imported = projection_dump(laptop.db)
-    rebuild(laptop.db, laptop.user("admin"))
-    assert projection_dump(laptop.db) == imported
+    _equals_a_rebuild(laptop)
 
 
 def test_small_imports_and_one_core_fold_here(
@@ -128,7 +120,7 @@ def test_small_imports_and_one_core_fold_here(
     office.report("第一件")
     laptop.import_file(office.export_to(laptop, tmp_path / "one.tdsync").path)
     assert taken == []  # one event: below the threshold
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
+    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     office.report("第二件")
     laptop.import_file(office.export_to(laptop, tmp_path / "two.tdsync").path)
@@ -152,8 +144,7 @@ def _folded_here(node: Node, events: list[Event]) -> dict[str, Any]:
 def as_new(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fold beside started, and the laptop's cases taken for new ones: their events
     the file brings, none held here (the laptop's own events, read back)."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     monkeypatch.setattr(fold_beside, "existing_cases", lambda _db, _ids: set())
 
 
@@ -258,23 +249,22 @@ def test_a_child_stuck_in_its_fold_never_holds_the_import_up(
     parent = os.getpid()
     held_at_the_fork = threading.Lock()
     folded_there = [0]
-    stuck = mmap.mmap(-1, 1)  # shared: the child says it is stuck
 
     def stuck_in_the_child(events: Any, context: Any) -> Any:
         if os.getpid() != parent:
             folded_there[0] += 1
             if folded_there[0] > 2:  # after two cases: the parent needs what it folded
-                stuck[0] = 1
+                stuck.tell()
                 held_at_the_fork.acquire()
         return project_case(events, context)
 
     monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
     events = _held_events(laptop)
-    with held_at_the_fork, FoldBeside() as beside:
+    with held_at_the_fork, _Told() as stuck, FoldBeside() as beside:
         beside.start(laptop.db, events)
         folding = beside._folding
         assert folding is not None
-        _wait_for(stuck)
+        stuck.wait()
         assert folding._ends.at[0] == 2
         pid = folding._child._pid
         started = time.monotonic()
@@ -291,20 +281,19 @@ def test_a_child_that_folded_nothing_is_not_waited_for(
     monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 3600)
     parent = os.getpid()
     held_at_the_fork = threading.Lock()
-    stuck = mmap.mmap(-1, 1)
 
     def stuck_in_the_child(events: Any, context: Any) -> Any:
         if os.getpid() != parent:
-            stuck[0] = 1
+            stuck.tell()
             held_at_the_fork.acquire()
         return project_case(events, context)
 
     monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
     events = _held_events(laptop)
-    with held_at_the_fork, FoldBeside() as beside:
+    with held_at_the_fork, _Told() as stuck, FoldBeside() as beside:
         beside.start(laptop.db, events)
         assert beside._folding is not None
-        _wait_for(stuck)
+        stuck.wait()
         started = time.monotonic()
         assert beside.projections(laptop.db, events) == _folded_here(laptop, events)
         assert time.monotonic() - started < 5
@@ -315,8 +304,7 @@ def test_a_fork_refused_folds_here_and_leaks_nothing(
 ) -> None:
     """No process to be had (too many, or no memory to copy the tables into): the import
     goes on and folds its cases itself."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
 
     def refused() -> int:
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
@@ -328,16 +316,13 @@ def test_a_fork_refused_folds_here_and_leaks_nothing(
     laptop.import_file(down)
     assert _open_fds() == fds
     assert taken == []  # nothing started
-    imported = projection_dump(laptop.db)
-    rebuild(laptop.db, laptop.user("admin"))
-    assert projection_dump(laptop.db) == imported
+    _equals_a_rebuild(laptop)
 
 
 def test_an_import_folded_beside_leaves_no_descriptor_open(
     office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     _steps_on_held_cases(office, 10)
     down = office.export_to(laptop, tmp_path / "down.tdsync").path
     fds = _open_fds()
@@ -346,11 +331,22 @@ def test_an_import_folded_beside_leaves_no_descriptor_open(
     assert _open_fds() == fds
 
 
-def _wait_for(flag: mmap.mmap) -> None:
-    deadline = time.monotonic() + 10
-    while not flag[0] and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert flag[0]
+class _Told:
+    """A word from the child to this process, through a pipe: waited for, not polled."""
+
+    def __enter__(self) -> _Told:
+        self._read, self._write = os.pipe()
+        return self
+
+    def tell(self) -> None:  # in the child
+        os.write(self._write, b"!")
+
+    def wait(self) -> None:
+        assert select.select([self._read], [], [], 10)[0], "the child never said"
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self._read)
+        os.close(self._write)
 
 
 def _open_fds() -> set[str]:
@@ -364,8 +360,7 @@ def test_a_device_enrolled_in_the_same_file_is_in_the_context_folded_with(
     until something forgets it): an enrolment in the same file must forget it, or its
     cases are folded as if the device were unknown (a backdated registration from another
     device could then take a case of the new one over)."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     second = enrol_laptop(office, tmp_path / "second", "第二台网格终端")
     try:
         _steps_on_held_cases(office, 10)
@@ -423,8 +418,7 @@ def test_an_event_quarantined_under_a_held_events_id_is_never_folded(
     """An event of the file at a position (or under an id) held here, with other content:
     quarantined, not written — the case is the held event's. The child, given both under
     one id, must not have its fold taken."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     held = _held_events(laptop, 1)
     registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
     edited = {**registration.payload, "description": "改过的登记：不是本机所存的那一条"}
@@ -444,8 +438,7 @@ def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
 ) -> None:
     """Another connection commits a step of a held case just after the start read that
     case's events: the context, read after, is already the new one — the events are not."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", BESIDE)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
+    fold_every_import_beside(monkeypatch)
     held = _held_events(laptop, 1)
     registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
     arriving = replace(registration, id="0190aaaa-0000-7000-8000-000000000003", device_seq=10**6)

@@ -21,7 +21,6 @@ from app.store.changes import CASES, DEVICES, changed
 from app.store.encryption import DatabaseFile
 from app.store.eventlog import writing
 from app.store.meetings import set_members
-from app.store.projections import fold_beside
 from app.store.setup import add_grid
 from app.sync.keys import CHEAP, key_file_beside
 from app.ui.common.i18n import error_text
@@ -29,7 +28,14 @@ from app.ui.main_window import MainWindow
 from app.ui.sync import transfer as sync_transfer
 from tests.clock import frozen
 from tests.sync import conftest as two_devices
-from tests.sync.conftest import OFFICE_PASSWORD, Node, enrol_laptop, jpeg
+from tests.sync.conftest import (
+    OFFICE_PASSWORD,
+    Node,
+    enrol_laptop,
+    fold_every_import_beside,
+    jpeg,
+    watch_fold_beside,
+)
 from tests.ui.conftest import open_window, type_chinese
 
 office, laptop = two_devices.office, two_devices.laptop  # the demo office and a laptop
@@ -194,16 +200,8 @@ def test_the_window_imports_a_large_file_with_its_cases_folded_beside(
 ):
     """The window imports on a worker thread: the fold beside forks from there (every
     import folds beside here, however small), and its projections are the ones taken."""
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
-    monkeypatch.setattr(fold_beside, "other_core_free", lambda: True)
-    taken = []
-    projections = fold_beside.FoldBeside.projections
-
-    def spy(self, db, written):
-        taken.append(projections(self, db, written))
-        return taken[-1]
-
-    monkeypatch.setattr(fold_beside.FoldBeside, "projections", spy)
+    fold_every_import_beside(monkeypatch)
+    taken = watch_fold_beside(monkeypatch)
     numbers = [laptop.report(f"青石村第{n}号摊点占道经营").number for n in range(3)]
     up = laptop.export_to(office, tmp_path / "up.tdsync")
     window = sync_window(qtbot, office)

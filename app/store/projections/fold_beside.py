@@ -107,11 +107,11 @@ class FoldBeside:
 # an event and all it says (its hash covers every field): an event of the file under the
 # id or at the position of one held here, with other content, is quarantined, not written
 _SAME = attrgetter("id", "hash")
-EventKey = tuple[str, str]
+EventIdentity = tuple[str, str]
 
 
 def _with_held(
-    arriving: list[Event], held: list[Event] | None, held_ids: set[EventKey]
+    arriving: list[Event], held: list[Event] | None, held_ids: set[EventIdentity]
 ) -> list[Event]:
     """Every event of a case, held and arriving, each once; none if nothing arrives that
     is not held here already (the import does not fold that case again)."""
@@ -145,8 +145,8 @@ class _Folding:
         self,
         context: Context,
         cases: dict[str, list[Event]],
-        arriving: set[EventKey],
-        held: set[EventKey],
+        arriving: set[EventIdentity],
+        held: set[EventIdentity],
     ) -> None:
         self._context = context
         self._cases = cases
