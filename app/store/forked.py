@@ -1,21 +1,23 @@
-"""Pure work handed to the machine's other core: a function run in a forked child process,
-its result sent back pickled through a pipe.
+"""Work handed to the machine's other core: a function run in a forked child process,
+its result sent back pickled through a pipe (``Child``), or reported bit by bit as it
+goes (``Reporting``).
 
 A process, not a thread: the work is Python, and a thread would wait for Python's lock
 while this one writes (each row written hands the lock over and waits to have it back).
 Forked, not started afresh: the child begins with everything the parent has read, with
 nothing to send it and no interpreter to start (nor, in the packaged program, a second
 copy of it to unpack). What the child may do is narrow, because only the forking thread
-lives on in it: run the function it was given on data already in memory, pickle the
-result into the pipe, and end with ``os._exit`` — no import (another thread may have held
-the import lock at the fork), no database connection (SQLite forbids using one across a
-fork), no file written (results may hold reporters' names: they never touch a disk), never
-a return into the parent's code. It dies with the parent (Linux's parent-death signal), so
-a killed import leaves no process behind.
+lives on in it: run the function it was given on data already in memory, write to the
+pipe, and end with ``os._exit`` — no import (another thread may have held the import lock
+at the fork), no database connection (SQLite forbids using one across a fork), no file
+written but what it is for (a sync file's evidence files, stored as the import stores
+them; results may hold reporters' names: they never touch a disk), never a return into
+the parent's code. It dies with the parent (Linux's parent-death signal), so a killed
+import leaves no process behind.
 
 Whatever goes wrong in the child — an exception, a crash, a kill, a result that does not
-unpickle — gives None: the caller does the work itself, and any error is raised there, as
-it would have been without the child.
+unpickle — gives None (or only what it reported before): the caller does the rest itself,
+and any error is raised there, as it would have been without the child.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import pickle
 import select
 import signal
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import BinaryIO, Generic, TypeVar
 
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
@@ -42,11 +44,12 @@ def other_core_free() -> bool:
     return hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
 
 
-class Child(Generic[T]):
-    """A forked child working out one result. ``result`` waits for it; ``stop`` ends it
-    unread. Either reaps the process; calling both, or either twice, is harmless."""
+class _Forked:
+    """A forked child running ``run`` on the writing end of a pipe; this process reads
+    what it writes. ``stop`` ends it; every way out reaps the process, and calling any of
+    them twice is harmless."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, run: Callable[[BinaryIO], object]) -> None:
         parent = os.getpid()
         readable, writable = os.pipe()
         try:
@@ -57,36 +60,16 @@ class Child(Generic[T]):
             raise
         if pid == 0:  # the child: never leaves this branch
             os.close(readable)
-            _run_child(work, writable, parent)
+            _run_child(run, writable, parent)
         os.close(writable)
         self._pid: int | None = pid
         self._pipe = os.fdopen(readable, "rb")
 
-    def result(self, silent_at_most: float | None = None) -> T | None:
-        """The child's result, or None if it failed in any way. With ``silent_at_most``
-        (seconds), also None — the child killed — once it has sent nothing for that long:
-        a child blocked for good (on a lock another thread of the parent held at the
-        fork) must not hold the parent up."""
-        if self._pid is None:
-            return None
-        data = None
-        try:
-            data = self._read(silent_at_most)
-        finally:
-            if data is None:
-                self.stop()
-        self._pipe.close()
-        status = self._reap()
-        if status != 0 or not data:
-            return None
-        try:
-            return pickle.loads(data)
-        except Exception:  # a torn result is the same as no result
-            return None
-
-    def _read(self, silent_at_most: float | None) -> bytes | None:
+    def _read(self, silent_at_most: float | None) -> tuple[bytes, bool]:
+        """What the child wrote, and whether it came to the end (the child closed the
+        pipe) rather than falling silent for ``silent_at_most`` seconds."""
         if silent_at_most is None:
-            return self._pipe.read()
+            return self._pipe.read(), True
         readable = self._pipe.fileno()
         waiting = select.poll()
         waiting.register(readable, select.POLLIN)
@@ -94,33 +77,86 @@ class Child(Generic[T]):
         while waiting.poll(silent_at_most * 1000):
             part = os.read(readable, 1 << 20)
             if not part:
-                return b"".join(parts)
+                return b"".join(parts), True
             parts.append(part)
-        return None
+        return b"".join(parts), False
+
+    def _collect(self, silent_at_most: float | None) -> tuple[bytes, int]:
+        """What the child wrote, and its exit status (-1 if it was killed for its
+        silence, or had been stopped); reaped either way."""
+        if self._pid is None:
+            return b"", -1
+        data, ended = b"", False
+        try:
+            data, ended = self._read(silent_at_most)
+        finally:
+            if not ended:
+                self.stop()
+        return data, self._reap()
 
     def stop(self) -> None:
         if self._pid is None:
             return
         with contextlib.suppress(ProcessLookupError):
             os.kill(self._pid, signal.SIGKILL)
-        self._pipe.close()
         self._reap()
 
     def _reap(self) -> int:
         pid, self._pid = self._pid, None
         if pid is None:
             return -1
+        self._pipe.close()
         _, status = os.waitpid(pid, 0)
         return status
 
 
-def _run_child(work: Callable[[], T], writable: int, parent: int) -> None:
+class Child(_Forked, Generic[T]):
+    """A forked child working out one result. ``result`` waits for it; ``stop`` ends it
+    unread."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        super().__init__(lambda pipe: pipe.write(pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)))
+
+    def result(self, silent_at_most: float | None = None) -> T | None:
+        """The child's result, or None if it failed in any way. With ``silent_at_most``
+        (seconds), also None — the child killed — once it has sent nothing for that long:
+        a child blocked for good (on a lock another thread of the parent held at the
+        fork) must not hold the parent up."""
+        data, status = self._collect(silent_at_most)
+        if status != 0 or not data:
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # a torn result is the same as no result
+            return None
+
+
+class Reporting(_Forked):
+    """A forked child that reports as it goes: ``work(report)``, each ``report(bytes)``
+    sent to this process at once. What it reported holds even if it fails later on."""
+
+    def __init__(self, work: Callable[[Callable[[bytes], None]], object]) -> None:
+        def run(pipe: BinaryIO) -> None:
+            def report(data: bytes) -> None:
+                pipe.write(data)
+                pipe.flush()
+
+            work(report)
+
+        super().__init__(run)
+
+    def reports(self, silent_at_most: float) -> bytes:
+        """Everything the child reported, once it has ended or been silent for
+        ``silent_at_most`` seconds (then killed); either way it is reaped."""
+        return self._collect(silent_at_most)[0]
+
+
+def _run_child(run: Callable[[BinaryIO], object], writable: int, parent: int) -> None:
     code = 1  # whatever is raised: ended here, unreported (the parent does the work itself)
     try:
         _die_with(parent)
-        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writable, "wb") as pipe:
-            pipe.write(data)
+            run(pipe)
         code = 0
     finally:
         os._exit(code)

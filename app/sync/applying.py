@@ -19,9 +19,9 @@ from app.store import sqlite_driver
 from app.store.blobs import BlobStore
 from app.store.db_file import storage_error
 from app.store.eventlog import this_device, writing
-from app.store.projections.fold_beside import FoldBeside
 from app.store.replication import apply_remote, event_at, note_peer_has, store_head
 from app.sync.archive import Opened
+from app.sync.beside import Beside
 from app.sync.checked import Checked
 from app.sync.refusals import NOTICE, clear_refusal, received_notice
 from app.sync.secret_files import keep_received
@@ -45,16 +45,18 @@ def apply(
     source: Path,
     *,
     wall: Wall,
-    beside: FoldBeside | None = None,
+    beside: Beside | None = None,
 ) -> ImportSummary:
     """Write what ``check`` found: the evidence files, then one transaction that names
     them. A full disk (the evidence folder or the database) is reported as such; nothing
-    is recorded. ``beside``: the cases folded on the other core meanwhile, if the check
-    started it (app/store/projections/fold_beside.py)."""
+    is recorded. ``beside``: what the check started on the other core (app/sync/beside.py):
+    the evidence files stored there are not stored again, the cases folded there not
+    folded again."""
     if checked.already_imported:
         return ImportSummary(checked.summary(), 0, 0)
     # every evidence file is stored before the transaction begins (content-addressed: a
-    # half-done import leaves no harm). Not in the background while the transaction is
+    # half-done import leaves no harm): a large file's by a child during the check
+    # (app/sync/beside.py), the rest here. Not in the background while the transaction is
     # worked out: its writing threads held up every row the transaction wrote (each row
     # hands Python's lock over while SQLite works, and waits to have it back), so the
     # 100,000 event rows of a large file took twice as long, more than the overlap saved
@@ -78,13 +80,13 @@ def _write(
     actor: User | None,
     source: Path,
     wall: Wall,
-    beside: FoldBeside | None,
+    beside: Beside | None,
 ) -> ImportSummary:
     m = checked.manifest
     now = wall()
     with writing(db, lambda: now) as writer:
         conflicts_before = _open_conflicts(db)
-        applied = apply_remote(db, checked.new_events, beside)
+        applied = apply_remote(db, checked.new_events, beside.fold if beside else None)
         writer.received.extend(checked.new_events)
         # a laptop whose clock runs days ahead must not drag this device's clock with it
         writer.clock.observe(min(applied.max_hlc, (now + CLOCK_LEAD_MS) << 16))

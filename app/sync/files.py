@@ -26,9 +26,9 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore
-from app.store.projections.fold_beside import FoldBeside
 from app.sync.applying import ImportSummary, apply
 from app.sync.archive import WORK_FOLDER, Opened, open_archive
+from app.sync.beside import Beside
 from app.sync.checked import Checked
 from app.sync.importer import check
 from app.sync.keys import DeviceKeys
@@ -87,12 +87,15 @@ def _import_file(
     with (
         open_archive(source, keys.identities(), work=work_folder(db)) as opened,
         importing(db, opened),
-        FoldBeside() as beside,  # a large file's cases folded on the other core meanwhile
+        Beside() as beside,  # a large file's evidence and cases done on the other core
     ):
         try:
             checked = check(db, store, opened, beside=beside)
-        except DomainError as error:
-            note_refusal(db, opened, error, source, wall=wall)  # the laptop will be told
+        except BaseException as error:
+            beside.stop()
+            _take_back(db, store, beside.evidence.fresh)  # what the child stored meanwhile
+            if isinstance(error, DomainError):
+                note_refusal(db, opened, error, source, wall=wall)  # the laptop will be told
             raise
         return _apply_when_free(db, store, opened, checked, actor, source, wall, beside)
 
@@ -157,12 +160,13 @@ def _apply_when_free(
     actor: User | None,
     source: Path,
     wall: Wall,
-    beside: FoldBeside,
+    beside: Beside,
 ) -> ImportSummary:
     """``apply``, tried again while another connection holds SQLite's write lock (each try
     rolls back whole). A refusal takes back the evidence files this import wrote that
     nothing here refers to, so a refused file leaves nothing behind."""
     fresh = [sha256 for sha256 in checked.new_blobs if not store.has(sha256)]
+    fresh += beside.evidence.fresh  # stored by the import's child during the check
     started = time.monotonic()
     try:
         for attempt in range(1, BUSY_ATTEMPTS + 1):

@@ -119,8 +119,17 @@ def hold_back_orphans(db: Database, result: Checked) -> None:
 
 
 def check_blobs(
-    db: Database, opened: Opened, manifest: dict[str, Any], result: Checked, store: BlobStore
+    db: Database,
+    opened: Opened,
+    manifest: dict[str, Any],
+    result: Checked,
+    store: BlobStore,
+    checked_beside: set[str] | frozenset[str] = frozenset(),
 ) -> None:
+    """The evidence files the manifest lists: each in the file, none unlisted, each one
+    new here as listed (``as_listed``) — those in ``checked_beside`` found so by the
+    import's child, which stored them (app/sync/beside.py) — and each photo of a new
+    event either in the file or here."""
     blobs: dict[str, Any] = manifest["blobs"]
     unlisted = sorted(opened.blob_names - set(blobs))
     if unlisted:
@@ -133,8 +142,7 @@ def check_blobs(
         # before its transaction committed; it is recorded (and its custody) now.
         if store.has(sha256) and _recorded(db, sha256):
             continue
-        data = opened.blob_bytes(sha256)
-        if hashlib.sha256(data).hexdigest() != sha256 or len(data) != info.get("size"):
+        if sha256 not in checked_beside and not as_listed(opened.blob_bytes(sha256), sha256, info):
             raise DomainError("sync_damaged", reason=f"evidence {sha256[:12]}")
         result.new_blobs[sha256] = info
     for event in result.new_events:
@@ -142,6 +150,11 @@ def check_blobs(
             sha256 = photo["sha256"]
             if sha256 not in blobs and not store.has(sha256):
                 raise DomainError("sync_blob_missing", value=sha256[:12])
+
+
+def as_listed(data: bytes, sha256: str, info: dict[str, Any]) -> bool:
+    """An evidence file's bytes are what the signed manifest says: its SHA-256 and size."""
+    return hashlib.sha256(data).hexdigest() == sha256 and len(data) == info.get("size")
 
 
 def _recorded(db: Database, sha256: str) -> bool:

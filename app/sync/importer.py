@@ -15,12 +15,12 @@ from app.core.events import Event, EventType
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
 from app.store.eventlog import this_device
-from app.store.projections.fold_beside import FoldBeside
 from app.store.replication import (
     ChainHead,
 )
 from app.sync.actors import check_actors
 from app.sync.archive import FORMAT, VERSION, Opened
+from app.sync.beside import Beside
 from app.sync.checked import Anchor, Checked
 from app.sync.held import check_blobs, compare_with_held, hold_back_orphans, seen
 from app.sync.keys import signature_valid
@@ -36,12 +36,13 @@ def check(
     opened: Opened,
     anchor: Anchor | None = None,
     for_import: bool = True,
-    beside: FoldBeside | None = None,
+    beside: Beside | None = None,
 ) -> Checked:
     """Everything about a sync file, checked without writing; DomainError if anything is
     wrong (a well-signed file with fields this version cannot read counts as damaged).
-    ``beside``: started on the file's events once they are parsed, for the import to
-    come (app/store/projections/fold_beside.py); the caller stops it."""
+    ``beside``: for an import, the evidence files checked and stored by a child from the
+    moment the manifest is authenticated, the fold started once the events are parsed
+    (app/sync/beside.py); the caller stops both."""
     try:
         return _check(db, store, opened, anchor, for_import, beside)
     except (
@@ -63,15 +64,17 @@ def _check(
     opened: Opened,
     anchor: Anchor | None,
     for_import: bool,
-    beside: FoldBeside | None,
+    beside: Beside | None,
 ) -> Checked:
     """Authenticate first: the manifest (parsed under fixed bounds) names its sender, whose
     key must have signed its exact bytes; only then is any number in it used."""
     devices = _devices(db, anchor)
     sender, manifest = _authenticated(db, opened, devices, for_import)
+    if beside is not None:
+        beside.evidence.start(store, opened, manifest["blobs"])
     events = _events(opened, manifest)
     if beside is not None:
-        beside.start(db, events)
+        beside.fold.start(db, events)
     _check_hashes(events)
     _learn_enrolments(db, devices, events, anchor)
     heads = _check_chains(events, manifest, devices, db, anchor)
@@ -82,7 +85,8 @@ def _check(
     result.already_imported = _imported_before(db, manifest)
     compare_with_held(db, events, result)
     hold_back_orphans(db, result)
-    check_blobs(db, opened, manifest, result, store)
+    checked_beside = beside.evidence.checked() if beside is not None else frozenset()
+    check_blobs(db, opened, manifest, result, store, checked_beside)
     return result
 
 

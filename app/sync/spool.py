@@ -120,10 +120,18 @@ class SealedSpool(io.RawIOBase):
 
     def _chunk(self, index: int) -> bytes:
         if self._cached is None or self._cached[0] != index:
-            self._file.seek(index * (CHUNK + TAG))
-            sealed = self._file.read(CHUNK + TAG)
+            sealed = self._read_at(index * (CHUNK + TAG), CHUNK + TAG)
             self._cached = (index, self._aead.decrypt(self._nonce(index), sealed, None))
         return self._cached[1]
+
+    def _read_at(self, offset: int, size: int) -> bytes:
+        """Read at its place, never through the file's offset, which a forked child
+        reading the same spool meanwhile shares (the evidence files, app/sync/beside.py;
+        where there is no ``pread`` there is no fork either)."""
+        if hasattr(os, "pread"):
+            return os.pread(self._file.fileno(), size, offset)
+        self._file.seek(offset)
+        return self._file.read(size)
 
     def close(self) -> None:
         if not self.closed:

@@ -5,7 +5,8 @@ its parts.
 - checking: the events (parse, field types, each event's hash), the evidence files'
   hashes, and the rest (manifest signature, chains and their signed heads, who may send
   what, actors per laptop, what is held here already);
-- applying: the evidence files written (before the transaction); the fold
+- applying: the evidence files written (before the transaction; a large file's by a
+  child during the check, whose wait is counted with the evidence hashes); the fold
   (``project_case`` for every case touched, and the daily sums of its facts), pure
   Python — for a large file, what is left of it when the import comes to write the cases:
   the wait for the child folding beside it and the cases this process folds itself
@@ -35,6 +36,7 @@ from app.store.blobs import BlobStore
 from app.store.projections.fold_beside import FoldBeside
 from app.sync.applying import apply
 from app.sync.archive import open_archive
+from app.sync.beside import Beside, EvidenceBeside
 from app.sync.files import collector_paused
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "REPLACE")
@@ -84,6 +86,7 @@ def _timers(db: Database, totals: dict[str, float]) -> Iterator[None]:
             (importer, "_events", "events"),
             (importer, "_check_hashes", "events"),
             (importer, "check_blobs", "evidence_hashes"),
+            (EvidenceBeside, "checked", "evidence_hashes"),
             (case_projection, "project_case", "fold"),
             (FoldBeside, "projections", "fold"),
             (rollup, "daily_sums", "fold"),
@@ -101,7 +104,7 @@ def split_import(db: Database, store: BlobStore, keys: Any, source: Path, wall: 
         started = time.perf_counter()
         with open_archive(source, keys.identities()) as opened:
             opened_at = time.perf_counter()
-            beside = FoldBeside()
+            beside = Beside()
             checked = importer.check(db, store, opened, beside=beside)
             checked_at = time.perf_counter()
             with beside:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store.forked import Child, other_core_free
+from app.store.forked import Child, Reporting, other_core_free
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,3 +117,29 @@ def test_the_other_core_is_asked_of_the_scheduler(monkeypatch: pytest.MonkeyPatc
     assert not other_core_free()
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     assert other_core_free()
+
+
+def test_reports_come_as_they_are_made_and_hold_after_a_failure() -> None:
+    def work(report: object) -> None:
+        for n in range(3):
+            report(bytes([n]) * 32)  # type: ignore[operator]
+        raise ValueError("第四份出错")
+
+    child = Reporting(work)
+    assert child.reports(silent_at_most=10) == b"".join(bytes([n]) * 32 for n in range(3))
+    assert child._pid is None  # reaped
+    assert child.reports(silent_at_most=10) == b""  # and harmless again
+
+
+def test_a_silent_reporting_child_is_killed_and_what_it_said_kept() -> None:
+    """The report reaches the parent at once, not when the child ends: the child then
+    waits for good, and is given up once silent for the time allowed."""
+
+    def work(report: object) -> None:
+        report(b"stored")  # type: ignore[operator]
+        select.select([], [], [])  # blocked for good
+
+    child = Reporting(work)
+    pid = child._pid
+    assert child.reports(silent_at_most=0.3) == b"stored"
+    assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped

@@ -157,13 +157,34 @@ def dump_but_refusals(db: Database) -> dict[str, object]:
     return dump
 
 
-def fold_every_import_beside(patch: pytest.MonkeyPatch) -> None:
-    """Every import with a case event folds its cases in a forked child beside it
-    (app/store/projections/fold_beside.py), however small, on whatever machine."""
+def every_import_beside(patch: pytest.MonkeyPatch) -> None:
+    """Every import checks and stores its new evidence files in a forked child and folds
+    its cases in another (app/sync/beside.py), however few, on whatever machine."""
     from app.store.projections import fold_beside
+    from app.sync import beside
 
     patch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
     patch.setattr(fold_beside, "other_core_free", lambda: True)
+    patch.setattr(beside, "EVIDENCE_BESIDE_AT_LEAST", 0)
+    patch.setattr(beside, "other_core_free", lambda: True)
+
+
+def watch_evidence_beside(patch: pytest.MonkeyPatch) -> list[set[str]]:
+    """What each evidence child that was started reported checked and stored, in order."""
+    from app.sync.beside import EvidenceBeside
+
+    found: list[set[str]] = []
+    checked = EvidenceBeside.checked
+
+    def watched(self: EvidenceBeside) -> set[str]:
+        started = self._child is not None
+        result = checked(self)
+        if started:
+            found.append(result)
+        return result
+
+    patch.setattr(EvidenceBeside, "checked", watched)
+    return found
 
 
 def watch_fold_beside(patch: pytest.MonkeyPatch) -> list[object]:

@@ -47,7 +47,7 @@ from tests.clock import TEST_TODAY, TestClock
 from tests.sync.conftest import (
     LAPTOP_PASSWORD,
     Node,
-    fold_every_import_beside,
+    every_import_beside,
     jpeg,
     open_node,
 )
@@ -455,13 +455,14 @@ def test_every_device_ends_the_same_whatever_the_order_of_sync_files(
     plan: list[tuple[str, int, int]],
     data: st.DataObject,
 ) -> None:
-    # every import's cases folded by a forked child beside it (fold_beside.py), or by the
-    # import itself as under its threshold: both ways must end the same
-    beside = data.draw(st.booleans(), label="every import folds beside")
-    event(f"folded beside: {beside}")
+    # every import's evidence files and cases done by forked children beside it
+    # (app/sync/beside.py), or by the import itself as under their thresholds: both ways
+    # must end the same
+    beside = data.draw(st.booleans(), label="every import works beside")
+    event(f"beside: {beside}")
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
         if beside:
-            fold_every_import_beside(patch)
+            every_import_beside(patch)
         folder = Path(tmp)
         names = list(DEVICES[:devices])
         clock = TestClock(tick_ms=1)

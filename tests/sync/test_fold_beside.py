@@ -40,7 +40,7 @@ from tests.sync.conftest import (
     LAPTOP_PASSWORD,
     Node,
     enrol_laptop,
-    fold_every_import_beside,
+    every_import_beside,
     jpeg,
     watch_fold_beside,
 )
@@ -58,7 +58,7 @@ def test_the_cases_folded_beside_are_those_a_rebuild_folds(
     taken: list[Any],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     for n in range(30):
         office.report(
             f"第{n}号 占道经营，堆放杂物", jpeg(tmp_path, f"{n}.jpg") if n % 5 == 0 else None
@@ -106,7 +106,7 @@ def test_a_file_that_changes_what_the_fold_reads_is_folded_here(
 ) -> None:
     """A day made a working day, in the same file as the steps its clocks count: the
     context the child began with is not the one the cases are folded with."""
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     _steps_on_held_cases(office, 10)
     set_day(office.db, office.user("admin"), "2026-11-28", True, "调休上班", wall=office.wall)
     laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
@@ -144,7 +144,7 @@ def _folded_here(node: Node, events: list[Event]) -> dict[str, Any]:
 def as_new(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fold beside started, and the laptop's cases taken for new ones: their events
     the file brings, none held here (the laptop's own events, read back)."""
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     monkeypatch.setattr(fold_beside, "existing_cases", lambda _db, _ids: set())
 
 
@@ -304,7 +304,7 @@ def test_a_fork_refused_folds_here_and_leaks_nothing(
 ) -> None:
     """No process to be had (too many, or no memory to copy the tables into): the import
     goes on and folds its cases itself."""
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
 
     def refused() -> int:
         raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
@@ -322,7 +322,7 @@ def test_a_fork_refused_folds_here_and_leaks_nothing(
 def test_an_import_folded_beside_leaves_no_descriptor_open(
     office: Node, laptop: Node, tmp_path: Path, taken: list[Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     _steps_on_held_cases(office, 10)
     down = office.export_to(laptop, tmp_path / "down.tdsync").path
     fds = _open_fds()
@@ -360,7 +360,7 @@ def test_a_device_enrolled_in_the_same_file_is_in_the_context_folded_with(
     until something forgets it): an enrolment in the same file must forget it, or its
     cases are folded as if the device were unknown (a backdated registration from another
     device could then take a case of the new one over)."""
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     second = enrol_laptop(office, tmp_path / "second", "第二台网格终端")
     try:
         _steps_on_held_cases(office, 10)
@@ -418,7 +418,7 @@ def test_an_event_quarantined_under_a_held_events_id_is_never_folded(
     """An event of the file at a position (or under an id) held here, with other content:
     quarantined, not written — the case is the held event's. The child, given both under
     one id, must not have its fold taken."""
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     held = _held_events(laptop, 1)
     registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
     edited = {**registration.payload, "description": "改过的登记：不是本机所存的那一条"}
@@ -438,7 +438,7 @@ def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
 ) -> None:
     """Another connection commits a step of a held case just after the start read that
     case's events: the context, read after, is already the new one — the events are not."""
-    fold_every_import_beside(monkeypatch)
+    every_import_beside(monkeypatch)
     held = _held_events(laptop, 1)
     registration = next(e for e in held if e.type == EventType.CASE_REGISTERED)
     arriving = replace(registration, id="0190aaaa-0000-7000-8000-000000000003", device_seq=10**6)

@@ -32,8 +32,9 @@ from tests.sync.conftest import (
     OFFICE_PASSWORD,
     Node,
     enrol_laptop,
-    fold_every_import_beside,
+    every_import_beside,
     jpeg,
+    watch_evidence_beside,
     watch_fold_beside,
 )
 from tests.ui.conftest import open_window, type_chinese
@@ -198,11 +199,18 @@ def test_import_shows_a_preview_with_the_counts_then_imports(
 def test_the_window_imports_a_large_file_with_its_cases_folded_beside(
     qtbot, office, laptop, tmp_path, monkeypatch
 ):
-    """The window imports on a worker thread: the fold beside forks from there (every
-    import folds beside here, however small), and its projections are the ones taken."""
-    fold_every_import_beside(monkeypatch)
+    """The window imports on a worker thread: the children beside fork from there (every
+    import works beside here, however small), and what they did is what is taken: the
+    evidence file checked and stored by one (its writing threads started in the child),
+    the cases folded by the other."""
+    every_import_beside(monkeypatch)
     taken = watch_fold_beside(monkeypatch)
-    numbers = [laptop.report(f"青石村第{n}号摊点占道经营").number for n in range(3)]
+    reported = watch_evidence_beside(monkeypatch)
+    photo = jpeg(tmp_path / "camera")
+    numbers = [
+        laptop.report(f"青石村第{n}号摊点占道经营", photo if n == 0 else None).number
+        for n in range(3)
+    ]
     up = laptop.export_to(office, tmp_path / "up.tdsync")
     window = sync_window(qtbot, office)
     monkeypatch.setattr(sync_transfer, "choose_open_path", lambda *_args: up.path)
@@ -212,6 +220,9 @@ def test_the_window_imports_a_large_file_with_its_cases_folded_beside(
         qtbot.mouseClick(window.sync.transfer.preview_dialog.import_button, Click)
         qtbot.waitUntil(lambda: window.sync.transfer.result_box is not None)
     assert len(taken) == 1 and taken[0] is not None and len(taken[0]) == 3
+    assert len(reported) == 1 and len(reported[0]) == 1
+    (stored,) = reported[0]
+    assert window.session.blobs.read_bytes(stored) == photo.read_bytes()
     for number in numbers:
         assert case_by_number(window.db, number).description.endswith("摊点占道经营")
 
