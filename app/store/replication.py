@@ -27,9 +27,9 @@ from app.store.eventlog import (
     this_device,
 )
 from app.store.projections.cases import existing_cases, forget_context, refold_cases
-from app.store.projections.fold_beside import FoldBeside
+from app.store.projections.fold_beside import FoldBeside, SumsBeside
 from app.store.projections.reference import REJUDGED_AFTER
-from app.store.projections.rollup import Sums, write_sums
+from app.store.projections.rollup import Sums, add_sums, write_sums
 from app.store.projections.table import apply_event
 
 Vector = dict[str, int]  # origin device id -> highest seq held (seqs are gapless)
@@ -293,9 +293,19 @@ def apply_remote(
     # written once per import, not once per chunk that touches it (half the upserts)
     sums: Sums = {}
     folded = beside.projections(db, ordered) if beside else None
-    for start in range(0, len(case_ids), 2000):
-        chunk = case_ids[start : start + 2000]
-        known = {c: new[c] for c in chunk if c in new}
-        refold_cases(db, chunk, known=known, sums=sums, folded=folded)
+    # ... and the new cases' daily sums added up by another child while the cases are
+    # written (the other core is free by then)
+    summing = SumsBeside.of(db, folded) if folded else None
+    try:
+        for start in range(0, len(case_ids), 2000):
+            chunk = case_ids[start : start + 2000]
+            known = {c: new[c] for c in chunk if c in new}
+            summed = summing.cases if summing else frozenset()
+            refold_cases(db, chunk, known=known, sums=sums, folded=folded, summed=summed)
+        if summing:
+            add_sums(sums, summing.sums())
+    finally:
+        if summing:
+            summing.stop()
     write_sums(db, sums)
     return result

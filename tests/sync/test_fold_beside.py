@@ -82,6 +82,32 @@ def _equals_a_rebuild(node: Node) -> None:
     assert projection_dump(node.db) == imported
 
 
+@pytest.mark.parametrize("child", ["adds up", "fails"])
+def test_the_new_cases_daily_sums_added_up_beside_are_a_rebuilds(
+    office: Node, laptop: Node, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
+) -> None:
+    """The sums of the new cases the child folded are left out of the writes and added
+    up by another child meanwhile; if that one fails they are added up here."""
+    every_import_beside(monkeypatch)
+    real, parent = fold_beside._sums_of_new, os.getpid()
+    here: list[int] = []  # new cases added up by the importing process itself
+
+    def sums_of_new(folded: Any, cases: list[str]) -> Any:
+        if os.getpid() == parent:
+            here.append(len(cases))
+        elif child == "fails":
+            os._exit(1)
+        return real(folded, cases)
+
+    monkeypatch.setattr(fold_beside, "_sums_of_new", sums_of_new)
+    for n in range(12):
+        office.report(f"第{n}号 夜间施工噪音扰民")
+    _steps_on_held_cases(office, 5)  # held cases: their sums are worked out as before
+    laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
+    assert here == ([] if child == "adds up" else [12])
+    _equals_a_rebuild(laptop)
+
+
 def _steps_on_held_cases(office: Node, count: int) -> list[str]:
     """The office dispatches ``count`` of the demo's registered cases (every laptop holds
     them since it joined)."""

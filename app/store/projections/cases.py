@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from sqlite_utils import Database
@@ -224,6 +224,7 @@ def refold_cases(
     known: dict[str, list[Event]] | None = None,
     sums: Sums | None = None,
     folded: Mapping[str, CaseRows | None] | None = None,
+    summed: Container[str] = frozenset(),
 ) -> int:
     """Work out each case again from all its events and write it. Returns cases written.
 
@@ -231,7 +232,8 @@ def refold_cases(
     ``sums``: where the change to the daily sums is added up, for the caller to write
     (``write_sums``) once it has folded every chunk; without it, written here.
     ``folded``: the projections of these cases, already worked out from the same events
-    and context (``fold_beside``)."""
+    and context (``fold_beside``). ``summed``: new cases whose sums the caller adds up
+    itself (``fold_beside.SumsBeside``)."""
     ids = list(dict.fromkeys(case_ids))
     if folded is None:
         folded = _folded(db, ids, known or {})
@@ -241,7 +243,7 @@ def refold_cases(
     new = [rows for rows in projected if rows.case["id"] not in existing]
     old = [rows for rows in projected if rows.case["id"] in existing]
     change: Sums = {} if sums is None else sums
-    _insert_new(db, new, change)
+    _insert_new(db, new, change, summed)
     _update_old(db, old, change)
     if sums is None:
         write_sums(db, change)
@@ -282,7 +284,9 @@ def _case_values(rows: CaseRows, columns: tuple[str, ...]) -> list[Any]:
     return [json.dumps(case[c]) if c == "cooperating_units" else case[c] for c in columns]
 
 
-def _insert_new(db: Database, cases: list[CaseRows], sums: Sums) -> None:
+def _insert_new(
+    db: Database, cases: list[CaseRows], sums: Sums, summed: Container[str] = frozenset()
+) -> None:
     if not cases:
         return
     columns = _REGISTRATION + _MUTABLE
@@ -293,7 +297,8 @@ def _insert_new(db: Database, cases: list[CaseRows], sums: Sums) -> None:
     )
     _index_for_search(db, cases)
     _insert_side_rows(db, cases)
-    add_difference(sums, {}, new_facts(rows.facts for rows in cases if rows.facts))
+    facts = (r.facts for r in cases if r.facts and r.case["id"] not in summed)
+    add_difference(sums, {}, new_facts(facts))
 
 
 def _index_for_search(db: Database, cases: list[CaseRows]) -> None:

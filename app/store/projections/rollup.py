@@ -42,11 +42,16 @@ def add_difference(change: Sums, before: Rows, after: Rows) -> None:
     import adds up every chunk of cases it folds, and writes the sums once)."""
     for facts in FACT_TABLES:
         for rows, sign in ((before.get(facts, []), -1), (after.get(facts, []), 1)):
-            for key, (counted, hit, value) in daily_sums(facts, rows, sign).items():
-                total = change.setdefault(key, [0, 0, 0])
-                total[0] += counted
-                total[1] += hit
-                total[2] += value
+            add_sums(change, daily_sums(facts, rows, sign))
+
+
+def add_sums(change: Sums, more: Sums) -> None:
+    """Add ``more`` to ``change``, day by day and figure by figure."""
+    for key, (counted, hit, value) in more.items():
+        total = change.setdefault(key, [0, 0, 0])
+        total[0] += counted
+        total[1] += hit
+        total[2] += value
 
 
 def write_sums(db: Database, change: Sums) -> None:
