@@ -22,7 +22,7 @@ from functools import partial
 from typing import Any
 
 from app.store.blobs import BlobStore
-from app.store.forked import Reporting, other_core_free
+from app.store.forked import Reporting, keep_to_one_core, other_core_free
 from app.store.projections.fold_beside import FoldBeside
 from app.sync.archive import Opened
 from app.sync.held import as_listed
@@ -84,6 +84,8 @@ def _check_and_store(
     listed: dict[str, Any],
     report: Callable[[bytes], None],
 ) -> None:  # in the child
+    keep_to_one_core()  # its writing threads: one core, the other for the events' check
+
     def as_read(sha256: str) -> bytes:
         data = opened.blob_bytes(sha256)
         if not as_listed(data, sha256, listed[sha256]):

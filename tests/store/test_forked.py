@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store.forked import Child, Reporting, other_core_free
+from app.store.forked import Child, Reporting, keep_to_one_core, other_core_free
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,3 +143,14 @@ def test_a_silent_reporting_child_is_killed_and_what_it_said_kept() -> None:
     pid = child._pid
     assert child.reports(silent_at_most=0.3) == b"stored"
     assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped
+
+
+def test_a_child_kept_to_one_core_leaves_its_parent_the_others() -> None:
+    before = os.sched_getaffinity(0)
+
+    def one_core() -> set[int]:
+        keep_to_one_core()
+        return os.sched_getaffinity(0)
+
+    assert Child(one_core).result() == {max(before)}
+    assert os.sched_getaffinity(0) == before  # the parent's own are untouched
