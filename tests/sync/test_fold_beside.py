@@ -487,3 +487,24 @@ def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
         assert beside._folding is not None
         found = beside.projections(laptop.db, [arriving])
     assert found is None or found == _folded_here(laptop, [*held, meanwhile, arriving])
+
+
+def test_the_sums_a_child_adds_up_are_those_added_up_here(
+    laptop: Node, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Straight from the projections of 60 cases: the child's sums, and with no process to
+    be had (the fork refused), the same sums added up here."""
+    folded = _folded_here(laptop, _held_events(laptop))
+    cases = list(folded)
+    here = fold_beside._sums_of_new(folded, cases)
+    assert here, "the demo's cases count in the daily sums"
+    beside = fold_beside.SumsBeside(folded, cases)
+    assert beside._child is not None
+    assert beside.sums() == here
+
+    def no_process(_work: object) -> None:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(fold_beside, "Child", no_process)
+    refused = fold_beside.SumsBeside(folded, cases)
+    assert refused._child is None and refused.sums() == here
