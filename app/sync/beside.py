@@ -43,6 +43,7 @@ class EvidenceBeside:
 
     def __init__(self) -> None:
         self._child: Reporting | None = None
+        self._store: BlobStore | None = None
         self.fresh: list[str] = []  # files it may have stored that were not here before
 
     def start(self, store: BlobStore, opened: Opened, blobs: dict[str, Any]) -> None:
@@ -61,6 +62,7 @@ class EvidenceBeside:
             self._child = Reporting(partial(_check_and_store, store, opened, listed))
         except OSError:  # no process to be had (too many, no memory): done here
             return
+        self._store = store
         self.fresh = list(listed)
 
     def checked(self) -> set[str]:
@@ -69,6 +71,7 @@ class EvidenceBeside:
         if child is None:
             return set()
         reports = child.reports(CHILD_SILENT_AT_MOST)
+        self._sweep()
         whole = len(reports) - len(reports) % _DIGEST
         return {reports[at : at + _DIGEST].hex() for at in range(0, whole, _DIGEST)}
 
@@ -76,6 +79,14 @@ class EvidenceBeside:
         child, self._child = self._child, None
         if child is not None:
             child.stop()
+            self._sweep()
+
+    def _sweep(self) -> None:
+        """The copies a child killed in the middle of a write left half-written (given up
+        for its silence, or stopped by a refusal): gone with it, not left until the next
+        opening. Its process is reaped by now, so they are a dead process's."""
+        if self._store is not None:
+            self._store.sweep_killed_writes()
 
 
 def _check_and_store(

@@ -275,3 +275,54 @@ def test_one_core_no_child(
     monkeypatch.setattr(beside, "other_core_free", lambda: False)
     assert office.import_file(upload).preview["new_evidence"] == 2
     assert reported == []
+
+
+def _child_stuck_in_a_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child's writers hang at the fsync of their first copy (half-written, under its
+    temporary name) until killed; this process's own writes go on."""
+    parent = os.getpid()
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if os.getpid() != parent:
+            time.sleep(600)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def _half_written(node: Node) -> list[str]:
+    return [name for name in blob_files(node) if name.startswith(".incoming-")]
+
+
+def test_a_file_refused_while_the_child_writes_leaves_no_half_written_copy(
+    office: Node, upload: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child is killed in the middle of a copy: its temporary file goes with it, as
+    the import's own would (``refused`` compares the whole evidence folder)."""
+    parts = genuine_parts(upload, office)
+    parts.events = parts.events.replace("人行道".encode(), "车行道".encode())
+    source = forge.build(tmp_path / "x.tdsync", parts, recipients(office))
+    _child_stuck_in_a_write(monkeypatch)
+    events = importer._events
+
+    def once_a_copy_is_half_written(opened: Any, manifest: dict) -> list:
+        deadline = time.monotonic() + 20
+        while not _half_written(office) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _half_written(office), "the child began no copy"
+        return events(opened, manifest)
+
+    monkeypatch.setattr(importer, "_events", once_a_copy_is_half_written)
+    refused(office, source, "sync_damaged", verify=False)  # the preview starts no child
+
+
+def test_a_child_given_up_in_the_middle_of_a_write_leaves_no_half_written_copy(
+    office: Node, upload: Path, monkeypatch: pytest.MonkeyPatch, reported: list[set[str]]
+) -> None:
+    monkeypatch.setattr(beside, "CHILD_SILENT_AT_MOST", 0.5)
+    _child_stuck_in_a_write(monkeypatch)
+    assert office.import_file(upload).preview["new_evidence"] == 2
+    assert reported == [set()]
+    assert _half_written(office) == []
+    _stored_right(office, set(genuine_parts(upload, office).manifest["blobs"]))
