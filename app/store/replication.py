@@ -297,7 +297,7 @@ def apply_remote(
     folded = beside.projections(db, ordered) if beside else None
     # ... and the new cases' daily sums added up by another child while the cases are
     # written (the other core is free by then)
-    summing = SumsBeside.of(db, folded) if folded else None
+    summing = SumsBeside.of(folded, new) if folded else None
     try:
         for start in range(0, len(case_ids), 2000):
             chunk = case_ids[start : start + 2000]

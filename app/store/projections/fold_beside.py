@@ -240,12 +240,12 @@ class SumsBeside:
             self._child = None
 
     @classmethod
-    def of(cls, db: Database, folded: Projections) -> SumsBeside | None:
-        """For the cases folded beside (``FoldBeside.projections``) that are new here,
-        when there are enough of them; read before any of them is written."""
-        held = existing_cases(db, list(folded))
-        new = [case_id for case_id in folded if case_id not in held]
-        return cls(folded, new) if len(new) >= SUMMED_BESIDE_AT_LEAST else None
+    def of(cls, folded: Projections, new: Iterable[str]) -> SumsBeside | None:
+        """For the cases folded beside (``FoldBeside.projections``) among ``new``, those
+        the import found not held here (the very list whose cases it inserts: no second
+        look at the database to disagree with it), when there are enough of them."""
+        cases = [case_id for case_id in new if case_id in folded]
+        return cls(folded, cases) if len(cases) >= SUMMED_BESIDE_AT_LEAST else None
 
     def sums(self) -> Sums:
         child, self._child = self._child, None
