@@ -35,13 +35,18 @@ T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
 try:  # looked up here: a child must not open a library (another thread may hold its lock)
     _prctl = ctypes.CDLL(None, use_errno=True).prctl
-except (OSError, AttributeError):  # not Linux
+except (OSError, AttributeError, TypeError):  # not Linux (Windows: TypeError for None)
     _prctl = None
 
 
 def other_core_free() -> bool:
-    """Whether a child can run beside this process: fork exists and two cores are ours."""
-    return hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
+    """Whether a child can run beside this process: fork exists and two cores are ours
+    (macOS has fork but does not say which cores are ours: no child there)."""
+    return (
+        hasattr(os, "fork")
+        and hasattr(os, "sched_getaffinity")
+        and len(os.sched_getaffinity(0)) >= 2
+    )
 
 
 def keep_to_one_core() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from app.store import forked
 from app.store.forked import Child, Reporting, keep_to_one_core, other_core_free
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,3 +155,31 @@ def test_a_child_kept_to_one_core_leaves_its_parent_the_others() -> None:
 
     assert Child(one_core).result() == {max(before)}
     assert os.sched_getaffinity(0) == before  # the parent's own are untouched
+
+
+# Windows as forked.py meets it: no fork, no scheduler affinity, and ctypes.CDLL(None)
+# raising TypeError there (it looks for "/" in the name); macOS: fork, no affinity. The
+# module loaded on its own (the rest of the program is not what is tried here).
+_ELSEWHERE = """
+import ctypes, importlib.util, os
+def windows_cdll(name, *args, **kwargs):
+    if name is None:
+        raise TypeError("argument of type 'NoneType' is not iterable")
+    raise OSError(name)
+if {windows}:
+    ctypes.CDLL = windows_cdll
+    del os.fork
+del os.sched_getaffinity, os.sched_setaffinity
+spec = importlib.util.spec_from_file_location("forked", {path!r})
+forked = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(forked)
+assert forked.other_core_free() is False
+"""
+
+
+@pytest.mark.parametrize("windows", [True, False], ids=["windows", "macos"])
+def test_elsewhere_the_module_loads_and_no_child_is_started(windows: bool) -> None:
+    path = Path(forked.__file__)
+    code = _ELSEWHERE.format(windows=windows, path=str(path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
