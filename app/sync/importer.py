@@ -41,8 +41,9 @@ def check(
     """Everything about a sync file, checked without writing; DomainError if anything is
     wrong (a well-signed file with fields this version cannot read counts as damaged).
     ``beside``: for an import, the evidence files checked and stored by a child from the
-    moment the manifest is authenticated, the fold started once the events are parsed
-    (app/sync/beside.py); the caller stops both."""
+    moment the manifest is authenticated (the one thing written: taken back by the caller
+    on a refusal), the fold started once the events are parsed (app/sync/beside.py); the
+    caller stops both."""
     try:
         return _check(db, store, opened, anchor, for_import, beside)
     except (
