@@ -29,7 +29,7 @@ import pickle
 import select
 import signal
 from collections.abc import Callable
-from typing import BinaryIO, Generic, TypeVar
+from typing import BinaryIO, Generic, Self, TypeVar
 
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
@@ -47,6 +47,20 @@ def other_core_free() -> bool:
         and hasattr(os, "sched_getaffinity")
         and len(os.sched_getaffinity(0)) >= 2
     )
+
+
+class StoppedOnExit:
+    """``with``: ``stop`` (the children ended, whatever they did) on the way out, whatever
+    happened."""
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
 
 
 def keep_to_one_core() -> None:

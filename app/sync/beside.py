@@ -22,7 +22,7 @@ from functools import partial
 from typing import Any
 
 from app.store.blobs import BlobStore
-from app.store.forked import Reporting, keep_to_one_core, other_core_free
+from app.store.forked import Reporting, StoppedOnExit, keep_to_one_core, other_core_free
 from app.store.projections.fold_beside import FoldBeside
 from app.sync.archive import Opened
 from app.sync.held import as_listed
@@ -109,7 +109,7 @@ def _check_and_store(
     store.put_all(listed, as_read, stored)
 
 
-class Beside:
+class Beside(StoppedOnExit):
     """The work one import has done on the other core: its evidence files and its fold."""
 
     def __init__(self) -> None:
@@ -119,9 +119,3 @@ class Beside:
     def stop(self) -> None:
         self.evidence.stop()
         self.fold.stop()
-
-    def __enter__(self) -> Beside:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop()

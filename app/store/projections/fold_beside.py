@@ -29,7 +29,7 @@ from sqlite_utils import Database
 from app.core.case_path.context import Context
 from app.core.case_path.projection import CaseRows, project_case
 from app.core.events import Event
-from app.store.forked import Child, other_core_free
+from app.store.forked import Child, StoppedOnExit, other_core_free
 from app.store.projections.cases import context_for, events_of_cases, existing_cases
 from app.store.projections.rollup import Sums, add_difference, new_facts
 
@@ -48,7 +48,7 @@ CHILD_SILENT_AT_MOST = 30.0
 SUMMED_BESIDE_AT_LEAST = 2_000
 
 
-class FoldBeside:
+class FoldBeside(StoppedOnExit):
     """The fold of one import beside it: ``start`` once its events are parsed, then
     ``projections`` when the cases are written; ended by ``stop`` (``with``) whatever
     happened."""
@@ -102,12 +102,6 @@ class FoldBeside:
         if folding is not None:
             folding.stop()
 
-    def __enter__(self) -> FoldBeside:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop()
-
 
 # an event and all it says (its hash covers every field): an event of the file under the
 # id or at the position of one held here, with other content, is quarantined, not written
@@ -144,7 +138,7 @@ class _Ends:
         self._memory.close()
 
 
-class _Folding:
+class _Folding(StoppedOnExit):
     """One forked child folding ``cases`` (all their events: held and arriving)."""
 
     def __init__(
@@ -189,12 +183,6 @@ class _Folding:
     def stop(self) -> None:
         self._child.stop()
         self._ends.close()
-
-    def __enter__(self) -> _Folding:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.stop()
 
     def _fold_from_the_front(self) -> list[bytes]:  # in the child
         """Pickled as it goes, a few hundred cases at a time: once the ends meet, only the
