@@ -5,6 +5,8 @@ each key file, so nothing else differs from production."""
 
 from __future__ import annotations
 
+import os
+import select
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -206,3 +208,24 @@ def watch_fold_beside(patch: pytest.MonkeyPatch) -> list[object]:
 
     patch.setattr(FoldBeside, "projections", watched)
     return taken
+
+
+class Told:
+    """A word from a forked child to this process, through a pipe: waited for, not
+    polled. Made before the fork (the child writes into it), closed with ``with``."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+
+    def __enter__(self) -> Told:
+        return self
+
+    def tell(self) -> None:  # in the child
+        os.write(self._write, b"!")
+
+    def wait(self) -> None:
+        assert select.select([self._read], [], [], 10)[0], "the child never said"
+
+    def __exit__(self, *_: object) -> None:
+        os.close(self._read)
+        os.close(self._write)

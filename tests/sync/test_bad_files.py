@@ -853,25 +853,31 @@ def test_an_evidence_file_that_is_not_what_its_name_says_is_refused(
 # -- disk full ------------------------------------------------------------------------------
 
 
-def test_disk_full_while_storing_evidence(
-    office: Node, upload: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls = 0
+def disk_full_from_the_second_fsync(patch: pytest.MonkeyPatch) -> list[int]:
+    """``os.fsync`` finds the disk full from its second call on (counted in each process
+    on its own: a forked child counts its own); the count of this process's, as it goes."""
+    calls = [0]
     real_fsync = os.fsync
 
     def fsync(fd: int) -> None:
-        nonlocal calls
-        calls += 1
-        if calls >= 2:
+        calls[0] += 1
+        if calls[0] >= 2:
             raise OSError(errno.ENOSPC, "No space left on device")
         real_fsync(fd)
 
+    patch.setattr(os, "fsync", fsync)
+    return calls
+
+
+def test_disk_full_while_storing_evidence(
+    office: Node, upload: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with monkeypatch.context() as patch:
-        patch.setattr(os, "fsync", fsync)
+        calls = disk_full_from_the_second_fsync(patch)
         refused(office, upload, "disk_full", verify=False, blobs_may_grow=True)
     # the disk filled at the second fsync; the other file, written at the same time
     # (BlobStore.put_all), may still have synced its folder before the refusal
-    assert calls in (2, 3)
+    assert calls[0] in (2, 3)
     after = office.import_file(upload).preview  # room again: it goes in, evidence and all
     assert (after["new_cases"], after["new_evidence"]) == (3, 2)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import time
+import select
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,17 @@ from app.store import blob_batches
 from app.sync import applying, beside, held
 from app.sync.beside import EvidenceBeside
 from tests.sync import forge
-from tests.sync.conftest import OFFICE_PASSWORD, Node, every_import_beside, watch_evidence_beside
+from tests.sync.conftest import (
+    OFFICE_PASSWORD,
+    Node,
+    Told,
+    every_import_beside,
+    watch_evidence_beside,
+)
 from tests.sync.test_bad_files import (  # noqa: F401 - fixtures
     blob_files,
     copy_node,
+    disk_full_from_the_second_fsync,
     genuine_parts,
     laptop,
     office,
@@ -176,8 +183,7 @@ def _killed(_report: Callable[[bytes], None]) -> None:
 
 
 def _silent(_report: Callable[[bytes], None]) -> None:
-    while True:
-        time.sleep(1)
+    select.select([], [], [])  # blocked for good
 
 
 @pytest.mark.parametrize("work", [_raises, _killed, _silent], ids=["raises", "killed", "stuck"])
@@ -232,18 +238,8 @@ def test_a_full_disk_in_the_child_is_a_full_disk_for_the_import(
     """The child's second fsync finds the disk full: it ends, the import stores the
     rest itself, finds the disk full too, and refuses; nothing it or the child stored
     stays. With room again, the file goes in."""
-    calls = 0
-    real_fsync = os.fsync
-
-    def fsync(fd: int) -> None:
-        nonlocal calls  # counted in each process on its own
-        calls += 1
-        if calls >= 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_fsync(fd)
-
     with monkeypatch.context() as patch:
-        patch.setattr(os, "fsync", fsync)
+        disk_full_from_the_second_fsync(patch)
         refused(office, upload, "disk_full", verify=False, blobs_may_grow=True)
     after = office.import_file(upload).preview
     assert (after["new_cases"], after["new_evidence"]) == (3, 2)
@@ -277,15 +273,18 @@ def test_one_core_no_child(
     assert reported == []
 
 
-def _child_stuck_in_a_write(monkeypatch: pytest.MonkeyPatch) -> None:
+def _child_stuck_in_a_write(monkeypatch: pytest.MonkeyPatch, writing: Told | None = None) -> None:
     """The child's writers hang at the fsync of their first copy (half-written, under its
-    temporary name) until killed; this process's own writes go on."""
+    temporary name), saying so through ``writing``, until killed; this process's own
+    writes go on."""
     parent = os.getpid()
     real_fsync = os.fsync
 
     def fsync(fd: int) -> None:
         if os.getpid() != parent:
-            time.sleep(600)
+            if writing is not None:
+                writing.tell()
+            select.select([], [], [])  # blocked for good
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
@@ -303,18 +302,18 @@ def test_a_file_refused_while_the_child_writes_leaves_no_half_written_copy(
     parts = genuine_parts(upload, office)
     parts.events = parts.events.replace("人行道".encode(), "车行道".encode())
     source = forge.build(tmp_path / "x.tdsync", parts, recipients(office))
-    _child_stuck_in_a_write(monkeypatch)
+    writing = Told()
+    _child_stuck_in_a_write(monkeypatch, writing)
     events = importer._events
 
     def once_a_copy_is_half_written(opened: Any, manifest: dict) -> list:
-        deadline = time.monotonic() + 20
-        while not _half_written(office) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        writing.wait()
         assert _half_written(office), "the child began no copy"
         return events(opened, manifest)
 
     monkeypatch.setattr(importer, "_events", once_a_copy_is_half_written)
-    refused(office, source, "sync_damaged", verify=False)  # the preview starts no child
+    with writing:
+        refused(office, source, "sync_damaged", verify=False)  # the preview starts no child
 
 
 def test_a_child_given_up_in_the_middle_of_a_write_leaves_no_half_written_copy(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import pickle
-import select
 import threading
 import time
 from collections.abc import Iterator
@@ -39,6 +38,7 @@ from tests.store.store_helpers import projection_dump
 from tests.sync.conftest import (
     LAPTOP_PASSWORD,
     Node,
+    Told,
     enrol_laptop,
     every_import_beside,
     jpeg,
@@ -265,6 +265,26 @@ def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
         assert len(back) == head_start
 
 
+def _child_stuck_after(monkeypatch: pytest.MonkeyPatch, cases: int, stuck: Told) -> threading.Lock:
+    """The child, once it has folded ``cases`` cases, says so through ``stuck`` and is
+    blocked for good on the lock returned, to be held here across the fork (as another
+    thread may hold one — strptime's cache, a module being imported — when it forks)."""
+    parent = os.getpid()
+    held_at_the_fork = threading.Lock()
+    folded_there = [0]
+
+    def stuck_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            if folded_there[0] == cases:
+                stuck.tell()
+                held_at_the_fork.acquire()
+            folded_there[0] += 1
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    return held_at_the_fork
+
+
 def test_a_child_stuck_in_its_fold_never_holds_the_import_up(
     laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -272,21 +292,10 @@ def test_a_child_stuck_in_its_fold_never_holds_the_import_up(
     thread may hold one — strptime's cache, a module being imported — when the import
     forks): the import waits for it only so long, then folds the cases itself."""
     monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 0.5)
-    parent = os.getpid()
-    held_at_the_fork = threading.Lock()
-    folded_there = [0]
-
-    def stuck_in_the_child(events: Any, context: Any) -> Any:
-        if os.getpid() != parent:
-            folded_there[0] += 1
-            if folded_there[0] > 2:  # after two cases: the parent needs what it folded
-                stuck.tell()
-                held_at_the_fork.acquire()
-        return project_case(events, context)
-
-    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    stuck = Told()
+    held_at_the_fork = _child_stuck_after(monkeypatch, 2, stuck)  # the parent needs those
     events = _held_events(laptop)
-    with held_at_the_fork, _Told() as stuck, FoldBeside() as beside:
+    with held_at_the_fork, stuck, FoldBeside() as beside:
         beside.start(laptop.db, events)
         folding = beside._folding
         assert folding is not None
@@ -305,18 +314,10 @@ def test_a_child_that_folded_nothing_is_not_waited_for(
     """The child never got through a case: this process folded every case from the back,
     and takes its own fold at once."""
     monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 3600)
-    parent = os.getpid()
-    held_at_the_fork = threading.Lock()
-
-    def stuck_in_the_child(events: Any, context: Any) -> Any:
-        if os.getpid() != parent:
-            stuck.tell()
-            held_at_the_fork.acquire()
-        return project_case(events, context)
-
-    monkeypatch.setattr(fold_beside, "project_case", stuck_in_the_child)
+    stuck = Told()
+    held_at_the_fork = _child_stuck_after(monkeypatch, 0, stuck)
     events = _held_events(laptop)
-    with held_at_the_fork, _Told() as stuck, FoldBeside() as beside:
+    with held_at_the_fork, stuck, FoldBeside() as beside:
         beside.start(laptop.db, events)
         assert beside._folding is not None
         stuck.wait()
@@ -355,24 +356,6 @@ def test_an_import_folded_beside_leaves_no_descriptor_open(
     laptop.import_file(down)
     assert len(taken) == 1 and taken[0] is not None
     assert _open_fds() == fds
-
-
-class _Told:
-    """A word from the child to this process, through a pipe: waited for, not polled."""
-
-    def __enter__(self) -> _Told:
-        self._read, self._write = os.pipe()
-        return self
-
-    def tell(self) -> None:  # in the child
-        os.write(self._write, b"!")
-
-    def wait(self) -> None:
-        assert select.select([self._read], [], [], 10)[0], "the child never said"
-
-    def __exit__(self, *_: object) -> None:
-        os.close(self._read)
-        os.close(self._write)
 
 
 def _open_fds() -> set[str]:
