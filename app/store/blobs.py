@@ -38,7 +38,13 @@ from app.store.evidence_files import (
 )
 from app.store.processes import process_alive
 
-__all__ = ["EVIDENCE_TYPES", "PHOTO_LIMIT_MB", "PHOTO_TYPES", "BlobStore", "StoredFile"]
+__all__ = [
+    "EVIDENCE_TYPES",
+    "PHOTO_LIMIT_MB",
+    "PHOTO_TYPES",
+    "BlobStore",
+    "StoredFile",
+]
 
 _CHUNK = 1 << 20
 INCOMING = ".incoming-"  # + the writing process's id + "-": a copy not yet whole
@@ -327,7 +333,7 @@ class BlobStore(BatchStoring):
             self._check_written(Path(temporary), sha256, check)
             final = self.path(sha256)
             final.parent.mkdir(exist_ok=True, mode=0o700)
-            if final.exists() and not replace:
+            if not replace and _touched(final):
                 os.unlink(temporary)
             else:
                 os.replace(temporary, final)
@@ -366,6 +372,16 @@ def file_sha256(path: Path) -> str:
         while chunk := data.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _touched(stored: Path) -> bool:
+    """Whether the file is there, made young again if so: a file copied in again is about
+    to be recorded, and the sweep of files no record names goes by their age."""
+    try:
+        os.utime(stored)
+        return True
+    except FileNotFoundError:
+        return False
 
 
 def _sync_folder(folder: Path) -> None:

@@ -30,6 +30,7 @@ from app.store.case_state import load_state
 from app.store.cases import case_by_id, case_by_number
 from app.store.devices import own_kind
 from app.store.eventlog import new_id, writing
+from app.store.evidence import record_stored
 from app.store.police_transfers import (
     case_evidence,
     check_review_in_time,
@@ -114,7 +115,8 @@ def act(
     if request.action == Action.POLICE_REVIEW:
         check_review_in_time(db, case.id, state.police_refused_letter, now)
     request = checked_follow_up(db, case.id, state, request, now)
-    photos = list({p.sha256: p for p in (blobs.put_photo(Path(f)) for f in photo_files)}.values())
+    stored = {Path(f): blobs.put_photo(Path(f)) for f in photo_files}
+    photos = list({p.sha256: p for p in stored.values()}.values())
     if photos:
         request = replace(
             request, photos=tuple({"sha256": p.sha256, "file_name": p.file_name} for p in photos)
@@ -133,11 +135,7 @@ def act(
             evidence,
             deciders_of(db),
         )
-        for photo in photos:
-            db.conn.execute(
-                "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
-                [photo.sha256, photo.size, photo.media_type],
-            )
+        record_stored(db, blobs, stored)
         basis = db.execute("SELECT last_event_id FROM cases WHERE id = ?", [case.id]).fetchone()
         payload = decision.payload | {BASIS: basis[0]}  # what this step was decided on
         writer.append(user.id, "case", case.id, decision.event_type, payload)

@@ -37,6 +37,7 @@ from app.core.permissions import REGISTER_CASE, require
 from app.core.secrets import REPORTER_REF, reporter_from
 from app.store.blobs import BlobStore, StoredFile
 from app.store.eventlog import entity_events, new_id, writing
+from app.store.evidence import record_stored
 from app.store.reference import ReferenceData
 from app.store.secrets import store_reporter
 
@@ -161,19 +162,15 @@ def register_case(
     require(actor.role, REGISTER_CASE)
     ref = ReferenceData(db)
     intake = validate_intake(request, ref.categories, ref.grids)
-    stored = [blobs.put_photo(Path(f)) for f in photo_files]
-    photos = list({photo.sha256: photo for photo in stored}.values())  # the same photo once
+    stored = {Path(f): blobs.put_photo(Path(f)) for f in photo_files}
+    photos = list({photo.sha256: photo for photo in stored.values()}.values())  # each once
     township_code = ref.township.code
     case_id = new_id()
     try:
         with writing(db, wall) as writer:
             received_at = local_text(wall())
             number = next_case_number(db, township_code, received_at[:10], writer.device.code)
-            for photo in photos:
-                db.conn.execute(
-                    "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
-                    [photo.sha256, photo.size, photo.media_type],
-                )
+            record_stored(db, blobs, stored)
             reporter = hold_reporter(db, request)
             unit = actor.department_code
             payload = case_payload(intake, number, received_at, unit, photos, reporter_ref=reporter)

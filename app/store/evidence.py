@@ -1,14 +1,17 @@
 """A case's evidence list for a transfer dossier: each file's hash, capture and custody;
-and the evidence files an encrypted database still holds in plaintext."""
+the evidence files an encrypted database still holds in plaintext; and the recording of
+files copied in."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.store.blobs import BlobStore
+from app.core.errors import DomainError
+from app.store.blobs import BlobStore, StoredFile
 from app.store.devices import device_label, device_record
 
 
@@ -103,3 +106,18 @@ def plain_beside_encrypted(db: Database, blobs: BlobStore) -> list[PlainEvidence
     for sha256, number, file_name in rows:
         named[sha256].append((number, file_name))
     return [PlainEvidence(sha256, tuple(named[sha256])) for sha256 in plain]
+
+
+def record_stored(db: Database, store: BlobStore, stored: dict[Path, StoredFile]) -> None:
+    """Inside the write transaction that names them: each file copied in (by ``put_photo``,
+    from its source) recorded in ``blobs``, copied in again if it went since. A refused sync
+    import takes back the files it stored that no record names, holding the write lock
+    (sync/files.py), and one of them may have had this very content: copied before the
+    transaction, it would otherwise be recorded after its file was gone."""
+    for source, photo in stored.items():
+        if not store.has(photo.sha256) and store.put_photo(source).sha256 != photo.sha256:
+            raise DomainError("photo_changed", value=source.name)  # changed since it was read
+        db.conn.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
+            [photo.sha256, photo.size, photo.media_type],
+        )

@@ -26,6 +26,7 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore
+from app.store.database import write_transaction
 from app.sync.applying import ImportSummary, apply
 from app.sync.archive import WORK_FOLDER, Opened, open_archive
 from app.sync.beside import Beside
@@ -201,9 +202,18 @@ FOLD_FAILURES = (
 
 
 def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
-    for sha256 in fresh:
-        if not db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone():
-            store.path(sha256).unlink(missing_ok=True)
+    """Holding the write lock, so that a photo of the same content copied in by another
+    writer meanwhile is either recorded already (and kept) or copied in again inside its
+    own transaction (``blobs.record_stored``)."""
+    if not fresh:
+        return
+    try:
+        with write_transaction(db):
+            for sha256 in fresh:
+                if not db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone():
+                    store.path(sha256).unlink(missing_ok=True)
+    except (sqlite_driver.Error, DomainError):
+        pass  # no lock to be had (busy, read-only, full): left to the sweep of unnamed files
 
 
 def _busy(error: sqlite_driver.OperationalError) -> bool:

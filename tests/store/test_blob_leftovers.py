@@ -101,3 +101,19 @@ def test_evidence_files_and_folders_are_the_owners_alone(tmp_path: Path) -> None
         assert stat.S_IMODE(store.folder.stat().st_mode) == 0o700
     finally:
         os.umask(old_umask)
+
+
+def test_a_file_copied_in_again_is_young_again_to_the_sweep(tmp_path: Path) -> None:
+    """An old unnamed copy a clerk attaches again is about to be recorded: the sweep of
+    another program opening the database meanwhile keeps it."""
+    store = BlobStore(tmp_path / "blobs")
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(TINY_JPEG + b"attached again")
+    stored = store.put_photo(photo)
+    long_ago = 1_000_000_000.0  # 2001
+    os.utime(store.path(stored.sha256), (long_ago, long_ago))
+    assert store.put_photo(photo) == stored
+    assert store.sweep_orphans(set(), now_s=long_ago + 2 * DAY_MS / 1000) == 0
+    assert store.has(stored.sha256)
+    os.utime(store.path(stored.sha256), (long_ago, long_ago))  # left unrecorded: swept
+    assert store.sweep_orphans(set(), now_s=long_ago + 2 * DAY_MS / 1000) == 1

@@ -585,3 +585,21 @@ def test_a_refused_step_with_a_photo_leaves_no_file(desk: Desk) -> None:
     before = folder_files(desk.blobs.folder)
     desk.refuse("grid", n, "feedback", photos=(desk.photo(),), note="已处理")
     assert folder_files(desk.blobs.folder) == before
+
+
+def test_a_step_photo_taken_back_before_its_transaction_is_copied_in_again(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a registration's (test_register_case): a refused sync import takes back a file
+    of the same content between the copy and the step's transaction."""
+    from tests.store.test_register_case import copied_in_then_taken_back
+
+    n = desk.case()
+    desk.act("clerk", n, "self-handle")
+    desk.act("clerk", n, "sign")
+    shot = desk.photo()
+    calls = copied_in_then_taken_back(monkeypatch, desk.blobs)
+    desk.act("clerk", n, "feedback", photos=(shot,), note="已处理")
+    assert calls == [shot, shot]
+    [digest] = desk.evidence(n)
+    assert desk.blobs.read_bytes(digest) == shot.read_bytes()

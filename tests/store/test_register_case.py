@@ -360,3 +360,49 @@ def test_failed_registration_does_not_use_up_a_number(demo_db, store, tmp_path) 
         register_case(demo_db, store, clerk, REQUEST, [tmp_path / "x.jpg"], wall=lambda: NEXT_DAY)
     case = register_case(demo_db, store, clerk, REQUEST, wall=lambda: NEXT_DAY)
     assert case.number.endswith("0001")
+
+
+def copied_in_then_taken_back(monkeypatch, store: BlobStore, changed: bytes | None = None):
+    """``put_photo`` whose copy is deleted before the registration's transaction, as a
+    refused sync import takes back a file of the same content; ``changed``: the source is
+    rewritten meanwhile too."""
+    real = BlobStore.put_photo
+    calls: list[Path] = []
+
+    def put_photo(self: BlobStore, source: Path):  # type: ignore[no-untyped-def]
+        stored = real(self, source)
+        if not calls:
+            store.path(stored.sha256).unlink()
+            if changed is not None:
+                source.write_bytes(changed)
+        calls.append(source)
+        return stored
+
+    monkeypatch.setattr(BlobStore, "put_photo", put_photo)
+    return calls
+
+
+def test_a_photo_taken_back_before_its_transaction_is_copied_in_again(
+    demo_db, store, tmp_path, monkeypatch
+) -> None:
+    clerk = user_by_name(demo_db, "clerk")
+    a = photo(tmp_path / "camera", "a.jpg")
+    calls = copied_in_then_taken_back(monkeypatch, store)
+    case = register_case(demo_db, store, clerk, REQUEST, [a], wall=lambda: NEXT_DAY)
+    assert calls == [a, a]
+    [digest] = case.photos
+    assert store.read_bytes(digest) == JPEG
+
+
+def test_a_photo_taken_back_and_changed_meanwhile_is_refused(
+    demo_db, store, tmp_path, monkeypatch
+) -> None:
+    clerk = user_by_name(demo_db, "clerk")
+    a = photo(tmp_path / "camera", "a.jpg")
+    copied_in_then_taken_back(monkeypatch, store, changed=JPEG + b"edited")
+    before = full_dump(demo_db)
+    with pytest.raises(DomainError) as caught:
+        register_case(demo_db, store, clerk, REQUEST, [a], wall=lambda: NEXT_DAY)
+    assert caught.value.code == "photo_changed"
+    assert "a.jpg" in str(caught.value) and "重新添加" in str(caught.value)
+    assert full_dump(demo_db) == before

@@ -6,6 +6,7 @@ the database exactly as it was; the first import completes untouched."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,3 +151,26 @@ def test_an_import_leaves_only_its_lock_beside_the_database(office: Node, tmp_pa
     assert (work.stat().st_mode & 0o777) == 0o700
     assert (work / "import.lock").stat().st_size == 0
     laptop.db.close()
+
+
+def test_files_are_taken_back_only_under_the_write_lock(office: Node, tmp_path: Path) -> None:
+    """A refused import's take-back holds the write lock, so a window that copied in a
+    photo of the same content and is recording it now (blobs.record_stored) keeps it; when
+    the lock cannot be had, the files stay, for the sweep of files no record names."""
+    taken, kept = hashlib.sha256(b"taken").hexdigest(), hashlib.sha256(b"kept").hexdigest()
+    office.blobs.put_bytes(taken, b"taken")
+    office.blobs.put_bytes(kept, b"kept")
+    office.db.execute(
+        "INSERT INTO blobs (sha256, size, media_type) VALUES (?, 4, 'image/jpeg')", [kept]
+    )
+    blocker = sqlite_driver.connect(office.path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # a window recording its photo
+    office.db.execute("PRAGMA busy_timeout = 50")
+    try:
+        files._take_back(office.db, office.blobs, [taken, kept])
+        assert office.blobs.has(taken) and office.blobs.has(kept)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    files._take_back(office.db, office.blobs, [taken, kept])
+    assert not office.blobs.has(taken) and office.blobs.has(kept)

@@ -41,6 +41,10 @@ CASE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "source_unknown": ("来源“{value}”不存在。", "Unknown source '{value}'."),
     "photo_missing": ("照片文件不存在：{value}", "Photo file not found: {value}"),
+    "photo_changed": (
+        "照片“{value}”在保存时被改动，请确认照片后重新添加。",
+        "Photo '{value}' changed while it was being saved; check it and add it again.",
+    ),
     "photo_not_image": (
         "“{value}”不是照片（支持 JPG、PNG、HEIC、WEBP、BMP）。",
         "'{value}' is not a photo (JPG, PNG, HEIC, WEBP, BMP).",

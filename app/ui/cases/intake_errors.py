@@ -29,6 +29,7 @@ ERROR_FIELDS = {
     "longitude_out_of_range": "longitude",
     "coordinates_incomplete": "latitude",
     "photo_missing": "photos",
+    "photo_changed": "photos",
     "photo_not_image": "photos",
     "photo_too_large": "photos",
 }
