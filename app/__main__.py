@@ -6,6 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.core_dumps import forbid_core_dumps
+
+    forbid_core_dumps()  # before anything secret is in memory
     try:
         from app.cli.main import run
 
