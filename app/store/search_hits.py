@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.store.hits_halves import hits_below, listed_rows
 from app.store.sqlite_driver import OperationalError
 
 # Bitmaps kept per connection (a million cases: 1 MB each).
@@ -240,7 +241,7 @@ def _finish(db: Database, newest: NewestHits) -> SearchHits:
     """Every hit of ``newest``: the rest read below those read, kept as ``search_hits``
     keeps hits (as of before the first read), so a plan that reads every hit after the
     newest gave up reads nothing again."""
-    rows = _concatenated(newest.rows, _hits_below(db, newest.match, newest.below))
+    rows = _concatenated(newest.rows, hits_below(db, newest.match, newest.below))
     return _keep(db, newest.match, _hits(rows), newest.version)
 
 
@@ -258,25 +259,7 @@ def forget_searches() -> None:
 
 
 def _read(db: Database, match: str) -> SearchHits:
-    return _hits(_hits_below(db, match, _ABOVE_ALL))
-
-
-def _hits_below(db: Database, match: str, below: int) -> Any:
-    """Every hit of ``match`` numbered below ``below`` (numpy)."""
-    listed = db.execute(
-        "SELECT group_concat(rowid) FROM cases_search WHERE cases_search MATCH ? AND rowid < ?",
-        [match, below],
-    ).fetchone()[0]
-    return listed_rows(listed)
-
-
-def listed_rows(listed: str | None) -> Any:
-    """``group_concat``'s list of row numbers as a numpy array."""
-    # numpy (through pyqtgraph) parses the index's list of row numbers in C: 6 ms for
-    # 239,000 hits, where Python's int() takes 40; imported here, not at start-up
-    import numpy
-
-    return numpy.fromstring(listed or "", dtype=numpy.int64, sep=",")
+    return _hits(hits_below(db, match, _ABOVE_ALL))
 
 
 def _bitmap(rows: Any) -> Any:

@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.model import User
+from app.store import hits_halves
 from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_plan import SORTABLE
 from app.store.search_probe import probes
@@ -151,11 +152,19 @@ def recorded(db: Database, work: Callable[[], object]) -> list[Statement]:
             raise
         return _Watched(cursor, statements, started)
 
+    def read_apart(file: Any, match: str, low: int, high: int) -> Any:
+        # the upper half of a search's hits, read on a second connection at the same time
+        # (app/store/hits_halves.py): its floor is run here, after the lower half's
+        statements.append((hits_halves._HITS_BETWEEN, [match, low, high], None))
+        return apart(file, match, low, high)
+
     db.execute = recording  # type: ignore[method-assign]
+    apart, hits_halves._read_apart = hits_halves._read_apart, read_apart
     try:
         work()
     finally:
         del db.execute  # back to the class's method
+        hits_halves._read_apart = apart
     return statements
 
 

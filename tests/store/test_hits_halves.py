@@ -1,0 +1,73 @@
+"""Every hit of a search read in two halves, one on a second connection on a thread of
+its own (app/store/hits_halves.py): the same hits as one read, whatever happens to the
+second read; one read inside a transaction, whose writes only this connection sees."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import app.store.hits_halves as halves
+from app.core.errors import DomainError
+from app.core.text import fts_query
+from app.store.search_hits import forget_searches, search_hits
+from tests.store.store_helpers import SEARCHES
+from tests.store.test_search_hits import indexed
+
+ALL = 2**62
+
+
+@pytest.fixture
+def halved(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, str]]:
+    """Halved whatever the number of cases; the upper halves read, and on which thread."""
+    monkeypatch.setattr(halves, "HALVED_ABOVE", 0)
+    read = halves._read_apart
+    seen: list[tuple[int, int, str]] = []
+
+    def reading_apart(file, match, low, high):  # type: ignore[no-untyped-def]
+        seen.append((low, high, threading.current_thread().name))
+        return read(file, match, low, high)
+
+    monkeypatch.setattr(halves, "_read_apart", reading_apart)
+    return seen
+
+
+def test_two_halves_hold_what_one_read_finds(demo_db, halved) -> None:
+    last = demo_db.execute("SELECT max(seq) FROM cases").fetchone()[0]
+    for text in [*SEARCHES, "没有这样的字"]:
+        match = fts_query(text)
+        for below in (ALL, last, last // 3):
+            expected = sorted(row for row in indexed(demo_db, text) if row < below)
+            assert halves.hits_below(demo_db, match, below).tolist() == expected, (text, below)
+    assert halved and all(name.startswith("towndesk-hits") for _, _, name in halved)
+    assert ((last + 1) // 2, ALL) in [(low, high) for low, high, _ in halved]
+
+
+def test_the_upper_half_is_read_here_when_the_other_read_fails(
+    demo_db, halved, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(file):  # type: ignore[no-untyped-def]
+        raise DomainError("database_locked", value=str(file.path))
+
+    monkeypatch.setattr(halves, "connect", locked)
+    forget_searches()
+    for text in SEARCHES:
+        hits = search_hits(demo_db, fts_query(text))
+        assert hits.count == len(indexed(demo_db, text)), text
+    assert halved  # it was tried
+
+
+def test_inside_a_transaction_one_read_sees_its_writes(demo_db, halved) -> None:
+    last = demo_db.execute("SELECT max(seq) FROM cases").fetchone()[0]
+    match = fts_query("占道")
+    demo_db.conn.execute("BEGIN")
+    try:
+        demo_db.conn.execute(
+            "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, '占 道', '占道')",
+            [last + 1],
+        )
+        assert last + 1 in halves.hits_below(demo_db, match, ALL).tolist()
+    finally:
+        demo_db.conn.execute("ROLLBACK")
+    assert not halved
