@@ -22,6 +22,7 @@ from app.store.case_list import (
     gathered_in_order,
     listed_cases,
     listed_window,
+    nth_received,
     walked_within,
 )
 from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
@@ -54,9 +55,14 @@ MORE_HITS_MARGIN = 1.5
 NEWEST_AT_MOST = 20_000
 # A search whose newest hits cannot serve its list (a month gone by, a to-do list, another
 # order) is first tried by asking the full-text index about each case the filters find, for
-# at most this long (8-35 µs a case on a merged index: the 60 newest of a month holding
-# 占道经营, 8-17 ms; reading its every hit instead takes 27-45).
+# at most as long as reading every hit of a common word would take, PROBE_MS_PER_MILLION
+# for each million cases, within PROBE_MS_LEAST..PROBE_MS (8-35 µs a case on a merged
+# index: the 60 newest of a month holding 占道经营, 8-17 ms; reading its every hit, in
+# halves on two cores (hits_halves.py), 11-12 ms at a million cases, five times that at
+# five million).
 PROBE_MS = 20.0
+PROBE_MS_LEAST = 5.0
+PROBE_MS_PER_MILLION = 10.0
 # A unit's or a person's few cases are gathered, sorted and probed in order if they are at
 # most this many (sorting them costs ~1 µs each); more are walked along the sort order.
 PROBE_GATHERED_AT_MOST = 5_000
@@ -72,6 +78,11 @@ FILTERS_EXACT_WITHIN_MS = 5.0
 # number, the address: 70 ms for those 49,000).
 GATHER_MS_PER_CASE = 0.0005
 GATHER_MS_PER_CASE_LOOKED_UP = 0.002
+# A walk of the number index passes about this many ms per entry (0.2-0.5 µs at a million
+# cases: the least, so a walk is never foreseen longer than it is), and how far it goes is
+# foreseen within this long (one step down a filter's index).
+WALK_MS_PER_ENTRY = 0.0002
+FORESIGHT_MS = 2.0
 
 
 @dataclass(frozen=True)
@@ -164,11 +175,15 @@ def first_window(
         probed_first = _probed(db, case_filter, sort, limit, known)
         if probed_first is not None:
             return probed_first
-    count = known or estimate_cases(db, case_filter)
+    # a search's exact count follows from its hits (the model asks for it once the first
+    # window is painted): tried here only briefly (September's cases of the largest unit
+    # holding 占道经营, 43 ms; given up after 10 before)
+    exact_within = FILTERS_EXACT_WITHIN_MS if case_filter.text.strip() else EXACT_WITHIN_MS
+    count = known or estimate_cases(db, case_filter, exact_within)
     if count.value == 0 and count.exact:
         return FirstWindow(count, [], False)
     walk = should_walk(count)
-    budget = _walking_ms(case_filter, sort, count)
+    budget = _walking_ms(db, case_filter, sort, count, limit)
     rows = walked_within(db, case_filter, sort, limit, budget) if budget else None
     if rows is None:
         # where the walk was given up, the cases are gathered: a walk of the later windows
@@ -180,7 +195,9 @@ def first_window(
     return FirstWindow(CaseCount(max(count.value, len(rows)), count.exact), rows, walk)
 
 
-def _walking_ms(case_filter: CaseFilter, sort: CaseSort, count: CaseCount) -> float | None:
+def _walking_ms(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, count: CaseCount, limit: int
+) -> float | None:
     """How long the first window may be walked for before it is gathered instead: 0,
     gathered at once; None, not tried (few cases are gathered; many hits of a search have
     no index to be gathered by, so they are always walked)."""
@@ -189,13 +206,34 @@ def _walking_ms(case_filter: CaseFilter, sort: CaseSort, count: CaseCount) -> fl
     if not should_walk(count):
         # where the sort order's index holds the cases early, walking it beats gathering
         # (the hits for 占 among urgent cases by number: 4 ms against 48)
-        return TRY_WALKING_MS
-    if case_filter.text.strip():
+        budget = TRY_WALKING_MS
+    elif case_filter.text.strip():
         return None
-    if sort.column == "received_at" and listed_in_order_received(case_filter):
+    elif sort.column == "received_at" and listed_in_order_received(case_filter):
         return 0.0  # gathered at once
-    in_index = sort.column in IN_EVERY_INDEX
-    return count.value * (GATHER_MS_PER_CASE if in_index else GATHER_MS_PER_CASE_LOOKED_UP)
+    else:
+        in_index = sort.column in IN_EVERY_INDEX
+        budget = count.value * (GATHER_MS_PER_CASE if in_index else GATHER_MS_PER_CASE_LOOKED_UP)
+    return 0.0 if _walk_foreseen_longer(db, case_filter, sort, limit, budget) else budget
+
+
+def _walk_foreseen_longer(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int, budget_ms: float
+) -> bool:
+    """Whether a walk of the number index is foreseen to pass more entries before the
+    window's last case than ``budget_ms`` allows. Numbers are given in the order received,
+    so for one value's cases, which its index lists in that order, the row number of the
+    ``limit``-th from the walk's end says how far the walk goes (the 60th oldest case of
+    办理中 at a million cases: 203,000 rows in; the walk passed 237,000 entries, 51 ms)."""
+    dated = case_filter.received_from or case_filter.received_to  # walked as number ranges
+    if sort.column != "number" or dated or not listed_in_order_received(case_filter):
+        return False
+    descending = sort.descending
+    seq = within(db, FORESIGHT_MS, lambda: nth_received(db, case_filter, descending, limit))
+    if seq is None:
+        return False
+    reach = row_numbers(db) - seq if descending else seq  # the entries before it
+    return reach * WALK_MS_PER_ENTRY > budget_ms
 
 
 def _newest_first(
@@ -308,21 +346,29 @@ def _probed_rows(
 ) -> list[ListedCase] | None:
     """The first ``limit`` rows found by probing the ``gathered`` cases in turn, or walking
     the sort order's index; None: given up."""
+    budget = _probing_ms(db)
     probed = probes(db)
-    probed.walking(limit, PROBE_MS)
+    probed.walking(limit, budget)
     try:
         if gathered is not None:
-            seqs = within(db, PROBE_MS, lambda: hits_in_order(db, match, gathered, limit))
+            seqs = within(db, budget, lambda: hits_in_order(db, match, gathered, limit))
             return None if seqs is None else listed_cases(db, seqs)
         # newest first, through the index of the filter's value finding fewest cases (not
         # with a unit's or a person's cases: the value's newest are not theirs)
         narrowed = case_filter.waiting_on is not None or case_filter.lead_unit
         via = _walked_via(db, case_filter) if sort == CaseSort() and not narrowed else None
-        return walked_within(db, case_filter, sort, limit, PROBE_MS, via=via, probe=True)
+        return walked_within(db, case_filter, sort, limit, budget, via=via, probe=True)
     except OperationalError:
         if not probed.given_up:
             raise
         return None
+
+
+def _probing_ms(db: Database) -> float:
+    """How long a search may be probed for: what reading every hit of a common word would
+    take on this many cases (``PROBE_MS_PER_MILLION``), within its bounds."""
+    foreseen = row_numbers(db) / 1_000_000 * PROBE_MS_PER_MILLION
+    return min(PROBE_MS, max(PROBE_MS_LEAST, foreseen))
 
 
 def _read_more(db: Database, hits: NewestHits, how_many: int) -> bool:

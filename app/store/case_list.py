@@ -191,3 +191,18 @@ def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None
     table in a hundred). A search's hits are read before the clock starts."""
     where = where_clause(db, case_filter)
     return within(db, ms, lambda: _count(db, where))
+
+
+def nth_received(db: Database, case_filter: CaseFilter, descending: bool, n: int) -> int | None:
+    """The row number of the filter's ``n``-th case in the order received, from the newest
+    (``descending``) or the oldest; None: there are fewer. For a filter of one value, whose
+    index lists its cases in that order: ``n`` steps down it."""
+    where = where_clause(db, case_filter)
+    if where is None:
+        return None
+    d = "DESC" if descending else "ASC"
+    row = db.execute(
+        f"SELECT seq FROM cases{where.sql()} ORDER BY received_at {d}, seq {d} LIMIT 1 OFFSET ?",
+        [*where.params, n - 1],
+    ).fetchone()
+    return None if row is None else row[0]

@@ -37,6 +37,7 @@ def usual_plan(db, case_filter: CaseFilter, limit: int = LIMIT) -> list[str]:
 def as_typed(monkeypatch):
     """Each search as first typed (no hit read), probing never given up for a slow machine."""
     monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)
+    monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
     forget_searches()
 
 
@@ -175,3 +176,30 @@ def test_a_walk_is_given_up_when_its_pace_foresees_too_long(monkeypatch, hits, g
         assert probed.ask(answers[-1]) == answers[-1]
     assert probed.given_up is given_up
     assert (probed.count, probed.found) == (search_probe.FORESEEN_AFTER, hits)
+
+
+@pytest.mark.parametrize(
+    ("cases", "budget"), [(100_000, 5.0), (1_000_000, 10.0), (2_000_000, 20.0), (5_000_000, 20.0)]
+)
+def test_probing_may_take_what_reading_every_hit_would(demo_db, monkeypatch, cases, budget):
+    """Reading every hit of a common word in halves takes 11-12 ms at a million cases and
+    grows with them: probing is given as long, at least 5 ms and at most 20."""
+    monkeypatch.setattr(case_count, "row_numbers", lambda _db: cases)
+    assert case_count._probing_ms(demo_db) == budget
+
+
+def test_a_search_is_counted_exact_only_briefly_before_its_first_window(demo_db, monkeypatch):
+    """A search's exact count follows from its hits once the first window is painted."""
+    tried: list[float] = []
+    estimate = case_count.estimate_cases
+
+    def estimating(db, case_filter, exact_within_ms=case_count.EXACT_WITHIN_MS):
+        tried.append(exact_within_ms)
+        return estimate(db, case_filter, exact_within_ms)
+
+    monkeypatch.setattr(case_count, "estimate_cases", estimating)
+    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
+    by_number = CaseSort("number")  # not as typed: the count is estimated first
+    first_window(demo_db, CaseFilter(source="hotline"), by_number, LIMIT)
+    first_window(demo_db, CaseFilter(source="hotline", text="道"), by_number, LIMIT)
+    assert tried == [case_count.EXACT_WITHIN_MS, case_count.FILTERS_EXACT_WITHIN_MS]
