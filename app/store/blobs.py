@@ -38,13 +38,7 @@ from app.store.evidence_files import (
 )
 from app.store.processes import process_alive
 
-__all__ = [
-    "EVIDENCE_TYPES",
-    "PHOTO_LIMIT_MB",
-    "PHOTO_TYPES",
-    "BlobStore",
-    "StoredFile",
-]
+__all__ = ["EVIDENCE_TYPES", "PHOTO_LIMIT_MB", "PHOTO_TYPES", "BlobStore", "StoredFile"]
 
 _CHUNK = 1 << 20
 INCOMING = ".incoming-"  # + the writing process's id + "-": a copy not yet whole

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.store.hits_halves import hits_below, listed_rows
+from app.store.hits_halves import NEWEST_BELOW, hits_below, joined, listed_rows
 from app.store.sqlite_driver import OperationalError
 
 # Bitmaps kept per connection (a million cases: 1 MB each).
@@ -184,7 +184,7 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
     found = _still_kept(db, match, version)
     if found is not None:
         return found
-    rows = listed_rows(db.execute(_NEWEST, [match, _ABOVE_ALL, how_many + 1]).fetchone()[0])
+    rows = listed_rows(db.execute(NEWEST_BELOW, [match, _ABOVE_ALL, how_many + 1]).fetchone()[0])
     if len(rows) <= how_many:  # every hit: kept like any other
         return _keep(db, match, _hits(rows), version)
     name = f"search_hit_{next(_names)}"
@@ -212,23 +212,18 @@ def newest_hits(db: Database, match: str, how_many: int) -> SearchHits | NewestH
     return newest
 
 
-# The hits below a row number, the newest first (the full-text index seeks to it: each
-# further read costs what its own hits do, ~0.6 µs each)
-_NEWEST = (
-    "SELECT group_concat(rowid) FROM (SELECT rowid FROM cases_search "
-    "WHERE cases_search MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?)"
-)
 _ABOVE_ALL = 2**62
 
 
 def _more(db: Database, newest: NewestHits, how_many: int) -> bool:
     """Read up to ``how_many`` more of ``newest``'s hits, below those read: False when
     every hit is read (none is left below)."""
-    rows = listed_rows(db.execute(_NEWEST, [newest.match, newest.below, how_many]).fetchone()[0])
+    params = [newest.match, newest.below, how_many]
+    rows = listed_rows(db.execute(NEWEST_BELOW, params).fetchone()[0])
     newest.complete = len(rows) < how_many
     if len(rows) == 0:
         return False
-    newest.rows = _concatenated(newest.rows, rows)
+    newest.rows = joined(newest.rows, rows)
     below = int(rows.min())
     bitmap = _bitmap(rows - below)
     newest.bits = bitmap.tobytes() + b"\0" * (newest.below - below - len(bitmap)) + newest.bits
@@ -241,14 +236,8 @@ def _finish(db: Database, newest: NewestHits) -> SearchHits:
     """Every hit of ``newest``: the rest read below those read, kept as ``search_hits``
     keeps hits (as of before the first read), so a plan that reads every hit after the
     newest gave up reads nothing again."""
-    rows = _concatenated(newest.rows, hits_below(db, newest.match, newest.below))
+    rows = joined(newest.rows, hits_below(db, newest.match, newest.below))
     return _keep(db, newest.match, _hits(rows), newest.version)
-
-
-def _concatenated(first: Any, second: Any) -> Any:
-    import numpy
-
-    return numpy.concatenate([first, second])
 
 
 def forget_searches() -> None:

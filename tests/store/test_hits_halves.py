@@ -20,8 +20,10 @@ ALL = 2**62
 
 @pytest.fixture
 def halved(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, str]]:
-    """Halved whatever the number of cases; the upper halves read, and on which thread."""
+    """Halved whatever the number of cases and hits; the upper halves read, and on which
+    thread."""
     monkeypatch.setattr(halves, "HALVED_ABOVE", 0)
+    monkeypatch.setattr(halves, "FEW_HITS", 1)
     read = halves._read_apart
     seen: list[tuple[int, int, str]] = []
 
@@ -41,7 +43,16 @@ def test_two_halves_hold_what_one_read_finds(demo_db, halved) -> None:
             expected = sorted(row for row in indexed(demo_db, text) if row < below)
             assert halves.hits_below(demo_db, match, below).tolist() == expected, (text, below)
     assert halved and all(name.startswith("towndesk-hits") for _, _, name in halved)
-    assert ((last + 1) // 2, ALL) in [(low, high) for low, high, _ in halved]
+    assert all(low == high // 2 for low, high, _ in halved)  # the upper half of the rest
+
+
+def test_a_word_of_few_hits_is_read_on_one_connection(demo_db, halved, monkeypatch) -> None:
+    monkeypatch.setattr(halves, "FEW_HITS", 10**9)
+    for text in SEARCHES:
+        assert halves.hits_below(demo_db, fts_query(text), ALL).tolist() == sorted(
+            indexed(demo_db, text)
+        )
+    assert not halved
 
 
 def test_the_upper_half_is_read_here_when_the_other_read_fails(
@@ -63,10 +74,11 @@ def test_inside_a_transaction_one_read_sees_its_writes(demo_db, halved) -> None:
     match = fts_query("占道")
     demo_db.conn.execute("BEGIN")
     try:
-        demo_db.conn.execute(
-            "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, '占 道', '占道')",
-            [last + 1],
-        )
+        for seq in (last + 1, last + 2):  # the second the newest, the first among the rest
+            demo_db.conn.execute(
+                "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, '占 道', '占道')",
+                [seq],
+            )
         assert last + 1 in halves.hits_below(demo_db, match, ALL).tolist()
     finally:
         demo_db.conn.execute("ROLLBACK")
