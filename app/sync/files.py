@@ -39,6 +39,7 @@ from app.sync.spool import private_dir
 IMPORT_WAIT_S = 30.0  # an import of another file: wait this long for it to finish
 POLL_S = 0.1
 BUSY_ATTEMPTS = 3  # times SQLite's busy timeout (10 s): 30 s in all
+TAKE_BACK_WAIT_MS = 1_000
 
 
 @contextmanager
@@ -204,9 +205,12 @@ FOLD_FAILURES = (
 def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
     """Holding the write lock, so that a photo of the same content copied in by another
     writer meanwhile is either recorded already (and kept) or copied in again inside its
-    own transaction (``blobs.record_stored``)."""
+    own transaction (``evidence.record_stored``). The lock is waited for TAKE_BACK_WAIT_MS
+    at most: the refusal is told the clerk without another 10 s of waiting."""
     if not fresh:
         return
+    waited = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute(f"PRAGMA busy_timeout = {TAKE_BACK_WAIT_MS}")
     try:
         with write_transaction(db):
             for sha256 in fresh:
@@ -214,6 +218,8 @@ def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
                     store.path(sha256).unlink(missing_ok=True)
     except (sqlite_driver.Error, DomainError):
         pass  # no lock to be had (busy, read-only, full): left to the sweep of unnamed files
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 def _busy(error: sqlite_driver.OperationalError) -> bool:

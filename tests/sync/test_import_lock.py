@@ -155,7 +155,7 @@ def test_an_import_leaves_only_its_lock_beside_the_database(office: Node, tmp_pa
 
 def test_files_are_taken_back_only_under_the_write_lock(office: Node, tmp_path: Path) -> None:
     """A refused import's take-back holds the write lock, so a window that copied in a
-    photo of the same content and is recording it now (blobs.record_stored) keeps it; when
+    photo of the same content and is recording it now (evidence.record_stored) keeps it; when
     the lock cannot be had, the files stay, for the sweep of files no record names."""
     taken, kept = hashlib.sha256(b"taken").hexdigest(), hashlib.sha256(b"kept").hexdigest()
     office.blobs.put_bytes(taken, b"taken")
@@ -165,12 +165,17 @@ def test_files_are_taken_back_only_under_the_write_lock(office: Node, tmp_path: 
     )
     blocker = sqlite_driver.connect(office.path, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # a window recording its photo
-    office.db.execute("PRAGMA busy_timeout = 50")
+    statements: list[str] = []
+    office.db.conn.set_trace_callback(statements.append)
     try:
         files._take_back(office.db, office.blobs, [taken, kept])
         assert office.blobs.has(taken) and office.blobs.has(kept)
+        # the lock waited for briefly, not SQLite's 10 s (the refusal is told at once)
+        assert f"PRAGMA busy_timeout = {files.TAKE_BACK_WAIT_MS}" in statements
     finally:
+        office.db.conn.set_trace_callback(None)
         blocker.execute("ROLLBACK")
         blocker.close()
+    assert office.db.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000  # as it was
     files._take_back(office.db, office.blobs, [taken, kept])
     assert not office.blobs.has(taken) and office.blobs.has(kept)
