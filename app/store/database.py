@@ -24,6 +24,7 @@ from app.store.encryption import (
     key_statement,
     make_private_folder,
     needs_key,
+    opened_here,
 )
 
 _MIGRATION_NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
@@ -76,6 +77,8 @@ def connect(target: Path | str | DatabaseFile) -> Database:
         db = Database(conn, execute_plugins=False)
         if file.key is not None:
             _keys[db] = file.key
+        if str(path) != ":memory:":
+            opened_here(path, file.key is not None, db)  # never opened from Python now
         if db.journal_mode != "wal" and str(path) != ":memory:":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import secrets
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 KEY_BYTES = 32
 _PLAIN_HEADER = b"SQLite format 3\x00"
@@ -46,11 +48,58 @@ def new_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
+# The database files this process has open through SQLite (by device and inode), whether
+# encrypted, and the connections (sqlite_utils Databases) that have them open. A file
+# SQLite has open here is never opened from Python: on POSIX, closing any handle a process
+# has to a file drops every lock the process holds on it (fcntl), SQLite's included, and
+# another program closing its connection then takes itself for the last one and deletes
+# the -wal under ours: what this process commits after that is lost.
+_open_here: dict[tuple[int, int], tuple[bool, weakref.WeakSet[Any]]] = {}
+
+
+def opened_here(path: Path, encrypted: bool, db: Any) -> None:
+    """``db``, a connection just opened on ``path`` (``store/database.connect``)."""
+    stat = os.stat(path)
+    key = (stat.st_dev, stat.st_ino)
+    known = _open_here.get(key)
+    if known is None or known[0] != encrypted:
+        known = _open_here[key] = (encrypted, weakref.WeakSet())
+    known[1].add(db)
+
+
+def _known_here(path: Path) -> bool | None:
+    """Whether ``path`` is encrypted, if a connection of this process has it open."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (stat.st_dev, stat.st_ino)
+    known = _open_here.get(key)
+    if known is None:
+        return None
+    if any(_still_open(db) for db in list(known[1])):
+        return known[0]
+    del _open_here[key]
+    return None
+
+
+def _still_open(db: Any) -> bool:
+    try:
+        db.conn.total_changes  # noqa: B018 - raises once the connection is closed
+    except Exception:  # (the driver's ProgrammingError: this module cannot import it)
+        return False
+    return True
+
+
 def is_encrypted(path: Path) -> bool:
     """True for a file that looks like an encrypted database: whole pages (SQLCipher writes
     nothing else), not starting as every plain SQLite file does (an encrypted database's
     first page is random bytes: its salt, then ciphertext). Anything else that is not plain
-    SQLite (a text file, a cut-off copy) is just not a database, and is said to be so."""
+    SQLite (a text file, a cut-off copy) is just not a database, and is said to be so. A
+    file a connection of this process has open is not read: how it was opened tells."""
+    known = _known_here(path)
+    if known is not None:
+        return known
     try:
         with path.open("rb") as file:
             header = file.read(len(_PLAIN_HEADER))
