@@ -16,9 +16,9 @@ _IN_FLIGHT = 64 << 20  # bytes put_all holds read and not yet written
 class _Store(Protocol):
     """What the batch writing needs of the evidence folder (``BlobStore``)."""
 
-    def has(self, sha256: str) -> bool: ...
-
     def put_bytes(self, sha256: str, data: bytes) -> None: ...
+
+    def still_has(self, sha256: str) -> bool: ...
 
 
 class BatchStoring:
@@ -42,7 +42,7 @@ class BatchStoring:
             names: list[str] = []
             held = 0
             for sha256 in files:
-                if self.has(sha256):
+                if self.still_has(sha256):  # (made young again: it is about to be recorded)
                     continue
                 data = read(sha256)
                 pending.append(pool.submit(self.put_bytes, sha256, data))

@@ -92,6 +92,11 @@ class BlobStore(BatchStoring):
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
 
+    def still_has(self, sha256: str) -> bool:
+        """``has``, for a file about to be recorded: made young again if it is there, so
+        the sweep of files no record names (which goes by their age) keeps it."""
+        return _touched(self.path(sha256))
+
     def is_sealed(self, sha256: str) -> bool:
         """Whether the stored file is encrypted (its first bytes say so)."""
         with self._raw(sha256) as data:
@@ -243,7 +248,7 @@ class BlobStore(BatchStoring):
             out.write(data)
             return sha256, len(data)
 
-        if not self.has(sha256):
+        if not self.still_has(sha256):
             self._store(write)
 
     def encrypt_plain(self) -> Sealed:
@@ -370,12 +375,15 @@ def file_sha256(path: Path) -> str:
 
 def _touched(stored: Path) -> bool:
     """Whether the file is there, made young again if so: a file copied in again is about
-    to be recorded, and the sweep of files no record names goes by their age."""
+    to be recorded, and the sweep of files no record names goes by their age. One whose
+    age cannot be changed (another owner's, read-only media) is there all the same."""
     try:
         os.utime(stored)
-        return True
     except FileNotFoundError:
         return False
+    except OSError:
+        return stored.is_file()
+    return True
 
 
 def _sync_folder(folder: Path) -> None:

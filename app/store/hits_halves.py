@@ -64,7 +64,10 @@ def _in_halves(db: Database, match: str, below: int) -> Any:
     if file is None:
         return _between(db, match, 0, below)
     middle = below // 2
-    upper: Future[Any] = _other_core.submit(_read_apart, file, match, middle, below)
+    try:
+        upper: Future[Any] = _other_core.submit(_read_apart, file, match, middle, below)
+    except RuntimeError:  # the program is ending: no new thread
+        return _between(db, match, 0, below)
     lower = _between(db, match, 0, middle)
     try:
         above = upper.result()

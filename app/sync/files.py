@@ -216,8 +216,10 @@ def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
             for sha256 in fresh:
                 if not db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone():
                     store.path(sha256).unlink(missing_ok=True)
-    except (sqlite_driver.Error, DomainError):
-        pass  # no lock to be had (busy, read-only, full): left to the sweep of unnamed files
+    except (sqlite_driver.Error, DomainError, OSError, RuntimeError):
+        # no lock to be had (busy, read-only, full; a transaction still open), or a file
+        # that would not go: left to the sweep of unnamed files, the refusal told as it is
+        pass
     finally:
         db.execute(f"PRAGMA busy_timeout = {int(waited)}")
 

@@ -117,3 +117,21 @@ def test_a_file_copied_in_again_is_young_again_to_the_sweep(tmp_path: Path) -> N
     assert store.has(stored.sha256)
     os.utime(store.path(stored.sha256), (long_ago, long_ago))  # left unrecorded: swept
     assert store.sweep_orphans(set(), now_s=long_ago + 2 * DAY_MS / 1000) == 1
+
+
+def test_a_file_a_sync_import_finds_already_here_is_young_again_too(tmp_path: Path) -> None:
+    """An old unnamed copy that a sync file brings again is skipped, not written again
+    (``put_bytes``, ``put_all``), and is about to be recorded: the sweep keeps it."""
+    store = BlobStore(tmp_path / "blobs")
+    data = b"a photo refused days ago"
+    sha256 = hashlib.sha256(data).hexdigest()
+    store.put_bytes(sha256, data)
+    long_ago = 1_000_000_000.0  # 2001
+    for put in (
+        lambda: store.put_bytes(sha256, data),
+        lambda: store.put_all([sha256], lambda _name: data),
+    ):
+        os.utime(store.path(sha256), (long_ago, long_ago))
+        put()
+        assert store.sweep_orphans(set(), now_s=long_ago + 2 * DAY_MS / 1000) == 0
+        assert store.has(sha256)
