@@ -77,13 +77,13 @@ def connect(target: Path | str | DatabaseFile) -> Database:
         db = Database(conn, execute_plugins=False)
         if file.key is not None:
             _keys[db] = file.key
-        if str(path) != ":memory:":
-            opened_here(path, file.key is not None, db)  # never opened from Python now
         if db.journal_mode != "wal" and str(path) != ":memory:":
             db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite_driver.DatabaseError as error:
         raise _unreadable(file, error) from error
+    if str(path) != ":memory:":
+        opened_here(path, file.key is not None, db)  # from now on never opened from Python
     return db
 
 
