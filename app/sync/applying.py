@@ -5,7 +5,9 @@ meanwhile) are all stored. Any failure leaves the database exactly as it was
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +63,11 @@ def apply(
     # hands Python's lock over while SQLite works, and waits to have it back), so the
     # 100,000 event rows of a large file took twice as long, more than the overlap saved
     try:
-        store.put_all(checked.new_blobs, opened.blob_bytes)
-        return _write(db, checked, actor, source, wall, beside)
+        store_them = partial(store.put_all, checked.new_blobs, opened.blob_bytes)
+        store_them()
+        # inside the transaction each is looked at again (a sweep of files no record names,
+        # holding the write lock, may have taken an old copy found here since) and put back
+        return _write(db, checked, actor, source, wall, beside, store_them)
     except sqlite_driver.OperationalError as error:
         problem = storage_error(error, None)  # a full disk names no file
         if problem.code == "disk_full":  # the one storage failure told here; others as they are
@@ -81,6 +86,7 @@ def _write(
     source: Path,
     wall: Wall,
     beside: Beside | None,
+    still_stored: Callable[[], object],
 ) -> ImportSummary:
     m = checked.manifest
     now = wall()
@@ -96,6 +102,7 @@ def _write(
                 store_head(db, head)
         note_peer_has(db, checked.sender.id, {k: int(v) for k, v in m["have"].items()})
         keep_received(db, checked.secrets)  # after the events and the acknowledgement
+        still_stored()
         db.conn.executemany(  # one statement for all: a file may bring thousands
             "INSERT OR IGNORE INTO blobs (sha256, size, media_type) VALUES (?, ?, ?)",
             [

@@ -135,3 +135,26 @@ def test_a_file_a_sync_import_finds_already_here_is_young_again_too(tmp_path: Pa
         put()
         assert store.sweep_orphans(set(), now_s=long_ago + 2 * DAY_MS / 1000) == 0
         assert store.has(sha256)
+
+
+def test_old_orphans_are_swept_only_holding_the_write_lock(demo_path: Path) -> None:
+    """The sweep at opening holds the write lock, so no copy is recorded meanwhile; while
+    another program writes, it waits for the next opening."""
+    from app.store import sqlite_driver
+    from app.store.blobs import sweep_evidence
+
+    store = BlobStore.beside(demo_path)
+    old_orphan = orphan(store, b"refused after copying", age_s=2 * DAY_MS / 1000)
+    db = open_database(demo_path)  # the command line: no clock, so no ages
+    writer = sqlite_driver.connect(str(demo_path), isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # another window, recording
+        sweep_evidence(db, store, lambda: TEST_NOW_MS)
+        assert old_orphan.exists()
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 10_000  # as it was
+        writer.execute("ROLLBACK")
+        sweep_evidence(db, store, lambda: TEST_NOW_MS)
+        assert not old_orphan.exists()
+    finally:
+        writer.close()
+        db.close()

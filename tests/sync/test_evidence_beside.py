@@ -325,3 +325,28 @@ def test_a_child_given_up_in_the_middle_of_a_write_leaves_no_half_written_copy(
     assert reported == [set()]
     assert _half_written(office) == []
     _stored_right(office, set(genuine_parts(upload, office).manifest["blobs"]))
+
+
+def test_a_file_swept_after_it_was_stored_is_put_back_inside_the_transaction(
+    office: Node, upload: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sweep of files no record names (another program opening the database, holding
+    the write lock) may take an old copy the import found here before its transaction:
+    inside it, each file is looked at again and put back from the sync file."""
+    real = blob_batches.BatchStoring.put_all
+    calls: list[int] = []
+
+    def put_all(self, files, read, stored=None):  # type: ignore[no-untyped-def]
+        real(self, files, read, stored)
+        calls.append(len(list(files)))
+        if len(calls) == 1:  # stored before the transaction, then swept
+            for sha256 in files:
+                self.path(sha256).unlink()
+
+    monkeypatch.setattr(blob_batches.BatchStoring, "put_all", put_all)
+    monkeypatch.setattr(beside, "EVIDENCE_BESIDE_AT_LEAST", 2**62)  # stored by the import
+    office.import_file(upload)
+    listed = set(genuine_parts(upload, office).manifest["blobs"])
+    assert len(calls) == 2 and listed
+    for sha256 in listed:
+        assert office.blobs.read_bytes(sha256)  # there, and whole
