@@ -14,11 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlite_utils import Database
-
-from app.core.clock import Wall
 from app.core.errors import DomainError
-from app.store import sqlite_driver
 from app.store.blob_batches import BatchStoring
 from app.store.blob_cipher import (
     MAGIC,
@@ -29,7 +25,6 @@ from app.store.blob_cipher import (
     is_sealed,
     plain_size,
 )
-from app.store.database import write_transaction
 from app.store.encryption import DatabaseFile
 from app.store.evidence_files import (
     EVIDENCE_TYPES,
@@ -308,7 +303,7 @@ class BlobStore(BatchStoring):
             for sub in self.folder.iterdir()
             if len(sub.name) == 2 and sub.is_dir()
             for stored in sub.iterdir()
-            if _SHA256.fullmatch(stored.name) and stored.is_file()
+            if SHA256_NAME.fullmatch(stored.name) and stored.is_file()
         )
 
     def _store(
@@ -398,29 +393,4 @@ def _sync_folder(folder: Path) -> None:
             os.close(handle)
 
 
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-
-
-def sweep_evidence(db: Database, store: BlobStore, wall: Wall | None) -> None:
-    """At opening: half-written copies of killed processes; given the time, also copies
-    older than an hour and stored files no record names older than a day. The last holding
-    the write lock, so that no file is recorded meanwhile (a window's photo of the same
-    content, ``evidence.record_stored``; a sync import's, ``sync/applying``: each looks
-    again inside its own transaction); when another program holds it, not this time."""
-    store.sweep_killed_writes()
-    if wall is None:
-        return
-    now_s = wall() / 1000
-    store.sweep_leftovers(now_s)
-    waited = db.execute("PRAGMA busy_timeout").fetchone()[0]
-    db.execute("PRAGMA busy_timeout = 0")
-    try:
-        with write_transaction(db):
-            recorded = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
-            for (body,) in db.execute("SELECT body FROM quarantine"):  # kept as received
-                recorded.update(_SHA256.findall(body))
-            store.sweep_orphans(recorded, now_s)
-    except (sqlite_driver.OperationalError, DomainError):
-        pass  # the write lock is another program's now: the next opening sweeps them
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {int(waited)}")
+SHA256_NAME = re.compile(r"[0-9a-f]{64}")  # a stored file's name

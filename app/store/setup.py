@@ -20,13 +20,14 @@ from app.core.numbering import is_valid_device_code
 from app.core.permissions import MANAGE_REFERENCE_DATA
 from app.store import sqlite_driver
 from app.store.base_data import write_township_profile
-from app.store.blobs import BlobStore, sweep_evidence
+from app.store.blobs import BlobStore
 from app.store.database import connect, latest_version, migrate, write_transaction
 from app.store.db_file import check_place, check_wal, recognise, storage_error
 from app.store.devices import require_office
 from app.store.encryption import DatabaseFile, database_file, is_encrypted, needs_key
 from app.store.eventlog import EventWriter, new_id, writing
 from app.store.evidence_copies import sweep_plain_copies
+from app.store.evidence_sweep import sweep_evidence
 from app.store.projections.cases import (
     STATISTICS_SCHEMA,
     STEP_CLOCKS_SCHEMA,

@@ -141,7 +141,7 @@ def test_old_orphans_are_swept_only_holding_the_write_lock(demo_path: Path) -> N
     """The sweep at opening holds the write lock, so no copy is recorded meanwhile; while
     another program writes, it waits for the next opening."""
     from app.store import sqlite_driver
-    from app.store.blobs import sweep_evidence
+    from app.store.evidence_sweep import sweep_evidence
 
     store = BlobStore.beside(demo_path)
     old_orphan = orphan(store, b"refused after copying", age_s=2 * DAY_MS / 1000)
