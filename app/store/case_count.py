@@ -22,7 +22,7 @@ from app.store.case_list import (
     gathered_in_order,
     listed_cases,
     listed_window,
-    nth_received,
+    row_numbers,
     walked_within,
 )
 from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
@@ -31,6 +31,7 @@ from app.store.search_probe import hits_in_order, probes
 from app.store.search_within import fewest, hits_within, one_value_columns
 from app.store.sql_deadline import within
 from app.store.sqlite_driver import OperationalError
+from app.store.walk_foresight import walk_foreseen_longer
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
 # table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).
@@ -78,11 +79,6 @@ FILTERS_EXACT_WITHIN_MS = 5.0
 # number, the address: 70 ms for those 49,000).
 GATHER_MS_PER_CASE = 0.0005
 GATHER_MS_PER_CASE_LOOKED_UP = 0.002
-# A walk of the number index passes about this many ms per entry (0.2-0.5 µs at a million
-# cases: the least, so a walk is never foreseen longer than it is), and how far it goes is
-# foreseen within this long (one step down a filter's index).
-WALK_MS_PER_ENTRY = 0.0002
-FORESIGHT_MS = 2.0
 
 
 @dataclass(frozen=True)
@@ -100,12 +96,6 @@ class FirstWindow(NamedTuple):
     count: CaseCount
     rows: list[ListedCase]
     walk: bool
-
-
-def row_numbers(db: Database) -> int:
-    """The highest row number: how many cases there are at most (rows are never deleted
-    but by a rebuild, which numbers them again), found in the primary key at once."""
-    return db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
 
 
 def estimate_cases(
@@ -214,26 +204,7 @@ def _walking_ms(
     else:
         in_index = sort.column in IN_EVERY_INDEX
         budget = count.value * (GATHER_MS_PER_CASE if in_index else GATHER_MS_PER_CASE_LOOKED_UP)
-    return 0.0 if _walk_foreseen_longer(db, case_filter, sort, limit, budget) else budget
-
-
-def _walk_foreseen_longer(
-    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int, budget_ms: float
-) -> bool:
-    """Whether a walk of the number index is foreseen to pass more entries before the
-    window's last case than ``budget_ms`` allows. Numbers are given in the order received,
-    so for one value's cases, which its index lists in that order, the row number of the
-    ``limit``-th from the walk's end says how far the walk goes (the 60th oldest case of
-    办理中 at a million cases: 203,000 rows in; the walk passed 237,000 entries, 51 ms)."""
-    dated = case_filter.received_from or case_filter.received_to  # walked as number ranges
-    if sort.column != "number" or dated or not listed_in_order_received(case_filter):
-        return False
-    descending = sort.descending
-    seq = within(db, FORESIGHT_MS, lambda: nth_received(db, case_filter, descending, limit))
-    if seq is None:
-        return False
-    reach = row_numbers(db) - seq if descending else seq  # the entries before it
-    return reach * WALK_MS_PER_ENTRY > budget_ms
+    return 0.0 if walk_foreseen_longer(db, case_filter, sort, limit, budget) else budget
 
 
 def _newest_first(

@@ -206,3 +206,9 @@ def nth_received(db: Database, case_filter: CaseFilter, descending: bool, n: int
         [*where.params, n - 1],
     ).fetchone()
     return None if row is None else row[0]
+
+
+def row_numbers(db: Database) -> int:
+    """The highest row number: how many cases there are at most (rows are never deleted
+    but by a rebuild, which numbers them again), found in the primary key at once."""
+    return db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0

@@ -236,6 +236,17 @@ def free_bytes(folder: Path) -> int:
 
 
 @contextmanager
+def lock_waited_at_most(db: Database, ms: int) -> Iterator[None]:
+    """SQLite's busy timeout set to ``ms`` for what is inside, then put back as it was."""
+    waited = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {int(waited)}")
+
+
+@contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """``BEGIN IMMEDIATE``: take the write lock at the start, so two connections never
     deadlock half-way; everything inside commits together or not at all."""

@@ -9,7 +9,7 @@ from app.core.clock import Wall
 from app.core.errors import DomainError
 from app.store import sqlite_driver
 from app.store.blobs import SHA256_NAME, BlobStore
-from app.store.database import write_transaction
+from app.store.database import lock_waited_at_most, write_transaction
 
 
 def sweep_evidence(db: Database, store: BlobStore, wall: Wall | None) -> None:
@@ -23,15 +23,11 @@ def sweep_evidence(db: Database, store: BlobStore, wall: Wall | None) -> None:
         return
     now_s = wall() / 1000
     store.sweep_leftovers(now_s)
-    waited = db.execute("PRAGMA busy_timeout").fetchone()[0]
-    db.execute("PRAGMA busy_timeout = 0")
     try:
-        with write_transaction(db):
+        with lock_waited_at_most(db, 0), write_transaction(db):
             recorded = {row[0] for row in db.execute("SELECT sha256 FROM blobs")}
             for (body,) in db.execute("SELECT body FROM quarantine"):  # kept as received
                 recorded.update(SHA256_NAME.findall(body))
             store.sweep_orphans(recorded, now_s)
     except (sqlite_driver.OperationalError, DomainError):
         pass  # the write lock is another program's now: the next opening sweeps them
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {int(waited)}")

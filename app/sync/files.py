@@ -26,7 +26,7 @@ from app.core.errors import DomainError
 from app.core.model import User
 from app.store import sqlite_driver
 from app.store.blobs import BlobStore
-from app.store.database import write_transaction
+from app.store.database import lock_waited_at_most, write_transaction
 from app.sync.applying import ImportSummary, apply
 from app.sync.archive import WORK_FOLDER, Opened, open_archive
 from app.sync.beside import Beside
@@ -209,10 +209,8 @@ def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
     at most: the refusal is told the clerk without another 10 s of waiting."""
     if not fresh:
         return
-    waited = db.execute("PRAGMA busy_timeout").fetchone()[0]
-    db.execute(f"PRAGMA busy_timeout = {TAKE_BACK_WAIT_MS}")
     try:
-        with write_transaction(db):
+        with lock_waited_at_most(db, TAKE_BACK_WAIT_MS), write_transaction(db):
             for sha256 in fresh:
                 if not db.execute("SELECT 1 FROM blobs WHERE sha256 = ?", [sha256]).fetchone():
                     store.path(sha256).unlink(missing_ok=True)
@@ -220,8 +218,6 @@ def _take_back(db: Database, store: BlobStore, fresh: list[str]) -> None:
         # no lock to be had (busy, read-only, full; a transaction still open), or a file
         # that would not go: left to the sweep of unnamed files, the refusal told as it is
         pass
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
 def _busy(error: sqlite_driver.OperationalError) -> bool:

@@ -13,6 +13,7 @@ import app.store.case_list as case_list
 import app.store.case_plan as case_plan
 import app.store.search_within as search_within
 import app.store.sql_deadline as sql_deadline
+import app.store.walk_foresight as walk_foresight
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
 from app.store.case_count import (
@@ -348,7 +349,7 @@ def test_walking_for_longer_than_gathering_would_take_is_given_up(demo_db, monke
     search's many hits are always walked (no index gathers them)."""
     monkeypatch.setattr(case_count, "WALK_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
-    monkeypatch.setattr(case_count, "_walk_foreseen_longer", lambda *_: False)  # tried
+    monkeypatch.setattr(case_count, "walk_foreseen_longer", lambda *_: False)  # tried
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
     plans = watched_plans(monkeypatch)
     hotline, sort = CaseFilter(source="hotline"), CaseSort("number", descending=False)
@@ -383,7 +384,7 @@ def test_a_walk_by_number_foreseen_longer_than_its_budget_is_not_tried(
     reach = cases - nth if descending else nth  # entries a walk passes before the 7th
     for per_entry, plan in ((1.0 / reach, ["walked"]), (100.0 / reach, ["gather"])):
         # a walk's budget here is TRY_WALKING_MS: 10 ms
-        monkeypatch.setattr(case_count, "WALK_MS_PER_ENTRY", per_entry)
+        monkeypatch.setattr(walk_foresight, "WALK_MS_PER_ENTRY", per_entry)
         plans.clear()
         found = first_window(demo_db, hotline, sort, 7)
         assert [r.case.number for r in found.rows] == expected
