@@ -163,6 +163,8 @@ def first_window(
             return newest
     elif case_filter.text.strip():  # a search in another order: its hits may be far along
         probed_first = _probed(db, case_filter, sort, limit, known)
+        if probed_first is None:
+            probed_first = _gathered_with_hits(db, case_filter, limit, sort)
         if probed_first is not None:
             return probed_first
     # a search's exact count follows from its hits (the model asks for it once the first
@@ -366,10 +368,12 @@ def _walked_via(db: Database, case_filter: CaseFilter) -> str | None:
     return fewest(db, columns)[0]
 
 
-def _gathered_with_hits(db: Database, case_filter: CaseFilter, limit: int) -> FirstWindow | None:
+def _gathered_with_hits(
+    db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort | None = None
+) -> FirstWindow | None:
     """A search within a filter finding few cases, newest first, its count exact
     (``search_within.hits_within``); None: no such filter."""
-    found = hits_within(db, case_filter, limit)
+    found = hits_within(db, case_filter, limit, sort)
     if found is None:
         return None
     total, seqs = found

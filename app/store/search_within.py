@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.core.text import fts_query
-from app.store.case_plan import SORT_INDEX, CaseFilter, Where, where_clause
+from app.store.case_plan import SORT_INDEX, CaseFilter, CaseSort, Where, order_by, where_clause
 from app.store.search_hits import listed_rows, search_hits
 
 # A search within a filter finding at most this many cases through one value's index is
@@ -56,7 +56,9 @@ def fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
     return column, round(least * last / (VIA_SLICES * VIA_SLICE_ROWS))
 
 
-def hits_within(db: Database, case_filter: CaseFilter, limit: int) -> tuple[int, list[int]] | None:
+def hits_within(
+    db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort | None = None
+) -> tuple[int, list[int]] | None:
     """A search within a filter finding few cases, listed newest first: every hit read
     into the bitmap (kept for the count and pages after), the filter's cases listed and
     tested against it all at once, in numpy; the count is exact. The cases are listed
@@ -93,12 +95,31 @@ def hits_within(db: Database, case_filter: CaseFilter, limit: int) -> tuple[int,
         return 0, []
     listed = db.execute(sql, where.params if in_order else params).fetchone()[0]
     found = hits.among(listed_rows(listed))
-    if in_order:  # in the index's order: the oldest received first
-        seqs = newest_of(db, found, limit)
-    else:
+    if not in_order:
         found = _others_among(db, where, [int(seq) for seq in found])
-        seqs = [row[0] for row in _ordered(db, found, limit)]
-    return len(found), seqs
+    if sort is not None and sort != CaseSort():
+        if len(found) > ORDERED_AT_MOST:
+            return None
+        return len(found), first_in_order(db, [int(seq) for seq in found], sort, limit)
+    if in_order:  # in the index's order: the oldest received first
+        return len(found), newest_of(db, found, limit)
+    return len(found), [row[0] for row in _ordered(db, found, limit)]
+
+
+# A search within a filter finding few cases, in another order than the newest first: its
+# hits among them are looked up and sorted if they are at most this many (~1 µs each).
+ORDERED_AT_MOST = 20_000
+
+
+def first_in_order(db: Database, seqs: list[int], sort: CaseSort, limit: int) -> list[int]:
+    """The first ``limit`` of the cases numbered ``seqs`` in the list's ``sort`` order, each
+    looked up by its row number (NOT INDEXED: not a walk of the sort order's index)."""
+    rows = db.execute(
+        "SELECT seq FROM cases NOT INDEXED WHERE seq IN (SELECT value FROM json_each(?)) "
+        f"ORDER BY {order_by(sort)} LIMIT ?",
+        [json.dumps(seqs), limit],
+    )
+    return [row[0] for row in rows]
 
 
 def _others_among(db: Database, where: Where, seqs: list[int]) -> list[int]:

@@ -23,6 +23,7 @@ from app.core.text import fts_query
 from app.store.blobs import BlobStore
 from app.store.case_count import first_window
 from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
+from app.store.case_plan import SORTABLE
 from app.store.cases import register_case
 from app.store.queues import waiting_on
 from app.store.reference import user_by_name
@@ -93,10 +94,11 @@ def brute_force(db, case_filter: CaseFilter, sort: CaseSort) -> list[str]:
         waiting = {row[0] for row in db.execute(f"SELECT seq FROM cases WHERE {condition}", params)}
     rows = db.execute(
         "SELECT seq, number, received_at, status, category_code, grid_code, source, urgency, "
-        "lead_unit FROM cases"
+        "lead_unit, address, first_receiver_unit FROM cases"
     ).fetchall()
     kept = []
-    for seq, number, received, status, category, grid, source, urgency, unit in rows:
+    for row in rows:
+        seq, number, received, status, category, grid, source, urgency, unit = row[:9]
         if seq not in hits or (waiting is not None and seq not in waiting):
             continue
         if (f.status and status != f.status) or (f.grid_code and grid != f.grid_code):
@@ -111,14 +113,39 @@ def brute_force(db, case_filter: CaseFilter, sort: CaseSort) -> list[str]:
             continue
         if f.received_to and received[:10] > f.received_to:
             continue
-        kept.append((received, seq, number, status))
-    assert sort == CaseSort() or sort.column == "status"
-    if sort.column == "status":
-        key = lambda row: (row[3], row[0], row[1])  # noqa: E731
-    else:
-        key = lambda row: (row[0], row[1])  # noqa: E731
-    kept.sort(key=key, reverse=sort.descending)
-    return [row[2] for row in kept]
+        kept.append(dict(zip(SORT_COLUMNS, row, strict=True)))
+    kept.sort(key=lambda case: sort_key(case, sort), reverse=sort.descending)
+    return [case["number"] for case in kept]
+
+
+SORT_COLUMNS = (
+    "seq",
+    "number",
+    "received_at",
+    "status",
+    "category_code",
+    "grid_code",
+    "source",
+    "urgency",
+    "lead_unit",
+    "address",
+    "first_receiver_unit",
+)
+
+
+def sort_key(case: dict, sort: CaseSort) -> tuple:
+    """The list's order as the cases page defines it: the column, then the time received
+    and the row number (the lead unit's index has the status between); no lead unit (not
+    triaged yet) comes first, as SQLite sorts NULL."""
+    if sort.column == "number":
+        return (case["number"],)
+    then = (case["received_at"], case["seq"])
+    if sort.column == "received_at":
+        return then
+    value = case[sort.column] or ""
+    if sort.column == "lead_unit":
+        return (value, case["status"], *then)
+    return (value, *then)
 
 
 @pytest.fixture
@@ -144,6 +171,8 @@ def test_searches_with_filters_match_brute_force(
     for _ in range(40):
         case_filter = random_filter(rng, clerk)
         sort = rng.choice((CaseSort(), CaseSort(), CaseSort("status", descending=False)))
+        if rng.random() < 0.3:  # any other order
+            sort = CaseSort(rng.choice(SORTABLE), rng.random() < 0.5)
         limit = rng.choice((1, 3, 7, 25))
         monkeypatch.setattr(case_count, "NEWEST_HITS", rng.choice((1, 2, 5, 40)))
         monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
@@ -187,8 +216,8 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
     ran = []
     real = case_count._gathered_with_hits
 
-    def watched(db, case_filter, limit):
-        found = real(db, case_filter, limit)
+    def watched(db, case_filter, limit, sort=None):
+        found = real(db, case_filter, limit, sort)
         ran.append(found is not None)
         return found
 
@@ -212,6 +241,47 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
         assert [row.case.number for row in found.rows] == expected[:2]
         assert found.count.exact and found.count.value == len(expected)
     assert ran == [True] * len(searches)
+
+
+@pytest.mark.parametrize("at_most", [10**9, 0])
+def test_a_filters_cases_tested_against_every_hit_in_any_order(
+    demo_db, demo_path, small_plans, monkeypatch, at_most: int
+) -> None:
+    """The same plan serves a search within a grid, a unit or the to-do list in every other
+    order: its hits among the filter's cases are looked up and sorted, the count exact.
+    With more hits than it sorts (``ORDERED_AT_MOST``), it gives way to the usual plan,
+    which finds the same rows."""
+    register_late_cases(demo_db, demo_path)
+    ran = []
+    real = case_count._gathered_with_hits
+
+    def watched(db, case_filter, limit, sort=None):
+        found = real(db, case_filter, limit, sort)
+        ran.append(found is not None)
+        return found
+
+    monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
+    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
+    monkeypatch.setattr(search_within, "ORDERED_AT_MOST", at_most)
+    clerk = user_by_name(demo_db, "clerk")
+    searches = [
+        CaseFilter(grid_code="G07", text="占"),
+        CaseFilter(lead_unit=clerk.department_code, text="道"),
+        CaseFilter(waiting_on=clerk, status="pending_triage", text="占"),
+    ]
+    every = [CaseSort(column, descending) for column in SORTABLE for descending in (True, False)]
+    sorts = [sort for sort in every if sort != CaseSort()]  # (newest first: the test above)
+    for search in searches:
+        for sort in sorts:
+            forget_searches()
+            found = first_window(demo_db, search, sort, 2)
+            expected = brute_force(demo_db, search, sort)
+            assert len(expected) > 2, search
+            assert [row.case.number for row in found.rows] == expected[:2], (search, sort)
+            if at_most:
+                assert found.count.exact and found.count.value == len(expected)
+    assert ran == [bool(at_most)] * (len(searches) * len(sorts))
 
 
 def test_the_newest_of_a_tie_reaching_back_are_ordered_by_number(demo_db, demo_path) -> None:
