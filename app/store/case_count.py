@@ -25,12 +25,13 @@ from app.store.case_list import (
     row_numbers,
     walked_within,
 )
-from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
+from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received, one_value_columns
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes
-from app.store.search_within import fewest, hits_within, one_value_columns
+from app.store.search_within import hits_within
 from app.store.sql_deadline import within
 from app.store.sqlite_driver import OperationalError
+from app.store.value_sample import fewest
 from app.store.walk_foresight import walk_foreseen_longer
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from app.core.events import EventType
 from app.core.model import User
 from app.core.permissions import REBUILD, require
+from app.store.case_values import renumbered
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
 from app.store.projections.cases import forget_context, refold_cases
@@ -28,6 +29,7 @@ def rebuild(db: Database, actor: User, progress: Progress | None = None) -> int:
     """
     require(actor.role, REBUILD)
     with write_transaction(db):
+        renumbered(db)  # the cases' row numbers name other cases after it (case_values)
         return replay_log(db, progress)
 
 

@@ -43,6 +43,10 @@ class SearchHits:
     plans: dict[Any, bool] = field(default_factory=dict, compare=False)
     # the same bitmap in numpy, for testing many cases at once
     bitmap: Any = field(default=None, compare=False)
+    # the hits' row numbers (numpy, in no order), and the values of a column of
+    # case_values.FIXED they hold (case_plan._only_holding)
+    rows: Any = field(default=None, compare=False)
+    holding: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
     def test(self) -> tuple[str, bytes]:
         """The SQL test that the case numbered ``seq`` is a hit, and its parameter: the
@@ -263,7 +267,8 @@ def _hits(rows: Any) -> SearchHits:
     import numpy
 
     bits = _bitmap(rows).tobytes()
-    return SearchHits(len(rows), bits, bitmap=numpy.frombuffer(bits, dtype=numpy.uint8))
+    bitmap = numpy.frombuffer(bits, dtype=numpy.uint8)
+    return SearchHits(len(rows), bits, bitmap=bitmap, rows=rows)
 
 
 def _drop_released(db: Database) -> None:

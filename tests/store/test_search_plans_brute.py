@@ -18,6 +18,7 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.search_within as search_within
+import app.store.value_sample as value_sample
 from app.core.intake import IntakeRequest
 from app.core.text import fts_query
 from app.store.blobs import BlobStore
@@ -98,7 +99,7 @@ def brute_force(db, case_filter: CaseFilter, sort: CaseSort) -> list[str]:
     ).fetchall()
     kept = []
     for row in rows:
-        seq, number, received, status, category, grid, source, urgency, unit = row[:9]
+        seq, _number, received, status, category, grid, source, urgency, unit = row[:9]
         if seq not in hits or (waiting is not None and seq not in waiting):
             continue
         if (f.status and status != f.status) or (f.grid_code and grid != f.grid_code):
@@ -153,8 +154,8 @@ def small_plans(monkeypatch) -> None:
     """Thresholds scaled down to 400 cases, so the plans for a million are the ones run."""
     monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
     monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
-    monkeypatch.setattr(search_within, "VIA_SLICES", 4)
-    monkeypatch.setattr(search_within, "VIA_SLICE_ROWS", 20)
+    monkeypatch.setattr(value_sample, "VIA_SLICES", 4)
+    monkeypatch.setattr(value_sample, "VIA_SLICE_ROWS", 20)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 400)
 
 
@@ -243,14 +244,14 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
     assert ran == [True] * len(searches)
 
 
-@pytest.mark.parametrize("at_most", [10**9, 0])
+@pytest.mark.parametrize("way", ["walked", "looked up", "too many"])
 def test_a_filters_cases_tested_against_every_hit_in_any_order(
-    demo_db, demo_path, small_plans, monkeypatch, at_most: int
+    demo_db, demo_path, small_plans, monkeypatch, way: str
 ) -> None:
     """The same plan serves a search within a grid, a unit or the to-do list in every other
-    order: its hits among the filter's cases are looked up and sorted, the count exact.
-    With more hits than it sorts (``ORDERED_AT_MOST``), it gives way to the usual plan,
-    which finds the same rows."""
+    order: its hits among the filter's cases are found along the sort order's index, or
+    (that walk given up) looked up and sorted; the count is exact. With more hits than it
+    sorts (``ORDERED_AT_MOST``), it gives way to the usual plan, which finds the same rows."""
     register_late_cases(demo_db, demo_path)
     ran = []
     real = case_count._gathered_with_hits
@@ -263,7 +264,12 @@ def test_a_filters_cases_tested_against_every_hit_in_any_order(
     monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
+    at_most = 0 if way == "too many" else 10**9
     monkeypatch.setattr(search_within, "ORDERED_AT_MOST", at_most)
+    if way == "looked up":
+        monkeypatch.setattr(search_within, "within", lambda _db, _ms, _work: None)
+    else:  # never given up on a slow machine
+        monkeypatch.setattr(search_within, "LOOKED_UP_MS", 10_000.0)
     clerk = user_by_name(demo_db, "clerk")
     searches = [
         CaseFilter(grid_code="G07", text="占"),

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -16,10 +17,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from sqlite_utils import Database
 
+import app.store.case_values as case_values
 from app.store.search_index import Merging, merge_step, segment_count
 from app.store.setup import open_database
 from app.ui.common.runner import BackgroundRunner, Operation
-from app.ui.search_upkeep import START_AFTER_MS, SearchIndexUpkeep
+from app.ui.search_upkeep import START_AFTER_MS, SearchIndexUpkeep, upkeep_step
 from tests.store.test_search_index import register_one_by_one
 from tests.ui.conftest import open_window
 
@@ -213,6 +215,28 @@ def test_idle_steps_merge_the_index(qtbot, demo_path: Path) -> None:
     finally:
         upkeep.stop()
         runner.shutdown()
+        db.close()
+
+
+def test_once_merged_idle_steps_read_the_cases_fixed_values(demo_path: Path, monkeypatch) -> None:
+    """A step merges while there is more to merge, then reads a chunk of the cases' fixed
+    values (store/case_values.py), until every case is read: then the upkeep rests."""
+    monkeypatch.setattr(case_values, "CHUNK", 100)
+    db = open_database(demo_path)
+    try:
+        register_one_by_one(db, demo_path, 3)
+        top = db.execute("SELECT max(seq) FROM cases").fetchone()[0]
+        seqs = numpy.array([top])
+        monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)  # (not read when asked)
+        assert case_values.values_holding(db, "grid_code", seqs) is None
+        outcomes = []
+        while not outcomes or outcomes[-1] is Merging.MORE:
+            outcomes.append(upkeep_step(db))
+        assert merge_step(db) is Merging.DONE  # merged first, as far as a step merges
+        read = -(-top // 100)  # the chunks of 100 cases
+        assert outcomes[-read - 1 :] == [Merging.MORE] * read + [Merging.DONE]
+        assert case_values.values_holding(db, "grid_code", seqs) is not None
+    finally:
         db.close()
 
 
