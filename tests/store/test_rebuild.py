@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
-from app.store.cases import register_case
 from app.store.case_values import NUMBERING
+from app.store.cases import register_case
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database
