@@ -25,7 +25,12 @@ from app.store.case_list import (
     row_numbers,
     walked_within,
 )
-from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received, one_value_columns
+from app.store.case_plan import (
+    IN_EVERY_INDEX,
+    listed_in_order_received,
+    one_value_columns,
+    same_order,
+)
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes
 from app.store.search_within import hits_within
@@ -153,6 +158,7 @@ def first_window(
     filter's index and sort it), unless the walk takes longer than gathering would. A
     search is first answered from its newest hits, or by probing the full-text index
     along the list's order, before its every hit is read."""
+    sort = same_order(case_filter, sort)
     if known is None and sort == CaseSort():
         if _newest_hits_serve(db, case_filter):
             newest = _newest_first(db, case_filter, sort, limit)

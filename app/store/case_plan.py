@@ -81,6 +81,22 @@ def one_value_columns(f: CaseFilter) -> dict[str, str]:
     }
 
 
+def same_order(case_filter: CaseFilter, sort: CaseSort) -> CaseSort:
+    """``sort``, or the same order as the first window finds it sooner. A unit's own cases
+    within dates, by unit, are by status (each status's dates are one range of its index:
+    a month of the largest unit's cases holding 占, 80 ms walking its 486,000 entries ->
+    15). A list sorted by a column it is filtered to one value of, descending, is newest
+    first (the order after every column is by the time received: ``order_by``), which
+    reads only the newest hits of a search (the hotline's of the unit holding 占: 50 ms
+    -> 14). Its later windows walk the column's own index: one range, in that order."""
+    dated = case_filter.received_from or case_filter.received_to
+    if sort.column == "lead_unit" and case_filter.lead_unit and dated:
+        sort = CaseSort("status", sort.descending)
+    if sort.descending and sort.column in one_value_columns(case_filter):
+        sort = CaseSort()
+    return sort
+
+
 # A narrowing filter matching at most this many cases gathers them by its own index and
 # sorts them (~20 ms); above it, walking the sort index finds a window's rows sooner.
 GATHER_AT_MOST = 20_000
