@@ -7,7 +7,8 @@ a fraction of a millisecond (issue 16): the index a search newest first is walke
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -17,25 +18,32 @@ VIA_SLICES = 8
 VIA_SLICE_ROWS = 250
 
 
-# samples kept per connection until it or another writes (a list's plan asks for the
-# same one a dozen times: 0.3 ms each)
-_kept: weakref.WeakKeyDictionary[Database, tuple[Any, dict[Any, tuple[str, int]]]] = (
-    weakref.WeakKeyDictionary()
-)
+T = TypeVar("T")
+# what a list's plan samples and counts, kept per connection until it or another writes
+# (its plan asks the same a dozen times: 0.3-2 ms each)
+_kept: weakref.WeakKeyDictionary[Database, tuple[Any, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
-def fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
-    """Of ``columns``, the one whose value finds the fewest cases in a sample spread over
-    the table, and how many cases it finds in the table (estimated)."""
+def kept_until_written(db: Database, key: Any, work: Callable[[], T]) -> T:
+    """What ``work`` returns, kept on ``db`` under ``key`` until the database is written
+    (not kept inside a transaction, which a rollback undoes without a trace)."""
+    if db.conn.in_transaction:
+        return work()
     version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
     kept_version, kept = _kept.get(db, (None, {}))
     if kept_version != version:
         kept = {}
         _kept[db] = (version, kept)
-    key = tuple(columns.items())
     if key not in kept:
-        kept[key] = _sampled(db, columns)
-    return kept[key]
+        kept[key] = work()
+    return kept[key]  # type: ignore[no-any-return]
+
+
+def fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
+    """Of ``columns``, the one whose value finds the fewest cases in a sample spread over
+    the table, and how many cases it finds in the table (estimated)."""
+    key = ("fewest", *columns.items())
+    return kept_until_written(db, key, lambda: _sampled(db, columns))
 
 
 def _sampled(db: Database, columns: dict[str, str]) -> tuple[str, int]:
