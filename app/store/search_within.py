@@ -22,6 +22,7 @@ from app.store.case_plan import (
     order_by,
     where_clause,
 )
+from app.store.case_values import FIXED, values_holding
 from app.store.search_hits import listed_rows, search_hits
 from app.store.sql_deadline import within
 from app.store.value_sample import fewest
@@ -118,11 +119,15 @@ def _walked(db: Database, seqs: Any, sort: CaseSort, limit: int, grid: str | Non
 
     bitmap = numpy.zeros(int(seqs.max()) + 1 if len(seqs) else 0, dtype=numpy.uint8)
     bitmap[seqs] = 1
-    index, in_grid, params = SORT_INDEX[sort.column], "", [bitmap.tobytes(), limit]
+    index, within, params = SORT_INDEX[sort.column], "", [bitmap.tobytes(), limit]
     if sort.column == "address" and grid is not None:
-        index, in_grid, params = GRID_BY_ADDRESS, "grid_code = ? AND ", [grid, *params]
+        index, within, params = GRID_BY_ADDRESS, "grid_code = ? AND ", [grid, *params]
+    holding = values_holding(db, sort.column, seqs) if sort.column in FIXED else None
+    if holding is not None:  # only the categories they are in (case_values)
+        marks = ",".join("?" for _ in holding)
+        within, params = f"{sort.column} IN ({marks}) AND ", [*holding, *params]
     rows = db.execute(
-        f"SELECT seq FROM cases INDEXED BY {index} WHERE {in_grid}"
+        f"SELECT seq FROM cases INDEXED BY {index} WHERE {within}"
         f"substr(?,seq+1,1)=x'01' ORDER BY {order_by(sort)} LIMIT ?",
         params,
     )
