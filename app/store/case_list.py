@@ -18,6 +18,7 @@ from app.store.case_plan import (
     Where,
     at_most,
     source_of,
+    unit_by_status,
     where_clause,
     window_sql,
 )
@@ -86,6 +87,7 @@ def listed_window(
     list's exact length, if known; a window in its second half is then read from the other
     end, in the opposite order (every order is total: it ends with the row number), so the
     last window costs what the first does."""
+    sort = unit_by_status(case_filter, sort)
     where = where_clause(db, case_filter, walk=sort.column if walk else None)
     if where is None:
         return []

@@ -82,18 +82,24 @@ def one_value_columns(f: CaseFilter) -> dict[str, str]:
 
 
 def same_order(case_filter: CaseFilter, sort: CaseSort) -> CaseSort:
-    """``sort``, or the same order as the first window finds it sooner. A unit's own cases
-    within dates, by unit, are by status (each status's dates are one range of its index:
-    a month of the largest unit's cases holding 占, 80 ms walking its 486,000 entries ->
-    15). A list sorted by a column it is filtered to one value of, descending, is newest
-    first (the order after every column is by the time received: ``order_by``), which
-    reads only the newest hits of a search (the hotline's of the unit holding 占: 50 ms
-    -> 14). Its later windows walk the column's own index: one range, in that order."""
+    """``sort``, or the same order as the first window finds it sooner: a list sorted by a
+    column it is filtered to one value of, descending, is newest first (the order after
+    every column is by the time received: ``order_by``), which reads only the newest hits
+    of a search (the hotline's cases of a unit holding 占, by source: 50 ms -> 14). Its
+    later windows walk the column's own index: one range, in that order."""
+    sort = unit_by_status(case_filter, sort)
+    if sort.descending and sort.column in one_value_columns(case_filter):
+        return CaseSort()
+    return sort
+
+
+def unit_by_status(case_filter: CaseFilter, sort: CaseSort) -> CaseSort:
+    """A unit's own cases within dates, by unit, are by status, and each status's dates are
+    one range of its index (a month of the largest unit's cases holding 占, by unit: 80 ms
+    walking the unit's 486,000 entries, 15 by status)."""
     dated = case_filter.received_from or case_filter.received_to
     if sort.column == "lead_unit" and case_filter.lead_unit and dated:
-        sort = CaseSort("status", sort.descending)
-    if sort.descending and sort.column in one_value_columns(case_filter):
-        sort = CaseSort()
+        return CaseSort("status", sort.descending)
     return sort
 
 
@@ -259,10 +265,11 @@ def _unit_read_through(db: Database, f: CaseFilter, condition: str, walk: str | 
     ``+``, tested in that value's index. SQLite's statistics, skewed by a million
     untriaged cases with no unit, take a unit's 486,000 cases for a few: the 28,000 of
     grid G07, read through the unit's index, were counted in 40 ms; through the grid's, 2.
-    Not in a walk by unit: the walk reads the unit's own range."""
+    Not in a walk: it tests the condition in the walked index's entries (by unit, it
+    reads the unit's range)."""
     columns = one_value_columns(f)
-    if condition != "lead_unit = ?" or not columns or walk == "lead_unit":
-        return condition  # (a walk by unit reads the unit's range of its index)
+    if condition != "lead_unit = ?" or not columns or walk is not None:
+        return condition
     assert f.lead_unit is not None
     fewest_column, _found = fewest(db, {**columns, "lead_unit": f.lead_unit})
     return condition if fewest_column == "lead_unit" else f"+{condition}"

@@ -80,6 +80,8 @@ def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
     counted = numpy.bincount(kept.codes[column][seqs], minlength=1)
     if counted[0]:  # a row number with no case read: never taken for none
         return None
+    if read_setting(db, NUMBERING) != kept.numbering:  # a rebuild committed meanwhile
+        return None
     return [kept.values[column][code - 1] for code in numpy.flatnonzero(counted)]
 
 
@@ -114,8 +116,9 @@ def _read_chunk(db: Database, kept: _Values) -> bool:
             values.append(value)
             index[value] = len(values)
         chunk = numpy.fromiter((index[row[at]] for row in rows), dtype=numpy.int64)
-        if len(values) > numpy.iinfo(codes.dtype).max:
-            codes = kept.codes[column] = codes.astype(numpy.uint16)
+        if len(values) > numpy.iinfo(codes.dtype).max:  # (a few dozen: one byte each)
+            wider = numpy.min_scalar_type(len(values))
+            codes = kept.codes[column] = codes.astype(wider)
         codes[seqs] = chunk
     kept.known = last
     return True

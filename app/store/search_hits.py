@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from app.store.hits_halves import NEWEST_BELOW, hits_below, joined, listed_rows
 from app.store.sqlite_driver import OperationalError
+from app.store.value_sample import forget_kept
 
 # Bitmaps kept per connection (a million cases: 1 MB each).
 KEPT = 4
@@ -249,6 +250,7 @@ def forget_searches() -> None:
     which time a search as the clerk first types it)."""
     global _generation
     _generation += 1
+    forget_kept()  # and what a plan worked out about the filters
 
 
 def _read(db: Database, match: str) -> SearchHits:

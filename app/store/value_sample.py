@@ -39,6 +39,12 @@ def kept_until_written(db: Database, key: Any, work: Callable[[], T]) -> T:
     return kept[key]  # type: ignore[no-any-return]
 
 
+def forget_kept() -> None:
+    """Work everything out again at its next use, on every connection (for the benchmarks,
+    which time a list as first asked for: ``search_hits.forget_searches``)."""
+    _kept.clear()
+
+
 def fewest(db: Database, columns: dict[str, str]) -> tuple[str, int]:
     """Of ``columns``, the one whose value finds the fewest cases in a sample spread over
     the table, and how many cases it finds in the table (estimated)."""

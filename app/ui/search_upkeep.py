@@ -12,9 +12,10 @@ nothing else, so never two. A step that cannot write (another program holding th
 read-only file, a full disk) ends merging until the clerk's next idle period, or the next
 start.
 
-Once the index is merged, the same idle steps read each case's fixed values, a chunk at a
-time (store/case_values.py: about 30 ms a step, 50 steps at a million cases), so a search
-listed by category or grid walks only the values holding its hits.
+The same idle steps first read each case's fixed values, a chunk at a time
+(store/case_values.py: about 30 ms a step, 50 steps at a million cases; then only the few
+registered since), so a search listed by category or grid walks only the values holding
+its hits.
 
 Nothing happens in the first ``START_AFTER_MS`` after the window shows: its first figures
 and pages come first (the benchmarks time them), and the input watch (an event filter on the
@@ -49,13 +50,9 @@ _INPUT = frozenset(
 
 
 def upkeep_step(db: Database) -> Merging:
-    """One idle step: the search index merged first, then the cases' fixed values read
-    (reading needs no write: a database another program holds, or a read-only one, is read
-    all the same)."""
-    merged = merge_step(db)
-    if merged is Merging.MORE:
-        return merged
-    return Merging.MORE if read_more(db) else merged
+    """One idle step: the cases' fixed values read, a chunk a step, then the search index
+    merged (a step that finds nothing worth merging still writes: not again at each read)."""
+    return Merging.MORE if read_more(db) else merge_step(db)
 
 
 class SearchIndexUpkeep(QObject):
@@ -79,7 +76,7 @@ class SearchIndexUpkeep(QObject):
         self._merge_step = step
         self._now = now
         self.step: Operation | None = None  # the step queued or running
-        self.steps = 0  # steps that merged something
+        self.steps = 0  # steps that merged or read something
         # merged, stopped or not started: nothing until the clerk's next activity
         self.resting = True
         self.closed = False

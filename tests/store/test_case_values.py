@@ -21,6 +21,7 @@ from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, search_hits
 from app.store.settings import read_setting
+from app.store.setup import open_database
 from tests.clock import frozen
 
 
@@ -53,10 +54,10 @@ def test_the_values_a_set_of_cases_holds_are_those_sqlite_finds(demo_db, monkeyp
             assert set(held) == held_in_sql(demo_db, column, some), column
 
 
-def register(db, path, category: str, text: str) -> int:
+def register(db, path, category: str, text: str, wall=frozen) -> int:
     clerk = user_by_name(db, "clerk")
     request = IntakeRequest(category, "G07", text, source="hotline")
-    register_case(db, BlobStore.beside(path), clerk, request, wall=frozen)
+    register_case(db, BlobStore.beside(path), clerk, request, wall=wall)
     return db.execute("SELECT max(seq) FROM cases").fetchone()[0]
 
 
@@ -77,12 +78,17 @@ def test_cases_registered_since_are_read_when_a_list_asks(demo_db, demo_path, mo
 
 def test_nothing_is_read_or_told_inside_a_transaction(demo_db, demo_path) -> None:
     """Rows written in a transaction may yet be rolled back, and their row numbers given
-    to other cases."""
+    to other cases: the row number of one rolled back names the next case registered."""
     every_chunk_read(demo_db)
-    with write_transaction(demo_db):
+    with pytest.raises(RuntimeError), write_transaction(demo_db):
         seq = register_in_transaction(demo_db, demo_path)
         assert values_holding(demo_db, "category_code", numbered([1, seq])) is None
         assert not read_more(demo_db)
+        raise RuntimeError("rolled back")
+    category = demo_db.execute("SELECT category_code FROM cases LIMIT 1").fetchone()[0]
+    other = "0304" if category != "0304" else "0102"
+    assert register(demo_db, demo_path, other, "回滚之后登记") == seq
+    assert values_holding(demo_db, "category_code", numbered([seq])) == [other]
 
 
 def register_in_transaction(db, path) -> int:
@@ -111,6 +117,23 @@ def test_a_rebuild_numbers_the_cases_again_and_what_was_read_is_let_go(demo_db) 
     assert values_holding(demo_db, "category_code", numbered([1])) == [other]
 
 
+def test_a_rebuild_by_another_program_is_seen(demo_db, demo_path) -> None:
+    """The count of numberings is read at every ask: another connection's rebuild lets go
+    of what this one read."""
+    every_chunk_read(demo_db)
+    first = demo_db.execute("SELECT category_code FROM cases WHERE seq = 1").fetchone()[0]
+    assert values_holding(demo_db, "category_code", numbered([1])) == [first]
+    other = "0304" if first != "0304" else "0102"
+    elsewhere = open_database(demo_path)
+    try:
+        with write_transaction(elsewhere):  # (what its rebuild may do to row number 1)
+            renumbered(elsewhere)
+            elsewhere.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [other])
+    finally:
+        elsewhere.close()
+    assert values_holding(demo_db, "category_code", numbered([1])) == [other]
+
+
 def only_in(db, category: str, word: str) -> list[int]:
     """The demo's hits of ``word``, all of them in ``category`` (checked)."""
     hits = search_hits(db, fts_query(word))
@@ -123,8 +146,8 @@ def only_in(db, category: str, word: str) -> list[int]:
 def test_a_search_by_category_walks_only_the_categories_holding_hits(
     demo_db, demo_path, descending: bool
 ) -> None:
-    for text in ("夜间施工甲乙丙", "夜间施工甲乙丙再次"):
-        register(demo_db, demo_path, "0304", text)
+    for minutes, text in ((1, "夜间施工甲乙丙"), (2, "夜间施工甲乙丙再次")):
+        register(demo_db, demo_path, "0304", text, wall=lambda m=minutes: frozen() + m * 60_000)
     every_chunk_read(demo_db)
     only_in(demo_db, "0304", "甲乙丙")
     sort = CaseSort("category_code", descending)
@@ -132,7 +155,8 @@ def test_a_search_by_category_walks_only_the_categories_holding_hits(
     where = where_clause(demo_db, search, walk="category_code")
     assert where is not None and "category_code IN (?)" in where.clauses and "0304" in where.params
     found = listed_window(demo_db, search, sort, 0, 5, walk=True)
-    assert sorted(row.case.description for row in found) == ["夜间施工甲乙丙", "夜间施工甲乙丙再次"]
+    in_order = ["夜间施工甲乙丙", "夜间施工甲乙丙再次"]  # (received a minute apart)
+    assert [row.case.description for row in found] == in_order[::-1] if descending else in_order
     # a group of categories narrowed to those of its holding a hit; none: nothing found
     group = CaseFilter(text="甲乙丙", category_codes=("0101", "0304"))
     where = where_clause(demo_db, group, walk="category_code")

@@ -166,6 +166,7 @@ def test_searches_with_filters_match_brute_force(
     monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)  # never given up on a slow machine
     monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
     probing, not_probing = case_count._probed, lambda *_args: None
+    walk_above, try_above = case_count.WALK_ABOVE, case_count.TRY_WALKING_ABOVE
     for _ in range(40):
         case_filter = random_filter(rng, clerk)
         sort = rng.choice((CaseSort(), CaseSort(), CaseSort("status", descending=False)))
@@ -176,6 +177,10 @@ def test_searches_with_filters_match_brute_force(
         monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
         # a list probing the full-text index case by case, or reading every hit
         monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
+        # the demo's few hundred walked as a million's are (not only gathered)
+        walking = rng.random() < 0.5
+        monkeypatch.setattr(case_count, "WALK_ABOVE", 0 if walking else walk_above)
+        monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0 if walking else try_above)
         forget_searches()  # as typed: each plan reads what it needs
         expected = brute_force(demo_db, case_filter, sort)
         found = first_window(demo_db, case_filter, sort, limit)
@@ -188,6 +193,10 @@ def test_searches_with_filters_match_brute_force(
         assert count_cases(demo_db, case_filter) == len(expected), label
         second = listed_window(demo_db, case_filter, sort, limit, limit, walk=found.walk)
         assert [row.case.number for row in second] == expected[limit : 2 * limit], label
+        # walking the sort order's index serves any list (a walk along a fixed column
+        # narrowed to the values holding the hits: case_values)
+        walked = listed_window(demo_db, case_filter, sort, 0, 2 * limit, walk=True)
+        assert [row.case.number for row in walked] == expected[: 2 * limit], label
 
 
 def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit
 from sqlite_utils import Database
 
 import app.store.case_values as case_values
+import app.ui.search_upkeep as search_upkeep
 from app.store.search_index import Merging, merge_step, segment_count
 from app.store.setup import open_database
 from app.ui.common.runner import BackgroundRunner, Operation
@@ -218,24 +219,33 @@ def test_idle_steps_merge_the_index(qtbot, demo_path: Path) -> None:
         db.close()
 
 
-def test_once_merged_idle_steps_read_the_cases_fixed_values(demo_path: Path, monkeypatch) -> None:
-    """A step merges while there is more to merge, then reads a chunk of the cases' fixed
-    values (store/case_values.py), until every case is read: then the upkeep rests."""
+def test_idle_steps_read_the_cases_fixed_values_then_merge(monkeypatch) -> None:
+    """A step reads a chunk of the cases' fixed values (store/case_values.py) while there
+    are more, then merges the index a step at a time (a merge step that finds nothing
+    worth merging still writes: not at every read)."""
+    calls: list[str] = []
+    chunks, merges = iter([True, True, False, False]), iter([Merging.MORE, Merging.DONE])
+    monkeypatch.setattr(
+        search_upkeep, "read_more", lambda _db: calls.append("read") or next(chunks)
+    )
+    monkeypatch.setattr(
+        search_upkeep, "merge_step", lambda _db: calls.append("merge") or next(merges)
+    )
+    outcomes = [upkeep_step(None) for _ in range(4)]  # type: ignore[arg-type]
+    assert outcomes == [Merging.MORE, Merging.MORE, Merging.MORE, Merging.DONE]
+    assert calls == ["read", "read", "read", "merge", "read", "merge"]
+
+
+def test_idle_steps_read_every_case(demo_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(case_values, "CHUNK", 100)
+    monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)  # (not read when asked)
     db = open_database(demo_path)
     try:
-        register_one_by_one(db, demo_path, 3)
-        top = db.execute("SELECT max(seq) FROM cases").fetchone()[0]
-        seqs = numpy.array([top])
-        monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)  # (not read when asked)
-        assert case_values.values_holding(db, "grid_code", seqs) is None
-        outcomes = []
-        while not outcomes or outcomes[-1] is Merging.MORE:
-            outcomes.append(upkeep_step(db))
-        assert merge_step(db) is Merging.DONE  # merged first, as far as a step merges
-        read = -(-top // 100)  # the chunks of 100 cases
-        assert outcomes[-read - 1 :] == [Merging.MORE] * read + [Merging.DONE]
-        assert case_values.values_holding(db, "grid_code", seqs) is not None
+        top = numpy.array([db.execute("SELECT max(seq) FROM cases").fetchone()[0]])
+        assert case_values.values_holding(db, "grid_code", top) is None
+        while upkeep_step(db) is Merging.MORE:
+            pass
+        assert case_values.values_holding(db, "grid_code", top) is not None
     finally:
         db.close()
 
