@@ -18,10 +18,10 @@ from app.store.case_plan import (
     Where,
     at_most,
     source_of,
-    unit_by_status,
     where_clause,
     window_sql,
 )
+from app.store.case_query import unit_by_status
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.search_hits import NewestHits
 from app.store.sql_deadline import within

@@ -18,10 +18,10 @@ from app.store.case_plan import (
     CaseFilter,
     CaseSort,
     Where,
-    one_value_columns,
     order_by,
     where_clause,
 )
+from app.store.case_query import one_value_columns
 from app.store.case_values import FIXED, values_holding
 from app.store.search_hits import listed_rows, search_hits
 from app.store.sql_deadline import within

@@ -24,7 +24,8 @@ from app.core.text import fts_query
 from app.store.blobs import BlobStore
 from app.store.case_count import first_window
 from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
-from app.store.case_plan import SORTABLE, same_order
+from app.store.case_plan import SORTABLE
+from app.store.case_query import same_order
 from app.store.cases import register_case
 from app.store.queues import waiting_on
 from app.store.reference import user_by_name
