@@ -25,10 +25,7 @@ from app.store.case_list import (
     row_numbers,
     walked_within,
 )
-from app.store.case_plan import (
-    IN_EVERY_INDEX,
-    listed_in_order_received,
-)
+from app.store.case_plan import IN_EVERY_INDEX, listed_in_order_received
 from app.store.case_query import one_value_columns, same_order
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes

@@ -91,45 +91,26 @@ def brute_force(db, case_filter: CaseFilter, sort: CaseSort) -> list[str]:
     if f.waiting_on is not None:
         condition, params = waiting_on(db, f.waiting_on)
         waiting = {row[0] for row in db.execute(f"SELECT seq FROM cases WHERE {condition}", params)}
-    rows = db.execute(
-        "SELECT seq, number, received_at, status, category_code, grid_code, source, urgency, "
-        "lead_unit, address, first_receiver_unit FROM cases"
-    ).fetchall()
+    columns = ("seq", *SORTABLE)
     kept = []
-    for row in rows:
-        seq, _number, received, status, category, grid, source, urgency, unit = row[:9]
-        if seq not in hits or (waiting is not None and seq not in waiting):
+    for row in db.execute(f"SELECT {', '.join(columns)} FROM cases"):
+        case = dict(zip(columns, row, strict=True))
+        if case["seq"] not in hits or (waiting is not None and case["seq"] not in waiting):
             continue
-        if (f.status and status != f.status) or (f.grid_code and grid != f.grid_code):
+        one_value = (f.status, f.grid_code, f.source, f.urgency, f.lead_unit)
+        columns_of = ("status", "grid_code", "source", "urgency", "lead_unit")
+        if any(v and case[c] != v for c, v in zip(columns_of, one_value, strict=True)):
             continue
-        if (f.source and source != f.source) or (f.urgency and urgency != f.urgency):
+        if f.category_codes and case["category_code"] not in f.category_codes:
             continue
-        if f.category_codes and category not in f.category_codes:
-            continue
-        if f.lead_unit and unit != f.lead_unit:
-            continue
+        received = case["received_at"]
         if f.received_from and received < f.received_from:
             continue
         if f.received_to and received[:10] > f.received_to:
             continue
-        kept.append(dict(zip(SORT_COLUMNS, row, strict=True)))
+        kept.append(case)
     kept.sort(key=lambda case: sort_key(case, sort), reverse=sort.descending)
     return [case["number"] for case in kept]
-
-
-SORT_COLUMNS = (
-    "seq",
-    "number",
-    "received_at",
-    "status",
-    "category_code",
-    "grid_code",
-    "source",
-    "urgency",
-    "lead_unit",
-    "address",
-    "first_receiver_unit",
-)
 
 
 def sort_key(case: dict, sort: CaseSort) -> tuple:
@@ -213,15 +194,10 @@ def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) ->
     assert all(received < newest_before[0] for received, _count in late)
 
 
-def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
-    demo_db, demo_path, small_plans, monkeypatch
-) -> None:
-    """The plan that tests a filter's cases against every hit at once answers a search
-    within a grid, a unit or the to-do list with the count exact and the rows of brute
-    force, ties and late cases included (taken out, first_window falls to the usual plan:
-    no such plan ran)."""
-    register_late_cases(demo_db, demo_path)
-    ran = []
+def watch_gathered_with_hits(monkeypatch) -> list[bool]:
+    """Whether the plan testing a filter's cases against every hit answered, each time
+    first_window tried it."""
+    ran: list[bool] = []
     real = case_count._gathered_with_hits
 
     def watched(db, case_filter, limit, sort=None):
@@ -230,6 +206,18 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
         return found
 
     monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
+    return ran
+
+
+def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """The plan that tests a filter's cases against every hit at once answers a search
+    within a grid, a unit or the to-do list with the count exact and the rows of brute
+    force, ties and late cases included (taken out, first_window falls to the usual plan:
+    no such plan ran)."""
+    register_late_cases(demo_db, demo_path)
+    ran = watch_gathered_with_hits(monkeypatch)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # nor probing
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
@@ -260,15 +248,7 @@ def test_a_filters_cases_tested_against_every_hit_in_any_order(
     (that walk given up) looked up and sorted; the count is exact. With more hits than it
     sorts (``ORDERED_AT_MOST``), it gives way to the usual plan, which finds the same rows."""
     register_late_cases(demo_db, demo_path)
-    ran = []
-    real = case_count._gathered_with_hits
-
-    def watched(db, case_filter, limit, sort=None):
-        found = real(db, case_filter, limit, sort)
-        ran.append(found is not None)
-        return found
-
-    monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
+    ran = watch_gathered_with_hits(monkeypatch)
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     at_most = 0 if way == "too many" else 10**9
