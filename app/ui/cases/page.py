@@ -26,6 +26,7 @@ from app.reports.case_ledger import LedgerWritten, export_ledger
 from app.store.case_count import row_numbers
 from app.store.case_list import CaseFilter, count_cases
 from app.store.changes import CASES
+from app.ui.cases.cell_painter import CaseCellPainter
 from app.ui.cases.cells import DESCRIPTION_COLUMN, CaseRole
 from app.ui.cases.filters import CaseFilterBar
 from app.ui.cases.table_model import CaseTableModel
@@ -85,6 +86,7 @@ class CasesPage(Page):
         table = QTableView()
         table.setObjectName("casesTable")
         table.setModel(self.model)
+        table.setItemDelegate(CaseCellPainter(self.model, table))
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
