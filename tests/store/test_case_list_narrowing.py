@@ -112,8 +112,8 @@ def test_narrowed_windows_concatenate_to_the_sorted_list(demo_db, path, column: 
 
 
 def test_a_narrowed_list_is_gathered_by_its_index_when_small(demo_db, monkeypatch) -> None:
-    """The plan, not only the rows: a unit's few cases are found through cases_by_lead_unit,
-    never by reading the whole table."""
+    """The plan, not only the rows: a unit's few cases are found through cases_by_lead_unit
+    and sorted in its entries, never by reading the whole table."""
     sql: list[str] = []
     real = demo_db.execute
 
@@ -123,11 +123,11 @@ def test_a_narrowed_list_is_gathered_by_its_index_when_small(demo_db, monkeypatc
 
     monkeypatch.setattr(demo_db, "execute", spy)
     case_window(demo_db, CaseFilter(lead_unit="SCJG"), CaseSort(), 0, 50)
-    window = next(q for q in sql if q.startswith("SELECT seq FROM cases"))
+    window = next(q for q in sql if q.startswith("SELECT seq FROM (SELECT seq, received_at"))
     plan = " ".join(
         row[3] for row in real("EXPLAIN QUERY PLAN " + window, ["SCJG", 50, 0]).fetchall()
     )
-    assert "cases_by_lead_unit" in plan
+    assert "COVERING INDEX cases_by_lead_unit" in plan  # sorted in its entries, none looked up
     assert "SCAN cases" not in plan.replace("SCAN cases_search", "")
 
 
@@ -161,3 +161,25 @@ def test_the_clerks_list_searched_is_counted_from_its_own_cases(demo_db, path, m
             assert [s for s in statements if "count(" in s][-1].startswith(
                 "SELECT count(DISTINCT seq)"
             )
+
+
+def test_a_units_cases_waiting_on_a_person_are_gathered_in_the_queues_indexes(
+    demo_db, monkeypatch
+) -> None:
+    """本单位 + 待我办理: the unit tested in each queue's own index entries, and the list
+    sorted there; no case looked up, the same cases as the person's list cut to the unit."""
+    clerk = user_by_name(demo_db, "clerk")
+    both = CaseFilter(waiting_on=clerk, lead_unit=clerk.department_code)
+    theirs = case_window(demo_db, CaseFilter(waiting_on=clerk), CaseSort(), 0, EVERYTHING)
+    units = {row["number"]: row["lead_unit"] for row in all_cases(demo_db)}
+    expected = [c.number for c in theirs if units[c.number] == clerk.department_code]
+    assert expected  # the demo's clerk has some in the unit
+    sql: list[tuple[str, list]] = []
+    real = demo_db.execute
+    monkeypatch.setattr(demo_db, "execute", lambda q, p=(): sql.append((q, p)) or real(q, p))
+    found = case_window(demo_db, both, CaseSort("status", True), 0, EVERYTHING)
+    assert sorted(c.number for c in found) == sorted(expected)
+    window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM (SELECT"))
+    plan = " ".join(row[3] for row in real("EXPLAIN QUERY PLAN " + window, params).fetchall())
+    assert plan.count("COVERING INDEX") == plan.count("SEARCH") >= 2  # every queue's own
+    assert "cases_by_seq" not in plan and "SCAN cases " not in plan + " "
