@@ -87,3 +87,60 @@ def test_inside_a_transaction_one_read_sees_its_writes(demo_db, halved) -> None:
     finally:
         demo_db.conn.execute("ROLLBACK")
     assert not halved
+
+
+_WHILE_A_STATEMENT_RUNS = """
+import sys, threading
+from pathlib import Path
+from app.store.database import connect
+from app.store.encryption import is_encrypted
+
+path = Path(sys.argv[1])
+db = connect(path)
+inside, release = threading.Event(), threading.Event()
+
+def hold():
+    inside.set()
+    release.wait()  # (Python's lock let go: only the connection's is held)
+    return 1
+
+db.conn.create_function("hold", 0, hold)
+running = threading.Thread(target=lambda: db.execute("SELECT hold()").fetchall())
+running.start()
+inside.wait()
+second = connect(path)  # as the second half's read opens its connection meanwhile
+print("plain" if not is_encrypted(path) else "encrypted", flush=True)
+release.set()
+running.join()
+second.close()
+db.close()
+"""
+
+
+def test_a_connection_opens_while_another_runs_a_statement(tmp_path) -> None:
+    """Opening a second connection on the file (the upper half's read) while the first
+    runs a statement never waits for that statement: the check that the file's other
+    connections are still open asks nothing of SQLite (which holds each connection's lock
+    while it runs a statement). It did: the second half waited for the first, and with a
+    statement calling back into Python the two waited for each other for ever."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from app.store.database import connect
+
+    path = tmp_path / "towndesk.sqlite3"
+    connect(path).close()
+    root = Path(__file__).resolve().parents[2]
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _WHILE_A_STATEMENT_RUNS, str(path)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("opening a connection waited for a statement on another one")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["plain"]
