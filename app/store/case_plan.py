@@ -355,6 +355,13 @@ def sorted_in_gather(db: Database, case_filter: CaseFilter, sort: CaseSort) -> b
     return where is not None and _sorted_in_gather(where, sort.column)
 
 
+def gathers(db: Database, case_filter: CaseFilter) -> bool:
+    """Whether the filter's cases are few (at most GATHER_AT_MOST) and gathered through a
+    narrowing filter's indexes."""
+    where = where_clause(db, case_filter)
+    return where is not None and where.gathered is not None
+
+
 def _sorted_in_gather(where: Where, column: str) -> bool:
     """Whether a narrowing filter's few cases, every other filter tested in its own
     index entries, are sorted there: by a column every index holds, read with the row
