@@ -303,7 +303,7 @@ def _probed(
     # (a walk of the sort order's index would pass the many newer cases of others first);
     # more than PROBE_GATHERED_AT_MOST, not probed: their hits are read and tested all at
     # once (hits_within; the clerk's 7,450 in the largest unit holding 占, by number: a walk
-    # probing them given up after 12 ms, 52 -> 44 ms in all)
+    # probing them given up after 12 ms, 52 -> 40 ms in all)
     gathered = gathered_in_order(db, unsearched, sort, PROBE_GATHERED_AT_MOST)
     if gathered is None and gathers(db, unsearched):
         return None
