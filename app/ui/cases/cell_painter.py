@@ -27,7 +27,8 @@ from app.ui.cases.table_model import CaseTableModel
 # the style sheet's ``QTableView::item { padding: 0 6px }`` (resources/style.qss) and the
 # style's text margin inside it (Qt: PM_FocusFrameHMargin + 1)
 PADDING = 6 + 3
-# texts laid out and kept: a screen shows ~200 cells, and the words of codes repeat
+# texts laid out and kept, by text and width (the font is the application's, set once at
+# start: ui/app.py): a screen shows ~200 cells, and the words of codes repeat
 KEPT_TEXTS = 4_000
 _SELECTED = QStyle.StateFlag.State_Selected
 _FOCUSED = QStyle.StateFlag.State_HasFocus
