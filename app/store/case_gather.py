@@ -20,12 +20,12 @@ Branch = tuple[str, str, list[Any]]
 
 
 def narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], list[Branch]]]:
-    """Each narrowing filter as ``(condition, params, branches)``: ``condition`` on
+    """The narrowing filter (待我办理, 本单位, or both: the unit's cases waiting on the
+    person), if any, as ``[(condition, params, branches)]``: ``condition`` on
     ``cases``, taking ``params``, and the same cases' ``seq`` gathered by the union of
     ``branches``, each through the index that finds them (SQLite's statistics, skewed by
     millions of untriaged cases, would have it walk the whole table for a unit's twenty
     cases); their parameters, in order, are ``params``. No branches: nothing can match."""
-    found = []
     if f.waiting_on is not None:
         condition, params = waiting_on(db, f.waiting_on)
         queues = queue_conditions(db, f.waiting_on)  # the same conditions, one by one
@@ -33,22 +33,20 @@ def narrowing(db: Database, f: CaseFilter) -> list[tuple[str, list[Any], list[Br
         # entries (every index holds lead_unit), so only the cases of both are gathered,
         # not the person's each looked up for its unit (the clerk's 8,700 in the largest
         # unit, in the order received: 45 ms)
-        unit = (" AND lead_unit = ?", [f.lead_unit]) if f.lead_unit else ("", [])
+        unit, values_of_unit = (" AND lead_unit = ?", [f.lead_unit]) if f.lead_unit else ("", [])
         branches = [
             (
                 "cases_by_lead_unit" if queue.own_unit else "cases_by_status",
-                f"({part}){unit[0]}",
-                [*values, *unit[1]],
+                f"({part}){unit}",
+                [*values, *values_of_unit],
             )
             for queue, part, values in queues
         ]
-        found.append((f"{condition}{unit[0]}", [*params, *unit[1]], branches))
-        if f.lead_unit:
-            return found
+        return [(f"{condition}{unit}", [*params, *values_of_unit], branches)]
     if f.lead_unit:
         branch = ("cases_by_lead_unit", "lead_unit = ?", [f.lead_unit])
-        found.append(("lead_unit = ?", [f.lead_unit], [branch]))
-    return found
+        return [("lead_unit = ?", [f.lead_unit], [branch])]
+    return []
 
 
 def union(

@@ -18,7 +18,14 @@ from sqlite_utils import Database
 
 from app.core.text import fts_query
 from app.store.case_gather import Branch, narrowing, union
-from app.store.case_query import SORTABLE, CaseFilter, CaseSort, one_value_columns
+from app.store.case_query import (
+    SORTABLE,
+    CaseFilter,
+    CaseSort,
+    one_value_columns,
+    order_by,
+    ordered_by,
+)
 from app.store.case_values import FIXED, values_holding
 from app.store.number_ranges import numbered_within
 from app.store.search_hits import NewestHits, SearchHits, search_hits
@@ -33,6 +40,8 @@ GATHER_AT_MOST = 20_000
 # filters find fewer); more are tested against its bitmap wherever the plan reaches them.
 FEW_HITS = 20_000
 
+# the narrow index (db/0014_case_list_indexes.sql): each case's filter columns, by row number
+NARROW = "cases INDEXED BY cases_by_seq"
 # The columns every filter's index holds, and cases_by_seq (db/0014_case_list_indexes.sql):
 # a list sorted by one of them is gathered and sorted without reading whole rows.
 IN_EVERY_INDEX = frozenset(SORTABLE) - {"number", "address"}
@@ -44,13 +53,17 @@ class Where:
     params: list[Any] = field(default_factory=list)
     text_match: str | None = None
     narrow: bool = True  # every clause is on a column of the narrow index cases_by_seq
-    gathered: list[Any] | None = None  # (gather, params) of a narrowing filter gathered
-    branches: list[Branch] | None = None  # and its branches (see ``case_gather``)
+    branches: list[Branch] | None = None  # a narrowing filter's, gathered (``case_gather``)
     hits: SearchHits | None = None  # the search's, when there is one
     walked: str | None = None  # the index a walk follows (see ``walk_index``)
     # a walk by number within a date range: ranges of numbers (app/store/number_ranges.py)
     numbered: tuple[str, list[Any]] | None = None
     one_grid: bool = False  # one grid filtered: its cases by address are an index range
+
+    @property
+    def gathered(self) -> tuple[str, list[Any]] | None:
+        """The statement gathering the narrowing filter's cases, and its parameters."""
+        return None if self.branches is None else union(self.branches)
 
     def add(self, clause: str, *params: Any) -> None:
         self.clauses.append(clause)
@@ -99,7 +112,7 @@ def where_clause(
     for condition, params, branches in narrowing(db, f):
         gather, gathering = union(branches)
         if seqs is None and at_most(db, gather, gathering, GATHER_AT_MOST):
-            if where.gathered is None and branches and simple.clauses:
+            if branches and simple.clauses:
                 # the other filters tested in the gathering indexes' own entries, not in
                 # cases_by_seq's looked up for each gathered case (the urgent ones of the
                 # clerk's 9,224: 15 ms -> 2), and a gathered list counted there alone
@@ -110,7 +123,7 @@ def where_clause(
                 gather, gathering = union(branches)
                 simple = Where()
             where.add(f"seq IN ({gather})", *gathering)
-            where.gathered, where.branches = [gather, gathering], branches
+            where.branches = branches
         else:
             where.add(_unit_read_through(db, f, condition, walk), *params)
             # the to-do list's condition reads columns cases_by_seq lacks; lead_unit it holds
@@ -299,7 +312,7 @@ def source_of(where: Where, sort_column: str = "received_at") -> str:
     of the clerk's cases counted in 14 ms instead of 32; SQLite does not choose it)."""
     gathered = where.text_match or where.gathered
     if gathered and where.narrow and sort_column in IN_EVERY_INDEX:
-        return "cases INDEXED BY cases_by_seq"
+        return NARROW
     if not gathered and where.one_grid and sort_column == "address":
         return f"cases INDEXED BY {GRID_BY_ADDRESS}"  # not the grid's rows looked up
     return "cases"
@@ -340,9 +353,8 @@ def window_sql(where: Where, sort: CaseSort, walk: bool) -> tuple[str, list[Any]
         return f"SELECT seq FROM ({arms}{tail})", params  # merged in order, never sorted
     if not walk and _sorted_in_gather(where, sort.column):
         # (UNION: a case found twice is listed once)
-        columns = ", ".join(dict.fromkeys(("seq", *_ordered_by(sort))))
-        assert where.branches
-        arms, params = union(where.branches, columns, "UNION")
+        columns = ", ".join(dict.fromkeys(("seq", *ordered_by(sort))))
+        arms, params = union(where.branches or [], columns, "UNION")
         return f"SELECT seq FROM ({arms}){tail}", params
     source = f"cases INDEXED BY {where.walked}" if walk else source_of(where, sort.column)
     return f"SELECT seq FROM {source}{where.sql()}{tail}", where.params
@@ -367,9 +379,10 @@ def _sorted_in_gather(where: Where, column: str) -> bool:
     index entries, are sorted there: by a column every index holds, read with the row
     number from those entries, no case looked up (the clerk's 7,450 cases in the largest
     unit, oldest first: 5 ms; each looked up in cases_by_seq, 14)."""
-    if where.gathered is None or not where.branches or where.hits is not None:
+    if not where.branches or where.hits is not None:
         return False  # (no branches: nothing can match)
-    return where.clauses == [f"seq IN ({where.gathered[0]})"] and column in IN_EVERY_INDEX
+    gather, _params = union(where.branches)
+    return where.clauses == [f"seq IN ({gather})"] and column in IN_EVERY_INDEX
 
 
 def listed_in_order_received(f: CaseFilter) -> bool:
@@ -379,21 +392,3 @@ def listed_in_order_received(f: CaseFilter) -> bool:
     narrowing = f.waiting_on is not None or f.lead_unit or f.text.strip()
     one_value = f.status or f.grid_code or f.source or f.urgency or len(f.category_codes) == 1
     return bool(one_value) and not narrowing
-
-
-def _ordered_by(sort: CaseSort) -> list[str]:
-    """The columns ``order_by`` names."""
-    return [term.split()[0] for term in order_by(sort).split(", ")]
-
-
-def order_by(sort: CaseSort) -> str:
-    """An ORDER BY that follows its index, so SQLite walks it instead of sorting (the row
-    number last makes every order total; ties of 受理时间 are rare)."""
-    d = "DESC" if sort.descending else "ASC"
-    if sort.column == "number":  # unique
-        return f"number {d}"
-    if sort.column == "received_at":
-        return f"received_at {d}, seq {d}"
-    if sort.column == "lead_unit":  # the index cases_by_lead_unit (lead_unit, status, ...)
-        return f"lead_unit {d}, status {d}, received_at {d}, seq {d}"
-    return f"{sort.column} {d}, received_at {d}, seq {d}"

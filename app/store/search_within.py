@@ -15,21 +15,19 @@ from app.core.text import fts_query
 from app.store.case_plan import (
     GRID_BY_ADDRESS,
     IN_EVERY_INDEX,
+    NARROW,
     SORT_INDEX,
     CaseFilter,
     CaseSort,
     Where,
-    order_by,
     where_clause,
 )
-from app.store.case_query import one_value_columns
+from app.store.case_query import one_value_columns, order_by
 from app.store.case_values import FIXED, values_holding
 from app.store.search_hits import listed_rows, search_hits
 from app.store.sql_deadline import within
 from app.store.value_sample import fewest
 
-# each case looked up by its row number in the narrow index (db/0014): the filter columns
-NARROW = "cases INDEXED BY cases_by_seq"
 # A search within a filter finding at most this many cases through one value's index is
 # answered by testing them all against its hits at once (``hits_within``).
 GATHER_HITS_AT_MOST = 100_000
