@@ -6,19 +6,17 @@ that is quicker, and for a search as typed newest first, with its newest hits on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from app.core.text import fts_query
+from app.store.case_estimate import EXACT_WITHIN_MS, CaseCount, estimate_cases, two_figures
 from app.store.case_list import (
     CaseFilter,
     CaseSort,
     ListedCase,
-    count_cases,
-    count_in_slice,
-    count_within,
     gathered_in_order,
     listed_cases,
     listed_window,
@@ -40,12 +38,6 @@ from app.store.sqlite_driver import OperationalError
 from app.store.value_sample import fewest
 from app.store.walk_foresight import walk_foreseen_longer
 
-# The lazy count's sample: this many slices of consecutive row numbers, spread over the
-# table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).
-SAMPLE_SLICES = 16
-SAMPLE_ROWS = 500
-# A count SQLite finishes within this long is shown exact at once (no 约).
-EXACT_WITHIN_MS = 10.0
 # Above this many matching cases, a window is found by walking the sort order's index and
 # testing each entry (200 rows found within ~2% of the table); at most this many, by
 # gathering them through a filter's index and sorting.
@@ -91,14 +83,6 @@ GATHER_MS_PER_CASE = 0.0005
 GATHER_MS_PER_CASE_LOOKED_UP = 0.002
 
 
-@dataclass(frozen=True)
-class CaseCount:
-    """How many cases a filter finds: exact, or estimated from a sample (约)."""
-
-    value: int
-    exact: bool
-
-
 class FirstWindow(NamedTuple):
     """The cases page's first answer, and how its further windows are found: by walking
     the sort order's index (``walk``) or by gathering the filter's cases."""
@@ -106,37 +90,6 @@ class FirstWindow(NamedTuple):
     count: CaseCount
     rows: list[ListedCase]
     walk: bool
-
-
-def estimate_cases(
-    db: Database, case_filter: CaseFilter, exact_within_ms: float = EXACT_WITHIN_MS
-) -> CaseCount:
-    """The count at once, whatever the database's size: exact on a small database or when
-    SQLite counts it within ``exact_within_ms``, else counted in ``SAMPLE_SLICES`` evenly
-    spread slices of row numbers and scaled up, rounded to two significant figures."""
-    last = row_numbers(db)
-    if last <= SAMPLE_SLICES * SAMPLE_ROWS * 4:
-        return CaseCount(count_cases(db, case_filter), True)
-    if case_filter == CaseFilter():  # count(*) of a whole table is one uninterruptible step
-        return CaseCount(_two_figures(last), False)
-    exact = count_within(db, case_filter, exact_within_ms)
-    if exact is not None:
-        return CaseCount(exact, True)
-    step = last // SAMPLE_SLICES
-    found = sum(
-        count_in_slice(db, case_filter, first, first + SAMPLE_ROWS - 1)
-        for first in range(1, SAMPLE_SLICES * step, step)
-    )
-    return CaseCount(_two_figures(found * last / (SAMPLE_SLICES * SAMPLE_ROWS)), False)
-
-
-def _two_figures(value: float) -> int:
-    """52,347 -> 52,000: an estimate shows no more figures than it knows."""
-    whole = round(value)
-    if whole < 100:
-        return whole
-    unit = 10 ** (len(str(whole)) - 2)
-    return round(whole / unit) * unit
 
 
 def should_walk(count: CaseCount) -> bool:
@@ -325,7 +278,7 @@ def _probed(
 def _searched_share(filtered: int, found: int, tested: int, shown: int) -> CaseCount:
     """A search's count estimated as the filters' count times the share of hits among the
     cases tested (约), and never fewer than the rows shown."""
-    return CaseCount(max(_two_figures(filtered * found / max(tested, 1)), shown), False)
+    return CaseCount(max(two_figures(filtered * found / max(tested, 1)), shown), False)
 
 
 def _probed_rows(

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 import app.store.case_count as case_count
+import app.store.case_estimate as case_estimate
 import app.store.case_list as case_list
 import app.store.case_plan as case_plan
 import app.store.search_within as search_within
@@ -16,19 +17,15 @@ import app.store.sql_deadline as sql_deadline
 import app.store.walk_foresight as walk_foresight
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
-from app.store.case_count import (
-    CaseCount,
-    estimate_cases,
-    first_window,
-    row_numbers,
-    should_walk,
-)
+from app.store.case_count import first_window, should_walk
+from app.store.case_estimate import CaseCount, estimate_cases
 from app.store.case_list import (
     CaseFilter,
     CaseSort,
     case_window,
     count_cases,
     listed_window,
+    row_numbers,
     walked_within,
 )
 from app.store.case_plan import SORTABLE
@@ -44,7 +41,7 @@ EVERYTHING = 1_000_000
 @pytest.fixture
 def sampled_always(monkeypatch):
     """No count is quick enough to be exact: every estimate comes from the sample."""
-    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
+    monkeypatch.setattr(case_estimate, "count_within", lambda db, f, ms: None)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +57,7 @@ def sampled_always(monkeypatch):
     ],
 )
 def test_an_estimate_keeps_two_significant_figures(value: int, shown: int) -> None:
-    assert case_count._two_figures(value) == shown
+    assert case_estimate.two_figures(value) == shown
 
 
 def test_on_a_small_database_the_estimate_is_the_count(demo_db) -> None:
@@ -94,24 +91,24 @@ def test_on_a_large_database_the_count_is_estimated_from_slices(
     demo_db, monkeypatch, sampled_always, case_filter, keep
 ) -> None:
     """Four slices of ten row numbers (1-10, 101-110, 201-210, 301-310) stand for 400."""
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
     expected = sampled(all_cases(demo_db), keep, 4, 10)  # under 100: not rounded
     assert estimate_cases(demo_db, case_filter) == CaseCount(expected, False)
 
 
 def test_a_count_sqlite_finishes_at_once_is_exact(demo_db, monkeypatch) -> None:
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
     both = CaseFilter(source="patrol", urgency="normal")
     assert estimate_cases(demo_db, both) == CaseCount(count_cases(demo_db, both), True)
 
 
 def test_all_cases_are_estimated_by_the_highest_row_number(demo_db, monkeypatch) -> None:
     """Counting a whole table cannot be interrupted: 约 the highest row number, exact later."""
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
-    monkeypatch.setattr(case_count, "row_numbers", lambda db: 1_234_567)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "row_numbers", lambda db: 1_234_567)
     assert estimate_cases(demo_db, CaseFilter()) == CaseCount(1_200_000, False)
 
 
@@ -119,23 +116,23 @@ def test_a_count_taking_too_long_is_interrupted(demo_db) -> None:
     """A deadline already past: SQLite stops at its first 1,000 steps (counting 400 rows
     by one index while testing another column takes more); the connection goes on."""
     both = CaseFilter(source="patrol", urgency="normal")
-    assert case_count.count_within(demo_db, both, -1.0) is None
-    assert case_count.count_within(demo_db, both, 60_000.0) == count_cases(demo_db, both)
+    assert case_estimate.count_within(demo_db, both, -1.0) is None
+    assert case_estimate.count_within(demo_db, both, 60_000.0) == count_cases(demo_db, both)
     assert count_cases(demo_db, CaseFilter()) == 400
 
 
 def test_a_search_that_can_match_nothing_is_counted_exactly_at_once(demo_db, monkeypatch):
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
     assert estimate_cases(demo_db, CaseFilter(text="，。")) == CaseCount(0, True)
 
 
 def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch, sampled_always) -> None:
     """Row numbers said to reach 4,000: three slices of 20 start at 1, 1334 and 2667; only
     the first holds cases (20 of them), so 20 x 4000 / 60 = 1333.3, shown as 1,300."""
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 3)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 20)
-    monkeypatch.setattr(case_count, "row_numbers", lambda db: 4000)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 3)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 20)
+    monkeypatch.setattr(case_estimate, "row_numbers", lambda db: 4000)
     every = CaseFilter(received_from="2000-01-01")  # every case, but a filter all the same
     assert estimate_cases(demo_db, every) == CaseCount(1300, False)
 
@@ -143,8 +140,8 @@ def test_the_sample_is_scaled_and_rounded(demo_db, monkeypatch, sampled_always) 
 def test_the_first_window_is_exact_when_it_holds_the_whole_list(
     demo_db, monkeypatch, sampled_always
 ):
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
     few = CaseFilter(grid_code="G02", urgency="urgent")
     count, rows, _walk = first_window(demo_db, few, CaseSort(), 200)
     assert count == CaseCount(count_cases(demo_db, few), True)

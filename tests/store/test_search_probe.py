@@ -13,6 +13,7 @@ import app.store.case_count as case_count
 import app.store.search_probe as search_probe
 from app.core.text import fts_query
 from app.store.case_count import first_window
+from app.store.case_estimate import EXACT_WITHIN_MS, CaseCount
 from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, kept_hits, search_hits
@@ -136,7 +137,7 @@ def test_a_search_in_another_order_is_probed_along_it(demo_db, as_typed, column)
     """Sorted by another column, the hits may lie anywhere along its order: the walk of its
     index probes its cases, and a count known from the same list in another order stays."""
     search, sort = CaseFilter(text="道"), CaseSort(column, descending=False)
-    known = case_count.CaseCount(count_cases(demo_db, search), True)
+    known = CaseCount(count_cases(demo_db, search), True)
     expected = [row.case.number for row in listed_window(demo_db, search, sort, 0, LIMIT)]
     forget_searches()
     found = first_window(demo_db, search, sort, LIMIT, known)
@@ -193,7 +194,7 @@ def test_a_search_is_counted_exact_only_briefly_before_its_first_window(demo_db,
     tried: list[float] = []
     estimate = case_count.estimate_cases
 
-    def estimating(db, case_filter, exact_within_ms=case_count.EXACT_WITHIN_MS):
+    def estimating(db, case_filter, exact_within_ms=EXACT_WITHIN_MS):
         tried.append(exact_within_ms)
         return estimate(db, case_filter, exact_within_ms)
 
@@ -204,4 +205,4 @@ def test_a_search_is_counted_exact_only_briefly_before_its_first_window(demo_db,
     by_number = CaseSort("number")  # not as typed: the count is estimated first
     first_window(demo_db, CaseFilter(source="hotline"), by_number, LIMIT)
     first_window(demo_db, CaseFilter(source="hotline", text="道"), by_number, LIMIT)
-    assert tried == [case_count.EXACT_WITHIN_MS, case_count.FILTERS_EXACT_WITHIN_MS]
+    assert tried == [EXACT_WITHIN_MS, case_count.FILTERS_EXACT_WITHIN_MS]

@@ -9,7 +9,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-import app.store.case_count as case_count
+import app.store.case_estimate as case_estimate
 import app.ui.cases.page as cases_page
 import app.ui.cases.table_model as table_model
 from app.core.model import Route
@@ -23,9 +23,9 @@ def large(monkeypatch):
     ten row numbers (1-10, 101-110, 201-210, 301-310): no count is quick enough to show
     exact at once."""
     monkeypatch.setattr(cases_page, "LARGE_DATABASE", 100)
-    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "count_within", lambda db, f, ms: None)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
 
 
 def test_opening_reads_nothing_on_the_ui_thread(qtbot, large, demo_path, demo_db, monkeypatch):

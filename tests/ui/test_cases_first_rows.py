@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import app.store.case_count as case_count
+import app.store.case_estimate as case_estimate
 import app.ui.cases.page as cases_page
 import app.ui.cases.table_model as table_model
 from app.store.case_list import CaseFilter, CaseSort, case_window
@@ -17,7 +17,7 @@ from tests.ui.conftest import open_window
 def large(monkeypatch):
     """The 400-case demo treated as a large database, its counts estimated first."""
     monkeypatch.setattr(cases_page, "LARGE_DATABASE", 100)
-    monkeypatch.setattr(case_count, "count_within", lambda db, f, ms: None)
+    monkeypatch.setattr(case_estimate, "count_within", lambda db, f, ms: None)
 
 
 def _numbers(model, rows: range) -> list[str | None]:

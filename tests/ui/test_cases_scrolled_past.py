@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTableView
 
 import app.ui.cases.table_model as table_model
 from app.core.model import Case
-from app.store.case_count import CaseCount
+from app.store.case_estimate import CaseCount
 from app.store.case_list import CaseFilter, CaseSort, case_window
 from app.store.reference import ReferenceData
 from app.ui.cases.page import follow

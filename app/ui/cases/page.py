@@ -23,8 +23,7 @@ from app.core.clock import local_text
 from app.core.model import Case
 from app.core.permissions import REGISTER_CASE, may
 from app.reports.case_ledger import LedgerWritten, export_ledger
-from app.store.case_count import row_numbers
-from app.store.case_list import CaseFilter, count_cases
+from app.store.case_list import CaseFilter, count_cases, row_numbers
 from app.store.changes import CASES
 from app.ui.cases.cell_painter import CaseCellPainter
 from app.ui.cases.cells import DESCRIPTION_COLUMN, CaseRole

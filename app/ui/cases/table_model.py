@@ -32,7 +32,8 @@ from PySide6.QtCore import (
 from sqlite_utils import Database
 
 from app.core.model import Case
-from app.store.case_count import CaseCount, FirstWindow, first_window, should_walk
+from app.store.case_count import FirstWindow, first_window, should_walk
+from app.store.case_estimate import CaseCount
 from app.store.case_list import CaseFilter, CaseSort, ListedCase, count_cases, listed_window
 from app.store.reference import ReferenceData
 from app.ui.cases.cells import COLUMNS, ROLES, cell_data

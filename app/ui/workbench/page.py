@@ -23,8 +23,7 @@ from sqlite_utils import Database
 
 from app.core.model import Case, CaseStatus, Role, Urgency, User
 from app.core.permissions import REGISTER_CASE, may
-from app.store.case_count import row_numbers
-from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases
+from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases, row_numbers
 from app.store.cases import case_by_number
 from app.store.changes import CASES, DEVICES
 from app.store.queues import Task, my_tasks, task_counts
