@@ -20,8 +20,8 @@ from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from app.store.setup import open_database
-from app.ui.cases.table_model import FIRST_ROWS
 from app.wall_clock import system_wall  # the benchmark database was built today
+from tests.perf.case_matrix import PAGE as SCREEN_ROWS
 from tests.perf.case_matrix import header, line, matrix, raw_ms, recorded, summary
 from tests.perf.conftest import report, timed
 
@@ -106,7 +106,7 @@ def test_case_list_matrix(million_db: Path) -> None:
         steps += 1
     read_ms = (time.perf_counter() - started) * 1000
     print(f"\nthe cases' fixed values read on idle: {read_ms:.0f} ms in {steps} steps")
-    print(f"cases page matrix at store level (first_window: count + first {FIRST_ROWS} rows, ms):")
+    print(f"cases page matrix at store level (first_window: count + first {SCREEN_ROWS} rows, ms):")
     print(header("store ms") + f" {'exact count':>11}")
     rows = []
     exact: dict[str, float] = {}  # by repr(filter): the count does not hang on the order
@@ -115,7 +115,7 @@ def test_case_list_matrix(million_db: Path) -> None:
 
         def work(f: CaseFilter = f, sort: CaseSort = sort) -> None:
             forget_searches()  # timed as first typed, not as kept from the last combination
-            first_window(db, f, sort, FIRST_ROWS)
+            first_window(db, f, sort, SCREEN_ROWS)
 
         statements = recorded(db, work)
         raw = raw_ms(db, statements, repeat=2)  # before the search's bitmap is read again

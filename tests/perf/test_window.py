@@ -48,7 +48,7 @@ def _measure(million_db: Path, extra_env: dict[str, str], cold: bool = False) ->
         coldest = _run(million_db, env, "start-only")
     print("\nwindow over the database (best of 3 processes):")
     for label in runs[0]:
-        unit = "MiB" if "memory" in label else "ms"
+        unit = "MiB" if "memory" in label else "rows" if "rows shown" in label else "ms"
         best = max if "memory" in label else min
         report(label, best(float(run[label]) for run in runs), unit)
     if coldest is not None:

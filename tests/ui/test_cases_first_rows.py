@@ -93,3 +93,35 @@ def test_a_list_shorter_than_the_first_rows_is_read_once(qtbot, large, demo_path
     assert model.count_exact and model.rowCount() == len(expected)
     assert _numbers(model, range(len(expected))) == expected
     assert model.page_loads == loads + 1  # nothing read on: the list is whole
+
+
+@pytest.mark.parametrize("height", [728, 500])
+def test_a_shown_list_is_read_first_as_far_as_the_view_shows(
+    qtbot, large, demo_path, demo_db, monkeypatch, height
+):
+    """On screen, the first answer is the rows the table shows and one more (not the 60
+    read while the page is hidden), whatever the window's height; the rest of the page
+    follows, in order."""
+    read: list[int] = []
+    real = table_model.first_window
+    monkeypatch.setattr(
+        table_model,
+        "first_window",
+        lambda db, f, s, n, k=None: read.append(n) or real(db, f, s, n, k),
+    )
+    window = open_window(qtbot, demo_path, demo_db, "clerk")
+    window.resize(1366, height)
+    window.show_page("cases")
+    model, table = window.cases.model, window.cases.table
+    qtbot.waitUntil(lambda: not window.runner.is_busy() and not model.reads_on(), timeout=20_000)
+    shown = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
+    assert 10 < shown < table_model.FIRST_ROWS - 1
+    read.clear()
+    patrol = CaseFilter(source="patrol")
+    with qtbot.waitSignal(model.dataChanged, timeout=20_000):
+        window.cases.apply_filter(patrol)
+        qtbot.waitUntil(lambda: model.case_filter == patrol, timeout=20_000)
+        assert read == [shown + 1]
+        assert model.cached_row_count() == shown + 1
+        assert _numbers(model, range(shown + 1)) == _expected(demo_db, patrol, range(shown + 1))
+    assert _numbers(model, range(200)) == _expected(demo_db, patrol, range(200))

@@ -67,6 +67,7 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = self._table()
+        self.model.rows_shown = self._rows_shown
         follow(self.model, self.table)  # pages scrolled past are not read
         self._layout()
         self.filters.changed.connect(self.apply_filter)
@@ -105,6 +106,13 @@ class CasesPage(Page):
         table.setSortingEnabled(True)  # calls model.sort(), which asks SQL
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         return table
+
+    def _rows_shown(self) -> int:
+        """How many rows the table shows, the last in part (0 while hidden: not laid out)."""
+        table = self.table
+        if not table.isVisible():
+            return 0
+        return -(-table.viewport().height() // table.verticalHeader().defaultSectionSize())
 
     def _layout(self) -> None:
         top = QHBoxLayout()
