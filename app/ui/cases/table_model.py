@@ -6,13 +6,12 @@ in pages of ``PAGE_SIZE`` with ``listed_window`` when the view asks for them, an
 holds at most 1,600 in memory.
 
 On a large database (``set_query(..., background=True)``) nothing that grows with the
-table runs on the UI thread: the worker finds the first rows (``FIRST_ROWS``, what a screen
-shows) with the count, estimated (约) when large; the rest of their page and the exact count
-follow (a list read again shows its last exact count
-meanwhile, not 约); a page the view scrolls to is read on the worker and its rows stay
-blank until it arrives (``dataChanged``). A page the view has scrolled past before the
-worker came to it is not read (``view_moved``), and a row opened whose page is not in memory
-opens when the worker has read it (``open_row``).
+table runs on the UI thread: the worker finds the first rows (what the view shows) with
+the count, estimated (约) when large; the rest of their page and the exact count follow (a
+list read again shows its last exact count meanwhile, not 约); a page the view scrolls to
+is read on the worker and its rows stay blank until it arrives (``dataChanged``). A page
+the view has scrolled past before the worker came to it is not read (``view_moved``), and
+a row opened whose page is not in memory opens when the worker has read it (``open_row``).
 """
 
 from __future__ import annotations
@@ -41,11 +40,11 @@ from app.ui.common.runner import BackgroundRunner, Operation
 
 PAGE_SIZE = 200
 MAX_PAGES = 8
-# A new list's first answer is the rows the view shows and one more (17 at 1366×768), not a
-# whole page: a filter walked or a search's hits tested for fewer rows cost less (the full
-# matrix's searches at a million cases, store: 200 rows, median 24 ms; 60, 14.5; 24, 10.2);
-# the rest of the page is read once the first rows are painted, while the clerk reads them.
-# This many while the view has not been laid out (the page hidden, at start).
+# A new list's first answer is the rows the view shows and one more (17 in a window of
+# 1366×728), not a whole page: a filter walked or a search's hits tested for fewer rows
+# cost less (the full matrix's searches at a million cases, store: median for 60 rows
+# 14.5 ms, for 24, 10.2); the rest of the page is read once the first rows are painted,
+# while the clerk reads them. This many while the view is not laid out (the page hidden).
 FIRST_ROWS = 60
 # Pages asked of the worker stay wanted while they are this many pages from the rows the
 # view shows; further away (the scroll bar dragged past them) their reads are cancelled.
