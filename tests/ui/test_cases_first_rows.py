@@ -95,13 +95,14 @@ def test_a_list_shorter_than_the_first_rows_is_read_once(qtbot, large, demo_path
     assert model.page_loads == loads + 1  # nothing read on: the list is whole
 
 
-@pytest.mark.parametrize("height", [728, 500])
+@pytest.mark.parametrize(("height", "after_none"), [(728, False), (500, False), (728, True)])
 def test_a_shown_list_is_read_first_as_far_as_the_view_shows(
-    qtbot, large, demo_path, demo_db, monkeypatch, height
+    qtbot, large, demo_path, demo_db, monkeypatch, height, after_none
 ):
     """On screen, the first answer is the rows the table shows and one more (not the 60
-    read while the page is hidden), whatever the window's height; the rest of the page
-    follows, in order."""
+    read while the page is hidden), whatever the window's height, and after a list of no
+    case too (its "no case" line, gone with the rows, leaves the table taller than when
+    they were asked for); the rest of the page follows, in order."""
     read: list[int] = []
     real = table_model.first_window
     monkeypatch.setattr(
@@ -116,6 +117,9 @@ def test_a_shown_list_is_read_first_as_far_as_the_view_shows(
     qtbot.waitUntil(lambda: not window.runner.is_busy() and not model.reads_on(), timeout=20_000)
     shown = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
     assert 10 < shown < table_model.FIRST_ROWS - 1
+    if after_none:
+        window.cases.apply_filter(CaseFilter(text="没有这样的案件"))
+        qtbot.waitUntil(lambda: window.cases.empty_label.isVisible(), timeout=20_000)
     read.clear()
     patrol = CaseFilter(source="patrol")
     with qtbot.waitSignal(model.dataChanged, timeout=20_000):
@@ -123,5 +127,6 @@ def test_a_shown_list_is_read_first_as_far_as_the_view_shows(
         qtbot.waitUntil(lambda: model.case_filter == patrol, timeout=20_000)
         assert read == [shown + 1]
         assert model.cached_row_count() == shown + 1
+        assert not model.is_reading()  # painted, no row blank: nothing asked at once
         assert _numbers(model, range(shown + 1)) == _expected(demo_db, patrol, range(shown + 1))
     assert _numbers(model, range(200)) == _expected(demo_db, patrol, range(200))

@@ -108,11 +108,17 @@ class CasesPage(Page):
         return table
 
     def _rows_shown(self) -> int:
-        """How many rows the table shows, the last in part (0 while hidden: not laid out)."""
+        """How many rows the table shows once a list's rows come, the last in part: with no
+        scroll bar below it, and the "no case" line above it gone, as it goes with the rows
+        (0 while hidden: not laid out). Fewer would leave rows blank until the worker came
+        back to read the rest of the page."""
         table = self.table
         if not table.isVisible():
             return 0
-        return -(-table.viewport().height() // table.verticalHeader().defaultSectionSize())
+        height = table.height() - table.horizontalHeader().height() - 2 * table.frameWidth()
+        if self.empty_label.isVisible():
+            height += self.empty_label.height() + self.layout().spacing()
+        return -(-height // table.verticalHeader().defaultSectionSize())
 
     def _layout(self) -> None:
         top = QHBoxLayout()
