@@ -173,7 +173,7 @@ def main() -> None:
     measure("open the cases page", lambda: window.show_page("cases"))
     settled()
     size = window.size()  # the rows a new list is read with first: these and one more
-    print(f"rows shown by the cases table ({size.width()}×{size.height()})\t{page._rows_shown()}")
+    print(f"rows shown by the cases table ({size.width()}×{size.height()})\t{model.rows_shown()}")
     if len(sys.argv) > 3 and sys.argv[3] == "matrix":
         _values_read(window, db, wait)
         _matrix(app, db, page, measure, settled)
