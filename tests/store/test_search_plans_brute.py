@@ -17,6 +17,7 @@ from dataclasses import replace
 import pytest
 
 import app.store.case_count as case_count
+import app.store.case_estimate as case_estimate
 import app.store.search_within as search_within
 import app.store.value_sample as value_sample
 from app.core.intake import IntakeRequest
@@ -131,8 +132,8 @@ def sort_key(case: dict, sort: CaseSort) -> tuple:
 @pytest.fixture
 def small_plans(monkeypatch) -> None:
     """Thresholds scaled down to 400 cases, so the plans for a million are the ones run."""
-    monkeypatch.setattr(case_count, "SAMPLE_SLICES", 4)
-    monkeypatch.setattr(case_count, "SAMPLE_ROWS", 10)
+    monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
+    monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
     monkeypatch.setattr(value_sample, "VIA_SLICES", 4)
     monkeypatch.setattr(value_sample, "VIA_SLICE_ROWS", 20)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 400)
@@ -362,18 +363,18 @@ def test_the_filters_count_a_searchs_estimate_scales_is_tried_exact_only_briefly
     monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     tried: list[tuple[CaseFilter, float]] = []
-    real = case_count.count_within
+    real = case_estimate.count_within
 
     def counting(db, case_filter, ms):
         tried.append((case_filter, ms))
         return real(db, case_filter, ms)
 
-    monkeypatch.setattr(case_count, "count_within", counting)
+    monkeypatch.setattr(case_estimate, "count_within", counting)
     forget_searches()
     found = first_window(demo_db, CaseFilter(source="patrol", text="占"), CaseSort(), 2)
     assert not found.count.exact  # the newest hits answered
     assert tried == [(CaseFilter(source="patrol"), case_count.FILTERS_EXACT_WITHIN_MS)]
-    assert case_count.FILTERS_EXACT_WITHIN_MS < case_count.EXACT_WITHIN_MS
+    assert case_count.FILTERS_EXACT_WITHIN_MS < case_estimate.EXACT_WITHIN_MS
 
 
 def test_a_walk_through_a_filters_index_searches_its_dates_there(
