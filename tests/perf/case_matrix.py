@@ -29,7 +29,7 @@ from app.store.sqlite_driver import OperationalError
 # What the cases page asks of a new list first in the window the benchmark opens, 1366×728
 # (the office PC's 1366×768 less a 40 px taskbar): the 16 rows its table shows and one more
 # (table_model: the rest of the page follows). window_probe prints the window's own.
-PAGE = 17
+SCREEN_ROWS = 17
 SEARCHES = ("", "占", "占道", "占道经营")
 # TOWNDESK_BENCH_MATRIX=quick: every sort of each filter alone without a search, and every
 # filter and pair of filters with each search in the default order (374 combinations, a

@@ -21,8 +21,15 @@ from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from app.store.setup import open_database
 from app.wall_clock import system_wall  # the benchmark database was built today
-from tests.perf.case_matrix import PAGE as SCREEN_ROWS
-from tests.perf.case_matrix import header, line, matrix, raw_ms, recorded, summary
+from tests.perf.case_matrix import (
+    SCREEN_ROWS,
+    header,
+    line,
+    matrix,
+    raw_ms,
+    recorded,
+    summary,
+)
 from tests.perf.conftest import report, timed
 
 PAGE = 200

@@ -20,6 +20,19 @@ def large(monkeypatch):
     monkeypatch.setattr(case_estimate, "count_within", lambda db, f, ms: None)
 
 
+@pytest.fixture
+def read(monkeypatch) -> list[int]:
+    """How many rows each first answer was read with, in turn."""
+    sizes: list[int] = []
+    real = table_model.first_window
+    monkeypatch.setattr(
+        table_model,
+        "first_window",
+        lambda db, f, s, n, k=None: sizes.append(n) or real(db, f, s, n, k),
+    )
+    return sizes
+
+
 def _numbers(model, rows: range) -> list[str | None]:
     return [model.index(r, 0).data() for r in rows]
 
@@ -30,15 +43,8 @@ def _expected(db, case_filter: CaseFilter, rows: range) -> list[str]:
 
 
 def test_the_first_rows_come_first_and_the_rest_of_their_page_after(
-    qtbot, large, demo_path, demo_db, monkeypatch
+    qtbot, large, demo_path, demo_db, read
 ):
-    read: list[int] = []
-    real = table_model.first_window
-    monkeypatch.setattr(
-        table_model,
-        "first_window",
-        lambda db, f, s, n, k=None: read.append(n) or real(db, f, s, n, k),
-    )
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     model = window.cases.model
     qtbot.waitUntil(lambda: model.count_exact and model.rowCount() == 400, timeout=20_000)
@@ -97,19 +103,12 @@ def test_a_list_shorter_than_the_first_rows_is_read_once(qtbot, large, demo_path
 
 @pytest.mark.parametrize(("height", "after_none"), [(728, False), (500, False), (728, True)])
 def test_a_shown_list_is_read_first_as_far_as_the_view_shows(
-    qtbot, large, demo_path, demo_db, monkeypatch, height, after_none
+    qtbot, large, demo_path, demo_db, read, height, after_none
 ):
     """On screen, the first answer is the rows the table shows and one more (not the 60
     read while the page is hidden), whatever the window's height, and after a list of no
     case too (its "no case" line, gone with the rows, leaves the table taller than when
     they were asked for); the rest of the page follows, in order."""
-    read: list[int] = []
-    real = table_model.first_window
-    monkeypatch.setattr(
-        table_model,
-        "first_window",
-        lambda db, f, s, n, k=None: read.append(n) or real(db, f, s, n, k),
-    )
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     window.resize(1366, height)
     window.show_page("cases")

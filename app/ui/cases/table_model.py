@@ -75,20 +75,17 @@ class CaseTableModel(QAbstractTableModel):
         max_pages: int = MAX_PAGES,
         runner: BackgroundRunner | None = None,
         count: bool = True,
-        first_rows: int = FIRST_ROWS,
     ) -> None:
         """``count``: count the cases now (False: start empty; the caller sets a query,
-        on the worker when the database is large). ``first_rows``: how many rows the
-        worker reads first of a new list (the rest of its first page follows)."""
+        on the worker when the database is large)."""
         super().__init__(parent)
         self.db = db
         self.ref = ref
         self.runner = runner
         self.page_size = page_size
-        self.first_rows = min(first_rows, page_size)
         # how many rows the view shows (0: not laid out yet); the page tells
         self.rows_shown: Callable[[], int] = lambda: 0
-        self.first_asked = self.first_rows  # how many the last new list was read with
+        self.first_asked = FIRST_ROWS  # how many rows the last new list was read with first
         self.max_pages = max_pages
         self.case_filter = CaseFilter()  # the query whose rows are shown
         self.case_sort = CaseSort()
@@ -204,8 +201,7 @@ class CaseTableModel(QAbstractTableModel):
         """The first rows and the count from the worker; the rest of their page and the
         exact count (if the first was an estimate) after them (a new query cancels all)."""
         on_screen = self.rows_shown()
-        size = self.first_rows if not on_screen else min(on_screen + 1, self.page_size)
-        self.first_asked = size
+        size = self.first_asked = min(on_screen + 1 if on_screen else FIRST_ROWS, self.page_size)
 
         def work(db: Database, _progress: object) -> FirstWindow:
             known = None if total is None else CaseCount(total, True)  # another order
