@@ -1,22 +1,29 @@
 """The cases list's own cell painter draws what Qt's delegate drew: the same text in the
-same place, the selection, the focus frame and the urgent colour."""
+same place, the selection, the focus frame and the urgent colour. Both are painted here
+through Qt's own paintEvent, which calls the delegate once per cell; the view's paint in
+one call is compared with that in test_case_table_view.py."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from app.core.model import Urgency
 from app.ui.cases.cell_painter import CaseCellPainter
 from app.ui.cases.cells import COLUMNS, URGENT_COLOUR
+from app.ui.cases.table_view import CaseTableView
 
 URGENCY_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "urgency")
 
 
-def _painted(table: QTableView, delegate: QStyledItemDelegate) -> QImage:
+def _painted(table: CaseTableView, delegate: QStyledItemDelegate) -> QImage:
     table.setItemDelegate(delegate)
-    return table.viewport().grab().toImage()
+    table.qt_paints = True
+    try:
+        return table.viewport().grab().toImage()
+    finally:
+        table.qt_paints = False
 
 
 def _ink(image: QImage, rect: QRect) -> QRect | None:

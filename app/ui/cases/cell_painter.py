@@ -11,8 +11,10 @@ model's roles are unchanged (the view and accessibility still ask ``data``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QFontMetrics, QPainter, QStaticText
+from typing import NamedTuple
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.store.case_list import ListedCase
 from app.ui.cases.cells import COLUMNS, cell_data
 from app.ui.cases.table_model import CaseTableModel
 
@@ -34,6 +37,19 @@ _SELECTED = QStyle.StateFlag.State_Selected
 _FOCUSED = QStyle.StateFlag.State_HasFocus
 _ATTRIBUTES = tuple(attribute for attribute, _sort in COLUMNS)
 _DISPLAY, _FOREGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole
+
+
+class Ink(NamedTuple):
+    """What a row's texts are drawn with: read from the style option once a row, not once
+    a cell (each read of ``option.palette`` copies it)."""
+
+    metrics: QFontMetrics
+    colour: QColor  # the text's, or the selection's text colour
+    selected: bool
+
+
+def ink_colour(palette: QPalette, selected: bool) -> QColor:
+    return (palette.highlightedText() if selected else palette.text()).color()
 
 
 class CaseCellPainter(QStyledItemDelegate):
@@ -51,23 +67,32 @@ class CaseCellPainter(QStyledItemDelegate):
         listed = self.model.listed_at(index.row())  # None: its page is still being read
         if listed is None:
             return
-        attribute, ref = _ATTRIBUTES[index.column()], self.model.ref
-        rect, state, palette = option.rect, option.state, option.palette
-        selected = _SELECTED in state
+        selected = _SELECTED in option.state
+        palette = option.palette
         if selected:
-            painter.fillRect(rect, palette.highlight())
-            painter.setPen(palette.highlightedText().color())
-        else:
-            colour = cell_data(ref, listed, attribute, _FOREGROUND)
-            painter.setPen(colour.color() if isinstance(colour, QBrush) else palette.text().color())
+            painter.fillRect(option.rect, palette.highlight())
+        ink = Ink(option.fontMetrics, ink_colour(palette, selected), selected)
+        self.draw_text(painter, option.rect, listed, index.column(), ink)
+        if _FOCUSED in option.state:
+            self.frame(painter, option, selected)
+
+    def draw_text(
+        self, painter: QPainter, rect: QRect, listed: ListedCase, column: int, ink: Ink
+    ) -> None:
+        """The text of one cell, elided to the cell (the background is the caller's: the
+        delegate fills a selected cell, the view a whole row)."""
+        attribute, ref = _ATTRIBUTES[column], self.model.ref
+        if ink.selected:
+            painter.setPen(ink.colour)
+        else:  # the cell's own colour (urgent) or the text's
+            own = cell_data(ref, listed, attribute, _FOREGROUND)
+            painter.setPen(own.color() if isinstance(own, QBrush) else ink.colour)
         text = cell_data(ref, listed, attribute, _DISPLAY)
         if text:
-            metrics = option.fontMetrics
+            metrics = ink.metrics
             laid_out = self._laid_out(text, rect.width() - 2 * PADDING, metrics)
             top = rect.y() + (rect.height() - metrics.height()) // 2
             painter.drawStaticText(rect.x() + PADDING, top, laid_out)
-        if _FOCUSED in state:
-            self._frame(painter, option, selected)
 
     def _laid_out(self, text: str, width: int, metrics: QFontMetrics) -> QStaticText:
         key = (text, width)
@@ -81,7 +106,7 @@ class CaseCellPainter(QStyledItemDelegate):
         return laid_out
 
     @staticmethod
-    def _frame(painter: QPainter, option: QStyleOptionViewItem, selected: bool) -> None:
+    def frame(painter: QPainter, option: QStyleOptionViewItem, selected: bool) -> None:
         """The current cell's focus frame, as Qt's delegate draws it."""
         widget = option.widget
         if widget is None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,10 +24,10 @@ from app.core.permissions import REGISTER_CASE, may
 from app.reports.case_ledger import LedgerWritten, export_ledger
 from app.store.case_list import CaseFilter, count_cases, row_numbers
 from app.store.changes import CASES
-from app.ui.cases.cell_painter import CaseCellPainter
 from app.ui.cases.cells import DESCRIPTION_COLUMN, CaseRole
 from app.ui.cases.filters import CaseFilterBar
 from app.ui.cases.table_model import CaseTableModel
+from app.ui.cases.table_view import CaseTableView
 from app.ui.common.page import LARGE_DATABASE, Page
 from app.ui.common.runner import Operation
 from app.ui.common.session import Session
@@ -82,19 +81,8 @@ class CasesPage(Page):
             self.empty_label.setVisible(False)  # not "no case" before the worker answers
             self.model.set_query(CaseFilter(), background=True)
 
-    def _table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("casesTable")
-        table.setModel(self.model)
-        table.setItemDelegate(CaseCellPainter(self.model, table))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(30)
+    def _table(self) -> CaseTableView:
+        table = CaseTableView(self.model)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
