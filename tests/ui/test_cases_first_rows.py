@@ -107,8 +107,8 @@ def test_a_shown_list_is_read_first_as_far_as_the_view_shows(
 ):
     """On screen, the first answer is the rows the table shows and one more (not the 60
     read while the page is hidden), whatever the window's height, and after a list of no
-    case too (its "no case" line, gone with the rows, leaves the table taller than when
-    they were asked for); the rest of the page follows, in order."""
+    case too (its "no case" line is drawn over the table, which keeps its height); the rest
+    of the page follows, in order."""
     window = open_window(qtbot, demo_path, demo_db, "clerk")
     window.resize(1366, height)
     window.show_page("cases")

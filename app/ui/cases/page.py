@@ -62,10 +62,8 @@ class CasesPage(Page):
         self.export_button.setToolTip(
             self.tr("Export the cases these filters find to an Excel ledger")
         )
-        self.empty_label = QLabel(self.tr("No case matches these filters."))
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table = self._table()
+        self.empty_label = self._empty_label()
         self.model.rows_shown = self._rows_shown
         follow(self.model, self.table)  # pages scrolled past are not read
         self._layout()
@@ -95,17 +93,26 @@ class CasesPage(Page):
         header.sortIndicatorChanged.connect(self._keep_sort_indicator)
         return table
 
+    def _empty_label(self) -> QLabel:
+        """The "no case matches" line, over the table's empty rows: the table keeps its
+        height when the line comes and goes (the rows a list asks for first are counted
+        from that height)."""
+        label = QLabel(self.tr("No case matches these filters."), self.table.viewport())
+        label.setObjectName("emptyLabel")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        over = QVBoxLayout(self.table.viewport())
+        over.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        return label
+
     def _rows_shown(self) -> int:
         """How many rows the table shows once a list's rows come, the last in part: with no
-        scroll bar below it, and the "no case" line above it gone, as it goes with the rows
-        (0 while hidden: not laid out). Fewer would leave rows blank until the worker came
-        back to read the rest of the page."""
+        scroll bar below it (0 while hidden: not laid out). Fewer would leave rows blank
+        until the worker came back to read the rest of the page."""
         table = self.table
         if not table.isVisible():
             return 0
         height = table.height() - table.horizontalHeader().height() - 2 * table.frameWidth()
-        if self.empty_label.isVisible():
-            height += self.empty_label.height() + self.layout().spacing()
         return -(-height // table.verticalHeader().defaultSectionSize())
 
     def _layout(self) -> None:
@@ -123,7 +130,6 @@ class CasesPage(Page):
         column.setSpacing(10)
         column.addLayout(top)
         column.addWidget(self.filters)
-        column.addWidget(self.empty_label)
         column.addWidget(self.table, 1)
         self.stale = False  # the model has read its first page already
 
