@@ -233,6 +233,31 @@ def test_the_lead_unit_column_shows_the_short_name_and_sorts(qtbot, window, demo
     assert codes[0] == max(c for c in leads.values() if c)  # ZRZY before ZHB, … untriaged last
 
 
+def _arrow_points_down(header, column: int) -> bool:
+    """The sort arrow drawn in ``column``'s header: wider at its top than at its bottom."""
+    image = header.grab().toImage()
+    right = header.sectionViewportPosition(column) + header.sectionSize(column) - 2
+    widths = []
+    for y in range(image.height()):
+        dark = [x for x in range(right - 24, right) if image.pixelColor(x, y).lightness() < 160]
+        if dark:
+            widths.append(len(dark))
+    assert len(widths) >= 4, "no arrow drawn"
+    return widths[0] > widths[-1]
+
+
+def test_the_sort_arrow_points_down_for_newest_first(qtbot, window):
+    """▼ descending, ▲ ascending, as Excel and the Windows file list draw them."""
+    header = window.cases.table.horizontalHeader()
+    received = next(i for i, c in enumerate(COLUMNS) if c[0] == "received_at")
+    header.setSortIndicator(received, Qt.SortOrder.DescendingOrder)
+    assert window.cases.model.case_sort.descending
+    assert _arrow_points_down(header, received)
+    header.setSortIndicator(received, Qt.SortOrder.AscendingOrder)
+    assert not window.cases.model.case_sort.descending
+    assert not _arrow_points_down(header, received)
+
+
 def test_the_filters_fit_the_office_screen(qtbot, window):
     """1366 x 728, the usual office PC: nothing of the filter bar is cut off."""
     window.resize(1366, 728)
