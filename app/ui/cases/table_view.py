@@ -1,11 +1,13 @@
 """The cases table: Qt's table view, painting the rows it shows in one call.
 
 Qt's ``QTableView.paintEvent`` calls the delegate once per cell, each call a crossing into
-Python of about 25 µs before anything is drawn: 176 cells at 1366×728, about 4 ms of every
-new list's answer. This view draws what that paint drew (the rows' alternate colours, the
-selection, each cell's text through ``CaseCellPainter``, the grid, the current cell's
-focus frame) from one ``paintEvent``. tests/ui/test_case_table_view.py compares the two
-pixel by pixel. Everything else (scrolling, selection, keys, tooltips) is Qt's.
+Python of about 25 µs before anything is drawn, 176 cells at 1366×728. This view draws what
+that paint drew (the rows' alternate colours, the selection, each cell's text through
+``CaseCellPainter``, the grid, the current cell's focus frame) from one ``paintEvent``: a
+new list's rows in 5.7 ms instead of 8.5 at a million cases, 3.1 instead of 5.4 when their
+texts were laid out before. tests/ui/test_case_table_view.py compares the two pixel by
+pixel. Everything else (scrolling, selection, keys, tooltips) is Qt's; the layout is left
+to right only, as the program's languages are.
 """
 
 from __future__ import annotations
@@ -56,8 +58,9 @@ class CaseTableView(QTableView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         painter = QPainter(self.viewport())
-        self._paint_rows(painter, option, range(first, last + 1), columns)
-        self._paint_grid(painter, option, area, columns)
+        rows = range(first, last + 1)
+        self._paint_rows(painter, option, rows, columns)
+        self._paint_grid(painter, option, area, rows, columns)
         painter.end()
 
     def _columns_in(self, area: QRect) -> list[tuple[int, int, int]]:
@@ -124,6 +127,7 @@ class CaseTableView(QTableView):
         painter: QPainter,
         option: QStyleOptionViewItem,
         area: QRect,
+        rows: range,
         columns: list[tuple[int, int, int]],
     ) -> None:
         """The grid lines, below each row and right of each column, as far as the rows and
@@ -132,13 +136,10 @@ class CaseTableView(QTableView):
             return
         colour = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
         painter.setPen(QPen(QColor.fromRgba(colour & 0xFFFFFFFF), 1, self.gridStyle()))
-        rows, header = self.verticalHeader(), self.horizontalHeader()
-        bottom = min(area.bottom(), rows.length() - rows.offset() - 1)
-        right = min(area.right(), header.length() - header.offset() - 1)
-        if bottom < area.top() or right < area.left():
-            return
-        first, last = self.rowAt(area.top()), self.rowAt(bottom)
-        for row in range(first, last + 1):
+        down, across = self.verticalHeader(), self.horizontalHeader()
+        bottom = min(area.bottom(), down.length() - down.offset() - 1)
+        right = min(area.right(), across.length() - across.offset() - 1)
+        for row in rows:
             y = self.rowViewportPosition(row) + self.rowHeight(row) - 1
             painter.drawLine(area.left(), y, right, y)
         for _column, x, width in columns:
