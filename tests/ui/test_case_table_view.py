@@ -5,8 +5,9 @@ selection, the texts, the grid and the current cell's focus frame."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect
 from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtWidgets import QWidget
 
 from app.store.case_list import CaseFilter
 from app.ui.cases.table_view import CaseTableView
@@ -78,6 +79,107 @@ def test_a_strip_painted_alone_matches_as_a_scroll_steps_paint(qtbot, table):
     strip = QRegion(QRect(0, 50, table.viewport().width(), 75))
     ours, qts = _painted(table, False, strip), _painted(table, True, strip)
     assert not _differences(ours, qts)
+
+
+def _inactive(qtbot, window, table) -> None:
+    table.setStyleSheet(  # a look of its own while the window is not the active one
+        "QTableView:!active { selection-background-color: #cccccc; selection-color: #aa0000;"
+        " alternate-background-color: #eeeedd }"
+    )
+    table.selectRow(1)
+    table.setFocus()
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+
+
+def _disabled(qtbot, window, table) -> None:
+    table.setStyleSheet("QTableView:disabled { color: #aa0000; selection-background-color: #ccc }")
+    table.selectRow(1)
+    table.setEnabled(False)
+
+
+def _one_cell_selected(qtbot, window, table) -> None:
+    flag = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    table.selectionModel().select(table.model().index(4, 2), flag)
+
+
+def _no_grid(qtbot, window, table) -> None:
+    table.setShowGrid(False)
+    table.selectRow(2)
+
+
+def _rows_not_read_yet(qtbot, window, table) -> None:
+    model = table.model()
+    listed_at = model.listed_at
+    model.listed_at = lambda row: None if row in (2, 3, 5) else listed_at(row)
+    table.setFocus()
+    table.selectRow(3)
+
+
+def _scrolled_sideways(qtbot, window, table) -> None:
+    for column in range(table.model().columnCount() - 2):
+        table.setColumnWidth(column, 200)
+    table.horizontalScrollBar().setValue(333)
+    table.selectRow(2)
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [_inactive, _disabled, _one_cell_selected, _no_grid, _rows_not_read_yet, _scrolled_sideways],
+)
+def test_the_view_paints_what_qt_painted_in_every_state(qtbot, window, table, setup):
+    setup(qtbot, window, table)
+    qtbot.wait(20)
+    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+
+
+def test_two_strips_far_apart_are_painted_alone(qtbot, table, monkeypatch):
+    """A repaint of two places (a click on a far row: the old and the new one) paints
+    those two, not every row between them."""
+    table.selectRow(2)
+    strips = QRegion(QRect(0, 40, 600, 50)) + QRegion(QRect(300, 330, 400, 60))
+    assert not _differences(_painted(table, False, strips), _painted(table, True, strips))
+    painted = []
+    draw_text = table.cells.draw_text
+    monkeypatch.setattr(
+        table.cells,
+        "draw_text",
+        lambda p, cell, *rest: painted.append(cell) or draw_text(p, cell, *rest),
+    )
+    _painted(table, False, strips)
+    assert painted and all(strips.intersects(cell) for cell in painted)
+
+
+def test_a_paint_that_fails_leaves_no_painter_open(qtbot, table, monkeypatch):
+    """An error while painting (a row that cannot be drawn) is reported, and the paints
+    after it are whole: the painter was closed."""
+    monkeypatch.setattr(table.cells, "draw_text", lambda *_: 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # a paint asked from Python raises there
+        table.viewport().repaint()
+    monkeypatch.undo()
+    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+
+
+def test_the_no_case_line_stays_over_the_rows_when_scrolled(qtbot, window, table):
+    for column in range(table.model().columnCount() - 2):
+        table.setColumnWidth(column, 260)  # wider than the window: a scroll bar below
+    model = table.model()
+    height = table.height()
+    model.set_query(CaseFilter(text="没有这样的案件"))
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+    line = window.cases.empty_label
+    qtbot.waitUntil(line.isVisible)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    qtbot.wait(20)
+    rows = table.viewport().geometry()
+    assert line.geometry().left() == rows.left() and line.geometry().width() == rows.width()
+    assert line.geometry().top() == rows.top()
+    assert table.height() == height  # the line did not push the table down
+    window.resize(1200, 700)
+    qtbot.waitUntil(lambda: table.viewport().width() == line.width())
 
 
 def test_a_short_list_ends_its_grid_at_its_last_row(qtbot, window, table):

@@ -97,12 +97,10 @@ class CasesPage(Page):
         """The "no case matches" line, over the table's empty rows: the table keeps its
         height when the line comes and goes (the rows a list asks for first are counted
         from that height)."""
-        label = QLabel(self.tr("No case matches these filters."), self.table.viewport())
+        label = QLabel(self.tr("No case matches these filters."))
         label.setObjectName("emptyLabel")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        over = QVBoxLayout(self.table.viewport())
-        over.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+        self.table.cover_with(label)
         return label
 
     def _rows_shown(self) -> int:
