@@ -6,8 +6,9 @@ that paint drew (the rows' alternate colours, the selection, each cell's text th
 ``CaseCellPainter``, the grid, the current cell's focus frame) from one ``paintEvent``, in
 about two thirds of the time: a new list's rows 4.1 ms against 6.4 at a million cases, 2.4
 against 4.5 when their texts were laid out before. tests/ui/test_case_table_view.py
-compares the two pixel by pixel, in every state the view can be in. Everything else (scrolling, selection, keys, tooltips) is Qt's; the layout is left
-to right only, as the program's languages are.
+compares the two pixel by pixel, in every state the view can be in. Everything else
+(scrolling, selection, keys, tooltips) is Qt's; the layout is left to right only, as the
+program's languages are.
 """
 
 from __future__ import annotations
