@@ -304,6 +304,10 @@
       <translation>超期 {count} 件</translation>
     </message>
     <message>
+      <source>{count}+ overdue</source>
+      <translation>超期 {count} 件以上</translation>
+    </message>
+    <message>
       <source>, {count} due soon</source>
       <translation>，即将到期 {count} 件</translation>
     </message>

@@ -100,3 +100,24 @@ def test_an_ordinary_call_counts_down_in_office_time(qtbot, demo_path, demo_db) 
     texts = {c.case_number: model.index(i, RESPONSE).data() for i, c in enumerate(model.rows)}
     assert texts[ordinary] == "还剩 10 分钟"
     assert texts[urgent].startswith("已超时")
+
+
+def test_a_board_at_its_limit_says_there_may_be_more(
+    qtbot, demo_path, demo_db, clock: TestClock, monkeypatch
+) -> None:
+    """Listed up to its limit, the board does not pass the rows it lists for every late
+    case: it says "over" that many, and that it shows the longest overdue."""
+    import app.ui.board.page as board_page
+
+    window = open_window(qtbot, demo_path, demo_db, "clerk", clock)
+    window.show_page("board")
+    board = window.board
+    board.refresh()
+    late = len(board.rows)
+    assert late > 3
+    assert board.count_label.text().startswith(f"超期 {late} 件")
+    assert "以上" not in board.count_label.text()
+    monkeypatch.setattr(board_page, "LIMIT", 3)
+    board.refresh()
+    assert len(board.rows) == 3
+    assert board.count_label.text().startswith("超期 3 件以上（仅显示超期最久的 3 件）")

@@ -246,8 +246,11 @@ class BoardPage(Page):
 
     def _show_counts(self, groups: dict[str, list[BoardRow]]) -> None:
         total = len(self.rows)
-        more = self.tr(" (the longest {limit} shown)").format(limit=LIMIT) if total >= LIMIT else ""
-        text = self.tr("{count} overdue").format(count=total) + more
+        if total >= LIMIT:  # the board lists no more (store/board.py): there may be many more
+            text = self.tr("{count}+ overdue").format(count=total)
+            text += self.tr(" (the longest {limit} shown)").format(limit=LIMIT)
+        else:
+            text = self.tr("{count} overdue").format(count=total)
         if self.soon:
             text += self.tr(", {count} due soon").format(count=len(self.soon))
         self.count_label.setText(text)
