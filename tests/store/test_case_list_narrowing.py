@@ -166,8 +166,10 @@ def test_the_clerks_list_searched_is_counted_from_its_own_cases(demo_db, path, m
 def test_a_units_cases_waiting_on_a_person_are_gathered_in_the_queues_indexes(
     demo_db, monkeypatch
 ) -> None:
-    """本单位 + 待我办理: the unit tested in each queue's own index entries, and the list
-    sorted there; no case looked up, the same cases as the person's list cut to the unit."""
+    """本单位 + 待我办理: each queue read in the unit's range of the unit's index (not the
+    person's queue by status walked for the unit's: millions untriaged, of no unit), and
+    the list sorted there; no case looked up, the same cases as the person's list cut to
+    the unit."""
     clerk = user_by_name(demo_db, "clerk")
     both = CaseFilter(waiting_on=clerk, lead_unit=clerk.department_code)
     theirs = case_window(demo_db, CaseFilter(waiting_on=clerk), CaseSort(), 0, EVERYTHING)
@@ -182,4 +184,5 @@ def test_a_units_cases_waiting_on_a_person_are_gathered_in_the_queues_indexes(
     window, params = next((q, p) for q, p in sql if q.startswith("SELECT seq FROM (SELECT"))
     plan = " ".join(row[3] for row in real("EXPLAIN QUERY PLAN " + window, params).fetchall())
     assert plan.count("COVERING INDEX") == plan.count("SEARCH") >= 2  # every queue's own
+    assert plan.count("cases_by_lead_unit (lead_unit=?") == plan.count("SEARCH")
     assert "cases_by_seq" not in plan and "SCAN cases " not in plan + " "
