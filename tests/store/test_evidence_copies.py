@@ -24,12 +24,12 @@ KEY = bytes(range(32))
 
 # A session in a process of its own: holds its mark, says so, and waits to be killed.
 HOLDER = """
-import sys, time
+import sys, threading
 from pathlib import Path
 from app.store.processes import hold
 mark = hold(Path(sys.argv[1]))
 print("held", flush=True)
-time.sleep(600)
+threading.Event().wait()  # until killed
 """
 
 

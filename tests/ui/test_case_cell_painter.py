@@ -13,17 +13,14 @@ from app.core.model import Urgency
 from app.ui.cases.cell_painter import CaseCellPainter
 from app.ui.cases.cells import COLUMNS, URGENT_COLOUR
 from app.ui.cases.table_view import CaseTableView
+from tests.ui.test_case_table_view import painted
 
 URGENCY_COLUMN = next(i for i, c in enumerate(COLUMNS) if c[0] == "urgency")
 
 
 def _painted(table: CaseTableView, delegate: QStyledItemDelegate) -> QImage:
     table.setItemDelegate(delegate)
-    table.qt_paints = True
-    try:
-        return table.viewport().grab().toImage()
-    finally:
-        table.qt_paints = False
+    return painted(table, qt=True)  # Qt's paintEvent, which calls the delegate per cell
 
 
 def _ink(image: QImage, rect: QRect) -> QRect | None:

@@ -13,7 +13,7 @@ from app.store.case_list import CaseFilter
 from app.ui.cases.table_view import CaseTableView
 
 
-def _painted(table: CaseTableView, qt: bool, region: QRegion | None = None) -> QImage:
+def painted(table: CaseTableView, qt: bool, region: QRegion | None = None) -> QImage:
     """The viewport as painted by Qt's paintEvent or by the view's own; only ``region`` of
     it painted (the rest white) when given, as a scroll step repaints a strip."""
     table.qt_paints = qt
@@ -60,7 +60,7 @@ def test_the_view_paints_what_qt_painted_with_a_selected_focused_row(qtbot, wind
     table.setFocus()
     table.selectRow(1)
     qtbot.waitUntil(table.hasFocus)
-    ours, qts = _painted(table, qt=False), _painted(table, qt=True)
+    ours, qts = painted(table, qt=False), painted(table, qt=True)
     assert not _differences(ours, qts)
     # not a blank picture: the selection's colour and a text's dark pixels are in it
     assert qts.pixelColor(300, table.rowViewportPosition(1) + 2) != qts.pixelColor(300, 2)
@@ -72,14 +72,14 @@ def test_the_view_paints_what_qt_painted_without_focus_scrolled(qtbot, window, t
     table.scrollTo(table.model().index(40, 0))
     qtbot.wait(20)
     assert not table.hasFocus()
-    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+    assert not _differences(painted(table, qt=False), painted(table, qt=True))
 
 
 def test_a_strip_painted_alone_matches_as_a_scroll_steps_paint(qtbot, table):
     table.selectRow(2)
     table.setFocus()
     strip = QRegion(QRect(0, 50, table.viewport().width(), 75))
-    ours, qts = _painted(table, False, strip), _painted(table, True, strip)
+    ours, qts = painted(table, False, strip), painted(table, True, strip)
     assert not _differences(ours, qts)
 
 
@@ -135,7 +135,7 @@ def _scrolled_sideways(qtbot, window, table) -> None:
 def test_the_view_paints_what_qt_painted_in_every_state(qtbot, window, table, setup):
     setup(qtbot, window, table)
     qtbot.wait(20)
-    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+    assert not _differences(painted(table, qt=False), painted(table, qt=True))
 
 
 def test_two_strips_far_apart_are_painted_alone(qtbot, table, monkeypatch):
@@ -143,16 +143,16 @@ def test_two_strips_far_apart_are_painted_alone(qtbot, table, monkeypatch):
     those two, not every row between them."""
     table.selectRow(2)
     strips = QRegion(QRect(0, 40, 600, 50)) + QRegion(QRect(300, 330, 400, 60))
-    assert not _differences(_painted(table, False, strips), _painted(table, True, strips))
-    painted = []
+    assert not _differences(painted(table, False, strips), painted(table, True, strips))
+    drawn = []
     draw_text = table.cells.draw_text
     monkeypatch.setattr(
         table.cells,
         "draw_text",
-        lambda p, cell, *rest: painted.append(cell) or draw_text(p, cell, *rest),
+        lambda p, cell, *rest: drawn.append(cell) or draw_text(p, cell, *rest),
     )
-    _painted(table, False, strips)
-    assert painted and all(strips.intersects(cell) for cell in painted)
+    painted(table, False, strips)
+    assert drawn and all(strips.intersects(cell) for cell in drawn)
 
 
 def test_a_paint_that_fails_leaves_no_painter_open(qtbot, table, monkeypatch):
@@ -162,7 +162,7 @@ def test_a_paint_that_fails_leaves_no_painter_open(qtbot, table, monkeypatch):
     with pytest.raises(ZeroDivisionError):  # a paint asked from Python raises there
         table.viewport().repaint()
     monkeypatch.undo()
-    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+    assert not _differences(painted(table, qt=False), painted(table, qt=True))
 
 
 def test_the_no_case_line_stays_over_the_rows_when_scrolled(qtbot, window, table):
@@ -189,7 +189,7 @@ def test_a_short_list_ends_its_grid_at_its_last_row(qtbot, window, table):
     model.set_query(CaseFilter(text=model.case_at(0).number))
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     qtbot.waitUntil(lambda: not table.verticalScrollBar().isVisible())  # laid out again
-    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+    assert not _differences(painted(table, qt=False), painted(table, qt=True))
     model.set_query(CaseFilter(text="没有这样的案件"))
     qtbot.waitUntil(lambda: model.rowCount() == 0)
-    assert not _differences(_painted(table, qt=False), _painted(table, qt=True))
+    assert not _differences(painted(table, qt=False), painted(table, qt=True))

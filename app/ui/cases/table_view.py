@@ -96,7 +96,10 @@ class CaseTableView(QTableView):
             last = self.cases.rowCount() - 1
         columns = self._columns_in(area)
         if columns:
-            rows = range(first, last + 1)
+            # (row, top, height): asked of the header once, for the rows and their grid
+            rows = [
+                (r, self.rowViewportPosition(r), self.rowHeight(r)) for r in range(first, last + 1)
+            ]
             self._paint_rows(painter, option, pens, rows, columns)
             self._paint_grid(painter, pens, area, rows, columns)
 
@@ -122,7 +125,7 @@ class CaseTableView(QTableView):
         painter: QPainter,
         option: QStyleOptionViewItem,
         pens: _Pens,
-        rows: range,
+        rows: list[tuple[int, int, int]],
         columns: list[tuple[int, int, int]],
     ) -> None:
         """Each row's alternate colour, then each cell's selection colour and text, the
@@ -135,8 +138,8 @@ class CaseTableView(QTableView):
         current = self.currentIndex()
         focused = current.isValid() and (self.hasFocus() or self.viewport().hasFocus())
         framed = (current.row(), current.column()) if focused else None
-        for row in rows:
-            top, height = self.rowViewportPosition(row), self.rowHeight(row) - gap
+        for row, top, row_height in rows:
+            height = row_height - gap
             if row & 1 and pens.alternate is not None:
                 painter.fillRect(left, top, width, height, pens.alternate)
             listed = self.cases.listed_at(row)  # None: its page is still being read
@@ -159,7 +162,7 @@ class CaseTableView(QTableView):
         painter: QPainter,
         pens: _Pens,
         area: QRect,
-        rows: range,
+        rows: list[tuple[int, int, int]],
         columns: list[tuple[int, int, int]],
     ) -> None:
         """The grid lines, below each row and right of each column, as far as the rows and
@@ -170,9 +173,8 @@ class CaseTableView(QTableView):
         down, across = self.verticalHeader(), self.horizontalHeader()
         bottom = min(area.bottom(), down.length() - down.offset() - 1)
         right = min(area.right(), across.length() - across.offset() - 1)
-        for row in rows:
-            y = self.rowViewportPosition(row) + self.rowHeight(row) - 1
-            painter.drawLine(area.left(), y, right, y)
+        for _row, top, height in rows:
+            painter.drawLine(area.left(), top + height - 1, right, top + height - 1)
         for _column, x, width in columns:
             painter.drawLine(x + width - 1, area.top(), x + width - 1, bottom)
 
