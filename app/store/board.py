@@ -10,6 +10,7 @@ with how often the case was already supervised (督办过 n 次).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,9 @@ from sqlite_utils import Database
 
 from app.core.deadlines import DeadlineState
 from app.store.clocks import OverdueCase, calls_in_states, due_soon_cases, overdue_cases
+
+# rows each unit keeps on a board cut to its limit (``capped``)
+EVERY_UNIT_KEEPS = 20
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,10 @@ class Board:
 
 
 def board(db: Database, now: datetime, limit: int = 1000) -> Board:
-    """Overdue and due-soon rows, once per case and unit, at ``now``: at most ``limit`` of
-    each, the longest overdue and the soonest due, cases and calls together (a township
-    with 2,000 calls overdue beside its cases listed 3,000 rows, and the board took 200 ms
-    and more to show them)."""
+    """Overdue and due-soon rows, once per case and unit, at ``now``: the longest overdue
+    and the soonest due, cases and calls together, about ``limit`` of each (a township with
+    2,000 calls overdue beside its cases listed 3,000 rows, and the board took 200 ms and
+    more to show them), yet every unit with a late clock among them (``capped``)."""
     calls = calls_in_states(db, now, (DeadlineState.OVERDUE, DeadlineState.DUE_SOON))
     late = once_per_unit(overdue_cases(db, now, limit) + calls[DeadlineState.OVERDUE])
     seen = {(row.number, row.unit) for row in late}
@@ -55,7 +59,20 @@ def board(db: Database, now: datetime, limit: int = 1000) -> Board:
         for row in once_per_unit(due_soon_cases(db, now, limit) + calls[DeadlineState.DUE_SOON])
         if (row.number, row.unit) not in seen
     ]
-    return Board(late[:limit], soon[:limit])
+    return Board(capped(late, limit), capped(soon, limit))
+
+
+def capped(rows: list[BoardRow], limit: int, per_unit: int = EVERY_UNIT_KEEPS) -> list[BoardRow]:
+    """The first ``limit`` of ``rows`` (in their order), and of each unit beyond them its
+    first ``per_unit``: a unit is not dropped from the board because another unit's backlog
+    is older (the office's triage of 50,000 cases would hide every district department
+    late to a call)."""
+    kept, shown = rows[:limit], Counter(row.unit for row in rows[:limit])
+    for row in rows[limit:]:
+        if shown[row.unit] < per_unit:
+            kept.append(row)
+            shown[row.unit] += 1
+    return sorted(kept, key=lambda r: (r.due, r.number))
 
 
 def once_per_unit(rows: Iterable[OverdueCase]) -> list[BoardRow]:

@@ -296,8 +296,8 @@
       <translation>无牵头单位</translation>
     </message>
     <message>
-      <source> (the longest {limit} shown)</source>
-      <translation>（仅显示超期最久的 {limit} 件）</translation>
+      <source> (the longest {limit} and each unit's longest {each} shown)</source>
+      <translation>（仅显示超期最久的 {limit} 件及各单位超期最久的 {each} 件）</translation>
     </message>
     <message>
       <source>{count} overdue</source>

@@ -1,5 +1,6 @@
-"""The board lists at most its limit of rows, the longest overdue first, cases and calls
-together: a township far behind is shown its worst, not every late clock it has."""
+"""The board lists about its limit of rows, the longest overdue first, cases and calls
+together, and every unit late among them with its own longest: a township far behind is
+shown its worst, and no unit drops off because another's backlog is older."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.clock import CHINA
 from app.store.blobs import BlobStore
-from app.store.board import board
+from app.store.board import BoardRow, board, capped
 from app.store.case_actions import act
 from app.store.reference import user_by_name
 from tests.store.store_helpers import case_for
@@ -30,14 +31,28 @@ def _calls_placed(db, path, count: int) -> set[str]:
     return called
 
 
-def test_the_board_lists_the_longest_overdue_up_to_its_limit(demo_db, demo_path):
+def _row(number: str, unit: str, due: str) -> BoardRow:
+    return BoardRow(number, unit, "handle", due, "handling", 0, 1)
+
+
+def test_a_board_cut_to_its_limit_keeps_each_units_longest():
+    rows = [_row(f"A{i}", "ZHB", f"2026-06-0{i} 09:00") for i in range(1, 6)]
+    rows += [_row(f"B{i}", "YJJ", f"2026-07-0{i} 09:00") for i in range(1, 4)]
+    kept = capped(rows, 2, per_unit=1)
+    assert [r.number for r in kept] == ["A1", "A2", "B1"]  # the longest two, and YJJ's own
+    assert capped(rows, 2, per_unit=0) == rows[:2]
+    assert capped(rows, 100) == rows
+
+
+def test_the_board_lists_the_longest_overdue_and_every_unit_late(demo_db, demo_path):
     called = _calls_placed(demo_db, demo_path, 3)
     everything = board(demo_db, FAR_AHEAD, limit=100_000)
     calls = [row for row in everything.overdue if row.kind.startswith("call")]
     assert {row.number for row in calls} == called
     cases = [row for row in everything.overdue if not row.kind.startswith("call")]
-    limit = len(cases)  # as many as the cases alone: with the calls, more than that
+    limit = len(cases)  # as many as the cases alone: the calls, due later, come after them
     shown = board(demo_db, FAR_AHEAD, limit=limit)
-    assert len(shown.overdue) == limit
-    assert shown.overdue == everything.overdue[:limit]  # longest overdue first
+    assert shown.overdue[:limit] == everything.overdue[:limit]  # longest overdue first
+    assert {row.unit for row in shown.overdue} == {row.unit for row in everything.overdue}
+    assert called <= {row.number for row in shown.overdue}  # the bureau late to its calls
     assert [row.due for row in shown.overdue] == sorted(row.due for row in shown.overdue)

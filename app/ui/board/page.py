@@ -30,7 +30,7 @@ from app.core.case_path.steps import Action
 from app.core.clock import parse_local
 from app.core.deadlines import DeadlineState
 from app.core.model import Case, CaseStatus
-from app.store.board import BoardRow, board
+from app.store.board import EVERY_UNIT_KEEPS, BoardRow, board
 from app.store.case_actions import actions_for
 from app.store.cases import case_by_number
 from app.store.changes import CALLS, CASES
@@ -246,9 +246,11 @@ class BoardPage(Page):
 
     def _show_counts(self, groups: dict[str, list[BoardRow]]) -> None:
         total = len(self.rows)
-        if total >= LIMIT:  # the board lists no more (store/board.py): there may be many more
+        if total >= LIMIT:  # cut to its limit (store/board.py: capped): there may be many more
             text = self.tr("{count}+ overdue").format(count=total)
-            text += self.tr(" (the longest {limit} shown)").format(limit=LIMIT)
+            text += self.tr(" (the longest {limit} and each unit's longest {each} shown)").format(
+                limit=LIMIT, each=EVERY_UNIT_KEEPS
+            )
         else:
             text = self.tr("{count} overdue").format(count=total)
         if self.soon:
