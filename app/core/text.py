@@ -71,6 +71,17 @@ def fts_query(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+def fts_widened(query: str) -> str | None:
+    """An FTS5 MATCH expression finding every text ``fts_query`` finds, and perhaps more,
+    that is cheaper to read: the first pair of the first run of three or more Chinese
+    characters (what the clerk typed before the rest: 占道 of 占道经营); None: no such
+    run. A phrase's hits are read through every pair's list of texts and positions."""
+    for run in runs(query):
+        if _IS_CJK.match(run) and len(run) > 2:
+            return f'bigrams:"{bigrams(run)[0]}"'
+    return None
+
+
 def similarity(a: str, b: str) -> float:
     """Dice coefficient over character pairs: 1.0 for the same text, 0.0 for nothing shared."""
     pairs_a = {p for run in runs(a) for p in (bigrams(run) if len(run) > 1 else [run])}

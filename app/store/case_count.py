@@ -32,7 +32,7 @@ from app.store.case_plan import (
 from app.store.case_query import one_value_columns, same_order
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes
-from app.store.search_within import hits_within
+from app.store.search_within import hits_in_fixed_values, hits_within, widens_first
 from app.store.sql_deadline import within
 from app.store.sqlite_driver import OperationalError
 from app.store.value_sample import fewest
@@ -121,16 +121,15 @@ def first_window(
             newest = _newest_first(db, case_filter, sort, limit)
         else:
             newest = _probed(db, case_filter, sort, limit)
-        if newest is None:
-            newest = _gathered_with_hits(db, case_filter, limit)
-        if newest is not None:
-            return newest
+        found = newest or _with_every_hit(db, case_filter, limit, sort)
     elif case_filter.text.strip():  # a search in another order: its hits may be far along
-        probed_first = _probed(db, case_filter, sort, limit, known)
-        if probed_first is None:
-            probed_first = _gathered_with_hits(db, case_filter, limit, sort)
-        if probed_first is not None:
-            return probed_first
+        found = _probed(db, case_filter, sort, limit, known)
+        found = found or _with_every_hit(db, case_filter, limit, sort)
+    else:
+        found = None
+    if isinstance(found, FirstWindow):
+        return found
+    known = known or found
     # a search's exact count follows from its hits (the model asks for it once the first
     # window is painted): tried here only briefly (September's cases of the largest unit
     # holding 占道经营, 43 ms; given up after 10 before)
@@ -186,7 +185,8 @@ def _newest_first(
     filters find only older cases (the cases of a unit), or the walk would need more
     than NEWEST_AT_MOST hits, or took too long: the usual plan,
     with every hit read on from the newest (``NewestHits.finish``), so nothing is read
-    twice. More hits are read below those read, as many as the share of the window found
+    twice (not where that plan reads the hits of a phrase's first pair first:
+    ``widens_first``). More hits are read below those read, as many as the share of the window found
     calls for, MORE_HITS_MARGIN times over (at least as many again)."""
     match = fts_query(case_filter.text)
     assert match is not None  # (``_newest_hits_serve``)
@@ -194,6 +194,7 @@ def _newest_first(
     hits = newest_hits(db, match, NEWEST_HITS)
     if not isinstance(hits, NewestHits):
         return None
+    finish = not widens_first(case_filter)
     while True:
         hits.walking(limit)
         try:
@@ -202,15 +203,16 @@ def _newest_first(
             if not hits.needed_more:
                 raise
             needed = hits.read * limit / max(hits.found, 1) * MORE_HITS_MARGIN
-            if not _read_more(db, hits, max(hits.read, round(needed) - hits.read)):
+            if not _read_more(db, hits, max(hits.read, round(needed) - hits.read), finish):
                 return None
             continue
         if rows is None:
-            hits.finish(db)  # the plan after reads every hit: from here on
+            if finish:
+                hits.finish(db)  # the plan after reads every hit: from here on
             return None
         if rows and not hits.holds(rows[-1].case.received_at):
             # an older case came before the window's last row
-            if not _read_more(db, hits, hits.read):
+            if not _read_more(db, hits, hits.read, finish):
                 return None
             continue
         if len(rows) < limit:  # the walk came to the end before any older case
@@ -316,11 +318,13 @@ def _probing_ms(db: Database) -> float:
     return min(PROBE_MS, max(PROBE_MS_LEAST, foreseen))
 
 
-def _read_more(db: Database, hits: NewestHits, how_many: int) -> bool:
+def _read_more(db: Database, hits: NewestHits, how_many: int, finish: bool) -> bool:
     """Read ``how_many`` more of the newest hits, unless that makes more than
-    NEWEST_AT_MOST: then every hit is read (kept for the plan that follows), and False."""
+    NEWEST_AT_MOST: then every hit is read (kept for the plan that follows) if ``finish``,
+    and False."""
     if hits.read + how_many > NEWEST_AT_MOST:
-        hits.finish(db)
+        if finish:
+            hits.finish(db)
         return False
     hits.more(db, how_many)
     return True
@@ -340,16 +344,22 @@ def _walked_via(db: Database, case_filter: CaseFilter) -> str | None:
     return fewest(db, columns)[0]
 
 
-def _gathered_with_hits(
-    db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort | None = None
-) -> FirstWindow | None:
-    """A search within a filter finding few cases, newest first, its count exact
-    (``search_within.hits_within``); None: no such filter."""
-    found = hits_within(db, case_filter, limit, sort)
+def _with_every_hit(
+    db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort
+) -> FirstWindow | CaseCount | None:
+    """A search answered with every hit read, its count exact: within the fixed values
+    (``search_within.hits_in_fixed_values``), or within a filter finding few cases
+    (``hits_within``). The count alone: the hits found are too many to sort here, and
+    are walked. None: no such filter."""
+    found = hits_in_fixed_values(db, case_filter, limit, sort)
+    if found is None:
+        found = hits_within(db, case_filter, limit, sort)
     if found is None:
         return None
     total, seqs = found
     count = CaseCount(total, True)
+    if seqs is None:
+        return count
     return FirstWindow(count, listed_cases(db, seqs), should_walk(count))
 
 

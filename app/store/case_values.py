@@ -67,6 +67,70 @@ def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
     them all)."""
     import numpy
 
+    kept = _known(db, seqs)
+    if kept is None:
+        return None
+    counted = numpy.bincount(kept.codes[column][seqs], minlength=1)
+    if counted[0]:  # a row number with no case read: never taken for none
+        return None
+    return [kept.values[column][code - 1] for code in numpy.flatnonzero(counted)]
+
+
+def cases_holding(db: Database, wanted: dict[str, tuple[str, ...]], seqs: Any) -> Any | None:
+    """Those of the cases numbered ``seqs`` (numpy) whose value of each column of
+    ``wanted`` (of ``FIXED``) is one of the values given, in the order of ``seqs``; None:
+    not known yet (as ``values_holding``). The 1.2 million cases holding 占 among five
+    million are told apart by grid in about 5 ms: a search within the fixed values needs
+    no walk of a filter's index once its hits are read."""
+    import numpy
+
+    if len(seqs) == 0:
+        return seqs
+    kept = _known(db, seqs)
+    if kept is None:
+        return None
+    chosen = numpy.ones(len(seqs), dtype=numpy.bool_)
+    for column, values in wanted.items():
+        codes = kept.codes[column][seqs]
+        if not codes.all():  # a row number with no case read
+            return None
+        index = kept.index.get(column, {})
+        chosen &= numpy.isin(codes, [index[value] for value in values if value in index])
+    return seqs[chosen]
+
+
+def leading_values(
+    db: Database, column: str, seqs: Any, descending: bool, limit: int
+) -> tuple[Any, list[str]] | None:
+    """Those of the cases numbered ``seqs`` (numpy) whose value of ``column`` comes first
+    in that order (SQLite's: the texts' bytes), of as few values as hold ``limit`` of them,
+    and those values; None: not known yet (as ``values_holding``). A list sorted by the
+    column shows those first, whatever the rest: of the 33,000 cases of grid G07 holding 占
+    among five million, the first page by category is among the few thousand of its first
+    category."""
+    import numpy
+
+    kept = _known(db, seqs)
+    if kept is None:
+        return None
+    codes = kept.codes[column][seqs]
+    counted = numpy.bincount(codes, minlength=1)
+    if counted[0]:  # a row number with no case read
+        return None
+    values = kept.values[column]
+    present = sorted(numpy.flatnonzero(counted), key=lambda code: values[code - 1])
+    taken, held = [], 0
+    for code in reversed(present) if descending else present:
+        taken.append(int(code))
+        held += int(counted[code])
+        if held >= limit:
+            break
+    return seqs[numpy.isin(codes, taken)], [values[code - 1] for code in taken]
+
+
+def _known(db: Database, seqs: Any) -> _Values | None:
+    """What is kept for ``db`` if it holds every case numbered ``seqs``, else None (read on
+    first if a few were registered since: ``READ_WHEN_ASKED``)."""
     kept = _current(db)
     if kept is None:
         return None
@@ -77,12 +141,9 @@ def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
         return None
     if len(seqs) and seqs.max() > kept.known:  # (a hit registered after ``top`` was read)
         return None
-    counted = numpy.bincount(kept.codes[column][seqs], minlength=1)
-    if counted[0]:  # a row number with no case read: never taken for none
-        return None
     if read_setting(db, NUMBERING) != kept.numbering:  # a rebuild committed meanwhile
         return None
-    return [kept.values[column][code - 1] for code in numpy.flatnonzero(counted)]
+    return kept
 
 
 def _current(db: Database) -> _Values | None:

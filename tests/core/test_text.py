@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.text import fts_query, index_terms, similarity
+from app.core.text import fts_query, fts_widened, index_terms, similarity
 from app.store import sqlite_driver
 
 TEXTS = [
@@ -26,7 +26,7 @@ TEXTS = [
 ]
 
 
-def search(texts: list[str], query: str) -> set[int]:
+def search(texts: list[str], query: str, expression=fts_query) -> set[int]:
     """Indices of ``texts`` that the FTS expression for ``query`` matches."""
     conn = sqlite_driver.connect(":memory:")
     conn.execute(
@@ -39,7 +39,7 @@ def search(texts: list[str], query: str) -> set[int]:
             "INSERT INTO s (rowid, unigrams, bigrams) VALUES (?,?,?)",
             (i, terms.unigrams, terms.bigrams),
         )
-    match = fts_query(query)
+    match = expression(query)
     assert match is not None
     rows = conn.execute("SELECT rowid FROM s WHERE s MATCH ?", [match]).fetchall()
     conn.close()
@@ -58,6 +58,22 @@ def test_cjk_queries_of_every_length_find_exactly_the_texts_holding_them(query: 
     expected = scan(TEXTS, query)
     assert expected, "the fixture texts should hold every query"
     assert search(TEXTS, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "first_pair"),
+    [("人行道", "人行"), ("占道经营", "占道"), ("消防通道", "消防"), ("施工 噪音扰民", "噪音")],
+)
+def test_a_phrase_widened_finds_every_text_holding_its_first_pair(query, first_pair) -> None:
+    """More than the phrase finds (占道经营 widened finds 占道严重 too), never less."""
+    widened = search(TEXTS, query, fts_widened)
+    assert widened == scan(TEXTS, first_pair)
+    assert widened >= search(TEXTS, query)
+
+
+@pytest.mark.parametrize("query", ["占", "占道", "AB", "施工 噪音", "", "，"])
+def test_nothing_shorter_than_three_characters_is_widened(query: str) -> None:
+    assert fts_widened(query) is None
 
 
 @pytest.mark.parametrize("query", ["违建", "占道路", "鸡场占", "经营占道"])

@@ -36,3 +36,15 @@ def small_db(small_path: Path) -> Iterator:
     db = open_database(small_path)
     yield db
     db.close()
+
+
+@pytest.fixture
+def usual_search_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search within a filter answered by the usual plan: neither the filter's few cases
+    tested against every hit at once (``search_within.hits_within``) nor the hits told
+    apart by their fixed values in memory (``hits_in_fixed_values``)."""
+    import app.store.case_count as case_count
+    import app.store.search_within as search_within
+
+    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
+    monkeypatch.setattr(case_count, "hits_in_fixed_values", lambda *_args: None)

@@ -12,7 +12,6 @@ import app.store.case_count as case_count
 import app.store.case_estimate as case_estimate
 import app.store.case_list as case_list
 import app.store.case_plan as case_plan
-import app.store.search_within as search_within
 import app.store.sql_deadline as sql_deadline
 import app.store.walk_foresight as walk_foresight
 from app.core.intake import IntakeRequest
@@ -296,14 +295,14 @@ def watched_plans(monkeypatch) -> list[str]:
 
 
 @pytest.mark.parametrize("walk_ms", [10_000.0, -1.0])
-def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: float) -> None:
+def test_walking_is_tried_and_stopped_when_slow(
+    demo_db, monkeypatch, usual_search_plan, walk_ms: float
+) -> None:
     """Between TRY_WALKING_ABOVE and WALK_ABOVE cases, the first window is walked for at
     most TRY_WALKING_MS, then gathered; either way it holds the same rows."""
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_MS", walk_ms)
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once
-    # the usual plan (not a source's few cases tested against every hit at once)
-    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     plans = watched_plans(monkeypatch)
     search = CaseFilter(source="hotline", text="占")
     for column in SORTABLE:
@@ -318,7 +317,9 @@ def test_walking_is_tried_and_stopped_when_slow(demo_db, monkeypatch, walk_ms: f
             assert plans == (["walked"] if walk_ms > 0 else ["stopped", "gather"]), column
 
 
-def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> None:
+def test_which_plan_serves_a_search_is_worked_out_once(
+    demo_db, monkeypatch, usual_search_plan
+) -> None:
     """Counting the filters' cases against the hits costs up to a few ms at a million: it
     is done once per search and filter while nothing is written, not for every window."""
     counted: list[int] = []
@@ -329,8 +330,6 @@ def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> 
 
     at_most = case_plan.at_most
     monkeypatch.setattr(case_plan, "at_most", counting)
-    # the usual plan (not a grid's few cases tested against every hit at once)
-    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     search = CaseFilter(grid_code="G16", text="占")
     first_window(demo_db, search, CaseSort(), 7)
     first_window(demo_db, search, CaseSort("number"), 7)
@@ -340,7 +339,9 @@ def test_which_plan_serves_a_search_is_worked_out_once(demo_db, monkeypatch) -> 
     assert len(counted) == 2
 
 
-def test_walking_for_longer_than_gathering_would_take_is_given_up(demo_db, monkeypatch) -> None:
+def test_walking_for_longer_than_gathering_would_take_is_given_up(
+    demo_db, monkeypatch, usual_search_plan
+) -> None:
     """Above WALK_ABOVE a filter's cases are walked, but for no longer than gathering them
     is expected to take: a walk given up is gathered, and so are its later windows; a
     search's many hits are always walked (no index gathers them)."""
@@ -358,8 +359,6 @@ def test_walking_for_longer_than_gathering_would_take_is_given_up(demo_db, monke
         assert [r.case.number for r in found.rows] == expected
         assert (plans, found.walk) == (plan, walk)
     plans.clear()
-    # (the usual plan: not the source's few cases tested against every hit at once)
-    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     searched = first_window(demo_db, replace(hotline, text="占"), sort, 7)
     assert (plans, searched.walk) == (["walk"], True)
 

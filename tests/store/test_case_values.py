@@ -4,6 +4,8 @@ those columns narrowed to the values holding a hit (issue 16)."""
 
 from __future__ import annotations
 
+import random
+
 import numpy
 import pytest
 
@@ -14,7 +16,15 @@ from app.store.blobs import BlobStore
 from app.store.case_count import first_window
 from app.store.case_list import CaseFilter, CaseSort, listed_window
 from app.store.case_plan import where_clause
-from app.store.case_values import FIXED, NUMBERING, read_more, renumbered, values_holding
+from app.store.case_values import (
+    FIXED,
+    NUMBERING,
+    cases_holding,
+    leading_values,
+    read_more,
+    renumbered,
+    values_holding,
+)
 from app.store.cases import register_case
 from app.store.database import write_transaction
 from app.store.rebuild import rebuild
@@ -52,6 +62,62 @@ def test_the_values_a_set_of_cases_holds_are_those_sqlite_finds(demo_db, monkeyp
             held = values_holding(demo_db, column, numbered(some))
             assert held is not None and len(held) == len(set(held))
             assert set(held) == held_in_sql(demo_db, column, some), column
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, seed: int) -> None:
+    """Any values of any fixed columns, among any cases, in their order (none: none); not
+    known before the cases are read."""
+    rng = random.Random(seed)
+    seqs = [row[0] for row in demo_db.execute("SELECT seq FROM cases")]
+    some = rng.sample(seqs, len(seqs) // 3)
+    monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
+    assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered(some)) is None
+    assert leading_values(demo_db, "grid_code", numbered(some), False, 5) is None
+    assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered([])).tolist() == []
+    every_chunk_read(demo_db)
+    for _ in range(10):
+        wanted = {}
+        for column in rng.sample(FIXED, rng.choice((1, 2, 3))):
+            values = sorted(held_in_sql(demo_db, column, seqs))
+            wanted[column] = (*rng.sample(values, rng.choice((1, 2))), "没有这个值")
+        tests = " AND ".join(f"{c} IN ({','.join('?' for _ in v)})" for c, v in wanted.items())
+        marks = ",".join("?" for _ in some)
+        sql = f"SELECT seq FROM cases WHERE seq IN ({marks}) AND {tests}"
+        expected = {row[0] for row in demo_db.execute(sql, [*some, *sum(wanted.values(), ())])}
+        found = cases_holding(demo_db, wanted, numbered(some))
+        assert found is not None and set(found.tolist()) == expected, wanted
+        assert found.tolist() == [seq for seq in numbered(some).tolist() if seq in expected]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_leading_values_hold_the_first_cases_of_the_order(demo_db, descending) -> None:
+    """The cases of the fewest first values (in SQLite's order of their texts) holding at
+    least as many as asked, or all of them."""
+    seqs = [row[0] for row in demo_db.execute("SELECT seq FROM cases WHERE seq % 3 = 1")]
+    every_chunk_read(demo_db)
+    for column in ("category_code", "grid_code", "source"):
+        d = "DESC" if descending else "ASC"
+        marks = ",".join("?" for _ in seqs)
+        sql = (
+            f"SELECT {column}, count(*) FROM cases WHERE seq IN ({marks}) GROUP BY 1 ORDER BY 1 {d}"
+        )
+        counted = demo_db.execute(sql, seqs).fetchall()
+        for limit in (1, counted[0][1], counted[0][1] + 1, len(seqs), 10**6):
+            leading = leading_values(demo_db, column, numbered(seqs), descending, limit)
+            assert leading is not None
+            found, values = leading
+            held, taken = 0, []
+            for value, count in counted:  # as few values as hold the limit
+                taken.append(value)
+                held += count
+                if held >= limit:
+                    break
+            assert values == taken, (column, limit)
+            places = ",".join("?" for _ in taken)
+            sql = f"SELECT seq FROM cases WHERE seq IN ({marks}) AND {column} IN ({places})"
+            expected = {row[0] for row in demo_db.execute(sql, [*seqs, *taken])}
+            assert set(found.tolist()) == expected and len(found) == held
 
 
 def register(db, path, category: str, text: str, wall=frozen) -> int:

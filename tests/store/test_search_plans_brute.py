@@ -18,6 +18,7 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.case_estimate as case_estimate
+import app.store.case_values as case_values
 import app.store.search_within as search_within
 import app.store.value_sample as value_sample
 from app.core.intake import IntakeRequest
@@ -30,7 +31,7 @@ from app.store.case_query import same_order
 from app.store.cases import register_case
 from app.store.queues import waiting_on
 from app.store.reference import user_by_name
-from app.store.search_hits import forget_searches
+from app.store.search_hits import forget_searches, kept_hits
 from tests.clock import DEMO_NOW_MS
 
 DAY_MS = 86_400_000
@@ -139,13 +140,15 @@ def small_plans(monkeypatch) -> None:
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 400)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("seed", range(12))
 def test_searches_with_filters_match_brute_force(
     demo_db, demo_path, small_plans, monkeypatch, seed: int
 ) -> None:
     register_late_cases(demo_db, demo_path)
     clerk = user_by_name(demo_db, "clerk")
     rng = random.Random(seed)
+    if seed % 2:  # each case's fixed values not read yet: a search within them is walked
+        monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
     monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)  # never given up on a slow machine
     monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
     probing, not_probing = case_count._probed, lambda *_args: None
@@ -158,6 +161,9 @@ def test_searches_with_filters_match_brute_force(
         limit = rng.choice((1, 3, 7, 25))
         monkeypatch.setattr(case_count, "NEWEST_HITS", rng.choice((1, 2, 5, 40)))
         monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
+        # the hits within the fixed values sorted here or walked; the other filters tested
+        monkeypatch.setattr(search_within, "ORDERED_AT_MOST", rng.choice((0, 10**9)))
+        monkeypatch.setattr(search_within, "OTHERS_TESTED_AT_MOST", rng.choice((0, 10**9)))
         # a list probing the full-text index case by case, or reading every hit
         monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
         # the demo's few hundred walked as a million's are (not only gathered)
@@ -195,18 +201,20 @@ def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) ->
     assert all(received < newest_before[0] for received, _count in late)
 
 
-def watch_gathered_with_hits(monkeypatch) -> list[bool]:
+def watch_hits_within(monkeypatch) -> list[bool]:
     """Whether the plan testing a filter's cases against every hit answered, each time
     first_window tried it."""
     ran: list[bool] = []
-    real = case_count._gathered_with_hits
+    real = case_count.hits_within
+    # (not the plan before it, for a search within the fixed values alone)
+    monkeypatch.setattr(case_count, "hits_in_fixed_values", lambda *_args: None)
 
     def watched(db, case_filter, limit, sort=None):
         found = real(db, case_filter, limit, sort)
         ran.append(found is not None)
         return found
 
-    monkeypatch.setattr(case_count, "_gathered_with_hits", watched)
+    monkeypatch.setattr(case_count, "hits_within", watched)
     return ran
 
 
@@ -218,7 +226,7 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
     force, ties and late cases included (taken out, first_window falls to the usual plan:
     no such plan ran)."""
     register_late_cases(demo_db, demo_path)
-    ran = watch_gathered_with_hits(monkeypatch)
+    ran = watch_hits_within(monkeypatch)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # nor probing
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
@@ -249,7 +257,7 @@ def test_a_filters_cases_tested_against_every_hit_in_any_order(
     (that walk given up) looked up and sorted; the count is exact. With more hits than it
     sorts (``ORDERED_AT_MOST``), it gives way to the usual plan, which finds the same rows."""
     register_late_cases(demo_db, demo_path)
-    ran = watch_gathered_with_hits(monkeypatch)
+    ran = watch_hits_within(monkeypatch)
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     at_most = 0 if way == "too many" else 10**9
@@ -311,6 +319,79 @@ def test_a_search_finding_nothing_within_a_filter_is_counted_exactly(
     assert (found.count.value, found.count.exact, found.rows) == (0, True, [])
 
 
+def test_a_search_within_the_fixed_values_is_told_from_every_hit(
+    demo_db, demo_path, small_plans, monkeypatch
+) -> None:
+    """Once every hit is read, a search within a grid, a category, a source or an urgency
+    is counted and its first rows found from the hits' fixed values in memory: a grid
+    holding none of them is told without asking SQLite anything about the grid's cases;
+    beside a status, the few found are each tested for it."""
+    register_late_cases(demo_db, demo_path)
+    clerk = user_by_name(demo_db, "clerk")
+    request = IntakeRequest("0101", "G07", "甲乙丙丁的摊位", source="hotline")
+    register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=lambda: DEMO_NOW_MS)
+    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # every hit read
+    answered: list[bool] = []
+    real = case_count.hits_in_fixed_values
+
+    def watched(*args):
+        found = real(*args)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(case_count, "hits_in_fixed_values", watched)
+    asked: list[tuple[str, list]] = []  # every statement, with its parameters
+    real_execute = demo_db.execute
+    monkeypatch.setattr(
+        demo_db, "execute", lambda q, p=(): asked.append((q, list(p))) or real_execute(q, p)
+    )
+    elsewhere = CaseFilter(grid_code="G01", text="甲乙丙丁")
+    for sort in (CaseSort(), CaseSort("number", descending=False)):
+        found = first_window(demo_db, elsewhere, sort, 5)
+        assert (found.count.value, found.count.exact, found.rows) == (0, True, [])
+    assert asked and not [query for query, params in asked if "G01" in params]
+    searches = [
+        CaseFilter(grid_code="G07", text="甲乙丙丁"),
+        CaseFilter(grid_code="G07", source="hotline", text="占"),
+        CaseFilter(category_codes=CATEGORIES[2], urgency="normal", text="道"),
+        CaseFilter(grid_code="G07", status="pending_triage", text="占"),
+    ]
+    for search in searches:
+        for sort in (CaseSort(), CaseSort("category_code", descending=False)):
+            forget_searches()
+            found = first_window(demo_db, search, sort, 2)
+            expected = brute_force(demo_db, search, sort)
+            assert [row.case.number for row in found.rows] == expected[:2], search
+            assert found.count.exact and found.count.value == len(expected), search
+    assert answered == [True] * (2 + 2 * len(searches))
+
+
+@pytest.mark.parametrize("probed_at_most", [1_000, 0])
+def test_a_phrase_within_the_fixed_values_probes_its_first_pairs_few_hits(
+    demo_db, demo_path, small_plans, monkeypatch, probed_at_most: int
+) -> None:
+    """甲乙丙丁 within a grid: the hits of 甲乙 in the grid are few, so each is probed for
+    the phrase and the phrase's own hits are not read; with more than
+    ``WIDENED_PROBED_AT_MOST``, they are read. The same rows and count either way."""
+    clerk, blobs = user_by_name(demo_db, "clerk"), BlobStore.beside(demo_path)
+    for grid, text in (("G01", "甲乙两家的摊位"), ("G07", "甲乙丙丁的摊位"), ("G07", "甲乙两家")):
+        request = IntakeRequest("0101", grid, text, source="hotline")
+        register_case(demo_db, blobs, clerk, request, wall=lambda: DEMO_NOW_MS)
+    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # every hit read
+    monkeypatch.setattr(case_count, "NEWEST_HITS", 0)  # (newest first: not all at once)
+    monkeypatch.setattr(search_within, "WIDENED_PROBED_AT_MOST", probed_at_most)
+    phrase = fts_query("甲乙丙丁")
+    for grid, expected in (("G01", 0), ("G07", 1)):
+        for sort in (CaseSort("number"), CaseSort()):
+            forget_searches()
+            search = CaseFilter(grid_code=grid, text="甲乙丙丁")
+            found = first_window(demo_db, search, sort, 5)
+            assert (found.count.value, found.count.exact) == (expected, True)
+            assert [row.case.number for row in found.rows] == brute_force(demo_db, search, sort)
+            if sort != CaseSort():  # (newest first: its few newest hits read, not kept)
+                assert (kept_hits(demo_db, phrase) is None) == bool(probed_at_most)
+
+
 def walked_sql(db, monkeypatch, case_filter: CaseFilter) -> list[str]:
     """The walks first_window ran for ``case_filter`` newest first, as SQL."""
     sql: list[str] = []
@@ -354,14 +435,13 @@ def test_a_search_newest_first_walks_the_index_of_its_fewest_filter(
 
 
 def test_the_filters_count_a_searchs_estimate_scales_is_tried_exact_only_briefly(
-    demo_db, demo_path, small_plans, monkeypatch
+    demo_db, demo_path, small_plans, usual_search_plan, monkeypatch
 ) -> None:
     """The estimate is the filters' count times the hits' share: a product that is 约
     whatever the filters' count, so that count is not waited for (10 ms at a million):
     it is tried for FILTERS_EXACT_WITHIN_MS, then sampled."""
     register_late_cases(demo_db, demo_path)
     monkeypatch.setattr(case_count, "NEWEST_HITS", 2)
-    monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", -1)
     tried: list[tuple[CaseFilter, float]] = []
     real = case_estimate.count_within
 

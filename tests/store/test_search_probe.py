@@ -189,7 +189,9 @@ def test_probing_may_take_what_reading_every_hit_would(demo_db, monkeypatch, cas
     assert case_count._probing_ms(demo_db) == budget
 
 
-def test_a_search_is_counted_exact_only_briefly_before_its_first_window(demo_db, monkeypatch):
+def test_a_search_is_counted_exact_only_briefly_before_its_first_window(
+    demo_db, monkeypatch, usual_search_plan
+):
     """A search's exact count follows from its hits once the first window is painted."""
     tried: list[float] = []
     estimate = case_count.estimate_cases
@@ -200,8 +202,6 @@ def test_a_search_is_counted_exact_only_briefly_before_its_first_window(demo_db,
 
     monkeypatch.setattr(case_count, "estimate_cases", estimating)
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
-    # nor the source's few cases tested against every hit at once: the usual plan
-    monkeypatch.setattr(case_count, "_gathered_with_hits", lambda *_args: None)
     by_number = CaseSort("number")  # not as typed: the count is estimated first
     first_window(demo_db, CaseFilter(source="hotline"), by_number, LIMIT)
     first_window(demo_db, CaseFilter(source="hotline", text="道"), by_number, LIMIT)
