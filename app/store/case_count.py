@@ -32,7 +32,12 @@ from app.store.case_plan import (
 from app.store.case_query import one_value_columns, same_order
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes
-from app.store.search_within import hits_in_fixed_values, hits_within, widens_first
+from app.store.search_within import (
+    few_probed,
+    hits_in_fixed_values,
+    hits_within,
+    widens_first,
+)
 from app.store.sql_deadline import within
 from app.store.sqlite_driver import OperationalError
 from app.store.value_sample import fewest
@@ -118,12 +123,15 @@ def first_window(
     sort = same_order(case_filter, sort)
     if known is None and sort == CaseSort():
         if _newest_hits_serve(db, case_filter):
-            newest = _newest_first(db, case_filter, sort, limit)
+            found = _newest_first(db, case_filter, sort, limit)
+            found = found or _few_probed(db, case_filter, sort, limit)
         else:
-            newest = _probed(db, case_filter, sort, limit)
-        found = newest or _with_every_hit(db, case_filter, limit, sort)
+            found = _few_probed(db, case_filter, sort, limit)
+            found = found or _probed(db, case_filter, sort, limit)
+        found = found or _with_every_hit(db, case_filter, limit, sort)
     elif case_filter.text.strip():  # a search in another order: its hits may be far along
-        found = _probed(db, case_filter, sort, limit, known)
+        found = _few_probed(db, case_filter, sort, limit)
+        found = found or _probed(db, case_filter, sort, limit, known)
         found = found or _with_every_hit(db, case_filter, limit, sort)
     else:
         found = None
@@ -183,11 +191,11 @@ def _newest_first(
     count estimated as the filters' count times the share of hits among the cases the
     walk tested (the exact count follows). None: every hit read (there are few), the
     filters find only older cases (the cases of a unit), or the walk would need more
-    than NEWEST_AT_MOST hits, or took too long: the usual plan,
-    with every hit read on from the newest (``NewestHits.finish``), so nothing is read
-    twice (not where that plan reads the hits of a phrase's first pair first:
-    ``widens_first``). More hits are read below those read, as many as the share of the window found
-    calls for, MORE_HITS_MARGIN times over (at least as many again)."""
+    than NEWEST_AT_MOST hits, or took too long: the usual plan, with every hit read on
+    from the newest (``NewestHits.finish``), so nothing is read twice (unless that plan
+    reads the hits of a phrase's first pair first: ``widens_first``). More hits are read
+    below those read, as many as the share of the window found calls for,
+    MORE_HITS_MARGIN times over (at least as many again)."""
     match = fts_query(case_filter.text)
     assert match is not None  # (``_newest_hits_serve``)
     via = _walked_via(db, case_filter)
@@ -234,6 +242,18 @@ def _newest_hits_serve(db: Database, case_filter: CaseFilter) -> bool:
         and case_filter.waiting_on is None
         and _holds_the_newest(db, case_filter)
     )
+
+
+def _few_probed(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
+) -> FirstWindow | None:
+    """A search within filters finding few cases, each probed for its words
+    (``search_within.few_probed``), its count exact; None: not so few."""
+    found = few_probed(db, case_filter, limit, sort)
+    if found is None:
+        return None
+    total, seqs = found
+    return FirstWindow(CaseCount(total, True), listed_cases(db, seqs), False)
 
 
 def _probed(

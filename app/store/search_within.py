@@ -85,6 +85,50 @@ def hits_within(
     return len(found), [row[0] for row in _ordered(db, found, limit)]
 
 
+# A search within filters finding at most this many cases (found within
+# FEW_LISTED_WITHIN_MS, the search aside) probes each of them for its words (7-16 µs each)
+# before any of its hits is read.
+FEW_PROBED_AT_MOST = 1_000
+FEW_LISTED_WITHIN_MS = 3.0
+
+
+def few_probed(
+    db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort
+) -> tuple[int, list[int]] | None:
+    """A search within filters finding few cases, its hits not read: each of those cases
+    probed for the words, the count exact and the first ``limit`` row numbers in the
+    ``sort`` order. At five million cases, September's 办理中 hold none of 占道's 576,000
+    hits: told in 0.3 ms, where reading them took 47. None: no filter, the hits read
+    already (the bitmap tests them at once), or more cases found (or not in time)."""
+    import numpy
+
+    match = fts_query(case_filter.text)
+    unsearched = replace(case_filter, text="")
+    if match is None or unsearched == CaseFilter() or kept_hits(db, match) is not None:
+        return None
+    listed = _listed_at_most(db, unsearched, FEW_PROBED_AT_MOST)
+    if listed is None:
+        return None
+    probes(db).walking(len(listed), math.inf)  # (each is probed: never given up)
+    found = numpy.asarray(hits_in_order(db, match, listed, len(listed)), dtype=numpy.int64)
+    if len(found) == 0:
+        return 0, []
+    return len(found), first_in_order(db, found, sort, limit, case_filter.grid_code)
+
+
+def _listed_at_most(db: Database, case_filter: CaseFilter, how_many: int) -> list[int] | None:
+    """The row numbers of the cases ``case_filter`` (no search) finds, if SQLite finds
+    no more than ``how_many`` within ``FEW_LISTED_WITHIN_MS``; else None."""
+    where = where_clause(db, case_filter)
+    assert where is not None  # only a search can match nothing
+    sql = f"SELECT seq FROM cases{where.sql()} LIMIT ?"
+    params = [*where.params, how_many + 1]
+    rows = within(db, FEW_LISTED_WITHIN_MS, lambda: db.execute(sql, params).fetchall())
+    if rows is None or len(rows) > how_many:
+        return None
+    return [row[0] for row in rows]
+
+
 # A search within the fixed values and other filters (a status, dates, a unit, a to-do
 # list) whose hits among the fixed values are at most this many: the others are tested
 # case by case (about 2 µs each).

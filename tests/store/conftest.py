@@ -39,10 +39,20 @@ def small_db(small_path: Path) -> Iterator:
 
 
 @pytest.fixture
-def usual_search_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+def every_case_not_probed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's few hundred cases served as a million's: a filter's cases (a few hundred
+    at most) not each probed for a search's words (``search_within.few_probed``)."""
+    import app.store.search_within as search_within
+
+    monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", -1)
+
+
+@pytest.fixture
+def usual_search_plan(monkeypatch: pytest.MonkeyPatch, every_case_not_probed: None) -> None:
     """A search within a filter answered by the usual plan: neither the filter's few cases
     tested against every hit at once (``search_within.hits_within``) nor the hits told
-    apart by their fixed values in memory (``hits_in_fixed_values``)."""
+    apart by their fixed values in memory (``hits_in_fixed_values``), nor each of them
+    probed."""
     import app.store.case_count as case_count
     import app.store.search_within as search_within
 

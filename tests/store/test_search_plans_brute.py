@@ -131,7 +131,7 @@ def sort_key(case: dict, sort: CaseSort) -> tuple:
 
 
 @pytest.fixture
-def small_plans(monkeypatch) -> None:
+def small_plans(monkeypatch, every_case_not_probed) -> None:
     """Thresholds scaled down to 400 cases, so the plans for a million are the ones run."""
     monkeypatch.setattr(case_estimate, "SAMPLE_SLICES", 4)
     monkeypatch.setattr(case_estimate, "SAMPLE_ROWS", 10)
@@ -164,6 +164,8 @@ def test_searches_with_filters_match_brute_force(
         # the hits within the fixed values sorted here or walked; the other filters tested
         monkeypatch.setattr(search_within, "ORDERED_AT_MOST", rng.choice((0, 10**9)))
         monkeypatch.setattr(search_within, "OTHERS_TESTED_AT_MOST", rng.choice((0, 10**9)))
+        # a filter's few cases each probed, or not
+        monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", rng.choice((-1, 10**9)))
         # a list probing the full-text index case by case, or reading every hit
         monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
         # the demo's few hundred walked as a million's are (not only gathered)

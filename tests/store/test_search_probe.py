@@ -11,6 +11,8 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.search_probe as search_probe
+import app.store.search_within as search_within
+import app.store.sql_deadline as sql_deadline
 from app.core.text import fts_query
 from app.store.case_count import first_window
 from app.store.case_estimate import EXACT_WITHIN_MS, CaseCount
@@ -35,8 +37,9 @@ def usual_plan(db, case_filter: CaseFilter, limit: int = LIMIT) -> list[str]:
 
 
 @pytest.fixture
-def as_typed(monkeypatch):
-    """Each search as first typed (no hit read), probing never given up for a slow machine."""
+def as_typed(monkeypatch, every_case_not_probed):
+    """Each search as first typed (no hit read), probing never given up for a slow machine
+    (walking the list's order, not each of a filter's few cases)."""
     monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)
     monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
     forget_searches()
@@ -206,3 +209,43 @@ def test_a_search_is_counted_exact_only_briefly_before_its_first_window(
     first_window(demo_db, CaseFilter(source="hotline"), by_number, LIMIT)
     first_window(demo_db, CaseFilter(source="hotline", text="道"), by_number, LIMIT)
     assert tried == [EXACT_WITHIN_MS, case_count.FILTERS_EXACT_WITHIN_MS]
+
+
+@pytest.mark.parametrize("sort", [CaseSort(), CaseSort("number", descending=False)])
+def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sort) -> None:
+    """Within filters finding no more than FEW_PROBED_AT_MOST cases, each is probed for
+    the words: the rows and the exact count of the usual plan, no hit read; a filter
+    finding none is told at once. More cases, or not found in time: another plan."""
+    answered: list[bool] = []
+    real = case_count.few_probed
+
+    def watched(*args):
+        found = real(*args)
+        answered.append(found is not None)
+        return found
+
+    month_closed = replace(month_gone_by(demo_db), status="closed")
+    few = count_cases(demo_db, replace(month_closed, text=""))
+    assert LIMIT < few < count_cases(demo_db, CaseFilter())  # (a part of the demo)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(case_count, "few_probed", watched)
+        for search, at_most in ((month_closed, few), (month_closed, few - 1)):
+            patched.setattr(search_within, "FEW_PROBED_AT_MOST", at_most)
+            forget_searches()
+            found = first_window(demo_db, search, sort, LIMIT)
+            assert answered[-1] == (at_most == few)
+            if answered[-1]:  # (another plan may read them)
+                assert kept_hits(demo_db, fts_query(search.text)) is None
+            expected = listed_window(demo_db, search, sort, 0, LIMIT)
+            assert [row.case.number for row in found.rows] == [r.case.number for r in expected]
+            if answered[-1]:
+                assert found.count == CaseCount(count_cases(demo_db, search), True)
+        nothing = replace(month_closed, status="no such status")
+        forget_searches()
+        assert first_window(demo_db, nothing, sort, LIMIT).count == CaseCount(0, True)
+        assert answered[-1] and kept_hits(demo_db, fts_query(nothing.text)) is None
+        patched.setattr(search_within, "FEW_LISTED_WITHIN_MS", -1.0)  # not found in time
+        patched.setattr(sql_deadline, "DEADLINE_STEPS", 1)
+        forget_searches()
+        first_window(demo_db, month_closed, sort, LIMIT)
+        assert not answered[-1]
