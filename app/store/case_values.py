@@ -80,7 +80,7 @@ def cases_holding(db: Database, wanted: dict[str, tuple[str, ...]], seqs: Any) -
     """Those of the cases numbered ``seqs`` (numpy) whose value of each column of
     ``wanted`` (of ``FIXED``) is one of the values given, in the order of ``seqs``; None:
     not known yet (as ``values_holding``). The 1.2 million cases holding 占 among five
-    million are told apart by grid in about 5 ms: a search within the fixed values needs
+    million are told apart by grid in 2.5 ms: a search within the fixed values needs
     no walk of a filter's index once its hits are read."""
     import numpy
 
@@ -94,9 +94,26 @@ def cases_holding(db: Database, wanted: dict[str, tuple[str, ...]], seqs: Any) -
         codes = kept.codes[column][seqs]
         if not codes.all():  # a row number with no case read
             return None
-        index = kept.index.get(column, {})
-        chosen &= numpy.isin(codes, [index[value] for value in values if value in index])
+        chosen &= _among(codes, _codes_of(kept, column, values))
     return seqs[chosen]
+
+
+def count_holding(db: Database, wanted: dict[str, tuple[str, ...]], every: int = 1) -> int | None:
+    """How many cases hold, for each column of ``wanted`` (of ``FIXED``), one of its
+    values, counting only every ``every``-th row number (a sample: the count that many
+    times over estimates the whole); None: not known yet (as ``values_holding``). Every
+    case of five million is counted in about 5 ms, one in 64 in a tenth of that."""
+    import numpy
+
+    kept = _known(db, numpy.zeros(0, dtype=numpy.int64))
+    if kept is None or not kept.codes:
+        return None
+    chosen = None
+    for column, values in wanted.items():
+        codes = kept.codes[column][1 : kept.known + 1 : every]
+        holding = _among(codes, _codes_of(kept, column, values))
+        chosen = holding if chosen is None else chosen & holding
+    return 0 if chosen is None else int(numpy.count_nonzero(chosen))
 
 
 def leading_values(
@@ -125,7 +142,24 @@ def leading_values(
         held += int(counted[code])
         if held >= limit:
             break
-    return seqs[numpy.isin(codes, taken)], [values[code - 1] for code in taken]
+    return seqs[_among(codes, taken)], [values[code - 1] for code in taken]
+
+
+def _codes_of(kept: _Values, column: str, values: tuple[str, ...]) -> list[int]:
+    """The codes of those of ``values`` some case of ``column`` holds."""
+    index = kept.index.get(column, {})
+    return [index[value] for value in values if value in index]
+
+
+def _among(codes: Any, wanted: list[int]) -> Any:
+    """Which of ``codes`` are one of ``wanted`` (a few): compared with each in turn, a
+    tenth of the time ``numpy.isin`` takes (5 million: 0.35 ms each, against 13)."""
+    import numpy
+
+    found = numpy.zeros(len(codes), dtype=numpy.bool_)
+    for code in wanted:
+        found |= codes == code
+    return found
 
 
 def _known(db: Database, seqs: Any) -> _Values | None:

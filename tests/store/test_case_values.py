@@ -20,6 +20,7 @@ from app.store.case_values import (
     FIXED,
     NUMBERING,
     cases_holding,
+    count_holding,
     leading_values,
     read_more,
     renumbered,
@@ -74,6 +75,7 @@ def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, s
     monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
     assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered(some)) is None
     assert leading_values(demo_db, "grid_code", numbered(some), False, 5) is None
+    assert count_holding(demo_db, {"grid_code": ("G07",)}) is None
     assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered([])).tolist() == []
     every_chunk_read(demo_db)
     for _ in range(10):
@@ -88,6 +90,10 @@ def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, s
         found = cases_holding(demo_db, wanted, numbered(some))
         assert found is not None and set(found.tolist()) == expected, wanted
         assert found.tolist() == [seq for seq in numbered(some).tolist() if seq in expected]
+        for every in (1, 7):  # every case, or one in seven from the first
+            sql = f"SELECT count(*) FROM cases WHERE (seq - 1) % {every} = 0 AND {tests}"
+            counted = demo_db.execute(sql, sum(wanted.values(), ())).fetchone()[0]
+            assert count_holding(demo_db, wanted, every) == counted, (wanted, every)
 
 
 @pytest.mark.parametrize("descending", [False, True])

@@ -249,3 +249,32 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
         forget_searches()
         first_window(demo_db, month_closed, sort, LIMIT)
         assert not answered[-1]
+
+
+def test_a_filter_of_fixed_values_alone_is_counted_in_memory_before_it_is_listed(
+    demo_db, monkeypatch
+) -> None:
+    """Holding none of the demo's cases (no urgent case of the grid), a search within it
+    finds none, told without asking SQLite for the cases; holding more than
+    FEW_PROBED_AT_MOST (one in FIXED_SAMPLED_EVERY counted), not listed either."""
+    listed: list[CaseFilter] = []
+    real = search_within._listed_at_most
+    monkeypatch.setattr(
+        search_within, "_listed_at_most", lambda db, f, n: listed.append(f) or real(db, f, n)
+    )
+    monkeypatch.setattr(search_within, "FIXED_SAMPLED_EVERY", 2)
+    grid, urgency = demo_db.execute(
+        "SELECT g.code, u.urgency FROM grids g, (SELECT DISTINCT urgency FROM cases) u "
+        "WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.grid_code = g.code AND "
+        "c.urgency = u.urgency) ORDER BY 1 LIMIT 1"
+    ).fetchone()
+    empty = CaseFilter(grid_code=grid, urgency=urgency, text="道")
+    assert search_within.few_probed(demo_db, empty, LIMIT, CaseSort()) == (0, [])
+    hotline = CaseFilter(source="hotline", text="道")
+    many = count_cases(demo_db, replace(hotline, text=""))
+    monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", many // 4)
+    assert search_within.few_probed(demo_db, hotline, LIMIT, CaseSort()) is None
+    assert listed == []
+    monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", many * 4)  # (listed and probed)
+    total, _rows = search_within.few_probed(demo_db, hotline, LIMIT, CaseSort())
+    assert listed == [replace(hotline, text="")] and total == count_cases(demo_db, hotline)
