@@ -87,7 +87,9 @@ def hits_within(
 
 # A search within filters finding at most this many cases (found within
 # FEW_LISTED_WITHIN_MS, the search aside) probes each of them for its words (7-16 µs each)
-# before any of its hits is read.
+# before any of its hits is read: as many per million cases in the table as cost what
+# reading every hit of a common word does (about 10 ms a million), up to FEW_PROBED_AT_MOST.
+FEW_PROBED_PER_MILLION = 1_000
 FEW_PROBED_AT_MOST = 1_000
 FEW_LISTED_WITHIN_MS = 3.0
 # The cases holding a filter's fixed values are counted from one in this many first.
@@ -112,9 +114,11 @@ def few_probed(
     holding = _holding_fixed(db, wanted) if wanted else None
     if holding == 0:
         return 0, []
-    if holding is not None and holding > FEW_PROBED_AT_MOST and _others(unsearched) == CaseFilter():
+    last = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
+    at_most = min(FEW_PROBED_AT_MOST, round(last / 1_000_000 * FEW_PROBED_PER_MILLION))
+    if holding is not None and holding > at_most and _others(unsearched) == CaseFilter():
         return None  # (not worth listing)
-    listed = _listed_at_most(db, unsearched, FEW_PROBED_AT_MOST)
+    listed = _listed_at_most(db, unsearched, at_most)
     if listed is None:
         return None
     probes(db).walking(len(listed), math.inf)  # (each is probed: never given up)
@@ -198,8 +202,8 @@ def hits_in_fixed_values(
 
 
 def widens_first(case_filter: CaseFilter) -> bool:
-    """Whether ``hits_in_fixed_values`` reads the hits of a phrase's first pair before the
-    phrase's own (a plan giving up before it leaves those unread)."""
+    """Whether ``hits_in_fixed_values`` may read the hits of a phrase's first pair before
+    the phrase's own (a plan giving up before it leaves those unread)."""
     return bool(_fixed_values(case_filter)) and fts_widened(case_filter.text) is not None
 
 
@@ -216,6 +220,8 @@ def _widened_hits(
 
     wider = fts_widened(text)
     if wider is None or kept_hits(db, match) is not None:
+        return None
+    if count_holding(db, wanted, FIXED_SAMPLED_EVERY) is None:  # the values not read yet
         return None
     among = cases_holding(db, wanted, search_hits(db, wider).rows)
     if among is None or len(among) > WIDENED_PROBED_AT_MOST:

@@ -166,6 +166,7 @@ def test_searches_with_filters_match_brute_force(
         monkeypatch.setattr(search_within, "OTHERS_TESTED_AT_MOST", rng.choice((0, 10**9)))
         # a filter's few cases each probed, or not
         monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", rng.choice((-1, 10**9)))
+        monkeypatch.setattr(search_within, "FEW_PROBED_PER_MILLION", 10**9)
         # a list probing the full-text index case by case, or reading every hit
         monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
         # the demo's few hundred walked as a million's are (not only gathered)
@@ -352,6 +353,12 @@ def test_a_search_within_the_fixed_values_is_told_from_every_hit(
         found = first_window(demo_db, elsewhere, sort, 5)
         assert (found.count.value, found.count.exact, found.rows) == (0, True, [])
     assert asked and not [query for query, params in asked if "G01" in params]
+    # registered after the values were read: read when a list asks
+    request = IntakeRequest("0101", "G01", "甲乙丙丁又一处", source="visit")
+    register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=lambda: DEMO_NOW_MS)
+    forget_searches()
+    found = first_window(demo_db, elsewhere, CaseSort(), 5)
+    assert (found.count.value, found.count.exact, len(found.rows)) == (1, True, 1)
     searches = [
         CaseFilter(grid_code="G07", text="甲乙丙丁"),
         CaseFilter(grid_code="G07", source="hotline", text="占"),
@@ -365,7 +372,7 @@ def test_a_search_within_the_fixed_values_is_told_from_every_hit(
             expected = brute_force(demo_db, search, sort)
             assert [row.case.number for row in found.rows] == expected[:2], search
             assert found.count.exact and found.count.value == len(expected), search
-    assert answered == [True] * (2 + 2 * len(searches))
+    assert answered == [True] * (3 + 2 * len(searches))
 
 
 @pytest.mark.parametrize("probed_at_most", [1_000, 0])

@@ -229,6 +229,10 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
     assert LIMIT < few < count_cases(demo_db, CaseFilter())  # (a part of the demo)
     with pytest.MonkeyPatch.context() as patched:
         patched.setattr(case_count, "few_probed", watched)
+        # a table of a few hundred cases reads every hit sooner than it probes them
+        first_window(demo_db, month_closed, sort, LIMIT)
+        assert answered == [False]
+        patched.setattr(search_within, "FEW_PROBED_PER_MILLION", 10**9)  # (as a million's)
         for search, at_most in ((month_closed, few), (month_closed, few - 1)):
             patched.setattr(search_within, "FEW_PROBED_AT_MOST", at_most)
             forget_searches()
@@ -263,6 +267,7 @@ def test_a_filter_of_fixed_values_alone_is_counted_in_memory_before_it_is_listed
         search_within, "_listed_at_most", lambda db, f, n: listed.append(f) or real(db, f, n)
     )
     monkeypatch.setattr(search_within, "FIXED_SAMPLED_EVERY", 2)
+    monkeypatch.setattr(search_within, "FEW_PROBED_PER_MILLION", 10**9)  # (as a million's)
     grid, urgency = demo_db.execute(
         "SELECT g.code, u.urgency FROM grids g, (SELECT DISTINCT urgency FROM cases) u "
         "WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.grid_code = g.code AND "
