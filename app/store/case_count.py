@@ -30,14 +30,10 @@ from app.store.case_plan import (
     sorted_in_gather,
 )
 from app.store.case_query import one_value_columns, same_order
+from app.store.search_fixed import few_probed, hits_in_fixed_values, widens_first
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes
-from app.store.search_within import (
-    few_probed,
-    hits_in_fixed_values,
-    hits_within,
-    widens_first,
-)
+from app.store.search_within import hits_within
 from app.store.sql_deadline import within
 from app.store.sqlite_driver import OperationalError
 from app.store.value_sample import fewest
@@ -248,7 +244,7 @@ def _few_probed(
     db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
 ) -> FirstWindow | None:
     """A search within filters finding few cases, each probed for its words
-    (``search_within.few_probed``), its count exact; None: not so few."""
+    (``search_fixed.few_probed``), its count exact; None: not so few."""
     found = few_probed(db, case_filter, limit, sort)
     if found is None:
         return None
@@ -368,7 +364,7 @@ def _with_every_hit(
     db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort
 ) -> FirstWindow | CaseCount | None:
     """A search answered with every hit read, its count exact: within the fixed values
-    (``search_within.hits_in_fixed_values``), or within a filter finding few cases
+    (``search_fixed.hits_in_fixed_values``), or within a filter finding few cases
     (``hits_within``). The count alone: the hits found are too many to sort here, and
     are walked. None: no such filter."""
     found = hits_in_fixed_values(db, case_filter, limit, sort)

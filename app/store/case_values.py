@@ -105,15 +105,38 @@ def count_holding(db: Database, wanted: dict[str, tuple[str, ...]], every: int =
     case of five million is counted in about 5 ms, one in 64 in a tenth of that."""
     import numpy
 
+    chosen = _holding_every(db, wanted, every)
+    return None if chosen is None else int(numpy.count_nonzero(chosen))
+
+
+def sample_holding(
+    db: Database, wanted: dict[str, tuple[str, ...]], every: int, how_many: int
+) -> list[int] | None:
+    """Up to ``how_many`` row numbers of cases holding the values ``wanted`` (as
+    ``count_holding``), spread evenly over those of every ``every``-th row number."""
+    import numpy
+
+    chosen = _holding_every(db, wanted, every)
+    if chosen is None:
+        return None
+    found = numpy.flatnonzero(chosen)
+    if len(found) > how_many:
+        found = found[numpy.linspace(0, len(found) - 1, how_many).astype(numpy.int64)]
+    return [1 + int(at) * every for at in found]  # (the first row number is 1)
+
+
+def _holding_every(db: Database, wanted: dict[str, tuple[str, ...]], every: int) -> Any | None:
+    """Which of every ``every``-th row number, from 1, hold the values ``wanted``."""
+    import numpy
+
     kept = _known(db, numpy.zeros(0, dtype=numpy.int64))
     if kept is None or not kept.codes:
         return None
-    chosen = None
+    chosen = numpy.ones(len(range(1, kept.known + 1, every)), dtype=numpy.bool_)
     for column, values in wanted.items():
         codes = kept.codes[column][1 : kept.known + 1 : every]
-        holding = _among(codes, _codes_of(kept, column, values))
-        chosen = holding if chosen is None else chosen & holding
-    return 0 if chosen is None else int(numpy.count_nonzero(chosen))
+        chosen &= _among(codes, _codes_of(kept, column, values))
+    return chosen
 
 
 def leading_values(

@@ -41,10 +41,10 @@ def small_db(small_path: Path) -> Iterator:
 @pytest.fixture
 def every_case_not_probed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo's few hundred cases served as a million's: a filter's cases (a few hundred
-    at most) not each probed for a search's words (``search_within.few_probed``)."""
-    import app.store.search_within as search_within
+    at most) not each probed for a search's words (``search_fixed.few_probed``)."""
+    import app.store.search_fixed as search_fixed
 
-    monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", -1)
+    monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", -1)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from app.store.case_values import (
     leading_values,
     read_more,
     renumbered,
+    sample_holding,
     values_holding,
 )
 from app.store.cases import register_case
@@ -76,6 +77,7 @@ def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, s
     assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered(some)) is None
     assert leading_values(demo_db, "grid_code", numbered(some), False, 5) is None
     assert count_holding(demo_db, {"grid_code": ("G07",)}) is None
+    assert sample_holding(demo_db, {"grid_code": ("G07",)}, 1, 5) is None
     assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered([])).tolist() == []
     every_chunk_read(demo_db)
     for _ in range(10):
@@ -91,9 +93,15 @@ def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, s
         assert found is not None and set(found.tolist()) == expected, wanted
         assert found.tolist() == [seq for seq in numbered(some).tolist() if seq in expected]
         for every in (1, 7):  # every case, or one in seven from the first
-            sql = f"SELECT count(*) FROM cases WHERE (seq - 1) % {every} = 0 AND {tests}"
-            counted = demo_db.execute(sql, sum(wanted.values(), ())).fetchone()[0]
-            assert count_holding(demo_db, wanted, every) == counted, (wanted, every)
+            sql = f"SELECT seq FROM cases WHERE (seq - 1) % {every} = 0 AND {tests} ORDER BY seq"
+            sampled = [row[0] for row in demo_db.execute(sql, sum(wanted.values(), ()))]
+            assert count_holding(demo_db, wanted, every) == len(sampled), (wanted, every)
+            assert sample_holding(demo_db, wanted, every, 10**6) == sampled
+            few = sample_holding(demo_db, wanted, every, 3)
+            assert few is not None and len(few) == min(3, len(sampled))
+            assert set(few) <= set(sampled) and few == sorted(few)
+            if len(sampled) >= 3:  # spread: the first and the last
+                assert (few[0], few[-1]) == (sampled[0], sampled[-1])
 
 
 @pytest.mark.parametrize("descending", [False, True])

@@ -19,6 +19,7 @@ import pytest
 import app.store.case_count as case_count
 import app.store.case_estimate as case_estimate
 import app.store.case_values as case_values
+import app.store.search_fixed as search_fixed
 import app.store.search_within as search_within
 import app.store.value_sample as value_sample
 from app.core.intake import IntakeRequest
@@ -163,10 +164,10 @@ def test_searches_with_filters_match_brute_force(
         monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", rng.choice((0, 10**9)))
         # the hits within the fixed values sorted here or walked; the other filters tested
         monkeypatch.setattr(search_within, "ORDERED_AT_MOST", rng.choice((0, 10**9)))
-        monkeypatch.setattr(search_within, "OTHERS_TESTED_AT_MOST", rng.choice((0, 10**9)))
+        monkeypatch.setattr(search_fixed, "OTHERS_TESTED_AT_MOST", rng.choice((0, 10**9)))
         # a filter's few cases each probed, or not
-        monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", rng.choice((-1, 10**9)))
-        monkeypatch.setattr(search_within, "FEW_PROBED_PER_MILLION", 10**9)
+        monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", rng.choice((-1, 10**9)))
+        monkeypatch.setattr(search_fixed, "FEW_PROBED_PER_MILLION", 10**9)
         # a list probing the full-text index case by case, or reading every hit
         monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
         # the demo's few hundred walked as a million's are (not only gathered)
@@ -388,7 +389,8 @@ def test_a_phrase_within_the_fixed_values_probes_its_first_pairs_few_hits(
         register_case(demo_db, blobs, clerk, request, wall=lambda: DEMO_NOW_MS)
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # every hit read
     monkeypatch.setattr(case_count, "NEWEST_HITS", 0)  # (newest first: not all at once)
-    monkeypatch.setattr(search_within, "WIDENED_PROBED_AT_MOST", probed_at_most)
+    monkeypatch.setattr(search_fixed, "WIDENED_PROBED_AT_MOST", probed_at_most)
+    monkeypatch.setattr(search_fixed, "FIXED_SAMPLED_EVERY", 1)  # (every case sampled)
     phrase = fts_query("甲乙丙丁")
     for grid, expected in (("G01", 0), ("G07", 1)):
         for sort in (CaseSort("number"), CaseSort()):
@@ -399,6 +401,10 @@ def test_a_phrase_within_the_fixed_values_probes_its_first_pairs_few_hits(
             assert [row.case.number for row in found.rows] == brute_force(demo_db, search, sort)
             if sort != CaseSort():  # (newest first: its few newest hits read, not kept)
                 assert (kept_hits(demo_db, phrase) is None) == bool(probed_at_most)
+                # more foreseen in the grid than probed (a sample of its cases probed for
+                # 甲乙): the pair's hits not read either
+                pair_read = kept_hits(demo_db, fts_query("甲乙")) is not None
+                assert pair_read == bool(probed_at_most)
 
 
 def walked_sql(db, monkeypatch, case_filter: CaseFilter) -> list[str]:

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 import pytest
 
 import app.store.case_count as case_count
+import app.store.search_fixed as search_fixed
 import app.store.search_probe as search_probe
-import app.store.search_within as search_within
 import app.store.sql_deadline as sql_deadline
 from app.core.text import fts_query
 from app.store.case_count import first_window
@@ -232,9 +232,9 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
         # a table of a few hundred cases reads every hit sooner than it probes them
         first_window(demo_db, month_closed, sort, LIMIT)
         assert answered == [False]
-        patched.setattr(search_within, "FEW_PROBED_PER_MILLION", 10**9)  # (as a million's)
+        patched.setattr(search_fixed, "FEW_PROBED_PER_MILLION", 10**9)  # (as a million's)
         for search, at_most in ((month_closed, few), (month_closed, few - 1)):
-            patched.setattr(search_within, "FEW_PROBED_AT_MOST", at_most)
+            patched.setattr(search_fixed, "FEW_PROBED_AT_MOST", at_most)
             forget_searches()
             found = first_window(demo_db, search, sort, LIMIT)
             assert answered[-1] == (at_most == few)
@@ -248,7 +248,7 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
         forget_searches()
         assert first_window(demo_db, nothing, sort, LIMIT).count == CaseCount(0, True)
         assert answered[-1] and kept_hits(demo_db, fts_query(nothing.text)) is None
-        patched.setattr(search_within, "FEW_LISTED_WITHIN_MS", -1.0)  # not found in time
+        patched.setattr(search_fixed, "FEW_LISTED_WITHIN_MS", -1.0)  # not found in time
         patched.setattr(sql_deadline, "DEADLINE_STEPS", 1)
         forget_searches()
         first_window(demo_db, month_closed, sort, LIMIT)
@@ -262,24 +262,24 @@ def test_a_filter_of_fixed_values_alone_is_counted_in_memory_before_it_is_listed
     finds none, told without asking SQLite for the cases; holding more than
     FEW_PROBED_AT_MOST (one in FIXED_SAMPLED_EVERY counted), not listed either."""
     listed: list[CaseFilter] = []
-    real = search_within._listed_at_most
+    real = search_fixed._listed_at_most
     monkeypatch.setattr(
-        search_within, "_listed_at_most", lambda db, f, n: listed.append(f) or real(db, f, n)
+        search_fixed, "_listed_at_most", lambda db, f, n: listed.append(f) or real(db, f, n)
     )
-    monkeypatch.setattr(search_within, "FIXED_SAMPLED_EVERY", 2)
-    monkeypatch.setattr(search_within, "FEW_PROBED_PER_MILLION", 10**9)  # (as a million's)
+    monkeypatch.setattr(search_fixed, "FIXED_SAMPLED_EVERY", 2)
+    monkeypatch.setattr(search_fixed, "FEW_PROBED_PER_MILLION", 10**9)  # (as a million's)
     grid, urgency = demo_db.execute(
         "SELECT g.code, u.urgency FROM grids g, (SELECT DISTINCT urgency FROM cases) u "
         "WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.grid_code = g.code AND "
         "c.urgency = u.urgency) ORDER BY 1 LIMIT 1"
     ).fetchone()
     empty = CaseFilter(grid_code=grid, urgency=urgency, text="道")
-    assert search_within.few_probed(demo_db, empty, LIMIT, CaseSort()) == (0, [])
+    assert search_fixed.few_probed(demo_db, empty, LIMIT, CaseSort()) == (0, [])
     hotline = CaseFilter(source="hotline", text="道")
     many = count_cases(demo_db, replace(hotline, text=""))
-    monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", many // 4)
-    assert search_within.few_probed(demo_db, hotline, LIMIT, CaseSort()) is None
+    monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", many // 4)
+    assert search_fixed.few_probed(demo_db, hotline, LIMIT, CaseSort()) is None
     assert listed == []
-    monkeypatch.setattr(search_within, "FEW_PROBED_AT_MOST", many * 4)  # (listed and probed)
-    total, _rows = search_within.few_probed(demo_db, hotline, LIMIT, CaseSort())
+    monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", many * 4)  # (listed and probed)
+    total, _rows = search_fixed.few_probed(demo_db, hotline, LIMIT, CaseSort())
     assert listed == [replace(hotline, text="")] and total == count_cases(demo_db, hotline)
