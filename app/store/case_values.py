@@ -111,18 +111,19 @@ def count_holding(db: Database, wanted: dict[str, tuple[str, ...]], every: int =
 
 def sample_holding(
     db: Database, wanted: dict[str, tuple[str, ...]], every: int, how_many: int
-) -> list[int] | None:
-    """Up to ``how_many`` row numbers of cases holding the values ``wanted`` (as
-    ``count_holding``), spread evenly over those of every ``every``-th row number."""
+) -> tuple[int, list[int]] | None:
+    """How many of every ``every``-th row number hold the values ``wanted`` (as
+    ``count_holding``), and up to ``how_many`` of them, spread evenly."""
     import numpy
 
     chosen = _holding_every(db, wanted, every)
     if chosen is None:
         return None
     found = numpy.flatnonzero(chosen)
+    sample = found
     if len(found) > how_many:
-        found = found[numpy.linspace(0, len(found) - 1, how_many).astype(numpy.int64)]
-    return [1 + int(at) * every for at in found]  # (the first row number is 1)
+        sample = found[numpy.linspace(0, len(found) - 1, how_many).astype(numpy.int64)]
+    return len(found), [1 + int(at) * every for at in sample]  # (the first row number is 1)
 
 
 def _holding_every(db: Database, wanted: dict[str, tuple[str, ...]], every: int) -> Any | None:

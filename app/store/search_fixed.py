@@ -173,14 +173,14 @@ def _few_foreseen(db: Database, wider: str, wanted: dict[str, tuple[str, ...]]) 
     most ``WIDENED_PROBED_AT_MOST``: a sample of the cases holding those values probed for
     it (``WIDENED_SAMPLE``, about 2 ms), its share times their count (estimated as in
     ``_holding_fixed``). A grid holding a fifth of the hits is not worth reading them for."""
-    sample = sample_holding(db, wanted, FIXED_SAMPLED_EVERY, WIDENED_SAMPLE)
-    if sample is None:  # the values not read yet
+    sampled = sample_holding(db, wanted, FIXED_SAMPLED_EVERY, WIDENED_SAMPLE)
+    if sampled is None:  # the values not read yet
         return False
+    holding, sample = sampled
     if not sample:
         return True
     probes(db).walking(len(sample), math.inf)  # (each is probed: never given up)
     share = len(hits_in_order(db, wider, sample, len(sample))) / len(sample)
-    holding = count_holding(db, wanted, FIXED_SAMPLED_EVERY) or 0
     return holding * FIXED_SAMPLED_EVERY * share <= WIDENED_PROBED_AT_MOST
 
 

@@ -96,9 +96,9 @@ def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, s
             sql = f"SELECT seq FROM cases WHERE (seq - 1) % {every} = 0 AND {tests} ORDER BY seq"
             sampled = [row[0] for row in demo_db.execute(sql, sum(wanted.values(), ()))]
             assert count_holding(demo_db, wanted, every) == len(sampled), (wanted, every)
-            assert sample_holding(demo_db, wanted, every, 10**6) == sampled
-            few = sample_holding(demo_db, wanted, every, 3)
-            assert few is not None and len(few) == min(3, len(sampled))
+            assert sample_holding(demo_db, wanted, every, 10**6) == (len(sampled), sampled)
+            counted, few = sample_holding(demo_db, wanted, every, 3) or (None, [])
+            assert counted == len(sampled) and len(few) == min(3, len(sampled))
             assert set(few) <= set(sampled) and few == sorted(few)
             if len(sampled) >= 3:  # spread: the first and the last
                 assert (few[0], few[-1]) == (sampled[0], sampled[-1])
