@@ -242,14 +242,11 @@ def _newest_hits_serve(db: Database, case_filter: CaseFilter) -> bool:
 
 def _few_probed(
     db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
-) -> FirstWindow | None:
+) -> FirstWindow | CaseCount | None:
     """A search within filters finding few cases, each probed for its words
     (``search_fixed.few_probed``), its count exact; None: not so few."""
     found = few_probed(db, case_filter, limit, sort)
-    if found is None:
-        return None
-    total, seqs = found
-    return FirstWindow(CaseCount(total, True), listed_cases(db, seqs), False)
+    return None if found is None else _counted_exactly(db, *found)
 
 
 def _probed(
@@ -370,9 +367,12 @@ def _with_every_hit(
     found = hits_in_fixed_values(db, case_filter, limit, sort)
     if found is None:
         found = hits_within(db, case_filter, limit, sort)
-    if found is None:
-        return None
-    total, seqs = found
+    return None if found is None else _counted_exactly(db, *found)
+
+
+def _counted_exactly(db: Database, total: int, seqs: list[int] | None) -> FirstWindow | CaseCount:
+    """The first window of a list counted exactly, its first rows numbered ``seqs``; the
+    count alone if those were not found (too many hits to sort: they are walked)."""
     count = CaseCount(total, True)
     if seqs is None:
         return count

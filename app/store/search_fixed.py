@@ -5,17 +5,17 @@ filter holding few of them was then walked as well."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.core.text import fts_query, fts_widened
+from app.store.case_list import row_numbers
 from app.store.case_plan import CaseFilter, CaseSort, where_clause
 from app.store.case_values import cases_holding, count_holding, sample_holding
 from app.store.search_hits import kept_hits, listed_rows, search_hits
-from app.store.search_probe import hits_in_order, probes
+from app.store.search_probe import every_hit_among
 from app.store.search_within import ORDERED_AT_MOST, first_in_order, others_among
 from app.store.sql_deadline import within
 
@@ -38,7 +38,6 @@ def few_probed(
     ``sort`` order. At five million cases, September's 办理中 hold none of 占道's 576,000
     hits: told in 0.1 ms, where reading them took 47. None: no filter, the hits read
     already (the bitmap tests them at once), or more cases found (or not in time)."""
-    import numpy
 
     match = fts_query(case_filter.text)
     unsearched = replace(case_filter, text="")
@@ -48,15 +47,14 @@ def few_probed(
     holding = _holding_fixed(db, wanted) if wanted else None
     if holding == 0:
         return 0, []
-    last = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
-    at_most = min(FEW_PROBED_AT_MOST, round(last / 1_000_000 * FEW_PROBED_PER_MILLION))
+    per_million = row_numbers(db) / 1_000_000 * FEW_PROBED_PER_MILLION
+    at_most = min(FEW_PROBED_AT_MOST, round(per_million))
     if holding is not None and holding > at_most and _others(unsearched) == CaseFilter():
         return None  # (not worth listing)
     listed = _listed_at_most(db, unsearched, at_most)
     if listed is None:
         return None
-    probes(db).walking(len(listed), math.inf)  # (each is probed: never given up)
-    found = numpy.asarray(hits_in_order(db, match, listed, len(listed)), dtype=numpy.int64)
+    found = every_hit_among(db, match, listed)
     if len(found) == 0:
         return 0, []
     return len(found), first_in_order(db, found, sort, limit, case_filter.grid_code)
@@ -153,7 +151,6 @@ def _widened_hits(
     phrase's own hits are to be read (they are kept already, it has no pair to read first,
     or more than ``WIDENED_PROBED_AT_MOST`` of that pair's hits hold those values, or are
     foreseen to)."""
-    import numpy
 
     wider = fts_widened(text)
     if wider is None or kept_hits(db, match) is not None:
@@ -163,9 +160,7 @@ def _widened_hits(
     among = cases_holding(db, wanted, search_hits(db, wider).rows)
     if among is None or len(among) > WIDENED_PROBED_AT_MOST:
         return None
-    probes(db).walking(len(among), math.inf)  # (each is probed: never given up)
-    found = hits_in_order(db, match, [int(seq) for seq in among], len(among))
-    return numpy.asarray(found, dtype=numpy.int64)
+    return every_hit_among(db, match, [int(seq) for seq in among])
 
 
 def _few_foreseen(db: Database, wider: str, wanted: dict[str, tuple[str, ...]]) -> bool:
@@ -179,8 +174,7 @@ def _few_foreseen(db: Database, wider: str, wanted: dict[str, tuple[str, ...]]) 
     holding, sample = sampled
     if not sample:
         return True
-    probes(db).walking(len(sample), math.inf)  # (each is probed: never given up)
-    share = len(hits_in_order(db, wider, sample, len(sample))) / len(sample)
+    share = len(every_hit_among(db, wider, sample)) / len(sample)
     return holding * FIXED_SAMPLED_EVERY * share <= WIDENED_PROBED_AT_MOST
 
 

@@ -16,9 +16,11 @@ probed and the hits among them are counted, so the count can be estimated from t
 from __future__ import annotations
 
 import json
+import math
 import time
 import weakref
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -98,3 +100,12 @@ def hits_in_order(db: Database, match: str, seqs: list[int], limit: int) -> list
         [json.dumps(seqs), match, limit],
     )
     return [row[0] for row in rows]
+
+
+def every_hit_among(db: Database, match: str, seqs: list[int]) -> Any:
+    """Those of the cases numbered ``seqs`` that hold the words of ``match``, in their
+    order (numpy), each probed: never given up, so only for a few (7-16 µs each)."""
+    import numpy
+
+    probes(db).walking(len(seqs), math.inf)
+    return numpy.asarray(hits_in_order(db, match, seqs, len(seqs)), dtype=numpy.int64)

@@ -146,3 +146,18 @@ def dead_pid() -> int:
         text=True,
     )
     return int(finished.stdout)
+
+
+def answers_of(monkeypatch: Any, module: Any, name: str) -> list[bool]:
+    """Whether the plan ``module.name`` answered (returned something), each time it was
+    asked, from now on (it is watched through ``monkeypatch``)."""
+    answered: list[bool] = []
+    real = getattr(module, name)
+
+    def watched(*args: Any) -> Any:
+        found = real(*args)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(module, name, watched)
+    return answered

@@ -34,6 +34,7 @@ from app.store.queues import waiting_on
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, kept_hits
 from tests.clock import DEMO_NOW_MS
+from tests.store.store_helpers import answers_of
 
 DAY_MS = 86_400_000
 TEXTS = ("占", "占道", "占道经营", "噪音", "道", "没有这样的字")
@@ -208,18 +209,9 @@ def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) ->
 def watch_hits_within(monkeypatch) -> list[bool]:
     """Whether the plan testing a filter's cases against every hit answered, each time
     first_window tried it."""
-    ran: list[bool] = []
-    real = case_count.hits_within
     # (not the plan before it, for a search within the fixed values alone)
     monkeypatch.setattr(case_count, "hits_in_fixed_values", lambda *_args: None)
-
-    def watched(db, case_filter, limit, sort=None):
-        found = real(db, case_filter, limit, sort)
-        ran.append(found is not None)
-        return found
-
-    monkeypatch.setattr(case_count, "hits_within", watched)
-    return ran
+    return answers_of(monkeypatch, case_count, "hits_within")
 
 
 def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
@@ -335,15 +327,7 @@ def test_a_search_within_the_fixed_values_is_told_from_every_hit(
     request = IntakeRequest("0101", "G07", "甲乙丙丁的摊位", source="hotline")
     register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=lambda: DEMO_NOW_MS)
     monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # every hit read
-    answered: list[bool] = []
-    real = case_count.hits_in_fixed_values
-
-    def watched(*args):
-        found = real(*args)
-        answered.append(found is not None)
-        return found
-
-    monkeypatch.setattr(case_count, "hits_in_fixed_values", watched)
+    answered = answers_of(monkeypatch, case_count, "hits_in_fixed_values")
     asked: list[tuple[str, list]] = []  # every statement, with its parameters
     real_execute = demo_db.execute
     monkeypatch.setattr(

@@ -20,6 +20,7 @@ from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, kept_hits, search_hits
 from app.store.search_probe import probes
+from tests.store.store_helpers import answers_of
 
 LIMIT = 3
 
@@ -216,19 +217,11 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
     """Within filters finding no more than FEW_PROBED_AT_MOST cases, each is probed for
     the words: the rows and the exact count of the usual plan, no hit read; a filter
     finding none is told at once. More cases, or not found in time: another plan."""
-    answered: list[bool] = []
-    real = case_count.few_probed
-
-    def watched(*args):
-        found = real(*args)
-        answered.append(found is not None)
-        return found
-
     month_closed = replace(month_gone_by(demo_db), status="closed")
     few = count_cases(demo_db, replace(month_closed, text=""))
     assert LIMIT < few < count_cases(demo_db, CaseFilter())  # (a part of the demo)
     with pytest.MonkeyPatch.context() as patched:
-        patched.setattr(case_count, "few_probed", watched)
+        answered = answers_of(patched, case_count, "few_probed")
         # a table of a few hundred cases reads every hit sooner than it probes them
         first_window(demo_db, month_closed, sort, LIMIT)
         assert answered == [False]
