@@ -30,7 +30,12 @@ from app.store.case_plan import (
     sorted_in_gather,
 )
 from app.store.case_query import one_value_columns, same_order
-from app.store.search_fixed import few_probed, hits_in_fixed_values, widens_first
+from app.store.search_fixed import (
+    few_probed,
+    hits_in_fixed_values,
+    probing_foreseen_longer,
+    widens_first,
+)
 from app.store.search_hits import NewestHits, kept_hits, newest_hits
 from app.store.search_probe import hits_in_order, probes
 from app.store.search_within import hits_within
@@ -274,6 +279,8 @@ def _probed(
     # probing them given up after 12 ms, 52 -> 40 ms in all)
     gathered = gathered_in_order(db, unsearched, sort, PROBE_GATHERED_AT_MOST)
     if gathered is None and gathers(db, unsearched):
+        return None
+    if probing_foreseen_longer(db, case_filter, sort, limit, _probing_ms(db), gathered is None):
         return None
     rows = _probed_rows(db, case_filter, sort, limit, match, gathered)
     if rows is None:

@@ -22,13 +22,15 @@ from app.store.case_plan import (
     window_sql,
 )
 from app.store.case_query import unit_by_status
+from app.store.case_values import counted_in_memory
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.search_hits import NewestHits
 from app.store.sql_deadline import within
 
 
 def count_cases(db: Database, case_filter: CaseFilter) -> int:
-    return _count(db, where_clause(db, case_filter))
+    counted = counted_in_memory(db, case_filter)
+    return _count(db, where_clause(db, case_filter)) if counted is None else counted
 
 
 def _count(db: Database, where: Where | None) -> int:

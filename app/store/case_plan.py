@@ -26,11 +26,12 @@ from app.store.case_query import (
     order_by,
     ordered_by,
 )
-from app.store.case_values import FIXED, values_holding
+from app.store.case_values import values_holding
 from app.store.number_ranges import numbered_within
 from app.store.search_hits import NewestHits, SearchHits, search_hits
 from app.store.search_probe import PROBE, probes
 from app.store.value_sample import fewest, kept_until_written
+from app.store.values_kept import FIXED
 
 # A narrowing filter matching at most this many cases gathers them by its own index and
 # sorts them (~20 ms); above it, walking the sort index finds a window's rows sooner.

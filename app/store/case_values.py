@@ -1,63 +1,69 @@
-"""Each case's category, grid, source, urgency and first receiving unit, one small number a
-row number, kept in memory per connection: which values of a column a search's hits hold,
-in a millisecond (issue 16).
+"""Which cases a filter finds among a search's hits, or among all, told from each case's
+values kept in memory (``values_kept``: its category, grid, source, urgency, first receiving
+unit, status, lead unit and day received), in a millisecond (issue 16).
 
 A search listed by category walks the category index testing each entry against its hits.
 Where the hits lie in one category at the far end of the order (占道经营, descending), the
 walk passes 900,000 entries of the categories before it (100 ms at a million cases), and
-only knowing each case's category tells those categories hold none. These five columns are
-written once, when the case is registered, and never changed after (the fold updates only
-the others: projections/cases.py), so what was read holds for as long as the row numbers
-name the same cases: until a rebuild numbers them again (it counts ``NUMBERING`` up).
-
-They are read a chunk of row numbers at a time through ``cases_by_seq``, which holds them
-all: by the window's idle upkeep (``read_more``, about 20 ms a chunk), and when a list is
-read, the few cases registered since. A list read before they are all read walks as before.
+only knowing each case's category tells those categories hold none. A filter of those
+values alone is counted here, exactly, in a few milliseconds at five million cases.
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.store.settings import read_setting, write_setting
-
-FIXED = ("category_code", "grid_code", "source", "urgency", "first_receiver_unit")
-# counted up by a rebuild, which numbers every case again
-NUMBERING = "cases_numbered"
-# cases read in one step of the idle upkeep (~30 ms), and at most as many registered since
-# the last read are read when a list asks (a few: a sync import's thousands wait for idle)
-CHUNK = 20_000
-READ_WHEN_ASKED = 2_000
+from app.core.text import fts_query
+from app.store.case_query import CaseFilter
+from app.store.search_hits import kept_hits
+from app.store.values_kept import FIXED, Values, day_of, known
 
 
-@dataclass
-class _Values:
-    numbering: Any  # NUMBERING when read
-    known: int = 0  # row numbers 1..known are read
-    codes: dict[str, Any] = field(default_factory=dict)  # a column's code of each row number
-    values: dict[str, list[str]] = field(default_factory=dict)  # code - 1 -> value
-    index: dict[str, dict[str, int]] = field(default_factory=dict)  # value -> code
+@dataclass(frozen=True)
+class Held:
+    """What a filter asks of the values kept: for each column of ``HELD``, the values it may
+    hold, and the days received (``YYYY-MM-DD``, either end open, both inclusive)."""
+
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    received_from: str | None = None
+    received_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.received_from or self.received_to)
 
 
-_kept: weakref.WeakKeyDictionary[Database, _Values] = weakref.WeakKeyDictionary()
+def held_of(case_filter: CaseFilter) -> Held:
+    """What of the filter the values kept tell: all but a person's to-do list and the
+    search."""
+    f = case_filter
+    wanted = {
+        "status": (f.status,) if f.status else (),
+        "category_code": f.category_codes,
+        "grid_code": (f.grid_code,) if f.grid_code else (),
+        "source": (f.source,) if f.source else (),
+        "urgency": (f.urgency,) if f.urgency else (),
+        "lead_unit": (f.lead_unit,) if f.lead_unit else (),
+    }
+    values = {column: held for column, held in wanted.items() if held}
+    return Held(values, f.received_from, f.received_to)
 
 
-def renumbered(db: Database) -> None:
-    """Inside a rebuild's transaction: the row numbers name other cases from now on."""
-    write_setting(db, NUMBERING, (read_setting(db, NUMBERING) or 0) + 1)
-
-
-def read_more(db: Database) -> bool:
-    """Read the next chunk of row numbers (the idle upkeep's step); False when all are read
-    (or inside a transaction, whose rows may yet be rolled back)."""
-    kept = _current(db)
-    if kept is None:
-        return False
-    return _read_chunk(db, kept)
+def counted_in_memory(db: Database, case_filter: CaseFilter) -> int | None:
+    """How many cases the filter finds, where the values kept tell all of it but a search
+    whose hits are read already (no to-do list), and are read: every case of five million
+    counted in about 5 ms. None: not so."""
+    held = held_of(case_filter)
+    if not held or case_filter.waiting_on is not None:
+        return None
+    if not case_filter.text.strip():
+        return count_holding(db, held)
+    match = fts_query(case_filter.text)
+    hits = None if match is None else kept_hits(db, match)
+    found = None if hits is None else cases_holding(db, held, hits.rows)
+    return None if found is None else len(found)
 
 
 def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
@@ -67,7 +73,7 @@ def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
     them all)."""
     import numpy
 
-    kept = _known(db, seqs)
+    kept = known(db, seqs)
     if kept is None:
         return None
     counted = numpy.bincount(kept.codes[column][seqs], minlength=1)
@@ -76,47 +82,40 @@ def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
     return [kept.values[column][code - 1] for code in numpy.flatnonzero(counted)]
 
 
-def cases_holding(db: Database, wanted: dict[str, tuple[str, ...]], seqs: Any) -> Any | None:
-    """Those of the cases numbered ``seqs`` (numpy) whose value of each column of
-    ``wanted`` (of ``FIXED``) is one of the values given, in the order of ``seqs``; None:
-    not known yet (as ``values_holding``). The 1.2 million cases holding 占 among five
-    million are told apart by grid in 2.5 ms: a search within the fixed values needs
-    no walk of a filter's index once its hits are read."""
-    import numpy
-
+def cases_holding(db: Database, held: Held, seqs: Any) -> Any | None:
+    """Those of the cases numbered ``seqs`` (numpy) that hold what ``held`` asks, in the
+    order of ``seqs``; None: not known yet (as ``values_holding``, or events appended
+    since, more than ``READ_WHEN_ASKED``). The 1.2 million cases holding 占 among five
+    million are told apart by grid in 2.5 ms: a search within the values kept needs no
+    walk of a filter's index once its hits are read."""
     if len(seqs) == 0:
         return seqs
-    kept = _known(db, seqs)
-    if kept is None:
+    kept = known(db, seqs)
+    if kept is None or not kept.codes[FIXED[0]][seqs].all():  # a row number not read
         return None
-    chosen = numpy.ones(len(seqs), dtype=numpy.bool_)
-    for column, values in wanted.items():
-        codes = kept.codes[column][seqs]
-        if not codes.all():  # a row number with no case read
-            return None
-        chosen &= _among(codes, _codes_of(kept, column, values))
-    return seqs[chosen]
+    chosen = _holding(kept, held, seqs)
+    return None if chosen is None else seqs[chosen]
 
 
-def count_holding(db: Database, wanted: dict[str, tuple[str, ...]], every: int = 1) -> int | None:
-    """How many cases hold, for each column of ``wanted`` (of ``FIXED``), one of its
-    values, counting only every ``every``-th row number (a sample: the count that many
-    times over estimates the whole); None: not known yet (as ``values_holding``). Every
-    case of five million is counted in about 5 ms, one in 64 in a tenth of that."""
+def count_holding(db: Database, held: Held, every: int = 1) -> int | None:
+    """How many cases hold what ``held`` asks, counting only every ``every``-th row number
+    (a sample: the count that many times over estimates the whole); None: not known yet
+    (as ``cases_holding``). Every case of five million is counted in about 5 ms, one in 64
+    in a tenth of that."""
     import numpy
 
-    chosen = _holding_every(db, wanted, every)
+    chosen = _holding_every(db, held, every)
     return None if chosen is None else int(numpy.count_nonzero(chosen))
 
 
 def sample_holding(
-    db: Database, wanted: dict[str, tuple[str, ...]], every: int, how_many: int
+    db: Database, held: Held, every: int, how_many: int
 ) -> tuple[int, list[int]] | None:
-    """How many of every ``every``-th row number hold the values ``wanted`` (as
+    """How many of every ``every``-th row number hold what ``held`` asks (as
     ``count_holding``), and up to ``how_many`` of them, spread evenly."""
     import numpy
 
-    chosen = _holding_every(db, wanted, every)
+    chosen = _holding_every(db, held, every)
     if chosen is None:
         return None
     found = numpy.flatnonzero(chosen)
@@ -126,32 +125,74 @@ def sample_holding(
     return len(found), [1 + int(at) * every for at in sample]  # (the first row number is 1)
 
 
-def _holding_every(db: Database, wanted: dict[str, tuple[str, ...]], every: int) -> Any | None:
-    """Which of every ``every``-th row number, from 1, hold the values ``wanted``."""
+def every_case_holding(db: Database, held: Held, at_most: int) -> list[int] | None:
+    """The row numbers of every case holding what ``held`` asks, in their order, if they
+    are at most ``at_most``; None: more, or not known yet (as ``cases_holding``)."""
     import numpy
 
-    kept = _known(db, numpy.zeros(0, dtype=numpy.int64))
+    chosen = _holding_every(db, held, 1)
+    if chosen is None or numpy.count_nonzero(chosen) > at_most:
+        return None
+    return [1 + int(at) for at in numpy.flatnonzero(chosen)]
+
+
+def nth_holding(db: Database, held: Held, n: int, from_last: bool, every: int) -> int | None:
+    """The row number of the ``n``-th case holding what ``held`` asks, from the first row
+    number or the last, told from every ``every``-th row number (within as many of it);
+    None: fewer hold it, or not known yet (as ``cases_holding``)."""
+    import numpy
+
+    chosen = _holding_every(db, held, every)
+    if chosen is None:
+        return None
+    found = numpy.flatnonzero(chosen[::-1] if from_last else chosen)
+    at = -(-n // every) - 1  # (the sampled case standing for the n-th)
+    if len(found) <= at:
+        return None
+    sampled = len(chosen) - 1 - int(found[at]) if from_last else int(found[at])
+    return 1 + sampled * every
+
+
+def _holding_every(db: Database, held: Held, every: int) -> Any | None:
+    """Which of every ``every``-th row number, from 1, hold what ``held`` asks."""
+    import numpy
+
+    kept = known(db, numpy.zeros(0, dtype=numpy.int64))
     if kept is None or not kept.codes:
         return None
-    chosen = numpy.ones(len(range(1, kept.known + 1, every)), dtype=numpy.bool_)
-    for column, values in wanted.items():
-        codes = kept.codes[column][1 : kept.known + 1 : every]
-        chosen &= _among(codes, _codes_of(kept, column, values))
+    return _holding(kept, held, slice(1, kept.known + 1, every))
+
+
+def _holding(kept: Values, held: Held, rows: Any) -> Any | None:
+    """Which of the row numbers ``rows`` (numpy, or a slice) hold what ``held`` asks;
+    None: a case received on no day of this era, and days asked for."""
+    import numpy
+
+    chosen = numpy.ones(len(kept.days[rows]), dtype=numpy.bool_)
+    for column, values in held.values.items():
+        chosen &= _among(kept.codes[column][rows], _codes_of(kept, column, values))
+    if held.received_from or held.received_to:
+        first = day_of(held.received_from) if held.received_from else 1
+        last = day_of(held.received_to) if held.received_to else 2**16 - 1
+        if kept.undated or not (first and last):
+            return None
+        days = kept.days[rows]
+        chosen &= (days >= first) & (days <= last)
     return chosen
 
 
 def leading_values(
     db: Database, column: str, seqs: Any, descending: bool, limit: int
 ) -> tuple[Any, list[str]] | None:
-    """Those of the cases numbered ``seqs`` (numpy) whose value of ``column`` comes first
-    in that order (SQLite's: the texts' bytes), of as few values as hold ``limit`` of them,
-    and those values; None: not known yet (as ``values_holding``). A list sorted by the
-    column shows those first, whatever the rest: of the 33,000 cases of grid G07 holding 占
-    among five million, the first page by category is among the few thousand of its first
-    category."""
+    """Those of the cases numbered ``seqs`` (numpy) whose value of ``column`` (of ``HELD``)
+    comes first in that order (SQLite's: the texts' bytes), of as few values as hold
+    ``limit`` of them, and those values; None: not known yet (as ``cases_holding``). A
+    list sorted by the column shows those first, whatever the rest: of the 33,000 cases of
+    grid G07 holding 占 among five million, the first page by category is among the few
+    thousand of its first category."""
     import numpy
 
-    kept = _known(db, seqs)
+    kept = known(db, seqs)
     if kept is None:
         return None
     codes = kept.codes[column][seqs]
@@ -159,7 +200,7 @@ def leading_values(
     if counted[0]:  # a row number with no case read
         return None
     values = kept.values[column]
-    present = sorted(numpy.flatnonzero(counted), key=lambda code: values[code - 1])
+    present = sorted(numpy.flatnonzero(counted), key=lambda code: _text_order(values[code - 1]))
     taken, held = [], 0
     for code in reversed(present) if descending else present:
         taken.append(int(code))
@@ -169,7 +210,12 @@ def leading_values(
     return seqs[_among(codes, taken)], [values[code - 1] for code in taken]
 
 
-def _codes_of(kept: _Values, column: str, values: tuple[str, ...]) -> list[int]:
+def _text_order(value: str | None) -> tuple[bool, bytes]:
+    """SQLite's order of a column's values: NULL first, then the texts' bytes."""
+    return (value is not None, (value or "").encode())
+
+
+def _codes_of(kept: Values, column: str, values: tuple[str, ...]) -> list[int]:
     """The codes of those of ``values`` some case of ``column`` holds."""
     index = kept.index.get(column, {})
     return [index[value] for value in values if value in index]
@@ -184,74 +230,3 @@ def _among(codes: Any, wanted: list[int]) -> Any:
     for code in wanted:
         found |= codes == code
     return found
-
-
-def _known(db: Database, seqs: Any) -> _Values | None:
-    """What is kept for ``db`` if it holds every case numbered ``seqs``, else None (read on
-    first if a few were registered since: ``READ_WHEN_ASKED``)."""
-    kept = _current(db)
-    if kept is None:
-        return None
-    top = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
-    if 0 < top - kept.known <= READ_WHEN_ASKED:
-        _read_chunk(db, kept)
-    if kept.known < top:
-        return None
-    if len(seqs) and seqs.max() > kept.known:  # (a hit registered after ``top`` was read)
-        return None
-    if read_setting(db, NUMBERING) != kept.numbering:  # a rebuild committed meanwhile
-        return None
-    return kept
-
-
-def _current(db: Database) -> _Values | None:
-    """What is kept for ``db``, started again after a rebuild; None inside a transaction."""
-    if db.conn.in_transaction:
-        return None
-    numbering = read_setting(db, NUMBERING)
-    kept = _kept.get(db)
-    if kept is None or kept.numbering != numbering:
-        kept = _kept[db] = _Values(numbering)
-    return kept
-
-
-def _read_chunk(db: Database, kept: _Values) -> bool:
-    """Read the next ``CHUNK`` cases after the row numbers read; False: there were none."""
-    import numpy
-
-    rows = db.execute(
-        f"SELECT seq, {', '.join(FIXED)} FROM cases INDEXED BY cases_by_seq "
-        "WHERE seq > ? ORDER BY seq LIMIT ?",
-        [kept.known, CHUNK],
-    ).fetchall()
-    if not rows:
-        return False
-    seqs = numpy.fromiter((row[0] for row in rows), dtype=numpy.int64, count=len(rows))
-    last = int(seqs[-1])
-    for at, column in enumerate(FIXED, 1):
-        codes = _grown(kept, column, last)
-        index, values = kept.index.setdefault(column, {}), kept.values.setdefault(column, [])
-        for value in {row[at] for row in rows} - index.keys():
-            values.append(value)
-            index[value] = len(values)
-        chunk = numpy.fromiter((index[row[at]] for row in rows), dtype=numpy.int64)
-        if len(values) > numpy.iinfo(codes.dtype).max:  # (a few dozen: one byte each)
-            wider = numpy.min_scalar_type(len(values))
-            codes = kept.codes[column] = codes.astype(wider)
-        codes[seqs] = chunk
-    kept.known = last
-    return True
-
-
-def _grown(kept: _Values, column: str, last: int) -> Any:
-    """The column's codes, long enough for row number ``last``."""
-    import numpy
-
-    codes = kept.codes.get(column)
-    if codes is None:
-        codes = numpy.zeros(0, dtype=numpy.uint8)
-    if len(codes) <= last:
-        grown = numpy.zeros(max(last + 1, 2 * len(codes)), dtype=codes.dtype)
-        grown[: len(codes)] = codes
-        codes = kept.codes[column] = grown
-    return codes

@@ -10,11 +10,11 @@ from sqlite_utils import Database
 from app.core.events import EventType
 from app.core.model import User
 from app.core.permissions import REBUILD, require
-from app.store.case_values import renumbered
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
 from app.store.projections.cases import forget_context, refold_cases
 from app.store.projections.table import PROJECTION_TABLES, apply_event
+from app.store.values_kept import renumbered
 
 Progress = Callable[[int, int], bool]
 
@@ -29,7 +29,7 @@ def rebuild(db: Database, actor: User, progress: Progress | None = None) -> int:
     """
     require(actor.role, REBUILD)
     with write_transaction(db):
-        renumbered(db)  # the cases' row numbers name other cases after it (case_values)
+        renumbered(db)  # the cases' row numbers name other cases after it (values_kept)
         return replay_log(db, progress)
 
 

@@ -13,11 +13,20 @@ from sqlite_utils import Database
 from app.core.text import fts_query, fts_widened
 from app.store.case_list import row_numbers
 from app.store.case_plan import CaseFilter, CaseSort, where_clause
-from app.store.case_values import cases_holding, count_holding, sample_holding
+from app.store.case_values import (
+    Held,
+    cases_holding,
+    count_holding,
+    every_case_holding,
+    held_of,
+    nth_holding,
+    sample_holding,
+)
 from app.store.search_hits import kept_hits, listed_rows, search_hits
 from app.store.search_probe import every_hit_among
 from app.store.search_within import ORDERED_AT_MOST, first_in_order, others_among
 from app.store.sql_deadline import within
+from app.store.walk_foresight import WALK_MS_PER_ENTRY
 
 # A search within filters finding at most this many cases (found within
 # FEW_LISTED_WITHIN_MS, the search aside) probes each of them for its words (7-16 µs each)
@@ -43,15 +52,18 @@ def few_probed(
     unsearched = replace(case_filter, text="")
     if match is None or unsearched == CaseFilter() or kept_hits(db, match) is not None:
         return None
-    wanted = _fixed_values(unsearched)
+    wanted = held_of(unsearched)
     holding = _holding_fixed(db, wanted) if wanted else None
     if holding == 0:
         return 0, []
     per_million = row_numbers(db) / 1_000_000 * FEW_PROBED_PER_MILLION
     at_most = min(FEW_PROBED_AT_MOST, round(per_million))
-    if holding is not None and holding > at_most and _others(unsearched) == CaseFilter():
-        return None  # (not worth listing)
-    listed = _listed_at_most(db, unsearched, at_most)
+    if holding is not None and _others(unsearched) == CaseFilter():
+        # the values kept tell it all: those cases listed in memory, if so few (counted
+        # exactly where the sample's estimate is not more than twice as many)
+        listed = every_case_holding(db, wanted, at_most) if holding <= 2 * at_most else None
+    else:
+        listed = _listed_at_most(db, unsearched, at_most)
     if listed is None:
         return None
     found = every_hit_among(db, match, listed)
@@ -60,7 +72,7 @@ def few_probed(
     return len(found), first_in_order(db, found, sort, limit, case_filter.grid_code)
 
 
-def _holding_fixed(db: Database, wanted: dict[str, tuple[str, ...]]) -> int | None:
+def _holding_fixed(db: Database, wanted: Held) -> int | None:
     """How many cases hold the fixed values ``wanted``: none, told exactly; more,
     estimated from every ``FIXED_SAMPLED_EVERY``-th case; None: not known yet."""
     sampled = count_holding(db, wanted, FIXED_SAMPLED_EVERY)
@@ -70,10 +82,8 @@ def _holding_fixed(db: Database, wanted: dict[str, tuple[str, ...]]) -> int | No
 
 
 def _others(case_filter: CaseFilter) -> CaseFilter:
-    """The filter without its fixed values (``_fixed_values``) nor its search."""
-    return replace(
-        case_filter, text="", category_codes=(), grid_code=None, source=None, urgency=None
-    )
+    """The filter without what the values kept tell (``held_of``) nor its search."""
+    return CaseFilter(waiting_on=case_filter.waiting_on)
 
 
 def _listed_at_most(db: Database, case_filter: CaseFilter, how_many: int) -> list[int] | None:
@@ -87,6 +97,57 @@ def _listed_at_most(db: Database, case_filter: CaseFilter, how_many: int) -> lis
     if rows is None or len(rows) > how_many:
         return None
     return [row[0] for row in rows]
+
+
+# A walk probing a filter's cases for a search (``case_count._probed``) is foreseen from
+# this many of them, probed (7-16 µs each: PROBED_MS_EACH, the least), and, in the order
+# received, from how far along it the cases it needs lie (WALK_MS_PER_ENTRY passed).
+PROBING_FORESEEN_FROM = 64
+PROBED_MS_EACH = 0.007
+# ... and not tried only if foreseen to take this many times as long (a sample's share is
+# rough; a walk tried in vain costs its time, one not tried every hit read)
+PROBING_FORESEEN_MARGIN = 2.0
+
+
+def probing_foreseen_longer(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int, ms: float, walked: bool
+) -> bool:
+    """Whether a walk probing the filter's cases for its search, in the ``sort`` order
+    (along its index: ``walked``), is foreseen to take longer than ``ms`` (by
+    ``PROBING_FORESEEN_MARGIN``): from the share
+    of hits among a sample of those cases, how many it probes before the window's last;
+    and where those lie in the order received, how many entries it passes first. At a
+    million cases the 8,141 of 办理中 in 市容环境 are the newest: oldest first, the walk
+    passed 900,000 entries in 10 ms and probed none. Only where the values kept tell the
+    whole filter (else False)."""
+    import math
+
+    held = held_of(case_filter)
+    if not held or _others(case_filter) != CaseFilter():
+        return False
+    sampled = sample_holding(db, held, FIXED_SAMPLED_EVERY, PROBING_FORESEEN_FROM)
+    if sampled is not None and len(sampled[1]) < PROBING_FORESEEN_FROM // 4:
+        sampled = sample_holding(db, held, 1, PROBING_FORESEEN_FROM)  # (few: every case)
+    if sampled is None or not sampled[1]:
+        return False
+    sample = sampled[1]
+    found = len(every_hit_among(db, fts_query(case_filter.text) or "", sample))
+    if not found:  # (too few to probe for)
+        return True
+    needed = math.ceil(limit * len(sample) / found)
+    ms *= PROBING_FORESEEN_MARGIN
+    if needed * PROBED_MS_EACH > ms:
+        return True
+    # how far along: in the order received, from either end (not newest first, walked
+    # along a filter's own index, nor a date range, walked from its start)
+    dated = case_filter.received_from or case_filter.received_to
+    if not walked or dated or sort == CaseSort() or sort.column not in ("number", "received_at"):
+        return False
+    nth = nth_holding(db, held, needed, sort.descending, FIXED_SAMPLED_EVERY)
+    if nth is None:  # (fewer: the walk passes them all)
+        nth = 1 if sort.descending else row_numbers(db)
+    passed = row_numbers(db) - nth if sort.descending else nth
+    return needed * PROBED_MS_EACH + passed * WALK_MS_PER_ENTRY > ms
 
 
 # A search within the fixed values and other filters (a status, dates, a unit, a to-do
@@ -115,7 +176,7 @@ def hits_in_fixed_values(
     import numpy
 
     match = fts_query(case_filter.text)
-    wanted = _fixed_values(case_filter)
+    wanted = held_of(case_filter)
     if match is None or not wanted:
         return None
     found = _widened_hits(db, case_filter.text, match, wanted)
@@ -138,12 +199,10 @@ def hits_in_fixed_values(
 def widens_first(case_filter: CaseFilter) -> bool:
     """Whether ``hits_in_fixed_values`` may read the hits of a phrase's first pair before
     the phrase's own (a plan giving up before it leaves those unread)."""
-    return bool(_fixed_values(case_filter)) and fts_widened(case_filter.text) is not None
+    return bool(held_of(case_filter)) and fts_widened(case_filter.text) is not None
 
 
-def _widened_hits(
-    db: Database, text: str, match: str, wanted: dict[str, tuple[str, ...]]
-) -> Any | None:
+def _widened_hits(db: Database, text: str, match: str, wanted: Held) -> Any | None:
     """The hits of a phrase among the fixed values ``wanted``, found among the hits of its
     first pair (``fts_widened``), each probed for the whole phrase, where those are few:
     grid G07 holds none of the 576,000 cases holding 占道 among five million, so 占道经营
@@ -163,7 +222,7 @@ def _widened_hits(
     return every_hit_among(db, match, [int(seq) for seq in among])
 
 
-def _few_foreseen(db: Database, wider: str, wanted: dict[str, tuple[str, ...]]) -> bool:
+def _few_foreseen(db: Database, wider: str, wanted: Held) -> bool:
     """Whether the hits of ``wider`` among the fixed values ``wanted`` are foreseen to be at
     most ``WIDENED_PROBED_AT_MOST``: a sample of the cases holding those values probed for
     it (``WIDENED_SAMPLE``, about 2 ms), its share times their count (estimated as in
@@ -176,18 +235,6 @@ def _few_foreseen(db: Database, wider: str, wanted: dict[str, tuple[str, ...]]) 
         return True
     share = len(every_hit_among(db, wider, sample)) / len(sample)
     return holding * FIXED_SAMPLED_EVERY * share <= WIDENED_PROBED_AT_MOST
-
-
-def _fixed_values(case_filter: CaseFilter) -> dict[str, tuple[str, ...]]:
-    """The filter's fixed columns (``case_values.FIXED``) and the values each may hold."""
-    f = case_filter
-    wanted = {
-        "category_code": f.category_codes,
-        "grid_code": (f.grid_code,) if f.grid_code else (),
-        "source": (f.source,) if f.source else (),
-        "urgency": (f.urgency,) if f.urgency else (),
-    }
-    return {column: values for column, values in wanted.items() if values}
 
 
 def _tested_for(db: Database, others: CaseFilter, seqs: Any) -> list[int]:

@@ -45,7 +45,7 @@ class SearchHits:
     # the same bitmap in numpy, for testing many cases at once
     bitmap: Any = field(default=None, compare=False)
     # the hits' row numbers (numpy, in no order), and the values of a column of
-    # case_values.FIXED they hold (case_plan._only_holding)
+    # values_kept.FIXED they hold (case_plan._only_holding)
     rows: Any = field(default=None, compare=False)
     holding: dict[str, list[str]] = field(default_factory=dict, compare=False)
 

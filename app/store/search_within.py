@@ -23,10 +23,11 @@ from app.store.case_plan import (
     where_clause,
 )
 from app.store.case_query import one_value_columns, order_by
-from app.store.case_values import FIXED, leading_values
+from app.store.case_values import leading_values
 from app.store.search_hits import listed_rows, search_hits
 from app.store.sql_deadline import within
 from app.store.value_sample import fewest
+from app.store.values_kept import HELD
 
 # A search within a filter finding at most this many cases through one value's index is
 # answered by testing them all against its hits at once (``hits_within``).
@@ -104,10 +105,11 @@ def first_in_order(
 
     seqs = numpy.asarray(seqs, dtype=numpy.int64)
     holding = None
-    if sort.column in FIXED:  # only those in the first values of the order
+    if sort.column in HELD:  # only those in the first values of the order
         leading = leading_values(db, sort.column, seqs, sort.descending, limit)
         if leading is not None:
             seqs, holding = leading
+            holding = None if None in holding else holding  # (no IN finds a NULL)
     work = lambda: _walked(db, seqs, sort, limit, grid, holding)  # noqa: E731
     in_index = sort.column in IN_EVERY_INDEX
     walked = within(db, len(seqs) * (LOOKED_UP_IN_INDEX_MS if in_index else LOOKED_UP_MS), work)

@@ -13,7 +13,7 @@ read-only file, a full disk) ends merging until the clerk's next idle period, or
 start.
 
 The same idle steps first read each case's fixed values, a chunk at a time
-(store/case_values.py: about 30 ms a step, 50 steps at a million cases; then only the few
+(store/values_kept.py: about 30 ms a step, 50 steps at a million cases; then only the few
 registered since), so a search listed by category or grid walks only the values holding
 its hits.
 
@@ -30,8 +30,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from sqlite_utils import Database
 
-from app.store.case_values import read_more
 from app.store.search_index import Merging, merge_step
+from app.store.values_kept import read_more
 from app.ui.common.runner import BackgroundRunner, Operation
 
 START_AFTER_MS = 30_000

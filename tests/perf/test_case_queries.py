@@ -15,11 +15,11 @@ from app.store.case_list import (
     count_cases,
 )
 from app.store.case_plan import SORTABLE
-from app.store.case_values import read_more
 from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches
 from app.store.setup import open_database
+from app.store.values_kept import read_more
 from app.wall_clock import system_wall  # the benchmark database was built today
 from tests.perf.case_matrix import (
     SCREEN_ROWS,
@@ -109,7 +109,7 @@ def test_case_list_matrix(million_db: Path) -> None:
     db = open_database(million_db)
     clerk = user_by_name(db, "clerk")
     started, steps = time.perf_counter(), 0
-    while read_more(db):  # as the window's idle upkeep does (store/case_values.py)
+    while read_more(db):  # as the window's idle upkeep does (store/values_kept.py)
         steps += 1
     read_ms = (time.perf_counter() - started) * 1000
     print(f"\nthe cases' fixed values read on idle: {read_ms:.0f} ms in {steps} steps")

@@ -224,9 +224,9 @@ def main() -> None:
 
 def _values_read(window, db, wait) -> None:  # type: ignore[no-untyped-def]
     """What the idle upkeep does once the search index is merged, done now: every case's
-    fixed values read (store/case_values.py), on the window's worker, and on this
+    fixed values read (store/values_kept.py), on the window's worker, and on this
     connection for the raw floors."""
-    from app.store.case_values import read_more
+    from app.store.values_kept import read_more
     from app.ui.common.runner import Operation
 
     def read_all(database, _progress) -> int:  # type: ignore[no-untyped-def]

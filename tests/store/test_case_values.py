@@ -9,21 +9,24 @@ import random
 import numpy
 import pytest
 
-import app.store.case_values as case_values
+import app.store.values_kept as values_kept
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest
 from app.core.text import fts_query
 from app.store.blobs import BlobStore
+from app.store.calendar_days import set_day
+from app.store.case_actions import act
 from app.store.case_count import first_window
-from app.store.case_list import CaseFilter, CaseSort, listed_window
+from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
 from app.store.case_plan import where_clause
 from app.store.case_values import (
-    FIXED,
-    NUMBERING,
+    Held,
     cases_holding,
     count_holding,
+    every_case_holding,
     leading_values,
-    read_more,
-    renumbered,
+    nth_holding,
     sample_holding,
     values_holding,
 )
@@ -34,7 +37,9 @@ from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, search_hits
 from app.store.settings import read_setting
 from app.store.setup import open_database
+from app.store.values_kept import FIXED, HELD, NUMBERING, read_more, renumbered
 from tests.clock import frozen
+from tests.store.store_helpers import case_for
 
 
 def numbered(seqs: list[int]) -> numpy.ndarray:
@@ -54,8 +59,8 @@ def every_chunk_read(db) -> None:
 
 
 def test_the_values_a_set_of_cases_holds_are_those_sqlite_finds(demo_db, monkeypatch) -> None:
-    monkeypatch.setattr(case_values, "CHUNK", 50)  # the demo read in several chunks
-    monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
+    monkeypatch.setattr(values_kept, "CHUNK", 50)  # the demo read in several chunks
+    monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
     seqs = [row[0] for row in demo_db.execute("SELECT seq FROM cases WHERE seq % 7 = 3")]
     assert values_holding(demo_db, "category_code", numbered(seqs)) is None  # not read yet
     every_chunk_read(demo_db)
@@ -66,42 +71,81 @@ def test_the_values_a_set_of_cases_holds_are_those_sqlite_finds(demo_db, monkeyp
             assert set(held) == held_in_sql(demo_db, column, some), column
 
 
+def any_days(db, rng: random.Random) -> tuple[str | None, str | None]:
+    """(a range of the days the demo's cases were received, either end open, or none)"""
+    days = sorted({row[0][:10] for row in db.execute("SELECT received_at FROM cases")})
+    first, last = sorted(rng.sample(days, 2))
+    return rng.choice([(None, None), (first, last), (first, None), (None, last), (last, last)])
+
+
+def held_sql(held: Held) -> tuple[str, list]:
+    """(the clause of SQLite's own finding the cases ``held`` asks for, and its parameters)"""
+    tests = [f"{c} IN ({','.join('?' for _ in v)})" for c, v in held.values.items()]
+    params = [value for values in held.values.values() for value in values]
+    if held.received_from:
+        tests.append("received_at >= ?")
+        params.append(held.received_from)
+    if held.received_to:
+        tests.append("received_at < ?")
+        params.append(held.received_to + "~")
+    return " AND ".join(tests or ["1"]), params
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, seed: int) -> None:
-    """Any values of any fixed columns, among any cases, in their order (none: none); not
-    known before the cases are read."""
+    """Any values of any columns kept, any days received, among any cases, in their order
+    (none: none); not known before the cases are read."""
     rng = random.Random(seed)
     seqs = [row[0] for row in demo_db.execute("SELECT seq FROM cases")]
     some = rng.sample(seqs, len(seqs) // 3)
-    monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
-    assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered(some)) is None
+    monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
+    g07 = Held({"grid_code": ("G07",)})
+    assert cases_holding(demo_db, g07, numbered(some)) is None
     assert leading_values(demo_db, "grid_code", numbered(some), False, 5) is None
-    assert count_holding(demo_db, {"grid_code": ("G07",)}) is None
-    assert sample_holding(demo_db, {"grid_code": ("G07",)}, 1, 5) is None
-    assert cases_holding(demo_db, {"grid_code": ("G07",)}, numbered([])).tolist() == []
+    assert count_holding(demo_db, g07) is None
+    assert sample_holding(demo_db, g07, 1, 5) is None
+    assert cases_holding(demo_db, g07, numbered([])).tolist() == []
     every_chunk_read(demo_db)
-    for _ in range(10):
+    for _ in range(12):
         wanted = {}
-        for column in rng.sample(FIXED, rng.choice((1, 2, 3))):
-            values = sorted(held_in_sql(demo_db, column, seqs))
-            wanted[column] = (*rng.sample(values, rng.choice((1, 2))), "没有这个值")
-        tests = " AND ".join(f"{c} IN ({','.join('?' for _ in v)})" for c, v in wanted.items())
+        for column in rng.sample(HELD, rng.choice((0, 1, 2, 3))):
+            values = sorted(held_in_sql(demo_db, column, seqs) - {None})
+            wanted[column] = (
+                *rng.sample(values, min(len(values), rng.choice((1, 2)))),
+                "没有这个值",
+            )
+        held = Held(wanted, *any_days(demo_db, rng))
+        tests, params = held_sql(held)
         marks = ",".join("?" for _ in some)
         sql = f"SELECT seq FROM cases WHERE seq IN ({marks}) AND {tests}"
-        expected = {row[0] for row in demo_db.execute(sql, [*some, *sum(wanted.values(), ())])}
-        found = cases_holding(demo_db, wanted, numbered(some))
-        assert found is not None and set(found.tolist()) == expected, wanted
+        expected = {row[0] for row in demo_db.execute(sql, [*some, *params])}
+        found = cases_holding(demo_db, held, numbered(some))
+        assert found is not None and set(found.tolist()) == expected, held
         assert found.tolist() == [seq for seq in numbered(some).tolist() if seq in expected]
         for every in (1, 7):  # every case, or one in seven from the first
             sql = f"SELECT seq FROM cases WHERE (seq - 1) % {every} = 0 AND {tests} ORDER BY seq"
-            sampled = [row[0] for row in demo_db.execute(sql, sum(wanted.values(), ()))]
-            assert count_holding(demo_db, wanted, every) == len(sampled), (wanted, every)
-            assert sample_holding(demo_db, wanted, every, 10**6) == (len(sampled), sampled)
-            counted, few = sample_holding(demo_db, wanted, every, 3) or (None, [])
+            sampled = [row[0] for row in demo_db.execute(sql, params)]
+            assert count_holding(demo_db, held, every) == len(sampled), (held, every)
+            assert sample_holding(demo_db, held, every, 10**6) == (len(sampled), sampled)
+            counted, few = sample_holding(demo_db, held, every, 3) or (None, [])
             assert counted == len(sampled) and len(few) == min(3, len(sampled))
             assert set(few) <= set(sampled) and few == sorted(few)
             if len(sampled) >= 3:  # spread: the first and the last
                 assert (few[0], few[-1]) == (sampled[0], sampled[-1])
+        every_case = [
+            row[0]
+            for row in demo_db.execute(f"SELECT seq FROM cases WHERE {tests} ORDER BY seq", params)
+        ]
+        assert every_case_holding(demo_db, held, len(every_case)) == every_case
+        if every_case:
+            assert every_case_holding(demo_db, held, len(every_case) - 1) is None
+        for n in {1, 2, len(every_case) // 2 + 1, len(every_case) + 1}:  # the n-th from an end
+            nth = [every_case[n - 1], every_case[-n]] if n <= len(every_case) else [None, None]
+            assert [nth_holding(demo_db, held, n, end, 1) for end in (False, True)] == nth
+        sql = f"SELECT seq FROM cases WHERE (seq - 1) % 7 = 0 AND {tests} ORDER BY seq"
+        sampled = [row[0] for row in demo_db.execute(sql, params)]
+        if len(sampled) >= 2:  # told from one in seven: the sampled case standing for it
+            assert nth_holding(demo_db, held, 8, False, 7) == sampled[1]
 
 
 @pytest.mark.parametrize("descending", [False, True])
@@ -110,7 +154,7 @@ def test_the_leading_values_hold_the_first_cases_of_the_order(demo_db, descendin
     least as many as asked, or all of them."""
     seqs = [row[0] for row in demo_db.execute("SELECT seq FROM cases WHERE seq % 3 = 1")]
     every_chunk_read(demo_db)
-    for column in ("category_code", "grid_code", "source"):
+    for column in ("category_code", "grid_code", "source", "status", "lead_unit"):
         d = "DESC" if descending else "ASC"
         marks = ",".join("?" for _ in seqs)
         sql = (
@@ -128,9 +172,8 @@ def test_the_leading_values_hold_the_first_cases_of_the_order(demo_db, descendin
                 if held >= limit:
                     break
             assert values == taken, (column, limit)
-            places = ",".join("?" for _ in taken)
-            sql = f"SELECT seq FROM cases WHERE seq IN ({marks}) AND {column} IN ({places})"
-            expected = {row[0] for row in demo_db.execute(sql, [*seqs, *taken])}
+            sql = f"SELECT seq, {column} FROM cases WHERE seq IN ({marks})"
+            expected = {seq for seq, value in demo_db.execute(sql, seqs) if value in taken}
             assert set(found.tolist()) == expected and len(found) == held
 
 
@@ -147,10 +190,13 @@ def test_cases_registered_since_are_read_when_a_list_asks(demo_db, demo_path, mo
     every_chunk_read(demo_db)
     seq = register(demo_db, demo_path, "0304", "新登记的案件")
     assert values_holding(demo_db, "category_code", numbered([seq])) == ["0304"]
-    monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
+    monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
     later = register(demo_db, demo_path, "0102", "又一件")
     assert values_holding(demo_db, "category_code", numbered([later])) is None
-    assert read_more(demo_db) and not read_more(demo_db)
+    steps = 0
+    while read_more(demo_db):  # the events appended since, then the case registered
+        steps += 1
+    assert steps == 2
     assert values_holding(demo_db, "category_code", numbered([seq, later])) is not None
     # a hit numbered past every case read (registered after the highest was looked up)
     assert values_holding(demo_db, "category_code", numbered([later + 1])) is None
@@ -248,3 +294,45 @@ def test_a_search_by_category_walks_only_the_categories_holding_hits(
     assert listed_window(demo_db, elsewhere, sort, 0, 5, walk=True) == []
     first = first_window(demo_db, group, sort, 5)
     assert len(first.rows) == 2 and first.count.exact and first.count.value == 2
+
+
+def dispatch(db, path, number: str) -> None:
+    clerk = user_by_name(db, "clerk")
+    act(db, BlobStore.beside(path), clerk, number, Request(Action.DISPATCH, to="SCJG"), wall=frozen)
+
+
+def test_a_cases_status_and_lead_unit_follow_its_steps(demo_db, demo_path, monkeypatch) -> None:
+    """The cases named by the events appended since are read again before anything is
+    told: a step on this connection or on another program's. More events than
+    READ_WHEN_ASKED: not known until the idle upkeep has read them; an event of anything
+    but a case (the calendar, which folds every open case again): everything read anew."""
+    first = case_for(demo_db, "SCJG")
+    second = case_for(demo_db, "SCJG", taken={first})
+    every_chunk_read(demo_db)
+    seq_of = "SELECT seq, status FROM cases WHERE number = ?"
+    (one, waiting), (two, _) = (demo_db.execute(seq_of, [n]).fetchone() for n in (first, second))
+    both = numbered([one, two])
+    waiting_for_triage = Held({"status": (waiting,)})
+    assert cases_holding(demo_db, waiting_for_triage, both).tolist() == both.tolist()
+    elsewhere = open_database(demo_path)
+    try:
+        dispatch(elsewhere, demo_path, first)
+    finally:
+        elsewhere.close()
+    dispatched = demo_db.execute(seq_of, [first]).fetchone()[1]
+    sent = Held({"status": (dispatched,), "lead_unit": ("SCJG",)})
+    assert dispatched != waiting
+    assert cases_holding(demo_db, waiting_for_triage, both).tolist() == [two]
+    assert cases_holding(demo_db, sent, both).tolist() == [one]
+    assert count_holding(demo_db, sent) == count_cases(
+        demo_db, CaseFilter(status=dispatched, lead_unit="SCJG")
+    )
+    monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
+    dispatch(demo_db, demo_path, second)
+    assert cases_holding(demo_db, sent, both) is None
+    every_chunk_read(demo_db)
+    assert cases_holding(demo_db, sent, both).tolist() == both.tolist()
+    set_day(demo_db, user_by_name(demo_db, "admin"), "2026-12-02", False, "停电停工", wall=frozen)
+    assert cases_holding(demo_db, sent, both) is None
+    every_chunk_read(demo_db)
+    assert cases_holding(demo_db, sent, both).tolist() == both.tolist()

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from app.core.errors import DomainError
 from app.core.intake import IntakeRequest
 from app.store.blobs import BlobStore
-from app.store.case_values import NUMBERING
 from app.store.cases import register_case
 from app.store.rebuild import rebuild
 from app.store.reference import user_by_name
 from app.store.setup import open_database
+from app.store.values_kept import NUMBERING
 from tests.images import TINY_JPEG
 from tests.store.store_helpers import DEMO_NOW_MS, full_dump, projection_dump
 
@@ -38,7 +38,7 @@ def test_rebuild_leaves_the_log_and_local_state_alone(demo_db) -> None:
     rebuild(demo_db, user_by_name(demo_db, "admin"))
     after = full_dump(demo_db)
     for table in ("events", "device", "sign_in_failures", "settings", "blobs"):
-        if table == "settings":  # but the count of numberings (store/case_values.py)
+        if table == "settings":  # but the count of numberings (store/values_kept.py)
             numbered = [row for row in after[table] if row[0] == NUMBERING]
             assert numbered == [(NUMBERING, "1")]
             after[table].remove(numbered[0])

@@ -18,13 +18,16 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.case_estimate as case_estimate
-import app.store.case_values as case_values
 import app.store.search_fixed as search_fixed
 import app.store.search_within as search_within
 import app.store.value_sample as value_sample
+import app.store.values_kept as values_kept
+from app.core.case_path.decide import Request
+from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest
 from app.core.text import fts_query
 from app.store.blobs import BlobStore
+from app.store.case_actions import act
 from app.store.case_count import first_window
 from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
 from app.store.case_plan import SORTABLE
@@ -150,12 +153,14 @@ def test_searches_with_filters_match_brute_force(
     clerk = user_by_name(demo_db, "clerk")
     rng = random.Random(seed)
     if seed % 2:  # each case's fixed values not read yet: a search within them is walked
-        monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)
+        monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
     monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)  # never given up on a slow machine
     monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
     probing, not_probing = case_count._probed, lambda *_args: None
     walk_above, try_above = case_count.WALK_ABOVE, case_count.TRY_WALKING_ABOVE
-    for _ in range(40):
+    for turn in range(40):
+        if turn % 8 == 4:  # a case sent on its path after the values kept were read
+            dispatch_one(demo_db, demo_path, clerk, rng)
         case_filter = random_filter(rng, clerk)
         sort = rng.choice((CaseSort(), CaseSort(), CaseSort("status", descending=False)))
         if rng.random() < 0.3:  # any other order
@@ -169,8 +174,10 @@ def test_searches_with_filters_match_brute_force(
         # a filter's few cases each probed, or not
         monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", rng.choice((-1, 10**9)))
         monkeypatch.setattr(search_fixed, "FEW_PROBED_PER_MILLION", 10**9)
-        # a list probing the full-text index case by case, or reading every hit
+        # a list probing the full-text index case by case, or reading every hit; a probing
+        # walk foreseen too long (from the values kept), or never
         monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
+        monkeypatch.setattr(search_fixed, "PROBED_MS_EACH", rng.choice((0.0, 10**6)))
         # the demo's few hundred walked as a million's are (not only gathered)
         walking = rng.random() < 0.5
         monkeypatch.setattr(case_count, "WALK_ABOVE", 0 if walking else walk_above)
@@ -191,6 +198,23 @@ def test_searches_with_filters_match_brute_force(
         # narrowed to the values holding the hits: case_values)
         walked = listed_window(demo_db, case_filter, sort, 0, 2 * limit, walk=True)
         assert [row.case.number for row in walked] == expected[: 2 * limit], label
+
+
+def dispatch_one(db, path, clerk, rng: random.Random) -> None:
+    """Send one of the cases waiting for triage on its path (its status and lead unit
+    change): to a stationed department, or handled by the township's own office (the
+    clerk's unit), if one is left."""
+    waiting = db.execute("SELECT number FROM cases WHERE status = 'pending_triage' ORDER BY seq")
+    numbers = [row[0] for row in waiting]
+    if numbers:
+        request = rng.choice(
+            (
+                Request(Action.DISPATCH, to="SCJG", override_reason="就近处置"),
+                Request(Action.SELF_HANDLE, override_reason="就近处置"),
+            )
+        )
+        blobs = BlobStore.beside(path)
+        act(db, blobs, clerk, rng.choice(numbers), request, wall=lambda: DEMO_NOW_MS)
 
 
 def test_the_late_cases_are_numbered_out_of_order_and_tie(demo_db, demo_path) -> None:

@@ -241,19 +241,25 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
         forget_searches()
         assert first_window(demo_db, nothing, sort, LIMIT).count == CaseCount(0, True)
         assert answered[-1] and kept_hits(demo_db, fts_query(nothing.text)) is None
+        # a to-do list is listed by SQLite (not kept in memory), if in time
+        todo = replace(month_closed, waiting_on=user_by_name(demo_db, "clerk"))
+        patched.setattr(search_fixed, "FEW_PROBED_AT_MOST", 10**6)
+        patched.setattr(search_fixed, "FEW_LISTED_WITHIN_MS", 10_000.0)  # (a slow machine)
+        forget_searches()
+        first_window(demo_db, todo, sort, LIMIT)
+        assert answered[-1]
         patched.setattr(search_fixed, "FEW_LISTED_WITHIN_MS", -1.0)  # not found in time
         patched.setattr(sql_deadline, "DEADLINE_STEPS", 1)
         forget_searches()
-        first_window(demo_db, month_closed, sort, LIMIT)
+        first_window(demo_db, todo, sort, LIMIT)
         assert not answered[-1]
 
 
-def test_a_filter_of_fixed_values_alone_is_counted_in_memory_before_it_is_listed(
-    demo_db, monkeypatch
-) -> None:
+def test_a_filter_of_values_kept_is_counted_and_listed_in_memory(demo_db, monkeypatch) -> None:
     """Holding none of the demo's cases (no urgent case of the grid), a search within it
     finds none, told without asking SQLite for the cases; holding more than
-    FEW_PROBED_AT_MOST (one in FIXED_SAMPLED_EVERY counted), not listed either."""
+    FEW_PROBED_AT_MOST (one in FIXED_SAMPLED_EVERY counted), not listed either; fewer,
+    listed in memory."""
     listed: list[CaseFilter] = []
     real = search_fixed._listed_at_most
     monkeypatch.setattr(
@@ -275,4 +281,65 @@ def test_a_filter_of_fixed_values_alone_is_counted_in_memory_before_it_is_listed
     assert listed == []
     monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", many * 4)  # (listed and probed)
     total, _rows = search_fixed.few_probed(demo_db, hotline, LIMIT, CaseSort())
-    assert listed == [replace(hotline, text="")] and total == count_cases(demo_db, hotline)
+    assert listed == [] and total == count_cases(demo_db, hotline)  # (listed in memory)
+    # a person's to-do list is not kept in memory: SQLite lists it
+    todo = replace(hotline, waiting_on=user_by_name(demo_db, "clerk"))
+    expected = count_cases(demo_db, todo)
+    monkeypatch.setattr(search_fixed, "FEW_LISTED_WITHIN_MS", 10_000.0)  # (a slow machine)
+    forget_searches()  # (counted: its hits read)
+    total, _rows = search_fixed.few_probed(demo_db, todo, LIMIT, CaseSort())
+    assert listed == [replace(todo, text="")] and total == expected
+
+
+def test_a_probing_walk_is_foreseen_from_the_hits_among_a_sample_of_its_cases(demo_db) -> None:
+    """Few hits among a sample of the filter's cases foresee many probes before the
+    window's last: the walk is not tried where those take longer than its time. Only where
+    the values kept tell the whole filter (not a to-do list)."""
+    closed = CaseFilter(status="closed", text="道")
+    sample_hits = len(search_fixed.every_hit_among(demo_db, "道", every_closed(demo_db)))
+    assert sample_hits  # (the demo's closed cases hold it)
+    foreseen = search_fixed.probing_foreseen_longer
+    assert not foreseen(demo_db, closed, CaseSort(), LIMIT, 1_000.0, True)
+    assert foreseen(demo_db, closed, CaseSort(), LIMIT, 0.001, True)
+    nowhere = replace(closed, text="鑫鑫鑫")  # (held by no case: no probe finds it)
+    assert foreseen(demo_db, nowhere, CaseSort(), LIMIT, 1_000.0, True)
+    todo = replace(nowhere, waiting_on=user_by_name(demo_db, "clerk"))
+    assert not foreseen(demo_db, todo, CaseSort(), LIMIT, 0.001, True)
+
+
+def every_closed(db) -> list[int]:
+    return [row[0] for row in db.execute("SELECT seq FROM cases WHERE status = 'closed'")]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_probing_walk_is_foreseen_from_how_far_along_its_cases_lie(
+    demo_db, monkeypatch, descending: bool
+) -> None:
+    """In the order received, the walk passes every case before the filter's it needs (as
+    many as the sample's hits call for: here every case sampled is a hit, so the window's
+    own): foreseen so, at a millisecond an entry; not newest first (walked along a
+    filter's index), nor within dates (walked from their start)."""
+    monkeypatch.setattr(search_fixed, "every_hit_among", lambda _db, _match, seqs: seqs)
+    monkeypatch.setattr(search_fixed, "PROBED_MS_EACH", 0.0)
+    monkeypatch.setattr(search_fixed, "WALK_MS_PER_ENTRY", 1.0)
+    monkeypatch.setattr(search_fixed, "PROBING_FORESEEN_MARGIN", 1.0)
+    monkeypatch.setattr(search_fixed, "FIXED_SAMPLED_EVERY", 1)  # (every case: exact)
+    status = demo_db.execute("SELECT status FROM cases ORDER BY seq DESC LIMIT 1").fetchone()[0]
+    searched = CaseFilter(status=status, text="道")
+    d = "DESC" if descending else "ASC"
+    nth = demo_db.execute(
+        f"SELECT seq FROM cases WHERE status = ? ORDER BY seq {d} LIMIT 1 OFFSET ?",
+        [status, LIMIT - 1],
+    ).fetchone()
+    last = demo_db.execute("SELECT max(seq) FROM cases").fetchone()[0]
+    nth = nth[0] if nth else (1 if descending else last)
+    passed = last - nth if descending else nth
+    foreseen = search_fixed.probing_foreseen_longer
+    in_order_received = [CaseSort("number", descending), CaseSort("received_at", descending)]
+    for sort in in_order_received[: 1 if descending else 2]:  # (newest first: below)
+        assert foreseen(demo_db, searched, sort, LIMIT, passed - 0.5, True)
+        assert not foreseen(demo_db, searched, sort, LIMIT, passed + 0.5, True)
+        assert not foreseen(demo_db, searched, sort, LIMIT, passed - 0.5, False)  # gathered
+    assert not foreseen(demo_db, searched, CaseSort(), LIMIT, 0.5, True)
+    dated = replace(searched, received_to="2099-12-31")
+    assert not foreseen(demo_db, dated, CaseSort("number", descending), LIMIT, 0.5, True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit
 from sqlite_utils import Database
 
 import app.store.case_values as case_values
+import app.store.values_kept as values_kept
 import app.ui.search_upkeep as search_upkeep
 from app.store.search_index import Merging, merge_step, segment_count
 from app.store.setup import open_database
@@ -237,8 +238,8 @@ def test_idle_steps_read_the_cases_fixed_values_then_merge(monkeypatch) -> None:
 
 
 def test_idle_steps_read_every_case(demo_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(case_values, "CHUNK", 100)
-    monkeypatch.setattr(case_values, "READ_WHEN_ASKED", 0)  # (not read when asked)
+    monkeypatch.setattr(values_kept, "CHUNK", 100)
+    monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)  # (not read when asked)
     db = open_database(demo_path)
     try:
         top = numpy.array([db.execute("SELECT max(seq) FROM cases").fetchone()[0]])

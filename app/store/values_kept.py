@@ -1,0 +1,226 @@
+"""Each case's category, grid, source, urgency, first receiving unit, status and lead unit,
+one small number a row number, and the day it was received, read once and kept in memory
+per connection, as they are now (issue 16): what ``case_values`` tells apart.
+
+The fixed columns (``FIXED``) and the day received are written once, when the case is
+registered, and never changed after (the fold updates only the others:
+projections/cases.py), so what was read holds for as long as the row numbers name the same
+cases: until a rebuild numbers them again (it counts ``NUMBERING`` up).
+
+The status and the lead unit (``CURRENT``) change as the case goes along its path, each
+change an event folded in the transaction that writes it (store/eventlog.py,
+replication.py). They are kept current from the event log: the cases named by the events
+appended since (their row numbers in ``events``, which only grows) are read again before
+anything is told. An event of anything but a case (a category's time limits, the calendar)
+may fold many cases again: everything is read anew.
+
+They are read a chunk of row numbers at a time through ``cases_by_seq``, which holds them
+all: by the window's idle upkeep (``read_more``, about 20 ms a chunk), and when a list is
+read, the few cases registered (or events appended) since. A list read before they are all
+read walks as before.
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.store.settings import read_setting, write_setting
+
+FIXED = ("category_code", "grid_code", "source", "urgency", "first_receiver_unit")
+CURRENT = ("status", "lead_unit")  # changed by the fold: kept current from the event log
+HELD = FIXED + CURRENT
+# counted up by a rebuild, which numbers every case again
+NUMBERING = "cases_numbered"
+# cases read in one step of the idle upkeep (~30 ms), and at most as many registered since
+# the last read are read when a list asks (a few: a sync import's thousands wait for idle);
+# the same for the events appended since
+CHUNK = 20_000
+READ_WHEN_ASKED = 2_000
+# a day received, as the days from this one (two bytes a case; 0: not a day of this era)
+DAY_ZERO = date(1999, 12, 31).toordinal()
+
+
+@dataclass
+class Values:
+    numbering: Any  # NUMBERING when read
+    events_seen: int  # the events appended up to this row number are folded in what is read
+    known: int = 0  # row numbers 1..known are read
+    codes: dict[str, Any] = field(default_factory=dict)  # a column's code of each row number
+    values: dict[str, list[str]] = field(default_factory=dict)  # code - 1 -> value
+    index: dict[str, dict[str, int]] = field(default_factory=dict)  # value -> code
+    days: Any = None  # each row number's day received (``DAY_ZERO`` + days), numpy
+    undated: bool = False  # a case received on no day of this era (not told by its day)
+
+
+_kept: weakref.WeakKeyDictionary[Database, Values] = weakref.WeakKeyDictionary()
+
+
+def renumbered(db: Database) -> None:
+    """Inside a rebuild's transaction: the row numbers name other cases from now on."""
+    write_setting(db, NUMBERING, (read_setting(db, NUMBERING) or 0) + 1)
+
+
+def read_more(db: Database) -> bool:
+    """Read the events appended since, or the next chunk of row numbers (the idle upkeep's
+    step); False when all are read (or inside a transaction, whose rows may yet be rolled
+    back)."""
+    kept = _current(db)
+    if kept is None:
+        return False
+    last = _last_event(db)
+    if last > kept.events_seen:
+        _read_again(db, kept, min(last, kept.events_seen + CHUNK))
+        return True
+    return _read_chunk(db, kept)
+
+
+def known(db: Database, seqs: Any) -> Values | None:
+    """What is kept for ``db`` if it holds every case numbered ``seqs`` as it is now, else
+    None (read on first if a few were registered, or events appended, since:
+    ``READ_WHEN_ASKED``)."""
+    kept = _current(db)
+    if kept is None or not _caught_up(db, kept):
+        return None
+    top = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
+    if 0 < top - kept.known <= READ_WHEN_ASKED:
+        _read_chunk(db, kept)
+    if kept.known < top:
+        return None
+    if len(seqs) and seqs.max() > kept.known:  # (a hit registered after ``top`` was read)
+        return None
+    if read_setting(db, NUMBERING) != kept.numbering:  # a rebuild committed meanwhile
+        return None
+    return kept
+
+
+def _current(db: Database) -> Values | None:
+    """What is kept for ``db``, started again after a rebuild; None inside a transaction."""
+    if db.conn.in_transaction:
+        return None
+    numbering = read_setting(db, NUMBERING)
+    kept = _kept.get(db)
+    if kept is None or kept.numbering != numbering:
+        kept = _started(db, numbering)
+    return kept
+
+
+def _started(db: Database, numbering: Any) -> Values:
+    """Nothing read yet: every event appended from now on is caught up with."""
+    kept = _kept[db] = Values(numbering, _last_event(db))
+    return kept
+
+
+def _last_event(db: Database) -> int:
+    return db.execute("SELECT max(rowid) FROM events").fetchone()[0] or 0
+
+
+def _caught_up(db: Database, kept: Values) -> bool:
+    """Whether what is kept is as the cases are now: the cases named by the events
+    appended since read again, if those are at most ``READ_WHEN_ASKED``."""
+    last = _last_event(db)
+    if last - kept.events_seen > READ_WHEN_ASKED:
+        return False  # (the idle upkeep reads them, a chunk at a time)
+    return last == kept.events_seen or _read_again(db, kept, last)
+
+
+def _read_again(db: Database, kept: Values, upto: int) -> bool:
+    """Read again the cases named by the events appended up to row number ``upto``; False:
+    what was read is let go (an event of anything but a case, which may have folded any
+    case again)."""
+    named = db.execute(
+        "SELECT entity, entity_id FROM events WHERE rowid > ? AND rowid <= ?",
+        [kept.events_seen, upto],
+    ).fetchall()
+    if any(entity != "case" for entity, _ in named):
+        _started(db, kept.numbering)
+        return False
+    # (read after the events: what they changed is folded in it, and maybe more since)
+    rows = db.execute(
+        f"SELECT seq, {', '.join(CURRENT)} FROM cases "
+        "WHERE id IN (SELECT value FROM json_each(?)) AND seq <= ?",
+        [json.dumps(sorted({case_id for _, case_id in named})), kept.known],
+    ).fetchall()
+    if rows:
+        _write_codes(kept, rows, CURRENT)
+    kept.events_seen = upto
+    return True
+
+
+def _read_chunk(db: Database, kept: Values) -> bool:
+    """Read the next ``CHUNK`` cases after the row numbers read; False: there were none."""
+    import numpy
+
+    rows = db.execute(
+        f"SELECT seq, {', '.join(HELD)}, received_at FROM cases INDEXED BY cases_by_seq "
+        "WHERE seq > ? ORDER BY seq LIMIT ?",
+        [kept.known, CHUNK],
+    ).fetchall()
+    if not rows:
+        return False
+    last = _write_codes(kept, rows, HELD)
+    known_days: dict[str, int] = {}  # (a chunk's cases were received on a few days)
+    days = numpy.fromiter(
+        (_day_in(known_days, row[-1]) for row in rows), dtype=numpy.uint16, count=len(rows)
+    )
+    kept.undated = kept.undated or not days.all()
+    kept.days = _grown(kept.days, last, "uint16")
+    kept.days[[row[0] for row in rows]] = days
+    kept.known = last
+    return True
+
+
+def _write_codes(kept: Values, rows: list[Any], columns: tuple[str, ...]) -> int:
+    """Keep each row's values of ``columns`` (the row's second on), by its row number (its
+    first); the highest row number."""
+    import numpy
+
+    seqs = numpy.fromiter((row[0] for row in rows), dtype=numpy.int64, count=len(rows))
+    last = int(seqs.max())
+    for at, column in enumerate(columns, 1):
+        codes = kept.codes[column] = _grown(kept.codes.get(column), last)
+        index, values = kept.index.setdefault(column, {}), kept.values.setdefault(column, [])
+        for value in {row[at] for row in rows} - index.keys():
+            values.append(value)
+            index[value] = len(values)
+        chunk = numpy.fromiter((index[row[at]] for row in rows), dtype=numpy.int64)
+        if len(values) > numpy.iinfo(codes.dtype).max:  # (a few dozen: one byte each)
+            codes = kept.codes[column] = codes.astype(numpy.min_scalar_type(len(values)))
+        codes[seqs] = chunk
+    return last
+
+
+def _grown(codes: Any, last: int, dtype: str = "uint8") -> Any:
+    """``codes`` (numpy; None: none yet, of ``dtype``), long enough for row number ``last``."""
+    import numpy
+
+    if codes is None:
+        codes = numpy.zeros(0, dtype=dtype)
+    if len(codes) <= last:
+        grown = numpy.zeros(max(last + 1, 2 * len(codes)), dtype=codes.dtype)
+        grown[: len(codes)] = codes
+        codes = grown
+    return codes
+
+
+def _day_in(known_days: dict[str, int], text: str | None) -> int:
+    """``day_of`` the time ``text``, each day worked out once."""
+    prefix = (text or "")[:10]
+    day = known_days.get(prefix)
+    if day is None:
+        day = known_days[prefix] = day_of(prefix)
+    return day
+
+
+def day_of(text: str) -> int:
+    """The day ``YYYY-MM-DD...`` begins with, as kept; 0: none of this era."""
+    try:
+        day = date.fromisoformat(text[:10]).toordinal() - DAY_ZERO
+    except ValueError:
+        return 0
+    return day if 0 < day < 2**16 else 0
