@@ -4,6 +4,7 @@ the usual plan, the count estimated, no hit read; rare hits give probing up (iss
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -291,24 +292,28 @@ def test_a_filter_of_values_kept_is_counted_and_listed_in_memory(demo_db, monkey
     assert listed == [replace(todo, text="")] and total == expected
 
 
-def test_a_probing_walk_is_foreseen_from_the_hits_among_a_sample_of_its_cases(demo_db) -> None:
+def test_a_probing_walk_is_foreseen_from_the_hits_among_a_sample_of_its_cases(
+    demo_db, monkeypatch
+) -> None:
     """Few hits among a sample of the filter's cases foresee many probes before the
-    window's last: the walk is not tried where those take longer than its time. Only where
-    the values kept tell the whole filter (not a to-do list)."""
+    window's last (at least: as many as the most hits the sample may stand for call for):
+    the walk is not tried where those take longer than its time. Only where the values
+    kept tell the whole filter (not a to-do list)."""
     closed = CaseFilter(status="closed", text="道")
-    sample_hits = len(search_fixed.every_hit_among(demo_db, "道", every_closed(demo_db)))
-    assert sample_hits  # (the demo's closed cases hold it)
     foreseen = search_fixed.probing_foreseen_longer
-    assert not foreseen(demo_db, closed, CaseSort(), LIMIT, 1_000.0, True)
-    assert foreseen(demo_db, closed, CaseSort(), LIMIT, 0.001, True)
+    assert not foreseen(demo_db, closed, CaseSort(), LIMIT, 1_000.0, True)  # (hits enough)
     nowhere = replace(closed, text="鑫鑫鑫")  # (held by no case: no probe finds it)
-    assert foreseen(demo_db, nowhere, CaseSort(), LIMIT, 1_000.0, True)
+    assert foreseen(demo_db, nowhere, CaseSort(), LIMIT, 0.01, True)
     todo = replace(nowhere, waiting_on=user_by_name(demo_db, "clerk"))
-    assert not foreseen(demo_db, todo, CaseSort(), LIMIT, 0.001, True)
-
-
-def every_closed(db) -> list[int]:
-    return [row[0] for row in db.execute("SELECT seq FROM cases WHERE status = 'closed'")]
+    assert not foreseen(demo_db, todo, CaseSort(), LIMIT, 0.01, True)
+    monkeypatch.setattr(search_fixed, "PROBED_MS_EACH", 1.0)  # (a probe a millisecond)
+    monkeypatch.setattr(search_fixed, "PROBING_FORESEEN_MARGIN", 1.0)
+    monkeypatch.setattr(search_fixed, "sample_holding", lambda *_args: (100, list(range(100))))
+    for found, needed in ((0, 100 * LIMIT), (4, math.ceil(LIMIT * 100 / 9)), (100, LIMIT)):
+        hits = lambda _db, _match, seqs, found=found: seqs[:found]  # noqa: E731
+        monkeypatch.setattr(search_fixed, "every_hit_among", hits)
+        assert foreseen(demo_db, closed, CaseSort(), LIMIT, needed - 0.5, True), found
+        assert not foreseen(demo_db, closed, CaseSort(), LIMIT, needed + 0.5, True), found
 
 
 @pytest.mark.parametrize("descending", [False, True])
