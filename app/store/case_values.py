@@ -1,6 +1,6 @@
 """Which cases a filter finds among a search's hits, or among all, told from each case's
 values kept in memory (``values_kept``: its category, grid, source, urgency, first receiving
-unit, status, lead unit and day received), in a millisecond (issue 16).
+unit, status, lead unit and time received), in a millisecond (issue 16).
 
 A search listed by category walks the category index testing each entry against its hits.
 Where the hits lie in one category at the far end of the order (占道经营, descending), the
@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from app.core.text import fts_query
 from app.store.case_query import CaseFilter
 from app.store.search_hits import kept_hits
-from app.store.values_kept import FIXED, Values, day_of, known
+from app.store.values_kept import FIXED, Values, known, time_of
 
 
 @dataclass(frozen=True)
@@ -153,6 +153,34 @@ def nth_holding(db: Database, held: Held, n: int, from_last: bool, every: int) -
     return 1 + sampled * every
 
 
+def cases_in_order(
+    db: Database, held: Held, columns: tuple[str, ...], descending: bool, at_most: int
+) -> tuple[Any, Any] | None:
+    """The row numbers of every case holding what ``held`` asks (numpy), and for each a key
+    (numpy) whose ascending order is the list's by ``columns`` (of ``HELD``: SQLite's order
+    of their values) and then the time received, ``descending`` or not (ties: the same
+    second); None: more than ``at_most``, not known yet (as ``cases_holding``), or a case
+    received at no time kept."""
+    import numpy
+
+    kept = known(db, numpy.zeros(0, dtype=numpy.int64))
+    if kept is None or not kept.codes or kept.undated:
+        return None
+    chosen = _holding(kept, held, slice(1, kept.known + 1))
+    if chosen is None or numpy.count_nonzero(chosen) > at_most:
+        return None
+    seqs = numpy.flatnonzero(chosen) + 1
+    keys = numpy.zeros(len(seqs), dtype=numpy.int64)
+    for column in columns:
+        values = kept.values[column]
+        ranks = numpy.zeros(len(values) + 1, dtype=numpy.int64)  # code -> place in order
+        in_order = sorted(range(1, len(values) + 1), key=lambda code: _text_order(values[code - 1]))
+        ranks[in_order] = numpy.arange(1, len(values) + 1)
+        keys = keys * (len(values) + 1) + ranks[kept.codes[column][seqs]]
+    keys = (keys << 32) | kept.times[seqs]
+    return seqs, -keys if descending else keys
+
+
 def _holding_every(db: Database, held: Held, every: int) -> Any | None:
     """Which of every ``every``-th row number, from 1, hold what ``held`` asks."""
     import numpy
@@ -165,19 +193,19 @@ def _holding_every(db: Database, held: Held, every: int) -> Any | None:
 
 def _holding(kept: Values, held: Held, rows: Any) -> Any | None:
     """Which of the row numbers ``rows`` (numpy, or a slice) hold what ``held`` asks;
-    None: a case received on no day of this era, and days asked for."""
+    None: a case received at no time kept, and days asked for."""
     import numpy
 
-    chosen = numpy.ones(len(kept.days[rows]), dtype=numpy.bool_)
+    chosen = numpy.ones(len(kept.times[rows]), dtype=numpy.bool_)
     for column, values in held.values.items():
         chosen &= _among(kept.codes[column][rows], _codes_of(kept, column, values))
     if held.received_from or held.received_to:
-        first = day_of(held.received_from) if held.received_from else 1
-        last = day_of(held.received_to) if held.received_to else 2**16 - 1
+        first = time_of(f"{held.received_from} 00:00:00") if held.received_from else 1
+        last = time_of(f"{held.received_to} 23:59:59") if held.received_to else 2**32 - 1
         if kept.undated or not (first and last):
             return None
-        days = kept.days[rows]
-        chosen &= (days >= first) & (days <= last)
+        times = kept.times[rows]
+        chosen &= (times >= first) & (times <= last)
     return chosen
 
 

@@ -41,10 +41,13 @@ def small_db(small_path: Path) -> Iterator:
 @pytest.fixture
 def every_case_not_probed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo's few hundred cases served as a million's: a filter's cases (a few hundred
-    at most) not each probed for a search's words (``search_fixed.few_probed``)."""
+    at most) not each probed for a search's words (``search_fixed.few_probed``), nor taken
+    from memory in the list's order and probed (``search_kept_order``): the walk probes."""
     import app.store.search_fixed as search_fixed
+    import app.store.search_kept_order as search_kept_order
 
     monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", -1)
+    monkeypatch.setattr(search_kept_order, "KEPT_ORDER_AT_MOST", -1)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import app.store.case_count as case_count
 import app.store.case_estimate as case_estimate
 import app.store.case_list as case_list
 import app.store.case_plan as case_plan
+import app.store.first_rows as first_rows
 import app.store.sql_deadline as sql_deadline
 import app.store.walk_foresight as walk_foresight
 from app.core.intake import IntakeRequest
@@ -290,7 +291,7 @@ def watched_plans(monkeypatch) -> list[str]:
     monkeypatch.setattr(case_count, "walked_within", walking)
     monkeypatch.setattr(case_count, "listed_window", listing)
     # a search is not answered by probing the full-text index here (test_search_probe.py)
-    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
+    monkeypatch.setattr(case_count, "probed", lambda *_args: None)
     return plans
 
 
@@ -345,7 +346,7 @@ def test_walking_for_longer_than_gathering_would_take_is_given_up(
     """Above WALK_ABOVE a filter's cases are walked, but for no longer than gathering them
     is expected to take: a walk given up is gathered, and so are its later windows; a
     search's many hits are always walked (no index gathers them)."""
-    monkeypatch.setattr(case_count, "WALK_ABOVE", 0)
+    monkeypatch.setattr(first_rows, "WALK_ABOVE", 0)
     monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0)
     monkeypatch.setattr(case_count, "walk_foreseen_longer", lambda *_: False)  # tried
     monkeypatch.setattr(sql_deadline, "DEADLINE_STEPS", 1)  # asked at once

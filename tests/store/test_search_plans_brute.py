@@ -18,7 +18,10 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.case_estimate as case_estimate
+import app.store.first_rows as first_rows
 import app.store.search_fixed as search_fixed
+import app.store.search_kept_order as search_kept_order
+import app.store.search_probed as search_probed
 import app.store.search_within as search_within
 import app.store.value_sample as value_sample
 import app.store.values_kept as values_kept
@@ -154,10 +157,10 @@ def test_searches_with_filters_match_brute_force(
     rng = random.Random(seed)
     if seed % 2:  # each case's fixed values not read yet: a search within them is walked
         monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
-    monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)  # never given up on a slow machine
-    monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
-    probing, not_probing = case_count._probed, lambda *_args: None
-    walk_above, try_above = case_count.WALK_ABOVE, case_count.TRY_WALKING_ABOVE
+    monkeypatch.setattr(search_probed, "PROBE_MS", 10_000.0)  # never given up on a slow machine
+    monkeypatch.setattr(search_probed, "PROBE_MS_LEAST", 10_000.0)
+    probing, not_probing = case_count.probed, lambda *_args: None
+    walk_above, try_above = first_rows.WALK_ABOVE, case_count.TRY_WALKING_ABOVE
     for turn in range(40):
         if turn % 8 == 4:  # a case sent on its path after the values kept were read
             dispatch_one(demo_db, demo_path, clerk, rng)
@@ -176,11 +179,14 @@ def test_searches_with_filters_match_brute_force(
         monkeypatch.setattr(search_fixed, "FEW_PROBED_PER_MILLION", 10**9)
         # a list probing the full-text index case by case, or reading every hit; a probing
         # walk foreseen too long (from the values kept), or never
-        monkeypatch.setattr(case_count, "_probed", rng.choice((probing, not_probing)))
+        monkeypatch.setattr(case_count, "probed", rng.choice((probing, not_probing)))
         monkeypatch.setattr(search_fixed, "PROBED_MS_EACH", rng.choice((0.0, 10**6)))
+        # a filter told by the values kept probed in the order they tell, or not
+        kept_order = rng.choice((0, 10**9))
+        monkeypatch.setattr(search_kept_order, "KEPT_ORDER_AT_MOST", kept_order)
         # the demo's few hundred walked as a million's are (not only gathered)
         walking = rng.random() < 0.5
-        monkeypatch.setattr(case_count, "WALK_ABOVE", 0 if walking else walk_above)
+        monkeypatch.setattr(first_rows, "WALK_ABOVE", 0 if walking else walk_above)
         monkeypatch.setattr(case_count, "TRY_WALKING_ABOVE", 0 if walking else try_above)
         forget_searches()  # as typed: each plan reads what it needs
         expected = brute_force(demo_db, case_filter, sort)
@@ -248,7 +254,7 @@ def test_a_filters_cases_tested_against_every_hit_are_the_newest_first(
     register_late_cases(demo_db, demo_path)
     ran = watch_hits_within(monkeypatch)
     monkeypatch.setattr(case_count, "NEWEST_AT_MOST", 0)  # the newest hits never do
-    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # nor probing
+    monkeypatch.setattr(case_count, "probed", lambda *_args: None)  # nor probing
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     clerk = user_by_name(demo_db, "clerk")
     searches = [CaseFilter(grid_code=grid, text="占") for grid in GRIDS]
@@ -278,7 +284,7 @@ def test_a_filters_cases_tested_against_every_hit_in_any_order(
     sorts (``ORDERED_AT_MOST``), it gives way to the usual plan, which finds the same rows."""
     register_late_cases(demo_db, demo_path)
     ran = watch_hits_within(monkeypatch)
-    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
+    monkeypatch.setattr(case_count, "probed", lambda *_args: None)
     monkeypatch.setattr(search_within, "GATHER_HITS_AT_MOST", 10**9)
     at_most = 0 if way == "too many" else 10**9
     monkeypatch.setattr(search_within, "ORDERED_AT_MOST", at_most)
@@ -350,7 +356,7 @@ def test_a_search_within_the_fixed_values_is_told_from_every_hit(
     clerk = user_by_name(demo_db, "clerk")
     request = IntakeRequest("0101", "G07", "甲乙丙丁的摊位", source="hotline")
     register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=lambda: DEMO_NOW_MS)
-    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # every hit read
+    monkeypatch.setattr(case_count, "probed", lambda *_args: None)  # every hit read
     answered = answers_of(monkeypatch, case_count, "hits_in_fixed_values")
     asked: list[tuple[str, list]] = []  # every statement, with its parameters
     real_execute = demo_db.execute
@@ -395,7 +401,7 @@ def test_a_phrase_within_the_fixed_values_probes_its_first_pairs_few_hits(
     for grid, text in (("G01", "甲乙两家的摊位"), ("G07", "甲乙丙丁的摊位"), ("G07", "甲乙两家")):
         request = IntakeRequest("0101", grid, text, source="hotline")
         register_case(demo_db, blobs, clerk, request, wall=lambda: DEMO_NOW_MS)
-    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)  # every hit read
+    monkeypatch.setattr(case_count, "probed", lambda *_args: None)  # every hit read
     monkeypatch.setattr(case_count, "NEWEST_HITS", 0)  # (newest first: not all at once)
     monkeypatch.setattr(search_fixed, "WIDENED_PROBED_AT_MOST", probed_at_most)
     monkeypatch.setattr(search_fixed, "FIXED_SAMPLED_EVERY", 1)  # (every case sampled)

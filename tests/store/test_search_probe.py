@@ -12,12 +12,14 @@ import pytest
 
 import app.store.case_count as case_count
 import app.store.search_fixed as search_fixed
+import app.store.search_kept_order as search_kept_order
 import app.store.search_probe as search_probe
+import app.store.search_probed as search_probed
 import app.store.sql_deadline as sql_deadline
 from app.core.text import fts_query
 from app.store.case_count import first_window
 from app.store.case_estimate import EXACT_WITHIN_MS, CaseCount
-from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
+from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_cases, listed_window
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, kept_hits, search_hits
 from app.store.search_probe import probes
@@ -42,8 +44,8 @@ def usual_plan(db, case_filter: CaseFilter, limit: int = LIMIT) -> list[str]:
 def as_typed(monkeypatch, every_case_not_probed):
     """Each search as first typed (no hit read), probing never given up for a slow machine
     (walking the list's order, not each of a filter's few cases)."""
-    monkeypatch.setattr(case_count, "PROBE_MS", 10_000.0)
-    monkeypatch.setattr(case_count, "PROBE_MS_LEAST", 10_000.0)
+    monkeypatch.setattr(search_probed, "PROBE_MS", 10_000.0)
+    monkeypatch.setattr(search_probed, "PROBE_MS_LEAST", 10_000.0)
     forget_searches()
 
 
@@ -106,12 +108,12 @@ def test_probing_given_up_falls_to_the_usual_plan_with_the_count_exact(
     demo_db, as_typed, monkeypatch
 ) -> None:
     """Hits too rare among the cases probed in time: every hit is read, the count exact."""
-    real = case_count.walked_within
+    real = search_probed.walked_within
 
     def slow_probe(*args, probe: bool = False, **kwargs):
         return None if probe else real(*args, **kwargs)
 
-    monkeypatch.setattr(case_count, "walked_within", slow_probe)
+    monkeypatch.setattr(search_probed, "walked_within", slow_probe)
     search = month_gone_by(demo_db)
     found = first_window(demo_db, search, CaseSort(), LIMIT)
     assert [row.case.number for row in found.rows] == usual_plan(demo_db, search)
@@ -190,8 +192,8 @@ def test_a_walk_is_given_up_when_its_pace_foresees_too_long(monkeypatch, hits, g
 def test_probing_may_take_what_reading_every_hit_would(demo_db, monkeypatch, cases, budget):
     """Reading every hit of a common word in halves takes 11-12 ms at a million cases and
     grows with them: probing is given as long, at least 5 ms and at most 20."""
-    monkeypatch.setattr(case_count, "row_numbers", lambda _db: cases)
-    assert case_count._probing_ms(demo_db) == budget
+    monkeypatch.setattr(search_probed, "row_numbers", lambda _db: cases)
+    assert search_probed.probing_ms(demo_db) == budget
 
 
 def test_a_search_is_counted_exact_only_briefly_before_its_first_window(
@@ -206,7 +208,7 @@ def test_a_search_is_counted_exact_only_briefly_before_its_first_window(
         return estimate(db, case_filter, exact_within_ms)
 
     monkeypatch.setattr(case_count, "estimate_cases", estimating)
-    monkeypatch.setattr(case_count, "_probed", lambda *_args: None)
+    monkeypatch.setattr(case_count, "probed", lambda *_args: None)
     by_number = CaseSort("number")  # not as typed: the count is estimated first
     first_window(demo_db, CaseFilter(source="hotline"), by_number, LIMIT)
     first_window(demo_db, CaseFilter(source="hotline", text="道"), by_number, LIMIT)
@@ -348,3 +350,73 @@ def test_a_probing_walk_is_foreseen_from_how_far_along_its_cases_lie(
     assert not foreseen(demo_db, searched, CaseSort(), LIMIT, 0.5, True)
     dated = replace(searched, received_to="2099-12-31")
     assert not foreseen(demo_db, dated, CaseSort("number", descending), LIMIT, 0.5, True)
+
+
+TOLD_ORDERS = [
+    CaseSort(column, descending)
+    for column in ("received_at", "status", "category_code", "grid_code", "lead_unit")
+    for descending in (False, True)
+]
+
+
+@pytest.mark.parametrize("sort", TOLD_ORDERS, ids=str)
+def test_a_filter_told_by_the_values_kept_is_probed_in_the_order_they_tell(demo_db, sort) -> None:
+    """Taken from memory in the list's order to the day, a day's cases whole, and the hits
+    put in the exact order by SQLite: the rows of the usual plan; the count exact when
+    every case was probed."""
+    clerk = user_by_name(demo_db, "clerk")
+    filters = [
+        CaseFilter(status="closed", text="道"),
+        CaseFilter(grid_code="G01", urgency="normal", text="占"),
+        CaseFilter(lead_unit=clerk.department_code, text="道"),
+        replace(month_gone_by(demo_db), category_codes=("0101", "0102")),
+    ]
+    for case_filter in filters:
+        for limit in (1, LIMIT, 400):
+            found = search_kept_order.probed_in_kept_order(demo_db, case_filter, sort, limit, 1e6)
+            assert found is not None, case_filter
+            count, exact, seqs = found
+            expected = listed_window(demo_db, case_filter, sort, 0, limit)
+            numbers = [row.case.number for row in listed_cases(demo_db, seqs)]
+            assert numbers == [row.case.number for row in expected], (case_filter, limit)
+            total = count_cases(demo_db, case_filter)
+            assert (count == total) if exact else count >= len(seqs), (case_filter, limit)
+            assert exact or len(seqs) == limit  # (not all probed: the window was found)
+
+
+def test_probing_in_the_order_kept_gives_way(demo_db, monkeypatch) -> None:
+    """Not in time: no rows (nor is the walk along the index tried, which would probe the
+    same cases and pass others between); an order the values do not tell (the case
+    number, the address), a to-do list, or more cases than KEPT_ORDER_AT_MOST: another
+    plan."""
+    probed = search_kept_order.probed_in_kept_order
+    closed = CaseFilter(status="closed", text="道")
+    assert probed(demo_db, closed, CaseSort(), LIMIT, 1e6) is not None
+    given_up = probed(demo_db, closed, CaseSort(), LIMIT, 0.0)
+    assert given_up is not None and given_up.seqs is None
+    for sort in (CaseSort("number"), CaseSort("address", descending=False)):
+        assert probed(demo_db, closed, sort, LIMIT, 1e6) is None
+    todo = replace(closed, waiting_on=user_by_name(demo_db, "clerk"))
+    assert probed(demo_db, todo, CaseSort(), LIMIT, 1e6) is None
+    monkeypatch.setattr(
+        search_kept_order, "KEPT_ORDER_AT_MOST", count_cases(demo_db, replace(closed, text="")) - 1
+    )
+    assert probed(demo_db, closed, CaseSort(), LIMIT, 1e6) is None
+
+
+def test_probing_in_the_order_kept_given_up_walks_no_index(demo_db, monkeypatch) -> None:
+    closed = CaseFilter(status="closed", text="道")
+    by_status = CaseSort("status", descending=False)
+    monkeypatch.setattr(search_kept_order, "PROBED_MS_EACH", 1e9)  # (never in time)
+    walks: list[bool] = []
+    real = search_probed.walked_within
+
+    def walking(*args, **kwargs):
+        walks.append(kwargs.get("probe", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search_probed, "walked_within", walking)
+    found = first_window(demo_db, closed, by_status, LIMIT)
+    assert True not in walks
+    expected = listed_window(demo_db, closed, by_status, 0, LIMIT)
+    assert [row.case.number for row in found.rows] == [row.case.number for row in expected]
