@@ -24,7 +24,7 @@ from app.store.case_values import (
     sample_holding,
 )
 from app.store.search_hits import kept_hits, listed_rows, search_hits
-from app.store.search_probe import every_hit_among
+from app.store.search_probe import PROBED_MS_EACH, every_hit_among
 from app.store.search_within import ORDERED_AT_MOST, first_in_order, others_among
 from app.store.sql_deadline import within
 from app.store.walk_foresight import WALK_MS_PER_ENTRY
@@ -59,7 +59,7 @@ def few_probed(
         return 0, []
     per_million = row_numbers(db) / 1_000_000 * FEW_PROBED_PER_MILLION
     at_most = min(FEW_PROBED_AT_MOST, round(per_million))
-    if holding is not None and _others(unsearched) == CaseFilter():
+    if holding is not None and unsearched.waiting_on is None:
         # the values kept tell it all: those cases listed in memory, if so few (counted
         # exactly where the sample's estimate is not more than twice as many)
         listed = every_case_holding(db, wanted, at_most) if holding <= 2 * at_most else None
@@ -104,7 +104,6 @@ def _listed_at_most(db: Database, case_filter: CaseFilter, how_many: int) -> lis
 # this many of them, probed (7-16 µs each: PROBED_MS_EACH, the least), and, in the order
 # received, from how far along it the cases it needs lie (WALK_MS_PER_ENTRY passed).
 PROBING_FORESEEN_FROM = 64
-PROBED_MS_EACH = 0.007
 # ... and not tried only if foreseen to take this many times as long (a sample's share is
 # rough; a walk tried in vain costs its time, one not tried every hit read)
 PROBING_FORESEEN_MARGIN = 2.0
@@ -122,7 +121,7 @@ def probing_foreseen_longer(
     passed 900,000 entries in 10 ms and probed none. Only where the values kept tell the
     whole filter (else False)."""
     held = held_of(case_filter)
-    if not held or _others(case_filter) != CaseFilter():
+    if not held or case_filter.waiting_on is not None:
         return False
     sampled = sample_holding(db, held, FIXED_SAMPLED_EVERY, PROBING_FORESEEN_FROM)
     if sampled is not None and len(sampled[1]) < PROBING_FORESEEN_FROM // 4:

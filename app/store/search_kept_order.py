@@ -3,7 +3,7 @@ in an order they tell too (one of their columns, or the time received): the filt
 taken from memory in that order, a few at a time, each probed for the words, until the
 window's rows are found (issue 16).
 
-The probing walk (``case_count._probed``) follows the sort order's index and passes every
+The probing walk (``search_probed.probed``) follows the sort order's index and passes every
 entry of the other cases on its way. Where the filter's cases lie at the far end of the
 order, it passes most of the table before it probes one: the 20,000 cases of 办理中 in
 市容环境 at five million are among the newest, so oldest first the walk gives up, and every
@@ -25,17 +25,16 @@ from app.core.text import fts_query
 from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_query import order_by
 from app.store.case_values import cases_in_order, held_of
-from app.store.search_probe import every_hit_among
+from app.store.search_probe import PROBED_MS_EACH, every_hit_among
 from app.store.values_kept import HELD
 
 # A filter of at most this many cases (more lie thick enough along the sort order's index
 # for its walk); the first taken are this many times the window's rows, then each time as
 # many again as the hits so far foresee (at least 4 times as many, at most the rest); the
-# cases probed cost at least PROBED_MS_EACH each (7-16 µs): a step foreseen over the time
+# cases probed cost at least ``search_probe.PROBED_MS_EACH`` each: a step foreseen over the time
 # left is not taken.
 KEPT_ORDER_AT_MOST = 200_000
 FIRST_TAKEN = 4
-PROBED_MS_EACH = 0.007
 
 
 class KeptOrder(NamedTuple):
@@ -57,7 +56,9 @@ def probed_in_kept_order(
     match = fts_query(case_filter.text)
     held = held_of(case_filter)
     columns = _told_order(sort)
-    if match is None or not held or case_filter.waiting_on is not None or columns is None:
+    if match is None or not held or case_filter.waiting_on is not None or limit < 1:
+        return None
+    if columns is None:
         return None
     ordered = cases_in_order(db, held, columns, sort.descending, KEPT_ORDER_AT_MOST)
     if ordered is None:

@@ -23,6 +23,7 @@ read walks as before.
 from __future__ import annotations
 
 import json
+import re
 import weakref
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,8 @@ CHUNK = 20_000
 READ_WHEN_ASKED = 2_000
 # a time received, as the seconds from this one (four bytes a case; 0: none kept)
 TIME_ZERO = "1999-12-31 23:59:59"
+# ... each written so (the lines of a chunk's times, one after another)
+TIME_SHAPE = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\n)*")
 
 
 @dataclass
@@ -55,6 +58,9 @@ class Values:
     index: dict[str, dict[str, int]] = field(default_factory=dict)  # value -> code
     times: Any = None  # each row number's time received (``time_of``), numpy
     undated: bool = False  # a case received at no time kept (not told by its time)
+    # which cases hold what a filter asks, as last worked out (``case_values``), by the
+    # filter, the sampling, and what was read then
+    masks: dict[Any, Any] = field(default_factory=dict)
 
 
 _kept: weakref.WeakKeyDictionary[Database, Values] = weakref.WeakKeyDictionary()
@@ -89,7 +95,7 @@ def known(db: Database, seqs: Any) -> Values | None:
     top = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
     if 0 < top - kept.known <= READ_WHEN_ASKED:
         _read_chunk(db, kept)
-    if kept.known < top:
+    if kept.known < top or not kept.codes:  # (not all read, or no case at all)
         return None
     if len(seqs) and seqs.max() > kept.known:  # (a hit registered after ``top`` was read)
         return None
@@ -197,7 +203,7 @@ def _grown(codes: Any, last: int, dtype: str = "uint8") -> Any:
     if codes is None:
         codes = numpy.zeros(0, dtype=dtype)
     if len(codes) <= last:
-        grown = numpy.zeros(max(last + 1, 2 * len(codes)), dtype=codes.dtype)
+        grown = numpy.zeros(max(last + 1, len(codes) * 9 // 8), dtype=codes.dtype)  # (little slack)
         grown[: len(codes)] = codes
         codes = grown
     return codes
@@ -207,13 +213,24 @@ def _times_of(texts: list[str | None]) -> Any:
     """``time_of`` each of ``texts`` (numpy: 20,000 in about a millisecond)."""
     import numpy
 
-    if all(type(text) is str and len(text) == 19 and text[10] == " " for text in texts):
+    if _as_kept(texts):
         try:
             seconds = numpy.array(texts, dtype="datetime64[s]") - numpy.datetime64(TIME_ZERO)
-            return numpy.clip(seconds.astype(numpy.int64), 0, 2**32 - 1).astype(numpy.uint32)
         except ValueError:
-            pass
+            seconds = None
+        if seconds is not None:
+            seconds = seconds.astype(numpy.int64)
+            return numpy.where((seconds > 0) & (seconds < 2**32), seconds, 0).astype(numpy.uint32)
     return numpy.fromiter((time_of(text or "") for text in texts), dtype=numpy.uint32)
+
+
+def _as_kept(texts: list[str | None]) -> bool:
+    """Whether every one of ``texts`` is written as the cases' times are (``TIME_SHAPE``:
+    its order as text is its order in time; 20,000 told in about 4 ms)."""
+    if not all(type(text) is str for text in texts):
+        return False
+    joined = "\n".join(texts) + "\n"  # type: ignore[arg-type]
+    return len(joined) == 20 * len(texts) and TIME_SHAPE.fullmatch(joined) is not None
 
 
 def time_of(text: str) -> int:
@@ -222,7 +239,7 @@ def time_of(text: str) -> int:
     or a time out of range."""
     import numpy
 
-    if len(text) != 19 or text[10] != " ":
+    if not _as_kept([text]):
         return 0
     try:
         seconds = int((numpy.datetime64(text) - numpy.datetime64(TIME_ZERO)).astype(numpy.int64))

@@ -18,11 +18,13 @@ from app.store.blobs import BlobStore
 from app.store.calendar_days import set_day
 from app.store.case_actions import act
 from app.store.case_count import first_window
-from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_window
+from app.store.case_list import CaseFilter, CaseSort, listed_window
 from app.store.case_plan import where_clause
+from app.store.case_query import order_by
 from app.store.case_values import (
     Held,
     cases_holding,
+    cases_in_order,
     count_holding,
     every_case_holding,
     leading_values,
@@ -37,7 +39,7 @@ from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, search_hits
 from app.store.settings import read_setting
 from app.store.setup import open_database
-from app.store.values_kept import FIXED, HELD, NUMBERING, read_more, renumbered
+from app.store.values_kept import FIXED, HELD, NUMBERING, read_more, renumbered, time_of
 from tests.clock import frozen
 from tests.store.store_helpers import case_for
 
@@ -324,9 +326,8 @@ def test_a_cases_status_and_lead_unit_follow_its_steps(demo_db, demo_path, monke
     assert dispatched != waiting
     assert cases_holding(demo_db, waiting_for_triage, both).tolist() == [two]
     assert cases_holding(demo_db, sent, both).tolist() == [one]
-    assert count_holding(demo_db, sent) == count_cases(
-        demo_db, CaseFilter(status=dispatched, lead_unit="SCJG")
-    )
+    sql = "SELECT count(*) FROM cases WHERE status = ? AND lead_unit = 'SCJG'"
+    assert count_holding(demo_db, sent) == demo_db.execute(sql, [dispatched]).fetchone()[0]
     monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
     dispatch(demo_db, demo_path, second)
     assert cases_holding(demo_db, sent, both) is None
@@ -336,3 +337,58 @@ def test_a_cases_status_and_lead_unit_follow_its_steps(demo_db, demo_path, monke
     assert cases_holding(demo_db, sent, both) is None
     every_chunk_read(demo_db)
     assert cases_holding(demo_db, sent, both).tolist() == both.tolist()
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_cases_in_order_are_in_sqlites_order_to_the_second(
+    demo_db, demo_path, descending: bool
+) -> None:
+    """Keys ascending in the list's order by a column kept (the lead unit: then the status;
+    no lead unit first, ascending) and then the time received: SQLite's order of the same
+    cases never goes down them, and equal keys are the same values received in the same
+    second (two cases registered at one moment here)."""
+    for _ in range(2):
+        register(demo_db, demo_path, "0304", "同一时刻登记", wall=lambda: frozen() + 7_000)
+    every_chunk_read(demo_db)
+    for column in ("received_at", "status", "category_code", "grid_code", "lead_unit"):
+        sort = CaseSort(column, descending)
+        columns = {"received_at": (), "lead_unit": ("lead_unit", "status")}.get(column, (column,))
+        for held in (Held(), Held({"grid_code": ("G07", "G01")}), Held({"status": ("closed",)})):
+            found = cases_in_order(demo_db, held, columns, descending, 10**6)
+            assert found is not None
+            key_of = dict(zip(found[0].tolist(), found[1].tolist(), strict=True))
+            tests, params = held_sql(held)
+            told = ", ".join((*columns, "received_at"))
+            sql = f"SELECT seq, {told} FROM cases WHERE {tests} ORDER BY {order_by(sort)}"
+            rows = demo_db.execute(sql, params).fetchall()
+            assert sorted(key_of) == sorted(row[0] for row in rows)
+            keys = [key_of[row[0]] for row in rows]
+            assert keys == sorted(keys), (column, held)
+            same = {}
+            for row in rows:  # equal keys: the same values, the same second
+                assert same.setdefault(key_of[row[0]], row[1:]) == row[1:]
+    assert cases_in_order(demo_db, Held(), (), False, 10) is None  # (more than 10)
+
+
+def test_a_time_written_otherwise_is_not_told_by_its_time(demo_db) -> None:
+    """Only times written as the cases' are (their order as text is their order in time)
+    are kept: one written otherwise leaves dates and the order received to SQLite; the
+    other values are still told."""
+    assert time_of("2026-06-10 07:13:53") > time_of("2026-06-10 07:13:52") > 0
+    for other in (
+        "2026-06-10T07:13:53",
+        "2026-06-10 07:13:5x",
+        "2026-06-10 07:13",
+        "",
+        "2٠26-06-10 07:13:53",
+    ):
+        assert time_of(other) == 0, other
+    with write_transaction(demo_db):  # (as no program writes it: before anything is read)
+        demo_db.execute("UPDATE cases SET received_at = '2026-06-10T07:13:53' WHERE seq = 1")
+    every_chunk_read(demo_db)
+    everything = numbered([row[0] for row in demo_db.execute("SELECT seq FROM cases")])
+    assert cases_holding(demo_db, Held({"status": ("closed",)}), everything) is not None
+    dated = Held(received_from="2026-01-01")
+    assert cases_holding(demo_db, dated, everything) is None
+    assert count_holding(demo_db, dated) is None
+    assert cases_in_order(demo_db, Held(), (), False, 10**6) is None

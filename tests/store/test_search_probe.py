@@ -379,7 +379,7 @@ def test_a_filter_told_by_the_values_kept_is_probed_in_the_order_they_tell(demo_
             expected = listed_window(demo_db, case_filter, sort, 0, limit)
             numbers = [row.case.number for row in listed_cases(demo_db, seqs)]
             assert numbers == [row.case.number for row in expected], (case_filter, limit)
-            total = count_cases(demo_db, case_filter)
+            total = len(listed_window(demo_db, case_filter, sort, 0, 10**6))  # (SQLite's)
             assert (count == total) if exact else count >= len(seqs), (case_filter, limit)
             assert exact or len(seqs) == limit  # (not all probed: the window was found)
 
