@@ -222,7 +222,7 @@ def _read_more(db: Database, hits: NewestHits, how_many: int, finish: bool) -> b
 def _with_every_hit(
     db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort
 ) -> FirstWindow | CaseCount | None:
-    """A search answered with every hit read, its count exact: within the fixed values
+    """A search answered with every hit read, its count exact: within the values kept
     (``search_fixed.hits_in_fixed_values``), or within a filter finding few cases
     (``hits_within``). The count alone: the hits found are too many to sort here, and
     are walked. None: no such filter."""

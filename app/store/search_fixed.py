@@ -1,7 +1,8 @@
-"""A search answered from the cases' fixed values kept in memory, or by probing a
-filter's few cases, before or instead of walking a filter's index with every hit read
-(issue 16): at five million cases a common word's hits take 25-50 ms to read, and a
-filter holding few of them was then walked as well."""
+"""A search answered from the cases' values kept in memory (category or group, grid,
+source, urgency, status, lead unit, dates: ``case_values``), or by probing a filter's few
+cases, before or instead of walking a filter's index with every hit read (issue 16): at
+five million cases a common word's hits take 25-50 ms to read, and a filter holding few of
+them was then walked as well. (It began with the fixed values alone, hence its name.)"""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from app.store.walk_foresight import WALK_MS_PER_ENTRY
 FEW_PROBED_PER_MILLION = 1_000
 FEW_PROBED_AT_MOST = 1_000
 FEW_LISTED_WITHIN_MS = 3.0
-# The cases holding a filter's fixed values are counted from one in this many first.
+# The cases holding a filter's values kept are counted from one in this many first.
 FIXED_SAMPLED_EVERY = 64
 
 
@@ -74,7 +75,7 @@ def few_probed(
 
 
 def _holding_fixed(db: Database, wanted: Held) -> int | None:
-    """How many cases hold the fixed values ``wanted``: none, told exactly; more,
+    """How many cases hold the values ``wanted``: none, told exactly; more,
     estimated from every ``FIXED_SAMPLED_EVERY``-th case; None: not known yet."""
     sampled = count_holding(db, wanted, FIXED_SAMPLED_EVERY)
     if sampled == 0:
@@ -147,29 +148,29 @@ def probing_foreseen_longer(
     return needed * PROBED_MS_EACH + passed * WALK_MS_PER_ENTRY > ms
 
 
-# A search within the fixed values and other filters (a status, dates, a unit, a to-do
-# list) whose hits among the fixed values are at most this many: the others are tested
-# case by case (about 2 µs each).
+# A search within the values kept and a to-do list whose hits among those values are at
+# most this many: the to-do list is tested case by case (about 2 µs each).
 OTHERS_TESTED_AT_MOST = 5_000
-# A phrase's hits among the fixed values are found by probing its first pair's hits among
+# A phrase's hits among the values kept are found by probing its first pair's hits among
 # them for the whole phrase (``_widened_hits``) if they are at most this many (7-16 µs each).
 WIDENED_PROBED_AT_MOST = 1_000
-# ... if a sample of this many cases holding the fixed values foresees so (``_few_foreseen``)
+# ... if a sample of this many cases holding those values foresees so (``_few_foreseen``)
 WIDENED_SAMPLE = 200
 
 
 def hits_in_fixed_values(
     db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort
 ) -> tuple[int, list[int] | None] | None:
-    """A search within the cases' fixed values (a category or group, a grid, a source, an
-    urgency: ``case_values``), answered from every hit and those values in memory: the
+    """A search within the cases' values kept (a category or group, a grid, a source, an
+    urgency, a status, a unit, dates: ``case_values``), answered from every hit and those
+    values in memory: the
     count exact, and the row numbers of the first ``limit`` in the ``sort`` order (None:
     more than ``ORDERED_AT_MOST``, walked as before). Grid G07 holds none of the 576,000
     cases holding 占道 among five million: told in 2 ms once they are read, where counting
-    them in the grid's index took 14 and walking it for a first page 14 more. Beside other
-    filters, only where the hits among the fixed values are few: none at all, or at most
-    ``OTHERS_TESTED_AT_MOST``, each tested for the others. None: not answered here (no
-    fixed value filtered, more hits beside other filters, or the values not read yet)."""
+    them in the grid's index took 14 and walking it for a first page 14 more. Beside a
+    to-do list, only where the hits among those values are few: none at all, or at most
+    ``OTHERS_TESTED_AT_MOST``, each tested for it. None: not answered here (no such value
+    filtered, more hits beside a to-do list, or the values not read yet)."""
     import numpy
 
     match = fts_query(case_filter.text)
@@ -200,7 +201,7 @@ def widens_first(case_filter: CaseFilter) -> bool:
 
 
 def _widened_hits(db: Database, text: str, match: str, wanted: Held) -> Any | None:
-    """The hits of a phrase among the fixed values ``wanted``, found among the hits of its
+    """The hits of a phrase among the values ``wanted``, found among the hits of its
     first pair (``fts_widened``), each probed for the whole phrase, where those are few:
     grid G07 holds none of the 576,000 cases holding 占道 among five million, so 占道经营
     is told there in 40 ms, not the 70 its own hits take to read. None: the
@@ -220,7 +221,7 @@ def _widened_hits(db: Database, text: str, match: str, wanted: Held) -> Any | No
 
 
 def _few_foreseen(db: Database, wider: str, wanted: Held) -> bool:
-    """Whether the hits of ``wider`` among the fixed values ``wanted`` are foreseen to be at
+    """Whether the hits of ``wider`` among the values ``wanted`` are foreseen to be at
     most ``WIDENED_PROBED_AT_MOST``: a sample of the cases holding those values probed for
     it (``WIDENED_SAMPLE``, about 2 ms), its share times their count (estimated as in
     ``_holding_fixed``). A grid holding a fifth of the hits is not worth reading them for."""

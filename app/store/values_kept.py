@@ -37,10 +37,11 @@ CURRENT = ("status", "lead_unit")  # changed by the fold: kept current from the 
 HELD = FIXED + CURRENT
 # counted up by a rebuild, which numbers every case again
 NUMBERING = "cases_numbered"
-# cases read in one step of the idle upkeep (~30 ms), and at most as many registered since
-# the last read are read when a list asks (a few: a sync import's thousands wait for idle);
-# the same for the events appended since
-CHUNK = 20_000
+# cases read in one step of the idle upkeep (~30 ms on the worker, which a list asked for
+# meanwhile waits for), and at most as many registered since the last read are read when a
+# list asks (a few: a sync import's thousands wait for idle); the same for the events
+# appended since
+CHUNK = 12_000
 READ_WHEN_ASKED = 2_000
 # a time received, as the seconds from this one (four bytes a case; 0: none kept)
 TIME_ZERO = "1999-12-31 23:59:59"

@@ -112,7 +112,7 @@ def test_case_list_matrix(million_db: Path) -> None:
     while read_more(db):  # as the window's idle upkeep does (store/values_kept.py)
         steps += 1
     read_ms = (time.perf_counter() - started) * 1000
-    print(f"\nthe cases' fixed values read on idle: {read_ms:.0f} ms in {steps} steps")
+    print(f"\nthe cases' values read on idle: {read_ms:.0f} ms in {steps} steps")
     print(f"cases page matrix at store level (first_window: count + first {SCREEN_ROWS} rows, ms):")
     print(header("store ms") + f" {'exact count':>11}")
     rows = []

@@ -224,7 +224,7 @@ def main() -> None:
 
 def _values_read(window, db, wait) -> None:  # type: ignore[no-untyped-def]
     """What the idle upkeep does once the search index is merged, done now: every case's
-    fixed values read (store/values_kept.py), on the window's worker, and on this
+    values read (store/values_kept.py), on the window's worker, and on this
     connection for the raw floors."""
     from app.store.values_kept import read_more
     from app.ui.common.runner import Operation
@@ -241,7 +241,7 @@ def _values_read(window, db, wait) -> None:  # type: ignore[no-untyped-def]
     while not done:
         wait(window.runner.done)
     ms = (time.perf_counter() - t) * 1000
-    print(f"the cases' fixed values read on idle ({done[0]} steps)\t{ms:.1f}")
+    print(f"the cases' values read on idle ({done[0]} steps)\t{ms:.1f}")
     read_all(db, None)
 
 
