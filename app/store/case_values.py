@@ -21,8 +21,9 @@ from app.store.case_query import CaseFilter
 from app.store.search_hits import kept_hits
 from app.store.values_kept import FIXED, Values, known, time_of
 
-# the filters' cases last worked out, kept for the next ask (``_holding_every``)
-MASKS_KEPT = 8
+# the filters' cases last worked out, kept for the next ask (``_holding_every``; one byte a
+# case each: 5 MB at five million)
+MASKS_KEPT = 4
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,10 @@ def probed(
     limit: int,
     known: CaseCount | None = None,
 ) -> FirstWindow | None:
-    """A search whose hits are not read yet, its first window found by walking the list's
-    order and asking the full-text index about each case the filters find, for at most
+    """A search whose hits are not read yet, its first window found by asking the
+    full-text index about the filter's cases in the list's order: taken from memory
+    (``search_kept_order``), where the values kept tell the filter and the order; else a
+    unit's or a person's few gathered, or the sort order's index walked, for at most
     PROBE_MS (``search_probe``: a month gone by holding 占, 3 ms, where reading its hits
     takes 40), the count ``known`` or estimated as the filters' count times the share of
     hits among the cases probed (the exact count follows). None: no search, its hits
