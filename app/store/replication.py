@@ -303,7 +303,9 @@ def apply_remote(
             chunk = case_ids[start : start + 2000]
             known = {c: new[c] for c in chunk if c in new}
             summed = summing.cases if summing else frozenset()
-            refold_cases(db, chunk, known=known, sums=sums, folded=folded, summed=summed)
+            refold_cases(
+                db, chunk, known=known, sums=sums, folded=folded, summed=summed, named=True
+            )
         if summing:
             add_sums(sums, summing.sums())
     finally:

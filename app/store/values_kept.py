@@ -11,8 +11,9 @@ The status and the lead unit (``CURRENT``) change as the case goes along its pat
 change an event folded in the transaction that writes it (store/eventlog.py,
 replication.py). They are kept current from the event log: the cases named by the events
 appended since (their row numbers in ``events``, which only grows) are read again before
-anything is told. An event of anything but a case (a category's time limits, the calendar)
-may fold many cases again: everything is read anew.
+anything is told. A setting may fold many cases again beside the events naming them (a
+category's time limits, the calendar): it counts ``REFOLDED`` up (``refold_cases``), and
+everything is read anew.
 
 They are read a chunk of row numbers at a time through ``cases_by_seq``, which holds them
 all: by the window's idle upkeep (``read_more``, about 20 ms a chunk), and when a list is
@@ -37,6 +38,9 @@ CURRENT = ("status", "lead_unit")  # changed by the fold: kept current from the 
 HELD = FIXED + CURRENT
 # counted up by a rebuild, which numbers every case again
 NUMBERING = "cases_numbered"
+# counted up where cases are folded again beside the events naming them (a category's time
+# limits, a commitment, the calendar: projections/reference.py), which may change any case
+REFOLDED = "cases_refolded"
 # cases read in one step of the idle upkeep (~30 ms on the worker, which a list asked for
 # meanwhile waits for), and at most as many registered since the last read are read when a
 # list asks (a few: a sync import's thousands wait for idle); the same for the events
@@ -51,7 +55,7 @@ TIME_SHAPE = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{
 
 @dataclass
 class Values:
-    numbering: Any  # NUMBERING when read
+    numbering: Any  # NUMBERING and REFOLDED when read
     events_seen: int  # the events appended up to this row number are folded in what is read
     known: int = 0  # row numbers 1..known are read
     codes: dict[str, Any] = field(default_factory=dict)  # a column's code of each row number
@@ -70,6 +74,12 @@ _kept: weakref.WeakKeyDictionary[Database, Values] = weakref.WeakKeyDictionary()
 def renumbered(db: Database) -> None:
     """Inside a rebuild's transaction: the row numbers name other cases from now on."""
     write_setting(db, NUMBERING, (read_setting(db, NUMBERING) or 0) + 1)
+
+
+def refolded(db: Database) -> None:
+    """Inside the transaction folding cases again beside the events naming them: what was
+    read of any case may have changed."""
+    write_setting(db, REFOLDED, (read_setting(db, REFOLDED) or 0) + 1)
 
 
 def read_more(db: Database) -> bool:
@@ -100,20 +110,26 @@ def known(db: Database, seqs: Any) -> Values | None:
         return None
     if len(seqs) and seqs.max() > kept.known:  # (a hit registered after ``top`` was read)
         return None
-    if read_setting(db, NUMBERING) != kept.numbering:  # a rebuild committed meanwhile
+    if _numbering(db) != kept.numbering:  # a rebuild, or a refold, committed meanwhile
         return None
     return kept
 
 
 def _current(db: Database) -> Values | None:
-    """What is kept for ``db``, started again after a rebuild; None inside a transaction."""
+    """What is kept for ``db``, started again after a rebuild or a refold; None inside a
+    transaction."""
     if db.conn.in_transaction:
         return None
-    numbering = read_setting(db, NUMBERING)
+    numbering = _numbering(db)
     kept = _kept.get(db)
     if kept is None or kept.numbering != numbering:
         kept = _started(db, numbering)
     return kept
+
+
+def _numbering(db: Database) -> tuple[Any, Any]:
+    """The counts of rebuilds and refolds: what was read holds while they stay."""
+    return read_setting(db, NUMBERING), read_setting(db, REFOLDED)
 
 
 def _started(db: Database, numbering: Any) -> Values:
@@ -132,30 +148,27 @@ def _caught_up(db: Database, kept: Values) -> bool:
     last = _last_event(db)
     if last - kept.events_seen > READ_WHEN_ASKED:
         return False  # (the idle upkeep reads them, a chunk at a time)
-    return last == kept.events_seen or _read_again(db, kept, last)
+    if last > kept.events_seen:
+        _read_again(db, kept, last)
+    return True
 
 
-def _read_again(db: Database, kept: Values, upto: int) -> bool:
-    """Read again the cases named by the events appended up to row number ``upto``; False:
-    what was read is let go (an event of anything but a case, which may have folded any
-    case again)."""
+def _read_again(db: Database, kept: Values, upto: int) -> None:
+    """Read again the cases named by the events appended up to row number ``upto`` (an
+    event of anything else folds no case but through ``refolded``)."""
     named = db.execute(
-        "SELECT entity, entity_id FROM events WHERE rowid > ? AND rowid <= ?",
+        "SELECT DISTINCT entity_id FROM events WHERE rowid > ? AND rowid <= ? AND entity = 'case'",
         [kept.events_seen, upto],
     ).fetchall()
-    if any(entity != "case" for entity, _ in named):
-        _started(db, kept.numbering)
-        return False
     # (read after the events: what they changed is folded in it, and maybe more since)
     rows = db.execute(
         f"SELECT seq, {', '.join(CURRENT)} FROM cases "
         "WHERE id IN (SELECT value FROM json_each(?)) AND seq <= ?",
-        [json.dumps(sorted({case_id for _, case_id in named})), kept.known],
+        [json.dumps([case_id for (case_id,) in named]), kept.known],
     ).fetchall()
     if rows:
         _write_codes(kept, rows, CURRENT)
     kept.events_seen = upto
-    return True
 
 
 def _read_chunk(db: Database, kept: Values) -> bool:

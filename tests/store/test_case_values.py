@@ -14,6 +14,7 @@ from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest
 from app.core.text import fts_query
+from app.store.base_data import reset_password
 from app.store.blobs import BlobStore
 from app.store.calendar_days import set_day
 from app.store.case_actions import act
@@ -306,8 +307,9 @@ def dispatch(db, path, number: str) -> None:
 def test_a_cases_status_and_lead_unit_follow_its_steps(demo_db, demo_path, monkeypatch) -> None:
     """The cases named by the events appended since are read again before anything is
     told: a step on this connection or on another program's. More events than
-    READ_WHEN_ASKED: not known until the idle upkeep has read them; an event of anything
-    but a case (the calendar, which folds every open case again): everything read anew."""
+    READ_WHEN_ASKED: not known until the idle upkeep has read them. An event of anything
+    but a case keeps what was read, unless it folds cases again (the calendar folds every
+    open case): then everything is read anew."""
     first = case_for(demo_db, "SCJG")
     second = case_for(demo_db, "SCJG", taken={first})
     every_chunk_read(demo_db)
@@ -329,13 +331,21 @@ def test_a_cases_status_and_lead_unit_follow_its_steps(demo_db, demo_path, monke
     sql = "SELECT count(*) FROM cases WHERE status = ? AND lead_unit = 'SCJG'"
     assert count_holding(demo_db, sent) == demo_db.execute(sql, [dispatched]).fetchone()[0]
     monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
+    read = values_kept._kept[demo_db]
     dispatch(demo_db, demo_path, second)
     assert cases_holding(demo_db, sent, both) is None
     every_chunk_read(demo_db)
+    assert values_kept._kept[demo_db] is read  # (a step: only its case read again)
     assert cases_holding(demo_db, sent, both).tolist() == both.tolist()
-    set_day(demo_db, user_by_name(demo_db, "admin"), "2026-12-02", False, "停电停工", wall=frozen)
+    admin = user_by_name(demo_db, "admin")
+    reset_password(demo_db, admin, "clerk", "clerk456new", wall=frozen)  # (folds no case)
+    every_chunk_read(demo_db)
+    assert values_kept._kept[demo_db] is read  # (kept: only the event read)
+    assert cases_holding(demo_db, sent, both).tolist() == both.tolist()
+    set_day(demo_db, admin, "2026-12-02", False, "停电停工", wall=frozen)
     assert cases_holding(demo_db, sent, both) is None
     every_chunk_read(demo_db)
+    assert values_kept._kept[demo_db] is not read  # (read anew)
     assert cases_holding(demo_db, sent, both).tolist() == both.tolist()
 
 

@@ -24,6 +24,7 @@ from app.store.projections.rollup import (
     stored_facts,
     write_sums,
 )
+from app.store.values_kept import refolded
 from app.store.work_calendar import work_calendar
 
 SIDE_TABLES = (
@@ -225,8 +226,14 @@ def refold_cases(
     sums: Sums | None = None,
     folded: Mapping[str, CaseRows | None] | None = None,
     summed: Container[str] = frozenset(),
+    named: bool = False,
 ) -> int:
     """Work out each case again from all its events and write it. Returns cases written.
+
+    ``named``: the cases are those named by the events being applied (a step, an import's
+    cases), which the values kept in memory follow from the event log; other cases folded
+    again (by a setting: a category's time limits, the calendar) let those go
+    (``values_kept.refolded``), in this transaction.
 
     ``known``: cases new to this database whose events are all at hand (an import).
     ``sums``: where the change to the daily sums is added up, for the caller to write
@@ -245,6 +252,8 @@ def refold_cases(
     change: Sums = {} if sums is None else sums
     _insert_new(db, new, change, summed)
     _update_old(db, old, change)
+    if old and not named:
+        refolded(db)
     if sums is None:
         write_sums(db, change)
     return len(projected)

@@ -99,5 +99,6 @@ def apply_event(db: Database, event: Event) -> None:
     if handler is not None:
         handler(db, event)
     elif event.type.startswith("case."):
-        refold_cases(db, [event.entity_id])  # the case path: triage, handling, calls, closing
+        # the case path: triage, handling, calls, closing
+        refold_cases(db, [event.entity_id], named=True)
     # other types come from a newer TownDesk: kept in the log, projected by that version
