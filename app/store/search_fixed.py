@@ -101,7 +101,7 @@ def _listed_at_most(db: Database, case_filter: CaseFilter, how_many: int) -> lis
     return [row[0] for row in rows]
 
 
-# A walk probing a filter's cases for a search (``case_count._probed``) is foreseen from
+# A walk probing a filter's cases for a search (``search_probed.probed``) is foreseen from
 # this many of them, probed (7-16 µs each: PROBED_MS_EACH, the least), and, in the order
 # received, from how far along it the cases it needs lie (WALK_MS_PER_ENTRY passed).
 PROBING_FORESEEN_FROM = 64
@@ -163,14 +163,14 @@ def hits_in_fixed_values(
 ) -> tuple[int, list[int] | None] | None:
     """A search within the cases' values kept (a category or group, a grid, a source, an
     urgency, a status, a unit, dates: ``case_values``), answered from every hit and those
-    values in memory: the
-    count exact, and the row numbers of the first ``limit`` in the ``sort`` order (None:
-    more than ``ORDERED_AT_MOST``, walked as before). Grid G07 holds none of the 576,000
-    cases holding 占道 among five million: told in 2 ms once they are read, where counting
-    them in the grid's index took 14 and walking it for a first page 14 more. Beside a
-    to-do list, only where the hits among those values are few: none at all, or at most
-    ``OTHERS_TESTED_AT_MOST``, each tested for it. None: not answered here (no such value
-    filtered, more hits beside a to-do list, or the values not read yet)."""
+    values in memory: the count exact, and the row numbers of the first ``limit`` in the
+    ``sort`` order (None: more than ``ORDERED_AT_MOST``, walked as before). Grid G07
+    holds none of the 576,000 cases holding 占道 among five million: told in 2 ms once they
+    are read, where counting them in the grid's index took 14 and walking it for a first
+    page 14 more. Beside a to-do list, only where the hits among those values are few:
+    none at all, or at most ``OTHERS_TESTED_AT_MOST``, each tested for it. None: not
+    answered here (no such value filtered, more hits beside a to-do list, or the values
+    not read yet)."""
     import numpy
 
     match = fts_query(case_filter.text)
