@@ -188,7 +188,7 @@ class Walk:
         for start in range(0, len(case_ids), FOLDED_TOGETHER):
             chunk = case_ids[start : start + FOLDED_TOGETHER]
             known = {c: self._events[c] for c in chunk if c in self._events}
-            refold_cases(writer.db, chunk, known)
+            refold_cases(writer.db, chunk, known, named=True)  # (the events' own cases)
             self._unwritten.difference_update(chunk)
 
     def _suggestion(self, writer: EventWriter, case_id: str) -> Suggestion | None:
