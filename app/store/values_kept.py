@@ -181,24 +181,27 @@ def _read_chunk(db: Database, kept: Values) -> bool:
     ).fetchall()
     if not rows:
         return False
-    last = _write_codes(kept, rows, HELD)
+    # room for every case there is, made at the first chunk: growing five million codes
+    # chunk by chunk kept two copies of each at once (the window's peak: 100 MiB more)
+    room = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
+    last = _write_codes(kept, rows, HELD, room)
     times = _times_of([row[-1] for row in rows])
     kept.undated = kept.undated or not times.all()
-    kept.times = _grown(kept.times, last, "uint32")
+    kept.times = _grown(kept.times, last, room, "uint32")
     kept.times[[row[0] for row in rows]] = times
     kept.known = last
     return True
 
 
-def _write_codes(kept: Values, rows: list[Any], columns: tuple[str, ...]) -> int:
+def _write_codes(kept: Values, rows: list[Any], columns: tuple[str, ...], room: int = 0) -> int:
     """Keep each row's values of ``columns`` (the row's second on), by its row number (its
-    first); the highest row number."""
+    first), with room up to row number ``room``; the highest row number."""
     import numpy
 
     seqs = numpy.fromiter((row[0] for row in rows), dtype=numpy.int64, count=len(rows))
     last = int(seqs.max())
     for at, column in enumerate(columns, 1):
-        codes = kept.codes[column] = _grown(kept.codes.get(column), last)
+        codes = kept.codes[column] = _grown(kept.codes.get(column), last, room)
         index, values = kept.index.setdefault(column, {}), kept.values.setdefault(column, [])
         for value in {row[at] for row in rows} - index.keys():
             values.append(value)
@@ -210,14 +213,16 @@ def _write_codes(kept: Values, rows: list[Any], columns: tuple[str, ...]) -> int
     return last
 
 
-def _grown(codes: Any, last: int, dtype: str = "uint8") -> Any:
-    """``codes`` (numpy; None: none yet, of ``dtype``), long enough for row number ``last``."""
+def _grown(codes: Any, last: int, room: int, dtype: str = "uint8") -> Any:
+    """``codes`` (numpy; None: none yet, of ``dtype``), long enough for row number ``last``;
+    when grown, for ``room`` too (and a little more: the cases registered later)."""
     import numpy
 
     if codes is None:
         codes = numpy.zeros(0, dtype=dtype)
     if len(codes) <= last:
-        grown = numpy.zeros(max(last + 1, len(codes) * 9 // 8), dtype=codes.dtype)  # (little slack)
+        size = max(last, room) + 1
+        grown = numpy.zeros(max(size + size // 64, len(codes) * 9 // 8), dtype=codes.dtype)
         grown[: len(codes)] = codes
         codes = grown
     return codes

@@ -218,14 +218,16 @@ def main() -> None:
     measure("statistics: the year, per grid", lambda: statistics.group.setCurrentIndex(
         statistics.group.findData(Group.GRID)), shown)  # fmt: skip
     print(f"peak memory (VmHWM of this process)\t{peak_mib():.1f}")
+    _values_read(window, db, wait, raw=False)
+    print(f"peak memory after the cases' values read on idle\t{peak_mib():.1f}")
     window.close()
     window.runner.shutdown()
 
 
-def _values_read(window, db, wait) -> None:  # type: ignore[no-untyped-def]
+def _values_read(window, db, wait, raw: bool = True) -> None:  # type: ignore[no-untyped-def]
     """What the idle upkeep does once the search index is merged, done now: every case's
     values read (store/values_kept.py), on the window's worker, and on this
-    connection for the raw floors."""
+    connection for the raw floors (``raw``)."""
     from app.store.values_kept import read_more
     from app.ui.common.runner import Operation
 
@@ -242,7 +244,8 @@ def _values_read(window, db, wait) -> None:  # type: ignore[no-untyped-def]
         wait(window.runner.done)
     ms = (time.perf_counter() - t) * 1000
     print(f"the cases' values read on idle ({done[0]} steps)\t{ms:.1f}")
-    read_all(db, None)
+    if raw:
+        read_all(db, None)
 
 
 def _matrix(app, db, page, measure, settled) -> None:  # type: ignore[no-untyped-def]
