@@ -76,10 +76,9 @@ def counted_in_memory(db: Database, case_filter: CaseFilter) -> int | None:
 
 def values_holding(db: Database, column: str, seqs: Any) -> list[str] | None:
     """The values of ``column`` (one of ``FIXED``: kept with a search's hits, so never one
-    that changes) that the cases numbered ``seqs`` (numpy,
-    in any order) hold, in no order; None: not known yet (some of those cases are not read:
-    more than ``READ_WHEN_ASKED`` were registered since, or the idle upkeep has not read
-    them all)."""
+    that changes) that the cases numbered ``seqs`` (numpy, in any order) hold, in no order;
+    None: not known yet (some of those cases are not read: more than ``READ_WHEN_ASKED``
+    were registered since, or the idle upkeep has not read them all)."""
     import numpy
 
     kept = known(db, seqs)
@@ -172,26 +171,29 @@ def cases_in_order(
     received at no time kept."""
     import numpy
 
-    chosen = _holding_every(db, held, 1)
-    kept = known(db, numpy.zeros(0, dtype=numpy.int64))
-    if chosen is None or kept is None or kept.undated or numpy.count_nonzero(chosen) > at_most:
+    found = _kept_holding(db, held, 1)
+    if found is None or found[0].undated or numpy.count_nonzero(found[1]) > at_most:
         return None
+    kept, chosen = found
     seqs = numpy.flatnonzero(chosen) + 1
     keys = numpy.zeros(len(seqs), dtype=numpy.int64)
     for column in columns:
-        values = kept.values[column]
-        ranks = numpy.zeros(len(values) + 1, dtype=numpy.int64)  # code -> place in order
-        in_order = sorted(range(1, len(values) + 1), key=lambda code: _text_order(values[code - 1]))
-        ranks[in_order] = numpy.arange(1, len(values) + 1)
-        keys = keys * (len(values) + 1) + ranks[kept.codes[column][seqs]]
+        ranks = _ranks(kept, column)
+        keys = keys * len(ranks) + ranks[kept.codes[column][seqs]]
     keys = (keys << 32) | kept.times[seqs]
     return seqs, -keys if descending else keys
 
 
 def _holding_every(db: Database, held: Held, every: int) -> Any | None:
-    """Which of every ``every``-th row number, from 1, hold what ``held`` asks (kept for
-    the next ask of the same while nothing changed: one list asks it several times, about
-    5 ms each at five million cases)."""
+    """Which of every ``every``-th row number, from 1, hold what ``held`` asks."""
+    found = _kept_holding(db, held, every)
+    return None if found is None else found[1]
+
+
+def _kept_holding(db: Database, held: Held, every: int) -> tuple[Values, Any] | None:
+    """What is kept, and which of every ``every``-th row number hold what ``held`` asks
+    (kept for the next ask of the same while nothing changed: one list asks it several
+    times, about 5 ms each at five million cases)."""
     import numpy
 
     kept = known(db, numpy.zeros(0, dtype=numpy.int64))
@@ -202,7 +204,8 @@ def _holding_every(db: Database, held: Held, every: int) -> Any | None:
         if len(kept.masks) >= MASKS_KEPT:
             kept.masks.pop(next(iter(kept.masks)))  # (the oldest)
         kept.masks[asked] = _holding(kept, held, slice(1, kept.known + 1, every))
-    return kept.masks[asked]
+    chosen = kept.masks[asked]
+    return None if chosen is None else (kept, chosen)
 
 
 def _holding(kept: Values, held: Held, rows: Any) -> Any | None:
@@ -241,8 +244,8 @@ def leading_values(
     counted = numpy.bincount(codes, minlength=1)
     if counted[0]:  # a row number with no case read
         return None
-    values = kept.values[column]
-    present = sorted(numpy.flatnonzero(counted), key=lambda code: _text_order(values[code - 1]))
+    values, ranks = kept.values[column], _ranks(kept, column)
+    present = sorted(numpy.flatnonzero(counted), key=lambda code: ranks[code])
     taken, held = [], 0
     for code in reversed(present) if descending else present:
         taken.append(int(code))
@@ -250,6 +253,18 @@ def leading_values(
         if held >= limit:
             break
     return seqs[_among(codes, taken)], [values[code - 1] for code in taken]
+
+
+def _ranks(kept: Values, column: str) -> Any:
+    """Each code's place in SQLite's order of the column's values (numpy, by code; 0: no
+    case read): NULL first, then the texts' bytes."""
+    import numpy
+
+    values = kept.values[column]
+    in_order = sorted(range(1, len(values) + 1), key=lambda code: _text_order(values[code - 1]))
+    ranks = numpy.zeros(len(values) + 1, dtype=numpy.int64)
+    ranks[in_order] = numpy.arange(1, len(values) + 1)
+    return ranks
 
 
 def _text_order(value: str | None) -> tuple[bool, bytes]:

@@ -55,7 +55,7 @@ def few_probed(
     if match is None or unsearched == CaseFilter() or kept_hits(db, match) is not None:
         return None
     wanted = held_of(unsearched)
-    holding = _holding_fixed(db, wanted) if wanted else None
+    holding = _holding_estimated(db, wanted) if wanted else None
     if holding == 0:
         return 0, []
     per_million = row_numbers(db) / 1_000_000 * FEW_PROBED_PER_MILLION
@@ -74,7 +74,7 @@ def few_probed(
     return len(found), first_in_order(db, found, sort, limit, case_filter.grid_code)
 
 
-def _holding_fixed(db: Database, wanted: Held) -> int | None:
+def _holding_estimated(db: Database, wanted: Held) -> int | None:
     """How many cases hold the values ``wanted``: none, told exactly; more,
     estimated from every ``FIXED_SAMPLED_EVERY``-th case; None: not known yet."""
     sampled = count_holding(db, wanted, FIXED_SAMPLED_EVERY)
@@ -141,10 +141,11 @@ def probing_foreseen_longer(
     dated = case_filter.received_from or case_filter.received_to
     if not walked or dated or sort == CaseSort() or sort.column not in ("number", "received_at"):
         return False
+    last = row_numbers(db)
     nth = nth_holding(db, held, needed, sort.descending, FIXED_SAMPLED_EVERY)
     if nth is None:  # (fewer: the walk passes them all)
-        nth = 1 if sort.descending else row_numbers(db)
-    passed = row_numbers(db) - nth if sort.descending else nth
+        nth = 1 if sort.descending else last
+    passed = last - nth if sort.descending else nth
     return needed * PROBED_MS_EACH + passed * WALK_MS_PER_ENTRY > ms
 
 
@@ -224,7 +225,7 @@ def _few_foreseen(db: Database, wider: str, wanted: Held) -> bool:
     """Whether the hits of ``wider`` among the values ``wanted`` are foreseen to be at
     most ``WIDENED_PROBED_AT_MOST``: a sample of the cases holding those values probed for
     it (``WIDENED_SAMPLE``, about 2 ms), its share times their count (estimated as in
-    ``_holding_fixed``). A grid holding a fifth of the hits is not worth reading them for."""
+    ``_holding_estimated``). A grid holding a fifth of the hits is not worth reading them for."""
     sampled = sample_holding(db, wanted, FIXED_SAMPLED_EVERY, WIDENED_SAMPLE)
     if sampled is None:  # the values not read yet
         return False

@@ -70,7 +70,8 @@ def probed(
     if match is None or kept_hits(db, match) is not None:
         return None
     unsearched = replace(case_filter, text="")
-    in_memory = probed_in_kept_order(db, case_filter, sort, limit, probing_ms(db))
+    budget = probing_ms(db)
+    in_memory = probed_in_kept_order(db, case_filter, sort, limit, budget)
     if in_memory is not None:
         return _in_kept_order(db, in_memory, known)
     # a unit's or a person's few cases are gathered and sorted, then probed in that order
@@ -81,9 +82,9 @@ def probed(
     gathered = gathered_in_order(db, unsearched, sort, PROBE_GATHERED_AT_MOST)
     if gathered is None and gathers(db, unsearched):
         return None
-    if probing_foreseen_longer(db, case_filter, sort, limit, probing_ms(db), gathered is None):
+    if probing_foreseen_longer(db, case_filter, sort, limit, budget, gathered is None):
         return None
-    rows = _probed_rows(db, case_filter, sort, limit, match, gathered)
+    rows = _probed_rows(db, case_filter, sort, limit, match, gathered, budget)
     if rows is None:
         return None
     if len(rows) < limit:  # the walk came to the end: every hit is in hand
@@ -123,10 +124,10 @@ def _probed_rows(
     limit: int,
     match: str,
     gathered: list[int] | None,
+    budget: float,
 ) -> list[ListedCase] | None:
     """The first ``limit`` rows found by probing the ``gathered`` cases in turn, or walking
-    the sort order's index; None: given up."""
-    budget = probing_ms(db)
+    the sort order's index, within ``budget`` ms; None: given up."""
     probed = probes(db)
     probed.walking(limit, budget)
     try:

@@ -229,18 +229,20 @@ def _grown(codes: Any, last: int, room: int, dtype: str = "uint8") -> Any:
 
 
 def _times_of(texts: list[str | None]) -> Any:
-    """``time_of`` each of ``texts`` (numpy: 20,000 in about a millisecond)."""
+    """``time_of`` each of ``texts`` (numpy: 12,000 in about 5 ms); all at once where every
+    one is written as kept, else each in turn."""
     import numpy
 
-    if _as_kept(texts):
-        try:
-            seconds = numpy.array(texts, dtype="datetime64[s]") - numpy.datetime64(TIME_ZERO)
-        except ValueError:
-            seconds = None
-        if seconds is not None:
-            seconds = seconds.astype(numpy.int64)
+    try:
+        if _as_kept(texts):
+            zero = numpy.datetime64(TIME_ZERO)
+            seconds = (numpy.array(texts, dtype="datetime64[s]") - zero).astype(numpy.int64)
             return numpy.where((seconds > 0) & (seconds < 2**32), seconds, 0).astype(numpy.uint32)
-    return numpy.fromiter((time_of(text or "") for text in texts), dtype=numpy.uint32)
+    except ValueError:  # (a date that is none: 2026-02-30)
+        pass
+    if len(texts) <= 1:
+        return numpy.zeros(len(texts), dtype=numpy.uint32)
+    return numpy.concatenate([_times_of([text]) for text in texts])
 
 
 def _as_kept(texts: list[str | None]) -> bool:
@@ -256,12 +258,4 @@ def time_of(text: str) -> int:
     """The seconds from ``TIME_ZERO`` to ``text``, a time as the cases hold it
     (``YYYY-MM-DD HH:MM:SS``, whose order as text is the order in time); 0: another text,
     or a time out of range."""
-    import numpy
-
-    if not _as_kept([text]):
-        return 0
-    try:
-        seconds = int((numpy.datetime64(text) - numpy.datetime64(TIME_ZERO)).astype(numpy.int64))
-    except ValueError:
-        return 0
-    return seconds if 0 < seconds < 2**32 else 0
+    return int(_times_of([text])[0])
