@@ -66,6 +66,10 @@ class Values:
     # which cases hold what a filter asks, as last worked out (``case_values``), by the
     # filter, the sampling, and what was read then
     masks: dict[Any, Any] = field(default_factory=dict)
+    # the database's state (``_stamp``) when this was last found whole and current: while
+    # it stays, nothing is asked again (a list asks ``known`` several times, each check
+    # about six statements)
+    current_at: tuple[int, int] | None = None
 
 
 _kept: weakref.WeakKeyDictionary[Database, Values] = weakref.WeakKeyDictionary()
@@ -100,6 +104,18 @@ def known(db: Database, seqs: Any) -> Values | None:
     """What is kept for ``db`` if it holds every case numbered ``seqs`` as it is now, else
     None (read on first if a few were registered, or events appended, since:
     ``READ_WHEN_ASKED``)."""
+    kept = _whole_and_current(db)
+    if kept is None or (len(seqs) and seqs.max() > kept.known):  # (a hit registered since)
+        return None
+    return kept
+
+
+def _whole_and_current(db: Database) -> Values | None:
+    """What is kept, if it holds every case as it is now."""
+    stamp = _stamp(db)
+    kept = _kept.get(db)
+    if kept is not None and stamp is not None and kept.current_at == stamp:
+        return kept
     kept = _current(db)
     if kept is None or not _caught_up(db, kept):
         return None
@@ -108,11 +124,18 @@ def known(db: Database, seqs: Any) -> Values | None:
         _read_chunk(db, kept)
     if kept.known < top or not kept.codes:  # (not all read, or no case at all)
         return None
-    if len(seqs) and seqs.max() > kept.known:  # (a hit registered after ``top`` was read)
-        return None
     if _numbering(db) != kept.numbering:  # a rebuild, or a refold, committed meanwhile
         return None
+    kept.current_at = stamp
     return kept
+
+
+def _stamp(db: Database) -> tuple[int, int] | None:
+    """What moves when anything is committed: ``PRAGMA data_version`` by another connection,
+    ``total_changes`` by this one (also inside a transaction, which tells nothing: None)."""
+    if db.conn.in_transaction:
+        return None
+    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
 def _current(db: Database) -> Values | None:

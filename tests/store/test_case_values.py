@@ -220,6 +220,39 @@ def test_nothing_is_read_or_told_inside_a_transaction(demo_db, demo_path) -> Non
     assert values_holding(demo_db, "category_code", numbered([seq])) == [other]
 
 
+def test_what_is_kept_is_checked_again_only_once_something_was_committed(
+    demo_db, demo_path
+) -> None:
+    """While nothing is committed, a list's asks cost one statement each (what moves at a
+    commit); a commit by another program, or by this one, has everything checked again."""
+    every_chunk_read(demo_db)
+    asked: list[str] = []
+    demo_db.conn.set_trace_callback(asked.append)
+    try:
+        assert values_holding(demo_db, "category_code", numbered([1])) is not None
+        asked.clear()
+        assert values_holding(demo_db, "category_code", numbered([1])) is not None
+        assert asked == ["PRAGMA data_version"]
+        first = demo_db.execute("SELECT category_code FROM cases WHERE seq = 1").fetchone()[0]
+        other = "0304" if first != "0304" else "0102"
+        elsewhere = open_database(demo_path)
+        try:
+            with write_transaction(elsewhere):  # (what a rebuild may do to row number 1)
+                renumbered(elsewhere)
+                elsewhere.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [other])
+        finally:
+            elsewhere.close()
+        asked.clear()
+        assert values_holding(demo_db, "category_code", numbered([1])) == [other]
+        assert len(asked) > 1
+        with write_transaction(demo_db):
+            renumbered(demo_db)
+            demo_db.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [first])
+        assert values_holding(demo_db, "category_code", numbered([1])) == [first]
+    finally:
+        demo_db.conn.set_trace_callback(None)
+
+
 def register_in_transaction(db, path) -> int:
     db.execute(
         "INSERT INTO cases (id, number, source, category_code, grid_code, description, "
