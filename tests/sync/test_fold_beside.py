@@ -215,6 +215,22 @@ def test_events_of_the_file_not_written_send_the_fold_back_here(laptop: Node, as
         assert beside.projections(laptop.db, [*events, stray]) is None
 
 
+def test_events_of_the_file_held_here_and_not_written_keep_the_fold(
+    laptop: Node, as_new: None
+) -> None:
+    """An event the file brings that is held here already is not written, yet the child's
+    fold holds: told by the events' identity (the very events it was given, an import's)
+    and by their ids and hashes (the same events read again) alike."""
+    events = _held_events(laptop)
+    for written in (events[1:], _held_events(laptop)[1:]):
+        with FoldBeside() as beside:
+            beside.start(laptop.db, events)
+            folding = beside._folding
+            assert folding is not None
+            folding._held = {(events[0].id, events[0].hash)}  # (as if found held here)
+            assert beside.projections(laptop.db, written) is not None
+
+
 def test_a_failed_child_sends_the_fold_back_here(
     laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
