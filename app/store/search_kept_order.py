@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -25,16 +25,19 @@ from app.core.text import fts_query
 from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_query import order_by
 from app.store.case_values import cases_in_order, held_of
-from app.store.search_probe import PROBED_MS_EACH, every_hit_among
+from app.store.search_probe import PROBED_MS_EACH, every_hit_among, share_at_most
 from app.store.values_kept import HELD
 
 # A filter of at most this many cases (more lie thick enough along the sort order's index
-# for its walk); the first taken are this many times the window's rows, then each time as
-# many again as the hits so far foresee (at least 4 times as many, at most the rest); the
-# cases probed cost at least ``search_probe.PROBED_MS_EACH`` each: a step foreseen over the time
-# left is not taken.
+# for its walk); the first taken are this many times the window's rows, then as many as
+# the rows still wanted take at the most hits those probed may stand for; the cases probed
+# cost at least ``search_probe.PROBED_MS_EACH`` each: a step foreseen over the time left is
+# not taken.
 KEPT_ORDER_AT_MOST = 200_000
 FIRST_TAKEN = 4
+# cases found in order beforehand at least (sorting a few thousand costs little; finding
+# the next ones in 170,000 costs 2 ms each time)
+AHEAD_LEAST = 4_096
 
 
 class KeptOrder(NamedTuple):
@@ -51,8 +54,6 @@ def probed_in_kept_order(
     processor time; not found in time, no rows: a walk along the sort order's index would
     probe the same cases and more entries between. None: not a search within such a
     filter and order, or the values not read yet."""
-    import numpy
-
     match = fts_query(case_filter.text)
     held = held_of(case_filter)
     columns = _told_order(sort)
@@ -66,22 +67,71 @@ def probed_in_kept_order(
     seqs, keys = ordered
     started = time.thread_time()
     hits: list[int] = []
-    probed, taken, last_key = 0, min(len(seqs), FIRST_TAKEN * limit), None
-    while probed < len(seqs) and len(hits) < limit:
-        # every case up to the taken-th's key: those received in the same second together
-        key = numpy.partition(keys, taken - 1)[taken - 1]
-        chosen = keys <= key if last_key is None else (keys <= key) & (keys > last_key)
-        new = seqs[chosen]
+    upcoming = _Upcoming(seqs, keys)
+    wanted = min(len(seqs), FIRST_TAKEN * limit)
+    while upcoming.taken < len(seqs) and len(hits) < limit:
+        new = upcoming.next(wanted)
+        if not len(new):  # (none left: cannot be, while some are not taken)
+            break
         spent = (time.thread_time() - started) * 1000
         if spent + len(new) * PROBED_MS_EACH > ms:
             return KeptOrder(0, False, None)
-        hits += every_hit_among(db, match, [int(seq) for seq in new]).tolist()
-        probed, last_key = probed + len(new), key
-        foreseen = limit * probed / max(len(hits), 1)  # the cases the window's rows take
-        taken = min(len(seqs), max(round(foreseen * 1.5), 4 * probed))
-    exact = probed == len(seqs)
-    count = len(hits) if exact else max(round(len(seqs) * len(hits) / probed), len(hits))
+        hits += every_hit_among(db, match, new.tolist()).tolist()
+        # as many more as the rows still wanted take at the most hits the cases probed
+        # may stand for, and a quarter over: one step where the hits are as foreseen
+        share = min(share_at_most(len(hits), upcoming.taken), 1.0)
+        wanted = max(round((limit - len(hits)) / share * 1.25), limit)
+    taken = upcoming.taken
+    exact = taken == len(seqs)
+    count = len(hits) if exact else max(round(len(seqs) * len(hits) / taken), len(hits))
     return KeptOrder(count, exact, _in_order(db, hits, sort, limit))
+
+
+class _Upcoming:
+    """The filter's cases in the list's order (``keys``, ascending), a step at a time:
+    the next few thousand found at once (``numpy.partition``: 2 ms among 170,000 cases,
+    once, not once a step) and sorted, each step taken to the end of its last second (the cases
+    received then together: SQLite puts their hits in the exact order)."""
+
+    def __init__(self, seqs: Any, keys: Any) -> None:
+        self._seqs, self._keys = seqs, keys
+        self.taken = 0  # cases taken so far, the first in the order
+        self._ahead: Any = seqs[:0]  # the next cases in order, found beforehand
+        self._ahead_keys: Any = keys[:0]
+        self._last: Any = None  # the key of the last case found beforehand
+
+    def next(self, wanted: int) -> Any:
+        """The row numbers of the next ``wanted`` cases at least, in order."""
+        import numpy
+
+        if len(self._ahead) < wanted:
+            self._find_ahead(max(wanted, AHEAD_LEAST))
+        end = min(wanted, len(self._ahead))
+        if end < len(self._ahead):  # (to the end of the last case's second)
+            end = int(numpy.searchsorted(self._ahead_keys, self._ahead_keys[end - 1], "right"))
+        step = self._ahead[:end]
+        self._ahead, self._ahead_keys = self._ahead[end:], self._ahead_keys[end:]
+        self.taken += len(step)
+        return step
+
+    def _find_ahead(self, wanted: int) -> None:
+        """The cases after those found so far, at least ``wanted`` more (those of the last
+        one's second with them), sorted."""
+        import numpy
+
+        seqs, keys = self._seqs, self._keys
+        if self._last is not None:
+            later = keys > self._last
+            seqs, keys = seqs[later], keys[later]
+        if not len(keys):
+            return
+        wanted = min(wanted, len(keys))
+        last = numpy.partition(keys, wanted - 1)[wanted - 1]
+        chosen = keys <= last
+        order = numpy.argsort(keys[chosen], kind="stable")
+        self._ahead = numpy.concatenate([self._ahead, seqs[chosen][order]])
+        self._ahead_keys = numpy.concatenate([self._ahead_keys, keys[chosen][order]])
+        self._last = last
 
 
 def _told_order(sort: CaseSort) -> tuple[str, ...] | None:

@@ -16,13 +16,18 @@ import app.store.search_kept_order as search_kept_order
 import app.store.search_probe as search_probe
 import app.store.search_probed as search_probed
 import app.store.sql_deadline as sql_deadline
+from app.core.intake import IntakeRequest
 from app.core.text import fts_query
+from app.store.blobs import BlobStore
 from app.store.case_count import first_window
 from app.store.case_estimate import EXACT_WITHIN_MS, CaseCount
 from app.store.case_list import CaseFilter, CaseSort, count_cases, listed_cases, listed_window
+from app.store.cases import register_case
 from app.store.reference import user_by_name
 from app.store.search_hits import forget_searches, kept_hits, search_hits
 from app.store.search_probe import probes
+from app.store.values_kept import read_more
+from tests.clock import frozen
 from tests.store.store_helpers import answers_of
 
 LIMIT = 3
@@ -359,11 +364,16 @@ TOLD_ORDERS = [
 ]
 
 
+@pytest.mark.parametrize("ahead", [search_kept_order.AHEAD_LEAST, 3], ids=["ahead", "few"])
 @pytest.mark.parametrize("sort", TOLD_ORDERS, ids=str)
-def test_a_filter_told_by_the_values_kept_is_probed_in_the_order_they_tell(demo_db, sort) -> None:
-    """Taken from memory in the list's order to the day, a day's cases whole, and the hits
-    put in the exact order by SQLite: the rows of the usual plan; the count exact when
-    every case was probed."""
+def test_a_filter_told_by_the_values_kept_is_probed_in_the_order_they_tell(
+    demo_db, monkeypatch, sort, ahead
+) -> None:
+    """Taken from memory in the list's order to the second, a second's cases whole, and
+    the hits put in the exact order by SQLite: the rows of the usual plan; the count exact
+    when every case was probed. Also with the cases found in order beforehand a few at a
+    time (``ahead``: each step then finds more, after the last second found)."""
+    monkeypatch.setattr(search_kept_order, "AHEAD_LEAST", ahead)
     clerk = user_by_name(demo_db, "clerk")
     filters = [
         CaseFilter(status="closed", text="道"),
@@ -382,6 +392,30 @@ def test_a_filter_told_by_the_values_kept_is_probed_in_the_order_they_tell(demo_
             total = len(listed_window(demo_db, case_filter, sort, 0, 10**6))  # (SQLite's)
             assert (count == total) if exact else count >= len(seqs), (case_filter, limit)
             assert exact or len(seqs) == limit  # (not all probed: the window was found)
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_cases_received_in_the_same_second_are_probed_together(
+    demo_db, demo_path, monkeypatch, descending
+) -> None:
+    """A step that would end inside a second's cases takes them all: SQLite orders them by
+    row number, which the order they were found in need not follow."""
+    clerk = user_by_name(demo_db, "clerk")
+    for _ in range(4):  # (the newest: received together, first newest first)
+        request = IntakeRequest("0304", "G07", "同一秒登记的案件", source="hotline")
+        register_case(demo_db, BlobStore.beside(demo_path), clerk, request, wall=frozen)
+    while read_more(demo_db):
+        pass
+    monkeypatch.setattr(search_kept_order, "FIRST_TAKEN", 1)
+    monkeypatch.setattr(search_kept_order, "AHEAD_LEAST", 1)
+    case_filter = CaseFilter(grid_code="G07", text="一秒登记")
+    sort = CaseSort("received_at", descending)
+    found = search_kept_order.probed_in_kept_order(demo_db, case_filter, sort, 1, 1e6)
+    assert found is not None and found.seqs is not None
+    expected = listed_window(demo_db, case_filter, sort, 0, 1)
+    assert [row.case.number for row in listed_cases(demo_db, found.seqs)] == [
+        row.case.number for row in expected
+    ]
 
 
 def test_probing_in_the_order_kept_gives_way(demo_db, monkeypatch) -> None:
