@@ -25,14 +25,14 @@ from app.core.text import fts_query
 from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_query import order_by
 from app.store.case_values import cases_in_order, held_of
-from app.store.search_probe import PROBED_MS_EACH, every_hit_among, share_at_most
+from app.store.search_probe import PROBED_MS_EACH, every_hit_among
 from app.store.values_kept import HELD
 
 # A filter of at most this many cases (more lie thick enough along the sort order's index
-# for its walk); the first taken are this many times the window's rows, then as many as
-# the rows still wanted take at the most hits those probed may stand for; the cases probed
-# cost at least ``search_probe.PROBED_MS_EACH`` each: a step foreseen over the time left is
-# not taken.
+# for its walk); the first taken are this many times the window's rows, then each time as
+# many again as the hits so far foresee (at least 4 times as many, at most the rest); the
+# cases probed cost at least ``search_probe.PROBED_MS_EACH`` each: a step foreseen over the
+# time left is not taken.
 KEPT_ORDER_AT_MOST = 200_000
 FIRST_TAKEN = 4
 # cases found in order beforehand at least (sorting a few thousand costs little; finding
@@ -70,17 +70,17 @@ def probed_in_kept_order(
     upcoming = _Upcoming(seqs, keys)
     wanted = min(len(seqs), FIRST_TAKEN * limit)
     while upcoming.taken < len(seqs) and len(hits) < limit:
+        spent = (time.thread_time() - started) * 1000
+        if spent + min(wanted, len(seqs) - upcoming.taken) * PROBED_MS_EACH > ms:
+            return KeptOrder(0, False, None)  # (foreseen before the cases are found)
         new = upcoming.next(wanted)
         if not len(new):  # (none left: cannot be, while some are not taken)
             break
-        spent = (time.thread_time() - started) * 1000
-        if spent + len(new) * PROBED_MS_EACH > ms:
-            return KeptOrder(0, False, None)
         hits += every_hit_among(db, match, new.tolist()).tolist()
-        # as many more as the rows still wanted take at the most hits the cases probed
-        # may stand for, and a quarter over: one step where the hits are as foreseen
-        share = min(share_at_most(len(hits), upcoming.taken), 1.0)
-        wanted = max(round((limit - len(hits)) / share * 1.25), limit)
+        # the cases the window's rows take, as the hits so far foresee, and half again; at
+        # least four times as many as probed so far
+        foreseen = limit * upcoming.taken / max(len(hits), 1)
+        wanted = max(round(foreseen * 1.5), 4 * upcoming.taken) - upcoming.taken
     taken = upcoming.taken
     exact = taken == len(seqs)
     count = len(hits) if exact else max(round(len(seqs) * len(hits) / taken), len(hits))

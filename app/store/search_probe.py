@@ -43,14 +43,6 @@ PROBE = probe_of("cases.seq")  # a case a walk reached
 # count of probes is never foreseen longer than it takes.
 PROBED_MS_EACH = 0.007
 
-
-def share_at_most(found: int, sampled: int) -> float:
-    """The share of hits a sample foresees, at most (about 19 times in 20): ``found`` of
-    ``sampled``, two standard deviations over (a count of rare hits varies as its square
-    root). Four of 200 cases of a unit at five million foresaw 815 hits where 1,732 were."""
-    return (found + 2 * math.sqrt(found) + 1) / sampled
-
-
 # After this many probes, and again each time as many more, the walk stops if the pace so
 # far and the share of hits among the cases probed foresee the window taking longer than
 # its time (a rare word, or one rare among the filters' cases): each probe of a phrase
