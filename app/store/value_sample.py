@@ -24,12 +24,21 @@ T = TypeVar("T")
 _kept: weakref.WeakKeyDictionary[Database, tuple[Any, dict[Any, Any]]] = weakref.WeakKeyDictionary()
 
 
+def written_version(db: Database) -> tuple[int, int] | None:
+    """What moves whenever the database is written: ``PRAGMA data_version`` by another
+    connection's commit, ``total_changes`` by this one's writes; None inside a transaction
+    (a rollback undoes its writes without a trace)."""
+    if db.conn.in_transaction:
+        return None
+    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
+
+
 def kept_until_written(db: Database, key: Any, work: Callable[[], T]) -> T:
     """What ``work`` returns, kept on ``db`` under ``key`` until the database is written
-    (not kept inside a transaction, which a rollback undoes without a trace)."""
-    if db.conn.in_transaction:
+    (not kept inside a transaction: ``written_version``)."""
+    version = written_version(db)
+    if version is None:
         return work()
-    version = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
     kept_version, kept = _kept.get(db, (None, {}))
     if kept_version != version:
         kept = {}

@@ -32,6 +32,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.store.settings import read_setting, write_setting
+from app.store.value_sample import written_version
 
 FIXED = ("category_code", "grid_code", "source", "urgency", "first_receiver_unit")
 CURRENT = ("status", "lead_unit")  # changed by the fold: kept current from the event log
@@ -66,9 +67,9 @@ class Values:
     # which cases hold what a filter asks, as last worked out (``case_values``), by the
     # filter, the sampling, and what was read then
     masks: dict[Any, Any] = field(default_factory=dict)
-    # the database's state (``_stamp``) when this was last found whole and current: while
-    # it stays, nothing is asked again (a list asks ``known`` several times, each check
-    # about six statements)
+    # the database's state (``value_sample.written_version``) when this was last found
+    # whole and current: while it stays, nothing is asked again (a list asks ``known``
+    # several times, each check about six statements)
     current_at: tuple[int, int] | None = None
 
 
@@ -112,7 +113,7 @@ def known(db: Database, seqs: Any) -> Values | None:
 
 def _whole_and_current(db: Database) -> Values | None:
     """What is kept, if it holds every case as it is now."""
-    stamp = _stamp(db)
+    stamp = written_version(db)
     kept = _kept.get(db)
     if kept is not None and stamp is not None and kept.current_at == stamp:
         return kept
@@ -128,14 +129,6 @@ def _whole_and_current(db: Database) -> Values | None:
         return None
     kept.current_at = stamp
     return kept
-
-
-def _stamp(db: Database) -> tuple[int, int] | None:
-    """What moves when anything is committed: ``PRAGMA data_version`` by another connection,
-    ``total_changes`` by this one (also inside a transaction, which tells nothing: None)."""
-    if db.conn.in_transaction:
-        return None
-    return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
 def _current(db: Database) -> Values | None:

@@ -233,24 +233,37 @@ def test_what_is_kept_is_checked_again_only_once_something_was_committed(
         asked.clear()
         assert values_holding(demo_db, "category_code", numbered([1])) is not None
         assert asked == ["PRAGMA data_version"]
-        first = demo_db.execute("SELECT category_code FROM cases WHERE seq = 1").fetchone()[0]
-        other = "0304" if first != "0304" else "0102"
-        elsewhere = open_database(demo_path)
-        try:
-            with write_transaction(elsewhere):  # (what a rebuild may do to row number 1)
-                renumbered(elsewhere)
-                elsewhere.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [other])
-        finally:
-            elsewhere.close()
+        first, other = first_and_other_category(demo_db)
+        renumbered_elsewhere(demo_path, other)
         asked.clear()
         assert values_holding(demo_db, "category_code", numbered([1])) == [other]
         assert len(asked) > 1
-        with write_transaction(demo_db):
-            renumbered(demo_db)
-            demo_db.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [first])
+        renumbered_as(demo_db, first)
         assert values_holding(demo_db, "category_code", numbered([1])) == [first]
     finally:
         demo_db.conn.set_trace_callback(None)
+
+
+def first_and_other_category(db) -> tuple[str, str]:
+    """Row number 1's category, and another."""
+    first = db.execute("SELECT category_code FROM cases WHERE seq = 1").fetchone()[0]
+    return first, "0304" if first != "0304" else "0102"
+
+
+def renumbered_as(db, category: str) -> None:
+    """What a rebuild may do to row number 1: another case, of ``category``, under it."""
+    with write_transaction(db):
+        renumbered(db)
+        db.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [category])
+
+
+def renumbered_elsewhere(path, category: str) -> None:
+    """``renumbered_as`` by another program."""
+    elsewhere = open_database(path)
+    try:
+        renumbered_as(elsewhere, category)
+    finally:
+        elsewhere.close()
 
 
 def register_in_transaction(db, path) -> int:
@@ -270,29 +283,19 @@ def test_a_rebuild_numbers_the_cases_again_and_what_was_read_is_let_go(demo_db) 
     assert read_setting(demo_db, NUMBERING) == (before or 0) + 1
     # (what a rebuild may do: row number 1 names a case of another category now)
     every_chunk_read(demo_db)
-    first = demo_db.execute("SELECT category_code FROM cases WHERE seq = 1").fetchone()[0]
-    other = "0304" if first != "0304" else "0102"
-    with write_transaction(demo_db):
-        renumbered(demo_db)
-        demo_db.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [other])
+    _, other = first_and_other_category(demo_db)
+    renumbered_as(demo_db, other)
     # read again (the demo's few hundred at once), not what was read before
     assert values_holding(demo_db, "category_code", numbered([1])) == [other]
 
 
 def test_a_rebuild_by_another_program_is_seen(demo_db, demo_path) -> None:
-    """The count of numberings is read at every ask: another connection's rebuild lets go
-    of what this one read."""
+    """The count of numberings is read again once another connection committed: its
+    rebuild lets go of what this one read."""
     every_chunk_read(demo_db)
-    first = demo_db.execute("SELECT category_code FROM cases WHERE seq = 1").fetchone()[0]
+    first, other = first_and_other_category(demo_db)
     assert values_holding(demo_db, "category_code", numbered([1])) == [first]
-    other = "0304" if first != "0304" else "0102"
-    elsewhere = open_database(demo_path)
-    try:
-        with write_transaction(elsewhere):  # (what its rebuild may do to row number 1)
-            renumbered(elsewhere)
-            elsewhere.execute("UPDATE cases SET category_code = ? WHERE seq = 1", [other])
-    finally:
-        elsewhere.close()
+    renumbered_elsewhere(demo_path, other)
     assert values_holding(demo_db, "category_code", numbered([1])) == [other]
 
 
