@@ -82,6 +82,16 @@ def fts_widened(query: str) -> str | None:
     return None
 
 
+def required_terms(query: str) -> tuple[str, ...]:
+    """The terms every text ``fts_query`` finds holds: each Chinese character typed alone,
+    each pair of a longer run. (An ASCII word matches as a prefix: no one term is needed.)"""
+    terms: list[str] = []
+    for run in runs(query):
+        if _IS_CJK.match(run):
+            terms.extend(bigrams(run) if len(run) > 1 else [run])
+    return tuple(dict.fromkeys(terms))
+
+
 def similarity(a: str, b: str) -> float:
     """Dice coefficient over character pairs: 1.0 for the same text, 0.0 for nothing shared."""
     pairs_a = {p for run in runs(a) for p in (bigrams(run) if len(run) > 1 else [run])}

@@ -132,10 +132,7 @@ def _registered(event: Event) -> CaseRows:
         "handling_since": None,
         "merged_into": None,
     }
-    terms = index_terms(
-        p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
-    )
-    rows = CaseRows(case, terms, status_since=received_at)
+    rows = CaseRows(case, registration_terms(p), status_since=received_at)
     _photos(rows, event, received_at)
     sender = p.get("transfer_from")
     if sender:  # registered from another authority's transfer letter (移送来的案件)
@@ -143,6 +140,14 @@ def _registered(event: Event) -> CaseRows:
             transfer_row(event.id, "in", sender["unit"], sender.get("letter_no", ""), received_at)
         )
     return rows
+
+
+def registration_terms(payload: Mapping[str, Any]) -> IndexedText:
+    """What the search index holds of a case: the terms of its registration's text."""
+    p = payload
+    return index_terms(
+        p["description"], p.get("address", ""), p.get("category_name", ""), p["number"]
+    )
 
 
 def _photos(rows: CaseRows, event: Event, at: str) -> None:
