@@ -25,6 +25,7 @@ from app.store.case_plan import (
 )
 from app.store.case_query import same_order
 from app.store.first_rows import FirstWindow, counted_exactly, should_walk
+from app.store.grid_terms import finds_none
 from app.store.search_fixed import (
     few_probed,
     hits_in_fixed_values,
@@ -75,6 +76,8 @@ def first_window(
     search is first answered from its newest hits, or by probing the full-text index
     along the list's order, before its every hit is read."""
     sort = same_order(case_filter, sort)
+    if finds_none(db, case_filter):  # (before any of the search's hits is read)
+        return FirstWindow(CaseCount(0, True), [], False)
     if known is None and sort == CaseSort():
         if _newest_hits_serve(db, case_filter):
             found = _newest_first(db, case_filter, sort, limit)

@@ -24,11 +24,14 @@ from app.store.case_plan import (
 from app.store.case_query import unit_by_status
 from app.store.case_values import counted_in_memory
 from app.store.cases import CASE_COLUMNS, row_to_case
+from app.store.grid_terms import finds_none
 from app.store.search_hits import NewestHits
 from app.store.sql_deadline import within
 
 
 def count_cases(db: Database, case_filter: CaseFilter) -> int:
+    if finds_none(db, case_filter):
+        return 0
     counted = counted_in_memory(db, case_filter)
     return _count(db, where_clause(db, case_filter)) if counted is None else counted
 

@@ -27,6 +27,7 @@ from app.store.case_query import (
     ordered_by,
 )
 from app.store.case_values import values_holding
+from app.store.grid_terms import finds_none
 from app.store.number_ranges import numbered_within
 from app.store.search_hits import NewestHits, SearchHits, search_hits
 from app.store.search_probe import PROBE, probes
@@ -134,7 +135,7 @@ def where_clause(
     text = f.text.strip()
     if text:
         match = fts_query(text)
-        if match is None:
+        if match is None or finds_none(db, f):
             return None
         if probe:  # (SQLite tests it after the other clauses: it holds a subquery)
             where.add(_probe(db), match)

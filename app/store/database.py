@@ -246,6 +246,12 @@ def lock_waited_at_most(db: Database, ms: int) -> Iterator[None]:
         db.execute(f"PRAGMA busy_timeout = {int(waited)}")
 
 
+# What a connection remembers of what it read or wrote in a transaction, let go when that
+# is rolled back: the reference data a fold needs (projections/cases.py), the (grid, term)
+# rows written (grid_terms.py).
+FORGOTTEN_ON_ROLLBACK = ("_case_context", "_grid_terms_noted")
+
+
 @contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """``BEGIN IMMEDIATE``: take the write lock at the start, so two connections never
@@ -259,7 +265,8 @@ def write_transaction(db: Database) -> Iterator[Database]:
     except BaseException as error:
         if db.conn.in_transaction:  # also when COMMIT itself failed (a full disk)
             db.conn.execute("ROLLBACK")
-        vars(db).pop("_case_context", None)  # projections/cases.py: may hold rolled-back data
+        for memo in FORGOTTEN_ON_ROLLBACK:  # may hold rolled-back data
+            vars(db).pop(memo, None)
         if isinstance(error, sqlite_driver.DatabaseError) and not isinstance(
             error, sqlite_driver.IntegrityError | sqlite_driver.ProgrammingError
         ):

@@ -12,6 +12,7 @@ from app.core.model import User
 from app.core.permissions import REBUILD, require
 from app.store.database import write_transaction
 from app.store.eventlog import events_in_order
+from app.store.grid_terms import forget_terms
 from app.store.projections.cases import forget_context, refold_cases
 from app.store.projections.table import PROJECTION_TABLES, apply_event
 from app.store.values_kept import renumbered
@@ -44,6 +45,7 @@ def replay_log(db: Database, progress: Progress | None = None) -> int:
     for table in PROJECTION_TABLES:
         db.conn.execute(f"DELETE FROM {table}")
     db.conn.execute("INSERT INTO cases_search (cases_search) VALUES ('delete-all')")
+    forget_terms(db)  # each case's written again with its row of the search index
     forget_context(db)
     done = 0
     cases: list[str] = []

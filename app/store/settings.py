@@ -28,3 +28,7 @@ def write_setting(db: Database, key: str, value: Any) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, json.dumps(value, ensure_ascii=False)],
     )
+
+
+def forget_setting(db: Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", [key])

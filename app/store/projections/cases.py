@@ -17,6 +17,7 @@ from app.core.events import Event, EventType
 from app.core.model import ResponseCommitment, Role
 from app.core.step_limits import StepLimits
 from app.store.event_rows import EVENT_COLUMNS, row_to_event
+from app.store.grid_terms import note_terms
 from app.store.projections.rollup import (
     Sums,
     add_difference,
@@ -321,6 +322,7 @@ def _index_for_search(db: Database, cases: list[CaseRows]) -> None:
     db.conn.executemany(
         "INSERT INTO cases_search (rowid, unigrams, bigrams) VALUES (?, ?, ?)", values
     )
+    note_terms(db, [(r.case["grid_code"], r.search) for r in cases])
 
 
 def _update_old(db: Database, cases: list[CaseRows], sums: Sums) -> None:
