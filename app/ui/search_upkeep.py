@@ -15,7 +15,8 @@ start.
 The same idle steps first read each case's values (category, grid, source, urgency,
 units, status, time received), a chunk at a time (store/values_kept.py: about 30 ms a
 step, 84 steps at a million cases; then only the few registered, or changed by the events
-appended, since), so a search within a filter of those is told in memory.
+appended, since), so a search within a filter of those is told in memory; then, once, in a
+database made before schema 16, which terms each grid's cases hold (store/grid_terms.py).
 
 Nothing happens in the first ``START_AFTER_MS`` after the window shows: its first figures
 and pages come first (the benchmarks time them), and the input watch (an event filter on the
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from sqlite_utils import Database
 
+from app.store.grid_terms import read_more_terms
 from app.store.search_index import Merging, merge_step
 from app.store.values_kept import read_more
 from app.ui.common.runner import BackgroundRunner, Operation
@@ -50,9 +52,15 @@ _INPUT = frozenset(
 
 
 def upkeep_step(db: Database) -> Merging:
-    """One idle step: the cases' values read, a chunk a step, then the search index
-    merged (a step that finds nothing worth merging still writes: not again at each read)."""
-    return Merging.MORE if read_more(db) else merge_step(db)
+    """One idle step: the cases' values read, a chunk a step, then the terms of each grid's
+    cases (a database made before schema 16), then the search index merged (a step that
+    finds nothing worth merging still writes: not again at each read)."""
+    if read_more(db):
+        return Merging.MORE
+    terms_left = read_more_terms(db)
+    if terms_left is None:
+        return Merging.STOPPED
+    return Merging.MORE if terms_left else merge_step(db)
 
 
 class SearchIndexUpkeep(QObject):

@@ -20,7 +20,10 @@ from sqlite_utils import Database
 import app.store.case_values as case_values
 import app.store.values_kept as values_kept
 import app.ui.search_upkeep as search_upkeep
+from app.store.database import write_transaction
+from app.store.grid_terms import UNREAD_BELOW, lacks
 from app.store.search_index import Merging, merge_step, segment_count
+from app.store.settings import write_setting
 from app.store.setup import open_database
 from app.ui.common.runner import BackgroundRunner, Operation
 from app.ui.search_upkeep import START_AFTER_MS, SearchIndexUpkeep, upkeep_step
@@ -220,21 +223,32 @@ def test_idle_steps_merge_the_index(qtbot, demo_path: Path) -> None:
         db.close()
 
 
-def test_idle_steps_read_the_cases_fixed_values_then_merge(monkeypatch) -> None:
+def test_idle_steps_read_the_cases_fixed_values_then_the_grids_terms_then_merge(
+    monkeypatch,
+) -> None:
     """A step reads a chunk of the cases' fixed values (store/case_values.py) while there
-    are more, then merges the index a step at a time (a merge step that finds nothing
-    worth merging still writes: not at every read)."""
+    are more, then the terms of a chunk of cases (store/grid_terms.py: a database made
+    before schema 16), then merges the index a step at a time (a merge step that finds
+    nothing worth merging still writes: not at every read); a step that cannot write stops."""
     calls: list[str] = []
-    chunks, merges = iter([True, True, False, False]), iter([Merging.MORE, Merging.DONE])
+    chunks = iter([True, False, False, False, False])
+    terms = iter([True, False, False, None])
+    merges = iter([Merging.MORE, Merging.DONE])
     monkeypatch.setattr(
         search_upkeep, "read_more", lambda _db: calls.append("read") or next(chunks)
     )
     monkeypatch.setattr(
+        search_upkeep, "read_more_terms", lambda _db: calls.append("terms") or next(terms)
+    )
+    monkeypatch.setattr(
         search_upkeep, "merge_step", lambda _db: calls.append("merge") or next(merges)
     )
-    outcomes = [upkeep_step(None) for _ in range(4)]  # type: ignore[arg-type]
-    assert outcomes == [Merging.MORE, Merging.MORE, Merging.MORE, Merging.DONE]
-    assert calls == ["read", "read", "read", "merge", "read", "merge"]
+    outcomes = [upkeep_step(None) for _ in range(5)]  # type: ignore[arg-type]
+    assert outcomes == [Merging.MORE] * 3 + [Merging.DONE, Merging.STOPPED]
+    assert calls == ["read"] + ["read", "terms"] + ["read", "terms", "merge"] * 2 + [
+        "read",
+        "terms",
+    ]
 
 
 def test_idle_steps_read_every_case(demo_path: Path, monkeypatch) -> None:
@@ -243,10 +257,15 @@ def test_idle_steps_read_every_case(demo_path: Path, monkeypatch) -> None:
     db = open_database(demo_path)
     try:
         top = numpy.array([db.execute("SELECT max(seq) FROM cases").fetchone()[0]])
+        with write_transaction(db):  # as db/0016 leaves a database made before it
+            db.execute("DELETE FROM grid_search_terms")
+            write_setting(db, UNREAD_BELOW, int(top[0]) + 1)
         assert case_values.values_holding(db, "grid_code", top) is None
+        assert not lacks(db, "G07", "占道")
         while upkeep_step(db) is Merging.MORE:
             pass
         assert case_values.values_holding(db, "grid_code", top) is not None
+        assert lacks(db, "G07", "占道") and not lacks(db, "G07", "北沟村")
     finally:
         db.close()
 
