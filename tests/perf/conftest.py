@@ -135,7 +135,7 @@ def _grid_terms_read(db: Database, path: Path) -> None:
         raise RuntimeError(f"{path}: the grids' terms could not be written")
     if steps:
         report(
-            f"the grids' search terms read in ({steps} steps of 20,000 cases)",
+            f"the grids' search terms read in ({steps} steps of 20,000 events)",
             time.perf_counter() - started,
             "s",
         )
