@@ -18,6 +18,7 @@ from app.store.case_plan import (
     Where,
     at_most,
     source_of,
+    through_fewest,
     where_clause,
     window_sql,
 )
@@ -33,7 +34,9 @@ def count_cases(db: Database, case_filter: CaseFilter) -> int:
     if finds_none(db, case_filter):
         return 0
     counted = counted_in_memory(db, case_filter)
-    return _count(db, where_clause(db, case_filter)) if counted is None else counted
+    if counted is not None:
+        return counted
+    return _count(db, through_fewest(db, case_filter, where_clause(db, case_filter)))
 
 
 def _count(db: Database, where: Where | None) -> int:
@@ -93,7 +96,8 @@ def listed_window(
     end, in the opposite order (every order is total: it ends with the row number), so the
     last window costs what the first does."""
     sort = unit_by_status(case_filter, sort)
-    where = where_clause(db, case_filter, walk=sort.column if walk else None)
+    walked = sort.column if walk else None
+    where = through_fewest(db, case_filter, where_clause(db, case_filter, walk=walked))
     if where is None:
         return []
     flip = total is not None and offset > total // 2
@@ -196,7 +200,7 @@ def count_within(db: Database, case_filter: CaseFilter, ms: float) -> int | None
     """``count_cases`` if SQLite finishes it within ``ms`` milliseconds, else None (it is
     interrupted: an index range of a few tens of thousands counts in a few ms, half the
     table in a hundred). A search's hits are read before the clock starts."""
-    where = where_clause(db, case_filter)
+    where = through_fewest(db, case_filter, where_clause(db, case_filter))
     return within(db, ms, lambda: _count(db, where))
 
 
