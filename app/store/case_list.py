@@ -18,16 +18,17 @@ from app.store.case_plan import (
     Where,
     at_most,
     source_of,
-    through_fewest,
+    unindexed,
     where_clause,
     window_sql,
 )
-from app.store.case_query import unit_by_status
+from app.store.case_query import one_value_columns, unit_by_status
 from app.store.case_values import counted_in_memory
 from app.store.cases import CASE_COLUMNS, row_to_case
 from app.store.grid_terms import finds_none
 from app.store.search_hits import NewestHits
 from app.store.sql_deadline import within
+from app.store.value_sample import fewest
 
 
 def count_cases(db: Database, case_filter: CaseFilter) -> int:
@@ -37,6 +38,25 @@ def count_cases(db: Database, case_filter: CaseFilter) -> int:
     if counted is not None:
         return counted
     return _count(db, through_fewest(db, case_filter, where_clause(db, case_filter)))
+
+
+def through_fewest(db: Database, f: CaseFilter, where: Where | None) -> Where | None:
+    """``where``, for a list of two filters or more of one value and no search, its cases
+    counted or gathered (not walked): read through the index of the value a sample finds
+    fewest of, the others tested in its entries, a date range still a range of them.
+    SQLite's statistics take any value for 1,527 cases: 办理中 and the hotline at five
+    million read the hotline's 1.6 million entries for 9,600 cases (91 ms to count them),
+    not 办理中's 41,000 (3 ms). (A search's plans read a filter's cases SQLite's way: a
+    grid's urgent cases holding 占, by number, took 21 ms so and 131 ms this way.)"""
+    if where is None or f.text.strip() or where.gathered or where.walked:
+        return where
+    columns = one_value_columns(f)
+    if len(columns) > 1:
+        via, _ = fewest(db, columns)
+        kept = {via, "received_at"} | ({"grid_code"} if where.one_grid else set())
+        # (a grid by address is a range of its own index: source_of)
+        where.clauses = [unindexed(clause, kept) for clause in where.clauses]
+    return where
 
 
 def _count(db: Database, where: Where | None) -> int:

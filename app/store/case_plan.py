@@ -158,7 +158,7 @@ def where_clause(
             if not any(clause.startswith(f"{walk} ") for clause in where.clauses):
                 where.add(f"{walk} IN ({_values_of(walk)})")  # not one value filtered
             kept.add("received_at")
-        where.clauses = [_unindexed(clause, kept) for clause in where.clauses]
+        where.clauses = [unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
         if walk == "number" and ranged:
             where.numbered = numbered_within(
@@ -167,26 +167,7 @@ def where_clause(
     elif where.text_match and not where.gathered:
         # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
-        where.clauses = [_unindexed(clause, {"seq"}) for clause in where.clauses]
-    return where
-
-
-def through_fewest(db: Database, f: CaseFilter, where: Where | None) -> Where | None:
-    """``where``, for a list of two filters or more of one value and no search, its cases
-    counted or gathered (not walked): read through the index of the value a sample finds
-    fewest of, the others tested in its entries, a date range still a range of them.
-    SQLite's statistics take any value for 1,527 cases: 办理中 and the hotline at five
-    million read the hotline's 1.6 million entries for 9,600 cases (91 ms to count them),
-    not 办理中's 41,000 (3 ms). (A search's plans read a filter's cases SQLite's way: a
-    grid's urgent cases holding 占, by number, took 21 ms so and 131 ms this way.)"""
-    if where is None or f.text.strip() or where.gathered or where.walked:
-        return where
-    columns = one_value_columns(f)
-    if len(columns) > 1:
-        via, _ = fewest(db, columns)
-        kept = {via, "received_at"} | ({"grid_code"} if where.one_grid else set())
-        # (a grid by address is a range of its own index: source_of)
-        where.clauses = [_unindexed(clause, kept) for clause in where.clauses]
+        where.clauses = [unindexed(clause, {"seq"}) for clause in where.clauses]
     return where
 
 
@@ -301,7 +282,7 @@ def _values_of(column: str) -> str:
     )
 
 
-def _unindexed(clause: str, walked: set[str]) -> str:
+def unindexed(clause: str, walked: set[str]) -> str:
     """``clause`` with its column behind a unary ``+`` (SQLite may not search an index by
     it), unless it is a column the walked index is searched by (its own, or the time
     received after it), which narrows the walk to ranges."""

@@ -33,7 +33,7 @@ from app.core.events import EventType
 from app.core.text import IndexedText, required_terms
 from app.store import search_hits, sqlite_driver
 from app.store.case_query import CaseFilter
-from app.store.database import write_transaction
+from app.store.database import lock_waited_at_most, write_transaction
 from app.store.settings import forget_setting, read_setting, write_setting
 from app.store.values_kept import NUMBERING
 
@@ -135,7 +135,8 @@ def read_more_terms(db: Database, events: int = STEP_EVENTS) -> bool | None:
     try:
         if read_setting(db, UNREAD_BELOW, 0) <= 0:
             return False
-        with write_transaction(db):
+        # another program's lock not waited for: the clerk's own work waits behind the step
+        with lock_waited_at_most(db, 0), write_transaction(db):
             below = read_setting(db, UNREAD_BELOW, 0)  # another program may have read them
             start = max(below - events, 0)
             note_terms(db, _registered_terms(db, start, below))

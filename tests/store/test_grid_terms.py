@@ -158,7 +158,6 @@ def test_an_idle_step_that_cannot_write_changes_nothing(demo_db, demo_path: Path
         assert read_more_terms(demo_db) is None
     other = open_database(demo_path)
     other.conn.execute("BEGIN IMMEDIATE")  # another program holds the write lock
-    demo_db.conn.execute("PRAGMA busy_timeout = 0")
     try:
         assert read_more_terms(demo_db) is None
     finally:
