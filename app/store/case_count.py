@@ -159,7 +159,7 @@ def _newest_first(
     hits = newest_hits(db, match, NEWEST_HITS)
     if not isinstance(hits, NewestHits):
         return None
-    finish = not widens_first(case_filter)
+    finish = not widens_first(db, case_filter)
     while True:
         hits.walking(limit)
         try:

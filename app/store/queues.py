@@ -80,6 +80,30 @@ def waiting_on(db: Database, user: User) -> tuple[str, list[object]]:
     return f"({condition})", [value for _queue, _condition, values in queues for value in values]
 
 
+# a queue as the values of the cases' columns it asks: column -> the values it may hold
+QueueValues = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def waiting_values(db: Database, user: User) -> tuple[QueueValues, ...] | None:
+    """The cases ``waiting_on`` holds, as the values of their columns each of the user's
+    queues asks (a case waits on the user when it holds those of any): the status, the
+    lead unit, the grid. The cases list tells the to-do list from the values it keeps in
+    memory so (app/store/case_values.py). None: a queue asks what no column's value says
+    (a request waiting for a decision)."""
+    found = []
+    for queue, statuses in _queues(db, user):
+        if queue.requests:
+            return None
+        values: dict[str, tuple[str, ...]] = {"status": tuple(s.value for s in statuses)}
+        if queue.own_unit:  # (a user of no unit leads none: "lead_unit = NULL" in SQL)
+            values["lead_unit"] = (user.department_code,) if user.department_code else ()
+        if queue.own_grid:
+            rows = db.execute("SELECT code FROM grids WHERE worker_id = ?", [user.id])
+            values["grid_code"] = tuple(row[0] for row in rows)
+        found.append(tuple(values.items()))
+    return tuple(found)
+
+
 def my_tasks(db: Database, user: User, limit: int = 200) -> list[Task]:
     """One small query per queue and status (each an index walk, even when a million cases
     wait for triage), merged here: running deadlines first, then the oldest."""

@@ -54,13 +54,13 @@ def few_probed(
     unsearched = replace(case_filter, text="")
     if match is None or unsearched == CaseFilter() or kept_hits(db, match) is not None:
         return None
-    wanted = held_of(unsearched)
+    wanted = held_of(db, unsearched)
     holding = _holding_estimated(db, wanted) if wanted else None
     if holding == 0:
         return 0, []
     per_million = row_numbers(db) / 1_000_000 * FEW_PROBED_PER_MILLION
     at_most = min(FEW_PROBED_AT_MOST, round(per_million))
-    if holding is not None and unsearched.waiting_on is None:
+    if holding is not None and not wanted.untold:
         # the values kept tell it all: those cases listed in memory, if so few (counted
         # exactly where the sample's estimate is not more than twice as many)
         listed = every_case_holding(db, wanted, at_most) if holding <= 2 * at_most else None
@@ -83,9 +83,9 @@ def _holding_estimated(db: Database, wanted: Held) -> int | None:
     return None if sampled is None else sampled * FIXED_SAMPLED_EVERY
 
 
-def _others(case_filter: CaseFilter) -> CaseFilter:
-    """The filter without what the values kept tell (``held_of``) nor its search."""
-    return CaseFilter(waiting_on=case_filter.waiting_on)
+def _others(case_filter: CaseFilter, held: Held) -> CaseFilter:
+    """The filter without what the values kept tell (``held``) nor its search."""
+    return CaseFilter(waiting_on=case_filter.waiting_on) if held.untold else CaseFilter()
 
 
 def _listed_at_most(db: Database, case_filter: CaseFilter, how_many: int) -> list[int] | None:
@@ -121,8 +121,8 @@ def probing_foreseen_longer(
     million cases the 8,141 of 办理中 in 市容环境 are the newest: oldest first, the walk
     passed 900,000 entries in 10 ms and probed none. Only where the values kept tell the
     whole filter (else False)."""
-    held = held_of(case_filter)
-    if not held or case_filter.waiting_on is not None:
+    held = held_of(db, case_filter)
+    if not held or held.untold:
         return False
     sampled = sample_holding(db, held, FIXED_SAMPLED_EVERY, PROBING_FORESEEN_FROM)
     if sampled is not None and len(sampled[1]) < PROBING_FORESEEN_FROM // 4:
@@ -149,8 +149,9 @@ def probing_foreseen_longer(
     return needed * PROBED_MS_EACH + passed * WALK_MS_PER_ENTRY > ms
 
 
-# A search within the values kept and a to-do list whose hits among those values are at
-# most this many: the to-do list is tested case by case (about 2 µs each).
+# A search within the values kept and a to-do list they do not tell (requests waiting) whose
+# hits among those values are at most this many: the to-do list is tested case by case
+# (about 2 µs each).
 OTHERS_TESTED_AT_MOST = 5_000
 # A phrase's hits among the values kept are found by probing its first pair's hits among
 # them for the whole phrase (``_widened_hits``) if they are at most this many (7-16 µs each).
@@ -168,14 +169,14 @@ def hits_in_fixed_values(
     ``sort`` order (None: more than ``ORDERED_AT_MOST``, walked as before). Grid G07
     holds none of the 576,000 cases holding 占道 among five million: told in 2 ms once they
     are read, where counting them in the grid's index took 14 and walking it for a first
-    page 14 more. Beside a to-do list, only where the hits among those values are few:
-    none at all, or at most ``OTHERS_TESTED_AT_MOST``, each tested for it. None: not
-    answered here (no such value filtered, more hits beside a to-do list, or the values
-    not read yet)."""
+    page 14 more. Beside a to-do list they do not tell (requests waiting: a leader's),
+    only where the hits among those values are few: none at all, or at most
+    ``OTHERS_TESTED_AT_MOST``, each tested for it. None: not answered here (no such value
+    filtered, more hits beside such a to-do list, or the values not read yet)."""
     import numpy
 
     match = fts_query(case_filter.text)
-    wanted = held_of(case_filter)
+    wanted = held_of(db, case_filter)
     if match is None or not wanted:
         return None
     found = _widened_hits(db, case_filter.text, match, wanted)
@@ -183,7 +184,7 @@ def hits_in_fixed_values(
         found = cases_holding(db, wanted, search_hits(db, match).rows)
     if found is None:
         return None
-    others = _others(case_filter)
+    others = _others(case_filter, wanted)
     if len(found) and others != CaseFilter():
         if len(found) > OTHERS_TESTED_AT_MOST:
             return None
@@ -195,10 +196,10 @@ def hits_in_fixed_values(
     return len(found), first_in_order(db, found, sort, limit, case_filter.grid_code)
 
 
-def widens_first(case_filter: CaseFilter) -> bool:
+def widens_first(db: Database, case_filter: CaseFilter) -> bool:
     """Whether ``hits_in_fixed_values`` may read the hits of a phrase's first pair before
     the phrase's own (a plan giving up before it leaves those unread)."""
-    return bool(held_of(case_filter)) and fts_widened(case_filter.text) is not None
+    return bool(held_of(db, case_filter)) and fts_widened(case_filter.text) is not None
 
 
 def _widened_hits(db: Database, text: str, match: str, wanted: Held) -> Any | None:

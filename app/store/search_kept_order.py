@@ -55,9 +55,9 @@ def probed_in_kept_order(
     probe the same cases and more entries between. None: not a search within such a
     filter and order, or the values not read yet."""
     match = fts_query(case_filter.text)
-    held = held_of(case_filter)
+    held = held_of(db, case_filter)
     columns = _told_order(sort)
-    if match is None or not held or case_filter.waiting_on is not None or limit < 1:
+    if match is None or not held or held.untold or limit < 1:
         return None
     if columns is None:
         return None

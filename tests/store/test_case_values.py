@@ -5,6 +5,7 @@ those columns narrowed to the values holding a hit (issue 16)."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy
 import pytest
@@ -13,6 +14,7 @@ import app.store.values_kept as values_kept
 from app.core.case_path.decide import Request
 from app.core.case_path.steps import Action
 from app.core.intake import IntakeRequest
+from app.core.model import Role
 from app.core.text import fts_query
 from app.store.base_data import reset_password
 from app.store.blobs import BlobStore
@@ -28,6 +30,7 @@ from app.store.case_values import (
     cases_in_order,
     count_holding,
     every_case_holding,
+    held_of,
     leading_values,
     nth_holding,
     sample_holding,
@@ -35,8 +38,9 @@ from app.store.case_values import (
 )
 from app.store.cases import register_case
 from app.store.database import write_transaction
+from app.store.queues import waiting_on
 from app.store.rebuild import rebuild
-from app.store.reference import user_by_name
+from app.store.reference import user_by_name, users
 from app.store.search_hits import forget_searches, search_hits
 from app.store.settings import read_setting
 from app.store.setup import open_database
@@ -149,6 +153,35 @@ def test_the_cases_holding_values_are_those_sqlite_finds(demo_db, monkeypatch, s
         sampled = [row[0] for row in demo_db.execute(sql, params)]
         if len(sampled) >= 2:  # told from one in seven: the sampled case standing for it
             assert nth_holding(demo_db, held, 8, False, 7) == sampled[1]
+
+
+def test_a_persons_to_do_list_is_told_from_the_values_kept(demo_db, monkeypatch) -> None:
+    """Every user's 待我办理, alone and with other filters, holds in memory exactly the cases
+    SQLite's own condition of their queues finds (queues.waiting_on); a queue asking for a
+    request waiting (a leader's, a supervisor's) is not told so."""
+    monkeypatch.setattr(values_kept, "READ_WHEN_ASKED", 0)
+    every_chunk_read(demo_db)
+    seqs = [row[0] for row in demo_db.execute("SELECT seq FROM cases")]
+    some = random.Random(3).sample(seqs, len(seqs) // 3)
+    told = untold = 0
+    for user in users(demo_db):
+        for others in (CaseFilter(), CaseFilter(status="handling"), CaseFilter(grid_code="G03")):
+            held = held_of(demo_db, replace(others, waiting_on=user))
+            if held.untold:
+                assert user.role in (Role.LEADER, Role.SUPERVISOR), user
+                untold += 1
+                continue
+            condition, params = waiting_on(demo_db, user)
+            tests, more = held_sql(held_of(demo_db, others))
+            sql = f"SELECT seq FROM cases WHERE {condition} AND {tests} ORDER BY seq"
+            expected = [row[0] for row in demo_db.execute(sql, [*params, *more])]
+            assert count_holding(demo_db, held) == len(expected), (user.username, others)
+            assert every_case_holding(demo_db, held, len(seqs)) == expected
+            found = cases_holding(demo_db, held, numbered(some))
+            assert found is not None
+            assert set(found.tolist()) == set(expected) & set(some)
+            told += bool(expected)
+    assert told >= 6 and untold == 6  # (the demo's clerk, officers and grid workers have work)
 
 
 @pytest.mark.parametrize("descending", [False, True])

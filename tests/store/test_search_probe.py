@@ -249,8 +249,9 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
         forget_searches()
         assert first_window(demo_db, nothing, sort, LIMIT).count == CaseCount(0, True)
         assert answered[-1] and kept_hits(demo_db, fts_query(nothing.text)) is None
-        # a to-do list is listed by SQLite (not kept in memory), if in time
-        todo = replace(month_closed, waiting_on=user_by_name(demo_db, "clerk"))
+        # a to-do list asking for requests waiting (a leader's) is listed by SQLite, if in
+        # time; the clerk's is listed in memory, SQLite given no time
+        todo = replace(month_closed, waiting_on=user_by_name(demo_db, "leader"))
         patched.setattr(search_fixed, "FEW_PROBED_AT_MOST", 10**6)
         patched.setattr(search_fixed, "FEW_LISTED_WITHIN_MS", 10_000.0)  # (a slow machine)
         forget_searches()
@@ -261,6 +262,12 @@ def test_a_filters_few_cases_are_each_probed_before_any_hit_is_read(demo_db, sor
         forget_searches()
         first_window(demo_db, todo, sort, LIMIT)
         assert not answered[-1]
+        clerks = replace(month_closed, status=None, waiting_on=user_by_name(demo_db, "clerk"))
+        forget_searches()
+        found = first_window(demo_db, clerks, sort, LIMIT)
+        assert answered[-1] and found.count.exact and found.count.value > 0
+        expected = listed_window(demo_db, clerks, sort, 0, LIMIT)
+        assert [row.case.number for row in found.rows] == [r.case.number for r in expected]
 
 
 def test_a_filter_of_values_kept_is_counted_and_listed_in_memory(demo_db, monkeypatch) -> None:
@@ -290,13 +297,16 @@ def test_a_filter_of_values_kept_is_counted_and_listed_in_memory(demo_db, monkey
     monkeypatch.setattr(search_fixed, "FEW_PROBED_AT_MOST", many * 4)  # (listed and probed)
     total, _rows = search_fixed.few_probed(demo_db, hotline, LIMIT, CaseSort())
     assert listed == [] and total == count_cases(demo_db, hotline)  # (listed in memory)
-    # a person's to-do list is not kept in memory: SQLite lists it
-    todo = replace(hotline, waiting_on=user_by_name(demo_db, "clerk"))
-    expected = count_cases(demo_db, todo)
+    # a person's to-do list is listed in memory too; one asking for requests waiting (a
+    # leader's) is not kept there: SQLite lists it
     monkeypatch.setattr(search_fixed, "FEW_LISTED_WITHIN_MS", 10_000.0)  # (a slow machine)
-    forget_searches()  # (counted: its hits read)
-    total, _rows = search_fixed.few_probed(demo_db, todo, LIMIT, CaseSort())
-    assert listed == [replace(todo, text="")] and total == expected
+    for user, in_memory in (("clerk", True), ("leader", False)):
+        todo = replace(hotline, waiting_on=user_by_name(demo_db, user))
+        expected = count_cases(demo_db, todo)
+        listed.clear()
+        forget_searches()  # (counted: its hits read)
+        total, _rows = search_fixed.few_probed(demo_db, todo, LIMIT, CaseSort())
+        assert listed == ([] if in_memory else [replace(todo, text="")]) and total == expected
 
 
 def test_a_probing_walk_is_foreseen_from_the_hits_among_a_sample_of_its_cases(
@@ -421,8 +431,8 @@ def test_cases_received_in_the_same_second_are_probed_together(
 def test_probing_in_the_order_kept_gives_way(demo_db, monkeypatch) -> None:
     """Not in time: no rows (nor is the walk along the index tried, which would probe the
     same cases and pass others between); an order the values do not tell (the case
-    number, the address), a to-do list, or more cases than KEPT_ORDER_AT_MOST: another
-    plan."""
+    number, the address), a to-do list asking for requests waiting, or more cases than
+    KEPT_ORDER_AT_MOST: another plan."""
     probed = search_kept_order.probed_in_kept_order
     closed = CaseFilter(status="closed", text="道")
     assert probed(demo_db, closed, CaseSort(), LIMIT, 1e6) is not None
@@ -430,8 +440,15 @@ def test_probing_in_the_order_kept_gives_way(demo_db, monkeypatch) -> None:
     assert given_up is not None and given_up.seqs is None
     for sort in (CaseSort("number"), CaseSort("address", descending=False)):
         assert probed(demo_db, closed, sort, LIMIT, 1e6) is None
-    todo = replace(closed, waiting_on=user_by_name(demo_db, "clerk"))
+    todo = replace(closed, waiting_on=user_by_name(demo_db, "leader"))  # (requests waiting)
     assert probed(demo_db, todo, CaseSort(), LIMIT, 1e6) is None
+    clerks = CaseFilter(waiting_on=user_by_name(demo_db, "clerk"), text="道")
+    found = probed(demo_db, clerks, CaseSort(), LIMIT, 1e6)
+    expected = listed_window(demo_db, clerks, CaseSort(), 0, LIMIT)
+    assert found is not None and found.seqs is not None
+    assert [row.case.number for row in listed_cases(demo_db, found.seqs)] == [
+        row.case.number for row in expected
+    ]
     monkeypatch.setattr(
         search_kept_order, "KEPT_ORDER_AT_MOST", count_cases(demo_db, replace(closed, text="")) - 1
     )
