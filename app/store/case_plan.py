@@ -31,6 +31,7 @@ from app.store.grid_terms import finds_none
 from app.store.number_ranges import numbered_within
 from app.store.search_hits import NewestHits, SearchHits, search_hits
 from app.store.search_probe import PROBE, probes
+from app.store.unit_ranges import by_unit_within, values_of
 from app.store.value_sample import fewest, kept_until_written
 from app.store.values_kept import FIXED
 
@@ -58,8 +59,9 @@ class Where:
     branches: list[Branch] | None = None  # a narrowing filter's, gathered (``case_gather``)
     hits: SearchHits | None = None  # the search's, when there is one
     walked: str | None = None  # the index a walk follows (see ``walk_index``)
-    # a walk by number within a date range: ranges of numbers (app/store/number_ranges.py)
-    numbered: tuple[str, list[Any]] | None = None
+    # a walk by number or by lead unit within a date range: ranges of its index, a UNION ALL
+    # of arms merged in order (app/store/number_ranges.py, unit_ranges.py)
+    ranges: tuple[str, list[Any]] | None = None
     one_grid: bool = False  # one grid filtered: its cases by address are an index range
 
     @property
@@ -156,14 +158,19 @@ def where_clause(
             # the range are one range of its index, read value after value in the sort order
             # (a month by status: 0.2 ms, not 24 walking the months before it)
             if not any(clause.startswith(f"{walk} ") for clause in where.clauses):
-                where.add(f"{walk} IN ({_values_of(walk)})")  # not one value filtered
+                where.add(f"{walk} IN ({values_of(walk)})")  # not one value filtered
             kept.add("received_at")
+        by_unit = ranged and walk == "lead_unit" and not f.lead_unit
+        if by_unit:  # (本单位 within dates: by status, see case_query.unit_by_status)
+            kept |= {"status", "received_at"}
         where.clauses = [unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
         if walk == "number" and ranged:
-            where.numbered = numbered_within(
+            where.ranges = numbered_within(
                 db, f.received_from, f.received_to, where.clauses, where.params
             )
+        elif by_unit:
+            where.ranges = by_unit_within(where.clauses, where.params)
     elif where.text_match and not where.gathered:
         # the few hits drive: SQLite would rather read a filter's index range (82,000 of a
         # unit's cases, 64 ms) than look up 12,000 hits (25 ms)
@@ -271,17 +278,6 @@ RECEIVED_SECOND = (
 )
 
 
-def _values_of(column: str) -> str:
-    """A query of the values ``column`` holds, each found by one step down its index from
-    the last (a few dozen at most: statuses, grids, categories), in the same statement as
-    the walk, so a case written meanwhile cannot be missed."""
-    return (
-        f"WITH RECURSIVE v(x) AS (SELECT min({column}) FROM cases UNION ALL "
-        f"SELECT (SELECT min({column}) FROM cases WHERE {column} > x) FROM v "
-        f"WHERE x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL"
-    )
-
-
 def unindexed(clause: str, walked: set[str]) -> str:
     """``clause`` with its column behind a unary ``+`` (SQLite may not search an index by
     it), unless it is a column the walked index is searched by (its own, or the time
@@ -350,8 +346,8 @@ def window_sql(where: Where, sort: CaseSort, walk: bool) -> tuple[str, list[Any]
     """The statement of a window's row numbers, and its parameters but the window's
     ``LIMIT ? OFFSET ?``: walking the sort order's index, or the plan's ``source_of``."""
     tail = f" ORDER BY {order_by(sort)} LIMIT ? OFFSET ?"
-    if walk and where.numbered is not None:
-        arms, params = where.numbered
+    if walk and where.ranges is not None:
+        arms, params = where.ranges
         return f"SELECT seq FROM ({arms}{tail})", params  # merged in order, never sorted
     if not walk and _sorted_in_gather(where, sort.column):
         # (UNION: a case found twice is listed once)
