@@ -173,7 +173,6 @@ def test_a_date_range_walked_by_status_reads_one_range_per_status(demo_db, monke
     )
 
 
-
 def test_a_date_range_walked_by_unit_reads_one_range_per_unit_and_status(
     demo_db, monkeypatch
 ) -> None:
