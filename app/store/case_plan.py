@@ -26,7 +26,7 @@ from app.store.case_query import (
     order_by,
     ordered_by,
 )
-from app.store.case_values import values_holding
+from app.store.case_values import days_received, values_holding
 from app.store.grid_terms import finds_none
 from app.store.number_ranges import numbered_within
 from app.store.search_hits import NewestHits, SearchHits, search_hits
@@ -165,10 +165,10 @@ def where_clause(
             kept |= {"status", "received_at"}
         where.clauses = [unindexed(clause, kept) for clause in where.clauses]
         where.narrow = False  # the sort order's index, not cases_by_seq
-        if walk == "number" and ranged:
-            where.ranges = numbered_within(
-                db, f.received_from, f.received_to, where.clauses, where.params
-            )
+        if walk == "number":  # the days the filter's cases were received, else its own
+            days = days_received(db, f) or ((f.received_from, f.received_to) if ranged else None)
+            if days is not None:
+                where.ranges = numbered_within(db, *days, where.clauses, where.params)
         elif by_unit:
             where.ranges = by_unit_within(where.clauses, where.params)
     elif where.text_match and not where.gathered:
