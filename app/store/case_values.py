@@ -161,31 +161,49 @@ def every_case_holding(db: Database, held: Held, at_most: int) -> list[int] | No
 # 16 ms for the hotline's 1.6 million at five million cases); so many lie thick along the
 # order of the case numbers, and a walk finds them soon.
 DAYS_TOLD_AT_MOST = 200_000
+# ... nor where they span more than this share of the table's days (``days_received``)
+DAYS_SHARE_AT_MOST = 0.5
 
 
 def days_received(db: Database, case_filter: CaseFilter) -> tuple[str, str] | None:
     """The first and the last day (``YYYY-MM-DD``) any case the filter finds, its search
-    aside, was received, told from the values kept; None: not told so (nothing of it held,
-    a to-do list of requests waiting, not read yet, a case received at no time kept), no
-    case found, or more than ``DAYS_TOLD_AT_MOST``. A walk by case number reads those
-    days' numbers alone (app/store/number_ranges.py): the largest unit's cases at five
-    million, by number going up, walked the 4.9 million untriaged cases numbered before
-    them."""
-    import numpy
-
+    aside, was received, told from the values kept, where they leave out at least half of
+    the days of the table's cases; None: not so (nothing of it held, a to-do list of
+    requests waiting, not read yet, a case received at no time kept), no case found, more
+    than ``DAYS_TOLD_AT_MOST``, or they span more. A walk by case number reads those days'
+    numbers alone (app/store/number_ranges.py): the largest unit's cases at five million,
+    by number going up, walked the 4.9 million untriaged cases numbered before them. (Each
+    entry of those ranges is tested for a number naming another day: where they hold most
+    of the table, the plain walk is the sooner.)"""
     held = held_of(db, replace(case_filter, text=""))
     found = None if not held or held.untold else _kept_holding(db, held, 1)
     if found is None or found[0].undated:
         return None
     kept, chosen = found
+    asked = (held.key(), kept.known, kept.events_seen)
+    if asked not in kept.days:
+        if len(kept.days) >= MASKS_KEPT:
+            kept.days.clear()
+        kept.days[asked] = _days_of(db, kept, chosen)
+    return kept.days[asked]
+
+
+def _days_of(db: Database, kept: Values, chosen: Any) -> tuple[str, str] | None:
+    """``days_received`` of the cases ``chosen`` (which of every row number)."""
+    import numpy
+
     if not 0 < numpy.count_nonzero(chosen) <= DAYS_TOLD_AT_MOST:
         return None
     times = kept.times[1 : kept.known + 1][chosen]
     zero = numpy.datetime64(TIME_ZERO)
-    first, last = (
-        str(zero + numpy.timedelta64(int(t), "s"))[:10] for t in (times.min(), times.max())
+    first, last = (zero + numpy.timedelta64(int(t), "s") for t in (times.min(), times.max()))
+    oldest, newest = (  # (each one step down cases_by_received; both at once, a scan)
+        numpy.datetime64(db.execute(f"SELECT {end}(received_at) FROM cases").fetchone()[0])
+        for end in ("min", "max")
     )
-    return first, last
+    if last - first > (newest - oldest) * DAYS_SHARE_AT_MOST:
+        return None
+    return str(first)[:10], str(last)[:10]
 
 
 def nth_holding(db: Database, held: Held, n: int, from_last: bool, every: int) -> int | None:

@@ -19,6 +19,7 @@ from app.store.case_values import (
     Held,
     cases_holding,
     count_holding,
+    days_received,
     every_case_holding,
     held_of,
     nth_holding,
@@ -137,8 +138,10 @@ def probing_foreseen_longer(
     if needed * PROBED_MS_EACH > ms:
         return True
     # how far along: in the order received, from either end (not newest first, walked
-    # along a filter's own index, nor a date range, walked from its start)
+    # along a filter's own index, nor a date range, walked from its start, nor by number
+    # the days the filter's cases were received, read alone: case_values.days_received)
     dated = case_filter.received_from or case_filter.received_to
+    dated = dated or (sort.column == "number" and days_received(db, case_filter) is not None)
     if not walked or dated or sort == CaseSort() or sort.column not in ("number", "received_at"):
         return False
     last = row_numbers(db)

@@ -67,6 +67,8 @@ class Values:
     # which cases hold what a filter asks, as last worked out (``case_values``), by the
     # filter, the sampling, and what was read then
     masks: dict[Any, Any] = field(default_factory=dict)
+    # ... and the days their cases were received (``case_values.days_received``)
+    days: dict[Any, Any] = field(default_factory=dict)
     # the database's state (``value_sample.written_version``) when this was last found
     # whole and current: while it stays, nothing is asked again (a list asks ``known``
     # several times, each check about six statements)

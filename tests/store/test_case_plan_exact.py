@@ -6,6 +6,7 @@ against the demo's cases sorted in Python."""
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ import app.store.case_list as case_list
 import app.store.case_plan as case_plan
 import app.store.case_values as case_values
 import app.store.number_ranges as number_ranges
+import app.store.values_kept as values_kept
 from app.store.case_count import first_window
 from app.store.case_list import CaseFilter, CaseSort, case_window, count_cases, listed_window
 from app.store.case_plan import SORTABLE
@@ -302,14 +304,17 @@ def test_a_date_range_by_number_merges_the_cases_numbered_apart(
     assert params[:2] == ["AB-20260901", "AB-20260930."]
 
 
+@pytest.mark.parametrize("share", [0.5, 1.0])  # (1: every filter's days, however wide)
 @pytest.mark.parametrize("descending", [True, False])
 def test_a_filters_cases_by_number_are_read_in_the_days_they_were_received(
-    demo_db, monkeypatch, descending
+    demo_db, monkeypatch, descending, share
 ) -> None:
     """The plan: a filter of few cases by number walked every number before them (the
     largest unit's at five million, going up: 4.9 million untriaged first, 3 s); the values
     kept tell the days its cases were received, whose numbers are read alone, the cases
-    numbered apart merged in (number_ranges). Exactly the walk's rows, in its order."""
+    numbered apart merged in (number_ranges), where those days leave out enough of the
+    table's. Exactly the walk's rows, in its order."""
+    monkeypatch.setattr(case_values, "DAYS_SHARE_AT_MOST", share)
     _numbered_apart(demo_db)
     while read_more(demo_db):
         pass
@@ -317,29 +322,41 @@ def test_a_filters_cases_by_number_are_read_in_the_days_they_were_received(
     clerk = user_by_name(demo_db, "clerk")
     waiting = {t.number for t in my_tasks(demo_db, clerk, limit=EVERYTHING)}
     sort = CaseSort("number", descending)
-    told = 0
+    times = sorted(datetime.fromisoformat(r["received_at"]) for r in rows)
+    told: list[CaseFilter] = []
     for f in (
         CaseFilter(status="handling"),
         CaseFilter(lead_unit=clerk.department_code),
         CaseFilter(waiting_on=clerk, urgency="normal"),
         CaseFilter(grid_code="G03", source="hotline"),
+        CaseFilter(status="pending_triage"),
         CaseFilter(status="closed", received_from="2026-08-01"),
     ):
         expected = brute_force(rows, f, sort, waiting)
         assert expected, f
+        found = [r for r in rows if r["number"] in set(expected)]
+        received = sorted(datetime.fromisoformat(r["received_at"]) for r in found)
+        narrow = received[-1] - received[0] <= (times[-1] - times[0]) * share
+        days = (str(received[0])[:10], str(received[-1])[:10]) if narrow else None
+        assert case_values.days_received(demo_db, f) == days, f
         sql, params = window_sql(demo_db, monkeypatch, f, sort, walk=True)
-        told += "MERGE (UNION ALL)" in plan(demo_db, sql, params) and "numbered_apart" in sql
+        ranged = "MERGE (UNION ALL)" in plan(demo_db, sql, params) and "numbered_apart" in sql
+        assert ranged == (narrow or f.received_from is not None), f
+        told += [f] if narrow else []
         walked = listed_window(demo_db, f, sort, 0, EVERYTHING, walk=True)
         assert [r.case.number for r in walked] == expected, f
         for offset in (0, 4):
             some = listed_window(demo_db, f, sort, offset, 5, walk=True)
             assert [r.case.number for r in some] == expected[offset : offset + 5], f
-    assert told == 5
-    days = case_values.days_received(demo_db, CaseFilter(status="handling"))
-    received = [r["received_at"][:10] for r in rows if r["status"] == "handling"]
-    assert days == (min(received), max(received))
-    monkeypatch.setattr(case_values, "DAYS_TOLD_AT_MOST", len(received) - 1)
-    assert case_values.days_received(demo_db, CaseFilter(status="handling")) is None
+    assert len(told) == 6 if share == 1.0 else len(told) < 6
+    f = told[0] if told else CaseFilter(status="handling")
+    monkeypatch.setattr(case_values, "DAYS_SHARE_AT_MOST", 1.0)
+    monkeypatch.setattr(case_values, "DAYS_TOLD_AT_MOST", len(brute_force(rows, f, sort, waiting)))
+    values_kept._kept[demo_db].days.clear()  # (not the days told above)
+    assert case_values.days_received(demo_db, f) is not None
+    monkeypatch.setattr(case_values, "DAYS_TOLD_AT_MOST", case_values.DAYS_TOLD_AT_MOST - 1)
+    values_kept._kept[demo_db].days.clear()
+    assert case_values.days_received(demo_db, f) is None
 
 
 def test_two_filters_of_one_value_are_gathered_through_the_fewest(demo_db, monkeypatch) -> None:

@@ -340,7 +340,9 @@ def test_a_probing_walk_is_foreseen_from_how_far_along_its_cases_lie(
     """In the order received, the walk passes every case before the filter's it needs (as
     many as the sample's hits call for: here every case sampled is a hit, so the window's
     own): foreseen so, at a millisecond an entry; not newest first (walked along a
-    filter's index), nor within dates (walked from their start)."""
+    filter's index), nor within dates (walked from their start), nor by number where the
+    days of the filter's cases are told (their numbers read alone)."""
+    monkeypatch.setattr(search_fixed, "days_received", lambda _db, _f: None)
     monkeypatch.setattr(search_fixed, "every_hit_among", lambda _db, _match, seqs: seqs)
     monkeypatch.setattr(search_fixed, "PROBED_MS_EACH", 0.0)
     monkeypatch.setattr(search_fixed, "WALK_MS_PER_ENTRY", 1.0)
@@ -365,6 +367,11 @@ def test_a_probing_walk_is_foreseen_from_how_far_along_its_cases_lie(
     assert not foreseen(demo_db, searched, CaseSort(), LIMIT, 0.5, True)
     dated = replace(searched, received_to="2099-12-31")
     assert not foreseen(demo_db, dated, CaseSort("number", descending), LIMIT, 0.5, True)
+    monkeypatch.setattr(search_fixed, "days_received", lambda _db, _f: ("2026-11-01",) * 2)
+    assert not foreseen(demo_db, searched, CaseSort("number", descending), LIMIT, 0.5, True)
+    if not descending:
+        oldest_first = CaseSort("received_at", descending=False)  # (not told by number)
+        assert foreseen(demo_db, searched, oldest_first, LIMIT, passed - 0.5, True)
 
 
 TOLD_ORDERS = [
