@@ -14,6 +14,7 @@ from app.store.case_list import (
     count_within,
     row_numbers,
 )
+from app.store.case_values import counted_in_memory
 
 # The lazy count's sample: this many slices of consecutive row numbers, spread over the
 # table, each this long (8,000 rows: ~10 ms at a million cases, whatever the filter).
@@ -34,14 +35,20 @@ class CaseCount:
 def estimate_cases(
     db: Database, case_filter: CaseFilter, exact_within_ms: float = EXACT_WITHIN_MS
 ) -> CaseCount:
-    """The count at once, whatever the database's size: exact on a small database or when
-    SQLite counts it within ``exact_within_ms``, else counted in ``SAMPLE_SLICES`` evenly
-    spread slices of row numbers and scaled up, rounded to two significant figures."""
+    """The count at once, whatever the database's size: exact on a small database, where
+    the values kept tell it, or when SQLite counts it within ``exact_within_ms``, else
+    counted in ``SAMPLE_SLICES`` evenly spread slices of row numbers and scaled up,
+    rounded to two significant figures."""
     last = row_numbers(db)
     if last <= SAMPLE_SLICES * SAMPLE_ROWS * 4:
         return CaseCount(count_cases(db, case_filter), True)
     if case_filter == CaseFilter():  # count(*) of a whole table is one uninterruptible step
         return CaseCount(two_figures(last), False)
+    # told from the values kept, exactly: the slices missed the largest unit's 42,000 cases
+    # at five million, all among the newest, and a search within them showed 约 17 of 5,641
+    exact = counted_in_memory(db, case_filter)
+    if exact is not None:
+        return CaseCount(exact, True)
     exact = count_within(db, case_filter, exact_within_ms)
     if exact is not None:
         return CaseCount(exact, True)
