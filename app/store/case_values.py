@@ -176,16 +176,20 @@ def days_received(db: Database, case_filter: CaseFilter) -> tuple[str, str] | No
     unit's cases at five million, by number going up, walked the 4.9 million untriaged
     cases numbered before them. (Each entry of those ranges is tested for a number naming
     another day: where they hold most of the table, the plain walk is the sooner.)"""
+    import numpy
+
     held = held_of(db, replace(case_filter, text=""))
-    found = None if not held or held.untold else _kept_holding(db, held, 1)
-    if found is None or found[0].undated:
+    kept = None if not held or held.untold else known(db, numpy.zeros(0, dtype=numpy.int64))
+    if kept is None or kept.undated:
         return None
-    kept, chosen = found
     asked = (held.key(), kept.known, kept.events_seen)
+    # the filter's cases worked out only when its days are not kept: a walk by number asks
+    # at every window, and the masks kept may have let them go
     if asked not in kept.days:
         if len(kept.days) >= MASKS_KEPT:
             kept.days.clear()
-        kept.days[asked] = _days_of(db, kept, chosen)
+        found = _kept_holding(db, held, 1)
+        kept.days[asked] = None if found is None else _days_of(db, kept, found[1])
     return kept.days[asked]
 
 
