@@ -33,6 +33,7 @@ from typing import BinaryIO, Generic, Self, TypeVar
 
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
+CHILD_NICENESS = 10  # the scheduler gives a child at 10 about a tenth of the parent's share
 try:  # looked up here: a child must not open a library (another thread may hold its lock)
     _prctl = ctypes.CDLL(None, use_errno=True).prctl
 except (OSError, AttributeError, TypeError):  # not Linux (Windows: TypeError for None)
@@ -159,28 +160,60 @@ class Child(_Forked, Generic[T]):
 
 class Reporting(_Forked):
     """A forked child that reports as it goes: ``work(report)``, each ``report(bytes)``
-    sent to this process at once. What it reported holds even if it fails later on."""
+    sent to this process as soon as the pipe takes it. The child never waits for this
+    process to read: what the pipe cannot take yet is kept and sent with the next report,
+    the rest once the work is done. What it reported holds even if it fails later on."""
 
     def __init__(self, work: Callable[[Callable[[bytes], None]], object]) -> None:
         def run(pipe: BinaryIO) -> None:
+            pipe_end = pipe.fileno()
+            os.set_blocking(pipe_end, False)
+            kept = bytearray()
+
             def report(data: bytes) -> None:
-                pipe.write(data)
-                pipe.flush()
+                kept.extend(data)
+                with contextlib.suppress(BlockingIOError):
+                    while kept:
+                        del kept[: os.write(pipe_end, kept)]
 
             work(report)
+            os.set_blocking(pipe_end, True)
+            while kept:
+                del kept[: os.write(pipe_end, kept)]
 
         super().__init__(run)
+        self._waiting: select.poll | None = None
 
     def reports(self, silent_at_most: float) -> bytes:
         """Everything the child reported, once it has ended or been silent for
         ``silent_at_most`` seconds (then killed); either way it is reaped."""
         return self._collect(silent_at_most)[0]
 
+    def reported_since(self, wait: float) -> bytes | None:
+        """What the child reported since the last call, as soon as anything is there,
+        waiting ``wait`` seconds at most: None if nothing came, b"" once it has ended (or
+        was stopped): then it is reaped."""
+        if self._pid is None:
+            return b""
+        if self._waiting is None:
+            self._waiting = select.poll()
+            self._waiting.register(self._pipe.fileno(), select.POLLIN)
+        if not self._waiting.poll(wait * 1000):
+            return None
+        part = os.read(self._pipe.fileno(), 1 << 20)
+        if not part:
+            self._reap()
+        return part
+
 
 def _run_child(run: Callable[[BinaryIO], object], writable: int, parent: int) -> None:
     code = 1  # whatever is raised: ended here, unreported (the parent does the work itself)
     try:
         _die_with(parent)
+        # the parent is the one waited for: with more children than free cores (an import's
+        # evidence, hashes and fold), a child at the same priority took a third of the
+        # parent's core, and the parent's own checks took half as long again
+        os.nice(CHILD_NICENESS)
         with os.fdopen(writable, "wb") as pipe:
             run(pipe)
         code = 0

@@ -28,7 +28,7 @@ from app.store.eventlog import (
     this_device,
 )
 from app.store.projections.cases import existing_cases, forget_context, refold_cases
-from app.store.projections.fold_beside import FoldBeside, SumsBeside
+from app.store.projections.fold_beside import FoldBeside
 from app.store.projections.reference import REJUDGED_AFTER
 from app.store.projections.rollup import Sums, add_sums, write_sums
 from app.store.projections.table import apply_event
@@ -294,22 +294,15 @@ def apply_remote(
     # the daily sums' change of every chunk added up and written once: a day's row is
     # written once per import, not once per chunk that touches it (half the upserts)
     sums: Sums = {}
+    # the cases folded beside, taken as they come: each chunk is written once the child
+    # (or this process, from the other end) has folded it, while the child goes on
     folded = beside.projections(db, ordered) if beside else None
-    # ... and the new cases' daily sums added up by another child while the cases are
-    # written (the other core is free by then)
-    summing = SumsBeside.of(folded, new) if folded else None
-    try:
-        for start in range(0, len(case_ids), 2000):
-            chunk = case_ids[start : start + 2000]
-            known = {c: new[c] for c in chunk if c in new}
-            summed = summing.cases if summing else frozenset()
-            refold_cases(
-                db, chunk, known=known, sums=sums, folded=folded, summed=summed, named=True
-            )
-        if summing:
-            add_sums(sums, summing.sums())
-    finally:
-        if summing:
-            summing.stop()
+    summed = folded.summed if folded else frozenset()  # the new cases' sums: added beside
+    for start in range(0, len(case_ids), 2000):
+        chunk = case_ids[start : start + 2000]
+        known = {c: new[c] for c in chunk if c in new}
+        refold_cases(db, chunk, known=known, sums=sums, folded=folded, summed=summed, named=True)
+    if folded:
+        add_sums(sums, folded.sums())
     write_sums(db, sums)
     return result

@@ -1,28 +1,40 @@
 """What an import does on the machine's other core while this one checks the sync file:
 its evidence files checked and stored by a forked child from the moment the manifest is
-authenticated (``EvidenceBeside``), and its cases folded by another once the events are
-parsed (``FoldBeside``, app/store/projections/fold_beside.py). ``Beside`` holds both for
-one import and ends both, whatever happened (``with``).
+authenticated (``EvidenceBeside``); once the events are parsed, the later half of their
+hashes worked out again by another (``HashesBeside``) and its cases folded by a third
+(``FoldBeside``, app/store/projections/fold_beside.py), forked one right after the other
+(every page of the events the parent touches after a fork is copied for the child: one
+copy, not two). ``Beside`` holds them for one import and ends them all, whatever
+happened (``with``). The children run at a lower priority than this process, whose work
+is the one waited for (``forked.CHILD_NICENESS``).
 
-The evidence child has the other core to itself while this process reads, parses and
-checks the events. It reads each listed file from the spool (the same zip, read at its
-place: spool.py), checks it against the signed manifest as ``held.check_blobs`` does
+The evidence child has the other core to itself while this process reads and parses the
+events. It reads each listed file from the spool (the same zip, read at its place:
+spool.py), checks it against the signed manifest as ``held.check_blobs`` does
 (``as_listed``), stores it as ``BlobStore.put_all`` does, and reports each batch once
 stored. ``check_blobs`` then takes the files reported instead of reading and hashing them
 again; any file not reported — the child failed, was killed, or stopped at a file not as
 listed — is read and checked here as always, so every refusal is the one it was, in the
 same order. The files it stored are taken back when the import is refused (``fresh``),
 as the import's own are.
+
+The hashes child works out the later half's hashes while this process works out the
+first half's and checks the rest of the file (chains, origins, actors, what is held
+here); a wrong hash it finds is told before anything the rest found, as when every hash
+was checked first. Each event's payload text, which the hash covers and the event's row
+stores, is kept from its work. If it fails, its half is checked here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import islice
 from typing import Any
 
+from app.core.events import Event, payload_text_known
 from app.store.blobs import BlobStore
-from app.store.forked import Reporting, StoppedOnExit, keep_to_one_core, other_core_free
+from app.store.forked import Child, Reporting, StoppedOnExit, keep_to_one_core, other_core_free
 from app.store.projections.fold_beside import FoldBeside
 from app.sync.archive import Opened
 from app.sync.held import as_listed
@@ -35,6 +47,12 @@ EVIDENCE_BESIDE_AT_LEAST = 4 << 20
 # given up: its files not reported are then read, checked and stored here
 CHILD_SILENT_AT_MOST = 60.0
 _DIGEST = 32  # a report: the SHA-256 of each file stored, as bytes
+# events whose hashes are worked out again by a child, in part: below, this process
+# checks them all; the share this process checks itself while the child checks the rest
+# (it also checks the manifest's chains, origins and actors meanwhile, and the child
+# shares its core with the evidence child and the fold)
+HASHED_BESIDE_AT_LEAST = 20_000
+HASHED_HERE_SHARE = 0.5
 
 
 class EvidenceBeside:
@@ -109,13 +127,75 @@ def _check_and_store(
     store.put_all(listed, as_read, stored)
 
 
+class HashesBeside:
+    """The hashes of the later part of a file's events worked out again by a child while
+    this process works out the first part's and checks the rest of the file: ``start``
+    once the events are parsed, with the part to leave to the child; ``first_wrong``
+    when the check comes to them."""
+
+    def __init__(self) -> None:
+        self._child: Child[tuple[int | None, list[str]]] | None = None
+        self._events: list[Event] = []
+        self._split = 0  # the child's events: those from here on
+
+    def start(self, events: list[Event]) -> Iterable[Event]:
+        """The events this process checks itself: all of them, or the first part while a
+        child checks the others (from ``HASHED_BESIDE_AT_LEAST`` events). Nothing is made
+        of them before the fork: a list of them made after the fold's fork, just before
+        this one, touched every page they lie on, each copied then for the fold's child,
+        and again after this fork."""
+        self.stop()
+        if len(events) < HASHED_BESIDE_AT_LEAST or not other_core_free():
+            return events
+        split = int(len(events) * HASHED_HERE_SHARE)
+        try:
+            self._child = Child(partial(_hashes_as_signed, events, split))
+        except OSError:  # no process to be had: all of them checked here
+            return events
+        self._events, self._split = events, split
+        return islice(events, split)
+
+    def first_wrong(self) -> Event | None:
+        """The first of the child's events whose hash is not its own (each one's payload
+        text, as stored, kept from the child's work); all of them checked here if the
+        child failed."""
+        child, self._child = self._child, None
+        events, self._events = self._events[self._split :], []
+        found = child.result(CHILD_SILENT_AT_MOST) if child is not None else None
+        if found is None:
+            return next((e for e in events if e.computed_hash() != e.hash), None)
+        wrong, payloads = found
+        for event, payload in zip(events, payloads, strict=False):
+            payload_text_known(event, payload)
+        return events[wrong] if wrong is not None else None
+
+    def stop(self) -> None:
+        child, self._child, self._events = self._child, None, []
+        if child is not None:
+            child.stop()
+
+
+def _hashes_as_signed(events: list[Event], start: int) -> tuple[int | None, list[str]]:
+    """(In the child.) Where the first event from ``start`` on whose hash is not its own
+    is, counted from ``start``, if any, and the payload text of each event up to there."""
+    payloads: list[str] = []
+    for at, event in enumerate(islice(events, start, None)):
+        if event.computed_hash() != event.hash:
+            return at, payloads
+        payloads.append(event.canonical_payload)
+    return None, payloads
+
+
 class Beside(StoppedOnExit):
-    """The work one import has done on the other core: its evidence files and its fold."""
+    """The work one import has done on the other core: its evidence files, its events'
+    hashes and its fold."""
 
     def __init__(self) -> None:
         self.evidence = EvidenceBeside()
+        self.hashes = HashesBeside()
         self.fold = FoldBeside()
 
     def stop(self) -> None:
         self.evidence.stop()
+        self.hashes.stop()
         self.fold.stop()

@@ -74,9 +74,40 @@ def _check(
     if beside is not None:
         beside.evidence.start(store, opened, manifest["blobs"])
     events = _events(opened, manifest)
-    if beside is not None:
-        beside.fold.start(db, events)
-    _check_hashes(events)
+    if beside is None:
+        _check_hashes(events)
+        return _check_the_rest(db, store, opened, devices, sender, manifest, events, anchor)
+    beside.fold.start(db, events)
+    _check_hashes(beside.hashes.start(events))  # the rest of them by a child meanwhile
+    try:
+        checked = _check_the_rest(
+            db, store, opened, devices, sender, manifest, events, anchor, beside
+        )
+    except BaseException:  # a wrong hash is told first, as if all were checked first
+        _wrong_hash_beside(beside)
+        raise
+    _wrong_hash_beside(beside)
+    return checked
+
+
+def _wrong_hash_beside(beside: Beside) -> None:
+    wrong = beside.hashes.first_wrong()
+    if wrong is not None:
+        raise DomainError("sync_damaged", reason=f"event {wrong.id} hash")
+
+
+def _check_the_rest(
+    db: Database,
+    store: BlobStore,
+    opened: Opened,
+    devices: dict[str, DeviceRecord],
+    sender: DeviceRecord,
+    manifest: dict[str, Any],
+    events: list[Event],
+    anchor: Anchor | None,
+    beside: Beside | None = None,
+) -> Checked:
+    """Everything after the events' own hashes."""
     _learn_enrolments(db, devices, events, anchor)
     heads = _check_chains(events, manifest, devices, db, anchor)
     _check_origins(events, devices)

@@ -2,17 +2,19 @@
 garbage collector paused, open the archive, ``check``, ``apply``), with timers around
 its parts.
 
-- checking: the events (parse, field types, each event's hash), the evidence files'
-  hashes, and the rest (manifest signature, chains and their signed heads, who may send
-  what, actors per laptop, what is held here already);
+- checking: the events (parse, field types, each event's hash: for a large file, the
+  first half's and then the wait for the child hashing the other half), the evidence
+  files' hashes, and the rest (manifest signature, chains and their signed heads, who may
+  send what, actors per laptop, what is held here already);
 - applying: the evidence files written (before the transaction; a large file's by a
   child during the check, whose wait is counted with the evidence hashes); the fold
   (``project_case`` for every case touched, and the daily sums of its facts), pure
   Python — for a large file, what is left of it when the import comes to write the cases:
-  the wait for the child folding beside it and the cases this process folds itself
-  (``fold_beside.py``); the statements that write (INSERT, UPDATE, DELETE and the
-  COMMIT, timed around ``execute``/``executemany``); the rest (reads, which fetch
-  lazily so part of their time lands here, and the bookkeeping between).
+  the cases taken from the child folding beside it as they are written, the waits for
+  it and the cases this process folds itself (``fold_beside.py``); the statements that
+  write (INSERT, UPDATE, DELETE and the COMMIT, timed around ``execute``/
+  ``executemany``); the rest (reads, which fetch lazily so part of their time lands here,
+  and the bookkeeping between).
 
 The timers wrap module attributes and the connection for the duration of one import of
 a copy of the laptop; nothing else runs meanwhile.
@@ -33,10 +35,10 @@ import app.store.projections.cases as case_projection
 import app.store.projections.rollup as rollup
 import app.sync.importer as importer
 from app.store.blobs import BlobStore
-from app.store.projections.fold_beside import FoldBeside
+from app.store.projections.fold_beside import FoldBeside, _Folding
 from app.sync.applying import apply
 from app.sync.archive import open_archive
-from app.sync.beside import Beside, EvidenceBeside
+from app.sync.beside import Beside, EvidenceBeside, HashesBeside
 from app.sync.files import collector_paused
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "COMMIT", "REPLACE")
@@ -85,10 +87,12 @@ def _timers(db: Database, totals: dict[str, float]) -> Iterator[None]:
         for module, name, key in (
             (importer, "_events", "events"),
             (importer, "_check_hashes", "events"),
+            (HashesBeside, "first_wrong", "events"),
             (importer, "check_blobs", "evidence_hashes"),
             (EvidenceBeside, "checked", "evidence_hashes"),
             (case_projection, "project_case", "fold"),
             (FoldBeside, "projections", "fold"),
+            (_Folding, "__getitem__", "fold"),
             (rollup, "daily_sums", "fold"),
             (BlobStore, "put_all", "evidence_files"),
         ):

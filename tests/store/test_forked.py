@@ -146,6 +146,61 @@ def test_a_silent_reporting_child_is_killed_and_what_it_said_kept() -> None:
     assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped
 
 
+def test_a_child_reporting_more_than_a_pipe_holds_never_waits_for_its_parent() -> None:
+    """Four MiB reported in 4 KiB reports, none read meanwhile: the child's work goes on
+    to its end all the same (what the pipe cannot take is kept, and sent once the work is
+    done), and every byte comes, in order."""
+    reports = [bytes([n % 251]) * 4096 for n in range(1024)]
+    done_out, done_in = os.pipe()
+
+    def work(report: object) -> None:
+        for data in reports:
+            report(data)  # type: ignore[operator]
+        os.write(done_in, b"!")
+
+    child = Reporting(work)
+    try:
+        assert select.select([done_out], [], [], 30)[0], "the work waited for a read"
+        assert child.reports(silent_at_most=10) == b"".join(reports)
+    finally:
+        child.stop()
+        os.close(done_out)
+        os.close(done_in)
+
+
+def test_what_was_reported_since_comes_as_soon_as_it_is_there() -> None:
+    """``reported_since``: None while nothing came within the wait, what came as soon as
+    it is there, b"" once the child has ended (then reaped, and b"" again after)."""
+    go_out, go_in = os.pipe()
+
+    def work(report: object) -> None:
+        report(b"first")  # type: ignore[operator]
+        os.read(go_out, 1)  # until the parent lets it go on
+        report(b"second")  # type: ignore[operator]
+
+    child = Reporting(work)
+    try:
+        assert child.reported_since(10) == b"first"
+        assert child.reported_since(0) is None  # nothing more yet
+        os.write(go_in, b"!")
+        said = b""
+        while (part := child.reported_since(10)) != b"":
+            assert part is not None
+            said += part
+        assert said == b"second"
+        assert child._pid is None  # reaped
+        assert child.reported_since(0) == b""
+    finally:
+        os.close(go_out)
+        os.close(go_in)
+
+
+def test_a_child_yields_the_cores_to_its_parent() -> None:
+    """The parent's work is the one waited for: a child runs at a lower priority."""
+    child = Child(lambda: os.getpriority(os.PRIO_PROCESS, 0))
+    assert child.result() == os.getpriority(os.PRIO_PROCESS, 0) + forked.CHILD_NICENESS
+
+
 def test_a_child_kept_to_one_core_leaves_its_parent_the_others() -> None:
     before = os.sched_getaffinity(0)
 

@@ -160,16 +160,16 @@ def dump_but_refusals(db: Database) -> dict[str, object]:
 
 
 def every_import_beside(patch: pytest.MonkeyPatch) -> None:
-    """Every import checks and stores its new evidence files in a forked child, folds its
-    cases in another and adds up the new ones' daily sums in a third (app/sync/beside.py),
-    however few, on whatever machine."""
+    """Every import checks and stores its new evidence files in a forked child, checks
+    half its events' hashes in another and folds its cases (and adds up the new ones'
+    daily sums) in a third (app/sync/beside.py), however few, on whatever machine."""
     from app.store.projections import fold_beside
     from app.sync import beside
 
     patch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
-    patch.setattr(fold_beside, "SUMMED_BESIDE_AT_LEAST", 1)
     patch.setattr(fold_beside, "other_core_free", lambda: True)
     patch.setattr(beside, "EVIDENCE_BESIDE_AT_LEAST", 0)
+    patch.setattr(beside, "HASHED_BESIDE_AT_LEAST", 1)
     patch.setattr(beside, "other_core_free", lambda: True)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-import pickle
 import threading
 import time
 from collections.abc import Iterator
@@ -29,7 +28,7 @@ from app.store.database import write_transaction
 from app.store.eventlog import insert_event
 from app.store.projections import fold_beside
 from app.store.projections.cases import context_for, events_of_cases, forget_context
-from app.store.projections.fold_beside import FoldBeside, _Folding
+from app.store.projections.fold_beside import FoldBeside
 from app.store.rebuild import rebuild
 from app.store.replication import apply_remote
 from app.store.setup import open_database
@@ -87,7 +86,7 @@ def test_the_new_cases_daily_sums_added_up_beside_are_a_rebuilds(
     office: Node, laptop: Node, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child: str
 ) -> None:
     """The sums of the new cases the child folded are left out of the writes and added
-    up by another child meanwhile; if that one fails they are added up here."""
+    up by the child once it has folded them; if it fails they are added up here."""
     every_import_beside(monkeypatch)
     real, parent = fold_beside._sums_of_new, os.getpid()
     here: list[int] = []  # new cases added up by the importing process itself
@@ -104,7 +103,7 @@ def test_the_new_cases_daily_sums_added_up_beside_are_a_rebuilds(
         office.report(f"第{n}号 夜间施工噪音扰民")
     _steps_on_held_cases(office, 5)  # held cases: their sums are worked out as before
     laptop.import_file(office.export_to(laptop, tmp_path / "down.tdsync").path)
-    assert here == ([] if child == "adds up" else [12])
+    assert sum(here) == (0 if child == "adds up" else 12)
     _equals_a_rebuild(laptop)
 
 
@@ -231,54 +230,57 @@ def test_events_of_the_file_held_here_and_not_written_keep_the_fold(
             assert beside.projections(laptop.db, written) is not None
 
 
-def test_a_failed_child_sends_the_fold_back_here(
-    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+def _ended(folding: Any) -> None:
+    """Once the child has ended (not yet reaped: its pid is not given to another)."""
+    pid = folding._child._pid
+    assert pid is not None
+    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
+
+
+def test_the_cases_are_taken_from_the_child_as_they_are_read(laptop: Node, as_new: None) -> None:
+    """A child that folded every case before the import asks: each is taken from what it
+    sent, none folded here, and the new cases' daily sums are the child's."""
+    events = _held_events(laptop)
+    expected = _folded_here(laptop, events)
+    with FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        folding = beside.projections(laptop.db, events)
+        assert folding is not None
+        _ended(folding)
+        assert dict(folding.items()) == expected
+        assert folding.folded_here == 0
+        assert folding.sums() == fold_beside._sums_of_new(expected, list(expected))
+
+
+@pytest.mark.parametrize("sent", [0, 4])
+def test_what_a_failed_child_did_not_send_is_folded_here(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch, sent: int
 ) -> None:
+    """The child fails after five cases, having sent none of them, or the first four
+    (two parts of two): what it sent is taken, the rest folded here, the sums of all the
+    new cases added up here."""
+    monkeypatch.setattr(fold_beside, "PICKLED_EVERY", 2 if sent else 1000)
     parent = os.getpid()
     folded_there = [0]
 
     def broken_in_the_child(events: Any, context: Any) -> Any:
         if os.getpid() != parent:
             folded_there[0] += 1
-            if folded_there[0] > 2:  # after two cases: the parent needs what it folded
+            if folded_there[0] > 5:
                 raise MemoryError
         return project_case(events, context)
 
     monkeypatch.setattr(fold_beside, "project_case", broken_in_the_child)
     events = _held_events(laptop)
+    expected = _folded_here(laptop, events)
     with FoldBeside() as beside:
         beside.start(laptop.db, events)
-        folding = beside._folding
-        assert folding is not None  # started
-        pid = folding._child._pid
-        assert pid is not None
-        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # the child failed: not yet reaped
-        assert folding._ends.at[0] == 2
-        assert beside.projections(laptop.db, events) is None
-
-
-def test_every_case_is_folded_wherever_the_two_ends_meet(laptop: Node) -> None:
-    """The child folds from the front, this process from the back: however far the child
-    got before this process began (here: a few cases, or all of them), every case is
-    folded, once or, at the meeting point, twice alike."""
-    held = _held_events(laptop)
-    expected = _folded_here(laptop, held)
-    cases: dict[str, list[Event]] = {}
-    for event in held:
-        cases.setdefault(event.entity_id, []).append(event)
-    ids = {(e.id, e.hash) for e in held}
-    for head_start in (0, 3, len(cases)):
-        with _Folding(context_for(laptop.db), cases, arriving=ids, held=ids) as folding:
-            folding._child.stop()  # the child's part is folded here instead, from the front
-            folding._ends.at[1] = len(cases) - head_start
-            front = {}
-            for part in folding._fold_from_the_front():
-                front.update(pickle.loads(part))
-            folding._ends.at[1] = len(cases)
-            folding._ends.at[0] = len(cases) - head_start
-            back = folding._fold_from_the_back()
-        assert front | back == expected
-        assert len(back) == head_start
+        folding = beside.projections(laptop.db, events)
+        assert folding is not None
+        _ended(folding)
+        assert dict(folding.items()) == expected
+        assert folding.folded_here == len(expected) - sent
+        assert folding.sums() == fold_beside._sums_of_new(expected, list(expected))
 
 
 def _child_stuck_after(monkeypatch: pytest.MonkeyPatch, cases: int, stuck: Told) -> threading.Lock:
@@ -301,27 +303,75 @@ def _child_stuck_after(monkeypatch: pytest.MonkeyPatch, cases: int, stuck: Told)
     return held_at_the_fork
 
 
+@pytest.mark.parametrize("head_start", [0, 3])
+def test_every_case_is_folded_wherever_the_two_ends_meet(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch, head_start: int
+) -> None:
+    """The child folds from the front, this process from the back: the child, held up
+    after ``head_start`` cases (each sent at once), meets this process there. Every case is
+    folded, the one where they met twice alike, and the daily sums of each new case are
+    added up once: by the child up to where it stopped, here from there."""
+    monkeypatch.setattr(fold_beside, "PICKLED_EVERY", 1)
+    parent, folded_there = os.getpid(), [0]
+    stuck, gate_out, gate_in = Told(), *os.pipe()
+    summed_here: list[int] = []
+    real_sums = fold_beside._sums_of_new
+
+    def held_up_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            if folded_there[0] == head_start:
+                stuck.tell()
+                os.read(gate_out, 1)  # until this process lets it go on
+            folded_there[0] += 1
+        return project_case(events, context)
+
+    def sums_of_new(folded: Any, cases: list[str]) -> Any:
+        if os.getpid() == parent:
+            summed_here.append(len(cases))
+        return real_sums(folded, cases)
+
+    monkeypatch.setattr(fold_beside, "project_case", held_up_in_the_child)
+    monkeypatch.setattr(fold_beside, "_sums_of_new", sums_of_new)
+    events = _held_events(laptop)
+    expected = _folded_here(laptop, events)
+    with stuck, FoldBeside() as beside:
+        beside.start(laptop.db, events)
+        folding = beside.projections(laptop.db, events)
+        assert folding is not None
+        stuck.wait()
+        assert dict(folding.items()) == expected
+        assert folding.folded_here == len(expected) - head_start
+        os.write(gate_in, b"!")  # the child folds the case where they met again, then sums
+        assert folding.sums() == real_sums(expected, list(expected))
+    os.close(gate_out)
+    os.close(gate_in)
+    assert summed_here == [len(expected) - head_start - 1]
+
+
 def test_a_child_stuck_in_its_fold_never_holds_the_import_up(
     laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A child blocked for good (here on a lock the parent held at the fork, as another
     thread may hold one — strptime's cache, a module being imported — when the import
-    forks): the import waits for it only so long, then folds the cases itself."""
+    forks) after folding two cases it has not sent: the import waits for them only so
+    long, then folds them itself."""
     monkeypatch.setattr(fold_beside, "CHILD_SILENT_AT_MOST", 0.5)
     stuck = Told()
     held_at_the_fork = _child_stuck_after(monkeypatch, 2, stuck)  # the parent needs those
     events = _held_events(laptop)
+    expected = _folded_here(laptop, events)
     with held_at_the_fork, stuck, FoldBeside() as beside:
         beside.start(laptop.db, events)
-        folding = beside._folding
+        folding = beside.projections(laptop.db, events)
         assert folding is not None
         stuck.wait()
-        assert folding._ends.at[0] == 2
         pid = folding._child._pid
         started = time.monotonic()
-        assert beside.projections(laptop.db, events) is None
+        assert dict(folding.items()) == expected
+        assert folding.sums() == fold_beside._sums_of_new(expected, list(expected))
         assert time.monotonic() - started < 5
-    assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped
+        assert folding.folded_here == len(expected)
+        assert pid is not None and not Path(f"/proc/{pid}").exists()  # killed and reaped
 
 
 def test_a_child_that_folded_nothing_is_not_waited_for(
@@ -486,24 +536,3 @@ def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
         assert beside._folding is not None
         found = beside.projections(laptop.db, [arriving])
     assert found is None or found == _folded_here(laptop, [*held, meanwhile, arriving])
-
-
-def test_the_sums_a_child_adds_up_are_those_added_up_here(
-    laptop: Node, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Straight from the projections of 60 cases: the child's sums, and with no process to
-    be had (the fork refused), the same sums added up here."""
-    folded = _folded_here(laptop, _held_events(laptop))
-    cases = list(folded)
-    here = fold_beside._sums_of_new(folded, cases)
-    assert here, "the demo's cases count in the daily sums"
-    beside = fold_beside.SumsBeside(folded, cases)
-    assert beside._child is not None
-    assert beside.sums() == here
-
-    def no_process(_work: object) -> None:
-        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(fold_beside, "Child", no_process)
-    refused = fold_beside.SumsBeside(folded, cases)
-    assert refused._child is None and refused.sums() == here

@@ -240,8 +240,9 @@ def refold_cases(
     ``sums``: where the change to the daily sums is added up, for the caller to write
     (``write_sums``) once it has folded every chunk; without it, written here.
     ``folded``: the projections of these cases, already worked out from the same events
-    and context (``fold_beside``). ``summed``: new cases whose sums the caller adds up
-    itself (``fold_beside.SumsBeside``)."""
+    and context (``fold_beside``), perhaps worked out as they are asked for. ``summed``:
+    new cases whose sums the caller adds up itself (those the fold beside sent with
+    theirs)."""
     ids = list(dict.fromkeys(case_ids))
     if folded is None:
         folded = _folded(db, ids, known or {})

@@ -4,34 +4,38 @@ the file, stores its evidence files and writes its events.
 The fold (``project_case``) is pure Python and a third of a large import; nothing before
 it needs its results. So as soon as the file's events are parsed, the context and the
 events held here of every case they touch are read, and a forked child
-(``store/forked.py``) folds each case from both; when the import comes to write the cases,
-this process folds from the other end of the list until the two meet, and takes the
-child's part. The child's work is taken only if it is what the fold would give at that
-moment: the context is still the one it was worked out with — no reference event of the
-same file changed it (its handler forgets the context), no other connection committed
-meanwhile (``PRAGMA data_version``, by which the context is kept, moved on) — and every
-event of the file it folded that the import does not write (already held, held back,
-quarantined) is held here already. In every other case — a small file, one core, a child
-that failed — the import folds the cases itself, as it always has.
+(``store/forked.py``) folds each case from both, in the order the import writes them,
+sending them a few hundred at a time. The import takes them as it writes the cases, while
+the child goes on; a case not there yet it folds itself, from the other end of the list,
+until the two meet. The child then adds up what the new cases it folded add to the daily
+sums, while the import writes the last of them. The child's work is taken only if it is
+what the fold would give at that moment: the context is still the one it was worked out
+with — no reference event of the same file changed it (its handler forgets the context),
+no other connection committed meanwhile (``PRAGMA data_version``, by which the context is
+kept, moved on) — and every event of the file it folded that the import does not write
+(already held, held back, quarantined) is held here already. In every other case — a
+small file, one core — the import folds the cases itself, as it always has; whatever a
+child that failed did not send, it folds itself.
 """
 
 from __future__ import annotations
 
 import mmap
+import os
 import pickle
-from collections.abc import Iterable
-from functools import partial
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from itertools import chain
 from operator import attrgetter
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from app.core.case_path.context import Context
 from app.core.case_path.projection import CaseRows, project_case
 from app.core.events import Event
-from app.store.forked import Child, StoppedOnExit, other_core_free
+from app.store.forked import Reporting, StoppedOnExit, other_core_free
 from app.store.projections.cases import context_for, events_of_cases, existing_cases
-from app.store.projections.rollup import Sums, add_difference, new_facts
+from app.store.projections.rollup import Sums, add_difference, add_sums, new_facts
 
 # new case events: at 2,000 the fold beside broke even (an import of 242-263 ms against
 # 239-251 here), at 5,000 it gained 35 ms of 520 (tests/perf/test_sync.py, smaller runs)
@@ -43,9 +47,6 @@ PICKLED_EVERY = 500  # cases the child folds between two pickles of what it fold
 # seconds without a byte from the child once the two ends met before it is given up (it
 # has one case and one chunk's pickle left: a child that long silent is stuck)
 CHILD_SILENT_AT_MOST = 30.0
-# new cases whose daily sums a child adds up while the import writes the cases: a fork
-# then costs 20-30 ms, the sums about 27 µs a case
-SUMMED_BESIDE_AT_LEAST = 2_000
 
 
 class FoldBeside(StoppedOnExit):
@@ -55,49 +56,35 @@ class FoldBeside(StoppedOnExit):
 
     def __init__(self) -> None:
         self._folding: _Folding | None = None
+        self._given = False  # to the import, which reads it as it writes the cases
 
     def start(self, db: Database, events: Iterable[Event]) -> None:
         """Fold the cases of ``events`` (parsed, not yet written) beside the caller, when
         that is worth it. Reads the context and the events held of the cases touched."""
         self.stop()
-        case_events = [e for e in events if e.entity == "case"]
-        if len(case_events) < FOLD_BESIDE_AT_LEAST or not other_core_free():
+        self._given = False
+        if not other_core_free() or not hasattr(os, "memfd_create"):
             return
-        arriving: dict[str, list[Event]] = {}
-        for event in case_events:
-            arriving.setdefault(event.entity_id, []).append(event)
-        # the context first: a commit by another connection after it, even while the held
-        # events are read, moves PRAGMA data_version on and the fold is not taken
-        context = context_for(db)
-        held = events_of_cases(db, existing_cases(db, list(arriving)))
-        held_ids = set(map(_SAME, chain.from_iterable(held.values())))
-        not_held = len(case_events)  # (a tuple an event made only where any is held)
-        if held_ids:
-            not_held = sum(1 for e in case_events if _SAME(e) not in held_ids)
-        if not_held < FOLD_BESIDE_AT_LEAST:
-            return  # a file sent again, mostly
-        cases = {
-            case_id: _with_held(new, held.get(case_id), held_ids)
-            for case_id, new in arriving.items()
-        }
+        work = _what_to_fold(db, events)
+        if work is None:
+            return
         try:
-            self._folding = _Folding(
-                context,
-                {case_id: events for case_id, events in cases.items() if events},
-                case_events,
-                held_ids,
-            )
+            self._folding = _Folding(*work)
         except OSError:  # no process to be had (too many, no memory): folded here
             self._folding = None
 
-    def projections(self, db: Database, written: Iterable[Event]) -> Projections | None:
+    def projections(self, db: Database, written: Iterable[Event]) -> _Folding | None:
         """The projections of the cases of the events the import writes (``written``),
-        if the child's fold still holds; else None, and the caller folds."""
-        folding, self._folding = self._folding, None
-        if folding is None:
+        if the child's fold still holds, as they come (``_Folding``); else None, and the
+        caller folds. Taken once; the child is stopped by ``stop``."""
+        folding = self._folding
+        if folding is None or self._given:
             return None
-        with folding:
-            return folding.projections(db, [e for e in written if e.entity == "case"])
+        self._given = True
+        if not folding.holds(db, [e for e in written if e.entity == "case"]):
+            self.stop()
+            return None
+        return folding
 
     def stop(self) -> None:
         folding, self._folding = self._folding, None
@@ -105,10 +92,69 @@ class FoldBeside(StoppedOnExit):
             folding.stop()
 
 
+class _Work(NamedTuple):
+    """What the child folds, and what tells whether its fold holds."""
+
+    context: Context
+    cases: dict[str, list[Event]]  # every event of each case, held and arriving
+    arriving: dict[int, Event]  # the file's case events, by identity (``_written_or_held``)
+    held: set[EventIdentity]  # those of their events held here already
+    new: Container[str]  # the cases not held here
+
+
+def _what_to_fold(db: Database, events: Iterable[Event]) -> _Work | None:
+    """What a child would fold of ``events``, read from the database; None where a child is
+    not worth it. Whatever else was made on the way is let go here, before the fork: a list
+    of the file's events let go after it touches every page they lie on, and each is then
+    copied (0.16 s at 100,000 events)."""
+    case_events = [e for e in events if e.entity == "case"]
+    if len(case_events) < FOLD_BESIDE_AT_LEAST:
+        return None
+    arriving: dict[str, list[Event]] = {}
+    for event in case_events:
+        arriving.setdefault(event.entity_id, []).append(event)
+    # the context first: a commit by another connection after it, even while the held
+    # events are read, moves PRAGMA data_version on and the fold is not taken
+    context = context_for(db)
+    existing = existing_cases(db, list(arriving))
+    held = events_of_cases(db, existing)
+    held_ids = set(map(_SAME, chain.from_iterable(held.values())))
+    not_held = len(case_events)  # (a tuple an event made only where any is held)
+    if held_ids:
+        not_held = sum(1 for e in case_events if _SAME(e) not in held_ids)
+    if not_held < FOLD_BESIDE_AT_LEAST:
+        return None  # a file sent again, mostly
+    cases = {
+        case_id: _with_held(arriving[case_id], held.get(case_id), held_ids)
+        for case_id in _in_writing_order(arriving, existing)
+    }
+    return _Work(
+        context,
+        {case_id: events for case_id, events in cases.items() if events},
+        # each kept alive by the fold, so no other object takes its id: a set of 100,000
+        # ids and hashes took 60 ms to make, twice
+        {id(event): event for event in case_events},
+        held_ids,
+        arriving.keys() - existing,
+    )
+
+
+def _in_writing_order(arriving: dict[str, list[Event]], held: Container[str]) -> list[str]:
+    """The cases in the order the import writes them (``replication.apply_remote``): those
+    held here by id, then the new ones by their first event in the merged order (told by
+    its clock alone: events of two cases at the same moment may come the other way
+    round, which only has this process fold a case of the two itself)."""
+    first = {case_id: min(map(_HLC, events)) for case_id, events in arriving.items()}
+    return sorted(c for c in arriving if c in held) + sorted(
+        (c for c in arriving if c not in held), key=first.__getitem__
+    )
+
+
 # an event and all it says (its hash covers every field): an event of the file under the
 # id or at the position of one held here, with other content, is quarantined, not written
 _SAME = attrgetter("id", "hash")
 _CASE = attrgetter("entity_id")
+_HLC = attrgetter("hlc")
 EventIdentity = tuple[str, str]
 
 
@@ -140,52 +186,138 @@ class _Ends:
         self._memory.close()
 
 
-class _Folding(StoppedOnExit):
-    """One forked child folding ``cases`` (all their events: held and arriving)."""
+class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
+    """One forked child folding ``cases`` (all their events: held and arriving) from the
+    front, in the order the import writes them, and sending them every ``PICKLED_EVERY``
+    cases with what the new ones among them add to the daily sums. Read as a mapping, as
+    the import writes the cases: a case is taken from what the child sent; while it is
+    not there yet, this process folds from the back (until the two ends meet), then waits.
+    Whatever the child did not send — it failed, was stopped, or fell silent — is folded
+    here."""
 
     def __init__(
         self,
         context: Context,
         cases: dict[str, list[Event]],
-        arriving: list[Event],
+        arriving: dict[int, Event],
         held: set[EventIdentity],
+        new: Container[str],
     ) -> None:
         self._context = context
         self._cases = cases
         self._ids = list(cases)
-        # the file's case events by identity (each kept alive here, so no other object
-        # takes its id): a set of 100,000 ids and hashes took 60 ms to make, twice
-        self._arriving = {id(event): event for event in arriving}
+        self._new = new
+        self._arriving = arriving
         self._held = held
         self._ends = _Ends(len(self._ids))
+        self._have: Projections = {}
+        # the new cases: their daily sums are added up beside the writes (``sums``)
+        self.summed = new
+        self._sums: tuple[int, Sums] | None = None  # the child's: of the new among ids[:n]
+        # what the child folded, pickled into memory both processes share (never a file on
+        # a disk: projections hold reporters' names); the pipe tells only each part's
+        # length, so the child never waits for this process to read a part
+        self._parts = -1
+        self._told = bytearray()  # lengths told and not yet read
+        self._read_to = 0  # where the next part begins
+        self.folded_here = 0  # cases this process folded itself (the others: the child)
+        self._child: Reporting | None = None
         try:
-            self._child: Child[list[bytes]] = Child(self._fold_from_the_front)
+            self._parts = os.memfd_create("towndesk-fold", os.MFD_CLOEXEC)
+            self._child = Reporting(self._fold_from_the_front)
         except BaseException:
-            self._ends.close()
+            self.stop()
             raise
 
-    def projections(self, db: Database, written: list[Event]) -> Projections | None:
-        still_holds = (
+    def holds(self, db: Database, written: list[Event]) -> bool:
+        """Whether the child's fold is the fold of these events at this moment."""
+        return (
             context_for(db) is self._context
             and self._written_or_held(written)
             and set(map(_CASE, written)) <= self._cases.keys()
         )
-        if not still_holds:
-            return None
-        here = self._fold_from_the_back()
-        if len(here) == len(self._ids):  # the child got through none: not waited for
-            return here
-        there = self._child.result(CHILD_SILENT_AT_MOST)
-        if there is None:
-            return None
-        folded: Projections = {}
-        for part in there:
-            folded.update(pickle.loads(part))
-        return folded | here
+
+    def __getitem__(self, case_id: str) -> CaseRows | None:
+        if case_id not in self._cases:
+            raise KeyError(case_id)
+        while case_id not in self._have:
+            self._move_on()
+        return self._have[case_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
     def stop(self) -> None:
-        self._child.stop()
+        child, self._child = self._child, None
+        if child is not None:
+            child.stop()
         self._ends.close()
+        parts, self._parts = self._parts, -1
+        if parts >= 0:
+            os.close(parts)
+
+    def _move_on(self) -> None:
+        """One step towards the cases not yet here: take what the child sent, else fold
+        one from the back, else (the ends met) wait for the child."""
+        child, at = self._child, self._ends.at
+        if child is None:  # what the child did not send is folded here, from the back
+            self._fold_from_the_back(len(self._ids) - len(self._have))
+        elif not self._take(child, 0):
+            if at[BACK] > at[FRONT]:
+                self._fold_from_the_back(1)
+            elif not self._take(child, CHILD_SILENT_AT_MOST):
+                self.stop()  # silent that long: stuck
+
+    def _take(self, child: Reporting, wait: float) -> bool:
+        """Whatever the child sent within ``wait`` seconds: False if nothing came."""
+        told = child.reported_since(wait)
+        if told is None:
+            return False
+        if not told:  # it ended: what it did not send, if anything, is folded here
+            self._child = None
+        self._told += told
+        while len(self._told) >= _LENGTH:
+            length = int.from_bytes(self._told[:_LENGTH], "little")
+            del self._told[:_LENGTH]
+            part = os.pread(self._parts, length, self._read_to)
+            self._read_to += length
+            sent = pickle.loads(part)
+            if isinstance(sent, dict):  # cases it folded
+                for case_id, rows in sent.items():
+                    self._have.setdefault(case_id, rows)
+            else:  # the last part: the daily sums of the new cases it folded
+                self._sums = sent
+        return True
+
+    def sums(self) -> Sums:
+        """What the new cases (``summed``) add to the daily sums: those the child folded
+        added up by the child once it came to the end (waited for), the others here; all
+        of them here if the child failed."""
+        while self._child is not None and self._sums is None:
+            self._move_on()
+        folded_there, sums = self._sums or (0, {})
+        add_sums(sums, _sums_of_new(self, [c for c in self._ids[folded_there:] if c in self._new]))
+        return sums
+
+    def _fold_from_the_back(self, count: int) -> None:
+        """Up to ``count`` cases not here yet, the last first. With the child gone, every
+        case not here is folded, wherever the ends were."""
+        at, ids, have = self._ends.at, self._ids, self._have
+        back = at[BACK] if self._child is not None else len(ids)
+        while count > 0 and back > 0:
+            back -= 1
+            case_id = ids[back]
+            if case_id not in have:
+                have[case_id] = project_case(self._cases[case_id], self._context)
+                self.folded_here += 1
+                count -= 1
+            if self._child is not None:
+                at[BACK] = back
+                if back <= at[FRONT]:
+                    return
 
     def _written_or_held(self, written: list[Event]) -> bool:
         """Every event written is one the child folded, and every one it folded and not
@@ -198,69 +330,38 @@ class _Folding(StoppedOnExit):
         same = set(map(_SAME, written))
         return same <= folded and folded - same <= self._held
 
-    def _fold_from_the_front(self) -> list[bytes]:  # in the child
-        """Pickled as it goes, a few hundred cases at a time: once the ends meet, only the
-        last few are left to pickle before this process has them."""
-        pickled: list[bytes] = []
-        folded: Projections = {}
+    def _fold_from_the_front(self, report: Callable[[bytes], None]) -> None:  # in the child
+        """Sent as it goes, a few hundred cases at a time; then what the new ones among
+        them add to the daily sums (while this process writes the last cases)."""
+        folded: Projections = {}  # all of them: their sums are added up at the end
+        part: Projections = {}
         at, ids = self._ends.at, self._ids
         front = 0
         while front < at[BACK]:
             case_id = ids[front]
-            folded[case_id] = project_case(self._cases[case_id], self._context)
+            part[case_id] = folded[case_id] = project_case(self._cases[case_id], self._context)
             front += 1
             at[FRONT] = front
-            if len(folded) == PICKLED_EVERY:
-                pickled.append(pickle.dumps(folded, pickle.HIGHEST_PROTOCOL))
-                folded = {}
-        pickled.append(pickle.dumps(folded, pickle.HIGHEST_PROTOCOL))
-        return pickled
+            if len(part) == PICKLED_EVERY:
+                self._send(part, report)
+                part = {}
+        self._send(part, report)
+        new = [case_id for case_id in ids[:front] if case_id in self._new]
+        self._send((front, _sums_of_new(folded, new)), report)
 
-    def _fold_from_the_back(self) -> Projections:
-        folded: Projections = {}
-        at, ids = self._ends.at, self._ids
-        back = at[BACK]
-        while back > at[FRONT]:
-            back -= 1
-            case_id = ids[back]
-            folded[case_id] = project_case(self._cases[case_id], self._context)
-            at[BACK] = back
-        return folded
+    def _send(self, sent: object, report: Callable[[bytes], None]) -> None:
+        """Pickled into the shared memory, its length told through the pipe."""
+        part = memoryview(pickle.dumps(sent, pickle.HIGHEST_PROTOCOL))
+        written = 0
+        while written < len(part):  # at the end of the parts (the shared offset: only
+            written += os.write(self._parts, part[written:])  # this process writes)
+        report(len(part).to_bytes(_LENGTH, "little"))
 
 
-class SumsBeside:
-    """The daily sums of the new cases among ``folded`` (``cases``: those not held here),
-    added up by a forked child while the import writes the cases, which leaves their sums
-    out; ``sums`` waits for them, or adds them up here if the child failed."""
-
-    def __init__(self, folded: Projections, cases: list[str]) -> None:
-        self.cases = frozenset(cases)
-        self._work = partial(_sums_of_new, folded, cases)
-        try:
-            self._child: Child[Sums] | None = Child(self._work)
-        except OSError:  # no process to be had: added up here when asked
-            self._child = None
-
-    @classmethod
-    def of(cls, folded: Projections, new: Iterable[str]) -> SumsBeside | None:
-        """For the cases folded beside (``FoldBeside.projections``) among ``new``, those
-        the import found not held here (the very list whose cases it inserts: no second
-        look at the database to disagree with it), when there are enough of them."""
-        cases = [case_id for case_id in new if case_id in folded]
-        return cls(folded, cases) if len(cases) >= SUMMED_BESIDE_AT_LEAST else None
-
-    def sums(self) -> Sums:
-        child, self._child = self._child, None
-        found = child.result(CHILD_SILENT_AT_MOST) if child is not None else None
-        return found if found is not None else self._work()
-
-    def stop(self) -> None:
-        child, self._child = self._child, None
-        if child is not None:
-            child.stop()
+_LENGTH = 8  # what the child tells of each part it wrote: its length
 
 
-def _sums_of_new(folded: Projections, cases: list[str]) -> Sums:
+def _sums_of_new(folded: Mapping[str, CaseRows | None], cases: list[str]) -> Sums:
     """What the new cases add to the daily sums, as ``refold_cases`` adds it up."""
     sums: Sums = {}
     rows = (folded[case_id] for case_id in cases)
