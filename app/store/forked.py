@@ -33,7 +33,9 @@ from typing import BinaryIO, Generic, Self, TypeVar
 
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
-CHILD_NICENESS = 10  # the scheduler gives a child at 10 about a tenth of the parent's share
+# a child whose work is waited for only at the end runs at this niceness: the scheduler
+# then gives it about a tenth of the parent's share of a core they would both want
+LATER_NICENESS = 10
 try:  # looked up here: a child must not open a library (another thread may hold its lock)
     _prctl = ctypes.CDLL(None, use_errno=True).prctl
 except (OSError, AttributeError, TypeError):  # not Linux (Windows: TypeError for None)
@@ -76,7 +78,7 @@ class _Forked:
     what it writes. ``stop`` ends it; every way out reaps the process, and calling any of
     them twice is harmless."""
 
-    def __init__(self, run: Callable[[BinaryIO], object]) -> None:
+    def __init__(self, run: Callable[[BinaryIO], object], niceness: int = 0) -> None:
         parent = os.getpid()
         readable, writable = os.pipe()
         try:
@@ -87,7 +89,7 @@ class _Forked:
             raise
         if pid == 0:  # the child: never leaves this branch
             os.close(readable)
-            _run_child(run, writable, parent)
+            _run_child(run, writable, parent, niceness)
         os.close(writable)
         self._pid: int | None = pid
         self._pipe = os.fdopen(readable, "rb")
@@ -164,7 +166,9 @@ class Reporting(_Forked):
     process to read: what the pipe cannot take yet is kept and sent with the next report,
     the rest once the work is done. What it reported holds even if it fails later on."""
 
-    def __init__(self, work: Callable[[Callable[[bytes], None]], object]) -> None:
+    def __init__(
+        self, work: Callable[[Callable[[bytes], None]], object], niceness: int = 0
+    ) -> None:
         def run(pipe: BinaryIO) -> None:
             pipe_end = pipe.fileno()
             os.set_blocking(pipe_end, False)
@@ -181,7 +185,7 @@ class Reporting(_Forked):
             while kept:
                 del kept[: os.write(pipe_end, kept)]
 
-        super().__init__(run)
+        super().__init__(run, niceness)
         self._waiting: select.poll | None = None
 
     def reports(self, silent_at_most: float) -> bytes:
@@ -206,14 +210,14 @@ class Reporting(_Forked):
         return part
 
 
-def _run_child(run: Callable[[BinaryIO], object], writable: int, parent: int) -> None:
+def _run_child(
+    run: Callable[[BinaryIO], object], writable: int, parent: int, niceness: int
+) -> None:
     code = 1  # whatever is raised: ended here, unreported (the parent does the work itself)
     try:
         _die_with(parent)
-        # the parent is the one waited for: with more children than free cores (an import's
-        # evidence, hashes and fold), a child at the same priority took a third of the
-        # parent's core, and the parent's own checks took half as long again
-        os.nice(CHILD_NICENESS)
+        if niceness:
+            os.nice(niceness)
         with os.fdopen(writable, "wb") as pipe:
             run(pipe)
         code = 0

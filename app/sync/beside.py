@@ -5,8 +5,8 @@ hashes worked out again by another (``HashesBeside``) and its cases folded by a 
 (``FoldBeside``, app/store/projections/fold_beside.py), forked one right after the other
 (every page of the events the parent touches after a fork is copied for the child: one
 copy, not two). ``Beside`` holds them for one import and ends them all, whatever
-happened (``with``). The children run at a lower priority than this process, whose work
-is the one waited for (``forked.CHILD_NICENESS``).
+happened (``with``). The fold runs at a lower priority than this process and the others
+(``forked.LATER_NICENESS``): its cases are waited for only as the import writes them.
 
 The evidence child has the other core to itself while this process reads and parses the
 events. It reads each listed file from the spool (the same zip, read at its place:

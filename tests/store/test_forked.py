@@ -195,10 +195,17 @@ def test_what_was_reported_since_comes_as_soon_as_it_is_there() -> None:
         os.close(go_in)
 
 
-def test_a_child_yields_the_cores_to_its_parent() -> None:
-    """The parent's work is the one waited for: a child runs at a lower priority."""
-    child = Child(lambda: os.getpriority(os.PRIO_PROCESS, 0))
-    assert child.result() == os.getpriority(os.PRIO_PROCESS, 0) + forked.CHILD_NICENESS
+def test_a_child_waited_for_only_later_yields_the_cores_to_its_parent() -> None:
+    """A child runs at its parent's priority, or lower if asked (one whose work is waited
+    for only at the end: an import's fold)."""
+    here = os.getpriority(os.PRIO_PROCESS, 0)
+    assert Child(lambda: os.getpriority(os.PRIO_PROCESS, 0)).result() == here
+
+    def work(report: object) -> None:
+        report(bytes([os.getpriority(os.PRIO_PROCESS, 0)]))  # type: ignore[operator]
+
+    later = Reporting(work, forked.LATER_NICENESS)
+    assert later.reports(silent_at_most=10) == bytes([here + forked.LATER_NICENESS])
 
 
 def test_a_child_kept_to_one_core_leaves_its_parent_the_others() -> None:

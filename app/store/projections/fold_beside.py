@@ -33,7 +33,7 @@ from sqlite_utils import Database
 from app.core.case_path.context import Context
 from app.core.case_path.projection import CaseRows, project_case
 from app.core.events import Event
-from app.store.forked import Reporting, StoppedOnExit, other_core_free
+from app.store.forked import LATER_NICENESS, Reporting, StoppedOnExit, other_core_free
 from app.store.projections.cases import context_for, events_of_cases, existing_cases
 from app.store.projections.rollup import Sums, add_difference, add_sums, new_facts
 
@@ -224,7 +224,9 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         self._child: Reporting | None = None
         try:
             self._parts = os.memfd_create("towndesk-fold", os.MFD_CLOEXEC)
-            self._child = Reporting(self._fold_from_the_front)
+            # its cases are waited for only as the import writes them, and it may fold
+            # them itself meanwhile: the checks before, on this process, come first
+            self._child = Reporting(self._fold_from_the_front, LATER_NICENESS)
         except BaseException:
             self.stop()
             raise
