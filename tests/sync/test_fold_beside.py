@@ -230,26 +230,28 @@ def test_events_of_the_file_held_here_and_not_written_keep_the_fold(
             assert beside.projections(laptop.db, written) is not None
 
 
-def _ended(folding: Any) -> None:
-    """Once the child has ended (not yet reaped: its pid is not given to another)."""
-    pid = folding._child._pid
-    assert pid is not None
-    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
-
-
-def test_the_cases_are_taken_from_the_child_as_they_are_read(laptop: Node, as_new: None) -> None:
-    """A child that folded every case before the import asks: each is taken from what it
-    sent, none folded here, and the new cases' daily sums are the child's."""
+def _read_once_the_child_ended(laptop: Node) -> tuple[int, int]:
+    """Every case read once the child has ended (not yet reaped: its pid is not given to
+    another) is the fold here's, and the sums of every new case are added up once. How
+    many cases this process folded itself, of how many."""
     events = _held_events(laptop)
     expected = _folded_here(laptop, events)
     with FoldBeside() as beside:
         beside.start(laptop.db, events)
         folding = beside.projections(laptop.db, events)
         assert folding is not None
-        _ended(folding)
+        pid = folding._child._pid
+        assert pid is not None
+        os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
         assert dict(folding.items()) == expected
-        assert folding.folded_here == 0
         assert folding.sums() == fold_beside._sums_of_new(expected, list(expected))
+        return folding.folded_here, len(expected)
+
+
+def test_the_cases_are_taken_from_the_child_as_they_are_read(laptop: Node, as_new: None) -> None:
+    """A child that folded every case before the import asks: each is taken from what it
+    sent, none folded here, and the new cases' daily sums are the child's."""
+    assert _read_once_the_child_ended(laptop)[0] == 0
 
 
 @pytest.mark.parametrize("sent", [0, 4])
@@ -271,16 +273,8 @@ def test_what_a_failed_child_did_not_send_is_folded_here(
         return project_case(events, context)
 
     monkeypatch.setattr(fold_beside, "project_case", broken_in_the_child)
-    events = _held_events(laptop)
-    expected = _folded_here(laptop, events)
-    with FoldBeside() as beside:
-        beside.start(laptop.db, events)
-        folding = beside.projections(laptop.db, events)
-        assert folding is not None
-        _ended(folding)
-        assert dict(folding.items()) == expected
-        assert folding.folded_here == len(expected) - sent
-        assert folding.sums() == fold_beside._sums_of_new(expected, list(expected))
+    folded_here, cases = _read_once_the_child_ended(laptop)
+    assert folded_here == cases - sent
 
 
 def _child_stuck_after(monkeypatch: pytest.MonkeyPatch, cases: int, stuck: Told) -> threading.Lock:

@@ -188,8 +188,8 @@ class _Ends:
 
 class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
     """One forked child folding ``cases`` (all their events: held and arriving) from the
-    front, in the order the import writes them, and sending them every ``PICKLED_EVERY``
-    cases with what the new ones among them add to the daily sums. Read as a mapping, as
+    front, in the order the import writes them, sending them every ``PICKLED_EVERY``
+    cases, then what the new ones among them add to the daily sums. Read as a mapping, as
     the import writes the cases: a case is taken from what the child sent; while it is
     not there yet, this process folds from the back (until the two ends meet), then waits.
     Whatever the child did not send — it failed, was stopped, or fell silent — is folded
@@ -206,7 +206,6 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         self._context = context
         self._cases = cases
         self._ids = list(cases)
-        self._new = new
         self._arriving = arriving
         self._held = held
         self._ends = _Ends(len(self._ids))
@@ -301,7 +300,8 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         while self._child is not None and self._sums is None:
             self._move_on()
         folded_there, sums = self._sums or (0, {})
-        add_sums(sums, _sums_of_new(self, [c for c in self._ids[folded_there:] if c in self._new]))
+        here = [case_id for case_id in self._ids[folded_there:] if case_id in self.summed]
+        add_sums(sums, _sums_of_new(self, here))
         return sums
 
     def _fold_from_the_back(self, count: int) -> None:
@@ -348,7 +348,7 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
                 self._send(part, report)
                 part = {}
         self._send(part, report)
-        new = [case_id for case_id in ids[:front] if case_id in self._new]
+        new = [case_id for case_id in ids[:front] if case_id in self.summed]
         self._send((front, _sums_of_new(folded, new)), report)
 
     def _send(self, sent: object, report: Callable[[bytes], None]) -> None:
