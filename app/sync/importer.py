@@ -77,8 +77,7 @@ def _check(
     if beside is None:
         _check_hashes(events)
         return _check_the_rest(db, store, opened, devices, sender, manifest, events, anchor)
-    beside.fold.start(db, events)
-    _check_hashes(beside.hashes.start(events))  # the rest of them by a child meanwhile
+    _check_hashes(beside.events_parsed(db, events))  # the rest of them by a child meanwhile
     try:
         checked = _check_the_rest(
             db, store, opened, devices, sender, manifest, events, anchor, beside

@@ -254,6 +254,56 @@ def test_the_cases_are_taken_from_the_child_as_they_are_read(laptop: Node, as_ne
     assert _read_once_the_child_ended(laptop)[0] == 0
 
 
+def test_work_given_first_is_done_at_this_priority_then_the_fold_at_a_lower_one(
+    laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child does the work given first (an import's hashes) at this process's
+    priority, and its result is read before any case; it folds every case after, at
+    ``LATER_NICENESS`` more."""
+    parent, niceness = os.getpid(), os.nice(0)
+    stuck, gate_out, gate_in = Told(), *os.pipe()
+
+    def held_up_in_the_child(events: Any, context: Any) -> Any:
+        if os.getpid() != parent:
+            stuck.tell()
+            os.read(gate_out, 1)  # until this process has looked at its priority
+        return project_case(events, context)
+
+    monkeypatch.setattr(fold_beside, "PICKLED_EVERY", 1)
+    monkeypatch.setattr(fold_beside, "project_case", held_up_in_the_child)
+    events = _held_events(laptop)
+    expected = _folded_here(laptop, events)
+    with stuck, FoldBeside() as beside:
+        assert beside.start(laptop.db, events, first=lambda: (os.getpid(), os.nice(0)))
+        child, first_niceness = beside.first_result(5.0)  # type: ignore[misc]
+        assert child != parent and first_niceness == niceness
+        stuck.wait()
+        assert os.getpriority(os.PRIO_PROCESS, child) == niceness + fold_beside.LATER_NICENESS
+        os.write(gate_in, b"!" * len(expected))
+        assert beside.first_result(5.0) == (child, niceness)  # read once, kept
+        folding = beside.projections(laptop.db, events)
+        assert folding is not None
+        assert dict(folding.items()) == expected
+    os.close(gate_out)
+    os.close(gate_in)
+
+
+def test_work_given_first_that_fails_leaves_the_fold_here(laptop: Node, as_new: None) -> None:
+    """The child ends in the work given first: no result, and every case folded here."""
+
+    def fails() -> None:
+        os._exit(1)  # (in the child: it runs nothing else)
+
+    events = _held_events(laptop)
+    with FoldBeside() as beside:
+        assert beside.start(laptop.db, events, first=fails)
+        assert beside.first_result(5.0) is None
+        folding = beside.projections(laptop.db, events)
+        assert folding is not None
+        assert dict(folding.items()) == _folded_here(laptop, events)
+        assert folding.folded_here == len(folding)
+
+
 @pytest.mark.parametrize("sent", [0, 4])
 def test_what_a_failed_child_did_not_send_is_folded_here(
     laptop: Node, as_new: None, monkeypatch: pytest.MonkeyPatch, sent: int

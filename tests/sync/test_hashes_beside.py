@@ -1,8 +1,9 @@
-"""Half of a large file's events' hashes worked out again by a forked child while the
-import checks the other half and the rest of the file (app/sync/beside.py): a wrong hash
-in either half is refused as it always was, and told before any other refusal, as if
-every hash had been checked first; a child that fails costs nothing but its time; what
-the import stores is what it stores without the child."""
+"""Half of a large file's events' hashes worked out again by a forked child (the fold's,
+before it folds, or one of its own) while the import checks the other half and the rest
+of the file (app/sync/beside.py): a wrong hash in either half is refused as it always
+was, and told before any other refusal, as if every hash had been checked first; a child
+that fails costs nothing but its time; what the import stores is what it stores without
+the child."""
 # ruff: noqa: F811 - the fixtures of test_bad_files.py, imported, are the tests' arguments
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlite_utils import Database
 
 from app.core.events import Event, canonical_json
+from app.store.projections import fold_beside
+from app.store.projections.fold_beside import FoldBeside
 from app.sync import beside
 from tests.sync import forge
 from tests.sync.conftest import OFFICE_PASSWORD, Node, every_import_beside
@@ -31,23 +35,37 @@ from tests.sync.test_bad_files import (  # noqa: F401 - fixtures
 )
 
 
-@pytest.fixture(autouse=True)
-def every_import_checks_hashes_beside(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True, params=["by the fold's child", "by a child of its own"])
+def every_import_checks_hashes_beside(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """Done first by the child folding the cases, or where no fold is started (a file of
+    too few case events) by a child of its own."""
     every_import_beside(monkeypatch)
+    if request.param == "by a child of its own":
+        monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 10**9)
 
 
 @pytest.fixture
 def in_the_child(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many events each hashing child was given."""
+    """How many events each child checking hashes was given (of its own, or the fold's
+    that took the work)."""
     counted: list[int] = []
-    real = beside.Child
+    real_child, real_start = beside.Child, FoldBeside.start
 
     def counting(work: Any) -> Any:
         events, start = work.args
         counted.append(len(events) - start)
-        return real(work)
+        return real_child(work)
+
+    def taken_first(self: FoldBeside, db: Database, events: Any, first: Any = None) -> bool:
+        taken = real_start(self, db, events, first)
+        if taken and first is not None:
+            counted.append(len(events) - first.args[1])
+        return taken
 
     monkeypatch.setattr(beside, "Child", counting)
+    monkeypatch.setattr(FoldBeside, "start", taken_first)
     return counted
 
 
@@ -112,13 +130,14 @@ def test_a_child_that_fails_costs_nothing_but_its_time(
             os._exit(1)
         return real(events, start)
 
-    def no_process(_work: object) -> None:
+    def no_process(*_work: object) -> None:
         raise OSError(11, "Resource temporarily unavailable")
 
-    if child == "fails":
+    if child == "fails":  # the fold's child with it, where it was the fold's
         monkeypatch.setattr(beside, "_hashes_as_signed", broken)
     else:
         monkeypatch.setattr(beside, "Child", no_process)
+        monkeypatch.setattr(fold_beside, "Reporting", no_process)
     events = genuine_parts(upload, office).event_list()
     events[-1] = _altered(events[-1])
     error = refused(office, _file(tmp_path, office, laptop, upload, events), "sync_damaged")
@@ -140,9 +159,18 @@ def test_what_is_stored_is_what_the_import_stores_without_the_child(
         "SELECT id, device_id, device_seq, payload, hash FROM events "
         "WHERE device_id != (SELECT id FROM device) ORDER BY id"
     )
+    taken: list[str] = []
+    real_known = beside.payload_text_known
+
+    def known(event: Event, payload: str) -> None:
+        taken.append(event.id)
+        real_known(event, payload)
+
+    monkeypatch.setattr(beside, "payload_text_known", known)
     try:
         office.import_file(upload)
         assert in_the_child, "the child checked half of them"
+        assert len(taken) == in_the_child[0], "and its work was taken"
         monkeypatch.setattr(beside, "HASHED_BESIDE_AT_LEAST", 10**9)
         other.import_file(upload)
         assert other.db.execute(rows).fetchall() == office.db.execute(rows).fetchall()

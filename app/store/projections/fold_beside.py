@@ -15,7 +15,9 @@ no other connection committed meanwhile (``PRAGMA data_version``, by which the c
 kept, moved on) — and every event of the file it folded that the import does not write
 (already held, held back, quarantined) is held here already. In every other case — a
 small file, one core — the import folds the cases itself, as it always has; whatever a
-child that failed did not send, it folds itself.
+child that failed did not send, it folds itself. The child may be given other work to do
+first, at the caller's priority (the later half of the events' hashes:
+app/sync/beside.py), so one fork serves both.
 """
 
 from __future__ import annotations
@@ -58,20 +60,31 @@ class FoldBeside(StoppedOnExit):
         self._folding: _Folding | None = None
         self._given = False  # to the import, which reads it as it writes the cases
 
-    def start(self, db: Database, events: Iterable[Event]) -> None:
+    def start(
+        self, db: Database, events: Iterable[Event], first: Callable[[], object] | None = None
+    ) -> bool:
         """Fold the cases of ``events`` (parsed, not yet written) beside the caller, when
-        that is worth it. Reads the context and the events held of the cases touched."""
+        that is worth it. Reads the context and the events held of the cases touched.
+        ``first``: work the child does before the fold, at the caller's priority, its
+        result read by ``first_result``; whether a child took it."""
         self.stop()
         self._given = False
         if not other_core_free() or not hasattr(os, "memfd_create"):
-            return
+            return False
         work = _what_to_fold(db, events)
         if work is None:
-            return
+            return False
         try:
-            self._folding = _Folding(*work)
+            self._folding = _Folding(*work, first=first)
         except OSError:  # no process to be had (too many, no memory): folded here
             self._folding = None
+        return self._folding is not None
+
+    def first_result(self, silent_at_most: float) -> object | None:
+        """What ``first`` (given to ``start``) came to in the child: None if it failed,
+        or the child did (its cases are then folded here)."""
+        folding = self._folding
+        return folding.first_result(silent_at_most) if folding is not None else None
 
     def projections(self, db: Database, written: Iterable[Event]) -> _Folding | None:
         """The projections of the cases of the events the import writes (``written``),
@@ -202,6 +215,7 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         arriving: dict[int, Event],
         held: set[EventIdentity],
         new: Container[str],
+        first: Callable[[], object] | None = None,
     ) -> None:
         self._context = context
         self._cases = cases
@@ -213,6 +227,7 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         # the new cases: their daily sums are added up beside the writes (``sums``)
         self.summed = new
         self._sums: tuple[int, Sums] | None = None  # the child's: of the new among ids[:n]
+        self._first, self._first_done = first, _First(None)  # its work before the fold
         # what the child folded, pickled into memory both processes share (never a file on
         # a disk: projections hold reporters' names); the pipe tells only each part's
         # length, so the child never waits for this process to read a part
@@ -224,8 +239,10 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         try:
             self._parts = os.memfd_create("towndesk-fold", os.MFD_CLOEXEC)
             # its cases are waited for only as the import writes them, and it may fold
-            # them itself meanwhile: the checks before, on this process, come first
-            self._child = Reporting(self._fold_from_the_front, LATER_NICENESS)
+            # them itself meanwhile: the checks before, on this process, come first (the
+            # work before the fold is waited for by those checks: at this process's)
+            later = 0 if first is not None else LATER_NICENESS
+            self._child = Reporting(self._fold_from_the_front, later)
         except BaseException:
             self.stop()
             raise
@@ -289,9 +306,19 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
             if isinstance(sent, dict):  # cases it folded
                 for case_id, rows in sent.items():
                     self._have.setdefault(case_id, rows)
+            elif isinstance(sent, _First):  # the work before the fold
+                self._first_done = sent
             else:  # the last part: the daily sums of the new cases it folded
                 self._sums = sent
         return True
+
+    def first_result(self, silent_at_most: float) -> object | None:
+        """What the work before the fold came to (waited for); None if the child ended
+        without it, or sent nothing for ``silent_at_most`` seconds (then stopped)."""
+        while self._first is not None and self._child is not None and not self._first_done.sent:
+            if not self._take(self._child, silent_at_most):
+                self.stop()  # silent that long: stuck
+        return self._first_done.result
 
     def sums(self) -> Sums:
         """What the new cases (``summed``) add to the daily sums: those the child folded
@@ -334,7 +361,11 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
 
     def _fold_from_the_front(self, report: Callable[[bytes], None]) -> None:  # in the child
         """Sent as it goes, a few hundred cases at a time; then what the new ones among
-        them add to the daily sums (while this process writes the last cases)."""
+        them add to the daily sums (while this process writes the last cases); the work
+        given first before them, at the parent's priority."""
+        if self._first is not None:
+            self._send(_First(self._first(), sent=True), report)
+            os.nice(LATER_NICENESS)
         folded: Projections = {}  # all of them: their sums are added up at the end
         part: Projections = {}
         at, ids = self._ends.at, self._ids
@@ -361,6 +392,13 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
 
 
 _LENGTH = 8  # what the child tells of each part it wrote: its length
+
+
+class _First(NamedTuple):
+    """What the child's work before the fold came to, as sent."""
+
+    result: object
+    sent: bool = False
 
 
 def _sums_of_new(folded: Mapping[str, CaseRows | None], cases: list[str]) -> Sums:
