@@ -160,13 +160,13 @@ def dump_but_refusals(db: Database) -> dict[str, object]:
 
 
 def every_import_beside(patch: pytest.MonkeyPatch) -> None:
-    """Every import checks and stores its new evidence files in a forked child, checks
-    half its events' hashes in another and folds its cases (and adds up the new ones'
-    daily sums) in a third (app/sync/beside.py), however few, on whatever machine."""
-    from app.store.projections import fold_beside
+    """Every import checks and stores its new evidence files in a forked child, and in
+    another checks half its events' hashes, then folds its cases and adds up the new ones'
+    daily sums (app/sync/beside.py), however few, on whatever machine."""
+    from app.store.projections import fold_beside, fold_work
     from app.sync import beside
 
-    patch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
+    patch.setattr(fold_work, "FOLD_BESIDE_AT_LEAST", 1)
     patch.setattr(fold_beside, "other_core_free", lambda: True)
     patch.setattr(beside, "EVIDENCE_BESIDE_AT_LEAST", 0)
     patch.setattr(beside, "HASHED_BESIDE_AT_LEAST", 1)

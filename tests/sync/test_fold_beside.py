@@ -26,7 +26,7 @@ from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number
 from app.store.database import write_transaction
 from app.store.eventlog import insert_event
-from app.store.projections import fold_beside
+from app.store.projections import fold_beside, fold_work
 from app.store.projections.cases import context_for, events_of_cases, forget_context
 from app.store.projections.fold_beside import FoldBeside
 from app.store.rebuild import rebuild
@@ -98,7 +98,18 @@ def test_the_new_cases_daily_sums_added_up_beside_are_a_rebuilds(
             os._exit(1)
         return real(folded, cases)
 
+    real_projections = FoldBeside.projections
+
+    def once_the_child_ended(self: FoldBeside, db: Any, written: Any) -> Any:
+        """(Else the import may come to the cases before the child, and fold some.)"""
+        folding = real_projections(self, db, written)
+        pid = folding._child._pid if folding is not None and folding._child else None
+        if pid is not None:
+            os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)  # ended, not yet reaped
+        return folding
+
     monkeypatch.setattr(fold_beside, "_sums_of_new", sums_of_new)
+    monkeypatch.setattr(FoldBeside, "projections", once_the_child_ended)
     for n in range(12):
         office.report(f"第{n}号 夜间施工噪音扰民")
     _steps_on_held_cases(office, 5)  # held cases: their sums are worked out as before
@@ -145,7 +156,7 @@ def test_small_imports_and_one_core_fold_here(
     office.report("第一件")
     laptop.import_file(office.export_to(laptop, tmp_path / "one.tdsync").path)
     assert taken == []  # one event: below the threshold
-    monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 1)
+    monkeypatch.setattr(fold_work, "FOLD_BESIDE_AT_LEAST", 1)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     office.report("第二件")
     laptop.import_file(office.export_to(laptop, tmp_path / "two.tdsync").path)
@@ -170,7 +181,7 @@ def as_new(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every fold beside started, and the laptop's cases taken for new ones: their events
     the file brings, none held here (the laptop's own events, read back)."""
     every_import_beside(monkeypatch)
-    monkeypatch.setattr(fold_beside, "existing_cases", lambda _db, _ids: set())
+    monkeypatch.setattr(fold_work, "existing_cases", lambda _db, _ids: set())
 
 
 @pytest.fixture
@@ -564,7 +575,7 @@ def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
     meanwhile = replace(
         registration, id="0190aaaa-0000-7000-8000-000000000004", device_seq=10**6 + 1
     )
-    read = fold_beside.events_of_cases
+    read = fold_work.events_of_cases
 
     def then_a_commit(db: Any, case_ids: Any) -> Any:
         found = read(db, case_ids)
@@ -574,7 +585,7 @@ def test_a_commit_while_the_start_reads_sends_the_fold_back_here(
         other.close()
         return found
 
-    monkeypatch.setattr(fold_beside, "events_of_cases", then_a_commit)
+    monkeypatch.setattr(fold_work, "events_of_cases", then_a_commit)
     with FoldBeside() as beside:
         beside.start(laptop.db, [arriving])
         assert beside._folding is not None

@@ -18,7 +18,7 @@ import pytest
 from sqlite_utils import Database
 
 from app.core.events import Event, canonical_json
-from app.store.projections import fold_beside
+from app.store.projections import fold_beside, fold_work
 from app.store.projections.fold_beside import FoldBeside
 from app.sync import beside
 from tests.sync import forge
@@ -43,7 +43,7 @@ def every_import_checks_hashes_beside(
     too few case events) by a child of its own."""
     every_import_beside(monkeypatch)
     if request.param == "by a child of its own":
-        monkeypatch.setattr(fold_beside, "FOLD_BESIDE_AT_LEAST", 10**9)
+        monkeypatch.setattr(fold_work, "FOLD_BESIDE_AT_LEAST", 10**9)
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ import mmap
 import os
 import pickle
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from itertools import chain
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -36,15 +35,13 @@ from app.core.case_path.context import Context
 from app.core.case_path.projection import CaseRows, project_case
 from app.core.events import Event
 from app.store.forked import LATER_NICENESS, Reporting, StoppedOnExit, other_core_free
-from app.store.projections.cases import context_for, events_of_cases, existing_cases
+from app.store.projections.cases import context_for
+from app.store.projections.fold_work import SAME, EventIdentity, what_to_fold
 from app.store.projections.rollup import Sums, add_difference, add_sums, new_facts
-
-# new case events: at 2,000 the fold beside broke even (an import of 242-263 ms against
-# 239-251 here), at 5,000 it gained 35 ms of 520 (tests/perf/test_sync.py, smaller runs)
-FOLD_BESIDE_AT_LEAST = 4_000
 
 Projections = dict[str, CaseRows | None]
 FRONT, BACK = 0, 1
+_CASE = attrgetter("entity_id")
 PICKLED_EVERY = 500  # cases the child folds between two pickles of what it folded
 # seconds without a byte from the child once the two ends met before it is given up (it
 # has one case and one chunk's pickle left: a child that long silent is stuck)
@@ -71,7 +68,7 @@ class FoldBeside(StoppedOnExit):
         self._given = False
         if not other_core_free() or not hasattr(os, "memfd_create"):
             return False
-        work = _what_to_fold(db, events)
+        work = what_to_fold(db, events)
         if work is None:
             return False
         try:
@@ -103,84 +100,6 @@ class FoldBeside(StoppedOnExit):
         folding, self._folding = self._folding, None
         if folding is not None:
             folding.stop()
-
-
-class _Work(NamedTuple):
-    """What the child folds, and what tells whether its fold holds."""
-
-    context: Context
-    cases: dict[str, list[Event]]  # every event of each case, held and arriving
-    arriving: dict[int, Event]  # the file's case events, by identity (``_written_or_held``)
-    held: set[EventIdentity]  # those of their events held here already
-    new: Container[str]  # the cases not held here
-
-
-def _what_to_fold(db: Database, events: Iterable[Event]) -> _Work | None:
-    """What a child would fold of ``events``, read from the database; None where a child is
-    not worth it. Whatever else was made on the way is let go here, before the fork: a list
-    of the file's events let go after it touches every page they lie on, and each is then
-    copied (0.16 s at 100,000 events)."""
-    case_events = [e for e in events if e.entity == "case"]
-    if len(case_events) < FOLD_BESIDE_AT_LEAST:
-        return None
-    arriving: dict[str, list[Event]] = {}
-    for event in case_events:
-        arriving.setdefault(event.entity_id, []).append(event)
-    # the context first: a commit by another connection after it, even while the held
-    # events are read, moves PRAGMA data_version on and the fold is not taken
-    context = context_for(db)
-    existing = existing_cases(db, list(arriving))
-    held = events_of_cases(db, existing)
-    held_ids = set(map(_SAME, chain.from_iterable(held.values())))
-    not_held = len(case_events)  # (a tuple an event made only where any is held)
-    if held_ids:
-        not_held = sum(1 for e in case_events if _SAME(e) not in held_ids)
-    if not_held < FOLD_BESIDE_AT_LEAST:
-        return None  # a file sent again, mostly
-    cases = {
-        case_id: _with_held(arriving[case_id], held.get(case_id), held_ids)
-        for case_id in _in_writing_order(arriving, existing)
-    }
-    return _Work(
-        context,
-        {case_id: events for case_id, events in cases.items() if events},
-        # each kept alive by the fold, so no other object takes its id: a set of 100,000
-        # ids and hashes took 60 ms to make, twice
-        {id(event): event for event in case_events},
-        held_ids,
-        arriving.keys() - existing,
-    )
-
-
-def _in_writing_order(arriving: dict[str, list[Event]], held: Container[str]) -> list[str]:
-    """The cases in the order the import writes them (``replication.apply_remote``): those
-    held here by id, then the new ones by their first event in the merged order (told by
-    its clock alone: events of two cases at the same moment may come the other way
-    round, which only has this process fold a case of the two itself)."""
-    first = {case_id: min(map(_HLC, events)) for case_id, events in arriving.items()}
-    return sorted(c for c in arriving if c in held) + sorted(
-        (c for c in arriving if c not in held), key=first.__getitem__
-    )
-
-
-# an event and all it says (its hash covers every field): an event of the file under the
-# id or at the position of one held here, with other content, is quarantined, not written
-_SAME = attrgetter("id", "hash")
-_CASE = attrgetter("entity_id")
-_HLC = attrgetter("hlc")
-EventIdentity = tuple[str, str]
-
-
-def _with_held(
-    arriving: list[Event], held: list[Event] | None, held_ids: set[EventIdentity]
-) -> list[Event]:
-    """Every event of a case, held and arriving, each once; none if nothing arrives that
-    is not held here already (the import does not fold that case again)."""
-    if not held:
-        return arriving
-    if all(_SAME(e) in held_ids for e in arriving):
-        return []
-    return list({e.id: e for e in [*arriving, *held]}.values())  # the held one kept
 
 
 class _Ends:
@@ -354,9 +273,9 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         it was given (an import's), else by their ids and hashes."""
         arriving, ids = self._arriving, set(map(id, written))
         if ids <= arriving.keys():
-            return all(_SAME(arriving[left]) in self._held for left in arriving.keys() - ids)
-        folded = set(map(_SAME, arriving.values()))
-        same = set(map(_SAME, written))
+            return all(SAME(arriving[left]) in self._held for left in arriving.keys() - ids)
+        folded = set(map(SAME, arriving.values()))
+        same = set(map(SAME, written))
         return same <= folded and folded - same <= self._held
 
     def _fold_from_the_front(self, report: Callable[[bytes], None]) -> None:  # in the child
