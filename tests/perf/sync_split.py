@@ -3,7 +3,7 @@ garbage collector paused, open the archive, ``check``, ``apply``), with timers a
 its parts.
 
 - checking: the events (parse, field types, each event's hash: for a large file, the
-  first half's and then the wait for the child hashing the other half), the evidence
+  wait for the child hashing them), the evidence
   files' hashes, and the rest (manifest signature, chains and their signed heads, who may
   send what, actors per laptop, what is held here already);
 - applying: the evidence files written (before the transaction; a large file's by a

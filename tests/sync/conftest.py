@@ -161,7 +161,7 @@ def dump_but_refusals(db: Database) -> dict[str, object]:
 
 def every_import_beside(patch: pytest.MonkeyPatch) -> None:
     """Every import checks and stores its new evidence files in a forked child, and in
-    another checks half its events' hashes, then folds its cases and adds up the new ones'
+    another checks its events' hashes, then folds its cases and adds up the new ones'
     daily sums (app/sync/beside.py), however few, on whatever machine."""
     from app.store.projections import fold_beside, fold_work
     from app.sync import beside

@@ -1,9 +1,8 @@
-"""Half of a large file's events' hashes worked out again by a forked child (the fold's,
-before it folds, or one of its own) while the import checks the other half and the rest
-of the file (app/sync/beside.py): a wrong hash in either half is refused as it always
-was, and told before any other refusal, as if every hash had been checked first; a child
-that fails costs nothing but its time; what the import stores is what it stores without
-the child."""
+"""A large file's events' hashes worked out again by a forked child (the fold's, before it
+folds, or one of its own) while the import checks the rest of the file
+(app/sync/beside.py): a wrong hash anywhere is refused as it always was, and told before
+any other refusal, as if every hash had been checked first; a child that fails costs
+nothing but its time; what the import stores is what it stores without the child."""
 # ruff: noqa: F811 - the fixtures of test_bad_files.py, imported, are the tests' arguments
 
 from __future__ import annotations
@@ -54,14 +53,13 @@ def in_the_child(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     real_child, real_start = beside.Child, FoldBeside.start
 
     def counting(work: Any) -> Any:
-        events, start = work.args
-        counted.append(len(events) - start)
+        counted.append(len(work.args[0]))
         return real_child(work)
 
     def taken_first(self: FoldBeside, db: Database, events: Any, first: Any = None) -> bool:
         taken = real_start(self, db, events, first)
         if taken and first is not None:
-            counted.append(len(events) - first.args[1])
+            counted.append(len(first.args[0]))
         return taken
 
     monkeypatch.setattr(beside, "Child", counting)
@@ -81,18 +79,15 @@ def _file(tmp_path: Path, office: Node, laptop: Node, upload: Path, events: list
     return forge.build(tmp_path / "x.tdsync", parts, recipients(office))
 
 
-@pytest.mark.parametrize("half", ["here", "in the child"])
-def test_a_wrong_hash_in_either_half_is_refused(
-    office: Node, laptop: Node, upload: Path, tmp_path: Path, in_the_child: list[int], half: str
+@pytest.mark.parametrize("at", [0, -1])
+def test_a_wrong_hash_anywhere_is_refused(
+    office: Node, laptop: Node, upload: Path, tmp_path: Path, in_the_child: list[int], at: int
 ) -> None:
     events = genuine_parts(upload, office).event_list()
-    split = int(len(events) * beside.HASHED_HERE_SHARE)
-    assert 0 < split < len(events)
-    at = 0 if half == "here" else len(events) - 1
     events[at] = _altered(events[at])
     error = refused(office, _file(tmp_path, office, laptop, upload, events), "sync_damaged")
     assert f"event {events[at].id} hash" in str(error)
-    assert in_the_child and set(in_the_child) == {len(events) - split}
+    assert in_the_child == [len(events)]
 
 
 def test_a_wrong_hash_is_told_before_what_the_rest_of_the_check_finds(
@@ -125,10 +120,10 @@ def test_a_child_that_fails_costs_nothing_but_its_time(
     parent = os.getpid()
     real = beside._hashes_as_signed
 
-    def broken(events: list[Event], start: int) -> Any:
+    def broken(events: list[Event]) -> Any:
         if os.getpid() != parent:
             os._exit(1)
-        return real(events, start)
+        return real(events)
 
     def no_process(*_work: object) -> None:
         raise OSError(11, "Resource temporarily unavailable")
@@ -169,7 +164,7 @@ def test_what_is_stored_is_what_the_import_stores_without_the_child(
     monkeypatch.setattr(beside, "payload_text_known", known)
     try:
         office.import_file(upload)
-        assert in_the_child, "the child checked half of them"
+        assert in_the_child, "a child checked them"
         assert len(taken) == in_the_child[0], "and its work was taken"
         monkeypatch.setattr(beside, "HASHED_BESIDE_AT_LEAST", 10**9)
         other.import_file(upload)

@@ -16,8 +16,8 @@ kept, moved on) — and every event of the file it folded that the import does n
 (already held, held back, quarantined) is held here already. In every other case — a
 small file, one core — the import folds the cases itself, as it always has; whatever a
 child that failed did not send, it folds itself. The child may be given other work to do
-first, at the caller's priority (the later half of the events' hashes:
-app/sync/beside.py), so one fork serves both.
+first, at the caller's priority (the events' hashes: app/sync/beside.py), so one fork
+serves both.
 """
 
 from __future__ import annotations
