@@ -289,7 +289,8 @@ def test_work_given_first_is_done_at_this_priority_then_the_fold_at_a_lower_one(
         child, first_niceness = beside.first_result(5.0)  # type: ignore[misc]
         assert child != parent and first_niceness == niceness
         stuck.wait()
-        assert os.getpriority(os.PRIO_PROCESS, child) == niceness + fold_beside.LATER_NICENESS
+        lower = min(niceness + fold_beside.LATER_NICENESS, 19)  # (19: the lowest there is)
+        assert os.getpriority(os.PRIO_PROCESS, child) == lower
         os.write(gate_in, b"!" * len(expected))
         assert beside.first_result(5.0) == (child, niceness)  # read once, kept
         folding = beside.projections(laptop.db, events)
