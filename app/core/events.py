@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from json.encoder import encode_basestring
 from typing import Any
@@ -192,6 +192,12 @@ class Event:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Event))
+
+
+def first_wrong_hash(events: Iterable[Event]) -> Event | None:
+    """The first event whose hash is not the one its fields give (each one's canonical
+    payload text is kept from the work, for its row)."""
+    return next((e for e in events if e.computed_hash() != e.hash), None)
 
 
 def payload_text_known(event: Event, text: str) -> None:

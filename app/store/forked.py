@@ -33,8 +33,9 @@ from typing import BinaryIO, Generic, Self, TypeVar
 
 T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
-# a child whose work is waited for only at the end runs at this niceness: the scheduler
-# then gives it about a tenth of the parent's share of a core they would both want
+# a child whose work is waited for only at the end runs at this niceness
+# (``yield_the_cores``): the scheduler then gives it about a tenth of the parent's share of
+# a core they would both want
 LATER_NICENESS = 10
 try:  # looked up here: a child must not open a library (another thread may hold its lock)
     _prctl = ctypes.CDLL(None, use_errno=True).prctl
@@ -73,12 +74,18 @@ def keep_to_one_core() -> None:
     os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})
 
 
+def yield_the_cores() -> None:
+    """In a child whose work is waited for only at the end (an import's fold): its parent
+    first wherever both want a core."""
+    os.nice(LATER_NICENESS)
+
+
 class _Forked:
     """A forked child running ``run`` on the writing end of a pipe; this process reads
     what it writes. ``stop`` ends it; every way out reaps the process, and calling any of
     them twice is harmless."""
 
-    def __init__(self, run: Callable[[BinaryIO], object], niceness: int = 0) -> None:
+    def __init__(self, run: Callable[[BinaryIO], object]) -> None:
         parent = os.getpid()
         readable, writable = os.pipe()
         try:
@@ -89,7 +96,7 @@ class _Forked:
             raise
         if pid == 0:  # the child: never leaves this branch
             os.close(readable)
-            _run_child(run, writable, parent, niceness)
+            _run_child(run, writable, parent)
         os.close(writable)
         self._pid: int | None = pid
         self._pipe = os.fdopen(readable, "rb")
@@ -166,9 +173,7 @@ class Reporting(_Forked):
     process to read: what the pipe cannot take yet is kept and sent with the next report,
     the rest once the work is done. What it reported holds even if it fails later on."""
 
-    def __init__(
-        self, work: Callable[[Callable[[bytes], None]], object], niceness: int = 0
-    ) -> None:
+    def __init__(self, work: Callable[[Callable[[bytes], None]], object]) -> None:
         def run(pipe: BinaryIO) -> None:
             pipe_end = pipe.fileno()
             os.set_blocking(pipe_end, False)
@@ -185,7 +190,7 @@ class Reporting(_Forked):
             while kept:
                 del kept[: os.write(pipe_end, kept)]
 
-        super().__init__(run, niceness)
+        super().__init__(run)
         self._waiting: select.poll | None = None
 
     def reports(self, silent_at_most: float) -> bytes:
@@ -210,14 +215,10 @@ class Reporting(_Forked):
         return part
 
 
-def _run_child(
-    run: Callable[[BinaryIO], object], writable: int, parent: int, niceness: int
-) -> None:
+def _run_child(run: Callable[[BinaryIO], object], writable: int, parent: int) -> None:
     code = 1  # whatever is raised: ended here, unreported (the parent does the work itself)
     try:
         _die_with(parent)
-        if niceness:
-            os.nice(niceness)
         with os.fdopen(writable, "wb") as pipe:
             run(pipe)
         code = 0

@@ -29,13 +29,13 @@ hashes are checked here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from typing import Any, cast
 
 from sqlite_utils import Database
 
-from app.core.events import Event, payload_text_known
+from app.core.events import Event, first_wrong_hash, payload_text_known
 from app.store.blobs import BlobStore
 from app.store.forked import Child, Reporting, StoppedOnExit, keep_to_one_core, other_core_free
 from app.store.projections.fold_beside import FoldBeside
@@ -172,7 +172,7 @@ class HashesBeside:
         elif carrier is not None:
             found = cast("_Found | None", carrier.first_result(CHILD_SILENT_AT_MOST))
         if found is None:
-            return next((e for e in events if e.computed_hash() != e.hash), None)
+            return first_wrong_hash(events)
         wrong, payloads = found
         for event, payload in zip(events, payloads, strict=False):
             payload_text_known(event, payload)
@@ -209,14 +209,13 @@ class Beside(StoppedOnExit):
         self.hashes = HashesBeside()
         self.fold = FoldBeside()
 
-    def events_parsed(self, db: Database, events: list[Event]) -> Iterable[Event]:
+    def events_parsed(self, db: Database, events: list[Event]) -> bool:
         """The fold and the events' hashes started beside: in one child where the fold is
         worth one (the hashes first), one fork and one copy of each page this process
-        touches after it. The events whose hashes are to be checked here: none, or all
-        where no child checks them."""
+        touches after it. Whether a child checks the hashes (else they are checked here)."""
         work = self.hashes.work(events)
         carried = self.fold.start(db, events, first=work)
-        return () if self.hashes.start(work, self.fold if carried else None) else events
+        return self.hashes.start(work, self.fold if carried else None)
 
     def stop(self) -> None:
         self.evidence.stop()

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from app.core.case_path.rules import may_originate
 from app.core.errors import DomainError
-from app.core.events import Event, EventType
+from app.core.events import Event, EventType, first_wrong_hash
 from app.store.blobs import BlobStore
 from app.store.devices import DeviceRecord, device_record, last_trusted_seq, office_device_id
 from app.store.eventlog import this_device
@@ -74,23 +74,25 @@ def _check(
     if beside is not None:
         beside.evidence.start(store, opened, manifest["blobs"])
     events = _events(opened, manifest)
-    if beside is None:
+    if beside is None or not beside.events_parsed(db, events):  # else a child checks them
         _check_hashes(events)
-        return _check_the_rest(db, store, opened, devices, sender, manifest, events, anchor)
-    _check_hashes(beside.events_parsed(db, events))  # the rest of them by a child meanwhile
     try:
         checked = _check_the_rest(
             db, store, opened, devices, sender, manifest, events, anchor, beside
         )
     except BaseException:  # a wrong hash is told first, as if all were checked first
-        _wrong_hash_beside(beside)
+        _check_hashes_beside(beside)
         raise
-    _wrong_hash_beside(beside)
+    _check_hashes_beside(beside)
     return checked
 
 
-def _wrong_hash_beside(beside: Beside) -> None:
-    wrong = beside.hashes.first_wrong()
+def _check_hashes_beside(beside: Beside | None) -> None:
+    if beside is not None:
+        _refuse_wrong_hash(beside.hashes.first_wrong())
+
+
+def _refuse_wrong_hash(wrong: Event | None) -> None:
     if wrong is not None:
         raise DomainError("sync_damaged", reason=f"event {wrong.id} hash")
 
@@ -200,11 +202,9 @@ def _events(opened: Opened, manifest: dict[str, Any]) -> list[Event]:
 
 
 def _check_hashes(events: list[Event]) -> None:
-    """Each event's hash, worked out again (after the fold beside has begun: the two
-    together on two cores; its canonical payload text is kept for its row)."""
-    for event in events:
-        if event.computed_hash() != event.hash:
-            raise DomainError("sync_damaged", reason=f"event {event.id} hash")
+    """Each event's hash, worked out again here, where no child does it (app/sync/beside.py);
+    its canonical payload text is kept for its row."""
+    _refuse_wrong_hash(first_wrong_hash(events))
 
 
 _scan = json.JSONDecoder().scan_once  # json.loads's own scanner (the default decoder's)

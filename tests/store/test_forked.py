@@ -202,9 +202,10 @@ def test_a_child_waited_for_only_later_yields_the_cores_to_its_parent() -> None:
     assert Child(lambda: os.getpriority(os.PRIO_PROCESS, 0)).result() == here
 
     def work(report: object) -> None:
+        forked.yield_the_cores()
         report(bytes([os.getpriority(os.PRIO_PROCESS, 0)]))  # type: ignore[operator]
 
-    later = Reporting(work, forked.LATER_NICENESS)
+    later = Reporting(work)
     assert later.reports(silent_at_most=10) == bytes([here + forked.LATER_NICENESS])
 
 

@@ -26,6 +26,7 @@ from app.store.case_actions import act, actions_for
 from app.store.cases import case_by_number
 from app.store.database import write_transaction
 from app.store.eventlog import insert_event
+from app.store.forked import LATER_NICENESS
 from app.store.projections import fold_beside, fold_work
 from app.store.projections.cases import context_for, events_of_cases, forget_context
 from app.store.projections.fold_beside import FoldBeside
@@ -289,7 +290,7 @@ def test_work_given_first_is_done_at_this_priority_then_the_fold_at_a_lower_one(
         child, first_niceness = beside.first_result(5.0)  # type: ignore[misc]
         assert child != parent and first_niceness == niceness
         stuck.wait()
-        lower = min(niceness + fold_beside.LATER_NICENESS, 19)  # (19: the lowest there is)
+        lower = min(niceness + LATER_NICENESS, 19)  # (19: the lowest there is)
         assert os.getpriority(os.PRIO_PROCESS, child) == lower
         os.write(gate_in, b"!" * len(expected))
         assert beside.first_result(5.0) == (child, niceness)  # read once, kept

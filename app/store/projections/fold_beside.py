@@ -34,7 +34,7 @@ from sqlite_utils import Database
 from app.core.case_path.context import Context
 from app.core.case_path.projection import CaseRows, project_case
 from app.core.events import Event
-from app.store.forked import LATER_NICENESS, Reporting, StoppedOnExit, other_core_free
+from app.store.forked import Reporting, StoppedOnExit, other_core_free, yield_the_cores
 from app.store.projections.cases import context_for
 from app.store.projections.fold_work import SAME, EventIdentity, what_to_fold
 from app.store.projections.rollup import Sums, add_difference, add_sums, new_facts
@@ -146,7 +146,8 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         # the new cases: their daily sums are added up beside the writes (``sums``)
         self.summed = new
         self._sums: tuple[int, Sums] | None = None  # the child's: of the new among ids[:n]
-        self._first, self._first_done = first, _First(None)  # its work before the fold
+        self._first = first  # its work before the fold
+        self._first_done: _First | None = None  # ... and what it came to, once sent
         # what the child folded, pickled into memory both processes share (never a file on
         # a disk: projections hold reporters' names); the pipe tells only each part's
         # length, so the child never waits for this process to read a part
@@ -157,11 +158,7 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         self._child: Reporting | None = None
         try:
             self._parts = os.memfd_create("towndesk-fold", os.MFD_CLOEXEC)
-            # its cases are waited for only as the import writes them, and it may fold
-            # them itself meanwhile: the checks before, on this process, come first (the
-            # work before the fold is waited for by those checks: at this process's)
-            later = 0 if first is not None else LATER_NICENESS
-            self._child = Reporting(self._fold_from_the_front, later)
+            self._child = Reporting(self._fold_from_the_front)
         except BaseException:
             self.stop()
             raise
@@ -234,10 +231,10 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
     def first_result(self, silent_at_most: float) -> object | None:
         """What the work before the fold came to (waited for); None if the child ended
         without it, or sent nothing for ``silent_at_most`` seconds (then stopped)."""
-        while self._first is not None and self._child is not None and not self._first_done.sent:
+        while self._first is not None and self._child is not None and not self._first_done:
             if not self._take(self._child, silent_at_most):
                 self.stop()  # silent that long: stuck
-        return self._first_done.result
+        return self._first_done.result if self._first_done else None
 
     def sums(self) -> Sums:
         """What the new cases (``summed``) add to the daily sums: those the child folded
@@ -282,9 +279,11 @@ class _Folding(StoppedOnExit, Mapping[str, CaseRows | None]):
         """Sent as it goes, a few hundred cases at a time; then what the new ones among
         them add to the daily sums (while this process writes the last cases); the work
         given first before them, at the parent's priority."""
-        if self._first is not None:
-            self._send(_First(self._first(), sent=True), report)
-            os.nice(LATER_NICENESS)
+        if self._first is not None:  # waited for by the checks: at this process's priority
+            self._send(_First(self._first()), report)
+        # its cases are waited for only as the import writes them, and this process may
+        # fold them itself meanwhile: the checks before, on this process, come first
+        yield_the_cores()
         folded: Projections = {}  # all of them: their sums are added up at the end
         part: Projections = {}
         at, ids = self._ends.at, self._ids
@@ -317,7 +316,6 @@ class _First(NamedTuple):
     """What the child's work before the fold came to, as sent."""
 
     result: object
-    sent: bool = False
 
 
 def _sums_of_new(folded: Mapping[str, CaseRows | None], cases: list[str]) -> Sums:
