@@ -15,6 +15,7 @@ from app.store.eventlog import events_in_order
 from app.store.grid_terms import forget_terms
 from app.store.projections.cases import forget_context, refold_cases
 from app.store.projections.table import PROJECTION_TABLES, apply_event
+from app.store.search_bitmaps import forget_bitmaps
 from app.store.values_kept import renumbered
 
 Progress = Callable[[int, int], bool]
@@ -46,6 +47,7 @@ def replay_log(db: Database, progress: Progress | None = None) -> int:
         db.conn.execute(f"DELETE FROM {table}")
     db.conn.execute("INSERT INTO cases_search (cases_search) VALUES ('delete-all')")
     forget_terms(db)  # each case's written again with its row of the search index
+    forget_bitmaps(db)  # whose bits name cases by their row numbers
     forget_context(db)
     done = 0
     cases: list[str] = []

@@ -25,7 +25,7 @@ from app.store.case_values import (
     nth_holding,
     sample_holding,
 )
-from app.store.search_hits import kept_hits, listed_rows, search_hits
+from app.store.search_hits import hits_at_hand, kept_hits, listed_rows, search_hits
 from app.store.search_probe import PROBED_MS_EACH, every_hit_among
 from app.store.search_within import ORDERED_AT_MOST, first_in_order, others_among
 from app.store.sql_deadline import within
@@ -210,12 +210,12 @@ def _widened_hits(db: Database, text: str, match: str, wanted: Held) -> Any | No
     first pair (``fts_widened``), each probed for the whole phrase, where those are few:
     grid G07 holds none of the 576,000 cases holding 占道 among five million, so 占道经营
     is told there in 40 ms, not the 70 its own hits take to read. None: the
-    phrase's own hits are to be read (they are kept already, it has no pair to read first,
+    phrase's own hits are to be read (they are at hand already, it has no pair to read first,
     or more than ``WIDENED_PROBED_AT_MOST`` of that pair's hits hold those values, or are
     foreseen to)."""
 
     wider = fts_widened(text)
-    if wider is None or kept_hits(db, match) is not None:
+    if wider is None or hits_at_hand(db, match):
         return None
     if kept_hits(db, wider) is None and not _few_foreseen(db, wider, wanted):
         return None

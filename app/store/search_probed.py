@@ -24,7 +24,7 @@ from app.store.case_plan import gathers
 from app.store.case_query import one_value_columns
 from app.store.first_rows import FirstWindow, counted_exactly, should_walk
 from app.store.search_fixed import probing_foreseen_longer
-from app.store.search_hits import kept_hits
+from app.store.search_hits import hits_at_hand
 from app.store.search_kept_order import KeptOrder, probed_in_kept_order
 from app.store.search_probe import hits_in_order, probes
 from app.store.sql_deadline import within
@@ -64,10 +64,10 @@ def probed(
     PROBE_MS (``search_probe``: a month gone by holding 占, 3 ms, where reading its hits
     takes 40), the count ``known`` or estimated as the filters' count times the share of
     hits among the cases probed (the exact count follows). None: no search, its hits
-    already read (the bitmap's walk is quicker), or too few hits among the cases probed
-    in time (foreseen so, or the time ran out)."""
+    at hand (read already, or kept in the database: the bitmap's walk is quicker), or
+    too few hits among the cases probed in time (foreseen so, or the time ran out)."""
     match = fts_query(case_filter.text)
-    if match is None or kept_hits(db, match) is not None:
+    if match is None or hits_at_hand(db, match):
         return None
     unsearched = replace(case_filter, text="")
     budget = probing_ms(db)
