@@ -309,18 +309,19 @@ def _holding_all(kept: Values, wanted: Iterable[tuple[str, tuple[str, ...]]], ro
 def leading_values(
     db: Database, column: str, seqs: Any, descending: bool, limit: int
 ) -> tuple[Any, list[str]] | None:
-    """Those of the cases numbered ``seqs`` (numpy) whose value of ``column`` (of ``HELD``)
-    comes first in that order (SQLite's: the texts' bytes), of as few values as hold
-    ``limit`` of them, and those values; None: not known yet (as ``cases_holding``). A
-    list sorted by the column shows those first, whatever the rest: of the 33,000 cases of
-    grid G07 holding 占 among five million, the first page by category is among the few
-    thousand of its first category."""
+    """Those of the cases numbered ``seqs`` (numpy) whose value of ``column`` (of
+    ``ORDERED``) comes first in that order (SQLite's: the texts' bytes), of as few values
+    as hold ``limit`` of them, and those values; None: not known yet (as
+    ``cases_holding``; the addresses are read last). A list sorted by the column shows
+    those first, whatever the rest: of the 33,000 cases of grid G07 holding 占 among five
+    million, the first page by category is among the few thousand of its first category."""
     import numpy
 
     kept = known(db, seqs)
-    if kept is None:
+    every_code = None if kept is None else kept.codes.get(column)
+    if every_code is None or (len(seqs) and len(every_code) <= seqs.max()):
         return None
-    codes = kept.codes[column][seqs]
+    codes = every_code[seqs]
     counted = numpy.bincount(codes, minlength=1)
     if counted[0]:  # a row number with no case read
         return None
@@ -341,9 +342,13 @@ def _ranks(kept: Values, column: str) -> Any:
     import numpy
 
     values = kept.values[column]
+    worked_out = kept.ranks.get(column)
+    if worked_out is not None and worked_out[0] == len(values):  # (values are only added)
+        return worked_out[1]
     in_order = sorted(range(1, len(values) + 1), key=lambda code: _text_order(values[code - 1]))
     ranks = numpy.zeros(len(values) + 1, dtype=numpy.int64)
     ranks[in_order] = numpy.arange(1, len(values) + 1)
+    kept.ranks[column] = (len(values), ranks)
     return ranks
 
 

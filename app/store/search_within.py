@@ -27,7 +27,7 @@ from app.store.case_values import leading_values
 from app.store.search_hits import listed_rows, search_hits
 from app.store.sql_deadline import within
 from app.store.value_sample import fewest
-from app.store.values_kept import HELD
+from app.store.values_kept import ORDERED
 
 # A search within a filter finding at most this many cases through one value's index is
 # answered by testing them all against its hits at once (``hits_within``).
@@ -76,9 +76,8 @@ def hits_within(
     if not in_order:
         found = others_among(db, where, [int(seq) for seq in found])
     if sort is not None and sort != CaseSort():
-        if len(found) > ORDERED_AT_MOST:
-            return None
-        return len(found), first_in_order(db, found, sort, limit, case_filter.grid_code)
+        first = first_in_order(db, found, sort, limit, case_filter.grid_code)
+        return None if first is None else (len(found), first)
     if in_order:  # in the index's order: the oldest received first
         return len(found), newest_of(db, found, limit)
     return len(found), [row[0] for row in _ordered(db, found, limit)]
@@ -92,28 +91,38 @@ def hits_within(
 ORDERED_AT_MOST = 20_000
 LOOKED_UP_MS = 0.002
 LOOKED_UP_IN_INDEX_MS = 0.001
+# More, in the first values of an order the values kept tell, are walked for at most this
+# long in those values' range of its index (the 565,000 cases of the to-do list holding 占道
+# among five million, by address: the 30,000 at its last address, 2 ms; the walk of the
+# whole index testing the to-do list took 80).
+WALKED_MANY_MS = 10.0
 
 
 def first_in_order(
     db: Database, seqs: Any, sort: CaseSort, limit: int, grid: str | None = None
-) -> list[int]:
+) -> list[int] | None:
     """The first ``limit`` of the cases numbered ``seqs`` (all in ``grid``, if given) in
     the list's ``sort`` order: found by walking the sort order's index, testing each entry
     against them, if that takes no longer than looking them all up would; else looked up
-    and sorted."""
+    and sorted. More than ``ORDERED_AT_MOST`` are not looked up: walked only in the range
+    of the first values holding them, for at most ``WALKED_MANY_MS``; None, if not so."""
     import numpy
 
     seqs = numpy.asarray(seqs, dtype=numpy.int64)
     holding = None
-    if sort.column in HELD:  # only those in the first values of the order
+    if sort.column in ORDERED:  # only those in the first values of the order
         leading = leading_values(db, sort.column, seqs, sort.descending, limit)
         if leading is not None:
             seqs, holding = leading
             holding = None if None in holding else holding  # (no IN finds a NULL)
+    many = len(seqs) > ORDERED_AT_MOST
+    if many and holding is None:
+        return None
     work = lambda: _walked(db, seqs, sort, limit, grid, holding)  # noqa: E731
     in_index = sort.column in IN_EVERY_INDEX
-    walked = within(db, len(seqs) * (LOOKED_UP_IN_INDEX_MS if in_index else LOOKED_UP_MS), work)
-    if walked is not None:
+    looking_up_ms = len(seqs) * (LOOKED_UP_IN_INDEX_MS if in_index else LOOKED_UP_MS)
+    walked = within(db, WALKED_MANY_MS if many else looking_up_ms, work)
+    if walked is not None or many:
         return walked
     rows = db.execute(
         f"SELECT seq FROM {NARROW if in_index else 'cases NOT INDEXED'} "
@@ -134,7 +143,8 @@ def _walked(
 ) -> list[int]:
     """The first ``limit`` of ``seqs`` along the sort order's index (where they are many
     among its first entries: the 60 highest numbers of those 5,820, in 1 ms); by address,
-    one grid's range of its index; by a fixed column, only the values ``holding`` them."""
+    one grid's range of its index; by a column of ``ORDERED``, only the values ``holding``
+    them."""
     import numpy
 
     bitmap = numpy.zeros(int(seqs.max()) + 1 if len(seqs) else 0, dtype=numpy.uint8)
@@ -142,9 +152,10 @@ def _walked(
     index, narrowed, params = SORT_INDEX[sort.column], "", [bitmap.tobytes(), limit]
     if sort.column == "address" and grid is not None:
         index, narrowed, params = GRID_BY_ADDRESS, "grid_code = ? AND ", [grid, *params]
-    if holding is not None:  # only the categories they are in (case_values)
+    if holding is not None:  # only the categories (addresses…) they are in (case_values)
         marks = ",".join("?" for _ in holding)
-        narrowed, params = f"{sort.column} IN ({marks}) AND ", [*holding, *params]
+        narrowed += f"{sort.column} IN ({marks}) AND "
+        params = [*params[:-2], *holding, *params[-2:]]
     rows = db.execute(
         f"SELECT seq FROM cases INDEXED BY {index} WHERE {narrowed}"
         f"substr(?,seq+1,1)=x'01' ORDER BY {order_by(sort)} LIMIT ?",

@@ -19,6 +19,12 @@ They are read a chunk of row numbers at a time through ``cases_by_seq``, which h
 all: by the window's idle upkeep (``read_more``, about 20 ms a chunk), and when a list is
 read, the few cases registered (or events appended) since. A list read before they are all
 read walks as before.
+
+The address, written once like the fixed columns, is not in ``cases_by_seq``, and the
+table would be read whole for it: it is read after them, from its own index, a chunk of
+cases at a time in the index's order (``ADDRESS_KEPT``), then those registered since by row
+number. It only orders a list (``case_values.leading_values``): a list by address shows
+first the few addresses holding its first rows, whatever the rest.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ from app.store.value_sample import written_version
 FIXED = ("category_code", "grid_code", "source", "urgency", "first_receiver_unit")
 CURRENT = ("status", "lead_unit")  # changed by the fold: kept current from the event log
 HELD = FIXED + CURRENT
+ADDRESS = "address"
+ORDERED = (*HELD, ADDRESS)  # the columns whose order the values kept tell
 # counted up by a rebuild, which numbers every case again
 NUMBERING = "cases_numbered"
 # counted up where cases are folded again beside the events naming them (a category's time
@@ -73,6 +81,17 @@ class Values:
     # whole and current: while it stays, nothing is asked again (a list asks ``known``
     # several times, each check about six statements)
     current_at: tuple[int, int] | None = None
+    # each code's place in SQLite's order of a column's values, and how many values that
+    # was worked out for (case_values._ranks)
+    ranks: dict[str, tuple[int, Any]] = field(default_factory=dict)
+    # the addresses (``ADDRESS_KEPT``): read along their index for the cases numbered up to
+    # ``addresses_upto`` (every case when begun), the last (address, time received) read
+    # (None: not begun), ``addresses_along`` while it is; then by row number up to
+    # ``addresses_known``
+    addresses_upto: int = 0
+    addresses_after: tuple[str, str] | None = None
+    addresses_along: bool = True
+    addresses_known: int = 0
 
 
 _kept: weakref.WeakKeyDictionary[Database, Values] = weakref.WeakKeyDictionary()
@@ -100,7 +119,7 @@ def read_more(db: Database) -> bool:
     if last > kept.events_seen:
         _read_again(db, kept, min(last, kept.events_seen + CHUNK))
         return True
-    return _read_chunk(db, kept)
+    return _read_chunk(db, kept) or _read_addresses(db, kept, CHUNK)
 
 
 def known(db: Database, seqs: Any) -> Values | None:
@@ -125,6 +144,8 @@ def _whole_and_current(db: Database) -> Values | None:
     top = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
     if 0 < top - kept.known <= READ_WHEN_ASKED:
         _read_chunk(db, kept)
+    if not kept.addresses_along and 0 < kept.known - kept.addresses_known <= READ_WHEN_ASKED:
+        _read_addresses(db, kept, READ_WHEN_ASKED)
     if kept.known < top or not kept.codes:  # (not all read, or no case at all)
         return None
     if _numbering(db) != kept.numbering:  # a rebuild, or a refold, committed meanwhile
@@ -209,6 +230,54 @@ def _read_chunk(db: Database, kept: Values) -> bool:
     kept.times[[row[0] for row in rows]] = times
     kept.known = last
     return True
+
+
+def _read_addresses(db: Database, kept: Values, most: int) -> bool:
+    """Read the addresses of up to ``most`` more cases, along their index and then by row
+    number (see the module's text), once every case's other values are read; False: none
+    is left to read."""
+    if kept.known == 0:
+        return False
+    if kept.addresses_along:
+        if kept.addresses_after is None:
+            kept.addresses_upto = kept.addresses_known = kept.known
+        _read_along_addresses(db, kept, most)
+        return True
+    if kept.addresses_known >= kept.known:
+        return False
+    rows = db.execute(
+        "SELECT seq, address FROM cases WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+        [kept.addresses_known, kept.known, most],
+    ).fetchall()
+    if rows:
+        _write_codes(kept, rows, (ADDRESS,), kept.known)
+    kept.addresses_known = rows[-1][0] if len(rows) == most else kept.known
+    return True
+
+
+def _read_along_addresses(db: Database, kept: Values, most: int) -> None:
+    """The next ``most`` cases along the address index (of those numbered up to
+    ``addresses_upto``), to the end of the last (address, time received) read: the next
+    step goes on after it (a seek in the index)."""
+    after = kept.addresses_after
+    where = "" if after is None else "(address, received_at) > (?, ?) AND "
+    rows = db.execute(
+        "SELECT seq, address, received_at FROM cases INDEXED BY cases_by_address "
+        f"WHERE {where}seq <= ? ORDER BY address, received_at LIMIT ?",
+        [*(after or ()), kept.addresses_upto, most],
+    ).fetchall()
+    if len(rows) == most:  # the last (address, time) whole: read on to its end
+        last = rows[-1][1:]
+        rows += db.execute(
+            "SELECT seq, address, received_at FROM cases INDEXED BY cases_by_address "
+            "WHERE address = ? AND received_at = ? AND seq <= ? AND seq NOT IN "
+            "(SELECT value FROM json_each(?))",
+            [*last, kept.addresses_upto, json.dumps([r[0] for r in rows if r[1:] == last])],
+        ).fetchall()
+    if rows:
+        _write_codes(kept, rows, (ADDRESS,), kept.known)
+    kept.addresses_after = rows[-1][1:] if len(rows) >= most else None
+    kept.addresses_along = len(rows) >= most
 
 
 def _write_codes(kept: Values, rows: list[Any], columns: tuple[str, ...], room: int = 0) -> int:
