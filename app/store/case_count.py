@@ -32,6 +32,7 @@ from app.store.search_fixed import (
     widens_first,
 )
 from app.store.search_hits import NewestHits, newest_hits
+from app.store.search_kept_order import listed_in_kept_order
 from app.store.search_probed import FILTERS_EXACT_WITHIN_MS, probed, searched_share, walked_via
 from app.store.search_within import hits_within
 from app.store.sqlite_driver import OperationalError
@@ -90,8 +91,9 @@ def first_window(
         found = _few_probed(db, case_filter, sort, limit)
         found = found or probed(db, case_filter, sort, limit, known)
         found = found or _with_every_hit(db, case_filter, limit, sort)
-    else:
-        found = None
+    else:  # no search: in memory, if the values kept tell the filter and the order
+        listed = listed_in_kept_order(db, case_filter, sort, limit)
+        found = None if listed is None else counted_exactly(db, *listed)
     if isinstance(found, FirstWindow):
         return found
     known = known or found

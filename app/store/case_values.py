@@ -245,8 +245,11 @@ def cases_in_order(
     seqs = numpy.flatnonzero(chosen) + 1
     keys = numpy.zeros(len(seqs), dtype=numpy.int64)
     for column in columns:
+        codes = kept.codes.get(column)
+        if codes is None or (len(seqs) and (len(codes) <= seqs[-1] or not codes[seqs].all())):
+            return None  # (the addresses are read last)
         ranks = _ranks(kept, column)
-        keys = keys * len(ranks) + ranks[kept.codes[column][seqs]]
+        keys = keys * len(ranks) + ranks[codes[seqs]]
     keys = (keys << 32) | kept.times[seqs]
     return seqs, -keys if descending else keys
 

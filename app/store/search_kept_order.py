@@ -26,7 +26,7 @@ from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_query import order_by
 from app.store.case_values import cases_in_order, held_of
 from app.store.search_probe import PROBED_MS_EACH, every_hit_among
-from app.store.values_kept import HELD
+from app.store.values_kept import ORDERED
 
 # A filter of at most this many cases (more lie thick enough along the sort order's index
 # for its walk); the first taken are this many times the window's rows, then each time as
@@ -134,15 +134,36 @@ class _Upcoming:
         self._last = last
 
 
+def listed_in_kept_order(
+    db: Database, case_filter: CaseFilter, sort: CaseSort, limit: int
+) -> tuple[int, list[int]] | None:
+    """A list with no search, of a filter the values kept tell whole, in an order they
+    tell: its cases and their order taken from memory, the first ``limit`` (with the
+    others of the last one's second) put in the list's exact order by SQLite; the count
+    exact. The 60,000 hotline cases of a unit among five million, oldest first: a walk of
+    the index by time passes 4.9 million others before them (130 ms). None: not such a
+    list, more than ``KEPT_ORDER_AT_MOST`` cases (the walk finds so many early on), or
+    the values not read yet."""
+    held = held_of(db, case_filter)
+    columns = _told_order(sort)
+    if case_filter.text.strip() or not held or held.untold or columns is None or limit < 1:
+        return None
+    ordered = cases_in_order(db, held, columns, sort.descending, KEPT_ORDER_AT_MOST)
+    if ordered is None:
+        return None
+    seqs, keys = ordered
+    first = _Upcoming(seqs, keys).next(limit)
+    return len(seqs), _in_order(db, first.tolist(), sort, limit)
+
+
 def _told_order(sort: CaseSort) -> tuple[str, ...] | None:
     """The columns the values kept order the list by before the time received, as
-    ``case_query.order_by`` does; None: an order they do not tell (the case number, the
-    address)."""
+    ``case_query.order_by`` does; None: an order they do not tell (the case number)."""
     if sort.column == "received_at":
         return ()
     if sort.column == "lead_unit":
         return ("lead_unit", "status")
-    if sort.column in HELD:
+    if sort.column in ORDERED:
         return (sort.column,)
     return None
 
