@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from app.core.model import User
 from app.store import hits_halves
-from app.store.case_list import CaseFilter, CaseSort
+from app.store.case_list import CaseFilter, CaseSort, count_cases
 from app.store.case_plan import SORTABLE
 from app.store.search_probe import probes
 from app.store.sqlite_driver import OperationalError
@@ -35,6 +35,10 @@ SEARCHES = ("", "占", "占道", "占道经营")
 # filter and pair of filters with each search in the default order (374 combinations, a
 # quarter of an hour in the window on a busy machine) instead of the whole matrix (3,680)
 QUICK = os.environ.get("TOWNDESK_BENCH_MATRIX", "full") == "quick"
+# TOWNDESK_BENCH_SEARCHED_BEFORE=0: every search as first typed on this database, none of
+# its hits kept in it (store/search_bitmaps.py); by default as on the day after the clerk
+# typed each of SEARCHES once (``searched_before``)
+SEARCHED_BEFORE = os.environ.get("TOWNDESK_BENCH_SEARCHED_BEFORE", "1") != "0"
 
 
 def single_filters(clerk: User) -> dict[str, CaseFilter]:
@@ -82,6 +86,29 @@ class Combination:
     label: str
     case_filter: CaseFilter
     sort: CaseSort
+
+
+def searched_before(db: Database) -> str:
+    """The database as the clerk left it after typing each of SEARCHES once on an earlier
+    day (``SEARCHED_BEFORE``): each search's exact count read (every hit, as the cases page
+    reads it after the first page), then the idle upkeep's steps keeping those with many
+    hits (search_hits.keep_noted); else none kept. Run on the connection the lists are
+    read on (what it keeps in memory is written); what was done, to print."""
+    from app.store.database import write_transaction
+    from app.store.search_hits import forget_searches, keep_noted
+
+    with write_transaction(db):
+        db.conn.execute("DELETE FROM search_bitmaps")
+    if not SEARCHED_BEFORE:
+        return "none of the searches' hits kept in the database: each as first typed"
+    for text in SEARCHES[1:]:
+        count_cases(db, CaseFilter(text=text))
+        while keep_noted(db):
+            pass
+    forget_searches()
+    kept = db.execute("SELECT count(*), coalesce(sum(length(bits)), 0) FROM search_bitmaps")
+    count, size = kept.fetchone()
+    return f"searched before, counted, kept on idle ({count} kept, {size / 1024:.0f} KiB)"
 
 
 def matrix(clerk: User) -> Iterator[Combination]:

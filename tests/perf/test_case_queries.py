@@ -28,6 +28,7 @@ from tests.perf.case_matrix import (
     matrix,
     raw_ms,
     recorded,
+    searched_before,
     summary,
 )
 from tests.perf.conftest import report, timed
@@ -113,6 +114,9 @@ def test_case_list_matrix(million_db: Path) -> None:
         steps += 1
     read_ms = (time.perf_counter() - started) * 1000
     print(f"\nthe cases' values read on idle: {read_ms:.0f} ms in {steps} steps")
+    started = time.perf_counter()
+    searched = searched_before(db)
+    print(f"{searched}: {(time.perf_counter() - started) * 1000:.0f} ms")
     print(f"cases page matrix at store level (first_window: count + first {SCREEN_ROWS} rows, ms):")
     print(header("store ms") + f" {'exact count':>11}")
     rows = []

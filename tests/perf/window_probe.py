@@ -176,6 +176,7 @@ def main() -> None:
     print(f"rows shown by the cases table ({size.width()}×{size.height()})\t{model.rows_shown()}")
     if len(sys.argv) > 3 and sys.argv[3] == "matrix":
         _values_read(window, db, wait)
+        _searched_before(window, wait)
         _matrix(app, db, page, measure, settled)
         window.close()
         window.runner.shutdown()
@@ -246,6 +247,20 @@ def _values_read(window, db, wait, raw: bool = True) -> None:  # type: ignore[no
     print(f"the cases' values read on idle ({done[0]} steps)\t{ms:.1f}")
     if raw:
         read_all(db, None)
+
+
+def _searched_before(window, wait) -> None:  # type: ignore[no-untyped-def]
+    """``case_matrix.searched_before`` on the window's worker (whose connection keeps what
+    it reads, and writes it on idle)."""
+    from app.ui.common.runner import Operation
+    from tests.perf.case_matrix import searched_before
+
+    done: list[str] = []
+    t = time.perf_counter()
+    window.runner.run(Operation(lambda database, _progress: searched_before(database), done.append))
+    while not done:
+        wait(window.runner.done)
+    print(f"{done[0]}\t{(time.perf_counter() - t) * 1000:.1f}")
 
 
 def _matrix(app, db, page, measure, settled) -> None:  # type: ignore[no-untyped-def]
