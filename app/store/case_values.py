@@ -239,19 +239,35 @@ def cases_in_order(
     import numpy
 
     found = _kept_holding(db, held, 1)
-    if found is None or found[0].undated or numpy.count_nonzero(found[1]) > at_most:
+    if found is None or numpy.count_nonzero(found[1]) > at_most:
         return None
     kept, chosen = found
     seqs = numpy.flatnonzero(chosen) + 1
+    keys = _order_keys(kept, seqs, columns, descending)
+    return None if keys is None else (seqs, keys)
+
+
+def order_keys(db: Database, seqs: Any, columns: tuple[str, ...], descending: bool) -> Any | None:
+    """For each of the cases numbered ``seqs`` (numpy) the key of ``cases_in_order``;
+    None: not known yet (as ``cases_holding``), or a case received at no time kept."""
+    kept = known(db, seqs)
+    return None if kept is None else _order_keys(kept, seqs, columns, descending)
+
+
+def _order_keys(kept: Values, seqs: Any, columns: tuple[str, ...], descending: bool) -> Any | None:
+    import numpy
+
+    if kept.undated:
+        return None
     keys = numpy.zeros(len(seqs), dtype=numpy.int64)
     for column in columns:
         codes = kept.codes.get(column)
-        if codes is None or (len(seqs) and (len(codes) <= seqs[-1] or not codes[seqs].all())):
+        if codes is None or (len(seqs) and (len(codes) <= seqs.max() or not codes[seqs].all())):
             return None  # (the addresses are read last)
         ranks = _ranks(kept, column)
         keys = keys * len(ranks) + ranks[codes[seqs]]
     keys = (keys << 32) | kept.times[seqs]
-    return seqs, -keys if descending else keys
+    return -keys if descending else keys
 
 
 def _holding_every(db: Database, held: Held, every: int) -> Any | None:

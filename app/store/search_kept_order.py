@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from app.core.text import fts_query
 from app.store.case_list import CaseFilter, CaseSort
 from app.store.case_query import order_by
-from app.store.case_values import cases_in_order, held_of
+from app.store.case_values import cases_in_order, held_of, order_keys
 from app.store.search_probe import PROBED_MS_EACH, every_hit_among
 from app.store.values_kept import ORDERED
 
@@ -154,6 +154,20 @@ def listed_in_kept_order(
     seqs, keys = ordered
     first = _Upcoming(seqs, keys).next(limit)
     return len(seqs), _in_order(db, first.tolist(), sort, limit)
+
+
+def first_in_kept_order(db: Database, seqs: Any, sort: CaseSort, limit: int) -> list[int] | None:
+    """The first ``limit`` of the cases numbered ``seqs`` (numpy) in the list's order, told
+    from the values kept (those of the last one's second with them, put in the exact order
+    by SQLite): the 10,000 hotline cases of September holding 占道 among five million,
+    newest first, in 1 ms, where a walk of the index by time passed the months since and
+    gave up. None: an order they do not tell (the case number), or not known yet."""
+    columns = _told_order(sort)
+    keys = None if columns is None else order_keys(db, seqs, columns, sort.descending)
+    if keys is None:
+        return None
+    first = _Upcoming(seqs, keys).next(limit)
+    return _in_order(db, first.tolist(), sort, limit)
 
 
 def _told_order(sort: CaseSort) -> tuple[str, ...] | None:

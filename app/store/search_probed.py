@@ -24,7 +24,7 @@ from app.store.case_plan import gathers
 from app.store.case_query import one_value_columns
 from app.store.first_rows import FirstWindow, counted_exactly, should_walk
 from app.store.search_fixed import probing_foreseen_longer
-from app.store.search_hits import hits_at_hand
+from app.store.search_hits import hits_at_hand, kept_hits
 from app.store.search_kept_order import KeptOrder, probed_in_kept_order
 from app.store.search_probe import hits_in_order, probes
 from app.store.sql_deadline import within
@@ -39,6 +39,8 @@ from app.store.value_sample import fewest
 # halves on two cores (hits_halves.py), 11-12 ms at a million cases, five times that at
 # five million).
 PROBE_MS = 20.0
+# ... or this long where they are kept in the database (search_bitmaps.py: 2-5 ms to read)
+PROBE_MS_AT_HAND = 5.0
 PROBE_MS_LEAST = 5.0
 PROBE_MS_PER_MILLION = 10.0
 # A unit's or a person's few cases are gathered, sorted and probed in order if they are at
@@ -63,14 +65,15 @@ def probed(
     unit's or a person's few gathered, or the sort order's index walked, for at most
     PROBE_MS (``search_probe``: a month gone by holding 占, 3 ms, where reading its hits
     takes 40), the count ``known`` or estimated as the filters' count times the share of
-    hits among the cases probed (the exact count follows). None: no search, its hits
-    at hand (read already, or kept in the database: the bitmap's walk is quicker), or
-    too few hits among the cases probed in time (foreseen so, or the time ran out)."""
+    hits among the cases probed (the exact count follows); only for ``PROBE_MS_AT_HAND``
+    where the hits are kept in the database (read in a few milliseconds). None: no
+    search, its hits read already (the bitmap's walk is quicker), or too few hits among
+    the cases probed in time (foreseen so, or the time ran out)."""
     match = fts_query(case_filter.text)
-    if match is None or hits_at_hand(db, match):
+    if match is None or kept_hits(db, match) is not None:
         return None
     unsearched = replace(case_filter, text="")
-    budget = probing_ms(db)
+    budget = PROBE_MS_AT_HAND if hits_at_hand(db, match) else probing_ms(db)
     in_memory = probed_in_kept_order(db, case_filter, sort, limit, budget)
     if in_memory is not None:
         return _in_kept_order(db, in_memory, known)

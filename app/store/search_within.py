@@ -25,6 +25,7 @@ from app.store.case_plan import (
 from app.store.case_query import one_value_columns, order_by
 from app.store.case_values import leading_values
 from app.store.search_hits import listed_rows, search_hits
+from app.store.search_kept_order import first_in_kept_order
 from app.store.sql_deadline import within
 from app.store.value_sample import fewest
 from app.store.values_kept import ORDERED
@@ -91,38 +92,34 @@ def hits_within(
 ORDERED_AT_MOST = 20_000
 LOOKED_UP_MS = 0.002
 LOOKED_UP_IN_INDEX_MS = 0.001
-# More, in the first values of an order the values kept tell, are walked for at most this
-# long in those values' range of its index (the 565,000 cases of the to-do list holding 占道
-# among five million, by address: the 30,000 at its last address, 2 ms; the walk of the
-# whole index testing the to-do list took 80).
-WALKED_MANY_MS = 10.0
 
 
 def first_in_order(
     db: Database, seqs: Any, sort: CaseSort, limit: int, grid: str | None = None
 ) -> list[int] | None:
     """The first ``limit`` of the cases numbered ``seqs`` (all in ``grid``, if given) in
-    the list's ``sort`` order: found by walking the sort order's index, testing each entry
-    against them, if that takes no longer than looking them all up would; else looked up
-    and sorted. More than ``ORDERED_AT_MOST`` are not looked up: walked only in the range
-    of the first values holding them, for at most ``WALKED_MANY_MS``; None, if not so."""
+    the list's ``sort`` order: told from the values kept, where they tell the order (the
+    565,000 cases of the to-do list holding 占道 among five million, by address: 8 ms,
+    where the walk of the address index testing the to-do list took 80); else, of at most
+    ``ORDERED_AT_MOST`` (None: more), found by walking the sort order's index, testing
+    each entry against them, if that takes no longer than looking them all up would; else
+    looked up and sorted."""
     import numpy
 
     seqs = numpy.asarray(seqs, dtype=numpy.int64)
+    in_memory = first_in_kept_order(db, seqs, sort, limit)
+    if in_memory is not None or len(seqs) > ORDERED_AT_MOST:
+        return in_memory
     holding = None
     if sort.column in ORDERED:  # only those in the first values of the order
         leading = leading_values(db, sort.column, seqs, sort.descending, limit)
         if leading is not None:
             seqs, holding = leading
             holding = None if None in holding else holding  # (no IN finds a NULL)
-    many = len(seqs) > ORDERED_AT_MOST
-    if many and holding is None:
-        return None
     work = lambda: _walked(db, seqs, sort, limit, grid, holding)  # noqa: E731
     in_index = sort.column in IN_EVERY_INDEX
-    looking_up_ms = len(seqs) * (LOOKED_UP_IN_INDEX_MS if in_index else LOOKED_UP_MS)
-    walked = within(db, WALKED_MANY_MS if many else looking_up_ms, work)
-    if walked is not None or many:
+    walked = within(db, len(seqs) * (LOOKED_UP_IN_INDEX_MS if in_index else LOOKED_UP_MS), work)
+    if walked is not None:
         return walked
     rows = db.execute(
         f"SELECT seq FROM {NARROW if in_index else 'cases NOT INDEXED'} "
