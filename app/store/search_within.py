@@ -107,15 +107,15 @@ def first_in_order(
     import numpy
 
     seqs = numpy.asarray(seqs, dtype=numpy.int64)
-    in_memory = first_in_kept_order(db, seqs, sort, limit)
-    if in_memory is not None or len(seqs) > ORDERED_AT_MOST:
-        return in_memory
     holding = None
     if sort.column in ORDERED:  # only those in the first values of the order
         leading = leading_values(db, sort.column, seqs, sort.descending, limit)
         if leading is not None:
             seqs, holding = leading
             holding = None if None in holding else holding  # (no IN finds a NULL)
+    in_memory = first_in_kept_order(db, seqs, sort, limit)
+    if in_memory is not None or len(seqs) > ORDERED_AT_MOST:
+        return in_memory
     work = lambda: _walked(db, seqs, sort, limit, grid, holding)  # noqa: E731
     in_index = sort.column in IN_EVERY_INDEX
     walked = within(db, len(seqs) * (LOOKED_UP_IN_INDEX_MS if in_index else LOOKED_UP_MS), work)
