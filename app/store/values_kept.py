@@ -22,9 +22,9 @@ read walks as before.
 
 The address, written once like the fixed columns, is not in ``cases_by_seq``, and the
 table would be read whole for it: it is read after them, from its own index, a chunk of
-cases at a time in the index's order (``ADDRESS_KEPT``), then those registered since by row
-number. It only orders a list (``case_values.leading_values``): a list by address shows
-first the few addresses holding its first rows, whatever the rest.
+cases at a time in the index's order (``_read_addresses``), then those registered since by
+row number. It only orders a list (``case_values.leading_values``, ``order_keys``): a list
+by address shows first the few addresses holding its first rows, whatever the rest.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ class Values:
     # each code's place in SQLite's order of a column's values, and how many values that
     # was worked out for (case_values._ranks)
     ranks: dict[str, tuple[int, Any]] = field(default_factory=dict)
-    # the addresses (``ADDRESS_KEPT``): read along their index for the cases numbered up to
+    # the addresses (``_read_addresses``): read along their index for the cases numbered up to
     # ``addresses_upto`` (every case when begun), the last (address, time received) read
     # (None: not begun), ``addresses_along`` while it is; then by row number up to
     # ``addresses_known``
