@@ -232,7 +232,7 @@ def cases_in_order(
     db: Database, held: Held, columns: tuple[str, ...], descending: bool, at_most: int
 ) -> tuple[Any, Any] | None:
     """The row numbers of every case holding what ``held`` asks (numpy), and for each a key
-    (numpy) whose ascending order is the list's by ``columns`` (of ``HELD``: SQLite's order
+    (numpy) whose ascending order is the list's by ``columns`` (of ``ORDERED``: SQLite's order
     of their values) and then the time received, ``descending`` or not (ties: the same
     second); None: more than ``at_most``, not known yet (as ``cases_holding``), or a case
     received at no time kept."""

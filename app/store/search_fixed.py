@@ -44,7 +44,7 @@ FIXED_SAMPLED_EVERY = 64
 
 def few_probed(
     db: Database, case_filter: CaseFilter, limit: int, sort: CaseSort
-) -> tuple[int, list[int]] | None:
+) -> tuple[int, list[int] | None] | None:
     """A search within filters finding few cases, its hits not read: each of those cases
     probed for the words, the count exact and the first ``limit`` row numbers in the
     ``sort`` order. At five million cases, September's 办理中 hold none of 占道's 576,000
@@ -54,12 +54,14 @@ def few_probed(
 
     match = fts_query(case_filter.text)
     unsearched = replace(case_filter, text="")
-    if match is None or unsearched == CaseFilter() or hits_at_hand(db, match):
+    if match is None or unsearched == CaseFilter():
         return None
     wanted = held_of(db, unsearched)
     holding = _holding_estimated(db, wanted) if wanted else None
     if holding == 0:
         return 0, []
+    if hits_at_hand(db, match):
+        return None
     per_million = row_numbers(db) / 1_000_000 * FEW_PROBED_PER_MILLION
     at_most = min(FEW_PROBED_AT_MOST, round(per_million))
     if holding is not None and not wanted.untold:

@@ -328,10 +328,10 @@ def keep_noted(db: Database) -> bool | None:
     match = next(iter(_noted))
     del _noted[match]
     kept = _kept.get(db, {}).get(match)
-    if kept is None or kept.version != _version(db):
-        return True
     changes = conn.total_changes
     try:
+        if kept is None or kept.version != _version(db):
+            return True
         with lock_waited_at_most(db, 0), write_transaction(db):
             # another program's commit since the hits were read: they may not hold
             if db.execute("PRAGMA data_version").fetchone()[0] == kept.version[0]:

@@ -45,6 +45,9 @@ CURRENT = ("status", "lead_unit")  # changed by the fold: kept current from the 
 HELD = FIXED + CURRENT
 ADDRESS = "address"
 ORDERED = (*HELD, ADDRESS)  # the columns whose order the values kept tell
+# more different addresses than this are not kept (each new one sorts them all again when
+# a list is next ordered by them, ~50 ms at this many): lists by address are walked as before
+ADDRESSES_AT_MOST = 65_535
 # counted up by a rebuild, which numbers every case again
 NUMBERING = "cases_numbered"
 # counted up where cases are folded again beside the events naming them (a category's time
@@ -92,6 +95,7 @@ class Values:
     addresses_after: tuple[str, str] | None = None
     addresses_along: bool = True
     addresses_known: int = 0
+    addresses_kept: bool = True  # False: more than ADDRESSES_AT_MOST, none kept
 
 
 _kept: weakref.WeakKeyDictionary[Database, Values] = weakref.WeakKeyDictionary()
@@ -236,22 +240,26 @@ def _read_addresses(db: Database, kept: Values, most: int) -> bool:
     """Read the addresses of up to ``most`` more cases, along their index and then by row
     number (see the module's text), once every case's other values are read; False: none
     is left to read."""
-    if kept.known == 0:
+    if kept.known == 0 or not kept.addresses_kept:
         return False
     if kept.addresses_along:
         if kept.addresses_after is None:
             kept.addresses_upto = kept.addresses_known = kept.known
         _read_along_addresses(db, kept, most)
-        return True
-    if kept.addresses_known >= kept.known:
+    elif kept.addresses_known >= kept.known:
         return False
-    rows = db.execute(
-        "SELECT seq, address FROM cases WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
-        [kept.addresses_known, kept.known, most],
-    ).fetchall()
-    if rows:
-        _write_codes(kept, rows, (ADDRESS,), kept.known)
-    kept.addresses_known = rows[-1][0] if len(rows) == most else kept.known
+    else:
+        rows = db.execute(
+            "SELECT seq, address FROM cases WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            [kept.addresses_known, kept.known, most],
+        ).fetchall()
+        if rows:
+            _write_codes(kept, rows, (ADDRESS,), kept.known)
+        kept.addresses_known = rows[-1][0] if len(rows) == most else kept.known
+    if len(kept.values.get(ADDRESS, ())) > ADDRESSES_AT_MOST:  # none kept, for good
+        kept.addresses_kept = False
+        for kind in (kept.codes, kept.values, kept.index, kept.ranks):
+            kind.pop(ADDRESS, None)
     return True
 
 

@@ -17,8 +17,9 @@ units, status, time received), a chunk at a time (store/values_kept.py: about 30
 step, 84 steps at a million cases; then only the few registered, or changed by the events
 appended, since), so a search within a filter of those is told in memory; then, once, in a
 database made before schema 16, which terms each grid's cases hold (store/grid_terms.py);
-then the hits of each common search read whole since are kept in the database
-(store/search_bitmaps.py), so it is not read from the index again after the next change.
+and first of all, the hits of each common search read whole since are kept in the
+database (store/search_bitmaps.py), so it is not read from the index again after the next
+change.
 
 Nothing happens in the first ``START_AFTER_MS`` after the window shows: its first figures
 and pages come first (the benchmarks time them), and the input watch (an event filter on the
@@ -55,21 +56,17 @@ _INPUT = frozenset(
 
 
 def upkeep_step(db: Database) -> Merging:
-    """One idle step: the cases' values read, a chunk a step, then the terms of each grid's
-    cases (a database made before schema 16), then the common searches read since kept
-    in the database, one a step, then the search index merged (a step that finds nothing
-    worth merging still writes: not again at each read)."""
-    if read_more(db):
+    """One idle step: a common search read since kept in the database (first: its hits
+    hold only until the next commit; one that cannot be written now waits, noted), else
+    the cases' values read, a chunk a step, then the terms of each grid's cases (a
+    database made before schema 16), then the search index merged (a step that finds
+    nothing worth merging still writes: not again at each read)."""
+    if keep_noted(db) or read_more(db):
         return Merging.MORE
     terms_left = read_more_terms(db)
     if terms_left is None:
         return Merging.STOPPED
-    if terms_left:
-        return Merging.MORE
-    kept = keep_noted(db)
-    if kept is None:
-        return Merging.STOPPED
-    return Merging.MORE if kept else merge_step(db)
+    return Merging.MORE if terms_left else merge_step(db)
 
 
 class SearchIndexUpkeep(QObject):

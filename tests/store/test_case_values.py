@@ -472,3 +472,31 @@ def test_a_time_written_otherwise_is_not_told_by_its_time(demo_db) -> None:
     assert cases_holding(demo_db, dated, everything) is None
     assert count_holding(demo_db, dated) is None
     assert cases_in_order(demo_db, Held(), (), False, 10**6) is None
+
+
+def test_the_addresses_read_along_their_index_are_every_cases_own(demo_db, monkeypatch) -> None:
+    """The addresses are read along their index a few cases a step, each step to the end
+    of its last (address, time received), then those registered since by row number:
+    every case's address code names its own address."""
+    monkeypatch.setattr(values_kept, "CHUNK", 7)  # steps ending inside groups of an address
+    every_chunk_read(demo_db)
+    kept = values_kept._kept[demo_db]
+    rows = demo_db.execute("SELECT seq, address FROM cases").fetchall()
+    names = kept.values["address"]
+    assert all(names[kept.codes["address"][seq] - 1] == address for seq, address in rows)
+
+
+def test_more_different_addresses_than_kept_are_none_kept(demo_db, monkeypatch) -> None:
+    """More different addresses than ``ADDRESSES_AT_MOST``: none is kept (each new one
+    would sort them all again), never read again, and a list by address is found as
+    before, the same rows."""
+    monkeypatch.setattr(values_kept, "ADDRESSES_AT_MOST", 3)
+    every_chunk_read(demo_db)
+    kept = values_kept._kept[demo_db]
+    assert not kept.addresses_kept and "address" not in kept.codes
+    assert read_more(demo_db) is False
+    for descending in (True, False):
+        sort = CaseSort("address", descending)
+        f = CaseFilter(source="hotline")
+        expected = [r.case.number for r in listed_window(demo_db, f, sort, 0, 9)]
+        assert [r.case.number for r in first_window(demo_db, f, sort, 9).rows] == expected

@@ -223,38 +223,38 @@ def test_idle_steps_merge_the_index(qtbot, demo_path: Path) -> None:
         db.close()
 
 
-def test_idle_steps_read_the_cases_fixed_values_then_the_grids_terms_then_keep_then_merge(
+def test_idle_steps_keep_a_search_first_then_read_the_values_then_the_grids_terms_then_merge(
     monkeypatch,
 ) -> None:
-    """A step reads a chunk of the cases' fixed values (store/case_values.py) while there
-    are more, then the terms of a chunk of cases (store/grid_terms.py: a database made
-    before schema 16), then keeps a common search read since (store/search_bitmaps.py),
+    """A step first keeps a common search read since (store/search_bitmaps.py: its hits
+    hold only until the next commit; one that cannot be written waits, noted), else reads
+    a chunk of the cases' fixed values (store/case_values.py) while there are more, then
+    the terms of a chunk of cases (store/grid_terms.py: a database made before schema 16),
     then merges the index a step at a time (a merge step that finds nothing worth merging
-    still writes: not at every read); a step that cannot write stops."""
+    still writes: not at every read); a step that cannot write the terms stops."""
     calls: list[str] = []
-    chunks = iter([True, False, False, False, False, False, False])
-    terms = iter([True, False, False, False, False, None])
-    kept = iter([True, False, False, None])
+    kept = iter([False, False, True, None, False, False])
+    chunks = iter([True, False, False, False, False])
+    terms = iter([True, False, False, None])
     merges = iter([Merging.MORE, Merging.DONE])
+    monkeypatch.setattr(search_upkeep, "keep_noted", lambda _db: calls.append("keep") or next(kept))
     monkeypatch.setattr(
         search_upkeep, "read_more", lambda _db: calls.append("read") or next(chunks)
     )
     monkeypatch.setattr(
         search_upkeep, "read_more_terms", lambda _db: calls.append("terms") or next(terms)
     )
-    monkeypatch.setattr(search_upkeep, "keep_noted", lambda _db: calls.append("keep") or next(kept))
     monkeypatch.setattr(
         search_upkeep, "merge_step", lambda _db: calls.append("merge") or next(merges)
     )
-    outcomes = [upkeep_step(None) for _ in range(7)]  # type: ignore[arg-type]
-    assert outcomes == [Merging.MORE] * 4 + [Merging.DONE, Merging.STOPPED, Merging.STOPPED]
+    outcomes = [upkeep_step(None) for _ in range(6)]  # type: ignore[arg-type]
+    assert outcomes == [Merging.MORE] * 4 + [Merging.DONE, Merging.STOPPED]
     assert calls == (
-        ["read"]
-        + ["read", "terms"]
-        + ["read", "terms", "keep"]
-        + ["read", "terms", "keep", "merge"] * 2
-        + ["read", "terms", "keep"]
-        + ["read", "terms"]
+        ["keep", "read"]
+        + ["keep", "read", "terms"]
+        + ["keep"]
+        + ["keep", "read", "terms", "merge"] * 2
+        + ["keep", "read", "terms"]
     )
 
 
