@@ -46,7 +46,8 @@ HELD = FIXED + CURRENT
 ADDRESS = "address"
 ORDERED = (*HELD, ADDRESS)  # the columns whose order the values kept tell
 # more different addresses than this are not kept (each new one sorts them all again when
-# a list is next ordered by them, ~50 ms at this many): lists by address are walked as before
+# a list is next ordered by them: 100 ms at this many, in Python, beside a test run); lists
+# by address are then walked as before
 ADDRESSES_AT_MOST = 65_535
 # counted up by a rebuild, which numbers every case again
 NUMBERING = "cases_numbered"
