@@ -152,8 +152,7 @@ def listed_in_kept_order(
     if ordered is None:
         return None
     seqs, keys = ordered
-    first = _Upcoming(seqs, keys).next(limit)
-    return len(seqs), _in_order(db, first.tolist(), sort, limit)
+    return len(seqs), _first_in_order(db, seqs, keys, sort, limit)
 
 
 def first_in_kept_order(db: Database, seqs: Any, sort: CaseSort, limit: int) -> list[int] | None:
@@ -165,10 +164,13 @@ def first_in_kept_order(db: Database, seqs: Any, sort: CaseSort, limit: int) -> 
     or not known yet."""
     columns = _told_order(sort)
     keys = None if columns is None else order_keys(db, seqs, columns, sort.descending)
-    if keys is None:
-        return None
-    first = _Upcoming(seqs, keys).next(limit)
-    return _in_order(db, first.tolist(), sort, limit)
+    return None if keys is None else _first_in_order(db, seqs, keys, sort, limit)
+
+
+def _first_in_order(db: Database, seqs: Any, keys: Any, sort: CaseSort, limit: int) -> list[int]:
+    """The first ``limit`` of ``seqs`` by ``keys``, those of the last one's second with
+    them, put in the list's exact order by SQLite."""
+    return _in_order(db, _Upcoming(seqs, keys).next(limit).tolist(), sort, limit)
 
 
 def _told_order(sort: CaseSort) -> tuple[str, ...] | None:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from sqlite_utils import Database
 
 from app.core.text import fts_query
+from app.store import search_bitmaps
 from app.store.case_estimate import CaseCount, estimate_cases, two_figures
 from app.store.case_list import (
     CaseFilter,
@@ -24,7 +25,7 @@ from app.store.case_plan import gathers
 from app.store.case_query import one_value_columns
 from app.store.first_rows import FirstWindow, counted_exactly, should_walk
 from app.store.search_fixed import probing_foreseen_longer
-from app.store.search_hits import hits_at_hand, kept_hits
+from app.store.search_hits import kept_hits
 from app.store.search_kept_order import KeptOrder, probed_in_kept_order
 from app.store.search_probe import hits_in_order, probes
 from app.store.sql_deadline import within
@@ -73,7 +74,7 @@ def probed(
     if match is None or kept_hits(db, match) is not None:
         return None
     unsearched = replace(case_filter, text="")
-    budget = PROBE_MS_AT_HAND if hits_at_hand(db, match) else probing_ms(db)
+    budget = PROBE_MS_AT_HAND if search_bitmaps.is_kept(db, match) else probing_ms(db)
     in_memory = probed_in_kept_order(db, case_filter, sort, limit, budget)
     if in_memory is not None:
         return _in_kept_order(db, in_memory, known)
